@@ -1,0 +1,62 @@
+"""Checking a sum identity when some cells are unknown.
+
+A blank, malformed or missing cell is *unknown*, not zero: it stands for some non-negative number.
+An identity ``sum(left) = sum(right)`` is then *violated* only when no non-negative values of the
+unknown cells could make it hold (all known and unequal; or the side with unknowns already exceeds
+the fully known side).  This is what keeps the arithmetic rules silent on blank cells while still
+catching a total that is smaller than its known parts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .model import Cell
+
+
+@dataclass(frozen=True)
+class Balance:
+    status: str  # "ok", "violated" or "unknown"
+    left: float
+    right: float
+    left_unknown: int
+    right_unknown: int
+
+
+def known(cell: Cell | None) -> float | None:
+    if cell is None or cell.status != "number" or cell.value is None:
+        return None
+    return float(cell.value)
+
+
+def balance(left: Iterable[Cell | None], right: Iterable[Cell | None]) -> Balance:
+    lsum = rsum = 0.0
+    lu = ru = 0
+    for cell in left:
+        v = known(cell)
+        if v is None:
+            lu += 1
+        else:
+            lsum += v
+    for cell in right:
+        v = known(cell)
+        if v is None:
+            ru += 1
+        else:
+            rsum += v
+    close = abs(lsum - rsum) < 1e-6
+    if lu == 0 and ru == 0:
+        status = "ok" if close else "violated"
+    elif lu and ru:
+        status = "unknown"
+    elif lu:  # left can only grow
+        status = "violated" if lsum > rsum + 1e-6 else ("ok" if close else "unknown")
+    else:
+        status = "violated" if rsum > lsum + 1e-6 else ("ok" if close else "unknown")
+    return Balance(status, lsum, rsum, lu, ru)
+
+
+def fmt(value: float) -> str:
+    """A number as a report writes it: 3, 2.5."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -1,0 +1,514 @@
+"""From the grammar's outline to the typed report model.
+
+This is where the document's meaning is read: which headings are chapters, the title, agency and
+year, the statistics period, the closing signature, paragraphs rejoined across page breaks, and
+every table read against the template that the report's tables follow.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import templates as templates_mod
+from .inline import InlineTables
+from .model import Block, Chapter, Dated, Field, Paragraph, Period, RawRow, Report, Signature, Span, Table
+from .outline import Line, RawBlock, parse_outline
+from .source import Source
+from .tables import Lexicon, Reader, choose_template, segment
+from .templates import Templates
+from .text import DATE_CN, DATE_ISO, find_dates, make_date, norm, numeral_value
+from .unfold import unfold
+
+_HEADING = re.compile(r"^[ \t\u3000]*(#{1,6})?[ \t]*(\*\*)?[ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*[、.．][ \t\u3000]*(.*)$")
+_MD = re.compile(r"^[ \t]*(#{1,6})[ \t]*")
+_TERMINAL = tuple("。！？!?；;：:”」』")
+_NEW_ITEM = re.compile(r"^[ \t\u3000]*(?:\*\*|#|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是.．]"
+                       r"|\d{1,2}[.、．]|第[一二三四五六七八九十]|附件|注[:：])")
+_FIELD_LINE = re.compile(r"^\s*[^\s:：，。]{2,8}[:：]")
+_METADATA_END = re.compile(r"^=+\s*正文\s*=+$")
+_METADATA_LINE = re.compile(r"^([^\s:：]{1,10})\s*[:：]\s*(.*)$")
+_PUBLISHED = re.compile(r"^\s*(?:发布日期|发布时间|公开日期|成文日期)\s*[:：]\s*(.+)$")
+_DATE_ONLY = re.compile(
+    r"^\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+    r"|([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日)\s*$")
+_NOTE_LINE = re.compile(r"^\s*(?:[（(][^（()）]{1,20}[)）]|附件[:：]?.{0,20}|附件下载)\s*$")
+_PERIOD = re.compile(
+    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*(?:起|开始)?\s*(?:至|到|—|–|-|～|~)\s*"
+    r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
+_PERIOD_CONTEXT = re.compile(r"统计|期限|期间|时段|时限|区间")
+_TRAILING_SIGNATURE = re.compile(
+    r"[。！；]\s*([^\s。，；：:]{2,30}?(?:局|委员会|办公室|办公厅|人民政府|政府|厅|中心|院|委|办|管委会|实验区))"
+    r"[\s\u3000]*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+_TITLE_SUFFIX = re.compile(r"(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开工作报告|信息公开工作年度报告"
+                           r"|年度报告|工作报告|报告)$")
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+_CN_DIGIT = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7",
+             "八": "8", "九": "9"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What one parse needs besides the text: the templates, and reusable helpers built from them."""
+
+    templates: Templates
+    lexicon: Lexicon
+    inline: InlineTables
+    titles: tuple[str, ...]
+
+    @classmethod
+    def create(cls, templates: Templates) -> "Context":
+        return cls(templates, Lexicon(templates), InlineTables(templates), tuple(templates.chapter_titles))
+
+
+_DEFAULT: Context | None = None
+
+
+def default_context() -> Context:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Context.create(templates_mod.builtin())
+    return _DEFAULT
+
+
+def build_report(source: Source, context: Context | None = None, template: str | None = None) -> Report:
+    """Parse ``source`` into a Report.  ``template`` forces a format id ('2019'/'2021')."""
+    ctx = context or default_context()
+    if not source.text.strip():
+        return Report(source)
+    unfolded = unfold(source.text, ctx.titles)
+    outline = parse_outline(unfolded)
+    return _Builder(source, ctx, template).build(outline)
+
+
+class _Builder:
+    def __init__(self, source: Source, ctx: Context, forced: str | None) -> None:
+        self.source = source
+        self.ctx = ctx
+        self.forced = forced
+
+    # -- top level -------------------------------------------------------------------------------
+    def build(self, outline) -> Report:
+        preamble_raw = outline[0].blocks if outline and outline[0].heading is None else []
+        chapters_raw = [c for c in outline if c.heading is not None]
+        metadata, preamble_raw = self._metadata(preamble_raw)
+
+        # chapters: decide which headings are chapters; demoted headings become text
+        sections: list[tuple[Line | None, list]] = [(None, list(preamble_raw))]
+        last_number = 0
+        for raw in chapters_raw:
+            number, title = _heading_parts(raw.heading.text)
+            if self._is_chapter(number, title, last_number):
+                sections.append((raw.heading, list(raw.blocks)))
+                last_number = number or last_number
+            else:
+                sections[-1][1].append(RawBlock("text", [raw.heading]))
+                sections[-1][1].extend(raw.blocks)
+
+        # blocks: paragraphs and raw tables (tables read once the template is known)
+        staged = [(heading, self._stage(blocks)) for heading, blocks in sections]
+        title, title_span = self._title(staged[0][1], metadata)
+        year = _year_of(title)
+        period = self._period(staged)
+        if year is None and period is not None and period.end is not None:
+            year = period.end.year
+        agency = _agency_of(title)
+
+        votes: Counter = Counter()
+        for _, items in staged:
+            for item in items:
+                if isinstance(item, _RawTable):
+                    for kind, rows in item.segments:
+                        votes.update(self.ctx.lexicon.vote(kind, rows))
+        forced = self.ctx.templates.get(self.forced) if self.forced else None
+        report_template = forced or choose_template(votes, self.ctx.templates, year)
+        legacy = False
+        readers: dict[str, Reader] = {}
+
+        def reader_for(kind: str, rows: list[RawRow]) -> Reader:
+            tmpl = report_template
+            if forced is None and kind in ("active_disclosure", "applications"):
+                table_votes = self.ctx.lexicon.vote(kind, rows)
+                if table_votes:
+                    tmpl = choose_template(table_votes, self.ctx.templates, year) or tmpl
+            if tmpl.id not in readers:
+                readers[tmpl.id] = Reader(tmpl, self.ctx.lexicon)
+            return readers[tmpl.id]
+
+        built_sections: list[tuple[Line | None, list[Block]]] = []
+        for heading, items in staged:
+            blocks: list[Block] = []
+            for item in items:
+                if isinstance(item, Paragraph):
+                    blocks.append(item)
+                    continue
+                for kind, rows in item.segments:
+                    if kind == "legacy_statistics":
+                        legacy = True
+                    span = self.source.span(rows[0].span.start, rows[-1].span.end)
+                    if report_template is None:
+                        blocks.append(Table(kind, span, item.layout, None, (), tuple(rows)))
+                    else:
+                        blocks.append(reader_for(kind, rows).read(kind, rows, item.layout, span))
+            built_sections.append((heading, blocks))
+
+        signature = None
+        last_blocks = built_sections[-1][1]
+        signature, keep = self._signature(last_blocks)
+        built_sections[-1] = (built_sections[-1][0], keep)
+
+        chapters = []
+        for heading, blocks in built_sections[1:]:
+            number, title_text = _heading_parts(heading.text)
+            numeral = _numeral_of(heading.text)
+            level = len(_MD.match(heading.text).group(1)) if _MD.match(heading.text) else 0
+            chapters.append(Chapter(number, numeral, title_text, heading.text.strip(),
+                                    self.source.span(heading.start, heading.end), tuple(blocks), level))
+        has_template_tables = any(isinstance(b, Table) and b.kind in ("active_disclosure", "applications",
+                                                                        "review_litigation")
+                                  for _, blocks in built_sections for b in blocks)
+        template_id = report_template.id if (report_template and has_template_tables) else None
+        if forced is not None:
+            template_id = forced.id
+        return Report(self.source, title, title_span, agency, year, period, self._published(staged[0][1], metadata),
+                      signature, tuple(built_sections[0][1]), tuple(chapters), template_id, legacy, metadata)
+
+    def _is_chapter(self, number: int | None, title: str, last: int) -> bool:
+        if number is None:
+            return False
+        key = norm(title)
+        for t in self.ctx.templates.formats:
+            if any(n.key and norm(n.label).endswith(key) and len(key) >= 4 for n in t.app_nodes):
+                return False  # an applications-table row written without tabs
+        if number <= last:
+            for t in self.ctx.templates:
+                spec, how = t.identify_chapter(title)
+                if spec is not None and how != "similar":
+                    return True
+            return False
+        return True
+
+    # -- preamble helpers --------------------------------------------------------------------------
+    def _metadata(self, blocks: list[RawBlock]) -> tuple[dict[str, str], list[RawBlock]]:
+        """A crawler's header (``标题: …`` lines up to ``==== 正文 ====``) is metadata, not report text."""
+        for i, block in enumerate(blocks[:25]):
+            if block.kind == "text" and _METADATA_END.match(block.lines[0].text.strip()):
+                data: dict[str, str] = {}
+                for earlier in blocks[:i]:
+                    for line in earlier.lines:
+                        m = _METADATA_LINE.match(line.text.strip())
+                        if m:
+                            data[m.group(1)] = m.group(2).strip()
+                            data.setdefault("_line:" + m.group(1), str(self.source.line_col(line.start)[0]))
+                return data, blocks[i + 1:]
+        return {}, blocks
+
+    def _title(self, preamble: list, metadata: dict[str, str]) -> tuple[str | None, Span | None]:
+        if metadata.get("标题"):
+            line = int(metadata.get("_line:标题", "1"))
+            return metadata["标题"], self.source.line_span(line)
+        parts: list[Paragraph] = []
+        for item in preamble[:6]:
+            if not isinstance(item, Paragraph):
+                break
+            text = item.text.strip().strip("#* \u3000")
+            if len(text) > 80:
+                if "年度报告" in text[:80] and not parts:
+                    m = re.search(r"[^，。；\s]{0,40}?\d{4}\s*年度?[^，。；\s]{0,30}?年度报告", text)
+                    if m:
+                        return m.group().strip(), self.source.span(item.source_offset(m.start()),
+                                                                   item.source_offset(m.end()))
+                break
+            parts.append(item)
+            if "报告" in text:
+                joined = "".join(p.text.strip().strip("#* \u3000") for p in parts)
+                return joined, self.source.span(parts[0].span.start, parts[-1].span.end)
+            if len(parts) >= 3:
+                break
+        return None, None
+
+    def _published(self, preamble: list, metadata: dict[str, str]) -> Dated | None:
+        for name in ("发布时间", "发布日期", "成文日期"):
+            value = metadata.get(name)
+            if value:
+                for date, _, _ in find_dates(value):
+                    line = int(metadata.get("_line:" + name, "1"))
+                    return Dated(date, self.source.line_span(line), value)
+        for item in preamble[:8]:
+            if isinstance(item, Paragraph):
+                m = _PUBLISHED.match(item.text)
+                if m:
+                    for date, _, _ in find_dates(m.group(1)):
+                        return Dated(date, item.span, item.text.strip())
+        return None
+
+    def _period(self, staged) -> Period | None:
+        candidates = []
+        for _, items in staged[:3]:
+            for item in items:
+                if isinstance(item, Paragraph):
+                    for m in _PERIOD.finditer(item.text):
+                        before = item.text[max(0, m.start() - 40):m.start()]
+                        if _PERIOD_CONTEXT.search(before):
+                            candidates.append((item, m))
+        if not candidates:
+            return None
+        item, m = candidates[0]
+        y1, m1, d1, y2, m2, d2 = m.groups()
+        start = make_date(y1, m1, d1)
+        end = make_date(y2 or y1, m2, d2)
+        span = self.source.span(item.source_offset(m.start()), item.source_offset(m.end() - 1) + 1)
+        return Period(start, end, span, m.group())
+
+    # -- blocks ------------------------------------------------------------------------------------
+    def _stage(self, blocks: list[RawBlock]) -> list:
+        """Paragraphs (page-break fragments rejoined, inline tables cut out) and raw tables."""
+        out: list = []
+        pending: list[Line] = []
+
+        def flush() -> None:
+            if pending:
+                out.extend(self._paragraphs(pending))
+                pending.clear()
+
+        for block in blocks:
+            if block.kind == "text":
+                pending.extend(block.lines)
+            elif block.kind == "markup":
+                flush()
+                for line in block.lines:
+                    level = len(_MD.match(line.text).group(1)) if _MD.match(line.text) else 1
+                    out.append(Paragraph(line.text, self.source.span(line.start, line.end),
+                                         ((0, line.start, len(line.text)),), level))
+            else:
+                flush()
+                rows = self._rows(block)
+                if rows:
+                    out.append(_RawTable(block.kind, segment(rows, self.ctx.lexicon)))
+        flush()
+        return out
+
+    def _paragraphs(self, lines: list[Line]) -> list:
+        groups: list[list[Line]] = []
+        for line in lines:
+            if groups and _joins(groups[-1][-1].text, line.text):
+                groups[-1].append(line)
+            else:
+                groups.append([line])
+        out: list = []
+        for group in groups:
+            text, pieces, offset = "", [], 0
+            for line in group:
+                pieces.append((offset, line.start, len(line.text)))
+                text += line.text
+                offset += len(line.text)
+            para = Paragraph(text, self.source.span(group[0].start, group[-1].end), tuple(pieces))
+            out.extend(self._cut_inline(para))
+        return out
+
+    def _cut_inline(self, para: Paragraph) -> list:
+        anchors = self.ctx.inline.anchors(para.text)
+        if not anchors:
+            return [para]
+        out: list = []
+        before = para.text[:anchors[0][0]]
+        if before.strip():
+            out.append(self._sub_paragraph(para, 0, anchors[0][0]))
+        for i, (start, kind) in enumerate(anchors):
+            end = anchors[i + 1][0] if i + 1 < len(anchors) else len(para.text)
+            base = para.source_offset(start)
+            region = para.text[start:end]
+            if len(para.pieces) > 1:
+                # a region spanning joined lines is read line by line, offsets per piece
+                region_source = self.source.text[base:para.source_offset(end - 1) + 1]
+                if region_source.replace("\n", "") == region:
+                    region = region_source
+            rows = self.ctx.inline.rows(kind, region, base, self.source)
+            if rows:
+                out.append(_RawTable("inline", [(kind, rows)]))
+        return out
+
+    def _sub_paragraph(self, para: Paragraph, start: int, end: int) -> Paragraph:
+        s, e = para.source_offset(start), para.source_offset(max(start, end - 1)) + 1
+        pieces = tuple((max(0, o - start), src + max(0, start - o), length) for o, src, length in para.pieces
+                       if o < end and o + length > start)
+        return Paragraph(para.text[start:end], self.source.span(s, e), pieces or ((0, s, e - s),))
+
+    def _rows(self, block: RawBlock) -> list[RawRow]:
+        rows: list[RawRow] = []
+        if block.kind == "tabs":
+            for line in block.lines:
+                fields, pos = [], line.start
+                for text in line.text.split("\t"):
+                    fields.append(Field(text, self.source.span(pos, pos + len(text))))
+                    pos += len(text) + 1
+                rows.append(RawRow(tuple(fields), self.source.span(line.start, line.end)))
+        elif block.kind == "pipes":
+            for line in block.lines:
+                if line.kind == "PIPE_SEP":
+                    continue
+                body = line.text
+                lead = len(body) - len(body.lstrip())
+                inner = body.strip()
+                if inner.startswith("|"):
+                    inner, lead = inner[1:], lead + 1
+                if inner.endswith("|"):
+                    inner = inner[:-1]
+                fields, pos = [], line.start + lead
+                for text in inner.split("|"):
+                    stripped = text.strip()
+                    at = pos + (text.index(stripped) if stripped else 0)
+                    fields.append(Field(stripped, self.source.span(at, at + len(stripped))))
+                    pos += len(text) + 1
+                rows.append(RawRow(tuple(fields), self.source.span(line.start, line.end)))
+        elif block.kind == "cells":
+            rows = self._cell_lines(block.lines)
+        return rows
+
+    def _cell_lines(self, lines: list[Line]) -> list[RawRow]:
+        """One cell per line: a new row starts at a label that follows data, or at a template label."""
+        cells: list[Field] = []
+        for line in lines:
+            text = line.text.rstrip()
+            if text.strip().strip("|") == "":
+                continue  # a run of "||||": merged cells, nothing written
+            body = text[:text.rfind("|")].rstrip() if text.endswith("|") else text
+            lead = len(body) - len(body.lstrip())
+            value = body.strip()
+            cells.append(Field(value, self.source.span(line.start + lead, line.start + lead + len(value))))
+        rows: list[list[Field]] = []
+        from .tables import is_label, key
+        from .text import label_key
+        lex = self.ctx.lexicon
+
+        def row_label(text: str) -> bool:
+            return key(text) in lex.ad_rows or label_key(text) in lex.app_rows
+
+        for cell in cells:
+            starts_row = not rows
+            if rows:
+                previous = rows[-1][-1].text
+                if is_label(cell.text):
+                    k = key(cell.text)
+                    starts_row = (not is_label(previous) or k in lex.captions or k == "信息内容"
+                                  or row_label(cell.text))
+                else:  # data after a header label starts the data row; after a row label it continues it
+                    starts_row = is_label(previous) and not row_label(previous) and not any(
+                        row_label(f.text) for f in rows[-1])
+            if starts_row:
+                rows.append([cell])
+            else:
+                rows[-1].append(cell)
+        return [RawRow(tuple(r), self.source.span(r[0].span.start, r[-1].span.end)) for r in rows]
+
+    # -- signature ---------------------------------------------------------------------------------
+    def _signature(self, blocks: list[Block]) -> tuple[Signature | None, list[Block]]:
+        tail = list(blocks)
+        trailing_notes = []
+        while tail and isinstance(tail[-1], Paragraph) and _NOTE_LINE.match(tail[-1].text):
+            trailing_notes.append(tail.pop())
+        if not tail or not isinstance(tail[-1], Paragraph):
+            return None, blocks
+        last = tail[-1]
+        text = last.text.strip()
+        date_m = _DATE_ONLY.match(text)
+        if date_m:
+            date = _date_from(date_m)
+            organ = None
+            organ_block = None
+            if len(tail) >= 2 and isinstance(tail[-2], Paragraph):
+                candidate = tail[-2].text.strip().strip("*# \u3000")
+                if 2 <= len(candidate) <= 40 and not re.search(r"[。；;，,]", candidate) and not candidate[-1].isdigit():
+                    organ, organ_block = candidate, tail[-2]
+            start = organ_block.span if organ_block is not None else last.span
+            span = self.source.span(start.start, last.span.end)
+            keep = [b for b in blocks if b is not last and b is not organ_block]
+            return Signature(organ, date, span, last.span), keep
+        # organ and date on one line: "中卫市科学技术局 2020年1月8日"
+        m = re.match(r"^(\S{2,40}?)[\s\u3000]+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$", text)
+        if m and not re.search(r"[。；，]", m.group(1)):
+            dm = DATE_CN.search(m.group(2))
+            date = make_date(*dm.groups()) if dm else None
+            return Signature(m.group(1), date, last.span, last.span), [b for b in blocks if b is not last]
+        # a one-line report: the signature closes its last paragraph ("…事项。示例县教育局 2022年1月20日")
+        m = _TRAILING_SIGNATURE.search(last.text)
+        if m and len(last.text) > len(m.group(0)):
+            dm = DATE_CN.search(m.group(2))
+            date = make_date(*dm.groups()) if dm else None
+            start = last.source_offset(m.start(1))
+            end = last.source_offset(m.end(2) - 1) + 1
+            date_start = last.source_offset(m.start(2))
+            return Signature(m.group(1), date, self.source.span(start, end), self.source.span(date_start, end)), blocks
+        return None, blocks
+
+
+@dataclass
+class _RawTable:
+    layout: str
+    segments: list[tuple[str, list[RawRow]]]
+
+    def __init__(self, kind: str, segments) -> None:
+        self.layout = {"tabs": "tabs", "pipes": "pipes", "cells": "cells", "inline": "inline"}[kind]
+        self.segments = segments
+
+
+def _joins(previous: str, following: str) -> bool:
+    """Whether two text lines are one paragraph broken by a page break."""
+    prev = previous.rstrip()
+    if len(prev.strip()) < 25 or prev.endswith(_TERMINAL) or prev.endswith("**"):
+        return False
+    if _NEW_ITEM.match(following) or _DATE_ONLY.match(following.strip()) or _FIELD_LINE.match(following):
+        return False
+    return True
+
+
+def _heading_parts(text: str) -> tuple[int | None, str]:
+    m = _HEADING.match(text)
+    if not m:
+        return None, text.strip()
+    number = numeral_value(m.group(3))
+    title = m.group(4).strip().strip("*").strip()
+    title = title.rstrip("。：:")
+    return number, title
+
+
+def _numeral_of(text: str) -> str:
+    m = _HEADING.match(text)
+    return m.group(3) if m else ""
+
+
+def _year_of(title: str | None) -> int | None:
+    if not title:
+        return None
+    m = _YEAR.search(title)
+    if m:
+        year = int(m.group(1))
+        if 1990 <= year <= 2100:
+            return year
+    return None
+
+
+def _agency_of(title: str | None) -> str | None:
+    if not title:
+        return None
+    text = norm(title)
+    text = re.sub(r"\d{4}年度?", "", text)
+    text = _TITLE_SUFFIX.sub("", text)
+    text = text.strip("《》“”\"'：:，,")
+    return text or None
+
+
+def _date_from(m: re.Match):
+    g = m.groups()
+    if g[0]:
+        return make_date(g[0], g[1], g[2])
+    if g[3]:
+        return make_date(g[3], g[4], g[5])
+    if g[6]:
+        year = "".join(_CN_DIGIT.get(c, "") for c in g[6])
+        return make_date(year, numeral_value(g[7]) or 0, numeral_value(g[8]) or 0)
+    return None  # pragma: no cover
+
+
+__all__ = ["build_report", "Context", "default_context", "DATE_ISO"]

@@ -1,0 +1,67 @@
+"""Reading one data cell: a number exactly as written, a blank, or a malformed token.
+
+The template's cells are non-negative integers, except the signed change column (本年增/减) and
+the money columns, which may be decimal (spec §4 R8).  A number may carry a unit or a remark after
+it (``251000元``, ``22（其中修订16件）``): the leading figure is the value.  Anything else that is
+not a number -- ``00``, ``1O``, ``—``, ``0 0`` -- is kept as a malformed cell with its raw text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Cell, Span
+
+_NUMBER = re.compile(r"([+\-])?(\d+(?:,\d{3})*(?:\.\d+)?)")
+_UNIT = re.compile(r"^(?:万元|亿元|元|件|条|项|个|次|人次|家|份|%|％)")
+_REMARK = re.compile(r"^[（(].*[)）]$")
+
+
+def read_cell(text: str, span: Span, column: str | None = None, *, signed: bool = False,
+              money: bool = False) -> Cell:
+    raw = text.strip()
+    if not raw:
+        return Cell(raw, span, None, "blank", column)
+    value, note, ok = parse_number(raw, signed=signed, money=money)
+    if not ok:
+        return Cell(raw, span, None, "malformed", column)
+    return Cell(raw, span, value, "number", column, note)
+
+
+def parse_number(raw: str, *, signed: bool = False, money: bool = False):
+    """(value, trailing note, ok) for a cell's text."""
+    text = unicodedata.normalize("NFKC", raw).strip()
+    m = _NUMBER.match(text)
+    if m is None:
+        return None, "", False
+    sign, digits = m.group(1), m.group(2)
+    rest = text[m.end():].strip()
+    if sign and not signed:
+        return None, "", False
+    plain = digits.replace(",", "")
+    if "." in plain:
+        if not money:
+            return None, "", False
+        whole = plain.split(".", 1)[0]
+        if len(whole) > 1 and whole.startswith("0"):
+            return None, "", False
+        value: int | float = float(plain)
+    else:
+        if len(plain) > 1 and plain.startswith("0"):
+            return None, "", False
+        value = int(plain)
+    if rest and not (_UNIT.match(rest) or _REMARK.match(rest)):
+        return None, "", False
+    if sign == "-":
+        value = -value
+    return value, rest, True
+
+
+def is_numeric_text(text: str) -> bool:
+    """True for text that reads as a data cell rather than a label: starts with a digit or sign,
+    or is a dash-like placeholder."""
+    t = text.strip()
+    if not t:
+        return False
+    return t[0].isdigit() or t[0] in "+-－—–/／" or unicodedata.normalize("NFKC", t[0]).isdigit()

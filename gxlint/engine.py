@@ -1,0 +1,232 @@
+"""The engine: selects rules for a file, runs them on its model, and turns their output (or their
+crash) into sorted findings with the configured severities and suppressions."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+from . import plugins as plugins_mod
+from . import source as source_mod
+from .build import Context, build_report, default_context
+from .config import ConfigError, Resolver, Settings, parse_layer
+from .finding import Finding
+from .model import Report, Span
+from .rule import Rule, RuleContext
+from .templates import Templates, TemplateError, build as build_templates, builtin_raw, deadlines, load_file
+
+
+class InternalError(Rule):
+    """A rule crashed while checking this file.
+
+    The engine reports the rule's exception as this finding and goes on with every other rule, so
+    one broken rule (or third-party plugin) never stops a run.  Report it to the rule's authors.
+    """
+
+    code = "GX000"
+    name = "internal-error"
+    severity = "error"
+    summary = "a rule crashed on this file (the other rules still ran)"
+    summary_zh = "某条规则在检查本文件时出错（其他规则照常运行）"
+    doc_zh = """某条规则在检查本文件时抛出了异常。引擎把异常记为这条发现并继续运行其他所有规则，
+    因此一条有缺陷的规则（或第三方插件）不会中断检查。请把它报告给该规则的作者。"""
+    spec = ""
+
+    def check(self, report, ctx):
+        return ()
+
+
+ENGINE_RULES: dict[str, type[Rule]] = {InternalError.code: InternalError}
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Everything a worker process needs to rebuild the same Linter."""
+
+    config: str | None = None
+    overrides: tuple[tuple[str, Any], ...] = ()
+    require: tuple[str, ...] = ()
+    isolated: bool = False
+    max_bytes: int = source_mod.DEFAULT_MAX_BYTES
+
+
+class Linter:
+    def __init__(self, config: str | None = None, overrides: Mapping[str, Any] | None = None, *,
+                 plugins: plugins_mod.Plugins | None = None, require: Sequence[str] = (),
+                 isolated: bool = False, max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> None:
+        self.plugins = plugins if plugins is not None else plugins_mod.cached(tuple(require))
+        self.rules: dict[str, type[Rule]] = {**ENGINE_RULES, **self.plugins.rules}
+        self.names = {r.name: code for code, r in self.rules.items()}
+        self.max_bytes = max_bytes
+        self.context = _context_for(tuple(self.plugins.templates))
+        validated = {}
+        if overrides:
+            layer = parse_layer(dict(overrides), "<command line>", self.rules,
+                                {c: r.options for c, r in self.rules.items()}, self.names)
+            validated = layer.values
+        self.resolver = Resolver(self.rules, {c: r.options for c, r in self.rules.items()}, self.names,
+                                 explicit=config, overrides=validated, isolated=isolated)
+        self._instances: dict[str, Rule] = {}
+
+    @property
+    def templates(self) -> Templates:
+        return self.context.templates
+
+    def settings(self, path: str | None) -> Settings:
+        return self.resolver.settings(path)
+
+    def selected(self, settings: Settings, path: str | None = None) -> list[type[Rule]]:
+        ignored = settings.ignored_for(path)
+        out = []
+        for code in sorted(self.rules):
+            if not settings.enabled(code):
+                continue
+            if any(code.startswith(p) for p in ignored):
+                continue
+            out.append(self.rules[code])
+        return out
+
+    # -- entry points --------------------------------------------------------------------------
+    def lint_path(self, path: str) -> list[Finding]:
+        settings = self.settings(path)
+        source = source_mod.read_path(path, self.max_bytes)
+        return self.lint_source(source, settings)
+
+    def lint_text(self, text: str, path: str | None = None) -> list[Finding]:
+        settings = self.settings(path)
+        return self.lint_source(source_mod.from_text(text, path), settings)
+
+    def lint_source(self, source: source_mod.Source, settings: Settings) -> list[Finding]:
+        forced = settings.template if settings.template != "auto" else None
+        report = build_report(source, self.context, forced)
+        return self.lint_report(report, settings)
+
+    def lint_report(self, report: Report, settings: Settings) -> list[Finding]:
+        path = report.path or "<text>"
+        template = self.templates.get(report.template) if report.template else self.templates.for_year(report.year)
+        organ = settings.organ if settings.organ != "auto" else infer_organ(report.agency)
+        findings: list[Finding] = []
+        for rule_cls in self.selected(settings, report.path):
+            rule = self._instances.get(rule_cls.code)
+            if rule is None:
+                rule = self._instances[rule_cls.code] = rule_cls()
+            options = {name: opt.default for name, opt in rule_cls.options.items()}
+            options.update(settings.options.get(rule_cls.code, {}))
+            ctx = RuleContext(rule, path=path, options=options, lang=settings.lang, template=template,
+                              templates=self.templates, organ=organ, source_text=report.source.text)
+            try:
+                produced = list(rule.check(report, ctx) or ())
+            except Exception as exc:  # one broken rule never stops the others
+                produced = [self._crash(rule_cls, exc, path, settings)]
+            findings.extend(produced)
+        if settings.severity:
+            findings = [_with_severity(f, settings.severity) for f in findings]
+        findings.sort(key=lambda f: f.sort_key)
+        return findings
+
+    def _crash(self, rule_cls: type[Rule], exc: Exception, path: str, settings: Settings) -> Finding:
+        where = ""
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_next is not None:
+            tb = tb.tb_next
+        if tb is not None:
+            where = f" ({os.path.basename(tb.tb_frame.f_code.co_filename)}:{tb.tb_lineno})"
+        detail = f"{type(exc).__name__}: {exc}"
+        plugin = f"插件 {rule_cls.plugin} 的" if rule_cls.plugin else ""
+        zh = f"{plugin}规则 {rule_cls.code}（{rule_cls.name}）检查本文件时出错：{detail}{where}；其他规则照常运行"
+        en = (f"rule {rule_cls.code} ({rule_cls.name}"
+              + (f", plugin {rule_cls.plugin}" if rule_cls.plugin else "")
+              + f") crashed on this file: {detail}{where}; the other rules still ran")
+        msg = zh if settings.lang == "zh" else en
+        return Finding(path, 1, 1, 1, 2, InternalError.code, InternalError.name, "error", msg,
+                       fingerprint=f"{rule_cls.code}:{type(exc).__name__}")
+
+
+def _with_severity(finding: Finding, overrides: Mapping[str, str]) -> Finding:
+    best = None
+    for prefix, sev in overrides.items():
+        if finding.code.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
+            best = (prefix, sev)
+    if best is None or best[1] == finding.severity:
+        return finding
+    from dataclasses import replace
+
+    return replace(finding, severity=best[1])
+
+
+@lru_cache(maxsize=8)
+def _context_for(plugin_templates: tuple[tuple[Any, str], ...]) -> Context:
+    if not plugin_templates:
+        return default_context()
+    raw = builtin_raw()
+    for item, plugin in plugin_templates:
+        if isinstance(item, dict):
+            raw.append((item, f"plugin {plugin}"))
+        else:
+            raw.append(load_file(item))
+    try:
+        return Context.create(build_templates(raw))
+    except TemplateError:
+        raise
+
+
+def infer_organ(agency: str | None) -> str | None:
+    """department or government, from the agency's name (deadlines.json's organ_patterns)."""
+    if not agency:
+        return None
+    for entry in deadlines().get("organ_patterns", ()):
+        if re.search(entry["pattern"], agency):
+            return entry["kind"]
+    return None
+
+
+# -- library API -----------------------------------------------------------------------------------
+
+def _linter_for(config: Any) -> Linter:
+    if config is None:
+        return Linter(isolated=True)
+    if isinstance(config, Linter):
+        return config
+    if isinstance(config, (str, os.PathLike)):
+        return Linter(config=os.fspath(config))
+    if isinstance(config, Mapping):
+        return Linter(overrides=config, isolated=True)
+    raise TypeError("config must be None, a config file path, a mapping of config keys, or a Linter")
+
+
+def lint_text(text: str, path: str | None = None, config: Any = None) -> list[Finding]:
+    """Lint report text.  ``config``: None (defaults), a ``.gxlint.yaml`` path, or a mapping with the
+    same keys as a config file (``{"select": ["GX2"], "lang": "en"}``)."""
+    return _linter_for(config).lint_text(text, path)
+
+
+def lint_report(report: Report, config: Any = None) -> list[Finding]:
+    linter = _linter_for(config)
+    return linter.lint_report(report, linter.settings(report.path))
+
+
+def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Any = None) -> list[Finding]:
+    """Lint files and directories (recursing like the CLI).  Without ``config``, each file uses the
+    nearest ``.gxlint.yaml`` above it."""
+    from .files import discover
+
+    linter = Linter() if config is None else _linter_for(config)
+    findings: list[Finding] = []
+    for item in discover([os.fspath(p) for p in paths]):
+        if item.error is not None:
+            findings.append(item.error)
+            continue
+        findings.extend(linter.lint_path(item.path))
+    return findings
+
+
+def iter_lint(linter: Linter, paths: Iterable[str]) -> Iterator[tuple[str, list[Finding]]]:
+    for path in paths:
+        yield path, linter.lint_path(path)
+
+
+__all__ = ["Linter", "InternalError", "lint_text", "lint_paths", "lint_report", "infer_organ", "ConfigError",
+           "RunOptions", "Span"]

@@ -1,0 +1,97 @@
+"""The model as data: ``gxlint parse --format json`` (the contract in docs/model.md) and ``text``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Paragraph, Report, Table
+from .text import numeral_text
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    return {
+        "path": report.path,
+        "encoding": report.source.encoding or None,
+        "title": report.title,
+        "agency": report.agency,
+        "year": report.year,
+        "template": report.template,
+        "legacy_format": report.legacy_format,
+        "period": None if report.period is None else {
+            "start": _iso(report.period.start), "end": _iso(report.period.end),
+            "line": report.period.span.line, "text": report.period.text},
+        "published": None if report.published is None else {
+            "date": _iso(report.published.date), "line": report.published.span.line},
+        "signature": None if report.signature is None else {
+            "organ": report.signature.organ, "date": _iso(report.signature.date),
+            "line": report.signature.span.line},
+        "chapters": [{"number": c.number, "numeral": c.numeral, "title": c.title, "line": c.span.line,
+                      "column": c.span.column} for c in report.chapters],
+        "tables": [table_to_dict(t) for t in report.tables],
+        "problems": [{"message": p.message_en, "line": p.line, "column": p.column, "fatal": p.fatal}
+                     for p in report.source.problems],
+    }
+
+
+def table_to_dict(table: Table) -> dict[str, Any]:
+    return {
+        "kind": table.kind,
+        "line": table.span.line,
+        "column": table.span.column,
+        "layout": table.layout,
+        "template": table.template,
+        "values": table.values,
+        "malformed": [{"row": r.key, "column": c.column, "text": c.text, "line": c.span.line,
+                       "col": c.span.column} for r in table.rows for c in r.cells if c.status == "malformed"],
+        "rows": [{"row": r.key, "line": r.span.line, "alignment": r.alignment} for r in table.rows],
+        "notes": [{"kind": n.kind, "line": n.span.line, "column": n.span.column, "message": n.en}
+                  for n in table.notes],
+    }
+
+
+def report_to_text(report: Report) -> str:
+    out: list[str] = []
+    out.append(f"title:     {report.title or '(none)'}")
+    out.append(f"agency:    {report.agency or '(unknown)'}")
+    out.append(f"year:      {report.year or '(unknown)'}")
+    template = report.template or ("pre-2019 statistics table" if report.legacy_format else "(none)")
+    out.append(f"template:  {template}")
+    if report.period:
+        out.append(f"period:    {_iso(report.period.start)} – {_iso(report.period.end)} (line {report.period.span.line})")
+    if report.published:
+        out.append(f"published: {_iso(report.published.date)} (line {report.published.span.line})")
+    if report.signature:
+        s = report.signature
+        out.append(f"signature: {s.organ or '(no organ)'}, {_iso(s.date) or '(no date)'} (line {s.span.line})")
+    for p in report.source.problems:
+        out.append(f"problem:   line {p.line}: {p.message_en}")
+    _blocks(out, report.preamble, "preamble", 0)
+    for c in report.chapters:
+        numeral = c.numeral or (numeral_text(c.number) if c.number else "?")
+        out.append(f"chapter {numeral}、{c.title}  (line {c.span.line})")
+        _blocks(out, c.blocks, None, 1)
+    return "\n".join(out) + "\n"
+
+
+def _blocks(out: list[str], blocks, header: str | None, depth: int) -> None:
+    pad = "  " * depth
+    paragraphs = sum(1 for b in blocks if isinstance(b, Paragraph))
+    if header is not None:
+        out.append(f"{header}: {paragraphs} paragraph(s)")
+    elif paragraphs:
+        out.append(f"{pad}{paragraphs} paragraph(s)")
+    for b in blocks:
+        if isinstance(b, Table):
+            out.append(f"{pad}table {b.kind} (line {b.span.line}, {b.layout}, template {b.template or '-'})")
+            for r in b.rows:
+                cells = " ".join(f"{c.column}={c.text if c.status != 'blank' else '∅'}"
+                                 + ("!" if c.status == "malformed" else "") for c in r.cells)
+                out.append(f"{pad}  {r.key}: {cells}")
+            if b.kind in ("active_disclosure", "applications", "review_litigation") and not b.rows:
+                out.append(f"{pad}  (no data row)")
+            for n in b.notes:
+                out.append(f"{pad}  note line {n.span.line}: {n.en}")
+
+
+def _iso(date) -> str | None:
+    return date.isoformat() if date is not None else None

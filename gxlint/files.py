@@ -1,0 +1,99 @@
+"""Which files to lint: paths given on the command line, directories recursed.
+
+Files named explicitly are always linted.  In directories, files matching ``include`` (default
+``*.txt`` and ``*.md``) and not matching ``exclude`` are linted, in sorted order; hidden entries
+(``.name``), ``node_modules``, ``__pycache__`` and virtual environments are skipped, and symlinked
+directories are followed at most once (a symlink loop is not an infinite walk).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Sequence
+
+from .finding import Finding
+
+DEFAULT_INCLUDE = ("*.txt", "*.md")
+SKIP_DIRS = {"node_modules", "__pycache__", "site-packages"}
+
+
+@dataclass(frozen=True)
+class Item:
+    path: str
+    error: Finding | None = None
+
+
+def _error(path: str, zh: str, en: str, lang: str) -> Finding:
+    return Finding(path, 1, 1, 1, 2, "GX001", "unreadable-input", "error", zh if lang == "zh" else en,
+                   fingerprint="GX001:path")
+
+
+def _matches(path: str, patterns: Sequence[str]) -> bool:
+    name = os.path.basename(path)
+    norm = path.replace(os.sep, "/")
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(norm, p) or fnmatch.fnmatch(norm, "*/" + p)
+               for p in patterns)
+
+
+def discover(paths: Iterable[str], include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = (),
+             lang: str = "zh") -> Iterator[Item]:
+    for path in paths:
+        if path == "-":
+            yield Item("-")
+            continue
+        if not os.path.lexists(path):
+            yield Item(path, _error(path, f"路径不存在：{path}", f"no such file or directory: {path}", lang))
+            continue
+        if os.path.isdir(path):
+            yield from _walk(path, include, exclude, lang)
+        elif os.path.islink(path) and not os.path.exists(path):
+            yield Item(path, _error(path, f"符号链接指向不存在的文件：{path}", f"broken symbolic link: {path}", lang))
+        else:
+            if exclude and _matches(path, exclude):
+                continue
+            yield Item(path)
+
+
+def _walk(root: str, include: Sequence[str], exclude: Sequence[str], lang: str) -> Iterator[Item]:
+    seen: set[tuple[int, int]] = set()
+
+    def visit(directory: str) -> Iterator[Item]:
+        try:
+            st = os.stat(directory)
+        except OSError as exc:
+            yield Item(directory, _error(directory, f"无法读取目录：{exc.strerror}", f"cannot read directory: {exc.strerror}", lang))
+            return
+        ident = (st.st_dev, st.st_ino)
+        if ident in seen:
+            return  # already walked (a symlink loop, or two links to one folder)
+        seen.add(ident)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        except OSError as exc:
+            yield Item(directory, _error(directory, f"无法读取目录：{exc.strerror}", f"cannot read directory: {exc.strerror}", lang))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = entry.path
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                continue
+            if is_dir:
+                if entry.name in SKIP_DIRS or os.path.exists(os.path.join(path, "pyvenv.cfg")):
+                    continue
+                if exclude and _matches(path, exclude):
+                    continue
+                yield from visit(path)
+            else:
+                if not _matches(path, include) or (exclude and _matches(path, exclude)):
+                    continue
+                if entry.is_symlink() and not os.path.exists(path):
+                    yield Item(path, _error(path, f"符号链接指向不存在的文件：{path}", f"broken symbolic link: {path}", lang))
+                    continue
+                yield Item(path)
+
+    yield from visit(root)

@@ -1,0 +1,73 @@
+"""Output formats.  A formatter only formats: it receives each file's findings in order and writes.
+
+Interface (also for plugin formats, see ``gxlint_formats`` in gxlint.hookspecs)::
+
+    class MyFormat(Formatter):
+        def begin(self): ...
+        def add(self, result): ...      # result: FileResult(path, findings, lines)
+        def end(self, summary): ...     # summary: Summary
+
+Built-in formats are imported only when chosen.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from ..finding import Finding
+
+BUILTIN = {
+    "full": ("gxlint.formatters.text", "FullFormatter"),
+    "concise": ("gxlint.formatters.text", "ConciseFormatter"),
+    "json": ("gxlint.formatters.json", "JsonFormatter"),
+    "json-lines": ("gxlint.formatters.json", "JsonLinesFormatter"),
+    "sarif": ("gxlint.formatters.sarif", "SarifFormatter"),
+    "github": ("gxlint.formatters.github", "GithubFormatter"),
+}
+
+
+@dataclass
+class FileResult:
+    """One linted file: its findings and the source lines they point at (for snippets)."""
+
+    path: str
+    findings: list[Finding]
+    lines: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    files_with_findings: int = 0
+    counts: dict[str, int] = field(default_factory=dict)  # severity -> count
+    by_code: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    baseline_hidden: int = 0
+
+
+class Formatter:
+    def __init__(self, out: TextIO, *, color: bool = False, lang: str = "zh", rules: dict[str, Any] | None = None,
+                 root: str | None = None, **_: Any) -> None:
+        self.out = out
+        self.color = color
+        self.lang = lang
+        self.rules = rules or {}
+        self.root = root
+
+    def begin(self) -> None:
+        pass
+
+    def add(self, result: FileResult) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def end(self, summary: Summary) -> None:
+        pass
+
+
+def get(name: str, extra: dict[str, Any] | None = None):
+    if extra and name in extra:
+        return extra[name]
+    module, attr = BUILTIN[name]
+    return getattr(importlib.import_module(module), attr)

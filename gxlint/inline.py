@@ -1,0 +1,157 @@
+"""Tables written inside running text, with no separators at all.
+
+Crawled pages sometimes render a table as one run of text: ``…第二十条第（一）项信息内容本年制发件数
+本年废止件数现行有效件数规章 000行政规范性文件693665…`` or ``一、本年新收政府信息公开申请数量640020470``.
+This module finds such tables in a paragraph (by the template's own captions and headers), locates
+every template label in it, and rebuilds rows: the label fields, then the digits between one
+label and the next as a single ``run_together`` field, which gxlint.tables splits only where the
+split is unique.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Field, RawRow
+from .source import Source
+from .templates import Templates
+
+_ANCHORS = [
+    ("active_disclosure", re.compile(r"第二十条\s*第\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*项\s*信息内容")),
+    ("applications", re.compile(r"[（(]?\s*本列数据的勾稽关系|申请人情况\s*自然人")),
+    ("review_litigation", re.compile(r"行政复议\s*行政诉讼[^。，；]{0,20}?结果\s*维持")),
+    ("legacy_statistics", re.compile(r"指标名称\s*计量单位")),
+]
+_CHEAP = ("第二十条", "勾稽关系", "申请人情况", "结果维持", "结果 维持", "指标名称")
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+_EDGE_PUNCT = re.compile(r"^[^\w\s]+|[^\w\s]+$")
+
+
+@dataclass(frozen=True)
+class _Label:
+    key: str
+    role: str  # "caption", "header", "row"
+    text: str
+
+
+def _key_chars(text: str) -> tuple[str, list[int]]:
+    """The alphanumeric characters of ``text`` (full width folded) and their offsets."""
+    folded = text.translate(_FULLWIDTH)
+    chars, offsets = [], []
+    for i, ch in enumerate(folded):
+        if ch.isalnum():
+            chars.append(ch)
+            offsets.append(i)
+    return "".join(chars), offsets
+
+
+class InlineTables:
+    def __init__(self, templates: Templates) -> None:
+        labels: dict[str, list[_Label]] = {"active_disclosure": [], "applications": [], "review_litigation": []}
+        for t in templates.formats:
+            for s in t.sections:
+                labels["active_disclosure"].append(_Label(_key_chars(s.caption)[0], "caption", s.caption))
+                for c in s.columns:
+                    labels["active_disclosure"].append(_Label(_key_chars(c)[0], "header", c))
+                for r in s.rows:
+                    labels["active_disclosure"].append(_Label(_key_chars(r)[0], "row", r))
+            labels["active_disclosure"].append(_Label("信息内容", "header", "信息内容"))
+            app = t.tables.get("applications", {})
+            for h in (*app.get("header_labels", ()), *app.get("columns", ())):
+                labels["applications"].append(_Label(_key_chars(h)[0], "header", h))
+            for node in t.app_nodes:
+                labels["applications"].append(_Label(_key_chars(node.label)[0], "row", node.label))
+            rl = t.tables.get("review_litigation", {})
+            for h in (*rl.get("header_labels", ()), *rl.get("blocks", ()), *rl.get("columns", ())):
+                labels["review_litigation"].append(_Label(_key_chars(h)[0], "header", h))
+        self.labels = {k: sorted({lab.key: lab for lab in v if lab.key}.values(), key=lambda lab: -len(lab.key))
+                       for k, v in labels.items()}
+
+    @staticmethod
+    def anchors(text: str) -> list[tuple[int, str]]:
+        """(offset, kind) of each inline table that starts in ``text``."""
+        if not any(c in text for c in _CHEAP):
+            return []
+        found = []
+        for kind, pattern in _ANCHORS:
+            m = pattern.search(text)
+            if m:
+                found.append((m.start(), kind))
+        found.sort()
+        # one table per kind and position: drop anchors inside an earlier table of the same kind
+        out: list[tuple[int, str]] = []
+        for pos, kind in found:
+            if out and out[-1][1] == kind:
+                continue
+            out.append((pos, kind))
+        return out
+
+    def rows(self, kind: str, text: str, base: int, source: Source) -> list[RawRow]:
+        """Rebuild the rows of an inline table; ``base`` is the source offset of ``text[0]``."""
+        if kind == "legacy_statistics" or kind not in self.labels:
+            return [RawRow((Field(text.strip(), source.span(base, base + len(text))),),
+                           source.span(base, base + len(text)))]
+        keys, offsets = _key_chars(text)
+        taken = [False] * len(keys)
+        hits: list[tuple[int, int, _Label]] = []
+        for label in self.labels[kind]:
+            start = keys.find(label.key)
+            while start >= 0:
+                end = start + len(label.key)
+                if not any(taken[start:end]):
+                    for i in range(start, end):
+                        taken[i] = True
+                    hits.append((start, end, label))
+                start = keys.find(label.key, end)
+        hits.sort(key=lambda h: h[0])
+        rows: list[list] = []  # [fields, role, closed]
+
+        def field(a: int, b: int) -> Field:
+            return Field(text[a:b], source.span(base + a, base + b))
+
+        def add(f: Field, role: str) -> None:
+            last = rows[-1] if rows else None
+            open_row = last is not None and not last[2]
+            if role == "data":
+                if open_row and last[1] == "row":
+                    last[0].append(f)
+                    last[2] = True
+                else:
+                    rows.append([[f], "data", True])
+            elif role in ("header", "row") and open_row and last[1] == role:
+                last[0].append(f)
+            else:
+                rows.append([[f], role, False])
+
+        def data_at(a: int, chunk: str) -> bool:
+            """Add the digits at the start of ``chunk`` (after punctuation); False if it is prose."""
+            stripped = chunk.lstrip(" \u3000）)」”")
+            m = re.match(r"[\d.+\-][\d\s.+\-]*", stripped)
+            if not m:
+                return not _EDGE_PUNCT.sub("", chunk.strip())
+            digits = m.group().rstrip()
+            at = a + (len(chunk) - len(stripped))
+            add(field(at, at + len(digits)), "data")
+            return not _EDGE_PUNCT.sub("", stripped[len(digits):].strip())
+
+        position = 0
+        for start, end, label in hits:
+            a, b = offsets[start], offsets[end - 1] + 1
+            if a > position and text[a - 1] in "（(":
+                a -= 1  # the numbering's opening bracket: （一）
+            if a < position:
+                continue
+            if position and not data_at(position, text[position:a]) and any(r[2] for r in rows):
+                break  # prose after the data: the table has ended
+            add(field(a, b), label.role)
+            position = b
+        else:
+            if position:
+                data_at(position, text[position:])
+        out = []
+        for fields, _role, closed in rows:
+            span = source.span(fields[0].span.start, fields[-1].span.end)
+            out.append(RawRow(tuple(fields), span, run_together=closed))
+        return out

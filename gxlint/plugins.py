@@ -1,0 +1,169 @@
+"""Finding and loading plugins: the entry-point group ``gxlint``.
+
+Each entry point is loaded inside its own try/except, so a plugin that fails to import (or that
+implements a hook that does not exist) is reported with its name, version and error while every
+other plugin still loads.  gxlint's own rules come from the ``builtin`` entry point of the gxlint
+distribution, exactly like a third party's.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from . import hookspecs
+from .rule import Rule
+
+LOG = logging.getLogger(__name__)
+GROUP = "gxlint"
+
+
+class PluginError(Exception):
+    """Plugins are unusable: a required plugin failed, or two plugins claim the same rule code."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    name: str
+    distribution: str
+    version: str
+    error: str
+
+
+@dataclass
+class Plugins:
+    rules: dict[str, type[Rule]] = field(default_factory=dict)  # code -> class
+    templates: list[tuple[Any, str]] = field(default_factory=list)  # (path or dict, plugin)
+    formats: dict[str, Any] = field(default_factory=dict)
+    loaded: list[tuple[str, str, str, int]] = field(default_factory=list)  # name, dist, version, rules
+    failures: list[Failure] = field(default_factory=list)
+
+    def rule(self, code_or_name: str) -> type[Rule] | None:
+        key = code_or_name.strip()
+        if key.upper() in self.rules:
+            return self.rules[key.upper()]
+        for rule in self.rules.values():
+            if rule.name == key.lower():
+                return rule
+        return None
+
+    def sorted_rules(self) -> list[type[Rule]]:
+        return [self.rules[c] for c in sorted(self.rules, key=_code_key)]
+
+
+def _code_key(code: str) -> tuple:
+    prefix = code.rstrip("0123456789")
+    return (prefix != "GX", prefix, code)
+
+
+def _entry_points() -> list[Any]:
+    from importlib.metadata import entry_points
+
+    return sorted(entry_points(group=GROUP), key=lambda ep: (ep.name != "builtin", ep.name))
+
+
+def _dist_of(ep: Any) -> tuple[str, str]:
+    dist = getattr(ep, "dist", None)
+    if dist is None:
+        return "", ""
+    return dist.metadata.get("Name", "") or "", dist.version or ""
+
+
+def load(extra: Iterable[Any] = (), require: Iterable[str] = (), entry_points: bool = True) -> Plugins:
+    """Load the installed plugins (plus ``extra`` plugin objects, e.g. in tests)."""
+    import pluggy
+
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    result = Plugins()
+    candidates: list[tuple[str, str, str, Any]] = []
+    if entry_points:
+        for ep in _entry_points():
+            dist, version = _dist_of(ep)
+            try:
+                candidates.append((ep.name, dist, version, ep.load()))
+            except BaseException as exc:  # a plugin's import may raise anything, even SystemExit
+                if isinstance(exc, KeyboardInterrupt):
+                    raise
+                result.failures.append(Failure(ep.name, dist, version, f"{type(exc).__name__}: {exc}"))
+    for i, obj in enumerate(extra):
+        candidates.append((getattr(obj, "__name__", f"plugin-{i}"), "", "", obj))
+
+    for name, dist, version, obj in candidates:
+        try:
+            pm.register(obj, name=name)
+            pm.check_pending()
+        except Exception as exc:
+            if pm.is_registered(obj):
+                pm.unregister(obj)
+            result.failures.append(Failure(name, dist, version, f"{type(exc).__name__}: {exc}"))
+            continue
+        count = 0
+        try:
+            count = _collect(pm, name, obj, result)
+        except PluginError:
+            raise
+        except Exception as exc:
+            pm.unregister(obj)
+            result.failures.append(Failure(name, dist, version, f"{type(exc).__name__}: {exc}"))
+            continue
+        result.loaded.append((name, dist, version, count))
+
+    required = set(require)
+    if required:
+        failed = {f.name for f in result.failures} | {f.distribution for f in result.failures}
+        loaded = {n for n, *_ in result.loaded} | {d for _, d, *_ in result.loaded}
+        missing = sorted(r for r in required if r in failed or r not in loaded)
+        if missing:
+            details = "; ".join(f"{f.name} ({f.distribution} {f.version}): {f.error}" for f in result.failures
+                                if f.name in missing or f.distribution in missing)
+            raise PluginError(f"required plugin(s) not loaded: {', '.join(missing)}" + (f" — {details}" if details else ""))
+    return result
+
+
+def _collect(pm: Any, name: str, obj: Any, result: Plugins) -> int:
+    """Ask one plugin what it contributes and add it to ``result``; returns its rule count."""
+    count = 0
+    impl = getattr(obj, "gxlint_rules", None)
+    if impl is not None:
+        for rule in impl() or ():
+            if not (isinstance(rule, type) and issubclass(rule, Rule)):
+                raise TypeError(f"gxlint_rules returned {rule!r}, which is not a Rule subclass")
+            problems = rule.validate()
+            if problems:
+                raise TypeError(f"rule {rule.__name__}: " + "; ".join(problems))
+            other = result.rules.get(rule.code)
+            if other is not None and other is not rule:
+                raise PluginError(f"rule code {rule.code} is defined twice: by plugin {other.plugin!r} "
+                                  f"({other.__module__}.{other.__name__}) and by plugin {name!r} "
+                                  f"({rule.__module__}.{rule.__name__})")
+            for existing in result.rules.values():
+                if existing.name == rule.name and existing is not rule:
+                    raise PluginError(f"rule name {rule.name} is used twice: {existing.code} (plugin "
+                                      f"{existing.plugin!r}) and {rule.code} (plugin {name!r})")
+            rule.plugin = name
+            result.rules[rule.code] = rule
+            count += 1
+    impl = getattr(obj, "gxlint_templates", None)
+    if impl is not None:
+        for item in impl() or ():
+            result.templates.append((item, name))
+    impl = getattr(obj, "gxlint_formats", None)
+    if impl is not None:
+        for fmt, factory in (impl() or {}).items():
+            if fmt in result.formats:
+                raise PluginError(f"output format {fmt!r} is defined twice (plugin {name!r})")
+            result.formats[fmt] = factory
+    return count
+
+
+_CACHE: dict[tuple, Plugins] = {}
+
+
+def cached(require: tuple[str, ...] = ()) -> Plugins:
+    """The installed plugins, loaded once per process."""
+    key = tuple(sorted(require))
+    if key not in _CACHE:
+        _CACHE[key] = load(require=key)
+    return _CACHE[key]

@@ -1,0 +1,179 @@
+"""What a rule is: metadata, options, and the context it runs in.
+
+A rule is a class::
+
+    class MissingContact(Rule):
+        \"\"\"The report gives no way to contact the office.
+
+        ...explanation...
+
+        Anti-pattern::
+
+            （一段没有地址、电话和邮箱的前言）
+
+        Best practice::
+
+            联系地址：示例县人民政府大楼；联系电话：0000-1234567。
+        \"\"\"
+
+        code = "GX301"
+        name = "missing-contact"
+        severity = "error"
+        summary = "no address, phone or email to contact the office"
+        summary_zh = "未提供联系方式（地址、电话、电子邮箱均缺失）"
+        doc_zh = "……"
+        spec = "§5"
+
+        def check(self, report, ctx):
+            if ...:
+                yield ctx.finding(report.title_span, zh="…", en="…")
+
+The docstring (English) and ``doc_zh`` (Chinese) are the rule's documentation: ``gxlint explain``,
+docs/rules/ and SARIF help are generated from them.  Code, name and default severity are public API.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+
+from .finding import SEVERITIES, Finding
+from .model import Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Report
+    from .templates import Template, Templates
+
+CODE_RE = re.compile(r"^[A-Z]{1,6}[0-9]{3,4}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Option:
+    """A rule option: its default, its type and what it does."""
+
+    default: Any
+    help: str
+    type: type | tuple[type, ...] | None = None
+
+    @property
+    def types(self) -> tuple[type, ...]:
+        t = self.type or type(self.default)
+        if isinstance(t, tuple):
+            return t
+        if t is float:
+            return (int, float)
+        return (t,)
+
+
+class Rule:
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    severity: ClassVar[str] = "error"
+    summary: ClassVar[str] = ""
+    summary_zh: ClassVar[str] = ""
+    doc_zh: ClassVar[str] = ""
+    spec: ClassVar[str] = ""
+    options: ClassVar[dict[str, Option]] = {}
+    #: set by the plugin loader: which plugin contributed the rule
+    plugin: ClassVar[str] = ""
+
+    def check(self, report: "Report", ctx: "RuleContext") -> Iterable[Finding]:  # pragma: no cover
+        raise NotImplementedError
+
+    # -- documentation ---------------------------------------------------------------------------
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or cls.summary)
+
+    @classmethod
+    def examples(cls) -> dict[str, str]:
+        """The ``Anti-pattern::`` and ``Best practice::`` blocks of the docstring."""
+        out: dict[str, str] = {}
+        doc = cls.doc()
+        for label, key in (("Anti-pattern", "bad"), ("Best practice", "good")):
+            m = re.search(rf"^{label}::\n\n((?:(?:    .*)?\n)+)", doc + "\n", re.M)
+            if m:
+                out[key] = inspect.cleandoc("\n".join(line[4:] for line in m.group(1).splitlines()))
+        return out
+
+    @classmethod
+    def explanation(cls, lang: str = "en") -> str:
+        """The documentation without the examples, in ``lang``."""
+        if lang == "zh" and cls.doc_zh:
+            return inspect.cleandoc(cls.doc_zh)
+        doc = cls.doc()
+        cut = re.search(r"^(Anti-pattern|Best practice)::", doc, re.M)
+        return doc[:cut.start()].rstrip() if cut else doc
+
+    @classmethod
+    def short(cls, lang: str = "en") -> str:
+        return cls.summary_zh if lang == "zh" and cls.summary_zh else cls.summary
+
+    @classmethod
+    def validate(cls) -> list[str]:
+        """Problems with this rule's metadata (empty when it is well formed)."""
+        problems = []
+        if not CODE_RE.match(cls.code or ""):
+            problems.append(f"code {cls.code!r} is not like GX201 (capital letters, then 3-4 digits)")
+        if not NAME_RE.match(cls.name or ""):
+            problems.append(f"name {cls.name!r} is not kebab-case")
+        if cls.severity not in SEVERITIES:
+            problems.append(f"severity {cls.severity!r} is not one of {', '.join(SEVERITIES)}")
+        if not cls.summary:
+            problems.append("no summary")
+        if not callable(getattr(cls, "check", None)):
+            problems.append("no check() method")
+        return problems
+
+
+class RuleContext:
+    """What a rule sees besides the report: its options, the detected template, the report year,
+    the organ kind, and :meth:`finding` to make findings in the run's language."""
+
+    def __init__(self, rule: Rule, *, path: str, options: dict[str, Any], lang: str,
+                 template: "Template | None", templates: "Templates", organ: str | None,
+                 source_text: str = "") -> None:
+        self.rule = rule
+        self.path = path
+        self.options = options
+        self.lang = lang
+        self.template = template
+        self.templates = templates
+        self.organ = organ
+        self._text = source_text
+        self._seen: dict[str, int] = {}
+
+    def option(self, name: str) -> Any:
+        return self.options[name]
+
+    def msg(self, zh: str, en: str) -> str:
+        return zh if self.lang == "zh" else en
+
+    def finding(self, where: Any, zh: str, en: str, *, fix_zh: str | None = None, fix_en: str | None = None,
+                severity: str | None = None, key: str | None = None) -> Finding:
+        """A finding at ``where`` (a Span, or any model node with a ``span``).
+
+        ``key`` identifies what was found for baselines (defaults to the text at the span), so a
+        finding keeps its identity when lines are inserted above it.
+        """
+        span = where if isinstance(where, Span) else getattr(where, "span", None)
+        if span is None:
+            span = Span(1, 1, 1, 1, 0, 0)
+        fix = None
+        if fix_zh is not None or fix_en is not None:
+            fix = (fix_zh or fix_en) if self.lang == "zh" else (fix_en or fix_zh)
+        anchor = key if key is not None else self._text[span.start:span.end][:200]
+        base = f"{self.rule.code}\x00{anchor}\x00{en}" if key is None else f"{self.rule.code}\x00{key}"
+        digest = hashlib.sha1(base.encode("utf-8")).hexdigest()[:16]
+        n = self._seen.get(digest, 0)
+        self._seen[digest] = n + 1
+        fingerprint = digest if n == 0 else f"{digest}-{n}"
+        end_line, end_column = span.end_line, span.end_column
+        if (end_line, end_column) <= (span.line, span.column):
+            end_line, end_column = span.line, span.column + 1
+        return Finding(self.path, span.line, span.column, end_line, end_column, self.rule.code,
+                       self.rule.name, severity or self.rule.severity, self.msg(zh, en), fix, fingerprint)

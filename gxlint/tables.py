@@ -1,0 +1,670 @@
+"""Reading raw tables against the templates: which table is which, and every cell in its column.
+
+Input is rows of fields as written (tab-separated, pipe tables, one cell per line, or rows rebuilt
+from run-together text by gxlint.inline).  For each template table the reader
+
+* recognises rows by their labels, tolerating width, spacing and punctuation variants, known typos
+  (``社会组织``), labels broken over two rows by a page break, and merged label cells that are
+  written once and not repeated;
+* places each row's data fields in the template's columns: by the header's column positions when
+  the header gives them, else by the field count, trimming surplus empty fields at the ends or
+  assuming missing ones -- only when every way of doing so reads the same, or exactly one of them
+  satisfies the row's own total; otherwise the row is ``unreadable``;
+* splits run-together digits only where the split is unique (gxlint.splitter), using the table's
+  column totals to decide between a row's candidates when the row alone cannot;
+* records every normalisation as a :class:`~gxlint.model.Note`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from typing import Iterable, Sequence
+
+from . import splitter
+from .arith import balance
+from .cells import is_numeric_text, read_cell
+from .model import Cell, Field, Note, RawRow, Row, Span, Table
+from .templates import Node, Section, Template, Templates
+from .text import cjk_count, label_key
+
+_LIST_LABEL = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.．、]\s*[^\d\s.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])")
+
+KIND_NAMES = {
+    "active_disclosure": ("主动公开情况表（第二十条）", "active-disclosure table (article 20)"),
+    "applications": ("收到和处理政府信息公开申请情况表", "applications table"),
+    "review_litigation": ("行政复议、行政诉讼情况表", "review/litigation table"),
+    "legacy_statistics": ("政府信息公开情况统计表（2019 年以前格式）", "pre-2019 statistics table"),
+    "other": ("其他表格", "other table"),
+}
+
+INFO_HEADER_KEY = "信息内容"
+
+
+def is_label(text: str) -> bool:
+    """A field that reads as a label (words), not as a data cell (a number, a dash, a blank)."""
+    t = text.strip()
+    if not t:
+        return False
+    if _LIST_LABEL.match(t):
+        return True
+    if is_numeric_text(t):
+        return False
+    return cjk_count(t) >= 2
+
+
+def key(text: str) -> str:
+    return label_key(text)[1]
+
+
+# -- classifying rows ---------------------------------------------------------------------------
+
+class Lexicon:
+    """Label keys of every known format, per table kind, for recognising and voting."""
+
+    def __init__(self, templates: Templates) -> None:
+        self.templates = templates
+        formats = templates.formats
+        self.captions: dict[str, str] = {}
+        self.ad_rows: set[str] = set()
+        self.app_rows: set[tuple[str | None, str]] = set()
+        self.app_anchor_keys: set[str] = set()
+        self.rl_keys: set[str] = set()
+        self.legacy_anchor_keys: set[str] = set()
+        self.markers: dict[str, dict[str, set]] = {}
+        per_format: dict[str, dict[str, set]] = {}
+        for t in formats:
+            ad: set = set()
+            for s in t.sections:
+                self.captions[key(s.caption)] = s.caption
+                ad.update(key(x) for x in (s.caption, *s.columns, *s.rows))
+                self.ad_rows.update(key(r) for r in s.rows)
+            app = {(n.numbering, n.key) for n in t.app_nodes}
+            self.app_rows.update(app)
+            self.app_anchor_keys.update(key(a) for a in t.tables.get("applications", {}).get("anchors", ()))
+            rl = t.tables.get("review_litigation", {})
+            self.rl_keys.update(key(x) for x in (*rl.get("blocks", ()), *rl.get("columns", ()),
+                                                  *rl.get("header_labels", ())))
+            per_format[t.id] = {"active_disclosure": ad, "applications": app}
+        for t in templates.legacy:
+            for table in t.tables.values():
+                self.legacy_anchor_keys.update(key(a) for a in table.get("anchors", ()))
+        for tid, kinds in per_format.items():
+            self.markers[tid] = {}
+            for kind, labels in kinds.items():
+                others = set().union(*(k[kind] for o, k in per_format.items() if o != tid)) if len(per_format) > 1 else set()
+                self.markers[tid][kind] = labels - others
+
+    def row_kind(self, fields: Sequence[Field]) -> str | None:
+        """The table kind a row announces (a caption, a header, a template row label), if any."""
+        keys = [key(f.text) for f in fields if f.text.strip()]
+        if not keys:
+            return None
+        joined = "".join(keys)
+        if any(k in self.captions or k == INFO_HEADER_KEY for k in keys):
+            return "active_disclosure"
+        if any(a in joined for a in self.legacy_anchor_keys):
+            return "legacy_statistics"
+        if "勾稽关系" in joined or "申请人情况" in keys or any(
+                k.startswith(("本年新收政府信息公开申请", "上年结转政府信息公开申请")) for k in keys):
+            return "applications"
+        if "行政复议" in keys and ("行政诉讼" in keys or any(k.startswith("结果") for k in keys)):
+            return "review_litigation"
+        if keys[0] in self.ad_rows and len(keys) <= 5:
+            return "active_disclosure"
+        return None
+
+    def vote(self, kind: str, rows: Iterable[RawRow]) -> Counter:
+        votes: Counter = Counter()
+        if kind not in ("active_disclosure", "applications"):
+            return votes
+        for row in rows:
+            for f in row.fields:
+                if not f.text.strip():
+                    continue
+                item = label_key(f.text) if kind == "applications" else key(f.text)
+                for tid, kinds in self.markers.items():
+                    if item in kinds.get(kind, ()):
+                        votes[tid] += 1
+        return votes
+
+
+def segment(rows: Sequence[RawRow], lexicon: Lexicon) -> list[tuple[str, list[RawRow]]]:
+    """Split a raw table into runs of rows of one kind (a tab table can hold several tables)."""
+    segments: list[tuple[str, list[RawRow]]] = []
+    current: str | None = None
+    for row in rows:
+        kind = lexicon.row_kind(row.fields)
+        if kind is not None and kind != current and not (
+                current == "applications" and kind == "active_disclosure" and not _is_caption_row(row, lexicon)):
+            current = kind
+            segments.append((kind, [row]))
+        elif segments:
+            segments[-1][1].append(row)
+        else:
+            segments.append(("other", [row]))
+            current = "other"
+    return segments
+
+
+def _is_caption_row(row: RawRow, lexicon: Lexicon) -> bool:
+    return any(key(f.text) in lexicon.captions or key(f.text) == INFO_HEADER_KEY for f in row.fields)
+
+
+# -- the reader -----------------------------------------------------------------------------------
+
+class Reader:
+    def __init__(self, template: Template, lexicon: Lexicon) -> None:
+        self.t = template
+        self.lexicon = lexicon
+        self.notes: list[Note] = []
+
+    def note(self, kind: str, span: Span, zh: str, en: str) -> None:
+        self.notes.append(Note(kind, span, zh, en))
+
+    def read(self, kind: str, rows: list[RawRow], layout: str, span: Span) -> Table:
+        self.notes = []
+        header_span = rows[0].span if rows else None
+        if kind == "active_disclosure":
+            out = self._active(rows)
+        elif kind == "applications":
+            out = self._applications(rows)
+        elif kind == "review_litigation":
+            out = self._review(rows)
+        else:
+            out = []
+        template = self.t.id if kind in ("active_disclosure", "applications", "review_litigation") else None
+        return Table(kind, span, layout, template, tuple(out), tuple(rows), tuple(self.notes), header_span)
+
+    # -- cells and alignment ---------------------------------------------------------------------
+    def _cells(self, fields: Sequence[Field | None], columns: Sequence[str], row_span: Span) -> tuple[Cell, ...]:
+        empty = Span(row_span.end_line, row_span.end_column, row_span.end_line, row_span.end_column,
+                     row_span.end, row_span.end)
+        out = []
+        for f, col in zip(fields, columns):
+            signed = col in self.t.signed_columns
+            money = col in self.t.money_columns
+            if f is None:
+                out.append(Cell("", empty, None, "blank", col))
+            else:
+                out.append(read_cell(f.text, f.span, col, signed=signed, money=money))
+        return tuple(out)
+
+    def _align(self, raw: RawRow, first: int, columns: Sequence[str], header: list[int] | None,
+               constraints: Sequence[tuple[int, tuple[int, ...]]], candidates: list | None = None):
+        """(fields per column, how).  ``candidates`` collects split alternatives for the caller."""
+        fields = list(raw.fields)
+        n = len(columns)
+        data = fields[first:]
+        if raw.run_together:
+            return self._split(raw, data, columns, constraints, candidates)
+        filled = [first + i for i, f in enumerate(data) if f.text.strip()]
+        if header is not None and all(i in header for i in filled):
+            placed = [fields[p] if first <= p < len(fields) else None for p in header]
+            exact = header == list(range(first, first + n)) and len(data) == n
+            return placed, "exact" if exact else "header"
+        if len(data) == n:
+            return data, "exact"
+        readings: list[list[Field | None]] = []
+        if len(data) > n:
+            surplus = len(data) - n
+            lead = _count_empty(data)
+            trail = _count_empty(reversed(data))
+            for i in range(surplus + 1):
+                if i <= lead and surplus - i <= trail:
+                    readings.append(data[i:len(data) - (surplus - i)])
+            how = "trimmed"
+            if not readings:
+                kept = data[:n]
+                dropped = [f.text for f in data[n:] if f.text.strip()]
+                self.note("row-shape", raw.span,
+                          f"该行有 {len(data)} 个数据单元格，模板只有 {n} 列；按从左到右读取，多出的 {'、'.join(dropped)} 无对应列",
+                          f"the row has {len(data)} data cells for {n} template columns; read left to right, "
+                          f"the surplus {', '.join(dropped)} has no column")
+                return kept, "guessed"
+        else:
+            missing = n - len(data)
+            readings = [[None] * i + data + [None] * (missing - i) for i in range(missing + 1)]
+            how = "padded"
+        distinct = {tuple(f.text.strip() if f else "" for f in r): r for r in readings}
+        if len(distinct) == 1:
+            return next(iter(distinct.values())), how
+        consistent = [r for r in distinct.values() if self._row_consistent(r, columns, constraints, raw.span)]
+        if len(consistent) == 1:
+            return consistent[0], how
+        self.note("unreadable", raw.span,
+                  f"该行写有 {len(data)} 个数据单元格，模板有 {n} 列，无法唯一确定各数对应的列",
+                  f"the row has {len(data)} data cells for {n} template columns and they cannot be placed "
+                  f"in columns unambiguously")
+        return [None] * n, "unreadable"
+
+    def _row_consistent(self, fields, columns, constraints, span) -> bool:
+        cells = self._cells(fields, columns, span)
+        for total, parts in constraints:
+            if balance([cells[total]], [cells[p] for p in parts]).status == "violated":
+                return False
+        return True
+
+    def _split(self, raw, data, columns, constraints, candidates):
+        n = len(columns)
+        tokens: list[str] = []
+        spans: list[Span] = []
+        for f in data:
+            for m in re.finditer(r"\S+", f.text):
+                tokens.append(m.group())
+                spans.append(f.span)
+        if not tokens:
+            return [None] * n, "exact"
+        money = frozenset(i for i, c in enumerate(columns) if c in self.t.money_columns)
+        solutions = splitter.split(tokens, n, constraints, money, limit=8)
+        fields_of = [self._split_fields(raw, data, s) for s in solutions]
+        if len(solutions) == 1:
+            return fields_of[0], "split"
+        if len(solutions) > 1 and candidates is not None:
+            candidates.extend(fields_of)
+            return fields_of[0], "ambiguous"
+        self.note("unreadable", raw.span,
+                  "数字连写在一起（" + " ".join(tokens) + "），" + (
+                      "无法按本行合计唯一拆分到各列" if solutions else "无论怎样拆分都与本行合计不符"),
+                  "digits run together (" + " ".join(tokens) + ") " + (
+                      "cannot be split into the columns in only one way" if solutions
+                      else "cannot be split in any way that matches the row's own total"))
+        return [None] * n, "unreadable"
+
+    @staticmethod
+    def _split_fields(raw: RawRow, data: Sequence[Field], pieces: list[str]) -> list[Field]:
+        """Fields with precise spans for each piece of a split."""
+        out: list[Field] = []
+        queue = list(pieces)
+        for f in data:
+            text = f.text
+            pos = 0
+            while queue:
+                piece = queue[0]
+                at = text.find(piece, pos)
+                if at < 0:
+                    break
+                start = f.span.start + at
+                span = Span(f.span.line, f.span.column + at, f.span.line, f.span.column + at + len(piece),
+                            start, start + len(piece))
+                out.append(Field(piece, span))
+                pos = at + len(piece)
+                queue.pop(0)
+        while len(out) < len(pieces):  # pragma: no cover - pieces always come from the fields
+            out.append(Field(pieces[len(out)], raw.span))
+        return out
+
+    # -- 主动公开 (article 20) --------------------------------------------------------------------
+    def _active(self, rows: list[RawRow]) -> list[Row]:
+        section: Section | None = None
+        header: list[int] | None = None
+        out: list[Row] = []
+        seen: set[str] = set()
+        for raw in rows:
+            filled = [(i, f) for i, f in enumerate(raw.fields) if f.text.strip()]
+            if not filled:
+                continue
+            first_i, first = filled[0]
+            k = key(first.text)
+            if k in self.lexicon.captions:
+                section = self._section_by_caption(k)
+                header = None
+                continue
+            if k == INFO_HEADER_KEY:
+                header = self._ad_header(raw, first_i, section)
+                continue
+            label = self._ad_row_label(first)
+            if label is None:
+                if any(not is_label(f.text) for _, f in filled[1:]) or raw.run_together:
+                    self.note("unknown-row", raw.span, f"“{first.text.strip()}”不是模板中的行",
+                              f"“{first.text.strip()}” is not a row of the template")
+                continue
+            row_section = self.t.section_of_row(label)
+            if row_section is None:  # pragma: no cover - labels come from the template
+                continue
+            if section is None or label not in section.rows:
+                if section is not None and header is not None:
+                    header = None
+                section = row_section
+            if label in seen:
+                continue
+            seen.add(label)
+            data_fields = len([f for f in raw.fields[first_i + 1:]])
+            fields, how = self._align(raw, first_i + 1, section.columns, header, ())
+            cells = self._cells(fields, section.columns, raw.span)
+            out.append(Row(label, first.text.strip(), section.caption, section.columns, cells, raw.span, how,
+                           data_fields))
+        return out
+
+    def _section_by_caption(self, caption_key: str) -> Section | None:
+        for s in self.t.sections:
+            if key(s.caption) == caption_key:
+                return s
+        return None
+
+    def _ad_header(self, raw: RawRow, first: int, section: Section | None) -> list[int] | None:
+        if section is None:
+            return None
+        wanted = [key(c) for c in section.columns]
+        positions: list[int] = []
+        for want in wanted:
+            found = None
+            for i, f in enumerate(raw.fields[first + 1:], start=first + 1):
+                k, replaced = self.t.fix_variant(key(f.text))
+                if k == want or (k and (k.startswith(want) or want.startswith(k)) and len(k) >= 3):
+                    found = i
+                    if replaced or k != want:
+                        self.note("label-variant", f.span,
+                                  f"列名“{f.text.strip()}”按模板列“{self._column_label(section, want)}”读取",
+                                  f"column label “{f.text.strip()}” read as the template's "
+                                  f"“{self._column_label(section, want)}”")
+                    break
+            if found is None:
+                return None
+            positions.append(found)
+        if positions != sorted(set(positions)):
+            return None
+        return positions
+
+    @staticmethod
+    def _column_label(section: Section, want: str) -> str:
+        for c in section.columns:
+            if key(c) == want:
+                return c
+        return want  # pragma: no cover
+
+    def _ad_row_label(self, field: Field) -> str | None:
+        k, replaced = self.t.fix_variant(key(field.text))
+        rows = [r for s in self.t.sections for r in s.rows]
+        for r in rows:
+            if key(r) == k:
+                if replaced:
+                    self.note("label-variant", field.span, f"行名“{field.text.strip()}”按模板“{r}”读取",
+                              f"row label “{field.text.strip()}” read as the template's “{r}”")
+                return r
+        close = [r for r in rows if k and len(k) >= 2 and (key(r).endswith(k) or k.endswith(key(r)))]
+        if len(close) == 1:
+            self.note("label-variant", field.span, f"行名“{field.text.strip()}”按模板“{close[0]}”读取",
+                      f"row label “{field.text.strip()}” read as the template's “{close[0]}”")
+            return close[0]
+        return None
+
+    # -- 申请情况 ---------------------------------------------------------------------------------
+    def _applications(self, rows: list[RawRow]) -> list[Row]:
+        t = self.t
+        columns = t.app_columns
+        col_keys = [key(c) for c in columns]
+        constraints = self._row_constraints("applications", columns)
+        header_at: dict[int, int] = {}
+        header_bad = False
+        started = False
+        context: list[Node] = []
+        pending: list[list] = []  # [node, text so far, field]
+        out: list[Row] = []
+        seen: set[str] = set()
+        ambiguous: dict[int, list[list[Field | None]]] = {}
+
+        for raw in rows:
+            fields = raw.fields
+            label_idx = [i for i, f in enumerate(fields) if is_label(f.text)]
+            last_label = label_idx[-1] if label_idx else -1
+            frags = [f for f in fields[:last_label + 1] if f.text.strip()]
+            data = fields[last_label + 1:]
+            has_data = any(f.text.strip() for f in data)
+            if not started:
+                if all(self._is_app_header(f.text, col_keys) for f in frags):
+                    for i, f in enumerate(fields):
+                        k, replaced = t.fix_variant(key(f.text))
+                        if k in col_keys:
+                            col = col_keys.index(k)
+                            if col in header_at:
+                                header_bad = True
+                            header_at[col] = i
+                            if replaced:
+                                self.note("label-variant", f.span,
+                                          f"列名“{f.text.strip()}”按模板“{columns[col]}”读取",
+                                          f"column label “{f.text.strip()}” read as the template's “{columns[col]}”")
+                    continue
+                started = True
+            matches = [self._match_node(f, context) for f in frags]
+            if not has_data and pending and frags and all(m is None for m in matches):
+                self._continue_labels(pending, frags)
+                continue
+            leaf: Node | None = None
+            for f, m in zip(frags, matches):
+                if m is None:
+                    continue
+                node, complete = m
+                if not complete and all(entry[0] is not node for entry in pending):
+                    pending.append([node, f.text.strip(), f])
+                if node.leaf:
+                    leaf = node
+                else:
+                    context = [*reversed(node.ancestors()), node]
+            del pending[:-6]
+            if leaf is None:
+                if has_data:
+                    text = "".join(f.text.strip() for f in frags) or "（无行名）"
+                    self.note("unknown-row", raw.span, f"“{text}”不是申请情况表中的行，本行数据未读取",
+                              f"“{text}” is not a row of the applications table; its data was not read")
+                continue
+            context = [*reversed(leaf.ancestors())]
+            if leaf.label in seen:
+                continue
+            seen.add(leaf.label)
+            header = None
+            if not header_bad and len(header_at) == len(columns):
+                positions = [header_at[c] for c in range(len(columns))]
+                if positions == sorted(set(positions)):
+                    header = positions
+            candidates: list = []
+            placed, how = self._align(raw, last_label + 1, columns, header, constraints, candidates)
+            if how == "ambiguous":
+                ambiguous[len(out)] = candidates
+            label = "".join(f.text.strip() for f in frags)
+            out.append(Row(leaf.label, label, leaf.parent.label if leaf.parent else None, columns,
+                           self._cells(placed, columns, raw.span), raw.span, how, len(data)))
+        if ambiguous:
+            self._resolve(out, ambiguous, "applications")
+        return out
+
+    def _match_node(self, field: Field, context: list[Node]):
+        """(node, complete) for a label fragment, or None."""
+        numbering, k = label_key(field.text)
+        if not k and numbering is None:
+            return None
+        fixed, replaced = self.t.fix_variant(k)
+        nodes = self.t.app_nodes
+
+        def numbering_ok(node: Node) -> bool:
+            return numbering is None or node.numbering is None or node.numbering == numbering
+
+        exact = [n for n in nodes if n.key == fixed and numbering_ok(n)]
+        if exact:
+            node = self._prefer(exact, context)
+            if node is not None and replaced:
+                self.note("label-variant", field.span, f"行名“{field.text.strip()}”按模板“{node.label}”读取",
+                          f"row label “{field.text.strip()}” read as the template's “{node.label}”")
+            return (node, True) if node is not None else None
+        if not fixed:
+            return None
+        prefix = [n for n in nodes if n.key.startswith(fixed) and numbering_ok(n)
+                  and (numbering is not None or len(fixed) >= 3)]
+        if numbering is not None:
+            prefix = [n for n in prefix if n.numbering == numbering] or prefix
+        if prefix:
+            node = self._prefer(prefix, context)
+            if node is not None:
+                return node, False
+        return None
+
+    def _is_app_header(self, text: str, col_keys: list[str]) -> bool:
+        k = self.t.fix_variant(key(text))[0]
+        if k in col_keys:
+            return True
+        headers = self.t.tables.get("applications", {}).get("header_labels", ())
+        return any(k == key(h) for h in headers) or "勾稽关系" in k
+
+    @staticmethod
+    def _prefer(nodes: list[Node], context: list[Node]) -> Node | None:
+        if len(nodes) == 1:
+            return nodes[0]
+        for group in reversed(context):
+            inside = [n for n in nodes if n.parent is group]
+            if len(inside) == 1:
+                return inside[0]
+        top = [n for n in nodes if n.parent is None]
+        if len(top) == 1:
+            return top[0]
+        return None
+
+    def _continue_labels(self, pending: list[list], frags: list[Field]) -> None:
+        """Join each fragment of a label-continuation row to the pending fragment it completes."""
+        for frag in frags:
+            for entry in pending:
+                node, text, first = entry
+                joined = text + frag.text.strip()
+                if not node.key.startswith(key(joined)):
+                    continue
+                self.note("label-split", first.span,
+                          f"行名“{joined}”被分页拆成两行（“{text}”/“{frag.text.strip()}”），已合并读取为“{node.label}”",
+                          f"row label split over two lines by a page break (“{text}” / “{frag.text.strip()}”), "
+                          f"read as “{node.label}”")
+                entry[1] = joined
+                if key(joined) == node.key:
+                    pending.remove(entry)
+                break
+
+    def _row_constraints(self, table: str, columns: Sequence[str]) -> list[tuple[int, tuple[int, ...]]]:
+        out = []
+        index = {c: i for i, c in enumerate(columns)}
+        for ident in self.t.identities:
+            if ident.get("table") == table and ident.get("per") == "row":
+                left = ident.get("left", [])
+                right = ident.get("right", [])
+                if len(left) == 1 and left[0] in index and all(r in index for r in right):
+                    out.append((index[left[0]], tuple(index[r] for r in right)))
+        return out
+
+    def _resolve(self, out: list[Row], ambiguous: dict[int, list], table: str) -> None:
+        """Choose between the split candidates of rows by the table's column identities."""
+        positions = list(ambiguous)
+        combos = 1
+        for p in positions:
+            combos *= len(ambiguous[p])
+        chosen = None
+        if combos <= 512:
+            good = []
+            for combo in itertools.product(*(ambiguous[p] for p in positions)):
+                trial = list(out)
+                for p, fields in zip(positions, combo):
+                    r = out[p]
+                    trial[p] = Row(r.key, r.label, r.section, r.columns, self._cells(fields, r.columns, r.span),
+                                   r.span, "split", r.fields_written)
+                if all(status != "violated" for status in _column_checks(self.t, table, trial)):
+                    good.append(trial)
+                    if len(good) > 1:
+                        break
+            if len(good) == 1:
+                chosen = good[0]
+        for p in positions:
+            if chosen is not None:
+                out[p] = chosen[p]
+            else:
+                r = out[p]
+                self.note("unreadable", r.span, "数字连写在一起，本行和全表的合计都无法唯一确定拆分方式",
+                          "digits run together; neither the row's nor the table's totals decide how to split them")
+                out[p] = Row(r.key, r.label, r.section, r.columns,
+                             self._cells([None] * len(r.columns), r.columns, r.span), r.span, "unreadable",
+                             r.fields_written)
+
+    # -- 行政复议、行政诉讼 -------------------------------------------------------------------------
+    def _review(self, rows: list[RawRow]) -> list[Row]:
+        t = self.t
+        blocks, cols = t.rl_blocks, t.rl_columns
+        if not blocks or not cols:
+            return []
+        col_keys = [key(c) for c in cols]
+        columns = tuple(f"{b}/{c}" for b in blocks for c in cols)
+        occurrences: list[tuple[int, int]] = []
+        data_row: RawRow | None = None
+        for raw in rows:
+            labels = [f for f in raw.fields if is_label(f.text)]
+            if labels:
+                if data_row is None:
+                    for i, f in enumerate(raw.fields):
+                        k = key(f.text)
+                        if k in col_keys:
+                            occurrences.append((i, col_keys.index(k)))
+                continue
+            if any(f.text.strip() for f in raw.fields):
+                if data_row is None:
+                    data_row = raw
+        if data_row is None:
+            return []
+        header = None
+        if len(occurrences) == len(columns) and [c for _, c in occurrences] == list(range(len(cols))) * len(blocks):
+            positions = [i for i, _ in occurrences]
+            if positions == sorted(set(positions)):
+                header = positions
+        width = len(cols)
+        constraints = []
+        for b in range(len(blocks)):
+            base = b * width
+            for total, parts in self._row_constraints("review_litigation", cols):
+                constraints.append((base + total, tuple(base + p for p in parts)))
+        placed, how = self._align(data_row, 0, columns, header, constraints)
+        out = []
+        for b, block in enumerate(blocks):
+            part = placed[b * width:(b + 1) * width]
+            out.append(Row(block, block, None, cols, self._cells(part, cols, data_row.span), data_row.span, how,
+                           len(data_row.fields)))
+        return out
+
+
+def _count_empty(fields: Iterable[Field]) -> int:
+    n = 0
+    for f in fields:
+        if f.text.strip():
+            break
+        n += 1
+    return n
+
+
+# -- identities ------------------------------------------------------------------------------------
+
+def identity_rows(template: Template, ident: dict, rows_by_key: dict[str, Row]) -> tuple[list[str], list[str]]:
+    """Row labels of an identity's two sides (``right`` may be ``{"leaves_of": …, "except": […]}``)."""
+    def side(spec) -> list[str]:
+        if isinstance(spec, dict):
+            node = template.node(spec.get("leaves_of", ""))
+            if node is None:
+                return []
+            skip = set(spec.get("except", ()))
+            return [leaf.label for leaf in node.leaves() if leaf.label not in skip]
+        return list(spec)
+    return side(ident.get("left", [])), side(ident.get("right", []))
+
+
+def _column_checks(template: Template, table: str, rows: list[Row]) -> Iterable[str]:
+    by_key = {r.key: r for r in rows if r.trusted}
+    for ident in template.identities:
+        if ident.get("table") != table or ident.get("per") != "column":
+            continue
+        left, right = identity_rows(template, ident, by_key)
+        if not all(k in by_key for k in left + right):
+            continue
+        columns = by_key[left[0]].columns if left else ()
+        for col in columns:
+            yield balance([by_key[k].cell(col) for k in left], [by_key[k].cell(col) for k in right]).status
+
+
+def choose_template(votes: Counter, templates: Templates, year: int | None) -> Template | None:
+    if votes:
+        best = votes.most_common()
+        if len(best) == 1 or best[0][1] > best[1][1]:
+            return templates.get(best[0][0])
+    return templates.for_year(year)
+

@@ -1,0 +1,110 @@
+"""Small text helpers shared by the reader and the rules: numerals, label keys, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from functools import lru_cache
+
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+NUMERALS = "一二三四五六七八九十"
+
+
+def numeral_value(text: str) -> int | None:
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十一 -> 21; None if ``text`` is not a Chinese numeral."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        head, _, tail = text.partition("十")
+        tens = _DIGITS.get(head, None) if head else 1
+        ones = _DIGITS.get(tail, None) if tail else 0
+        if tens is None or ones is None:
+            return None
+        return tens * 10 + ones
+    if len(text) == 1:
+        return _DIGITS.get(text)
+    return None
+
+
+def numeral_text(n: int) -> str:
+    if n <= 10:
+        return "零一二三四五六七八九十"[n]
+    if n < 20:
+        return "十" + "零一二三四五六七八九"[n - 10]
+    tens, ones = divmod(n, 10)
+    return "零一二三四五六七八九"[tens] + "十" + ("" if ones == 0 else "零一二三四五六七八九"[ones])
+
+
+_SPACES = re.compile(r"[\s\u3000\u00a0*]+")
+
+
+@lru_cache(maxsize=4096)
+def norm(text: str) -> str:
+    """NFKC (full-width to half-width), without spaces and markdown emphasis."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+
+
+# Numbering in front of a label: 一、 / 一. / (一) / 1. / 1、 / (1)
+_NUMBERING = re.compile(
+    r"^(?:(?P<cn>[一二三四五六七八九十]{1,3})[、.,]"
+    r"|\((?P<paren>[一二三四五六七八九十]{1,3})\)"
+    r"|(?P<arabic>\d{1,2})(?:[.、,](?!\d))"
+    r"|\((?P<arabic_paren>\d{1,2})\))"
+)
+_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+def split_numbering(label: str) -> tuple[str | None, str]:
+    """Split the numbering off a normalised label: ('cn:3', 'xxx'), ('paren:3', …), ('arabic:2', …)."""
+    m = _NUMBERING.match(label)
+    if not m:
+        return None, label
+    for kind in ("cn", "paren", "arabic", "arabic_paren"):
+        value = m.group(kind)
+        if value is not None:
+            number = numeral_value(value) if kind in ("cn", "paren") else int(value)
+            kind = "arabic" if kind == "arabic_paren" else kind
+            return f"{kind}:{number}", label[m.end():]
+    return None, label  # pragma: no cover
+
+
+@lru_cache(maxsize=8192)
+def label_key(text: str) -> tuple[str | None, str]:
+    """(numbering, key) of a label: the numbering as in :func:`split_numbering` and the words
+    without spaces, punctuation or quotes, so that width, spacing and punctuation variants of a
+    label compare equal."""
+    numbering, rest = split_numbering(norm(text))
+    return numbering, _PUNCT.sub("", rest)
+
+
+# Dates -----------------------------------------------------------------------------------------
+
+DATE_CN = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE_ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+
+
+def make_date(year: str | int, month: str | int, day: str | int) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str):
+    """Yield (date, start, end) for every 2020年1月8日 / 2020-01-08 style date in ``text``."""
+    for pattern in (DATE_CN, DATE_ISO):
+        for m in pattern.finditer(text):
+            date = make_date(*m.groups())
+            if date is not None:
+                yield date, m.start(), m.end()
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def cjk_count(text: str) -> int:
+    return len(CJK.findall(text))

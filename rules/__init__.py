@@ -1,0 +1,32 @@
+"""gxlint's built-in rules, shipped as the ``gxlint_rules`` plugin (entry point ``gxlint = builtin``).
+
+One module per family: ``input`` (GX0xx), ``structure`` (GX1xx), ``arithmetic`` and ``cells``
+(GX2xx tables), ``narrative`` (text against tables), ``contact`` (GX3xx), ``dates`` (GX4xx).
+Each rule cites the section of the format facts (docs/spec, ``../shared/spec/format.md``) it encodes.
+"""
+
+from __future__ import annotations
+
+from gxlint.hookspecs import hookimpl
+
+FAMILIES = ("input", "structure", "arithmetic", "cells", "narrative", "contact", "dates")
+
+
+@hookimpl
+def gxlint_rules():
+    import importlib
+
+    from gxlint.rule import Rule
+
+    rules = []
+    for family in FAMILIES:
+        try:
+            module = importlib.import_module(f"{__name__}.{family}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__name__}.{family}":
+                continue  # a family not written yet
+            raise
+        rules.extend(obj for obj in vars(module).values()
+                     if isinstance(obj, type) and issubclass(obj, Rule) and obj is not Rule
+                     and obj.__module__ == module.__name__ and obj.code)
+    return sorted(rules, key=lambda r: r.code)
