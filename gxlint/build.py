@@ -55,11 +55,12 @@ class Context:
     templates: Templates
     lexicon: Lexicon
     inline: InlineTables
-    titles: tuple[str, ...]
+    titles: tuple[str, ...]  # every known chapter title, longest first
 
     @classmethod
     def create(cls, templates: Templates) -> "Context":
-        return cls(templates, Lexicon(templates), InlineTables(templates), tuple(templates.chapter_titles))
+        titles = tuple(sorted(templates.chapter_titles, key=len, reverse=True))
+        return cls(templates, Lexicon(templates), InlineTables(templates), titles)
 
 
 _DEFAULT: Context | None = None
@@ -98,9 +99,10 @@ class _Builder:
         sections: list[tuple[Line | None, list]] = [(None, list(preamble_raw))]
         last_number = 0
         for raw in chapters_raw:
-            number, title = _heading_parts(raw.heading.text)
+            heading, rest = self._split_heading(raw.heading)
+            number, title = _heading_parts(heading.text)
             if self._is_chapter(number, title, last_number):
-                sections.append((raw.heading, list(raw.blocks)))
+                sections.append((heading, ([RawBlock("text", [rest])] if rest else []) + list(raw.blocks)))
                 last_number = number or last_number
             else:
                 sections[-1][1].append(RawBlock("text", [raw.heading]))
@@ -173,6 +175,26 @@ class _Builder:
             template_id = forced.id
         return Report(self.source, title, title_span, agency, year, period, self._published(staged[0][1], metadata),
                       signature, tuple(built_sections[0][1]), tuple(chapters), template_id, legacy, metadata)
+
+    def _split_heading(self, line: Line) -> tuple[Line, Line | None]:
+        """A heading line that runs on past a known chapter title ("二、主动公开政府信息情况 第二十条…")
+        is the heading plus the first line of the chapter's body."""
+        m = _HEADING.match(line.text)
+        if not m:
+            return line, None
+        title_at = m.start(4)
+        title = line.text[title_at:]
+        for known in self.ctx.titles:
+            if title.startswith(known) and len(title.strip()) > len(known):
+                rest = title[len(known):]
+                if not rest.strip() or rest.strip()[0] in "。：:*":
+                    break
+                cut = title_at + len(known)
+                head = Line(line.kind, line.text[:cut], line.start, line.start + cut)
+                body_at = cut + (len(rest) - len(rest.lstrip()))
+                body = Line("TEXT", line.text[body_at:], line.start + body_at, line.end)
+                return head, body
+        return line, None
 
     def _is_chapter(self, number: int | None, title: str, last: int) -> bool:
         if number is None:

@@ -201,7 +201,8 @@ class Reader:
         if raw.run_together:
             return self._split(raw, data, columns, constraints, candidates)
         filled = [first + i for i, f in enumerate(data) if f.text.strip()]
-        if header is not None and all(i in header for i in filled):
+        # the header's positions are trusted only for a row that reaches its last column
+        if header is not None and len(fields) > max(header) and all(i in header for i in filled):
             placed = [fields[p] if first <= p < len(fields) else None for p in header]
             exact = header == list(range(first, first + n)) and len(data) == n
             return placed, "exact" if exact else "header"

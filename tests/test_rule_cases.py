@@ -1,0 +1,23 @@
+"""Every rule's YAML cases (rules/cases/*.yaml), run through gxlint.testing."""
+
+from pathlib import Path
+
+import pytest
+
+from gxlint import plugins
+from gxlint.testing import cases, check
+
+CASES = Path(__file__).resolve().parents[1] / "rules" / "cases"
+ALL = cases(CASES)
+
+
+@pytest.mark.parametrize("case", ALL, ids=str)
+def test_rule_case(case):
+    check(case)
+
+
+def test_every_builtin_rule_has_a_failing_and_a_passing_case():
+    rules = {code for code, r in plugins.load().rules.items() if r.plugin == "builtin"}
+    kinds = {(c.rule, c.kind) for c in ALL}
+    missing = sorted(f"{code} {kind}" for code in rules for kind in ("pass", "fail") if (code, kind) not in kinds)
+    assert not missing, "rules without cases: " + ", ".join(missing)
