@@ -10,8 +10,8 @@ import re
 from typing import Iterable, Iterator
 
 from gxlint.arith import fmt
-from gxlint.model import Cell, Row, Span, Table
-from gxlint.tables import KIND_NAMES, identity_rows
+from gxlint.model import Cell, Row, Table
+from gxlint.tables import KIND_NAMES
 
 TEMPLATE_KINDS = ("active_disclosure", "applications", "review_litigation")
 
@@ -96,17 +96,6 @@ def group_of(template, key: str) -> str | None:
     while node.parent is not None and node.parent.parent is not None:
         node = node.parent
     return node.label
-
-
-def sides(template, ident: dict, rows: dict[str, Row]) -> tuple[list[str], list[str]]:
-    return identity_rows(template, ident, rows)
-
-
-def first_span(cells: Iterable[Cell | None], fallback: Span) -> Span:
-    for cell in cells:
-        if cell is not None:
-            return cell.span
-    return fallback
 
 
 def interval(cells: Iterable[Cell | None]) -> tuple[float, float]:

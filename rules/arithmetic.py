@@ -16,8 +16,9 @@ from __future__ import annotations
 from gxlint.arith import Balance, balance, fmt
 from gxlint.model import Cell, Row, Table
 from gxlint.rule import Rule
+from gxlint.tables import identity_rows
 
-from ._tables import (at_least, cell_en, cell_zh, group_of, identities, section_name, short_label, sides, table_name,
+from ._tables import (at_least, cell_en, cell_zh, group_of, identities, section_name, short_label, table_name,
                       template_of, template_tables, trusted_rows)
 
 
@@ -58,7 +59,7 @@ class _ColumnIdentity(Rule):
             for ident in identities(tmpl, self.name, "applications"):
                 if ident.get("per") != "column":
                     continue
-                left, right = sides(tmpl, ident, rows)
+                left, right = identity_rows(tmpl, ident, rows)
                 if not left or not right or not any(k in rows for k in left + right):
                     continue
                 columns = next(rows[k].columns for k in left + right if k in rows)
@@ -142,17 +143,17 @@ class OutcomeTotal(_ColumnIdentity):
 
     Anti-pattern::
 
-        （一）予以公开	2	0	0	0	0	0	2
-        （二）部分公开（区分处理的，只计这一情形，不计其他情形）	1	0	0	0	0	0	1
-        ……（其余各行均为 0）
-        （七）总计	2	0	0	0	0	0	2
+        一、本年新收政府信息公开申请数量	3	0	0	0	0	0	3
+        三、本年度办理结果	（一）予以公开	2	0	0	0	0	0	2
+        	（二）部分公开（区分处理的，只计这一情形，不计其他情形）	1	0	0	0	0	0	1
+        	（七）总计	2	0	0	0	0	0	2
 
     Best practice::
 
-        （一）予以公开	2	0	0	0	0	0	2
-        （二）部分公开（区分处理的，只计这一情形，不计其他情形）	1	0	0	0	0	0	1
-        ……（其余各行均为 0）
-        （七）总计	3	0	0	0	0	0	3
+        一、本年新收政府信息公开申请数量	3	0	0	0	0	0	3
+        三、本年度办理结果	（一）予以公开	2	0	0	0	0	0	2
+        	（二）部分公开（区分处理的，只计这一情形，不计其他情形）	1	0	0	0	0	0	1
+        	（七）总计	3	0	0	0	0	0	3
     """
 
     code = "GX203"
@@ -248,11 +249,13 @@ class RowTotal(_RowIdentity):
 
     Anti-pattern::
 
-        （一）予以公开	6	1	0	0	0	0	8
+        一、本年新收政府信息公开申请数量	7	1	0	0	0	0	8
+        三、本年度办理结果	（一）予以公开	6	1	0	0	0	0	8
 
     Best practice::
 
-        （一）予以公开	6	1	0	0	0	0	7
+        一、本年新收政府信息公开申请数量	7	1	0	0	0	0	8
+        三、本年度办理结果	（一）予以公开	6	1	0	0	0	0	7
     """
 
     code = "GX202"
@@ -280,10 +283,16 @@ class ReviewLitigationTotal(_RowIdentity):
 
     Anti-pattern::
 
+        行政复议					行政诉讼
+        结果维持	结果纠正	其他结果	尚未审结	总计	未经复议直接起诉					复议后起诉
+        					结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
         1	0	1	0	3	0	0	0	0	0	0	0	0	0	0
 
     Best practice::
 
+        行政复议					行政诉讼
+        结果维持	结果纠正	其他结果	尚未审结	总计	未经复议直接起诉					复议后起诉
+        					结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
         1	0	1	0	2	0	0	0	0	0	0	0	0	0	0
     """
 
@@ -323,11 +332,13 @@ class DisclosureConsistency(Rule):
 
     Anti-pattern::
 
+        第二十条第（一）项
         信息内容	本年制发件数	本年废止件数	现行有效件数
         行政规范性文件	5	0	3
 
     Best practice::
 
+        第二十条第（一）项
         信息内容	本年制发件数	本年废止件数	现行有效件数
         行政规范性文件	5	0	23
     """

@@ -12,7 +12,7 @@ import unicodedata
 
 from gxlint.model import Cell, Row, Span, Table
 from gxlint.rule import Rule
-from gxlint.tables import key as label_key
+from gxlint.tables import is_label, key as label_key
 
 from ._tables import TEMPLATE_KINDS, section_name, short_label, table_name, template_of
 
@@ -80,10 +80,16 @@ class MalformedNumber(Rule):
 
     Anti-pattern::
 
+        行政复议					行政诉讼
+        结果维持	结果纠正	其他结果	尚未审结	总计	未经复议直接起诉					复议后起诉
+        					结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
         0	0	00	0	0	0	0	0	0	0	0	0	0	0	0
 
     Best practice::
 
+        行政复议					行政诉讼
+        结果维持	结果纠正	其他结果	尚未审结	总计	未经复议直接起诉					复议后起诉
+        					结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
         0	0	0	0	0	0	0	0	0	0	0	0	0	0	0
     """
 
@@ -138,11 +144,13 @@ class BlankCell(Rule):
 
     Anti-pattern::
 
-        （一）予以公开							7
+        一、本年新收政府信息公开申请数量	6	1	0	0	0	0	7
+        三、本年度办理结果	（一）予以公开							7
 
     Best practice::
 
-        （一）予以公开	6	1	0	0	0	0	7
+        一、本年新收政府信息公开申请数量	6	1	0	0	0	0	7
+        三、本年度办理结果	（一）予以公开	6	1	0	0	0	0	7
     """
 
     code = "GX208"
@@ -265,8 +273,6 @@ class MissingDataRow(Rule):
 
 
 def _has_data(raw) -> bool:
-    from gxlint.tables import is_label
-
     return any(f.text.strip() and not is_label(f.text) for f in raw.fields)
 
 
@@ -282,10 +288,16 @@ class RowShape(Rule):
 
     Anti-pattern::
 
+        行政复议					行政诉讼
+        结果维持	结果纠正	其他结果	尚未审结	总计	未经复议直接起诉					复议后起诉
+        					结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
         0	0	0	0	0	0	0	0	0	0	0	0	0	0	0	0
 
     Best practice::
 
+        行政复议					行政诉讼
+        结果维持	结果纠正	其他结果	尚未审结	总计	未经复议直接起诉					复议后起诉
+        					结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
         0	0	0	0	0	0	0	0	0	0	0	0	0	0	0
     """
 
