@@ -22,18 +22,17 @@ from ._tables import (at_least, cell_en, cell_zh, group_of, identities, section_
                       template_of, template_tables, trusted_rows)
 
 
-def _tail(b: Balance) -> tuple[str, str]:
-    """Why the two sides cannot be equal, in words."""
+def _tail(b: Balance, left: tuple[str, str], right: tuple[str, str]) -> tuple[str, str]:
+    """Why the two sides cannot be equal, in words; ``left``/``right`` name the sides (zh, en)."""
     if not b.left_unknown and not b.right_unknown:
-        return (f"左边合计 {fmt(b.left)}，右边合计 {fmt(b.right)}",
-                f"the left side is {fmt(b.left)}, the right side {fmt(b.right)}")
-    side_zh, side_en = ("左边", "left") if b.left_unknown else ("右边", "right")
-    other_zh, other_en = ("右边", "right") if b.left_unknown else ("左边", "left")
-    known = b.left if b.left_unknown else b.right
-    full = b.right if b.left_unknown else b.left
-    return (f"{side_zh}已知部分已达 {fmt(known)}，超过{other_zh}的 {fmt(full)}；空白或无效单元格无论填入什么非负数都无法相等",
-            f"the known part of the {side_en} side is already {fmt(known)}, more than the {other_en} side's "
-            f"{fmt(full)}; no non-negative value in the blank or invalid cells can make them equal")
+        return (f"{left[0]}为 {fmt(b.left)}，{right[0]}为 {fmt(b.right)}",
+                f"{left[1]} is {fmt(b.left)}, {right[1]} is {fmt(b.right)}")
+    grows, full = (left, right) if b.left_unknown else (right, left)
+    known, whole = (b.left, b.right) if b.left_unknown else (b.right, b.left)
+    return (f"{grows[0]}的已知部分已达 {fmt(known)}，超过{full[0]}的 {fmt(whole)}；"
+            f"空白或无效单元格无论填入什么非负数都无法相等",
+            f"the known part of {grows[1]} is already {fmt(known)}, more than {full[1]} ({fmt(whole)}); "
+            f"no non-negative value in the blank or invalid cells can make them equal")
 
 
 def _zero_total(b: Balance) -> bool:
@@ -120,9 +119,10 @@ class ApplicationBalance(_ColumnIdentity):
         rz = "+ ".join(f"{short_label(tmpl, k)}（{cell_zh(c)}）" for k, c in zip(right, rc))
         le = " + ".join(f"{short_label(tmpl, k)} ({cell_en(c)})" for k, c in zip(left, lc))
         re_ = " + ".join(f"{short_label(tmpl, k)} ({cell_en(c)})" for k, c in zip(right, rc))
-        tz, te = _tail(b)
-        target_zh = " + ".join(short_label(tmpl, k) for k in left) + " = " + " + ".join(
-            short_label(tmpl, k) for k in right)
+        lname = " + ".join(short_label(tmpl, k) for k in left)
+        rname = " + ".join(short_label(tmpl, k) for k in right)
+        tz, te = _tail(b, (lname, lname), (rname, rname))
+        target_zh = f"{lname} = {rname}"
         return ctx.finding(
             where,
             zh=f"{name_zh}“{column}”列：{lz}≠ {rz}（{tz}）；模板要求第一项加第二项之和等于第三项加第四项之和",
@@ -182,8 +182,8 @@ class OutcomeTotal(_ColumnIdentity):
             label = short_label(tmpl, g)
             parts_zh.append(f"{label} {fmt(known)}" + ("（另有空白）" if blank else ""))
             parts_en.append(f"{label} {fmt(known)}" + (" (plus blanks)" if blank else ""))
-        total = short_label(tmpl, left[0]) if len(left) == 1 else " + ".join(short_label(tmpl, k) for k in left)
-        tz, te = _tail(b)
+        total = " + ".join(short_label(tmpl, k) for k in left)
+        tz, te = _tail(b, (total, total), ("各项办理结果之和", "the sum of the outcome rows"))
         return ctx.finding(
             where,
             zh=f"{name_zh}“{column}”列：{total}（{' + '.join(cell_zh(c) for c in lc)}）≠ 各项办理结果之和："
@@ -197,6 +197,7 @@ class _RowIdentity(Rule):
     """Base of the per-row identities (the row-total rules)."""
 
     table_kind = ""
+    parts_name = ("其余各项之和", "the sum of the other cells")
 
     def check(self, report, ctx):
         for table in template_tables(report, self.table_kind):
@@ -225,7 +226,8 @@ class _RowIdentity(Rule):
         le = " + ".join(f"{c} ({cell_en(x)})" for c, x in zip(left, lc))
         rz = "+ ".join(f"{c}（{cell_zh(x)}）" for c, x in zip(right, rc))
         re_ = " + ".join(f"{c} ({cell_en(x)})" for c, x in zip(right, rc))
-        tz, te = _tail(b)
+        lname = " + ".join(left)
+        tz, te = _tail(b, (lname, lname), self.parts_name)
         target = " + ".join(right)
         return ctx.finding(
             lc[0] if lc[0] is not None else row,
@@ -270,6 +272,7 @@ class RowTotal(_RowIdentity):
     GX205 报告。"""
 
     table_kind = "applications"
+    parts_name = ("六类申请人之和", "the six applicant cells together")
 
 
 class ReviewLitigationTotal(_RowIdentity):
@@ -308,6 +311,7 @@ class ReviewLitigationTotal(_RowIdentity):
     由 GX210 或 GX003 报告。总计为 0 而其他单元格不为 0 的情形由 GX205 报告。"""
 
     table_kind = "review_litigation"
+    parts_name = ("四项结果之和", "the four results together")
 
     def where(self, tmpl, row: Row) -> tuple[str, str]:
         block = row.key if row.key == "行政复议" else f"行政诉讼（{row.key}）"
