@@ -320,7 +320,7 @@ def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
 
     def ok(m: re.Match, *, years: bool = True, subset: bool = True) -> bool:
         clause = _clause_text(text, m)
-        if _OTHER_BUSINESS.search(clause) or _REVIEW_WORDS.search(clause):
+        if _OTHER_BUSINESS.search(clause) or _REVIEW_WORDS.search(clause) or _SCOPE.search(clause):
             return False
         if subset and _subset(clause):
             return False
