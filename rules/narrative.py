@@ -45,14 +45,14 @@ none reviewed 未|没有 发生|收到|出现|被|有|接到|产生 … 行政�
               尚未), or a clause opening [本年度|全年|今年|年内] 无 … 行政复议|行政诉讼.
 
 Skipped: approximate numbers (约, 近, 超过, 逾, 不足, 不到 before it; 20余件 has no unit after the
-number), percentages and decimals, the tail of 1,234, units of time (个工作日, 个月, 个小时),
-clauses that speak of another year (上年, 去年, 上一年, 往年, 同比, 以前年度, 历年, 累计, or a year
-other than the report's), of a subset (当面, 现场, 信函, 邮寄, 传真, 网上, 网络, 在线, 电子邮件, 电话,
-微信, 窗口, 平台, 涉…, 关于, 有关, …类申请, 方面, 自然人, 法人, 企业, 组织, 律师, 媒体, 个人, 重复,
-补正 -- unless 任何/所有 or the whole 公民、法人或其他组织), of other organs (各部门, 各乡镇, 各单位,
-各级, 下属, 所属, 指导) or of other business (复议/诉讼 in an application clause, 投诉, 举报, 信访,
-咨询, 建议, 提案, 议案, 热线, 诉求, 工单, 来电, 来信).  Numbers in Chinese numerals (三件, 两件) are
-read only when the clause ends right after the unit.
+number), percentages and decimals, the tail of 1,234, units of time (个工作日, 个月, 个小时);
+clauses that speak of another year (上年, 去年, 上一年, 往年, 同比, 以前年度, 历年, or a year other
+than the report's; for 规范性文件 also 累计), of a subset (当面, 现场, 信函, 邮寄, 传真, 网上, 网络,
+在线, 电子邮件, 电话, 微信, 窗口, 平台, 涉…, 关于, 有关, …类申请, 方面, 自然人, 法人, 企业, 组织,
+律师, 媒体, 个人, 重复, 补正 -- unless 任何/所有 or the whole 公民、法人或其他组织), of other organs
+(各部门, 各乡镇, 各街道, 各单位, 各级, 下属, 所属, 指导) or of other business (复议/诉讼 in an
+application clause, 投诉, 举报, 信访, 咨询, 建议, 提案, 议案, 热线, 诉求, 工单, 来电, 来信).  Numbers
+in Chinese numerals (三件, 两件) are read only when the clause ends right after the unit.
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ NONE_REVIEWED = (
 
 _APPROX = re.compile(r"(?:约|近|超过|逾|不足|不到|上下)$")
 _UNIT_TAIL = re.compile(r"^(?:工作日|月|小时|百分点|批次|人次|方面|部门|单位|栏目|年)")
-_OTHER_YEAR = re.compile(r"上年|去年|上一年|往年|同比|以前年度|历年|累计")
+_OTHER_YEAR = re.compile(r"上年|去年|上一年|往年|同比|以前年度|历年")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _SUBSET = re.compile(r"当面|现场|信函|邮寄|传真|网上|网络|在线|电子邮件|邮件|电话|微信|窗口|平台|涉|关于|有关|"
                      r"类申请|方面|自然人|法人|企业|组织|律师|媒体|个人|重复|补正")
@@ -388,7 +388,8 @@ def _document_claims(text: Text, year: int | None) -> Iterator[Claim]:
     for pattern in DOCUMENTS:
         for m in pattern.finditer(text.norm):
             clause = _clause_text(text, m)
-            if re.search(r"解读|备案|审查|征求|草案", clause) or _SCOPE.search(clause):
+            # 累计 of documents is a running total, not this year's; the rest are other document work
+            if re.search(r"解读|备案|审查|征求|草案|累计", clause) or _SCOPE.search(clause):
                 continue
             if _accept(text, m, year=year):
                 yield _mk("documents", text, m, m.group("verb"))
