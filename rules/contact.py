@@ -54,7 +54,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])(?P<v>[A-Za-z0-9._%+\-]+[ \t]*[@＠][ \t]*[A-Za-z0-9\-]+"
                     r"(?:[.．。][A-Za-z0-9\-]+)*)")
-_EMAIL_VALID = re.compile(r"^[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+_EMAIL_VALID = re.compile(r"^[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*"
+                          r"@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
                           r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")
 _LANDLINE = re.compile(r"(?<!\d)[（(]?0\d{2,3}[)）]?[\-－—–‐ ]?\d{7,8}(?!\d)")
 _NUMBER = re.compile(rf"[（(]?\d[\d{_SEPARATORS}]*\d|\d")
@@ -95,6 +96,10 @@ def _label_of(match: re.Match, value_start: int) -> str:
     return re.sub(r"[\s\u3000:：]", "", text)
 
 
+def _found(kind: str, m: re.Match, report, para) -> Found:
+    return Found(kind, _label_of(m, m.start("v")), m.group("v"), _span(report, para, *m.span("v")))
+
+
 def scan(report) -> list[Found]:
     """Every address, phone number, email and postcode the report's text gives."""
     pats = _patterns()
@@ -102,7 +107,7 @@ def scan(report) -> list[Found]:
     for para in report.paragraphs:
         text = para.text
         for m in pats["address"].finditer(text):
-            out.append(Found("address", _label_of(m, m.start("v")), m.group("v"), _span(report, para, *m.span("v"))))
+            out.append(_found("address", m, report, para))
         for m in pats["phone"].finditer(text):
             label = _label_of(m, m.start("v"))
             if m.group("colon") is None and not _phone_like(m.group("v")):
@@ -116,7 +121,7 @@ def scan(report) -> list[Found]:
                 out.append(Found("phone", label, text[s:e], _span(report, para, s, e), with_area_code))
                 with_area_code = with_area_code or _nfkc(n.group()).lstrip("(（").startswith("0")
         for m in pats["postcode"].finditer(text):
-            out.append(Found("postcode", _label_of(m, m.start("v")), m.group("v"), _span(report, para, *m.span("v"))))
+            out.append(_found("postcode", m, report, para))
         seen = set()
         for m in _EMAIL.finditer(text):
             if text[max(0, m.start() - 7):m.start()].lower().endswith("mailto:"):
@@ -129,7 +134,7 @@ def scan(report) -> list[Found]:
         for m in pats["email_label"].finditer(text):
             value = m.group("v")
             if value and "@" not in value and "＠" not in value:
-                out.append(Found("email", _label_of(m, m.start("v")), value, _span(report, para, *m.span("v"))))
+                out.append(_found("email", m, report, para))
         if not any(f.kind == "phone" for f in out):
             for m in _LANDLINE.finditer(text):
                 out.append(Found("phone", "", m.group(), _span(report, para, *m.span())))
@@ -179,10 +184,11 @@ class MissingContact(Rule):
         where = report.title_span or Span(1, 1, 1, 1)
         yield ctx.finding(where,
                           zh="报告未提供联系方式：没有联系地址、联系电话，也没有电子邮箱",
-                          en="the report gives no way to contact the office: no address, no phone number and no email",
+                          en="the report gives no way to contact the office: "
+                             "no address, no phone number and no email",
                           fix_zh="在前言中写明联系地址、邮编、电话（含区号）和电子邮箱",
-                          fix_en="state the office's address, postcode, phone number (with area code) and email "
-                                 "in the introduction",
+                          fix_en="state the office's address, postcode, phone number (with area code) "
+                                 "and email in the introduction",
                           key="no-contact")
 
 
@@ -262,9 +268,9 @@ class MalformedContact(Rule):
         if not _checkable(report):
             return
         found = scan(report)
-        area_codes = sorted({groups[0] for groups in (re.findall(r"\d+", _nfkc(f.value)) for f in found
-                                                      if f.kind == "phone" and judge_phone(f.value)[0] == "ok")
-                             if len(groups) >= 2 and groups[0].startswith("0")})
+        written = [re.findall(r"\d+", _nfkc(f.value)) for f in found
+                   if f.kind == "phone" and judge_phone(f.value)[0] == "ok"]
+        area_codes = sorted({g[0] for g in written if len(g) >= 2 and g[0].startswith("0")})
         for item in found:
             if item.kind == "phone":
                 yield from self._phone(item, area_codes, ctx)
@@ -280,8 +286,10 @@ class MalformedContact(Rule):
                 digits = _nfkc(item.value)
                 want = facts()["postcode_digits"]
                 if len(digits) != want:
-                    yield ctx.finding(item.span, zh=f"邮编“{item.value}”有 {len(digits)} 位数字，邮政编码应为 {want} 位",
-                                      en=f"the postcode “{item.value}” has {len(digits)} digits; a postcode has {want}",
+                    yield ctx.finding(item.span,
+                                      zh=f"邮编“{item.value}”有 {len(digits)} 位数字，邮政编码应为 {want} 位",
+                                      en=f"the postcode “{item.value}” has {len(digits)} digits; "
+                                         f"a postcode has {want}",
                                       key=f"postcode:{item.value}")
 
     def _phone(self, item: Found, area_codes: list[str], ctx):
@@ -304,8 +312,8 @@ class MalformedContact(Rule):
             yield ctx.finding(item.span,
                               zh=f"{label}“{item.value}”不是有效的电话号码（{n} 位数字；固定电话为区号加 7–8 位号码，"
                                  "手机为 11 位）",
-                              en=f"{label} “{item.value}” is not a valid phone number ({n} digits; a landline is an "
-                                 "area code and 7–8 digits, a mobile 11 digits)",
+                              en=f"{label} “{item.value}” is not a valid phone number ({n} digits; "
+                                 "a landline is an area code and 7–8 digits, a mobile 11 digits)",
                               key=f"phone:{item.value}")
 
 

@@ -57,7 +57,8 @@ def _intro(report) -> Span:
     """Where a missing statement of the introduction belongs: its first paragraph, else the title."""
     for block in report.preamble:
         text = getattr(block, "text", "")
-        if report.title_span is not None and report.title_span.start <= block.span.start < report.title_span.end:
+        title = report.title_span
+        if title is not None and title.start <= block.span.start < title.end:
             continue
         if len(text.strip()) >= 20:
             return block.span
@@ -247,21 +248,23 @@ class DateOutOfPeriod(Rule):
       period is reported, once per row; rows citing a document (《…》, 〔…〕 document numbers) and
       tables about validity (有效, 废止, 清理 …) are left alone;
     - in running text, only the chapters that narrate the year's work are searched (not
-      五、存在的主要问题及改进情况, which looks back at last year's problems, nor 六), only a date
-      before the period is reported, and only when it dates an event: it opens its clause followed by a comma (``2019年7月13日，我局组织……``) or follows 于
-      before an action (``于2019年7月13日召开``), and the clause cites no earlier document or
-      rule (《…》, 印发, 施行, 以来, 截至, 上年, 整改 …).  Dates after the period are not reported in
-      the text: the report is written after the year ends and its plans name future dates.
+      五、存在的主要问题及改进情况, which looks back at last year's problems, nor 六); only a
+      date before the period is reported, and only when it dates an event: it opens its clause
+      followed by a comma (``2019年7月13日，我局组织……``) or follows 于 before an action
+      (``于2019年7月13日召开``), and the clause cites no earlier document, rule or rectified
+      problem (《…》, 印发, 施行, 以来, 截至, 上年, 整改 …).  Dates after the period are not
+      reported in the text: the report is written after the year ends and its plans name
+      future dates.
 
     Anti-pattern::
 
-        序号→名称→发布时间
-        6→示例县教育局2019年第三季度“三公经费”公开说明→2019-10-31
+        序号	名称	发布时间
+        6	示例县教育局2019年第三季度“三公经费”公开说明	2019-10-31
 
     Best practice::
 
-        序号→名称→发布时间
-        5→示例县教育局2019年第四季度“三公经费”公开说明→2020-02-02
+        序号	名称	发布时间
+        5	示例县教育局2019年第四季度“三公经费”公开说明	2020-02-02
     """
 
     code = "GX403"
@@ -279,11 +282,12 @@ class DateOutOfPeriod(Rule):
     - 只查各章节正文：不查标题、前言、网页抓取的头部信息、统计期限、发布日期和落款；
     - 非模板表格（条目清单）中日期在期限外的条目，每行报告一次；引用文件的行（《……》、
       〔……〕文号）和关于有效性的表格（有效、废止、清理等）不报告；
-    - 正文中只查记述本年度工作的章节（不查回顾上年度问题整改的“五、存在的主要问题及改进情况”
-      和“六”），只报告早于统计期限、且确为事件的日期：日期位于分句开头并后跟逗号（“2019年7月13日，
-      我局组织……”），或在“于”之后、动作之前（“于2019年7月13日召开”），且该分句没有引用此前
-      的文件、规定或整改的问题（《……》、印发、施行、以来、截至、上年、整改等）。正文中晚于期限的日期不报告：
-      报告在年度结束后编写，工作计划中也会出现将来的日期。"""
+    - 正文中只查记述本年度工作的章节（不查回顾上年度问题整改的“五、存在的主要问题及改进
+      情况”和“六”），只报告早于统计期限、且确为事件的日期：日期位于分句开头并后跟逗号
+      （“2019年7月13日，我局组织……”），或在“于”之后、动作之前（“于2019年7月13日召开”），
+      且该分句没有引用此前的文件、规定或整改的问题（《……》、印发、施行、以来、截至、上年、
+      整改等）。正文中晚于期限的日期不报告：报告在年度结束后编写，工作计划中也会出现将来的
+      日期。"""
     spec = "§5, §7 (seed 000 item 25, seed 002 item 7)"
 
     def check(self, report, ctx):
@@ -326,7 +330,8 @@ class DateOutOfPeriod(Rule):
                     continue
                 d = hit[0]
                 column = header[i].strip() if i < len(header) and raw is not table.raw[0] else ""
-                entry = max((t.strip() for t in texts if re.search(r"[\u4e00-\u9fff]{4}", t)), key=len, default="")
+                entry = max((t.strip() for t in texts if re.search(r"[\u4e00-\u9fff]{4}", t)),
+                            key=len, default="")
                 entry = entry[:40] + ("…" if len(entry) > 40 else "")
                 what_zh = f"列表条目“{entry}”" if entry else "列表条目"
                 what_en = f"the list entry “{entry}”" if entry else "a list entry"
@@ -334,9 +339,10 @@ class DateOutOfPeriod(Rule):
                 col_en = f" ({column})" if column else ""
                 yield ctx.finding(f.span,
                                   zh=f"{what_zh}{col_zh} {d.isoformat()} 不在统计期限（{shown}）内",
-                                  en=f"{what_en} is dated {d.isoformat()}{col_en}, outside the statistics period "
-                                     f"({shown_en})",
-                                  fix_zh="只列入统计期限内的条目，或核对日期", fix_en="list only entries of the period, or check the date",
+                                  en=f"{what_en} is dated {d.isoformat()}{col_en}, "
+                                     f"outside the statistics period ({shown_en})",
+                                  fix_zh="只列入统计期限内的条目，或核对日期",
+                                  fix_en="list only entries of the period, or check the date",
                                   key=f"entry:{entry}:{d.isoformat()}")
                 break  # one finding per row
 
@@ -351,7 +357,8 @@ class DateOutOfPeriod(Rule):
             yield ctx.finding(span, zh=f"正文记述的事件日期“{written}”早于统计期限（{shown}）",
                               en=f"the event dated “{written}” predates the statistics period ({shown_en})",
                               fix_zh="本年度报告只记述统计期限内的工作；核对日期或删去上一年度的事项",
-                              fix_en="the report covers its period only: check the date or leave out last year's events",
+                              fix_en="the report covers its period only: "
+                                     "check the date or leave out last year's events",
                               key=f"event:{written}")
 
 
@@ -362,7 +369,8 @@ def deadline_for(year: int, organ: str | None) -> tuple[dt.date, str, str] | Non
     data = deadlines()
     old = data.get("before_2019_revision")
     if old and year <= old["year_to"]:
-        return dt.date(year + 1, old["month"], old["day"]), "各行政机关（2007年《条例》）", "every organ (2007 regulation)"
+        return (dt.date(year + 1, old["month"], old["day"]), "各行政机关（2007年《条例》）",
+                "every organ (2007 regulation)")
     entry = data["deadlines"].get(organ or "department")
     if entry is None:
         return None
@@ -435,15 +443,17 @@ class LatePublication(Rule):
             year = bounds[1].year
         period_end = bounds[1] if bounds else dt.date(year, 12, 31)
         dated = []
-        if report.signature is not None and report.signature.date is not None:
-            dated.append(("signature", report.signature.date, report.signature.date_span or report.signature.span))
+        sig = report.signature
+        if sig is not None and sig.date is not None:
+            dated.append(("signature", sig.date, sig.date_span or sig.span))
         if report.published is not None:
             dated.append(("published", report.published.date, report.published.span))
         for what, date, span in dated:
             yield from self._check_one(report, ctx, year, period_end, what, date, span)
 
     def _check_one(self, report, ctx, year, period_end, what, date, span):
-        what_zh, what_en = ("落款日期", "the signature date") if what == "signature" else ("发布日期", "the publication date")
+        what_zh, what_en = (("落款日期", "the signature date") if what == "signature"
+                            else ("发布日期", "the publication date"))
         if date < period_end:
             yield ctx.finding(span, zh=f"{what_zh} {date.isoformat()} 早于统计期限结束（{period_end.isoformat()}），"
                                        "报告不可能涵盖整个统计期限",
@@ -467,21 +477,24 @@ class LatePublication(Rule):
         if unregulated is not None and year > deadlines().get("before_2019_revision", {}).get("year_to", 0):
             severity = "warning"
             note_zh = f"（《条例》未规定{unregulated['zh']}的期限，此处按人民政府的期限衡量）"
-            note_en = f" (the regulation sets no deadline for {unregulated['en']}; measured against a government's)"
+            note_en = (f" (the regulation sets no deadline for {unregulated['en']}; "
+                       "measured against a government's)")
         elif ctx.organ is None and year > deadlines().get("before_2019_revision", {}).get("year_to", 0):
             later = deadline_for(year, "government")
             if later is not None and date <= later[0]:
                 severity = "warning"
                 note_zh = ("（无法从机关名称判断机关类型：若为人民政府，期限为"
                            f"{later[0].isoformat()}，则未逾期；可在配置中设置 organ）")
-                note_en = (f" (the organ kind could not be inferred from its name: for a people's government the "
-                           f"deadline is {later[0].isoformat()} and the report is on time; set organ in the config)")
+                note_en = (" (the organ kind could not be inferred from its name: for a people's government "
+                           f"the deadline is {later[0].isoformat()} and the report is on time; "
+                           "set organ in the config)")
         days = (date - deadline).days
         yield ctx.finding(span,
                           zh=f"{what_zh} {date.isoformat()} 晚于法定期限 {deadline.isoformat()}（{who_zh}应于次年"
                              f"{deadline.month}月{deadline.day}日前公布{year}年度报告，逾期 {days} 天）{note_zh}",
-                          en=f"{what_en} {date.isoformat()} is after the statutory deadline {deadline.isoformat()} "
-                             f"({who_en} publishes its {year} report by {deadline.strftime('%d %B')} of the next year; "
+                          en=f"{what_en} {date.isoformat()} is after the statutory deadline "
+                             f"{deadline.isoformat()} ({who_en} publishes its {year} report by "
+                             f"{deadline.day} {deadline.strftime('%B')} of the next year; "
                              f"{days} days late){note_en}",
                           severity=severity, key=f"{what}:late:{date.isoformat()}")
 
@@ -544,9 +557,11 @@ class MissingSignature(Rule):
         if sig is None:
             yield ctx.finding(_end_of_report(report),
                               zh="报告末尾没有落款（发布机关名称和成文日期）",
-                              en="the report has no closing signature (the issuing organ's name and the date)",
+                              en="the report has no closing signature "
+                                 "(the issuing organ's name and the date)",
                               fix_zh="在报告末尾写明发布机关名称和日期，如“示例县教育局 2022年1月20日”",
-                              fix_en="end the report with the issuing organ and the date, e.g. 示例县教育局 2022年1月20日",
+                              fix_en="end the report with the issuing organ and the date, "
+                                     "e.g. 示例县教育局 2022年1月20日",
                               key="no-signature")
         elif not sig.organ:
             yield ctx.finding(sig.span, zh="落款只有日期，没有发布机关名称",

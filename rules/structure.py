@@ -151,9 +151,9 @@ class MissingChapter(Rule):
             elif after is not None:
                 zh += f"，应位于“{_heading(after)}”之后"
                 en += f"; it belongs after “{_heading(after)}”"
-            yield ctx.finding(where, zh=zh, en=en, severity=severity,
-                              fix_zh=f"增加“{_numbered(spec)}”一节", fix_en=f"add the chapter “{_numbered(spec)}”",
-                              key=f"missing:{spec.number}")
+            yield ctx.finding(where, zh=zh, en=en, severity=severity, key=f"missing:{spec.number}",
+                              fix_zh=f"增加“{_numbered(spec)}”一节",
+                              fix_en=f"add the chapter “{_numbered(spec)}”")
 
     @staticmethod
     def _place(found, spec):
@@ -231,14 +231,16 @@ class ChapterNumbering(Rule):
                 en = f"the first chapter is numbered {chapter.numeral}; numbering should start at 一"
             elif previous is not None and n == previous.number:
                 zh = f"章节序号“{chapter.numeral}”重复（前一章节“{_heading(previous)}”序号相同）"
-                en = f"chapter number {chapter.numeral} is used twice (the previous chapter “{_heading(previous)}” has it too)"
+                en = (f"chapter number {chapter.numeral} is used twice "
+                      f"(the previous chapter “{_heading(previous)}” has it too)")
             elif previous is not None and n < previous.number:
                 zh = f"章节序号倒序：“{previous.numeral}”之后是“{chapter.numeral}”"
                 en = f"chapter numbers go backwards: {previous.numeral} is followed by {chapter.numeral}"
             elif previous is not None and n > previous.number + 1:
                 skipped = "、".join(numeral_text(i) for i in range(previous.number + 1, n))
                 zh = f"章节序号跳号：“{previous.numeral}”之后是“{chapter.numeral}”，缺少“{skipped}”"
-                en = f"chapter numbers skip: {previous.numeral} is followed by {chapter.numeral} ({skipped} is missing)"
+                en = (f"chapter numbers skip: {previous.numeral} is followed by {chapter.numeral} "
+                      f"({skipped} is missing)")
             else:
                 previous = chapter
                 continue
@@ -305,7 +307,8 @@ class ChapterTitle(Rule):
             heading = _heading(chapter)
             if how == "legacy":
                 zh = f"章节标题“{heading}”是 2019 年以前的旧格式写法；模板为“{_numbered(spec)}”"
-                en = f"chapter title “{heading}” is the pre-2019 wording; the template has “{_numbered(spec)}”"
+                en = (f"chapter title “{heading}” is the pre-2019 wording; "
+                      f"the template has “{_numbered(spec)}”")
                 fix = spec
             elif how == "similar":
                 zh = f"章节标题“{heading}”与模板措辞不一致；模板为“{_numbered(spec)}”"
@@ -322,7 +325,7 @@ class ChapterTitle(Rule):
                     zh = f"章节“{heading}”不是模板中的部分；模板只有六个部分，其内容应归入其中之一"
                     en = (f"chapter “{heading}” is not a chapter of the template, which has six chapters; "
                           "its content belongs in one of them")
-                fix = None  # its content is something else: renaming it would not make it the template's chapter
+                fix = None  # its content is something else: a new title would not make it that chapter
             kwargs = {}
             if fix is not None:
                 kwargs = {"fix_zh": f"改为“{_numbered(fix)}”", "fix_en": f"use “{_numbered(fix)}”"}
@@ -397,7 +400,8 @@ class MissingTable(Rule):
             name_zh, name_en = _table_names(kind, tables_template)
             number = (tables_template.tables.get(kind, {}) if tables_template else {}).get("chapter")
             spec = template.chapter(number) if template is not None and number else None
-            host = next((c for c, s, _ in found if s is not None and spec is not None and s.number == spec.number), None)
+            host = next((c for c, s, _ in found
+                         if s is not None and spec is not None and s.number == spec.number), None)
             where = host or report.title_span or Span(1, 1, 1, 1)
             if spec is not None:
                 zh = f"缺少{name_zh}：模板要求在“{_numbered(spec)}”中填报此表"
@@ -405,7 +409,8 @@ class MissingTable(Rule):
             else:
                 zh, en = f"缺少{name_zh}", f"the {name_en} is missing"
             yield ctx.finding(where, zh=zh, en=en, severity=severity, key=f"table:{kind}",
-                              fix_zh="按模板填报此表，未发生的事项填 0", fix_en="add the table as the template has it, with 0 where nothing happened")
+                              fix_zh="按模板填报此表，未发生的事项填 0",
+                              fix_en="add the table as the template has it, with 0 where nothing happened")
 
 
 # -- GX105 ---------------------------------------------------------------------------------------
@@ -425,13 +430,13 @@ class TableMisplaced(Rule):
 
         四、重视其他信息公开
         第二十条第（一）项
-        信息内容→本年新制作数量→本年新公开数量→对外公开总数量
+        信息内容	本年新制作数量	本年新公开数量	对外公开总数量
 
     Best practice::
 
         二、主动公开政府信息情况
         第二十条第（一）项
-        信息内容→本年新制作数量→本年新公开数量→对外公开总数量
+        信息内容	本年新制作数量	本年新公开数量	对外公开总数量
     """
 
     code = "GX105"
@@ -478,17 +483,21 @@ class TableMisplaced(Rule):
                 continue
             name_zh, name_en = KIND_NAMES[table.kind]
             home = next((c for c, s, _ in found if s is not None and s.number == expected), None)
-            also_zh = f"（本报告中为“{_heading(home)}”）" if home is not None and _heading(home) != _numbered(spec) else ""
+            renamed = home is not None and _heading(home) != _numbered(spec)
+            also_zh = f"（本报告中为“{_heading(home)}”）" if renamed else ""
             also_en = f" (in this report “{_heading(home)}”)" if also_zh else ""
             if chapter is None:
                 zh = f"{name_zh}位于第一个章节标题之前；模板要求放在“{_numbered(spec)}”中{also_zh}"
-                en = f"the {name_en} stands before the first chapter heading; the template has it in “{_numbered(spec)}”{also_en}"
+                en = (f"the {name_en} stands before the first chapter heading; "
+                      f"the template has it in “{_numbered(spec)}”{also_en}")
             else:
                 zh = f"{name_zh}位于“{_heading(chapter)}”之下；模板要求放在“{_numbered(spec)}”中{also_zh}"
-                en = f"the {name_en} stands under “{_heading(chapter)}”; the template has it in “{_numbered(spec)}”{also_en}"
+                en = (f"the {name_en} stands under “{_heading(chapter)}”; "
+                      f"the template has it in “{_numbered(spec)}”{also_en}")
             where = table.header_span or table.span
             yield ctx.finding(where, zh=zh, en=en, severity=severity, key=f"misplaced:{table.kind}",
-                              fix_zh=f"把此表移到“{_numbered(spec)}”中", fix_en=f"move the table into “{_numbered(spec)}”")
+                              fix_zh=f"把此表移到“{_numbered(spec)}”中",
+                              fix_en=f"move the table into “{_numbered(spec)}”")
 
 
 # -- GX106 ---------------------------------------------------------------------------------------
@@ -637,13 +646,13 @@ class OutdatedTemplate(Rule):
 
         （2021年度报告中）
         第二十条第（九）项
-        信息内容→采购项目数量→采购总金额
+        信息内容	采购项目数量	采购总金额
 
     Best practice::
 
         （2021年度报告中）
         第二十条第（八）项
-        信息内容→本年收费金额（单位：万元）
+        信息内容	本年收费金额（单位：万元）
     """
 
     code = "GX107"
@@ -678,8 +687,9 @@ class OutdatedTemplate(Rule):
             yield ctx.finding(legacy or report.title_span or Span(1, 1, 1, 1),
                               zh=("报告使用 2019 年以前的《政府信息公开情况统计表》；统一格式（" + name +
                                   "）要求主动公开、收到和处理申请、行政复议和行政诉讼三张表"),
-                              en=("the report uses the pre-2019 统计表 (政府信息公开情况统计表); the unified format (" + name +
-                                  ") requires its three tables: active disclosure, applications, review/litigation"),
+                              en=("the report uses the pre-2019 统计表 (政府信息公开情况统计表); the unified format ("
+                                  + name + ") requires its three tables: active disclosure, applications, "
+                                  "review/litigation"),
                               fix_zh="改用统一格式的三张表", fix_en="replace it with the unified format's three tables",
                               severity=severity, key="legacy")
             return
@@ -706,4 +716,5 @@ class OutdatedTemplate(Rule):
                   f"{expected.id} format ({expected.name})")
             yield ctx.finding(table.header_span or table.span, zh=zh, en=en, severity=severity,
                               key=f"outdated:{table.kind}:{tid}",
-                              fix_zh=f"按{expected.name}重新填报此表", fix_en=f"redo the table in the {expected.id} format")
+                              fix_zh=f"按{expected.name}重新填报此表",
+                              fix_en=f"redo the table in the {expected.id} format")
