@@ -44,7 +44,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "address": re.compile(_label_pattern(labels["address"]) + _COLON + r"(?P<v>[^\s；;，,。）)]{2,})"),
         "phone": re.compile(_label_pattern(labels["phone"]) + r"(?:(?P<colon>" + _COLON + r")|[ \t\u3000]*)"
-                            + rf"(?P<v>[（(]?\d[\d{_SEPARATORS}转、,，/或]*\d)"),
+                            + rf"(?P<v>(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}转、,，/或]*\d)"),
         "email_label": re.compile(_label_pattern(labels["email"]) + _COLON
                                   + r"\[?(?P<v>[A-Za-z0-9._%+\-@＠．。]*[A-Za-z0-9])", re.I),
         "postcode": re.compile(_label_pattern(labels["postcode"]) + r"(?:" + _COLON + r"|[ \t\u3000]*)"
@@ -58,7 +58,7 @@ _EMAIL_VALID = re.compile(r"^[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*"
                           r"@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
                           r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")
 _LANDLINE = re.compile(r"(?<!\d)[（(]?0\d{2,3}[)）]?[\-－—–‐ ]?\d{7,8}(?!\d)")
-_NUMBER = re.compile(rf"[（(]?\d[\d{_SEPARATORS}]*\d|\d")
+_NUMBER = re.compile(rf"(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}]*\d|\d")
 
 
 def _phone_like(value: str) -> bool:
@@ -107,7 +107,8 @@ def scan(report) -> list[Found]:
     for para in report.paragraphs:
         text = para.text
         for m in pats["address"].finditer(text):
-            out.append(_found("address", m, report, para))
+            if re.search(r"[\u4e00-\u9fff]", m.group("v")):  # "网站地址：www…" is no postal address
+                out.append(_found("address", m, report, para))
         for m in pats["phone"].finditer(text):
             label = _label_of(m, m.start("v"))
             if m.group("colon") is None and not _phone_like(m.group("v")):
@@ -197,7 +198,19 @@ class MissingContact(Rule):
 def judge_phone(value: str) -> tuple[str, int]:
     """('ok' | 'no-area-code' | 'malformed', digit count) for a phone number as written."""
     p = facts()["phone"]
-    groups = re.findall(r"\d+", _nfkc(value))
+    text = _nfkc(value).strip()
+    groups = re.findall(r"\d+", text)
+    if text.startswith("+"):  # international form: +86 951 5012345, the area code without its 0
+        country = p["country_code"]
+        digits = "".join(groups)
+        if not digits.startswith(country):
+            return "ok", len(digits)  # another country's numbering plan: not judged here
+        rest = digits[len(country):]
+        if rest.startswith(p["mobile_prefix"]) and len(rest) == p["mobile_digits"]:
+            return "ok", len(digits)
+        lo = p["area_code_digits"][0] - 1 + p["local_digits"][0]
+        hi = p["area_code_digits"][1] - 1 + p["local_digits"][1]
+        return ("ok" if lo <= len(rest) <= hi else "malformed"), len(digits)
     digits = "".join(groups)
     n = len(digits)
     area_lo, area_hi = p["area_code_digits"]
@@ -344,7 +357,7 @@ class MissingDownloadLocation(Rule):
     (``本报告电子版可在××人民政府门户网站“政府信息公开”专栏查阅和下载``), so that a printed or
     forwarded copy leads readers to the authoritative one.  The rule looks for a sentence that
     names the electronic version (电子版, 电子文本, 全文) or the report together with a website,
-    column or platform, and a verb of finding it (下载, 查阅, 查看, 获取, 浏览).  This is good
+    column or platform, and a verb of finding it (下载, 查阅, 查看, 获取, 浏览, 公布, 刊登 …).  This is good
     practice rather than a confirmed requirement (spec §5), hence an info finding.
 
     Anti-pattern::
@@ -366,7 +379,7 @@ class MissingDownloadLocation(Rule):
     报告通常在前言中说明电子版的发布位置（如“本报告电子版可在××人民政府门户网站
     ‘政府信息公开’专栏查阅和下载”），使纸质或转发的文本能指引读者找到权威版本。本规则查找
     同时提到电子版（电子版、电子文本、全文）或“报告”与网站、专栏、平台，并带有下载、查阅、
-    查看、获取、浏览等动词的句子。这是良好做法而非已确认的要求（见规范 §5），因此为提示级别。"""
+    查看、获取、浏览、公布、刊登等动词的句子。这是良好做法而非已确认的要求（见规范 §5），因此为提示级别。"""
     spec = "§5"
 
     def check(self, report, ctx):
