@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -75,8 +76,11 @@ INF = float("inf")
 
 # -- reading the text ------------------------------------------------------------------------------
 
-_NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十]{1,3})"
+# a whole digit run or nothing: without the guards, a long run of digits is retried from every
+# position inside it (quadratic)
+_NUM = r"(?P<n>(?<!\d)\d+(?!\d)|[零〇一二两三四五六七八九十]{1,3})"
 _CLAUSE_END = ",;:"
+_REACH = 400
 _SENTENCE_END = "。!?"
 _CONNECT = r"(?:共计|总计|合计|累计|共|数量为|数量|总数为|总数|为|达到|达|计)?"
 _KIND = r"(?:政府信息公开|信息公开|依申请公开|公开)?"
@@ -172,23 +176,26 @@ class Text:
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause around ``pos``: between the nearest , ; : or sentence end on either side."""
-        stops = _CLAUSE_END + _SENTENCE_END
-        start = pos
-        while start > 0 and self.norm[start - 1] not in stops:
-            start -= 1
-        end = pos
-        while end < len(self.norm) and self.norm[end] not in stops:
-            end += 1
-        return start, end
+        return self._around(pos, self._stops(_CLAUSE_END + _SENTENCE_END))
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        start = pos
-        while start > 0 and self.norm[start - 1] not in _SENTENCE_END:
-            start -= 1
-        end = pos
-        while end < len(self.norm) and self.norm[end] not in _SENTENCE_END:
-            end += 1
-        return start, end
+        return self._around(pos, self._stops(_SENTENCE_END))
+
+    def _stops(self, chars: str) -> list[int]:
+        """Positions of the stop characters, computed once per text (bisected per match, so that
+        a long text with many matches stays linear)."""
+        cache = self.__dict__.setdefault("_stop_cache", {})
+        if chars not in cache:
+            cache[chars] = [i for i, ch in enumerate(self.norm) if ch in chars]
+        return cache[chars]
+
+    def _around(self, pos: int, stops: list[int]) -> tuple[int, int]:
+        # no real sentence is longer than _REACH characters on either side; text without stops
+        # (a crawled table, noise) must not make every match look at all of it
+        i = bisect_left(stops, pos)
+        start = stops[i - 1] + 1 if i > 0 else 0
+        end = stops[i] if i < len(stops) else len(self.norm)
+        return max(start, pos - _REACH), min(end, pos + _REACH)
 
     def previous_sentence(self, pos: int) -> str:
         s, _ = self.sentence(pos)
@@ -313,10 +320,13 @@ def _mk(kind: str, text: Text, m: re.Match, detail: str = "") -> Claim:
 
 
 def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text.norm))  # characters already claimed by an earlier match
 
     def free(m: re.Match) -> bool:
-        return all(m.end() <= a or m.start() >= b for a, b in taken)
+        return not any(taken[m.start():m.end()])
+
+    def take(m: re.Match) -> None:
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
 
     def ok(m: re.Match, *, years: bool = True, subset: bool = True) -> bool:
         clause = _clause_text(text, m)
@@ -335,7 +345,7 @@ def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
                     continue
                 if kind != "received" and not _application_sentence(text, m.start()):
                     continue
-                taken.append((m.start(), m.end()))
+                take(m)
                 yield _mk(kind, text, m)
     for m in OUTCOME.finditer(text.norm):
         if not free(m) or not ok(m) or not _application_sentence(text, m.start(), previous=True):
@@ -343,13 +353,13 @@ def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
         s, e = text.sentence(m.start())
         if _ATTRIBUTES.search(text.norm[s:e]):
             continue
-        taken.append((m.start(), m.end()))
+        take(m)
         yield _mk("outcome", text, m, m.group("kind"))
     for m in ON_REQUEST.finditer(text.norm):
         clause = _clause_text(text, m)
         if not free(m) or _REVIEW_WORDS.search(clause) or not _accept(text, m, year=year):
             continue
-        taken.append((m.start(), m.end()))
+        take(m)
         s, e = text.sentence(m.start())
         yield _mk("on_request", text, m, "attributes" if _ATTRIBUTES.search(text.norm[s:e]) else "")
 
