@@ -34,10 +34,8 @@ def artifact_location(path: str, root: str) -> dict:
         rel = ".."
     if rel == ".." or rel.startswith(".." + os.sep):
         return {"uri": Path(absolute).as_uri()}
-    uri = quote(rel.replace(os.sep, "/"), safe="/")
-    if ":" in uri.split("/", 1)[0]:
-        uri = "./" + uri  # a first segment with a colon would read as a URI scheme
-    return {"uri": uri, "uriBaseId": "%SRCROOT%"}
+    # everything but '/' percent-encoded: spaces, '#', ':' (it would read as a scheme), Chinese names
+    return {"uri": quote(rel.replace(os.sep, "/"), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 class SarifFormatter(Formatter):
