@@ -14,6 +14,7 @@ import unicodedata
 from .model import Cell, Span
 
 _NUMBER = re.compile(r"([+\-])?(\d+(?:,\d{3})*(?:\.\d+)?)")
+_RAW_NUMBER = re.compile(r"\s*[+\-＋－]?\d[\d,，.．]*")
 _UNIT = re.compile(r"^(?:万元|亿元|元|件|条|项|个|次|人次|家|份|%|％)")
 _REMARK = re.compile(r"^[（(].*[)）]$")
 
@@ -55,6 +56,9 @@ def parse_number(raw: str, *, signed: bool = False, money: bool = False):
         return None, "", False
     if sign == "-":
         value = -value
+    if rest:  # report the remark as written, not width-folded
+        written = _RAW_NUMBER.match(raw)
+        rest = raw[written.end():].strip() if written else rest
     return value, rest, True
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from . import plugins as plugins_mod
@@ -157,20 +156,23 @@ def _with_severity(finding: Finding, overrides: Mapping[str, str]) -> Finding:
     return replace(finding, severity=best[1])
 
 
-@lru_cache(maxsize=8)
+_CONTEXTS: dict[str, Context] = {}
+
+
 def _context_for(plugin_templates: tuple[tuple[Any, str], ...]) -> Context:
+    """The parse context for the built-in templates plus the plugins' (built once per process)."""
     if not plugin_templates:
         return default_context()
-    raw = builtin_raw()
-    for item, plugin in plugin_templates:
-        if isinstance(item, dict):
-            raw.append((item, f"plugin {plugin}"))
-        else:
-            raw.append(load_file(item))
-    try:
-        return Context.create(build_templates(raw))
-    except TemplateError:
-        raise
+    import json
+
+    key = json.dumps([(item if isinstance(item, dict) else os.fspath(item), plugin)
+                      for item, plugin in plugin_templates], sort_keys=True, ensure_ascii=False, default=str)
+    if key not in _CONTEXTS:
+        raw = builtin_raw()
+        for item, plugin in plugin_templates:
+            raw.append((item, f"plugin {plugin}") if isinstance(item, dict) else load_file(item))
+        _CONTEXTS[key] = Context.create(build_templates(raw))
+    return _CONTEXTS[key]
 
 
 def infer_organ(agency: str | None) -> str | None:

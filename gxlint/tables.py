@@ -73,6 +73,7 @@ class Lexicon:
         self.app_anchor_keys: set[str] = set()
         self.rl_keys: set[str] = set()
         self.legacy_anchor_keys: set[str] = set()
+        self.variants: dict[str, str] = {}
         self.markers: dict[str, dict[str, set]] = {}
         per_format: dict[str, dict[str, set]] = {}
         for t in formats:
@@ -88,6 +89,7 @@ class Lexicon:
             self.rl_keys.update(key(x) for x in (*rl.get("blocks", ()), *rl.get("columns", ()),
                                                   *rl.get("header_labels", ())))
             per_format[t.id] = {"active_disclosure": ad, "applications": app}
+            self.variants.update({key(w): key(r) for w, r in t.label_variants.items() if key(w)})
         for t in templates.legacy:
             for table in t.tables.values():
                 self.legacy_anchor_keys.update(key(a) for a in table.get("anchors", ()))
@@ -99,7 +101,7 @@ class Lexicon:
 
     def row_kind(self, fields: Sequence[Field]) -> str | None:
         """The table kind a row announces (a caption, a header, a template row label), if any."""
-        keys = [key(f.text) for f in fields if f.text.strip()]
+        keys = [self._fix(key(f.text)) for f in fields if f.text.strip()]
         if not keys:
             return None
         joined = "".join(keys)
@@ -107,14 +109,19 @@ class Lexicon:
             return "active_disclosure"
         if any(a in joined for a in self.legacy_anchor_keys):
             return "legacy_statistics"
-        if "勾稽关系" in joined or "申请人情况" in keys or any(
-                k.startswith(("本年新收政府信息公开申请", "上年结转政府信息公开申请")) for k in keys):
+        if any(a in joined for a in self.app_anchor_keys):
             return "applications"
         if "行政复议" in keys and ("行政诉讼" in keys or any(k.startswith("结果") for k in keys)):
             return "review_litigation"
         if keys[0] in self.ad_rows and len(keys) <= 5:
             return "active_disclosure"
         return None
+
+    def _fix(self, k: str) -> str:
+        for wrong, right in self.variants.items():
+            if wrong in k and right not in k:
+                return k.replace(wrong, right)
+        return k
 
     def vote(self, kind: str, rows: Iterable[RawRow]) -> Counter:
         votes: Counter = Counter()

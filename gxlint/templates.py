@@ -233,40 +233,51 @@ class Templates:
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in child.items():
-        if key == "tables" and isinstance(value, dict):
-            tables = dict(base.get("tables", {}))
-            tables.update(value)
-            merged["tables"] = tables
+        if key in ("tables", "label_variants") and isinstance(value, dict):
+            combined = dict(base.get(key, {}))
+            combined.update(value)
+            merged[key] = combined
         elif key != "extends":
             merged[key] = value
     return merged
 
 
 def build(raw: list[tuple[dict[str, Any], str]]) -> Templates:
-    """Resolve ``extends`` and build templates from (data, origin) pairs; later ids win."""
-    by_id: dict[str, tuple[dict[str, Any], str]] = {}
+    """Resolve ``extends`` and build templates from (data, origin) pairs.
+
+    A later template with the id of an earlier one replaces it; if it ``extends`` its own id, it
+    extends the earlier definition (how a plugin ships a province's variant of "2021").
+    """
+    defs: dict[str, list[tuple[dict[str, Any], str]]] = {}
     for data, origin in raw:
         if not isinstance(data, dict) or "id" not in data:
             raise TemplateError(f"{origin}: a template must be a JSON object with an 'id'")
-        by_id[str(data["id"])] = (data, origin)
+        defs.setdefault(str(data["id"]), []).append((data, origin))
 
-    resolved: dict[str, dict[str, Any]] = {}
+    resolved: dict[tuple[str, int], dict[str, Any]] = {}
 
-    def resolve(tid: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
-        if tid in resolved:
-            return resolved[tid]
-        if tid in seen:
+    def resolve(tid: str, level: int, seen: tuple[tuple[str, int], ...] = ()) -> dict[str, Any]:
+        if (tid, level) in resolved:
+            return resolved[(tid, level)]
+        if (tid, level) in seen:
             raise TemplateError(f"template {tid!r} extends itself")
-        data, origin = by_id[tid]
+        data, origin = defs[tid][level]
         parent = data.get("extends")
         if parent is not None:
-            if parent not in by_id:
+            parent = str(parent)
+            if parent == tid:
+                if level == 0:
+                    raise TemplateError(f"{origin}: template {tid!r} extends itself")
+                base = resolve(tid, level - 1, seen + ((tid, level),))
+            elif parent in defs:
+                base = resolve(parent, len(defs[parent]) - 1, seen + ((tid, level),))
+            else:
                 raise TemplateError(f"{origin}: extends unknown template {parent!r}")
-            data = _merge(resolve(parent, seen + (tid,)), data)
-        resolved[tid] = data
+            data = _merge(base, data)
+        resolved[(tid, level)] = data
         return data
 
-    return Templates(Template(resolve(tid), by_id[tid][1]) for tid in by_id)
+    return Templates(Template(resolve(tid, len(versions) - 1), versions[-1][1]) for tid, versions in defs.items())
 
 
 def load_file(path: str | Path) -> tuple[dict[str, Any], str]:

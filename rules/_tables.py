@@ -1,0 +1,123 @@
+"""Helpers shared by the table rules (arithmetic, cells, narrative): which template a table
+was read with, its identities, short row names and how a cell is shown in a message.
+
+Not a rule family: nothing here is registered.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from gxlint.arith import fmt
+from gxlint.model import Cell, Row, Table
+from gxlint.tables import KIND_NAMES
+
+TEMPLATE_KINDS = ("active_disclosure", "applications", "review_litigation")
+
+# the official label up to its first bracket: "（二）部分公开（区分处理的…）" -> "（二）部分公开"
+_SHORT = re.compile(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)?([^（(]*)")
+
+
+def template_of(table: Table, ctx):
+    """The template the table was read with (its rows carry that template's labels)."""
+    if table.template and ctx.templates is not None:
+        found = ctx.templates.get(table.template)
+        if found is not None:
+            return found
+    return ctx.template
+
+
+def template_tables(report, kind: str) -> Iterator[Table]:
+    for table in report.tables:
+        if table.kind == kind and table.template:
+            yield table
+
+
+def identities(template, name: str, table_kind: str) -> list[dict]:
+    if template is None:
+        return []
+    return [i for i in template.identities if i.get("name") == name and i.get("table") == table_kind]
+
+
+def trusted_rows(table: Table) -> dict[str, Row]:
+    return {r.key: r for r in table.rows if r.trusted}
+
+
+def table_name(table: Table) -> tuple[str, str]:
+    return KIND_NAMES.get(table.kind, (table.kind, table.kind))
+
+
+def section_name(table: Table, row: Row) -> tuple[str, str]:
+    """The table as a message names it, with the article-20 item a 主动公开 row belongs to."""
+    if table.kind == "active_disclosure" and row.section:
+        return f"主动公开情况表{row.section}", f"active-disclosure table, {row.section}"
+    return table_name(table)
+
+
+def cell_zh(cell: Cell | None) -> str:
+    if cell is None or cell.status == "blank":
+        return "空白"
+    if cell.status == "malformed":
+        return f"“{cell.text}”"
+    return fmt(cell.value)
+
+
+def cell_en(cell: Cell | None) -> str:
+    if cell is None or cell.status == "blank":
+        return "blank"
+    if cell.status == "malformed":
+        return f"“{cell.text}”"
+    return fmt(cell.value)
+
+
+def short_label(template, key: str) -> str:
+    """A row's name as a message shows it: 一, 三（七）总计, （一）予以公开, （三）1.属于国家秘密."""
+    node = template.node(key) if template is not None else None
+    if node is None:
+        return key
+    m = _SHORT.match(key)
+    own = (m.group(1) or "") + (m.group(2) or "") if m else key
+    if node.parent is None:
+        return (m.group(1) or key).rstrip("、") if m and m.group(1) else key
+    if node.parent.parent is None:
+        # a direct child of 三、本年度办理结果; the grand total reads as in the template note
+        return (short_label(template, node.parent.label) + own) if node.key == "总计" else own
+    # a leaf of a group: the group's numbering and the leaf's own label, （三）1.属于国家秘密
+    group = _SHORT.match(node.parent.label)
+    return ((group.group(1) if group and group.group(1) else node.parent.label) + own)
+
+
+def group_of(template, key: str) -> str | None:
+    """The second-level group (（三）不予公开 …) a leaf belongs to, or the row itself."""
+    node = template.node(key) if template is not None else None
+    if node is None:
+        return None
+    while node.parent is not None and node.parent.parent is not None:
+        node = node.parent
+    return node.label
+
+
+def interval(cells: Iterable[Cell | None]) -> tuple[float, float]:
+    """(least, greatest) value the sum of ``cells`` can have: unknown cells are any non-negative
+    number, so one unknown makes the greatest infinite."""
+    lo, hi = 0.0, 0.0
+    for cell in cells:
+        if cell is None or cell.status != "number" or cell.value is None:
+            hi = float("inf")
+        else:
+            lo += cell.value
+            hi += cell.value
+    return lo, hi
+
+
+def at_least(left: Iterable[Cell | None], right: Iterable[Cell | None]) -> str:
+    """``sum(left) >= sum(right)`` with unknown cells: ``violated`` only when no non-negative values of
+    the unknowns could make it hold, ``ok`` when it holds for every value, else ``unknown``."""
+    llo, lhi = interval(left)
+    rlo, rhi = interval(right)
+    if lhi < rlo - 1e-6:
+        return "violated"
+    if llo >= rhi - 1e-6:
+        return "ok"
+    return "unknown"

@@ -1,0 +1,912 @@
+"""GX205, GX206: the report's own text against its tables (spec §4 R7), and zero totals.
+
+The text is read conservatively: a number is taken as a claim about a table cell only when it
+stands next to the words that name that cell, in the same clause, with a count unit, and only in
+a sentence about applications (or about 复议/诉讼 in 政府信息公开, or about 规范性文件).  A claim
+disagrees with the table only when no accepted reading of it fits: blank cells are unknown (a sum
+with a blank has no upper bound), rows the reader could not place are unknown, and "收到申请N件"
+may count 新收 (一) or 新收 + 上年结转 (一 + 二).  A missed mismatch costs less than a false one.
+
+The text is matched after removing spaces (PDF text splits ``7 0 件``) and markdown ``**``, with
+full-width digits and punctuation normalised (NFKC); a clause ends at ， ； ： and a sentence at
+。 ！ ？.  Square brackets mark optional words, | alternatives, N the number.
+
+received      收到|受理|接收|接到|新收|收悉 [了] [各类|各种|群众|公民、法人或其他组织提出的|社会公众提出的]
+              [政府信息公开|信息公开|依申请公开|公开] [的] 申请 [共计|总计|合计|累计|共|数量为|数量|总数为|总数|为|达到|达|计]
+              N 件|个|宗|份;  or  收到|受理|… [了] [共计|总计|共] N 件|个|份 [政府信息公开|…] [的] 申请.
+              Table: 一, or 一 + 二.
+handled       已办结|办结|办理完毕|处理完毕|作出答复|予以答复|答复 [了] [政府信息公开|…] [申请] [共计|…] N 件|个.
+              Table: 三（七）总计.
+workload      办理|处理 [了] [各类] [政府信息公开|…] 申请 [共计|…] N 件 (not 不予处理/其他处理).
+              Table: 三（七）总计, 一, or 一 + 二.
+carried out   N 件 [申请] (up to 12 characters, no digit or clause end) 结转|转入|顺延|延期|转至 [至|到|入] 下[一]年[度];
+              结转|转入|顺延 [至|到|入] 下[一]年[度] [继续] [办理|答复|处理] [的] [申请] [共|为] N 件.  Table: 四.
+carried in    上年[度]|上一年[度]|去年 结转|转入|遗留 [的] [政府信息公开] [申请] [共|为] N 件.  Table: 二.
+outcomes      予以公开及|和|与|、部分公开 N 件 → （一）+（二）;  予以公开 N 件 → （一）, or （一）+（二）;
+              部分公开 → （二）;  不予[以]公开 → the （三） rows;  无法提供 → the （四） rows;  不予处理 → the （五）
+              rows;  其他处理 → （六） (one row in 2019, the three sub-rows in 2021);  each as X [的] [申请] [共|为]
+              N 件|个, in a sentence that (or whose preceding sentence) speaks of 申请 -- not 依申请 -- and not of
+              公文, 属性 or 主动公开 (documents counted by disclosure attribute).
+依申请公开     依申请公开 [政府信息|信息|文件|公文|事项] [共计|共] N 件|条|个 -- a weaker phrasing, often the
+              disclosure attribute of documents: Table: 一, 一 + 二, 三（七）总计, （一）, or （一）+（二）.  In a
+              sentence about 公文/属性/主动公开 it is checked only against a table of no applications at all.
+review        [行政]复议 [案件|申请] [共计|总计|共] N 件|起|宗|个|次 (not 未经复议/复议后).  Table: 行政复议 总计.
+litigation    [行政]诉讼 [案件] [共计|总计|共] N 件|起|宗|个|次 (not 败诉/胜诉).  Table: the two 行政诉讼
+              totals together, or either.
+maintained    均|全部|都|皆 [被|获|已|予以|为] [依法] 维持, in a sentence that names 复议 and/or 诉讼 before it:
+              contradicted by a 结果纠正, 其他结果 or 尚未审结 above 0 in the blocks named.
+              复议/诉讼 numbers count only in the review chapter or in a sentence that says 公开.
+规范性文件     制发|印发|制定|出台|新制作|发布|公开 [了] [行政]规范性文件 [共计|共] N 件|个|份 → the 规范性文件 row's
+              制发/制作/新公开 columns;  废止|清理废止|宣布失效|失效 … → 本年废止件数 (2021 only; 2019 has no such
+              column);  现行有效 [的] [行政]规范性文件 [共计|共|为] N 件 → 现行有效件数 (2021 only).
+none received 未收到|没有收到|未受理|未接到|未接收 … 申请 (within the clause, no number in it), or a clause
+              opening [本年度|全年|今年|年内|本机关|我局|…] 无 依申请公开|政府信息公开申请|信息公开申请|公开申请.
+none reviewed 未|没有 发生|收到|出现|被|有|接到|产生 … 行政复议|行政诉讼|复议|诉讼 (no number in the clause; not
+              尚未), or a clause opening [本年度|全年|今年|年内] 无 … 行政复议|行政诉讼.
+
+Skipped: approximate numbers (约, 近, 超过, 逾, 不足, 不到 before it; 20余件 has no unit after the
+number), percentages and decimals, the tail of 1,234, units of time (个工作日, 个月, 个小时);
+clauses that speak of another year (上年, 去年, 上一年, 往年, 同比, 以前年度, 历年, or a year other
+than the report's; for 规范性文件 also 累计), of a subset (当面, 现场, 信函, 邮寄, 传真, 网上, 网络,
+在线, 电子邮件, 电话, 微信, 窗口, 平台, 涉…, 关于, 有关, …类申请, 方面, 自然人, 法人, 企业, 组织,
+律师, 媒体, 个人, 重复, 补正 -- unless 任何/所有 or the whole 公民、法人或其他组织), of other organs
+(各部门, 各乡镇, 各街道, 各单位, 各级, 下属, 所属, 指导) or of other business (复议/诉讼 in an
+application clause, 投诉, 举报, 信访, 咨询, 建议, 提案, 议案, 热线, 诉求, 工单, 来电, 来信).  Numbers
+in Chinese numerals (三件, 两件) are read only when the clause ends right after the unit.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterator
+
+from gxlint.arith import fmt
+from gxlint.model import Cell, Paragraph, Row, Span, Table
+from gxlint.rule import Rule
+from gxlint.tables import identity_rows
+from gxlint.text import numeral_value
+
+from ._tables import (identities, interval, short_label, table_name, template_of, template_tables,
+                      trusted_rows)
+
+INF = float("inf")
+
+# -- reading the text ------------------------------------------------------------------------------
+
+_NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十]{1,3})"
+_CLAUSE_END = ",;:"
+_SENTENCE_END = "。!?"
+_CONNECT = r"(?:共计|总计|合计|累计|共|数量为|数量|总数为|总数|为|达到|达|计)?"
+_KIND = r"(?:政府信息公开|信息公开|依申请公开|公开)?"
+_APPLICANTS = r"(?:各类|各种|群众|公民、法人(?:和|或|及)其他(?:社会)?组织(?:提出|提交)?的?|社会公众(?:提出|提交)?的?)?"
+_RECEIVE = r"(?:收到|受理|接收|接到|新收|收悉)"
+
+RECEIVED = (
+    re.compile(_RECEIVE + r"了?" + _APPLICANTS + _KIND + r"的?申请" + _CONNECT + _NUM + r"(?P<u>件|个|宗|份)"),
+    re.compile(_RECEIVE + r"了?" + r"(?:共计|总计|共)?" + _NUM + r"(?P<u>件|个|份)" + _KIND + r"的?申请"),
+)
+HANDLED = (
+    re.compile(r"(?:已办结|办结|办理完毕|处理完毕|作出答复|予以答复|答复)了?" + _KIND + r"(?:申请)?" + _CONNECT
+               + _NUM + r"(?P<u>件|个)"),
+)
+WORKLOAD = (
+    re.compile(r"(?<![予他])(?:办理|处理)了?(?:各类)?" + _KIND + r"申请" + _CONNECT + _NUM + r"(?P<u>件)"),
+)
+CARRIED_OUT = (
+    re.compile(_NUM + r"(?P<u>件)(?:申请)?[^\d,;:。]{0,12}?(?:结转|转入|顺延|延期|转至)(?:至|到|入)?下一?年度?"),
+    re.compile(r"(?:结转|转入|顺延)(?:至|到|入)?下一?年度?(?:继续)?(?:办理|答复|处理)?的?(?:申请)?(?:共|为)?"
+               + _NUM + r"(?P<u>件)"),
+)
+CARRIED_IN = (
+    re.compile(r"(?:上年度?|上一年度?|去年)(?:结转|转入|遗留)(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?"
+               + _NUM + r"(?P<u>件)"),
+)
+OUTCOME = re.compile(
+    r"(?P<kind>予以公开(?:及|和|与|、)部分公开|(?<!不)予以公开|部分公开|不予以?公开|无法提供|不予处理|其他处理)"
+    r"的?(?:申请)?(?:共|为)?" + _NUM + r"(?P<u>件|个)")
+ON_REQUEST = re.compile(r"依申请公开(?:政府信息|信息|文件|公文|事项)?(?:共计|共)?" + _NUM + r"(?P<u>件|条|个)")
+REVIEW = re.compile(r"(?<![经后])(?:行政)?复议(?:案件|申请)?(?:共计|总计|共)?" + _NUM + r"(?P<u>件|起|宗|个|次)")
+LITIGATION = re.compile(r"(?<![败胜])(?:行政)?诉讼(?:案件)?(?:共计|总计|共)?" + _NUM + r"(?P<u>件|起|宗|个|次)")
+MAINTAINED = re.compile(r"(?:均|全部|都|皆)(?:被|获|已|予以|为)?(?:依法)?维持")
+DOCUMENTS = (
+    re.compile(r"(?P<verb>清理废止|宣布失效|废止|失效|制发|印发|制定|出台|新制作|发布|公开)了?(?:行政)?规范性文件"
+               r"(?:共计|共)?" + _NUM + r"(?P<u>件|个|份)"),
+    re.compile(r"(?P<verb>现行有效)的?(?:行政)?规范性文件(?:共计|共|为)?" + _NUM + r"(?P<u>件|个|份)"),
+)
+NONE_RECEIVED = (
+    re.compile(r"(?:未收到|没有收到|未受理|未接到|未接收)[^,;:。\d]{0,40}?申请"),
+    re.compile(r"(?:^|[,;:。])(?:本年度?|全年|今年|年内|本机关|我局|我委|我办|本单位)?无"
+               r"(?:依申请公开|政府信息公开申请|信息公开申请|公开申请)"),
+)
+NONE_REVIEWED = (
+    re.compile(r"(?<!尚)(?:未|没有)(?:发生|收到|出现|被|有|接到|产生)[^,;:。\d]{0,30}?(?:行政复议|行政诉讼|复议|诉讼)"),
+    re.compile(r"(?:^|[,;:。])(?:本年度?|全年|今年|年内)?无[^,;:。\d]{0,20}?(?:行政复议|行政诉讼)"),
+)
+
+_APPROX = re.compile(r"(?:约|近|超过|逾|不足|不到|上下)$")
+_UNIT_TAIL = re.compile(r"^(?:工作日|月|小时|百分点|批次|人次|方面|部门|单位|栏目|年)")
+_OTHER_YEAR = re.compile(r"上年|去年|上一年|往年|同比|以前年度|历年")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_SUBSET = re.compile(r"当面|现场|信函|邮寄|传真|网上|网络|在线|电子邮件|邮件|电话|微信|窗口|平台|涉|关于|有关|"
+                     r"类申请|方面|自然人|法人|企业|组织|律师|媒体|个人|重复|补正")
+_WHOLE_PUBLIC = re.compile(r"公民、法人(?:和|或|及)其他(?:社会)?组织|任何|所有|一切")
+_OTHER_BUSINESS = re.compile(r"投诉|举报|信访|咨询|建议|提案|议案|热线|诉求|工单|来电|来信")
+_REVIEW_WORDS = re.compile(r"复议|诉讼")
+_APPLICATION = re.compile(r"(?<!依)申请")
+# counts of other organs than the reporting one (a government's report speaking of its departments)
+_SCOPE = re.compile(r"各部门|各乡镇|各街道|各单位|各级|下属|所属|指导")
+# a sentence about documents' disclosure attributes, not about applications
+_ATTRIBUTES = re.compile(r"公文|属性|主动公开")
+_NOT_MAINTAINED = re.compile(r"败诉|纠正|撤销|维持|确认违法|不服|被告")
+
+
+@dataclass
+class Text:
+    """A paragraph's text without spaces and ``*``, NFKC-normalised, with a map back to it."""
+
+    para: Paragraph
+    norm: str
+    index: list[int]
+
+    @classmethod
+    def of(cls, para: Paragraph) -> "Text":
+        chars, index = [], []
+        for i, ch in enumerate(para.text):
+            if ch.isspace() or ch == "*":
+                continue
+            n = unicodedata.normalize("NFKC", ch)
+            chars.append(n if len(n) == 1 else ch)
+            index.append(i)
+        return cls(para, "".join(chars), index)
+
+    def source(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of ``norm[start:end]``."""
+        a = self.para.source_offset(self.index[start])
+        b = self.para.source_offset(self.index[end - 1]) + 1
+        return a, b
+
+    def original(self, start: int, end: int) -> str:
+        return self.para.text[self.index[start]:self.index[end - 1] + 1]
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The clause around ``pos``: between the nearest , ; : or sentence end on either side."""
+        stops = _CLAUSE_END + _SENTENCE_END
+        start = pos
+        while start > 0 and self.norm[start - 1] not in stops:
+            start -= 1
+        end = pos
+        while end < len(self.norm) and self.norm[end] not in stops:
+            end += 1
+        return start, end
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        start = pos
+        while start > 0 and self.norm[start - 1] not in _SENTENCE_END:
+            start -= 1
+        end = pos
+        while end < len(self.norm) and self.norm[end] not in _SENTENCE_END:
+            end += 1
+        return start, end
+
+    def previous_sentence(self, pos: int) -> str:
+        s, _ = self.sentence(pos)
+        if s <= 0:
+            return ""
+        ps, pe = self.sentence(s - 1)
+        return self.norm[ps:pe]
+
+
+@dataclass
+class Claim:
+    kind: str
+    number: int
+    text: Text
+    start: int  # of the whole phrase in text.norm
+    end: int
+    n_start: int
+    n_end: int
+    detail: str = ""
+
+    @property
+    def phrase(self) -> str:
+        return self.text.original(self.start, self.end)
+
+    def span(self, source) -> Span:
+        a, b = self.text.source(self.n_start, self.n_end)
+        return source.span(a, b)
+
+    def phrase_span(self, source) -> Span:
+        a, b = self.text.source(self.start, self.end)
+        return source.span(a, b)
+
+
+def _number(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    raw = raw.replace("两", "二").replace("〇", "零")
+    if raw == "零":
+        return 0
+    return numeral_value(raw)
+
+
+def _accept(text: Text, m: re.Match, *, years: bool = True, year: int | None = None) -> bool:
+    """Whether a matched number is a plain count in a clause about the report's year."""
+    raw = m.group("n")
+    value = _number(raw)
+    if value is None:
+        return False
+    after = text.norm[m.end():m.end() + 4]
+    if _UNIT_TAIL.match(after):
+        return False
+    if not raw.isdigit():
+        # Chinese numerals only when the clause ends right after the unit (三件。 not 一件一档)
+        if after and after[0] not in _CLAUSE_END + _SENTENCE_END + "、)）":
+            return False
+    before = text.norm[max(0, m.start("n") - 3):m.start("n")]
+    if _APPROX.search(before):
+        return False
+    if text.norm[m.end("n"):m.end("n") + 1] in ("%", "％", "."):
+        return False
+    if re.search(r"\d[,.]$", text.norm[max(0, m.start("n") - 2):m.start("n")]):
+        return False  # the tail of 1,234 or 2.5, not a number of its own
+    cs, _ = text.clause(m.start())
+    head = text.norm[cs:m.end()]
+    if years:
+        if _OTHER_YEAR.search(head):
+            return False
+        if year is not None and any(int(y) != year for y in _YEAR.findall(head)):
+            return False
+    return True
+
+
+def _clause_text(text: Text, m: re.Match) -> str:
+    """The clause up to the end of the match: what qualifies the number (a remark after it, such as
+    （含当面申请5件）, does not)."""
+    cs, _ = text.clause(m.start())
+    return text.norm[cs:m.end()]
+
+
+def _subset(clause: str) -> bool:
+    """The clause counts a subset (a channel, a kind of applicant, a topic)."""
+    stripped = _WHOLE_PUBLIC.sub("", clause)
+    if _WHOLE_PUBLIC.search(clause) and not _SUBSET.search(stripped):
+        return False
+    return bool(_SUBSET.search(stripped))
+
+
+def _application_sentence(text: Text, pos: int, previous: bool = False) -> bool:
+    s, e = text.sentence(pos)
+    if _APPLICATION.search(text.norm[s:e]):
+        return True
+    return previous and bool(_APPLICATION.search(text.previous_sentence(pos)))
+
+
+def _paragraphs(report) -> Iterator[tuple[Paragraph, str]]:
+    """Each paragraph with the title of the chapter it stands in ("" in the preamble)."""
+    for block in report.preamble:
+        if isinstance(block, Paragraph):
+            yield block, ""
+    for chapter in report.chapters:
+        for block in chapter.blocks:
+            if isinstance(block, Paragraph):
+                yield block, chapter.title
+
+
+def claims(report) -> Iterator[Claim]:
+    """Every recognised numeric claim in the report's paragraphs."""
+    year = report.year
+    for para, chapter in _paragraphs(report):
+        if not para.text:
+            continue
+        text = Text.of(para)
+        if not text.norm:
+            continue
+        yield from _application_claims(text, year)
+        yield from _review_claims(text, year, _REVIEW_WORDS.search(chapter) is not None)
+        yield from _document_claims(text, year)
+
+
+def _mk(kind: str, text: Text, m: re.Match, detail: str = "") -> Claim:
+    return Claim(kind, _number(m.group("n")), text, m.start(), m.end(), m.start("n"), m.end("n"), detail)
+
+
+def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
+    taken: list[tuple[int, int]] = []
+
+    def free(m: re.Match) -> bool:
+        return all(m.end() <= a or m.start() >= b for a, b in taken)
+
+    def ok(m: re.Match, *, years: bool = True, subset: bool = True) -> bool:
+        clause = _clause_text(text, m)
+        if _OTHER_BUSINESS.search(clause) or _REVIEW_WORDS.search(clause) or _SCOPE.search(clause):
+            return False
+        if subset and _subset(clause):
+            return False
+        return _accept(text, m, years=years, year=year)
+
+    for kind, patterns, years in (("received", RECEIVED, True), ("handled", HANDLED, True),
+                                  ("workload", WORKLOAD, True), ("carried_out", CARRIED_OUT, True),
+                                  ("carried_in", CARRIED_IN, False)):
+        for pattern in patterns:
+            for m in pattern.finditer(text.norm):
+                if not free(m) or not ok(m, years=years):
+                    continue
+                if kind != "received" and not _application_sentence(text, m.start()):
+                    continue
+                taken.append((m.start(), m.end()))
+                yield _mk(kind, text, m)
+    for m in OUTCOME.finditer(text.norm):
+        if not free(m) or not ok(m) or not _application_sentence(text, m.start(), previous=True):
+            continue
+        s, e = text.sentence(m.start())
+        if _ATTRIBUTES.search(text.norm[s:e]):
+            continue
+        taken.append((m.start(), m.end()))
+        yield _mk("outcome", text, m, m.group("kind"))
+    for m in ON_REQUEST.finditer(text.norm):
+        clause = _clause_text(text, m)
+        if not free(m) or _REVIEW_WORDS.search(clause) or not _accept(text, m, year=year):
+            continue
+        taken.append((m.start(), m.end()))
+        s, e = text.sentence(m.start())
+        yield _mk("on_request", text, m, "attributes" if _ATTRIBUTES.search(text.norm[s:e]) else "")
+
+
+def _about_disclosure(text: Text, pos: int, in_chapter: bool) -> bool:
+    """复议/诉讼 numbers count only about 政府信息公开: in the review chapter, or in a sentence that
+    says 公开 (an organ's other 行政复议 work is not the table's)."""
+    if in_chapter:
+        return True
+    s, e = text.sentence(pos)
+    return "公开" in text.norm[s:e]
+
+
+def _review_claims(text: Text, year: int | None, in_chapter: bool = False) -> Iterator[Claim]:
+    for kind, pattern in (("review", REVIEW), ("litigation", LITIGATION)):
+        for m in pattern.finditer(text.norm):
+            clause = _clause_text(text, m)
+            if _NOT_MAINTAINED.search(clause) or _OTHER_BUSINESS.search(clause) or _SCOPE.search(clause):
+                continue
+            if _accept(text, m, year=year) and _about_disclosure(text, m.start(), in_chapter):
+                yield _mk(kind, text, m)
+    for m in MAINTAINED.finditer(text.norm):
+        s, _ = text.sentence(m.start())
+        head = text.norm[s:m.start()]
+        if _OTHER_YEAR.search(head) or (year is not None and any(int(y) != year for y in _YEAR.findall(head))):
+            continue
+        if _SCOPE.search(head) or not _about_disclosure(text, m.start(), in_chapter):
+            continue
+        words = re.sub(r"未经复议直接起诉|复议后起诉", "诉讼", head)
+        blocks = ("review" if "复议" in words else "") + ("litigation" if re.search("诉讼|起诉", words) else "")
+        if blocks:
+            yield Claim("maintained", 0, text, m.start(), m.end(), m.start(), m.end(), blocks)
+
+
+def _document_claims(text: Text, year: int | None) -> Iterator[Claim]:
+    for pattern in DOCUMENTS:
+        for m in pattern.finditer(text.norm):
+            clause = _clause_text(text, m)
+            # 累计 of documents is a running total, not this year's; the rest are other document work
+            if re.search(r"解读|备案|审查|征求|草案|累计", clause) or _SCOPE.search(clause):
+                continue
+            if _accept(text, m, year=year):
+                yield _mk("documents", text, m, m.group("verb"))
+
+
+# -- what the tables say ---------------------------------------------------------------------------
+
+@dataclass
+class Quantity:
+    """A table quantity as the message names it, with the range its unknown cells allow."""
+
+    zh: str
+    en: str
+    lo: float
+    hi: float
+
+    def fits(self, n: float) -> bool:
+        return self.lo - 1e-9 <= n <= self.hi + 1e-9
+
+    def says_zh(self, unit: str = "") -> str:
+        if self.hi == INF:
+            return f"至少为 {fmt(self.lo)}{unit}（另有空白单元格）"
+        return f"为 {fmt(self.lo)}{unit}"
+
+    def value_en(self) -> str:
+        if self.hi == INF:
+            return f"at least {fmt(self.lo)} (with blank cells)"
+        return fmt(self.lo)
+
+
+def _add(*qs: tuple[float, float]) -> tuple[float, float]:
+    return sum(q[0] for q in qs), sum(q[1] for q in qs)
+
+
+@dataclass
+class Applications:
+    table: Table
+    template: object
+    rows: dict[str, Row]
+    total_column: str = "总计"
+
+    @classmethod
+    def of(cls, table: Table, ctx) -> "Applications | None":
+        tmpl = template_of(table, ctx)
+        if tmpl is None or not tmpl.app_columns:
+            return None
+        return cls(table, tmpl, trusted_rows(table), tmpl.app_columns[-1])
+
+    def row(self, key: str) -> tuple[float, float]:
+        """The range of a row's total: its 总计 cell, or the sum of its applicant cells."""
+        row = self.rows.get(key)
+        if row is None:
+            return 0.0, INF
+        total = row.cell(self.total_column)
+        if total is not None and total.status == "number":
+            return float(total.value), float(total.value)
+        return interval(c for c in row.cells if c.column != self.total_column)
+
+    def leaves(self, label: str) -> list[str]:
+        node = self.template.node(label)
+        return [leaf.label for leaf in node.leaves()] if node is not None else []
+
+    def group(self, label: str) -> tuple[float, float]:
+        keys = self.leaves(label)
+        if not keys:
+            return 0.0, INF
+        return _add(*(self.row(k) for k in keys))
+
+    def key(self, numbering: str) -> str | None:
+        """The template label of a row by its numbering, e.g. 'cn:1' -> 一、本年新收…, 'paren:7' -> （七）总计."""
+        for node in self.template.app_nodes:
+            if node.numbering == numbering and (node.parent is None) == numbering.startswith("cn:"):
+                return node.label
+        return None
+
+    def q(self, numbering: str) -> Quantity:
+        label = self.key(numbering)
+        node = self.template.node(label) if label is not None else None
+        if node is None:
+            return Quantity("", "", 0.0, INF)
+        if not node.leaf:
+            lo, hi = self.group(label)
+        elif label in self.rows:
+            lo, hi = self.row(label)
+        elif node.key == "总计" and node.parent is not None:
+            # the total row is missing or unplaced: the outcome rows it sums stand for it
+            lo, hi = _add(*(self.row(k) for k in self.leaves(node.parent.label) if k != label))
+        else:
+            lo, hi = 0.0, INF
+        short = short_label(self.template, label)
+        return Quantity(short, short, lo, hi)
+
+    def zero(self) -> bool:
+        """Every number in the table is 0 and row 一 is known to be 0."""
+        first = self.key("cn:1")
+        if first is None or self.row(first) != (0.0, 0.0):
+            return False
+        return all(c.value == 0 for r in self.rows.values() for c in r.cells if c.status == "number")
+
+    def candidates(self, claim: Claim) -> list[Quantity]:
+        one, two, seven, four = (self.q("cn:1"), self.q("cn:2"), self.q("paren:7"), self.q("cn:4"))
+
+        def plus(a: Quantity, b: Quantity) -> Quantity:
+            lo, hi = _add((a.lo, a.hi), (b.lo, b.hi))
+            return Quantity(f"{a.zh} + {b.zh}", f"{a.en} + {b.en}", lo, hi)
+
+        kind = claim.kind
+        if kind == "received":
+            return [one, plus(one, two)]
+        if kind == "handled":
+            return [seven]
+        if kind == "workload":
+            return [seven, one, plus(one, two)]
+        if kind == "carried_out":
+            return [four]
+        if kind == "carried_in":
+            return [two]
+        if kind == "on_request":
+            return [one, plus(one, two), seven, self.q("paren:1"), plus(self.q("paren:1"), self.q("paren:2"))]
+        if kind == "outcome":
+            return self._outcome(claim.detail, plus)
+        return []
+
+    def _outcome(self, kind: str, plus) -> list[Quantity]:
+        granted, partial = self.q("paren:1"), self.q("paren:2")
+        if "部分公开" in kind and "予以公开" in kind:
+            return [plus(granted, partial)]
+        if kind == "予以公开":
+            return [granted, plus(granted, partial)]
+        numbering = {"部分公开": "paren:2", "不予公开": "paren:3", "不予以公开": "paren:3", "无法提供": "paren:4",
+                     "不予处理": "paren:5", "其他处理": "paren:6"}.get(kind)
+        return [self.q(numbering)] if numbering else []
+
+
+@dataclass
+class Review:
+    table: Table
+    rows: dict[str, Row]
+
+    def block(self, key: str) -> tuple[float, float]:
+        row = self.rows.get(key)
+        if row is None:
+            return 0.0, INF
+        columns = row.columns
+        total = row.cell(columns[-1]) if columns else None
+        if total is not None and total.status == "number":
+            return float(total.value), float(total.value)
+        return interval(c for c in row.cells if c.column != columns[-1])
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(r.key for r in self.table.rows)
+
+    def candidates(self, claim: Claim) -> list[Quantity]:
+        keys = self.keys()
+        if not keys:
+            return []
+        if claim.kind == "review":
+            lo, hi = self.block(keys[0])
+            return [Quantity(f"“{keys[0]}”栏总计", f"block “{keys[0]}” 总计", lo, hi)]
+        lit = keys[1:]
+        out = []
+        if len(lit) > 1:
+            lo, hi = _add(*(self.block(k) for k in lit))
+            out.append(Quantity("行政诉讼两栏总计之和", "the two 行政诉讼 blocks' 总计 together", lo, hi))
+        for k in lit:
+            lo, hi = self.block(k)
+            out.append(Quantity(f"行政诉讼“{k}”栏总计", f"行政诉讼 block “{k}” 总计", lo, hi))
+        return out
+
+    def not_maintained(self, blocks: str) -> list[tuple[str, str, Cell]]:
+        """(block zh, block en, cell) of every known non-zero 纠正/其他/尚未审结 cell in the blocks named."""
+        keys = self.keys()
+        chosen = ([keys[0]] if "review" in blocks and keys else []) + (list(keys[1:]) if "litigation" in blocks else [])
+        out = []
+        for k in chosen:
+            row = self.rows.get(k)
+            if row is None:
+                continue
+            name = k if k == keys[0] else f"行政诉讼（{k}）"
+            for cell in row.cells[1:len(row.cells) - 1]:
+                if cell.status == "number" and cell.value and cell.value > 0:
+                    out.append((name, name, cell))
+        return out
+
+
+def _documents_candidates(report, ctx, claim: Claim) -> list[Quantity]:
+    table = report.table("active_disclosure")
+    if table is None or not table.template:
+        return []
+    row = next((r for r in table.rows if r.key.endswith("规范性文件") and r.trusted), None)
+    if row is None:
+        return []
+    verb = claim.detail
+    if verb in ("清理废止", "宣布失效", "废止", "失效"):
+        wanted = ("废止",)
+    elif verb == "现行有效":
+        wanted = ("现行有效",)
+    else:
+        wanted = ("制发", "制作", "新公开")
+    out = []
+    for cell in row.cells:
+        col = cell.column or ""
+        if not any(w in col for w in wanted):
+            continue
+        lo, hi = interval([cell])
+        name_zh, name_en = table_name(table)
+        out.append(Quantity(f"{name_zh}“{row.key}”行“{col}”", f"{name_en}, row “{row.key}”, column “{col}”", lo, hi))
+    return out
+
+
+def _mismatch(n: int, cands: list[Quantity]) -> bool:
+    return bool(cands) and not any(q.fits(n) for q in cands)
+
+
+def _describe(cands: list[Quantity]) -> tuple[str, str]:
+    """The table's side of a mismatch: "一为 12；一 + 二为 13", or "一、一 + 二均为 0" when they agree."""
+    values = {(q.lo, q.hi) for q in cands}
+    if len(values) == 1 and len(cands) > 1:
+        q = cands[0]
+        return (f"{'、'.join(c.zh for c in cands)}均{q.says_zh()}",
+                f"{', '.join(c.en for c in cands)} are all {q.value_en()}")
+    return ("；".join(f"{q.zh}{q.says_zh()}" for q in cands),
+            "; ".join(f"{q.en} is {q.value_en()}" for q in cands))
+
+
+_STRONG = ("received", "handled", "workload")
+
+
+class ZeroTotalConsistency(Rule):
+    """A table or total that is zero while a part of it, or the report's own text, says otherwise.
+
+    Three cases:
+
+    * the text says no applications were received (未收到政府信息公开申请, 本年度无依申请公开 …) while
+      row 一 of the applications table is above 0; or says no 行政复议/行政诉讼 happened (未发生…
+      行政复议、行政诉讼) while the review/litigation table counts some;
+    * the text counts applications received or handled (收到政府信息公开申请 N 件, 办结 N 件 …, N > 0)
+      while every number in the applications table is 0;
+    * a 总计 of 0 beside non-zero parts: a row's 总计 with a non-zero applicant cell, （七）总计 in a
+      column with a non-zero outcome row, a 复议/诉讼 block's 总计 with a non-zero result.  These are
+      reported here, once, and not again by GX202-GX204.
+
+    Only the phrasings listed in ``gxlint_rules.narrative`` are read, and only rows the reader
+    placed with certainty; blank cells are unknown, never 0.
+
+    Anti-pattern::
+
+        全年未收到政府信息公开申请。
+        一、本年新收政府信息公开申请数量	2	0	0	0	0	0	2
+
+    Best practice::
+
+        全年收到政府信息公开申请 2 件。
+        一、本年新收政府信息公开申请数量	2	0	0	0	0	0	2
+    """
+
+    code = "GX205"
+    name = "zero-total-consistency"
+    severity = "error"
+    summary = "a table or total that is zero while a part of it, or the report's own text, says otherwise"
+    summary_zh = "表格或总计为 0，而其组成部分或报告正文显示并非如此"
+    spec = "§4 R2-R4, R7"
+    doc_zh = """表格或总计为 0，而其组成部分或报告正文显示并非如此。三种情形：
+
+    * 正文称未收到申请（“未收到政府信息公开申请”“本年度无依申请公开”等），而申请情况表“一、本年新收”
+      大于 0；或正文称未发生行政复议、行政诉讼，而复议诉讼情况表有案件；
+    * 正文列出收到或办结的申请数（“收到政府信息公开申请 N 件”“办结 N 件”等，N > 0），而申请情况表
+      全部为 0；
+    * 总计为 0 而组成部分不为 0：某行总计为 0 但有申请人单元格不为 0；某列（七）总计为 0 但有办理
+      结果不为 0；复议、诉讼某栏总计为 0 但有结果不为 0。这些情形只在此报告一次，GX202–GX204
+      不再重复。
+
+    只识别 gxlint_rules.narrative 中列出的措辞，只使用能确定对齐的行；空白单元格视为未知数，不当作 0。"""
+
+    def check(self, report, ctx):
+        apps = [a for a in (Applications.of(t, ctx) for t in template_tables(report, "applications")) if a]
+        reviews = [Review(t, trusted_rows(t)) for t in template_tables(report, "review_litigation") if t.rows]
+        yield from self._zero_totals(report, ctx)
+        if not apps and not reviews:
+            return
+        yield from self._none_said(report, ctx, apps, reviews)
+        if apps and all(a.zero() for a in apps):
+            for claim in claims(report):
+                if claim.kind in _STRONG and claim.number > 0:
+                    a = apps[0]
+                    one, seven = a.q("cn:1"), a.q("paren:7")
+                    yield ctx.finding(
+                        claim.span(report.source),
+                        zh=f"正文“{claim.phrase}”称有 {claim.number} 件申请，但申请情况表全部为 0"
+                           f"（{one.zh}{one.says_zh()}，{seven.zh}{seven.says_zh()}）",
+                        en=f"the text “{claim.phrase}” counts {claim.number} applications, but every number in the "
+                           f"applications table is 0 ({one.en} is {one.value_en()}, {seven.en} is {seven.value_en()})",
+                        fix_zh="核对正文与申请情况表，使两者一致", fix_en="make the text and the applications table agree")
+
+    # -- text that says none ---------------------------------------------------------------------
+    def _none_said(self, report, ctx, apps, reviews):
+        year = report.year
+        for para in report.paragraphs:
+            text = Text.of(para)
+            if not text.norm:
+                continue
+            if apps:
+                for pattern in NONE_RECEIVED:
+                    for m in pattern.finditer(text.norm):
+                        f = self._none_received(report, ctx, text, m, apps, year)
+                        if f is not None:
+                            yield f
+            if reviews:
+                for pattern in NONE_REVIEWED:
+                    for m in pattern.finditer(text.norm):
+                        f = self._none_reviewed(report, ctx, text, m, reviews, year)
+                        if f is not None:
+                            yield f
+
+    @staticmethod
+    def _plain_clause(text: Text, m: re.Match, year) -> str | None:
+        cs, ce = text.clause(m.start())
+        clause = text.norm[cs:ce]
+        if re.search(r"\d", _YEAR.sub("", clause)):
+            return None
+        if _OTHER_YEAR.search(clause) or any(int(y) != year for y in _YEAR.findall(clause) if year):
+            return None
+        return clause
+
+    def _none_received(self, report, ctx, text, m, apps, year):
+        clause = self._plain_clause(text, m, year)
+        if clause is None or _REVIEW_WORDS.search(clause) or _OTHER_BUSINESS.search(clause) or _subset(clause):
+            return None
+        a = apps[0]
+        one = a.q("cn:1")
+        if one.lo <= 0:
+            return None
+        start = m.start() + (1 if text.norm[m.start()] in _CLAUSE_END + _SENTENCE_END else 0)
+        span = report.source.span(*text.source(start, m.end()))
+        said = text.original(start, m.end())
+        return ctx.finding(
+            span,
+            zh=f"正文“{said}”称未收到申请，但申请情况表{one.zh}（本年新收）{one.says_zh(' 件')}",
+            en=f"the text “{said}” says no applications were received, but the applications table's {one.en} "
+               f"(received this year) is {one.value_en()}",
+            fix_zh="核对正文与申请情况表，使两者一致", fix_en="make the text and the applications table agree")
+
+    def _none_reviewed(self, report, ctx, text, m, reviews, year):
+        clause = self._plain_clause(text, m, year)
+        if clause is None or _NOT_MAINTAINED.search(clause):
+            return None
+        words = re.sub(r"未经复议直接起诉|复议后起诉", "诉讼", clause)
+        r = reviews[0]
+        keys = r.keys()
+        chosen = ([keys[0]] if "复议" in words else []) + (list(keys[1:]) if "诉讼" in words else [])
+        found = [(k, r.block(k)) for k in chosen if r.block(k)[0] > 0]
+        if not found:
+            return None
+        start = m.start() + (1 if text.norm[m.start()] in _CLAUSE_END + _SENTENCE_END else 0)
+        span = report.source.span(*text.source(start, m.end()))
+        said = text.original(start, m.end())
+        name_zh, name_en = table_name(r.table)
+        parts_zh = "、".join(f"“{k}”栏总计为 {fmt(v[0])}" for k, v in found)
+        parts_en = ", ".join(f"block “{k}” 总计 is {fmt(v[0])}" for k, v in found)
+        return ctx.finding(
+            span,
+            zh=f"正文“{said}”称没有复议或诉讼，但{name_zh}中{parts_zh}",
+            en=f"the text “{said}” says there were no reviews or lawsuits, but in the {name_en} {parts_en}",
+            fix_zh="核对正文与复议诉讼情况表，使两者一致", fix_en="make the text and the review/litigation table agree")
+
+    # -- zero totals beside non-zero parts -------------------------------------------------------
+    def _zero_totals(self, report, ctx):
+        for table in report.tables:
+            if table.kind not in ("applications", "review_litigation") or not table.template:
+                continue
+            tmpl = template_of(table, ctx)
+            rows = trusted_rows(table)
+            name_zh, name_en = table_name(table)
+            for ident in (*identities(tmpl, "row-total", table.kind),
+                          *identities(tmpl, "review-litigation-total", table.kind)):
+                left, right = ident.get("left", []), ident.get("right", [])
+                if ident.get("per") != "row" or len(left) != 1:
+                    continue
+                for row in rows.values():
+                    total = row.cell(left[0])
+                    parts = [row.cell(c) for c in right]
+                    yield from self._zero(ctx, table, total, list(zip(right, parts)),
+                                          *self._row_where(tmpl, table, row), name_zh, name_en)
+            for ident in identities(tmpl, "outcome-total", table.kind):
+                if ident.get("per") != "column":
+                    continue
+                left, right = identity_rows(tmpl, ident, rows)
+                if len(left) != 1 or left[0] not in rows:
+                    continue
+                for column in rows[left[0]].columns:
+                    total = rows[left[0]].cell(column)
+                    parts = [(short_label(tmpl, k), rows[k].cell(column)) for k in right if k in rows]
+                    label = short_label(tmpl, left[0])
+                    yield from self._zero(ctx, table, total, parts, f"“{column}”列{label}",
+                                          f"column “{column}”, {label}", name_zh, name_en)
+
+    @staticmethod
+    def _row_where(tmpl, table, row) -> tuple[str, str]:
+        if table.kind == "review_litigation":
+            block = row.key if row.key == "行政复议" else f"行政诉讼（{row.key}）"
+            return f"“{block}”栏总计", f"block “{block}”, 总计"
+        label = short_label(tmpl, row.key)
+        return f"“{label}”行总计", f"row “{label}”, 总计"
+
+    @staticmethod
+    def _zero(ctx, table, total: Cell | None, parts, where_zh, where_en, name_zh, name_en):
+        if total is None or total.status != "number" or total.value != 0:
+            return
+        nonzero = [(label, c) for label, c in parts if c is not None and c.status == "number" and c.value > 0]
+        if not nonzero:
+            return
+        pz = "、".join(f"{label}（{fmt(c.value)}）" for label, c in nonzero)
+        pe = ", ".join(f"{label} ({fmt(c.value)})" for label, c in nonzero)
+        yield ctx.finding(
+            total,
+            zh=f"{name_zh}{where_zh}为 0，但其组成部分不为 0：{pz}",
+            en=f"{name_en}, {where_en} is 0 while its parts are not: {pe}",
+            fix_zh="总计应为各组成部分之和", fix_en="the total should be the sum of its parts")
+
+
+class NarrativeMismatch(Rule):
+    """A number stated in the text disagrees with its table cell.
+
+    The report's text often repeats the tables' key numbers: applications received, handled and
+    carried over, the outcomes (予以公开, 不予公开, 无法提供, 不予处理 …), 行政复议 and 行政诉讼 cases
+    (and whether they were all upheld, 均获维持), 规范性文件 issued, repealed or in force.  When the
+    text and the table disagree, one of them is wrong.
+
+    The text is read conservatively (the phrasings are listed in ``gxlint_rules.narrative``): a
+    number counts only next to the words naming the cell, in the same clause, with a count unit, in
+    a sentence about applications; subsets (当面申请, 自然人申请, 涉及…的申请), other years (上年,
+    同比) and approximations (约, 近, 余) are skipped.  "收到申请 N 件" is accepted as either 一 or
+    一 + 二 (many reports include those carried over); a sum with blank cells has no upper bound,
+    so it only disagrees when its known part already exceeds the text's number.  Counts of
+    applications against an all-zero table are GX205.
+
+    Anti-pattern::
+
+        本年度共收到政府信息公开申请 16 件。
+        一、本年新收政府信息公开申请数量	10	2	0	0	1	0	13
+        二、上年结转政府信息公开申请数量	0	0	0	0	0	0	0
+
+    Best practice::
+
+        本年度共收到政府信息公开申请 13 件。
+        一、本年新收政府信息公开申请数量	10	2	0	0	1	0	13
+        二、上年结转政府信息公开申请数量	0	0	0	0	0	0	0
+    """
+
+    code = "GX206"
+    name = "narrative-mismatch"
+    severity = "warning"
+    summary = "a number stated in the text disagrees with its table cell"
+    summary_zh = "正文所述数字与表格不一致"
+    spec = "§4 R7, §6"
+    doc_zh = """正文所述数字与对应的表格单元格不一致。报告正文常复述表格的关键数字：收到、办结、结转的申请数，
+    办理结果（予以公开、不予公开、无法提供、不予处理等），行政复议、行政诉讼案件数（以及是否“均获
+    维持”），规范性文件的制发、废止、现行有效件数。两者不一致，必有一处有误。
+
+    正文按保守方式识别（可识别的措辞列在 gxlint_rules.narrative 中）：数字必须紧跟指明该单元格的词语、
+    在同一分句中、带计数单位，且所在句子讲的是申请；涉及部分申请（当面申请、自然人申请、涉及……的
+    申请）、其他年份（上年、同比）和约数（约、近、余）的一律跳过。“收到申请 N 件”既可对应“一”也可
+    对应“一 + 二”（很多报告把上年结转计入）；含空白单元格的合计没有上限，只有已知部分已超过正文
+    数字时才报告。申请情况表全部为 0 而正文列出申请数的情形由 GX205 报告。"""
+
+    def check(self, report, ctx):
+        apps = [a for a in (Applications.of(t, ctx) for t in template_tables(report, "applications")) if a]
+        reviews = [Review(t, trusted_rows(t)) for t in template_tables(report, "review_litigation") if t.rows]
+        all_zero = bool(apps) and all(a.zero() for a in apps)
+        for claim in claims(report):
+            if claim.kind in ("review", "litigation"):
+                if reviews:
+                    yield from self._compare(report, ctx, claim, [r.candidates(claim) for r in reviews],
+                                             table_name(reviews[0].table))
+            elif claim.kind == "maintained":
+                if reviews:
+                    yield from self._maintained(report, ctx, claim, reviews[0])
+            elif claim.kind == "documents":
+                cands = _documents_candidates(report, ctx, claim)
+                if cands:
+                    yield from self._compare(report, ctx, claim, [cands], ("", ""))
+            elif apps:
+                if all_zero and claim.kind in _STRONG and claim.number > 0:
+                    continue  # GX205
+                if claim.kind == "on_request" and claim.detail == "attributes" and not all_zero:
+                    continue  # 公文 counted by disclosure attribute: only a table of no applications at all contradicts it
+                yield from self._compare(report, ctx, claim, [a.candidates(claim) for a in apps],
+                                         table_name(apps[0].table))
+
+    def _compare(self, report, ctx, claim: Claim, per_table: list[list[Quantity]], name):
+        if not per_table or not all(_mismatch(claim.number, c) for c in per_table):
+            return
+        cands = per_table[0]
+        desc_zh, desc_en = _describe(cands)
+        name_zh, name_en = name
+        where_zh = f"{name_zh}中" if name_zh else ""
+        where_en = f"in the {name_en}, " if name_en else ""
+        extra_zh = extra_en = ""
+        if claim.kind == "on_request":
+            extra_zh = "；如此处指公文的公开属性，建议改写以免与申请数混淆"
+            extra_en = "; if it means the documents' disclosure attribute, reword it so it does not read as a count of applications"
+        yield ctx.finding(
+            claim.span(report.source),
+            zh=f"正文“{claim.phrase}”与表格不符：{where_zh}{desc_zh}{extra_zh}",
+            en=f"the text “{claim.phrase}” disagrees with the table: {where_en}{desc_en}{extra_en}",
+            fix_zh="核对正文与表格，使两者一致", fix_en="make the text and the table agree")
+
+    def _maintained(self, report, ctx, claim: Claim, review: Review):
+        found = review.not_maintained(claim.detail)
+        if not found:
+            return
+        name_zh, name_en = table_name(review.table)
+        pz = "；".join(f"“{b}”栏{c.column} {fmt(c.value)} 件" for b, _, c in found)
+        pe = "; ".join(f"block “{b}”: {c.column} {fmt(c.value)}" for _, b, c in found)
+        yield ctx.finding(
+            claim.phrase_span(report.source),
+            zh=f"正文称“{claim.phrase}”，但{name_zh}中并非全部维持：{pz}",
+            en=f"the text says “{claim.phrase}” (all upheld), but the {name_en} shows otherwise: {pe}",
+            fix_zh="按表格如实表述复议、诉讼结果（含尚未审结的案件）",
+            fix_en="state the review and litigation results as the table gives them (including cases not yet closed)")

@@ -1,0 +1,59 @@
+"""One cell's reading (gxlint.cells) and sums with unknown cells (gxlint.arith)."""
+
+import pytest
+
+from gxlint.arith import balance, fmt
+from gxlint.cells import read_cell
+from gxlint.model import Span
+
+S = Span(1, 1, 1, 2)
+
+
+@pytest.mark.parametrize("text,kw,status,value,note", [
+    ("0", {}, "number", 0, ""),
+    ("12", {}, "number", 12, ""),
+    ("１２", {}, "number", 12, ""),  # full-width digits
+    ("", {}, "blank", None, ""),
+    ("  ", {}, "blank", None, ""),
+    ("00", {}, "malformed", None, ""),
+    ("01", {}, "malformed", None, ""),
+    ("1O", {}, "malformed", None, ""),
+    ("—", {}, "malformed", None, ""),
+    ("0 0", {}, "malformed", None, ""),
+    ("无", {}, "malformed", None, ""),
+    ("+1", {}, "malformed", None, ""),
+    ("+1", {"signed": True}, "number", 1, ""),
+    ("-2", {"signed": True}, "number", -2, ""),
+    ("2.5", {}, "malformed", None, ""),
+    ("2.5", {"money": True}, "number", 2.5, ""),
+    ("251000元", {"money": True}, "number", 251000, "元"),
+    ("22（其中修订16件）", {}, "number", 22, "（其中修订16件）"),
+    ("1,234", {}, "number", 1234, ""),
+])
+def test_read_cell(text, kw, status, value, note):
+    cell = read_cell(text, S, "col", **kw)
+    assert (cell.status, cell.value, cell.note) == (status, value, note)
+    assert cell.text == text.strip()
+
+
+def cells(*texts):
+    return [read_cell(t, S) for t in texts]
+
+
+def test_balance_known_values():
+    assert balance(cells("3", "1"), cells("4")).status == "ok"
+    assert balance(cells("3", "1"), cells("5")).status == "violated"
+
+
+def test_blank_is_unknown_not_zero():
+    # 5 + ? = 7 can hold (? = 2); 9 + ? = 7 cannot
+    assert balance(cells("5", ""), cells("7")).status == "unknown"
+    assert balance(cells("9", ""), cells("7")).status == "violated"
+    assert balance(cells("7", ""), cells("7")).status == "ok"
+    assert balance(cells("1", ""), cells("", "2")).status == "unknown"
+    assert balance(cells("00"), cells("0")).status == "ok"  # malformed is unknown: ? = 0 can hold
+    assert balance(cells("00", "3"), cells("2")).status == "violated"
+
+
+def test_fmt():
+    assert fmt(3.0) == "3" and fmt(2.5) == "2.5"

@@ -1,0 +1,146 @@
+"""Plugin discovery and the engine's isolation of broken plugins and rules."""
+
+import pytest
+
+from gxlint import hookimpl, plugins
+from gxlint.engine import Linter
+from gxlint.rule import Rule
+
+
+def make_rule(code, name, raises=None, severity="warning"):
+    class _Rule(Rule):
+        """A test rule.
+
+        Anti-pattern::
+
+            x
+
+        Best practice::
+
+            y
+        """
+
+        summary = "a test rule"
+
+        def check(self, report, ctx):
+            if raises:
+                raise raises
+            yield ctx.finding(report.title_span, zh=f"{code} 中文", en=f"{code} english")
+
+    _Rule.code, _Rule.name, _Rule.severity = code, name, severity
+    return _Rule
+
+
+def plugin(*rules, name="p"):
+    class _Plugin:
+        @staticmethod
+        @hookimpl
+        def gxlint_rules():
+            return list(rules)
+
+    _Plugin.__name__ = name
+    return _Plugin
+
+
+class FakeEntryPoint:
+    def __init__(self, name, obj=None, error=None):
+        self.name, self._obj, self._error, self.dist = name, obj, error, None
+
+    def load(self):
+        if self._error:
+            raise self._error
+        return self._obj
+
+
+def test_builtin_rules_come_through_the_entry_point():
+    loaded = plugins.load()
+    assert ("builtin", "gxlint") == loaded.loaded[0][:2]
+    assert loaded.rules["GX001"].plugin == "builtin"
+
+
+def test_a_plugin_that_fails_to_import_is_reported_and_the_run_goes_on(monkeypatch):
+    good = plugin(make_rule("TT101", "good-rule"), name="good")
+    monkeypatch.setattr(plugins, "_entry_points", lambda: [
+        FakeEntryPoint("broken", error=ImportError("No module named 'nothing_here'")),
+        FakeEntryPoint("good", obj=good)])
+    loaded = plugins.load()
+    assert [f.name for f in loaded.failures] == ["broken"]
+    assert "ImportError: No module named 'nothing_here'" in loaded.failures[0].error
+    assert "TT101" in loaded.rules
+    with pytest.raises(plugins.PluginError, match="broken"):
+        plugins.load(require=["broken"])
+    assert plugins.load(require=["good"]).rules["TT101"]
+
+
+def test_a_misspelt_hook_is_an_error_for_that_plugin_only():
+    class Misspelt:
+        @staticmethod
+        @hookimpl
+        def gxlint_rule():  # no such hook
+            return []
+
+    loaded = plugins.load(extra=[Misspelt, plugin(make_rule("TT102", "fine"))], entry_points=False)
+    assert [f.name for f in loaded.failures] == ["Misspelt"]
+    assert "gxlint_rule" in loaded.failures[0].error
+    assert "TT102" in loaded.rules
+
+
+def test_rule_code_collision_names_both_plugins():
+    first = plugin(make_rule("TT201", "one"), name="first")
+    second = plugin(make_rule("TT201", "two"), name="second")
+    with pytest.raises(plugins.PluginError) as err:
+        plugins.load(extra=[first, second], entry_points=False)
+    assert "'first'" in str(err.value) and "'second'" in str(err.value) and "TT201" in str(err.value)
+
+
+def test_malformed_rule_metadata_fails_the_plugin():
+    bad = plugin(make_rule("lower1", "Not Kebab"), name="bad")
+    loaded = plugins.load(extra=[bad], entry_points=False)
+    assert loaded.failures and "not like GX201" in loaded.failures[0].error
+
+
+def test_a_rule_that_raises_becomes_gx000_and_the_others_still_run():
+    crash = make_rule("TT301", "crashes", raises=ZeroDivisionError("division by zero"))
+    fine = make_rule("TT302", "still-runs")
+    loaded = plugins.load(extra=[plugin(crash, fine, name="mixed")], entry_points=False)
+    linter = Linter(plugins=loaded, overrides={"lang": "en"}, isolated=True)
+    findings = linter.lint_text("示例县2021年政府信息公开工作年度报告\n一、总体情况\n", path="r.txt")
+    codes = [f.code for f in findings]
+    assert codes.count("GX000") == 1 and "TT302" in codes
+    crash_finding = next(f for f in findings if f.code == "GX000")
+    assert "TT301" in crash_finding.message and "ZeroDivisionError" in crash_finding.message
+    assert crash_finding.severity == "error"
+
+
+def test_messages_follow_the_language_setting():
+    loaded = plugins.load(extra=[plugin(make_rule("TT401", "lang-rule"))], entry_points=False)
+    text = "示例县2021年政府信息公开工作年度报告\n"
+    zh = Linter(plugins=loaded, isolated=True).lint_text(text)
+    en = Linter(plugins=loaded, overrides={"lang": "en"}, isolated=True).lint_text(text)
+    assert zh[0].message == "TT401 中文" and en[0].message == "TT401 english"
+    assert zh[0].fingerprint == en[0].fingerprint  # the baseline identity does not depend on the language
+
+
+def test_a_plugin_template_variant_extends_the_format_it_replaces():
+    text = ("示例县2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            "一、本年新收申请数量\t1\t0\t0\t0\t0\t0\t1\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n")
+
+    class Province:
+        @staticmethod
+        @hookimpl
+        def gxlint_templates():
+            return [{"id": "2021", "extends": "2021", "name": "示例省 variant",
+                     "label_variants": {"本年新收申请数量": "本年新收政府信息公开申请数量"}}]
+
+    from gxlint.engine import _context_for
+    from gxlint.build import build_report
+    from gxlint.source import from_text
+
+    loaded = plugins.load(extra=[Province], entry_points=False)
+    ctx = _context_for(tuple(loaded.templates))
+    assert ctx.templates.get("2021").name == "示例省 variant"
+    assert ctx.templates.get("2021").label_variants["社会组织"] == "社会公益组织"  # inherited
+    report = build_report(from_text(text), ctx, "2021")
+    assert report.table("applications").value("一、本年新收政府信息公开申请数量", "总计") == 1
+    plain = build_report(from_text(text), None, "2021")
+    assert plain.table("applications").row("一、本年新收政府信息公开申请数量") is None
