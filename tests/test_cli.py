@@ -273,7 +273,7 @@ def test_show_config_json_per_file_with_per_file_ignores(tmp_cwd):
 def test_every_format_on_a_folder(tmp_cwd):
     reports(tmp_cwd / "r")
     for fmt in ("full", "concise", "json", "json-lines", "sarif", "github"):
-        result = gx("--isolated", "-f", fmt, "r")
+        result = gx("--isolated", "--select", "GX0", "-f", fmt, "r")
         assert result.exit_code == 1, (fmt, result.output)
         assert "r/binary.txt" in result.stdout and "r/sub/inline-copy.txt" in result.stdout
         assert "notes.docx" not in result.stdout
@@ -287,7 +287,7 @@ def test_unknown_format_exits_2(empty):
 def test_json_is_the_sorted_array_contract(tmp_cwd):
     reports(tmp_cwd / "r")
     # arguments in reverse order and a duplicate: the output is still sorted by path, once each
-    result = gx("--isolated", "-f", "json", "r/sub", "r/empty.txt", "r", "r/binary.txt")
+    result = gx("--isolated", "--select", "GX0", "-f", "json", "r/sub", "r/empty.txt", "r", "r/binary.txt")
     data = findings(result)
     keys = [(f["path"], f["line"], f["column"]) for f in data]
     assert keys == sorted(keys)
@@ -308,15 +308,15 @@ def test_json_is_the_sorted_array_contract(tmp_cwd):
 
 def test_json_lines_is_one_object_per_line(tmp_cwd):
     reports(tmp_cwd / "r")
-    result = gx("--isolated", "-f", "json-lines", "r")
+    result = gx("--isolated", "--select", "GX0", "-f", "json-lines", "r")
     lines = result.stdout.splitlines()
     assert [json.loads(line)["code"] for line in lines] == ["GX001", "GX002", "GX003", "GX003"]
-    assert gx("--isolated", "-f", "json-lines", EXAMPLE).stdout == ""
+    assert gx("--isolated", "--select", "GX0", "-f", "json-lines", EXAMPLE).stdout == ""
 
 
 def test_concise_is_one_line_per_finding(tmp_cwd):
     reports(tmp_cwd / "r")
-    result = gx("--isolated", "-f", "concise", "--lang", "en", "r")
+    result = gx("--isolated", "--select", "GX0", "-f", "concise", "--lang", "en", "r")
     lines = result.stdout.splitlines()
     assert len(lines) == 4
     assert lines[0] == "r/binary.txt:1:1: GX001 [error] binary file (NUL byte on line 1), not a text report"
@@ -325,7 +325,7 @@ def test_concise_is_one_line_per_finding(tmp_cwd):
 
 def test_github_annotations(tmp_cwd):
     reports(tmp_cwd / "r")
-    result = gx("--isolated", "-f", "github", "--lang", "en", "r")
+    result = gx("--isolated", "--select", "GX0", "-f", "github", "--lang", "en", "r")
     lines = result.stdout.splitlines()
     assert lines[0] == "::error file=r/binary.txt,line=1,col=1,title=GX001::binary file (NUL byte on line 1), not a text report"
     assert re.match(r"::warning file=r/shili-2021-inline\.txt,line=5,col=\d+,title=GX003::active-disclosure table",
@@ -351,14 +351,14 @@ def test_output_file_that_cannot_be_written_exits_2(tmp_cwd):
 
 def test_statistics(tmp_cwd):
     reports(tmp_cwd / "r")
-    result = gx("--isolated", "--statistics", "--lang", "en", "r")
+    result = gx("--isolated", "--select", "GX0", "--statistics", "--lang", "en", "r")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert re.fullmatch(r"2  GX003 +\[warning\] table-unreadable +a template table's cells .*", lines[0])
     assert re.fullmatch(r"1  GX001 +\[error\] +unreadable-input +.*", lines[1])
     assert re.fullmatch(r"1  GX002 +\[error\] +not-a-report +.*", lines[2])
     assert lines[3].startswith("Found 4 problems (2 errors, 2 warnings, 0 info) in 4 files; 8 files checked")
-    data = json.loads(gx("--isolated", "--statistics", "-f", "json", "r").stdout)
+    data = json.loads(gx("--isolated", "--select", "GX0", "--statistics", "-f", "json", "r").stdout)
     assert data[0] == {"code": "GX003", "name": "table-unreadable", "severity": "warning", "count": 2}
     assert sum(d["count"] for d in data) == 4
 
@@ -382,7 +382,7 @@ def test_colour_is_off_when_not_a_terminal_and_forced_by_flag():
 
 def test_include_and_exclude(tmp_cwd):
     reports(tmp_cwd / "r")
-    paths = lambda *a: sorted({f["path"] for f in findings(gx("--isolated", "-f", "json", *a))})  # noqa: E731
+    paths = lambda *a: sorted({f["path"] for f in findings(gx("--isolated", "--select", "GX0", "-f", "json", *a))})  # noqa: E731
     assert paths("r") == ["r/binary.txt", "r/empty.txt", "r/shili-2021-inline.txt", "r/sub/inline-copy.txt"]
     assert paths("--exclude", "sub", "r") == ["r/binary.txt", "r/empty.txt", "r/shili-2021-inline.txt"]
     assert paths("--exclude", "*.txt", "r") == []
@@ -396,9 +396,9 @@ def test_include_and_exclude(tmp_cwd):
 
 def test_one_bad_file_never_stops_the_others(tmp_cwd):
     reports(tmp_cwd / "r")
-    result = gx("--isolated", "-f", "concise", "r")
+    result = gx("--isolated", "--select", "GX0", "-f", "concise", "r")
     assert "GX001" in result.stdout and "GX003" in result.stdout
-    summary = gx("--isolated", "r").stdout.splitlines()[-1]
+    summary = gx("--isolated", "--select", "GX0", "r").stdout.splitlines()[-1]
     assert "共检查 8 个文件" in summary
 
 
@@ -435,7 +435,7 @@ def test_jobs_2_output_is_identical_to_jobs_1(tmp_cwd):
             assert result.exit_code == 1
             outputs[fmt, jobs] = result.stdout
         assert outputs[fmt, "1"] == outputs[fmt, "2"] == outputs[fmt, "4"]
-    assert len(findings(gx("--isolated", "-f", "json", "-j", "2", "r"))) == 16
+    assert len(findings(gx("--isolated", "-f", "json", "-j", "2", "r"))) > 16  # every rule ran
 
 
 def test_jobs_must_be_positive():

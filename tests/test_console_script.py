@@ -106,7 +106,7 @@ def _many(tmp_path: Path, copies: int = 40) -> Path:
 def test_progress_on_a_terminal_stderr_never_in_the_output(tmp_path):
     folder = _many(tmp_path)
     # standard error on a terminal, JSON into a pipe: progress shows, the JSON stays clean
-    code, shown, piped = run_on_tty("--isolated", "-j", "1", "-f", "json", folder, stdout_tty=False)
+    code, shown, piped = run_on_tty("--isolated", "--select", "GX0", "-j", "1", "-f", "json", folder, stdout_tty=False)
     assert code == 1
     assert re.search(r"\[ *\d+/320\] +\d+%", shown), shown[:300]
     assert shown.endswith("\r\x1b[K")  # erased at the end
@@ -116,9 +116,9 @@ def test_progress_on_a_terminal_stderr_never_in_the_output(tmp_path):
 @pytest.mark.slow
 def test_no_progress_on_a_pipe_or_with_json_on_the_terminal(tmp_path):
     folder = _many(tmp_path)
-    result = run("--isolated", "-j", "1", folder, env=env())
+    result = run("--isolated", "--select", "GX0", "-j", "1", folder, env=env())
     assert "%" not in result.stderr.decode("utf-8") and result.stderr == b""
-    code, shown, _ = run_on_tty("--isolated", "-j", "1", "-f", "json", folder)
+    code, shown, _ = run_on_tty("--isolated", "--select", "GX0", "-j", "1", "-f", "json", folder)
     assert "/320]" not in shown
     assert len(json.loads(shown)) == 160
 
@@ -126,7 +126,7 @@ def test_no_progress_on_a_pipe_or_with_json_on_the_terminal(tmp_path):
 @pytest.mark.slow
 def test_full_output_on_a_terminal_with_progress_is_not_garbled(tmp_path):
     folder = _many(tmp_path)
-    code, shown, _ = run_on_tty("--isolated", "-j", "2", "--no-color", folder)
+    code, shown, _ = run_on_tty("--isolated", "--select", "GX0", "-j", "2", "--no-color", folder)
     # every finding line starts at the left margin: progress was erased before each write
     visible = [ANSI.sub("", line.split("\r")[-1]) for line in shown.replace("\r\n", "\n").split("\n")]
     headlines = [line for line in visible if re.match(r"\S+:\d+:\d+: GX00\d ", line)]

@@ -90,7 +90,7 @@ def test_check_counts_and_fails_on_the_configured_level(folder):
         def end(self, summary):
             self.events.append(summary)
 
-    linter = Linter(isolated=True)
+    linter = Linter(overrides={"select": ["GX0"]}, isolated=True)
     sink = Collect()
     outcome = runner.check(linter, items(folder), sink, jobs=2)
     assert sink.events[0] == "begin" and isinstance(sink.events[-1], Summary)

@@ -24,7 +24,7 @@ def sarif(tmp_path, monkeypatch):
     (tmp_path / ".git").mkdir()  # the repository root the URIs are relative to
     folder = reports(tmp_path / "年报 2021")
     shutil.copy(INLINE, folder / "示例县 教育局#1.txt")
-    result = gx("--isolated", "-f", "sarif", "--lang", "en", str(folder))
+    result = gx("--isolated", "--select", "GX0", "-f", "sarif", "--lang", "en", str(folder))
     assert result.exit_code == 1, result.output
     return json.loads(result.stdout)
 
