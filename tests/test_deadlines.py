@@ -1,0 +1,30 @@
+"""grammar/deadlines.json: the statutory deadlines (spec §1.2) the timeliness rule reads."""
+
+import re
+
+from gxlint.engine import infer_organ
+from gxlint.templates import deadlines
+
+
+def test_deadlines_by_organ_kind():
+    data = deadlines()["deadlines"]
+    assert (data["department"]["month"], data["department"]["day"]) == (1, 31)
+    assert (data["government"]["month"], data["government"]["day"]) == (3, 31)
+
+
+def test_reports_before_the_2019_revision_had_31_march_for_every_organ():
+    old = deadlines()["before_2019_revision"]
+    assert (old["year_to"], old["month"], old["day"]) == (2018, 3, 31)
+
+
+def test_township_governments_have_no_statutory_deadline():
+    pattern = re.compile(deadlines()["no_statutory_deadline"]["pattern"])
+    assert pattern.search("示例镇人民政府") and pattern.search("示例乡") and pattern.search("示例街道办事处")
+    assert not pattern.search("示例县人民政府") and not pattern.search("示例县教育局")
+
+
+def test_organ_inference_is_unchanged():
+    assert infer_organ("平潭综合实验区") == "government"
+    assert infer_organ("上海市人民政府办公厅") == "department"
+    assert infer_organ("中卫市科学技术局") == "department"
+    assert infer_organ("示例县政务公开工作组") is None
