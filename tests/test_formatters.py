@@ -46,9 +46,9 @@ def test_full_caret_after_full_width_punctuation_and_a_tab():
     col = line.index("12") + 1
     text = render("full", [FileResult("r.txt", [finding(7, col, 7, col + 2)], {7: line})])
     shown, carets = text.splitlines()[2:4]
-    assert shown == "7 | （一） 自然人：12"
-    # （一） is 6 columns, the tab shown as one space, 自然人： 8 columns
-    assert carets == "  | " + " " * 15 + "^^"
+    assert shown == "7 | （一）    自然人：12"
+    # （一） is 6 columns, the tab shown as four spaces, 自然人： 8 columns
+    assert carets == "  | " + " " * 18 + "^^"
 
 
 def test_full_window_on_a_very_long_line():

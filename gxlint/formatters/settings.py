@@ -32,6 +32,11 @@ def describe(linter, path: str | None) -> dict[str, Any]:
 
 
 def _show(value: Any) -> str:
+    """YAML-like flow text, as the value would be written in .gxlint.yaml."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
     if isinstance(value, list):
         return "[" + ", ".join(_show(v) for v in value) + "]"
     if isinstance(value, dict):

@@ -11,7 +11,12 @@ from . import FileResult, Formatter, Summary
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
+TAB = "    "
+
+
 def _char_width(char: str) -> int:
+    if char == "\t":
+        return len(TAB)
     if unicodedata.east_asian_width(char) in "WF":
         return 2
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
@@ -25,8 +30,8 @@ def _width(text: str) -> int:
 
 
 #: control characters in a report (a stray escape sequence) are shown as spaces, never sent to the
-#: terminal; one character for one keeps the caret aligned
-_CONTROLS = {i: " " for i in [*range(0x20), 0x7F]}
+#: terminal; one character for one keeps the caret aligned (tabs are shown as four spaces)
+_CONTROLS = {i: " " for i in [*range(0x20), 0x7F] if i != 0x09}
 
 
 #: columns of context shown on each side of a finding on a long line (one-line crawled reports)
@@ -56,7 +61,7 @@ def snippet(line: str, start: int, end: int) -> tuple[str, int, int]:
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
     caret_at = _width(prefix) + _width(line[lo:start])
-    return prefix + line[lo:hi] + suffix, caret_at, max(1, _width(line[start:mark_end]))
+    return prefix + line[lo:hi].replace("\t", TAB) + suffix, caret_at, max(1, _width(line[start:mark_end]))
 
 
 class ConciseFormatter(Formatter):
