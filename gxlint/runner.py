@@ -85,6 +85,10 @@ def _lang(linter, path: str | None) -> str:
 
 def _init_worker(rebuild: Rebuild | None) -> None:
     global _WORKER
+    import signal
+
+    # Ctrl-C is the parent's to handle: it stops the run; workers finish their file quietly
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if rebuild is None:
         return  # forked: the parent's Linter (with its resolved settings) is already here
     from .engine import Linter
@@ -107,7 +111,7 @@ def run(linter, items: Iterable[Item], *, jobs: int | None = None, stdin_filenam
     """
     items = list(items)
     files = [i.path for i in items if i.error is None and i.path != "-"]
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or cpu_count()
     parallel = _parallel(linter, files, jobs, rebuild) if jobs > 1 and len(files) > 1 else None
     for item in items:
         if item.error is not None:
@@ -124,6 +128,14 @@ def run(linter, items: Iterable[Item], *, jobs: int | None = None, stdin_filenam
             yield lint_one(linter, item.path)
 
 
+def cpu_count() -> int:
+    """The CPUs this process may use (a container or ``taskset`` may allow fewer than exist)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def _parallel(linter, files: list[str], jobs: int, rebuild: Rebuild | None) -> Iterator[FileResult]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -136,17 +148,19 @@ def _parallel(linter, files: list[str], jobs: int, rebuild: Rebuild | None) -> I
     ctx = multiprocessing.get_context("fork" if fork else "spawn")
     done = 0
     chunk = max(1, min(16, len(files) // (jobs * 4)))
+    pool = ProcessPoolExecutor(min(jobs, len(files)), mp_context=ctx, initializer=_init_worker,
+                               initargs=(None if fork else (rebuild or Rebuild()),))
     try:
-        with ProcessPoolExecutor(min(jobs, len(files)), mp_context=ctx, initializer=_init_worker,
-                                 initargs=(None if fork else (rebuild or Rebuild()),)) as pool:
-            for result in pool.map(_work, files, chunksize=chunk):
-                done += 1
-                yield result
+        for result in pool.map(_work, files, chunksize=chunk):
+            done += 1
+            yield result
     except BrokenProcessPool:
         # A worker died (killed, out of memory): finish the remaining files here, one by one.
         for path in files[done:]:
             yield lint_one(linter, path)
     finally:
+        # stopped early (Ctrl-C, a closed pipe): drop the files not started instead of linting them all
+        pool.shutdown(wait=False, cancel_futures=True)
         if fork:
             _WORKER = None
 

@@ -558,3 +558,16 @@ def test_no_color_environment_and_an_explicit_flag(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert not ANSI.search(gx("--isolated", INLINE).stdout)
     assert ANSI.search(gx("--isolated", "--color", INLINE).stdout)  # an explicit flag wins
+
+
+def test_required_plugin_that_loaded_is_fine():
+    assert gx("--isolated", "--require-plugins", "builtin", EXAMPLE).exit_code == 0
+
+
+def test_interrupt_exits_130_without_a_traceback(monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "check", interrupted)
+    result = gx("--isolated", EXAMPLE)
+    assert result.exit_code == 130 and result.stderr == "gxlint: interrupted\n"

@@ -132,3 +132,16 @@ def test_full_output_on_a_terminal_with_progress_is_not_garbled(tmp_path):
     headlines = [line for line in visible if re.match(r"\S+:\d+:\d+: GX00\d ", line)]
     assert len(headlines) == 160
     assert visible[-2].startswith("发现 160 个问题") or visible[-1].startswith("发现 160 个问题")
+
+
+def test_a_closed_pipe_stops_quietly(tmp_path):
+    folder = reports(tmp_path / "r")
+    for i in range(30):
+        reports(folder / f"copy{i}")
+    proc = subprocess.Popen([SCRIPT, "--isolated", "-f", "json-lines", "-j", "2", folder], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env())
+    proc.stdout.readline()
+    proc.stdout.close()  # like `gxlint ... | head -1`
+    stderr = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=60) == 2
+    assert stderr == ""
