@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from typing import Any, Iterable
 
 import click
@@ -182,6 +181,9 @@ def check_cmd(paths: tuple[str, ...], fmt: str, output_file: str | None, select,
 
     items = files.ordered(files.discover(paths, include=tuple(include) or files.DEFAULT_INCLUDE,
                                          exclude=tuple(exclude), lang=lang or "zh"), stdin_filename)
+    if not items:
+        patterns = ", ".join(include or files.DEFAULT_INCLUDE)
+        click.echo(f"gxlint: warning: no files to lint in {', '.join(paths)} (looked for {patterns})", err=True)
     try:
         first = next((i.path for i in items if i.path != "-"), stdin_filename)
         effective_lang = lang or linter.settings(first).lang

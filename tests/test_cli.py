@@ -571,3 +571,12 @@ def test_interrupt_exits_130_without_a_traceback(monkeypatch):
     monkeypatch.setattr(runner, "check", interrupted)
     result = gx("--isolated", EXAMPLE)
     assert result.exit_code == 130 and result.stderr == "gxlint: interrupted\n"
+
+
+def test_a_folder_without_reports_is_a_warning_not_an_error(tmp_cwd):
+    (tmp_cwd / "docs").mkdir()
+    (tmp_cwd / "docs" / "a.pdf").write_bytes(b"%PDF")
+    result = gx("--isolated", "docs")
+    assert result.exit_code == 0
+    assert result.stderr == "gxlint: warning: no files to lint in docs (looked for *.txt, *.md)\n"
+    assert result.stdout.startswith("未发现问题；共检查 0 个文件")
