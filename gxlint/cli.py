@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from typing import Any, Iterable
 
 import click
@@ -17,8 +16,18 @@ import click
 from . import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("check", "parse", "rules", "explain", "plugins", "init")
+SUBCOMMANDS = ("parse", "rules", "explain", "plugins", "init")
 FORMATS = ("full", "concise", "json", "json-lines", "sarif", "github")
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class GxError(click.ClickException):
+    """A usage, configuration, plugin or baseline error: one line on stderr, exit 2."""
+
+    exit_code = EXIT_ERROR
+
+    def show(self, file=None) -> None:
+        click.echo(f"gxlint: error: {self.format_message()}", err=True)
 
 
 def _codes(values: Iterable[str]) -> list[str]:
@@ -28,14 +37,16 @@ def _codes(values: Iterable[str]) -> list[str]:
     return out
 
 
-def _fail(message: str) -> None:
-    click.echo(f"gxlint: error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
+class CheckCommand(click.Command):
+    """``check`` is the default command: its usage reads ``gxlint [OPTIONS] PATH...``."""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.find_root().info_name or "gxlint", "[OPTIONS] PATH...")
 
 
 class GxGroup(click.Group):
     """Dispatch ``gxlint PATH...`` to ``check``; a subcommand name as the first argument runs it
-    (use ``gxlint -- parse`` to lint a file literally named ``parse``)."""
+    (``gxlint -- parse`` lints a file literally named ``parse``)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] in ("--help", "-h", "--version"):
@@ -46,15 +57,44 @@ class GxGroup(click.Group):
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         check = self.commands["check"]
-        with click.Context(check, info_name=ctx.info_name, parent=None) as sub:
+        with click.Context(check, info_name=ctx.info_name, parent=None, **CONTEXT) as sub:
             check.format_help(sub, formatter)
+        with formatter.section("Commands (gxlint COMMAND --help for each)"):
+            formatter.write_dl([(name, self.commands[name].get_short_help_str(80)) for name in SUBCOMMANDS])
         formatter.write_paragraph()
-        with formatter.section("Commands"):
-            rows = [(name, (self.commands[name].get_short_help_str(70))) for name in SUBCOMMANDS if name != "check"]
-            formatter.write_dl(rows)
+        formatter.write_text("Exit status: 0 no finding at or above the failing level; 1 findings at or above "
+                             "it; 2 a usage, configuration, plugin or internal error.  "
+                             "A file named like a command is linted with: gxlint -- parse")
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("gxlint: interrupted", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:
+            # the reader went away (gxlint ... | head): stop quietly, without a second error on exit
+            _silence_stdout()
+            ctx.exit(EXIT_ERROR)
+        except Exception as exc:
+            if os.environ.get("GXLINT_TRACEBACK"):
+                raise
+            click.echo(f"gxlint: internal error: {type(exc).__name__}: {exc} "
+                       "(please report it; set GXLINT_TRACEBACK=1 to see where)", err=True)
+            ctx.exit(EXIT_ERROR)
 
 
-@click.group(cls=GxGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+@click.group(cls=GxGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="gxlint")
 def main() -> None:
     """gxlint: check 政府信息公开工作年度报告 against the unified format."""
@@ -62,142 +102,171 @@ def main() -> None:
 
 # -- check -------------------------------------------------------------------------------------------
 
-@main.command("check", context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("-f", "--format", "fmt", default="full", show_default=True,
+@main.command("check", cls=CheckCommand, hidden=True, context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=click.Path(path_type=str))
+@click.option("-f", "--format", "fmt", default="full", show_default=True, metavar="FORMAT",
               help="Output format: full, concise, json, json-lines, sarif, github (or one a plugin adds).")
-@click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True, path_type=str),
-              help="Write the report to this file instead of standard output.")
-@click.option("--select", multiple=True, help="Only these rule codes or prefixes (comma-separated), e.g. GX2,GX301.")
-@click.option("--extend-select", multiple=True, help="Add these rule codes or prefixes to the selection.")
-@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes (comma-separated).")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=str),
+              help="Write the output to this file instead of standard output.")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Only these rule codes, prefixes or names (comma-separated), e.g. GX2,GX301.")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Add these rules to the selection.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="Exit 1 when a finding is at least this severe [default: error].")
+              help="Exit 1 when a finding is at least this severe  [default: error]")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of the messages [default: zh].")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Language of the messages  [default: zh]")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=str),
               help="Use this config file instead of the nearest .gxlint.yaml.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
-@click.option("--show-config", is_flag=True, help="Print the resolved settings for each path and where they came from.")
+@click.option("--show-config", is_flag=True,
+              help="Print the resolved settings for each file and where each came from, then exit.")
 @click.option("--template", type=click.Choice(["auto", "2019", "2021"]), default=None,
-              help="Check against this format instead of the one the tables follow.")
+              help="Check against this format instead of the one the report follows.")
 @click.option("--organ", type=click.Choice(["auto", "department", "government"]), default=None,
               help="The kind of organ (sets the publication deadline) instead of inferring it from the title.")
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule code.")
-@click.option("--include", multiple=True, help="File globs to lint inside directories [default: *.txt, *.md].")
-@click.option("--exclude", multiple=True, help="Globs of files or folders to skip.")
-@click.option("--stdin-filename", help="The file name to report for standard input ('-').")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule code instead of the findings.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=str),
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=str),
+              help="Record every current finding in this baseline file, then exit 0.")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="File globs to lint inside directories  [default: *.txt, *.md]")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Globs of files or folders to skip.")
+@click.option("--stdin-filename", metavar="PATH", help="The file name to report (and configure) for standard input '-'.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Lint this many files in parallel [default: the number of CPUs].")
-@click.option("--require-plugins", multiple=True, help="Fail (exit 2) unless these plugins load.")
-@click.option("--color/--no-color", default=None, help="Colour the output [default: on a terminal, unless NO_COLOR is set].")
+              help="Lint this many files in parallel  [default: the number of CPUs]")
+@click.option("--require-plugins", multiple=True, metavar="NAME", help="Fail (exit 2) unless this plugin loads.")
+@click.option("--color/--no-color", default=None,
+              help="Colour the output  [default: on a terminal, unless NO_COLOR is set]")
+@click.version_option(__version__, "--version", prog_name="gxlint")
 def check_cmd(paths: tuple[str, ...], fmt: str, output_file: str | None, select, extend_select, ignore,
               fail_on, exit_zero, lang, config_path, isolated, show_config, template, organ, statistics,
-              include, exclude, stdin_filename, jobs, require_plugins, color) -> None:
+              baseline_path, write_baseline, include, exclude, stdin_filename, jobs, require_plugins,
+              color) -> None:
     """Lint annual reports.
 
-    PATH may be files, directories (recursed for *.txt and *.md) or - for standard input.
+    PATH may be files, directories (searched for *.txt and *.md, hidden folders skipped) or - for
+    standard input.
     """
-    from . import plugins as plugins_mod
+    from . import files
+    from . import runner
     from .config import ConfigError
-    from .engine import Linter
 
-    if not paths:
-        click.echo(click.get_current_context().get_usage(), err=True)
-        _fail("no PATH given (try: gxlint report.txt)")
+    if baseline_path and write_baseline:
+        raise click.UsageError("--baseline and --write-baseline cannot be used together")
+    if statistics:
+        from .formatters.statistics import FORMATS as STAT_FORMATS
 
-    overrides: dict[str, Any] = {}
-    if select:
-        overrides["select"] = _codes(select)
-    if extend_select:
-        overrides["extend-select"] = _codes(extend_select)
-    if ignore:
-        overrides["ignore"] = _codes(ignore)
-    if lang:
-        overrides["lang"] = lang
-    if template:
-        overrides["template"] = template
-    if organ:
-        overrides["organ"] = organ
-    if fail_on:
-        overrides["fail-on"] = fail_on
+        if fmt not in STAT_FORMATS:
+            raise click.UsageError(f"--statistics works with --format {', '.join(STAT_FORMATS)}, not {fmt!r}")
+    missing = files.missing(paths)
+    if missing:
+        hint = (f" (to run the command, put it first: gxlint {missing[0]} ...)" if missing[0] in ("check", *SUBCOMMANDS)
+                else "")
+        raise GxError(f"no such file or directory: {', '.join(missing)}{hint}")
+
+    overrides = _overrides(select=_codes(select), extend_select=_codes(extend_select), ignore=_codes(ignore),
+                           lang=lang, template=template, organ=organ, fail_on=fail_on)
+    plugins = _plugins(tuple(require_plugins))
+    try:
+        from .engine import Linter
+
+        linter = Linter(config=config_path, overrides=overrides, plugins=plugins, isolated=isolated)
+    except ConfigError as exc:
+        raise GxError(str(exc)) from None
+    known_formats = (*FORMATS, *plugins.formats)
+    if fmt not in known_formats:
+        raise click.BadParameter(f"{fmt!r} is not one of {', '.join(known_formats)}", param_hint="'--format'")
+
+    items = files.ordered(files.discover(paths, include=tuple(include) or files.DEFAULT_INCLUDE,
+                                         exclude=tuple(exclude), lang=lang or "zh"), stdin_filename)
+    if not items:
+        patterns = ", ".join(include or files.DEFAULT_INCLUDE)
+        click.echo(f"gxlint: warning: no files to lint in {', '.join(paths)} (looked for {patterns})", err=True)
+    try:
+        first = next((i.path for i in items if i.path != "-"), stdin_filename)
+        effective_lang = lang or linter.settings(first).lang
+        if show_config:
+            _show_config(linter, items, stdin_filename, fmt)
+            return
+        rebuild = runner.Rebuild(config_path, overrides, isolated, tuple(require_plugins))
+        if write_baseline:
+            _write_baseline(linter, items, write_baseline, jobs, stdin_filename, rebuild)
+            return
+        outcome = _check(linter, items, fmt, output_file, color, effective_lang, statistics, baseline_path,
+                         fail_on, jobs, stdin_filename, rebuild, plugins)
+    except ConfigError as exc:
+        raise GxError(str(exc)) from None
+    sys.exit(EXIT_OK if exit_zero or not outcome.failed else EXIT_FINDINGS)
+
+
+def _overrides(**values: Any) -> dict[str, Any]:
+    """Command-line options as config keys (only those given)."""
+    return {key.replace("_", "-"): value for key, value in values.items() if value}
+
+
+def _plugins(require: tuple[str, ...]):
+    from . import plugins as plugins_mod
 
     try:
-        plugins = plugins_mod.cached(tuple(require_plugins))
+        plugins = plugins_mod.cached(require)
     except plugins_mod.PluginError as exc:
-        _fail(str(exc))
-        return
+        raise GxError(str(exc)) from None
     for failure in plugins.failures:
         click.echo(f"gxlint: warning: plugin {failure.name!r}"
                    + (f" ({failure.distribution} {failure.version})" if failure.distribution else "")
                    + f" could not be loaded: {failure.error}", err=True)
-    try:
-        linter = Linter(config=config_path, overrides=overrides, plugins=plugins, isolated=isolated)
-    except ConfigError as exc:
-        _fail(str(exc))
-        return
+    return plugins
 
+
+def _check(linter, items, fmt, output_file, color, lang, statistics, baseline_path, fail_on, jobs,
+           stdin_filename, rebuild, plugins):
+    from . import progress as progress_mod
+    from . import runner
+    from .files import repo_root
     from .formatters import get as get_formatter
 
-    known_formats = (*FORMATS, *plugins.formats)
-    if fmt not in known_formats:
-        _fail(f"unknown format {fmt!r}; choose one of: {', '.join(known_formats)}")
+    baseline = None
+    if baseline_path:
+        from .baseline import Baseline, BaselineError
 
-    from .files import DEFAULT_INCLUDE, discover
-
-    effective_lang = lang or _settings_or_exit(linter, None).lang
-    items = list(discover(paths, include=tuple(include) or DEFAULT_INCLUDE, exclude=tuple(exclude),
-                          lang=effective_lang))
-
-    if show_config:
-        _show_config(linter, items)
-        return
-
-    stream = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout
-    use_color = _use_color(color, stream)
-    formatter = get_formatter(fmt, plugins.formats)(out=stream, color=use_color, lang=effective_lang,
-                                                     rules=linter.rules, root=os.getcwd())
-    from .formatters import Summary
-    from .runner import run
-
-    summary = Summary()
-    started = time.perf_counter()
-    failed = False
-    formatter.begin()
+        try:
+            baseline = Baseline.load(baseline_path)
+        except BaselineError as exc:
+            raise GxError(str(exc)) from None
     try:
-        for result in run(linter, items, jobs=jobs, stdin_filename=stdin_filename,
-                          config=config_path, overrides=overrides, isolated=isolated,
-                          require=tuple(require_plugins)):
-            summary.files += 1
-            if result.findings:
-                summary.files_with_findings += 1
-            for f in result.findings:
-                summary.counts[f.severity] = summary.counts.get(f.severity, 0) + 1
-                summary.by_code[f.code] = summary.by_code.get(f.code, 0) + 1
-                level = _settings_or_exit(linter, result.path if result.path != "-" else None).fail_on
-                from .finding import at_least
-
-                if at_least(f.severity, level):
-                    failed = True
-            formatter.add(result)
-    except ConfigError as exc:
-        _fail(str(exc))
-    summary.seconds = time.perf_counter() - started
-    formatter.end(summary)
-    if statistics:
-        _statistics(summary, linter, effective_lang, stream if fmt in ("full", "concise") else sys.stderr)
-    if output_file:
-        stream.close()
-    sys.exit(EXIT_OK if exit_zero or not failed else EXIT_FINDINGS)
-
-
-def _settings_or_exit(linter, path):
-    from .config import ConfigError
-
+        stream = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout
+    except OSError as exc:
+        raise GxError(f"cannot write {output_file}: {exc.strerror or exc}") from None
     try:
-        return linter.settings(path)
-    except ConfigError as exc:
-        _fail(str(exc))
+        options = dict(out=stream, color=_use_color(color, stream) and fmt in ("full", "concise"), lang=lang,
+                       rules=linter.rules, root=repo_root())
+        if statistics:
+            from .formatters.statistics import StatisticsFormatter
+
+            formatter = StatisticsFormatter(as_json=fmt == "json", **options)
+        else:
+            formatter = get_formatter(fmt, plugins.formats)(**options)
+        progress = progress_mod.for_run(fmt, len(items), stream, sys.stderr)
+        return runner.check(linter, items, formatter, jobs=jobs, stdin_filename=stdin_filename,
+                            baseline=baseline, fail_on=fail_on, progress=progress, rebuild=rebuild)
+    finally:
+        if output_file:
+            stream.close()
+
+
+def _write_baseline(linter, items, target, jobs, stdin_filename, rebuild) -> None:
+    from . import baseline as baseline_mod
+    from . import runner
+
+    results = runner.collect(linter, items, jobs=jobs, stdin_filename=stdin_filename, rebuild=rebuild)
+    try:
+        count = baseline_mod.write(target, results)
+    except baseline_mod.BaselineError as exc:
+        raise GxError(str(exc)) from None
+    click.echo(f"gxlint: recorded {count} finding{'s' if count != 1 else ''} in {len(results)} "
+               f"file{'s' if len(results) != 1 else ''} to {target}", err=True)
 
 
 def _use_color(flag: bool | None, stream) -> bool:
@@ -205,39 +274,22 @@ def _use_color(flag: bool | None, stream) -> bool:
         return flag
     if os.environ.get("NO_COLOR"):
         return False
-    return hasattr(stream, "isatty") and stream.isatty()
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
-def _statistics(summary, linter, lang: str, stream) -> None:
-    for code, count in sorted(summary.by_code.items(), key=lambda kv: (-kv[1], kv[0])):
-        rule = linter.rules.get(code)
-        name = rule.name if rule else ""
-        stream.write(f"{count:6d}  {code:<7} {name}\n")
+def _show_config(linter, items, stdin_filename, fmt) -> None:
+    from .formatters.settings import describe, render_json, render_text
 
-
-def _show_config(linter, items) -> None:
-    paths = [i.path for i in items if i.error is None] or [None]
-    for path in paths:
-        settings = _settings_or_exit(linter, path if path != "-" else None)
-        source = linter.resolver.config_for(path) or "(none)"
-        click.echo(f"{path or '<no path>'}:")
-        click.echo(f"  config file: {source}")
-        for key in ("select", "extend-select", "ignore", "severity", "options", "per-file-ignores", "template",
-                    "organ", "lang", "fail-on"):
-            value = getattr(settings, key.replace("-", "_"))
-            if isinstance(value, tuple):
-                value = list(value)
-            if key == "per-file-ignores":
-                value = [f"{glob}: {', '.join(codes)}" for glob, _, codes in value]
-            origin = settings.origin.get(key, "default")
-            click.echo(f"  {key}: {value}    # {origin}")
-        enabled = [r.code for r in linter.selected(settings, path)]
-        click.echo(f"  rules enabled: {len(enabled)} ({', '.join(enabled)})")
+    entries = [describe(linter, stdin_filename if i.path == "-" else i.path) for i in items if i.error is None]
+    click.echo(render_json(entries) if fmt == "json" else render_text(entries), nl=False)
 
 
 # -- parse -------------------------------------------------------------------------------------------
 
-@main.command("parse")
+@main.command("parse", context_settings=CONTEXT)
 @click.argument("file", type=click.Path(path_type=str))
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--template", type=click.Choice(["auto", "2019", "2021"]), default="auto",
@@ -272,12 +324,12 @@ def _all_rules(require: tuple[str, ...] = ()):
     try:
         plugins = plugins_mod.cached(require)
     except plugins_mod.PluginError as exc:
-        _fail(str(exc))
+        raise GxError(str(exc)) from None
     rules = {**ENGINE_RULES, **plugins.rules}
     return plugins, [rules[c] for c in sorted(rules, key=plugins_mod._code_key)]
 
 
-@main.command("rules")
+@main.command("rules", context_settings=CONTEXT)
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def rules_cmd(fmt: str, lang: str) -> None:
@@ -295,7 +347,7 @@ def rules_cmd(fmt: str, lang: str) -> None:
         click.echo(f"{r.code:<7} {r.name:<28} {r.severity:<8} {r.short(lang)}")
 
 
-@main.command("explain")
+@main.command("explain", context_settings=CONTEXT)
 @click.argument("code")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def explain_cmd(code: str, lang: str) -> None:
@@ -308,12 +360,14 @@ def explain_cmd(code: str, lang: str) -> None:
         if r.code == wanted.upper() or r.name == wanted.lower():
             click.echo(render_rule(r, lang, markdown=False))
             return
-    _fail(f"unknown rule {code!r}; see 'gxlint rules'")
+    raise GxError(f"unknown rule {code!r}; see 'gxlint rules'")
 
 
-@main.command("plugins")
+@main.command("plugins", context_settings=CONTEXT)
 def plugins_cmd() -> None:
-    """List the loaded plugins with their versions and rule counts, and any that failed."""
+    """List the loaded plugins: versions, rule counts, failures.
+
+    Exits 2 when a plugin failed to load."""
     plugins, _ = _all_rules()
     for name, dist, version, count in plugins.loaded:
         label = f"{dist} {version}".strip() or "(not installed as a distribution)"
@@ -324,19 +378,28 @@ def plugins_cmd() -> None:
         sys.exit(EXIT_ERROR)
 
 
-@main.command("init")
+@main.command("init", context_settings=CONTEXT)
 @click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=str))
 def init_cmd(directory: str) -> None:
-    """Write a commented .gxlint.yaml with every option at its default (never overwrites)."""
+    """Write a commented .gxlint.yaml with every default.
+
+    DIRECTORY defaults to the current one; an existing config file is never overwritten."""
     from .docs import default_config
 
-    target = os.path.join(directory, ".gxlint.yaml")
-    if os.path.exists(target):
-        _fail(f"{target} already exists; not overwriting it")
+    from .config import CONFIG_NAMES
+
+    target = os.path.join(directory, CONFIG_NAMES[0])
+    for name in CONFIG_NAMES:
+        existing = os.path.join(directory, name)
+        if os.path.exists(existing):
+            raise GxError(f"{existing} already exists; not overwriting it")
     _, rules = _all_rules()
     os.makedirs(directory, exist_ok=True)
-    with open(target, "x", encoding="utf-8") as handle:
-        handle.write(default_config(rules))
+    try:
+        with open(target, "x", encoding="utf-8") as handle:
+            handle.write(default_config(rules))
+    except OSError as exc:
+        raise GxError(f"cannot write {target}: {exc.strerror or exc}") from None
     click.echo(f"wrote {target}")
 
 

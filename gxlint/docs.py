@@ -3,11 +3,33 @@ the commented default config written by ``gxlint init``."""
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from .rule import Rule
 
+_CJK = re.compile(r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]")
 _SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def unwrap(text: str) -> str:
+    """Join the hard-wrapped lines of each paragraph (no space between Chinese characters), so
+    viewers that wrap text themselves show sentences, not docstring line breaks."""
+    out = []
+    for para in re.split(r"\n\s*\n", text.strip()):
+        lines = para.split("\n")
+        if any(line.startswith(" ") for line in lines[1:]):
+            out.append(para)  # an indented block: keep as written
+            continue
+        joined = lines[0].strip()
+        for line in lines[1:]:
+            line = line.strip()
+            if joined and line and _CJK.match(joined[-1]) and _CJK.match(line[0]):
+                joined += line
+            else:
+                joined += " " + line
+        out.append(joined)
+    return "\n\n".join(out)
 
 
 def render_rule(rule: type[Rule], lang: str = "en", markdown: bool = True) -> str:
@@ -28,7 +50,7 @@ def render_rule(rule: type[Rule], lang: str = "en", markdown: bool = True) -> st
     for label, value in meta:
         lines.append(f"- **{label}**: {value}" if markdown else f"{label}: {value}")
     lines.append("")
-    lines.append(rule.explanation(lang))
+    lines.append(unwrap(rule.explanation(lang)) if markdown else rule.explanation(lang))
     if rule.options:
         lines.append("")
         lines.append("## 选项" if zh and markdown else ("## Options" if markdown else ("选项：" if zh else "Options:")))
@@ -64,6 +86,16 @@ def render_index(rules: Iterable[type[Rule]]) -> str:
     return "\n".join(out) + "\n"
 
 
+def yaml_value(value) -> str:
+    """A default as YAML flow text (JSON is valid YAML: strings quoted, None as null, lists and
+    mappings in brackets), so the written config reads back as the same value."""
+    import json
+
+    if isinstance(value, tuple):
+        value = list(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
 def default_config(rules: Iterable[type[Rule]]) -> str:
     rules = list(rules)
     out = [
@@ -88,38 +120,103 @@ def default_config(rules: Iterable[type[Rule]]) -> str:
             any_option = True
             out.append(f"  {r.code}:                        # {r.name}")
             for name, opt in r.options.items():
-                value = opt.default
-                shown = "true" if value is True else "false" if value is False else repr(value) if isinstance(value, str) else value
-                out.append(f"    {name}: {shown}    # {opt.help}")
+                out.append(f"    {name}: {yaml_value(opt.default)}    # {opt.help}")
     if not any_option:
         out[-1] = "options: {}"
     return "\n".join(out) + "\n"
 
 
-def write_docs(folder: str = "docs/rules") -> list[str]:
-    """Regenerate docs/rules/; returns the files written."""
-    import os
+GENERATED = "<!-- Generated from the rule"
 
+
+def builtin_rules() -> list[type[Rule]]:
+    """The rules docs/rules/ documents: the engine's and the built-in plugin's (not third parties')."""
     from .engine import ENGINE_RULES
     from .plugins import load
 
     plugins = load()
     rules = {**ENGINE_RULES, **{c: r for c, r in plugins.rules.items() if r.plugin == "builtin"}}
-    ordered = [rules[c] for c in sorted(rules)]
+    return [rules[c] for c in sorted(rules)]
+
+
+def pages(rules: Iterable[type[Rule]] | None = None) -> dict[str, str]:
+    """File name -> content of every page of docs/rules/."""
+    ordered = list(builtin_rules() if rules is None else rules)
+    out = {f"{r.code}.md": render_rule_page(r) for r in ordered}
+    out["README.md"] = render_index(ordered)
+    return out
+
+
+def out_of_date(folder: str = "docs/rules") -> list[str]:
+    """The pages of ``folder`` that differ from the generator's: changed, missing, or stale
+    (a generated page for a rule that no longer exists)."""
+    import os
+
+    wanted = pages()
+    problems = []
+    for name, text in wanted.items():
+        path = os.path.join(folder, name)
+        try:
+            with open(path, encoding="utf-8") as handle:
+                current = handle.read()
+        except FileNotFoundError:
+            problems.append(f"{path} (missing)")
+            continue
+        if current != text:
+            problems.append(f"{path} (differs)")
+    if os.path.isdir(folder):
+        for name in sorted(os.listdir(folder)):
+            path = os.path.join(folder, name)
+            if name.endswith(".md") and name not in wanted and _generated(path):
+                problems.append(f"{path} (stale: no such rule)")
+    return problems
+
+
+def _generated(path: str) -> bool:
+    with open(path, encoding="utf-8") as handle:
+        return handle.read(len(GENERATED)) == GENERATED
+
+
+def write_docs(folder: str = "docs/rules") -> list[str]:
+    """Regenerate docs/rules/ (and remove generated pages of rules that no longer exist);
+    returns the files written."""
+    import os
+
+    wanted = pages()
     os.makedirs(folder, exist_ok=True)
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        if name.endswith(".md") and name not in wanted and _generated(path):
+            os.remove(path)
     written = []
-    for r in ordered:
-        path = os.path.join(folder, f"{r.code}.md")
+    for name, text in wanted.items():
+        path = os.path.join(folder, name)
         with open(path, "w", encoding="utf-8") as handle:
-            handle.write(render_rule_page(r))
+            handle.write(text)
         written.append(path)
-    path = os.path.join(folder, "README.md")
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(render_index(ordered))
-    written.append(path)
     return written
 
 
+def main(argv: list[str] | None = None) -> int:
+    """``python -m gxlint.docs [--check] [FOLDER]``: regenerate docs/rules/, or with --check only
+    say which pages are out of date (exit 1)."""
+    import sys
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    check = "--check" in args
+    args = [a for a in args if a != "--check"]
+    folder = args[0] if args else "docs/rules"
+    if check:
+        stale = out_of_date(folder)
+        for line in stale:
+            print(f"out of date: {line}")
+        if stale:
+            print("regenerate with: python -m gxlint.docs")
+        return 1 if stale else 0
+    for path in write_docs(folder):
+        print(path)
+    return 0
+
+
 if __name__ == "__main__":  # pragma: no cover
-    for p in write_docs():
-        print(p)
+    raise SystemExit(main())

@@ -97,3 +97,37 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str], lang: str) 
                 yield Item(path)
 
     yield from visit(root)
+
+
+def missing(paths: Iterable[str]) -> list[str]:
+    """The command-line paths that do not exist (``-`` is standard input and always exists)."""
+    return [p for p in paths if p != "-" and not os.path.lexists(p)]
+
+
+def ordered(items: Iterable[Item], stdin_filename: str | None = None) -> list[Item]:
+    """Items without duplicates (``a.txt ./a.txt dir/`` lints each file once), sorted by the path
+    shown in the output, so every format lists files in the same order whatever the order of the
+    arguments or the number of jobs."""
+    seen: set[str] = set()
+    out: list[Item] = []
+    for item in items:
+        key = "-" if item.path == "-" else os.path.normcase(os.path.abspath(item.path))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(item)
+    return sorted(out, key=lambda i: (stdin_filename or "-") if i.path == "-" else i.path)
+
+
+def repo_root(start: str | None = None) -> str:
+    """The root of the git checkout containing ``start`` (default: the working directory), or
+    ``start`` itself outside a checkout.  SARIF and GitHub annotations name files relative to it."""
+    here = os.path.abspath(start or os.getcwd())
+    probe = here
+    while True:
+        if os.path.exists(os.path.join(probe, ".git")):
+            return probe
+        parent = os.path.dirname(probe)
+        if parent == probe:
+            return here
+        probe = parent

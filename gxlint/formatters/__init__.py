@@ -13,6 +13,7 @@ Built-in formats are imported only when chosen.
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -26,6 +27,8 @@ BUILTIN = {
     "sarif": ("gxlint.formatters.sarif", "SarifFormatter"),
     "github": ("gxlint.formatters.github", "GithubFormatter"),
 }
+#: formats a person reads; the others are for programs
+HUMAN = ("full", "concise")
 
 
 @dataclass
@@ -46,6 +49,14 @@ class Summary:
     seconds: float = 0.0
     baseline_hidden: int = 0
 
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        if result.findings:
+            self.files_with_findings += 1
+        for f in result.findings:
+            self.counts[f.severity] = self.counts.get(f.severity, 0) + 1
+            self.by_code[f.code] = self.by_code.get(f.code, 0) + 1
+
 
 class Formatter:
     def __init__(self, out: TextIO, *, color: bool = False, lang: str = "zh", rules: dict[str, Any] | None = None,
@@ -64,6 +75,20 @@ class Formatter:
 
     def end(self, summary: Summary) -> None:
         pass
+
+
+def relative_path(path: str, root: str | None) -> str:
+    """``path`` relative to ``root`` with ``/`` separators, or unchanged when outside it."""
+    if not root or path == "-":
+        return path
+    absolute = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(absolute, root)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return path
+    if rel == ".." or rel.startswith(".." + os.sep):
+        return path
+    return rel.replace(os.sep, "/")
 
 
 def get(name: str, extra: dict[str, Any] | None = None):

@@ -1,8 +1,15 @@
-"""``github``: GitHub Actions workflow commands, one annotation per finding."""
+"""``github``: GitHub Actions workflow commands, one annotation per finding::
+
+    ::error file=reports/2021.txt,line=12,col=5,title=GX201::申请情况表…
+
+Levels: error → ``error``, warning → ``warning``, info → ``notice``.  Paths are relative to the
+repository root (the checkout GitHub annotates); the fix, when a rule gives one, follows the
+message on its own line.
+"""
 
 from __future__ import annotations
 
-from . import FileResult, Formatter
+from . import FileResult, Formatter, relative_path
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -18,6 +25,9 @@ def _escape_prop(text: str) -> str:
 class GithubFormatter(Formatter):
     def add(self, result: FileResult) -> None:
         for f in result.findings:
-            props = (f"file={_escape_prop(f.path)},line={f.line},col={f.column},"
-                     f"endLine={f.end_line},endColumn={f.end_column},title={_escape_prop(f.code + ' ' + f.name)}")
-            self.out.write(f"::{_LEVEL.get(f.severity, 'error')} {props}::{_escape_data(f.code + ' ' + f.message)}\n")
+            path = relative_path(f.path, self.root)
+            props = f"file={_escape_prop(path)},line={f.line},col={f.column},title={_escape_prop(f.code)}"
+            message = f.message
+            if f.fix:
+                message += "\n" + ("修改建议：" if self.lang == "zh" else "fix: ") + f.fix
+            self.out.write(f"::{_LEVEL.get(f.severity, 'error')} {props}::{_escape_data(message)}\n")

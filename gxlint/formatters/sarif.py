@@ -1,22 +1,41 @@
-"""``sarif``: SARIF 2.1.0, with what GitHub code scanning requires.
+"""``sarif``: SARIF 2.1.0 with everything GitHub code scanning requires.
 
-The tool driver lists every known rule (id, name, short and full description, help text and a
-help URI-less markdown body, default level); each result carries ruleId, ruleIndex, level,
-message, a physical location with a repository-relative URI and a region, and
-``partialFingerprints`` (gxlint's line-independent fingerprint), so code scanning can track a
-finding across edits.
+The tool driver lists every known rule (id, name, short and full description, help as text and
+markdown with the rule's examples, default level); each result carries ruleId, ruleIndex, level,
+message, one physical location (an RFC 3986 URI relative to the repository root, with
+``uriBaseId`` ``%SRCROOT%``, and a region with start and end line and column) and
+``partialFingerprints`` (gxlint's line-independent fingerprint), so code scanning tracks a finding
+across edits.  Columns count Unicode code points (``columnKind``), like gxlint's own columns.
+The fields are listed in docs/formats.md and checked by tests/sarif-github-schema.json.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
+from urllib.parse import quote
 
 from .. import __version__
+from ..docs import unwrap
 from . import FileResult, Formatter, Summary
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://github.com/gxlint/gxlint"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_location(path: str, root: str) -> dict:
+    """A SARIF artifactLocation: relative to ``root`` when inside it, else an absolute file URI."""
+    absolute = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(absolute, root)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        rel = ".."
+    if rel == ".." or rel.startswith(".." + os.sep):
+        return {"uri": Path(absolute).as_uri()}
+    # everything but '/' percent-encoded: spaces, '#', ':' (it would read as a scheme), Chinese names
+    return {"uri": quote(rel.replace(os.sep, "/"), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 class SarifFormatter(Formatter):
@@ -24,29 +43,21 @@ class SarifFormatter(Formatter):
         self._rules = sorted(self.rules.values(), key=lambda r: r.code)
         self._index = {r.code: i for i, r in enumerate(self._rules)}
         self._results: list[dict] = []
-
-    def _uri(self, path: str) -> str:
-        root = self.root or os.getcwd()
-        absolute = os.path.abspath(path)
-        try:
-            rel = os.path.relpath(absolute, root)
-        except ValueError:  # pragma: no cover - other drive on Windows
-            rel = absolute
-        if rel.startswith(".."):
-            rel = absolute
-        return rel.replace(os.sep, "/")
+        self._root = os.path.abspath(self.root or os.getcwd())
 
     def add(self, result: FileResult) -> None:
         for f in result.findings:
+            text = f.message + (("（修改建议：" + f.fix + "）" if self.lang == "zh" else f" (fix: {f.fix})")
+                                if f.fix else "")
             item = {
                 "ruleId": f.code,
                 "level": _LEVEL.get(f.severity, "error"),
-                "message": {"text": f.message + (f" ({f.fix})" if f.fix else "")},
+                "message": {"text": text},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": self._uri(f.path), "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": artifact_location(f.path, self._root),
                     "region": {"startLine": f.line, "startColumn": f.column,
                                "endLine": f.end_line, "endColumn": f.end_column}}}],
-                "partialFingerprints": {"gxlintFingerprint/v1": f.fingerprint or f"{f.code}:{f.line}"},
+                "partialFingerprints": {"gxlintFingerprint/v1": f.fingerprint or f"{f.code}:{f.line}:{f.column}"},
             }
             if f.code in self._index:
                 item["ruleIndex"] = self._index[f.code]
@@ -54,13 +65,12 @@ class SarifFormatter(Formatter):
 
     def _rule(self, rule) -> dict:
         summary = rule.short(self.lang)
-        full = rule.explanation(self.lang)
+        full = unwrap(rule.explanation(self.lang)) or summary
         examples = rule.examples()
         help_md = full
-        if examples.get("bad"):
-            help_md += "\n\n**Anti-pattern**\n\n```\n" + examples["bad"] + "\n```"
-        if examples.get("good"):
-            help_md += "\n\n**Best practice**\n\n```\n" + examples["good"] + "\n```"
+        for key, en, zh in (("bad", "Anti-pattern", "反例"), ("good", "Best practice", "正例")):
+            if examples.get(key):
+                help_md += f"\n\n**{zh if self.lang == 'zh' else en}**\n\n```text\n{examples[key]}\n```"
         return {
             "id": rule.code,
             "name": rule.name,
@@ -80,12 +90,12 @@ class SarifFormatter(Formatter):
                     "name": "gxlint",
                     "version": __version__,
                     "semanticVersion": __version__,
-                    "informationUri": "https://github.com/gxlint/gxlint",
+                    "informationUri": INFORMATION_URI,
                     "rules": [self._rule(r) for r in self._rules],
                 }},
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + (self.root or os.getcwd()).replace(os.sep, "/").rstrip("/") + "/"}},
-                "results": self._results,
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(self._root).as_uri().rstrip("/") + "/"}},
                 "columnKind": "unicodeCodePoints",
+                "results": self._results,
             }],
         }
         json.dump(doc, self.out, ensure_ascii=False, indent=2)

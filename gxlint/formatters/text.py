@@ -11,9 +11,57 @@ from . import FileResult, Formatter, Summary
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
+TAB = "    "
+
+
+def _char_width(char: str) -> int:
+    if char == "\t":
+        return len(TAB)
+    if unicodedata.east_asian_width(char) in "WF":
+        return 2
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 1
+
+
 def _width(text: str) -> int:
-    """Display width: CJK characters take two columns in a terminal."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Display width in a terminal: CJK characters take two columns, combining marks none."""
+    return sum(_char_width(c) for c in text)
+
+
+#: control characters in a report (a stray escape sequence) are shown as spaces, never sent to the
+#: terminal; one character for one keeps the caret aligned (tabs are shown as four spaces)
+_CONTROLS = {i: " " for i in [*range(0x20), 0x7F] if i != 0x09}
+
+
+#: columns of context shown on each side of a finding on a long line (one-line crawled reports)
+CONTEXT = 40
+#: at most this many columns of the finding itself are underlined
+SPAN = 80
+
+
+def snippet(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """The part of ``line`` to show around characters ``start:end`` (with … where cut), the display
+    column of the caret and its width.  Widths are terminal columns: CJK characters count two."""
+    start = min(start, len(line))
+    end = min(max(end, start), len(line))
+    lo, used = start, 0
+    while lo > 0 and used + _width(line[lo - 1]) <= CONTEXT:
+        lo -= 1
+        used += _width(line[lo])
+    hi, used = start, 0
+    while hi < end and used + _width(line[hi]) <= SPAN:
+        used += _width(line[hi])
+        hi += 1
+    mark_end = hi
+    used = 0
+    while hi < len(line) and used + _width(line[hi]) <= CONTEXT:
+        used += _width(line[hi])
+        hi += 1
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(line) else ""
+    caret_at = _width(prefix) + _width(line[lo:start])
+    return prefix + line[lo:hi].replace("\t", TAB) + suffix, caret_at, max(1, _width(line[start:mark_end]))
 
 
 class ConciseFormatter(Formatter):
@@ -37,27 +85,15 @@ class FullFormatter(ConciseFormatter):
             self.out.write(self.headline(f) + "\n")
             line = result.lines.get(f.line)
             if line is not None and line.strip():
-                shown = line.rstrip("\n").replace("\t", " ")
+                shown = line.rstrip("\n").translate(_CONTROLS)
                 gutter = str(f.line)
                 pad = " " * len(gutter)
                 start = max(0, f.column - 1)
-                if f.end_line == f.line:
-                    end = max(start + 1, f.end_column - 1)
-                else:
-                    end = max(start + 1, len(shown))
-                # long lines (one-line reports): show a window around the finding
-                lo = max(0, start - 30)
-                hi = min(len(shown), max(end, start + 1) + 30)
-                if hi - lo > 120:
-                    hi = lo + 120
-                prefix = "…" if lo > 0 else ""
-                suffix = "…" if hi < len(shown) else ""
-                window = shown[lo:hi]
-                caret_at = _width(prefix) + _width(shown[lo:start])
-                caret_len = max(1, _width(shown[start:min(end, hi)]))
+                end = max(start + 1, f.end_column - 1 if f.end_line == f.line else len(shown))
+                text, caret_at, caret_len = snippet(shown, start, end)
                 bar = self._style("|", fg="blue")
                 self.out.write(f"{pad} {bar}\n")
-                self.out.write(f"{self._style(gutter, fg='blue')} {bar} {prefix}{window}{suffix}\n")
+                self.out.write(f"{self._style(gutter, fg='blue')} {bar} {text}\n")
                 carets = self._style("^" * caret_len, fg=_COLORS.get(f.severity), bold=True)
                 self.out.write(f"{pad} {bar} {' ' * caret_at}{carets}\n")
             if f.fix:

@@ -1,0 +1,582 @@
+"""``gxlint [OPTIONS] PATH...`` through click's CliRunner: every option and every exit code.
+
+Only GX000-GX003 are relied on (the rest of the catalogue is written elsewhere): an empty file
+gives GX002 (error), a binary file GX001 (error), the run-together fixture one GX003 (warning),
+and the clean example nothing.  Options that change what rules see (--template, --organ, rule
+options) are checked with a probe rule that reports its context.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from clitools import EXAMPLE, INLINE, findings, gx, reports, with_probe
+from gxlint import plugins as plugins_mod
+from gxlint import runner
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture
+def tmp_cwd(tmp_path, monkeypatch):
+    """Work in an empty folder with no config file above it that could leak into the test."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def empty(tmp_cwd):
+    path = tmp_cwd / "empty.txt"
+    path.write_text("", encoding="utf-8")
+    return path
+
+
+# -- usage, help, version -------------------------------------------------------------------------
+
+def test_help_shows_the_path_usage_and_the_subcommands():
+    for flag in ("--help", "-h"):
+        result = gx(flag)
+        assert result.exit_code == 0
+        assert result.stdout.startswith("Usage: gxlint [OPTIONS] PATH...")
+        for command in ("parse", "rules", "explain", "plugins", "init"):
+            assert re.search(rf"^  {command}\s", result.stdout, re.M), command
+        assert "--write-baseline" in result.stdout and "--stdin-filename" in result.stdout
+        assert "gxlint -- parse" in result.stdout
+
+
+def test_version():
+    result = gx("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("gxlint, version ")
+
+
+def test_no_path_is_a_usage_error():
+    result = gx()
+    assert result.exit_code == 2
+    assert "Missing argument 'PATH...'" in result.stderr
+
+
+def test_unknown_option_is_a_usage_error():
+    result = gx("--no-such-option", str(EXAMPLE))
+    assert result.exit_code == 2 and "No such option" in result.stderr
+
+
+def test_subcommand_help_works_for_each():
+    for command in ("parse", "rules", "explain", "plugins", "init"):
+        result = gx(command, "-h")
+        assert result.exit_code == 0 and result.stdout.startswith(f"Usage: gxlint {command}")
+
+
+# -- exit codes ----------------------------------------------------------------------------------
+
+def test_clean_report_exits_0_with_a_summary():
+    result = gx("--isolated", EXAMPLE)
+    assert result.exit_code == 0
+    assert re.fullmatch(r"未发现问题；共检查 1 个文件，用时 \d+\.\d\d 秒\n", result.stdout)
+
+
+def test_warning_only_exits_0_unless_fail_on_warning():
+    assert gx("--isolated", INLINE).exit_code == 0
+    assert gx("--isolated", "--fail-on", "warning", INLINE).exit_code == 1
+    assert gx("--isolated", "--fail-on", "info", INLINE).exit_code == 1
+    assert gx("--isolated", "--fail-on", "warning", "--exit-zero", INLINE).exit_code == 0
+
+
+def test_error_exits_1_and_exit_zero_makes_it_0(empty):
+    result = gx("--isolated", empty)
+    assert result.exit_code == 1
+    assert "empty.txt:1:1: GX002 [error]" in result.stdout
+    assert gx("--isolated", "--exit-zero", empty).exit_code == 0
+
+
+def test_fail_on_from_the_config_file(tmp_cwd):
+    (tmp_cwd / ".gxlint.yaml").write_text("fail-on: warning\n", encoding="utf-8")
+    (tmp_cwd / "r.txt").write_text(INLINE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert gx("r.txt").exit_code == 1
+    assert gx("--fail-on", "error", "r.txt").exit_code == 0  # the command line wins
+
+
+def test_missing_path_exits_2_naming_it(tmp_cwd):
+    result = gx(EXAMPLE, "no/such/report.txt")
+    assert result.exit_code == 2
+    assert result.stderr == "gxlint: error: no such file or directory: no/such/report.txt\n"
+    assert result.stdout == ""  # nothing was linted: the command line was wrong
+
+
+def test_missing_path_named_like_a_command_gets_a_hint(tmp_cwd):
+    result = gx("--lang", "en", "rules")
+    assert result.exit_code == 2
+    assert "put it first: gxlint rules" in result.stderr
+
+
+def test_file_named_like_a_subcommand_is_linted_after_double_dash(tmp_cwd):
+    (tmp_cwd / "parse").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = gx("--", "parse")
+    assert result.exit_code == 0, result.output
+    assert "共检查 1 个文件" in result.stdout
+    # without '--' the word is the subcommand
+    assert gx("parse", "--format", "json", "parse").stdout.lstrip().startswith("{")
+
+
+def test_check_subcommand_is_the_default():
+    result = gx("check", "--isolated", "-f", "json", EXAMPLE)
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+
+
+def test_internal_error_exits_2_with_one_line_and_no_traceback(monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(runner, "check", boom)
+    result = gx("--isolated", EXAMPLE)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("gxlint: internal error: RuntimeError: simulated bug")
+    assert "Traceback" not in result.output
+
+
+def test_plugin_error_exits_2(monkeypatch):
+    result = gx("--require-plugins", "no-such-plugin", EXAMPLE)
+    assert result.exit_code == 2
+    assert "gxlint: error: required plugin(s) not loaded: no-such-plugin" in result.stderr
+
+
+def test_a_plugin_that_fails_to_load_is_a_warning_and_the_run_goes_on(monkeypatch):
+    loaded = plugins_mod.load()
+    loaded.failures.append(plugins_mod.Failure("broken", "gxlint-broken", "0.3", "ImportError: nope"))
+    monkeypatch.setitem(plugins_mod._CACHE, (), loaded)
+    result = gx("--isolated", EXAMPLE)
+    assert result.exit_code == 0
+    assert ("gxlint: warning: plugin 'broken' (gxlint-broken 0.3) could not be loaded: ImportError: nope"
+            in result.stderr)
+
+
+# -- selection -------------------------------------------------------------------------------------
+
+def test_select_ignore_extend_select(empty, tmp_cwd):
+    assert gx("--isolated", "--select", "GX003", empty).exit_code == 0
+    assert gx("--isolated", "--ignore", "GX002", empty).exit_code == 0
+    assert gx("--isolated", "--ignore", "GX0", empty).exit_code == 0
+    assert gx("--isolated", "--select", "not-a-report", empty).exit_code == 1  # a rule's name works too
+    assert gx("--isolated", "--select", "GX001,GX002", empty).exit_code == 1
+    (tmp_cwd / ".gxlint.yaml").write_text("select: [GX003]\n", encoding="utf-8")
+    assert gx(empty).exit_code == 0
+    result = gx("--extend-select", "GX002", "-f", "json", empty)
+    assert [f["code"] for f in findings(result)] == ["GX002"]
+
+
+def test_unknown_code_on_the_command_line_exits_2(empty):
+    result = gx("--isolated", "--select", "GX9", empty)
+    assert result.exit_code == 2
+    assert "unknown rule code or prefix 'GX9'" in result.stderr
+
+
+def test_lang(empty):
+    result = gx("--isolated", "--lang", "en", empty)
+    assert "GX002 [error] the file is empty (or whitespace only): not an annual report" in result.stdout
+    assert re.search(r"^Found 1 problem \(1 error, 0 warnings, 0 info\) in 1 file; 1 file checked in", result.stdout,
+                     re.M)
+    assert "文件为空" in gx("--isolated", "--lang", "zh", empty).stdout
+
+
+def test_template_organ_and_rule_options_reach_the_rules(monkeypatch, tmp_cwd):
+    with_probe(monkeypatch)
+    (tmp_cwd / ".gxlint.yaml").write_text("options:\n  ZZ901: {label: from-config}\n", encoding="utf-8")
+    report = tmp_cwd / "r.txt"
+    report.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+
+    def probe(*args):
+        [f] = findings(gx("--select", "ZZ901", "--lang", "en", "-f", "json", *args, report))
+        return f["message"]
+
+    # the example is a 2021-format report of a 局: a department
+    assert probe() == "probe template=2021 organ=department label=from-config limit=3"
+    assert probe("--template", "2019").startswith("probe template=2019 ")
+    assert "organ=government" in probe("--organ", "government")
+    assert "organ=department" in probe("--organ", "auto")
+    assert "label=probe" in probe("--isolated")
+
+
+def test_config_option_and_isolated(empty, tmp_cwd):
+    other = tmp_cwd / "elsewhere.yaml"
+    other.write_text("ignore: [GX002]\n", encoding="utf-8")
+    assert gx("--config", other, empty).exit_code == 0
+    (tmp_cwd / ".gxlint.yaml").write_text("ignore: [GX002]\n", encoding="utf-8")
+    assert gx(empty).exit_code == 0
+    assert gx("--isolated", empty).exit_code == 1
+
+
+def test_missing_config_file_is_a_usage_error(empty):
+    result = gx("--config", "nope.yaml", empty)
+    assert result.exit_code == 2 and "nope.yaml" in result.stderr
+
+
+def test_invalid_config_exits_2_with_file_line_and_column_before_any_output(tmp_cwd):
+    sub = tmp_cwd / "sub"
+    sub.mkdir()
+    (sub / ".gxlint.yaml").write_text("lang: en\nselectt: [GX001]\n", encoding="utf-8")
+    (sub / "r.txt").write_text("x", encoding="utf-8")
+    (tmp_cwd / "a.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = gx("-f", "json", "a.txt", "sub")
+    assert result.exit_code == 2
+    assert result.stdout == ""  # not half a JSON array
+    message = result.stderr.strip()
+    assert message.count("\n") == 0
+    assert re.fullmatch(r"gxlint: error: .*sub/\.gxlint\.yaml:2:1: unknown key 'selectt' \(did you mean 'select'\?\).*",
+                        message)
+
+
+def test_wrongly_typed_rule_option_exits_2(monkeypatch, tmp_cwd):
+    with_probe(monkeypatch)
+    (tmp_cwd / ".gxlint.yaml").write_text("options:\n  ZZ901:\n    limit: many\n", encoding="utf-8")
+    (tmp_cwd / "r.txt").write_text("x", encoding="utf-8")
+    result = gx("r.txt")
+    assert result.exit_code == 2
+    assert "/.gxlint.yaml:3:5: 'options': ZZ901.limit must be int, not str ('many')" in result.stderr
+
+
+# -- show-config -----------------------------------------------------------------------------------
+
+def test_show_config_says_where_each_setting_came_from(tmp_cwd):
+    (tmp_cwd / ".gxlint.yaml").write_text("select: [GX0]\nseverity:\n  GX003: error\n", encoding="utf-8")
+    (tmp_cwd / "r.txt").write_text("x", encoding="utf-8")
+    result = gx("--show-config", "--lang", "en", "r.txt")
+    assert result.exit_code == 0
+    config = str(tmp_cwd / ".gxlint.yaml")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "r.txt"
+    assert re.search(rf"^  config file +{re.escape(config)}$", result.stdout, re.M)
+    assert re.search(rf"^  select +\[GX0\] +# {re.escape(config)}:1$", result.stdout, re.M)
+    assert re.search(rf"^  severity +\{{GX003: error\}} +# {re.escape(config)}:2$", result.stdout, re.M)
+    assert re.search(r"^  lang +en +# command line$", result.stdout, re.M)
+    assert re.search(r"^  organ +auto +# default$", result.stdout, re.M)
+    assert re.search(r"^  rules enabled +4: GX000, GX001, GX002, GX003$", result.stdout, re.M)
+
+
+def test_show_config_json_per_file_with_per_file_ignores(tmp_cwd):
+    (tmp_cwd / ".gxlint.yaml").write_text("per-file-ignores:\n  \"old/*.txt\": [GX002]\n", encoding="utf-8")
+    (tmp_cwd / "old").mkdir()
+    (tmp_cwd / "old" / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_cwd / "b.txt").write_text("x", encoding="utf-8")
+    result = gx("--show-config", "-f", "json", ".")
+    entries = json.loads(result.stdout)
+    assert [e["path"] for e in entries] == ["./b.txt", "./old/a.txt"]
+    assert "GX002" in entries[0]["rules"] and "GX002" not in entries[1]["rules"]
+    pfi = entries[1]["settings"]["per-file-ignores"]
+    assert pfi["value"] == {"old/*.txt": ["GX002"]} and pfi["from"].endswith(".gxlint.yaml:1")
+
+
+# -- output: formats, file, statistics, colour -------------------------------------------------------
+
+def test_every_format_on_a_folder(tmp_cwd):
+    reports(tmp_cwd / "r")
+    for fmt in ("full", "concise", "json", "json-lines", "sarif", "github"):
+        result = gx("--isolated", "--select", "GX0", "-f", fmt, "r")
+        assert result.exit_code == 1, (fmt, result.output)
+        assert "r/binary.txt" in result.stdout and "r/sub/inline-copy.txt" in result.stdout
+        assert "notes.docx" not in result.stdout
+
+
+def test_unknown_format_exits_2(empty):
+    result = gx("--isolated", "-f", "xml", empty)
+    assert result.exit_code == 2 and "'xml' is not one of full, concise, json" in result.stderr
+
+
+def test_json_is_the_sorted_array_contract(tmp_cwd):
+    reports(tmp_cwd / "r")
+    # arguments in reverse order and a duplicate: the output is still sorted by path, once each
+    result = gx("--isolated", "--select", "GX0", "-f", "json", "r/sub", "r/empty.txt", "r", "r/binary.txt")
+    data = findings(result)
+    keys = [(f["path"], f["line"], f["column"]) for f in data]
+    assert keys == sorted(keys)
+    assert len({(f["path"], f["code"]) for f in data}) == len(data)
+    assert [(f["path"], f["code"], f["severity"]) for f in data] == [
+        ("r/binary.txt", "GX001", "error"),
+        ("r/empty.txt", "GX002", "error"),
+        ("r/shili-2021-inline.txt", "GX003", "warning"),
+        ("r/sub/inline-copy.txt", "GX003", "warning"),
+    ]
+    gx003 = data[2]
+    assert set(gx003) == {"path", "line", "column", "end_line", "end_column", "code", "name", "severity",
+                          "message", "fix", "fingerprint"}
+    assert (gx003["line"], gx003["end_line"]) == (5, 5) and gx003["end_column"] > gx003["column"]
+    assert gx003["name"] == "table-unreadable" and "2115" in gx003["message"]
+    assert "fix" not in data[1]  # only when the rule says what the template expects
+
+
+def test_json_lines_is_one_object_per_line(tmp_cwd):
+    reports(tmp_cwd / "r")
+    result = gx("--isolated", "--select", "GX0", "-f", "json-lines", "r")
+    lines = result.stdout.splitlines()
+    assert [json.loads(line)["code"] for line in lines] == ["GX001", "GX002", "GX003", "GX003"]
+    assert gx("--isolated", "--select", "GX0", "-f", "json-lines", EXAMPLE).stdout == ""
+
+
+def test_concise_is_one_line_per_finding(tmp_cwd):
+    reports(tmp_cwd / "r")
+    result = gx("--isolated", "--select", "GX0", "-f", "concise", "--lang", "en", "r")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 4
+    assert lines[0] == "r/binary.txt:1:1: GX001 [error] binary file (NUL byte on line 1), not a text report"
+    assert re.match(r"r/shili-2021-inline\.txt:5:\d+: GX003 \[warning\] ", lines[2])
+
+
+def test_github_annotations(tmp_cwd):
+    reports(tmp_cwd / "r")
+    result = gx("--isolated", "--select", "GX0", "-f", "github", "--lang", "en", "r")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "::error file=r/binary.txt,line=1,col=1,title=GX001::binary file (NUL byte on line 1), not a text report"
+    assert re.match(r"::warning file=r/shili-2021-inline\.txt,line=5,col=\d+,title=GX003::active-disclosure table",
+                    lines[2])
+    assert "%0Afix: write one number per column, tab-separated" in lines[2]
+
+
+def test_output_file(tmp_cwd):
+    result = gx("--isolated", "-f", "json", "-o", "out.json", INLINE)
+    assert result.exit_code == 0 and result.stdout == ""
+    data = json.loads((tmp_cwd / "out.json").read_text(encoding="utf-8"))
+    assert [f["code"] for f in data] == ["GX003"]
+    gx("--isolated", "--output-file", "out.txt", INLINE)
+    text = (tmp_cwd / "out.txt").read_text(encoding="utf-8")
+    assert "GX003 [warning]" in text and "共检查 1 个文件" in text
+    assert not ANSI.search(text)  # a file is not a terminal
+
+
+def test_output_file_that_cannot_be_written_exits_2(tmp_cwd):
+    result = gx("--isolated", "-o", "no/such/dir/out.txt", EXAMPLE)
+    assert result.exit_code == 2 and "cannot write no/such/dir/out.txt" in result.stderr
+
+
+def test_statistics(tmp_cwd):
+    reports(tmp_cwd / "r")
+    result = gx("--isolated", "--select", "GX0", "--statistics", "--lang", "en", "r")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert re.fullmatch(r"2  GX003 +\[warning\] table-unreadable +a template table's cells .*", lines[0])
+    assert re.fullmatch(r"1  GX001 +\[error\] +unreadable-input +.*", lines[1])
+    assert re.fullmatch(r"1  GX002 +\[error\] +not-a-report +.*", lines[2])
+    assert lines[3].startswith("Found 4 problems (2 errors, 2 warnings, 0 info) in 4 files; 8 files checked")
+    data = json.loads(gx("--isolated", "--select", "GX0", "--statistics", "-f", "json", "r").stdout)
+    assert data[0] == {"code": "GX003", "name": "table-unreadable", "severity": "warning", "count": 2}
+    assert sum(d["count"] for d in data) == 4
+
+
+def test_statistics_with_a_format_it_cannot_use_exits_2():
+    result = gx("--isolated", "--statistics", "-f", "sarif", EXAMPLE)
+    assert result.exit_code == 2 and "--statistics works with --format full, concise, json" in result.stderr
+
+
+def test_colour_is_off_when_not_a_terminal_and_forced_by_flag():
+    plain = gx("--isolated", INLINE)
+    assert not ANSI.search(plain.stdout)
+    coloured = gx("--isolated", "--color", INLINE)
+    assert ANSI.search(coloured.stdout)
+    assert ANSI.sub("", coloured.stdout).replace("0.00", "").split("用时")[0] == plain.stdout.split("用时")[0]
+    assert not ANSI.search(gx("--isolated", "--no-color", INLINE).stdout)
+    assert not ANSI.search(gx("--isolated", "--color", "-f", "json", INLINE).stdout)  # never inside JSON
+
+
+# -- files -----------------------------------------------------------------------------------------
+
+def test_include_and_exclude(tmp_cwd):
+    reports(tmp_cwd / "r")
+    paths = lambda *a: sorted({f["path"] for f in findings(gx("--isolated", "--select", "GX0", "-f", "json", *a))})  # noqa: E731
+    assert paths("r") == ["r/binary.txt", "r/empty.txt", "r/shili-2021-inline.txt", "r/sub/inline-copy.txt"]
+    assert paths("--exclude", "sub", "r") == ["r/binary.txt", "r/empty.txt", "r/shili-2021-inline.txt"]
+    assert paths("--exclude", "*.txt", "r") == []
+    assert paths("--include", "*.docx", "r") == ["r/notes.docx"]  # read, and not a report
+    hidden = tmp_cwd / "r" / ".archive"
+    hidden.mkdir()
+    (hidden / "old.txt").write_text("", encoding="utf-8")
+    assert "r/.archive/old.txt" not in paths("r")
+    assert paths("r/.archive/old.txt") == ["r/.archive/old.txt"]  # named explicitly: linted
+
+
+def test_one_bad_file_never_stops_the_others(tmp_cwd):
+    reports(tmp_cwd / "r")
+    result = gx("--isolated", "--select", "GX0", "-f", "concise", "r")
+    assert "GX001" in result.stdout and "GX003" in result.stdout
+    summary = gx("--isolated", "--select", "GX0", "r").stdout.splitlines()[-1]
+    assert "共检查 8 个文件" in summary
+
+
+def test_stdin_with_a_file_name(tmp_cwd):
+    text = INLINE.read_text(encoding="utf-8")
+    result = gx("-f", "json", "--isolated", "-", input=text.encode("utf-8"))
+    assert [f["path"] for f in findings(result)] == ["-"]
+    result = gx("-f", "json", "--isolated", "--stdin-filename", "2021/report.txt", "-", input=text.encode("utf-8"))
+    [finding] = findings(result)
+    assert finding["path"] == "2021/report.txt" and finding["code"] == "GX003"
+    # GB18030 bytes on standard input are decoded like a file's
+    result = gx("-f", "json", "--isolated", "-", input=text.encode("gb18030"))
+    assert [f["code"] for f in findings(result)] == ["GX003"]
+
+
+def test_stdin_filename_selects_the_config_and_per_file_ignores(tmp_cwd):
+    sub = tmp_cwd / "archive"
+    sub.mkdir()
+    (sub / ".gxlint.yaml").write_text("lang: en\nper-file-ignores:\n  \"old-*.txt\": [GX002]\n", encoding="utf-8")
+    assert gx("--stdin-filename", "archive/old-2019.txt", "-", input=b"").exit_code == 0
+    result = gx("--stdin-filename", "archive/new.txt", "-", input=b"")
+    assert result.exit_code == 1
+    assert "archive/new.txt:1:1: GX002 [error] the file is empty" in result.stdout
+
+
+def test_jobs_2_output_is_identical_to_jobs_1(tmp_cwd):
+    folder = reports(tmp_cwd / "r")
+    for i in range(3):
+        reports(folder / f"copy{i}")
+    outputs = {}
+    for fmt in ("json", "concise", "sarif"):
+        for jobs in ("1", "2", "4"):
+            result = gx("--isolated", "-f", fmt, "--jobs", jobs, "r")
+            assert result.exit_code == 1
+            outputs[fmt, jobs] = result.stdout
+        assert outputs[fmt, "1"] == outputs[fmt, "2"] == outputs[fmt, "4"]
+    assert len(findings(gx("--isolated", "-f", "json", "-j", "2", "r"))) > 16  # every rule ran
+
+
+def test_jobs_must_be_positive():
+    assert gx("--jobs", "0", EXAMPLE).exit_code == 2
+
+
+# -- baseline ----------------------------------------------------------------------------------------
+
+def test_baseline_options_errors(tmp_cwd):
+    assert gx("--baseline", "b.json", "--write-baseline", "c.json", EXAMPLE).exit_code == 2
+    result = gx("--isolated", "--baseline", "missing.json", EXAMPLE)
+    assert result.exit_code == 2 and "missing.json: baseline file not found" in result.stderr
+    (tmp_cwd / "bad.json").write_text("{\"findings\": 3", encoding="utf-8")
+    result = gx("--isolated", "--baseline", "bad.json", EXAMPLE)
+    assert result.exit_code == 2 and "bad.json:1:" in result.stderr and "invalid JSON" in result.stderr
+    (tmp_cwd / "other.json").write_text("[]", encoding="utf-8")
+    assert "not a gxlint baseline" in gx("--isolated", "--baseline", "other.json", EXAMPLE).stderr
+
+
+# -- subcommands -------------------------------------------------------------------------------------
+
+def test_rules_text_and_json():
+    result = gx("rules", "--lang", "en")
+    assert result.exit_code == 0
+    assert re.search(r"^GX002 +not-a-report +error +no annual-report structure recognised at all$", result.stdout, re.M)
+    data = json.loads(gx("rules", "--format", "json").stdout)
+    codes = [r["code"] for r in data]
+    assert codes[:4] == ["GX000", "GX001", "GX002", "GX003"] and codes == sorted(codes)
+    gx003 = next(r for r in data if r["code"] == "GX003")
+    assert gx003 == {"code": "GX003", "name": "table-unreadable", "severity": "warning",
+                     "summary": "模板表格的单元格无法唯一对齐或拆分", "plugin": "builtin", "options": {}}
+
+
+def test_rules_json_lists_plugin_rules_with_their_options(monkeypatch):
+    with_probe(monkeypatch)
+    data = json.loads(gx("rules", "-f", "json", "--lang", "en").stdout)
+    probe = next(r for r in data if r["code"] == "ZZ901")
+    assert probe["options"] == {"label": {"default": "probe", "help": "a string option"},
+                                "limit": {"default": 3, "help": "an integer option"}}
+    assert data[-1]["code"] == "ZZ901"  # third-party prefixes after gxlint's own
+
+
+def test_explain_in_both_languages():
+    en = gx("explain", "GX003", "--lang", "en")
+    assert en.exit_code == 0
+    assert en.stdout.startswith("GX003 table-unreadable\n\na template table's cells cannot be aligned")
+    assert "Default severity: warning" in en.stdout
+    assert "Anti-pattern:\n\n    行政规范性文件693665" in en.stdout
+    zh = gx("explain", "table-unreadable", "--lang", "zh")
+    assert zh.stdout.startswith("GX003 table-unreadable\n\n模板表格的单元格无法唯一对齐或拆分")
+    assert "默认级别: 警告" in zh.stdout and "反例:" in zh.stdout and "正例:" in zh.stdout
+    assert gx("explain", "gx003").stdout == zh.stdout  # default zh, case-insensitive code
+
+
+def test_explain_unknown_rule_exits_2():
+    result = gx("explain", "GX999")
+    assert result.exit_code == 2
+    assert result.stderr == "gxlint: error: unknown rule 'GX999'; see 'gxlint rules'\n"
+
+
+def test_plugins_lists_the_builtin_plugin():
+    result = gx("plugins")
+    assert result.exit_code == 0
+    assert re.search(r"^builtin +gxlint 0\.1\.0 +\d+ rules?$", result.stdout, re.M)
+
+
+def test_plugins_exits_2_when_a_plugin_failed(monkeypatch):
+    loaded = plugins_mod.load()
+    loaded.failures.append(plugins_mod.Failure("broken", "gxlint-broken", "0.3", "ImportError: nope"))
+    monkeypatch.setitem(plugins_mod._CACHE, (), loaded)
+    result = gx("plugins")
+    assert result.exit_code == 2
+    assert re.search(r"^broken +gxlint-broken 0\.3 +FAILED: ImportError: nope$", result.stdout, re.M)
+
+
+def test_init_writes_a_config_gxlint_accepts_and_refuses_to_overwrite(tmp_cwd, empty):
+    result = gx("init")
+    assert result.exit_code == 0 and result.stdout == "wrote ./.gxlint.yaml\n"
+    text = (tmp_cwd / ".gxlint.yaml").read_text(encoding="utf-8")
+    for key in ("select:", "ignore:", "extend-select:", "severity:", "per-file-ignores:", "template: auto",
+                "organ: auto", "lang: zh", "fail-on: error", "options:"):
+        assert key in text, key
+    shown = gx("--show-config", "-f", "json", empty)
+    assert shown.exit_code == 0, shown.output
+    [entry] = json.loads(shown.stdout)
+    assert entry["config"] == str(tmp_cwd / ".gxlint.yaml")
+    assert entry["settings"]["select"] == {"value": ["ALL"], "from": f"{tmp_cwd / '.gxlint.yaml'}:5"}
+    assert gx(empty).exit_code == 1  # the defaults: GX002 still reported
+    before = text
+    again = gx("init")
+    assert again.exit_code == 2
+    assert again.stderr == "gxlint: error: ./.gxlint.yaml already exists; not overwriting it\n"
+    assert (tmp_cwd / ".gxlint.yaml").read_text(encoding="utf-8") == before
+
+
+def test_init_with_rule_options_round_trips_every_default(monkeypatch, tmp_cwd):
+    with_probe(monkeypatch)
+    assert gx("init", "conf").exit_code == 0
+    text = (tmp_cwd / "conf" / ".gxlint.yaml").read_text(encoding="utf-8")
+    assert "  ZZ901:" in text and '    label: "probe"' in text and "    limit: 3" in text
+    (tmp_cwd / "conf" / "r.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    [f] = findings(gx("--select", "ZZ901", "-f", "json", "--lang", "en", "conf/r.txt"))
+    assert f["message"].endswith("label=probe limit=3")
+
+
+def test_init_refuses_when_a_yml_config_exists(tmp_cwd):
+    (tmp_cwd / ".gxlint.yml").write_text("lang: en\n", encoding="utf-8")
+    result = gx("init")
+    assert result.exit_code == 2 and ".gxlint.yml already exists" in result.stderr
+    assert not (tmp_cwd / ".gxlint.yaml").exists()
+
+
+def test_parse_still_works_and_reads_stdin():
+    text = EXAMPLE.read_text(encoding="utf-8")
+    result = gx("parse", "-f", "json", "-", input=text.encode("utf-8"))
+    assert result.exit_code == 0 and json.loads(result.stdout)["year"] == 2021
+
+
+def test_no_color_environment_and_an_explicit_flag(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not ANSI.search(gx("--isolated", INLINE).stdout)
+    assert ANSI.search(gx("--isolated", "--color", INLINE).stdout)  # an explicit flag wins
+
+
+def test_required_plugin_that_loaded_is_fine():
+    assert gx("--isolated", "--require-plugins", "builtin", EXAMPLE).exit_code == 0
+
+
+def test_interrupt_exits_130_without_a_traceback(monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "check", interrupted)
+    result = gx("--isolated", EXAMPLE)
+    assert result.exit_code == 130 and result.stderr == "gxlint: interrupted\n"
+
+
+def test_a_folder_without_reports_is_a_warning_not_an_error(tmp_cwd):
+    (tmp_cwd / "docs").mkdir()
+    (tmp_cwd / "docs" / "a.pdf").write_bytes(b"%PDF")
+    result = gx("--isolated", "docs")
+    assert result.exit_code == 0
+    assert result.stderr == "gxlint: warning: no files to lint in docs (looked for *.txt, *.md)\n"
+    assert result.stdout.startswith("未发现问题；共检查 0 个文件")

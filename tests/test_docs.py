@@ -1,0 +1,108 @@
+"""The documentation stays true: docs/rules/ matches the generator, docs/cli.md names every option
+and subcommand, docs/config.md every config key, docs/formats.md every output field, and every
+relative link in the README and docs/ leads to a file."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+import pytest
+
+from clitools import ROOT
+from gxlint import config, docs
+from gxlint.cli import SUBCOMMANDS, main
+
+DOCS = ROOT / "docs"
+REGENERATE = "python -m gxlint.docs"
+
+
+def test_rule_pages_are_in_sync_with_the_rules():
+    stale = docs.out_of_date(str(DOCS / "rules"))
+    assert not stale, ("docs/rules/ is out of date with the rules' metadata:\n  " + "\n  ".join(stale)
+                       + f"\nRegenerate it from the repository root with:  {REGENERATE}")
+
+
+def test_generator_writes_what_it_checks(tmp_path):
+    folder = tmp_path / "rules"
+    written = docs.write_docs(str(folder))
+    assert docs.out_of_date(str(folder)) == []
+    assert sorted(p.rsplit("/", 1)[1] for p in written) == sorted(docs.pages())
+    (folder / "GX999.md").write_text(docs.GENERATED + "'s metadata -->\n", encoding="utf-8")
+    (folder / "notes.md").write_text("hand-written, kept\n", encoding="utf-8")
+    (folder / "GX001.md").write_text("edited\n", encoding="utf-8")
+    assert docs.out_of_date(str(folder)) == [f"{folder}/GX001.md (differs)", f"{folder}/GX999.md (stale: no such rule)"]
+    assert docs.main(["--check", str(folder)]) == 1
+    docs.write_docs(str(folder))
+    assert not (folder / "GX999.md").exists() and (folder / "notes.md").exists()
+    assert docs.main(["--check", str(folder)]) == 0
+
+
+def test_every_rule_page_has_its_examples_in_both_languages():
+    for rule in docs.builtin_rules():
+        page = (DOCS / "rules" / f"{rule.code}.md").read_text(encoding="utf-8")
+        assert page.count("```text") == 2 * len(rule.examples()), rule.code
+
+
+def _read(name: str) -> str:
+    path = DOCS / name
+    assert path.exists(), f"docs/{name} is missing"
+    return path.read_text(encoding="utf-8")
+
+
+def test_cli_doc_covers_every_option_subcommand_and_exit_code():
+    text = _read("cli.md")
+    check = main.commands["check"]
+    for param in check.params:
+        for opt in (*param.opts, *param.secondary_opts):
+            if opt.startswith("--"):
+                assert f"`{opt}" in text, f"docs/cli.md does not document {opt}"
+    for command in SUBCOMMANDS:
+        assert f"gxlint {command}" in text, command
+        for param in main.commands[command].params:
+            for opt in param.opts:
+                if opt.startswith("--") and opt != "--help":
+                    assert f"`{opt}" in text, f"docs/cli.md does not document {command} {opt}"
+    for code in ("`0`", "`1`", "`2`"):
+        assert code in text
+
+
+def test_config_doc_covers_every_key():
+    text = _read("config.md")
+    for key in config.KEYS:
+        assert re.search(rf"^#+ `{re.escape(key)}`", text, re.M), f"docs/config.md has no section for {key}"
+
+
+def test_formats_doc_covers_every_field():
+    text = _read("formats.md")
+    for field in ("path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix",
+                  "fingerprint"):
+        assert f"`{field}`" in text, field
+    for field in ("ruleId", "ruleIndex", "level", "partialFingerprints", "artifactLocation", "uriBaseId", "region",
+                  "shortDescription", "fullDescription", "help", "gxlint-baseline"):
+        assert field in text, field
+
+
+LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
+
+
+@pytest.mark.parametrize("page", ["README.md", *sorted(p.relative_to(ROOT).as_posix() for p in DOCS.rglob("*.md"))])
+def test_relative_links_lead_to_files(page):
+    path = ROOT / page
+    broken = []
+    for target in LINK.findall(path.read_text(encoding="utf-8")):
+        if re.match(r"^[a-z]+:", target) or target.startswith("#"):
+            continue
+        file = (path.parent / unquote(target.split("#", 1)[0])).resolve()
+        if not file.exists():
+            broken.append(target)
+    assert not broken, f"{page}: broken links {broken}"
+
+
+def test_readme_links_the_docs_and_keeps_its_set_up_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for page in ("docs/index.md", "docs/cli.md", "docs/config.md", "docs/formats.md", "docs/rules/README.md",
+                 "docs/plugins.md", "docs/model.md"):
+        assert f"]({page})" in readme, page
+    assert "pip install . && gxlint examples/shili-county-2021.txt" in readme
+    assert "pip install -e '.[test]' && pytest" in readme
