@@ -13,7 +13,10 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
+from gxlint import parse_text
 from gxlint.outline import parser
+from gxlint.text import numeral_value
+from gxlint.unfold import _CANDIDATE, _TITLE_LIKE, _heading_cuts
 
 # The plain forms: what each terminal means.
 PLAIN = {
@@ -52,3 +55,56 @@ def test_terminals_match_their_plain_forms_on_random_lines(body):
     text = body + "\n"
     for name, pattern in PLAIN.items():
         assert _same(re.compile(pattern), terminals[name], text), (name, text)
+
+
+# -- unfolding one-line reports ------------------------------------------------------------------------
+
+def _plain_heading_cuts(line: str, known: tuple[str, ...]) -> list[int]:
+    """The straightforward algorithm: every candidate, every known title tried in turn."""
+    found = []
+    for m in _CANDIDATE.finditer(line):
+        number = numeral_value(m.group(1))
+        if number is None or number > 12:
+            continue
+        rest = line[m.end():m.end() + 60]
+        title_end = None
+        for title in known:
+            if rest.startswith(title):
+                title_end = m.end() + len(title)
+                break
+        if title_end is None:
+            t = _TITLE_LIKE.match(rest)
+            if t is None:
+                continue
+            title_end = m.end() + t.end()
+        found.append((number, m.start(), title_end))
+    chosen: list[tuple[int, int, int]] = []
+    for number, begin, end in found:
+        if not chosen or number > chosen[-1][0]:
+            chosen.append((number, begin, end))
+    if len(chosen) < 2:
+        return []
+    cuts = []
+    for _, begin, end in chosen:
+        if begin > 0:
+            cuts.append(begin)
+        if end < len(line):
+            cuts.append(end)
+    return cuts
+
+
+KNOWN = ("主动公开政府信息情况", "收到和处理政府信息公开申请情况", "总体情况", "其他需要报告的事项", "概述")
+PIECES = ["一、", "二、", "三、", "十二、", "二十一、", "一", "、", " ", "　", "总体情况", "主动公开政府信息情况",
+          "收到和处理政府信息公开申请情况", "其他需要报告的事项", "工作", "情况", "事项", "。", "，", "2021年", "概述",
+          "统计表", "（一）", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_heading_cuts_equal_the_plain_algorithm(line):
+    assert _heading_cuts(line, KNOWN) == _plain_heading_cuts(line, KNOWN)
+
+
+def test_a_one_line_report_still_unfolds(fixture_text):
+    report = parse_text(fixture_text("shili-2021-inline.txt"))
+    assert [c.number for c in report.chapters] == [1, 2, 3, 4, 5, 6]
