@@ -44,6 +44,10 @@ _TRAILING_SIGNATURE = re.compile(
 _TITLE_SUFFIX = re.compile(r"(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开工作报告|信息公开工作年度报告"
                            r"|年度报告|工作报告|报告)$")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+#: A table row is split into at most this many fields; the rest of a longer line stays in its last
+#: field.  The widest template row has 18; a line of 500,000 tabs is not a table row, and splitting
+#: it would cost a Field and a Span per tab.
+MAX_FIELDS = 200
 _CN_DIGIT = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7",
              "八": "8", "九": "9"}
 
@@ -362,7 +366,7 @@ class _Builder:
         if block.kind == "tabs":
             for line in block.lines:
                 fields, pos = [], line.start
-                for text in line.text.split("\t"):
+                for text in line.text.split("\t", MAX_FIELDS - 1):
                     fields.append(Field(text, self.source.span(pos, pos + len(text))))
                     pos += len(text) + 1
                 rows.append(RawRow(tuple(fields), self.source.span(line.start, line.end)))
@@ -378,7 +382,7 @@ class _Builder:
                 if inner.endswith("|"):
                     inner = inner[:-1]
                 fields, pos = [], line.start + lead
-                for text in inner.split("|"):
+                for text in inner.split("|", MAX_FIELDS - 1):
                     stripped = text.strip()
                     at = pos + (text.index(stripped) if stripped else 0)
                     fields.append(Field(stripped, self.source.span(at, at + len(stripped))))

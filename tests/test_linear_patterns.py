@@ -14,6 +14,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from gxlint import parse_text
+from gxlint.build import MAX_FIELDS
 from gxlint.outline import parser
 from gxlint.text import numeral_value
 from gxlint.unfold import _CANDIDATE, _TITLE_LIKE, _heading_cuts
@@ -108,3 +109,23 @@ def test_heading_cuts_equal_the_plain_algorithm(line):
 def test_a_one_line_report_still_unfolds(fixture_text):
     report = parse_text(fixture_text("shili-2021-inline.txt"))
     assert [c.number for c in report.chapters] == [1, 2, 3, 4, 5, 6]
+
+
+# -- very wide rows --------------------------------------------------------------------------------------
+
+def test_a_row_wider_than_the_field_limit_keeps_the_rest_in_its_last_field():
+    wide = "\t".join(str(i % 10) for i in range(MAX_FIELDS * 3))
+    text = "一、总体情况\n" + wide + "\n"
+    report = parse_text(text)
+    table = report.tables[0]
+    row = table.raw[0]
+    assert len(row.fields) == MAX_FIELDS
+    assert row.fields[-1].text.count("\t") == MAX_FIELDS * 3 - MAX_FIELDS
+    assert row.fields[-1].span.end == len(text) - 1  # the last field still ends where the line ends
+    assert "".join(f.text + "\t" for f in row.fields)[:-1] == wide
+
+
+def test_rows_of_real_width_are_split_on_every_tab():
+    row_text = "\t".join(["行政复议"] + ["0"] * 17)
+    report = parse_text("四、政府信息公开行政复议、行政诉讼情况\n" + row_text + "\n")
+    assert len(report.tables[0].raw[0].fields) == 18
