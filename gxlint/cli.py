@@ -149,6 +149,10 @@ def check_cmd(paths: tuple[str, ...], fmt: str, output_file: str | None, select,
     items = list(discover(paths, include=tuple(include) or DEFAULT_INCLUDE, exclude=tuple(exclude),
                           lang=effective_lang))
 
+    for item in items:  # a broken config stops the run before any file is linted, whatever the file order
+        if item.error is None and item.path != "-":
+            _settings_or_exit(linter, item.path)
+
     if show_config:
         _show_config(linter, items)
         return
