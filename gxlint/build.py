@@ -21,7 +21,10 @@ from .templates import Templates
 from .text import DATE_CN, DATE_ISO, find_dates, make_date, norm, numeral_value
 from .unfold import unfold
 
-_HEADING = re.compile(r"^[ \t\u3000]*(#{1,6})?[ \t]*(\*\*)?[ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*[、.．][ \t\u3000]*(.*)$")
+# No two adjacent repeats over the same blanks: the plain form backtracked cubically on a line of
+# spaces (tests/test_linear_patterns.py checks the two read the same).
+_HEADING = re.compile(r"^[ \t\u3000]*(?:#{1,6}(?:[ \t]*\*\*)?[ \t\u3000]*|\*\*[ \t\u3000]*)?(?P<num>[一二三四五六七八九十]{1,3})"
+                      r"[ \t\u3000]*[、.．][ \t\u3000]*(?P<title>.*)$")
 _MD = re.compile(r"^[ \t]*(#{1,6})[ \t]*")
 _TERMINAL = tuple("。！？!?；;：:”」』")
 _NEW_ITEM = re.compile(r"^[ \t\u3000]*(?:\*\*|#|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是.．]"
@@ -186,7 +189,7 @@ class _Builder:
         m = _HEADING.match(line.text)
         if not m:
             return line, None
-        title_at = m.start(4)
+        title_at = m.start("title")
         title = line.text[title_at:]
         for known in self.ctx.titles:
             if title.startswith(known) and len(title.strip()) > len(known):
@@ -493,15 +496,15 @@ def _heading_parts(text: str) -> tuple[int | None, str]:
     m = _HEADING.match(text)
     if not m:
         return None, text.strip()
-    number = numeral_value(m.group(3))
-    title = m.group(4).strip().strip("*").strip()
+    number = numeral_value(m.group("num"))
+    title = m.group("title").strip().strip("*").strip()
     title = title.rstrip("。：:")
     return number, title
 
 
 def _numeral_of(text: str) -> str:
     m = _HEADING.match(text)
-    return m.group(3) if m else ""
+    return m.group("num") if m else ""
 
 
 def _year_of(title: str | None) -> int | None:

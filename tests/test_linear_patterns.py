@@ -129,3 +129,24 @@ def test_rows_of_real_width_are_split_on_every_tab():
     row_text = "\t".join(["行政复议"] + ["0"] * 17)
     report = parse_text("四、政府信息公开行政复议、行政诉讼情况\n" + row_text + "\n")
     assert len(report.tables[0].raw[0].fields) == 18
+
+
+# -- the reader's own patterns ----------------------------------------------------------------------------
+
+PLAIN_HEADING = re.compile(r"^[ \t\u3000]*(#{1,6})?[ \t]*(\*\*)?[ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*"
+                           r"[、.．][ \t\u3000]*(.*)$")
+
+
+def test_build_heading_pattern_reads_what_the_plain_form_reads():
+    from gxlint.build import _HEADING
+
+    alphabet = [" ", "\t", "\u3000", "#", "*", "一", "十", "、", ".", "a", "\n"]
+    for length in range(7):
+        for chars in itertools.product(alphabet, repeat=length):
+            text = "".join(chars)
+            plain, actual = PLAIN_HEADING.match(text), _HEADING.match(text)
+            assert (plain is None) == (actual is None), text
+            if plain:
+                assert (plain.group(3), plain.group(4), plain.start(4)) == (
+                    actual.group("num"), actual.group("title"), actual.start("title")), text
+
