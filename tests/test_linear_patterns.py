@@ -150,3 +150,17 @@ def test_build_heading_pattern_reads_what_the_plain_form_reads():
                 assert (plain.group(3), plain.group(4), plain.start(4)) == (
                     actual.group("num"), actual.group("title"), actual.start("title")), text
 
+
+PIECES_INLINE = [" ", "\u3000", "\t", "（", "(", "）", "本列数据的勾稽关系", "本列", "申请人情况", "自然人", "x", "1",
+                 "、", "_", "—", "“", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES_INLINE), max_size=25).map("".join))
+def test_inline_anchor_and_punctuation_helpers_equal_their_regexes(text):
+    from gxlint.inline import _applications_at, _strip_edge_punct
+
+    m = re.search(r"[（(]?\s*本列数据的勾稽关系|申请人情况\s*自然人", text)
+    assert _applications_at(text) == (m.start() if m else None)
+    stripped = text.strip()
+    assert _strip_edge_punct(stripped) == re.sub(r"^[^\w\s]+|[^\w\s]+$", "", stripped)
