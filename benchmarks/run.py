@@ -267,6 +267,10 @@ def adversarial_lines() -> dict[str, str]:
         "digits-spaces": fill("1 "),
         "tabs-digits": fill("1\t"),
         "pipes": fill("| 1 "),
+        "pipe-dashes": "|" + fill("-") + "x",
+        "blanks-then-table-note": fill(" ") + "本列数据的勾稽关系",
+        "ideographic-blanks-heading": fill("\u3000") + "一、总体情况",
+        "brackets-in-table-text": "申请人情况自然人 " + fill("（") + "x",
     }
 
 
