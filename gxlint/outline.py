@@ -10,33 +10,55 @@ process loads the parse tables instead of rebuilding them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .data import read_text
 from .unfold import Unfolded
 
 
-@dataclass(slots=True)
-class Line:
+class _Record:
+    """A small mutable record with a repr and field-wise equality.
+
+    Plain classes rather than dataclasses: this module is imported on every cold start, and each
+    dataclass costs about half a millisecond to create."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and all(getattr(self, k) == getattr(other, k) for k in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+
+class Line(_Record):
     """One line token: ``kind`` is the grammar terminal (TEXT, MD_HEADING, HEADING, ROW, …)."""
 
-    kind: str
-    text: str  # without the line end
-    start: int  # source offsets
-    end: int
+    __slots__ = ("kind", "text", "start", "end")
+
+    def __init__(self, kind: str, text: str, start: int, end: int) -> None:
+        self.kind = kind
+        self.text = text  # without the line end
+        self.start = start  # source offsets
+        self.end = end
 
 
-@dataclass(slots=True)
-class RawBlock:
-    kind: str  # "text", "markup", "tabs", "pipes", "cells"
-    lines: list[Line]
+class RawBlock(_Record):
+    __slots__ = ("kind", "lines")
+
+    def __init__(self, kind: str, lines: list[Line]) -> None:
+        self.kind = kind  # "text", "markup", "tabs", "pipes", "cells"
+        self.lines = lines
 
 
-@dataclass(slots=True)
-class RawChapter:
-    heading: Line | None  # None for the preamble
-    blocks: list[RawBlock] = field(default_factory=list)
+class RawChapter(_Record):
+    __slots__ = ("heading", "blocks")
+
+    def __init__(self, heading: Line | None, blocks: list[RawBlock] | None = None) -> None:
+        self.heading = heading  # None for the preamble
+        self.blocks = [] if blocks is None else blocks
 
 
 @lru_cache(maxsize=1)
