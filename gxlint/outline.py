@@ -4,12 +4,14 @@ The outline is the grammar's view of the document: a preamble and chapters, each
 blocks (text lines, markup headings and raw tables), with character offsets into the source text.
 ``gxlint.build`` turns it into the typed model.
 
-The Lark parser is built once per process and cached on disk by Lark (``cache=True``), so a new
-process loads the parse tables instead of rebuilding them.
+The Lark parser is built once per process and cached on disk by Lark (see :func:`cache_path`), so
+a new process loads the parse tables instead of rebuilding them.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from functools import lru_cache
 
 from .data import read_text
@@ -98,7 +100,34 @@ def parser():
             return ("cells", children)
 
     return Lark(grammar_text(), parser="lalr", lexer="contextual", propagate_positions=False,
-                transformer=_Outline(), cache=True)
+                transformer=_Outline(), cache=cache_path())
+
+
+def cache_path() -> str | bool:
+    """Where Lark keeps the built parser between processes: a folder of the temp dir that only
+    this user can write, or False (no cache) if that cannot be ensured.
+
+    Lark's own default (``cache=True``) is a predictable file name directly in the world-writable
+    temp dir, and the file is a pickle: another local user could plant one and have it loaded.
+    """
+    import hashlib
+    import stat
+    import tempfile
+
+    import lark
+
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: the temp dir is per user already
+        return True
+    folder = os.path.join(tempfile.gettempdir(), f"gxlint-{os.getuid()}")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & 0o077:
+        return False
+    digest = hashlib.sha256(grammar_text().encode("utf-8")).hexdigest()[:16]
+    return os.path.join(folder, f"outline-{digest}-lark{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.cache")
 
 
 def parse_outline(unfolded: Unfolded) -> list[RawChapter]:
