@@ -87,12 +87,18 @@ def run_cpu(cmd: list[str]) -> tuple[float, float]:
     return wall, usage.ru_utime + usage.ru_stime
 
 
+# A process's ru_maxrss includes the memory of whatever it was forked from until it exec'd (Linux
+# keeps the high-water mark across exec), so a child of this big benchmark process would report
+# this process's size.  A small launcher process runs the command and reports its peak instead.
+_RSS_LAUNCHER = ("import os, subprocess, sys\n"
+                 "p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+                 "print(os.wait4(p.pid, 0)[2].ru_maxrss)")
+
+
 def peak_rss(cmd: list[str]) -> int:
-    """Peak resident set size of one child process, in KiB (Linux ru_maxrss)."""
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env(), cwd=ROOT)
-    _, _, usage = os.wait4(proc.pid, 0)
-    proc.returncode = 0
-    return usage.ru_maxrss
+    """Peak resident set size of one run of ``cmd``, in KiB (Linux ru_maxrss)."""
+    out = subprocess.run([PY, "-c", _RSS_LAUNCHER, *cmd], capture_output=True, text=True, env=env(), cwd=ROOT)
+    return int(out.stdout.strip())
 
 
 def say(text: str = "") -> None:
@@ -306,7 +312,8 @@ def memory(corpus: Path, repeats: int) -> dict:
         ten.append(peak_rss(base + files[:10]))
         all_.append(peak_rss(base + [str(corpus)]))
     t, a = statistics.median(ten), statistics.median(all_)
-    return {"rss_10_files_kib": t, "rss_all_files_kib": a, "files": len(files), "ratio": a / t}
+    return {"rss_10_files_kib": t, "rss_all_files_kib": a, "files": len(files), "ratio": a / t,
+            "rss_floor_kib": peak_rss(FLOOR), "rss_launcher_kib": peak_rss([PY, "-c", "pass"])}
 
 
 # -- report --------------------------------------------------------------------------------------------------
@@ -457,7 +464,8 @@ def _print(r: dict, parts: set[str]) -> None:
     if "memory" in parts:
         mm = r["memory"]
         print(f"\npeak RSS: 10 files {mm['rss_10_files_kib'] / 1024:.1f} MiB, {mm['files']} files "
-              f"{mm['rss_all_files_kib'] / 1024:.1f} MiB ({mm['ratio']:.2f}×)")
+              f"{mm['rss_all_files_kib'] / 1024:.1f} MiB ({mm['ratio']:.2f}×); the floor's import "
+              f"{mm['rss_floor_kib'] / 1024:.1f} MiB, a bare python {mm['rss_launcher_kib'] / 1024:.1f} MiB")
 
 
 if __name__ == "__main__":
