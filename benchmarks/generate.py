@@ -8,7 +8,8 @@ signature.  The corpus varies the things that cost gxlint time and that real rep
 * layout: tab-separated tables (most), merged label cells written once, page breaks inside tables
   and paragraphs, markdown pipe tables, one cell per line (`` |``), and web-crawler pages with the
   whole report on one line and the table cells run together without separators;
-* size: 5-30 KB (more list items and paragraphs in the narrative chapters);
+* size: 5-30 KB (more list items and paragraphs in the narrative chapters; the 100x report of the
+  scaling benchmark also has a long appendix table);
 * defects in about a third of the reports: broken totals, blank or malformed cells, a missing
   chapter, a wrong period, no contact details, no signature, text that contradicts the table.
 
@@ -290,6 +291,16 @@ def _list_items(w: Writer, count: int) -> None:
     w.add("")
 
 
+def _appendix(w: Writer, rows: int) -> None:
+    """A long table that is not a template table (a catalogue of published documents)."""
+    spec, rng = w.spec, w.rng
+    w.add(f"附表：{spec.year}年主动公开政府信息目录", "序号\t栏目\t信息名称\t发布日期")
+    for i in range(1, rows + 1):
+        w.add(f"{i}\t{rng.choice(OBJECTS)}\t关于{rng.choice(TOPICS)}的{rng.choice(['通知', '公告', '意见', '方案'])}"
+              f"\t{spec.year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+    w.add("")
+
+
 def _problems(w: Writer) -> None:
     rng = w.rng
     probs = rng.sample(PROBLEMS, 3)
@@ -478,7 +489,7 @@ def render(spec: Spec) -> str:
     w = Writer(rng, spec)
     skip = rng.choice([5, 6]) if "missing_chapter" in spec.defects else None
     # the narrative grows to the target size; the tables are fixed
-    body: dict[int, tuple[int, int]] = {1: (5, 0), 5: (0, 0)}
+    body: dict[int, tuple[int, int]] = {1: (5, 0), 2: (0, 0), 5: (0, 0)}
     for attempt in range(200):
         w.lines = []
         w.rng = random.Random(spec.seed)
@@ -494,6 +505,8 @@ def render(spec: Spec) -> str:
                     _list_items(w, body[1][1])
             elif number in (2, 3, 4):
                 _tables(w, template, numbers, number)
+                if number == 2 and body[2][1]:
+                    _appendix(w, body[2][1])
             elif number == 5:
                 _problems(w)
                 if body[5][1]:
@@ -509,6 +522,10 @@ def render(spec: Spec) -> str:
         step = max(1, missing // 260)
         if body[1][0] < 8:
             body[1] = (body[1][0] + 1, body[1][1])
+        elif spec.list_scale > 1:  # a big government: long lists and a long appendix table
+            body[1] = (body[1][0], body[1][1] + (step + 2) // 3)
+            body[2] = (0, body[2][1] + step)
+            body[5] = (0, body[5][1] + step // 3)
         else:
             body[1] = (body[1][0], body[1][1] + (step + 1) // 2)
             body[5] = (0, body[5][1] + step // 2)
