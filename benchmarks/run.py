@@ -228,6 +228,41 @@ def findings_summary(corpus: Path) -> dict:
     return {"by_code": dict(sorted(codes.items())), "files_with_findings": len(files)}
 
 
+_RULE_COSTS = r"""
+import glob, json, sys, time
+from gxlint import plugins as plugins_mod
+from gxlint.build import build_report
+from gxlint.engine import Linter
+from gxlint.source import read_path
+files = sorted(glob.glob(sys.argv[1] + "/*.txt"))[: int(sys.argv[2])]
+shared = plugins_mod.cached()
+base = Linter(isolated=True, plugins=shared)
+settings = base.settings(None)
+start = time.process_time()
+reports = [build_report(read_path(f), base.context) for f in files]
+read_and_parse = (time.process_time() - start) / len(files)
+costs = {}
+for code in sorted(base.rules):
+    linter = Linter(isolated=True, plugins=shared, overrides={"select": [code]})
+    one = linter.settings(None)
+    start = time.process_time()
+    for report in reports:
+        linter.lint_report(report, one)
+    costs[code] = (time.process_time() - start) / len(reports)
+print(json.dumps({"reports": len(reports), "read_and_parse_ms": read_and_parse * 1000,
+                  "rules_ms": {c: v * 1000 for c, v in sorted(costs.items(), key=lambda kv: -kv[1])}}))
+"""
+
+
+def rule_costs(corpus: Path, count: int) -> dict:
+    """CPU time per report of reading and parsing, and of each rule alone (to find a slow rule)."""
+    out = subprocess.run([PY, "-c", _RULE_COSTS, str(corpus), str(count)], capture_output=True, text=True,
+                         env=env(), cwd=ROOT)
+    if out.returncode != 0:
+        return {"error": out.stderr[-2000:]}
+    return json.loads(out.stdout)
+
+
 # -- 3. scaling -------------------------------------------------------------------------------------------
 
 _SCALING = r"""
@@ -395,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
         say("throughput: --jobs 1 and --jobs 2, alternating ...")
         results["throughput"] = throughput(corpus, len(manifest), 1 if args.quick else 3)
         results["findings"] = findings_summary(corpus)
+        results["rule_costs"] = rule_costs(corpus, 100 if args.quick else 300)
     if "scaling" in parts:
         say("scaling: typical vs 100× report, adversarial lines ...")
         results["scaling"] = scaling(args.quick)
@@ -456,6 +492,14 @@ def _print(r: dict, parts: set[str]) -> None:
         print(f"findings over the corpus: {r['findings']['by_code']}")
         if r["findings"]["by_code"].get("GX000"):
             print("  WARNING: GX000 findings: a rule crashed on generated input")
+        rc = r["rule_costs"]
+        if "error" in rc:
+            print(f"per-rule costs: failed: {rc['error'][-300:]}")
+        else:
+            rules = sum(rc["rules_ms"].values())
+            top = ", ".join(f"{c} {v:.2f}" for c, v in list(rc["rules_ms"].items())[:8])
+            print(f"CPU per report over {rc['reports']} reports: read+parse {rc['read_and_parse_ms']:.2f} ms, "
+                  f"all rules {rules:.2f} ms; slowest rules (ms): {top}")
     if "scaling" in parts:
         s = r["scaling"]
         print(f"\nscaling: {s['typical_bytes'] // 1024} KB in {s['typical_ms']:.1f} ms; {s['big_bytes'] // 1024} KB "
