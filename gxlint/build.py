@@ -369,9 +369,13 @@ class _Builder:
         if block.kind == "tabs":
             for line in block.lines:
                 fields, pos = [], line.start
+                # a token is one source line: every field's span is on it (no bisect per field)
+                number, column = self.source.line_col(line.start)
                 for text in line.text.split("\t", MAX_FIELDS - 1):
-                    fields.append(Field(text, self.source.span(pos, pos + len(text))))
-                    pos += len(text) + 1
+                    end = pos + len(text)
+                    at = column + pos - line.start
+                    fields.append(Field(text, Span(number, at, number, at + len(text), pos, end)))
+                    pos = end + 1
                 rows.append(RawRow(tuple(fields), self.source.span(line.start, line.end)))
         elif block.kind == "pipes":
             for line in block.lines:
