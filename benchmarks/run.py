@@ -80,10 +80,15 @@ def run(cmd: list[str]) -> float:
 def run_cpu(cmd: list[str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one child process (its own children included)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env(), cwd=ROOT)
-    _, _, usage = os.wait4(proc.pid, 0)
-    proc.returncode = 0
-    wall = time.perf_counter() - start
+    with tempfile.TemporaryFile() as err:  # a file, not a pipe: a chatty child cannot block on it
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env(), cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        errors = err.read().decode("utf-8", "replace")
+    if code not in (0, 1):  # 1: findings; anything else means the numbers would measure a failure
+        raise RuntimeError(f"{' '.join(cmd)} exited with {code}:\n{errors[-2000:]}")
     return wall, usage.ru_utime + usage.ru_stime
 
 
