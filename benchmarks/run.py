@@ -177,12 +177,52 @@ def importtime() -> dict:
     floor_modules = {row[2] for row in map(_parse, floor_err.splitlines()) if row}
     rows = [row for row in map(_parse, err.splitlines()) if row]
     extra = [row for row in rows if row[2] not in floor_modules]
-    top = sorted((row for row in extra if row[3] == 0), key=lambda row: -row[1])[:15]
+    top = sorted(extra, key=lambda row: -row[0])[:15]
     return {"lines": [line for line in err.splitlines() if line.startswith("import time:")],
             "self_us_total": sum(row[0] for row in rows),
             "self_us_beyond_floor": sum(row[0] for row in extra),
             "modules_beyond_floor": len(extra),
-            "top_level_beyond_floor": [{"module": row[2], "cumulative_us": row[1]} for row in top]}
+            "top_self_beyond_floor": [{"module": row[2], "self_us": row[0]} for row in top]}
+
+
+_STAGES = r"""
+import json, sys, time
+marks = [("start", time.perf_counter())]
+def mark(name):
+    marks.append((name, time.perf_counter()))
+import lark, pluggy, click
+mark("the floor's imports (lark, pluggy, click)")
+import gxlint.cli, gxlint.engine, gxlint.files, gxlint.runner, gxlint.formatters.text
+mark("importing gxlint (cli, engine, model, reader)")
+from gxlint import plugins
+found = plugins.cached()
+mark("finding and loading plugins (rule modules)")
+from gxlint.engine import Linter
+linter = Linter(plugins=found)
+mark("templates and label indices (Linter)")
+from gxlint.outline import parser
+parser()
+mark("Lark parser from its cache")
+path = sys.argv[1]
+from gxlint.runner import lint_one
+lint_one(linter, path)
+mark("first file: read, parse, rules")
+lint_one(linter, path)
+mark("the same file again (warm)")
+print(json.dumps([(name, (t - marks[i][1]) * 1000) for i, (name, t) in enumerate(marks[1:])]))
+"""
+
+
+def stages(runs: int) -> list[tuple[str, float]]:
+    """Where a cold start's time goes beyond the floor, stage by stage (median of ``runs`` processes)."""
+    samples: list[list[tuple[str, float]]] = []
+    for _ in range(runs):
+        out = subprocess.run([PY, "-c", _STAGES, str(EXAMPLE)], capture_output=True, text=True, env=env(), cwd=ROOT)
+        if out.returncode == 0:
+            samples.append(json.loads(out.stdout))
+    if not samples:
+        return []
+    return [(name, statistics.median(s[i][1] for s in samples)) for i, (name, _) in enumerate(samples[0])]
 
 
 def _parse(line: str) -> tuple[int, int, str, int] | None:
@@ -431,6 +471,7 @@ def main(argv: list[str] | None = None) -> int:
         say(f"cold start: {runs} alternating runs ...")
         results["cold_start"] = cold_start(runs)
         results["importtime"] = importtime()
+        results["cold_start_stages_ms"] = stages(5 if args.quick else 15)
     if "throughput" in parts:
         say("throughput: --jobs 1 and --jobs 2, alternating ...")
         results["throughput"] = throughput(corpus, len(manifest), 1 if args.quick else 3)
@@ -484,10 +525,14 @@ def _print(r: dict, parts: set[str]) -> None:
         cs, it = r["cold_start"], r["importtime"]
         print(f"\ncold start: gxlint {cs['gxlint_ms']:.1f} ms, floor {cs['floor_ms']:.1f} ms, ratio {cs['ratio']:.3f} "
               f"(median of {cs['runs']})")
-        print(f"import time beyond the floor: {it['self_us_beyond_floor'] / 1000:.1f} ms in "
-              f"{it['modules_beyond_floor']} modules; top-level imports by cumulative time:")
-        for row in it["top_level_beyond_floor"][:10]:
-            print(f"  {row['cumulative_us'] / 1000:7.1f} ms  {row['module']}")
+        print(f"import time beyond the floor (python -X importtime, self time of the modules the floor does "
+              f"not import): {it['self_us_beyond_floor'] / 1000:.1f} ms in {it['modules_beyond_floor']} modules; "
+              f"the largest:")
+        for row in it["top_self_beyond_floor"][:12]:
+            print(f"  {row['self_us'] / 1000:7.2f} ms  {row['module']}")
+        print("cold start stage by stage, in one process (median):")
+        for name, ms in r["cold_start_stages_ms"]:
+            print(f"  {ms:7.1f} ms  {name}")
     if "throughput" in parts:
         t = r["throughput"]
         print(f"\nthroughput: --jobs 1 {t['jobs1_reports_per_s']:.0f} reports/s "
