@@ -8,8 +8,6 @@ modest so the suite stays fast.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from gxlint import lint_text, parse_text
