@@ -40,6 +40,8 @@ class InternalError(Rule):
 
 
 ENGINE_RULES: dict[str, type[Rule]] = {InternalError.code: InternalError}
+#: The rules that still run on a file that could not be read or decoded (GX001 says why).
+INPUT_FAMILY = "GX0"
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,10 @@ class Linter:
         template = self.templates.get(report.template) if report.template else self.templates.for_year(report.year)
         organ = settings.organ if settings.organ != "auto" else infer_organ(report.agency)
         findings: list[Finding] = []
-        for rule_cls in self.selected(settings, report.path):
+        rules = self.selected(settings, report.path)
+        if not report.readable:  # no text at all: only the input rules (GX0xx) have anything to say
+            rules = [r for r in rules if r.code.startswith(INPUT_FAMILY)]
+        for rule_cls in rules:
             options = {name: opt.default for name, opt in rule_cls.options.items()}
             options.update(settings.options.get(rule_cls.code, {}))
             try:

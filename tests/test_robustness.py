@@ -42,9 +42,9 @@ GXLINT = Path(sys.executable).with_name("gxlint")
 class Case:
     id: str
     make: Callable[[Path], list[str]]  # writes the bad input under the folder, returns the paths to pass
-    exit_code: int
-    findings: list[tuple[str, str]]  # (code, words of the English message) expected for the bad input
-    stderr: str = ""  # words expected on stderr
+    exit_code: int | None  # None: the same as for the example report (the input reads as the example)
+    findings: list[tuple[str, str]]  # (code, words of the English message) expected, each exactly once
+    only: bool = False  # nothing else is reported for the input (it has no text any rule could check)
 
 
 def _write(folder: Path, name: str, data: bytes) -> list[str]:
@@ -112,21 +112,34 @@ CASES = [
     Case("empty file", lambda d: _write(d, "empty.txt", b""), 1, [("GX002", "empty")]),
     Case("whitespace only", lambda d: _write(d, "blank.txt", b" \n\t\n\xe3\x80\x80\n"), 1, [("GX002", "empty")]),
     Case("binary file", lambda d: _write(d, "image.txt", b"\x89PNG\r\n\x1a\n" + _random_bytes(1, nul=True)), 1,
-         [("GX001", "binary file (NUL byte on line")]),
+         [("GX001", "binary file (NUL byte on line")], only=True),
     Case("binary without NUL bytes", lambda d: _write(d, "noise.txt", _random_bytes(2, nul=False)), 1,
-         [("GX001", "unknown encoding")]),
-    Case("NUL bytes inside text", _nul_inside, 1, [("GX001", f"binary file (NUL byte on line {NUL_LINE})")]),
-    Case("UTF-16 with BOM", lambda d: _write(d, "utf16.txt", GOOD.encode("utf-16")), 0, []),
-    Case("GB18030", lambda d: _write(d, "gb.txt", GOOD.encode("gb18030")), 0, []),
+         [("GX001", "unknown encoding")], only=True),
+    Case("NUL bytes inside text", _nul_inside, 1, [("GX001", f"binary file (NUL byte on line {NUL_LINE})")],
+         only=True),
+    Case("UTF-16 with BOM", lambda d: _write(d, "utf16.txt", GOOD.encode("utf-16")), None, []),
+    Case("GB18030", lambda d: _write(d, "gb.txt", GOOD.encode("gb18030")), None, []),
     Case("invalid UTF-8 in the middle", _invalid_utf8, 1,
          [("GX001", "invalid UTF-8 bytes from line 2 column 6"), ("GX002", "no annual-report structure")]),
     Case("directory given as a file", _dir_with_report, 1, [("GX002", "no annual-report structure")]),
-    Case("directory with nothing to check", _empty_dir, 1, [("GX001", "no files to check in directory")]),
-    Case("missing path", lambda d: [str(d / "missing.txt")], 1, [("GX001", "no such file or directory")]),
-    Case("50 MB file", _huge, 1, [("GX001", "file too large (50.0 MB, limit 10 MB); not checked")]),
+    Case("directory with nothing to check", _empty_dir, 1, [("GX001", "no files to check in directory")],
+         only=True),
+    Case("missing path", lambda d: [str(d / "missing.txt")], 1, [("GX001", "no such file or directory")],
+         only=True),
+    Case("50 MB file", _huge, 1, [("GX001", "file too large (50.0 MB, limit 10 MB); not checked")], only=True),
     Case("symlink loop in a directory", _symlink_loop, 1,
          [("GX002", "no annual-report structure"), ("GX001", "broken symbolic link")]),
 ]
+
+
+def _example_run() -> tuple[int, list[tuple]]:
+    """Exit code and findings (without the path) of the example report itself."""
+    result = _lint([str(EXAMPLE)])
+    return result.exit_code, [_strip_path(f) for f in json.loads(result.stdout)]
+
+
+def _strip_path(finding: dict) -> tuple:
+    return tuple((k, v) for k, v in sorted(finding.items()) if k != "path")
 
 
 def _lint(args: list[str]):
@@ -134,19 +147,24 @@ def _lint(args: list[str]):
     return result
 
 
-def _check_run(result, case: Case, bad: list[str], canary: str) -> None:
+def _check_run(result, case: Case, bad: list[str], good: str, canary: str) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert "Traceback" not in result.stderr
-    assert result.exit_code == (max(case.exit_code, 1)), (result.exit_code, result.stdout, result.stderr)
+    assert result.exit_code == 1, (result.exit_code, result.stdout, result.stderr)  # the canary is an error
     findings = json.loads(result.stdout)
-    # the other files of the run were linted: the canary's finding is there, the good report is clean
-    assert [(f["code"], f["path"]) for f in findings if f["path"] == canary] == [("GX002", canary)]
-    mine = [f for f in findings if f["path"] != canary]
+    assert not [f for f in findings if f["code"] == "GX000"], findings
+    # the other files of the run were linted: the canary's finding is there, the good report as alone
+    assert [f["code"] for f in findings if f["path"] == canary].count("GX002") == 1
+    assert [_strip_path(f) for f in findings if f["path"] == good] == _example_run()[1]
+    mine = [f for f in findings if f["path"] not in (canary, good)]
+    assert all(any(f["path"].startswith(b) for b in bad) for f in mine)  # each names the bad file
     for code, words in case.findings:
         hits = [f for f in mine if f["code"] == code and words in f["message"]]
-        assert hits, (code, words, mine)
-        assert all(any(f["path"].startswith(b) for b in bad) for f in hits)  # the message names the file
-    assert len(mine) == len(case.findings), mine  # nothing else, nothing twice
+        assert len(hits) == 1, (code, words, mine)  # there, and not twice
+    if case.only:
+        assert len(mine) == len(case.findings), mine
+    if case.exit_code is None:  # read like the example: the same findings
+        assert [_strip_path(f) for f in mine] == _example_run()[1]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
@@ -159,15 +177,17 @@ def test_bad_input(case, tmp_path):
     # alone: the documented exit code
     alone = _lint(bad)
     assert "Traceback" not in alone.stderr
-    assert alone.exit_code == case.exit_code, (alone.stdout, alone.stderr)
+    expected = _example_run()[0] if case.exit_code is None else case.exit_code
+    assert alone.exit_code == expected, (alone.stdout, alone.stderr)
     # with other files: they are still linted
-    _check_run(_lint([str(good), *bad, str(canary)]), case, bad, str(canary))
+    _check_run(_lint([str(good), *bad, str(canary)]), case, bad, str(good), str(canary))
 
 
 def test_symlink_loop_lints_each_file_once(tmp_path):
     bad = _symlink_loop(tmp_path)
     findings = json.loads(_lint(bad).stdout)
-    assert sorted(Path(f["path"]).name for f in findings) == ["a.txt", "dangling.txt"]
+    assert {Path(f["path"]).name for f in findings} == {"a.txt", "dangling.txt"}
+    assert [f["code"] for f in findings].count("GX002") == 1  # a.txt once, not again through the loop
 
 
 # -- read permission ------------------------------------------------------------------------------------
@@ -349,7 +369,7 @@ def test_a_rule_that_raises_becomes_one_gx000_finding_and_the_others_still_run()
     assert "rule ZZ902 (returns-junk, plugin zz-broken) crashed on this file: TypeError: check() yielded str" in messages
     assert "rule ZZ903 (calls-exit, plugin zz-broken) crashed on this file: SystemExit: 3" in messages
     assert all(f.severity == "error" and f.path == "canary.txt" for f in internal)
-    assert [f.code for f in findings if f.code != "GX000"] == ["GX002"]  # the built-in rules still ran
+    assert "GX002" in [f.code for f in findings]  # the built-in rules still ran
 
 
 def _fake_distribution(site: Path, name: str, source: str) -> None:
@@ -439,6 +459,42 @@ def test_every_bad_input_in_one_run_of_the_console_script(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and result.stderr == ""
     findings = json.loads(result.stdout)
-    expected = sum(len(c.findings) for c in CASES) + 1
-    assert len(findings) == expected, findings
+    assert not [f for f in findings if f["code"] == "GX000"], findings
+    for case in CASES:
+        folder = str(tmp_path / case.id.replace(" ", "-"))
+        for code, words in case.findings:
+            hits = [f for f in findings if f["path"].startswith(folder) and f["code"] == code and words in f["message"]]
+            assert len(hits) == 1, (case.id, code, words)
     assert any(f["path"] == str(canary) and f["code"] == "GX002" for f in findings)
+
+
+class AlwaysFinds(Rule):
+    """Reports every file (stands for any rule that is not an input rule)."""
+
+    code = "ZZ920"
+    name = "always-finds"
+    severity = "warning"
+    summary = "one finding per file"
+
+    def check(self, report, ctx):
+        yield ctx.finding(report.title_span, zh="总有一条", en="always one")
+
+
+class AlwaysFindsPlugin:
+    __name__ = "zz-always"
+
+    @staticmethod
+    @hookimpl
+    def gxlint_rules():
+        return [AlwaysFinds]
+
+
+def test_a_file_without_text_is_checked_by_the_input_rules_only():
+    from gxlint import source
+
+    linter = Linter(plugins=plugins_mod.load(extra=[AlwaysFindsPlugin()]), isolated=True, overrides={"lang": "en"})
+    settings = linter.settings(None)
+    binary = linter.lint_source(source.from_bytes(b"\x89PNG\x00\x01", "image.txt"), settings)
+    assert [f.code for f in binary] == ["GX001"]
+    text = linter.lint_source(source.from_text(CANARY_TEXT, "canary.txt"), settings)
+    assert sorted(f.code for f in text) == ["GX002", "ZZ920"]
