@@ -21,7 +21,10 @@ from .templates import Templates
 from .text import DATE_CN, DATE_ISO, find_dates, make_date, norm, numeral_value
 from .unfold import unfold
 
-_HEADING = re.compile(r"^[ \t\u3000]*(#{1,6})?[ \t]*(\*\*)?[ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*[、.．][ \t\u3000]*(.*)$")
+# No two adjacent repeats over the same blanks: the plain form backtracked cubically on a line of
+# spaces (tests/test_linear_patterns.py checks the two read the same).
+_HEADING = re.compile(r"^[ \t\u3000]*(?:#{1,6}(?:[ \t]*\*\*)?[ \t\u3000]*|\*\*[ \t\u3000]*)?(?P<num>[一二三四五六七八九十]{1,3})"
+                      r"[ \t\u3000]*[、.．][ \t\u3000]*(?P<title>.*)$")
 _MD = re.compile(r"^[ \t]*(#{1,6})[ \t]*")
 _TERMINAL = tuple("。！？!?；;：:”」』")
 _NEW_ITEM = re.compile(r"^[ \t\u3000]*(?:\*\*|#|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是.．]"
@@ -44,6 +47,10 @@ _TRAILING_SIGNATURE = re.compile(
 _TITLE_SUFFIX = re.compile(r"(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开工作报告|信息公开工作年度报告"
                            r"|年度报告|工作报告|报告)$")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+#: A table row is split into at most this many fields; the rest of a longer line stays in its last
+#: field.  The widest template row has 18; a line of 500,000 tabs is not a table row, and splitting
+#: it would cost a Field and a Span per tab.
+MAX_FIELDS = 200
 _CN_DIGIT = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7",
              "八": "8", "九": "9"}
 
@@ -182,7 +189,7 @@ class _Builder:
         m = _HEADING.match(line.text)
         if not m:
             return line, None
-        title_at = m.start(4)
+        title_at = m.start("title")
         title = line.text[title_at:]
         for known in self.ctx.titles:
             if title.startswith(known) and len(title.strip()) > len(known):
@@ -362,9 +369,13 @@ class _Builder:
         if block.kind == "tabs":
             for line in block.lines:
                 fields, pos = [], line.start
-                for text in line.text.split("\t"):
-                    fields.append(Field(text, self.source.span(pos, pos + len(text))))
-                    pos += len(text) + 1
+                # a token is one source line: every field's span is on it (no bisect per field)
+                number, column = self.source.line_col(line.start)
+                for text in line.text.split("\t", MAX_FIELDS - 1):
+                    end = pos + len(text)
+                    at = column + pos - line.start
+                    fields.append(Field(text, Span(number, at, number, at + len(text), pos, end)))
+                    pos = end + 1
                 rows.append(RawRow(tuple(fields), self.source.span(line.start, line.end)))
         elif block.kind == "pipes":
             for line in block.lines:
@@ -378,7 +389,7 @@ class _Builder:
                 if inner.endswith("|"):
                     inner = inner[:-1]
                 fields, pos = [], line.start + lead
-                for text in inner.split("|"):
+                for text in inner.split("|", MAX_FIELDS - 1):
                     stripped = text.strip()
                     at = pos + (text.index(stripped) if stripped else 0)
                     fields.append(Field(stripped, self.source.span(at, at + len(stripped))))
@@ -489,15 +500,15 @@ def _heading_parts(text: str) -> tuple[int | None, str]:
     m = _HEADING.match(text)
     if not m:
         return None, text.strip()
-    number = numeral_value(m.group(3))
-    title = m.group(4).strip().strip("*").strip()
+    number = numeral_value(m.group("num"))
+    title = m.group("title").strip().strip("*").strip()
     title = title.rstrip("。：:")
     return number, title
 
 
 def _numeral_of(text: str) -> str:
     m = _HEADING.match(text)
-    return m.group(3) if m else ""
+    return m.group("num") if m else ""
 
 
 def _year_of(title: str | None) -> int | None:

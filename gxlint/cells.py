@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .model import Cell, Span
 
@@ -24,7 +25,7 @@ def read_cell(text: str, span: Span, column: str | None = None, *, signed: bool 
     raw = text.strip()
     if not raw:
         return Cell(raw, span, None, "blank", column)
-    value, note, ok = parse_number(raw, signed=signed, money=money)
+    value, note, ok = _parse_cached(raw, signed, money)
     if not ok:
         return Cell(raw, span, None, "malformed", column)
     return Cell(raw, span, value, "number", column, note)
@@ -60,6 +61,10 @@ def parse_number(raw: str, *, signed: bool = False, money: bool = False):
         written = _RAW_NUMBER.match(raw)
         rest = raw[written.end():].strip() if written else rest
     return value, rest, True
+
+
+# Cells repeat ("0", "1", "12") within and across reports; the reading depends on the text alone.
+_parse_cached = lru_cache(maxsize=4096)(lambda raw, signed, money: parse_number(raw, signed=signed, money=money))
 
 
 def is_numeric_text(text: str) -> bool:

@@ -98,6 +98,12 @@ def _silence_stdout() -> None:
 @click.version_option(__version__, "--version", prog_name="gxlint")
 def main() -> None:
     """gxlint: check 政府信息公开工作年度报告 against the unified format."""
+    # The process ends when the command does.  Freezing the heap at exit spares interpreter
+    # shutdown a full garbage collection of every module's objects (~13 ms of a ~125 ms run).
+    import atexit
+    import gc
+
+    atexit.register(gc.freeze)
 
 
 # -- check -------------------------------------------------------------------------------------------

@@ -37,6 +37,10 @@ class ConfigError(Exception):
         super().__init__(f"{where}: {message}")
         self.message = message
 
+    def __reduce__(self):
+        # raised in a --jobs worker, it crosses to the main process by pickling: keep every field
+        return type(self), (self.message, self.path, self.line, self.column)
+
 
 @dataclass(frozen=True)
 class Settings:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +10,17 @@ def grammar_dir() -> Any:
     """A Traversable for grammar/ whether gxlint is installed (wheel or editable) or run from a
     source checkout that was never installed."""
     try:
-        return resources.files("gxlint.grammar")
+        import gxlint.grammar as package
     except ModuleNotFoundError:  # pragma: no cover - only in an uninstalled checkout
         return Path(__file__).resolve().parent.parent / "grammar"
+    # A plain folder in every ordinary install; importlib.resources (which imports zipfile and its
+    # readers, ~2 ms of the cold start) only for a package inside an archive.
+    folder = Path(getattr(package, "__file__", None) or ".").parent
+    if folder.joinpath("report.lark").is_file():
+        return folder
+    from importlib import resources
+
+    return resources.files("gxlint.grammar")  # pragma: no cover - zipped installs
 
 
 def read_text(name: str) -> str:

@@ -39,6 +39,8 @@ class InternalError(Rule):
 
 
 ENGINE_RULES: dict[str, type[Rule]] = {InternalError.code: InternalError}
+#: The rules that still run on a file that could not be read or decoded (GX001 says why).
+INPUT_FAMILY = "GX0"
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,10 @@ class Linter:
 
     def lint_source(self, source: source_mod.Source, settings: Settings) -> list[Finding]:
         forced = settings.template if settings.template != "auto" else None
-        report = build_report(source, self.context, forced)
+        try:
+            report = build_report(source, self.context, forced)
+        except Exception as exc:  # a reader bug on one file must not stop the run
+            return [self._internal(exc, source.path or "<text>", settings)]
         return self.lint_report(report, settings)
 
     def lint_report(self, report: Report, settings: Settings) -> list[Finding]:
@@ -108,17 +113,23 @@ class Linter:
         template = self.templates.get(report.template) if report.template else self.templates.for_year(report.year)
         organ = settings.organ if settings.organ != "auto" else infer_organ(report.agency)
         findings: list[Finding] = []
-        for rule_cls in self.selected(settings, report.path):
-            rule = self._instances.get(rule_cls.code)
-            if rule is None:
-                rule = self._instances[rule_cls.code] = rule_cls()
+        rules = self.selected(settings, report.path)
+        if not report.readable:  # no text at all: only the input rules (GX0xx) have anything to say
+            rules = [r for r in rules if r.code.startswith(INPUT_FAMILY)]
+        for rule_cls in rules:
             options = {name: opt.default for name, opt in rule_cls.options.items()}
             options.update(settings.options.get(rule_cls.code, {}))
-            ctx = RuleContext(rule, path=path, options=options, lang=settings.lang, template=template,
-                              templates=self.templates, organ=organ, source_text=report.source.text)
             try:
+                rule = self._instances.get(rule_cls.code)
+                if rule is None:
+                    rule = self._instances[rule_cls.code] = rule_cls()
+                ctx = RuleContext(rule, path=path, options=options, lang=settings.lang, template=template,
+                                  templates=self.templates, organ=organ, source_text=report.source.text)
                 produced = list(rule.check(report, ctx) or ())
-            except Exception as exc:  # one broken rule never stops the others
+                wrong = next((f for f in produced if not isinstance(f, Finding)), None)
+                if wrong is not None:
+                    raise TypeError(f"check() yielded {type(wrong).__name__} {wrong!r:.60}, not a Finding")
+            except (Exception, SystemExit) as exc:  # one broken rule never stops the others
                 produced = [self._crash(rule_cls, exc, path, settings)]
             findings.extend(produced)
         if settings.severity:
@@ -126,13 +137,15 @@ class Linter:
         findings.sort(key=lambda f: f.sort_key)
         return findings
 
-    def _crash(self, rule_cls: type[Rule], exc: Exception, path: str, settings: Settings) -> Finding:
-        where = ""
-        tb = exc.__traceback__
-        while tb is not None and tb.tb_next is not None:
-            tb = tb.tb_next
-        if tb is not None:
-            where = f" ({os.path.basename(tb.tb_frame.f_code.co_filename)}:{tb.tb_lineno})"
+    def _internal(self, exc: Exception, path: str, settings: Settings) -> Finding:
+        detail = f"{type(exc).__name__}: {exc}{_where(exc)}"
+        zh = f"gxlint 读取本文件结构时出错：{detail}；未检查本文件，请报告此问题"
+        en = f"gxlint failed while reading this file's structure: {detail}; the file was not checked (please report this)"
+        return Finding(path, 1, 1, 1, 2, InternalError.code, InternalError.name, "error",
+                       zh if settings.lang == "zh" else en, fingerprint=f"reader:{type(exc).__name__}")
+
+    def _crash(self, rule_cls: type[Rule], exc: BaseException, path: str, settings: Settings) -> Finding:
+        where = _where(exc)
         detail = f"{type(exc).__name__}: {exc}"
         plugin = f"插件 {rule_cls.plugin} 的" if rule_cls.plugin else ""
         zh = f"{plugin}规则 {rule_cls.code}（{rule_cls.name}）检查本文件时出错：{detail}{where}；其他规则照常运行"
@@ -142,6 +155,16 @@ class Linter:
         msg = zh if settings.lang == "zh" else en
         return Finding(path, 1, 1, 1, 2, InternalError.code, InternalError.name, "error", msg,
                        fingerprint=f"{rule_cls.code}:{type(exc).__name__}")
+
+
+def _where(exc: BaseException) -> str:
+    """' (file.py:line)' of the innermost frame of an exception's traceback."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is None:
+        return ""
+    return f" ({os.path.basename(tb.tb_frame.f_code.co_filename)}:{tb.tb_lineno})"
 
 
 def _with_severity(finding: Finding, overrides: Mapping[str, str]) -> Finding:

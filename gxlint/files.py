@@ -3,7 +3,9 @@
 Files named explicitly are always linted.  In directories, files matching ``include`` (default
 ``*.txt`` and ``*.md``) and not matching ``exclude`` are linted, in sorted order; hidden entries
 (``.name``), ``node_modules``, ``__pycache__`` and virtual environments are skipped, and symlinked
-directories are followed at most once (a symlink loop is not an infinite walk).
+directories are followed at most once (a symlink loop is not an infinite walk).  A directory named
+on the command line in which no file matches ``include`` is reported (GX001): a wrong or misspelt
+folder must not pass as "no problems found".
 """
 
 from __future__ import annotations
@@ -47,7 +49,12 @@ def discover(paths: Iterable[str], include: Sequence[str] = DEFAULT_INCLUDE, exc
             yield Item(path, _error(path, f"路径不存在：{path}", f"no such file or directory: {path}", lang))
             continue
         if os.path.isdir(path):
-            yield from _walk(path, include, exclude, lang)
+            matched = [0]
+            yield from _walk(path, include, exclude, lang, matched)
+            if not matched[0]:  # a typo'd or wrong folder must not pass silently
+                patterns = ", ".join(include)
+                yield Item(path, _error(path, f"目录中没有可检查的文件（{patterns}）：{path}",
+                                        f"no files to check in directory {path} (looked for {patterns})", lang))
         elif os.path.islink(path) and not os.path.exists(path):
             yield Item(path, _error(path, f"符号链接指向不存在的文件：{path}", f"broken symbolic link: {path}", lang))
         else:
@@ -56,13 +63,17 @@ def discover(paths: Iterable[str], include: Sequence[str] = DEFAULT_INCLUDE, exc
             yield Item(path)
 
 
-def _walk(root: str, include: Sequence[str], exclude: Sequence[str], lang: str) -> Iterator[Item]:
+def _walk(root: str, include: Sequence[str], exclude: Sequence[str], lang: str,
+          matched: list[int]) -> Iterator[Item]:
+    """The files under ``root`` to lint; ``matched[0]`` counts the files (or errors) found, excluded
+    files included."""
     seen: set[tuple[int, int]] = set()
 
     def visit(directory: str) -> Iterator[Item]:
         try:
             st = os.stat(directory)
         except OSError as exc:
+            matched[0] += 1
             yield Item(directory, _error(directory, f"无法读取目录：{exc.strerror}", f"cannot read directory: {exc.strerror}", lang))
             return
         ident = (st.st_dev, st.st_ino)
@@ -72,6 +83,7 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str], lang: str) 
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
+            matched[0] += 1
             yield Item(directory, _error(directory, f"无法读取目录：{exc.strerror}", f"cannot read directory: {exc.strerror}", lang))
             return
         for entry in entries:
@@ -89,7 +101,10 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str], lang: str) 
                     continue
                 yield from visit(path)
             else:
-                if not _matches(path, include) or (exclude and _matches(path, exclude)):
+                if not _matches(path, include):
+                    continue
+                matched[0] += 1
+                if exclude and _matches(path, exclude):
                     continue
                 if entry.is_symlink() and not os.path.exists(path):
                     yield Item(path, _error(path, f"符号链接指向不存在的文件：{path}", f"broken symbolic link: {path}", lang))

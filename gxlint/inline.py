@@ -17,16 +17,64 @@ from .model import Field, RawRow
 from .source import Source
 from .templates import Templates
 
+_APP_NOTE = "本列数据的勾稽关系"
+_APP_HEADER = re.compile(r"申请人情况\s*自然人")
+
+
+def _applications_at(text: str) -> int | None:
+    """Where ``re.search(r"[（(]?\\s*本列数据的勾稽关系|申请人情况\\s*自然人", text)`` starts.
+
+    The regex retries its leading \\s* from every blank of a long run of blanks (quadratic on a
+    crawled line of spaces); the blanks and the bracket before the first note are walked back over
+    instead, which gives the same leftmost start."""
+    starts = []
+    note = text.find(_APP_NOTE)
+    if note >= 0:
+        while note > 0 and text[note - 1].isspace():
+            note -= 1
+        if note > 0 and text[note - 1] in "（(":
+            note -= 1
+        starts.append(note)
+    m = _APP_HEADER.search(text)
+    if m:
+        starts.append(m.start())
+    return min(starts) if starts else None
+
+
+def _searcher(pattern: str):
+    compiled = re.compile(pattern)
+
+    def start(text: str) -> int | None:
+        m = compiled.search(text)
+        return m.start() if m else None
+    return start
+
+
 _ANCHORS = [
-    ("active_disclosure", re.compile(r"第二十条\s*第\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*项\s*信息内容")),
-    ("applications", re.compile(r"[（(]?\s*本列数据的勾稽关系|申请人情况\s*自然人")),
-    ("review_litigation", re.compile(r"行政复议\s*行政诉讼[^。，；]{0,20}?结果\s*维持")),
-    ("legacy_statistics", re.compile(r"指标名称\s*计量单位")),
+    ("active_disclosure", _searcher(r"第二十条\s*第\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*项\s*信息内容")),
+    ("applications", _applications_at),
+    ("review_litigation", _searcher(r"行政复议\s*行政诉讼[^。，；]{0,20}?结果\s*维持")),
+    ("legacy_statistics", _searcher(r"指标名称\s*计量单位")),
 ]
 _CHEAP = ("第二十条", "勾稽关系", "申请人情况", "结果维持", "结果 维持", "指标名称")
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
-_EDGE_PUNCT = re.compile(r"^[^\w\s]+|[^\w\s]+$")
+
+
+def _is_punct(ch: str) -> bool:
+    """[^\\w\\s] of Python's re, for one character."""
+    return not (ch.isalnum() or ch == "_" or ch.isspace())
+
+
+def _strip_edge_punct(text: str) -> str:
+    """``re.sub(r"^[^\\w\\s]+|[^\\w\\s]+$", "", text)`` for text without a trailing line end, in
+    linear time (the regex retries its second branch from every character of a run of brackets)."""
+    start, end = 0, len(text)
+    while start < end and _is_punct(text[start]):
+        start += 1
+    while end > start and _is_punct(text[end - 1]):
+        end -= 1
+    return text[start:end]
 
 
 @dataclass(frozen=True)
@@ -75,10 +123,10 @@ class InlineTables:
         if not any(c in text for c in _CHEAP):
             return []
         found = []
-        for kind, pattern in _ANCHORS:
-            m = pattern.search(text)
-            if m:
-                found.append((m.start(), kind))
+        for kind, find in _ANCHORS:
+            start = find(text)
+            if start is not None:
+                found.append((start, kind))
         found.sort()
         # one table per kind and position: drop anchors inside an earlier table of the same kind
         out: list[tuple[int, str]] = []
@@ -130,11 +178,11 @@ class InlineTables:
             stripped = chunk.lstrip(" \u3000）)」”")
             m = re.match(r"[\d.+\-][\d\s.+\-]*", stripped)
             if not m:
-                return not _EDGE_PUNCT.sub("", chunk.strip())
+                return not _strip_edge_punct(chunk.strip())
             digits = m.group().rstrip()
             at = a + (len(chunk) - len(stripped))
             add(field(at, at + len(digits)), "data")
-            return not _EDGE_PUNCT.sub("", stripped[len(digits):].strip())
+            return not _strip_edge_punct(stripped[len(digits):].strip())
 
         position = 0
         for start, end, label in hits:

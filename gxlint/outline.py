@@ -4,39 +4,63 @@ The outline is the grammar's view of the document: a preamble and chapters, each
 blocks (text lines, markup headings and raw tables), with character offsets into the source text.
 ``gxlint.build`` turns it into the typed model.
 
-The Lark parser is built once per process and cached on disk by Lark (``cache=True``), so a new
-process loads the parse tables instead of rebuilding them.
+The Lark parser is built once per process and cached on disk by Lark (see :func:`cache_path`), so
+a new process loads the parse tables instead of rebuilding them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+import sys
 from functools import lru_cache
 
 from .data import read_text
 from .unfold import Unfolded
 
 
-@dataclass(slots=True)
-class Line:
+class _Record:
+    """A small mutable record with a repr and field-wise equality.
+
+    Plain classes rather than dataclasses: this module is imported on every cold start, and each
+    dataclass costs about half a millisecond to create."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and all(getattr(self, k) == getattr(other, k) for k in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+
+class Line(_Record):
     """One line token: ``kind`` is the grammar terminal (TEXT, MD_HEADING, HEADING, ROW, …)."""
 
-    kind: str
-    text: str  # without the line end
-    start: int  # source offsets
-    end: int
+    __slots__ = ("kind", "text", "start", "end")
+
+    def __init__(self, kind: str, text: str, start: int, end: int) -> None:
+        self.kind = kind
+        self.text = text  # without the line end
+        self.start = start  # source offsets
+        self.end = end
 
 
-@dataclass(slots=True)
-class RawBlock:
-    kind: str  # "text", "markup", "tabs", "pipes", "cells"
-    lines: list[Line]
+class RawBlock(_Record):
+    __slots__ = ("kind", "lines")
+
+    def __init__(self, kind: str, lines: list[Line]) -> None:
+        self.kind = kind  # "text", "markup", "tabs", "pipes", "cells"
+        self.lines = lines
 
 
-@dataclass(slots=True)
-class RawChapter:
-    heading: Line | None  # None for the preamble
-    blocks: list[RawBlock] = field(default_factory=list)
+class RawChapter(_Record):
+    __slots__ = ("heading", "blocks")
+
+    def __init__(self, heading: Line | None, blocks: list[RawBlock] | None = None) -> None:
+        self.heading = heading  # None for the preamble
+        self.blocks = [] if blocks is None else blocks
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +100,34 @@ def parser():
             return ("cells", children)
 
     return Lark(grammar_text(), parser="lalr", lexer="contextual", propagate_positions=False,
-                transformer=_Outline(), cache=True)
+                transformer=_Outline(), cache=cache_path())
+
+
+def cache_path() -> str | bool:
+    """Where Lark keeps the built parser between processes: a folder of the temp dir that only
+    this user can write, or False (no cache) if that cannot be ensured.
+
+    Lark's own default (``cache=True``) is a predictable file name directly in the world-writable
+    temp dir, and the file is a pickle: another local user could plant one and have it loaded.
+    """
+    import hashlib
+    import stat
+    import tempfile
+
+    import lark
+
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: the temp dir is per user already
+        return True
+    folder = os.path.join(tempfile.gettempdir(), f"gxlint-{os.getuid()}")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & 0o077:
+        return False
+    digest = hashlib.sha256(grammar_text().encode("utf-8")).hexdigest()[:16]
+    return os.path.join(folder, f"outline-{digest}-lark{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.cache")
 
 
 def parse_outline(unfolded: Unfolded) -> list[RawChapter]:

@@ -98,6 +98,12 @@ class Lexicon:
             for kind, labels in kinds.items():
                 others = set().union(*(k[kind] for o, k in per_format.items() if o != tid)) if len(per_format) > 1 else set()
                 self.markers[tid][kind] = labels - others
+        # label -> the formats it is a marker of, in the order of ``markers`` (vote() is per field)
+        self._voters: dict[str, dict] = {}
+        for tid, kinds in self.markers.items():
+            for kind, labels in kinds.items():
+                for label in labels:
+                    self._voters.setdefault(kind, {}).setdefault(label, []).append(tid)
 
     def row_kind(self, fields: Sequence[Field]) -> str | None:
         """The table kind a row announces (a caption, a header, a template row label), if any."""
@@ -127,14 +133,13 @@ class Lexicon:
         votes: Counter = Counter()
         if kind not in ("active_disclosure", "applications"):
             return votes
+        voters = self._voters.get(kind, {})
         for row in rows:
             for f in row.fields:
                 if not f.text.strip():
                     continue
-                item = label_key(f.text) if kind == "applications" else key(f.text)
-                for tid, kinds in self.markers.items():
-                    if item in kinds.get(kind, ()):
-                        votes[tid] += 1
+                for tid in voters.get(label_key(f.text) if kind == "applications" else key(f.text), ()):
+                    votes[tid] += 1
         return votes
 
 

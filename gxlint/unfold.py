@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import Iterable
 
 from .text import numeral_value
@@ -43,7 +44,7 @@ class Unfolded:
 def unfold(text: str, titles: Iterable[str]) -> Unfolded:
     if len(text) < MIN_LINE:
         return Unfolded(text, [])
-    known = sorted({t for t in titles if t}, key=len, reverse=True)
+    known = tuple(sorted({t for t in titles if t}, key=lambda t: (-len(t), t)))
     cuts: list[int] = []
     start = 0
     for line in text.split("\n"):
@@ -61,29 +62,26 @@ def unfold(text: str, titles: Iterable[str]) -> Unfolded:
     return Unfolded("\n".join(pieces), inserted)
 
 
-def _heading_cuts(line: str, known: list[str]) -> list[int]:
-    found: list[tuple[int, int, int]] = []  # (number, start, end of title)
-    for m in _CANDIDATE.finditer(line):
-        number = numeral_value(m.group(1))
-        if number is None or number > 12:
+@lru_cache(maxsize=8)
+def _heading_pattern(known: tuple[str, ...]) -> re.Pattern[str]:
+    """A chapter-number candidate followed by a known title (longest first, so the longest one that
+    fits wins) or else by a title-like phrase.  The title is a lookahead: it is not consumed, so a
+    candidate inside another candidate's title is still found."""
+    titles = "|".join(re.escape(t) for t in known if len(t) <= 60)
+    known_part = f"(?P<known>{titles})|" if titles else ""
+    return re.compile(_CANDIDATE.pattern + f"(?=(?:{known_part}(?P<like>{_TITLE_LIKE.pattern})))")
+
+
+def _heading_cuts(line: str, known: tuple[str, ...]) -> list[int]:
+    # Keep an ascending run of chapter numbers (a restart at 一 inside a chapter is not a chapter).
+    # The regex does the per-candidate work, so a line of a million "一、" stays fast.
+    chosen: list[tuple[int, int, int]] = []  # (number, start, end of title)
+    for m in _heading_pattern(known).finditer(line):
+        number = _numeral(m.group(1))
+        if number is None or number > 12 or (chosen and number <= chosen[-1][0]):
             continue
-        rest = line[m.end():m.end() + 60]
-        title_end = None
-        for title in known:
-            if rest.startswith(title):
-                title_end = m.end() + len(title)
-                break
-        if title_end is None:
-            t = _TITLE_LIKE.match(rest)
-            if t is None:
-                continue
-            title_end = m.end() + t.end()
-        found.append((number, m.start(), title_end))
-    # keep an ascending run of chapter numbers (a restart at 一 inside a chapter is not a chapter)
-    chosen: list[tuple[int, int, int]] = []
-    for number, begin, end in found:
-        if not chosen or number > chosen[-1][0]:
-            chosen.append((number, begin, end))
+        title_end = m.end("known") if m.group("known") is not None else m.end("like")
+        chosen.append((number, m.start(), title_end))
     if len(chosen) < 2:
         return []
     cuts = []
@@ -93,3 +91,6 @@ def _heading_cuts(line: str, known: list[str]) -> list[int]:
         if end < len(line):
             cuts.append(end)
     return cuts
+
+
+_numeral = lru_cache(maxsize=256)(numeral_value)

@@ -1,0 +1,501 @@
+"""Bad input of every kind: what gxlint does with it (docs/robustness.md has the same table).
+
+Each case runs ``gxlint`` on the bad input together with a good report and a *canary* (a file that
+is not a report, so it always gives GX002): the bad input gets a clear message naming the file and
+the problem, the exit code is the documented one, nothing is printed as a traceback, and the
+canary's finding proves the other files of the run were still linted.
+
+Exit codes: 1 when a file cannot be checked (GX001/GX002 are errors, like any finding at the
+failing level); 0 when the odd input is read fine (UTF-16, GB18030); 2 for a broken configuration
+or a required plugin that failed (the run stops before any file is linted).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from click.testing import CliRunner
+
+from gxlint import plugins as plugins_mod
+from gxlint.cli import main
+from gxlint.engine import Linter
+from gxlint.hookspecs import hookimpl
+from gxlint.rule import Rule
+from conftest import EXAMPLE
+
+GOOD = EXAMPLE.read_text(encoding="utf-8")
+CANARY_TEXT = "会议纪要\n今天讨论了三件事。\n"
+GXLINT = Path(sys.executable).with_name("gxlint")
+
+
+@dataclass
+class Case:
+    id: str
+    make: Callable[[Path], list[str]]  # writes the bad input under the folder, returns the paths to pass
+    exit_code: int | None  # None: the same as for the example report (the input reads as the example)
+    findings: list[tuple[str, str]]  # (code, words of the English message) expected, each exactly once
+    only: bool = False  # nothing else is reported for the input (it has no text any rule could check)
+
+
+def _write(folder: Path, name: str, data: bytes) -> list[str]:
+    path = folder / name
+    path.write_bytes(data)
+    return [str(path)]
+
+
+NUL_LINE = GOOD[:GOOD.index("一、总体情况")].count("\n") + 1
+
+
+def _nul_inside(folder: Path) -> list[str]:
+    text = GOOD.encode("utf-8")
+    cut = text.index("一、总体情况".encode("utf-8"))
+    return _write(folder, "nul.txt", text[:cut] + b"\x00" + text[cut:])
+
+
+def _invalid_utf8(folder: Path) -> list[str]:
+    # two damaged bytes in a file that is otherwise read and linted (it is not a report: GX002)
+    prose = "今天讨论了三件事，第一件是会议室的安排。\n" * 40
+    return _write(folder, "damaged.txt", "会议纪要\n今天讨论了".encode("utf-8") + b"\xff\xfe" + prose.encode("utf-8"))
+
+
+def _dir_with_report(folder: Path) -> list[str]:
+    target = folder / "looks-like-a-file.txt"
+    target.mkdir()
+    (target / "inside.txt").write_text(CANARY_TEXT, encoding="utf-8")
+    return [str(target)]
+
+
+def _empty_dir(folder: Path) -> list[str]:
+    target = folder / "report.txt"
+    target.mkdir()
+    (target / "notes.docx").write_bytes(b"PK")
+    return [str(target)]
+
+
+def _huge(folder: Path) -> list[str]:
+    path = folder / "huge.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, instant to create
+    return [str(path)]
+
+
+def _symlink_loop(folder: Path) -> list[str]:
+    root = folder / "tree"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.txt").write_text(CANARY_TEXT, encoding="utf-8")
+    os.symlink(root, root / "sub" / "back")  # sub/back -> tree: a loop
+    os.symlink(root / "sub", root / "sub" / "self-parent")  # sub/self-parent -> sub
+    os.symlink(folder / "nowhere.txt", root / "dangling.txt")
+    return [str(root)]
+
+
+def _random_bytes(seed: int, nul: bool) -> bytes:
+    import random
+
+    rng = random.Random(seed)
+    low = 0 if nul else 1
+    data = bytes(rng.randrange(low, 256) for _ in range(4000))
+    return data if not nul else data + b"\x00"
+
+
+CASES = [
+    Case("empty file", lambda d: _write(d, "empty.txt", b""), 1, [("GX002", "empty")]),
+    Case("whitespace only", lambda d: _write(d, "blank.txt", b" \n\t\n\xe3\x80\x80\n"), 1, [("GX002", "empty")]),
+    Case("binary file", lambda d: _write(d, "image.txt", b"\x89PNG\r\n\x1a\n" + _random_bytes(1, nul=True)), 1,
+         [("GX001", "binary file (NUL byte on line")], only=True),
+    Case("binary without NUL bytes", lambda d: _write(d, "noise.txt", _random_bytes(2, nul=False)), 1,
+         [("GX001", "unknown encoding")], only=True),
+    Case("NUL bytes inside text", _nul_inside, 1, [("GX001", f"binary file (NUL byte on line {NUL_LINE})")],
+         only=True),
+    Case("UTF-16 with BOM", lambda d: _write(d, "utf16.txt", GOOD.encode("utf-16")), None, []),
+    Case("GB18030", lambda d: _write(d, "gb.txt", GOOD.encode("gb18030")), None, []),
+    Case("invalid UTF-8 in the middle", _invalid_utf8, 1,
+         [("GX001", "invalid UTF-8 bytes from line 2 column 6"), ("GX002", "no annual-report structure")]),
+    Case("directory given as a file", _dir_with_report, 1, [("GX002", "no annual-report structure")]),
+    Case("directory with nothing to check", _empty_dir, 1, [("GX001", "no files to check in directory")],
+         only=True),
+    Case("missing path", lambda d: [str(d / "missing.txt")], 1, [("GX001", "no such file or directory")],
+         only=True),
+    Case("50 MB file", _huge, 1, [("GX001", "file too large (50.0 MB, limit 10 MB); not checked")], only=True),
+    Case("symlink loop in a directory", _symlink_loop, 1,
+         [("GX002", "no annual-report structure"), ("GX001", "broken symbolic link")]),
+]
+
+
+def _example_run() -> tuple[int, list[tuple]]:
+    """Exit code and findings (without the path) of the example report itself."""
+    result = _lint([str(EXAMPLE)])
+    return result.exit_code, [_strip_path(f) for f in json.loads(result.stdout)]
+
+
+def _strip_path(finding: dict) -> tuple:
+    return tuple((k, v) for k, v in sorted(finding.items()) if k != "path")
+
+
+def _lint(args: list[str]):
+    result = CliRunner().invoke(main, ["--isolated", "--format", "json", "--lang", "en", "--jobs", "1", *args])
+    return result
+
+
+def _check_run(result, case: Case, bad: list[str], good: str, canary: str) -> None:
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.stderr
+    assert result.exit_code == 1, (result.exit_code, result.stdout, result.stderr)  # the canary is an error
+    findings = json.loads(result.stdout)
+    assert not [f for f in findings if f["code"] == "GX000"], findings
+    # the other files of the run were linted: the canary's finding is there, the good report as alone
+    assert [f["code"] for f in findings if f["path"] == canary].count("GX002") == 1
+    assert [_strip_path(f) for f in findings if f["path"] == good] == _example_run()[1]
+    mine = [f for f in findings if f["path"] not in (canary, good)]
+    assert all(any(f["path"].startswith(b) for b in bad) for f in mine)  # each names the bad file
+    for code, words in case.findings:
+        hits = [f for f in mine if f["code"] == code and words in f["message"]]
+        assert len(hits) == 1, (code, words, mine)  # there, and not twice
+    if case.only:
+        assert len(mine) == len(case.findings), mine
+    if case.exit_code is None:  # read like the example: the same findings
+        assert [_strip_path(f) for f in mine] == _example_run()[1]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_bad_input(case, tmp_path):
+    bad = case.make(tmp_path)
+    good = tmp_path / "good-report.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    canary = tmp_path / "canary.txt"
+    canary.write_text(CANARY_TEXT, encoding="utf-8")
+    # alone: the documented exit code
+    alone = _lint(bad)
+    assert "Traceback" not in alone.stderr
+    expected = _example_run()[0] if case.exit_code is None else case.exit_code
+    assert alone.exit_code == expected, (alone.stdout, alone.stderr)
+    # with other files: they are still linted
+    _check_run(_lint([str(good), *bad, str(canary)]), case, bad, str(good), str(canary))
+
+
+def test_symlink_loop_lints_each_file_once(tmp_path):
+    bad = _symlink_loop(tmp_path)
+    findings = json.loads(_lint(bad).stdout)
+    assert {Path(f["path"]).name for f in findings} == {"a.txt", "dangling.txt"}
+    assert [f["code"] for f in findings].count("GX002") == 1  # a.txt once, not again through the loop
+
+
+# -- read permission ------------------------------------------------------------------------------------
+
+@contextmanager
+def _as_nobody():
+    """Run the block with the effective uid of an unprivileged user (root can switch back)."""
+    if not hasattr(os, "seteuid"):
+        pytest.skip("no POSIX user ids on this platform")
+    if os.geteuid() != 0:
+        yield  # already unprivileged: chmod 000 is enough
+        return
+    try:
+        import pwd
+
+        nobody = pwd.getpwnam("nobody")
+    except (ImportError, KeyError):
+        pytest.skip("running as root and there is no 'nobody' user to drop privileges to")
+    os.setegid(nobody.pw_gid)
+    os.seteuid(nobody.pw_uid)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+
+
+def test_path_without_read_permission():
+    _lint([str(EXAMPLE)])  # import everything first: the unprivileged user cannot read the interpreter's files
+    folder = Path(tempfile.mkdtemp(prefix="gxlint-perm-"))
+    try:
+        folder.chmod(0o755)  # reachable by the unprivileged user (pytest's tmp_path is not)
+        secret = folder / "secret.txt"
+        secret.write_text(GOOD, encoding="utf-8")
+        secret.chmod(0)
+        locked = folder / "locked"
+        locked.mkdir()
+        (locked / "inside.txt").write_text(GOOD, encoding="utf-8")
+        locked.chmod(0)
+        canary = folder / "canary.txt"
+        canary.write_text(CANARY_TEXT, encoding="utf-8")
+        canary.chmod(0o644)
+        with _as_nobody():
+            if os.access(secret, os.R_OK, effective_ids=os.access in os.supports_effective_ids):
+                pytest.skip("this user can read a file with mode 000 (no permission checks here)")
+            result = _lint([str(secret), str(locked), str(canary)])
+    finally:
+        for path in (folder / "locked", folder / "secret.txt"):
+            path.chmod(0o700)
+        import shutil
+
+        shutil.rmtree(folder)
+    assert "Traceback" not in result.stderr
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)
+    by_path = {f["path"]: f for f in findings}
+    assert by_path[str(secret)]["code"] == "GX001" and "permission denied" in by_path[str(secret)]["message"]
+    assert by_path[str(locked)]["code"] == "GX001" and "cannot read directory" in by_path[str(locked)]["message"]
+    assert by_path[str(canary)]["code"] == "GX002"
+
+
+# -- configuration --------------------------------------------------------------------------------------
+
+BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{x}: &{x} [{', '.join(['*' + p] * 9)}]\n" for p, x in zip("abcdefgh", "bcdefghi"))
+
+CONFIGS = [
+    ("syntax error", "select: [GX001\n", "invalid YAML", ":2:1:"),
+    ("unknown key", "selec: [GX001]\n", "unknown key 'selec' (did you mean 'select'?)", ":1:1:"),
+    ("unknown rule code", "select: [GX999]\n", "unknown rule code or prefix 'GX999'", ":1:"),
+    ("python object tag", 'select: !!python/object/apply:os.system ["touch PWNED"]\n',
+     "YAML tag tag:yaml.org,2002:python/object/apply:os.system is not allowed", ":1:9:"),
+    ("alias bomb", BILLION_LAUGHS, "YAML aliases (*name) are not allowed", ":2:"),
+    ("not a mapping", "- GX001\n- GX002\n", "a gxlint config must be a mapping", ":1:1:"),
+    ("binary config", "select: [GX001]\n\x00\x01\n", "", ".gxlint.yaml"),
+]
+
+
+@pytest.mark.parametrize("name,content,message,where", CONFIGS, ids=[c[0] for c in CONFIGS])
+def test_broken_config_stops_the_run_with_a_clear_error(name, content, message, where, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    project = tmp_path / "project"
+    project.mkdir()
+    config = project / ".gxlint.yaml"
+    config.write_text(content, encoding="utf-8")
+    (project / "canary.txt").write_text(CANARY_TEXT, encoding="utf-8")
+    outside = tmp_path / "outside.txt"
+    outside.write_text(CANARY_TEXT, encoding="utf-8")
+    # the broken config governs only project/: the run still stops, whatever the order of the files
+    for args in ([str(outside), str(project)], [str(project), str(outside)]):
+        result = CliRunner().invoke(main, ["--format", "json", "--lang", "en", *args])
+        assert result.exit_code == 2, (result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr and result.exception is None or isinstance(result.exception, SystemExit)
+        assert result.stderr.startswith(f"gxlint: error: {config}")
+        assert where in result.stderr.splitlines()[0] and message in result.stderr
+        assert result.stdout == ""  # nothing linted with a config that cannot be read
+    assert not (tmp_path / "PWNED").exists() and not Path("PWNED").exists()
+
+
+def test_config_error_keeps_its_file_and_line_across_worker_processes(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".gxlint.yaml").write_text("select: [GX001]\n", encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / ".gxlint.yaml").write_text("lang: fr\n", encoding="utf-8")
+    for i in range(3):
+        (sub / f"r{i}.txt").write_text(CANARY_TEXT, encoding="utf-8")
+    result = subprocess.run([str(GXLINT), "--jobs", "2", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"gxlint: error: {sub / '.gxlint.yaml'}:1:")
+    assert "Traceback" not in result.stderr
+
+
+def test_config_error_survives_pickling():
+    import pickle
+
+    from gxlint.config import ConfigError
+
+    error = pickle.loads(pickle.dumps(ConfigError("unknown key 'x'", "/p/.gxlint.yaml", 3, 1)))
+    assert (str(error), error.path, error.line, error.column) == ("/p/.gxlint.yaml:3:1: unknown key 'x'",
+                                                                 "/p/.gxlint.yaml", 3, 1)
+
+
+# -- plugins --------------------------------------------------------------------------------------------
+
+class Crashes(Rule):
+    """Always raises (a broken third-party rule)."""
+
+    code = "ZZ901"
+    name = "always-crashes"
+    severity = "warning"
+    summary = "raises ZeroDivisionError"
+
+    def check(self, report, ctx):
+        yield from ()
+        raise ZeroDivisionError("division by zero")
+
+
+class ReturnsJunk(Rule):
+    """Yields something that is not a Finding."""
+
+    code = "ZZ902"
+    name = "returns-junk"
+    severity = "warning"
+    summary = "yields a string"
+
+    def check(self, report, ctx):
+        yield "not a finding"
+
+
+class Exits(Rule):
+    """Calls sys.exit() inside check()."""
+
+    code = "ZZ903"
+    name = "calls-exit"
+    severity = "warning"
+    summary = "calls sys.exit"
+
+    def check(self, report, ctx):
+        sys.exit(3)
+
+
+class BrokenPlugin:
+    __name__ = "zz-broken"
+
+    @staticmethod
+    @hookimpl
+    def gxlint_rules():
+        return [Crashes, ReturnsJunk, Exits]
+
+
+def test_a_rule_that_raises_becomes_one_gx000_finding_and_the_others_still_run():
+    plugins = plugins_mod.load(extra=[BrokenPlugin()])
+    assert not plugins.failures
+    linter = Linter(plugins=plugins, isolated=True, overrides={"lang": "en"})
+    findings = linter.lint_text(CANARY_TEXT, "canary.txt")
+    internal = [f for f in findings if f.code == "GX000"]
+    assert len(internal) == 3
+    messages = " | ".join(f.message for f in internal)
+    assert "rule ZZ901 (always-crashes, plugin zz-broken) crashed on this file: ZeroDivisionError" in messages
+    assert "rule ZZ902 (returns-junk, plugin zz-broken) crashed on this file: TypeError: check() yielded str" in messages
+    assert "rule ZZ903 (calls-exit, plugin zz-broken) crashed on this file: SystemExit: 3" in messages
+    assert all(f.severity == "error" and f.path == "canary.txt" for f in internal)
+    assert "GX002" in [f.code for f in findings]  # the built-in rules still ran
+
+
+def _fake_distribution(site: Path, name: str, source: str) -> None:
+    (site / f"{name}.py").write_text(source, encoding="utf-8")
+    info = site / f"{name}-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[gxlint]\n{name} = {name}\n", encoding="utf-8")
+
+
+BOOM = "raise RuntimeError('this plugin is broken on purpose')\n"
+CRASHY = '''
+from gxlint.hookspecs import hookimpl
+from gxlint.rule import Rule
+
+class Crashes(Rule):
+    """Always raises."""
+    code = "ZZ911"
+    name = "crashes-in-check"
+    severity = "warning"
+    summary = "raises KeyError"
+
+    def check(self, report, ctx):
+        raise KeyError("no such table")
+
+@hookimpl
+def gxlint_rules():
+    return [Crashes]
+'''
+
+
+@pytest.fixture
+def plugin_site(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    _fake_distribution(site, "zz_boom", BOOM)
+    _fake_distribution(site, "zz_crashy", CRASHY)
+    return site
+
+
+def test_broken_plugins_through_the_console_script(plugin_site, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    canary = tmp_path / "canary.txt"
+    canary.write_text(CANARY_TEXT, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(plugin_site), "NO_COLOR": "1"}
+    run = [str(GXLINT), "--isolated", "--format", "json", "--lang", "en", str(good), str(canary)]
+    result = subprocess.run(run, capture_output=True, text=True, env=env)
+    assert "Traceback" not in result.stderr
+    assert ("gxlint: warning: plugin 'zz_boom' (zz_boom 0.1) could not be loaded: "
+            "RuntimeError: this plugin is broken on purpose") in result.stderr
+    findings = json.loads(result.stdout)
+    crashes = [f for f in findings if f["code"] == "GX000"]
+    assert {f["path"] for f in crashes} == {str(good), str(canary)}  # once per file
+    assert all("rule ZZ911 (crashes-in-check, plugin zz_crashy) crashed on this file: KeyError" in f["message"]
+               for f in crashes)
+    assert [f["path"] for f in findings if f["code"] == "GX002"] == [str(canary)]  # the other rules ran
+    assert result.returncode == 1  # GX000 is an error
+    # a plugin the user requires but that does not load is a usage error: exit 2, nothing linted
+    required = subprocess.run(run[:1] + ["--require-plugins", "zz_boom"] + run[1:], capture_output=True,
+                              text=True, env=env)
+    assert required.returncode == 2 and required.stdout == ""
+    assert "required plugin(s) not loaded: zz_boom" in required.stderr and "Traceback" not in required.stderr
+
+
+def test_broken_plugin_in_process(plugin_site, monkeypatch):
+    monkeypatch.syspath_prepend(str(plugin_site))
+    loaded = plugins_mod.load()
+    failures = {f.name: f for f in loaded.failures}
+    assert failures["zz_boom"].error == "RuntimeError: this plugin is broken on purpose"
+    assert failures["zz_boom"].distribution == "zz_boom" and failures["zz_boom"].version == "0.1"
+    assert "ZZ911" in loaded.rules and "GX001" in loaded.rules
+
+
+# -- everything at once, through the real console script ----------------------------------------------
+
+def test_every_bad_input_in_one_run_of_the_console_script(tmp_path):
+    paths: list[str] = []
+    for case in CASES:
+        folder = tmp_path / case.id.replace(" ", "-")
+        folder.mkdir()
+        paths.extend(case.make(folder))
+    canary = tmp_path / "canary.txt"
+    canary.write_text(CANARY_TEXT, encoding="utf-8")
+    result = subprocess.run([str(GXLINT), "--isolated", "--format", "json", "--lang", "en", *paths, str(canary)],
+                            capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and result.stderr == ""
+    findings = json.loads(result.stdout)
+    assert not [f for f in findings if f["code"] == "GX000"], findings
+    for case in CASES:
+        folder = str(tmp_path / case.id.replace(" ", "-"))
+        for code, words in case.findings:
+            hits = [f for f in findings if f["path"].startswith(folder) and f["code"] == code and words in f["message"]]
+            assert len(hits) == 1, (case.id, code, words)
+    assert any(f["path"] == str(canary) and f["code"] == "GX002" for f in findings)
+
+
+class AlwaysFinds(Rule):
+    """Reports every file (stands for any rule that is not an input rule)."""
+
+    code = "ZZ920"
+    name = "always-finds"
+    severity = "warning"
+    summary = "one finding per file"
+
+    def check(self, report, ctx):
+        yield ctx.finding(report.title_span, zh="总有一条", en="always one")
+
+
+class AlwaysFindsPlugin:
+    __name__ = "zz-always"
+
+    @staticmethod
+    @hookimpl
+    def gxlint_rules():
+        return [AlwaysFinds]
+
+
+def test_a_file_without_text_is_checked_by_the_input_rules_only():
+    from gxlint import source
+
+    linter = Linter(plugins=plugins_mod.load(extra=[AlwaysFindsPlugin()]), isolated=True, overrides={"lang": "en"})
+    settings = linter.settings(None)
+    binary = linter.lint_source(source.from_bytes(b"\x89PNG\x00\x01", "image.txt"), settings)
+    assert [f.code for f in binary] == ["GX001"]
+    text = linter.lint_source(source.from_text(CANARY_TEXT, "canary.txt"), settings)
+    assert sorted(f.code for f in text) == ["GX002", "ZZ920"]
