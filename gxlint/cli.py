@@ -166,11 +166,12 @@ def check_cmd(paths: tuple[str, ...], fmt: str, output_file: str | None, select,
 
         if fmt not in STAT_FORMATS:
             raise click.UsageError(f"--statistics works with --format {', '.join(STAT_FORMATS)}, not {fmt!r}")
-    missing = files.missing(paths)
-    if missing:
-        hint = (f" (to run the command, put it first: gxlint {missing[0]} ...)" if missing[0] in ("check", *SUBCOMMANDS)
-                else "")
-        raise GxError(f"no such file or directory: {', '.join(missing)}{hint}")
+    # A missing path is a GX001 finding naming it (the other paths are still linted); a word
+    # that was meant as a subcommand gets a hint.
+    for word in files.missing(paths):
+        if word in ("check", *SUBCOMMANDS):
+            click.echo(f"gxlint: note: no file named {word!r}; to run the command, put it first: "
+                       f"gxlint {word} ...", err=True)
 
     overrides = _overrides(select=_codes(select), extend_select=_codes(extend_select), ignore=_codes(ignore),
                            lang=lang, template=template, organ=organ, fail_on=fail_on)
@@ -187,9 +188,6 @@ def check_cmd(paths: tuple[str, ...], fmt: str, output_file: str | None, select,
 
     items = files.ordered(files.discover(paths, include=tuple(include) or files.DEFAULT_INCLUDE,
                                          exclude=tuple(exclude), lang=lang or "zh"), stdin_filename)
-    if not items:
-        patterns = ", ".join(include or files.DEFAULT_INCLUDE)
-        click.echo(f"gxlint: warning: no files to lint in {', '.join(paths)} (looked for {patterns})", err=True)
     try:
         first = next((i.path for i in items if i.path != "-"), stdin_filename)
         effective_lang = lang or linter.settings(first).lang

@@ -98,17 +98,18 @@ def test_fail_on_from_the_config_file(tmp_cwd):
     assert gx("--fail-on", "error", "r.txt").exit_code == 0  # the command line wins
 
 
-def test_missing_path_exits_2_naming_it(tmp_cwd):
-    result = gx(EXAMPLE, "no/such/report.txt")
-    assert result.exit_code == 2
-    assert result.stderr == "gxlint: error: no such file or directory: no/such/report.txt\n"
-    assert result.stdout == ""  # nothing was linted: the command line was wrong
+def test_missing_path_is_a_gx001_finding_and_the_rest_is_linted(tmp_cwd):
+    result = gx("--isolated", "--lang", "en", "--format", "concise", EXAMPLE, "no/such/report.txt")
+    assert result.exit_code == 1
+    assert "no/such/report.txt:1:1: GX001 [error] no such file or directory: no/such/report.txt" in result.stdout
+    assert "shili-county-2021.txt" not in result.stdout  # the example itself was linted: no findings
 
 
 def test_missing_path_named_like_a_command_gets_a_hint(tmp_cwd):
     result = gx("--lang", "en", "rules")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert "put it first: gxlint rules" in result.stderr
+    assert "GX001" in result.stdout
 
 
 def test_file_named_like_a_subcommand_is_linted_after_double_dash(tmp_cwd):
@@ -573,10 +574,9 @@ def test_interrupt_exits_130_without_a_traceback(monkeypatch):
     assert result.exit_code == 130 and result.stderr == "gxlint: interrupted\n"
 
 
-def test_a_folder_without_reports_is_a_warning_not_an_error(tmp_cwd):
+def test_a_folder_without_reports_is_a_gx001_finding(tmp_cwd):
     (tmp_cwd / "docs").mkdir()
     (tmp_cwd / "docs" / "a.pdf").write_bytes(b"%PDF")
-    result = gx("--isolated", "docs")
-    assert result.exit_code == 0
-    assert result.stderr == "gxlint: warning: no files to lint in docs (looked for *.txt, *.md)\n"
-    assert result.stdout.startswith("未发现问题；共检查 0 个文件")
+    result = gx("--isolated", "--lang", "en", "--format", "concise", "docs")
+    assert result.exit_code == 1
+    assert "docs:1:1: GX001 [error] no files to check in directory docs (looked for *.txt, *.md)" in result.stdout

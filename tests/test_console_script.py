@@ -73,9 +73,12 @@ def test_pipe_has_no_colour_and_exit_codes_reach_the_shell(tmp_path):
     out = result.stdout.decode("utf-8")
     assert "GX003 [warning]" in out and not ANSI.search(out)
     assert run("--isolated", EXAMPLE, env=env()).returncode == 0
-    missing = run("--isolated", tmp_path / "missing.txt", env=env())
-    assert missing.returncode == 2
-    assert missing.stderr.decode("utf-8") == f"gxlint: error: no such file or directory: {tmp_path / 'missing.txt'}\n"
+    missing = run("--isolated", "--lang", "en", tmp_path / "missing.txt", env=env())
+    assert missing.returncode == 1
+    assert f"GX001 [error] no such file or directory: {tmp_path / 'missing.txt'}" in missing.stdout.decode("utf-8")
+    assert missing.stderr == b""
+    bad_option = run("--no-such-option", EXAMPLE, env=env())
+    assert bad_option.returncode == 2 and b"Traceback" not in bad_option.stderr
 
 
 def test_terminal_gets_colour_unless_no_color():

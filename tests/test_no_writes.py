@@ -44,7 +44,7 @@ def tree(tmp_path):
     root = tmp_path / "reports"
     (root / "2021").mkdir(parents=True)
     (root / "2021" / "example.txt").write_bytes(EXAMPLE.read_bytes())
-    for fixture in sorted(FIXTURES.iterdir()):
+    for fixture in sorted(p for p in FIXTURES.iterdir() if p.is_file()):
         (root / fixture.name).write_bytes(fixture.read_bytes())
     (root / "crlf.txt").write_bytes(EXAMPLE.read_bytes().replace(b"\n", b"\r\n"))
     (root / "gb.txt").write_bytes(EXAMPLE.read_text(encoding="utf-8").encode("gb18030"))
