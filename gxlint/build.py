@@ -63,11 +63,13 @@ class Context:
     lexicon: Lexicon
     inline: InlineTables
     titles: tuple[str, ...]  # every known chapter title, longest first
+    row_labels: tuple[str, ...]  # the applications table's row labels (normalised), all formats
 
     @classmethod
     def create(cls, templates: Templates) -> "Context":
         titles = tuple(sorted(templates.chapter_titles, key=len, reverse=True))
-        return cls(templates, Lexicon(templates), InlineTables(templates), titles)
+        rows = tuple(sorted({norm(n.label) for t in templates.formats for n in t.app_nodes if n.key}))
+        return cls(templates, Lexicon(templates), InlineTables(templates), titles, rows)
 
 
 _DEFAULT: Context | None = None
@@ -207,9 +209,8 @@ class _Builder:
         if number is None:
             return False
         key = norm(title)
-        for t in self.ctx.templates.formats:
-            if any(n.key and norm(n.label).endswith(key) and len(key) >= 4 for n in t.app_nodes):
-                return False  # an applications-table row written without tabs
+        if len(key) >= 4 and any(label.endswith(key) for label in self.ctx.row_labels):
+            return False  # an applications-table row written without tabs
         if number <= last:
             for t in self.ctx.templates:
                 spec, how = t.identify_chapter(title)

@@ -113,6 +113,7 @@ class Linter:
         template = self.templates.get(report.template) if report.template else self.templates.for_year(report.year)
         organ = settings.organ if settings.organ != "auto" else infer_organ(report.agency)
         findings: list[Finding] = []
+        shared: dict = {}  # ctx.memo: analyses computed once per report for all rules
         rules = self.selected(settings, report.path)
         if not report.readable:  # no text at all: only the input rules (GX0xx) have anything to say
             rules = [r for r in rules if r.code.startswith(INPUT_FAMILY)]
@@ -124,7 +125,8 @@ class Linter:
                 if rule is None:
                     rule = self._instances[rule_cls.code] = rule_cls()
                 ctx = RuleContext(rule, path=path, options=options, lang=settings.lang, template=template,
-                                  templates=self.templates, organ=organ, source_text=report.source.text)
+                                  templates=self.templates, organ=organ, source_text=report.source.text,
+                                  shared=shared)
                 produced = list(rule.check(report, ctx) or ())
                 wrong = next((f for f in produced if not isinstance(f, Finding)), None)
                 if wrong is not None:

@@ -38,7 +38,7 @@ import hashlib
 import inspect
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 
 from .finding import SEVERITIES, Finding
 from .model import Span
@@ -136,7 +136,7 @@ class RuleContext:
 
     def __init__(self, rule: Rule, *, path: str, options: dict[str, Any], lang: str,
                  template: "Template | None", templates: "Templates", organ: str | None,
-                 source_text: str = "") -> None:
+                 source_text: str = "", shared: dict[Any, Any] | None = None) -> None:
         self.rule = rule
         self.path = path
         self.options = options
@@ -146,6 +146,15 @@ class RuleContext:
         self.organ = organ
         self._text = source_text
         self._seen: dict[str, int] = {}
+        self._shared = shared if shared is not None else {}
+
+    def memo(self, key: Any, factory: Callable[[], Any]) -> Any:
+        """A value computed once per report and shared by every rule that asks for the same key
+        (an analysis several rules need, such as the numbers stated in the text).  Use a key that
+        names your plugin, e.g. ``("myplugin", "claims")``."""
+        if key not in self._shared:
+            self._shared[key] = factory()
+        return self._shared[key]
 
     def option(self, name: str) -> Any:
         return self.options[name]

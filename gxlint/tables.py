@@ -18,6 +18,7 @@ from run-together text by gxlint.inline).  For each template table the reader
 from __future__ import annotations
 
 import itertools
+from functools import lru_cache
 import re
 from collections import Counter
 from typing import Iterable, Sequence
@@ -43,6 +44,7 @@ KIND_NAMES = {
 INFO_HEADER_KEY = "信息内容"
 
 
+@lru_cache(maxsize=8192)
 def is_label(text: str) -> bool:
     """A field that reads as a label (words), not as a data cell (a number, a dash, a blank)."""
     t = text.strip()
@@ -107,7 +109,11 @@ class Lexicon:
 
     def row_kind(self, fields: Sequence[Field]) -> str | None:
         """The table kind a row announces (a caption, a header, a template row label), if any."""
-        keys = [self._fix(key(f.text)) for f in fields if f.text.strip()]
+        return self._row_kind(tuple(f.text for f in fields))
+
+    @lru_cache(maxsize=4096)
+    def _row_kind(self, texts: tuple[str, ...]) -> str | None:
+        keys = [self._fix(key(t)) for t in texts if t.strip()]
         if not keys:
             return None
         joined = "".join(keys)

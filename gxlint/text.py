@@ -116,3 +116,42 @@ def __getattr__(name: str):
         pattern = globals()["CJK"] = re.compile(r"[\u4e00-\u9fff]")
         return pattern
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# Folding running text ----------------------------------------------------------------------------
+
+_FOLD: dict[int, str | None] | None = None
+# the blocks where NFKC maps one character to one other: full-width forms, punctuation, enclosed
+# and compatibility characters, Kangxi radicals
+_FOLD_RANGES = ((0x00A0, 0x00FF), (0x2000, 0x206F), (0x2100, 0x218F), (0x2460, 0x24FF), (0x2E80, 0x2FDF),
+                (0x3000, 0x303F), (0x3200, 0x33FF), (0xF900, 0xFAFF), (0xFE30, 0xFE6F), (0xFF00, 0xFFEF))
+
+
+def _fold_table() -> dict[int, str | None]:
+    global _FOLD
+    if _FOLD is None:
+        table: dict[int, str | None] = {}
+        for lo, hi in _FOLD_RANGES:
+            for cp in range(lo, hi + 1):
+                ch = chr(cp)
+                n = unicodedata.normalize("NFKC", ch)
+                if n != ch and len(n) == 1:
+                    table[cp] = n
+        for cp in range(0x3001):  # every whitespace character is below U+3001
+            if chr(cp).isspace():
+                table[cp] = None
+        table[ord("*")] = None
+        _FOLD = table
+    return _FOLD
+
+
+def fold(text: str) -> str:
+    """``text`` without whitespace and ``*``, each character NFKC-folded where that gives one
+    character (full-width ，（１ become ,(1).  Fast: one str.translate."""
+    return text.translate(_fold_table())
+
+
+def fold_index(text: str) -> list[int]:
+    """For each character of ``fold(text)``, its index in ``text``."""
+    table = _fold_table()
+    return [i for i, ch in enumerate(text) if table.get(ord(ch), 0) is not None]

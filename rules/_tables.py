@@ -7,6 +7,7 @@ Not a rule family: nothing here is registered.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from gxlint.arith import fmt
@@ -71,6 +72,7 @@ def cell_en(cell: Cell | None) -> str:
     return fmt(cell.value)
 
 
+@lru_cache(maxsize=4096)
 def short_label(template, key: str) -> str:
     """A row's name as a message shows it: 一, 三（七）总计, （一）予以公开, （三）1.属于国家秘密."""
     node = template.node(key) if template is not None else None

@@ -179,7 +179,7 @@ class MissingContact(Rule):
     def check(self, report, ctx):
         if not _checkable(report):
             return
-        kinds = {f.kind for f in scan(report)}
+        kinds = {f.kind for f in ctx.memo(('gxlint_rules.contact', 'scan'), lambda: scan(report))}
         if kinds & {"address", "phone", "email"}:
             return
         where = report.title_span or Span(1, 1, 1, 1)
@@ -280,7 +280,7 @@ class MalformedContact(Rule):
     def check(self, report, ctx):
         if not _checkable(report):
             return
-        found = scan(report)
+        found = ctx.memo(('gxlint_rules.contact', 'scan'), lambda: scan(report))
         written = [re.findall(r"\d+", _nfkc(f.value)) for f in found
                    if f.kind == "phone" and judge_phone(f.value)[0] == "ok"]
         area_codes = sorted({g[0] for g in written if len(g) >= 2 and g[0].startswith("0")})

@@ -67,7 +67,7 @@ from gxlint.arith import fmt
 from gxlint.model import Cell, Paragraph, Row, Span, Table
 from gxlint.rule import Rule
 from gxlint.tables import identity_rows
-from gxlint.text import numeral_value
+from gxlint.text import fold, fold_index, numeral_value
 
 from ._tables import (identities, interval, short_label, table_name, template_of, template_tables,
                       trusted_rows)
@@ -146,24 +146,27 @@ _ATTRIBUTES = re.compile(r"公文|属性|主动公开")
 _NOT_MAINTAINED = re.compile(r"败诉|纠正|撤销|维持|确认违法|不服|被告")
 
 
-@dataclass
 class Text:
     """A paragraph's text without spaces and ``*``, NFKC-normalised, with a map back to it."""
 
-    para: Paragraph
-    norm: str
-    index: list[int]
+    __slots__ = ("para", "norm", "_index", "_stop_cache")
+
+    def __init__(self, para: Paragraph, norm: str) -> None:
+        self.para = para
+        self.norm = norm
+        self._index: list[int] | None = None
+        self._stop_cache: dict[str, list[int]] = {}
 
     @classmethod
     def of(cls, para: Paragraph) -> "Text":
-        chars, index = [], []
-        for i, ch in enumerate(para.text):
-            if ch.isspace() or ch == "*":
-                continue
-            n = unicodedata.normalize("NFKC", ch)
-            chars.append(n if len(n) == 1 else ch)
-            index.append(i)
-        return cls(para, "".join(chars), index)
+        return cls(para, fold(para.text))
+
+    @property
+    def index(self) -> list[int]:
+        """For each character of ``norm``, its index in the paragraph's text (built when needed)."""
+        if self._index is None:
+            self._index = fold_index(self.para.text)
+        return self._index
 
     def source(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of ``norm[start:end]``."""
@@ -184,7 +187,7 @@ class Text:
     def _stops(self, chars: str) -> list[int]:
         """Positions of the stop characters, computed once per text (bisected per match, so that
         a long text with many matches stays linear)."""
-        cache = self.__dict__.setdefault("_stop_cache", {})
+        cache = self._stop_cache
         if chars not in cache:
             cache[chars] = [i for i, ch in enumerate(self.norm) if ch in chars]
         return cache[chars]
@@ -301,18 +304,29 @@ def _paragraphs(report) -> Iterator[tuple[Paragraph, str]]:
                 yield block, chapter.title
 
 
-def claims(report) -> Iterator[Claim]:
-    """Every recognised numeric claim in the report's paragraphs."""
+def texts(report, ctx) -> list[tuple[Text, str]]:
+    """Each paragraph's folded text and its chapter's title, computed once per report."""
+    return ctx.memo(("gxlint_rules.narrative", "texts"),
+                    lambda: [(Text.of(para), chapter) for para, chapter in _paragraphs(report) if para.text])
+
+
+def claims(report, ctx) -> list[Claim]:
+    """Every recognised numeric claim in the report's paragraphs (computed once per report)."""
+    return ctx.memo(("gxlint_rules.narrative", "claims"), lambda: list(_claims(report, ctx)))
+
+
+def _claims(report, ctx) -> Iterator[Claim]:
     year = report.year
-    for para, chapter in _paragraphs(report):
-        if not para.text:
-            continue
-        text = Text.of(para)
-        if not text.norm:
-            continue
-        yield from _application_claims(text, year)
-        yield from _review_claims(text, year, _REVIEW_WORDS.search(chapter) is not None)
-        yield from _document_claims(text, year)
+    for text, chapter in texts(report, ctx):
+        norm = text.norm
+        # every application pattern needs 申请 in its paragraph, every review one 复议/诉讼/维持,
+        # every document one 规范性文件: a substring test spares most paragraphs all the regexes
+        if "申请" in norm:
+            yield from _application_claims(text, year)
+        if "复议" in norm or "诉讼" in norm or "维持" in norm:
+            yield from _review_claims(text, year, _REVIEW_WORDS.search(chapter) is not None)
+        if "规范性文件" in norm:
+            yield from _document_claims(text, year)
 
 
 def _mk(kind: str, text: Text, m: re.Match, detail: str = "") -> Claim:
@@ -682,7 +696,7 @@ class ZeroTotalConsistency(Rule):
             return
         yield from self._none_said(report, ctx, apps, reviews)
         if apps and all(a.zero() for a in apps):
-            for claim in claims(report):
+            for claim in claims(report, ctx):
                 if claim.kind in _STRONG and claim.number > 0:
                     a = apps[0]
                     one, seven = a.q("cn:1"), a.q("paren:7")
@@ -697,17 +711,16 @@ class ZeroTotalConsistency(Rule):
     # -- text that says none ---------------------------------------------------------------------
     def _none_said(self, report, ctx, apps, reviews):
         year = report.year
-        for para in report.paragraphs:
-            text = Text.of(para)
+        for text, _chapter in texts(report, ctx):
             if not text.norm:
                 continue
-            if apps:
+            if apps and "申请" in text.norm:
                 for pattern in NONE_RECEIVED:
                     for m in pattern.finditer(text.norm):
                         f = self._none_received(report, ctx, text, m, apps, year)
                         if f is not None:
                             yield f
-            if reviews:
+            if reviews and ("复议" in text.norm or "诉讼" in text.norm):
                 for pattern in NONE_REVIEWED:
                     for m in pattern.finditer(text.norm):
                         f = self._none_reviewed(report, ctx, text, m, reviews, year)
@@ -869,7 +882,7 @@ class NarrativeMismatch(Rule):
         apps = [a for a in (Applications.of(t, ctx) for t in template_tables(report, "applications")) if a]
         reviews = [Review(t, trusted_rows(t)) for t in template_tables(report, "review_litigation") if t.rows]
         all_zero = bool(apps) and all(a.zero() for a in apps)
-        for claim in claims(report):
+        for claim in claims(report, ctx):
             if claim.kind in ("review", "litigation"):
                 if reviews:
                     yield from self._compare(report, ctx, claim, [r.candidates(claim) for r in reviews],
