@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Iterator, Union
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -108,10 +109,12 @@ class Row:
         return self.alignment not in ("guessed", "unreadable")
 
     def cell(self, column: str) -> Cell | None:
-        for c in self.cells:
-            if c.column == column:
-                return c
-        return None
+        # cells are aligned with columns (one per template column, in order)
+        try:
+            i = self.columns.index(column)
+        except ValueError:
+            return None
+        return self.cells[i] if i < len(self.cells) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +260,7 @@ class Report:
     def paragraphs(self) -> Iterator[Paragraph]:
         return (b for b in self.blocks if isinstance(b, Paragraph))
 
-    @property
+    @cached_property
     def tables(self) -> tuple[Table, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Table))
 
