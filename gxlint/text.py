@@ -127,6 +127,11 @@ _FOLD_RANGES = ((0x00A0, 0x00FF), (0x2000, 0x206F), (0x2100, 0x218F), (0x2460, 0
                 (0x3000, 0x303F), (0x3200, 0x33FF), (0xF900, 0xFAFF), (0xFE30, 0xFE6F), (0xFF00, 0xFFEF))
 
 
+# every code point for which str.isspace() is true
+_WHITESPACE = (9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160, 5760, *range(8192, 8203), 8232, 8233, 8239, 8287,
+               12288)
+
+
 def _fold_table() -> dict[int, str | None]:
     global _FOLD
     if _FOLD is None:
@@ -137,9 +142,8 @@ def _fold_table() -> dict[int, str | None]:
                 n = unicodedata.normalize("NFKC", ch)
                 if n != ch and len(n) == 1:
                     table[cp] = n
-        for cp in range(0x3001):  # every whitespace character is below U+3001
-            if chr(cp).isspace():
-                table[cp] = None
+        for cp in _WHITESPACE:
+            table[cp] = None
         table[ord("*")] = None
         _FOLD = table
     return _FOLD

@@ -69,3 +69,18 @@ def test_template_errors():
         templates.build([({"id": "x", "extends": "x"}, "x.json")])
     with pytest.raises(templates.TemplateError, match="'id'"):
         templates.build([({"name": "no id"}, "x.json")])
+
+
+def test_fold_matches_per_character_nfkc_and_drops_whitespace():
+    import sys
+    import unicodedata
+
+    from gxlint.text import _WHITESPACE, fold, fold_index
+
+    assert sorted(c for c in range(sys.maxunicode + 1) if chr(c).isspace()) == sorted(_WHITESPACE)
+    text = "（一）予以公开 ２ 件，共计*3*件\u3000申请；①项 ㈠ 〇 R&D\t\n"
+    expected = "".join(n if len(n := unicodedata.normalize("NFKC", c)) == 1 else c
+                       for c in text if not c.isspace() and c != "*")
+    assert fold(text) == expected
+    index = fold_index(text)
+    assert len(index) == len(expected) and all(fold(text[i]) == expected[k] for k, i in enumerate(index))
