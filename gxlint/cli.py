@@ -137,7 +137,7 @@ def main() -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=str),
               help="Record every current finding in this baseline file, then exit 0.")
 @click.option("--include", multiple=True, metavar="GLOB",
-              help="File globs to lint inside directories  [default: *.txt, *.md]")
+              help="File globs to lint inside directories  [default: *.txt, *.md, *.docx, *.html, *.htm, *.pdf]")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Globs of files or folders to skip.")
 @click.option("--stdin-filename", metavar="PATH", help="The file name to report (and configure) for standard input '-'.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
@@ -152,8 +152,8 @@ def check_cmd(paths: tuple[str, ...], fmt: str, output_file: str | None, select,
               color) -> None:
     """Lint annual reports.
 
-    PATH may be files, directories (searched for *.txt and *.md, hidden folders skipped) or - for
-    standard input.
+    PATH may be files, directories (searched for *.txt, *.md, *.docx, *.html, *.htm and *.pdf;
+    hidden folders skipped) or - for standard input.
     """
     from . import files
     from . import runner

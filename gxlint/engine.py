@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from . import plugins as plugins_mod
@@ -136,6 +136,8 @@ class Linter:
             findings.extend(produced)
         if settings.severity:
             findings = [_with_severity(f, settings.severity) for f in findings]
+        if report.source.rendered is not None:
+            findings = [_located(f, report.source) for f in findings]
         findings.sort(key=lambda f: f.sort_key)
         return findings
 
@@ -167,6 +169,12 @@ def _where(exc: BaseException) -> str:
     if tb is None:
         return ""
     return f" ({os.path.basename(tb.tb_frame.f_code.co_filename)}:{tb.tb_lineno})"
+
+
+def _located(finding: Finding, source: source_mod.Source) -> Finding:
+    origin = source.locate(finding.line, finding.column)
+    location = {"form": source.form, **(origin.to_dict() if origin is not None else {})}
+    return replace(finding, location=location)
 
 
 def _with_severity(finding: Finding, overrides: Mapping[str, str]) -> Finding:

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .finding import Finding
 
-DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.html", "*.htm", "*.pdf")
 SKIP_DIRS = {"node_modules", "__pycache__", "site-packages"}
 
 

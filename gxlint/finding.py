@@ -22,11 +22,18 @@ class Finding:
     fix: str | None = None
     #: stable identity of what was found, independent of the line number (used by baselines)
     fingerprint: str = ""
+    #: where the finding is in the original file when that is not plain text (docs/formats.md):
+    #: ``form`` (docx, html, pdf) and the 1-based ``page``, ``line``, ``column``, ``paragraph``,
+    #: ``table``, ``row``, ``cell`` that are known.  ``line``/``column`` above are then positions
+    #: in the text gxlint read from the file, which ``gxlint parse --show text`` prints.
+    location: dict | None = None
 
     def to_dict(self) -> dict:
         data = asdict(self)
         if data["fix"] is None:
             del data["fix"]
+        if data["location"] is None:
+            del data["location"]
         return data
 
     @property

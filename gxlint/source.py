@@ -14,10 +14,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .model import Span
+from .read.document import Document, Origin, Problem
+from .read.sniff import sniff
 
 #: Files larger than this are refused (real reports are well under 1 MB).
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
+#: PDF and Word files carry images and fonts: they may be this many times larger than a text file.
+PACKED_FACTOR = 8
+_PACKED = (".pdf", ".docx")
 _LINE_ENDS = re.compile(r"\r\n?")
 # Form feed and vertical tab come from PDF page breaks; editors show them inside a line, so they
 # become spaces (same length, so offsets do not move).
@@ -25,28 +30,25 @@ _PAGE_BREAKS = str.maketrans({"\f": " ", "\v": " "})
 _CJK_ENCODINGS = {"gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp936", "cp950"}
 
 
-@dataclass(frozen=True)
-class Problem:
-    """Why a file could not be read (or read only in part); reported as GX001."""
-
-    message_zh: str
-    message_en: str
-    line: int = 1
-    column: int = 1
-    fatal: bool = True
-
-
 class Source:
-    """Decoded text plus a line index."""
+    """The text the grammar reads, plus a line index and the way back to the original file.
 
-    __slots__ = ("path", "text", "encoding", "problems", "_line_starts")
+    ``form`` is the input form the text was read from (``text``, ``docx``, ``html``, ``pdf``).
+    For a text file, lines and columns are the file's own.  For the other forms ``text`` is the
+    rendering of the document (:mod:`gxlint.read.render`), and :meth:`locate` names the place in
+    the original file (page, paragraph, table cell, HTML source line) that a line came from.
+    """
+
+    __slots__ = ("path", "text", "encoding", "problems", "form", "rendered", "_line_starts")
 
     def __init__(self, text: str, path: str | None = None, encoding: str = "utf-8",
-                 problems: tuple[Problem, ...] = ()) -> None:
+                 problems: tuple[Problem, ...] = (), form: str = "text", rendered=None) -> None:
         self.path = path
         self.text = normalize_newlines(text)
         self.encoding = encoding
         self.problems = problems
+        self.form = form
+        self.rendered = rendered
         starts = [0]
         find = self.text.find
         i = find("\n")
@@ -85,6 +87,11 @@ class Source:
         line = max(1, min(line, len(self._line_starts)))
         return self._line_starts[line - 1]
 
+    def locate(self, line: int, column: int = 1) -> Origin | None:
+        """Where (line, column) of ``text`` is in the original file; None for a text file, whose
+        lines are its own."""
+        return self.rendered.locate(line, column) if self.rendered is not None else None
+
     def line(self, line: int) -> str:
         """The text of a 1-based line, without its line end ('' when out of range)."""
         if line < 1 or line > len(self._line_starts):
@@ -109,13 +116,87 @@ def from_text(text: str, path: str | None = None) -> Source:
 
 
 def from_bytes(data: bytes, path: str | None = None) -> Source:
-    text, encoding, problems = decode(data)
-    return Source(text, path=path, encoding=encoding, problems=problems)
+    """Read a file's bytes in whatever form they are (text, Word, web page, PDF)."""
+    form = sniff(data, path)
+    if form == "text" and (path or "").lower().endswith(_BINARY_NAMES) and not _looks_like_text(data):
+        ext = os.path.splitext(path or "")[1]
+        return Source("", path=path, encoding="", form=form, problems=(Problem(
+            f"文件扩展名是 {ext}，但内容不是这种格式（文件可能已损坏，或扩展名有误）；请用原程序重新保存后再检查",
+            f"the file is named {ext} but its content is not in that format (it is damaged or misnamed); "
+            f"save it again from the program that made it and check that file"),))
+    if form == "text":
+        text, encoding, problems = decode(data)
+        if text and not any(p.fatal for p in problems):
+            from .read.textforms import normalize
+
+            text = normalize(normalize_newlines(text))
+        return Source(text, path=path, encoding=encoding, problems=problems)
+    if form in _REFUSED:
+        zh, en = _REFUSED[form]
+        return Source("", path=path, encoding="", problems=(Problem(zh, en),), form=form)
+    return from_document(_read_document(form, data, path), path)
+
+
+def from_document(document: Document, path: str | None = None) -> Source:
+    """The Source of a document read by one of the readers: its rendering, with origins."""
+    from .read.render import render
+
+    if any(p.fatal for p in document.problems):
+        return Source("", path=path, encoding=document.encoding, problems=document.problems, form=document.form)
+    rendered = render(document)
+    return Source(rendered.text, path=path, encoding=document.encoding, problems=document.problems,
+                  form=document.form, rendered=rendered)
+
+
+_READERS = {"docx": "word", "html": "web", "pdf": "pdf"}
+_NAMES = {"docx": ("Word 文档", "Word document"), "html": ("网页", "web page"), "pdf": ("PDF 文件", "PDF file")}
+_REFUSED = {
+    "ole": ("这是旧版 Word/WPS/Excel 的二进制格式（.doc、.wps、.xls），gxlint 无法读取；请在 Word 或 WPS 中"
+            "另存为 .docx（或 .txt）后再检查",
+            "this is an old binary Office/WPS format (.doc, .wps, .xls), which gxlint cannot read; save it as "
+            ".docx (or .txt) in Word or WPS and check that file"),
+    "zip": ("这是一个 ZIP 压缩包，不是 Word 文档；请解压后检查其中的报告文件",
+            "this is a ZIP archive, not a Word document; unpack it and check the report inside"),
+    "ooxml": ("这是 Excel 或 PowerPoint 文件，不是年度报告；请检查报告的 Word、网页、PDF 或文本版本",
+              "this is an Excel or PowerPoint file, not an annual report; check the report's Word, web page, "
+              "PDF or text version"),
+    "rtf": ("这是 RTF 格式文件，gxlint 无法读取；请在 Word 或 WPS 中另存为 .docx（或 .txt）后再检查",
+            "this is an RTF file, which gxlint cannot read; save it as .docx (or .txt) in Word or WPS and "
+            "check that file"),
+    "image": ("这是图片文件，没有可读取的文字；请检查报告的 Word、网页、PDF 或文本版本",
+              "this is an image, with no text to read; check the report's Word, web page, PDF or text version"),
+}
+
+
+_BINARY_NAMES = (".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls")
+
+
+def _looks_like_text(data: bytes) -> bool:
+    """A renamed text file: decodes, and holds some Chinese."""
+    text, _, problems = decode(data[:65536])
+    return not any(p.fatal for p in problems) and sum("\u4e00" <= ch <= "\u9fff" for ch in text) >= 20
+
+
+def _read_document(form: str, data: bytes, path: str | None) -> Document:
+    """Run the reader of ``form``; a reader that fails is a GX001 problem, never a traceback."""
+    import importlib
+
+    try:
+        reader = importlib.import_module(f"gxlint.read.{_READERS[form]}")
+        return reader.read(data, path)
+    except Exception as exc:  # a reader bug or a library failure on one file must not stop the run
+        zh, en = _NAMES[form]
+        return Document(form, problems=(Problem(
+            f"无法读取这个{zh}（{type(exc).__name__}: {str(exc)[:200]}）；文件可能已损坏，请用原程序另存后再检查",
+            f"could not read this {en} ({type(exc).__name__}: {str(exc)[:200]}); the file may be damaged: "
+            f"save it again from the program that made it and check that file"),))
 
 
 def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read and decode a file.  Never raises for a bad file: problems are recorded on the Source."""
     name = os.fspath(path)
+    if name.lower().endswith(_PACKED):
+        max_bytes *= PACKED_FACTOR
     try:
         size = os.path.getsize(name)
         if size > max_bytes:

@@ -44,8 +44,8 @@ def reports(folder: Path) -> Path:
     (folder / "sub").mkdir(exist_ok=True)
     shutil.copy(INLINE, folder / "sub" / "inline-copy.txt")
     (folder / "empty.txt").write_text("", encoding="utf-8")
-    (folder / "binary.txt").write_bytes(b"PK\x03\x04\x00\x00binary")
-    (folder / "notes.docx").write_bytes(b"not linted: not *.txt or *.md")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    (folder / "notes.xlsx").write_bytes(b"not linted: not a report form")
     return folder
 
 

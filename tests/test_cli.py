@@ -277,7 +277,7 @@ def test_every_format_on_a_folder(tmp_cwd):
         result = gx("--isolated", "--select", "GX0", "-f", fmt, "r")
         assert result.exit_code == 1, (fmt, result.output)
         assert "r/binary.txt" in result.stdout and "r/sub/inline-copy.txt" in result.stdout
-        assert "notes.docx" not in result.stdout
+        assert "notes.xlsx" not in result.stdout
 
 
 def test_unknown_format_exits_2(empty):
@@ -387,7 +387,7 @@ def test_include_and_exclude(tmp_cwd):
     assert paths("r") == ["r/binary.txt", "r/empty.txt", "r/shili-2021-inline.txt", "r/sub/inline-copy.txt"]
     assert paths("--exclude", "sub", "r") == ["r/binary.txt", "r/empty.txt", "r/shili-2021-inline.txt"]
     assert paths("--exclude", "*.txt", "r") == []
-    assert paths("--include", "*.docx", "r") == ["r/notes.docx"]  # read, and not a report
+    assert paths("--include", "*.xlsx", "r") == ["r/notes.xlsx"]  # read, and not a report
     hidden = tmp_cwd / "r" / ".archive"
     hidden.mkdir()
     (hidden / "old.txt").write_text("", encoding="utf-8")
@@ -576,7 +576,7 @@ def test_interrupt_exits_130_without_a_traceback(monkeypatch):
 
 def test_a_folder_without_reports_is_a_gx001_finding(tmp_cwd):
     (tmp_cwd / "docs").mkdir()
-    (tmp_cwd / "docs" / "a.pdf").write_bytes(b"%PDF")
+    (tmp_cwd / "docs" / "a.xlsx").write_bytes(b"PK")
     result = gx("--isolated", "--lang", "en", "--format", "concise", "docs")
     assert result.exit_code == 1
-    assert "docs:1:1: GX001 [error] no files to check in directory docs (looked for *.txt, *.md)" in result.stdout
+    assert "docs:1:1: GX001 [error] no files to check in directory docs (looked for *.txt, *.md, *.docx, *.html, *.htm, *.pdf)" in result.stdout

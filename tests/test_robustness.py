@@ -77,7 +77,7 @@ def _dir_with_report(folder: Path) -> list[str]:
 def _empty_dir(folder: Path) -> list[str]:
     target = folder / "report.txt"
     target.mkdir()
-    (target / "notes.docx").write_bytes(b"PK")
+    (target / "notes.xlsx").write_bytes(b"PK")
     return [str(target)]
 
 
@@ -110,7 +110,7 @@ def _random_bytes(seed: int, nul: bool) -> bytes:
 CASES = [
     Case("empty file", lambda d: _write(d, "empty.txt", b""), 1, [("GX002", "empty")]),
     Case("whitespace only", lambda d: _write(d, "blank.txt", b" \n\t\n\xe3\x80\x80\n"), 1, [("GX002", "empty")]),
-    Case("binary file", lambda d: _write(d, "image.txt", b"\x89PNG\r\n\x1a\n" + _random_bytes(1, nul=True)), 1,
+    Case("binary file", lambda d: _write(d, "program.txt", b"\x7fELF\r\n\x1a\n" + _random_bytes(1, nul=True)), 1,
          [("GX001", "binary file (NUL byte on line")], only=True),
     Case("binary without NUL bytes", lambda d: _write(d, "noise.txt", _random_bytes(2, nul=False)), 1,
          [("GX001", "unknown encoding")], only=True),

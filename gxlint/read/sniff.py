@@ -1,0 +1,43 @@
+"""Which input form a file is, decided by its content first and its name second.
+
+A PDF renamed ``.txt``, a Word file renamed ``.doc`` or a web page saved as ``.txt`` are common;
+the magic bytes and the markup decide.  The name only breaks ties (a page with almost no markup
+saved as ``.html``)."""
+
+from __future__ import annotations
+
+import re
+
+#: forms that have a reader: ``text`` (also .md), ``html``, ``docx``, ``pdf``; and forms refused
+#: with a message: ``ole`` (.doc/.wps/.xls, the old binary formats), ``zip`` (a zip that is not
+#: a Word document), ``ooxml`` (an Excel or PowerPoint file), ``image``.
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body|title)\b",
+                         re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(rb"<(?:p|div|table|td|tr|br|span|h[1-6])\b[^>]*>", re.IGNORECASE)
+_HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml")
+_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
+
+
+def sniff(data: bytes, path: str | None = None) -> str:
+    head = data[:2048]
+    name = (path or "").lower()
+    if b"%PDF-" in head[:1024] or head.lstrip().startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        if b"word/" in data[:65536] or name.endswith(".docx"):
+            return "docx"
+        if b"xl/" in data[:65536] or b"ppt/" in data[:65536]:
+            return "ooxml"
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head.startswith(_IMAGES):
+        return "image"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    body = head.lstrip(b"\xef\xbb\xbf")
+    if _HTML_START.match(body):
+        return "html"
+    if name.endswith(_HTML_NAMES) or len(_HTML_TAG.findall(data[:65536])) >= 5:
+        return "html" if _HTML_TAG.search(data[:65536]) else "text"
+    return "text"

@@ -1,0 +1,2 @@
+def normalize(text: str) -> str:  # placeholder until the text-forms reader lands
+    return text
