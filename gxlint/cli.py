@@ -295,15 +295,18 @@ def _show_config(linter, items, stdin_filename, fmt) -> None:
 
 @main.command("parse", context_settings=CONTEXT)
 @click.argument("file", type=click.Path(path_type=str))
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "source"]), default="text",
+              show_default=True, help="text or json: the report model; source: the text gxlint read from the file, "
+                                      "numbered, with where each line came from (page, paragraph, table cell).")
 @click.option("--template", type=click.Choice(["auto", "2019", "2021"]), default="auto",
               help="Read the tables against this format.")
 def parse_cmd(file: str, fmt: str, template: str) -> None:
-    """Print the report model gxlint reads from FILE (chapters, tables, every cell)."""
+    """Print the report model gxlint reads from FILE (chapters, tables, every cell), or with
+    --format source the text it read from a Word, web or PDF file."""
     import json
 
     from . import api
-    from .export import report_to_dict, report_to_text
+    from .export import report_to_dict, report_to_text, source_to_text
 
     if file == "-":
         report = api.parse_bytes(sys.stdin.buffer.read(), "-", template=None if template == "auto" else template)
@@ -312,6 +315,8 @@ def parse_cmd(file: str, fmt: str, template: str) -> None:
     fatal = [p for p in report.source.problems if p.fatal]
     if fmt == "json":
         click.echo(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2))
+    elif fmt == "source":
+        click.echo(source_to_text(report), nl=False)
     else:
         click.echo(report_to_text(report), nl=False)
     if fatal:

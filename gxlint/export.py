@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .finding import describe
 from .model import Paragraph, Report, Table
 from .text import numeral_text
 
@@ -11,6 +12,7 @@ from .text import numeral_text
 def report_to_dict(report: Report) -> dict[str, Any]:
     return {
         "path": report.path,
+        "form": report.source.form,
         "encoding": report.source.encoding or None,
         "title": report.title,
         "agency": report.agency,
@@ -25,9 +27,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "signature": None if report.signature is None else {
             "organ": report.signature.organ, "date": _iso(report.signature.date),
             "line": report.signature.span.line},
-        "chapters": [{"number": c.number, "numeral": c.numeral, "title": c.title, "line": c.span.line,
-                      "column": c.span.column} for c in report.chapters],
-        "tables": [table_to_dict(t) for t in report.tables],
+        "chapters": [_located({"number": c.number, "numeral": c.numeral, "title": c.title, "line": c.span.line,
+                               "column": c.span.column}, report, c.span) for c in report.chapters],
+        "tables": [_located(table_to_dict(t), report, t.span) for t in report.tables],
         "problems": [{"message": p.message_en, "line": p.line, "column": p.column, "fatal": p.fatal}
                      for p in report.source.problems],
     }
@@ -49,8 +51,34 @@ def table_to_dict(table: Table) -> dict[str, Any]:
     }
 
 
+def _located(data: dict[str, Any], report: Report, span) -> dict[str, Any]:
+    """Add where a chapter or table is in the original file, for the forms that are not text."""
+    origin = report.source.locate(span.line, span.column)
+    if origin is not None:
+        data["location"] = origin.to_dict()
+    return data
+
+
+def source_to_text(report: Report) -> str:
+    """The text gxlint read, numbered, each line with the place in the original file it came from:
+    what the grammar saw, for a Word, web or PDF file (and for a text file, the file itself after
+    its tables were put into rows)."""
+    out: list[str] = []
+    lines = report.source.text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    width = len(str(len(lines)))
+    for number, line in enumerate(lines, 1):
+        origin = report.source.locate(number)
+        place = describe({"form": report.source.form, **origin.to_dict()}, "en") if origin else ""
+        shown = line.replace("\t", " ⇥ ")
+        out.append(f"{number:>{width}} | {place:<28} | {shown}" if report.source.rendered else f"{number:>{width}} | {shown}")
+    return "\n".join(out) + "\n"
+
+
 def report_to_text(report: Report) -> str:
     out: list[str] = []
+    out.append(f"form:      {report.source.form}")
     out.append(f"title:     {report.title or '(none)'}")
     out.append(f"agency:    {report.agency or '(unknown)'}")
     out.append(f"year:      {report.year or '(unknown)'}")

@@ -41,5 +41,33 @@ class Finding:
         return (self.path, self.line, self.column, self.code, self.message)
 
 
+def describe(location: dict | None, lang: str = "zh") -> str:
+    """A location in the original file as a person looks for it: 第 3 页第 12 行, 表 2 第 5 行第 3 列,
+    第 12 段, 网页源码第 120 行 (English: page 3, line 12 …).  Empty for a plain text file."""
+    if not location:
+        return ""
+    form = location.get("form")
+    page, line, column = location.get("page"), location.get("line"), location.get("column")
+    paragraph, table, row, cell = (location.get(k) for k in ("paragraph", "table", "row", "cell"))
+    zh: list[str] = []
+    en: list[str] = []
+    if page:
+        zh.append(f"第 {page} 页")
+        en.append(f"page {page}")
+    if table:
+        zh.append(f"表 {table}" + (f" 第 {row} 行" if row else "") + (f"第 {cell} 列" if cell else ""))
+        en.append(f"table {table}" + (f", row {row}" if row else "") + (f", column {cell}" if cell else ""))
+    elif paragraph:
+        zh.append(f"第 {paragraph} 段")
+        en.append(f"paragraph {paragraph}")
+    if line and form == "html":
+        zh.append(f"网页源码第 {line} 行" + (f"第 {column} 列" if column else ""))
+        en.append(f"HTML source line {line}" + (f", column {column}" if column else ""))
+    elif line and not table:
+        zh.append(f"第 {line} 行")
+        en.append(f"line {line}")
+    return "".join(zh) if lang == "zh" else ", ".join(en)
+
+
 def at_least(severity: str, level: str) -> bool:
     return SEVERITY_RANK.get(severity, 0) >= SEVERITY_RANK.get(level, 3)

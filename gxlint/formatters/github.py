@@ -9,6 +9,7 @@ message on its own line.
 
 from __future__ import annotations
 
+from ..finding import describe
 from . import FileResult, Formatter, relative_path
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -28,6 +29,9 @@ class GithubFormatter(Formatter):
             path = relative_path(f.path, self.root)
             props = f"file={_escape_prop(path)},line={f.line},col={f.column},title={_escape_prop(f.code)}"
             message = f.message
+            place = describe(f.location, self.lang)
+            if place:
+                message += ("（位置：" + place + "）") if self.lang == "zh" else f" (in the file: {place})"
             if f.fix:
                 message += "\n" + ("修改建议：" if self.lang == "zh" else "fix: ") + f.fix
             self.out.write(f"::{_LEVEL.get(f.severity, 'error')} {props}::{_escape_data(message)}\n")

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..docs import unwrap
+from ..finding import describe
 from . import FileResult, Formatter, Summary
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -61,6 +62,12 @@ class SarifFormatter(Formatter):
             }
             if f.code in self._index:
                 item["ruleIndex"] = self._index[f.code]
+            if f.location:
+                # the region is in the text gxlint read from a Word, web or PDF file; say where
+                # that is in the original, for people and for tools that know the form
+                place = describe(f.location, self.lang)
+                item["message"]["text"] += ("（位置：" + place + "）") if self.lang == "zh" else f" (in the file: {place})"
+                item["properties"] = {"location": f.location}
             self._results.append(item)
 
     def _rule(self, rule) -> dict:

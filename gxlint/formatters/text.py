@@ -6,6 +6,7 @@ import unicodedata
 
 import click
 
+from ..finding import describe
 from . import FileResult, Formatter, Summary
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -72,7 +73,10 @@ class ConciseFormatter(Formatter):
         where = self._style(f"{f.path}:{f.line}:{f.column}:", bold=True)
         code = self._style(f.code, fg=_COLORS.get(f.severity), bold=True)
         sev = self._style(f"[{f.severity}]", fg=_COLORS.get(f.severity))
-        return f"{where} {code} {sev} {f.message}"
+        place = describe(f.location, self.lang)
+        if place:
+            place = f"（位置：{place}）" if self.lang == "zh" else f" (in the file: {place})"
+        return f"{where} {code} {sev} {f.message}{place}"
 
     def add(self, result: FileResult) -> None:
         for f in result.findings:
