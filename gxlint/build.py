@@ -46,6 +46,7 @@ _TRAILING_SIGNATURE = re.compile(
     r"[\s\u3000]*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 _TITLE_SUFFIX = re.compile(r"(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开工作报告|信息公开工作年度报告"
                            r"|年度报告|工作报告|报告)$")
+_TRAILING_NUMBERS = re.compile(r"(?:[\s\u3000]+-?\d+(?:\.\d+)?)+[\s\u3000]*$")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 #: A table row is split into at most this many fields; the rest of a longer line stays in its last
 #: field.  The widest template row has 18; a line of 500,000 tabs is not a table row, and splitting
@@ -208,9 +209,11 @@ class _Builder:
     def _is_chapter(self, number: int | None, title: str, last: int) -> bool:
         if number is None:
             return False
-        key = norm(title)
+        # an applications-table row written without tabs, its numbers after the label
+        # (四、结转下年度继续办理 1 1 0 …) is never a chapter
+        key = norm(_TRAILING_NUMBERS.sub("", title))
         if len(key) >= 4 and any(label.endswith(key) for label in self.ctx.row_labels):
-            return False  # an applications-table row written without tabs
+            return False
         if number <= last:
             for t in self.ctx.templates:
                 spec, how = t.identify_chapter(title)
