@@ -1,0 +1,462 @@
+"""gxlint.read.word: .docx → Document, on Word files built here with python-docx (a fictional 示例县
+agency), and on the two fictional reports in ../shared/forms/docx when they are there."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+docx = pytest.importorskip("docx")
+from docx.enum.text import WD_BREAK  # noqa: E402
+from docx.oxml import parse_xml  # noqa: E402
+
+from gxlint.read import word  # noqa: E402
+from gxlint.read.document import Grid, PageBreak, Paragraph, expand  # noqa: E402
+from gxlint.read.render import render  # noqa: E402
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NSDECL = f'xmlns:w="{W_NS}"'
+SHARED_FORMS = Path(__file__).resolve().parents[2] / "shared" / "forms"
+
+TITLE = "示例县农业农村局2023年政府信息公开工作年度报告"
+CHAPTERS = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况"]
+
+
+# -- building Word files ------------------------------------------------------------------------
+
+def add_chinese_numbering(document) -> str:
+    """Put a two-level list (“%1、”, “（%2）”, Chinese counting) into the numbering part, as
+    offices number their chapter headings; return its numId."""
+    numbering = document.part.numbering_part.element
+    abstract = parse_xml(
+        f'<w:abstractNum {NSDECL} w:abstractNumId="90">'
+        '<w:multiLevelType w:val="multilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1、"/><w:suff w:val="nothing"/><w:lvlJc w:val="left"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="（%2）"/><w:lvlJc w:val="left"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%2.%3"/><w:lvlJc w:val="left"/></w:lvl>'
+        '</w:abstractNum>')
+    first_num = numbering.find(f"{{{W_NS}}}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(f'<w:num {NSDECL} w:numId="77"><w:abstractNumId w:val="90"/></w:num>'))
+    return "77"
+
+
+def number(paragraph, num_id: str, level: int = 0) -> None:
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {NSDECL}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def heading(document, text: str, num_id: str | None = None, level: int = 0):
+    p = document.add_paragraph()
+    p.add_run(text).bold = True
+    if num_id is not None:
+        number(p, num_id, level)
+    return p
+
+
+def add_page_footer(document) -> None:
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.add_run("示例县页脚 第")
+    footer._p.append(parse_xml(
+        f'<w:fldSimple {NSDECL} w:instr=" PAGE "><w:r><w:t>7</w:t></w:r></w:fldSimple>'))
+    footer.add_run("页")
+
+
+def add_field(paragraph, code: str, result: str) -> None:
+    """A complex field: begin, the code, separate, the displayed result, end."""
+    p = paragraph._p
+    p.append(parse_xml(f'<w:r {NSDECL}><w:fldChar w:fldCharType="begin"/></w:r>'))
+    p.append(parse_xml(f'<w:r {NSDECL}><w:instrText xml:space="preserve">{code}</w:instrText></w:r>'))
+    p.append(parse_xml(f'<w:r {NSDECL}><w:fldChar w:fldCharType="separate"/></w:r>'))
+    p.append(parse_xml(f'<w:r {NSDECL}><w:t>{result}</w:t></w:r>'))
+    p.append(parse_xml(f'<w:r {NSDECL}><w:fldChar w:fldCharType="end"/></w:r>'))
+
+
+def merged_table(document):
+    """Rows: a title row across 4 columns; a label spanning two rows in column 1; values.
+
+    | 申请情况 (gridSpan 4)                 |
+    | 自然人 (vMerge ↓) | 商业企业 | 科研机构 | 总计 |
+    | (continued)       | 3        | 0        | 3    |
+    | 合计              | 4        | 1        | 5    |
+    """
+    table = document.add_table(rows=4, cols=4)
+    texts = [["申请情况", "", "", ""], ["自然人", "商业企业", "科研机构", "总计"],
+             ["", "3", "0", "3"], ["合计", "4", "1", "5"]]
+    for r, row in enumerate(texts):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).text = text
+    table.cell(0, 0).merge(table.cell(0, 3))
+    table.cell(1, 0).merge(table.cell(2, 0))
+    return table
+
+
+def build(tmp_path: Path, name: str = "report.docx") -> bytes:
+    document = docx.Document()
+    num_id = add_chinese_numbering(document)
+    document.add_paragraph(TITLE, style="Title")                        # paragraph 1
+    document.add_paragraph("本报告由示例县农业农村局编制。")            # paragraph 2
+    heading(document, CHAPTERS[0], num_id)                              # 3: 一、
+    sub = document.add_paragraph("主动公开。")                          # 4: （一）
+    number(sub, num_id, 1)
+    sub = document.add_paragraph("依申请公开。")                        # 5: （二）
+    number(sub, num_id, 1)
+    document.add_paragraph("")                                          # 6: empty
+    heading(document, CHAPTERS[1], num_id)                              # 7: 二、
+    sub = document.add_paragraph("规章。")                              # 8: （一） again
+    number(sub, num_id, 1)
+    merged_table(document)                                              # table 1
+    p = document.add_paragraph("本年度报告发布日期：")                  # 9
+    add_field(p, " DATE \\@ \"yyyy年M月d日\" ", "2024年1月20日")
+    document.add_page_break()                                           # 10: a page break
+    heading(document, CHAPTERS[2], num_id)                              # 11: 三、
+    p = document.add_paragraph("下一步将加强培训，")                    # 12: break inside
+    p.add_run().add_break(WD_BREAK.PAGE)
+    p.add_run("完善工作机制。")
+    heading(document, "附：说明")                                       # 13: bold, not numbered
+    add_page_footer(document)
+    path = tmp_path / name
+    document.save(str(path))
+    return path.read_bytes()
+
+
+@pytest.fixture
+def built(tmp_path):
+    data = build(tmp_path)
+    return word.read(data, str(tmp_path / "report.docx"))
+
+
+def paragraphs(doc) -> list[Paragraph]:
+    return [b for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def grids(doc) -> list[Grid]:
+    return [b for b in doc.blocks if isinstance(b, Grid)]
+
+
+# -- the model --------------------------------------------------------------------------------
+
+def test_reads_without_problems(built):
+    assert built.form == "docx"
+    assert built.problems == ()
+    assert paragraphs(built)[0].text == TITLE
+
+
+def test_automatic_numbers_are_drawn_in_front_of_the_text(built):
+    texts = [p.text for p in paragraphs(built)]
+    assert "一、总体情况" in texts
+    assert "二、主动公开政府信息情况" in texts
+    assert "三、收到和处理政府信息公开申请情况" in texts
+    # level 2 counts under its chapter and restarts under the next one
+    assert texts.index("（一）主动公开。") < texts.index("（二）依申请公开。") < texts.index("二、主动公开政府信息情况")
+    assert texts.index("（一）规章。") > texts.index("二、主动公开政府信息情况")
+    assert "附：说明" in texts  # a bold heading without numbering gets no number
+    rendered = render(built).text
+    assert "\n一、总体情况\n" in rendered and "\n三、收到和处理政府信息公开申请情况\n" in rendered
+
+
+def test_heading_hints(built):
+    by_text = {p.text: p for p in paragraphs(built)}
+    assert by_text[TITLE].heading == 1
+    assert by_text["一、总体情况"].heading == 2
+    assert by_text["附：说明"].heading == 2
+    assert by_text["本报告由示例县农业农村局编制。"].heading is None
+
+
+def test_paragraph_origins_count_every_body_paragraph(built):
+    by_text = {p.text: p.origin for p in paragraphs(built)}
+    assert by_text[TITLE].paragraph == 1
+    assert by_text["一、总体情况"].paragraph == 3
+    assert by_text["二、主动公开政府信息情况"].paragraph == 7  # the empty paragraph 6 counts
+    assert by_text["三、收到和处理政府信息公开申请情况"].paragraph == 11
+    assert all(o.table is None for o in by_text.values())
+
+
+def test_merged_cells_are_spans_and_expand_to_their_slots(built):
+    [grid] = grids(built)
+    assert grid.origin.table == 1
+    first = grid.rows[0]
+    assert len(first) == 1 and first[0].colspan == 4 and first[0].text == "申请情况"
+    label = grid.rows[1][0]
+    assert label.text == "自然人" and label.rowspan == 2
+    assert len(grid.rows[2]) == 3  # the continued cell is left out of its row
+    matrix = expand(grid)
+    assert [len(row) for row in matrix] == [4, 4, 4, 4]
+    assert matrix[0][1:] == [None, None, None]
+    assert matrix[2][0] is None
+    assert [c.text for c in matrix[2][1:]] == ["3", "0", "3"]
+    assert [c.origin.cell for c in matrix[2][1:]] == [2, 3, 4]
+    assert {(c.origin.table, c.origin.row, c.origin.cell) for c in grid.rows[3]} == {
+        (1, 4, 1), (1, 4, 2), (1, 4, 3), (1, 4, 4)}
+    lines = render(built).text.splitlines()
+    assert "申请情况\t\t\t" in lines
+    assert "自然人\t商业企业\t科研机构\t总计" in lines
+    assert "\t3\t0\t3" in lines
+    assert "合计\t4\t1\t5" in lines
+
+
+def test_footer_is_not_read(built):
+    text = render(built).text
+    assert "页脚" not in text and "第7页" not in text
+
+
+def test_fields_show_their_result_not_their_code(built):
+    text = render(built).text
+    assert "本年度报告发布日期：2024年1月20日" in text
+    assert "DATE" not in text and "yyyy" not in text
+
+
+def test_page_breaks(built):
+    kinds = [type(b).__name__ for b in built.blocks]
+    assert kinds[0] != "PageBreak" and kinds[-1] != "PageBreak"
+    texts = [b.text if isinstance(b, Paragraph) else type(b).__name__ for b in built.blocks]
+    # the explicit break paragraph sits between the field paragraph and chapter three
+    i = texts.index("三、收到和处理政府信息公开申请情况")
+    assert texts[i - 1] == "PageBreak"
+    # a break inside a paragraph keeps the paragraph whole and follows it
+    j = texts.index("下一步将加强培训，完善工作机制。")
+    assert texts[j + 1] == "PageBreak"
+    assert sum(isinstance(b, PageBreak) for b in built.blocks) == 2
+    assert built.pages is None  # python-docx's template says 1 page with 0 characters: not real
+
+
+def test_numbering_through_a_paragraph_style(tmp_path):
+    document = docx.Document()
+    num_id = add_chinese_numbering(document)
+    style = document.styles.add_style("ReportChapter", 1)  # 1 = paragraph style
+    style.element.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {NSDECL}><w:numId w:val="{num_id}"/></w:numPr>'))
+    for text in ("总体情况", "其他需要报告的事项"):
+        document.add_paragraph(text, style="ReportChapter")
+    path = tmp_path / "style.docx"
+    document.save(str(path))
+    doc = word.read(path.read_bytes())
+    assert [p.text for p in paragraphs(doc)] == ["一、总体情况", "二、其他需要报告的事项"]
+
+
+@pytest.mark.parametrize(("n", "fmt", "expected"), [
+    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
+    (20, "chineseCounting", "二十"), (21, "chineseCounting", "二十一"), (105, "chineseCounting", "一百零五"),
+    (12, "chineseCountingThousand", "十二"), (3, "ideographTraditional", "丙"),
+    (11, "japaneseCounting", "十一"), (3, "decimalEnclosedCircle", "③"), (2, "upperLetter", "B"),
+    (28, "lowerLetter", "bb"), (14, "upperRoman", "XIV"), (9, "lowerRoman", "ix"),
+    (12, "decimalFullWidth", "１２"), (10, "ideographDigital", "一〇"), (7, "decimal", "7"),
+    (4, "somethingNew", "4"),
+])
+def test_number_formats(n, fmt, expected):
+    assert word.format_number(n, fmt) == expected
+
+
+def test_number_text_with_two_levels(tmp_path):
+    document = docx.Document()
+    num_id = add_chinese_numbering(document)
+    for text, level in (("甲", 0), ("乙", 1), ("丙", 2), ("丁", 2), ("戊", 1), ("己", 2)):
+        number(document.add_paragraph(text), num_id, level)
+    path = tmp_path / "levels.docx"
+    document.save(str(path))
+    texts = [p.text for p in paragraphs(word.read(path.read_bytes()))]
+    # level 3's text is "%2.%3" with level 2 in Chinese counting
+    assert texts == ["一、甲", "（一）乙", "一.1丙", "一.2丁", "（二）戊", "二.1己"]
+
+
+def test_nested_table_text_is_flattened_into_its_cell(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("正文。")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "项目"
+    table.cell(0, 1).text = "数量"
+    table.cell(1, 0).text = "行政许可"
+    inner = table.cell(1, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "12"
+    inner.cell(0, 1).text = "件"
+    path = tmp_path / "nested.docx"
+    document.save(str(path))
+    doc = word.read(path.read_bytes())
+    [grid] = grids(doc)
+    assert len(grid.rows) == 2 and len(grid.rows[1]) == 2
+    assert "12 件" in grid.rows[1][1].text
+
+
+def test_text_boxes_hidden_and_deleted_text_and_sections(tmp_path):
+    from docx.enum.section import WD_SECTION
+
+    document = docx.Document()
+    p = document.add_paragraph("正文一。")
+    vml = "urn:schemas-microsoft-com:vml"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = '<w:txbxContent><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:txbxContent>'
+    p._p.append(parse_xml(
+        f'<w:r {NSDECL} xmlns:v="{vml}"><w:pict><v:shape><v:textbox>{box.format("文本框甲")}'
+        '</v:textbox></v:shape></w:pict></w:r>'))
+    p._p.append(parse_xml(
+        f'<w:r {NSDECL} xmlns:v="{vml}" xmlns:mc="{mc}"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:drawing><w:x>{box.format("文本框乙")}</w:x></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:shape><v:textbox>{box.format("文本框乙")}</v:textbox></v:shape></w:pict>'
+        '</mc:Fallback></mc:AlternateContent></w:r>'))
+    p = document.add_paragraph("可见")
+    p._p.append(parse_xml(f'<w:r {NSDECL}><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>'))
+    p._p.append(parse_xml(
+        f'<w:del {NSDECL} w:id="1" w:author="x"><w:r><w:delText>删除</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:ins {NSDECL} w:id="2" w:author="x"><w:r><w:t>插入</w:t></w:r></w:ins>'))
+    document.add_section(WD_SECTION.NEW_PAGE)
+    document.add_paragraph("新一节。")
+    path = tmp_path / "boxes.docx"
+    document.save(str(path))
+    doc = word.read(path.read_bytes())
+    texts = [b.text if isinstance(b, Paragraph) else type(b).__name__ for b in doc.blocks]
+    assert texts == ["正文一。", "文本框甲", "文本框乙", "可见插入", "PageBreak", "新一节。"]
+    assert doc.blocks[1].origin.paragraph == 1
+
+
+# -- bad input never raises ---------------------------------------------------------------------
+
+def zip_of(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+    return buffer.getvalue()
+
+
+def only_problem(doc):
+    assert doc.form == "docx" and doc.blocks == ()
+    assert len(doc.problems) == 1 and doc.problems[0].fatal
+    problem = doc.problems[0]
+    assert re.search(r"[\u4e00-\u9fff]", problem.message_zh) and problem.message_en
+    return problem
+
+
+def test_zip_without_document_part():
+    problem = only_problem(word.read(zip_of({"readme.txt": b"hello"})))
+    assert "word/document.xml" in problem.message_zh and "word/document.xml" in problem.message_en
+    assert ".docx" in problem.message_zh
+
+
+def test_random_bytes_in_a_zip():
+    import random
+    noise = bytes(random.Random(7).randrange(256) for _ in range(4000))
+    only_problem(word.read(zip_of({"word/document.xml": noise})))
+    only_problem(word.read(zip_of({"[Content_Types].xml": noise, "word/document.xml": b"<w:document"})))
+
+
+def test_not_a_zip_at_all():
+    only_problem(word.read(b"PK\x03\x04 this is not really a zip"))
+    only_problem(word.read(b""))
+
+
+def test_empty_body(tmp_path):
+    path = tmp_path / "empty.docx"
+    docx.Document().save(str(path))
+    problem = only_problem(word.read(path.read_bytes()))
+    assert "没有" in problem.message_zh and "no readable text" in problem.message_en
+    body_less = zip_of({"word/document.xml": f'<w:document {NSDECL}/>'.encode()})
+    only_problem(word.read(body_less))
+
+
+def test_damaged_numbering_is_a_warning_not_a_failure(tmp_path):
+    data = build(tmp_path)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        files = {name: z.read(name) for name in z.namelist()}
+    files["word/numbering.xml"] = b"<w:numbering oops"
+    doc = word.read(zip_of(files))
+    assert paragraphs(doc) and any("总体情况" in p.text for p in paragraphs(doc))
+    assert len(doc.problems) == 1 and not doc.problems[0].fatal
+
+
+def test_oversized_part_is_refused(tmp_path, monkeypatch):
+    data = build(tmp_path)
+    monkeypatch.setattr(word, "MAX_PART_BYTES", 1000)
+    problem = only_problem(word.read(data))
+    assert "过大" in problem.message_zh
+
+
+def test_encrypted_member(tmp_path):
+    body = f'<w:document {NSDECL}><w:body/></w:document>'.encode()
+    data = bytearray(zip_of({"word/document.xml": body}))
+    # set the "encrypted" flag bit in both the local header and the central directory entry
+    local = data.index(b"PK\x03\x04")
+    data[local + 6] |= 1
+    central = data.index(b"PK\x01\x02")
+    data[central + 8] |= 1
+    problem = only_problem(word.read(bytes(data)))
+    assert "加密" in problem.message_zh
+
+
+def test_importing_the_reader_does_not_import_lxml_or_docx():
+    code = "import sys, gxlint.read.word; print('lxml' in sys.modules, 'docx' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+# -- the two fictional reports in ../shared -----------------------------------------------------
+
+_WIDTH = str.maketrans("（）：，", "():,")
+
+
+def _norm(label) -> str:
+    return re.sub(r"\s+", "", str(label)).translate(_WIDTH)
+
+
+def _find(mapping, label):
+    wanted = _norm(label)
+    for key, value in (mapping or {}).items():
+        if _norm(key) == wanted:
+            return value
+    return None
+
+
+def _same(a, b) -> bool:
+    try:
+        return abs(float(a) - float(b)) < 1e-6
+    except (TypeError, ValueError):
+        return False
+
+
+def test_shared_docx_forms_give_every_table_value():
+    folder = SHARED_FORMS / "docx"
+    if not (folder / "values.json").exists():
+        pytest.skip(f"the shared report forms are not available: {folder} does not exist")
+    from gxlint.api import parse_text
+    from gxlint.export import report_to_dict
+
+    expected = json.loads((folder / "values.json").read_text(encoding="utf-8"))
+    assert expected
+    for name, exp in expected.items():
+        doc = word.read((folder / name).read_bytes(), str(folder / name))
+        assert doc.problems == (), name
+        text = render(doc).text
+        assert "一、总体情况" in text.splitlines(), name
+        assert "二、主动公开政府信息情况" in text.splitlines(), name
+        tables = {t.get("kind"): t.get("values") for t in report_to_dict(parse_text(text)).get("tables", [])}
+        misses, total = [], 0
+        for kind in ("applications", "active_disclosure"):
+            for row, columns in exp["values"].get(kind, {}).items():
+                for column, value in columns.items():
+                    total += 1
+                    got = _find(_find(tables.get(kind), row), column)
+                    if not _same(got, value):
+                        misses.append((kind, row, column, value, got))
+        bodies = ["行政复议", "未经复议直接起诉", "复议后起诉"]
+        columns5 = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+        for body, values in zip(bodies, exp["values"].get("review_litigation", [])):
+            for column, value in zip(columns5, values):
+                total += 1
+                got = _find(_find(tables.get("review_litigation"), body), column)
+                if not _same(got, value):
+                    misses.append(("review_litigation", body, column, value, got))
+        assert total > 100, name
+        assert misses == [], (name, misses[:5])
