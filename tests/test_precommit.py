@@ -28,7 +28,8 @@ def test_hook_manifest():
     hooks = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     [hook] = hooks
     assert hook["id"] == "gxlint" and hook["entry"] == "gxlint" and hook["language"] == "python"
-    assert hook["files"] == r"\.(txt|md)$"
+    assert hook["files"] == r"\.(txt|md|docx|html?|pdf)$"
+    assert hook["types"] == ["file"]  # not [text]: Word and PDF files are binary
 
 
 def test_pre_commit_try_repo(tmp_path):

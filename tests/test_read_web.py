@@ -1,0 +1,438 @@
+"""gxlint.read.web: a government site's page read into paragraphs and grids, without its chrome.
+
+The pages here are written by hand for a fictional 示例县; the template's labels are facts and are
+used verbatim.  The last test reads the two sample pages in ../shared/forms/html (skipped when
+absent) and compares every table value with values.json.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from gxlint.read.document import Grid, Paragraph, expand
+from gxlint.read.render import render
+from gxlint.read.web import read
+
+FORMS = Path(__file__).resolve().parents[2] / "shared" / "forms"
+
+CHROME_PAGE = """<!DOCTYPE html>
+<html>
+<head>
+<meta charset="gb2312">
+<title>示例县民政局2023年政府信息公开工作年度报告_示例县人民政府</title>
+<script>var crumbs = "当前位置：首页";</script>
+<style>.nav li{display:inline}</style>
+</head>
+<body>
+<div class="top">
+<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/hdjl/">互动交流</a></li></ul></div>
+<form action="/search"><input name="q" placeholder="请输入关键字"><button>搜索</button></form>
+</div>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 年度报告</div>
+<table class="xxgk"><tr><th>索引号：</th><td>000000/2024-00001</td><th>主题分类：</th><td>政务公开</td></tr>
+<tr><th>发布机构：</th><td>示例县民政局</td><th>生成日期：</th><td>2024-01-18</td></tr></table>
+<div class="main">
+<h1 class="title">示例县民政局2023年政府信息公开工作年度报告</h1>
+<div class="source">发布日期：2024-01-20　来源：示例县民政局　浏览次数：318　字号：[<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>]</div>
+<div id="zoom" class="TRS_Editor">
+<p>　　示例县民政局按照条例要求编写本年度报告，报告中的数据统计时段为2023年1月1日至2023年12月31日。</p>
+<h2>一、总体情况</h2>
+<p>&nbsp;&nbsp;（一）主动公开。示例县民政局全年在门户网站主动发布各类信息一百二十条。<br>（二）依申请公开。全年收到信息公开申请五件，均按期答复。</p>
+<p class="MsoNormal"><span style="mso-bidi-font-size:10.5pt"><o:p>&nbsp;</o:p></span></p>
+<p class="MsoNormal"><strong><span style="font-family:黑体">二、主动公开政府信息情况</span></strong></p>
+<table border="1">
+<tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>0</td><td>0</td><td>3</td></tr>
+<tr><td>行政规范性文件</td><td>2</td><td>1</td><td>9</td></tr>
+</table>
+<p><b>三、收到和处理政府信息公开申请情况</b></p>
+<table border="1">
+<tr><td rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>
+<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>
+<tr><td>商业<br>企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
+<tr><td colspan="3"><p class="MsoNormal"><span>一、本年新收政府信息公开申请数量</span></p></td><td>&nbsp;4</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>5</td></tr>
+<tr><td colspan="3">二、上年结转政府信息公开申请数量</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>
+<tr><td rowspan="2">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>3</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>4</td></tr>
+<tr><td colspan="2">（二）部分公开（区分处理的，只计这一情形，不计其他情形）</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>
+</table>
+<h2>四、政府信息公开行政复议、行政诉讼情况</h2>
+<p>本年度未发生政府信息公开行政复议、行政诉讼案件。</p>
+<h2>五、存在的主要问题及改进情况</h2>
+<p>示例县民政局信息更新还不够及时，明年将健全信息发布审核流程。</p>
+<h2>六、其他需要报告的事项</h2>
+<p>本年度示例县民政局未收取信息处理费。</p>
+<p style="text-align:right">示例县民政局<br>2024年1月20日</p>
+</div>
+<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
+<div class="print">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div>
+<div class="related"><h3>相关链接</h3><ul><li><a href="/a">示例县民政局2022年政府信息公开工作年度报告</a></li></ul></div>
+</div>
+<div class="footer">
+<p>主办单位：示例县人民政府办公室　承办单位：示例县信息中心</p>
+<p>网站标识码：0000000000　<a href="https://beian.example/">京ICP备00000000号</a></p>
+<p><a href="/lx">联系我们</a> | <a href="/map">网站地图</a></p>
+</div>
+</body>
+</html>
+"""
+
+LAYOUT_PAGE = """<html>
+<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>示例县水利局</title></head>
+<body>
+<table width="980" border="0">
+<tr><td colspan="2"><img src="logo.png"><a href="/">首页</a> <a href="/jg">机构概况</a> <a href="/gk">信息公开</a></td></tr>
+<tr>
+<td width="200" class="left"><a href="/tz">通知公告</a><br><a href="/zc">政策文件</a><br><a href="/nb">年度报告</a></td>
+<td valign="top">
+<table width="100%">
+<tr><td class="bt"><h3>示例县水利局2023年政府信息公开工作年度报告</h3></td></tr>
+<tr><td>发布时间：2024年1月25日　　点击数：52</td></tr>
+<tr><td class="content">
+<p>示例县水利局根据条例规定编写本报告，全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、复议诉讼情况、存在的问题和改进措施以及其他需要报告的事项，数据统计期限自2023年1月1日起至2023年12月31日止。</p>
+<p><strong>一、总体情况</strong></p>
+<p>示例县水利局全年围绕防汛抗旱、水资源管理、河湖长制等重点工作主动公开政府信息，在门户网站公开工程建设、行政许可、行政处罚等各类信息共计八十六条，并通过政务新媒体同步发布，方便公众及时获取。</p>
+<p><strong>二、主动公开政府信息情况</strong></p>
+<table border="1">
+<tr><td>信息内容</td><td>本年处理决定数量</td></tr>
+<tr><td>行政许可</td><td>12</td></tr>
+<tr><td>行政处罚</td><td>3</td></tr>
+</table>
+<p><strong>三、收到和处理政府信息公开申请情况</strong></p>
+<p>本年度示例县水利局收到政府信息公开申请两件，均已在法定期限内办结答复。</p>
+</td></tr>
+</table>
+</td>
+</tr>
+<tr><td colspan="2">版权所有：示例县水利局　备案号：京ICP备00000001号</td></tr>
+</table>
+</body>
+</html>
+"""
+
+
+def gbk(page: str) -> bytes:
+    return page.encode("gb18030")
+
+
+def line_of(page: str, needle: str) -> int:
+    """The 1-based line of the page source holding ``needle``."""
+    for number, line in enumerate(page.splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(needle)
+
+
+def paragraphs(doc) -> list[Paragraph]:
+    return [b for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+# --------------------------------------------------------------------------- the chrome page
+
+@pytest.fixture(scope="module")
+def chrome_doc():
+    return read(gbk(CHROME_PAGE), "report.html")
+
+
+def test_gbk_page_is_decoded(chrome_doc):
+    assert chrome_doc.form == "html"
+    assert chrome_doc.encoding == "gb18030"
+    assert chrome_doc.problems == ()
+
+
+def test_chrome_is_left_out(chrome_doc):
+    text = render(chrome_doc).text
+    for chrome in ("当前位置", "索引号", "主题分类", "字号", "浏览次数", "分享到", "打印本页", "关闭窗口",
+                   "主办单位", "网站标识码", "ICP备", "联系我们", "相关链接", "互动交流", "搜索",
+                   "请输入关键字", "crumbs"):
+        assert chrome not in text, chrome
+
+
+def test_body_is_read_title_first(chrome_doc):
+    first = chrome_doc.blocks[0]
+    assert isinstance(first, Paragraph)
+    assert first.text == "示例县民政局2023年政府信息公开工作年度报告"
+    assert first.heading == 1
+    text = render(chrome_doc).text
+    for chapter in ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                    "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
+                    "六、其他需要报告的事项"):
+        assert chapter in text
+    assert text.rstrip().endswith("示例县民政局\n2024年1月20日")
+
+
+def test_publication_date_in_metadata(chrome_doc):
+    # 发布日期 of the article line, not the 生成日期 of the 索引号 table
+    assert chrome_doc.metadata == (("发布日期", "2024-01-20"),)
+
+
+def test_headings_h2_and_bold(chrome_doc):
+    by_text = {p.text: p for p in paragraphs(chrome_doc)}
+    assert by_text["一、总体情况"].heading == 2
+    assert by_text["二、主动公开政府信息情况"].heading == 2  # <p><strong><span>…
+    assert by_text["三、收到和处理政府信息公开申请情况"].heading == 2  # <p><b>…
+    assert by_text["本年度示例县民政局未收取信息处理费。"].heading is None
+
+
+def test_br_splits_paragraph_and_indent_is_stripped(chrome_doc):
+    texts = [p.text for p in paragraphs(chrome_doc)]
+    assert ("（一）主动公开。示例县民政局全年在门户网站主动发布各类信息一百二十条。\n"
+            "（二）依申请公开。全年收到信息公开申请五件，均按期答复。") in texts
+    assert any(t.startswith("示例县民政局按照条例") for t in texts)  # 　　 indent gone
+    assert all(t.strip() for t in texts)  # the empty Word paragraph <o:p>&nbsp;</o:p> is dropped
+
+
+def test_tables_become_grids_with_spans(chrome_doc):
+    grids = [b for b in chrome_doc.blocks if isinstance(b, Grid)]
+    assert len(grids) == 2  # the 索引号 table is not one of them
+    apps = grids[1]
+    first = apps.rows[0][0]
+    assert (first.rowspan, first.colspan) == (3, 3)
+    assert apps.rows[2][0].text == "商业\n企业"  # <br> inside a cell is a line break
+    matrix = expand(apps)
+    assert len(matrix[0]) == 10
+    lines = render(chrome_doc).text.splitlines()
+    assert "一、本年新收政府信息公开申请数量\t\t\t4\t1\t0\t0\t0\t0\t5" in lines  # &nbsp;4 → 4
+    assert "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t" in lines
+    assert "三、本年度办理结果\t（一）予以公开\t\t3\t1\t0\t0\t0\t0\t4" in lines
+    assert ("\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t1\t0\t0\t0\t0\t0\t1"
+            in lines)
+
+
+def test_origins_carry_source_lines(chrome_doc):
+    by_text = {p.text: p for p in paragraphs(chrome_doc)}
+    assert by_text["一、总体情况"].origin.line == line_of(CHROME_PAGE, "<h2>一、总体情况")
+    assert chrome_doc.blocks[0].origin.line == line_of(CHROME_PAGE, "<h1")
+    apps = [b for b in chrome_doc.blocks if isinstance(b, Grid)][1]
+    cell = apps.rows[3][1]
+    assert cell.text == "4"
+    assert cell.origin.table == 2 and cell.origin.row == 4 and cell.origin.cell == 4
+    assert cell.origin.line == line_of(CHROME_PAGE, "<td>&nbsp;4</td>")
+    assert apps.origin.line == line_of(CHROME_PAGE, "<tr><td rowspan=\"3\" colspan=\"3\">") - 1
+    rendered = render(chrome_doc)
+    row = rendered.text.splitlines().index("一、本年新收政府信息公开申请数量\t\t\t4\t1\t0\t0\t0\t0\t5")
+    column = len("一、本年新收政府信息公开申请数量\t\t\t") + 1
+    assert rendered.locate(row + 1, column) == cell.origin
+
+
+def test_utf8_page_with_xml_declaration():
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<html><body><div class="content">'
+            '<p>示例县财政局2023年政府信息公开工作年度报告</p><p>一、总体情况</p>'
+            '<p>示例县财政局全年主动公开预算决算等财政信息共四十条。</p></div></body></html>')
+    doc = read(page.encode("utf-8"))
+    assert doc.problems == () and doc.encoding == "utf-8"
+    assert [p.text for p in paragraphs(doc)][:2] == ["示例县财政局2023年政府信息公开工作年度报告",
+                                                    "一、总体情况"]
+
+
+def test_page_declared_gbk_but_written_in_utf8():
+    page = ('<html><head><meta charset="gbk"></head><body><p>示例县审计局2023年政府信息公开工作'
+            '年度报告，全年主动公开审计结果公告六条。</p></body></html>')
+    doc = read(page.encode("utf-8"))
+    assert doc.encoding == "utf-8"
+    assert "全年主动公开审计结果公告六条" in render(doc).text
+
+
+WORD_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office">
+<head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><title>示例</title>
+<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>示例</o:Author></o:DocumentProperties></xml><![endif]-->
+</head>
+<body lang=ZH-CN>
+<div class=WordSection1>
+<p class=MsoNormal align=center><b><span style='font-size:22.0pt'>示例县应急管理局<span lang=EN-US>2023</span>年政府信息公开<o:p></o:p></span></b></p>
+<p class=MsoNormal align=center><b><span style='font-size:22.0pt'>工作年度报告</span></b></p>
+<p class=MsoNormal><span>示例县应急管理局依照条例编写本报告，统计期限为<span lang=EN-US>2023</span>年全年。</span></p>
+<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span>一、<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]><span>总体情况</span></p>
+<p class=MsoNormal><span>示例县应急管理局全年主动公开安全生产
+、防灾减灾等信息<span lang=EN-US>45</span>条。</span></p>
+<div style="display: none">不显示的旧版本文字</div>
+<pre>二、主动公开政府信息情况
+（一）规章：无</pre>
+</div></body></html>"""
+
+
+def test_word_saved_page():
+    doc = read(gbk(WORD_PAGE))
+    assert doc.problems == ()
+    texts = [p.text for p in paragraphs(doc)]
+    assert texts[0] == "示例县应急管理局2023年政府信息公开工作年度报告"  # two bold lines joined
+    assert doc.blocks[0].heading == 1
+    assert "一、总体情况" in texts  # Word's list number and its spacing
+    assert "示例县应急管理局全年主动公开安全生产、防灾减灾等信息45条。" in texts  # source line break
+    assert "二、主动公开政府信息情况\n（一）规章：无" in texts  # <pre> keeps its lines
+    assert "不显示" not in render(doc).text
+
+
+# --------------------------------------------------------------------------- the layout table
+
+def test_layout_table_is_a_container_not_a_grid():
+    doc = read(LAYOUT_PAGE.encode("utf-8"))
+    assert doc.problems == ()
+    grids = [b for b in doc.blocks if isinstance(b, Grid)]
+    assert len(grids) == 1
+    assert [[c.text for c in row] for row in grids[0].rows] == [
+        ["信息内容", "本年处理决定数量"], ["行政许可", "12"], ["行政处罚", "3"]]
+    text = render(doc).text
+    assert text.splitlines()[0] == "发布日期：2024-01-25"
+    body = text.split("==== 正文 ====\n", 1)[1].lstrip("\n")
+    assert body.startswith("示例县水利局2023年政府信息公开工作年度报告\n")
+    assert "一、总体情况" in text and "三、收到和处理政府信息公开申请情况" in text
+    for chrome in ("通知公告", "机构概况", "点击数", "版权所有", "备案号"):
+        assert chrome not in text, chrome
+    assert doc.blocks[0].heading == 1
+
+
+# --------------------------------------------------------------------------- bad input
+
+def fatal(doc) -> str:
+    assert doc.blocks == ()
+    assert doc.problems and doc.problems[-1].fatal
+    problem = doc.problems[-1]
+    assert problem.message_zh and problem.message_en
+    return problem.message_zh
+
+
+def timed(data: bytes, limit: float = 10.0):
+    start = time.perf_counter()
+    doc = read(data)
+    assert time.perf_counter() - start < limit
+    return doc
+
+
+def test_empty_page():
+    assert "空" in fatal(timed(b""))
+    fatal(timed(b"   \n"))
+    fatal(timed(b"<html><body></body></html>"))
+    fatal(timed(b"<!-- nothing -->"))
+
+
+def test_page_with_only_chrome():
+    # the article's container taken out: title, breadcrumb, 索引号 table and footer are left
+    page = re.sub(r'<div id="zoom".*?</div>\n(?=<div class="share">)', "", CHROME_PAGE, flags=re.S)
+    assert "一、总体情况" not in page and "当前位置" in page and "主办单位" in page
+    doc = timed(gbk(page))
+    assert "没有找到正文" in fatal(doc)
+    assert "full report" in doc.problems[-1].message_en
+
+
+def test_report_only_as_attachment():
+    page = ('<html><body><div class="content"><p>附件：<a href="/files/nb2023.pdf">年度报告.pdf</a></p>'
+            '</div></body></html>')
+    assert "附件" in fatal(timed(page.encode("utf-8")))
+
+
+def test_garbage_bytes():
+    data = random.Random(7).randbytes(100_000)
+    assert "二进制" in fatal(timed(data))
+
+
+def test_deeply_nested_divs():
+    deep = "<html><body>" + "<div>" * 100_000 + "示例县" * 20 + "</div>" * 100_000 + "</body></html>"
+    doc = timed(deep.encode("utf-8"))
+    assert doc.problems and not doc.problems[0].fatal  # nested too deeply: a warning first
+    fatal(doc)
+
+
+def test_nesting_within_the_limit_is_read():
+    text = "示例县教育局全年在门户网站主动公开政府信息三十条"
+    page = "<html><body>" + "<div><span>" * 400 + text + "</span></div>" * 400 + "</body></html>"
+    doc = timed(page.encode("utf-8"))
+    assert doc.problems == ()
+    assert text in render(doc).text
+
+
+def test_huge_page_is_refused():
+    data = b"<html><body>" + b"<p>x</p>" * (25 * 1024 * 1024 // 8) + b"</body></html>"
+    doc = timed(data, 1.0)
+    assert "过大" in fatal(doc)
+    assert "too large" in doc.problems[-1].message_en
+
+
+def test_absurd_spans_are_clamped():
+    page = ("<html><body><table><tr><td rowspan='999999999' colspan='100000'>示例县一</td>"
+            "<td colspan='-3'>示例县二</td><td rowspan='x'>3</td></tr><tr><td>4</td><td>5</td></tr>"
+            "</table><p>示例县统计局2023年政府信息公开工作年度报告的正文在此处。</p></body></html>")
+    doc = timed(page.encode("utf-8"))
+    grid = next(b for b in doc.blocks if isinstance(b, Grid))
+    assert all(c.rowspan <= 2 and c.colspan == 1 for row in grid.rows for c in row)
+
+
+def test_many_merged_cells_stay_bounded():
+    rows = "<tr><td rowspan='90' colspan='90'>1</td><td>示例</td></tr>" * 5000
+    doc = timed(f"<html><body><table>{rows}</table></body></html>".encode("utf-8"))
+    grid = next(b for b in doc.blocks if isinstance(b, Grid))
+    assert sum(c.rowspan * c.colspan for row in grid.rows for c in row) < 300_000
+
+
+# --------------------------------------------------------------------------- the shared forms
+
+WIDTH = str.maketrans("（）：，", "():,")
+
+
+def _norm(label) -> str:
+    return re.sub(r"\s+", "", str(label)).translate(WIDTH)
+
+
+def _find(mapping, label):
+    want = _norm(label)
+    for key, value in (mapping or {}).items():
+        if _norm(key) == want:
+            return value
+    return None
+
+
+def _same(a, b) -> bool:
+    try:
+        return abs(float(a) - float(b)) < 1e-6
+    except (TypeError, ValueError):
+        return False
+
+
+def _misses(text: str, expected: dict) -> tuple[int, list]:
+    from gxlint.api import parse_text
+    from gxlint.export import report_to_dict
+
+    data = report_to_dict(parse_text(text))
+    tables = {t.get("kind"): t.get("values") for t in data.get("tables", [])}
+    total, misses = 0, []
+    for kind in ("applications", "active_disclosure"):
+        for row, cols in expected["values"].get(kind, {}).items():
+            for col, value in cols.items():
+                total += 1
+                got = _find(_find(tables.get(kind), row), col)
+                if not _same(got, value):
+                    misses.append((kind, row, col, value, got))
+    blocks = ["行政复议", "未经复议直接起诉", "复议后起诉"]
+    columns = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    for block, values in zip(blocks, expected["values"].get("review_litigation", [])):
+        for col, value in zip(columns, values):
+            total += 1
+            got = _find(_find(tables.get("review_litigation"), block), col)
+            if not _same(got, value):
+                misses.append(("review_litigation", block, col, value, got))
+    return total, misses
+
+
+def test_shared_html_forms_give_every_value():
+    folder = FORMS / "html"
+    if not (folder / "values.json").exists():
+        pytest.skip(f"the sample forms are not available: {folder} does not exist")
+    expected = json.loads((folder / "values.json").read_text(encoding="utf-8"))
+    assert expected
+    for name, exp in expected.items():
+        doc = read((folder / name).read_bytes(), str(folder / name))
+        assert not doc.problems, name
+        text = render(doc).text
+        total, misses = _misses(text, exp)
+        assert total > 100 and misses == [], (name, misses[:5])
+        body = text.split("==== 正文 ====\n", 1)[1].lstrip("\n")
+        assert "年度报告" in body.splitlines()[0], name  # the title first
+        for chrome in ("当前位置", "索引号", "字号", "主办单位", "网站标识码", "打印本页", "上一篇"):
+            assert chrome not in text, (name, chrome)
+        assert dict(doc.metadata).get("发布日期", "").startswith(str(exp["year"] + 1))
