@@ -46,6 +46,54 @@ _TRAILING_SIGNATURE = re.compile(
     r"[\s\u3000]*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 _TITLE_SUFFIX = re.compile(r"(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开工作报告|信息公开工作年度报告"
                            r"|年度报告|工作报告|报告)$")
+#: lines of a web site's frame that crawled text keeps around the report (never the title or the
+#: signature): breadcrumbs, metadata fields, tools, previous/next links, footers
+_CHROME = re.compile(
+    r"^[\s\u3000]*(?:当前位置|您的位置|你的位置|首页\s*[>＞»]|【?打印本页|【?关闭窗口|【?打印】|【?关闭】|上一篇|下一篇|"
+    r"分享到|扫一扫|相关链接|相关文章|主办单位|承办单位|主办：|承办：|网站标识码|技术支持|联系我们|版权所有|"
+    r"©|Copyright|建议使用|(?:字号|字体)[:：]|浏览次数|访问量|阅读次数|"
+    r"(?:索\s*引\s*号|发布机构|主题分类|生成日期|成文日期|文\s*号|有\s*效\s*性|名\s*称|信息来源|公开方式|公开时限)[\s\u3000]*[:：])"
+    r"|^[\s\u3000]*(?:[—–－-][\s\u3000]*\d{1,3}[\s\u3000]*[—–－-]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)"
+    r"[\s\u3000]*$|ICP备|公网安备|(?:^|[\s\u3000])(?:发布时间|发布日期)[:：][^，。]*(?:来源|浏览|字号)", re.IGNORECASE)
+#: a site's navigation items, one per line: a few characters, no punctuation, no digits
+_NAV_ITEM = re.compile(r"^[\s\u3000]*[\u4e00-\u9fffA-Za-z]{1,6}[\s\u3000]*$")
+
+
+def _is_chrome(text: str) -> bool:
+    return bool(_CHROME.search(text))
+
+
+def _without_chrome(items: list) -> list[Paragraph]:
+    """The paragraphs of ``items`` that are not site chrome.  A short line is a menu item only in a
+    run of three or more (首页 / 政务公开 / 互动交流): alone it may be an agency's name."""
+    paragraphs: list[Paragraph] = []
+    value_of_field = False  # one cell per line: a field's value follows its 索引号： line
+    for item in items:
+        if not isinstance(item, Paragraph):
+            continue
+        text = item.text.strip()
+        if _is_chrome(text):
+            value_of_field = text.endswith((":", "："))
+        elif value_of_field and "报告" not in text:  # 名称： 示例县…年度报告 may be the only title
+            value_of_field = False
+        else:
+            value_of_field = False
+            paragraphs.append(item)
+    nav = [bool(_NAV_ITEM.match(p.text)) and "报告" not in p.text for p in paragraphs]
+    keep: list[Paragraph] = []
+    i = 0
+    while i < len(paragraphs):
+        j = i
+        while j < len(paragraphs) and nav[j]:
+            j += 1
+        if j - i >= 3:
+            i = j
+            continue
+        keep.extend(paragraphs[i:max(j, i + 1)])
+        i = max(j, i + 1)
+    return keep
+
+
 _TRAILING_NUMBERS = re.compile(r"(?:[\s\u3000]+-?\d+(?:\.\d+)?)+[\s\u3000]*$")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 #: A table row is split into at most this many fields; the rest of a longer line stays in its last
@@ -242,9 +290,8 @@ class _Builder:
             line = int(metadata.get("_line:标题", "1"))
             return metadata["标题"], self.source.line_span(line)
         parts: list[Paragraph] = []
-        for item in preamble[:6]:
-            if not isinstance(item, Paragraph):
-                break
+        # a crawled page's navigation, breadcrumb and 索引号 table come before the title: skip them
+        for item in _without_chrome(preamble[:30])[:6]:
             text = item.text.strip().strip("#* \u3000")
             if len(text) > 80:
                 if "年度报告" in text[:80] and not parts:
@@ -442,6 +489,8 @@ class _Builder:
     # -- signature ---------------------------------------------------------------------------------
     def _signature(self, blocks: list[Block]) -> tuple[Signature | None, list[Block]]:
         tail = list(blocks)
+        while tail and isinstance(tail[-1], Paragraph) and _is_chrome(tail[-1].text):
+            tail.pop()  # a crawled page's footer: 打印本页, 上一篇, 主办单位, 备案号 …
         trailing_notes = []
         while tail and isinstance(tail[-1], Paragraph) and _NOTE_LINE.match(tail[-1].text):
             trailing_notes.append(tail.pop())

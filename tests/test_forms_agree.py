@@ -1,0 +1,90 @@
+"""The same report in every form people have it gives the same table values and the same findings.
+
+Each form is written from a report in gxlint's plain-text form by ``tests/formsgen.py``: Word with
+and without automatic numbering, a GBK web page with site chrome, space-aligned columns, bare-pipe
+rows, one cell per line (with and without blank lines).  The PDF of the example report is a
+committed fixture (``tests/fixtures/pdf/``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import formsgen
+from gxlint import api
+from gxlint.export import report_to_dict
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "shili-county-2021.txt"
+DEFECTS = ROOT / "tests" / "fixtures" / "defects"
+TEXT = EXAMPLE.read_text(encoding="utf-8")
+
+FORMS = {
+    "docx, automatic numbering": (lambda t: formsgen.to_docx(t, auto_numbering=True), "report.docx"),
+    "docx, typed numbers": (lambda t: formsgen.to_docx(t, auto_numbering=False), "report.docx"),
+    "html, GBK, site chrome": (lambda t: formsgen.to_html(t, "gbk"), "report.html"),
+    "html saved as .txt": (lambda t: formsgen.to_html(t, "utf-8"), "report.txt"),
+    "space-aligned columns": (lambda t: formsgen.to_layout(t).encode(), "report.txt"),
+    "bare pipes": (lambda t: formsgen.to_pipes(t).encode(), "report.txt"),
+    "one cell per line": (lambda t: formsgen.to_cells(t).encode(), "report.txt"),
+    "one cell per line, blank lines": (lambda t: formsgen.to_cells(t, blank_lines=True).encode(), "report.txt"),
+}
+
+
+def values(report) -> dict:
+    return {t["kind"]: t["values"] for t in report_to_dict(report)["tables"]}
+
+
+_LINTER = []
+
+
+def lint(data: bytes, name: str, tmp_path: Path) -> list:
+    from gxlint.engine import Linter
+
+    if not _LINTER:
+        _LINTER.append(Linter(isolated=True))
+    path = tmp_path / name
+    path.write_bytes(data)
+    return _LINTER[0].lint_path(str(path))
+
+
+@pytest.fixture(scope="module")
+def expected():
+    report = api.parse_text(TEXT, str(EXAMPLE))
+    return report, values(report)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_every_form_gives_the_same_table_values(form, expected):
+    write, name = FORMS[form]
+    report = api.parse_bytes(write(TEXT), name)
+    want_report, want = expected
+    assert not [p for p in report.source.problems if p.fatal]
+    assert values(report) == want
+    assert [c.number for c in report.chapters] == [1, 2, 3, 4, 5, 6]
+    assert (report.year, report.template, report.agency) == (want_report.year, want_report.template,
+                                                              want_report.agency)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_clean_report_has_no_error_in_any_form(form, tmp_path):
+    write, name = FORMS[form]
+    findings = lint(write(TEXT), name, tmp_path)
+    assert [f for f in findings if f.severity == "error"] == []
+    baseline = lint(TEXT.encode(), "report.txt", tmp_path)
+    assert sorted(f.code for f in findings) == sorted(f.code for f in baseline)
+
+
+@pytest.mark.parametrize("defect", ["shili-2021-unbalanced.txt", "shili-2021-row-total.txt",
+                                    "shili-2021-narrative.txt"])
+@pytest.mark.parametrize("form", FORMS)
+def test_a_defect_is_found_in_every_form(form, defect, tmp_path):
+    text = (DEFECTS / defect).read_text(encoding="utf-8")
+    write, name = FORMS[form]
+    want = sorted(f.code for f in lint(text.encode(), "report.txt", tmp_path))
+    assert want, "the fixture has a defect"
+    got = lint(write(text), name, tmp_path)
+    assert sorted(f.code for f in got) == want
+    if not name.endswith(".txt"):
+        assert all(f.location and f.location["form"] in ("docx", "html") for f in got)
