@@ -126,7 +126,7 @@ def precompile() -> list[str]:
 def lark_cache_hit() -> dict:
     """Whether a fresh process loads the grammar from Lark's cache instead of rebuilding it."""
     code = ("import logging, io\nfrom lark import logger\nbuf = io.StringIO()\nh = logging.StreamHandler(buf)\n"
-            "logger.addHandler(h); logger.setLevel(logging.DEBUG)\nfrom gxlint.outline import parser\nparser()\n"
+            "logger.addHandler(h); logger.setLevel(logging.DEBUG)\nfrom gxlint.read.outline import parser\nparser()\n"
             "print(buf.getvalue())")
     run([PY, "-c", code])  # the first process may have to write the cache
     out = subprocess.run([PY, "-c", code], capture_output=True, text=True, env=env(), cwd=ROOT).stdout
@@ -201,7 +201,7 @@ mark("finding and loading plugins (rule modules)")
 from gxlint.engine import Linter
 linter = Linter(plugins=found)
 mark("templates and label indices (Linter)")
-from gxlint.outline import parser
+from gxlint.read.outline import parser
 parser()
 mark("Lark parser from its cache")
 path = sys.argv[1]
@@ -277,9 +277,9 @@ def findings_summary(corpus: Path) -> dict:
 _RULE_COSTS = r"""
 import glob, json, sys, time
 from gxlint import plugins as plugins_mod
-from gxlint.build import build_report
+from gxlint.read.build import build_report
 from gxlint.engine import Linter
-from gxlint.source import read_path
+from gxlint.read.source import read_path
 files = sorted(glob.glob(sys.argv[1] + "/*.txt"))[: int(sys.argv[2])]
 shared = plugins_mod.cached()
 base = Linter(isolated=True, plugins=shared)

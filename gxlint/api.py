@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from . import source as source_mod
-from .build import Context, build_report
+from .read import source as source_mod
+from .read.build import Context, build_report
 from .model import Report
 
 

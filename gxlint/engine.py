@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from . import plugins as plugins_mod
-from . import source as source_mod
-from .build import Context, build_report, default_context
+from .read import source as source_mod
+from .read.build import Context, build_report, default_context
 from .config import ConfigError, Resolver, Settings, parse_layer
 from .finding import Finding
 from .model import Report, Span

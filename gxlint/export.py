@@ -6,7 +6,7 @@ from typing import Any
 
 from .finding import describe
 from .model import Paragraph, Report, Table
-from .text import numeral_text
+from .chinese import numeral_text
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:

@@ -67,7 +67,7 @@ def lint_source(linter, source, name: str, settings_path: str | None) -> FileRes
 
 
 def lint_one(linter, path: str) -> FileResult:
-    from . import source as source_mod
+    from .read import source as source_mod
 
     try:
         source = source_mod.read_path(path, linter.max_bytes)
@@ -117,7 +117,7 @@ def run(linter, items: Iterable[Item], *, jobs: int | None = None, stdin_filenam
         if item.error is not None:
             yield FileResult(item.path, [item.error])
         elif item.path == "-":
-            from . import source as source_mod
+            from .read import source as source_mod
 
             name = stdin_filename or "-"
             data = (stdin or sys.stdin.buffer).read()

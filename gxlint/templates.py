@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .data import grammar_dir, read_text
-from .text import label_key, norm
+from .chinese import label_key, norm
 
 TEMPLATE_DIR = "templates"
 

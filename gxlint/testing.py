@@ -111,7 +111,7 @@ def run(case: Case, plugins: Sequence[Any] | None = None) -> list[Finding]:
     loaded = plugins_mod.load(extra=plugins or ()) if plugins else None
     linter = Linter(overrides=config, plugins=loaded, isolated=True)
     if case.data is not None:
-        from . import source as source_mod
+        from .read import source as source_mod
 
         name = f"{case.rule}.txt"
         return linter.lint_source(source_mod.from_bytes(case.data, name), linter.settings(name))

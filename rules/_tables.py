@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 from gxlint.arith import fmt
 from gxlint.model import Cell, Row, Table
-from gxlint.tables import KIND_NAMES
+from gxlint.read.tables import KIND_NAMES
 
 TEMPLATE_KINDS = ("active_disclosure", "applications", "review_litigation")
 

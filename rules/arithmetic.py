@@ -16,7 +16,7 @@ from __future__ import annotations
 from gxlint.arith import Balance, balance, fmt
 from gxlint.model import Cell, Row, Table
 from gxlint.rule import Rule
-from gxlint.tables import identity_rows
+from gxlint.read.tables import identity_rows
 
 from ._tables import (at_least, cell_en, cell_zh, group_of, identities, section_name, short_label, table_name,
                       template_of, template_tables, trusted_rows)

@@ -1,6 +1,6 @@
 """GX207-GX210: the cells and rows of the template tables as written (spec §2.3-§2.5, §3.5-§3.7, §4 R8).
 
-How a cell is read is gxlint.cells' business (``Cell.status``); these rules report what the reader
+How a cell is read is gxlint.read.cells' business (``Cell.status``); these rules report what the reader
 found: cells that are not numbers, cells left blank, tables without a data row, rows with the
 wrong number of cells.
 """
@@ -12,7 +12,7 @@ import unicodedata
 
 from gxlint.model import Cell, Row, Span, Table
 from gxlint.rule import Rule
-from gxlint.tables import is_label, key as label_key
+from gxlint.read.tables import is_label, key as label_key
 
 from ._tables import TEMPLATE_KINDS, section_name, short_label, table_name, template_of
 

@@ -11,7 +11,7 @@ import re
 from gxlint.model import Span
 from gxlint.rule import Rule
 from gxlint.templates import deadlines
-from gxlint.text import DATE_CN, DATE_ISO, make_date, norm
+from gxlint.chinese import DATE_CN, DATE_ISO, make_date, norm
 
 from .input import is_report
 from .structure import chapter_template

@@ -127,7 +127,7 @@ class TableUnreadable(Rule):
     不止一种。gxlint 不做猜测：这些行不参与算术检查。请按模板每列一个单元格填写。"""
 
     def check(self, report, ctx):
-        from gxlint.tables import KIND_NAMES
+        from gxlint.read.tables import KIND_NAMES
 
         for table in report.tables:
             name_zh, name_en = KIND_NAMES.get(table.kind, (table.kind, table.kind))

@@ -66,8 +66,8 @@ from typing import Iterator
 from gxlint.arith import fmt
 from gxlint.model import Cell, Paragraph, Row, Span, Table
 from gxlint.rule import Rule
-from gxlint.tables import identity_rows
-from gxlint.text import fold, fold_index, numeral_value
+from gxlint.read.tables import identity_rows
+from gxlint.chinese import fold, fold_index, numeral_value
 
 from ._tables import (identities, interval, short_label, table_name, template_of, template_tables,
                       trusted_rows)

@@ -14,8 +14,8 @@ import re
 
 from gxlint.model import Span
 from gxlint.rule import Rule
-from gxlint.tables import KIND_NAMES, key as words_key
-from gxlint.text import label_key, norm, numeral_text
+from gxlint.read.tables import KIND_NAMES, key as words_key
+from gxlint.chinese import label_key, norm, numeral_text
 
 from .input import is_report
 

@@ -1,9 +1,9 @@
-"""One cell's reading (gxlint.cells) and sums with unknown cells (gxlint.arith)."""
+"""One cell's reading (gxlint.read.cells) and sums with unknown cells (gxlint.arith)."""
 
 import pytest
 
 from gxlint.arith import balance, fmt
-from gxlint.cells import read_cell
+from gxlint.read.cells import read_cell
 from gxlint.model import Span
 
 S = Span(1, 1, 1, 2)

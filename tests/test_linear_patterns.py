@@ -14,10 +14,10 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from gxlint import parse_text
-from gxlint.build import MAX_FIELDS
-from gxlint.outline import parser
-from gxlint.text import numeral_value
-from gxlint.unfold import _CANDIDATE, _TITLE_LIKE, _heading_cuts
+from gxlint.read.build import MAX_FIELDS
+from gxlint.read.outline import parser
+from gxlint.chinese import numeral_value
+from gxlint.read.unfold import _CANDIDATE, _TITLE_LIKE, _heading_cuts
 
 # The plain forms: what each terminal means.
 PLAIN = {
@@ -138,7 +138,7 @@ PLAIN_HEADING = re.compile(r"^[ \t\u3000]*(#{1,6})?[ \t]*(\*\*)?[ \t\u3000]*([�
 
 
 def test_build_heading_pattern_reads_what_the_plain_form_reads():
-    from gxlint.build import _HEADING
+    from gxlint.read.build import _HEADING
 
     alphabet = [" ", "\t", "\u3000", "#", "*", "一", "十", "、", ".", "a", "\n"]
     for length in range(7):
@@ -158,7 +158,7 @@ PIECES_INLINE = [" ", "\u3000", "\t", "（", "(", "）", "本列数据的勾稽�
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(PIECES_INLINE), max_size=25).map("".join))
 def test_inline_anchor_and_punctuation_helpers_equal_their_regexes(text):
-    from gxlint.inline import _applications_at, _strip_edge_punct
+    from gxlint.read.inline import _applications_at, _strip_edge_punct
 
     m = re.search(r"[（(]?\s*本列数据的勾稽关系|申请人情况\s*自然人", text)
     assert _applications_at(text) == (m.start() if m else None)

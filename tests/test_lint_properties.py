@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from gxlint import lint_text, parse_text
 from gxlint.finding import SEVERITIES, Finding
-from gxlint.source import normalize_newlines
+from gxlint.read.source import normalize_newlines
 from conftest import EXAMPLE, FIXTURES, SHARED
 
 REPORTS = [EXAMPLE, *sorted(FIXTURES.glob("*.txt")), *sorted(FIXTURES.glob("*.md")),

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from gxlint import outline
+from gxlint.read import outline
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX file ownership")
 
@@ -20,7 +20,7 @@ from lark import logger
 buffer = io.StringIO()
 logger.addHandler(logging.StreamHandler(buffer))
 logger.setLevel(logging.DEBUG)
-from gxlint.outline import cache_path, parser
+from gxlint.read.outline import cache_path, parser
 parser()
 print(cache_path())
 print(buffer.getvalue())

@@ -133,8 +133,8 @@ def test_a_plugin_template_variant_extends_the_format_it_replaces():
                      "label_variants": {"本年新收申请数量": "本年新收政府信息公开申请数量"}}]
 
     from gxlint.engine import _context_for
-    from gxlint.build import build_report
-    from gxlint.source import from_text
+    from gxlint.read.build import build_report
+    from gxlint.read.source import from_text
 
     loaded = plugins.load(extra=[Province], entry_points=False)
     ctx = _context_for(tuple(loaded.templates))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gxlint import source as source_mod
+from gxlint.read import source as source_mod
 from gxlint.finding import describe
 from gxlint.read.document import Document, Grid, GridCell, Origin, Paragraph
 from gxlint.read.sniff import sniff

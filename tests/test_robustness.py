@@ -491,7 +491,7 @@ class AlwaysFindsPlugin:
 
 
 def test_a_file_without_text_is_checked_by_the_input_rules_only():
-    from gxlint import source
+    from gxlint.read import source
 
     linter = Linter(plugins=plugins_mod.load(extra=[AlwaysFindsPlugin()]), isolated=True, overrides={"lang": "en"})
     settings = linter.settings(None)

@@ -1,10 +1,10 @@
-"""Reading input: encodings, line ends, positions, and bad bytes (gxlint.source)."""
+"""Reading input: encodings, line ends, positions, and bad bytes (gxlint.read.source)."""
 
 import codecs
 
 import pytest
 
-from gxlint import source
+from gxlint.read import source
 
 TEXT = "示例县人民政府\r\n2021年政府信息公开工作年度报告\r\n一、总体情况\r\n"
 

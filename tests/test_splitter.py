@@ -1,6 +1,6 @@
 """Run-together digits are split only where the row's own totals allow exactly one split."""
 
-from gxlint.splitter import split
+from gxlint.read.splitter import split
 
 APP = [(6, (0, 1, 2, 3, 4, 5))]
 REVIEW = [(4, (0, 1, 2, 3)), (9, (5, 6, 7, 8)), (14, (10, 11, 12, 13))]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gxlint.tables import identity_rows
+from gxlint.read.tables import identity_rows
 from gxlint.templates import builtin
 
 FORMATS = [t for t in builtin().formats]

@@ -1,10 +1,10 @@
-"""Numerals and label keys (gxlint.text), one-line reports (gxlint.unfold), templates as data."""
+"""Numerals and label keys (gxlint.chinese), one-line reports (gxlint.read.unfold), templates as data."""
 
 import pytest
 
 from gxlint import templates
-from gxlint.text import label_key, numeral_text, numeral_value
-from gxlint.unfold import unfold
+from gxlint.chinese import label_key, numeral_text, numeral_value
+from gxlint.read.unfold import unfold
 
 
 @pytest.mark.parametrize("text,value", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十一", 21), ("x", None)])
@@ -75,7 +75,7 @@ def test_fold_matches_per_character_nfkc_and_drops_whitespace():
     import sys
     import unicodedata
 
-    from gxlint.text import _WHITESPACE, fold, fold_index
+    from gxlint.chinese import _WHITESPACE, fold, fold_index
 
     assert sorted(c for c in range(sys.maxunicode + 1) if chr(c).isspace()) == sorted(_WHITESPACE)
     text = "（一）予以公开 ２ 件，共计*3*件\u3000申请；①项 ㈠ 〇 R&D\t\n"

@@ -14,7 +14,7 @@ tab rows in place:
   lines above and below the row's numbers, page footers (``— 2 —``) and repeated headers mid-table.
 
 Where a table is is decided with the template vocabulary (captions, headers, row labels of every
-format in ``grammar/templates``).  Rows are rebuilt the way :mod:`gxlint.tables` reads them: a
+format in ``grammar/templates``).  Rows are rebuilt the way :mod:`gxlint.read.tables` reads them: a
 row's label fields, then one field per template column.
 
 The number of lines never changes, so that findings keep pointing at the user's own lines: when
@@ -102,7 +102,7 @@ class _Vocab:
 
     def __init__(self) -> None:
         from ..templates import builtin
-        from ..text import label_key
+        from ..chinese import label_key
 
         self.label_key = label_key
         templates = builtin()

@@ -4,7 +4,7 @@ A split is trusted only when it is the *only* one that gives valid cells (no lea
 only in money columns) and satisfies the row's own totals (the six applicant cells sum to 总计; each
 复议/诉讼 block's four cells sum to its 总计).  Whitespace in the text is a hard boundary.  The caller
 gets every solution up to ``limit``; more than one means the row alone does not decide (the table's
-column totals may still do so: see gxlint.tables).  The search gives up (returns no solution) after a
+column totals may still do so: see gxlint.read.tables).  The search gives up (returns no solution) after a
 fixed amount of work, so adversarial input cannot make it slow.
 """
 

@@ -11,14 +11,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from . import templates as templates_mod
+from .. import templates as templates_mod
 from .inline import InlineTables
-from .model import Block, Chapter, Dated, Field, Paragraph, Period, RawRow, Report, Signature, Span, Table
+from ..model import Block, Chapter, Dated, Field, Paragraph, Period, RawRow, Report, Signature, Span, Table
 from .outline import Line, RawBlock, parse_outline
 from .source import Source
 from .tables import Lexicon, Reader, choose_template, segment
-from .templates import Templates
-from .text import DATE_CN, DATE_ISO, find_dates, make_date, norm, numeral_value
+from ..templates import Templates
+from ..chinese import DATE_CN, DATE_ISO, find_dates, make_date, norm, numeral_value
 from .unfold import unfold
 
 # No two adjacent repeats over the same blanks: the plain form backtracked cubically on a line of
@@ -463,7 +463,7 @@ class _Builder:
             cells.append(Field(value, self.source.span(line.start + lead, line.start + lead + len(value))))
         rows: list[list[Field]] = []
         from .tables import is_label, key
-        from .text import label_key
+        from ..chinese import label_key
         lex = self.ctx.lexicon
 
         def row_label(text: str) -> bool:

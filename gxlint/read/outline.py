@@ -2,7 +2,7 @@
 
 The outline is the grammar's view of the document: a preamble and chapters, each a list of raw
 blocks (text lines, markup headings and raw tables), with character offsets into the source text.
-``gxlint.build`` turns it into the typed model.
+``gxlint.read.build`` turns it into the typed model.
 
 The Lark parser is built once per process and cached on disk by Lark (see :func:`cache_path`), so
 a new process loads the parse tables instead of rebuilding them.
@@ -14,7 +14,7 @@ import os
 import sys
 from functools import lru_cache
 
-from .data import read_text
+from ..data import read_text
 from .unfold import Unfolded
 
 

@@ -1,7 +1,7 @@
 """Reading raw tables against the templates: which table is which, and every cell in its column.
 
 Input is rows of fields as written (tab-separated, pipe tables, one cell per line, or rows rebuilt
-from run-together text by gxlint.inline).  For each template table the reader
+from run-together text by gxlint.read.inline).  For each template table the reader
 
 * recognises rows by their labels, tolerating width, spacing and punctuation variants, known typos
   (``社会组织``), labels broken over two rows by a page break, and merged label cells that are
@@ -10,7 +10,7 @@ from run-together text by gxlint.inline).  For each template table the reader
   the header gives them, else by the field count, trimming surplus empty fields at the ends or
   assuming missing ones -- only when every way of doing so reads the same, or exactly one of them
   satisfies the row's own total; otherwise the row is ``unreadable``;
-* splits run-together digits only where the split is unique (gxlint.splitter), using the table's
+* splits run-together digits only where the split is unique (gxlint.read.splitter), using the table's
   column totals to decide between a row's candidates when the row alone cannot;
 * records every normalisation as a :class:`~gxlint.model.Note`.
 """
@@ -24,11 +24,11 @@ from collections import Counter
 from typing import Iterable, Sequence
 
 from . import splitter
-from .arith import balance
+from ..arith import balance
 from .cells import is_numeric_text, read_cell
-from .model import Cell, Field, Note, RawRow, Row, Span, Table
-from .templates import Node, Section, Template, Templates
-from .text import cjk_count, label_key
+from ..model import Cell, Field, Note, RawRow, Row, Span, Table
+from ..templates import Node, Section, Template, Templates
+from ..chinese import cjk_count, label_key
 
 _LIST_LABEL = re.compile(
     r"^\s*(?:\d{1,2}\s*[.．、]\s*[^\d\s.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])")

@@ -4,7 +4,7 @@ Crawled pages sometimes render a table as one run of text: ``…第二十条第�
 本年废止件数现行有效件数规章 000行政规范性文件693665…`` or ``一、本年新收政府信息公开申请数量640020470``.
 This module finds such tables in a paragraph (by the template's own captions and headers), locates
 every template label in it, and rebuilds rows: the label fields, then the digits between one
-label and the next as a single ``run_together`` field, which gxlint.tables splits only where the
+label and the next as a single ``run_together`` field, which gxlint.read.tables splits only where the
 split is unique.
 """
 
@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Field, RawRow
+from ..model import Field, RawRow
 from .source import Source
-from .templates import Templates
+from ..templates import Templates
 
 _APP_NOTE = "本列数据的勾稽关系"
 _APP_HEADER = re.compile(r"申请人情况\s*自然人")
