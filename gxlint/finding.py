@@ -64,9 +64,16 @@ def describe(location: dict | None, lang: str = "zh") -> str:
         zh.append(f"网页源码第 {line} 行" + (f"第 {column} 列" if column else ""))
         en.append(f"HTML source line {line}" + (f", column {column}" if column else ""))
     elif line and not table:
-        zh.append(f"第 {line} 行")
+        if page and zh:
+            zh[-1] += f"第 {line} 行"  # 第 3 页第 12 行
+        else:
+            zh.append(f"第 {line} 行")
         en.append(f"line {line}")
-    return "".join(zh) if lang == "zh" else ", ".join(en)
+    if lang == "zh":
+        if page and table and len(zh) > 1:
+            zh[:2] = [zh[0] + zh[1]]  # 第 2 页表 1 第 5 行第 3 列
+        return "，".join(zh)
+    return ", ".join(en)
 
 
 def at_least(severity: str, level: str) -> bool:

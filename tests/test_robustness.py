@@ -107,7 +107,74 @@ def _random_bytes(seed: int, nul: bool) -> bytes:
     return data if not nul else data + b"\x00"
 
 
+PDF_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pdf"
+
+
+def _zip(folder: Path, name: str, entries: dict[str, bytes]) -> list[str]:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for entry, data in entries.items():
+            archive.writestr(entry, data)
+    return _write(folder, name, buffer.getvalue())
+
+
+def _empty_docx(folder: Path) -> list[str]:
+    body = (b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+            b'main"><w:body><w:sectPr/></w:body></w:document>')
+    return _zip(folder, "empty.docx", {"[Content_Types].xml": b"<Types/>", "word/document.xml": body})
+
+
+def _pdf_bomb(folder: Path) -> list[str]:
+    # a page tree claiming 100,000 pages, all the same page object: tiny on disk, absurd to render
+    kids = b" ".join(b"3 0 R" for _ in range(100_000))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Count 100000 /Kids [" + kids + b"] >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return _write(folder, "bomb.pdf", bytes(out))
+
+
+def _huge_html(folder: Path) -> list[str]:
+    path = folder / "huge.html"
+    with open(path, "wb") as handle:
+        handle.write(b"<html><body>")
+        handle.truncate(50 * 1024 * 1024)
+    return [str(path)]
+
+
 CASES = [
+    Case("old Word .doc", lambda d: _write(d, "report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000)), 1,
+         [("GX001", "old binary Office/WPS format")], only=True),
+    Case("WPS file", lambda d: _write(d, "report.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000)), 1,
+         [("GX001", "save it as .docx (or .txt)")], only=True),
+    Case("a zip that is not a docx", lambda d: _zip(d, "report.docx", {"notes.txt": b"x"}), 1,
+         [("GX001", "not a valid Word document")], only=True),
+    Case("docx with no body", _empty_docx, 1, [("GX001", "holds no readable text")], only=True),
+    Case("docx named so, not a zip", lambda d: _write(d, "report.docx", b"\x01\x02 not a zip at all"), 1,
+         [("GX001", "named .docx but its content is not")], only=True),
+    Case("encrypted PDF", lambda d: _write(d, "secret.pdf", (PDF_FIXTURES / "encrypted.pdf").read_bytes()), 1,
+         [("GX001", "encrypted")], only=True),
+    Case("scanned PDF", lambda d: _write(d, "scan.pdf", (PDF_FIXTURES / "scanned.pdf").read_bytes()), 1,
+         [("GX001", "scanned")], only=True),
+    Case("truncated PDF", lambda d: _write(d, "cut.pdf", (PDF_FIXTURES / "report.pdf").read_bytes()[:700]), 1,
+         [("GX001", "PDF")], only=True),
+    Case("PDF bomb", _pdf_bomb, 1, [("GX001", "pages")], only=True),
+    Case("HTML with no text", lambda d: _write(d, "blank.html", b"<html><head><title>x</title></head><body>"
+                                                               b"<script>var a=1;</script></body></html>"), 1,
+         [("GX001", "")], only=True),
+    Case("50 MB HTML page", _huge_html, 1, [("GX001", "file too large")], only=True),
+
     Case("empty file", lambda d: _write(d, "empty.txt", b""), 1, [("GX002", "empty")]),
     Case("whitespace only", lambda d: _write(d, "blank.txt", b" \n\t\n\xe3\x80\x80\n"), 1, [("GX002", "empty")]),
     Case("binary file", lambda d: _write(d, "program.txt", b"\x7fELF\r\n\x1a\n" + _random_bytes(1, nul=True)), 1,

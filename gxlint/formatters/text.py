@@ -90,7 +90,9 @@ class FullFormatter(ConciseFormatter):
             line = result.lines.get(f.line)
             if line is not None and line.strip():
                 shown = line.rstrip("\n").translate(_CONTROLS)
-                gutter = str(f.line)
+                # the line number of the text gxlint read from a Word, web or PDF file means nothing
+                # in that file: the headline names the place there instead
+                gutter = str(f.line) if not f.location else " " * len(str(f.line))
                 pad = " " * len(gutter)
                 start = max(0, f.column - 1)
                 end = max(start + 1, f.end_column - 1 if f.end_line == f.line else len(shown))

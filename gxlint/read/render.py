@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .document import NOWHERE, Document, Grid, Origin, PageBreak, Paragraph, expand
 
@@ -29,8 +29,8 @@ class LineOrigin:
     origin: Origin
     cells: tuple[tuple[int, Origin], ...] = ()
 
-    def at(self, column: int) -> Origin:
-        if not self.cells:
+    def at(self, column: int | None) -> Origin:
+        if not self.cells or column is None:
             return self.origin
         starts = [c for c, _ in self.cells]
         i = bisect_right(starts, column) - 1
@@ -42,7 +42,8 @@ class Rendered:
     text: str
     lines: tuple[LineOrigin, ...]
 
-    def locate(self, line: int, column: int = 1) -> Origin | None:
+    def locate(self, line: int, column: int | None = None) -> Origin | None:
+        """The origin of (line, column); without a column, of the whole line (a table row)."""
         if 1 <= line <= len(self.lines):
             return self.lines[line - 1].at(column)
         return None
@@ -99,7 +100,9 @@ def render(document: Document) -> Rendered:
                     if cell is not None:
                         starts.append((column, cell.origin))
                     column += len(text) + 1
-                row_origin = row[0].origin if row and row[0] is not None else block.origin
+                # the row's own origin: its first written cell's, without the column
+                first = next((c for c in row if c is not None), None)
+                row_origin = replace(first.origin, cell=None) if first is not None else block.origin
                 lines.append("\t".join(texts))
                 origins.append(LineOrigin(row_origin, tuple(starts)))
             blank()

@@ -87,9 +87,9 @@ class Source:
         line = max(1, min(line, len(self._line_starts)))
         return self._line_starts[line - 1]
 
-    def locate(self, line: int, column: int = 1) -> Origin | None:
-        """Where (line, column) of ``text`` is in the original file; None for a text file, whose
-        lines are its own."""
+    def locate(self, line: int, column: int | None = None) -> Origin | None:
+        """Where (line, column) of ``text`` is in the original file (without a column: the whole
+        line, e.g. a table row); None for a text file, whose lines are its own."""
         return self.rendered.locate(line, column) if self.rendered is not None else None
 
     def line(self, line: int) -> str:

@@ -1,0 +1,86 @@
+"""A finding in a Word, web-page or PDF file names the place in that file a person can find:
+the table, row and column; the paragraph; the page and line; the line of the HTML source."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import formsgen
+from clitools import FIXTURES, gx
+from test_sarif import validator
+
+UNBALANCED = (FIXTURES / "defects" / "shili-2021-unbalanced.txt").read_text(encoding="utf-8")
+NARRATIVE = (FIXTURES / "defects" / "shili-2021-narrative.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "unbalanced.docx").write_bytes(formsgen.to_docx(UNBALANCED))
+    (tmp_path / "unbalanced.html").write_bytes(formsgen.to_html(UNBALANCED))
+    (tmp_path / "narrative.docx").write_bytes(formsgen.to_docx(NARRATIVE))
+    (tmp_path / "unbalanced.txt").write_text(UNBALANCED, encoding="utf-8")
+    return tmp_path
+
+
+def _json(*args):
+    result = gx("--isolated", "-f", "json", "--lang", "en", *args)
+    return json.loads(result.stdout)
+
+
+def test_json_findings_carry_the_location_in_the_original_file(files):
+    docx = _json("unbalanced.docx")
+    assert [f["code"] for f in docx] == ["GX201", "GX201"]
+    # the (七)总计 row of the applications table (the 2nd table): 自然人 is grid column 4, 总计 column 10
+    assert [f["location"] for f in docx] == [
+        {"form": "docx", "table": 2, "row": 27, "cell": 4},
+        {"form": "docx", "table": 2, "row": 27, "cell": 10}]
+    html = _json("unbalanced.html")
+    assert [(f["location"]["form"], f["location"]["table"], f["location"]["cell"]) for f in html] == [
+        ("html", 2, 4), ("html", 2, 10)]
+    source = formsgen.to_html(UNBALANCED).decode("gbk").split("\n")
+    line = source[html[0]["location"]["line"] - 1]
+    assert "（七）总计" in line or "<tr>" in line  # the row's line in the HTML source
+    # a plain text file has its own lines: no location field
+    assert all("location" not in f for f in _json("unbalanced.txt"))
+
+
+def test_a_paragraph_finding_names_the_paragraph(files):
+    found = _json("narrative.docx")
+    narrative = [f for f in found if f["code"] == "GX206"]
+    assert narrative and all(set(f["location"]) == {"form", "paragraph"} for f in narrative)
+    assert "制发行政规范性文件" in formsgen.blocks(NARRATIVE)[narrative[0]["location"]["paragraph"] - 1].text
+
+
+def test_text_output_names_the_place_in_chinese_and_english(files):
+    zh = gx("--isolated", "-f", "concise", "unbalanced.docx").stdout.splitlines()
+    assert zh[0].endswith("（位置：表 2 第 27 行第 4 列）"), zh[0]
+    en = gx("--isolated", "-f", "concise", "--lang", "en", "unbalanced.html").stdout.splitlines()
+    assert "(in the file: table 2, row 27, column 4, HTML source line " in en[0]
+    full = gx("--isolated", "unbalanced.docx").stdout
+    assert "（位置：表 2 第 27 行第 10 列）" in full
+    github = gx("--isolated", "-f", "github", "unbalanced.docx").stdout
+    assert "位置：表 2 第 27 行第 4 列" in github
+
+
+def test_sarif_stays_valid_and_carries_the_location(files):
+    (files / ".git").mkdir()
+    result = gx("--isolated", "-f", "sarif", "--lang", "en", "unbalanced.docx", "unbalanced.html")
+    sarif = json.loads(result.stdout)
+    errors = sorted(validator().iter_errors(sarif), key=str)
+    assert not errors, errors[:3]
+    results = sarif["runs"][0]["results"]
+    assert {r["properties"]["location"]["form"] for r in results} == {"docx", "html"}
+    assert all("(in the file: table 2, row 27, column" in r["message"]["text"] for r in results)
+
+
+def test_parse_shows_the_text_read_with_origins(files):
+    out = gx("parse", "--format", "source", "unbalanced.docx").stdout
+    assert "paragraph 1 " in out and "table 2, row 27 " in out
+    assert "（七）总计 ⇥" in out
+    model = json.loads(gx("parse", "--format", "json", "unbalanced.docx").stdout)
+    assert model["form"] == "docx"
+    assert model["tables"][1]["location"] == {"table": 2, "row": 1, "cell": 1}
+    assert model["chapters"][0]["location"] == {"paragraph": 4}
