@@ -546,7 +546,8 @@ def _joins(previous: str, following: str) -> bool:
         return False
     if _NEW_ITEM.match(following) or _DATE_ONLY.match(following.strip()) or _FIELD_LINE.match(following):
         return False
-    return True
+    # a crawled page's header lines (发布时间… 浏览次数… 字号) are no paragraph the title continues
+    return not (_is_chrome(prev) or _is_chrome(following))
 
 
 def _heading_parts(text: str) -> tuple[int | None, str]:
