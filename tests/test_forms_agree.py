@@ -88,3 +88,46 @@ def test_a_defect_is_found_in_every_form(form, defect, tmp_path):
     assert sorted(f.code for f in got) == want
     if not name.endswith(".txt"):
         assert all(f.location and f.location["form"] in ("docx", "html") for f in got)
+
+
+# -- PDF: committed fixtures printed by tests/fixtures/pdf/make.py (print_report) ----------------
+
+PDFS = ROOT / "tests" / "fixtures" / "pdf"
+PRINTED = {"unbalanced.pdf": "shili-2021-unbalanced.txt", "narrative.pdf": "shili-2021-narrative.txt"}
+
+
+def lint_pdf(name: str) -> list:
+    pytest.importorskip("pypdfium2", reason="the PDF reader needs pypdfium2")
+    from gxlint.engine import Linter
+
+    if not _LINTER:
+        _LINTER.append(Linter(isolated=True))
+    return _LINTER[0].lint_path(str(PDFS / name))
+
+
+def test_the_printed_example_gives_the_same_table_values(expected):
+    pytest.importorskip("pypdfium2", reason="the PDF reader needs pypdfium2")
+    report = api.parse_path(str(PDFS / "example.pdf"))
+    want_report, want = expected
+    assert not [p for p in report.source.problems if p.fatal]
+    assert values(report) == want
+    assert [c.number for c in report.chapters] == [1, 2, 3, 4, 5, 6]
+    assert (report.year, report.template, report.agency) == (want_report.year, want_report.template,
+                                                              want_report.agency)
+
+
+def test_the_printed_example_has_no_error(tmp_path):
+    findings = lint_pdf("example.pdf")
+    assert [f for f in findings if f.severity == "error"] == []
+    baseline = lint(TEXT.encode(), "report.txt", tmp_path)
+    assert sorted(f.code for f in findings) == sorted(f.code for f in baseline)
+
+
+@pytest.mark.parametrize("pdf", PRINTED)
+def test_a_defect_is_found_in_the_printed_pdf(pdf, tmp_path):
+    text = (DEFECTS / PRINTED[pdf]).read_text(encoding="utf-8")
+    want = sorted(f.code for f in lint(text.encode(), "report.txt", tmp_path))
+    assert want, "the fixture has a defect"
+    got = lint_pdf(pdf)
+    assert sorted(f.code for f in got) == want
+    assert all(f.location and f.location["form"] == "pdf" and f.location.get("page") for f in got)
