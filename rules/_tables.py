@@ -1,5 +1,7 @@
-"""Helpers shared by the table rules (arithmetic, cells, narrative): which template a table
-was read with, its identities, short row names and how a cell is shown in a message.
+"""Helpers shared by the table rules (arithmetic, cells, narrative, GX003): which template a table
+was read with, its identities, short row names, how a cell is shown in a message, and which parts
+of a table could not be read (so that what GX003 reports is not reported again as blank cells or a
+missing row).
 
 Not a rule family: nothing here is registered.
 """
@@ -7,12 +9,13 @@ Not a rule family: nothing here is registered.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Iterable, Iterator
 
 from gxlint.arith import fmt
-from gxlint.model import Cell, Row, Table
-from gxlint.read.tables import KIND_NAMES
+from gxlint.model import Cell, Note, RawRow, Row, Span, Table
+from gxlint.read.tables import KIND_NAMES, is_label
 
 TEMPLATE_KINDS = ("active_disclosure", "applications", "review_litigation")
 
@@ -39,6 +42,48 @@ def identities(template, name: str, table_kind: str) -> list[dict]:
     if template is None:
         return []
     return [i for i in template.identities if i.get("name") == name and i.get("table") == table_kind]
+
+
+# -- what could not be read (GX003) ------------------------------------------------------------------
+
+# a number written as data: not the list numbering of a row label (1.属于国家秘密, 2、…)
+_DATA_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.、])")
+
+
+def unreadable_notes(table: Table) -> list[Note]:
+    """The reader's notes on rows whose cells it could not place or split (GX003 reports them)."""
+    return sorted((n for n in table.notes if n.kind == "unreadable"), key=lambda n: n.span.start)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end or a.start == b.start
+
+
+def row_unread(table: Table, row: Row) -> bool:
+    """The row's cells were not read with certainty: GX003 (or GX210) reports the row, so no other
+    rule reports its cells again (a blank there is no blank the writer left)."""
+    return not row.trusted or any(_overlap(n.span, row.span) for n in unreadable_notes(table))
+
+
+def holds_data(raw: RawRow) -> bool:
+    """A raw row with something written where numbers go: a field that is no label, or numbers
+    inside a label field (rows run into one cell)."""
+    for f in raw.fields:
+        text = f.text.strip()
+        if not text:
+            continue
+        if not is_label(text) or _DATA_NUMBER.search(unicodedata.normalize("NFKC", text)):
+            return True
+    return False
+
+
+def written_but_unread(table: Table) -> bool:
+    """A template table with data written in it of which the reader could place no row at all:
+    the row labels are not the template's, or the rows ran into one cell.  GX003 reports it once;
+    it is not a table without a data row (GX209), and its rows are not reported one by one."""
+    if table.rows or table.kind not in TEMPLATE_KINDS or not table.template:
+        return False
+    return any(holds_data(raw) for raw in table.raw)
 
 
 def trusted_rows(table: Table) -> dict[str, Row]:

@@ -1,4 +1,4 @@
-"""GX201-GX204, GX211: the arithmetic identities of the template tables (spec §4).
+"""GX201-GX204, GX211: the arithmetic identities of the template tables (docs/format.md, Identities).
 
 The identities are data: each rule reads the template's ``identities`` whose ``name`` is the rule's
 name (grammar/templates/2019.json, inherited by 2021.json), so a province's template variant
@@ -9,6 +9,12 @@ report those.
 
 A total that is 0 while its parts are not is reported once, by GX205 zero-total-consistency;
 GX202-GX204 report the totals that are non-zero and wrong.
+
+One finding per discrepancy: in the applications table the 总计 column is the sum of the six
+applicant columns, so when a column identity fails in an applicant column it fails in 总计 by the
+same amount.  When every cell involved is known and the 总计 column's difference is exactly the sum
+of the applicant columns' differences, the 总计 column is not reported on its own: the finding on
+the applicant column names its numbers too.
 """
 
 from __future__ import annotations
@@ -44,6 +50,26 @@ def _cells(rows: dict[str, Row], keys: list[str], column: str) -> list[Cell | No
     return [rows[k].cell(column) if k in rows else None for k in keys]
 
 
+def _total_column(tmpl) -> tuple[str, list[str]] | None:
+    """The applications table's row total: (its column, the columns it sums), from the template."""
+    for ident in identities(tmpl, "row-total", "applications"):
+        left, right = list(ident.get("left", [])), list(ident.get("right", []))
+        if ident.get("per") == "row" and len(left) == 1 and right:
+            return left[0], right
+    return None
+
+
+def _explained(total: str, parts: list[str], balances: dict[str, Balance]) -> bool:
+    """Whether the total column's difference is exactly the sum of the part columns' differences
+    (every cell known): the same error, seen again in the total column."""
+    if total not in balances or not all(p in balances for p in parts):
+        return False
+    if any(balances[c].left_unknown or balances[c].right_unknown for c in (total, *parts)):
+        return False
+    diff = lambda c: balances[c].left - balances[c].right  # noqa: E731
+    return abs(diff(total) - sum(diff(p) for p in parts)) < 1e-6
+
+
 class _ColumnIdentity(Rule):
     """Base of the per-column identities of the applications table."""
 
@@ -62,17 +88,40 @@ class _ColumnIdentity(Rule):
                 if not left or not right or not any(k in rows for k in left + right):
                     continue
                 columns = next(rows[k].columns for k in left + right if k in rows)
+                balances: dict[str, Balance] = {}
+                violated: dict[str, tuple] = {}
                 for column in columns:
                     lc, rc = _cells(rows, left, column), _cells(rows, right, column)
-                    b = balance(lc, rc)
+                    b = balances[column] = balance(lc, rc)
                     if b.status != "violated" or (self.skip_zero_total and _zero_total(b)):
                         continue
                     order = (*rc, *lc) if self.anchor == "right" else (*lc, *rc)
                     where = next((c for c in order if c is not None), None) or table
-                    yield self.report(ctx, table, tmpl, column, left, right, lc, rc, b, where)
+                    violated[column] = (lc, rc, b, where)
+                # one finding per discrepancy: the 总计 column repeats the applicant columns' error
+                also, parts = None, ()
+                split = _total_column(tmpl)
+                if split is not None:
+                    total, parts = split
+                    if (total in violated and any(p in violated for p in parts)
+                            and _explained(total, parts, balances)):
+                        also = (total, violated.pop(total)[2])
+                for column, (lc, rc, b, where) in violated.items():
+                    extra = also if column in parts else None
+                    yield self.report(ctx, table, tmpl, column, left, right, lc, rc, b, where, extra)
 
-    def report(self, ctx, table, tmpl, column, left, right, lc, rc, b, where):  # pragma: no cover
+    def report(self, ctx, table, tmpl, column, left, right, lc, rc, b, where, also=None):  # pragma: no cover
         raise NotImplementedError
+
+    @staticmethod
+    def also_clause(also, left_name: tuple[str, str], right_name: tuple[str, str]) -> tuple[str, str]:
+        """“；“总计”列因此也不平衡（…）”: the total column's numbers, in the finding that explains them."""
+        if also is None:
+            return "", ""
+        column, b = also
+        tz, te = _tail(b, left_name, right_name)
+        return (f"；“{column}”列因此也不平衡（{tz}）",
+                f"; as a result column “{column}” does not balance either ({te})")
 
 
 class ApplicationBalance(_ColumnIdentity):
@@ -104,7 +153,7 @@ class ApplicationBalance(_ColumnIdentity):
     severity = "error"
     summary = "per column of the applications table, 一 + 二 ≠ 三（七）总计 + 四"
     summary_zh = "申请情况表某列：一 + 二 ≠ 三（七）总计 + 四"
-    spec = "§4 R1"
+    spec = "identities"
     anchor = "right"
     doc_zh = """申请情况表每一列都必须满足：一（本年新收）+ 二（上年结转）= 三（七）总计 + 四（结转下年度继续办理）。
 
@@ -113,7 +162,7 @@ class ApplicationBalance(_ColumnIdentity):
     都无法使该列平衡时才报告。规则内容取自模板数据（identities 中的 application-balance），
     省级模板变体无需改代码。"""
 
-    def report(self, ctx, table, tmpl, column, left, right, lc, rc, b, where):
+    def report(self, ctx, table, tmpl, column, left, right, lc, rc, b, where, also=None):
         name_zh, name_en = table_name(table)
         lz = "+ ".join(f"{short_label(tmpl, k)}（{cell_zh(c)}）" for k, c in zip(left, lc))
         rz = "+ ".join(f"{short_label(tmpl, k)}（{cell_zh(c)}）" for k, c in zip(right, rc))
@@ -122,11 +171,12 @@ class ApplicationBalance(_ColumnIdentity):
         lname = " + ".join(short_label(tmpl, k) for k in left)
         rname = " + ".join(short_label(tmpl, k) for k in right)
         tz, te = _tail(b, (lname, lname), (rname, rname))
+        az, ae = self.also_clause(also, (lname, lname), (rname, rname))
         target_zh = f"{lname} = {rname}"
         return ctx.finding(
             where,
-            zh=f"{name_zh}“{column}”列：{lz}≠ {rz}（{tz}）；模板要求第一项加第二项之和等于第三项加第四项之和",
-            en=f"{name_en}, column “{column}”: {le} ≠ {re_} ({te}); the template requires items 一 + 二 "
+            zh=f"{name_zh}“{column}”列：{lz}≠ {rz}（{tz}）{az}；模板要求第一项加第二项之和等于第三项加第四项之和",
+            en=f"{name_en}, column “{column}”: {le} ≠ {re_} ({te}){ae}; the template requires items 一 + 二 "
                f"to equal items 三 + 四",
             fix_zh=f"核对“{column}”列，使 {target_zh}", fix_en=f"check column “{column}” so that {target_zh}")
 
@@ -161,7 +211,7 @@ class OutcomeTotal(_ColumnIdentity):
     severity = "error"
     summary = "（七）总计 ≠ the sum of the outcome rows, per column of the applications table"
     summary_zh = "申请情况表某列：（七）总计 ≠ 各项办理结果之和"
-    spec = "§4 R3"
+    spec = "identities"
     doc_zh = """申请情况表每一列的“（七）总计”必须等于各项办理结果之和：（一）予以公开 +（二）部分公开 +
     （三）不予公开 1–8 +（四）无法提供 1–3 +（五）不予处理 1–5 +（六）其他处理。2019 年格式的
     （六）只有一行，2021 年格式的（六）分为 3 个子行；参与求和的行取自模板（“三、本年度办理结果”
@@ -170,7 +220,7 @@ class OutcomeTotal(_ColumnIdentity):
 
     skip_zero_total = True
 
-    def report(self, ctx, table, tmpl, column, left, right, lc, rc, b, where):
+    def report(self, ctx, table, tmpl, column, left, right, lc, rc, b, where, also=None):
         name_zh, name_en = table_name(table)
         groups: dict[str, list[Cell | None]] = {}
         for k, c in zip(right, rc):
@@ -184,12 +234,13 @@ class OutcomeTotal(_ColumnIdentity):
             parts_en.append(f"{label} {fmt(known)}" + (" (plus blanks)" if blank else ""))
         total = " + ".join(short_label(tmpl, k) for k in left)
         tz, te = _tail(b, (total, total), ("各项办理结果之和", "the sum of the outcome rows"))
+        az, ae = self.also_clause(also, (total, total), ("各项办理结果之和", "the sum of the outcome rows"))
         return ctx.finding(
             where,
             zh=f"{name_zh}“{column}”列：{total}（{' + '.join(cell_zh(c) for c in lc)}）≠ 各项办理结果之和："
-               f"{' + '.join(parts_zh)}（{tz}）",
+               f"{' + '.join(parts_zh)}（{tz}）{az}",
             en=f"{name_en}, column “{column}”: {total} ({' + '.join(cell_en(c) for c in lc)}) ≠ the sum of "
-               f"the outcome rows: {' + '.join(parts_en)} ({te})",
+               f"the outcome rows: {' + '.join(parts_en)} ({te}){ae}",
             fix_zh=f"核对“{column}”列各项办理结果和{total}", fix_en=f"check the outcome rows and {total} in column “{column}”")
 
 
@@ -265,7 +316,7 @@ class RowTotal(_RowIdentity):
     severity = "error"
     summary = "a row's 总计 ≠ the sum of its six applicant cells"
     summary_zh = "某行的总计 ≠ 六类申请人之和"
-    spec = "§4 R2"
+    spec = "identities"
     doc_zh = """申请情况表每一行的“总计”必须等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、
     其他六列之和。空白的总计或空白的申请人单元格视为未知数而不是 0：总计为空白的行不报告；申请人
     单元格有空白的行，只有已知部分已超过总计时才报告。总计为 0 而其他单元格不为 0 的情形由
@@ -304,7 +355,7 @@ class ReviewLitigationTotal(_RowIdentity):
     severity = "error"
     summary = "a 复议/诉讼 block's 总计 ≠ 维持 + 纠正 + 其他 + 尚未审结"
     summary_zh = "复议、诉讼某一栏的总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结"
-    spec = "§4 R4, §2.5"
+    spec = "identities, review-and-litigation"
     doc_zh = """行政复议、行政诉讼情况表分三栏：行政复议、行政诉讼（未经复议直接起诉）、行政诉讼（复议后起诉），
     每栏五个单元格，第五个“总计”必须等于结果维持、结果纠正、其他结果、尚未审结四项之和。
     无法确定各数所在列的行（如 15 列写了 16 个数，或网页把数字连写而拆分方式不唯一）不检查，
@@ -321,7 +372,7 @@ class ReviewLitigationTotal(_RowIdentity):
 class DisclosureConsistency(Rule):
     """主动公开 table values that cannot be right.
 
-    Soft checks on the article-20 tables (spec §4 R5, R6), read from the template's
+    Soft checks on the article-20 tables (docs/format.md, Identities), read from the template's
     ``disclosure-consistency`` identities (each a row-wise ``left >= right``):
 
     * 2021 format: 现行有效件数 is at least 本年制发件数 -- documents issued this year are in force
@@ -352,7 +403,7 @@ class DisclosureConsistency(Rule):
     severity = "warning"
     summary = "主动公开 table values that cannot be right (negative counts, 现行有效件数 < 本年制发件数, …)"
     summary_zh = "主动公开情况表数值不合理（项目数为负、现行有效件数 < 本年制发件数等）"
-    spec = "§4 R5, R6"
+    spec = "identities, active-disclosure"
     doc_zh = """主动公开情况表（第二十条各项）中不可能成立的数值。规则取自模板中名为 disclosure-consistency 的
     勾稽关系（逐行“左边 ≥ 右边”）：
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from gxlint.model import Span
+from gxlint.read.tables import KIND_NAMES
 from gxlint.rule import Rule
+
+from ._tables import holds_data, short_label, template_of, unreadable_notes, written_but_unread
 
 _TEMPLATE_KINDS = ("active_disclosure", "applications", "review_litigation", "legacy_statistics")
 
@@ -108,6 +111,13 @@ class TableUnreadable(Rule):
     digits together (``693665``) and more than one split is possible.  gxlint does not guess: the
     arithmetic rules stay silent on such rows.  Write the table with one cell per column.
 
+    One finding per table, on the first row that cannot be read, naming every such row: a crawled
+    page whose rows all ran together gets one finding, not one per row.  A table with numbers
+    written in it of which no row can be read at all (the 复议/诉讼 data row under a label the
+    template does not have, such as 合计; rows run into one cell) is reported here too, once, and
+    is not also "a table without a data row" (GX209).  What this rule reports is not reported again:
+    the cells of these rows are not blank cells (GX208).
+
     Anti-pattern::
 
         行政规范性文件693665
@@ -124,16 +134,59 @@ class TableUnreadable(Rule):
     summary_zh = "模板表格的单元格无法唯一对齐或拆分"
     doc_zh = """模板表格存在，但部分单元格无法唯一地对应到各列：某行的单元格数与模板列数不同且
     多出或缺少的单元格可能属于不同的列；或网页把一行数字连在一起（如 ``693665``）而拆分方式
-    不止一种。gxlint 不做猜测：这些行不参与算术检查。请按模板每列一个单元格填写。"""
+    不止一种。gxlint 不做猜测：这些行不参与算术检查。请按模板每列一个单元格填写。
+
+    每张表只报告一次，位于第一处无法读取的行，并列出所有这样的行：网页中整张表的数字都连写
+    在一起时只有一条，而不是每行一条。表中写有数字、却没有一行能按模板读出（如复议诉讼表的
+    数据行用了模板没有的行名“合计”，或各行挤在同一个单元格中）的，也在此报告一次，不再报告为
+    “没有数据行”（GX209）。这里报告的内容不再重复报告：这些行的单元格不算空白单元格（GX208）。"""
 
     def check(self, report, ctx):
-        from gxlint.read.tables import KIND_NAMES
-
         for table in report.tables:
             name_zh, name_en = KIND_NAMES.get(table.kind, (table.kind, table.kind))
-            for note in table.notes:
-                if note.kind != "unreadable":
-                    continue
-                yield ctx.finding(note.span, zh=f"{name_zh}：{note.zh}；该行不参与算术检查",
-                                  en=f"{name_en}: {note.en}; the row is left out of the arithmetic checks",
+            if written_but_unread(table):
+                raw = next(r for r in table.raw if holds_data(r))
+                yield ctx.finding(
+                    raw.span,
+                    zh=f"{name_zh}写有数字，但没有一行能按模板读出（行名不是模板中的行名，或各行挤在同一个单元格中）；"
+                       f"本表不参与算术检查",
+                    en=f"{name_en}: numbers are written, but no row can be read against the template (row labels "
+                       f"that are not the template's, or rows run into one cell); the table is left out of the "
+                       f"arithmetic checks",
+                    fix_zh="按模板的行名逐行填写，每列一个数字", fix_en="write each row under the template's label, one number per column")
+                continue
+            notes = unreadable_notes(table)
+            if not notes:
+                continue
+            first = notes[0]
+            if len(notes) == 1:
+                yield ctx.finding(first.span, zh=f"{name_zh}：{first.zh}；该行不参与算术检查",
+                                  en=f"{name_en}: {first.en}; the row is left out of the arithmetic checks",
                                   fix_zh="每列填写一个数字，用制表符分隔", fix_en="write one number per column, tab-separated")
+                continue
+            names = [_row_name(report, ctx, table, n) for n in notes]
+            yield ctx.finding(
+                first.span,
+                zh=f"{name_zh}有 {len(notes)} 行无法唯一确定各数对应的列：{'、'.join(z for z, _ in names)}；"
+                   f"第一处：{first.zh}；这些行不参与算术检查",
+                en=f"{name_en}: {len(notes)} rows whose numbers cannot be placed in columns unambiguously: "
+                   f"{', '.join(e for _, e in names)}; the first: {first.en}; these rows are left out of the "
+                   f"arithmetic checks",
+                fix_zh="每列填写一个数字，用制表符分隔", fix_en="write one number per column, tab-separated",
+                key=f"{table.kind}\x00unreadable\x00{len(notes)}")
+
+
+def _row_name(report, ctx, table, note) -> tuple[str, str]:
+    """The row a note is about, as a message names it: its template label, else its first field."""
+    for row in table.rows:
+        if row.span.start == note.span.start:
+            if table.kind == "review_litigation":
+                return "数据行", "the data row"
+            label = short_label(template_of(table, ctx), row.key) if table.kind == "applications" else row.key
+            return f"“{label}”", f"“{label}”"
+    for raw in table.raw:
+        if raw.span.start == note.span.start:
+            text = next((f.text.strip() for f in raw.fields if f.text.strip()), "")
+            if text and len(text) <= 30:
+                return f"“{text}”", f"“{text}”"
+    return f"第 {note.span.line} 行", f"line {note.span.line}"

@@ -1,4 +1,4 @@
-"""GX201-GX211 never crash (a crash would be a GX000 finding), whatever the text (hypothesis)."""
+"""GX201-GX212 (and GX003) never crash (a crash would be a GX000 finding), whatever the text (hypothesis)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from gxlint.engine import Linter
 from conftest import EXAMPLE, FIXTURES
 
-OURS = ["GX201", "GX202", "GX203", "GX204", "GX205", "GX206", "GX207", "GX208", "GX209", "GX210", "GX211"]
-LINTER = Linter(overrides={"select": OURS}, isolated=True)
+OURS = ["GX201", "GX202", "GX203", "GX204", "GX205", "GX206", "GX207", "GX208", "GX209", "GX210", "GX211", "GX212"]
+LINTER = Linter(overrides={"select": [*OURS, "GX003"]}, isolated=True)
 DEFECTS = sorted((FIXTURES / "defects").glob("*.txt"))
 SEEDS = [p.read_text(encoding="utf-8") for p in (EXAMPLE, FIXTURES / "shili-2019-quirks.txt",
                                                    FIXTURES / "shili-2021-inline.txt", *DEFECTS)]
