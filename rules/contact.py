@@ -3,7 +3,7 @@
 The labels, digit counts and download phrases are format facts kept in grammar/contact.json.  The
 text is searched as written (full-width digits, colons and ＠ included) so that every finding
 points at the characters in the file; values are normalised (NFKC) only to be judged, since the
-linter must tolerate width variants (spec §6).
+linter must tolerate width variants (docs/format.md, Tables).
 """
 
 from __future__ import annotations
@@ -148,10 +148,14 @@ class MissingContact(Rule):
     """The report gives no way to contact the office: no address, no phone number, no email.
 
     Reports close their introduction with whom to ask about the report: a contact address,
-    postcode, phone number and email (spec §5).  This rule looks through the whole text for any
-    of the three (``地址：`` / ``联系地址：``…, ``电话：`` / ``联系电话：`` / ``电话/传真：``… or a number
-    written with its area code, and any email address) and reports once when none is there,
-    naming all three.  Malformed values still count as present (GX302 reports them).
+    postcode, phone number and email.  This rule looks through the whole text for any of the
+    three (``地址：`` / ``联系地址：``…, ``电话：`` / ``联系电话：`` / ``电话/传真：``… or a number written
+    with its area code, and any email address) and reports once when none is there, naming all
+    three.  Malformed values still count as present (GX302 reports them).
+
+    The contact details are good practice that readers and evaluators expect, not a written
+    requirement of the regulation or of the unified format (which prescribes the six chapters and
+    the three tables), so the finding is a warning, like the missing period statement (GX401).
 
     Anti-pattern::
 
@@ -165,16 +169,19 @@ class MissingContact(Rule):
 
     code = "GX301"
     name = "missing-contact"
-    severity = "error"
+    severity = "warning"
     summary = "no way to contact the office: no address, phone or email"
     summary_zh = "未提供联系方式：地址、电话、电子邮箱均缺失"
     doc_zh = """报告没有提供任何联系方式：没有地址、电话，也没有电子邮箱。
 
-    报告通常在前言末尾说明如何就本报告咨询：联系地址、邮编、电话和电子邮箱（见规范 §5）。
-    本规则在全文中查找这三者中的任何一项（“地址：”“联系地址：”等，“电话：”“联系电话：”
-    “电话/传真：”等或带区号的号码，以及任何电子邮箱），三者都没有时报告一条，并列出所缺的
-    三项。格式有误的联系方式仍算已提供（由 GX302 报告）。"""
-    spec = "§5"
+    报告通常在前言末尾说明如何就本报告咨询：联系地址、邮编、电话和电子邮箱。本规则在全文中
+    查找这三者中的任何一项（“地址：”“联系地址：”等，“电话：”“联系电话：”“电话/传真：”等或
+    带区号的号码，以及任何电子邮箱），三者都没有时报告一条，并列出所缺的三项。格式有误的
+    联系方式仍算已提供（由 GX302 报告）。
+
+    联系方式是读者和评估者期待的良好做法，而不是《条例》或统一格式（规定的是六个部分和三张
+    表）的明文要求，因此本规则为警告，与缺少统计期限（GX401）相同。"""
+    spec = "good-practice"
 
     def check(self, report, ctx):
         if not _checkable(report):
@@ -274,7 +281,7 @@ class MalformedContact(Rule):
     设为 false。手机（11 位）、400/800 号码和 12345 等服务号码不需要区号。位数不对的号码、
     无法使用的电子邮箱（缺少“@”、缺少域名、写成“163。com”）以及不是 6 位数字的邮编也在此报告。
     全角数字和全角“＠”按原样接受。"""
-    spec = "§5, §6, §7 (seed 000 item 27)"
+    spec = "good-practice"
     options = {"require-area-code": Option(True, "report landline numbers written without their area code")}
 
     def check(self, report, ctx):
@@ -358,7 +365,8 @@ class MissingDownloadLocation(Rule):
     forwarded copy leads readers to the authoritative one.  The rule looks for a sentence that
     names the electronic version (电子版, 电子文本, 全文) or the report together with a website,
     column or platform, and a verb of finding it (下载, 查阅, 查看, 获取, 浏览, 公布, 刊登 …).  This is good
-    practice rather than a confirmed requirement (spec §5), hence an info finding.
+    practice, not a written requirement of the regulation or of the unified format, hence an info
+    finding.
 
     Anti-pattern::
 
@@ -379,8 +387,9 @@ class MissingDownloadLocation(Rule):
     报告通常在前言中说明电子版的发布位置（如“本报告电子版可在××人民政府门户网站
     ‘政府信息公开’专栏查阅和下载”），使纸质或转发的文本能指引读者找到权威版本。本规则查找
     同时提到电子版（电子版、电子文本、全文）或“报告”与网站、专栏、平台，并带有下载、查阅、
-    查看、获取、浏览、公布、刊登等动词的句子。这是良好做法而非已确认的要求（见规范 §5），因此为提示级别。"""
-    spec = "§5"
+    查看、获取、浏览、公布、刊登等动词的句子。这是良好做法，而不是《条例》或统一格式的明文要求，
+    因此为提示级别。"""
+    spec = "good-practice"
 
     def check(self, report, ctx):
         if not _checkable(report) or states_download(report):
