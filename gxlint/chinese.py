@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -159,3 +160,231 @@ def fold_index(text: str) -> list[int]:
     """For each character of ``fold(text)``, its index in ``text``."""
     table = _fold_table()
     return [i for i, ch in enumerate(text) if table.get(ord(ch), 0) is not None]
+
+
+# Years and statistics periods ------------------------------------------------------------------
+
+_CN_YEAR_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
+                   "七": "7", "八": "8", "九": "9"}
+_YEAR_IN = re.compile(r"(?<!\d)(\d{4})\s*年|([〇零○一二三四五六七八九]{4})\s*年")
+
+
+def year_in(text: str | None) -> int | None:
+    """The first year (1990–2100) written in ``text``: ``2021年``, ``２０２１ 年``, ``二〇二一年``."""
+    if not text:
+        return None
+    for m in _YEAR_IN.finditer(unicodedata.normalize("NFKC", text)):
+        digits = m.group(1) or "".join(_CN_YEAR_DIGITS[c] for c in m.group(2))
+        if 1990 <= int(digits) <= 2100:
+            return int(digits)
+    return None
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """One date of a period statement as written, and what it can be read as.
+
+    ``dates`` holds every valid reading: one when the date is clear, none when it is no date
+    (``2月30日``, ``12月日``), several when digits run together without 年/月 split more than one
+    way (``2021111日``: 1月11日 or 11月1日).  ``lost`` names the markers missing between
+    run-together digits: ``202111日`` is 2021年1月1日 with 年 and 月 lost."""
+
+    text: str
+    year: int | None
+    dates: tuple[dt.date, ...]
+    lost: str = ""
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.dates[0] if len(self.dates) == 1 else None
+
+
+@dataclass(frozen=True)
+class PeriodReading:
+    """A statement of the statistics period as read: its start and its end.  ``start`` is None
+    when only the end is stated (``until``: ``数据统计截至2021年12月31日``); ``end`` is None when
+    no end could be read.  ``begin``/``stop`` are offsets in the text read, ``text`` what they cut."""
+
+    start: DateReading | None
+    end: DateReading | None
+    begin: int
+    stop: int
+    text: str
+    until: bool = False
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The years written in the statement, in order, without repeats."""
+        out: list[int] = []
+        for d in (self.start, self.end):
+            if d is not None and d.year is not None and d.year not in out:
+                out.append(d.year)
+        return tuple(out)
+
+
+def _date_pattern(t: str, year: bool = True) -> str:
+    """A date in folded text (half-width digits, no spaces), its parts in groups suffixed ``t``:
+    ISO ``2021-01-01``/``2021.1.1``; Chinese ``2021年1月1日`` with any of 年/月/日 missing
+    (``202111日``, ``20211231``); a month (``2021年12月``); the year's end (``2021年底``).  Without
+    ``year``: the same after a start that gave the year (``12月31日``, ``1231日``, ``年底``)."""
+    if year:
+        return (rf"(?P<t{t}>(?<!\d)(?:(?P<iy{t}>\d{{4}})[-/.](?P<im{t}>\d{{1,2}})[-/.](?P<id{t}>\d{{1,2}})(?!\d)"
+                rf"|(?P<ey{t}>\d{{4}})年(?:底|末)"
+                rf"|(?P<y{t}>\d{{4}})(?P<n{t}>年)?(?P<a{t}>\d{{1,4}})(?P<m{t}>月)?(?P<b{t}>\d{{1,2}})?(?P<d{t}>[日号])?))")
+    return (rf"(?P<t{t}>(?<!\d)(?:年(?:底|末)"
+            rf"|(?=\d{{1,4}}[月日号])(?P<a{t}>\d{{1,4}})(?P<m{t}>月)?(?P<b{t}>\d{{1,2}})?(?P<d{t}>[日号])?))")
+
+
+_SEP = r"(?:起|开始)?(?:至|到|[—–~〜―-]{1,2})(?:至)?"
+# all on fold()ed text: full-width digits and punctuation half-width, no spaces
+_RANGE = re.compile(_date_pattern("1") + _SEP + r"(?:" + _date_pattern("2") + "|" + _date_pattern("3", False)
+                    + r")(?!\d)")
+_UNTIL = re.compile(r"(?:截至|截止)(?:到|至)?" + _date_pattern("2") + r"(?!\d)")
+_TOKEN = re.compile(_date_pattern("1") + r"(?!\d)")
+#: words that introduce the period: a date range shortly after one of them is the period
+PERIOD_WORDS = re.compile(r"统计|期限|期间|时段|时限|区间|所列数据|报告期(?!内)")
+#: words that introduce nothing but the period: after them, dates that make no range are a
+#: malformed statement of the period, not an unrelated date
+PERIOD_STATEMENT = re.compile(r"统计(?:期限|时限|时间|区间|周期|时段|期间|日期)|报告期(?!内)")
+#: words that often introduce the period (所列数据自…起至…止, 数据统计截至…) but also other figures:
+#: a range or an end date right after them is the period, other dates are not
+PERIOD_DATA = re.compile(r"(?:所列|统计)数据|数据统计")
+_SENTENCE_END = "。;!?"
+#: the period stated as a whole year: 统计期限为2021年度, 统计时间：2021年全年, 报告期为2021年
+WHOLE_YEAR = re.compile(r"(?:(?:统计|数据)(?:期限|时限|时间|区间|周期|范围|时段|期间)|报告期(?!内)|所列数据)"
+                        r"[为是自从：:\s]*(\d{4})\s*年(?:度|全年)?")
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def _read_date(m: re.Match, t: str, year: int | None = None, last: bool = False,
+               month_start: bool = False) -> DateReading:
+    """The date matched by the groups suffixed ``t``.  ``year``: the start's, for an end written
+    without one.  ``last``: a month alone (``12月``) stands for its last day, else its first.
+    ``month_start``: a number alone after 年 is a month (``2021年1-12月``)."""
+    g = m.groupdict().get
+    text = g(f"t{t}")
+    if g(f"iy{t}") is not None:
+        y = int(g(f"iy{t}"))
+        d = make_date(y, g(f"im{t}"), g(f"id{t}")) if 1990 <= y <= 2100 else None
+        return DateReading(text, y, (d,) if d else ())
+    written = g(f"ey{t}") if g(f"ey{t}") is not None else g(f"y{t}")
+    y = int(written) if written is not None else year
+    if y is None or not 1990 <= y <= 2100:
+        return DateReading(text, y, ())
+    if g(f"a{t}") is None:  # 年底 / 2021年底
+        return DateReading(text, y, (dt.date(y, 12, 31),))
+    a, b = g(f"a{t}"), g(f"b{t}") or ""
+    has_year = written is None or g(f"n{t}") is not None
+    has_month, has_day = g(f"m{t}") is not None, g(f"d{t}") is not None
+    if has_month:
+        lost = "" if has_year else "年"
+        if len(a) > 2:
+            return DateReading(text, y, (), lost)
+        if b:
+            d = make_date(y, a, b)
+        elif has_day:  # 12月日: the day is missing
+            d = None
+        elif 1 <= int(a) <= 12:
+            d = _month_end(y, int(a)) if last else dt.date(y, int(a), 1)
+        else:
+            d = None
+        return DateReading(text, y, (d,) if d else (), lost)
+    if month_start and not b and not has_day and has_year and len(a) <= 2:  # 2021年1-12月
+        d = make_date(y, a, 1)
+        return DateReading(text, y, (d,) if d else ())
+    if written is not None and not has_year and not has_day:
+        lost = ""  # 20211231: a compact date, nothing lost
+    else:
+        lost = ("" if has_year else "年") + "月"
+    digits, found = a + b, []
+    for i in range(1, len(digits)):
+        month, day = digits[:i], digits[i:]
+        if len(month) <= 2 and len(day) <= 2:
+            d = make_date(y, month, day)
+            if d is not None and d not in found:
+                found.append(d)
+    return DateReading(text, y, tuple(found), lost)
+
+
+def _range(text: str, index: list[int], m: re.Match) -> PeriodReading:
+    t = "2" if m.group("t2") is not None else "3"
+    start_year = next((int(v) for v in (m.group("iy1"), m.group("ey1"), m.group("y1")) if v is not None), None)
+    end = _read_date(m, t, start_year, last=True)
+    month_end = m.group(f"a{t}") is not None and m.group(f"m{t}") is not None and not m.group(f"b{t}") \
+        and m.group(f"d{t}") is None
+    start = _read_date(m, "1", month_start=month_end)
+    return _cut(text, index, start, end, m.start(), m.end())
+
+
+def _cut(text: str, index: list[int], start, end, begin: int, stop: int, until: bool = False) -> PeriodReading:
+    b, e = index[begin], index[stop - 1] + 1
+    return PeriodReading(start, end, b, e, text[b:e], until)
+
+
+def _tokens(text: str, index: list[int], folded: str, begin: int, stop: int,
+            loose: bool = True) -> PeriodReading | None:
+    """The range that starts at the first date in folded[begin:stop]; else, when ``loose``, the
+    dates there that make no range: the first is the start, the second (if any) the end."""
+    first = _TOKEN.search(folded, begin, stop)
+    if first is None:
+        return None
+    m = _RANGE.match(folded, first.start())
+    if m is not None:
+        return _range(text, index, m)
+    if not loose:
+        return None
+    start = _read_date(first, "1")
+    second = _TOKEN.search(folded, first.end(), stop)
+    end = _read_date(second, "1", year=start.year, last=True) if second is not None else None
+    return _cut(text, index, start, end, first.start(), (second or first).end())
+
+
+def read_period(text: str) -> PeriodReading | None:
+    """Read ``text``, a statement of the period as :func:`find_period` cut it: a range
+    (``2021年1月1日起至2021年12月31日``, ``2021-01-01至2021-12-31``, ``2021年1月至12月``,
+    ``202111日起至20211230日``), an end (``截至2021年12月31日``), or dates that make no range."""
+    folded = fold(text)
+    if not folded:
+        return None
+    index = fold_index(text)
+    if folded.startswith(("截至", "截止")):
+        m = _UNTIL.match(folded)
+        if m is not None:
+            return _cut(text, index, None, _read_date(m, "2", last=True), 0, m.end(), until=True)
+    return _tokens(text, index, folded, 0, len(folded))
+
+
+def find_period(text: str) -> tuple[int, PeriodReading] | None:
+    """The statement of the statistics period in a paragraph, with its strength.
+
+    2: in the sentence after words that introduce the period (统计期限, 统计时间, 报告期, 所列数据,
+    数据统计 …), a range or an end (``截至2021年12月31日``); after the words that introduce nothing
+    else (统计期限, 统计时限, 统计时间, 统计区间, 报告期 …), also dates that make no range: a
+    malformed statement is still a statement.  1: a range within 40 characters after a word such
+    as 统计 or 期间."""
+    folded = fold(text)
+    if not PERIOD_WORDS.search(folded):
+        return None
+    index = fold_index(text)
+    words = sorted([*PERIOD_STATEMENT.finditer(folded), *PERIOD_DATA.finditer(folded)], key=lambda w: w.start())
+    for w in words:
+        stop = min(len(folded), w.end() + 50)
+        for end_char in _SENTENCE_END:
+            at = folded.find(end_char, w.end(), stop)
+            if at >= 0:
+                stop = at
+        until = _UNTIL.search(folded, w.end(), stop)
+        first = _TOKEN.search(folded, w.end(), stop)
+        if until is not None and (first is None or until.start() < first.start()) \
+                and not re.search(r"[,，]", folded[w.end():until.start()]):
+            return 2, _cut(text, index, None, _read_date(until, "2", last=True), until.start(), until.end(), True)
+        reading = _tokens(text, index, folded, w.end(), stop, loose=w.re is PERIOD_STATEMENT)
+        if reading is not None:
+            return 2, reading
+    for m in _RANGE.finditer(folded):
+        if PERIOD_WORDS.search(folded, max(0, m.start() - 40), m.start()):
+            return 1, _range(text, index, m)
+    return None

@@ -1,6 +1,6 @@
 """GX4xx: the statistics period, dates inside the report, the closing signature and the deadline.
 
-Deadlines and the organ kinds they depend on are format facts in grammar/deadlines.json (spec §1.2).
+Deadlines and the organ kinds they depend on are format facts in grammar/deadlines.json (docs/format.md, Deadlines).
 """
 
 from __future__ import annotations
@@ -11,14 +11,13 @@ import re
 from gxlint.model import Span
 from gxlint.rule import Rule
 from gxlint.templates import deadlines
-from gxlint.chinese import DATE_CN, DATE_ISO, make_date, norm
+from gxlint.chinese import DATE_CN, DATE_ISO, WHOLE_YEAR, make_date, norm, read_period, year_in
 
 from .input import is_report
-from .structure import chapter_template
+from .structure import chapter_template, cutoff
 
-_TITLE_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 # "统计期限为2021年度" / "统计时间：2021年全年": a whole-year statement without the two dates
-_YEAR_PERIOD = re.compile(r"(?:统计|数据)(?:期限|时间|区间|周期|范围|时段|期间)[为是自从：:\s]*(\d{4})\s*年(?:度|全年)?")
+_YEAR_PERIOD = WHOLE_YEAR
 
 
 def _checkable(report) -> bool:
@@ -30,8 +29,16 @@ def _iso(d: dt.date | None) -> str:
 
 
 def title_year(report) -> int | None:
-    m = _TITLE_YEAR.search(norm(report.title or ""))
-    return int(m.group(1)) if m and 1990 <= int(m.group(1)) <= 2100 else None
+    """The year the title names (``2021年``, ``二〇二一年``), or None."""
+    return year_in(report.title)
+
+
+def _against(report, year: int) -> tuple[str, str]:
+    """How to name the year a period is measured against: the title's, or the report's year
+    decided from the other evidence when the title names another (GX106 reports that)."""
+    if title_year(report) == year:
+        return f"标题中的 {year} 年", f"the title's {year}"
+    return f"报告年度 {year} 年", f"the report's year {year}"
 
 
 def period_bounds(report) -> tuple[dt.date, dt.date] | None:
@@ -72,9 +79,13 @@ class MissingPeriod(Rule):
 
     Reports state which period their figures cover, normally in the introduction:
     ``本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止``.  Without it a reader cannot
-    tell whether the tables count the calendar year or some other span.  A statement of the
-    year as a whole (``统计期限为2021年度``) counts as a statement.  This is good practice that
-    evaluators check rather than a confirmed legal requirement (spec §5), hence a warning.
+    tell whether the tables count the calendar year or some other span.  The wordings offices
+    use all count: 统计期限, 统计时限, 统计时间, 统计区间, 报告期, ``本报告所列数据自…起至…止``,
+    ``数据统计截至2021年12月31日``, ``本年度报告中所列数据…``, with full-width digits or spaces
+    from extraction, and a statement of the year as a whole (``统计期限为2021年度``).  A statement
+    that is there but malformed or wrong (a date that cannot be read, 年 and 月 lost between the
+    digits) is GX402, never this rule.  This is good practice that evaluators check rather than a
+    confirmed legal requirement (docs/format.md, Good practice), hence a warning.
 
     Anti-pattern::
 
@@ -93,10 +104,13 @@ class MissingPeriod(Rule):
     doc_zh = """报告没有说明统计期限。
 
     报告通常在前言中说明数据涵盖的期间，如“本报告所列数据的统计期限自2021年1月1日起至
-    2021年12月31日止”。没有这句话，读者无法判断表格统计的是自然年度还是其他时段。以整年
-    表述（“统计期限为2021年度”）也算已说明。这是评估中检查的良好做法，而非已确认的法定要求
-    （见规范 §5），因此为警告。"""
-    spec = "§5"
+    2021年12月31日止”。没有这句话，读者无法判断表格统计的是自然年度还是其他时段。各地常用的
+    表述都算已说明：统计期限、统计时限、统计时间、统计区间、报告期、“本报告所列数据自……起至……止”、
+    “数据统计截至2021年12月31日”、“本年度报告中所列数据……”，数字为全角或带有提取留下的空格
+    亦可；以整年表述（“统计期限为2021年度”）也算已说明。写了期限但格式有误或日期不对（日期
+    无法读出、数字间的“年”“月”字丢失）的，由 GX402 报告，不在此报告“未说明”。这是评估中检查的
+    良好做法，而非已确认的法定要求（见 docs/format.md「良好做法」），因此为警告。"""
+    spec = "good-practice"
 
     def check(self, report, ctx):
         if not _checkable(report) or report.period is not None or _whole_year_statement(report):
@@ -116,10 +130,22 @@ class PeriodMismatch(Rule):
     """The stated statistics period is not 1 January – 31 December of the report's year.
 
     The annual report covers the calendar year (articles 49–50 of the regulation: the previous
-    year's work).  Reported: a period that starts or ends on another day (``2020年1月1日至2020年
-    11月30日``), one that spans two years, an impossible date (``2月30日``), and a period whose
-    year differs from the year in the title (a 2020 report with a 2019 period is usually last
-    year's sentence copied forward).  One finding per period statement, listing what is wrong.
+    year's work).  Reported, in one finding per period statement that lists what is wrong and the
+    dates that could be read:
+
+    - a period that starts or ends on another day (``2020年1月1日至2020年11月30日``, also
+      ``数据统计截至2021年11月30日``), or that spans two years;
+    - a period whose year is not the report's (a 2021 report with a 2020 period is usually last
+      year's sentence copied forward).  The report's year is decided from all the evidence: when
+      the title and the period disagree, the tables' format and the signature's and publication's
+      dates decide which one is the odd one out.  A title left from last year's report is GX106,
+      and then the period that agrees with the rest of the report is not reported here;
+    - a statement that is there but cannot be read whole: an impossible date (``2月30日``), a
+      missing day (``12月日``) or end, or digits run together without 年 and 月 that split more
+      than one way (``2021111日``: 1月11日 or 11月1日);
+    - 年 and 月 lost between the digits (``自202111日起至20211231日止``, read as 2021-01-01 to
+      2021-12-31): the digits are split the one way that makes a valid date.  When that is all
+      that is wrong, the finding is a warning (the dates are right, their writing is not).
 
     Anti-pattern::
 
@@ -139,16 +165,24 @@ class PeriodMismatch(Rule):
     summary_zh = "统计期限不是报告年度的1月1日至12月31日"
     doc_zh = """所述统计期限不是报告年度的1月1日至12月31日。
 
-    年度报告涵盖一个自然年度（《条例》第四十九、五十条：上一年度的工作）。以下情形会报告：
-    起止日期不是1月1日和12月31日（如“2020年1月1日至2020年11月30日”）；期限跨两个年度；
-    日期不存在（如“2月30日”）；期限的年度与标题中的年度不同（2020年度报告写着2019年的期限，
-    通常是照抄上一年的句子）。每个期限表述报告一条，列出全部问题。"""
-    spec = "§1.2, §5"
+    年度报告涵盖一个自然年度（《条例》第四十九、五十条：上一年度的工作）。每个期限表述报告一条，
+    列出全部问题和能读出的日期：
+
+    - 起止日期不是1月1日和12月31日（如“2020年1月1日至2020年11月30日”，或“数据统计截至2021年
+      11月30日”），或期限跨两个年度；
+    - 期限的年度不是报告年度（2021年度报告写着2020年的期限，通常是照抄上一年的句子）。报告年度
+      综合全部证据判断：标题与期限不一致时，由表格格式、落款日期和发布日期判断哪一个与其余不符。
+      标题沿用了上一年的年度时由 GX106 报告，与报告其余部分一致的期限不在此报告；
+    - 写了期限但读不完整：日期不存在（如“2月30日”）、缺日（“12月日”）或缺截止日期，或数字间
+      没有“年”“月”字、可以有多种拆法（“2021111日”：1月11日或11月1日）；
+    - 数字间的“年”“月”字丢失（“自202111日起至20211231日止”，读作2021-01-01至2021-12-31）：
+      按能构成有效日期的唯一拆法读出。只有这一问题时为警告（日期正确，只是写法有误）。"""
+    spec = "deadlines, good-practice"
 
     def check(self, report, ctx):
         if not _checkable(report):
             return
-        year = title_year(report)
+        year = report.year
         if report.period is None:
             stated = _whole_year_statement(report)
             if stated is None or year is None:
@@ -156,41 +190,75 @@ class PeriodMismatch(Rule):
             para, m = stated
             said = int(m.group(1))
             if said != year:
+                against_zh, against_en = _against(report, year)
                 span = report.source.span(para.source_offset(m.start(1)), para.source_offset(m.end() - 1) + 1)
-                yield ctx.finding(span, zh=f"统计期限为 {said} 年，与标题中的 {year} 年不一致",
-                                  en=f"the statistics period is the year {said}, but the title says {year}",
+                said_en = (f"the title says {year}" if title_year(report) == year
+                           else f"the report's year is {year}")
+                yield ctx.finding(span, zh=f"统计期限为 {said} 年，与{against_zh}不一致",
+                                  en=f"the statistics period is the year {said}, but {said_en}",
                                   fix_zh=f"统计期限应为{year}年1月1日至{year}年12月31日",
                                   fix_en=f"the period is {year}-01-01 to {year}-12-31", key=f"period:{said}")
             return
         p = report.period
-        problems_zh, problems_en = [], []
-        if p.start is None or p.end is None:
-            problems_zh.append("起止日期中有不存在的日期")
-            problems_en.append("one of its dates does not exist")
-        else:
-            base = year if year is not None else p.start.year
-            if p.start.year != p.end.year:
-                problems_zh.append(f"跨越 {p.start.year}、{p.end.year} 两个年度")
-                problems_en.append(f"it spans two years ({p.start.year} and {p.end.year})")
-            if year is not None and (p.start.year != year or p.end.year != year):
-                problems_zh.append(f"年度与标题中的 {year} 年不一致")
-                problems_en.append(f"its year differs from the title's {year}")
-            if (p.start.month, p.start.day) != (1, 1):
-                problems_zh.append(f"起始日期为 {_iso(p.start)}，不是 1 月 1 日")
-                problems_en.append(f"it starts on {_iso(p.start)}, not 1 January")
-            if (p.end.month, p.end.day) != (12, 31):
-                problems_zh.append(f"截止日期为 {_iso(p.end)}，不是 12 月 31 日")
-                problems_en.append(f"it ends on {_iso(p.end)}, not 31 December")
-            year = base
-        if not problems_zh:
+        reading = read_period(p.text)
+        problems, unclear, lost = [], False, []
+        for role_zh, role_en, tok in (("起始日期", "start date", reading and reading.start),
+                                      ("截止日期", "end date", reading and reading.end)):
+            if tok is None:
+                if role_en == "end date" or reading is None or not reading.until:
+                    problems.append((f"没有写明{role_zh}", f"it states no {role_en}"))
+                    unclear = True
+            elif not tok.dates:
+                problems.append((f"{role_zh}“{tok.text}”不是有效日期", f"the {role_en} “{tok.text}” is not a valid date"))
+                unclear = True
+            elif len(tok.dates) > 1:
+                problems.append((f"{role_zh}“{tok.text}”可读作 " + " 或 ".join(d.isoformat() for d in tok.dates)
+                                 + "，无法确定",
+                                 f"the {role_en} “{tok.text}” reads as " + " or ".join(d.isoformat() for d in tok.dates)
+                                 + ": it is ambiguous"))
+                unclear = True
+            elif tok.lost:
+                lost.append(tok)
+        if lost:
+            marks = list(dict.fromkeys("".join(t.lost for t in lost)))
+            written = "、".join(f"“{t.text}”" for t in lost)
+            problems.append((f"日期{written}缺少" + "、".join(f"“{c}”" for c in marks) + "字",
+                             f"the date{'s' if len(lost) > 1 else ''} {', '.join(f'“{t.text}”' for t in lost)} "
+                             f"lack{'' if len(lost) > 1 else 's'} " + " and ".join(f"“{c}”" for c in marks)))
+        only_form = bool(problems) and not unclear  # so far: only 年/月 lost between digits
+        start = reading.start.date if reading and reading.start else None
+        end = reading.end.date if reading and reading.end else None
+        years = reading.years if reading else ()
+        if reading and reading.start and reading.end and len(years) > 1:
+            problems.append((f"跨越 {years[0]}、{years[-1]} 两个年度", f"it spans two years ({years[0]} and {years[-1]})"))
+        if year is not None and any(y != year for y in years):
+            against_zh, against_en = _against(report, year)
+            problems.append((f"年度与{against_zh}不一致", f"its year differs from {against_en}"))
+        if start is not None and (start.month, start.day) != (1, 1):
+            problems.append((f"起始日期为 {_iso(start)}，不是 1 月 1 日", f"it starts on {_iso(start)}, not 1 January"))
+        if end is not None and (end.month, end.day) != (12, 31):
+            problems.append((f"截止日期为 {_iso(end)}，不是 12 月 31 日", f"it ends on {_iso(end)}, not 31 December"))
+        if not problems:
             return
+        only_form = only_form and len(problems) == 1
+        if year is None:
+            year = (end or start).year if (end or start) else None
         fix = {}
         if year is not None:
             fix = {"fix_zh": f"统计期限应为{year}年1月1日至{year}年12月31日",
                    "fix_en": f"the period is {year}-01-01 to {year}-12-31"}
-        yield ctx.finding(p.span, zh=f"统计期限“{p.text}”有误：" + "；".join(problems_zh),
-                          en=f"the statistics period “{p.text}” is wrong: " + "; ".join(problems_en),
-                          key=f"period:{p.text}", **fix)
+        read_zh = read_en = ""
+        if lost or unclear:
+            if reading is not None and reading.until:
+                shown = f"截至 {_iso(end)}"
+                shown_en = f"until {_iso(end)}"
+            else:
+                shown = f"{_iso(start)} 至 {_iso(end)}"
+                shown_en = f"{_iso(start)} to {_iso(end)}"
+            read_zh, read_en = f"（读作 {shown}）", f" (read as {shown_en})"
+        yield ctx.finding(p.span, zh=f"统计期限“{p.text}”有误{read_zh}：" + "；".join(z for z, _ in problems),
+                          en=f"the statistics period “{p.text}”{read_en} is wrong: " + "; ".join(e for _, e in problems),
+                          severity="warning" if only_form else None, key=f"period:{p.text}", **fix)
 
 
 # -- GX403 ---------------------------------------------------------------------------------------
@@ -288,7 +356,7 @@ class DateOutOfPeriod(Rule):
       且该分句没有引用此前的文件、规定或整改的问题（《……》、印发、施行、以来、截至、上年、
       整改等）。正文中晚于期限的日期不报告：报告在年度结束后编写，工作计划中也会出现将来的
       日期。"""
-    spec = "§5, §7 (seed 000 item 25, seed 002 item 7)"
+    spec = "good-practice"
 
     def check(self, report, ctx):
         if not _checkable(report) or not report.chapters:
@@ -399,7 +467,7 @@ class LatePublication(Rule):
     (…人民政府 → government; …局, …委员会, …人民政府办公厅 … → department).  When it cannot be
     inferred, a date between 1 February and 31 March is late only if the organ is a department:
     it is reported as a warning that says so; after 31 March it is late for every organ.  The
-    regulation sets no deadline for township governments and subdistrict offices (spec §1.2):
+    regulation sets no deadline for township governments and subdistrict offices (docs/format.md, Deadlines):
     their findings are warnings measured against the government deadline.
 
     Anti-pattern::
@@ -429,8 +497,8 @@ class LatePublication(Rule):
     机关类型取自配置项 ``organ``，或根据机关名称推断（……人民政府为政府；……局、……委员会、
     ……人民政府办公厅等为部门）。无法推断时，2月1日至3月31日之间的日期只有在该机关为部门时
     才算逾期：以警告报告并加以说明；3月31日之后对任何机关都算逾期。《条例》未规定乡镇人民政府、
-    街道办事处的期限（见规范 §1.2）：对其按人民政府的期限衡量，只报告警告。"""
-    spec = "§1.2, §3.3 (不按时发布)"
+    街道办事处的期限（见 docs/format.md「报送期限」）：对其按人民政府的期限衡量，只报告警告。"""
+    spec = "deadlines"
 
     def check(self, report, ctx):
         if not _checkable(report):
@@ -518,7 +586,7 @@ class MissingSignature(Rule):
 
     A report ends with its 落款: the organ that issues it and the date (``示例县教育局`` /
     ``2022年1月20日``), on two lines or one.  Local rules require the signed and sealed copy
-    (spec §5), and without a date its timeliness cannot be checked (GX404 then falls back on a
+    (docs/format.md, Good practice), and without a date its timeliness cannot be checked (GX404 then falls back on a
     publication date, when there is one).  A closing date without the organ's name is reported
     too.  Dates inside the report (an embedded form's ``时间：2020年12月30日``) are not a
     signature.
@@ -545,13 +613,15 @@ class MissingSignature(Rule):
     doc_zh = """报告末尾没有落款：发布机关和日期。
 
     报告以落款结尾：发布机关名称和日期（“示例县教育局”“2022年1月20日”，分两行或写在一行）。
-    地方规定要求报送单位负责人签字并加盖公章的文本（见规范 §5）；没有日期就无法检查是否按时
+    地方规定要求报送单位负责人签字并加盖公章的文本（见 docs/format.md「良好做法」）；没有日期就无法检查是否按时
     发布（此时 GX404 改用发布日期，如有）。只有日期、没有机关名称的落款也在此报告。报告中间的
     日期（如嵌入表单中的“时间：2020年12月30日”）不是落款。"""
-    spec = "§5, §7 (seed 002 item 6)"
+    spec = "good-practice"
 
     def check(self, report, ctx):
         if not _checkable(report):
+            return
+        if cutoff(report, ctx) is not None:  # a cut-off text lost its signature with its end: GX108
             return
         sig = report.signature
         if sig is None:

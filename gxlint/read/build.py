@@ -18,7 +18,8 @@ from .outline import Line, RawBlock, parse_outline
 from .source import Source
 from .tables import Lexicon, Reader, choose_template, segment
 from ..templates import Templates
-from ..chinese import DATE_CN, DATE_ISO, find_dates, make_date, norm, numeral_value
+from ..chinese import (DATE_CN, DATE_ISO, WHOLE_YEAR, PeriodReading, find_dates, find_period, make_date, norm,
+                       numeral_value, year_in)
 from .unfold import unfold
 
 # No two adjacent repeats over the same blanks: the plain form backtracked cubically on a line of
@@ -27,6 +28,9 @@ _HEADING = re.compile(r"^[ \t\u3000]*(?:#{1,6}(?:[ \t]*\*\*)?[ \t\u3000]*|\*\*[ 
                       r"[ \t\u3000]*[、.．][ \t\u3000]*(?P<title>.*)$")
 _MD = re.compile(r"^[ \t]*(#{1,6})[ \t]*")
 _TERMINAL = tuple("。！？!?；;：:”」』")
+_SENTENCE_END = tuple("。！？!?；;")
+#: a title that opens a paragraph run into it: 示例县教育局2021年政府信息公开工作年度报告 根据…
+_TITLE_OPENING = re.compile(r"[^，。；,;\s]{2,40}?\d{4}\s*年度?[^，。；,;\s]{0,30}?年度报告(?=[\s\u3000]|$)")
 _NEW_ITEM = re.compile(r"^[ \t\u3000]*(?:\*\*|#|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是.．]"
                        r"|\d{1,2}[.、．]|第[一二三四五六七八九十]|附件|注[:：])")
 _FIELD_LINE = re.compile(r"^\s*[^\s:：，。]{2,8}[:：]")
@@ -37,10 +41,6 @@ _DATE_ONLY = re.compile(
     r"^\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
     r"|([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日)\s*$")
 _NOTE_LINE = re.compile(r"^\s*(?:[（(][^（()）]{1,20}[)）]|附件[:：]?.{0,20}|附件下载)\s*$")
-_PERIOD = re.compile(
-    r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*(?:起|开始)?\s*(?:至|到|—|–|-|～|~)\s*"
-    r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
-_PERIOD_CONTEXT = re.compile(r"统计|期限|期间|时段|时限|区间")
 _TRAILING_SIGNATURE = re.compile(
     r"[。！；]\s*([^\s。，；：:]{2,30}?(?:局|委员会|办公室|办公厅|人民政府|政府|厅|中心|院|委|办|管委会|实验区))"
     r"[\s\u3000]*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
@@ -59,8 +59,32 @@ _CHROME = re.compile(
 _NAV_ITEM = re.compile(r"^[\s\u3000]*[\u4e00-\u9fffA-Za-z]{1,6}[\s\u3000]*$")
 
 
+#: more of the same: breadcrumbs however they start (您现在的位置：…, …首页 > 政务公开 > …) and the
+#: text-size tool (【字体：大 中 小】, 字号 大 中 小, [大][中][小])
+_CHROME_MORE = re.compile(
+    r"^[\s\u3000]*[【\[]?(?:您|你)?(?:现在|当前|所在)的?位置"
+    r"|(?:^|[\s\u3000:：])首页[\s\u3000]*[>＞»›][^。]*[>＞»›]"
+    r"|^[\s\u3000]*[【\[(（]?[\s\u3000]*(?:字号|字体)[\s\u3000]*[:：]?[\s\u3000]*[【\[(（]?[\s\u3000]*大[\s\u3000]*[】\])）]?"
+    r"[\s\u3000]*[【\[(（]?[\s\u3000]*中"
+    r"|^[\s\u3000]*[【\[(（]?大[】\])）]?[\s\u3000]*[【\[(（]?中[】\])）]?[\s\u3000]*[【\[(（]?小[】\])）]?[\s\u3000]*$")
+
+
 def _is_chrome(text: str) -> bool:
-    return bool(_CHROME.search(text))
+    return bool(_CHROME.search(text) or _CHROME_MORE.search(text))
+
+
+def _lines_of(items: list, source: Source) -> list:
+    """``items`` with each paragraph joined across lines split back into its lines: a title is one
+    line or a few short ones, and a line of chrome run into it (欢迎访问…，今天是…) is not part of it."""
+    out: list = []
+    for item in items:
+        if isinstance(item, Paragraph) and len(item.pieces) > 1:
+            for offset, start, length in item.pieces:
+                out.append(Paragraph(item.text[offset:offset + length], source.span(start, start + length),
+                                     ((0, start, length),)))
+        else:
+            out.append(item)
+    return out
 
 
 def _without_chrome(items: list) -> list[Paragraph]:
@@ -95,7 +119,6 @@ def _without_chrome(items: list) -> list[Paragraph]:
 
 
 _TRAILING_NUMBERS = re.compile(r"(?:[\s\u3000]+-?\d+(?:\.\d+)?)+[\s\u3000]*$")
-_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 #: A table row is split into at most this many fields; the rest of a longer line stays in its last
 #: field.  The widest template row has 18; a line of 500,000 tabs is not a table row, and splitting
 #: it would cost a Field and a Span per tab.
@@ -169,18 +192,19 @@ class _Builder:
         # blocks: paragraphs and raw tables (tables read once the template is known)
         staged = [(heading, self._stage(blocks)) for heading, blocks in sections]
         title, title_span = self._title(staged[0][1], metadata)
-        year = _year_of(title)
-        period = self._period(staged)
-        if year is None and period is not None and period.end is not None:
-            year = period.end.year
+        period, reading = self._period(staged)
         agency = _agency_of(title)
+        published = self._published(staged[0][1], metadata)
 
         votes: Counter = Counter()
+        legacy_tables = False
         for _, items in staged:
             for item in items:
                 if isinstance(item, _RawTable):
                     for kind, rows in item.segments:
                         votes.update(self.ctx.lexicon.vote(kind, rows))
+                        legacy_tables = legacy_tables or kind == "legacy_statistics"
+        year = self._year(title, reading, staged, votes, legacy_tables, published)
         forced = self.ctx.templates.get(self.forced) if self.forced else None
         report_template = forced or choose_template(votes, self.ctx.templates, year)
         legacy = False
@@ -231,7 +255,7 @@ class _Builder:
         template_id = report_template.id if (report_template and has_template_tables) else None
         if forced is not None:
             template_id = forced.id
-        return Report(self.source, title, title_span, agency, year, period, self._published(staged[0][1], metadata),
+        return Report(self.source, title, title_span, agency, year, period, published,
                       signature, tuple(built_sections[0][1]), tuple(chapters), template_id, legacy, metadata)
 
     def _split_heading(self, line: Line) -> tuple[Line, Line | None]:
@@ -291,19 +315,36 @@ class _Builder:
             return metadata["标题"], self.source.line_span(line)
         parts: list[Paragraph] = []
         # a crawled page's navigation, breadcrumb and 索引号 table come before the title: skip them
-        for item in _without_chrome(preamble[:30])[:6]:
+        for item in _without_chrome(_lines_of(preamble[:30], self.source))[:6]:
             text = item.text.strip().strip("#* \u3000")
+            at = len(item.text) - len(item.text.lstrip().lstrip("#* \u3000"))  # where ``text`` starts
             if len(text) > 80:
                 if "年度报告" in text[:80] and not parts:
                     m = re.search(r"[^，。；\s]{0,40}?\d{4}\s*年度?[^，。；\s]{0,30}?年度报告", text)
                     if m:
-                        return m.group().strip(), self.source.span(item.source_offset(m.start()),
-                                                                   item.source_offset(m.end()))
+                        return m.group().strip(), self.source.span(item.source_offset(at + m.start()),
+                                                                   item.source_offset(at + m.end()))
                 break
+            if text.endswith(_SENTENCE_END) or "，" in text or "。" in text:
+                # a sentence (本报告所列数据…) is no title, but may open with one
+                m = _TITLE_OPENING.match(text) if not parts else None
+                if m:
+                    return m.group().strip(), self.source.span(item.source_offset(at),
+                                                               item.source_offset(at + m.end()))
+                if parts:
+                    break
+                continue
             parts.append(item)
             if "报告" in text:
+                if len(parts) > 1 and _names_agency(text):
+                    # a line that names agency, year and report alone is the whole title: the lines
+                    # above it are the site's column (2020年信息公开年报), not part of the name
+                    parts = [item]
                 joined = "".join(p.text.strip().strip("#* \u3000") for p in parts)
-                return joined, self.source.span(parts[0].span.start, parts[-1].span.end)
+                first, last = parts[0], parts[-1]
+                start = first.span.start + len(first.text) - len(first.text.lstrip())
+                end = last.span.end - (len(last.text) - len(last.text.rstrip()))
+                return joined, self.source.span(start, max(end, start + 1))
             if len(parts) >= 3:
                 break
         return None, None
@@ -323,23 +364,56 @@ class _Builder:
                         return Dated(date, item.span, item.text.strip())
         return None
 
-    def _period(self, staged) -> Period | None:
-        candidates = []
+    def _period(self, staged) -> tuple[Period | None, PeriodReading | None]:
+        """The statement of the statistics period in the introduction or the first chapters: the
+        first that follows words such as 统计期限/所列数据, else the first range after 统计/期间
+        (:func:`gxlint.chinese.find_period`).  A statement whose dates cannot all be read is still
+        the statement (its unreadable dates are None)."""
+        best = None
         for _, items in staged[:3]:
             for item in items:
                 if isinstance(item, Paragraph):
-                    for m in _PERIOD.finditer(item.text):
-                        before = item.text[max(0, m.start() - 40):m.start()]
-                        if _PERIOD_CONTEXT.search(before):
-                            candidates.append((item, m))
-        if not candidates:
-            return None
-        item, m = candidates[0]
-        y1, m1, d1, y2, m2, d2 = m.groups()
-        start = make_date(y1, m1, d1)
-        end = make_date(y2 or y1, m2, d2)
-        span = self.source.span(item.source_offset(m.start()), item.source_offset(m.end() - 1) + 1)
-        return Period(start, end, span, m.group())
+                    found = find_period(item.text)
+                    if found is not None and (best is None or found[0] > best[0]):
+                        best = (found[0], item, found[1])
+                        if found[0] == 2:
+                            break
+            if best is not None and best[0] == 2:
+                break
+        if best is None:
+            return None, None
+        _, item, reading = best
+        span = self.source.span(item.source_offset(reading.begin), item.source_offset(reading.stop - 1) + 1)
+        start = reading.start.date if reading.start is not None else None
+        end = reading.end.date if reading.end is not None else None
+        return Period(start, end, span, reading.text), reading
+
+    def _year(self, title, reading, staged, votes, legacy_tables, published) -> int | None:
+        """The report's year, from all the evidence (:func:`decide_year`): the title's year, the
+        period's, and as arbiters the tables' format and the signature's and publication's dates."""
+        period_year = None
+        if reading is not None:
+            years = reading.years
+            period_year = years[0] if len(years) == 1 else None
+        else:  # 统计期限为2021年度
+            stated = (WHOLE_YEAR.search(i.text) for _, items in staged[:3] for i in items if isinstance(i, Paragraph))
+            m = next((m for m in stated if m), None)
+            period_year = int(m.group(1)) if m else None
+        arbiters: list[tuple[int, int]] = []
+        if legacy_tables:
+            arbiters.append((1900, 2018))
+        else:
+            best = votes.most_common(2)
+            if best and (len(best) == 1 or best[0][1] > best[1][1]):
+                t = self.ctx.templates.get(best[0][0])
+                if t is not None and not t.legacy:
+                    arbiters.append((t.year_from or 1900, t.year_to or 2100))
+        signature, _ = self._signature(staged[-1][1])
+        for date in (signature.date if signature is not None else None,
+                     published.date if published is not None else None):
+            if date is not None:
+                arbiters.append(report_years_of(date))
+        return decide_year(_year_of(title), period_year, arbiters)
 
     # -- blocks ------------------------------------------------------------------------------------
     def _stage(self, blocks: list[RawBlock]) -> list:
@@ -566,21 +640,42 @@ def _numeral_of(text: str) -> str:
 
 
 def _year_of(title: str | None) -> int | None:
-    if not title:
-        return None
-    m = _YEAR.search(title)
-    if m:
-        year = int(m.group(1))
-        if 1990 <= year <= 2100:
-            return year
-    return None
+    return year_in(title)
+
+
+def report_years_of(date) -> tuple[int, int]:
+    """The report years a signature or publication date allows: the year before (reports are
+    published in the first months after their year), or, late in a year, that year too."""
+    return (date.year - 1, date.year - 1) if date.month <= 9 else (date.year - 1, date.year)
+
+
+def decide_year(title: int | None, period: int | None, arbiters: list[tuple[int, int]]) -> int | None:
+    """The report's year from the evidence.  The title names it and the period statement states it;
+    when only one gives a year, that is the year.  When they disagree, the other evidence
+    (``arbiters``: the years the tables' format and the signature's and publication's dates allow)
+    decides for the one more of it allows, and the other is the odd one out (a title left from
+    last year's report is GX106, a period copied forward GX402).  A tie keeps the title's year."""
+    if title is None or period is None or title == period:
+        return title if title is not None else period
+
+    def support(year: int) -> int:
+        return sum(1 for low, high in arbiters if low <= year <= high)
+
+    return period if support(period) > support(title) else title
+
+
+def _names_agency(title: str) -> bool:
+    """Whether a title line names an agency besides the year and the report (示例县教育局2021年…报告,
+    2021年示例县人民政府办公室…报告), not just 关于/本局 (示例县教育局 / 关于2021年…报告)."""
+    agency = _agency_of(title) or ""
+    return year_in(title) is not None and len(agency) >= 2 and not re.match(r"^(?:关于|本|我)", agency)
 
 
 def _agency_of(title: str | None) -> str | None:
     if not title:
         return None
     text = norm(title)
-    text = re.sub(r"\d{4}年度?", "", text)
+    text = re.sub(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年度?", "", text)
     text = _TITLE_SUFFIX.sub("", text)
     text = text.strip("《》“”\"'：:，,")
     return text or None
