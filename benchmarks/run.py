@@ -12,7 +12,8 @@ things measured in the same run, alternating, so that a shared, noisy machine sl
 2. throughput over a generated corpus of 1,000 varied reports (benchmarks/generate.py) with
    ``--jobs 1`` and ``--jobs 2``;
 3. scaling: a report 100 times the typical size against the typical one (in one process, parse +
-   all rules), and single 1 MB lines of adversarial text;
+   all rules), single 1 MB lines of adversarial text, and a file of many reports (the example
+   concatenated 200 times against 100 times: many tables and many sentences repeating their numbers);
 4. peak resident memory of ``gxlint --jobs 1`` over 1,000 files against 10 files.
 
 Timed assertions live here only, never in the test suite.
@@ -50,6 +51,7 @@ BUDGETS = {
     "jobs2_speedup": ("≥", 1.7),
     "size_100x_time_ratio": ("≤", 120.0),
     "adversarial_worst_seconds": ("<", 1.0),
+    "concat_doubling_ratio": ("≤", 2.6),
     "parse_seed_ms": ("≤", 10.0),
     "rss_1000_over_10": ("≤", 1.2),
 }
@@ -361,6 +363,9 @@ for name, text in json.loads(open(sys.argv[4], encoding="utf-8").read()).items()
     linter.lint_text(text, name)
     adversarial[name] = time.perf_counter() - start
 result["adversarial_s"] = adversarial
+example = open(sys.argv[5], encoding="utf-8").read() + "\n"
+result["concat_100_s"] = timed(example * 100, max(1, repeats // 2))
+result["concat_200_s"] = timed(example * 200, max(1, repeats // 2))
 print(json.dumps(result))
 """
 
@@ -398,7 +403,8 @@ def scaling(quick: bool) -> dict:
         paths[0].write_text(typical, encoding="utf-8")
         paths[1].write_text(big, encoding="utf-8")
         paths[2].write_text(json.dumps(adversarial, ensure_ascii=False), encoding="utf-8")
-        out = subprocess.run([PY, "-c", _SCALING, *map(str, paths[:2]), "2" if quick else "5", str(paths[2])],
+        out = subprocess.run([PY, "-c", _SCALING, *map(str, paths[:2]), "2" if quick else "5", str(paths[2]),
+                              str(EXAMPLE)],
                              capture_output=True, text=True, env=env(), cwd=ROOT)
     if out.returncode != 0:
         raise RuntimeError(f"scaling benchmark failed:\n{out.stderr}")
@@ -409,7 +415,9 @@ def scaling(quick: bool) -> dict:
             "typical_ms": data["typical_s"] * 1000, "big_ms": data["big_s"] * 1000,
             "time_ratio": data["big_s"] / data["typical_s"],
             "time_ratio_per_size": (data["big_s"] / data["typical_s"]) / (big_bytes / typical_bytes),
-            "adversarial_seconds": data["adversarial_s"], "adversarial_worst": {"name": worst[0], "seconds": worst[1]}}
+            "adversarial_seconds": data["adversarial_s"], "adversarial_worst": {"name": worst[0], "seconds": worst[1]},
+            "concat_100_ms": data["concat_100_s"] * 1000, "concat_200_ms": data["concat_200_s"] * 1000,
+            "concat_doubling_ratio": data["concat_200_s"] / data["concat_100_s"]}
 
 
 # -- 4. memory ---------------------------------------------------------------------------------------------
@@ -456,6 +464,9 @@ def table(r: dict) -> str:
          "≤ 120×", verdict("size_100x_time_ratio", s["time_ratio"])),
         ("1 MB adversarial line, worst", f"{worst['seconds']:.2f} s ({worst['name']})", "< 1 s",
          verdict("adversarial_worst_seconds", worst["seconds"])),
+        ("example ×200 / ×100 concatenated", f"{s['concat_doubling_ratio']:.2f}× ({s['concat_200_ms']:.0f} / "
+         f"{s['concat_100_ms']:.0f} ms)", "≤ 2.6×",
+         verdict("concat_doubling_ratio", s["concat_doubling_ratio"])),
         ("parse one seed, warm parser", f"{r['parse_seeds']['worst_ms']:.1f} ms (worst of "
          f"{len(r['parse_seeds']['ms'])})", "≤ 10 ms", verdict("parse_seed_ms", r["parse_seeds"]["worst_ms"])),
         ("peak RSS: 1000 / 10 files", f"{m['ratio']:.2f}× ({m['rss_all_files_kib'] / 1024:.1f} / "
@@ -540,6 +551,7 @@ def _verdicts(r: dict) -> dict[str, str]:
         "jobs2_speedup": verdict("jobs2_speedup", r["throughput"]["jobs2_speedup"]),
         "size_100x_time_ratio": verdict("size_100x_time_ratio", r["scaling"]["time_ratio"]),
         "adversarial_worst_seconds": verdict("adversarial_worst_seconds", r["scaling"]["adversarial_worst"]["seconds"]),
+        "concat_doubling_ratio": verdict("concat_doubling_ratio", r["scaling"]["concat_doubling_ratio"]),
         "parse_seed_ms": verdict("parse_seed_ms", r["parse_seeds"]["worst_ms"]),
         "rss_1000_over_10": verdict("rss_1000_over_10", r["memory"]["ratio"]),
     }
@@ -589,6 +601,8 @@ def _print(r: dict, parts: set[str]) -> None:
         print(f"\nscaling: {s['typical_bytes'] // 1024} KB in {s['typical_ms']:.1f} ms; {s['big_bytes'] // 1024} KB "
               f"in {s['big_ms']:.0f} ms: {s['size_ratio']:.0f}× size, {s['time_ratio']:.0f}× time")
         print("adversarial 1 MB lines: " + ", ".join(f"{k} {v:.2f} s" for k, v in s["adversarial_seconds"].items()))
+        print(f"many reports in one file: the example ×100 in {s['concat_100_ms']:.0f} ms, ×200 in "
+              f"{s['concat_200_ms']:.0f} ms ({s['concat_doubling_ratio']:.2f}×)")
     if "memory" in parts:
         mm = r["memory"]
         print(f"\npeak RSS: 10 files {mm['rss_10_files_kib'] / 1024:.1f} MiB, {mm['files']} files "

@@ -1,4 +1,4 @@
-"""GX205, GX206: the report's own text against its tables (spec §4 R7), and zero totals.
+"""GX205, GX206: the report's own text against its tables (docs/format.md, Identities), and zero totals.
 
 The text is read conservatively: a number is taken as a claim about a table cell only when it
 stands next to the words that name that cell, in the same clause, with a count unit, and only in
@@ -43,9 +43,19 @@ none received 未收到|没有收到|未受理|未接到|未接收 … 申请 (w
               opening [本年度|全年|今年|年内|本机关|我局|…] 无 依申请公开|政府信息公开申请|信息公开申请|公开申请.
 none reviewed 未|没有 发生|收到|出现|被|有|接到|产生 … 行政复议|行政诉讼|复议|诉讼 (no number in the clause; not
               尚未), or a clause opening [本年度|全年|今年|年内] 无 … 行政复议|行政诉讼.
+shares        N 件|个 [申请] [，|（] [约|共] 占 [总数|总量|全部|受理|收到|办结|答复|申请|的|比 …] P% in a sentence
+              about applications: some base must give P% -- the text's own received/handled/workload
+              totals just before it (the last 8 within 600 characters, or 2 after it), or the tables'
+              一, 一 + 二, 三（七）总计 -- rounded or cut to P's decimals.  A share of anything else
+              (占全部公文的) is not checked.
+
+A cell the reader could not split (run-together digits with more than one valid split, GX003)
+is not simply unknown: the claim must equal the value of that cell in some valid split (of the
+row alone; at most 256 splits are listed, beyond that the cell is unknown).
 
 Skipped: approximate numbers (约, 近, 超过, 逾, 不足, 不到 before it; 20余件 has no unit after the
-number), percentages and decimals, the tail of 1,234, units of time (个工作日, 个月, 个小时);
+number), percentages (except as shares, above) and decimals, the tail of 1,234, units of time
+(个工作日, 个月, 个小时);
 clauses that speak of another year (上年, 去年, 上一年, 往年, 同比, 以前年度, 历年, or a year other
 than the report's; for 规范性文件 also 累计), of a subset (当面, 现场, 信函, 邮寄, 传真, 网上, 网络,
 在线, 电子邮件, 电话, 微信, 窗口, 平台, 涉…, 关于, 有关, …类申请, 方面, 自然人, 法人, 企业, 组织,
@@ -59,14 +69,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
 from gxlint.arith import fmt
 from gxlint.model import Cell, Paragraph, Row, Span, Table
 from gxlint.rule import Rule
-from gxlint.read.tables import identity_rows
+from gxlint.read import splitter
+from gxlint.read.tables import identity_rows, is_label
 from gxlint.chinese import fold, fold_index, numeral_value
 
 from ._tables import (identities, interval, short_label, table_name, template_of, template_tables,
@@ -128,6 +139,16 @@ NONE_REVIEWED = (
     re.compile(r"(?<!尚)(?:未|没有)(?:发生|收到|出现|被|有|接到|产生)[^,;:。\d]{0,30}?(?:行政复议|行政诉讼|复议|诉讼)"),
     re.compile(r"(?:^|[,;:。])(?:本年度?|全年|今年|年内)?无[^,;:。\d]{0,20}?(?:行政复议|行政诉讼)"),
 )
+
+# "258 件，占 33.9%": a count and its share of the whole; what may stand between 占 and the
+# percentage (the base named as the whole: 总数的, 受理申请总量的 …), anything else is another base
+PERCENT = re.compile(r"(?<![\d.,])(?P<n>\d+)(?P<u>件|个)(?:申请)?[,(]?(?:约|共)?占(?P<base>[^,;:。!?\d%]{0,16}?)"
+                     r"(?P<p>\d+(?:\.\d+)?)%")
+_WHOLE_BASE = re.compile(r"(?:本年度?|全年|全部|所有|总数|总量|总计|合计|受理|收到|新收|办结|答复|办理|处理|已|"
+                         r"政府信息公开|信息公开|依申请公开|申请|件数|数量|数|的|比例?|为|了|总)*")
+_BASE_KINDS = ("handled", "received", "workload")
+_BASE_REACH = 600  # characters before a share where the text's own total is looked for
+_BASE_CLAIMS = 8  # and at most this many of the text's totals before it (two after it)
 
 _APPROX = re.compile(r"(?:约|近|超过|逾|不足|不到|上下)$")
 _UNIT_TAIL = re.compile(r"^(?:工作日|月|小时|百分点|批次|人次|方面|部门|单位|栏目|年)")
@@ -429,19 +450,144 @@ class Quantity:
     en: str
     lo: float
     hi: float
+    values: frozenset[float] | None = None  # the only values possible (a cell that could not be split)
+    written: str = ""  # the run-together digits those values come from
 
     def fits(self, n: float) -> bool:
+        if self.values is not None and not any(abs(v - n) < 1e-9 for v in self.values):
+            return False
         return self.lo - 1e-9 <= n <= self.hi + 1e-9
 
     def says_zh(self, unit: str = "") -> str:
+        if self.values is not None:
+            return (f"无法确定（数字连写为“{self.written}”，拆分方式不止一种），但任何拆分下都只可能是"
+                    f"{_listed_zh(self.values)}{unit}")
         if self.hi == INF:
             return f"至少为 {fmt(self.lo)}{unit}（另有空白单元格）"
         return f"为 {fmt(self.lo)}{unit}"
 
     def value_en(self) -> str:
+        if self.values is not None:
+            return (f"undetermined (digits run together as “{self.written}”, with more than one split), "
+                    f"but every split gives {_listed_en(self.values)}")
         if self.hi == INF:
             return f"at least {fmt(self.lo)} (with blank cells)"
         return fmt(self.lo)
+
+
+_SHOWN = 8
+
+
+def _listed_zh(values: frozenset[float]) -> str:
+    shown = "、".join(fmt(v) for v in sorted(values)[:_SHOWN])
+    if len(values) == 1:
+        return f" {shown}"
+    if len(values) > _SHOWN:
+        return f" {shown} 等 {len(values)} 个值之一"
+    return f" {shown} 之一"
+
+
+def _listed_en(values: frozenset[float]) -> str:
+    shown = ", ".join(fmt(v) for v in sorted(values)[:_SHOWN])
+    if len(values) == 1:
+        return shown
+    if len(values) > _SHOWN:
+        return f"one of {len(values)} values ({shown}, …)"
+    return f"one of {shown}"
+
+
+# -- rows whose run-together digits could not be split -----------------------------------------------------
+
+_SPLIT_LIMIT = 256  # more splits than this: the values are not listed, the cell stays unknown
+_SUM_LIMIT = 1024
+
+
+@dataclass(frozen=True)
+class Splits:
+    """What a run-together row that could not be split can still say: per column, every value that
+    some valid split gives it (a number the text states that no split allows is a mismatch)."""
+
+    written: str
+    columns: dict[str, frozenset[float]]
+
+
+def _row_constraints(tmpl, kind: str, columns) -> list[tuple[int, tuple[int, ...]]]:
+    """The row's own totals as column positions, as the reader uses them to split (the
+    active-disclosure rows have none: their identities are inequalities)."""
+    if kind not in ("applications", "review_litigation"):
+        return []
+    index = {c: i for i, c in enumerate(columns)}
+    out = []
+    for ident in tmpl.identities:
+        if ident.get("table") == kind and ident.get("per") == "row" and ident.get("relation", "=") == "=":
+            left, right = ident.get("left", []), ident.get("right", [])
+            if len(left) == 1 and left[0] in index and all(r in index for r in right):
+                out.append((index[left[0]], tuple(index[r] for r in right)))
+    return out
+
+
+def row_splits(table: Table, row: Row, tmpl, ctx) -> Splits | None:
+    """The :class:`Splits` of an unreadable run-together row (computed once per row), or None when
+    the row is not one, or has no valid split, or too many to list."""
+    if row.alignment != "unreadable" or tmpl is None:
+        return None
+    return ctx.memo(("gxlint_rules.narrative", "splits", id(table), row.key, row.span.start),
+                    lambda: _row_splits(table, row, tmpl))
+
+
+def _row_splits(table: Table, row: Row, tmpl) -> Splits | None:
+    raw = next((r for r in table.raw if r.run_together and r.span == row.span), None)
+    if raw is None:
+        return None
+    tokens = [m.group() for f in raw.fields if not is_label(f.text) for m in re.finditer(r"\S+", f.text)]
+    if not tokens:
+        return None
+    if table.kind == "review_litigation":
+        blocks, cols = tmpl.rl_blocks, tmpl.rl_columns
+        if row.key not in blocks:
+            return None
+        columns = [f"{b}/{c}" for b in blocks for c in cols]
+        width = len(cols)
+        constraints = [(b * width + t, tuple(b * width + p for p in parts))
+                       for b in range(len(blocks)) for t, parts in _row_constraints(tmpl, table.kind, cols)]
+        mine = {f"{row.key}/{c}": c for c in cols}
+    else:
+        columns = list(row.columns)
+        constraints = _row_constraints(tmpl, table.kind, columns)
+        mine = {c: c for c in columns}
+    money = frozenset(i for i, c in enumerate(columns) if c.rsplit("/", 1)[-1] in tmpl.money_columns)
+    signed = frozenset(i for i, c in enumerate(columns) if c.rsplit("/", 1)[-1] in tmpl.signed_columns)
+    found = splitter.search(tokens, len(columns), constraints, money, signed, limit=_SPLIT_LIMIT)
+    if not found.complete or not found.solutions:
+        return None
+    values = {mine[c]: frozenset(float(s[i]) for s in found.solutions)
+              for i, c in enumerate(columns) if c in mine}
+    return Splits(" ".join(tokens), values)
+
+
+def _possible(q: "Quantity") -> frozenset[float] | None:
+    """Every value a quantity can have, when that is a finite set."""
+    if q.values is not None:
+        return q.values
+    if q.lo == q.hi and q.hi != INF:
+        return frozenset((q.lo,))
+    return None
+
+
+def _sum_values(parts: list["Quantity"]) -> tuple[frozenset[float] | None, str]:
+    """The finite set of sums of ``parts`` when one of them comes from an unsplit row (else None),
+    and the run-together digits involved."""
+    if not any(p.values is not None for p in parts):
+        return None, ""
+    sums = frozenset((0.0,))
+    for p in parts:
+        own = _possible(p)
+        if own is None:
+            return None, ""
+        sums = frozenset(a + b for a in sums for b in own)
+        if len(sums) > _SUM_LIMIT:
+            return None, ""
+    return sums, "、".join(dict.fromkeys(p.written for p in parts if p.written))
 
 
 def _add(*qs: tuple[float, float]) -> tuple[float, float]:
@@ -455,12 +601,26 @@ class Applications:
     rows: dict[str, Row]
     total_column: str = "总计"
 
+    ctx: object = None
+
     @classmethod
     def of(cls, table: Table, ctx) -> "Applications | None":
         tmpl = template_of(table, ctx)
         if tmpl is None or not tmpl.app_columns:
             return None
-        return cls(table, tmpl, trusted_rows(table), tmpl.app_columns[-1])
+        return cls(table, tmpl, trusted_rows(table), tmpl.app_columns[-1], ctx)
+
+    def row_quantity(self, key: str) -> "Quantity":
+        """A row's total as a quantity: its range, and the values a run-together row that could not
+        be split still allows."""
+        lo, hi = self.row(key)
+        values, written = None, ""
+        if key not in self.rows and self.ctx is not None:
+            raw_row = next((r for r in self.table.rows if r.key == key), None)
+            splits = row_splits(self.table, raw_row, self.template, self.ctx) if raw_row is not None else None
+            if splits is not None and self.total_column in splits.columns:
+                values, written = splits.columns[self.total_column], splits.written
+        return Quantity("", "", lo, hi, values, written)
 
     def row(self, key: str) -> tuple[float, float]:
         """The range of a row's total: its 总计 cell, or the sum of its applicant cells."""
@@ -482,6 +642,12 @@ class Applications:
             return 0.0, INF
         return _add(*(self.row(k) for k in keys))
 
+    def _sum(self, keys: list[str]) -> tuple[float, float, frozenset[float] | None, str]:
+        parts = [self.row_quantity(k) for k in keys]
+        lo, hi = _add(*((p.lo, p.hi) for p in parts))
+        values, written = _sum_values(parts)
+        return lo, hi, values, written
+
     def key(self, numbering: str) -> str | None:
         """The template label of a row by its numbering, e.g. 'cn:1' -> 一、本年新收…, 'paren:7' -> （七）总计."""
         for node in self.template.app_nodes:
@@ -494,17 +660,22 @@ class Applications:
         node = self.template.node(label) if label is not None else None
         if node is None:
             return Quantity("", "", 0.0, INF)
+        values, written = None, ""
         if not node.leaf:
-            lo, hi = self.group(label)
+            lo, hi, values, written = self._sum(self.leaves(label))
         elif label in self.rows:
             lo, hi = self.row(label)
-        elif node.key == "总计" and node.parent is not None:
-            # the total row is missing or unplaced: the outcome rows it sums stand for it
-            lo, hi = _add(*(self.row(k) for k in self.leaves(node.parent.label) if k != label))
         else:
-            lo, hi = 0.0, INF
+            own = self.row_quantity(label)
+            if own.values is not None:
+                lo, hi, values, written = own.lo, own.hi, own.values, own.written
+            elif node.key == "总计" and node.parent is not None:
+                # the total row is missing or unplaced: the outcome rows it sums stand for it
+                lo, hi, values, written = self._sum([k for k in self.leaves(node.parent.label) if k != label])
+            else:
+                lo, hi = 0.0, INF
         short = short_label(self.template, label)
-        return Quantity(short, short, lo, hi)
+        return Quantity(short, short, lo, hi, values, written)
 
     def zero(self) -> bool:
         """Every number in the table is 0 and row 一 is known to be 0."""
@@ -518,7 +689,8 @@ class Applications:
 
         def plus(a: Quantity, b: Quantity) -> Quantity:
             lo, hi = _add((a.lo, a.hi), (b.lo, b.hi))
-            return Quantity(f"{a.zh} + {b.zh}", f"{a.en} + {b.en}", lo, hi)
+            values, written = _sum_values([a, b])
+            return Quantity(f"{a.zh} + {b.zh}", f"{a.en} + {b.en}", lo, hi, values, written)
 
         kind = claim.kind
         if kind == "received":
@@ -552,6 +724,18 @@ class Applications:
 class Review:
     table: Table
     rows: dict[str, Row]
+    ctx: object = None
+
+    def block_quantity(self, key: str, zh: str, en: str) -> Quantity:
+        lo, hi = self.block(key)
+        values, written = None, ""
+        if key not in self.rows and self.ctx is not None:
+            row = next((r for r in self.table.rows if r.key == key), None)
+            tmpl = template_of(self.table, self.ctx)
+            splits = row_splits(self.table, row, tmpl, self.ctx) if row is not None and row.columns else None
+            if splits is not None and row.columns[-1] in splits.columns:
+                values, written = splits.columns[row.columns[-1]], splits.written
+        return Quantity(zh, en, lo, hi, values, written)
 
     def block(self, key: str) -> tuple[float, float]:
         row = self.rows.get(key)
@@ -571,16 +755,15 @@ class Review:
         if not keys:
             return []
         if claim.kind == "review":
-            lo, hi = self.block(keys[0])
-            return [Quantity(f"“{keys[0]}”栏总计", f"block “{keys[0]}” 总计", lo, hi)]
+            return [self.block_quantity(keys[0], f"“{keys[0]}”栏总计", f"block “{keys[0]}” 总计")]
         lit = keys[1:]
         out = []
+        blocks = [self.block_quantity(k, f"行政诉讼“{k}”栏总计", f"行政诉讼 block “{k}” 总计") for k in lit]
         if len(lit) > 1:
-            lo, hi = _add(*(self.block(k) for k in lit))
-            out.append(Quantity("行政诉讼两栏总计之和", "the two 行政诉讼 blocks' 总计 together", lo, hi))
-        for k in lit:
-            lo, hi = self.block(k)
-            out.append(Quantity(f"行政诉讼“{k}”栏总计", f"行政诉讼 block “{k}” 总计", lo, hi))
+            lo, hi = _add(*((q.lo, q.hi) for q in blocks))
+            values, written = _sum_values(blocks)
+            out.append(Quantity("行政诉讼两栏总计之和", "the two 行政诉讼 blocks' 总计 together", lo, hi, values, written))
+        out.extend(blocks)
         return out
 
     def not_maintained(self, blocks: str) -> list[tuple[str, str, Cell]]:
@@ -599,13 +782,88 @@ class Review:
         return out
 
 
-def _documents_candidates(report, ctx, claim: Claim) -> list[Quantity]:
-    table = report.table("active_disclosure")
-    if table is None or not table.template:
+class _Documents:
+    """The 规范性文件 row of the report's first active-disclosure table, found once."""
+
+    def __init__(self, report, ctx) -> None:
+        self.report, self.ctx = report, ctx
+        self._found = False
+        self._table: Table | None = None
+
+    def candidates(self, claim: Claim) -> list[Quantity]:
+        if not self._found:
+            self._found = True
+            self._table = self.report.table("active_disclosure")
+        if self._table is None:
+            return []
+        return _documents_candidates(self._table, self.ctx, claim)
+
+
+class _Ranges:
+    """What the tables of one kind allow for each kind of claim, for a claim to be checked against
+    all of them at once.
+
+    Each table's candidates for a (kind, detail) of claim are computed once; their ranges (and the
+    exact values a run-together cell can take) are merged into disjoint sorted intervals, searched
+    by bisection.  A claim disagrees when it fits no candidate of any table -- as checking every
+    table in turn would say, in time that does not grow with claims × tables."""
+
+    def __init__(self, sources) -> None:
+        self.sources = list(sources)
+        self._cache: dict[tuple[str, str], tuple[list[Quantity], list[float], list[float]] | None] = {}
+
+    def _of(self, claim: Claim):
+        key = (claim.kind, claim.detail)
+        if key not in self._cache:
+            self._cache[key] = self._build(claim)
+        return self._cache[key]
+
+    def _build(self, claim: Claim):
+        per_table = [s.candidates(claim) for s in self.sources]
+        if not per_table or not all(per_table):
+            return None  # a table with nothing to compare agrees with anything
+        spans: list[tuple[float, float]] = []
+        for cands in per_table:
+            for q in cands:
+                if q.values is not None:
+                    spans.extend((v, v) for v in q.values if q.lo - 1e-9 <= v <= q.hi + 1e-9)
+                else:
+                    spans.append((q.lo, q.hi))
+        spans.sort()
+        los: list[float] = []
+        his: list[float] = []
+        for lo, hi in spans:
+            if his and lo <= his[-1] + 1e-9:
+                his[-1] = max(his[-1], hi)
+            else:
+                los.append(lo)
+                his.append(hi)
+        return per_table[0], los, his
+
+    def mismatch(self, claim: Claim) -> list[Quantity] | None:
+        """The first table's candidates when the claim fits no table, else None."""
+        found = self._of(claim)
+        if found is None:
+            return None
+        cands, los, his = found
+        n = claim.number
+        i = bisect_right(los, n + 1e-9) - 1
+        if i >= 0 and n <= his[i] + 1e-9:
+            return None
+        return cands
+
+
+def _documents_candidates(table: Table, ctx, claim: Claim) -> list[Quantity]:
+    if not table.template:
         return []
-    row = next((r for r in table.rows if r.key.endswith("规范性文件") and r.trusted), None)
+    row = next((r for r in table.rows if r.key.endswith("规范性文件")), None)
     if row is None:
         return []
+    splits = None
+    if not row.trusted:
+        splits = row_splits(table, row, template_of(table, ctx), ctx)
+        if splits is None:
+            return []
     verb = claim.detail
     if verb in ("清理废止", "宣布失效", "废止", "失效"):
         wanted = ("废止",)
@@ -620,17 +878,15 @@ def _documents_candidates(report, ctx, claim: Claim) -> list[Quantity]:
             continue
         lo, hi = interval([cell])
         name_zh, name_en = table_name(table)
-        out.append(Quantity(f"{name_zh}“{row.key}”行“{col}”", f"{name_en}, row “{row.key}”, column “{col}”", lo, hi))
+        values = splits.columns.get(col) if splits is not None else None
+        out.append(Quantity(f"{name_zh}“{row.key}”行“{col}”", f"{name_en}, row “{row.key}”, column “{col}”",
+                            lo, hi, values, splits.written if splits is not None else ""))
     return out
-
-
-def _mismatch(n: int, cands: list[Quantity]) -> bool:
-    return bool(cands) and not any(q.fits(n) for q in cands)
 
 
 def _describe(cands: list[Quantity]) -> tuple[str, str]:
     """The table's side of a mismatch: "一为 12；一 + 二为 13", or "一、一 + 二均为 0" when they agree."""
-    values = {(q.lo, q.hi) for q in cands}
+    values = {(q.lo, q.hi, q.values) for q in cands}
     if len(values) == 1 and len(cands) > 1:
         q = cands[0]
         return (f"{'、'.join(c.zh for c in cands)}均{q.says_zh()}",
@@ -675,7 +931,7 @@ class ZeroTotalConsistency(Rule):
     severity = "error"
     summary = "a table or total that is zero while a part of it, or the report's own text, says otherwise"
     summary_zh = "表格或总计为 0，而其组成部分或报告正文显示并非如此"
-    spec = "§4 R2-R4, R7"
+    spec = "identities"
     doc_zh = """表格或总计为 0，而其组成部分或报告正文显示并非如此。三种情形：
 
     * 正文称未收到申请（“未收到政府信息公开申请”“本年度无依申请公开”等），而申请情况表“一、本年新收”
@@ -849,6 +1105,16 @@ class NarrativeMismatch(Rule):
     so it only disagrees when its known part already exceeds the text's number.  Counts of
     applications against an all-zero table are GX205.
 
+    A row whose run-together digits can be split in more than one way (GX003) still limits its
+    cells: a number the text states that no valid split gives is reported (现行有效行政规范性文件
+    393 件 against ``77132470``, whose last cell can only be 0, 70, 470, 2470, 32470 or 132470).
+
+    A stated share -- 予以公开 N 件，占 P% -- is checked against its base: the text's own total of
+    applications received or answered, or the table's 一, 一 + 二 or 三（七）总计.  When no base
+    gives P% at the precision it is written with (rounded or cut: 31.25% may be 31.3%, 31.2% or
+    31%), the finding names the share and the figure the base gives.  A share of something else
+    (占全部公文的 …) is not checked.
+
     Anti-pattern::
 
         本年度共收到政府信息公开申请 16 件。
@@ -867,7 +1133,7 @@ class NarrativeMismatch(Rule):
     severity = "warning"
     summary = "a number stated in the text disagrees with its table cell"
     summary_zh = "正文所述数字与表格不一致"
-    spec = "§4 R7, §6"
+    spec = "identities"
     doc_zh = """正文所述数字与对应的表格单元格不一致。报告正文常复述表格的关键数字：收到、办结、结转的申请数，
     办理结果（予以公开、不予公开、无法提供、不予处理等），行政复议、行政诉讼案件数（以及是否“均获
     维持”），规范性文件的制发、废止、现行有效件数。两者不一致，必有一处有误。
@@ -876,36 +1142,143 @@ class NarrativeMismatch(Rule):
     在同一分句中、带计数单位，且所在句子讲的是申请；涉及部分申请（当面申请、自然人申请、涉及……的
     申请）、其他年份（上年、同比）和约数（约、近、余）的一律跳过。“收到申请 N 件”既可对应“一”也可
     对应“一 + 二”（很多报告把上年结转计入）；含空白单元格的合计没有上限，只有已知部分已超过正文
-    数字时才报告。申请情况表全部为 0 而正文列出申请数的情形由 GX205 报告。"""
+    数字时才报告。申请情况表全部为 0 而正文列出申请数的情形由 GX205 报告。
+
+    网页把一行数字连在一起、拆分方式不止一种（GX003）时，该行单元格并非完全未知：正文所述数字若在
+    任何有效拆分下都不可能出现，同样报告（如正文称现行有效行政规范性文件 393 件，而该行连写为
+    ``77132470``，“现行有效件数”只可能是 0、70、470、2470、32470 或 132470）。
+
+    正文所述比例（“予以公开 N 件，占 P%”）按其基数核对：正文自述的收到或答复申请总数，或表中
+    一、一 + 二、三（七）总计。若没有任何基数能按所写精度得出该比例（允许四舍五入
+    或截断：31.25% 可写作 31.3%、31.2% 或 31%），则报告所写比例和按基数算出的比例。占其他事项的比例
+    （“占全部公文的”）不核对。"""
 
     def check(self, report, ctx):
         apps = [a for a in (Applications.of(t, ctx) for t in template_tables(report, "applications")) if a]
-        reviews = [Review(t, trusted_rows(t)) for t in template_tables(report, "review_litigation") if t.rows]
+        reviews = [Review(t, trusted_rows(t), ctx)
+                   for t in template_tables(report, "review_litigation") if t.rows]
         all_zero = bool(apps) and all(a.zero() for a in apps)
+        # a claim is compared with every table of its kind (a file may hold several reports): each
+        # table's candidates are computed once per kind of claim and merged into one set of ranges,
+        # so that the work grows with the number of claims plus the number of tables, not their product
+        app_ranges = _Ranges(apps)
+        review_ranges = _Ranges(reviews)
+        documents = _Ranges([_Documents(report, ctx)])
         for claim in claims(report, ctx):
             if claim.kind in ("review", "litigation"):
                 if reviews:
-                    yield from self._compare(report, ctx, claim, [r.candidates(claim) for r in reviews],
-                                             table_name(reviews[0].table))
+                    yield from self._compare(report, ctx, claim, review_ranges, table_name(reviews[0].table))
             elif claim.kind == "maintained":
                 if reviews:
                     yield from self._maintained(report, ctx, claim, reviews[0])
             elif claim.kind == "documents":
-                cands = _documents_candidates(report, ctx, claim)
-                if cands:
-                    yield from self._compare(report, ctx, claim, [cands], ("", ""))
+                yield from self._compare(report, ctx, claim, documents, ("", ""))
             elif apps:
                 if all_zero and claim.kind in _STRONG and claim.number > 0:
                     continue  # GX205
                 if claim.kind == "on_request" and claim.detail == "attributes" and not all_zero:
                     continue  # 公文 counted by disclosure attribute: only a table of no applications at all contradicts it
-                yield from self._compare(report, ctx, claim, [a.candidates(claim) for a in apps],
-                                         table_name(apps[0].table))
+                yield from self._compare(report, ctx, claim, app_ranges, table_name(apps[0].table))
+        yield from self._percentages(report, ctx, apps)
 
-    def _compare(self, report, ctx, claim: Claim, per_table: list[list[Quantity]], name):
-        if not per_table or not all(_mismatch(claim.number, c) for c in per_table):
+    # -- percentages against their base -----------------------------------------------------------
+    def _percentages(self, report, ctx, apps):
+        """A stated share (N 件，占 P%) that no base the report gives can produce: not the text's own
+        totals in that paragraph (收到/办结/答复 … N 件), nor the applications tables' 一, 一 + 二
+        or 三（七）总计.  The percentage may be rounded or cut at the precision it is written with
+        (31.25% may be written 31.3%, 31.2% or 31%, not 32%)."""
+        table_bases: list[tuple[float, str, str]] = []
+        for a in apps:
+            name_zh, name_en = table_name(a.table)
+            for numbering in ("paren:7", "cn:1"):
+                q = a.q(numbering)
+                if q.lo == q.hi != INF:
+                    table_bases.append((q.lo, f"{name_zh}{q.zh}", f"{name_en}, {q.en}"))
+            one, two = a.q("cn:1"), a.q("cn:2")
+            if one.lo == one.hi != INF and two.lo == two.hi != INF:
+                table_bases.append((one.lo + two.lo, f"{name_zh}{one.zh} + {two.zh}",
+                                    f"{name_en}, {one.en} + {two.en}"))
+        sorted_table = sorted(b for b, _, _ in table_bases)
+        by_text: dict[int, list[Claim]] = {}
+        for claim in claims(report, ctx):
+            if claim.kind in _BASE_KINDS:
+                by_text.setdefault(id(claim.text), []).append(claim)
+        for text, _chapter in texts(report, ctx):
+            if "%" not in text.norm or "占" not in text.norm:
+                continue
+            own = sorted(by_text.get(id(text), []), key=lambda c: c.start)
+            starts = [c.start for c in own]
+            for m in PERCENT.finditer(text.norm):
+                # the text's totals near the share (a one-line report is one long paragraph)
+                at = bisect_left(starts, m.start())
+                near = own[max(bisect_left(starts, m.start() - _BASE_REACH), at - _BASE_CLAIMS):
+                           min(bisect_right(starts, m.end() + _BASE_REACH // 4), at + 2)]
+                f = self._percentage(report, ctx, text, m, near, sorted_table, table_bases)
+                if f is not None:
+                    yield f
+
+    def _percentage(self, report, ctx, text: Text, m: re.Match, own: list[Claim], sorted_table, table_bases):
+        if _WHOLE_BASE.fullmatch(m.group("base")) is None:
+            return None  # a share of something else (占全部公文的 …)
+        if _APPROX.search(text.norm[max(0, m.start("n") - 3):m.start("n")]):
+            return None
+        cs, _ = text.clause(m.start())
+        head = text.norm[cs:m.end()]
+        if (_OTHER_YEAR.search(head) or _SCOPE.search(head) or _OTHER_BUSINESS.search(head)
+                or not _application_sentence(text, m.start(), previous=True)):
+            return None
+        year = report.year
+        if year is not None and any(int(y) != year for y in _YEAR.findall(head)):
+            return None
+        n, written = int(m.group("n")), m.group("p")
+        stated = float(written)
+        decimals = len(written.split(".", 1)[1]) if "." in written else 0
+        unit = 10.0 ** -decimals
+        if n == 0 or stated <= 0:
+            return None
+        text_bases = [(float(c.number), c) for c in own if c.number >= n]
+        if not text_bases and not sorted_table:
+            return None
+        # the true share 100n/b, rounded or cut to the written decimals, gives the written figure
+        # when stated - unit/2 <= 100n/b < stated + unit: b lies between these two
+        low = 100.0 * n / (stated + unit + 1e-9)
+        high = 100.0 * n / (stated - unit / 2 - 1e-9) if stated - unit / 2 > 1e-9 else INF
+        if any(low < b <= high for b, _ in text_bases):
+            return None
+        i = bisect_right(sorted_table, low)
+        if i < len(sorted_table) and sorted_table[i] <= high:
+            return None
+        # the base a reader would take: the text's own total (办结/答复 for outcomes), else the table's
+        base_zh = base_en = ""
+        base = None
+        for kind in ("handled", "workload", "received"):
+            for b, c in text_bases:
+                if c.kind == kind:
+                    base, base_zh, base_en = b, f"正文“{c.phrase}”", f"the text's “{c.phrase}”"
+                    break
+            if base is not None:
+                break
+        if base is None:
+            fitting = [(b, zh, en) for b, zh, en in table_bases if b >= n]
+            if not fitting:
+                return None
+            base, base_zh, base_en = fitting[0]
+        actual = 100.0 * n / base
+        shown = f"{actual:.{max(2, decimals + 1)}f}"
+        start = max(cs, m.start() - 30)
+        phrase = text.original(start, m.end())
+        span = report.source.span(*text.source(m.start("p"), m.end()))
+        return ctx.finding(
+            span,
+            zh=f"正文“{phrase}”所写比例与基数不符：{n} 件占 {fmt(base)} 件（{base_zh}）的 {shown}%，而不是 {written}%",
+            en=f"the text “{phrase}” gives {written}%, but {n} of {fmt(base)} ({base_en}) is {shown}%",
+            fix_zh="按基数重新计算百分比，或写明所用的基数",
+            fix_en="recompute the percentage from its base, or name the base used")
+
+    def _compare(self, report, ctx, claim: Claim, ranges: "_Ranges", name):
+        cands = ranges.mismatch(claim)
+        if cands is None:
             return
-        cands = per_table[0]
         desc_zh, desc_en = _describe(cands)
         name_zh, name_en = name
         where_zh = f"{name_zh}中" if name_zh else ""

@@ -164,3 +164,43 @@ def test_inline_anchor_and_punctuation_helpers_equal_their_regexes(text):
     assert _applications_at(text) == (m.start() if m else None)
     stripped = text.strip()
     assert _strip_edge_punct(stripped) == re.sub(r"^[^\w\s]+|[^\w\s]+$", "", stripped)
+
+
+# -- rules on a long file of many reports ------------------------------------------------------------------
+
+def _rule_calls(code: str, report) -> int:
+    """Python function calls made while one rule checks an already parsed report (an operation count,
+    not a time: the same on any machine)."""
+    import sys
+
+    from gxlint.engine import Linter
+
+    linter = Linter(isolated=True, overrides={"select": [code]})
+    settings = linter.settings(None)
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        if event == "call":
+            calls += 1
+
+    sys.setprofile(count)
+    try:
+        linter.lint_report(report, settings)
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def test_text_against_tables_rules_work_in_proportion_to_the_file(fixture_text):
+    """The example report concatenated 40 and 80 times (a site's archive saved as one file: many
+    tables and many sentences that repeat their numbers): twice the file, about twice the work.
+    Comparing every claim with every table made it grow fourfold."""
+    from conftest import EXAMPLE
+
+    one = EXAMPLE.read_text(encoding="utf-8") + "\n"
+    small, large = parse_text(one * 40), parse_text(one * 80)
+    assert len(large.tables) == 2 * len(small.tables) >= 240
+    for code in ("GX206", "GX205"):
+        a, b = _rule_calls(code, small), _rule_calls(code, large)
+        assert b <= 2.3 * a, (code, a, b)

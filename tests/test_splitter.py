@@ -41,3 +41,77 @@ def test_adversarial_input_gives_up_instead_of_searching_forever():
     # the search has a work budget; past it there is no trusted split
     assert split(["9" * 60], 7, APP) == []
     assert split(["1" * 200], 15, REVIEW) == []
+
+
+# -- signed columns (2019's 本年增/减) ------------------------------------------------------------------
+
+def test_a_sign_is_accepted_where_the_column_is_signed():
+    # 行政事业性收费35-15: 上一年项目数量 35, 本年增/减 -15 -- the only valid split
+    assert split(["35-15"], 2, signed=frozenset({1})) == [["35", "-15"]]
+    assert split(["4+2"], 2, signed=frozenset({1})) == [["4", "+2"]]
+
+
+def test_a_sign_is_refused_where_the_column_is_not_signed():
+    assert split(["35-15"], 2) == []
+    assert split(["-3515"], 2, signed=frozenset({1})) == []  # the first column is a count
+    assert split(["3-5-1"], 3, signed=frozenset({1})) == []  # a sign only at a cell's start
+    assert split(["35-"], 2, signed=frozenset({1})) == []  # a sign alone is no number
+    assert split(["3-05"], 2, signed=frozenset({1})) == []  # no leading zero after the sign
+
+
+def test_signed_cells_beside_other_cells_are_split_as_usual():
+    # 行政许可 in 2019: 上一年项目数量, 本年增/减, 处理决定数量 -- several splits, no total
+    found = split(["14+2230"], 3, signed=frozenset({1}), limit=8)
+    assert ["14", "+2", "230"] in found and len(found) > 1
+
+
+# -- why a row was not split (the GX003 message gives the reason) ----------------------------------------
+
+def test_search_gives_the_reason():
+    from gxlint.read.splitter import search
+
+    assert search(["640020470"], 7, APP).reason == "unique"
+    assert search(["693665"], 3).reason == "no-total"  # several splits and no total in the row
+    assert search(["270020130"], 7, APP, limit=8).reason == "ambiguous"  # several that all match the total
+    assert search(["8213500021859"], 7, APP).reason == "total"  # valid splits, none matching the total
+    assert search(["35-15"], 2).reason == "invalid"  # no valid numbers without a signed column
+    assert search(["0012"], 2).reason == "invalid"
+    assert search(["9" * 60], 7, APP).reason == "too-long"
+
+
+def test_search_says_when_every_split_was_found():
+    from gxlint.read.splitter import search
+
+    every = search(["693665"], 3, limit=64)
+    assert every.complete and len(every.solutions) == 10
+    assert not search(["693665"], 3, limit=2).complete
+
+
+REPORT_2019 = """示例县2019年政府信息公开工作年度报告
+一、总体情况
+本局2019年依法公开政府信息。
+二、主动公开政府信息情况
+第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件116第二十条第（八）项\
+信息内容上一年项目数量本年增/减行政事业性收费35-15第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购236.8
+"""
+
+
+def test_a_run_together_signed_cell_is_read_in_a_2019_table():
+    from gxlint import parse_text
+
+    table = parse_text(REPORT_2019).table("active_disclosure")
+    row = next(r for r in table.rows if r.key == "行政事业性收费")
+    assert row.alignment == "split"
+    assert [c.value for c in row.cells] == [35, -15]
+
+
+def test_the_gx003_message_gives_the_real_reason():
+    from gxlint.engine import Linter
+
+    found = Linter(isolated=True, overrides={"select": ["GX003"]}).lint_text(REPORT_2019, "r.txt")
+    assert len(found) == 1  # 35-15 is read; 236.8 is not
+    [f] = found
+    assert "236.8" in f.message and "本行没有合计可据以判断" in f.message and "2|36.8" in f.message
+    assert "合计不符" not in f.message
+    en = Linter(isolated=True, overrides={"select": ["GX003"], "lang": "en"}).lint_text(REPORT_2019, "r.txt")
+    assert "has no total to decide by" in en[0].message

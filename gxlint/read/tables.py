@@ -277,19 +277,17 @@ class Reader:
         if not tokens:
             return [None] * n, "exact"
         money = frozenset(i for i, c in enumerate(columns) if c in self.t.money_columns)
-        solutions = splitter.split(tokens, n, constraints, money, limit=8)
+        signed = frozenset(i for i, c in enumerate(columns) if c in self.t.signed_columns)
+        found = splitter.search(tokens, n, constraints, money, signed, limit=8)
+        solutions = found.solutions
         fields_of = [self._split_fields(raw, data, s) for s in solutions]
         if len(solutions) == 1:
             return fields_of[0], "split"
         if len(solutions) > 1 and candidates is not None:
             candidates.extend(fields_of)
             return fields_of[0], "ambiguous"
-        self.note("unreadable", raw.span,
-                  "数字连写在一起（" + " ".join(tokens) + "），" + (
-                      "无法按本行合计唯一拆分到各列" if solutions else "无论怎样拆分都与本行合计不符"),
-                  "digits run together (" + " ".join(tokens) + ") " + (
-                      "cannot be split into the columns in only one way" if solutions
-                      else "cannot be split in any way that matches the row's own total"))
+        zh, en = _split_reason(found, " ".join(tokens), n)
+        self.note("unreadable", raw.span, zh, en)
         return [None] * n, "unreadable"
 
     @staticmethod
@@ -593,8 +591,14 @@ class Reader:
                 out[p] = chosen[p]
             else:
                 r = out[p]
-                self.note("unreadable", r.span, "数字连写在一起，本行和全表的合计都无法唯一确定拆分方式",
-                          "digits run together; neither the row's nor the table's totals decide how to split them")
+                splits = [[f.text if f is not None else "" for f in fields] for fields in ambiguous[p]]
+                digits = "".join(splits[0]) if splits else ""
+                shown = "、".join("|".join(s) for s in splits[:3]) + ("等" if len(splits) > 3 else "")
+                shown_en = "; ".join(" ".join(s) for s in splits[:3]) + (", …" if len(splits) > 3 else "")
+                self.note("unreadable", r.span,
+                          f"数字连写在一起（{digits}），可拆分为 {shown}，本行和全表的合计都无法唯一确定拆分方式",
+                          f"digits run together ({digits}) can be split as {shown_en}; neither the row's "
+                          f"nor the table's totals decide how to split them")
                 out[p] = Row(r.key, r.label, r.section, r.columns,
                              self._cells([None] * len(r.columns), r.columns, r.span), r.span, "unreadable",
                              r.fields_written)
@@ -641,6 +645,32 @@ class Reader:
             out.append(Row(block, block, None, cols, self._cells(part, cols, data_row.span), data_row.span, how,
                            len(data_row.fields)))
         return out
+
+
+def _split_reason(found: "splitter.Search", digits: str, n: int) -> tuple[str, str]:
+    """Why run-together digits were not split, as the GX003 message says it (zh, en)."""
+    shown = "、".join("|".join(s) for s in found.solutions[:3])
+    shown_en = "; ".join(" ".join(s) for s in found.solutions[:3])
+    more, more_en = ("等" if not found.complete or len(found.solutions) > 3 else "",
+                     ", …" if not found.complete or len(found.solutions) > 3 else "")
+    head, head_en = f"数字连写在一起（{digits}）", f"digits run together ({digits})"
+    if found.reason == "no-total":
+        return (f"{head}，可拆分为 {n} 列的方式不止一种（如 {shown}{more}），而本行没有合计可据以判断",
+                f"{head} can be split into the {n} columns in more than one way ({shown_en}{more_en}), "
+                f"and the row has no total to decide by")
+    if found.reason == "ambiguous":
+        return (f"{head}，符合本行合计的拆分方式不止一种（如 {shown}{more}），无法唯一确定",
+                f"{head} can be split in more than one way that matches the row's own total "
+                f"({shown_en}{more_en})")
+    if found.reason == "total":
+        return (f"{head}，无论怎样拆分都与本行合计不符",
+                f"{head} cannot be split in any way that matches the row's own total")
+    if found.reason == "too-long":
+        return (f"{head}，数字过长，无法可靠地拆分到 {n} 列",
+                f"{head} are too many to split into the {n} columns reliably")
+    return (f"{head}，无法拆分为 {n} 个有效的数（多位数不能以 0 开头，只有金额列可有小数，只有增减列可带正负号）",
+            f"{head} cannot be cut into {n} valid numbers (no leading zeros, decimals only in money columns, "
+            f"a sign only in a change column)")
 
 
 def _count_empty(fields: Iterable[Field]) -> int:
