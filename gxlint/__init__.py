@@ -20,7 +20,9 @@ _LAZY = {
     "lint_text": ("gxlint.engine", "lint_text"),
     "lint_paths": ("gxlint.engine", "lint_paths"),
     "lint_report": ("gxlint.engine", "lint_report"),
-    "Config": ("gxlint.config", "Config"),
+    "Linter": ("gxlint.engine", "Linter"),
+    "ConfigError": ("gxlint.config", "ConfigError"),
+    "Settings": ("gxlint.config", "Settings"),
     "Finding": ("gxlint.finding", "Finding"),
     "Rule": ("gxlint.rule", "Rule"),
     "hookimpl": ("gxlint.hookspecs", "hookimpl"),
@@ -30,8 +32,8 @@ __all__ = sorted([*_LAZY, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import parse_bytes, parse_path, parse_text
-    from .config import Config
-    from .engine import lint_paths, lint_report, lint_text
+    from .config import ConfigError, Settings
+    from .engine import Linter, lint_paths, lint_report, lint_text
     from .finding import Finding
     from .hookspecs import hookimpl
     from .rule import Rule

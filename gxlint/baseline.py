@@ -38,7 +38,19 @@ FORMAT_VERSION = 1
 
 
 class BaselineError(Exception):
-    """The baseline file cannot be read, or is not a gxlint baseline."""
+    """The baseline file cannot be read, or is not a gxlint baseline.  ``str()`` is the English
+    message; :meth:`text` gives it in either language."""
+
+    def __init__(self, message: str, message_zh: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_zh = message_zh or message
+
+    def text(self, lang: str = "en") -> str:
+        return self.message_zh if lang == "zh" else self.message
+
+    def __reduce__(self):
+        return type(self), (self.message, self.message_zh)
 
 
 class Key(NamedTuple):
@@ -71,25 +83,33 @@ class Baseline:
             with open(path, encoding="utf-8") as handle:
                 data = json.load(handle)
         except FileNotFoundError:
-            raise BaselineError(f"{path}: baseline file not found (write one with --write-baseline)") from None
+            raise BaselineError(f"{path}: baseline file not found (write one with --write-baseline)",
+                                f"{path}：基线文件不存在（可用 --write-baseline 生成）") from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise BaselineError(f"{path}: cannot read the baseline: {exc}") from None
+            raise BaselineError(f"{path}: cannot read the baseline: {exc}",
+                                f"{path}：无法读取基线文件：{exc}") from None
         except json.JSONDecodeError as exc:
-            raise BaselineError(f"{path}:{exc.lineno}:{exc.colno}: not a gxlint baseline: invalid JSON ({exc.msg})") from None
+            raise BaselineError(f"{path}:{exc.lineno}:{exc.colno}: not a gxlint baseline: invalid JSON ({exc.msg})",
+                                f"{path}:{exc.lineno}:{exc.colno}：不是 gxlint 基线文件：JSON 格式错误（{exc.msg}）"
+                                ) from None
         if not isinstance(data, dict) or "gxlint-baseline" not in data:
-            raise BaselineError(f"{path}: not a gxlint baseline (no \"gxlint-baseline\" key)")
+            raise BaselineError(f"{path}: not a gxlint baseline (no \"gxlint-baseline\" key)",
+                                f"{path}：不是 gxlint 基线文件（没有“gxlint-baseline”键）")
         if data["gxlint-baseline"] != FORMAT_VERSION:
             raise BaselineError(f"{path}: baseline format {data['gxlint-baseline']!r} is not supported "
-                                f"(this gxlint reads format {FORMAT_VERSION}); write it again with --write-baseline")
+                                f"(this gxlint reads format {FORMAT_VERSION}); write it again with --write-baseline",
+                                f"{path}：不支持基线格式 {data['gxlint-baseline']!r}（本版 gxlint 读取格式 "
+                                f"{FORMAT_VERSION}），请用 --write-baseline 重新生成")
         entries = data.get("findings")
         if not isinstance(entries, list):
-            raise BaselineError(f"{path}: \"findings\" must be a list")
+            raise BaselineError(f"{path}: \"findings\" must be a list", f"{path}：“findings”必须是列表")
         keys = []
         for i, entry in enumerate(entries):
             try:
                 keys.append(Key(str(entry["path"]), str(entry["code"]), str(entry["fingerprint"])))
             except (KeyError, TypeError):
-                raise BaselineError(f"{path}: findings[{i}] needs path, code and fingerprint") from None
+                raise BaselineError(f"{path}: findings[{i}] needs path, code and fingerprint",
+                                    f"{path}：findings[{i}] 须有 path、code 和 fingerprint") from None
         return cls(keys, os.path.dirname(os.path.abspath(path)))
 
     def key(self, path: str, code: str, fingerprint: str) -> Key:
@@ -112,7 +132,7 @@ def entries(results: Iterable[FileResult], base: str) -> list[dict]:
     """The baseline records for every finding of ``results`` (paths relative to ``base``), sorted."""
     base = os.path.abspath(base)
     out = [{"path": _relative(f.path, base), "code": f.code, "fingerprint": f.fingerprint, "message": f.message}
-           for result in results for f in result.findings]
+           for result in results if not result.skipped for f in result.findings]
     out.sort(key=lambda e: (e["path"], e["code"], e["fingerprint"]))
     return out
 
@@ -129,5 +149,6 @@ def write(path: str, results: Iterable[FileResult]) -> int:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(dumps(records))
     except OSError as exc:
-        raise BaselineError(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
+        raise BaselineError(f"{path}: cannot write the baseline: {exc.strerror or exc}",
+                            f"{path}：无法写入基线文件：{exc.strerror or exc}") from None
     return len(records)

@@ -26,20 +26,36 @@ KEYS = ("extend", "select", "ignore", "extend-select", "severity", "options", "p
 
 
 class ConfigError(Exception):
+    """A mistake in a config file (or in the command-line settings), with its file, line and column.
+    ``str()`` is the English message; :meth:`text` gives it in either language."""
+
     def __init__(self, message: str, path: str | None = None, line: int | None = None,
-                 column: int | None = None) -> None:
+                 column: int | None = None, zh: str | None = None) -> None:
         self.path, self.line, self.column = path, line, column
-        where = path or "<config>"
-        if line is not None:
-            where += f":{line}"
-            if column is not None:
-                where += f":{column}"
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{self._where('en')}: {message}")
         self.message = message
+        self.message_zh = zh or message
+
+    def _where(self, lang: str) -> str:
+        if self.path == "<command line>" and lang == "zh":
+            where = "命令行"
+        else:
+            where = self.path or ("<配置>" if lang == "zh" else "<config>")
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+    def text(self, lang: str = "en") -> str:
+        """``file:line:column: message`` in ``lang`` (Chinese with a full-width colon)."""
+        if lang == "zh":
+            return f"{self._where('zh')}：{self.message_zh}"
+        return str(self)
 
     def __reduce__(self):
         # raised in a --jobs worker, it crosses to the main process by pickling: keep every field
-        return type(self), (self.message, self.path, self.line, self.column)
+        return type(self), (self.message, self.path, self.line, self.column, self.message_zh)
 
 
 @dataclass(frozen=True)
@@ -97,9 +113,9 @@ def read_file(path: str | os.PathLike[str]) -> Any:
     try:
         text = Path(name).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError("config file not found", name) from None
+        raise ConfigError("config file not found", name, zh="配置文件不存在") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config file: {exc}", name) from None
+        raise ConfigError(f"cannot read config file: {exc}", name, zh=f"无法读取配置文件：{exc}") from None
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     yaml = _yaml()
@@ -108,13 +124,14 @@ def read_file(path: str | os.PathLike[str]) -> Any:
             if type(event).__name__ == "AliasEvent":
                 mark = event.start_mark
                 raise ConfigError("YAML aliases (*name) are not allowed in a gxlint config", name,
-                                  mark.line + 1, mark.column + 1)
+                                  mark.line + 1, mark.column + 1, zh="gxlint 配置中不允许使用 YAML 别名（*name）")
             tag = getattr(event, "tag", None)
             if tag is not None and str(getattr(tag, "value", tag) or "") not in ("", "!"):
                 mark = event.start_mark
                 shown = getattr(tag, "value", tag)
                 raise ConfigError(f"YAML tag {shown} is not allowed (a config holds only plain data)", name,
-                                  mark.line + 1, mark.column + 1)
+                                  mark.line + 1, mark.column + 1,
+                                  zh=f"不允许使用 YAML 标签 {shown}（配置中只能有普通数据）")
         return yaml.load(text)
     except ConfigError:
         raise
@@ -122,11 +139,12 @@ def read_file(path: str | os.PathLike[str]) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
-        raise ConfigError(f"invalid YAML: {exc.problem or exc}", name, line, col) from None
+        raise ConfigError(f"invalid YAML: {exc.problem or exc}", name, line, col,
+                          zh=f"YAML 格式错误：{exc.problem or exc}") from None
     except YAMLError as exc:
-        raise ConfigError(f"invalid YAML: {exc}", name) from None
+        raise ConfigError(f"invalid YAML: {exc}", name, zh=f"YAML 格式错误：{exc}") from None
     except RecursionError:
-        raise ConfigError("invalid YAML: nested too deeply", name) from None
+        raise ConfigError("invalid YAML: nested too deeply", name, zh="YAML 格式错误：嵌套层次过深") from None
 
 
 def _pos(node: Any, key: Any = None) -> tuple[int | None, int | None]:
@@ -168,12 +186,13 @@ def parse_layer(data: Any, path: str, known_codes: Iterable[str], rule_options: 
     if data is None:
         return Layer(path, {}, {})
     if not isinstance(data, dict):
-        raise ConfigError("a gxlint config must be a mapping of keys to values", path, *_pos(data))
+        raise ConfigError("a gxlint config must be a mapping of keys to values", path, *_pos(data),
+                          zh="gxlint 配置必须是“键: 值”的映射")
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
 
-    def err(msg: str, key: Any = None, node: Any = data) -> ConfigError:
-        return ConfigError(msg, path, *_pos(node, key))
+    def err(msg: str, key: Any = None, node: Any = data, zh: str | None = None) -> ConfigError:
+        return ConfigError(msg, path, *_pos(node, key), zh=zh)
 
     def code_list(key: str, value: Any, allow_all: bool) -> tuple[str, ...]:
         if isinstance(value, str):
@@ -182,16 +201,19 @@ def parse_layer(data: Any, path: str, known_codes: Iterable[str], rule_options: 
         elif isinstance(value, list):
             items, nodes = value, value
         else:
-            raise err(f"'{key}' must be a list of rule codes or prefixes", key)
+            raise err(f"'{key}' must be a list of rule codes or prefixes", key,
+                      zh=f"“{key}”必须是规则代码或代码前缀的列表")
         out = []
         for i, item in enumerate(items):
             if not isinstance(item, str):
                 raise ConfigError(f"'{key}': {item!r} is not a rule code", path,
-                                  *(_item_pos(nodes, i) if nodes is not None else _pos(data, key)))
+                                  *(_item_pos(nodes, i) if nodes is not None else _pos(data, key)),
+                                  zh=f"“{key}”：{item!r} 不是规则代码")
             code = resolve_code(item, codes, names, allow_all=allow_all)
             if code is None:
                 raise ConfigError(f"'{key}': unknown rule code or prefix {item!r}", path,
-                                  *(_item_pos(nodes, i) if nodes is not None else _pos(data, key)))
+                                  *(_item_pos(nodes, i) if nodes is not None else _pos(data, key)),
+                                  zh=f"“{key}”：未知的规则代码或代码前缀 {item!r}")
             out.append(code)
         return tuple(out)
 
@@ -202,36 +224,45 @@ def parse_layer(data: Any, path: str, known_codes: Iterable[str], rule_options: 
         if key not in KEYS:
             hint = _suggest(str(key), KEYS)
             raise err(f"unknown key '{key}'" + (f" (did you mean '{hint}'?)" if hint else "")
-                      + f"; known keys: {', '.join(KEYS)}", key)
+                      + f"; known keys: {', '.join(KEYS)}", key,
+                      zh=f"未知的配置项“{key}”" + (f"（是否应为“{hint}”？）" if hint else "")
+                      + f"；可用的配置项：{'、'.join(KEYS)}")
         if key == "extend":
             if not isinstance(value, str) or not value.strip():
-                raise err("'extend' must be the path of another config file", key)
+                raise err("'extend' must be the path of another config file", key,
+                          zh="“extend”必须是另一个配置文件的路径")
             values[key] = value
         elif key in ("select", "ignore", "extend-select"):
             values[key] = code_list(key, value, allow_all=key != "ignore")
         elif key == "severity":
             if not isinstance(value, dict):
-                raise err("'severity' must map rule codes to error, warning or info", key)
+                raise err("'severity' must map rule codes to error, warning or info", key,
+                          zh="“severity”必须把规则代码映射到 error、warning 或 info")
             out = {}
             for code, sev in value.items():
                 real = resolve_code(str(code), codes, names, allow_all=False)
                 if real is None:
-                    raise ConfigError(f"'severity': unknown rule code {code!r}", path, *_pos(value, code))
+                    raise ConfigError(f"'severity': unknown rule code {code!r}", path, *_pos(value, code),
+                                      zh=f"“severity”：未知的规则代码 {code!r}")
                 if sev not in SEVERITIES:
                     raise ConfigError(f"'severity': {code}: {sev!r} is not one of {', '.join(SEVERITIES)}",
-                                      path, *_pos(value, code))
+                                      path, *_pos(value, code),
+                                      zh=f"“severity”：{code} 的级别 {sev!r} 无效，应为 {'、'.join(SEVERITIES)} 之一")
                 out[real] = sev
             values[key] = out
         elif key == "options":
             if not isinstance(value, dict):
-                raise err("'options' must map rule codes to their options", key)
+                raise err("'options' must map rule codes to their options", key,
+                          zh="“options”必须把规则代码映射到该规则的选项")
             out_opts: dict[str, dict[str, Any]] = {}
             for code, opts in value.items():
                 real = resolve_code(str(code), codes, names, allow_all=False, exact=True)
                 if real is None:
-                    raise ConfigError(f"'options': unknown rule code {code!r}", path, *_pos(value, code))
+                    raise ConfigError(f"'options': unknown rule code {code!r}", path, *_pos(value, code),
+                                      zh=f"“options”：未知的规则代码 {code!r}")
                 if not isinstance(opts, dict):
-                    raise ConfigError(f"'options': {code} must map option names to values", path, *_pos(value, code))
+                    raise ConfigError(f"'options': {code} must map option names to values", path, *_pos(value, code),
+                                      zh=f"“options”：{code} 必须是“选项名: 值”的映射")
                 known = rule_options.get(real, {})
                 checked = {}
                 for name, val in opts.items():
@@ -240,7 +271,10 @@ def parse_layer(data: Any, path: str, known_codes: Iterable[str], rule_options: 
                         raise ConfigError(f"'options': rule {real} has no option {name!r}"
                                           + (f" (did you mean {hint!r}?)" if hint else "")
                                           + (f"; its options: {', '.join(known)}" if known else "; it has no options"),
-                                          path, *_pos(opts, name))
+                                          path, *_pos(opts, name),
+                                          zh=f"“options”：规则 {real} 没有选项 {name!r}"
+                                          + (f"（是否应为 {hint!r}？）" if hint else "")
+                                          + (f"；它的选项：{'、'.join(known)}" if known else "；它没有选项"))
                     option = known[name]
                     if isinstance(val, bool) and bool not in option.types:
                         ok = False
@@ -249,13 +283,16 @@ def parse_layer(data: Any, path: str, known_codes: Iterable[str], rule_options: 
                     if not ok:
                         wanted = " or ".join(t.__name__ for t in option.types)
                         raise ConfigError(f"'options': {real}.{name} must be {wanted}, not {type(val).__name__} "
-                                          f"({val!r})", path, *_pos(opts, name))
+                                          f"({val!r})", path, *_pos(opts, name),
+                                          zh=f"“options”：{real}.{name} 的值必须是 {wanted} 类型，"
+                                             f"而不是 {type(val).__name__}（{val!r}）")
                     checked[str(name)] = _plain(val)
                 out_opts[real] = checked
             values[key] = out_opts
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
-                raise err("'per-file-ignores' must map file globs to lists of rule codes", key)
+                raise err("'per-file-ignores' must map file globs to lists of rule codes", key,
+                          zh="“per-file-ignores”必须把文件通配模式映射到规则代码列表")
             base = os.path.dirname(os.path.abspath(path))
             entries = []
             for glob, codes_value in value.items():
@@ -266,19 +303,22 @@ def parse_layer(data: Any, path: str, known_codes: Iterable[str], rule_options: 
         elif key in ("template", "organ", "lang", "fail-on"):
             allowed = {"template": TEMPLATES, "organ": ORGANS, "lang": LANGS, "fail-on": SEVERITIES}[key]
             if str(value) not in allowed:
-                raise err(f"'{key}' must be one of {', '.join(allowed)}, not {value!r}", key)
+                raise err(f"'{key}' must be one of {', '.join(allowed)}, not {value!r}", key,
+                          zh=f"“{key}”必须是 {'、'.join(allowed)} 之一，而不是 {value!r}")
             values[key] = str(value)
     return Layer(path, values, lines)
 
 
 def _codes_in_str(value: Any, codes: set[str], names: Mapping[str, str], path: str, pos) -> tuple[str, ...]:
     if not isinstance(value, str):
-        raise ConfigError("'per-file-ignores' values must be lists of rule codes", path, *pos)
+        raise ConfigError("'per-file-ignores' values must be lists of rule codes", path, *pos,
+                          zh="“per-file-ignores”的值必须是规则代码列表")
     out = []
     for item in value.replace(",", " ").split():
         code = resolve_code(item, codes, names, allow_all=False)
         if code is None:
-            raise ConfigError(f"'per-file-ignores': unknown rule code or prefix {item!r}", path, *pos)
+            raise ConfigError(f"'per-file-ignores': unknown rule code or prefix {item!r}", path, *pos,
+                              zh=f"“per-file-ignores”：未知的规则代码或代码前缀 {item!r}")
         out.append(code)
     return tuple(out)
 
@@ -314,6 +354,31 @@ def _suggest(word: str, options: Iterable[str]) -> str | None:
 
     match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return match[0] if match else None
+
+
+def configured_lang(explicit: str | None = None, start: str | None = None) -> str | None:
+    """The ``lang`` of the config file ``explicit``, or else of the nearest config file above
+    ``start`` (default: the working directory), following ``extend``; None when none sets it or the
+    file cannot be read.  gxlint's own messages (help, usage and configuration errors) need a
+    language before any file's settings are resolved, and when a config file is broken."""
+    try:
+        path = explicit or Resolver((), {}, {}).find(start or os.getcwd())
+        seen: set[str] = set()
+        while path and os.path.abspath(path) not in seen:
+            seen.add(os.path.abspath(path))
+            data = read_file(path)
+            if not isinstance(data, dict):
+                return None
+            lang = data.get("lang")
+            if isinstance(lang, str) and lang in LANGS:
+                return lang
+            parent = data.get("extend")
+            if not isinstance(parent, str) or not parent.strip():
+                return None
+            path = parent if os.path.isabs(parent) else os.path.join(os.path.dirname(path), parent)
+    except (ConfigError, OSError, ImportError):
+        return None
+    return None
 
 
 # -- discovery and resolution ----------------------------------------------------------------------
@@ -363,14 +428,16 @@ class Resolver:
         if config_path in self._layers:
             return self._layers[config_path]
         if config_path in seen:
-            raise ConfigError("'extend' forms a cycle: " + " -> ".join((*seen, config_path)), config_path)
+            raise ConfigError("'extend' forms a cycle: " + " -> ".join((*seen, config_path)), config_path,
+                              zh="“extend”形成了循环：" + " -> ".join((*seen, config_path)))
         layer = parse_layer(read_file(config_path), config_path, self.codes, self.rule_options, self.names)
         chain: list[Layer] = []
         parent = layer.values.get("extend")
         if parent:
             parent_path = parent if os.path.isabs(parent) else os.path.join(os.path.dirname(config_path), parent)
             if not os.path.isfile(parent_path):
-                raise ConfigError(f"'extend': no such file {parent!r}", config_path, layer.lines.get("extend"))
+                raise ConfigError(f"'extend': no such file {parent!r}", config_path, layer.lines.get("extend"),
+                                  zh=f"“extend”：文件 {parent!r} 不存在")
             chain.extend(self.layers(parent_path, seen + (config_path,)))
         chain.append(layer)
         self._layers[config_path] = chain

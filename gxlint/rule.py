@@ -22,7 +22,7 @@ A rule is a class::
         summary = "no address, phone or email to contact the office"
         summary_zh = "未提供联系方式（地址、电话、电子邮箱均缺失）"
         doc_zh = "……"
-        spec = "§5"
+        spec = "good-practice"
 
         def check(self, report, ctx):
             if ...:
@@ -78,6 +78,10 @@ class Rule:
     doc_zh: ClassVar[str] = ""
     spec: ClassVar[str] = ""
     options: ClassVar[dict[str, Option]] = {}
+    #: for reports of this year and earlier, findings the rule would report as errors are warnings
+    #: (the unified format did not yet bind those reports); None: the severity never depends on the
+    #: report's year.  ``gxlint rules``, ``gxlint explain`` and docs/rules show it.
+    relaxed_until: ClassVar[int | None] = None
     #: set by the plugin loader: which plugin contributed the rule
     plugin: ClassVar[str] = ""
 
@@ -125,6 +129,9 @@ class Rule:
             problems.append(f"severity {cls.severity!r} is not one of {', '.join(SEVERITIES)}")
         if not cls.summary:
             problems.append("no summary")
+        if cls.relaxed_until is not None and (not isinstance(cls.relaxed_until, int)
+                                              or isinstance(cls.relaxed_until, bool)):
+            problems.append(f"relaxed_until {cls.relaxed_until!r} is not a year")
         if not callable(getattr(cls, "check", None)):
             problems.append("no check() method")
         return problems

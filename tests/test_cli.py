@@ -38,13 +38,14 @@ def empty(tmp_cwd):
 
 def test_help_shows_the_path_usage_and_the_subcommands():
     for flag in ("--help", "-h"):
-        result = gx(flag)
-        assert result.exit_code == 0
-        assert result.stdout.startswith("Usage: gxlint [OPTIONS] PATH...")
-        for command in ("parse", "rules", "explain", "plugins", "init"):
-            assert re.search(rf"^  {command}\s", result.stdout, re.M), command
-        assert "--write-baseline" in result.stdout and "--stdin-filename" in result.stdout
-        assert "gxlint -- parse" in result.stdout
+        for lang, usage in (("en", "Usage: gxlint [OPTIONS] PATH..."), ("zh", "用法：gxlint [OPTIONS] PATH...")):
+            result = gx(flag, "--lang", lang)
+            assert result.exit_code == 0
+            assert result.stdout.startswith(usage)
+            for command in ("parse", "rules", "explain", "plugins", "init"):
+                assert re.search(rf"^  {command}\s", result.stdout, re.M), command
+            assert "--write-baseline" in result.stdout and "--stdin-filename" in result.stdout
+            assert "gxlint -- parse" in result.stdout
 
 
 def test_version():
@@ -53,20 +54,29 @@ def test_version():
 
 
 def test_no_path_is_a_usage_error():
-    result = gx()
+    result = gx("--lang", "en")
     assert result.exit_code == 2
     assert "Missing argument 'PATH...'" in result.stderr
+    result = gx()
+    assert result.exit_code == 2
+    assert "错误：缺少参数 'PATH...'。" in result.stderr and result.stderr.startswith("用法：gxlint [OPTIONS] PATH...")
 
 
 def test_unknown_option_is_a_usage_error():
-    result = gx("--no-such-option", str(EXAMPLE))
+    result = gx("--lang", "en", "--no-such-option", str(EXAMPLE))
     assert result.exit_code == 2 and "No such option" in result.stderr
+    result = gx("--no-such-option", str(EXAMPLE))
+    assert result.exit_code == 2 and "错误：没有选项 '--no-such-option'" in result.stderr
 
 
 def test_subcommand_help_works_for_each():
     for command in ("parse", "rules", "explain", "plugins", "init"):
-        result = gx(command, "-h")
+        result = gx(command, "-h", "--lang", "en") if command in ("rules", "explain") else \
+            gx(command, "-h", env={"GXLINT_LANG": "en"})
         assert result.exit_code == 0 and result.stdout.startswith(f"Usage: gxlint {command}")
+        result = gx(command, "-h")
+        assert result.exit_code == 0 and result.stdout.startswith(f"用法：gxlint {command}")
+        assert "选项：" in result.stdout and "显示本帮助并退出。" in result.stdout
 
 
 # -- exit codes ----------------------------------------------------------------------------------
@@ -87,7 +97,7 @@ def test_warning_only_exits_0_unless_fail_on_warning():
 def test_error_exits_1_and_exit_zero_makes_it_0(empty):
     result = gx("--isolated", empty)
     assert result.exit_code == 1
-    assert "empty.txt:1:1: GX002 [error]" in result.stdout
+    assert "empty.txt:1:1: GX002 [错误]" in result.stdout
     assert gx("--isolated", "--exit-zero", empty).exit_code == 0
 
 
@@ -131,27 +141,33 @@ def test_internal_error_exits_2_with_one_line_and_no_traceback(monkeypatch):
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(runner, "check", boom)
-    result = gx("--isolated", EXAMPLE)
+    result = gx("--isolated", "--lang", "en", EXAMPLE)
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith("gxlint: internal error: RuntimeError: simulated bug")
     assert "Traceback" not in result.output
+    result = gx("--isolated", EXAMPLE)
+    assert result.exit_code == 2 and result.stderr.startswith("gxlint：内部错误：RuntimeError: simulated bug（请报告")
 
 
 def test_plugin_error_exits_2(monkeypatch):
-    result = gx("--require-plugins", "no-such-plugin", EXAMPLE)
+    result = gx("--require-plugins", "no-such-plugin", "--lang", "en", EXAMPLE)
     assert result.exit_code == 2
     assert "gxlint: error: required plugin(s) not loaded: no-such-plugin" in result.stderr
+    result = gx("--require-plugins", "no-such-plugin", EXAMPLE)
+    assert result.exit_code == 2 and result.stderr.startswith("gxlint：错误：插件错误：")
 
 
 def test_a_plugin_that_fails_to_load_is_a_warning_and_the_run_goes_on(monkeypatch):
     loaded = plugins_mod.load()
     loaded.failures.append(plugins_mod.Failure("broken", "gxlint-broken", "0.3", "ImportError: nope"))
     monkeypatch.setitem(plugins_mod._CACHE, (), loaded)
-    result = gx("--isolated", EXAMPLE)
+    result = gx("--isolated", "--lang", "en", EXAMPLE)
     assert result.exit_code == 0
     assert ("gxlint: warning: plugin 'broken' (gxlint-broken 0.3) could not be loaded: ImportError: nope"
             in result.stderr)
+    assert ("gxlint：警告：插件 'broken'（gxlint-broken 0.3）无法加载：ImportError: nope"
+            in gx("--isolated", EXAMPLE).stderr)
 
 
 # -- selection -------------------------------------------------------------------------------------
@@ -169,9 +185,12 @@ def test_select_ignore_extend_select(empty, tmp_cwd):
 
 
 def test_unknown_code_on_the_command_line_exits_2(empty):
-    result = gx("--isolated", "--select", "GX9", empty)
+    result = gx("--isolated", "--select", "GX9", "--lang", "en", empty)
     assert result.exit_code == 2
     assert "unknown rule code or prefix 'GX9'" in result.stderr
+    result = gx("--isolated", "--select", "GX9", empty)
+    assert result.exit_code == 2
+    assert result.stderr == "gxlint：错误：命令行：“select”：未知的规则代码或代码前缀 'GX9'\n"
 
 
 def test_lang(empty):
@@ -233,9 +252,12 @@ def test_wrongly_typed_rule_option_exits_2(monkeypatch, tmp_cwd):
     with_probe(monkeypatch)
     (tmp_cwd / ".gxlint.yaml").write_text("options:\n  ZZ901:\n    limit: many\n", encoding="utf-8")
     (tmp_cwd / "r.txt").write_text("x", encoding="utf-8")
-    result = gx("r.txt")
+    result = gx("r.txt", "--lang", "en")
     assert result.exit_code == 2
     assert "/.gxlint.yaml:3:5: 'options': ZZ901.limit must be int, not str ('many')" in result.stderr
+    result = gx("r.txt")
+    assert result.exit_code == 2
+    assert "/.gxlint.yaml:3:5：“options”：ZZ901.limit 的值必须是 int 类型，而不是 str（'many'）" in result.stderr
 
 
 # -- show-config -----------------------------------------------------------------------------------
@@ -281,8 +303,10 @@ def test_every_format_on_a_folder(tmp_cwd):
 
 
 def test_unknown_format_exits_2(empty):
-    result = gx("--isolated", "-f", "xml", empty)
+    result = gx("--isolated", "-f", "xml", "--lang", "en", empty)
     assert result.exit_code == 2 and "'xml' is not one of full, concise, json" in result.stderr
+    result = gx("--isolated", "-f", "xml", empty)
+    assert result.exit_code == 2 and "错误：'--format' 的值无效：'xml' 不是可用的格式（full、concise、json" in result.stderr
 
 
 def test_json_is_the_sorted_array_contract(tmp_cwd):
@@ -341,13 +365,15 @@ def test_output_file(tmp_cwd):
     assert [f["code"] for f in data] == ["GX003"]
     gx("--isolated", "--output-file", "out.txt", INLINE)
     text = (tmp_cwd / "out.txt").read_text(encoding="utf-8")
-    assert "GX003 [warning]" in text and "共检查 1 个文件" in text
+    assert "GX003 [警告]" in text and "共检查 1 个文件" in text
     assert not ANSI.search(text)  # a file is not a terminal
 
 
 def test_output_file_that_cannot_be_written_exits_2(tmp_cwd):
-    result = gx("--isolated", "-o", "no/such/dir/out.txt", EXAMPLE)
+    result = gx("--isolated", "-o", "no/such/dir/out.txt", "--lang", "en", EXAMPLE)
     assert result.exit_code == 2 and "cannot write no/such/dir/out.txt" in result.stderr
+    result = gx("--isolated", "-o", "no/such/dir/out.txt", EXAMPLE)
+    assert result.exit_code == 2 and "gxlint：错误：无法写入 no/such/dir/out.txt" in result.stderr
 
 
 def test_statistics(tmp_cwd):
@@ -365,8 +391,10 @@ def test_statistics(tmp_cwd):
 
 
 def test_statistics_with_a_format_it_cannot_use_exits_2():
-    result = gx("--isolated", "--statistics", "-f", "sarif", EXAMPLE)
+    result = gx("--isolated", "--statistics", "-f", "sarif", "--lang", "en", EXAMPLE)
     assert result.exit_code == 2 and "--statistics works with --format full, concise, json" in result.stderr
+    result = gx("--isolated", "--statistics", "-f", "sarif", EXAMPLE)
+    assert result.exit_code == 2 and "--statistics 只能与 --format full、concise、json 一起使用" in result.stderr
 
 
 def test_colour_is_off_when_not_a_terminal_and_forced_by_flag():
@@ -447,13 +475,13 @@ def test_jobs_must_be_positive():
 
 def test_baseline_options_errors(tmp_cwd):
     assert gx("--baseline", "b.json", "--write-baseline", "c.json", EXAMPLE).exit_code == 2
-    result = gx("--isolated", "--baseline", "missing.json", EXAMPLE)
+    result = gx("--isolated", "--lang", "en", "--baseline", "missing.json", EXAMPLE)
     assert result.exit_code == 2 and "missing.json: baseline file not found" in result.stderr
     (tmp_cwd / "bad.json").write_text("{\"findings\": 3", encoding="utf-8")
-    result = gx("--isolated", "--baseline", "bad.json", EXAMPLE)
+    result = gx("--isolated", "--lang", "en", "--baseline", "bad.json", EXAMPLE)
     assert result.exit_code == 2 and "bad.json:1:" in result.stderr and "invalid JSON" in result.stderr
     (tmp_cwd / "other.json").write_text("[]", encoding="utf-8")
-    assert "not a gxlint baseline" in gx("--isolated", "--baseline", "other.json", EXAMPLE).stderr
+    assert "not a gxlint baseline" in gx("--isolated", "--lang", "en", "--baseline", "other.json", EXAMPLE).stderr
 
 
 # -- subcommands -------------------------------------------------------------------------------------
@@ -462,11 +490,12 @@ def test_rules_text_and_json():
     result = gx("rules", "--lang", "en")
     assert result.exit_code == 0
     assert re.search(r"^GX002 +not-a-report +error +no annual-report structure recognised at all$", result.stdout, re.M)
+    assert re.search(r"^GX002 +not-a-report +错误 +未识别出", gx("rules").stdout, re.M)
     data = json.loads(gx("rules", "--format", "json").stdout)
     codes = [r["code"] for r in data]
     assert codes[:4] == ["GX000", "GX001", "GX002", "GX003"] and codes == sorted(codes)
     gx003 = next(r for r in data if r["code"] == "GX003")
-    assert gx003 == {"code": "GX003", "name": "table-unreadable", "severity": "warning",
+    assert gx003 == {"code": "GX003", "name": "table-unreadable", "severity": "warning", "relaxed_until": None,
                      "summary": "模板表格的单元格无法唯一对齐或拆分", "plugin": "builtin", "options": {}}
 
 
@@ -487,34 +516,39 @@ def test_explain_in_both_languages():
     assert "Anti-pattern:\n\n    行政规范性文件693665" in en.stdout
     zh = gx("explain", "table-unreadable", "--lang", "zh")
     assert zh.stdout.startswith("GX003 table-unreadable\n\n模板表格的单元格无法唯一对齐或拆分")
-    assert "默认级别: 警告" in zh.stdout and "反例:" in zh.stdout and "正例:" in zh.stdout
+    assert "默认级别：警告" in zh.stdout and "反例：" in zh.stdout and "正例：" in zh.stdout
     assert gx("explain", "gx003").stdout == zh.stdout  # default zh, case-insensitive code
 
 
 def test_explain_unknown_rule_exits_2():
-    result = gx("explain", "GX999")
+    result = gx("explain", "GX999", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == "gxlint: error: unknown rule 'GX999'; see 'gxlint rules'\n"
+    result = gx("explain", "GX999")
+    assert result.exit_code == 2
+    assert result.stderr == "gxlint：错误：没有规则 'GX999'；请查看 'gxlint rules'\n"
 
 
 def test_plugins_lists_the_builtin_plugin():
-    result = gx("plugins")
+    result = gx("plugins", env={"GXLINT_LANG": "en"})
     assert result.exit_code == 0
     assert re.search(r"^builtin +gxlint 0\.1\.0 +\d+ rules?$", result.stdout, re.M)
+    assert re.search(r"^builtin +gxlint 0\.1\.0 +\d+ 条规则$", gx("plugins").stdout, re.M)
 
 
 def test_plugins_exits_2_when_a_plugin_failed(monkeypatch):
     loaded = plugins_mod.load()
     loaded.failures.append(plugins_mod.Failure("broken", "gxlint-broken", "0.3", "ImportError: nope"))
     monkeypatch.setitem(plugins_mod._CACHE, (), loaded)
-    result = gx("plugins")
+    result = gx("plugins", env={"GXLINT_LANG": "en"})
     assert result.exit_code == 2
     assert re.search(r"^broken +gxlint-broken 0\.3 +FAILED: ImportError: nope$", result.stdout, re.M)
+    assert re.search(r"^broken +gxlint-broken 0\.3 +加载失败：ImportError: nope$", gx("plugins").stdout, re.M)
 
 
 def test_init_writes_a_config_gxlint_accepts_and_refuses_to_overwrite(tmp_cwd, empty):
     result = gx("init")
-    assert result.exit_code == 0 and result.stdout == "wrote ./.gxlint.yaml\n"
+    assert result.exit_code == 0 and result.stdout == "已写入 ./.gxlint.yaml\n"
     text = (tmp_cwd / ".gxlint.yaml").read_text(encoding="utf-8")
     for key in ("select:", "ignore:", "extend-select:", "severity:", "per-file-ignores:", "template: auto",
                 "organ: auto", "lang: zh", "fail-on: error", "options:"):
@@ -526,9 +560,10 @@ def test_init_writes_a_config_gxlint_accepts_and_refuses_to_overwrite(tmp_cwd, e
     assert entry["settings"]["select"] == {"value": ["ALL"], "from": f"{tmp_cwd / '.gxlint.yaml'}:5"}
     assert gx(empty).exit_code == 1  # the defaults: GX002 still reported
     before = text
-    again = gx("init")
+    again = gx("init", env={"GXLINT_LANG": "en"})
     assert again.exit_code == 2
     assert again.stderr == "gxlint: error: ./.gxlint.yaml already exists; not overwriting it\n"
+    assert gx("init").stderr == "gxlint：错误：./.gxlint.yaml 已存在，不会覆盖它\n"
     assert (tmp_cwd / ".gxlint.yaml").read_text(encoding="utf-8") == before
 
 
@@ -570,8 +605,10 @@ def test_interrupt_exits_130_without_a_traceback(monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(runner, "check", interrupted)
-    result = gx("--isolated", EXAMPLE)
+    result = gx("--isolated", "--lang", "en", EXAMPLE)
     assert result.exit_code == 130 and result.stderr == "gxlint: interrupted\n"
+    result = gx("--isolated", EXAMPLE)
+    assert result.exit_code == 130 and result.stderr == "gxlint：已中断\n"
 
 
 def test_a_folder_without_reports_is_a_gx001_finding(tmp_cwd):
@@ -580,3 +617,177 @@ def test_a_folder_without_reports_is_a_gx001_finding(tmp_cwd):
     result = gx("--isolated", "--lang", "en", "--format", "concise", "docs")
     assert result.exit_code == 1
     assert "docs:1:1: GX001 [error] no files to check in directory docs (looked for *.txt, *.md, *.docx, *.html, *.htm, *.pdf)" in result.stdout
+
+
+# -- the language of gxlint's own words -------------------------------------------------------------------
+
+def test_language_order_option_environment_config_default(tmp_cwd):
+    def usage_language(*args, env=None):
+        stderr = gx(*args, env=env).stderr
+        return "en" if "Missing argument 'PATH...'" in stderr else "zh" if "缺少参数 'PATH...'" in stderr else stderr
+
+    assert usage_language() == "zh"  # the default
+    (tmp_cwd / ".gxlint.yaml").write_text("lang: en\n", encoding="utf-8")
+    assert usage_language() == "en"  # the config file above the working directory
+    assert usage_language("--isolated") == "zh"
+    assert usage_language(env={"GXLINT_LANG": "zh"}) == "zh"  # the environment beats the config
+    assert usage_language("--lang", "zh", env={"GXLINT_LANG": "en"}) == "zh"  # the option beats both
+    assert usage_language("--lang=en") == "en"
+    other = tmp_cwd / "other.yaml"
+    other.write_text("lang: zh\n", encoding="utf-8")
+    assert usage_language("--config", str(other)) == "zh"
+    # the help, and the findings and summary of a run
+    assert gx("--help").stdout.startswith("Usage: gxlint")
+    assert gx("--help", env={"GXLINT_LANG": "zh"}).stdout.startswith("用法：gxlint")
+    (tmp_cwd / "r.txt").write_text("", encoding="utf-8")
+    assert "GX002 [error] the file is empty" in gx("r.txt").stdout
+    assert "GX002 [错误] 文件为空" in gx("r.txt", env={"GXLINT_LANG": "zh"}).stdout
+    assert "GX002 [error]" in gx("--lang", "en", "r.txt", env={"GXLINT_LANG": "zh"}).stdout
+
+
+def test_gxlint_lang_must_be_a_known_language(tmp_cwd):
+    result = gx("x.txt", env={"GXLINT_LANG": "fr"})
+    assert result.exit_code == 2
+    assert result.stderr == "gxlint：错误：GXLINT_LANG='fr' 不是 gxlint 支持的语言：请用 zh 或 en\n"
+    assert gx("rules", env={"GXLINT_LANG": "fr"}).exit_code == 2
+    assert gx("rules", "--lang", "en", env={"GXLINT_LANG": "fr"}).exit_code == 0
+
+
+def test_show_config_names_the_environment_as_the_origin_of_lang(tmp_cwd):
+    (tmp_cwd / "r.txt").write_text("x", encoding="utf-8")
+    result = gx("--show-config", "--isolated", "r.txt", env={"GXLINT_LANG": "en"})
+    assert re.search(r"^  lang +en +# environment GXLINT_LANG$", result.stdout, re.M)
+
+
+def test_configuration_and_baseline_errors_in_chinese(tmp_cwd):
+    (tmp_cwd / ".gxlint.yaml").write_text("selec: [GX001]\n", encoding="utf-8")
+    (tmp_cwd / "r.txt").write_text("x", encoding="utf-8")
+    result = gx("r.txt")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"gxlint：错误：{tmp_cwd / '.gxlint.yaml'}:1:1：未知的配置项“selec”（是否应为“select”？）；"
+                                    "可用的配置项：extend、select、")
+    # a broken config that says lang: en is answered in English
+    (tmp_cwd / ".gxlint.yaml").write_text("lang: en\nselec: [GX001]\n", encoding="utf-8")
+    assert gx("r.txt").stderr.startswith("gxlint: error: ")
+    (tmp_cwd / ".gxlint.yaml").unlink()
+    result = gx("--baseline", "missing.json", "r.txt")
+    assert result.exit_code == 2
+    assert result.stderr == "gxlint：错误：missing.json：基线文件不存在（可用 --write-baseline 生成）\n"
+    (tmp_cwd / "other.json").write_text("[]", encoding="utf-8")
+    assert gx("--baseline", "other.json", "r.txt").stderr == \
+        "gxlint：错误：other.json：不是 gxlint 基线文件（没有“gxlint-baseline”键）\n"
+    written = gx("--write-baseline", "b.json", "r.txt")
+    assert written.stderr == "gxlint：已把 1 个文件中的 1 个问题记录到 b.json\n"
+    usage = gx("--baseline", "b.json", "--write-baseline", "c.json", "r.txt")
+    assert usage.exit_code == 2 and "错误：--baseline 和 --write-baseline 不能同时使用" in usage.stderr
+
+
+def test_chinese_output_has_chinese_tags_and_full_width_colons(tmp_cwd):
+    text = gx("--isolated", INLINE).stdout
+    assert "GX003 [警告]" in text and "  = 修改建议：" in text and "[warning]" not in text and "修改建议:" not in text
+    explain = gx("explain", "GX101").stdout
+    assert "默认级别：错误" in explain and "依据：" in explain and ": " not in explain.split("\n\n", 3)[2]
+    (tmp_cwd / "r.txt").write_text("x", encoding="utf-8")
+    shown = gx("--show-config", "--lang", "zh", "r.txt").stdout
+    assert re.search(r"^  lang +zh +# 命令行$", shown, re.M) and re.search(r"^  organ +auto +# 默认$", shown, re.M)
+    assert re.search(r"^  启用的规则 +\d+：GX000, ", shown, re.M) and "config file" not in shown
+
+
+# -- severities tell the truth ------------------------------------------------------------------------------
+
+def _report_2019_missing_a_chapter(folder):
+    """The example as a 2019 report whose chapter 五 is missing (GX101) and 六 numbered 七 (GX102)."""
+    text = EXAMPLE.read_text(encoding="utf-8").replace("2021", "2019").replace("2022", "2020")
+    text = text.replace("## 五、存在的主要问题及改进情况\n", "").replace("## 六、", "## 七、")
+    path = folder / "2019.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_rules_and_explain_show_the_years_a_rule_is_lowered_for(tmp_cwd):
+    from gxlint.docs import builtin_rules
+
+    relaxed = [r for r in builtin_rules() if r.relaxed_until is not None]
+    assert {"GX101", "GX102", "GX104", "GX107"} <= {r.code for r in relaxed}
+    listing = gx("rules", "--lang", "en").stdout
+    assert re.search(r"^GX101 +missing-chapter +error, ≤2019 warning +one of the six chapters", listing, re.M)
+    assert re.search(r"^GX003 +table-unreadable +warning +a template table", listing, re.M)
+    assert re.search(r"^GX101 +missing-chapter +错误，≤2019 警告 +缺少", gx("rules").stdout, re.M)
+    data = {r["code"]: r for r in json.loads(gx("rules", "-f", "json").stdout)}
+    assert data["GX101"]["relaxed_until"] == 2019 and data["GX003"]["relaxed_until"] is None
+    for rule in relaxed:
+        en = gx("explain", rule.code, "--lang", "en").stdout
+        assert f"Default severity: error; a warning for reports of {rule.relaxed_until} and earlier" in en
+        zh = gx("explain", rule.code).stdout
+        assert f"默认级别：错误；{rule.relaxed_until} 年度及以前的报告为警告" in zh
+
+
+def test_statistics_count_per_code_and_severity_and_agree_with_the_summary(tmp_cwd):
+    _report_2019_missing_a_chapter(tmp_cwd)
+    text = EXAMPLE.read_text(encoding="utf-8").replace("## 五、存在的主要问题及改进情况\n", "")
+    (tmp_cwd / "2021.txt").write_text(text, encoding="utf-8")
+    data = json.loads(gx("--isolated", "--statistics", "-f", "json", "--select", "GX101", ".").stdout)
+    assert sorted((d["code"], d["severity"], d["count"]) for d in data) == [
+        ("GX101", "error", 1), ("GX101", "warning", 1)]  # the 2021 report's error, the 2019 report's warning
+    result = gx("--isolated", "--statistics", "--lang", "en", "--select", "GX101", ".")
+    lines = result.stdout.splitlines()
+    assert re.fullmatch(r"1  GX101 +\[error\] +missing-chapter +.*", lines[0])
+    assert re.fullmatch(r"1  GX101 +\[warning\] +missing-chapter +.*", lines[1])
+    assert lines[2].startswith("Found 2 problems (1 error, 1 warning, 0 info) in 2 files; 2 files checked")
+    zh = gx("--isolated", "--statistics", "--select", "GX101", ".").stdout.splitlines()
+    assert re.fullmatch(r"1  GX101 +\[错误\] +missing-chapter +缺少.*", zh[0])
+    # a severity setting splits the rows the same way
+    (tmp_cwd / ".gxlint.yaml").write_text("severity: {GX101: info}\n", encoding="utf-8")
+    data = json.loads(gx("--statistics", "-f", "json", "--select", "GX101", ".").stdout)
+    assert [(d["severity"], d["count"]) for d in data] == [("info", 2)]
+
+
+# -- pre-commit's way of calling: non-reports skipped, a named non-report still an error ----------------------
+
+def test_a_named_file_that_is_not_a_report_is_an_error_unless_skipped(tmp_cwd):
+    (tmp_cwd / "README.md").write_text("# 资料说明\n\n本目录存放本办历年公开的文件。\n", encoding="utf-8")
+    (tmp_cwd / "report.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    named = gx("--isolated", "README.md", "report.txt")
+    assert named.exit_code == 1 and "README.md:1:1: GX002 [错误]" in named.stdout
+    skipped = gx("--isolated", "--skip-non-reports", "--fail-on", "info", "README.md", "report.txt")
+    assert skipped.exit_code == 0, skipped.output
+    assert "README.md:1:1: GX002 [提示] 不是年度报告，已跳过（--skip-non-reports）：" in skipped.stdout
+    assert skipped.stdout.splitlines()[-1].startswith("未发现问题；共检查 2 个文件（其中 1 个不是年度报告，已跳过）")
+    en = gx("--isolated", "--skip-non-reports", "--lang", "en", "README.md", "report.txt").stdout.splitlines()[-1]
+    assert en.startswith("No problems found; 2 files checked (1 not an annual report, skipped) in ")
+    assert json.loads(gx("--isolated", "--skip-non-reports", "--statistics", "-f", "json", "README.md").stdout) == []
+    # a defective report still fails
+    (tmp_cwd / "bad.txt").write_text(EXAMPLE.read_text(encoding="utf-8").replace("## 五、存在的主要问题及改进情况\n", ""),
+                                     encoding="utf-8")
+    assert gx("--isolated", "--skip-non-reports", "README.md", "bad.txt").exit_code == 1
+    # nothing to record for a skipped file in a baseline
+    assert gx("--isolated", "--skip-non-reports", "--write-baseline", "b.json", "README.md").exit_code == 0
+    assert json.loads((tmp_cwd / "b.json").read_text(encoding="utf-8"))["findings"] == []
+
+
+# -- the summary: files checked, time ------------------------------------------------------------------------
+
+def test_an_empty_directory_is_a_finding_but_no_file_checked(tmp_cwd):
+    (tmp_cwd / "empty").mkdir()
+    result = gx("--isolated", "--lang", "en", "empty")
+    assert result.exit_code == 1
+    assert re.search(r"^Found 1 problem \(1 error, 0 warnings, 0 info\); 0 files checked in \d", result.stdout, re.M)
+    zh = gx("--isolated", "empty").stdout.splitlines()[-1]
+    assert re.fullmatch(r"发现 1 个问题（错误 1，警告 0，提示 0）；共检查 0 个文件，用时 \d+\.\d\d 秒", zh)
+
+
+def test_the_summary_time_is_the_whole_run(tmp_cwd, monkeypatch):
+    import time
+
+    from gxlint import files as files_mod
+
+    real = files_mod.discover
+
+    def slow_discovery(*args, **kwargs):
+        time.sleep(0.4)  # finding the files (or loading plugins, reading configs) takes a while
+        yield from real(*args, **kwargs)
+
+    monkeypatch.setattr(files_mod, "discover", slow_discovery)
+    result = gx("--isolated", "--lang", "en", EXAMPLE)
+    seconds = float(re.search(r"checked in (\d+\.\d+)s", result.stdout).group(1))
+    assert seconds >= 0.4

@@ -128,3 +128,30 @@ def test_per_file_ignores_are_relative_to_the_config_file(tmp_path):
 def test_rule_names_work_like_codes(tmp_path):
     write(tmp_path / ".gxlint.yaml", "select: [not-a-report]\n")
     assert settings_for(tmp_path).select == ("GX002",)
+
+
+def test_config_errors_in_both_languages():
+    from gxlint.config import ConfigError
+
+    error = ConfigError("unknown key 'x'", "/p/.gxlint.yaml", 3, 1, zh="未知的配置项“x”")
+    assert str(error) == error.text("en") == "/p/.gxlint.yaml:3:1: unknown key 'x'"
+    assert error.text("zh") == "/p/.gxlint.yaml:3:1：未知的配置项“x”"
+    assert ConfigError("bad", "<command line>", zh="错").text("zh") == "命令行：错"
+    import pickle
+
+    assert pickle.loads(pickle.dumps(error)).text("zh") == error.text("zh")
+
+
+def test_configured_lang_follows_discovery_and_extend(tmp_path):
+    from gxlint.config import configured_lang
+
+    (tmp_path / "base.yaml").write_text("lang: en\n", encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / ".gxlint.yaml").write_text("extend: ../base.yaml\nselect: [GX0]\n", encoding="utf-8")
+    assert configured_lang(start=str(sub)) == "en"
+    assert configured_lang(str(tmp_path / "base.yaml")) == "en"
+    (sub / ".gxlint.yaml").write_text("lang: zh\nextend: ../base.yaml\n", encoding="utf-8")
+    assert configured_lang(start=str(sub)) == "zh"
+    (sub / ".gxlint.yaml").write_text("select: [GX0\n", encoding="utf-8")  # broken: no language from it
+    assert configured_lang(start=str(sub)) is None

@@ -71,7 +71,8 @@ def test_pipe_has_no_colour_and_exit_codes_reach_the_shell(tmp_path):
     result = run("--isolated", "--fail-on", "warning", INLINE, env=env())
     assert result.returncode == 1
     out = result.stdout.decode("utf-8")
-    assert "GX003 [warning]" in out and not ANSI.search(out)
+    assert "GX003 [警告]" in out and not ANSI.search(out)
+    assert "GX003 [warning]" in run("--isolated", "--lang", "en", INLINE, env=env()).stdout.decode("utf-8")
     assert run("--isolated", EXAMPLE, env=env()).returncode == 0
     missing = run("--isolated", "--lang", "en", tmp_path / "missing.txt", env=env())
     assert missing.returncode == 1
@@ -85,7 +86,7 @@ def test_terminal_gets_colour_unless_no_color():
     code, shown, _ = run_on_tty("--isolated", INLINE)
     assert code == 0 and "\x1b[33m" in shown  # the warning in yellow
     code, shown, _ = run_on_tty("--isolated", INLINE, extra_env={"NO_COLOR": "1"})
-    assert code == 0 and "GX003 [warning]" in shown and not ANSI.search(shown)
+    assert code == 0 and "GX003 [警告]" in shown and not ANSI.search(shown)
 
 
 def test_json_on_a_terminal_is_plain_json():
@@ -137,14 +138,134 @@ def test_full_output_on_a_terminal_with_progress_is_not_garbled(tmp_path):
     assert visible[-2].startswith("发现 160 个问题") or visible[-1].startswith("发现 160 个问题")
 
 
-def test_a_closed_pipe_stops_quietly(tmp_path):
+def _big_folder(tmp_path: Path, copies: int = 30) -> Path:
     folder = reports(tmp_path / "r")
-    for i in range(30):
+    for i in range(copies):
         reports(folder / f"copy{i}")
-    proc = subprocess.Popen([SCRIPT, "--isolated", "-f", "json-lines", "-j", "2", folder], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env())
+    return folder
+
+
+def _read_one_line_and_close(*args):
+    """``gxlint ARGS | head -1``: read one line, close the pipe; returns (exit code, stderr)."""
+    proc = subprocess.Popen([SCRIPT, *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env())
     proc.stdout.readline()
-    proc.stdout.close()  # like `gxlint ... | head -1`
+    proc.stdout.close()
     stderr = proc.stderr.read().decode("utf-8")
-    assert proc.wait(timeout=60) == 2
-    assert stderr == ""
+    return proc.wait(timeout=120), stderr
+
+
+def test_a_closed_pipe_exits_as_if_the_output_had_been_read(tmp_path):
+    folder = _big_folder(tmp_path)
+    # errors (GX001, GX002) in the folder: exit 1, as the whole output would have given
+    code, stderr = _read_one_line_and_close("--isolated", "-f", "json-lines", "-j", "2", folder)
+    assert (code, stderr) == (1, "")
+    # only warnings (GX003): 0; with --fail-on warning: 1
+    code, stderr = _read_one_line_and_close("--isolated", "--select", "GX003", "-f", "concise", "-j", "2", folder)
+    assert (code, stderr) == (0, "")
+    code, stderr = _read_one_line_and_close("--isolated", "--select", "GX003", "--fail-on", "warning", "-f",
+                                            "concise", "-j", "2", folder)
+    assert (code, stderr) == (1, "")
+    # serially, and with the output still in Python's buffer when the pipe closes
+    code, stderr = _read_one_line_and_close("--isolated", "-j", "1", EXAMPLE)
+    assert (code, stderr) == (0, "")
+    # other commands: what was read was the output
+    code, stderr = _read_one_line_and_close("rules")
+    assert (code, stderr) == (0, "")
+
+
+@pytest.mark.slow
+def test_parallel_runs_never_print_exceptions_at_exit(tmp_path):
+    folder = reports(tmp_path / "r")
+    for i in range(12):
+        result = run("--isolated", "--select", "GX0", "-j", "2", "-f", "concise", folder, env=env())
+        assert result.returncode == 1
+        assert result.stderr == b"", result.stderr.decode("utf-8", "replace")  # no "Exception ignored ... Bad file descriptor"
+
+
+SLOW_WORKERS = """
+import sys, time
+from gxlint import runner
+from gxlint.cli import main
+real = runner.lint_one
+def slow(linter, path):
+    time.sleep(60)  # a worker busy with a long file
+    return real(linter, path)
+runner.lint_one = slow
+sys.argv = ["gxlint", *sys.argv[1:]]
+main()
+"""
+
+
+def test_ctrl_c_stops_within_a_second_whatever_the_workers_do(tmp_path):
+    import signal
+    import time
+
+    folder = reports(tmp_path / "r")
+    proc = subprocess.Popen([sys.executable, "-c", SLOW_WORKERS, "--isolated", "-j", "2", str(folder)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(), start_new_session=True)
+    try:
+        time.sleep(2)  # the workers are in their 60-second sleep
+        proc.send_signal(signal.SIGINT)
+        sent = time.monotonic()
+        out, err = proc.communicate(timeout=20)
+        elapsed = time.monotonic() - sent
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 130
+    assert err.decode("utf-8") == "gxlint：已中断\n"
+    assert elapsed < 1.5, elapsed
+    # no worker left behind in the process group
+    leftover = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True)
+    assert leftover.stdout.strip() == ""
+
+
+def test_star_import():
+    result = subprocess.run([sys.executable, "-c", "from gxlint import *; print(sorted(k for k in dir() if not k.startswith('_')))"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    import gxlint
+
+    names = eval(result.stdout)
+    assert set(gxlint.__all__) - {"__version__"} <= set(names) and "lint_text" in names
+
+
+# -- any terminal: console encodings, the C locale, Chinese paths ------------------------------------------
+
+@pytest.fixture
+def chinese_folder(tmp_path):
+    """A report under a folder and a file with Chinese names, whose chapter heading holds a bullet and
+    a no-break space (both outside GBK), so the finding's message and snippet hold them."""
+    folder = tmp_path / "示例县 报告"
+    folder.mkdir()
+    text = EXAMPLE.read_text(encoding="utf-8").replace("## 一、总体情况\n", "## 一、工作概况•总体\u00a0情况\n")
+    (folder / "2021年报告.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_gbk_console_gets_gbk_and_replacement_characters(chinese_folder):
+    result = run("--isolated", chinese_folder, env=env(PYTHONIOENCODING="gbk"))
+    assert result.stderr == b"", result.stderr.decode("gbk", "replace")
+    assert result.returncode == 0  # GX103 is a warning
+    out = result.stdout.decode("gbk")  # every byte is GBK: no mojibake
+    assert f"{chinese_folder.name}/2021年报告.txt:7:1: GX103 [警告]" in out
+    assert "工作概况?总体?情况" in out  # replaced, not a crash
+    assert re.search(r"^发现 1 个问题（错误 0，警告 1，提示 0），涉及 1 个文件；共检查 1 个文件", out, re.M)
+    # gxlint's own messages on standard error too
+    bad = run("--no-such-option", chinese_folder, env=env(PYTHONIOENCODING="gbk"))
+    assert bad.returncode == 2 and "错误：没有选项 '--no-such-option'" in bad.stderr.decode("gbk")
+
+
+@pytest.mark.parametrize("variables", [{"LANG": "C"}, {"LANG": "C", "LC_ALL": "C"}], ids=["LANG=C", "LC_ALL=C"])
+def test_the_c_locale_gets_readable_chinese(chinese_folder, variables):
+    environ = {k: v for k, v in env().items() if not k.startswith("LC_") and k not in ("LANG", "PYTHONIOENCODING",
+                                                                                         "PYTHONUTF8")}
+    environ.update(variables)
+    result = run("--isolated", chinese_folder.name, env=environ, cwd=chinese_folder.parent)
+    assert result.stderr == b"", result.stderr
+    out = result.stdout.decode("utf-8")
+    assert "示例县 报告/2021年报告.txt:7:1: GX103 [警告] 章节标题“一、工作概况•总体\u00a0情况”" in out
+    assert "共检查 1 个文件" in out
+    as_json = run("--isolated", "-f", "json", chinese_folder.name, env=environ, cwd=chinese_folder.parent)
+    assert json.loads(as_json.stdout.decode("utf-8"))[0]["path"] == "示例县 报告/2021年报告.txt"

@@ -34,7 +34,7 @@ def test_full_caret_under_cjk_text_is_double_width():
     line = "ab中文cd"
     text = render("full", [FileResult("r.txt", [finding(1, 3, 1, 5)], {1: line})])
     assert text.splitlines()[:4] == [
-        "r.txt:1:3: GX201 [error] msg",
+        "r.txt:1:3: GX201 [错误] msg",
         "  |",
         "1 | ab中文cd",
         "  |   ^^^^",
@@ -70,7 +70,9 @@ def test_full_multi_line_span_underlines_to_the_end_of_the_line():
 
 def test_full_shows_the_fix_and_skips_blank_lines():
     text = render("full", [FileResult("r.txt", [finding(fix="写成 0")], {1: ""})], lang="zh")
-    assert text.splitlines()[:3] == ["r.txt:1:1: GX201 [error] msg", "  = 修改建议: 写成 0", ""]
+    assert text.splitlines()[:3] == ["r.txt:1:1: GX201 [错误] msg", "  = 修改建议：写成 0", ""]
+    text = render("full", [FileResult("r.txt", [finding(fix="write 0")], {1: ""})], lang="en")
+    assert text.splitlines()[:3] == ["r.txt:1:1: GX201 [error] msg", "  = fix: write 0", ""]
 
 
 def test_full_colour_only_when_asked():
@@ -94,7 +96,15 @@ def test_summary_line_counts_by_severity_files_and_time():
 
 def test_concise_has_no_snippet_and_no_summary():
     text = render("concise", [FileResult("r.txt", [finding(3, 2)], {3: "abc"})])
-    assert text == "r.txt:3:2: GX201 [error] msg\n"
+    assert text == "r.txt:3:2: GX201 [错误] msg\n"
+
+
+def test_severity_tags_in_the_language_of_the_run():
+    results = [FileResult("r.txt", [finding(1, 1, severity=s) for s in ("error", "warning", "info")])]
+    assert render("concise", results, lang="zh").splitlines() == [
+        "r.txt:1:1: GX201 [错误] msg", "r.txt:1:1: GX201 [警告] msg", "r.txt:1:1: GX201 [提示] msg"]
+    assert [line.split(" ")[2] for line in render("concise", results, lang="en").splitlines()] == [
+        "[error]", "[warning]", "[info]"]
 
 
 def test_json_fields_and_empty_array():
@@ -136,3 +146,39 @@ def test_control_characters_in_the_report_never_reach_the_terminal():
     assert "\x1b" not in text
     shown, carets = text.splitlines()[2:4]
     assert shown == "1 | abc [31mdef" and carets == "  |        ^^^"
+
+
+def test_statistics_rows_are_per_code_and_severity_and_add_up_to_the_summary():
+    out = io.StringIO()
+    fmt = StatisticsFormatter(out, as_json=True)
+    results = [FileResult("a", [finding(code="GX101"), finding(code="GX101", severity="warning")]),
+               FileResult("b", [finding(code="GX101", severity="warning"), finding(code="GX003", severity="warning")])]
+    summary = Summary()
+    for r in results:
+        fmt.add(r)
+        summary.add(r)
+    fmt.end(summary)
+    rows = json.loads(out.getvalue())
+    assert [(r["code"], r["severity"], r["count"]) for r in rows] == [
+        ("GX101", "warning", 2), ("GX003", "warning", 1), ("GX101", "error", 1)]
+    by_severity: dict = {}
+    for r in rows:
+        by_severity[r["severity"]] = by_severity.get(r["severity"], 0) + r["count"]
+    assert by_severity == summary.counts == {"error": 1, "warning": 3}
+
+
+def test_summary_counts_no_file_for_a_path_that_is_none_and_names_skipped_files():
+    summary = Summary()
+    summary.add(FileResult("empty-dir", [finding(code="GX001")], checked=False))
+    assert render("full", [], summary, lang="en").splitlines()[-1] == \
+        "Found 1 problem (1 error, 0 warnings, 0 info); 0 files checked in 0.00s"
+    assert render("full", [], summary, lang="zh").splitlines()[-1] == \
+        "发现 1 个问题（错误 1，警告 0，提示 0）；共检查 0 个文件，用时 0.00 秒"
+    summary = Summary()
+    summary.add(FileResult("README.md", [finding(code="GX002", severity="info")], skipped=True))
+    summary.add(FileResult("r.txt", []))
+    assert (summary.files, summary.skipped, summary.counts) == (2, 1, {})
+    assert render("full", [], summary, lang="zh").splitlines()[-1] == \
+        "未发现问题；共检查 2 个文件（其中 1 个不是年度报告，已跳过），用时 0.00 秒"
+    assert render("full", [], summary, lang="en").splitlines()[-1] == \
+        "No problems found; 2 files checked (1 not an annual report, skipped) in 0.00s"

@@ -5,6 +5,7 @@ its findings in the output, and its deliberate crash isolated as GX000."""
 import json
 import os
 import shutil
+import site
 import subprocess
 import sys
 from pathlib import Path
@@ -29,7 +30,10 @@ def _run(args, **kw):
 def venv(tmp_path_factory):
     where = tmp_path_factory.mktemp("plugin-venv")
     env_dir = where / "venv"
-    # system site-packages provide lark, pluggy, click ... so nothing is downloaded
+    # gxlint's dependencies (lark, pluggy, click, ruamel.yaml ...) come from the environment running
+    # the tests, so nothing is downloaded.  --system-site-packages alone is not enough: when the tests
+    # run in a virtual environment, a venv made from it sees the *base* interpreter's packages, which
+    # need not include them; the nested venv adds this environment's site directories itself.
     made = _run([sys.executable, "-m", "venv", "--system-site-packages", env_dir])
     if made.returncode != 0:
         pytest.skip(f"cannot create a virtual environment: {made.stderr.strip()}")
@@ -42,6 +46,15 @@ def venv(tmp_path_factory):
     for target in (ROOT, plugin_copy):
         done = _run([*pip, target], cwd=where)
         assert done.returncode == 0, done.stderr
+    # only now (pip's isolated builds above must not see them): the outer site directories.  A .pth
+    # line starting with "import" is executed, so addsitedir also runs their own .pth files
+    # (namespace packages, editable installs) as the outer interpreter does; the nested venv's own
+    # site-packages (the gxlint and plugin just installed) stay first on sys.path.
+    purelib = _run([bindir / "python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"])
+    assert purelib.returncode == 0, purelib.stderr
+    outer = [d for d in (*site.getsitepackages(), site.getusersitepackages()) if d in sys.path and os.path.isdir(d)]
+    Path(purelib.stdout.strip(), "zz-outer-environment.pth").write_text(
+        "".join(f"import site; site.addsitedir({d!r})\n" for d in outer), encoding="utf-8")
     return bindir, where
 
 
@@ -50,7 +63,7 @@ def test_discovered_and_listed(venv):
     plugins = _run([bindir / "gxlint", "plugins"], cwd=where)
     assert plugins.returncode == 0, plugins.stderr
     assert "example" in plugins.stdout and "gxlint-example-plugin 0.3.1" in plugins.stdout
-    assert "2 rules" in plugins.stdout
+    assert "2 条规则" in plugins.stdout
     rules = _run([bindir / "gxlint", "rules", "--format", "json"], cwd=where)
     codes = {r["code"]: r for r in json.loads(rules.stdout)}
     assert codes["SX101"]["plugin"] == "example" and "GX001" in codes

@@ -361,7 +361,8 @@ def test_config_error_keeps_its_file_and_line_across_worker_processes(tmp_path, 
     (sub / ".gxlint.yaml").write_text("lang: fr\n", encoding="utf-8")
     for i in range(3):
         (sub / f"r{i}.txt").write_text(CANARY_TEXT, encoding="utf-8")
-    result = subprocess.run([str(GXLINT), "--jobs", "2", str(tmp_path)], capture_output=True, text=True)
+    result = subprocess.run([str(GXLINT), "--jobs", "2", "--lang", "en", str(tmp_path)], capture_output=True,
+                            text=True)
     assert result.returncode == 2
     assert result.stderr.startswith(f"gxlint: error: {sub / '.gxlint.yaml'}:1:")
     assert "Traceback" not in result.stderr

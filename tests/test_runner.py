@@ -134,3 +134,119 @@ def test_missing_and_repo_root(tmp_path):
     (tmp_path / "repo" / ".git").mkdir(parents=True)
     (tmp_path / "repo" / "a" / "b").mkdir(parents=True)
     assert files.repo_root(str(tmp_path / "repo" / "a" / "b")) == str(tmp_path / "repo")
+
+
+# -- process behaviour -----------------------------------------------------------------------------------
+
+def test_a_parallel_run_leaves_no_pool_thread_behind(folder):
+    """The pool is shut down and waited for: a manager thread left running races the interpreter's
+    exit and prints "Exception ignored ... Bad file descriptor" (about 1 run in 25)."""
+    import concurrent.futures.process as futures_process
+    import threading
+
+    results = list(runner.run(Linter(isolated=True), items(folder), jobs=2))
+    assert len(results) == 8
+    assert not [t.name for t in threading.enumerate() if t is not threading.main_thread() and t.is_alive()]
+    assert not [t for t in list(futures_process._threads_wakeups) if t.is_alive()]
+
+
+def test_stopping_a_parallel_run_early_stops_the_workers_at_once(folder, monkeypatch):
+    """Ctrl-C or a closed pipe while a worker is in the middle of a long file: the run stops now, and
+    no worker is left running (it would keep the process alive until it finished)."""
+    import multiprocessing
+    import time
+
+    real = runner.lint_one
+
+    def slow(linter, path):
+        if path.endswith("empty.txt"):
+            time.sleep(60)
+        return real(linter, path)
+
+    monkeypatch.setattr(runner, "lint_one", slow)  # forked workers inherit it
+    results = runner.run(Linter(isolated=True), items(folder), jobs=2)
+    try:
+        first = next(results)
+        assert first.path.endswith("binary.txt")
+        time.sleep(0.5)  # a worker is now asleep in empty.txt
+        started = time.monotonic()
+        results.close()
+        assert time.monotonic() - started < 2
+        assert multiprocessing.active_children() == []
+    finally:
+        for child in multiprocessing.active_children():
+            child.kill()
+
+
+class _Sink:
+    def __init__(self, broken_after: int | None = None):
+        self.added = []
+        self.ended = None
+        self.broken_after = broken_after
+
+    def begin(self):
+        pass
+
+    def add(self, result):
+        if self.broken_after is not None and len(self.added) >= self.broken_after:
+            raise BrokenPipeError(32, "Broken pipe")
+        self.added.append(result.path)
+
+    def end(self, summary):
+        self.ended = summary
+
+
+def test_a_closed_output_stops_writing_and_keeps_the_verdict(folder):
+    linter = Linter(overrides={"select": ["GX0"]}, isolated=True)
+    closed = []
+    # the first file written, then the reader goes away: no more writing, on_closed told once
+    sink = _Sink(broken_after=1)
+    outcome = runner.check(linter, items(folder), sink, on_closed=lambda: closed.append(1))
+    assert outcome.output_closed and closed == [1]
+    assert len(sink.added) == 1 and sink.ended is None
+    assert outcome.failed  # errors (GX001, GX002) further on: the verdict of the whole run
+    # only warnings beyond the closed pipe: the run goes on to the end and does not fail
+    sink = _Sink(broken_after=0)
+    outcome = runner.check(linter, items(folder / "sub"), sink)
+    assert outcome.output_closed and not outcome.failed and outcome.summary.files == 1
+
+
+def test_an_empty_directory_counts_zero_files(tmp_path):
+    (tmp_path / "empty").mkdir()
+    linter = Linter(isolated=True)
+    sink = _Sink()
+    outcome = runner.check(linter, items(tmp_path / "empty"), sink)
+    s = outcome.summary
+    assert (s.files, s.files_with_findings, s.counts) == (0, 0, {"error": 1})  # the GX001 finding, no file
+    assert outcome.failed
+    missing = runner.check(linter, items(tmp_path / "missing.txt", EXAMPLE), _Sink()).summary
+    assert (missing.files, missing.counts) == (1, {"error": 1})
+
+
+def test_the_time_is_the_whole_run(folder):
+    import time
+
+    linter = Linter(isolated=True)
+    started = time.perf_counter() - 5  # the command began five seconds ago
+    outcome = runner.check(linter, items(folder / "sub"), _Sink(), started=started)
+    assert outcome.summary.seconds >= 5
+
+
+def test_skip_non_reports_turns_a_non_report_into_one_info_note(folder):
+    linter = Linter(isolated=True)
+    (folder / "README.md").write_text("# 资料说明\n\n本目录存放本办历年公开的文件。\n", encoding="utf-8")
+    chosen = items(folder / "README.md", folder / "empty.txt", folder / "binary.txt", EXAMPLE)
+    plain = {os.path.basename(r.path): r for r in runner.run(linter, chosen)}
+    assert [f.code for f in plain["README.md"].findings] == ["GX002"] and not plain["README.md"].skipped
+    skipped = {os.path.basename(r.path): r for r in runner.run(linter, chosen, skip_non_reports=True)}
+    for name in ("README.md", "empty.txt"):
+        [note] = skipped[name].findings
+        assert skipped[name].skipped and (note.code, note.severity) == ("GX002", "info")
+        assert note.message.startswith("不是年度报告，已跳过（--skip-non-reports）：")
+    assert not skipped["binary.txt"].skipped and [f.code for f in skipped["binary.txt"].findings] == ["GX001"]
+    assert skipped["shili-county-2021.txt"].findings == []
+    outcome = runner.check(linter, chosen, _Sink(), skip_non_reports=True, fail_on="info")
+    s = outcome.summary
+    assert (s.files, s.skipped, s.counts) == (4, 2, {"error": 1})  # the notes are no problems
+    readme_only = runner.check(linter, items(folder / "README.md"), _Sink(), skip_non_reports=True, fail_on="info")
+    assert not readme_only.failed

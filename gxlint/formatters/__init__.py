@@ -33,29 +33,47 @@ HUMAN = ("full", "concise")
 
 @dataclass
 class FileResult:
-    """One linted file: its findings and the source lines they point at (for snippets)."""
+    """One linted file: its findings and the source lines they point at (for snippets).
+
+    ``checked`` is False for a path that was never a file to check (a missing path, an empty
+    directory, a broken link: its one finding says so); ``skipped`` is True for a file that is no
+    report, skipped under ``--skip-non-reports`` (its one finding is an info note saying so)."""
 
     path: str
     findings: list[Finding]
     lines: dict[int, str] = field(default_factory=dict)
+    checked: bool = True
+    skipped: bool = False
 
 
 @dataclass
 class Summary:
+    #: files checked (read and linted, skipped non-reports included)
     files: int = 0
     files_with_findings: int = 0
     counts: dict[str, int] = field(default_factory=dict)  # severity -> count
     by_code: dict[str, int] = field(default_factory=dict)
+    #: (code, severity) -> count: what --statistics lists; it adds up to ``counts``
+    by_code_severity: dict[tuple[str, str], int] = field(default_factory=dict)
     seconds: float = 0.0
     baseline_hidden: int = 0
+    #: files that are no report, skipped under --skip-non-reports (their notes are not problems)
+    skipped: int = 0
 
     def add(self, result: FileResult) -> None:
-        self.files += 1
-        if result.findings:
-            self.files_with_findings += 1
+        if result.skipped:
+            self.files += 1
+            self.skipped += 1
+            return
+        if result.checked:
+            self.files += 1
+            if result.findings:
+                self.files_with_findings += 1
         for f in result.findings:
             self.counts[f.severity] = self.counts.get(f.severity, 0) + 1
             self.by_code[f.code] = self.by_code.get(f.code, 0) + 1
+            key = (f.code, f.severity)
+            self.by_code_severity[key] = self.by_code_severity.get(key, 0) + 1
 
 
 class Formatter:

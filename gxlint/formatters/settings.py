@@ -44,15 +44,30 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-def render_text(entries: list[dict[str, Any]]) -> str:
+_ZH = {"(standard input)": "（标准输入）", "config file": "配置文件", "(none)": "（无）", "rules enabled": "启用的规则",
+       "command line": "命令行", "default": "默认", "environment GXLINT_LANG": "环境变量 GXLINT_LANG"}
+
+
+def render_text(entries: list[dict[str, Any]], lang: str = "en") -> str:
+    """The settings as text; in Chinese the labels and origins are Chinese (keys and values are
+    written as in .gxlint.yaml)."""
+    def t(text: str) -> str:
+        return _ZH.get(text, text) if lang == "zh" else text
+
+    def pad(text: str, width: int) -> str:
+        from .text import _width
+
+        return text + " " * max(0, width - _width(text))
+
     lines = []
     for entry in entries:
-        lines.append(f"{entry['path'] or '(standard input)'}")
-        lines.append(f"  config file       {entry['config'] or '(none)'}")
+        lines.append(f"{entry['path'] or t('(standard input)')}")
+        lines.append(f"  {pad(t('config file'), 17)} {entry['config'] or t('(none)')}")
         for key, item in entry["settings"].items():
-            lines.append(f"  {key:<17} {_show(item['value']):<30} # {item['from']}")
+            lines.append(f"  {key:<17} {_show(item['value']):<30} # {t(item['from'])}")
         rules = entry["rules"]
-        lines.append(f"  rules enabled     {len(rules)}: {', '.join(rules)}")
+        colon = "：" if lang == "zh" else ": "
+        lines.append(f"  {pad(t('rules enabled'), 17)} {len(rules)}{colon}{', '.join(rules)}")
     return "\n".join(lines) + "\n"
 
 

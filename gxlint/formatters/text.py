@@ -6,6 +6,7 @@ import unicodedata
 
 import click
 
+from ..docs import severity_label
 from ..finding import describe
 from . import FileResult, Formatter, Summary
 
@@ -72,7 +73,7 @@ class ConciseFormatter(Formatter):
     def headline(self, f) -> str:
         where = self._style(f"{f.path}:{f.line}:{f.column}:", bold=True)
         code = self._style(f.code, fg=_COLORS.get(f.severity), bold=True)
-        sev = self._style(f"[{f.severity}]", fg=_COLORS.get(f.severity))
+        sev = self._style(f"[{severity_label(f.severity, self.lang)}]", fg=_COLORS.get(f.severity))
         place = describe(f.location, self.lang)
         if place:
             place = f"（位置：{place}）" if self.lang == "zh" else f" (in the file: {place})"
@@ -103,32 +104,54 @@ class FullFormatter(ConciseFormatter):
                 carets = self._style("^" * caret_len, fg=_COLORS.get(f.severity), bold=True)
                 self.out.write(f"{pad} {bar} {' ' * caret_at}{carets}\n")
             if f.fix:
-                label = "修改建议" if self.lang == "zh" else "fix"
-                self.out.write(f"  = {label}: {f.fix}\n")
+                label = "修改建议：" if self.lang == "zh" else "fix: "
+                self.out.write(f"  = {label}{f.fix}\n")
             self.out.write("\n")
 
     def end(self, summary: Summary) -> None:
         errors = summary.counts.get("error", 0)
         warnings = summary.counts.get("warning", 0)
         infos = summary.counts.get("info", 0)
-        total = errors + warnings + infos
-        if self.lang == "zh":
-            if total:
-                text = (f"发现 {total} 个问题（错误 {errors}，警告 {warnings}，提示 {infos}），"
-                        f"涉及 {summary.files_with_findings} 个文件；共检查 {summary.files} 个文件，用时 {summary.seconds:.2f} 秒")
-            else:
-                text = f"未发现问题；共检查 {summary.files} 个文件，用时 {summary.seconds:.2f} 秒"
-            if summary.baseline_hidden:
-                text += f"；基线中已有的 {summary.baseline_hidden} 个问题未显示"
+        self.out.write(self._style(summary_line(summary, self.lang), fg="red" if errors else
+                                   ("yellow" if warnings else "green"), bold=True) + "\n")
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(summary: Summary, lang: str = "zh") -> str:
+    """``发现 3 个问题（错误 1，警告 2，提示 0），涉及 2 个文件；共检查 5 个文件，用时 0.12 秒``: the
+    problems by severity, the files they are in, the files checked (a missing path or an empty
+    folder is no file checked) and the time of the whole run."""
+    errors = summary.counts.get("error", 0)
+    warnings = summary.counts.get("warning", 0)
+    infos = summary.counts.get("info", 0)
+    total = errors + warnings + infos
+    if lang == "zh":
+        if total:
+            text = f"发现 {total} 个问题（错误 {errors}，警告 {warnings}，提示 {infos}）"
+            if summary.files_with_findings:
+                text += f"，涉及 {summary.files_with_findings} 个文件"
         else:
-            if total:
-                text = (f"Found {total} problem{'s' if total != 1 else ''} ({errors} error{'s' if errors != 1 else ''}, "
-                        f"{warnings} warning{'s' if warnings != 1 else ''}, {infos} info) in "
-                        f"{summary.files_with_findings} file{'s' if summary.files_with_findings != 1 else ''}; "
-                        f"{summary.files} file{'s' if summary.files != 1 else ''} checked in {summary.seconds:.2f}s")
-            else:
-                text = f"No problems found; {summary.files} file{'s' if summary.files != 1 else ''} checked in {summary.seconds:.2f}s"
-            if summary.baseline_hidden:
-                text += f"; {summary.baseline_hidden} known in the baseline not shown"
-        color = "red" if errors else ("yellow" if warnings else "green")
-        self.out.write(self._style(text, fg=color, bold=True) + "\n")
+            text = "未发现问题"
+        text += f"；共检查 {summary.files} 个文件"
+        if summary.skipped:
+            text += f"（其中 {summary.skipped} 个不是年度报告，已跳过）"
+        text += f"，用时 {summary.seconds:.2f} 秒"
+        if summary.baseline_hidden:
+            text += f"；基线中已有的 {summary.baseline_hidden} 个问题未显示"
+        return text
+    if total:
+        text = (f"Found {_n(total, 'problem')} ({_n(errors, 'error')}, {_n(warnings, 'warning')}, {infos} info)")
+        if summary.files_with_findings:
+            text += f" in {_n(summary.files_with_findings, 'file')}"
+    else:
+        text = "No problems found"
+    text += f"; {_n(summary.files, 'file')} checked"
+    if summary.skipped:
+        text += f" ({summary.skipped} not {'an annual report' if summary.skipped == 1 else 'annual reports'}, skipped)"
+    text += f" in {summary.seconds:.2f}s"
+    if summary.baseline_hidden:
+        text += f"; {summary.baseline_hidden} known in the baseline not shown"
+    return text
