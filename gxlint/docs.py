@@ -9,7 +9,27 @@ from typing import Iterable
 from .rule import Rule
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]")
-_SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+#: the severities as Chinese output names them
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def severity_label(severity: str, lang: str = "en") -> str:
+    """``error``/``warning``/``info``, or 错误/警告/提示 in Chinese."""
+    return SEVERITY_ZH.get(severity, severity) if lang == "zh" else severity
+
+
+def severity_text(rule: type[Rule], lang: str = "en", *, short: bool = False) -> str:
+    """A rule's default severity as the truth: with the report years for which the rule lowers its
+    errors to warnings (``Rule.relaxed_until``).  ``short`` is the form for a table column."""
+    label = severity_label(rule.severity, lang)
+    until = rule.relaxed_until
+    if until is None or rule.severity != "error":
+        return label
+    if short:
+        return f"{label}，≤{until} 警告" if lang == "zh" else f"{label}, ≤{until} warning"
+    if lang == "zh":
+        return f"{label}；{until} 年度及以前的报告为警告（当时统一格式尚未强制适用）"
+    return f"{label}; a warning for reports of {until} and earlier (the unified format did not yet bind them)"
 
 
 def unwrap(text: str) -> str:
@@ -32,6 +52,36 @@ def unwrap(text: str) -> str:
     return "\n\n".join(out)
 
 
+#: the sections of docs/format.md a built-in rule's ``spec`` names by their anchors
+FORMAT_SECTIONS = {
+    "the-documents": ("有关文件", "The documents"),
+    "chapters": ("章节", "Chapters"),
+    "tables": ("表格", "Tables"),
+    "active-disclosure": ("主动公开情况表", "Active disclosure"),
+    "applications": ("收到和处理申请情况表", "Applications"),
+    "review-and-litigation": ("行政复议、行政诉讼情况表", "Review and litigation"),
+    "identities": ("勾稽关系", "Identities"),
+    "cells": ("数据单元格", "Cells"),
+    "deadlines": ("报送期限", "Deadlines"),
+    "good-practice": ("良好做法", "Good practice"),
+    "before-2019": ("2019 年以前的报告", "Before 2019"),
+}
+
+
+def spec_text(spec: str, lang: str = "en", markdown: bool = True) -> str:
+    """A rule's ``spec`` for people: the docs/format.md sections it names (as links in markdown),
+    or a plugin's own free text as it is."""
+    parts = [p.strip() for p in spec.split(",") if p.strip()]
+    if not parts or any(p not in FORMAT_SECTIONS for p in parts):
+        return spec
+    index = 0 if lang == "zh" else 1
+    if markdown:
+        return "、".join(f"[{FORMAT_SECTIONS[p][index]}](../format.md#{p})" for p in parts) if lang == "zh" \
+            else ", ".join(f"[{FORMAT_SECTIONS[p][index]}](../format.md#{p})" for p in parts)
+    names = [FORMAT_SECTIONS[p][index] for p in parts]
+    return ("docs/format.md：" + "、".join(names)) if lang == "zh" else ("docs/format.md: " + ", ".join(names))
+
+
 def render_rule(rule: type[Rule], lang: str = "en", markdown: bool = True) -> str:
     zh = lang == "zh"
     examples = rule.examples()
@@ -41,14 +91,14 @@ def render_rule(rule: type[Rule], lang: str = "en", markdown: bool = True) -> st
     lines.append("")
     lines.append(rule.short(lang))
     lines.append("")
-    sev = _SEV_ZH.get(rule.severity, rule.severity) if zh else rule.severity
-    meta = [("默认级别" if zh else "Default severity", sev)]
+    colon = "：" if zh else ": "
+    meta = [("默认级别" if zh else "Default severity", severity_text(rule, lang))]
     if rule.spec:
-        meta.append(("依据" if zh else "Spec", rule.spec))
+        meta.append(("依据" if zh else "The format", spec_text(rule.spec, lang, markdown)))
     if rule.plugin and rule.plugin != "builtin":
         meta.append(("插件" if zh else "Plugin", rule.plugin))
     for label, value in meta:
-        lines.append(f"- **{label}**: {value}" if markdown else f"{label}: {value}")
+        lines.append(f"- **{label}**{colon}{value}" if markdown else f"{label}{colon}{value}")
     lines.append("")
     lines.append(unwrap(rule.explanation(lang)) if markdown else rule.explanation(lang))
     if rule.options:
@@ -56,12 +106,13 @@ def render_rule(rule: type[Rule], lang: str = "en", markdown: bool = True) -> st
         lines.append("## 选项" if zh and markdown else ("## Options" if markdown else ("选项：" if zh else "Options:")))
         lines.append("")
         for name, opt in rule.options.items():
-            lines.append(f"- `{name}` (default `{opt.default!r}`): {opt.help}")
+            lines.append(f"- `{name}`（默认 `{opt.default!r}`）：{opt.help}" if zh
+                         else f"- `{name}` (default `{opt.default!r}`): {opt.help}")
     for key, label_en, label_zh in (("bad", "Anti-pattern", "反例"), ("good", "Best practice", "正例")):
         if key in examples:
             lines.append("")
             label = label_zh if zh else label_en
-            lines.append(f"## {label}" if markdown else f"{label}:")
+            lines.append(f"## {label}" if markdown else label + ("：" if zh else ":"))
             lines.append("")
             if markdown:
                 lines.append("```text")
@@ -82,7 +133,7 @@ def render_index(rules: Iterable[type[Rule]]) -> str:
     out = ["<!-- Generated from the rules' metadata by `python -m gxlint.docs`; do not edit. -->", "",
            "# Rules", "", "| code | name | default | summary |", "|---|---|---|---|"]
     for r in rules:
-        out.append(f"| [{r.code}]({r.code}.md) | {r.name} | {r.severity} | {r.summary} |")
+        out.append(f"| [{r.code}]({r.code}.md) | {r.name} | {severity_text(r, short=True)} | {r.summary} |")
     return "\n".join(out) + "\n"
 
 

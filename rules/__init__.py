@@ -2,7 +2,8 @@
 
 One module per family: ``input`` (GX0xx), ``structure`` (GX1xx), ``arithmetic`` and ``cells``
 (GX2xx tables), ``narrative`` (text against tables), ``contact`` (GX3xx), ``dates`` (GX4xx).
-Each rule cites the section of the format facts (docs/spec, ``../shared/spec/format.md``) it encodes.
+Each rule's ``spec`` names the sections of docs/format.md (the unified format: chapters, tables,
+identities, deadlines) that it enforces, as that page's anchors.
 """
 
 from __future__ import annotations

@@ -106,3 +106,26 @@ def test_readme_links_the_docs_and_keeps_its_set_up_commands():
         assert f"]({page})" in readme, page
     assert "pip install . && gxlint examples/shili-county-2021.txt" in readme
     assert "pip install -e '.[test]' && pytest" in readme
+
+
+def test_rules_cite_the_format_page_users_can_read():
+    """Every built-in rule's ``spec`` names sections of docs/format.md that exist; nothing cites the
+    project's private notes (“spec §4 R8”)."""
+    import re
+
+    from gxlint import plugins as plugins_mod
+    from gxlint.docs import FORMAT_SECTIONS
+
+    root = ROOT
+    page = (root / "docs" / "format.md").read_text(encoding="utf-8")
+    anchors = {re.sub(r"[^\w\- ]", "", h).strip().lower().replace(" ", "-")
+               for h in re.findall(r"^#{2,3} (.+)$", page, re.M)}
+    assert set(FORMAT_SECTIONS) <= anchors, set(FORMAT_SECTIONS) - anchors
+    rules = plugins_mod.cached(()).rules
+    for code, rule in rules.items():
+        if rule.plugin != "builtin" or not rule.spec:
+            continue
+        parts = [p.strip() for p in rule.spec.split(",")]
+        assert set(parts) <= set(FORMAT_SECTIONS), (code, rule.spec)
+    for path in list((root / "docs").rglob("*.md")) + list((root / "rules").glob("*.py")):
+        assert "§" not in path.read_text(encoding="utf-8"), path

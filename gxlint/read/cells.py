@@ -1,7 +1,7 @@
 """Reading one data cell: a number exactly as written, a blank, or a malformed token.
 
 The template's cells are non-negative integers, except the signed change column (本年增/减) and
-the money columns, which may be decimal (spec §4 R8).  A number may carry a unit or a remark after
+the money columns, which may be decimal (docs/format.md, Cells).  A number may carry a unit or a remark after
 it (``251000元``, ``22（其中修订16件）``): the leading figure is the value.  Anything else that is
 not a number -- ``00``, ``1O``, ``—``, ``0 0`` -- is kept as a malformed cell with its raw text.
 """
