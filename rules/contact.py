@@ -70,6 +70,9 @@ def _checkable(report) -> bool:
     return report.readable and bool(report.source.text.strip()) and is_report(report)
 
 
+_FULL_WIDTH_EMAIL = re.compile("[\uff01-\uff5e\u3002]")
+
+
 @dataclass(frozen=True)
 class Found:
     """A contact item found in the text: its kind, value as written, and where.  ``shares_area_code``
@@ -256,7 +259,9 @@ class MalformedContact(Rule):
     ``require-area-code: false`` to accept local numbers.  Mobiles (11 digits), 400/800 numbers
     and service numbers such as 12345 need none.  Also reported: numbers with a wrong digit
     count, email addresses that cannot work (no ``@``, no domain, ``163。com``) and postcodes
-    that are not six digits.  Full-width digits and ``＠`` are accepted as written.
+    that are not six digits.  An address written with full-width ``＠`` or ``．`` is reported too:
+    a reader sees it, but a mail program given it cannot send.  Full-width digits in phone numbers
+    and postcodes are accepted as written.
 
     Anti-pattern::
 
@@ -280,7 +285,8 @@ class MalformedContact(Rule):
     建议会给出报告中其他号码使用的区号）；如需接受本地号码，可将选项 ``require-area-code``
     设为 false。手机（11 位）、400/800 号码和 12345 等服务号码不需要区号。位数不对的号码、
     无法使用的电子邮箱（缺少“@”、缺少域名、写成“163。com”）以及不是 6 位数字的邮编也在此报告。
-    全角数字和全角“＠”按原样接受。"""
+    电子邮箱中含全角“＠”“．”的也在此报告：读者看得懂，但复制到邮件程序中无法发送。电话和邮编中的全角数字
+    按原样接受。"""
     spec = "good-practice"
     options = {"require-area-code": Option(True, "report landline numbers written without their area code")}
 
@@ -294,6 +300,15 @@ class MalformedContact(Rule):
         for item in found:
             if item.kind == "phone":
                 yield from self._phone(item, area_codes, ctx)
+            elif item.kind == "email" and judge_email(item.value) and _FULL_WIDTH_EMAIL.search(item.value):
+                # 全角 ＠ or ．: people read it, but a mail program given it will not send
+                fixed = _nfkc(item.value).replace("。", ".")
+                yield ctx.finding(item.span,
+                                  zh=f"电子邮箱“{item.value}”含全角字符（如“＠”“．”），复制到邮件程序中无法发送",
+                                  en=f"the email address “{item.value}” has full-width characters (＠, ．): "
+                                     "copied into a mail program it does not work",
+                                  fix_zh=f"改用半角字符：{fixed}", fix_en=f"use half-width characters: {fixed}",
+                                  key=f"email-width:{item.value}")
             elif item.kind == "email" and not judge_email(item.value):
                 why_zh, why_en = ("缺少“@”", "it has no @") if not re.search("[@＠]", item.value) else (
                     "域名不完整或含非法字符", "its domain is incomplete or has invalid characters")
