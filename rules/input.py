@@ -156,6 +156,13 @@ class TableUnreadable(Rule):
                     fix_zh="按模板的行名逐行填写，每列一个数字", fix_en="write each row under the template's label, one number per column")
                 continue
             notes = unreadable_notes(table)
+            from .structure import cutoff  # structure imports this module: import at use
+
+            cut = cutoff(report, ctx)
+            if cut is not None and cut.table is table and table.raw:
+                # the row the text stops in is short because the text stops: GX108 says so
+                last = table.raw[-1].span
+                notes = [n for n in notes if not (last.start <= n.span.start <= last.end)]
             if not notes:
                 continue
             first = notes[0]
