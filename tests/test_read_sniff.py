@@ -93,3 +93,16 @@ def test_a_document_is_rendered_with_its_origins():
 def test_locations_are_described_for_people(location, zh, en):
     assert describe(location, "zh") == zh
     assert describe(location, "en") == en
+
+
+def test_linting_text_imports_no_reader_library():
+    """Word, HTML and PDF libraries are imported only when such a file is read."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "shili-county-2021.txt"
+    code = ("import sys; from gxlint.engine import Linter; Linter(isolated=True).lint_path(sys.argv[1]); "
+            "print(sorted(m for m in ('lxml', 'pypdfium2', 'pdfminer', 'docx') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, str(example)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
