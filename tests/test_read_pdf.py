@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tablevalues import misses_in_text
 
 pytest.importorskip("pypdfium2", reason="the PDF reader needs pypdfium2")
 
@@ -335,53 +336,6 @@ def test_library_imported_lazily():
 # ---------------------------------------------------------------------------------------------
 # the two shared reports printed to PDF: every table value as the parser reads it
 
-_WIDTH = str.maketrans("（）：，", "():,")
-
-
-def _norm(label) -> str:
-    return re.sub(r"\s+", "", str(label)).translate(_WIDTH)
-
-
-def _find(mapping, label):
-    wanted = _norm(label)
-    for key, value in (mapping or {}).items():
-        if _norm(key) == wanted:
-            return value
-    return None
-
-
-def _same(a, b) -> bool:
-    try:
-        return abs(float(a) - float(b)) < 1e-6
-    except (TypeError, ValueError):
-        return False
-
-
-def _misses(text: str, expected: dict) -> tuple[int, list]:
-    from gxlint.api import parse_text
-    from gxlint.export import report_to_dict
-
-    d = report_to_dict(parse_text(text))
-    tables = {t.get("kind"): t.get("values") for t in d.get("tables", [])}
-    total, misses = 0, []
-    for kind in ("applications", "active_disclosure"):
-        for row, cols in expected["values"].get(kind, {}).items():
-            for col, value in cols.items():
-                total += 1
-                got = _find(_find(tables.get(kind), row), col)
-                if not _same(got, value):
-                    misses.append((kind, row, col, value, got))
-    names = ["行政复议", "未经复议直接起诉", "复议后起诉"]
-    cols5 = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
-    for name, values in zip(names, expected["values"].get("review_litigation", [])):
-        for col, value in zip(cols5, values):
-            total += 1
-            got = _find(_find(tables.get("review_litigation"), name), col)
-            if not _same(got, value):
-                misses.append(("review_litigation", name, col, value, got))
-    return total, misses
-
-
 def _shared_pdfs():
     folder = SHARED_FORMS / "pdf"
     if not (folder / "values.json").exists():
@@ -397,7 +351,7 @@ def test_shared_pdf_forms(name, expected):
     doc = read(data, name)
     assert doc.problems == ()
     text = render(doc).text
-    total, misses = _misses(text, expected)
+    total, misses = misses_in_text(text, expected)
     assert total > 100
     assert misses == []
     lines = text.splitlines()

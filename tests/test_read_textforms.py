@@ -9,13 +9,12 @@ geometry is the point, is a fixture file (tests/fixtures/forms/shiyi-2021-layout
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
+import tablevalues
 
 from gxlint.api import parse_text
-from gxlint.export import report_to_dict
 from gxlint.read.textforms import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -211,51 +210,10 @@ SHAPES = {
 
 # -- comparing ------------------------------------------------------------------------------------
 
-_WIDTH = str.maketrans("（）：，", "():,")
-
-
-def _norm(label) -> str:
-    return re.sub(r"\s+", "", str(label)).translate(_WIDTH)
-
-
-def _find(mapping, label):
-    want = _norm(label)
-    for k, v in (mapping or {}).items():
-        if _norm(k) == want:
-            return v
-    return None
-
-
-def _same(a, b) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    try:
-        return abs(float(a) - float(b)) < 1e-6
-    except (TypeError, ValueError):
-        return False
-
-
 def misses(text: str, want: dict) -> list[tuple]:
     """Every expected table value that ``parse_text(text)`` does not read (kind, row, column,
     expected, got)."""
-    tables = {t.get("kind"): t.get("values") for t in report_to_dict(parse_text(text)).get("tables", [])}
-    out = []
-    for kind, rows in want.items():
-        for row, cols in rows.items():
-            for col, value in cols.items():
-                got = _find(_find(tables.get(kind), row), col)
-                if not _same(got, value):
-                    out.append((kind, row, col, value, got))
-    return out
-
-
-def shared_expected(entry: dict) -> dict:
-    """A values.json entry in the shape of :func:`expected` (its review table is a list per block)."""
-    values = entry["values"]
-    want = {k: values.get(k, {}) for k in ("active_disclosure", "applications")}
-    want["review_litigation"] = {b: dict(zip(RL_COLUMNS, vals))
-                                 for b, vals in zip(RL_BLOCKS, values.get("review_litigation", []))}
-    return want
+    return tablevalues.misses(tablevalues.tables_of(parse_text(text)), want)[1]
 
 
 # -- the shapes are read ----------------------------------------------------------------------------
@@ -438,7 +396,7 @@ def test_shared_forms_read_every_value(form):
         text = (folder / name).read_text(encoding="utf-8")
         out = normalize(text)
         assert out.count("\n") == text.count("\n")
-        want = shared_expected(entry)
+        want = tablevalues.expected_values(entry)
         assert sum(len(cols) for rows in want.values() for cols in rows.values()) > 190
         assert misses(out, want) == [], name
 

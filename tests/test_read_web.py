@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tablevalues import misses_in_text
 
 from gxlint.read.document import Grid, Paragraph, expand
 from gxlint.read.render import render
@@ -375,50 +376,6 @@ def test_many_merged_cells_stay_bounded():
 WIDTH = str.maketrans("（）：，", "():,")
 
 
-def _norm(label) -> str:
-    return re.sub(r"\s+", "", str(label)).translate(WIDTH)
-
-
-def _find(mapping, label):
-    want = _norm(label)
-    for key, value in (mapping or {}).items():
-        if _norm(key) == want:
-            return value
-    return None
-
-
-def _same(a, b) -> bool:
-    try:
-        return abs(float(a) - float(b)) < 1e-6
-    except (TypeError, ValueError):
-        return False
-
-
-def _misses(text: str, expected: dict) -> tuple[int, list]:
-    from gxlint.api import parse_text
-    from gxlint.export import report_to_dict
-
-    data = report_to_dict(parse_text(text))
-    tables = {t.get("kind"): t.get("values") for t in data.get("tables", [])}
-    total, misses = 0, []
-    for kind in ("applications", "active_disclosure"):
-        for row, cols in expected["values"].get(kind, {}).items():
-            for col, value in cols.items():
-                total += 1
-                got = _find(_find(tables.get(kind), row), col)
-                if not _same(got, value):
-                    misses.append((kind, row, col, value, got))
-    blocks = ["行政复议", "未经复议直接起诉", "复议后起诉"]
-    columns = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
-    for block, values in zip(blocks, expected["values"].get("review_litigation", [])):
-        for col, value in zip(columns, values):
-            total += 1
-            got = _find(_find(tables.get("review_litigation"), block), col)
-            if not _same(got, value):
-                misses.append(("review_litigation", block, col, value, got))
-    return total, misses
-
-
 def test_shared_html_forms_give_every_value():
     folder = FORMS / "html"
     if not (folder / "values.json").exists():
@@ -429,7 +386,7 @@ def test_shared_html_forms_give_every_value():
         doc = read((folder / name).read_bytes(), str(folder / name))
         assert not doc.problems, name
         text = render(doc).text
-        total, misses = _misses(text, exp)
+        total, misses = misses_in_text(text, exp)
         assert total > 100 and misses == [], (name, misses[:5])
         body = text.split("==== 正文 ====\n", 1)[1].lstrip("\n")
         assert "年度报告" in body.splitlines()[0], name  # the title first
