@@ -159,8 +159,9 @@ class TableUnreadable(Rule):
             from .structure import cutoff  # structure imports this module: import at use
 
             cut = cutoff(report, ctx)
-            if cut is not None and cut.table is table and table.raw:
-                # the row the text stops in is short because the text stops: GX108 says so
+            if cut is not None and cut.table is table and table.raw and not table.raw[-1].run_together:
+                # the row the text stops in is short because the text stops: GX108 says so (digits
+                # run together are whole, only ambiguous: that stays a GX003)
                 last = table.raw[-1].span
                 notes = [n for n in notes if not (last.start <= n.span.start <= last.end)]
             if not notes:
