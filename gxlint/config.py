@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -22,7 +23,13 @@ TEMPLATES = ("auto", "2019", "2021")
 ORGANS = ("auto", "department", "government")
 LANGS = ("zh", "en")
 KEYS = ("extend", "select", "ignore", "extend-select", "severity", "options", "per-file-ignores",
-        "template", "organ", "lang", "fail-on")
+        "template", "organ", "lang", "fail-on", "plugins")
+#: the keys of ``plugins:``
+PLUGIN_KEYS = ("disable",)
+#: names that stand for gxlint's own rules, which cannot be switched off as a plugin
+BUILTIN_PLUGIN = ("builtin", "gxlint")
+#: what a third party's rule code (or prefix) looks like, e.g. XT201 or XT
+_CODE_LIKE = re.compile(r"[A-Za-z]{1,6}[0-9]{1,4}|[A-Z]{1,6}")
 
 
 class ConfigError(Exception):
@@ -72,6 +79,8 @@ class Settings:
     organ: str = "auto"
     lang: str = "zh"
     fail_on: str = "error"
+    #: plugins switched off (``plugins: {disable: [...]}``): entry-point or distribution names
+    disabled_plugins: tuple[str, ...] = ()
     origin: Mapping[str, str] = field(default_factory=dict)
 
     def enabled(self, code: str) -> bool:
@@ -211,9 +220,9 @@ def parse_layer(data: Any, path: str, known_codes: Iterable[str], rule_options: 
                                   zh=f"“{key}”：{item!r} 不是规则代码")
             code = resolve_code(item, codes, names, allow_all=allow_all)
             if code is None:
-                raise ConfigError(f"'{key}': unknown rule code or prefix {item!r}", path,
-                                  *(_item_pos(nodes, i) if nodes is not None else _pos(data, key)),
-                                  zh=f"“{key}”：未知的规则代码或代码前缀 {item!r}")
+                en, zh = _unknown_code(key, item, prefix=True)
+                where = _item_pos(nodes, i) if nodes is not None else _pos(data, key)
+                raise ConfigError(en, path, *where, zh=zh)
             out.append(code)
         return tuple(out)
 
@@ -242,8 +251,8 @@ def parse_layer(data: Any, path: str, known_codes: Iterable[str], rule_options: 
             for code, sev in value.items():
                 real = resolve_code(str(code), codes, names, allow_all=False)
                 if real is None:
-                    raise ConfigError(f"'severity': unknown rule code {code!r}", path, *_pos(value, code),
-                                      zh=f"“severity”：未知的规则代码 {code!r}")
+                    en, zh = _unknown_code("severity", code)
+                    raise ConfigError(en, path, *_pos(value, code), zh=zh)
                 if sev not in SEVERITIES:
                     raise ConfigError(f"'severity': {code}: {sev!r} is not one of {', '.join(SEVERITIES)}",
                                       path, *_pos(value, code),
@@ -258,8 +267,8 @@ def parse_layer(data: Any, path: str, known_codes: Iterable[str], rule_options: 
             for code, opts in value.items():
                 real = resolve_code(str(code), codes, names, allow_all=False, exact=True)
                 if real is None:
-                    raise ConfigError(f"'options': unknown rule code {code!r}", path, *_pos(value, code),
-                                      zh=f"“options”：未知的规则代码 {code!r}")
+                    en, zh = _unknown_code("options", code)
+                    raise ConfigError(en, path, *_pos(value, code), zh=zh)
                 if not isinstance(opts, dict):
                     raise ConfigError(f"'options': {code} must map option names to values", path, *_pos(value, code),
                                       zh=f"“options”：{code} 必须是“选项名: 值”的映射")
@@ -275,17 +284,10 @@ def parse_layer(data: Any, path: str, known_codes: Iterable[str], rule_options: 
                                           zh=f"“options”：规则 {real} 没有选项 {name!r}"
                                           + (f"（是否应为 {hint!r}？）" if hint else "")
                                           + (f"；它的选项：{'、'.join(known)}" if known else "；它没有选项"))
-                    option = known[name]
-                    if isinstance(val, bool) and bool not in option.types:
-                        ok = False
-                    else:
-                        ok = isinstance(val, option.types)
-                    if not ok:
-                        wanted = " or ".join(t.__name__ for t in option.types)
-                        raise ConfigError(f"'options': {real}.{name} must be {wanted}, not {type(val).__name__} "
-                                          f"({val!r})", path, *_pos(opts, name),
-                                          zh=f"“options”：{real}.{name} 的值必须是 {wanted} 类型，"
-                                             f"而不是 {type(val).__name__}（{val!r}）")
+                    wrong = known[name].problem(val)
+                    if wrong is not None:
+                        raise _option_error(known[name], f"{real}.{name}", val, *wrong, path,
+                                            _pos(opts, name))
                     checked[str(name)] = _plain(val)
                 out_opts[real] = checked
             values[key] = out_opts
@@ -306,7 +308,80 @@ def parse_layer(data: Any, path: str, known_codes: Iterable[str], rule_options: 
                 raise err(f"'{key}' must be one of {', '.join(allowed)}, not {value!r}", key,
                           zh=f"“{key}”必须是 {'、'.join(allowed)} 之一，而不是 {value!r}")
             values[key] = str(value)
+        elif key == "plugins":
+            values[key] = _plugins_section(value, path, _pos(data, key))
     return Layer(path, values, lines)
+
+
+def _option_error(option: Any, where: str, value: Any, index: int, bad: Any, path: str,
+                  pos: tuple[int | None, int | None]) -> ConfigError:
+    """A configured option value of the wrong type (``index`` 0), or a list whose ``index``-th item
+    (1-based) is of the wrong type."""
+    wanted = option.describe()
+    if option.is_list and option.item_types is not None:
+        items = " or ".join(t.__name__ for t in option.item_types)
+        wanted, wanted_zh = f"a {wanted}", f"{items} 的列表"
+    else:
+        wanted_zh = f"{wanted} 类型"
+    if index == 0:
+        got = type(value).__name__
+        return ConfigError(f"'options': {where} must be {wanted}, not {got} ({value!r})", path, *pos,
+                           zh=f"“options”：{where} 的值必须是 {wanted_zh}，而不是 {got}（{value!r}）")
+    if getattr(value, "lc", None) is not None:
+        pos = _item_pos(value, index - 1)
+    got = type(bad).__name__
+    return ConfigError(f"'options': {where} must be {wanted}: item {index} is {got} ({bad!r})", path, *pos,
+                       zh=f"“options”：{where} 必须是 {wanted_zh}：第 {index} 项是 {got}（{bad!r}）")
+
+
+def _unknown_code(key: str, item: Any, prefix: bool = False) -> tuple[str, str]:
+    """The English and Chinese message for a code no loaded rule has.  A code of another prefix than
+    gxlint's own (``XT201``) most likely belongs to a plugin that is not installed: say so."""
+    text = str(item).strip()
+    if _CODE_LIKE.fullmatch(text) and text.upper() != "ALL" and not text.upper().startswith("GX"):
+        return (f"'{key}': unknown rule code {item!r} — is the plugin that provides it installed? "
+                "(gxlint plugins lists the installed ones)",
+                f"“{key}”：未知的规则代码 {item!r}——提供它的插件是否已安装？（gxlint plugins 会列出已安装的插件）")
+    if prefix:
+        return f"'{key}': unknown rule code or prefix {item!r}", f"“{key}”：未知的规则代码或代码前缀 {item!r}"
+    return f"'{key}': unknown rule code {item!r}", f"“{key}”：未知的规则代码 {item!r}"
+
+
+def _plugins_section(value: Any, path: str, pos: tuple[int | None, int | None]) -> dict[str, Any]:
+    """``plugins: {disable: [name, ...]}``: the plugins (entry-point or distribution names) to
+    switch off."""
+    if not isinstance(value, dict):
+        raise ConfigError("'plugins' must be a mapping like {disable: [name, ...]}", path, *pos,
+                          zh="“plugins”必须是形如 {disable: [插件名, ...]} 的映射")
+    out: dict[str, Any] = {}
+    for key, names in value.items():
+        if key not in PLUGIN_KEYS:
+            hint = _suggest(str(key), PLUGIN_KEYS)
+            raise ConfigError(f"'plugins': unknown key '{key}'"
+                              + (f" (did you mean '{hint}'?)" if hint else "")
+                              + f"; known keys: {', '.join(PLUGIN_KEYS)}", path, *_pos(value, key),
+                              zh=f"“plugins”：未知的配置项“{key}”" + (f"（是否应为“{hint}”？）" if hint else "")
+                              + f"；可用的配置项：{'、'.join(PLUGIN_KEYS)}")
+        if isinstance(names, str):
+            items, nodes = [n.strip() for n in names.split(",") if n.strip()], None
+        elif isinstance(names, list):
+            items, nodes = names, names
+        else:
+            raise ConfigError("'plugins: disable' must be a list of plugin names", path, *_pos(value, key),
+                              zh="“plugins: disable”必须是插件名的列表")
+        disabled = []
+        for i, name in enumerate(items):
+            where = _item_pos(nodes, i) if nodes is not None else _pos(value, key)
+            if not isinstance(name, str) or not name.strip():
+                raise ConfigError(f"'plugins: disable': {name!r} is not a plugin name", path, *where,
+                                  zh=f"“plugins: disable”：{name!r} 不是插件名")
+            if name.strip().lower() in BUILTIN_PLUGIN:
+                raise ConfigError(f"'plugins: disable': the built-in rules cannot be switched off "
+                                  f"({name!r}); to skip them, use ignore: [GX]", path, *where,
+                                  zh=f"“plugins: disable”：内置规则不能停用（{name!r}）；要跳过它们，请用 ignore: [GX]")
+            disabled.append(str(name).strip())
+        out[str(key)] = tuple(disabled)
+    return out
 
 
 def _codes_in_str(value: Any, codes: set[str], names: Mapping[str, str], path: str, pos) -> tuple[str, ...]:
@@ -317,8 +392,8 @@ def _codes_in_str(value: Any, codes: set[str], names: Mapping[str, str], path: s
     for item in value.replace(",", " ").split():
         code = resolve_code(item, codes, names, allow_all=False)
         if code is None:
-            raise ConfigError(f"'per-file-ignores': unknown rule code or prefix {item!r}", path, *pos,
-                              zh=f"“per-file-ignores”：未知的规则代码或代码前缀 {item!r}")
+            en, zh = _unknown_code("per-file-ignores", item, prefix=True)
+            raise ConfigError(en, path, *pos, zh=zh)
         out.append(code)
     return tuple(out)
 
@@ -379,6 +454,43 @@ def configured_lang(explicit: str | None = None, start: str | None = None) -> st
     except (ConfigError, OSError, ImportError):
         return None
     return None
+
+
+def disabled_plugins(explicit: str | None = None, start: str | None = None,
+                     isolated: bool = False) -> tuple[str, ...]:
+    """The plugins switched off (``plugins: {disable: [...]}``) by the config file ``explicit``, or
+    else by the nearest config file above ``start`` (default: the working directory), following
+    ``extend``; () with ``isolated``, when none sets it, or when the file cannot be read (its error
+    is reported when the files are linted).  Plugins are loaded once, before any file's settings
+    are resolved: this is the file that decides which plugins are not even imported."""
+    if isolated:
+        return ()
+    try:
+        path = explicit or Resolver((), {}, {}).find(start or os.getcwd())
+        seen: set[str] = set()
+        while path and os.path.abspath(path) not in seen:
+            seen.add(os.path.abspath(path))
+            text = Path(path).read_text(encoding="utf-8")
+            if "plugins" not in text and "extend" not in text:
+                return ()  # the common case: no YAML to parse
+            data = read_file(path)
+            if not isinstance(data, dict):
+                return ()
+            section = data.get("plugins")
+            if isinstance(section, dict) and "disable" in section:
+                names = section["disable"]
+                if isinstance(names, str):
+                    names = names.split(",")
+                if not isinstance(names, list):
+                    return ()
+                return tuple(n.strip() for n in names if isinstance(n, str) and n.strip())
+            parent = data.get("extend")
+            if not isinstance(parent, str) or not parent.strip():
+                return ()
+            path = parent if os.path.isabs(parent) else os.path.join(os.path.dirname(path), parent)
+    except (ConfigError, OSError, UnicodeDecodeError, ImportError):
+        return ()
+    return ()
 
 
 # -- discovery and resolution ----------------------------------------------------------------------
@@ -449,7 +561,8 @@ class Resolver:
             return self._settings[config_path]
         settings = Settings()
         origin = {k: "default" for k in ("select", "ignore", "extend-select", "severity", "options",
-                                         "per-file-ignores", "template", "organ", "lang", "fail-on")}
+                                         "per-file-ignores", "template", "organ", "lang", "fail-on",
+                                         "plugins")}
         layers = self.layers(config_path) if config_path else []
         for layer in layers:
             settings = _apply(settings, layer.values, origin,
@@ -481,6 +594,8 @@ def _apply(settings: Settings, values: Mapping[str, Any], origin: dict[str, str]
             value = (*settings.extend_select, *value)
         elif key == "ignore" and values is not None and where("ignore") == "command line":
             value = (*settings.ignore, *value)
+        elif key == "plugins":
+            attr, value = "disabled_plugins", value.get("disable", settings.disabled_plugins)
         changes[attr] = value
         origin[key] = where(key)
     return replace(settings, **changes) if changes else settings

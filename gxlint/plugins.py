@@ -1,9 +1,11 @@
 """Finding and loading plugins: the entry-point group ``gxlint``.
 
 Each entry point is loaded inside its own try/except, so a plugin that fails to import (or that
-implements a hook that does not exist) is reported with its name, version and error while every
-other plugin still loads.  gxlint's own rules come from the ``builtin`` entry point of the gxlint
-distribution, exactly like a third party's.
+implements a hook that does not exist, registers no hook at all, or claims a ``GX`` code) is
+reported with its name, version and error while every other plugin still loads.  A plugin switched
+off in the configuration (``plugins: {disable: [name]}``) is not imported at all, unless it is
+required.  gxlint's own rules come from the ``builtin`` entry point of the gxlint distribution,
+exactly like a third party's.
 """
 
 from __future__ import annotations
@@ -19,10 +21,18 @@ from .rule import Rule
 
 LOG = logging.getLogger(__name__)
 GROUP = "gxlint"
+#: the code prefix of gxlint's own rules; no plugin may use it
+RESERVED_PREFIX = "GX"
+#: the packages whose rules may use it
+BUILTIN_PACKAGES = ("gxlint", "gxlint_rules")
 
 
 class PluginError(Exception):
     """Plugins are unusable: a required plugin failed, or two plugins claim the same rule code."""
+
+
+class Refused(Exception):
+    """One plugin is not loaded, for the reason given (its message names the plugin)."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,25 @@ class Plugins:
     formats: dict[str, Any] = field(default_factory=dict)
     loaded: list[tuple[str, str, str, int]] = field(default_factory=list)  # name, dist, version, rules
     failures: list[Failure] = field(default_factory=list)
+    #: plugins switched off by the configuration and therefore not imported: name, dist, version
+    disabled: list[tuple[str, str, str]] = field(default_factory=list)
+    #: the names given to ``require`` (they run even where a config file switches them off)
+    required: frozenset[str] = frozenset()
+
+    def switched_off(self, names: Iterable[str]) -> set[str]:
+        """The loaded plugins that ``names`` (``plugins: {disable: [...]}`` of a config file) switch
+        off: those named by entry point or distribution (``-``, ``_``, ``.`` and case alike), except
+        the built-in rules and the required plugins."""
+        wanted = {_normalise(n) for n in names}
+        if not wanted:
+            return set()
+        keep = {_normalise(n) for n in self.required} | {"builtin"}
+        out = set()
+        for name, dist, *_ in self.loaded:
+            called = {_normalise(name)} | ({_normalise(dist)} if dist else set())
+            if called & wanted and not called & keep:
+                out.add(name)
+        return out
 
     def rule(self, code_or_name: str) -> type[Rule] | None:
         key = code_or_name.strip()
@@ -177,17 +206,32 @@ def _scan_entry_points(group: str) -> list[_EntryPoint] | None:
     return found
 
 
-def load(extra: Iterable[Any] = (), require: Iterable[str] = (), entry_points: bool = True) -> Plugins:
-    """Load the installed plugins (plus ``extra`` plugin objects, e.g. in tests)."""
+def _named(name: str, dist: str, names: set[str]) -> bool:
+    """Whether a plugin (entry-point name, distribution) is one of ``names`` (normalised)."""
+    return bool(({_normalise(name)} | ({_normalise(dist)} if dist else set())) & names)
+
+
+def load(extra: Iterable[Any] = (), require: Iterable[str] = (), entry_points: bool = True,
+         disable: Iterable[str] = ()) -> Plugins:
+    """Load the installed plugins (plus ``extra`` plugin objects, e.g. in tests).
+
+    ``disable``: entry-point or distribution names of plugins not to import (the built-in rules
+    and the plugins in ``require`` are loaded all the same)."""
     import pluggy
 
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
-    result = Plugins()
+    required = set(require)
+    result = Plugins(required=frozenset(required))
+    off = {_normalise(n) for n in disable}
+    keep = {_normalise(n) for n in required} | {"builtin"}
     candidates: list[tuple[str, str, str, Any]] = []
     if entry_points:
         for ep in _entry_points():
             dist, version = _dist_of(ep)
+            if _named(ep.name, dist, off) and not _named(ep.name, dist, keep):
+                result.disabled.append((ep.name, dist, version))
+                continue
             try:
                 candidates.append((ep.name, dist, version, ep.load()))
             except BaseException as exc:  # a plugin's import may raise anything, even SystemExit
@@ -195,7 +239,11 @@ def load(extra: Iterable[Any] = (), require: Iterable[str] = (), entry_points: b
                     raise
                 result.failures.append(Failure(ep.name, dist, version, f"{type(exc).__name__}: {exc}"))
     for i, obj in enumerate(extra):
-        candidates.append((getattr(obj, "__name__", f"plugin-{i}"), "", "", obj))
+        name = getattr(obj, "__name__", f"plugin-{i}")
+        if _named(name, "", off) and not _named(name, "", keep):
+            result.disabled.append((name, "", ""))
+            continue
+        candidates.append((name, "", "", obj))
 
     for name, dist, version, obj in candidates:
         try:
@@ -206,6 +254,10 @@ def load(extra: Iterable[Any] = (), require: Iterable[str] = (), entry_points: b
                 pm.unregister(obj)
             result.failures.append(Failure(name, dist, version, f"{type(exc).__name__}: {exc}"))
             continue
+        if not pm.get_hookcallers(obj):
+            pm.unregister(obj)
+            result.failures.append(Failure(name, dist, version, _no_hooks(name, obj)))
+            continue
         count = 0
         try:
             count = _collect(pm, name, obj, result)
@@ -213,11 +265,11 @@ def load(extra: Iterable[Any] = (), require: Iterable[str] = (), entry_points: b
             raise
         except Exception as exc:
             pm.unregister(obj)
-            result.failures.append(Failure(name, dist, version, f"{type(exc).__name__}: {exc}"))
+            error = str(exc) if isinstance(exc, Refused) else f"{type(exc).__name__}: {exc}"
+            result.failures.append(Failure(name, dist, version, error))
             continue
         result.loaded.append((name, dist, version, count))
 
-    required = set(require)
     if required:
         failed = {f.name for f in result.failures} | {f.distribution for f in result.failures}
         loaded = {n for n, *_ in result.loaded} | {d for _, d, *_ in result.loaded}
@@ -225,52 +277,99 @@ def load(extra: Iterable[Any] = (), require: Iterable[str] = (), entry_points: b
         if missing:
             details = "; ".join(f"{f.name} ({f.distribution} {f.version}): {f.error}" for f in result.failures
                                 if f.name in missing or f.distribution in missing)
-            raise PluginError(f"required plugin(s) not loaded: {', '.join(missing)}" + (f" — {details}" if details else ""))
+            raise PluginError(f"required plugin(s) not loaded: {', '.join(missing)}"
+                              + (f" — {details}" if details else ""))
     return result
 
 
+def _no_hooks(name: str, obj: Any) -> str:
+    """The error for a plugin object with no hook implementation at all."""
+    unmarked = [spec for spec, _ in hookspecs.specs() if callable(getattr(obj, spec, None))]
+    return (f"plugin {name} registers no hooks (did you forget @hookimpl?)"
+            + (f": {', '.join(unmarked)} {'is' if len(unmarked) == 1 else 'are'} not marked with @hookimpl"
+               if unmarked else ""))
+
+
+def _implementations(pm: Any, obj: Any) -> dict[str, Any]:
+    """hook name -> the plugin's own implementation (the functions it marked with @hookimpl)."""
+    out = {}
+    for caller in pm.get_hookcallers(obj) or ():
+        for impl in caller.get_hookimpls():
+            if impl.plugin is obj:
+                out[caller.name] = impl.function
+    return out
+
+
+def _is_builtin(rule: type[Rule]) -> bool:
+    return rule.__module__.split(".", 1)[0] in BUILTIN_PACKAGES
+
+
 def _collect(pm: Any, name: str, obj: Any, result: Plugins) -> int:
-    """Ask one plugin what it contributes and add it to ``result``; returns its rule count."""
-    count = 0
-    impl = getattr(obj, "gxlint_rules", None)
+    """Ask one plugin what it contributes and add it to ``result`` (all of it, or nothing when any
+    of it is refused); returns its rule count."""
+    hooks = _implementations(pm, obj)
+    rules: dict[str, type[Rule]] = {}
+    impl = hooks.get("gxlint_rules")
+    for rule in (impl() or ()) if impl is not None else ():
+        if not (isinstance(rule, type) and issubclass(rule, Rule)):
+            raise TypeError(f"gxlint_rules returned {rule!r}, which is not a Rule subclass")
+        problems = rule.validate()
+        if problems:
+            raise TypeError(f"rule {rule.__name__}: " + "; ".join(problems))
+        if rule.code.startswith(RESERVED_PREFIX) and not _is_builtin(rule):
+            raise Refused(f"plugin {name!r} registers rule {rule.code} ({rule.__module__}.{rule.__name__}), "
+                          f"but the {RESERVED_PREFIX} prefix is reserved for gxlint's built-in rules: "
+                          "give the plugin's rules a prefix of its own (e.g. XT101)")
+        other = result.rules.get(rule.code) or rules.get(rule.code)
+        if other is not None and other is not rule:
+            owner = name if rule.code in rules else other.plugin
+            raise PluginError(f"rule code {rule.code} is defined twice: by plugin {owner!r} "
+                              f"({other.__module__}.{other.__name__}) and by plugin {name!r} "
+                              f"({rule.__module__}.{rule.__name__})")
+        for existing in (*result.rules.values(), *rules.values()):
+            if existing.name == rule.name and existing is not rule:
+                owner = name if existing.code in rules else existing.plugin
+                raise PluginError(f"rule name {rule.name} is used twice: {existing.code} (plugin "
+                                  f"{owner!r}) and {rule.code} (plugin {name!r})")
+        rules[rule.code] = rule
+    impl = hooks.get("gxlint_templates")
+    templates = [(item, name) for item in ((impl() or ()) if impl is not None else ())]
+    formats: dict[str, Any] = {}
+    impl = hooks.get("gxlint_formats")
     if impl is not None:
-        for rule in impl() or ():
-            if not (isinstance(rule, type) and issubclass(rule, Rule)):
-                raise TypeError(f"gxlint_rules returned {rule!r}, which is not a Rule subclass")
-            problems = rule.validate()
-            if problems:
-                raise TypeError(f"rule {rule.__name__}: " + "; ".join(problems))
-            other = result.rules.get(rule.code)
-            if other is not None and other is not rule:
-                raise PluginError(f"rule code {rule.code} is defined twice: by plugin {other.plugin!r} "
-                                  f"({other.__module__}.{other.__name__}) and by plugin {name!r} "
-                                  f"({rule.__module__}.{rule.__name__})")
-            for existing in result.rules.values():
-                if existing.name == rule.name and existing is not rule:
-                    raise PluginError(f"rule name {rule.name} is used twice: {existing.code} (plugin "
-                                      f"{existing.plugin!r}) and {rule.code} (plugin {name!r})")
-            rule.plugin = name
-            result.rules[rule.code] = rule
-            count += 1
-    impl = getattr(obj, "gxlint_templates", None)
-    if impl is not None:
-        for item in impl() or ():
-            result.templates.append((item, name))
-    impl = getattr(obj, "gxlint_formats", None)
-    if impl is not None:
+        from .formatters import BUILTIN as BUILTIN_FORMATS
+
         for fmt, factory in (impl() or {}).items():
+            if fmt in BUILTIN_FORMATS:
+                raise Refused(f"plugin {name!r} adds output format {fmt!r}, which is a built-in "
+                              "format's name")
             if fmt in result.formats:
                 raise PluginError(f"output format {fmt!r} is defined twice (plugin {name!r})")
-            result.formats[fmt] = factory
-    return count
+            formats[fmt] = factory
+    for rule in rules.values():
+        rule.plugin = name
+    result.rules.update(rules)
+    result.templates.extend(templates)
+    result.formats.update(formats)
+    return len(rules)
 
 
 _CACHE: dict[tuple, Plugins] = {}
 
 
-def cached(require: tuple[str, ...] = ()) -> Plugins:
-    """The installed plugins, loaded once per process."""
-    key = tuple(sorted(require))
+def cached(require: tuple[str, ...] = (), disable: Iterable[str] | None = None) -> Plugins:
+    """The installed plugins, loaded once per process (for each ``require`` and ``disable``).
+
+    ``disable`` defaults to the plugins switched off by the config file that applies to the working
+    directory (the nearest ``.gxlint.yaml`` above it; see :func:`gxlint.config.disabled_plugins`)."""
+    if disable is None:
+        from .config import disabled_plugins
+
+        disable = disabled_plugins()
+    key: tuple = tuple(sorted(require))
+    off = tuple(sorted(set(disable)))
+    if off:
+        key = (*key, ("disable", *off))
     if key not in _CACHE:
-        _CACHE[key] = load(require=key)
+        _CACHE[key] = load(require=require, disable=off)
     return _CACHE[key]

@@ -33,17 +33,34 @@ A ``pass`` case must produce no finding of the rule.  A ``fail`` case must produ
 findings listed in ``expect`` (each matched on the keys given: ``code`` -- the case's rule by
 default --, ``line``, ``column``, ``end_line``, ``end_column``, ``severity``, and ``message``,
 which is a substring); without ``expect`` it must produce at least one.
+
+The kit is strict, so that a mistake in a case cannot make it pass: a key it does not know (in
+the file, in a case, or in an ``expect`` item) or a value of the wrong type is a
+:class:`CaseError` naming the file and the case, and a rule that crashes on a case (a ``GX000``
+finding) fails it, with the traceback, unless the case expects ``code: GX000``.
 """
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from .finding import Finding
+from .finding import SEVERITIES, Finding
 
 _MATCH_KEYS = ("code", "line", "column", "end_line", "end_column", "severity")
+#: the keys of a case file, of a case, and of an ``expect`` item
+FILE_KEYS = ("rule", "tab", "cases")
+CASE_KEYS = ("name", "pass", "fail", "pass_bytes", "fail_bytes", "expect", "config")
+EXPECT_KEYS = (*_MATCH_KEYS, "message")
+_TEXT_KEYS = ("pass", "fail", "pass_bytes", "fail_bytes")
+#: the code of the finding that says a rule (or the reader) crashed
+CRASH = "GX000"
+
+
+class CaseError(ValueError):
+    """A case file that does not say what it means: an unknown key, a missing or ill-typed value."""
 
 
 @dataclass
@@ -61,31 +78,73 @@ class Case:
         return f"{self.rule}-{self.kind}-{self.name}".replace(" ", "_")
 
 
+def _unknown(keys: Iterable[Any], known: Sequence[str], where: str, within: str = "") -> None:
+    for key in keys:
+        if key not in known:
+            hint = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+            raise CaseError(f"{where}: unknown key {key!r}{within}"
+                            + (f" (did you mean {hint[0]!r}?)" if hint else "")
+                            + f"; known keys: {', '.join(known)}")
+
+
+def _expectation(item: Any, where: str) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        raise CaseError(f"{where}: each item of 'expect' must be a mapping like {{line: 3, message: ...}}, "
+                        f"not {item!r}")
+    _unknown(item, EXPECT_KEYS, where, " in expect")
+    for key, value in item.items():
+        if key in ("line", "column", "end_line", "end_column"):
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise CaseError(f"{where}: in expect, {key!r} must be a number from 1, not {value!r}")
+        elif key == "severity" and value not in SEVERITIES:
+            raise CaseError(f"{where}: in expect, 'severity' must be one of {', '.join(SEVERITIES)}, "
+                            f"not {value!r}")
+        elif key in ("code", "message") and not isinstance(value, (str, int)):
+            raise CaseError(f"{where}: in expect, {key!r} must be text, not {value!r}")
+    return dict(item)
+
+
 def load(path: str | Path) -> list[Case]:
-    """The cases of one YAML file."""
+    """The cases of one YAML file; a :class:`CaseError` names the file and case of any mistake."""
     from ruamel.yaml import YAML
 
     path = Path(path)
     data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+    if isinstance(data, dict):
+        _unknown(data, FILE_KEYS, str(path))
     if not isinstance(data, dict) or "rule" not in data or "cases" not in data:
-        raise ValueError(f"{path}: a case file needs 'rule' and 'cases'")
+        raise CaseError(f"{path}: a case file needs 'rule' and 'cases'")
+    if not isinstance(data["cases"], list) or not data["cases"]:
+        raise CaseError(f"{path}: no cases ('cases' must be a list of cases)")
     rule = str(data["rule"])
     tab = data.get("tab")
     out = []
     for i, raw in enumerate(data["cases"]):
-        kinds = [k for k in ("pass", "fail", "pass_bytes", "fail_bytes") if k in raw]
+        if not isinstance(raw, dict):
+            raise CaseError(f"{path}: case {i + 1} must be a mapping with 'pass' or 'fail', not {raw!r}")
+        name = str(raw.get("name", f"case {i + 1}"))
+        where = f"{path}: case {i + 1} ({name})"
+        _unknown(raw, CASE_KEYS, where)
+        kinds = [k for k in _TEXT_KEYS if k in raw]
         if len(kinds) != 1:
-            raise ValueError(f"{path}: case {i + 1} needs exactly one of 'pass' or 'fail'")
+            raise CaseError(f"{where}: needs exactly one of {', '.join(_TEXT_KEYS)}")
         kind = kinds[0]
         text = str(raw[kind])
-        data = None
+        payload = None
         if kind.endswith("_bytes"):
-            data, text, kind = text.encode("latin-1"), "", kind[:-6]
+            payload, text, kind = text.encode("latin-1"), "", kind[:-6]
         elif tab:
             text = text.replace(tab, "\t")
-        out.append(Case(rule, str(raw.get("name", f"case {i + 1}")), kind, text,
-                        [dict(e) for e in raw.get("expect", []) or []], dict(raw.get("config", {}) or {}),
-                        f"{path}#{i + 1}", data))
+        expect = raw.get("expect") or []
+        if not isinstance(expect, list):
+            raise CaseError(f"{where}: 'expect' must be a list of findings, not {expect!r}")
+        if expect and kind == "pass":
+            raise CaseError(f"{where}: a pass case expects no finding; 'expect' is for fail cases")
+        config = raw.get("config") or {}
+        if not isinstance(config, dict):
+            raise CaseError(f"{where}: 'config' must be a mapping of .gxlint.yaml keys, not {config!r}")
+        out.append(Case(rule, name, kind, text, [_expectation(e, where) for e in expect], dict(config),
+                        f"{path}#{i + 1}", payload))
     return out
 
 
@@ -103,23 +162,32 @@ def cases(where: str | Path | Iterable[str | Path]) -> list[Case]:
 
 def run(case: Case, plugins: Sequence[Any] | None = None) -> list[Finding]:
     """The findings of the case's rule on the case's text (only that rule runs)."""
+    return _run(case, plugins)[0]
+
+
+def _run(case: Case, plugins: Sequence[Any] | None) -> tuple[list[Finding], list[str]]:
+    """The findings, and the tracebacks of any crash."""
     from . import plugins as plugins_mod
     from .engine import Linter
 
     config = dict(case.config)
     config["select"] = [case.rule]
-    loaded = plugins_mod.load(extra=plugins or ()) if plugins else None
+    # the installed plugins (or those given) whatever a config file around says: cases are isolated
+    loaded = plugins_mod.load(extra=plugins, disable=()) if plugins else plugins_mod.cached((), disable=())
     linter = Linter(overrides=config, plugins=loaded, isolated=True)
+    linter.tracebacks = []
     if case.data is not None:
         from .read import source as source_mod
 
         name = f"{case.rule}.txt"
-        return linter.lint_source(source_mod.from_bytes(case.data, name), linter.settings(name))
-    return linter.lint_text(case.text, path=f"{case.rule}.txt")
+        found = linter.lint_source(source_mod.from_bytes(case.data, name), linter.settings(name))
+    else:
+        found = linter.lint_text(case.text, path=f"{case.rule}.txt")
+    return found, linter.tracebacks
 
 
 def _matches(finding: Finding, expected: dict[str, Any], rule: str) -> bool:
-    if finding.code != expected.get("code", rule):
+    if finding.code != str(expected.get("code", rule)):
         return False
     for key in _MATCH_KEYS[1:]:
         if key in expected and getattr(finding, key) != expected[key]:
@@ -131,8 +199,13 @@ def _matches(finding: Finding, expected: dict[str, Any], rule: str) -> bool:
 
 def check(case: Case, plugins: Sequence[Any] | None = None) -> list[Finding]:
     """Assert that the case holds; returns the findings."""
-    findings = run(case, plugins)
-    shown = "\n".join(f"  {f.line}:{f.column} {f.code} [{f.severity}] {f.message}" for f in findings) or "  (none)"
+    findings, tracebacks = _run(case, plugins)
+    shown = "\n".join(f"  {f.line}:{f.column} {f.code} [{f.severity}] {f.message}"
+                      for f in findings) or "  (none)"
+    crashes = [f for f in findings if f.code == CRASH]
+    if crashes and case.rule != CRASH and not any(str(e.get("code")) == CRASH for e in case.expect):
+        raise AssertionError(f"{case.origin} ({case.name}): the rule crashed ({CRASH}):\n{shown}\n\n"
+                             + "\n".join(tracebacks))
     if case.kind == "pass":
         own = [f for f in findings if f.code == case.rule]
         assert not own, f"{case.origin} ({case.name}): expected no {case.rule} finding, got:\n{shown}"

@@ -155,3 +155,67 @@ def test_configured_lang_follows_discovery_and_extend(tmp_path):
     assert configured_lang(start=str(sub)) == "zh"
     (sub / ".gxlint.yaml").write_text("select: [GX0\n", encoding="utf-8")  # broken: no language from it
     assert configured_lang(start=str(sub)) is None
+
+
+# -- a plugin's codes, and switching plugins off (plugins: {disable: [...]}) ---------------------------
+
+@pytest.mark.parametrize("text,line", [
+    ("select: [GX0, XT201]\n", 1),
+    ("ignore:\n  - XT2\n", 2),
+    ("severity:\n  XT201: info\n", 2),
+    ("options:\n  XT201: {limit: 3}\n", 2),
+    ("per-file-ignores:\n  '*.txt': XT201\n", 2),
+])
+def test_an_unknown_code_of_another_prefix_asks_whether_its_plugin_is_installed(tmp_path, text, line):
+    write(tmp_path / ".gxlint.yaml", text)
+    with pytest.raises(ConfigError) as err:
+        settings_for(tmp_path)
+    assert err.value.line == line
+    code = "XT2" if "XT2\n" in text else "XT201"
+    assert (f"unknown rule code {code!r} — is the plugin that provides it installed? "
+            "(gxlint plugins lists the installed ones)") in str(err.value)
+    assert (f"未知的规则代码 {code!r}——提供它的插件是否已安装？（gxlint plugins 会列出已安装的插件）"
+            in err.value.text("zh"))
+
+
+def test_an_unknown_gx_code_gets_no_plugin_hint(tmp_path):
+    write(tmp_path / ".gxlint.yaml", "select: [GX999]\n")
+    with pytest.raises(ConfigError) as err:
+        settings_for(tmp_path)
+    assert "plugin" not in str(err.value) and "插件" not in err.value.text("zh")
+
+
+def test_plugins_disable_is_read_and_validated(tmp_path):
+    write(tmp_path / ".gxlint.yaml", "plugins:\n  disable: [example, gxlint-other-plugin]\n")
+    s = settings_for(tmp_path)
+    assert s.disabled_plugins == ("example", "gxlint-other-plugin")
+    assert s.origin["plugins"].endswith(".gxlint.yaml:1")
+    write(tmp_path / "a" / ".gxlint.yaml", "extend: ../.gxlint.yaml\nplugins: {disable: []}\n")
+    assert settings_for(tmp_path).disabled_plugins == ()  # the nearer file's list replaces the one it extends
+    for text, line, fragment, zh in (
+            ("plugins: [example]\n", 1, "'plugins' must be a mapping like {disable: [name, ...]}",
+             "“plugins”必须是形如 {disable: [插件名, ...]} 的映射"),
+            ("plugins:\n  disabled: [x]\n", 2, "'plugins': unknown key 'disabled' (did you mean 'disable'?)",
+             "“plugins”：未知的配置项“disabled”（是否应为“disable”？）"),
+            ("plugins:\n  disable:\n    - 3\n", 3, "'plugins: disable': 3 is not a plugin name",
+             "“plugins: disable”：3 不是插件名"),
+            ("plugins: {disable: [builtin]}\n", 1, "the built-in rules cannot be switched off",
+             "内置规则不能停用")):
+        write(tmp_path / "a" / ".gxlint.yaml", text)
+        with pytest.raises(ConfigError) as err:
+            settings_for(tmp_path)
+        assert fragment in str(err.value) and err.value.line == line, str(err.value)
+        assert zh in err.value.text("zh"), err.value.text("zh")
+
+
+def test_disabled_plugins_are_found_from_the_working_directory(tmp_path):
+    from gxlint.config import disabled_plugins
+
+    write(tmp_path / "base.yaml", "plugins: {disable: [example]}\n")
+    write(tmp_path / "sub" / ".gxlint.yaml", "extend: ../base.yaml\nselect: [GX0]\n")
+    assert disabled_plugins(start=str(tmp_path / "sub" / "deeper")) == ("example",)
+    assert disabled_plugins(str(tmp_path / "base.yaml")) == ("example",)
+    assert disabled_plugins(start=str(tmp_path)) == ()
+    assert disabled_plugins(str(tmp_path / "base.yaml"), isolated=True) == ()
+    write(tmp_path / "sub" / ".gxlint.yaml", "select: [GX0\n")  # broken: the error comes when linting
+    assert disabled_plugins(start=str(tmp_path / "sub")) == ()

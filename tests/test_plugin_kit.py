@@ -1,0 +1,400 @@
+"""The plugin kit, as an outside author meets it: every hook and helper documented, options
+type-checked down to list items, a strict YAML test kit, crash messages that point at the plugin's
+own line, the GX prefix reserved, plugins switched off in config, a hint for an uninstalled
+plugin's codes, and a plugin with no ``@hookimpl`` reported."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from gxlint import hookimpl, hookspecs, plugins
+from gxlint.config import ConfigError
+from gxlint.engine import Linter
+from gxlint.rule import Option, Rule, RuleContext
+
+ROOT = Path(__file__).resolve().parents[1]
+PLUGINS_MD = ROOT / "docs" / "plugins.md"
+TEXT = "示例县2021年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。\n"
+
+
+def rule_class(code: str, name: str, check=None, **attrs):
+    def _check(self, report, ctx):
+        yield ctx.finding(report.title_span, zh=f"{code} 中文", en=f"{code} english")
+
+    body = {"__doc__": "A test rule.", "code": code, "name": name, "severity": "warning",
+            "summary": "a test rule", "check": check or _check, **attrs}
+    return type(f"Rule_{code}", (Rule,), body)
+
+
+def plugin(*rules, name="p"):
+    class _Plugin:
+        @staticmethod
+        @hookimpl
+        def gxlint_rules():
+            return list(rules)
+
+    _Plugin.__name__ = name
+    return _Plugin
+
+
+class FakeEntryPoint:
+    def __init__(self, name, obj=None, error=None, dist=None):
+        self.name, self._obj, self._error, self.dist = name, obj, error, dist
+        self.loads = 0
+
+    def load(self):
+        self.loads += 1
+        if self._error:
+            raise self._error
+        return self._obj
+
+
+# -- 1. every hook documented once, and rendered into docs/plugins.md ---------------------------------
+
+def test_every_hook_is_documented_once_in_its_group():
+    specs = hookspecs.specs()
+    assert [name for name, _ in specs] == ["gxlint_rules", "gxlint_templates", "gxlint_formats"]
+    grouped = [name for _, names in hookspecs.GROUPS for name in names]
+    assert sorted(grouped) == sorted(name for name, _ in specs)  # each hook in exactly one group
+    assert len(grouped) == len(set(grouped))
+    for name, function in specs:
+        doc = inspect.getdoc(function) or ""
+        assert re.search(r"^Called ", doc, re.M), f"{name}: the docstring does not say when it is called"
+        assert re.search(r"^Return", doc, re.M), f"{name}: the docstring does not say what it returns"
+
+
+def test_the_formats_hook_describes_the_formatter_interface_that_exists():
+    from gxlint.formatters import Formatter
+
+    doc = inspect.getdoc(hookspecs.gxlint_formats)
+    assert "add(path, findings)" not in doc
+    for method in ("begin", "add", "end"):
+        params = [p for p in inspect.signature(getattr(Formatter, method)).parameters if p != "self"]
+        assert f"{method}({', '.join(params)})" in doc, f"{method}({', '.join(params)}) is not described"
+    for keyword in inspect.signature(Formatter.__init__).parameters:
+        if keyword not in ("self", "_"):
+            assert f"``{keyword}``" in doc, keyword
+
+
+def test_docs_plugins_md_shows_the_hooks_as_generated_from_hookspecs(tmp_path):
+    assert hookspecs.out_of_date(str(PLUGINS_MD)) == [], (
+        "the hooks section of docs/plugins.md is out of date; regenerate it with: python -m gxlint.hookspecs")
+    page = PLUGINS_MD.read_text(encoding="utf-8")
+    section = page[page.index(hookspecs.BEGIN):page.index(hookspecs.END)]
+    for name, function in hookspecs.specs():
+        assert section.count(f"`{name}(") == 1, name
+        first = inspect.getdoc(function).splitlines()[0].replace("``", "`")
+        assert first in section
+    # the generator writes what it checks, and keeps the hand-written rest of the page
+    copy = tmp_path / "plugins.md"
+    copy.write_text(page.replace("Return the rule classes", "Return some rules"), encoding="utf-8")
+    assert hookspecs.out_of_date(str(copy))
+    assert hookspecs.main(["--check", str(copy)]) == 1
+    assert hookspecs.main([str(copy)]) == 0
+    assert copy.read_text(encoding="utf-8") == page
+
+
+def _section(page: str, heading: str) -> str:
+    start = page.index(heading)
+    following = re.search(r"^#{1,3} ", page[start + len(heading):], re.M)
+    return page[start:start + len(heading) + following.start()] if following else page[start:]
+
+
+def test_docs_plugins_md_documents_every_public_helper():
+    page = PLUGINS_MD.read_text(encoding="utf-8")
+    # RuleContext: its methods and the attributes a rule reads
+    ctx = RuleContext(rule_class("TT001", "probe")(), path="r.txt", options={}, lang="zh", template=None,
+                      templates=None, organ=None)
+    members = {n for n in (*vars(RuleContext), *vars(ctx)) if not n.startswith("_")}
+    missing = sorted(m for m in members if f"`ctx.{m}" not in page)
+    assert not missing, f"docs/plugins.md does not document RuleContext members: {missing}"
+    # Option: every field, in the section about options
+    options = _section(page, "### Options")
+    missing = sorted(f.name for f in dataclasses.fields(Option) if f"`{f.name}`" not in options)
+    assert not missing, f"docs/plugins.md does not document Option fields: {missing}"
+    # Rule: every attribute a rule sets or gxlint sets on it, and check()
+    attributes = _section(page, "### Rule attributes")
+    missing = sorted(a for a in (*Rule.__annotations__, "check") if f"`{a}`" not in attributes)
+    assert not missing, f"docs/plugins.md does not document Rule attributes: {missing}"
+    # positions inside a paragraph and the way back to the original file
+    for helper in ("span", "locate", "line", "line_span", "line_col", "text", "form"):
+        assert f"`report.source.{helper}" in page, helper
+    for name, _ in hookspecs.specs():
+        assert f"`{name}()`" in page, name
+
+
+# -- 2. Option types, list items type-checked -----------------------------------------------------------
+
+def _option_plugin(**options):
+    def check(self, report, ctx):
+        words = ctx.options["words"]
+        yield ctx.finding(report.title_span, zh="、".join(words), en=", ".join(words))
+
+    rule = rule_class("TT501", "with-options", options=options, check=check)
+    return plugins.load(extra=[plugin(rule, name="opts")], entry_points=False)
+
+
+def test_a_list_option_given_numbers_where_words_go_is_a_config_error_naming_file_and_line(tmp_path):
+    loaded = _option_plugin(words=Option(["联系人"], "the words to look for"))  # item type from the default
+    (tmp_path / ".gxlint.yaml").write_text("options:\n  TT501:\n    words:\n      - 联系人\n      - 2\n",
+                                           encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text(TEXT, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        Linter(plugins=loaded).lint_path(str(report))
+    assert err.value.path == str(tmp_path / ".gxlint.yaml") and err.value.line == 5
+    assert "TT501.words must be a list of str: item 2 is int (2)" in str(err.value)
+    assert "TT501.words 必须是 str 的列表：第 2 项是 int（2）" in err.value.text("zh")
+    # the right items pass, and the rule gets them
+    (tmp_path / ".gxlint.yaml").write_text("options:\n  TT501: {words: [经办人, 联系人]}\n", encoding="utf-8")
+    found = Linter(plugins=loaded, overrides={"lang": "en"}).lint_path(str(report))
+    assert [f.message for f in found if f.code == "TT501"] == ["经办人, 联系人"]
+
+
+def test_item_type_is_declared_for_an_empty_default_and_tuples_read_as_lists():
+    loaded = _option_plugin(words=Option((), "the words", item_type=str))
+    with pytest.raises(ConfigError, match=r"TT501.words must be a list of str: item 1 is int \(1\)"):
+        Linter(plugins=loaded, overrides={"options": {"TT501": {"words": [1, 2]}}})
+    assert Linter(plugins=loaded, overrides={"options": {"TT501": {"words": ["甲"]}}}).settings(None).options \
+        == {"TT501": {"words": ["甲"]}}
+    with pytest.raises(ConfigError, match=r"TT501.words must be a list of str, not str \('甲'\)"):
+        Linter(plugins=loaded, overrides={"options": {"TT501": {"words": "甲"}}})
+    numbers = _option_plugin(words=Option([1], "numbers", item_type=(int, float)))
+    with pytest.raises(ConfigError, match=r"must be a list of int or float: item 1 is bool"):
+        Linter(plugins=numbers, overrides={"options": {"TT501": {"words": [True]}}})
+    Linter(plugins=numbers, overrides={"options": {"TT501": {"words": [1, 2.5]}}})
+
+
+def test_an_option_that_contradicts_itself_fails_its_plugin():
+    for option, problem in ((Option("x", "h", type=int), "default 'x' is not int"),
+                            (Option(["x", 1], "h", item_type=str), "default ['x', 1] is not a list of str"),
+                            (Option(3, "h", item_type=str), "item_type is only for list options"),
+                            ("三", "is not an Option")):
+        bad = plugin(rule_class("TT502", "bad-option", options={"o": option}), name="bad")
+        loaded = plugins.load(extra=[bad], entry_points=False)
+        assert [f.name for f in loaded.failures] == ["bad"] and problem in loaded.failures[0].error, \
+            (option, loaded.failures)
+
+
+# -- 3. a strict test kit ---------------------------------------------------------------------------
+
+def _case_file(tmp_path, text):
+    path = tmp_path / "TT601.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_unknown_keys_in_a_case_or_in_expect_are_errors_naming_file_and_case(tmp_path):
+    from gxlint.testing import CaseError, cases
+
+    path = _case_file(tmp_path, """\
+        rule: TT601
+        cases:
+          - name: fine
+            pass: 示例
+          - name: misspelt expectation
+            fail: 示例
+            expect:
+              - {line: 1, mesage: "联系人"}
+        """)
+    with pytest.raises(CaseError) as err:
+        cases(path)
+    assert str(path) in str(err.value) and "case 2 (misspelt expectation)" in str(err.value)
+    assert "unknown key 'mesage' in expect" in str(err.value) and "did you mean 'message'?" in str(err.value)
+
+    path = _case_file(tmp_path, """\
+        rule: TT601
+        cases:
+          - name: a typo in the case
+            fail: 示例
+            expected:
+              - {line: 1}
+        """)
+    with pytest.raises(CaseError, match=r"case 1 \(a typo in the case\): unknown key 'expected'.*'expect'"):
+        cases(path)
+    head = "rule: TT601\ncases:\n"
+    for text, fragment in (("rule: TT601\ncase: []\n", "unknown key 'case'"),
+                           (head + "  - {pass: x, fail: y}\n", "exactly one of"),
+                           (head + "  - {fail: x, expect: [{line: one}]}\n", "'line' must be"),
+                           (head + "  - {fail: x, expect: [{severity: fatal}]}\n", "'severity' must"),
+                           (head + "  - {fail: x, expect: {line: 1}}\n", "'expect' must be a list"),
+                           (head + "  - {pass: x, expect: [{line: 1}]}\n", "'expect' is for fail cases"),
+                           ("rule: TT601\ncases: []\n", "no cases")):
+        with pytest.raises(CaseError, match=re.escape(fragment)):
+            cases(_case_file(tmp_path, text))
+
+
+def _crashing_plugin():
+    def check(self, report, ctx):
+        return [len(report.title) / 0]
+
+    return plugin(rule_class("TT601", "crashes", check=check), name="crashy")
+
+
+def test_a_rule_that_crashes_fails_its_pass_and_fail_cases_with_the_traceback(tmp_path):
+    from gxlint.testing import cases, check
+
+    path = _case_file(tmp_path, """\
+        rule: TT601
+        cases:
+          - name: nothing to find
+            pass: 示例县2021年政府信息公开工作年度报告
+          - name: something to find
+            fail: 示例县2021年政府信息公开工作年度报告
+        """)
+    for case in cases(path):
+        with pytest.raises(AssertionError) as err:
+            check(case, plugins=[_crashing_plugin()])
+        message = str(err.value)
+        assert "GX000" in message and "ZeroDivisionError" in message, message
+        assert "Traceback (most recent call last)" in message and "return [len(report.title) / 0]" in message
+
+
+def test_a_case_may_still_expect_gx000_itself(tmp_path):
+    from gxlint.testing import cases, check
+
+    path = _case_file(tmp_path, """\
+        rule: TT601
+        cases:
+          - name: the crash is the point
+            fail: 示例县2021年政府信息公开工作年度报告
+            expect:
+              - {code: GX000, message: ZeroDivisionError}
+        """)
+    check(cases(path)[0], plugins=[_crashing_plugin()])
+
+
+# -- 4. crash messages name the plugin's own frame; GXLINT_TRACEBACK=1 prints the traceback -----------
+
+def _regex_crash(self, report, ctx):
+    return re.sub(r"(示例)", r"\2", report.title)  # an invalid group reference: re raises deep inside
+
+
+def test_a_crash_message_names_the_plugins_own_line_not_the_stdlibs(monkeypatch, capsys):
+    monkeypatch.delenv("GXLINT_TRACEBACK", raising=False)
+    loaded = plugins.load(extra=[plugin(rule_class("TT701", "regex-crash", check=_regex_crash), name="rx")],
+                          entry_points=False)
+    line = inspect.getsourcelines(_regex_crash)[1] + 1
+    for lang, where in (("en", f"(at test_plugin_kit.py:{line} in _regex_crash)"),
+                        ("zh", f"（出错位置：test_plugin_kit.py:{line}，_regex_crash）")):
+        found = Linter(plugins=loaded, overrides={"lang": lang}, isolated=True).lint_text(TEXT, "r.txt")
+        crash = next(f for f in found if f.code == "GX000")
+        assert where in crash.message, crash.message
+        assert "re/" not in crash.message and "_parser.py" not in crash.message
+    assert capsys.readouterr().err == ""  # no traceback unless asked
+
+    monkeypatch.setenv("GXLINT_TRACEBACK", "1")
+    Linter(plugins=loaded, overrides={"lang": "en"}, isolated=True).lint_text(TEXT, "r.txt")
+    err = capsys.readouterr().err
+    assert "gxlint: rule TT701 (regex-crash, plugin rx) crashed on r.txt" in err
+    assert "Traceback (most recent call last)" in err and "_regex_crash" in err
+    assert "invalid group reference" in err
+
+
+# -- 5. the GX prefix is gxlint's ----------------------------------------------------------------------
+
+def test_a_plugin_may_not_register_a_gx_code():
+    fine = plugin(rule_class("TT801", "fine-rule"), name="fine")
+    squatter = plugin(rule_class("GX999", "squatter"), name="squatter")
+    loaded = plugins.load(extra=[squatter, fine])
+    assert [f.name for f in loaded.failures] == ["squatter"]
+    error = loaded.failures[0].error
+    assert "plugin 'squatter'" in error and "GX999" in error
+    assert "reserved for gxlint's built-in rules" in error
+    assert "GX999" not in loaded.rules and "TT801" in loaded.rules and "GX001" in loaded.rules
+
+
+# -- 6. plugins: {disable: [name]} ----------------------------------------------------------------------
+
+def test_a_disabled_plugin_is_not_imported_and_its_rules_do_not_run(monkeypatch, tmp_path):
+    broken = FakeEntryPoint("broken", error=ImportError("No module named 'nothing_here'"))
+    good = FakeEntryPoint("good", obj=plugin(rule_class("TT901", "good-rule"), name="good"))
+    monkeypatch.setattr(plugins, "_entry_points", lambda: [broken, good])
+    loaded = plugins.load(disable=["broken"])
+    assert loaded.failures == [] and broken.loads == 0 and "TT901" in loaded.rules
+    assert [d[0] for d in loaded.disabled] == ["broken"]
+    # --require-plugins wins over the config
+    with pytest.raises(plugins.PluginError, match="broken"):
+        plugins.load(disable=["broken"], require=["broken"])
+    assert "TT901" in plugins.load(disable=["good"], require=["good"]).rules
+    # a plugin disabled in the config file that applies to a report: its rules do not run there
+    everything = plugins.load(disable=())
+    (tmp_path / "off").mkdir()
+    (tmp_path / "off" / ".gxlint.yaml").write_text("plugins:\n  disable: [good]\n", encoding="utf-8")
+    (tmp_path / "off" / "r.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "on").mkdir()
+    (tmp_path / "on" / "r.txt").write_text(TEXT, encoding="utf-8")
+    linter = Linter(plugins=everything)
+    assert "TT901" not in [f.code for f in linter.lint_path(str(tmp_path / "off" / "r.txt"))]
+    assert "TT901" in [f.code for f in linter.lint_path(str(tmp_path / "on" / "r.txt"))]
+    required = plugins.load(disable=(), require=["good"])
+    assert "TT901" in [f.code for f in Linter(plugins=required).lint_path(str(tmp_path / "off" / "r.txt"))]
+
+
+def test_the_config_above_the_working_directory_switches_a_broken_plugin_off(monkeypatch, tmp_path):
+    from clitools import gx
+
+    broken = FakeEntryPoint("broken", error=ImportError("No module named 'nothing_here'"))
+    real = plugins._entry_points()
+    monkeypatch.setattr(plugins, "_entry_points", lambda: [*real, broken])
+    monkeypatch.setattr(plugins, "_CACHE", {})
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.txt").write_text(TEXT, encoding="utf-8")
+    noisy = gx("plugins")
+    assert noisy.exit_code == 2 and "broken" in noisy.stdout
+    (tmp_path / ".gxlint.yaml").write_text("lang: en\nplugins: {disable: [broken]}\n", encoding="utf-8")
+    quiet = gx("plugins")
+    assert quiet.exit_code == 0 and "broken" not in quiet.output, quiet.output
+    checked = gx("--format", "json", "r.txt")
+    assert checked.exit_code in (0, 1) and "broken" not in checked.stderr, checked.stderr
+    assert broken.loads == 1  # only the first run, before the config switched it off
+    required = gx("--require-plugins", "broken", "r.txt")
+    assert required.exit_code == 2 and "required plugin(s) not loaded: broken" in required.stderr
+
+
+# -- 8. a plugin with no @hookimpl -----------------------------------------------------------------------
+
+def test_a_plugin_with_no_hookimpl_is_reported_not_loaded_silently():
+    class Forgetful:
+        @staticmethod
+        def gxlint_rules():  # no @hookimpl
+            return [rule_class("TT991", "forgotten")]
+
+    class Empty:
+        pass
+
+    loaded = plugins.load(extra=[Forgetful, Empty, plugin(rule_class("TT992", "remembered"), name="fine")],
+                          entry_points=False)
+    errors = {f.name: f.error for f in loaded.failures}
+    assert errors["Forgetful"] == ("plugin Forgetful registers no hooks (did you forget @hookimpl?): "
+                                   "gxlint_rules is not marked with @hookimpl")
+    assert errors["Empty"] == "plugin Empty registers no hooks (did you forget @hookimpl?)"
+    assert "TT991" not in loaded.rules and "TT992" in loaded.rules
+    assert [name for name, *_ in loaded.loaded] == ["fine"]
+
+
+def test_the_command_line_warns_about_a_plugin_with_no_hookimpl(monkeypatch, tmp_path):
+    from clitools import gx
+
+    class Forgetful:
+        @staticmethod
+        def gxlint_rules():
+            return []
+
+    real = plugins._entry_points()
+    monkeypatch.setattr(plugins, "_entry_points", lambda: [*real, FakeEntryPoint("forgetful", obj=Forgetful)])
+    monkeypatch.setattr(plugins, "_CACHE", {})
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.txt").write_text(TEXT, encoding="utf-8")
+    listed = gx("plugins")
+    assert listed.exit_code == 2
+    assert "plugin forgetful registers no hooks (did you forget @hookimpl?)" in listed.stdout
+    checked = gx("--lang", "en", "r.txt")
+    assert ("gxlint: warning: plugin 'forgetful' could not be loaded: plugin forgetful registers no hooks "
+            "(did you forget @hookimpl?): gxlint_rules is not marked with @hookimpl") in checked.stderr
