@@ -1,8 +1,9 @@
-"""The model as data: ``gxlint parse --format json`` (the contract in docs/model.md) and ``text``."""
+"""The model as data: ``gxlint parse --format json`` (the contract in docs/model.md), ``text``, and
+the tidy data set of ``--format csv`` (one row per table cell, :func:`cell_rows`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 from .finding import describe
 from .model import Paragraph, Report, Table
@@ -49,6 +50,33 @@ def table_to_dict(table: Table) -> dict[str, Any]:
         "notes": [{"kind": n.kind, "line": n.span.line, "column": n.span.column, "message": n.en}
                   for n in table.notes],
     }
+
+
+#: the columns of ``gxlint parse --format csv``, one row per table cell (docs/cli.md)
+CELL_FIELDS = ("file", "form", "agency", "year", "template", "table", "section", "row", "column", "value",
+               "status", "text", "line", "alignment")
+
+
+def cell_rows(report: Report) -> Iterator[tuple[Any, ...]]:
+    """The statistics of a report as a tidy data set: one row per cell of every template row of
+    every table, in the order of :data:`CELL_FIELDS`.
+
+    ``value`` is the number, or None for a cell that is blank, malformed or unreadable; ``status``
+    says which: ``number``, ``blank``, ``malformed``, or ``unreadable`` for every cell of a row
+    the reader could not place unambiguously (its cells are blank in the model).  ``text`` is the
+    cell as written (empty when blank or unreadable); ``line`` is the cell's line in the text gxlint
+    read; ``alignment`` how its row was read (``exact`` … ``guessed``, see docs/model.md)."""
+    form = report.source.form
+    for table in report.tables:
+        template = table.template or report.template
+        for row in table.rows:
+            unreadable = row.alignment == "unreadable"
+            for cell in row.cells:
+                status = "unreadable" if unreadable else cell.status
+                value = cell.value if status == "number" else None
+                yield (report.path, form, report.agency, report.year, template, table.kind, row.section,
+                       row.key, cell.column, value, status, "" if unreadable else cell.text,
+                       cell.span.line if cell.text else row.span.line, row.alignment)
 
 
 def _located(data: dict[str, Any], report: Report, span) -> dict[str, Any]:

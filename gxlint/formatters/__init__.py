@@ -6,6 +6,8 @@ Interface (also for plugin formats, see ``gxlint_formats`` in gxlint.hookspecs):
         def begin(self): ...
         def add(self, result): ...      # result: FileResult(path, findings, lines)
         def end(self, summary): ...     # summary: Summary
+        report_view = staticmethod(f)   # optional: f(Report) -> a picklable view, run where the file
+                                        # is read; it arrives as result.report (the html format's)
 
 Built-in formats are imported only when chosen.
 """
@@ -26,6 +28,8 @@ BUILTIN = {
     "json-lines": ("gxlint.formatters.json", "JsonLinesFormatter"),
     "sarif": ("gxlint.formatters.sarif", "SarifFormatter"),
     "github": ("gxlint.formatters.github", "GithubFormatter"),
+    "html": ("gxlint.formatters.html", "HtmlFormatter"),
+    "csv": ("gxlint.formatters.csv", "CsvFormatter"),
 }
 #: formats a person reads; the others are for programs
 HUMAN = ("full", "concise")
@@ -37,13 +41,16 @@ class FileResult:
 
     ``checked`` is False for a path that was never a file to check (a missing path, an empty
     directory, a broken link: its one finding says so); ``skipped`` is True for a file that is no
-    report, skipped under ``--skip-non-reports`` (its one finding is an info note saying so)."""
+    report, skipped under ``--skip-non-reports`` (its one finding is an info note saying so).
+    ``report`` is what the formatter's ``report_view`` made of the report read (None when the
+    formatter has none, or the file could not be read)."""
 
     path: str
     findings: list[Finding]
     lines: dict[int, str] = field(default_factory=dict)
     checked: bool = True
     skipped: bool = False
+    report: Any = None
 
 
 @dataclass
