@@ -19,6 +19,7 @@ import time
 #: summary's time is the whole run
 _IMPORTED = time.perf_counter()
 
+import contextlib  # noqa: E402
 import gettext  # noqa: E402
 import os  # noqa: E402
 import re  # noqa: E402
@@ -31,7 +32,7 @@ from . import __version__  # noqa: E402
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("parse", "rules", "explain", "plugins", "init")
-FORMATS = ("full", "concise", "json", "json-lines", "sarif", "github")
+FORMATS = ("full", "concise", "json", "json-lines", "sarif", "github", "csv", "html")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 LANGS = ("zh", "en")
 #: the environment variable that chooses the language when --lang is not given
@@ -504,9 +505,9 @@ def _option(*decls: str, help: str, help_zh: str, **kwargs: Any):
               跳过隐藏目录），或用 - 表示标准输入。""")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=click.Path(path_type=str))
 @_option("-f", "--format", "fmt", default="full", metavar="FORMAT",
-         help="Output format: full, concise, json, json-lines, sarif, github (or one a plugin adds)  "
+         help="Output format: full, concise, json, json-lines, sarif, github, csv, html (or one a plugin adds)  "
               "[default: full]",
-         help_zh="输出格式：full、concise、json、json-lines、sarif、github（或插件提供的格式）  [默认：full]")
+         help_zh="输出格式：full、concise、json、json-lines、sarif、github、csv、html（或插件提供的格式）  [默认：full]")
 @_option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=str),
          help="Write the output to this file instead of standard output.",
          help_zh="把输出写入此文件，而不是标准输出。")
@@ -563,6 +564,14 @@ def _option(*decls: str, help: str, help_zh: str, **kwargs: Any):
 @_option("-j", "--jobs", type=click.IntRange(min=1), default=None,
          help="Lint this many files in parallel  [default: the number of CPUs]",
          help_zh="同时检查的文件数  [默认：CPU 数]")
+@_option("--previous", "previous", metavar="LAST_YEAR_REPORT", type=click.Path(exists=True, dir_okay=False, path_type=str),
+         help="Last year's report of the same agency: check the one REPORT against it (GX5xx).  Without it, "
+              "reports of consecutive years of one agency among the paths are paired by themselves.",
+         help_zh="同一机关的上年报告：据此检查给出的一份报告（GX5xx）。不指定时，所给路径中同一机关相邻年度的"
+                 "报告自动配对。")
+@_option("-v", "--verbose", is_flag=True,
+         help="Say on standard error which reports were paired with last year's.",
+         help_zh="在标准错误中说明哪些报告与上年报告配对。")
 @_option("--require-plugins", multiple=True, metavar="NAME", help="Fail (exit 2) unless this plugin loads.",
          help_zh="此插件未能加载时失败（退出码 2）。")
 @_option("--color/--no-color", default=None,
@@ -572,7 +581,7 @@ def _option(*decls: str, help: str, help_zh: str, **kwargs: Any):
 def check_cmd(paths: tuple[str, ...], fmt: str, output_file: str | None, select, extend_select, ignore,
               fail_on, exit_zero, lang, config_path, isolated, show_config, template, organ, statistics,
               baseline_path, write_baseline, include, exclude, skip_non_reports, stdin_filename, jobs,
-              require_plugins, color) -> None:
+              previous, verbose, require_plugins, color) -> None:
     """Lint annual reports.
 
     PATH may be files, directories (searched for *.txt, *.md, *.docx, *.html, *.htm and *.pdf;
@@ -588,6 +597,9 @@ def check_cmd(paths: tuple[str, ...], fmt: str, output_file: str | None, select,
     if baseline_path and write_baseline:
         raise _usage_error("--baseline and --write-baseline cannot be used together",
                            "--baseline 和 --write-baseline 不能同时使用")
+    if previous and (len(paths) != 1 or (paths[0] != "-" and os.path.isdir(paths[0]))):
+        raise _usage_error("--previous checks one REPORT against last year's: give exactly one report file",
+                           "--previous 用上年报告检查一份报告：请只给出一个报告文件")
     if statistics:
         from .formatters.statistics import FORMATS as STAT_FORMATS
 
@@ -629,10 +641,12 @@ def check_cmd(paths: tuple[str, ...], fmt: str, output_file: str | None, select,
             return
         rebuild = runner.Rebuild(config_path, overrides, isolated, tuple(require_plugins))
         if write_baseline:
-            _write_baseline(linter, items, write_baseline, jobs, stdin_filename, rebuild, skip_non_reports)
+            _write_baseline(linter, items, write_baseline, jobs, stdin_filename, rebuild, skip_non_reports,
+                            previous=previous, on_pairs=_on_pairs(verbose))
             return
         outcome = _check(linter, items, fmt, output_file, color, effective_lang, statistics, baseline_path,
-                         fail_on, jobs, stdin_filename, rebuild, plugins, started, skip_non_reports)
+                         fail_on, jobs, stdin_filename, rebuild, plugins, started, skip_non_reports,
+                         previous=previous, on_pairs=_on_pairs(verbose))
     except ConfigError as exc:
         raise _config_error(exc, lang) from None
     if not outcome.output_closed:
@@ -669,8 +683,32 @@ def _plugins(require: tuple[str, ...]):
     return plugins
 
 
+def _on_pairs(verbose: bool):
+    """What the run says about the reports it paired with last year's (gxlint.pairs): with
+    ``--verbose`` each pair on standard error; always a warning when a report given with
+    ``--previous`` is not of the year before."""
+
+    def note(pairing) -> None:
+        lang = _UI["lang"]
+        for pair in pairing.pairs:
+            if pair.how == "given" and pair.year is not None and pair.previous_year is not None \
+                    and not pair.consecutive:
+                click.echo(_t(f"gxlint: warning: --previous {pair.previous} is a report for {pair.previous_year}, "
+                              f"{pair.path} for {pair.year}: not consecutive years (checked as given)",
+                              f"gxlint：警告：--previous {pair.previous} 是 {pair.previous_year} 年的报告，"
+                              f"{pair.path} 是 {pair.year} 年的：不是相邻年度（仍按指定检查）"), err=True)
+            if verbose:
+                click.echo(_t("gxlint: paired: ", "gxlint：配对：") + pair.describe(lang), err=True)
+        if verbose and not pairing.pairs:
+            click.echo(_t("gxlint: no reports of consecutive years of one agency to pair",
+                          "gxlint：没有同一机关相邻年度的报告可配对"), err=True)
+
+    return note
+
+
 def _check(linter, items, fmt, output_file, color, lang, statistics, baseline_path, fail_on, jobs,
-           stdin_filename, rebuild, plugins, started=None, skip_non_reports=False):
+           stdin_filename, rebuild, plugins, started=None, skip_non_reports=False, previous=None,
+           on_pairs=None):
     from . import progress as progress_mod
     from . import runner
     from .files import repo_root
@@ -702,18 +740,20 @@ def _check(linter, items, fmt, output_file, color, lang, statistics, baseline_pa
         return runner.check(linter, items, formatter, jobs=jobs, stdin_filename=stdin_filename,
                             baseline=baseline, fail_on=fail_on, progress=progress, rebuild=rebuild,
                             started=started, skip_non_reports=skip_non_reports,
-                            on_closed=None if output_file else _silence_stdout)
+                            on_closed=None if output_file else _silence_stdout, previous=previous,
+                            on_pairs=on_pairs)
     finally:
         if output_file:
             stream.close()
 
 
-def _write_baseline(linter, items, target, jobs, stdin_filename, rebuild, skip_non_reports=False) -> None:
+def _write_baseline(linter, items, target, jobs, stdin_filename, rebuild, skip_non_reports=False, *,
+                    previous=None, on_pairs=None) -> None:
     from . import baseline as baseline_mod
     from . import runner
 
     results = runner.collect(linter, items, jobs=jobs, stdin_filename=stdin_filename, rebuild=rebuild,
-                             skip_non_reports=skip_non_reports)
+                             skip_non_reports=skip_non_reports, previous=previous, on_pairs=on_pairs)
     try:
         count = baseline_mod.write(target, results)
     except baseline_mod.BaselineError as exc:
@@ -749,39 +789,135 @@ def _show_config(linter, items, stdin_filename, fmt, env_lang=None) -> None:
 # -- parse -------------------------------------------------------------------------------------------
 
 @main.command("parse", cls=GxCommand, context_settings=CONTEXT,
-              help_zh="""显示 gxlint 从 FILE 读出的报告模型（章节、表格、每个单元格），或用 --format source
-              显示它从 Word、网页或 PDF 文件中读出的文本。""")
-@click.argument("file", type=click.Path(path_type=str))
-@_option("-f", "--format", "fmt", type=click.Choice(["text", "json", "source"]), default="text",
+              help_zh="""显示 gxlint 从 PATH 读出的报告模型（章节、表格、每个单元格），或用 --format source
+              显示它从 Word、网页或 PDF 文件中读出的文本。
+
+              --format csv 把多个报告的统计表写成一个数据集（每个表格单元格一行），--format json-lines
+              每行一个报告的模型；这两种格式接受多个文件和目录（像检查命令一样在目录中查找报告）。
+              无法读取的文件不输出任何行，在标准错误中说明，退出码为 1，其余文件照常输出。""")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=click.Path(path_type=str))
+@_option("-f", "--format", "fmt", type=click.Choice(["text", "json", "source", "csv", "json-lines"]),
+         default="text",
          help="text or json: the report model; source: the text gxlint read from the file, "
-              "numbered, with where each line came from (page, paragraph, table cell)  [default: text]",
+              "numbered, with where each line came from (page, paragraph, table cell); csv: one row per "
+              "table cell of every report (a data set); json-lines: one report's JSON model per line  "
+              "[default: text]",
          help_zh="text 或 json：报告模型；source：gxlint 从文件中读出的文本，带行号及每行的来源"
-                 "（页、段落、表格单元格）  [默认：text]")
+                 "（页、段落、表格单元格）；csv：每个报告的每个表格单元格一行（数据集）；json-lines："
+                 "每行一个报告的 JSON 模型  [默认：text]")
+@_option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=str),
+         help="Write the output to this file instead of standard output.",
+         help_zh="把输出写入此文件，而不是标准输出。")
 @_option("--template", type=click.Choice(["auto", "2019", "2021"]), default="auto",
          help="Read the tables against this format.", help_zh="按此格式读取表格。")
-def parse_cmd(file: str, fmt: str, template: str) -> None:
-    """Print the report model gxlint reads from FILE (chapters, tables, every cell), or with
-    --format source the text it read from a Word, web or PDF file."""
+@_option("--include", multiple=True, metavar="GLOB",
+         help="File globs to read inside directories  [default: *.txt, *.md, *.docx, *.html, *.htm, *.pdf]",
+         help_zh="在目录中读取的文件通配模式  [默认：*.txt、*.md、*.docx、*.html、*.htm、*.pdf]")
+@_option("--exclude", multiple=True, metavar="GLOB", help="Globs of files or folders to skip.",
+         help_zh="要跳过的文件或目录的通配模式。")
+def parse_cmd(paths: tuple[str, ...], fmt: str, output_file: str | None, template: str, include, exclude) -> None:
+    """Print the report model gxlint reads from PATH (chapters, tables, every cell), or with
+    --format source the text it read from a Word, web or PDF file.
+
+    --format csv writes the statistics tables of many reports as one data set (one row per table
+    cell), --format json-lines one report's model per line; these two take several files and
+    folders (searched for reports as by the check).  A file that cannot be read gives no rows and a
+    message on standard error, and the exit status is 1; the other files are still written."""
     import json
 
     from . import api
     from .export import report_to_dict, report_to_text, source_to_text
 
+    chosen = None if template == "auto" else template
+    if fmt in ("csv", "json-lines"):
+        failed = _parse_many(paths, fmt, output_file, chosen, tuple(include), tuple(exclude))
+        sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+    if len(paths) > 1 or (paths[0] != "-" and os.path.isdir(paths[0])):
+        raise _usage_error(f"--format {fmt} reads one file; for several files or a folder use --format csv "
+                           "or json-lines",
+                           f"--format {fmt} 只读取一个文件；多个文件或目录请用 --format csv 或 json-lines")
+    file = paths[0]
     if file == "-":
-        report = api.parse_bytes(sys.stdin.buffer.read(), "-", template=None if template == "auto" else template)
+        report = api.parse_bytes(sys.stdin.buffer.read(), "-", template=chosen)
     else:
-        report = api.parse_path(file, template=None if template == "auto" else template)
+        report = api.parse_path(file, template=chosen)
     fatal = [p for p in report.source.problems if p.fatal]
     if fmt == "json":
-        click.echo(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2))
+        text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "source":
-        click.echo(source_to_text(report), nl=False)
+        text = source_to_text(report)
     else:
-        click.echo(report_to_text(report), nl=False)
+        text = report_to_text(report)
+    with _parse_output(output_file) as stream:
+        click.echo(text, nl=False, file=stream)
     if fatal:
         click.echo(_t(f"gxlint: error: {file}: {fatal[0].message_en}",
                       f"gxlint：错误：{file}：{fatal[0].message_zh}"), err=True)
         sys.exit(EXIT_ERROR)
+
+
+@contextlib.contextmanager
+def _parse_output(output_file: str | None):
+    """Standard output, or ``--output-file`` opened for writing (and closed afterwards)."""
+    if not output_file:
+        yield sys.stdout
+        return
+    try:
+        stream = open(output_file, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise GxError(f"cannot write {output_file}: {exc.strerror or exc}",
+                      f"无法写入 {output_file}：{exc.strerror or exc}") from None
+    with stream:
+        yield stream
+
+
+def _parse_many(paths, fmt: str, output_file: str | None, template: str | None, include, exclude) -> bool:
+    """``parse --format csv|json-lines``: every report under ``paths``, file by file; True when a
+    path or a file could not be read (it was reported on standard error and gave no output)."""
+    import json
+
+    from . import api, files
+    from .export import CELL_FIELDS, cell_rows, report_to_dict
+    from .formatters.csv import CsvWriter
+
+    items = files.ordered(files.discover(paths, include=include or files.DEFAULT_INCLUDE, exclude=exclude,
+                                         lang=_UI["lang"]))
+    failed = False
+    with _parse_output(output_file) as stream:
+        writer = CsvWriter(stream) if fmt == "csv" else None
+        if writer is not None:
+            writer.header(CELL_FIELDS)
+        for item in items:
+            if item.error is not None:
+                failed = True
+                _flush_quietly()
+                click.echo(_t("gxlint: error: ", "gxlint：错误：") + item.error.message, err=True)
+                continue
+            try:
+                if item.path == "-":
+                    report = api.parse_bytes(sys.stdin.buffer.read(), "-", template=template)
+                else:
+                    report = api.parse_path(item.path, template=template)
+            except Exception as exc:  # a bug on one report must not lose a province's data set
+                if os.environ.get("GXLINT_TRACEBACK"):
+                    raise
+                failed = True
+                _flush_quietly()
+                click.echo(_t(f"gxlint: internal error: {item.path}: {type(exc).__name__}: {exc} (please report it)",
+                              f"gxlint：内部错误：{item.path}：{type(exc).__name__}: {exc}（请报告此问题）"), err=True)
+                continue
+            fatal = [p for p in report.source.problems if p.fatal]
+            if fatal:
+                failed = True
+                _flush_quietly()
+                click.echo(_t(f"gxlint: error: {item.path}: {fatal[0].message_en}",
+                              f"gxlint：错误：{item.path}：{fatal[0].message_zh}"), err=True)
+                continue
+            if writer is not None:
+                writer.rows(cell_rows(report))
+            else:
+                stream.write(json.dumps(report_to_dict(report), ensure_ascii=False) + "\n")
+    return failed
 
 
 # -- rules / explain / plugins / init ----------------------------------------------------------------

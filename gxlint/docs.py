@@ -65,6 +65,7 @@ FORMAT_SECTIONS = {
     "deadlines": ("报送期限", "Deadlines"),
     "good-practice": ("良好做法", "Good practice"),
     "before-2019": ("2019 年以前的报告", "Before 2019"),
+    "across-years": ("跨年度核对", "Across years"),
 }
 
 

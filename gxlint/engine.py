@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import re
+import sys
+import traceback
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
@@ -71,6 +73,9 @@ class Linter:
         self.resolver = Resolver(self.rules, {c: r.options for c, r in self.rules.items()}, self.names,
                                  explicit=config, overrides=validated, isolated=isolated)
         self._instances: dict[str, Rule] = {}
+        #: when a list, the full traceback of every crash (rule or reader) is appended to it
+        #: (gxlint.testing shows them when a case fails)
+        self.tracebacks: list[str] | None = None
 
     @property
     def templates(self) -> Templates:
@@ -81,9 +86,10 @@ class Linter:
 
     def selected(self, settings: Settings, path: str | None = None) -> list[type[Rule]]:
         ignored = settings.ignored_for(path)
+        off = self.plugins.switched_off(settings.disabled_plugins)  # plugins: {disable: [...]}
         out = []
         for code in sorted(self.rules):
-            if not settings.enabled(code):
+            if not settings.enabled(code) or (off and self.rules[code].plugin in off):
                 continue
             if any(code.startswith(p) for p in ignored):
                 continue
@@ -100,15 +106,29 @@ class Linter:
         settings = self.settings(path)
         return self.lint_source(source_mod.from_text(text, path), settings)
 
-    def lint_source(self, source: source_mod.Source, settings: Settings) -> list[Finding]:
+    def read_report(self, source: source_mod.Source, settings: Settings) -> Report:
+        """The report model of ``source``, read against the template ``settings`` force, if any."""
         forced = settings.template if settings.template != "auto" else None
+        return build_report(source, self.context, forced)
+
+    def lint_source(self, source: source_mod.Source, settings: Settings,
+                    reports: list[Report] | None = None, *, previous: Report | None = None) -> list[Finding]:
+        """The findings of one file; ``reports``, when a list, receives the report read (for a
+        formatter that shows it, such as ``--format html``, and for pairing reports of consecutive
+        years); ``previous`` is last year's report of the same agency (see :meth:`lint_report`)."""
         try:
-            report = build_report(source, self.context, forced)
+            report = self.read_report(source, settings)
         except Exception as exc:  # a reader bug on one file must not stop the run
             return [self._internal(exc, source.path or "<text>", settings)]
-        return self.lint_report(report, settings)
+        if reports is not None:
+            reports.append(report)
+        return self.lint_report(report, settings, previous=previous)
 
-    def lint_report(self, report: Report, settings: Settings) -> list[Finding]:
+    def lint_report(self, report: Report, settings: Settings, *, previous: Report | None = None,
+                    cross_only: bool = False) -> list[Finding]:
+        """``previous``: last year's report of the same agency, the rules' ``ctx.previous`` (the
+        cross-year rules, ``Rule.uses_previous``, are silent without it); ``cross_only``: run only
+        the cross-year rules, for a report whose other findings are already known."""
         path = report.path or "<text>"
         template = self.templates.get(report.template) if report.template else self.templates.for_year(report.year)
         organ = settings.organ if settings.organ != "auto" else infer_organ(report.agency)
@@ -117,6 +137,8 @@ class Linter:
         rules = self.selected(settings, report.path)
         if not report.readable:  # no text at all: only the input rules (GX0xx) have anything to say
             rules = [r for r in rules if r.code.startswith(INPUT_FAMILY)]
+        if cross_only:
+            rules = [r for r in rules if getattr(r, "uses_previous", False)]
         for rule_cls in rules:
             options = {name: opt.default for name, opt in rule_cls.options.items()}
             options.update(settings.options.get(rule_cls.code, {}))
@@ -126,7 +148,7 @@ class Linter:
                     rule = self._instances[rule_cls.code] = rule_cls()
                 ctx = RuleContext(rule, path=path, options=options, lang=settings.lang, template=template,
                                   templates=self.templates, organ=organ, source_text=report.source.text,
-                                  shared=shared)
+                                  shared=shared, previous=previous)
                 produced = list(rule.check(report, ctx) or ())
                 wrong = next((f for f in produced if not isinstance(f, Finding)), None)
                 if wrong is not None:
@@ -142,33 +164,100 @@ class Linter:
         return findings
 
     def _internal(self, exc: Exception, path: str, settings: Settings) -> Finding:
-        detail = f"{type(exc).__name__}: {exc}{_where(exc)}"
-        zh = f"gxlint 读取本文件结构时出错：{detail}；未检查本文件，请报告此问题"
-        en = f"gxlint failed while reading this file's structure: {detail}; the file was not checked (please report this)"
+        where = _where(exc)
+        self._report_crash(exc, f"gxlint failed while reading {path}")
+        detail = f"{type(exc).__name__}: {exc}"
+        zh = f"gxlint 读取本文件结构时出错：{detail}{_at(where, 'zh')}；未检查本文件，请报告此问题"
+        en = (f"gxlint failed while reading this file's structure: {detail}{_at(where, 'en')}; "
+              "the file was not checked (please report this)")
         return Finding(path, 1, 1, 1, 2, InternalError.code, InternalError.name, "error",
                        zh if settings.lang == "zh" else en, fingerprint=f"reader:{type(exc).__name__}")
 
     def _crash(self, rule_cls: type[Rule], exc: BaseException, path: str, settings: Settings) -> Finding:
-        where = _where(exc)
+        where = _where(exc, rule_cls)
+        plugin_en = f", plugin {rule_cls.plugin}" if rule_cls.plugin else ""
+        heading = f"gxlint: rule {rule_cls.code} ({rule_cls.name}{plugin_en}) crashed on {path}"
+        self._report_crash(exc, heading)
         detail = f"{type(exc).__name__}: {exc}"
         plugin = f"插件 {rule_cls.plugin} 的" if rule_cls.plugin else ""
-        zh = f"{plugin}规则 {rule_cls.code}（{rule_cls.name}）检查本文件时出错：{detail}{where}；其他规则照常运行"
-        en = (f"rule {rule_cls.code} ({rule_cls.name}"
-              + (f", plugin {rule_cls.plugin}" if rule_cls.plugin else "")
-              + f") crashed on this file: {detail}{where}; the other rules still ran")
+        zh = f"{plugin}规则 {rule_cls.code}（{rule_cls.name}）检查本文件时出错：{detail}{_at(where, 'zh')}；其他规则照常运行"
+        en = (f"rule {rule_cls.code} ({rule_cls.name}{plugin_en}) crashed on this file: "
+              f"{detail}{_at(where, 'en')}; the other rules still ran")
         msg = zh if settings.lang == "zh" else en
         return Finding(path, 1, 1, 1, 2, InternalError.code, InternalError.name, "error", msg,
                        fingerprint=f"{rule_cls.code}:{type(exc).__name__}")
 
+    def _report_crash(self, exc: BaseException, heading: str) -> None:
+        """The full traceback of a crash: kept in :attr:`tracebacks` when asked, and printed to
+        standard error when the environment sets ``GXLINT_TRACEBACK``."""
+        if self.tracebacks is None and not os.environ.get("GXLINT_TRACEBACK"):
+            return
+        text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        if self.tracebacks is not None:
+            self.tracebacks.append(f"{heading}:\n{text}")
+        if os.environ.get("GXLINT_TRACEBACK"):
+            try:
+                sys.stderr.write(f"{heading}:\n{text}")
+                sys.stderr.flush()
+            except (OSError, ValueError):  # standard error closed: the finding still says it
+                pass
 
-def _where(exc: BaseException) -> str:
-    """' (file.py:line)' of the innermost frame of an exception's traceback."""
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    if tb is None:
+
+def _at(where: str, lang: str) -> str:
+    if not where:
         return ""
-    return f" ({os.path.basename(tb.tb_frame.f_code.co_filename)}:{tb.tb_lineno})"
+    place, _, function = where.partition(" in ")
+    if lang == "zh":
+        return f"（出错位置：{place}" + (f"，{function}" if function else "") + "）"
+    return f" (at {where})"
+
+
+def _where(exc: BaseException, rule_cls: type[Rule] | None = None) -> str:
+    """Where an exception was raised, as ``file.py:line in function``: the innermost frame of its
+    traceback inside the rule's own package (the plugin's line, not a frame inside ``re`` or
+    gxlint), else the innermost frame outside the standard library, else the innermost frame."""
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        frames.append((tb.tb_frame.f_code, tb.tb_lineno))
+        tb = tb.tb_next
+    if not frames:
+        return ""
+    own = _package_files(rule_cls.__module__) if rule_cls is not None else None
+    chosen, base = None, None
+    if own is not None:
+        root, single = own
+        for code, line in reversed(frames):
+            name = os.path.abspath(code.co_filename)
+            if name == single or (root and name.startswith(root + os.sep)):
+                chosen, base = (code, line), os.path.dirname(root or single)
+                break
+    if chosen is None:
+        stdlib = _stdlib()
+        chosen = next(((c, n) for c, n in reversed(frames)
+                       if not os.path.abspath(c.co_filename).startswith(stdlib)), frames[-1])
+    code, line = chosen
+    filename = os.path.abspath(code.co_filename)
+    shown = os.path.relpath(filename, base) if base else os.path.basename(filename)
+    return f"{shown.replace(os.sep, '/')}:{line} in {code.co_name}"
+
+
+def _package_files(module: str) -> tuple[str, str] | None:
+    """(folder, "") of the top-level package a module belongs to, or ("", file) when it is a
+    single module; None when unknown."""
+    top = sys.modules.get(module.split(".", 1)[0])
+    paths = list(getattr(top, "__path__", None) or ())
+    if paths:
+        return os.path.abspath(paths[0]), ""
+    file = getattr(top, "__file__", None)
+    return ("", os.path.abspath(file)) if file else None
+
+
+def _stdlib() -> tuple[str, ...]:
+    import sysconfig
+
+    paths = sysconfig.get_paths()
+    return tuple(os.path.abspath(paths[k]) + os.sep for k in ("stdlib", "platstdlib") if paths.get(k))
 
 
 def _located(finding: Finding, source: source_mod.Source) -> Finding:
@@ -238,9 +327,11 @@ def lint_text(text: str, path: str | None = None, config: Any = None) -> list[Fi
     return _linter_for(config).lint_text(text, path)
 
 
-def lint_report(report: Report, config: Any = None) -> list[Finding]:
+def lint_report(report: Report, config: Any = None, previous: Report | None = None) -> list[Finding]:
+    """Lint a report model; ``previous``, last year's report of the same agency, turns on the
+    cross-year rules (GX5xx)."""
     linter = _linter_for(config)
-    return linter.lint_report(report, linter.settings(report.path))
+    return linter.lint_report(report, linter.settings(report.path), previous=previous)
 
 
 def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Any = None) -> list[Finding]:

@@ -53,20 +53,85 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 @dataclass(frozen=True)
 class Option:
-    """A rule option: its default, its type and what it does."""
+    """A rule option: its default, its help text, and the type a configured value must have.
+
+    ``type`` defaults to the type of ``default`` (an ``int`` option also takes no ``bool``; a
+    ``float`` option also takes an ``int``); give a tuple of types to accept several.  For a list
+    option (a ``list`` or ``tuple`` default; a YAML list is accepted for either), ``item_type`` is
+    the type every item must have; it defaults to the type of the default's items when they all
+    have one.  A configured value of another type is a configuration error naming the file and
+    line, so ``check()`` only ever sees values of the declared types.
+    """
 
     default: Any
     help: str
     type: type | tuple[type, ...] | None = None
+    item_type: type | tuple[type, ...] | None = None
 
     @property
     def types(self) -> tuple[type, ...]:
         t = self.type or type(self.default)
-        if isinstance(t, tuple):
-            return t
-        if t is float:
-            return (int, float)
-        return (t,)
+        return _widen(t if isinstance(t, tuple) else (t,))
+
+    @property
+    def is_list(self) -> bool:
+        return any(t in (list, tuple) for t in self.types)
+
+    @property
+    def item_types(self) -> tuple[type, ...] | None:
+        """The types a list option's items must have (None: any)."""
+        t = self.item_type
+        if t is None and self.is_list and isinstance(self.default, (list, tuple)) and self.default:
+            kinds = {type(v) for v in self.default}
+            t = kinds.pop() if len(kinds) == 1 else None
+        if t is None:
+            return None
+        return _widen(t if isinstance(t, tuple) else (t,))
+
+    def describe(self) -> str:
+        """The accepted type in words: ``bool``, ``int or float``, ``list of str``."""
+        items = self.item_types
+        if self.is_list and items is not None:
+            return "list of " + " or ".join(t.__name__ for t in items)
+        return " or ".join(t.__name__ for t in self.types if t is not tuple or list not in self.types)
+
+    def problem(self, value: Any) -> tuple[int, Any] | None:
+        """Why ``value`` is not a valid value: ``(0, value)`` when its type is wrong, ``(i, item)``
+        when the i-th (1-based) item of a list is; None when it is valid."""
+        if not _is_instance(value, self.types):
+            return 0, value
+        items = self.item_types
+        if items is not None and isinstance(value, (list, tuple)):
+            for i, item in enumerate(value, 1):
+                if not _is_instance(item, items):
+                    return i, item
+        return None
+
+    def validate(self) -> list[str]:
+        """Problems with the option's own declaration (its default must be a valid value)."""
+        if self.item_type is not None and not self.is_list:
+            return ["item_type is only for list options (a list or tuple default)"]
+        if self.problem(self.default) is not None:
+            wanted = self.describe()
+            return [f"default {self.default!r} is not {'a ' + wanted if self.is_list else wanted}"]
+        return []
+
+
+def _widen(types: tuple[type, ...]) -> tuple[type, ...]:
+    out = list(types)
+    if float in out and int not in out:
+        out.insert(out.index(float), int)
+    if list in out and tuple not in out:
+        out.append(tuple)
+    elif tuple in out and list not in out:
+        out.append(list)
+    return tuple(out)
+
+
+def _is_instance(value: Any, types: tuple[type, ...]) -> bool:
+    if isinstance(value, bool) and bool not in types:
+        return False
+    return isinstance(value, types)
 
 
 class Rule:
@@ -82,6 +147,10 @@ class Rule:
     #: (the unified format did not yet bind those reports); None: the severity never depends on the
     #: report's year.  ``gxlint rules``, ``gxlint explain`` and docs/rules show it.
     relaxed_until: ClassVar[int | None] = None
+    #: a cross-year rule: it compares the report with last year's (``ctx.previous``) and has
+    #: nothing to say without it.  The runner reads both reports before running it, and runs it
+    #: only on reports paired with their predecessor (docs/plugins.md, "Across years").
+    uses_previous: ClassVar[bool] = False
     #: set by the plugin loader: which plugin contributed the rule
     plugin: ClassVar[str] = ""
 
@@ -134,17 +203,28 @@ class Rule:
             problems.append(f"relaxed_until {cls.relaxed_until!r} is not a year")
         if not callable(getattr(cls, "check", None)):
             problems.append("no check() method")
+        if not isinstance(cls.options, dict):
+            problems.append("options is not a dict of option name to Option")
+        else:
+            for name, option in cls.options.items():
+                if not isinstance(option, Option):
+                    problems.append(f"option {name!r} is not an Option ({option!r:.40})")
+                    continue
+                problems.extend(f"option {name!r}: {p}" for p in option.validate())
         return problems
 
 
 class RuleContext:
     """What a rule sees besides the report: its options, the detected template, the report year,
-    the organ kind, and :meth:`finding` to make findings in the run's language."""
+    the organ kind, last year's report of the same agency (``previous``: a Report, or None when
+    the run has none), and :meth:`finding` to make findings in the run's language."""
 
     def __init__(self, rule: Rule, *, path: str, options: dict[str, Any], lang: str,
                  template: "Template | None", templates: "Templates", organ: str | None,
-                 source_text: str = "", shared: dict[Any, Any] | None = None) -> None:
+                 source_text: str = "", shared: dict[Any, Any] | None = None,
+                 previous: "Report | None" = None) -> None:
         self.rule = rule
+        self.previous = previous
         self.path = path
         self.options = options
         self.lang = lang

@@ -1,7 +1,8 @@
 """gxlint's built-in rules, shipped as the ``gxlint_rules`` plugin (entry point ``gxlint = builtin``).
 
 One module per family: ``input`` (GX0xx), ``structure`` (GX1xx), ``arithmetic`` and ``cells``
-(GX2xx tables), ``narrative`` (text against tables), ``contact`` (GX3xx), ``dates`` (GX4xx).
+(GX2xx tables), ``narrative`` (text against tables), ``contact`` (GX3xx), ``dates`` (GX4xx),
+``crossyear`` (GX5xx: a report against last year's, ``Rule.uses_previous``).
 Each rule's ``spec`` names the sections of docs/format.md (the unified format: chapters, tables,
 identities, deadlines) that it enforces, as that page's anchors.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from gxlint.hookspecs import hookimpl
 
-FAMILIES = ("input", "structure", "arithmetic", "cells", "narrative", "contact", "dates")
+FAMILIES = ("input", "structure", "arithmetic", "cells", "narrative", "contact", "dates", "crossyear")
 
 
 @hookimpl

@@ -17,7 +17,10 @@ def test_rule_case(case):
 
 
 def test_every_builtin_rule_has_a_failing_and_a_passing_case():
-    rules = {code for code, r in plugins.load().rules.items() if r.plugin == "builtin"}
+    # the cross-year rules (GX5xx) compare two reports, which a case of one text cannot hold:
+    # their passing and failing pairs are in tests/test_crossyear.py
+    rules = {code for code, r in plugins.load().rules.items()
+             if r.plugin == "builtin" and not getattr(r, "uses_previous", False)}
     kinds = {(c.rule, c.kind) for c in ALL}
     missing = sorted(f"{code} {kind}" for code in rules for kind in ("pass", "fail") if (code, kind) not in kinds)
     assert not missing, "rules without cases: " + ", ".join(missing)
