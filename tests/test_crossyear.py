@@ -178,7 +178,7 @@ def test_gx503_a_report_made_from_last_years_by_changing_the_numbers():
 
 
 def test_gx503_honest_years_share_a_few_sentences_and_are_silent():
-    from rules.crossyear import narrative
+    from gxlint_rules.crossyear import narrative
 
     mine, last = narrative(parse_text(report(2021))), narrative(parse_text(report(2020)))
     shared = sum(1 for s in mine.sentences if s.key in last.keys)
@@ -203,7 +203,7 @@ def test_gx503_the_threshold_is_an_option():
 
 
 def test_gx503_headings_tables_fixed_wording_and_contact_are_not_narrative():
-    from rules.crossyear import narrative
+    from gxlint_rules.crossyear import narrative
 
     keys = [s.key for s in narrative(parse_text(report(2021))).sentences]
     assert not any(k.startswith("本报告") for k in keys)           # the introduction's fixed wording
