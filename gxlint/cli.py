@@ -617,7 +617,7 @@ def check_cmd(paths: tuple[str, ...], fmt: str, output_file: str | None, select,
 
     overrides = _overrides(select=_codes(select), extend_select=_codes(extend_select), ignore=_codes(ignore),
                            lang=lang, template=template, organ=organ, fail_on=fail_on)
-    plugins = _plugins(tuple(require_plugins))
+    plugins = _plugins(tuple(require_plugins), config_path, isolated)
     try:
         from .engine import Linter
 
@@ -668,11 +668,14 @@ def _overrides(**values: Any) -> dict[str, Any]:
     return {key.replace("_", "-"): value for key, value in values.items() if value}
 
 
-def _plugins(require: tuple[str, ...]):
+def _plugins(require: tuple[str, ...], config_path: str | None = None, isolated: bool = False):
     from . import plugins as plugins_mod
+    from .config import disabled_plugins
 
     try:
-        plugins = plugins_mod.cached(require)
+        # the config the run names (--config, or none with --isolated) decides which plugins are
+        # not even imported
+        plugins = plugins_mod.cached(require, disable=disabled_plugins(config_path, isolated=isolated))
     except plugins_mod.PluginError as exc:
         raise GxError(str(exc), f"插件错误：{exc}") from None
     for failure in plugins.failures:

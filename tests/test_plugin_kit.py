@@ -398,3 +398,23 @@ def test_the_command_line_warns_about_a_plugin_with_no_hookimpl(monkeypatch, tmp
     checked = gx("--lang", "en", "r.txt")
     assert ("gxlint: warning: plugin 'forgetful' could not be loaded: plugin forgetful registers no hooks "
             "(did you forget @hookimpl?): gxlint_rules is not marked with @hookimpl") in checked.stderr
+
+
+def test_the_config_named_by_the_run_decides_which_plugins_are_imported(monkeypatch, tmp_path):
+    from clitools import gx
+
+    broken = FakeEntryPoint("broken", error=ImportError("No module named 'nothing_here'"))
+    real = plugins._entry_points()
+    monkeypatch.setattr(plugins, "_entry_points", lambda: [*real, broken])
+    monkeypatch.setattr(plugins, "_CACHE", {})
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    config = tmp_path / "elsewhere" / "gxlint.yaml"
+    config.write_text("lang: en\nplugins: {disable: [broken]}\n", encoding="utf-8")
+    checked = gx("--config", str(config), "--format", "json", "r.txt")
+    assert checked.exit_code in (0, 1) and "broken" not in checked.stderr, checked.stderr
+    assert broken.loads == 0
+    # --isolated reads no config: the broken plugin is imported and reported
+    isolated = gx("--isolated", "--format", "json", "r.txt")
+    assert "broken" in isolated.stderr and broken.loads == 1
