@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from gxlint import hookimpl, hookspecs, plugins
+from gxlint import hookspecs, plugins
 from gxlint.config import ConfigError
 from gxlint.engine import Linter
+from plugintools import FakeEntryPoint, plugin
 from gxlint.rule import Option, Rule, RuleContext
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,29 +31,6 @@ def rule_class(code: str, name: str, check=None, **attrs):
     body = {"__doc__": "A test rule.", "code": code, "name": name, "severity": "warning",
             "summary": "a test rule", "check": check or _check, **attrs}
     return type(f"Rule_{code}", (Rule,), body)
-
-
-def plugin(*rules, name="p"):
-    class _Plugin:
-        @staticmethod
-        @hookimpl
-        def gxlint_rules():
-            return list(rules)
-
-    _Plugin.__name__ = name
-    return _Plugin
-
-
-class FakeEntryPoint:
-    def __init__(self, name, obj=None, error=None, dist=None):
-        self.name, self._obj, self._error, self.dist = name, obj, error, dist
-        self.loads = 0
-
-    def load(self):
-        self.loads += 1
-        if self._error:
-            raise self._error
-        return self._obj
 
 
 # -- 1. every hook documented once, and rendered into docs/plugins.md ---------------------------------

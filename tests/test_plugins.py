@@ -4,6 +4,7 @@ import pytest
 
 from gxlint import hookimpl, plugins
 from gxlint.engine import Linter
+from plugintools import FakeEntryPoint, plugin
 from gxlint.rule import Rule
 
 
@@ -29,27 +30,6 @@ def make_rule(code, name, raises=None, severity="warning"):
 
     _Rule.code, _Rule.name, _Rule.severity = code, name, severity
     return _Rule
-
-
-def plugin(*rules, name="p"):
-    class _Plugin:
-        @staticmethod
-        @hookimpl
-        def gxlint_rules():
-            return list(rules)
-
-    _Plugin.__name__ = name
-    return _Plugin
-
-
-class FakeEntryPoint:
-    def __init__(self, name, obj=None, error=None):
-        self.name, self._obj, self._error, self.dist = name, obj, error, None
-
-    def load(self):
-        if self._error:
-            raise self._error
-        return self._obj
 
 
 def test_builtin_rules_come_through_the_entry_point():

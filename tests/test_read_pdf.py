@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from pdfbytes import raw_pdf
 from tablevalues import misses_in_text
 
 pytest.importorskip("pypdfium2", reason="the PDF reader needs pypdfium2")
@@ -266,25 +267,10 @@ def test_not_bytes_does_not_raise():
     assert doc.problems and doc.problems[0].fatal
 
 
-def _raw_pdf(objects: list[bytes]) -> bytes:
-    parts = [b"%PDF-1.4\n"]
-    size = len(parts[0])
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(size)
-        parts.append(b"%d 0 obj\n" % i + body + b"\nendobj\n")
-        size += len(parts[-1])
-    parts.append(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    parts.append(b"".join(b"%010d 00000 n \n" % o for o in offsets))
-    parts.append(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, size))
-    return b"".join(parts)
-
-
 def _pages_pdf(count: int, extra: bytes = b"") -> bytes:
     kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(count))
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R" + extra + b" >>"
-    return _raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    return raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                      b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
                      b"<< /Length 0 >>\nstream\n\nendstream"] + [page] * count)
 
@@ -306,7 +292,7 @@ def test_deeply_nested_objects():
 
 
 def test_self_referencing_form():
-    data = _raw_pdf([
+    data = raw_pdf([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
         b"<< /Length 7 >>\nstream\n/X0 Do\nendstream",
@@ -320,7 +306,7 @@ def test_self_referencing_form():
 
 
 def test_page_tree_loop():
-    data = _raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
+    data = raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                      b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 5 >>",
                      b"<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R /Count 3 >>"])
     doc = read(data)

@@ -129,20 +129,13 @@ def _empty_docx(folder: Path) -> list[str]:
 
 def _pdf_bomb(folder: Path) -> list[str]:
     # a page tree claiming 100,000 pages, all the same page object: tiny on disk, absurd to render
+    from pdfbytes import raw_pdf
+
     kids = b" ".join(b"3 0 R" for _ in range(100_000))
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Count 100000 /Kids [" + kids + b"] >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return _write(folder, "bomb.pdf", bytes(out))
+    return _write(folder, "bomb.pdf", raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Count 100000 /Kids [" + kids + b"] >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]))
 
 
 def _huge_html(folder: Path) -> list[str]:
