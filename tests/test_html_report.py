@@ -250,8 +250,9 @@ def test_a_file_that_is_not_read_still_shows_its_finding(tmp_path):
     missing = tmp_path / "gone.txt"
     text = html_of(missing, UNBALANCED)
     page = Page(text)
-    notes = [a for _, a in page.tags if "note" in a.get("class", "").split()]
-    assert notes[0]["data-code"] == "GX001"
+    codes = [a["data-code"] for _, a in page.tags if "note" in a.get("class", "").split()]
+    # the files are listed in path order, which depends on where the temporary folder is
+    assert "GX001" in codes and "GX201" in codes
     assert "未检查" in text
 
 
