@@ -4,7 +4,7 @@
 
 For every form folder of ``../shared/forms`` (two fictional reports written out as plain text,
 .docx, .html, .pdf, ``pdftotext -layout`` text, bare-pipe and one-cell-per-line crawls) it
-measures, in one warm process, the CPU time of ``gxlint.api.parse_bytes`` (sniff, read, render,
+measures, in one warm process, the CPU time of ``gxlint.run.api.parse_bytes`` (sniff, read, render,
 grammar, tables: everything before the rules) per report, and the ratio to the plain-text form.
 Budgets (docs/performance.md): .docx and .html within 2x of the text path; .pdf at least 5 pages
 per second per core.  Timed assertions live here, never in the test suite.
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no {FORMS}: the shared forms are needed for this benchmark")
         return 2
     sys.path.insert(0, str(ROOT))
-    from gxlint import api
+    from gxlint.run import api
 
     rows: dict[str, dict] = {}
     for folder in sorted(p for p in FORMS.iterdir() if p.is_dir()):

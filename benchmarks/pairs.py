@@ -12,7 +12,7 @@ It measures, on this machine, side by side (alternating, so a busy machine slows
    paired report a second time for the cross-year rules;
 2. the peak resident memory of ``--jobs 1`` with and without pairing (the models are not kept:
    memory must not grow with the folder);
-3. :func:`gxlint.pairs.pair` alone on 10x and 100x the cards, in seconds, with the garbage
+3. :func:`gxlint.run.pairs.pair` alone on 10x and 100x the cards, in seconds, with the garbage
    collector paused (linear: indexed by name and year; the test suite counts its steps instead).
 
 The reports come from benchmarks/generate.py (fictional agencies: 示例县…, 样例市…).
@@ -87,7 +87,7 @@ def pairs_made(folder: Path) -> int:
 
 
 def pairing_alone(n: int) -> float:
-    from gxlint.pairs import Card, pair
+    from gxlint.run.pairs import Card, pair
 
     import gc
 

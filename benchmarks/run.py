@@ -195,19 +195,19 @@ def mark(name):
     marks.append((name, time.perf_counter()))
 import lark, pluggy, click
 mark("the floor's imports (lark, pluggy, click)")
-import gxlint.cli, gxlint.engine, gxlint.files, gxlint.runner, gxlint.formatters.text
+import gxlint.cli, gxlint.run.linter, gxlint.run.discover, gxlint.run.runner, gxlint.output.text
 mark("importing gxlint (cli, engine, model, reader)")
-from gxlint import plugins
+from gxlint.plugins import discovery as plugins
 found = plugins.cached()
 mark("finding and loading plugins (rule modules)")
-from gxlint.engine import Linter
+from gxlint.run.linter import Linter
 linter = Linter(plugins=found)
 mark("templates and label indices (Linter)")
 from gxlint.read.outline import parser
 parser()
 mark("Lark parser from its cache")
 path = sys.argv[1]
-from gxlint.runner import lint_one
+from gxlint.run.runner import lint_one
 lint_one(linter, path)
 mark("first file: read, parse, rules")
 lint_one(linter, path)
@@ -278,9 +278,9 @@ def findings_summary(corpus: Path) -> dict:
 
 _RULE_COSTS = r"""
 import glob, json, sys, time
-from gxlint import plugins as plugins_mod
+from gxlint.plugins import discovery as plugins_mod
 from gxlint.read.build import build_report
-from gxlint.engine import Linter
+from gxlint.run.linter import Linter
 from gxlint.read.source import read_path
 files = sorted(glob.glob(sys.argv[1] + "/*.txt"))[: int(sys.argv[2])]
 shared = plugins_mod.cached()
@@ -344,7 +344,7 @@ def parse_seeds(repeats: int) -> dict:
 
 _SCALING = r"""
 import json, statistics, sys, time
-from gxlint.engine import Linter
+from gxlint.run.linter import Linter
 typical, big = open(sys.argv[1], encoding="utf-8").read(), open(sys.argv[2], encoding="utf-8").read()
 repeats = int(sys.argv[3])
 linter = Linter(isolated=True)

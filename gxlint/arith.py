@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .model import Cell
+from gxlint.model import Cell
 
 
 @dataclass(frozen=True)

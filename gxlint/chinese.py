@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, Callable
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
@@ -264,8 +265,9 @@ def _read_date(m: re.Match, t: str, year: int | None = None, last: bool = False,
     """The date matched by the groups suffixed ``t``.  ``year``: the start's, for an end written
     without one.  ``last``: a month alone (``12月``) stands for its last day, else its first.
     ``month_start``: a number alone after 年 is a month (``2021年1-12月``)."""
-    g = m.groupdict().get
+    g: Callable[[str], Any] = m.groupdict().get
     text = g(f"t{t}")
+    y: int | None
     if g(f"iy{t}") is not None:
         y = int(g(f"iy{t}"))
         d = make_date(y, g(f"im{t}"), g(f"id{t}")) if 1990 <= y <= 2100 else None

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Iterator, Union
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .read.source import Source
+    from gxlint.read.source import Source
 
 Number = Union[int, float]
 

@@ -26,6 +26,16 @@ and in a test module::
     def test_rule_cases(case):
         check(case)
 
+Cases share report parts instead of repeating them: a line ``{{ name }}`` in a case's text stands
+for the file ``fixtures/name.txt`` beside the case file (real tabs in it), and ``replace`` (a
+mapping of text to text, each found exactly once after the parts are put in) edits the result::
+
+      - name: one more received than handled
+        fail: |
+          示例县2021年政府信息公开工作年度报告
+          {{ applications-2021 }}
+        replace: {"一、本年新收政府信息公开申请数量→→12": "一、本年新收政府信息公开申请数量→→13"}
+
 A case given as ``pass_bytes``/``fail_bytes`` (a YAML double-quoted string with ``\\xNN``
 escapes; each character is one byte) is linted as raw file bytes, for encoding and binary cases.
 
@@ -43,20 +53,22 @@ finding) fails it, with the traceback, unless the case expects ``code: GX000``.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from .finding import SEVERITIES, Finding
+from gxlint.finding import SEVERITIES, Finding
 
 _MATCH_KEYS = ("code", "line", "column", "end_line", "end_column", "severity")
 #: the keys of a case file, of a case, and of an ``expect`` item
 FILE_KEYS = ("rule", "tab", "cases")
-CASE_KEYS = ("name", "pass", "fail", "pass_bytes", "fail_bytes", "expect", "config")
+CASE_KEYS = ("name", "pass", "fail", "pass_bytes", "fail_bytes", "expect", "config", "replace")
 EXPECT_KEYS = (*_MATCH_KEYS, "message")
 _TEXT_KEYS = ("pass", "fail", "pass_bytes", "fail_bytes")
-#: the code of the finding that says a rule (or the reader) crashed
-CRASH = "GX000"
+
+
+_PART = re.compile(r"^[ \t]*\{\{\s*([\w.-]+)\s*\}\}[ \t]*$", re.M)
 
 
 class CaseError(ValueError):
@@ -133,8 +145,10 @@ def load(path: str | Path) -> list[Case]:
         payload = None
         if kind.endswith("_bytes"):
             payload, text, kind = text.encode("latin-1"), "", kind[:-6]
-        elif tab:
-            text = text.replace(tab, "\t")
+        else:
+            if tab:
+                text = text.replace(tab, "\t")
+            text = _edited(_with_parts(text, path.parent / "fixtures", where), raw.get("replace"), tab, where)
         expect = raw.get("expect") or []
         if not isinstance(expect, list):
             raise CaseError(f"{where}: 'expect' must be a list of findings, not {expect!r}")
@@ -146,6 +160,35 @@ def load(path: str | Path) -> list[Case]:
         out.append(Case(rule, name, kind, text, [_expectation(e, where) for e in expect], dict(config),
                         f"{path}#{i + 1}", payload))
     return out
+
+
+def _with_parts(text: str, folder: Path, where: str) -> str:
+    """The text with each ``{{ name }}`` line replaced by ``folder/name.txt``."""
+    def part(m: re.Match) -> str:
+        file = folder / f"{m.group(1)}.txt"
+        if not file.is_file():
+            known = sorted(p.stem for p in folder.glob("*.txt")) if folder.is_dir() else []
+            hint = difflib.get_close_matches(m.group(1), known, n=1, cutoff=0.6)
+            raise CaseError(f"{where}: no report part {m.group(1)!r} ({file} does not exist)"
+                            + (f"; did you mean {hint[0]!r}?" if hint else ""))
+        return file.read_text(encoding="utf-8").rstrip("\n")
+    return _PART.sub(part, text)
+
+
+def _edited(text: str, replace: Any, tab: str | None, where: str) -> str:
+    if replace is None:
+        return text
+    if not isinstance(replace, dict) or not replace:
+        raise CaseError(f"{where}: 'replace' must be a mapping of text to the text that replaces it")
+    for old, new in replace.items():
+        if not isinstance(old, str) or not isinstance(new, (str, int)):
+            raise CaseError(f"{where}: in 'replace', {old!r}: {new!r} is not text to text")
+        old, new = (old, str(new)) if not tab else (old.replace(tab, "\t"), str(new).replace(tab, "\t"))
+        found = text.count(old)
+        if found != 1:
+            raise CaseError(f"{where}: in 'replace', {old!r} is found {found} times in the text, not once")
+        text = text.replace(old, new)
+    return text
 
 
 def cases(where: str | Path | Iterable[str | Path]) -> list[Case]:
@@ -165,10 +208,10 @@ def run(case: Case, plugins: Sequence[Any] | None = None) -> list[Finding]:
     return _run(case, plugins)[0]
 
 
-def _run(case: Case, plugins: Sequence[Any] | None) -> tuple[list[Finding], list[str]]:
-    """The findings, and the tracebacks of any crash."""
-    from . import plugins as plugins_mod
-    from .engine import Linter
+def _run(case: Case, plugins: Sequence[Any] | None) -> tuple[list[Finding], list[str], set[str]]:
+    """The findings, the tracebacks of any crash, and the codes of the rules that report crashes."""
+    from gxlint.plugins import discovery as plugins_mod
+    from gxlint.run.linter import Linter
 
     config = dict(case.config)
     config["select"] = [case.rule]
@@ -177,13 +220,13 @@ def _run(case: Case, plugins: Sequence[Any] | None) -> tuple[list[Finding], list
     linter = Linter(overrides=config, plugins=loaded, isolated=True)
     linter.tracebacks = []
     if case.data is not None:
-        from .read import source as source_mod
+        from gxlint.read import source as source_mod
 
         name = f"{case.rule}.txt"
         found = linter.lint_source(source_mod.from_bytes(case.data, name), linter.settings(name))
     else:
         found = linter.lint_text(case.text, path=f"{case.rule}.txt")
-    return found, linter.tracebacks
+    return found, linter.tracebacks, {code for code, r in linter.rules.items() if r.reports_crashes}
 
 
 def _matches(finding: Finding, expected: dict[str, Any], rule: str) -> bool:
@@ -199,12 +242,12 @@ def _matches(finding: Finding, expected: dict[str, Any], rule: str) -> bool:
 
 def check(case: Case, plugins: Sequence[Any] | None = None) -> list[Finding]:
     """Assert that the case holds; returns the findings."""
-    findings, tracebacks = _run(case, plugins)
+    findings, tracebacks, crash_codes = _run(case, plugins)
     shown = "\n".join(f"  {f.line}:{f.column} {f.code} [{f.severity}] {f.message}"
                       for f in findings) or "  (none)"
-    crashes = [f for f in findings if f.code == CRASH]
-    if crashes and case.rule != CRASH and not any(str(e.get("code")) == CRASH for e in case.expect):
-        raise AssertionError(f"{case.origin} ({case.name}): the rule crashed ({CRASH}):\n{shown}\n\n"
+    crashes = [f for f in findings if f.code in crash_codes]
+    if crashes and case.rule not in crash_codes and not any(str(e.get("code")) in crash_codes for e in case.expect):
+        raise AssertionError(f"{case.origin} ({case.name}): the rule crashed ({crashes[0].code}):\n{shown}\n\n"
                              + "\n".join(tracebacks))
     if case.kind == "pass":
         own = [f for f in findings if f.code == case.rule]

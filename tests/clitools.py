@@ -8,11 +8,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from gxlint import plugins as plugins_mod
+from gxlint.plugins import discovery as plugins_mod
 from gxlint.cli import main
-from gxlint.hookspecs import hookimpl
+from gxlint.plugins.hookspecs import hookimpl
 from gxlint.model import Span
-from gxlint.rule import Option, Rule
+from gxlint.lint.rule import Option, Rule
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent

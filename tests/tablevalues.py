@@ -41,7 +41,7 @@ def same(a, b) -> bool:
 
 
 def tables_of(report) -> dict:
-    from gxlint.export import report_to_dict
+    from gxlint.output.dataset import report_to_dict
 
     return {t.get("kind"): t.get("values") for t in report_to_dict(report).get("tables", [])}
 
@@ -70,7 +70,7 @@ def misses(tables: dict, want: dict) -> tuple[int, list[tuple]]:
 
 
 def misses_in_text(text: str, entry: dict) -> tuple[int, list[tuple]]:
-    from gxlint.api import parse_text
+    from gxlint.run.api import parse_text
 
     return misses(tables_of(parse_text(text)), expected_values(entry))
 

@@ -9,9 +9,9 @@ import re
 import pytest
 
 from clitools import INLINE, findings, gx
-from gxlint import baseline
+from gxlint.run import baseline
 from gxlint.finding import Finding
-from gxlint.formatters import FileResult
+from gxlint.output import FileResult
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ import re
 import pytest
 
 from clitools import EXAMPLE, INLINE, findings, gx, reports, with_probe
-from gxlint import plugins as plugins_mod
-from gxlint import runner
+from gxlint.plugins import discovery as plugins_mod
+from gxlint.run import runner
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -453,6 +453,7 @@ def test_stdin_filename_selects_the_config_and_per_file_ignores(tmp_cwd):
     assert "archive/new.txt:1:1: GX002 [error] the file is empty" in result.stdout
 
 
+@pytest.mark.slow  # worker processes
 def test_jobs_2_output_is_identical_to_jobs_1(tmp_cwd):
     folder = reports(tmp_cwd / "r")
     for i in range(3):
@@ -705,7 +706,7 @@ def _report_2019_missing_a_chapter(folder):
 
 
 def test_rules_and_explain_show_the_years_a_rule_is_lowered_for(tmp_cwd):
-    from gxlint.docs import builtin_rules
+    from gxlint.cli.docs import builtin_rules
 
     relaxed = [r for r in builtin_rules() if r.relaxed_until is not None]
     assert {"GX101", "GX102", "GX104", "GX107"} <= {r.code for r in relaxed}
@@ -779,7 +780,7 @@ def test_an_empty_directory_is_a_finding_but_no_file_checked(tmp_cwd):
 def test_the_summary_time_is_the_whole_run(tmp_cwd, monkeypatch):
     import time
 
-    from gxlint import files as files_mod
+    from gxlint.run import discover as files_mod
 
     real = files_mod.discover
 

@@ -5,7 +5,7 @@ import textwrap
 import pytest
 
 from gxlint.config import ConfigError, Settings
-from gxlint.engine import Linter
+from gxlint.run.linter import Linter
 
 REPORT = "会议纪要\n今天讨论了三件事。\n"  # not a report: GX002
 
@@ -77,8 +77,8 @@ def test_validation_errors_name_file_and_line(tmp_path, text, line, fragment):
 
 
 def test_wrongly_typed_option():
-    from gxlint import plugins
-    from gxlint.rule import Option, Rule
+    from gxlint.plugins import discovery as plugins
+    from gxlint.lint.rule import Option, Rule
 
     class Opt(Rule):
         code, name, summary = "TT101", "with-option", "has an option"
@@ -92,7 +92,7 @@ def test_wrongly_typed_option():
         def gxlint_rules():
             return [Opt]
 
-    from gxlint.hookspecs import hookimpl
+    from gxlint.plugins.hookspecs import hookimpl
     Plugin.gxlint_rules = hookimpl(Plugin.gxlint_rules)
     loaded = plugins.load(extra=[Plugin], entry_points=False)
     with pytest.raises(ConfigError, match=r"TT101.limit must be int, not str"):

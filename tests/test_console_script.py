@@ -18,6 +18,8 @@ import pytest
 
 from clitools import EXAMPLE, INLINE, reports
 
+pytestmark = pytest.mark.slow  # every test runs the installed console script in a new process
+
 ANSI = re.compile(r"\x1b\[[0-9;]*[mK]")
 SCRIPT = shutil.which("gxlint", path=os.path.dirname(sys.executable))
 
@@ -184,7 +186,7 @@ def test_parallel_runs_never_print_exceptions_at_exit(tmp_path):
 
 SLOW_WORKERS = """
 import sys, time
-from gxlint import runner
+from gxlint.run import runner
 from gxlint.cli import main
 real = runner.lint_one
 def slow(linter, path):

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import EXAMPLE, FIXTURES, PINGTAN_2018, PINGTAN_2021, SEED_000, SEED_002, SHANGHAI, shared
-from gxlint.engine import Linter
+from gxlint.run.linter import Linter
 from gxlint.finding import Finding
 
 MINE = ("GX101", "GX102", "GX103", "GX104", "GX105", "GX106", "GX107", "GX108", "GX109",
@@ -215,6 +215,7 @@ FRAGMENTS = st.sampled_from([
 ])
 
 
+@pytest.mark.slow  # property run (hypothesis)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(FRAGMENTS, max_size=14), st.booleans())
 def test_any_arrangement_of_report_fragments_does_not_crash(lines, one_line):

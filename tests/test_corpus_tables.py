@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from gxlint import plugins as plugins_mod
-from gxlint.engine import Linter
-from gxlint.hookspecs import hookimpl
-from gxlint.templates import builtin_raw
+from gxlint.plugins import discovery as plugins_mod
+from gxlint.run.linter import Linter
+from gxlint.plugins.hookspecs import hookimpl
+from gxlint.read.templates import builtin_raw
 from conftest import EXAMPLE, FIXTURES, PINGTAN_2018, PINGTAN_2021, SEED_000, SEED_002, SHANGHAI, shared
 
 OURS = ("GX201", "GX202", "GX203", "GX204", "GX205", "GX206", "GX207", "GX208", "GX209", "GX210", "GX211", "GX212")
@@ -293,7 +293,7 @@ def _inside(finding, span) -> bool:
 
 @pytest.mark.parametrize("rel", REAL)
 def test_default_output_has_at_most_one_blank_cell_finding_per_table(rel):
-    from gxlint import api
+    from gxlint.run import api
 
     path = shared(rel)
     found = codes(Linter(isolated=True).lint_path(str(path)), "GX208")

@@ -16,10 +16,10 @@ import pytest
 
 from clitools import gx
 from crossyear_reports import report, write
-from gxlint.api import parse_text
-from gxlint.hookspecs import hookimpl
-from gxlint.engine import Linter
-from gxlint.rule import Rule
+from gxlint.run.api import parse_text
+from gxlint.plugins.hookspecs import hookimpl
+from gxlint.run.linter import Linter
+from gxlint.lint.rule import Rule
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -43,7 +43,7 @@ def codes(findings):
 # -- the rules are cross-year rules ------------------------------------------------------------------
 
 def test_the_gx5_rules_need_last_years_report_and_are_silent_without_it():
-    from gxlint import plugins
+    from gxlint.plugins import discovery as plugins
 
     rules = {c: r for c, r in plugins.load().rules.items() if c.startswith("GX5")}
     assert set(rules) == {"GX501", "GX502", "GX503"}
@@ -178,7 +178,7 @@ def test_gx503_a_report_made_from_last_years_by_changing_the_numbers():
 
 
 def test_gx503_honest_years_share_a_few_sentences_and_are_silent():
-    from gxlint_rules.crossyear import narrative
+    from gxlint.lint.analyses.sentences import narrative
 
     mine, last = narrative(parse_text(report(2021))), narrative(parse_text(report(2020)))
     shared = sum(1 for s in mine.sentences if s.key in last.keys)
@@ -203,7 +203,7 @@ def test_gx503_the_threshold_is_an_option():
 
 
 def test_gx503_headings_tables_fixed_wording_and_contact_are_not_narrative():
-    from gxlint_rules.crossyear import narrative
+    from gxlint.lint.analyses.sentences import narrative
 
     keys = [s.key for s in narrative(parse_text(report(2021))).sentences]
     assert not any(k.startswith("本报告") for k in keys)           # the introduction's fixed wording
@@ -270,6 +270,7 @@ def test_a_folder_with_three_years_pairs_them_and_checks_each_against_the_year_b
     assert "edu" not in result.stderr
 
 
+@pytest.mark.slow  # worker processes
 def test_jobs_2_gives_the_same_output(tmp_path):
     folder = _folder(tmp_path)
     for fmt in ("json", "concise"):
@@ -338,7 +339,9 @@ class PreviousProbePlugin:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_plugins_cross_year_rule_sees_the_previous_report(tmp_path, jobs):
-    from gxlint import files, plugins as plugins_mod, runner
+    from gxlint.run import discover as files
+    from gxlint.plugins import discovery as plugins_mod
+    from gxlint.run import runner
 
     linter = Linter(plugins=plugins_mod.load(extra=[PreviousProbePlugin()]),
                     overrides={"select": ["SX5"], "lang": "en"}, isolated=True)
@@ -370,8 +373,8 @@ def test_a_pdf_report_is_paired_with_text_reports_of_the_years_around_it(tmp_pat
 
 
 def test_a_pairing_read_from_a_files_beginning_holds_only_if_the_whole_report_agrees(tmp_path):
-    from gxlint import runner
-    from gxlint.pairs import Card
+    from gxlint.run import runner
+    from gxlint.run.pairs import Card
 
     last = write(tmp_path, 2020)
     this = write(tmp_path, 2021, carried=(3, 0, 0, 0, 0, 0))

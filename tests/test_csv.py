@@ -12,8 +12,8 @@ import pytest
 import formsgen
 from clitools import EXAMPLE, FIXTURES, gx
 from gxlint.finding import Finding
-from gxlint.formatters import FileResult, Summary, get
-from gxlint.formatters.csv import FINDING_FIELDS, cell_text, neutralise
+from gxlint.output import FileResult, Summary, get
+from gxlint.output.csv import FINDING_FIELDS, cell_text, neutralise
 
 UNBALANCED = (FIXTURES / "defects" / "shili-2021-unbalanced.txt").read_text(encoding="utf-8")
 NARRATIVE = FIXTURES / "defects" / "shili-2021-narrative.txt"

@@ -12,7 +12,7 @@ import pytest
 
 import formsgen
 from clitools import EXAMPLE, FIXTURES, INLINE, gx
-from gxlint.export import CELL_FIELDS
+from gxlint.output.dataset import CELL_FIELDS
 
 BOM = b"\xef\xbb\xbf"
 QUIRKS_2019 = FIXTURES / "shili-2019-quirks.txt"
@@ -201,7 +201,7 @@ def test_malicious_report_text_is_neutralised(cwd):
 
 
 def test_a_crash_on_one_report_loses_only_that_report(cwd, monkeypatch):
-    from gxlint import api
+    from gxlint.run import api
 
     (cwd / "a.txt").write_bytes(EXAMPLE.read_bytes())
     (cwd / "b.txt").write_bytes(EXAMPLE.read_bytes())

@@ -2,8 +2,8 @@
 
 import re
 
-from gxlint.engine import infer_organ
-from gxlint.templates import deadlines
+from gxlint.lint.engine import infer_organ
+from gxlint.read.templates import deadlines
 
 
 def test_deadlines_by_organ_kind():

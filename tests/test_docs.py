@@ -10,36 +10,37 @@ from urllib.parse import unquote
 import pytest
 
 from clitools import ROOT
-from gxlint import config, docs
+from gxlint import config
+from gxlint.cli import docs as generator
 from gxlint.cli import SUBCOMMANDS, main
 
 DOCS = ROOT / "docs"
-REGENERATE = "python -m gxlint.docs"
+REGENERATE = "python -m gxlint.cli.docs"
 
 
 def test_rule_pages_are_in_sync_with_the_rules():
-    stale = docs.out_of_date(str(DOCS / "rules"))
+    stale = generator.out_of_date(str(DOCS / "rules"))
     assert not stale, ("docs/rules/ is out of date with the rules' metadata:\n  " + "\n  ".join(stale)
                        + f"\nRegenerate it from the repository root with:  {REGENERATE}")
 
 
 def test_generator_writes_what_it_checks(tmp_path):
     folder = tmp_path / "rules"
-    written = docs.write_docs(str(folder))
-    assert docs.out_of_date(str(folder)) == []
-    assert sorted(p.rsplit("/", 1)[1] for p in written) == sorted(docs.pages())
-    (folder / "GX999.md").write_text(docs.GENERATED + "'s metadata -->\n", encoding="utf-8")
+    written = generator.write_docs(str(folder))
+    assert generator.out_of_date(str(folder)) == []
+    assert sorted(p.rsplit("/", 1)[1] for p in written) == sorted(generator.pages())
+    (folder / "GX999.md").write_text(generator.GENERATED + "'s metadata -->\n", encoding="utf-8")
     (folder / "notes.md").write_text("hand-written, kept\n", encoding="utf-8")
     (folder / "GX001.md").write_text("edited\n", encoding="utf-8")
-    assert docs.out_of_date(str(folder)) == [f"{folder}/GX001.md (differs)", f"{folder}/GX999.md (stale: no such rule)"]
-    assert docs.main(["--check", str(folder)]) == 1
-    docs.write_docs(str(folder))
+    assert generator.out_of_date(str(folder)) == [f"{folder}/GX001.md (differs)", f"{folder}/GX999.md (stale: no such rule)"]
+    assert generator.main(["--check", str(folder)]) == 1
+    generator.write_docs(str(folder))
     assert not (folder / "GX999.md").exists() and (folder / "notes.md").exists()
-    assert docs.main(["--check", str(folder)]) == 0
+    assert generator.main(["--check", str(folder)]) == 0
 
 
 def test_every_rule_page_has_its_examples_in_both_languages():
-    for rule in docs.builtin_rules():
+    for rule in generator.builtin_rules():
         page = (DOCS / "rules" / f"{rule.code}.md").read_text(encoding="utf-8")
         assert page.count("```text") == 2 * len(rule.examples()), rule.code
 
@@ -113,8 +114,8 @@ def test_rules_cite_the_format_page_users_can_read():
     project's private notes (“spec §4 R8”)."""
     import re
 
-    from gxlint import plugins as plugins_mod
-    from gxlint.docs import FORMAT_SECTIONS
+    from gxlint.plugins import discovery as plugins_mod
+    from gxlint.output.ruledocs import FORMAT_SECTIONS
 
     root = ROOT
     page = (root / "docs" / "format.md").read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from gxlint.engine import Linter
+from gxlint.run.linter import Linter
 from conftest import EXAMPLE, FIXTURES
 
 TEXT = EXAMPLE.read_text(encoding="utf-8")
@@ -56,7 +56,7 @@ def test_blank_cells_of_a_table_are_one_finding_on_the_first_blank_cell():
 
 
 def test_an_empty_cell_before_a_filled_total_is_blank_and_the_total_is_read():
-    from gxlint import api
+    from gxlint.run import api
 
     table = api.parse_text(BLANK_OUTCOMES, "report.txt").table("applications")
     row = table.row("（一）予以公开")

@@ -8,8 +8,8 @@ import json
 import re
 
 from gxlint.finding import Finding
-from gxlint.formatters import FileResult, Summary, get, relative_path
-from gxlint.formatters.statistics import StatisticsFormatter
+from gxlint.output import FileResult, Summary, get, relative_path
+from gxlint.output.statistics import StatisticsFormatter
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

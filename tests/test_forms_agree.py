@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import formsgen
-from gxlint import api
-from gxlint.export import report_to_dict
+from gxlint.run import api
+from gxlint.output.dataset import report_to_dict
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "shili-county-2021.txt"
@@ -40,7 +40,7 @@ _LINTER = []
 
 
 def lint(data: bytes, name: str, tmp_path: Path) -> list:
-    from gxlint.engine import Linter
+    from gxlint.run.linter import Linter
 
     if not _LINTER:
         _LINTER.append(Linter(isolated=True))
@@ -67,6 +67,7 @@ def test_every_form_gives_the_same_table_values(form, expected):
                                                               want_report.agency)
 
 
+@pytest.mark.slow  # every form written and read: the table values above are the quick check
 @pytest.mark.parametrize("form", FORMS)
 def test_a_clean_report_has_no_error_in_any_form(form, tmp_path):
     write, name = FORMS[form]
@@ -76,6 +77,7 @@ def test_a_clean_report_has_no_error_in_any_form(form, tmp_path):
     assert sorted(f.code for f in findings) == sorted(f.code for f in baseline)
 
 
+@pytest.mark.slow  # every defect in every form
 @pytest.mark.parametrize("defect", ["shili-2021-unbalanced.txt", "shili-2021-row-total.txt",
                                     "shili-2021-narrative.txt"])
 @pytest.mark.parametrize("form", FORMS)
@@ -98,7 +100,7 @@ PRINTED = {"unbalanced.pdf": "shili-2021-unbalanced.txt", "narrative.pdf": "shil
 
 def lint_pdf(name: str) -> list:
     pytest.importorskip("pypdfium2", reason="the PDF reader needs pypdfium2")
-    from gxlint.engine import Linter
+    from gxlint.run.linter import Linter
 
     if not _LINTER:
         _LINTER.append(Linter(isolated=True))
@@ -123,6 +125,7 @@ def test_the_printed_example_has_no_error(tmp_path):
     assert sorted(f.code for f in findings) == sorted(f.code for f in baseline)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pdf", PRINTED)
 def test_a_defect_is_found_in_the_printed_pdf(pdf, tmp_path):
     text = (DEFECTS / PRINTED[pdf]).read_text(encoding="utf-8")

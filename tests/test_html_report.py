@@ -24,14 +24,14 @@ import pytest
 
 from clitools import FIXTURES, gx
 from conftest import SEED_000, SEED_002, SHARED
-from gxlint.engine import Linter
-from gxlint.files import discover
+from gxlint.run.linter import Linter
+from gxlint.run.discover import discover
 from gxlint.finding import Finding
-from gxlint.formatters import FileResult, Summary
-from gxlint.formatters.html import HtmlFormatter, ReportView, report_view
+from gxlint.output import FileResult, Summary
+from gxlint.output.html import HtmlFormatter, ReportView, report_view
 from gxlint.read import source as source_mod
 from gxlint.read.build import build_report, default_context
-from gxlint.runner import check
+from gxlint.run.runner import check
 
 DEFECTS = FIXTURES / "defects"
 UNBALANCED = DEFECTS / "shili-2021-unbalanced.txt"
@@ -297,6 +297,7 @@ def _strip_timing(text: str) -> str:
     return re.sub(r'<p class="lead">.*?</p>', "", text)
 
 
+@pytest.mark.slow  # worker processes
 def test_same_page_with_jobs():
     paths = [str(p) for p in sorted(DEFECTS.glob("*.txt"))]
     one = html_of(*paths, extra=("--jobs", "1"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from gxlint import parse_text
@@ -18,6 +19,9 @@ from gxlint.read.build import MAX_FIELDS
 from gxlint.read.outline import parser
 from gxlint.chinese import numeral_value
 from gxlint.read.unfold import _CANDIDATE, _TITLE_LIKE, _heading_cuts
+
+# property runs (hypothesis) and running times measured on growing inputs
+pytestmark = pytest.mark.slow
 
 # The plain forms: what each terminal means.
 PLAIN = {
@@ -173,7 +177,7 @@ def _rule_calls(code: str, report) -> int:
     not a time: the same on any machine)."""
     import sys
 
-    from gxlint.engine import Linter
+    from gxlint.run.linter import Linter
 
     linter = Linter(isolated=True, overrides={"select": [code]})
     settings = linter.settings(None)

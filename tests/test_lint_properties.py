@@ -8,12 +8,15 @@ modest so the suite stays fast.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from gxlint import lint_text, parse_text
 from gxlint.finding import SEVERITIES, Finding
 from gxlint.read.source import normalize_newlines
 from conftest import EXAMPLE, FIXTURES, SHARED
+
+pytestmark = pytest.mark.slow  # property runs (hypothesis)
 
 REPORTS = [EXAMPLE, *sorted(FIXTURES.glob("*.txt")), *sorted(FIXTURES.glob("*.md")),
            *sorted(SHARED.glob("seeds/*.txt")), *sorted(SHARED.glob("corpus/*.txt"))]

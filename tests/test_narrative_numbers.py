@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from gxlint.engine import Linter
-from gxlint_rules.narrative import INF, Claim, Quantity, _Ranges
+from gxlint.run.linter import Linter
+from gxlint.lint.analyses.claims import INF, Claim, Quantity, Ranges
 from conftest import SHANGHAI, shared
 
 
@@ -42,12 +42,13 @@ def _quantity(draw):
     return Quantity("q", "q", float(lo), float(hi), values)
 
 
+@pytest.mark.slow  # property run (hypothesis)
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.lists(_quantity(), max_size=3), max_size=4), st.integers(0, 45))
 def test_merged_ranges_say_what_checking_each_table_says(tables, n):
     claim = Claim("received", n, None, 0, 0, 0, 0)
     naive = bool(tables) and all(bool(c) and not any(q.fits(n) for q in c) for c in tables)
-    found = _Ranges([_Table(c) for c in tables]).mismatch(claim)
+    found = Ranges([_Table(c) for c in tables]).mismatch(claim)
     assert (found is not None) == naive
     if found is not None:
         assert found == tables[0]

@@ -62,6 +62,7 @@ def tree(tmp_path):
             path.chmod(0o755 if path.is_dir() else 0o644)
 
 
+@pytest.mark.slow  # the console script in a new process
 def test_console_script_writes_nothing(tree, tmp_path):
     before = snapshot(tree)
     outside = tmp_path / "out"
@@ -81,6 +82,7 @@ def test_console_script_writes_nothing(tree, tmp_path):
     assert snapshot(tree) == before
 
 
+@pytest.mark.slow
 def test_library_writes_nothing(tree):
     before = snapshot(tree)
     findings = lint_paths([tree])

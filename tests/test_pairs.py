@@ -1,14 +1,16 @@
-"""Pairing reports of consecutive years of one agency (gxlint.pairs): names and their variants,
+"""Pairing reports of consecutive years of one agency (gxlint.run.pairs): names and their variants,
 duplicates and gaps, and the cost (linear: indexed by name and year)."""
 
 from __future__ import annotations
 
 import pytest
 
-from gxlint import files, runner
-from gxlint.api import parse_text
-from gxlint.engine import Linter
-from gxlint.pairs import Card, card_of, name_key, pair, variant_key
+from gxlint.run import discover as files
+
+from gxlint.run import runner
+from gxlint.run.api import parse_text
+from gxlint.run.linter import Linter
+from gxlint.run.pairs import Card, card_of, name_key, pair, variant_key
 
 from crossyear_reports import report, write
 
@@ -96,12 +98,13 @@ def test_a_report_without_agency_or_year_has_no_card():
     assert (card.path, card.agency, card.year) == ("r.txt", "示例县市场监督管理局", 2021)
 
 
+@pytest.mark.slow  # running times measured on growing inputs
 def test_pairing_is_linear_in_the_number_of_reports():
     """Each report is looked up by (name, year): the work grows with the reports, not with their
-    pairs.  Counted in lines of gxlint.pairs executed (deterministic), not in seconds."""
+    pairs.  Counted in lines of gxlint.run.pairs executed (deterministic), not in seconds."""
     import sys
 
-    from gxlint import pairs as pairs_mod
+    from gxlint.run import pairs as pairs_mod
 
     def lines_run(n):
         many = [Card(f"r{i}", f"示例县第{i // 4}局", 2018 + i % 4, i) for i in range(n)]

@@ -2,10 +2,13 @@
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from gxlint import parse_text
 from conftest import EXAMPLE, FIXTURES
+
+pytestmark = pytest.mark.slow  # property runs (hypothesis)
 
 SEEDS = [EXAMPLE.read_text(encoding="utf-8"), (FIXTURES / "shili-2019-quirks.txt").read_text(encoding="utf-8"),
          (FIXTURES / "shili-2021-inline.txt").read_text(encoding="utf-8")]

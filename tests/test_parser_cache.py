@@ -27,6 +27,7 @@ print(buffer.getvalue())
 """
 
 
+@pytest.mark.slow  # new Python processes
 def test_a_new_process_loads_the_parser_from_the_cache():
     subprocess.run([sys.executable, "-c", PROBE], capture_output=True, check=True)  # may write the cache
     out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True).stdout

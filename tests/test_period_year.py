@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLE, shared
 from gxlint import parse_text
 from gxlint.chinese import find_period, read_period, year_in
-from gxlint.engine import Linter
+from gxlint.run.linter import Linter
 from gxlint.read.build import decide_year, report_years_of
 
 D = dt.date

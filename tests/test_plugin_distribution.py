@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # builds a virtual environment and installs the example plugin in it
+
 ROOT = Path(__file__).resolve().parents[1]
 PLUGIN = ROOT / "tests" / "example_plugin"
 
@@ -42,8 +44,18 @@ def venv(tmp_path_factory):
     # build the plugin from a copy: an in-tree build would leave its .egg-info next to the sources,
     # where the main test run (which imports the plugin from there) would discover its entry point
     plugin_copy = where / "plugin-src"
-    shutil.copytree(PLUGIN, plugin_copy, ignore=shutil.ignore_patterns("*.egg-info", "build", "__pycache__"))
-    for target in (ROOT, plugin_copy):
+    skip = shutil.ignore_patterns("*.egg-info", "build", "__pycache__")
+    shutil.copytree(PLUGIN, plugin_copy, ignore=skip)
+    # gxlint from a copy too: an in-tree build leaves build/lib behind, whose stale modules (a rule
+    # file since moved) the next build would ship
+    gxlint_copy = where / "gxlint-src"
+    gxlint_copy.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE", "gxlint", "rules", "grammar"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, gxlint_copy / name, ignore=skip)
+        elif (ROOT / name).exists():
+            shutil.copy(ROOT / name, gxlint_copy / name)
+    for target in (gxlint_copy, plugin_copy):
         done = _run([*pip, target], cwd=where)
         assert done.returncode == 0, done.stderr
     # only now (pip's isolated builds above must not see them): the outer site directories.  A .pth

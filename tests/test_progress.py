@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from gxlint.progress import Progress, for_run, wanted
+from gxlint.run.progress import Progress, for_run, wanted
 
 
 class Terminal(io.StringIO):

@@ -249,6 +249,7 @@ def test_garbage(data):
     assert doc.blocks == ()
 
 
+@pytest.mark.slow  # forty damaged copies of a report
 def test_mutated_pdfs_never_raise():
     data = fixture("report.pdf")
     rng = random.Random(20240120)

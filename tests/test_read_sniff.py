@@ -95,6 +95,7 @@ def test_locations_are_described_for_people(location, zh, en):
     assert describe(location, "en") == en
 
 
+@pytest.mark.slow  # a new Python process
 def test_linting_text_imports_no_reader_library():
     """Word, HTML and PDF libraries are imported only when such a file is read."""
     import subprocess
@@ -102,7 +103,7 @@ def test_linting_text_imports_no_reader_library():
     from pathlib import Path
 
     example = Path(__file__).resolve().parents[1] / "examples" / "shili-county-2021.txt"
-    code = ("import sys; from gxlint.engine import Linter; Linter(isolated=True).lint_path(sys.argv[1]); "
+    code = ("import sys; from gxlint.run.linter import Linter; Linter(isolated=True).lint_path(sys.argv[1]); "
             "print(sorted(m for m in ('lxml', 'pypdfium2', 'pdfminer', 'docx') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code, str(example)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import tablevalues
 
-from gxlint.api import parse_text
+from gxlint.run.api import parse_text
 from gxlint.read.textforms import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -346,6 +346,7 @@ def test_other_text_is_returned_as_is(text):
     assert normalize(text) is text
 
 
+@pytest.mark.slow  # inputs of up to a megabyte
 @pytest.mark.parametrize("text", [
     "信息内容 " + "0 " * 300_000,  # a crawled page on one line
     "信息内容" + " " * 500_000 + "1",

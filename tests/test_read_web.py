@@ -364,6 +364,7 @@ def test_absurd_spans_are_clamped():
     assert all(c.rowspan <= 2 and c.colspan == 1 for row in grid.rows for c in row)
 
 
+@pytest.mark.slow  # a large adversarial page
 def test_many_merged_cells_stay_bounded():
     rows = "<tr><td rowspan='90' colspan='90'>1</td><td>示例</td></tr>" * 5000
     doc = timed(f"<html><body><table>{rows}</table></body></html>".encode("utf-8"))

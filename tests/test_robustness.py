@@ -25,11 +25,11 @@ from typing import Callable
 import pytest
 from click.testing import CliRunner
 
-from gxlint import plugins as plugins_mod
+from gxlint.plugins import discovery as plugins_mod
 from gxlint.cli import main
-from gxlint.engine import Linter
-from gxlint.hookspecs import hookimpl
-from gxlint.rule import Rule
+from gxlint.run.linter import Linter
+from gxlint.plugins.hookspecs import hookimpl
+from gxlint.lint.rule import Rule
 from conftest import EXAMPLE
 
 GOOD = EXAMPLE.read_text(encoding="utf-8")
@@ -346,6 +346,7 @@ def test_broken_config_stops_the_run_with_a_clear_error(name, content, message, 
     assert not (tmp_path / "PWNED").exists() and not Path("PWNED").exists()
 
 
+@pytest.mark.slow  # worker processes
 def test_config_error_keeps_its_file_and_line_across_worker_processes(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".gxlint.yaml").write_text("select: [GX001]\n", encoding="utf-8")
@@ -444,8 +445,8 @@ def _fake_distribution(site: Path, name: str, source: str) -> None:
 
 BOOM = "raise RuntimeError('this plugin is broken on purpose')\n"
 CRASHY = '''
-from gxlint.hookspecs import hookimpl
-from gxlint.rule import Rule
+from gxlint.plugins.hookspecs import hookimpl
+from gxlint.lint.rule import Rule
 
 class Crashes(Rule):
     """Always raises."""
@@ -472,6 +473,7 @@ def plugin_site(tmp_path):
     return site
 
 
+@pytest.mark.slow  # the console script in a new process
 def test_broken_plugins_through_the_console_script(plugin_site, tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(GOOD, encoding="utf-8")
@@ -508,6 +510,7 @@ def test_broken_plugin_in_process(plugin_site, monkeypatch):
 
 # -- everything at once, through the real console script ----------------------------------------------
 
+@pytest.mark.slow  # the console script in a new process
 def test_every_bad_input_in_one_run_of_the_console_script(tmp_path):
     paths: list[str] = []
     for case in CASES:

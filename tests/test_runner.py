@@ -9,9 +9,10 @@ import os
 import pytest
 
 from clitools import EXAMPLE, reports
-from gxlint import files, runner
-from gxlint.engine import Linter
-from gxlint.formatters import Summary
+from gxlint.run import discover as files
+from gxlint.run import runner
+from gxlint.run.linter import Linter
+from gxlint.output import Summary
 
 
 @pytest.fixture
@@ -27,6 +28,7 @@ def codes(results):
     return [(os.path.basename(r.path), [f.code for f in r.findings]) for r in results]
 
 
+@pytest.mark.slow  # worker processes
 def test_results_come_in_input_order_whatever_the_jobs(folder):
     linter = Linter(isolated=True)
     serial = list(runner.run(linter, items(folder), jobs=1))
@@ -126,7 +128,9 @@ def test_symlink_loops_are_walked_once(folder):
 def test_broken_symlink_in_a_folder_is_a_gx001_finding(folder):
     (folder / "dangling.txt").symlink_to(folder / "gone.txt")
     [item] = [i for i in items(folder) if i.path.endswith("dangling.txt")]
-    assert item.error is not None and item.error.code == "GX001"
+    assert item.problem is not None and item.problem.message_en.startswith("broken symbolic link")
+    found = Linter(isolated=True).lint_unread(item.source(), Linter(isolated=True).settings(item.path))
+    assert [f.code for f in found] == ["GX001"]
 
 
 def test_missing_and_repo_root(tmp_path):

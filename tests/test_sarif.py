@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from clitools import INLINE, gx, reports
-from gxlint.formatters.sarif import artifact_location
+from gxlint.output.sarif import artifact_location
 
 SCHEMA = json.loads((Path(__file__).with_name("sarif-github-schema.json")).read_text(encoding="utf-8"))
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 import inspect
 
 from clitools import EXAMPLE, ROOT
-from gxlint import docs
-from gxlint.engine import lint_text
+from gxlint.cli import docs as generator
+from gxlint.output import ruledocs as docs
+from gxlint.run.api import lint_text
 
 
 def _rules():
-    return {r.code: r for r in docs.builtin_rules()}
+    return {r.code: r for r in generator.builtin_rules()}
 
 
 def test_every_rule_that_lowers_its_errors_by_year_declares_it():

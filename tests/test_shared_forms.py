@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from gxlint import api
-from gxlint.engine import Linter
+from gxlint.run import api
+from gxlint.run.linter import Linter
 from tablevalues import FORMS, expected_values, misses, shared_form, tables_of
+
+pytestmark = pytest.mark.slow  # every form of the ../shared reports, read and linted
 
 
 @pytest.mark.parametrize("form", FORMS)

@@ -16,6 +16,8 @@ import pytest
 from clitools import gx
 from conftest import SHARED
 
+pytestmark = pytest.mark.slow  # every report in ../shared, read and linted twice
+
 RECORD = Path(__file__).resolve().parent / "snapshots"
 SUFFIXES = {".txt", ".html", ".docx", ".pdf"}
 

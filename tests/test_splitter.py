@@ -1,5 +1,7 @@
 """Run-together digits are split only where the row's own totals allow exactly one split."""
 
+import pytest
+
 from gxlint.read.splitter import split
 
 APP = [(6, (0, 1, 2, 3, 4, 5))]
@@ -37,6 +39,7 @@ def test_no_valid_split():
     assert split(["8213500021859"], 7, APP) == []
 
 
+@pytest.mark.slow  # runs the search to its work budget
 def test_adversarial_input_gives_up_instead_of_searching_forever():
     # the search has a work budget; past it there is no trusted split
     assert split(["9" * 60], 7, APP) == []
@@ -106,7 +109,7 @@ def test_a_run_together_signed_cell_is_read_in_a_2019_table():
 
 
 def test_the_gx003_message_gives_the_real_reason():
-    from gxlint.engine import Linter
+    from gxlint.run.linter import Linter
 
     found = Linter(isolated=True, overrides={"select": ["GX003"]}).lint_text(REPORT_2019, "r.txt")
     assert len(found) == 1  # 35-15 is read; 236.8 is not

@@ -11,12 +11,12 @@ from __future__ import annotations
 import pytest
 
 from conftest import PINGTAN_2018, SEED_000, SEED_002, shared
-from gxlint import plugins
-from gxlint.engine import Linter, _context_for
+from gxlint.plugins import discovery as plugins
+from gxlint.run.linter import Linter, _context_for
 from gxlint.finding import Finding
 from gxlint.read import source as source_mod
 from gxlint.read.build import build_report
-from gxlint.rule import RuleContext
+from gxlint.lint.rule import RuleContext
 
 STRUCTURE = ("GX101", "GX102", "GX103", "GX104", "GX105", "GX106", "GX107", "GX108", "GX109")
 EVERYTHING_BUT_TABLES = (*STRUCTURE, "GX301", "GX302", "GX303", "GX401", "GX402", "GX403", "GX404", "GX405")
@@ -113,7 +113,7 @@ def test_the_gates_hold_when_gx108_is_not_selected():
 
 
 def test_the_cut_off_analysis_is_computed_once_per_report():
-    from gxlint_rules import structure
+    from gxlint.lint.analyses import chapters
 
     context = _context_for(())
     built = build_report(source_mod.from_text(CUT_IN_TABLE, "report.txt"), context, None)
@@ -122,10 +122,10 @@ def test_the_cut_off_analysis_is_computed_once_per_report():
     shared_memo: dict = {}
     ctx = RuleContext(rule, path="report.txt", options={}, lang="zh", template=linter.templates.get("2021"),
                       templates=linter.templates, organ=None, source_text=built.source.text, shared=shared_memo)
-    first = structure.cutoff(built, ctx)
+    first = chapters.cutoff(built, ctx)
     assert first is not None and shared_memo[("gxlint", "cutoff")] is first
-    assert structure.cutoff(built, ctx) is first
-    assert structure.lost_tables(built, ctx) == ("review_litigation",)
+    assert chapters.cutoff(built, ctx) is first
+    assert chapters.lost_tables(built, ctx) == ("review_litigation",)
 
 
 # -- 14: one renumbering, one finding; one finding per heading ------------------------------------

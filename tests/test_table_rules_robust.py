@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from gxlint.engine import Linter
+from gxlint.run.linter import Linter
 from conftest import EXAMPLE, FIXTURES
+
+pytestmark = pytest.mark.slow  # property runs (hypothesis)
 
 OURS = ["GX201", "GX202", "GX203", "GX204", "GX205", "GX206", "GX207", "GX208", "GX209", "GX210", "GX211", "GX212"]
 LINTER = Linter(overrides={"select": [*OURS, "GX003"]}, isolated=True)
@@ -74,7 +77,7 @@ def _raw_examples(rule) -> dict[str, str]:
 
 
 def test_docstring_examples_are_true():
-    from gxlint import plugins
+    from gxlint.plugins import discovery as plugins
 
     rules = {code: r for code, r in plugins.load().rules.items() if code in OURS}
     assert sorted(rules) == OURS

@@ -3,7 +3,7 @@
 import pytest
 
 from gxlint.read.tables import identity_rows
-from gxlint.templates import builtin
+from gxlint.read.templates import builtin
 
 FORMATS = [t for t in builtin().formats]
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from gxlint import templates
+from gxlint.read import templates
 from gxlint.chinese import label_key, numeral_text, numeral_value
 from gxlint.read.unfold import unfold
 

@@ -11,16 +11,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .. import templates as templates_mod
-from .inline import InlineTables
-from ..model import Block, Chapter, Dated, Field, Paragraph, Period, RawRow, Report, Signature, Span, Table
-from .outline import Line, RawBlock, parse_outline
-from .source import Source
-from .tables import Lexicon, Reader, choose_template, segment
-from ..templates import Templates
-from ..chinese import (DATE_CN, DATE_ISO, WHOLE_YEAR, PeriodReading, find_dates, find_period, make_date, norm,
+from gxlint.read import templates as templates_mod
+from gxlint.read.inline import InlineTables
+from gxlint.model import Block, Chapter, Dated, Field, Paragraph, Period, RawRow, Report, Signature, Span, Table
+from gxlint.read.outline import Line, RawBlock, parse_outline
+from gxlint.read.source import Source
+from gxlint.read.tables import Lexicon, Reader, choose_template, segment
+from gxlint.read.templates import Templates
+from gxlint.chinese import (DATE_CN, DATE_ISO, WHOLE_YEAR, PeriodReading, find_dates, find_period, make_date, norm,
                        numeral_value, year_in)
-from .unfold import unfold
+from gxlint.read.unfold import unfold
 
 # No two adjacent repeats over the same blanks: the plain form backtracked cubically on a line of
 # spaces (tests/test_linear_patterns.py checks the two read the same).
@@ -180,10 +180,10 @@ class _Builder:
         sections: list[tuple[Line | None, list]] = [(None, list(preamble_raw))]
         last_number = 0
         for raw in chapters_raw:
-            heading, rest = self._split_heading(raw.heading)
-            number, title = _heading_parts(heading.text)
-            if self._is_chapter(number, title, last_number):
-                sections.append((heading, ([RawBlock("text", [rest])] if rest else []) + list(raw.blocks)))
+            chapter_heading, rest = self._split_heading(raw.heading)
+            number, title_text = _heading_parts(chapter_heading.text)
+            if self._is_chapter(number, title_text, last_number):
+                sections.append((chapter_heading, ([RawBlock("text", [rest])] if rest else []) + list(raw.blocks)))
                 last_number = number or last_number
             else:
                 sections[-1][1].append(RawBlock("text", [raw.heading]))
@@ -210,8 +210,7 @@ class _Builder:
         legacy = False
         readers: dict[str, Reader] = {}
 
-        def reader_for(kind: str, rows: list[RawRow]) -> Reader:
-            tmpl = report_template
+        def reader_for(kind: str, rows: list[RawRow], tmpl: templates_mod.Template) -> Reader:
             if forced is None and kind in ("active_disclosure", "applications"):
                 table_votes = self.ctx.lexicon.vote(kind, rows)
                 if table_votes:
@@ -234,7 +233,7 @@ class _Builder:
                     if report_template is None:
                         blocks.append(Table(kind, span, item.layout, None, (), tuple(rows)))
                     else:
-                        blocks.append(reader_for(kind, rows).read(kind, rows, item.layout, span))
+                        blocks.append(reader_for(kind, rows, report_template).read(kind, rows, item.layout, span))
             built_sections.append((heading, blocks))
 
         signature = None
@@ -244,9 +243,11 @@ class _Builder:
 
         chapters = []
         for heading, blocks in built_sections[1:]:
+            assert heading is not None  # each section after the preamble starts at its chapter's heading
             number, title_text = _heading_parts(heading.text)
             numeral = _numeral_of(heading.text)
-            level = len(_MD.match(heading.text).group(1)) if _MD.match(heading.text) else 0
+            md = _MD.match(heading.text)
+            level = len(md.group(1)) if md else 0
             chapters.append(Chapter(number, numeral, title_text, heading.text.strip(),
                                     self.source.span(heading.start, heading.end), tuple(blocks), level))
         has_template_tables = any(isinstance(b, Table) and b.kind in ("active_disclosure", "applications",
@@ -432,7 +433,8 @@ class _Builder:
             elif block.kind == "markup":
                 flush()
                 for line in block.lines:
-                    level = len(_MD.match(line.text).group(1)) if _MD.match(line.text) else 1
+                    md = _MD.match(line.text)
+                    level = len(md.group(1)) if md else 1
                     out.append(Paragraph(line.text, self.source.span(line.start, line.end),
                                          ((0, line.start, len(line.text)),), level))
             else:
@@ -536,8 +538,8 @@ class _Builder:
             value = body.strip()
             cells.append(Field(value, self.source.span(line.start + lead, line.start + lead + len(value))))
         rows: list[list[Field]] = []
-        from .tables import is_label, key
-        from ..chinese import label_key
+        from gxlint.read.tables import is_label, key
+        from gxlint.chinese import label_key
         lex = self.ctx.lexicon
 
         def row_label(text: str) -> bool:
@@ -581,8 +583,8 @@ class _Builder:
                 candidate = tail[-2].text.strip().strip("*# \u3000")
                 if 2 <= len(candidate) <= 40 and not re.search(r"[。；;，,]", candidate) and not candidate[-1].isdigit():
                     organ, organ_block = candidate, tail[-2]
-            start = organ_block.span if organ_block is not None else last.span
-            span = self.source.span(start.start, last.span.end)
+            first = organ_block.span if organ_block is not None else last.span
+            span = self.source.span(first.start, last.span.end)
             keep = [b for b in blocks if b is not last and b is not organ_block]
             return Signature(organ, date, span, last.span), keep
         # organ and date on one line: "中卫市科学技术局 2020年1月8日"

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..model import Cell, Span
+from gxlint.model import Cell, Span
 
 _NUMBER = re.compile(r"([+\-])?(\d+(?:,\d{3})*(?:\.\d+)?)")
 _RAW_NUMBER = re.compile(r"\s*[+\-＋－]?\d[\d,，.．]*")

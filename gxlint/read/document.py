@@ -135,6 +135,6 @@ def expand(grid: Grid) -> list[list[GridCell | None]]:
             c += 1
         matrix.append(out)
     width = max((len(row) for row in matrix), default=0)
-    for row in matrix:
-        row.extend([None] * (width - len(row)))
+    for padded in matrix:
+        padded.extend([None] * (width - len(padded)))
     return matrix

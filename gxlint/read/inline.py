@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Field, RawRow
-from .source import Source
-from ..templates import Templates
+from gxlint.model import Field, RawRow
+from gxlint.read.source import Source
+from gxlint.read.templates import Templates
 
 _APP_NOTE = "本列数据的勾稽关系"
 _APP_HEADER = re.compile(r"申请人情况\s*自然人")
@@ -160,16 +160,15 @@ class InlineTables:
             return Field(text[a:b], source.span(base + a, base + b))
 
         def add(f: Field, role: str) -> None:
-            last = rows[-1] if rows else None
-            open_row = last is not None and not last[2]
+            open_row = rows[-1] if rows and not rows[-1][2] else None
             if role == "data":
-                if open_row and last[1] == "row":
-                    last[0].append(f)
-                    last[2] = True
+                if open_row is not None and open_row[1] == "row":
+                    open_row[0].append(f)
+                    open_row[2] = True
                 else:
                     rows.append([[f], "data", True])
-            elif role in ("header", "row") and open_row and last[1] == role:
-                last[0].append(f)
+            elif role in ("header", "row") and open_row is not None and open_row[1] == role:
+                open_row[0].append(f)
             else:
                 rows.append([[f], role, False])
 

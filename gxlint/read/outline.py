@@ -14,8 +14,8 @@ import os
 import sys
 from functools import lru_cache
 
-from ..data import read_text
-from .unfold import Unfolded
+from gxlint.data import read_text
+from gxlint.read.unfold import Unfolded
 
 
 class _Record:
@@ -24,7 +24,7 @@ class _Record:
     Plain classes rather than dataclasses: this module is imported on every cold start, and each
     dataclass costs about half a millisecond to create."""
 
-    __slots__ = ()
+    __slots__: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"

@@ -55,7 +55,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .document import Document, Grid, GridCell, Origin, PageBreak, Paragraph, Problem
+from gxlint.read.document import Document, Grid, GridCell, Origin, PageBreak, Paragraph, Problem
 
 #: refuse a PDF with more pages than this (an annual report has a handful)
 MAX_PAGES = 300
@@ -913,13 +913,13 @@ def _grid_table(hs, vs, chars: list[_Char], page: int) -> _Table | None:
             for r in range(r0, r1 + 1):
                 cols = sorted(j for i, j in group if i == r)
                 start = prev = cols[0]
-                for j in cols[1:] + [None]:
-                    if j is None or j != prev + 1:
+                for nxt in cols[1:] + [None]:
+                    if nxt is None or nxt != prev + 1:
                         pieces.append((r, r, start, prev))
-                        if j is not None:
-                            start = j
-                    if j is not None:
-                        prev = j
+                        if nxt is not None:
+                            start = nxt
+                    if nxt is not None:
+                        prev = nxt
         for piece in pieces:
             for r in range(piece[0], piece[1] + 1):
                 for c in range(piece[2], piece[3] + 1):
@@ -1107,7 +1107,7 @@ def _furniture_key(line: _Line) -> tuple[str, float]:
 
 
 def _drop_furniture(pages: list[_Page]) -> None:
-    sizes = Counter()
+    sizes: Counter[float] = Counter()
     for page in pages:
         for item in page.items:
             if isinstance(item, _Line):
@@ -1140,7 +1140,7 @@ def _drop_furniture(pages: list[_Page]) -> None:
         return out
 
     edges = {p.number: edge_lines(p) for p in pages}
-    seen = Counter()
+    seen: Counter[tuple[str, float]] = Counter()
     for lines in edges.values():
         seen.update({_furniture_key(line) for line, apart in lines if apart})
     repeats = max(2, math.ceil(len(pages) * 0.5))
@@ -1187,7 +1187,7 @@ class _Metrics:
 
 def _metrics(pages: list[_Page]) -> _Metrics:
     lines = [it for p in pages for it in p.items if isinstance(it, _Line)]
-    weights = Counter()
+    weights: Counter[float] = Counter()
     for line in lines:
         weights[line.size] += len(line.text)
     body = weights.most_common(1)[0][0] if weights else 12.0
@@ -1224,7 +1224,7 @@ def _metrics(pages: list[_Page]) -> _Metrics:
             else:
                 prev = None
     pitch = statistics.median(pitches) if pitches else body * 1.5
-    fonts = Counter()
+    fonts: Counter[str] = Counter()
     for line in body_lines:
         fonts[line.font] += len(line.text)
     font = fonts.most_common(1)[0][0] if fonts else ""
@@ -1373,13 +1373,14 @@ def _grid(group: _Group, number: int) -> Grid:
                 return None
 
             pairs = [(c, partner(c)) for c in top]
-            if pairs and all(p is not None for _, p in pairs) and \
-                    any(bool(c.text) != bool(p.text) for c, p in pairs) and \
+            matched = [(c, p) for c, p in pairs if p is not None]
+            if pairs and len(matched) == len(pairs) and \
+                    any(bool(c.text) != bool(p.text) for c, p in matched) and \
                     not any(_NUMBER.fullmatch(c.text) and _NUMBER.fullmatch(p.text)
-                            for c, p in pairs):
+                            for c, p in matched):
                 # the break cut a row in two (a value is in one piece only, no cell has a
                 # number in both): its pieces are one row again
-                for c, p in pairs:
+                for c, p in matched:
                     p.text = _join([p.text, c.text])
                     p.r1 = c.r1 - 1
                     p.open_bottom = c.open_bottom
@@ -1390,8 +1391,8 @@ def _grid(group: _Group, number: int) -> Grid:
                 shift = 1
             else:
                 # the empty piece of a merged cell the break cut: part of the cell above
-                for c, p in pairs:
-                    if p is not None and not c.text:
+                for c, p in matched:
+                    if not c.text:
                         p.r1 = c.r1
                         p.open_bottom = c.open_bottom
                         mine.remove(c)
@@ -1402,7 +1403,7 @@ def _grid(group: _Group, number: int) -> Grid:
     def col(x: float) -> int:
         return _nearest(xs, x)
 
-    rows: list[list[GridCell]] = [[] for _ in range(offset)]
+    rows: list[list[tuple[int, GridCell]]] = [[] for _ in range(offset)]
     for c in cells:
         c0, c1 = col(c.x0), col(c.x1)
         if c1 <= c0:

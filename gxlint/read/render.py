@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from .document import NOWHERE, Document, Grid, Origin, PageBreak, Paragraph, expand
+from gxlint.read.document import NOWHERE, Document, Grid, Origin, PageBreak, Paragraph, expand
 
 _CJK_END = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]$")
 _CJK_START = re.compile(r"^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")

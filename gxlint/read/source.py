@@ -13,9 +13,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..model import Span
-from .document import Document, Origin, Problem
-from .sniff import sniff
+from gxlint.model import Span
+from gxlint.read.document import Document, Origin, Problem
+from gxlint.read.sniff import sniff
 
 #: Files larger than this are refused (real reports are well under 1 MB).
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -127,7 +127,7 @@ def from_bytes(data: bytes, path: str | None = None) -> Source:
     if form == "text":
         text, encoding, problems = decode(data)
         if text and not any(p.fatal for p in problems):
-            from .textforms import normalize
+            from gxlint.read.textforms import normalize
 
             text = normalize(normalize_newlines(text))
         return Source(text, path=path, encoding=encoding, problems=problems)
@@ -139,7 +139,7 @@ def from_bytes(data: bytes, path: str | None = None) -> Source:
 
 def from_document(document: Document, path: str | None = None) -> Source:
     """The Source of a document read by one of the readers: its rendering, with origins."""
-    from .render import render
+    from gxlint.read.render import render
 
     if any(p.fatal for p in document.problems):
         return Source("", path=path, encoding=document.encoding, problems=document.problems, form=document.form)

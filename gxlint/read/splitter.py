@@ -112,7 +112,7 @@ def _walk(tokens: list[str], n: int, constraints, money: frozenset[int], signed:
         token = tokens[token_i]
         later_tokens = len(tokens) - token_i - 1
         cells_after = n - col - 1
-        lengths = range(1, len(token) - pos + 1)
+        lengths: range | list[int] = range(1, len(token) - pos + 1)
         parts = totals.get(col)
         if parts is not None:
             # a total has as many digits as its largest part, or one more

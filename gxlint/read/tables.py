@@ -23,12 +23,12 @@ import re
 from collections import Counter
 from typing import Iterable, Sequence
 
-from . import splitter
-from ..arith import balance
-from .cells import is_numeric_text, read_cell
-from ..model import Cell, Field, Note, RawRow, Row, Span, Table
-from ..templates import Node, Section, Template, Templates
-from ..chinese import cjk_count, label_key
+from gxlint.read import splitter
+from gxlint.arith import balance
+from gxlint.read.cells import is_numeric_text, read_cell
+from gxlint.model import Cell, Field, Note, RawRow, Row, Span, Table
+from gxlint.read.templates import Node, Section, Template, Templates
+from gxlint.chinese import cjk_count, label_key
 
 _LIST_LABEL = re.compile(
     r"^\s*(?:\d{1,2}\s*[.．、]\s*[^\d\s.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])")
@@ -226,7 +226,7 @@ class Reader:
             return placed, "exact" if exact else "header"
         if len(data) == n:
             return data, "exact"
-        readings: list[list[Field | None]] = []
+        readings: list[Sequence[Field | None]] = []
         if len(data) > n:
             surplus = len(data) - n
             lead = _count_empty(data)

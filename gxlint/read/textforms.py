@@ -101,8 +101,8 @@ class _Vocab:
     """Label keys of every built-in format, and the tests built on them."""
 
     def __init__(self) -> None:
-        from ..templates import builtin
-        from ..chinese import label_key
+        from gxlint.read.templates import builtin
+        from gxlint.chinese import label_key
 
         self.label_key = label_key
         templates = builtin()
@@ -859,7 +859,8 @@ class _LayoutTable:
         ahead = self._strong_ahead.get(kind)
         if ahead is None:
             ahead = self._strong_ahead[kind] = self._next_strong(kind)
-        return ahead[x] is not None and ahead[x] - x <= MAX_HEADER_LINES
+        nearest = ahead[x]
+        return nearest is not None and nearest - x <= MAX_HEADER_LINES
 
     def _next_strong(self, kind: str) -> list[int | None]:
         """For each region index: the nearest index at or after it, in the same run of header-word

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable
 
-from ..chinese import numeral_value
+from gxlint.chinese import numeral_value
 
 #: A line shorter than this is never unfolded.
 MIN_LINE = 1000

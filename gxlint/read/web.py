@@ -52,7 +52,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .document import Document, Grid, GridCell, Origin, Paragraph, Problem
+from gxlint.read.document import Document, Grid, GridCell, Origin, Paragraph, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -657,9 +657,9 @@ def _date(texts: list[str], meta_date: str) -> str:
             for m in pattern.finditer(text):
                 if _ymd(m):
                     return _ymd(m)
-    m = _ANY_DATE.match(meta_date)
-    if m and _ymd(m):
-        return _ymd(m)
+    meta = _ANY_DATE.match(meta_date)
+    if meta and _ymd(meta):
+        return _ymd(meta)
     for text in texts:
         for m in _DATE_RES[2].finditer(text):
             if _ymd(m):

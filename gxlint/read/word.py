@@ -40,8 +40,12 @@ from __future__ import annotations
 import posixpath
 import re
 from io import BytesIO
+from typing import TYPE_CHECKING
 
-from .document import Block, Document, Grid, GridCell, Origin, PageBreak, Paragraph, Problem
+from gxlint.read.document import Block, Document, Grid, GridCell, Origin, PageBreak, Paragraph, Problem
+
+if TYPE_CHECKING:  # zipfile is imported where a package is opened (start-up time)
+    import zipfile
 
 #: refuse a part whose uncompressed size exceeds this (zip bombs)
 MAX_PART_BYTES = 200 * 1024 * 1024
@@ -305,7 +309,7 @@ class _Style:
         self.based_on = based.get(VAL) if based is not None else None
         self.num_id = self.ilvl = None
         self.bold = self.break_before = self.outline = None
-        self.resolved = None
+        self.resolved: _Resolved | None = None
         ppr = el.find(PPR)
         if ppr is not None:
             numpr = ppr.find(NUMPR)
@@ -333,9 +337,10 @@ class _Resolved:
     __slots__ = ("heading", "num_id", "ilvl", "bold", "break_before")
 
     def __init__(self) -> None:
-        self.heading = None
-        self.num_id = self.ilvl = None
-        self.bold = None
+        self.heading: int | None = None
+        self.num_id: str | None = None
+        self.ilvl: int | None = None
+        self.bold: bool | None = None
         self.break_before = False
 
 
@@ -361,7 +366,7 @@ class _Styles:
         bound = root is not None and (
             (prefix and re.search(rb"xmlns:" + prefix + rb"\s*=\s*[\"']" + _NS_W.encode(), root.group(0)))
             or (not prefix and re.search(rb"xmlns\s*=\s*[\"']" + _NS_W.encode(), root.group(0))))
-        if not bound:
+        if root is None or not bound:
             self._parse_whole(blob)
             return
         self.open_tag = root.group(0)

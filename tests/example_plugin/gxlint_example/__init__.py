@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from gxlint import hookimpl
+from gxlint import Message, Option, Rule, hookimpl
 from gxlint.model import Span
-from gxlint.rule import Option, Rule
 
 
 class MissingContactPerson(Rule):
@@ -35,6 +34,12 @@ class MissingContactPerson(Rule):
     关键词（默认“联系人”）。"""
     spec = "示例省政务公开实施办法（虚构）"
     options = {"keyword": Option("联系人", "the word that introduces the contact person")}
+    messages = {
+        "missing": Message(
+            zh="报告未写明联系人：前言和第一章中没有“{keyword}”",
+            en="no contact person named: “{keyword}” does not occur in the introduction or chapter 一",
+            fix_zh="在前言中写明“{keyword}：姓名”", fix_en="add “{keyword}：<name>” to the introduction"),
+    }
 
     def check(self, report, ctx):
         keyword = ctx.options["keyword"]
@@ -42,10 +47,7 @@ class MissingContactPerson(Rule):
         for block in blocks:
             if keyword in getattr(block, "text", ""):
                 return
-        where = report.title_span or Span(1, 1, 1, 1)
-        yield ctx.finding(where, zh=f"报告未写明联系人：前言和第一章中没有“{keyword}”",
-                          en=f"no contact person named: “{keyword}” does not occur in the introduction or chapter 一",
-                          fix_zh=f"在前言中写明“{keyword}：姓名”", fix_en=f"add “{keyword}：<name>” to the introduction")
+        yield ctx.say(report.title_span or Span(1, 1, 1, 1), "missing", keyword=keyword)
 
 
 class Tripwire(Rule):

@@ -1,0 +1,5 @@
+"""``python -m gxlint.cli``: the same as the ``gxlint`` command."""
+
+from gxlint.cli import main
+
+main()

@@ -1,0 +1,97 @@
+"""``gxlint rules``, ``gxlint explain`` and ``gxlint plugins``: what rules and plugins there are."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .app import CONTEXT, GxCommand, _option, main
+from .ui import _UI, ENV_LANG, EXIT_ERROR, GxError, _env_lang, _t
+from .wrap import _width
+
+
+def _all_rules(require: tuple[str, ...] = ()):
+    """The plugins and every rule they bring, in code order.  (Library logic that belongs in
+    gxlint/run/, issue 11; kept here until the library offers it.)"""
+    from gxlint.plugins import discovery as plugins_mod
+
+    try:
+        plugins = plugins_mod.cached(require)
+    except plugins_mod.PluginError as exc:
+        raise GxError(str(exc), f"插件错误：{exc}") from None
+    return plugins, [plugins.rules[c] for c in sorted(plugins.rules, key=plugins_mod._code_key)]
+
+
+def _command_lang(lang: str | None) -> str:
+    """--lang of rules/explain, else GXLINT_LANG, else the config file's, else zh."""
+    if lang is None:
+        _env_lang(strict=True)
+    return lang or _UI["lang"]
+
+
+_LANG_HELP = f"Language  [default: {ENV_LANG}, else the config file's lang, else zh]"
+_LANG_HELP_ZH = f"语言  [默认：环境变量 {ENV_LANG}，其次配置文件中的 lang，再次 zh]"
+
+
+@main.command("rules", cls=GxCommand, context_settings=CONTEXT,
+              help_zh="列出所有规则：代码、名称、默认级别和简述。")
+@_option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+         help="text or json  [default: text]", help_zh="text 或 json  [默认：text]")
+@_option("--lang", type=click.Choice(["zh", "en"]), default=None, help=_LANG_HELP, help_zh=_LANG_HELP_ZH)
+def rules_cmd(fmt: str, lang: str | None) -> None:
+    """List every rule: code, name, default severity and summary."""
+    import json
+
+    from gxlint.output.ruledocs import severity_text
+
+    lang = _command_lang(lang)
+    _, rules = _all_rules()
+    if fmt == "json":
+        click.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity,
+                                "relaxed_until": r.relaxed_until,
+                                "summary": r.short(lang), "plugin": r.plugin or "gxlint",
+                                "options": {k: {"default": o.default, "help": o.help} for k, o in r.options.items()}}
+                               for r in rules], ensure_ascii=False, indent=2))
+        return
+    severities = [severity_text(r, lang, short=True) for r in rules]
+    width = max((_width(s) for s in severities), default=0)
+    for r, severity in zip(rules, severities):
+        click.echo(f"{r.code:<7} {r.name:<28} {severity}{' ' * (width - _width(severity))} {r.short(lang)}")
+
+
+@main.command("explain", cls=GxCommand, context_settings=CONTEXT,
+              help_zh="显示一条规则的完整说明及示例（CODE 为规则代码或名称）。")
+@click.argument("code")
+@_option("--lang", type=click.Choice(["zh", "en"]), default=None, help=_LANG_HELP, help_zh=_LANG_HELP_ZH)
+def explain_cmd(code: str, lang: str | None) -> None:
+    """Show a rule's full documentation with its examples (CODE or name)."""
+    from gxlint.output.ruledocs import render_rule
+
+    lang = _command_lang(lang)
+    plugins, rules = _all_rules()
+    wanted = code.strip()
+    for r in rules:
+        if r.code == wanted.upper() or r.name == wanted.lower():
+            click.echo(render_rule(r, lang, markdown=False))
+            return
+    raise GxError(f"unknown rule {code!r}; see 'gxlint rules'", f"没有规则 {code!r}；请查看 'gxlint rules'")
+
+
+@main.command("plugins", cls=GxCommand, context_settings=CONTEXT,
+              help_zh="""列出已加载的插件：版本、规则数、加载失败的插件。
+
+              有插件加载失败时退出码为 2。""")
+def plugins_cmd() -> None:
+    """List the loaded plugins: versions, rule counts, failures.
+
+    Exits 2 when a plugin failed to load."""
+    plugins, _ = _all_rules()
+    for name, dist, version, count in plugins.loaded:
+        label = f"{dist} {version}".strip() or _t("(not installed as a distribution)", "（未作为发行包安装）")
+        click.echo(f"{name:<16} {label:<28} " + _t(f"{count} rule{'s' if count != 1 else ''}", f"{count} 条规则"))
+    for f in plugins.failures:
+        click.echo(f"{f.name:<16} {(f.distribution + ' ' + f.version).strip():<28} "
+                   + _t(f"FAILED: {f.error}", f"加载失败：{f.error}"))
+    if plugins.failures:
+        sys.exit(EXIT_ERROR)

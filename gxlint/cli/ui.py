@@ -1,0 +1,130 @@
+"""The words of a run: which language gxlint's own messages are in (``--lang``, else
+``GXLINT_LANG``, else the applicable config file's ``lang``, else Chinese), the exit codes, and the
+one-line error gxlint exits 2 with."""
+
+from __future__ import annotations
+
+import time
+
+#: when this process started running gxlint (before click and the rest are imported): the
+#: summary's time is the whole run
+_IMPORTED = time.perf_counter()
+
+import os  # noqa: E402
+import re  # noqa: E402
+from typing import Any  # noqa: E402
+
+import click  # noqa: E402
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+LANGS = ("zh", "en")
+#: the environment variable that chooses the language when --lang is not given
+ENV_LANG = "GXLINT_LANG"
+
+#: the run in progress: the language of gxlint's own words, and when the run started
+_UI: dict[str, Any] = {"lang": "zh", "started": None}
+
+
+def ui_lang() -> str:
+    """The language of gxlint's own messages in the run in progress (``zh`` or ``en``)."""
+    return _UI["lang"]
+
+
+def _t(en: str, zh: str) -> str:
+    return zh if _UI["lang"] == "zh" else en
+
+
+def _env_lang(strict: bool = False) -> str | None:
+    """``GXLINT_LANG`` when set; with ``strict`` a value other than zh/en is a usage error."""
+    value = os.environ.get(ENV_LANG, "").strip().lower()
+    if not value:
+        return None
+    if value in LANGS:
+        return value
+    if strict:
+        raise GxError(f"{ENV_LANG}={value!r} is not a language gxlint knows: use zh or en",
+                      f"{ENV_LANG}={value!r} 不是 gxlint 支持的语言：请用 zh 或 en")
+    return None
+
+
+def _early_lang(args: list[str]) -> str:
+    """The language before click has parsed anything (for --help and usage errors): --lang,
+    GXLINT_LANG, the applicable config file's lang, zh."""
+    explicit = config = None
+    isolated = False
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        following = args[i + 1] if i + 1 < len(args) else None
+        if arg == "--lang":
+            explicit = following
+        elif arg.startswith("--lang="):
+            explicit = arg.split("=", 1)[1]
+        elif arg == "--config":
+            config = following
+        elif arg.startswith("--config="):
+            config = arg.split("=", 1)[1]
+        elif arg == "--isolated":
+            isolated = True
+    if explicit in LANGS:
+        return explicit
+    env = _env_lang()
+    if env is not None:
+        return env
+    if not isolated:
+        from gxlint.config import configured_lang
+
+        found = configured_lang(config if config and os.path.isfile(config) else None)
+        if found in LANGS:
+            return found
+    return "zh"
+
+
+def _without_lang(args: list[str]) -> list[str]:
+    out, skip = [], False
+    for i, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("--lang="):
+            out.append(arg)
+    return out
+
+
+class GxError(click.ClickException):
+    """A usage, configuration, plugin or baseline error: one line on stderr, exit 2."""
+
+    exit_code = EXIT_ERROR
+
+    def __init__(self, message: str, message_zh: str | None = None) -> None:
+        super().__init__(message)
+        self.message_zh = message_zh or message
+
+    def format_message(self) -> str:
+        return self.message_zh if _UI["lang"] == "zh" else self.message
+
+    def show(self, file=None) -> None:
+        click.echo(_t("gxlint: error: ", "gxlint：错误：") + self.format_message(), err=True)
+
+
+def _usage_error(en: str, zh: str) -> click.UsageError:
+    return click.UsageError(_t(en, zh))
+
+
+def _localize(exc: click.ClickException) -> None:
+    """Chinese usage errors end with a full stop of their own (click adds an ASCII one)."""
+    if _UI["lang"] != "zh" or not isinstance(exc, click.UsageError) or getattr(exc, "_gx_localized", False):
+        return
+    patched: Any = exc  # two attributes of gxlint's own on click's exception
+    patched._gx_localized = True
+    original = exc.format_message
+
+    def format_message() -> str:
+        text = original()
+        if not re.search(r"[\u4e00-\u9fff]", text):
+            return text
+        text = text.replace("。 ", "。")
+        return text[:-1] + "。" if text.endswith(".") else text
+
+    patched.format_message = format_message

@@ -1,0 +1,114 @@
+"""Reading config files: finding the nearest one, loading its YAML safely, and the line and column
+of each key and item in it.
+
+Files are read with ruamel.yaml in safe mode, and YAML aliases are refused (a config never needs
+them, and they are how an "alias bomb" blows up).  ruamel.yaml is imported only when a config file
+is actually read: a run without one never imports it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+CONFIG_NAMES = (".gxlint.yaml", ".gxlint.yml")
+
+
+def find_config(directory: str, cache: dict[str, str | None] | None = None) -> str | None:
+    """The config file in ``directory`` or the nearest folder above it; None when there is none.
+    ``cache`` remembers the answer for every folder walked through."""
+    if cache is None:
+        cache = {}
+    directory = os.path.abspath(directory)
+    if directory in cache:
+        return cache[directory]
+    found = None
+    for name in CONFIG_NAMES:
+        candidate = os.path.join(directory, name)
+        if os.path.isfile(candidate):
+            found = candidate
+            break
+    if found is None:
+        parent = os.path.dirname(directory)
+        found = None if parent == directory else find_config(parent, cache)
+    cache[directory] = found
+    return found
+
+
+def extended(path: str, parent: str) -> str:
+    """The file ``extend: parent`` in the config file ``path`` names."""
+    return parent if os.path.isabs(parent) else os.path.join(os.path.dirname(path), parent)
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    return YAML(typ="rt", pure=True)
+
+
+def read_file(path: str | os.PathLike[str]) -> Any:
+    """Load one YAML file safely (no object-constructing tags, no aliases); keeps line numbers."""
+    name = os.fspath(path)
+    try:
+        text = Path(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("config file not found", name, zh="配置文件不存在") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file: {exc}", name, zh=f"无法读取配置文件：{exc}") from None
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = _yaml()
+    try:
+        for event in yaml.parse(text):
+            if type(event).__name__ == "AliasEvent":
+                mark = event.start_mark
+                raise ConfigError("YAML aliases (*name) are not allowed in a gxlint config", name,
+                                  mark.line + 1, mark.column + 1, zh="gxlint 配置中不允许使用 YAML 别名（*name）")
+            tag = getattr(event, "tag", None)
+            if tag is not None and str(getattr(tag, "value", tag) or "") not in ("", "!"):
+                mark = event.start_mark
+                shown = getattr(tag, "value", tag)
+                raise ConfigError(f"YAML tag {shown} is not allowed (a config holds only plain data)", name,
+                                  mark.line + 1, mark.column + 1,
+                                  zh=f"不允许使用 YAML 标签 {shown}（配置中只能有普通数据）")
+        return yaml.load(text)
+    except ConfigError:
+        raise
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        col = mark.column + 1 if mark else None
+        raise ConfigError(f"invalid YAML: {exc.problem or exc}", name, line, col,
+                          zh=f"YAML 格式错误：{exc.problem or exc}") from None
+    except YAMLError as exc:
+        raise ConfigError(f"invalid YAML: {exc}", name, zh=f"YAML 格式错误：{exc}") from None
+    except RecursionError:
+        raise ConfigError("invalid YAML: nested too deeply", name, zh="YAML 格式错误：嵌套层次过深") from None
+
+
+# -- where a key or item is (1-based line and column; None for data not read from a file) -----------
+
+def _pos(node: Any, key: Any = None) -> tuple[int | None, int | None]:
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return None, None
+    try:
+        if key is not None:
+            line, col = lc.key(key)
+        else:
+            line, col = lc.line, lc.col
+        return line + 1, col + 1
+    except (KeyError, TypeError, AttributeError, IndexError):
+        return (lc.line + 1, lc.col + 1) if getattr(lc, "line", None) is not None else (None, None)
+
+
+def _item_pos(node: Any, index: int) -> tuple[int | None, int | None]:
+    lc: Any = getattr(node, "lc", None)
+    try:
+        line, col = lc.item(index)
+        return line + 1, col + 1
+    except Exception:
+        return _pos(node)

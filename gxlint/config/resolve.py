@@ -1,0 +1,149 @@
+"""Resolution: the layers that apply to a linted file (its nearest config file and the ones it
+``extend``\\s), applied in order over the defaults, then the command line's settings over them."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable, Mapping
+
+from .errors import ConfigError
+from .load import extended, find_config, read_file
+from .schema import Layer, parse_layer
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The resolved settings for one file.  ``origin`` says where each key's value came from."""
+
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    per_file_ignores: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (glob, base dir, codes)
+    template: str = "auto"
+    organ: str = "auto"
+    lang: str = "zh"
+    fail_on: str = "error"
+    #: plugins switched off (``plugins: {disable: [...]}``): entry-point or distribution names
+    disabled_plugins: tuple[str, ...] = ()
+    origin: Mapping[str, str] = field(default_factory=dict)
+
+    def enabled(self, code: str) -> bool:
+        """flake8's rule: the most specific matching select/ignore prefix decides."""
+        best_select = max((_match_len(p, code) for p in (*self.select, *self.extend_select)), default=-1)
+        best_ignore = max((_match_len(p, code) for p in self.ignore), default=-1)
+        return best_select >= 0 and best_select > best_ignore
+
+    def ignored_for(self, path: str | None) -> tuple[str, ...]:
+        if not path or not self.per_file_ignores:
+            return ()
+        out: list[str] = []
+        absolute = os.path.abspath(path)
+        for pattern, base, codes in self.per_file_ignores:
+            rel = os.path.relpath(absolute, base) if base else path
+            rel = rel.replace(os.sep, "/")
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
+                out.extend(codes)
+        return tuple(out)
+
+
+def _match_len(prefix: str, code: str) -> int:
+    if prefix == "ALL":
+        return 0
+    return len(prefix) if code.startswith(prefix) else -1
+
+
+class Resolver:
+    """Finds and caches config layers; resolves the Settings for each linted file."""
+
+    def __init__(self, known_codes: Iterable[str], rule_options: Mapping[str, Mapping[str, Any]],
+                 names: Mapping[str, str], explicit: str | None = None,
+                 overrides: Mapping[str, Any] | None = None, isolated: bool = False) -> None:
+        self.codes = set(known_codes)
+        self.rule_options = rule_options
+        self.names = dict(names)
+        self.explicit = explicit
+        self.overrides = dict(overrides or {})
+        self.isolated = isolated
+        self._layers: dict[str, list[Layer]] = {}
+        self._dirs: dict[str, str | None] = {}
+        self._settings: dict[str | None, Settings] = {}
+
+    def find(self, directory: str) -> str | None:
+        return find_config(directory, self._dirs)
+
+    def config_for(self, path: str | None) -> str | None:
+        if self.isolated:
+            return None
+        if self.explicit:
+            return self.explicit
+        directory = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+        return self.find(directory)
+
+    def layers(self, config_path: str, seen: tuple[str, ...] = ()) -> list[Layer]:
+        config_path = os.path.abspath(config_path)
+        if config_path in self._layers:
+            return self._layers[config_path]
+        if config_path in seen:
+            raise ConfigError("'extend' forms a cycle: " + " -> ".join((*seen, config_path)), config_path,
+                              zh="“extend”形成了循环：" + " -> ".join((*seen, config_path)))
+        layer = parse_layer(read_file(config_path), config_path, self.codes, self.rule_options, self.names)
+        chain: list[Layer] = []
+        parent = layer.values.get("extend")
+        if parent:
+            parent_path = extended(config_path, parent)
+            if not os.path.isfile(parent_path):
+                raise ConfigError(f"'extend': no such file {parent!r}", config_path, layer.lines.get("extend"),
+                                  zh=f"“extend”：文件 {parent!r} 不存在")
+            chain.extend(self.layers(parent_path, seen + (config_path,)))
+        chain.append(layer)
+        self._layers[config_path] = chain
+        return chain
+
+    def settings(self, path: str | None) -> Settings:
+        config_path = self.config_for(path)
+        if config_path in self._settings:
+            return self._settings[config_path]
+        settings = Settings()
+        origin = {k: "default" for k in ("select", "ignore", "extend-select", "severity", "options",
+                                         "per-file-ignores", "template", "organ", "lang", "fail-on",
+                                         "plugins")}
+        layers = self.layers(config_path) if config_path else []
+        for layer in layers:
+            settings = _apply(settings, layer.values, origin,
+                              lambda k, layer=layer: f"{layer.path}" + (f":{layer.lines[k]}" if k in layer.lines else ""))
+        settings = _apply(settings, self.overrides, origin, lambda k: "command line")
+        settings = replace(settings, origin=dict(origin))
+        self._settings[config_path] = settings
+        return settings
+
+
+def _apply(settings: Settings, values: Mapping[str, Any], origin: dict[str, str], where) -> Settings:
+    changes: dict[str, Any] = {}
+    for key, value in values.items():
+        if key == "extend" or value is None:
+            continue
+        attr = key.replace("-", "_")
+        if key == "severity":
+            merged = dict(settings.severity)
+            merged.update(value)
+            value = merged
+        elif key == "options":
+            merged_opts = {k: dict(v) for k, v in settings.options.items()}
+            for code, opts in value.items():
+                merged_opts.setdefault(code, {}).update(opts)
+            value = merged_opts
+        elif key == "per-file-ignores":
+            value = (*settings.per_file_ignores, *value)
+        elif key == "extend-select":
+            value = (*settings.extend_select, *value)
+        elif key == "ignore" and values is not None and where("ignore") == "command line":
+            value = (*settings.ignore, *value)
+        elif key == "plugins":
+            attr, value = "disabled_plugins", value.get("disable", settings.disabled_plugins)
+        changes[attr] = value
+        origin[key] = where(key)
+    return replace(settings, **changes) if changes else settings

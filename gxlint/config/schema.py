@@ -1,0 +1,350 @@
+"""Validating one config file (a *layer*): a table of small validators, one per top-level key.
+
+:data:`VALIDATORS` maps each key to the function that checks its value and returns it in the form
+the resolver applies (rule codes resolved, prefixes and names accepted, options type-checked).  A
+key not in the table is an error naming the file and line, with the nearest known key as a hint.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Mapping
+
+from gxlint.finding import SEVERITIES
+
+from .errors import ConfigError
+from .load import _item_pos, _pos
+
+TEMPLATES = ("auto", "2019", "2021")
+ORGANS = ("auto", "department", "government")
+LANGS = ("zh", "en")
+#: the keys of ``plugins:``
+PLUGIN_KEYS = ("disable",)
+#: names that stand for gxlint's own rules, which cannot be switched off as a plugin
+BUILTIN_PLUGIN = ("builtin", "gxlint")
+#: what a third party's rule code (or prefix) looks like, e.g. XT201 or XT
+_CODE_LIKE = re.compile(r"[A-Za-z]{1,6}[0-9]{1,4}|[A-Z]{1,6}")
+
+
+@dataclass
+class Layer:
+    """One config file's validated content."""
+
+    path: str
+    values: dict[str, Any]
+    lines: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Check:
+    """What a validator needs besides its key and value: the file, its whole mapping (for the
+    positions of its keys) and the rules that are loaded."""
+
+    path: str
+    data: Any
+    codes: set[str]
+    names: Mapping[str, str]
+    rule_options: Mapping[str, Mapping[str, Any]]
+
+    def error(self, key: Any, message: str, zh: str) -> ConfigError:
+        """An error at the top-level ``key``."""
+        return ConfigError(message, self.path, *_pos(self.data, key), zh=zh)
+
+    def code_list(self, key: str, value: Any, allow_all: bool) -> tuple[str, ...]:
+        """A list (or comma-separated string) of rule codes, prefixes or names -> codes/prefixes."""
+        if isinstance(value, str):
+            items = [v.strip() for v in value.split(",") if v.strip()]
+            nodes = None
+        elif isinstance(value, list):
+            items, nodes = value, value
+        else:
+            raise self.error(key, f"'{key}' must be a list of rule codes or prefixes",
+                             zh=f"“{key}”必须是规则代码或代码前缀的列表")
+        out = []
+        for i, item in enumerate(items):
+            where = _item_pos(nodes, i) if nodes is not None else _pos(self.data, key)
+            if not isinstance(item, str):
+                raise ConfigError(f"'{key}': {item!r} is not a rule code", self.path, *where,
+                                  zh=f"“{key}”：{item!r} 不是规则代码")
+            code = resolve_code(item, self.codes, self.names, allow_all=allow_all)
+            if code is None:
+                en, zh = _unknown_code(key, item, prefix=True)
+                raise ConfigError(en, self.path, *where, zh=zh)
+            out.append(code)
+        return tuple(out)
+
+
+#: a validator: (the file being checked, the key, its value) -> the value to apply
+Validator = Callable[[Check, Any, Any], Any]
+
+
+# -- the validators, one per key ------------------------------------------------------------------
+
+def _extend(check: Check, key: Any, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise check.error(key, "'extend' must be the path of another config file",
+                          zh="“extend”必须是另一个配置文件的路径")
+    return value
+
+
+def _select(check: Check, key: Any, value: Any) -> tuple[str, ...]:
+    """``select`` and ``extend-select``: codes, prefixes, names or ALL."""
+    return check.code_list(key, value, allow_all=True)
+
+
+def _ignore(check: Check, key: Any, value: Any) -> tuple[str, ...]:
+    return check.code_list(key, value, allow_all=False)
+
+
+def _severity(check: Check, key: Any, value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise check.error(key, "'severity' must map rule codes to error, warning or info",
+                          zh="“severity”必须把规则代码映射到 error、warning 或 info")
+    out = {}
+    for code, sev in value.items():
+        real = resolve_code(str(code), check.codes, check.names, allow_all=False)
+        if real is None:
+            en, zh = _unknown_code("severity", code)
+            raise ConfigError(en, check.path, *_pos(value, code), zh=zh)
+        if sev not in SEVERITIES:
+            raise ConfigError(f"'severity': {code}: {sev!r} is not one of {', '.join(SEVERITIES)}",
+                              check.path, *_pos(value, code),
+                              zh=f"“severity”：{code} 的级别 {sev!r} 无效，应为 {'、'.join(SEVERITIES)} 之一")
+        out[real] = sev
+    return out
+
+
+def _options(check: Check, key: Any, value: Any) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict):
+        raise check.error(key, "'options' must map rule codes to their options",
+                          zh="“options”必须把规则代码映射到该规则的选项")
+    out: dict[str, dict[str, Any]] = {}
+    for code, opts in value.items():
+        real = resolve_code(str(code), check.codes, check.names, allow_all=False, exact=True)
+        if real is None:
+            en, zh = _unknown_code("options", code)
+            raise ConfigError(en, check.path, *_pos(value, code), zh=zh)
+        if not isinstance(opts, dict):
+            raise ConfigError(f"'options': {code} must map option names to values", check.path, *_pos(value, code),
+                              zh=f"“options”：{code} 必须是“选项名: 值”的映射")
+        out[real] = _rule_options(check, real, opts)
+    return out
+
+
+def _rule_options(check: Check, real: str, opts: dict) -> dict[str, Any]:
+    """The options given to the rule ``real``: each one it has, of the type it takes."""
+    known = check.rule_options.get(real, {})
+    checked = {}
+    for name, val in opts.items():
+        if name not in known:
+            hint = _suggest(str(name), list(known))
+            raise ConfigError(f"'options': rule {real} has no option {name!r}"
+                              + (f" (did you mean {hint!r}?)" if hint else "")
+                              + (f"; its options: {', '.join(known)}" if known else "; it has no options"),
+                              check.path, *_pos(opts, name),
+                              zh=f"“options”：规则 {real} 没有选项 {name!r}"
+                              + (f"（是否应为 {hint!r}？）" if hint else "")
+                              + (f"；它的选项：{'、'.join(known)}" if known else "；它没有选项"))
+        wrong = known[name].problem(val)
+        if wrong is not None:
+            index, bad = wrong
+            raise _option_error(known[name], f"{real}.{name}", val, index, bad, check.path, _pos(opts, name))
+        checked[str(name)] = _plain(val)
+    return checked
+
+
+def _per_file_ignores(check: Check, key: Any, value: Any) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise check.error(key, "'per-file-ignores' must map file globs to lists of rule codes",
+                          zh="“per-file-ignores”必须把文件通配模式映射到规则代码列表")
+    base = os.path.dirname(os.path.abspath(check.path))
+    entries = []
+    for glob, codes_value in value.items():
+        if isinstance(codes_value, list):
+            codes = check.code_list(f"per-file-ignores: {glob}", codes_value, False)
+        else:
+            codes = _codes_in_str(codes_value, check.codes, check.names, check.path, _pos(value, glob))
+        entries.append((str(glob), base, codes))
+    return tuple(entries)
+
+
+def _one_of(allowed: tuple[str, ...]) -> Validator:
+    """A validator for a key whose value is one of ``allowed`` (template, organ, lang, fail-on)."""
+
+    def validate(check: Check, key: Any, value: Any) -> str:
+        if str(value) not in allowed:
+            raise check.error(key, f"'{key}' must be one of {', '.join(allowed)}, not {value!r}",
+                              zh=f"“{key}”必须是 {'、'.join(allowed)} 之一，而不是 {value!r}")
+        return str(value)
+
+    return validate
+
+
+def _plugins(check: Check, key: Any, value: Any) -> dict[str, Any]:
+    return _plugins_section(value, check.path, _pos(check.data, key))
+
+
+#: every key a config file may have, in the order the docs and the error messages list them
+VALIDATORS: dict[str, Validator] = {
+    "extend": _extend,
+    "select": _select,
+    "ignore": _ignore,
+    "extend-select": _select,
+    "severity": _severity,
+    "options": _options,
+    "per-file-ignores": _per_file_ignores,
+    "template": _one_of(TEMPLATES),
+    "organ": _one_of(ORGANS),
+    "lang": _one_of(LANGS),
+    "fail-on": _one_of(SEVERITIES),
+    "plugins": _plugins,
+}
+KEYS = tuple(VALIDATORS)
+
+
+def parse_layer(data: Any, path: str, known_codes: Iterable[str], rule_options: Mapping[str, Mapping[str, Any]],
+                names: Mapping[str, str]) -> Layer:
+    """Validate a loaded config mapping against the known rule codes and their options."""
+    if data is None:
+        return Layer(path, {}, {})
+    if not isinstance(data, dict):
+        raise ConfigError("a gxlint config must be a mapping of keys to values", path, *_pos(data),
+                          zh="gxlint 配置必须是“键: 值”的映射")
+    check = Check(path, data, set(known_codes), names, rule_options)
+    values: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for key, value in data.items():
+        line = _pos(data, key)[0]
+        if line is not None:
+            lines[str(key)] = line
+        if key not in KEYS:
+            hint = _suggest(str(key), KEYS)
+            raise check.error(key, f"unknown key '{key}'" + (f" (did you mean '{hint}'?)" if hint else "")
+                              + f"; known keys: {', '.join(KEYS)}",
+                              zh=f"未知的配置项“{key}”" + (f"（是否应为“{hint}”？）" if hint else "")
+                              + f"；可用的配置项：{'、'.join(KEYS)}")
+        values[key] = VALIDATORS[key](check, key, value)
+    return Layer(path, values, lines)
+
+
+# -- the pieces the validators share ----------------------------------------------------------------
+
+def _option_error(option: Any, where: str, value: Any, index: int, bad: Any, path: str,
+                  pos: tuple[int | None, int | None]) -> ConfigError:
+    """A configured option value of the wrong type (``index`` 0), or a list whose ``index``-th item
+    (1-based) is of the wrong type."""
+    wanted = option.describe()
+    if option.is_list and option.item_types is not None:
+        items = " or ".join(t.__name__ for t in option.item_types)
+        wanted, wanted_zh = f"a {wanted}", f"{items} 的列表"
+    else:
+        wanted_zh = f"{wanted} 类型"
+    if index == 0:
+        got = type(value).__name__
+        return ConfigError(f"'options': {where} must be {wanted}, not {got} ({value!r})", path, *pos,
+                           zh=f"“options”：{where} 的值必须是 {wanted_zh}，而不是 {got}（{value!r}）")
+    if getattr(value, "lc", None) is not None:
+        pos = _item_pos(value, index - 1)
+    got = type(bad).__name__
+    return ConfigError(f"'options': {where} must be {wanted}: item {index} is {got} ({bad!r})", path, *pos,
+                       zh=f"“options”：{where} 必须是 {wanted_zh}：第 {index} 项是 {got}（{bad!r}）")
+
+
+def _unknown_code(key: str, item: Any, prefix: bool = False) -> tuple[str, str]:
+    """The English and Chinese message for a code no loaded rule has.  A code of another prefix than
+    gxlint's own (``XT201``) most likely belongs to a plugin that is not installed: say so."""
+    text = str(item).strip()
+    if _CODE_LIKE.fullmatch(text) and text.upper() != "ALL" and not text.upper().startswith("GX"):
+        return (f"'{key}': unknown rule code {item!r} — is the plugin that provides it installed? "
+                "(gxlint plugins lists the installed ones)",
+                f"“{key}”：未知的规则代码 {item!r}——提供它的插件是否已安装？（gxlint plugins 会列出已安装的插件）")
+    if prefix:
+        return f"'{key}': unknown rule code or prefix {item!r}", f"“{key}”：未知的规则代码或代码前缀 {item!r}"
+    return f"'{key}': unknown rule code {item!r}", f"“{key}”：未知的规则代码 {item!r}"
+
+
+def _plugins_section(value: Any, path: str, pos: tuple[int | None, int | None]) -> dict[str, Any]:
+    """``plugins: {disable: [name, ...]}``: the plugins (entry-point or distribution names) to
+    switch off."""
+    if not isinstance(value, dict):
+        raise ConfigError("'plugins' must be a mapping like {disable: [name, ...]}", path, *pos,
+                          zh="“plugins”必须是形如 {disable: [插件名, ...]} 的映射")
+    out: dict[str, Any] = {}
+    for key, names in value.items():
+        if key not in PLUGIN_KEYS:
+            hint = _suggest(str(key), PLUGIN_KEYS)
+            raise ConfigError(f"'plugins': unknown key '{key}'"
+                              + (f" (did you mean '{hint}'?)" if hint else "")
+                              + f"; known keys: {', '.join(PLUGIN_KEYS)}", path, *_pos(value, key),
+                              zh=f"“plugins”：未知的配置项“{key}”" + (f"（是否应为“{hint}”？）" if hint else "")
+                              + f"；可用的配置项：{'、'.join(PLUGIN_KEYS)}")
+        if isinstance(names, str):
+            items, nodes = [n.strip() for n in names.split(",") if n.strip()], None
+        elif isinstance(names, list):
+            items, nodes = names, names
+        else:
+            raise ConfigError("'plugins: disable' must be a list of plugin names", path, *_pos(value, key),
+                              zh="“plugins: disable”必须是插件名的列表")
+        disabled = []
+        for i, name in enumerate(items):
+            where = _item_pos(nodes, i) if nodes is not None else _pos(value, key)
+            if not isinstance(name, str) or not name.strip():
+                raise ConfigError(f"'plugins: disable': {name!r} is not a plugin name", path, *where,
+                                  zh=f"“plugins: disable”：{name!r} 不是插件名")
+            if name.strip().lower() in BUILTIN_PLUGIN:
+                raise ConfigError(f"'plugins: disable': the built-in rules cannot be switched off "
+                                  f"({name!r}); to skip them, use ignore: [GX]", path, *where,
+                                  zh=f"“plugins: disable”：内置规则不能停用（{name!r}）；要跳过它们，请用 ignore: [GX]")
+            disabled.append(str(name).strip())
+        out[str(key)] = tuple(disabled)
+    return out
+
+
+def _codes_in_str(value: Any, codes: set[str], names: Mapping[str, str], path: str,
+                  pos: tuple[int | None, int | None]) -> tuple[str, ...]:
+    if not isinstance(value, str):
+        raise ConfigError("'per-file-ignores' values must be lists of rule codes", path, *pos,
+                          zh="“per-file-ignores”的值必须是规则代码列表")
+    out = []
+    for item in value.replace(",", " ").split():
+        code = resolve_code(item, codes, names, allow_all=False)
+        if code is None:
+            en, zh = _unknown_code("per-file-ignores", item, prefix=True)
+            raise ConfigError(en, path, *pos, zh=zh)
+        out.append(code)
+    return tuple(out)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def resolve_code(item: str, codes: set[str], names: Mapping[str, str], *, allow_all: bool,
+                 exact: bool = False) -> str | None:
+    """A code, a code prefix (GX2), a rule name (application-balance) or ALL -> the code/prefix."""
+    item = item.strip()
+    if allow_all and item.upper() == "ALL":
+        return "ALL"
+    if item.lower() in names:
+        return names[item.lower()]
+    upper = item.upper()
+    if upper in codes:
+        return upper
+    if not exact and upper and any(c.startswith(upper) for c in codes):
+        return upper
+    return None
+
+
+def _suggest(word: str, options: Iterable[str]) -> str | None:
+    import difflib
+
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return match[0] if match else None

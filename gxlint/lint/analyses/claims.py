@@ -1,0 +1,1093 @@
+"""Numbers stated in a report's text, what they claim, and what the tables allow for them.
+
+The analysis behind GX205 and GX206, for any rule that compares the text with the tables:
+
+* :func:`claims` -- every number the text states about a table cell (a :class:`Claim`: its kind,
+  such as ``"received"`` or ``"outcome"``, the number, and where it stands), read once per report;
+* :func:`denials` -- the places where the text says there were none (no applications received,
+  no 行政复议/行政诉讼), and :func:`shares` -- the shares it states (N 件，占 P%), each with the
+  text's own totals near it;
+* :func:`texts` -- each paragraph as the patterns read it (a :class:`Text`: folded, with a map
+  back to the source), with its chapter's title;
+* the tables' side: :class:`Applications`, :class:`Review` and :class:`Documents` give, for a
+  claim, the table quantities it may mean (:class:`Quantity`: a range, since blank cells are
+  unknown, or the few values a run-together row still allows, see :func:`row_splits`);
+  :class:`Ranges` checks a claim against every table of a kind at once.
+
+The text is read conservatively: a number is taken as a claim about a table cell only when it
+stands next to the words that name that cell, in the same clause, with a count unit, and only in
+a sentence about applications (or about 复议/诉讼 in 政府信息公开, or about 规范性文件).  A claim
+disagrees with the table only when no accepted reading of it fits: blank cells are unknown (a sum
+with a blank has no upper bound), rows the reader could not place are unknown, and "收到申请N件"
+may count 新收 (一) or 新收 + 上年结转 (一 + 二).  A missed mismatch costs less than a false one.
+
+The text is matched after removing spaces (PDF text splits ``7 0 件``) and markdown ``**``, with
+full-width digits and punctuation normalised (NFKC); a clause ends at ， ； ： and a sentence at
+。 ！ ？.  The phrasings read, each with the table cells a claim of that kind may mean (square
+brackets mark optional words, | alternatives, N the number):
+
+received      收到|受理|接收|接到|新收|收悉 [了] [各类|各种|群众|公民、法人或其他组织提出的|社会公众提出的]
+              [政府信息公开|信息公开|依申请公开|公开] [的] 申请 [共计|总计|合计|累计|共|数量为|数量|总数为|总数|为|达到|达|计]
+              N 件|个|宗|份;  or  收到|受理|… [了] [共计|总计|共] N 件|个|份 [政府信息公开|…] [的] 申请.
+              Table: 一, or 一 + 二.
+handled       已办结|办结|办理完毕|处理完毕|作出答复|予以答复|答复 [了] [政府信息公开|…] [申请] [共计|…] N 件|个.
+              Table: 三（七）总计.
+workload      办理|处理 [了] [各类] [政府信息公开|…] 申请 [共计|…] N 件 (not 不予处理/其他处理).
+              Table: 三（七）总计, 一, or 一 + 二.
+carried out   N 件 [申请] (up to 12 characters, no digit or clause end) 结转|转入|顺延|延期|转至 [至|到|入] 下[一]年[度];
+              结转|转入|顺延 [至|到|入] 下[一]年[度] [继续] [办理|答复|处理] [的] [申请] [共|为] N 件.  Table: 四.
+carried in    上年[度]|上一年[度]|去年 结转|转入|遗留 [的] [政府信息公开] [申请] [共|为] N 件.  Table: 二.
+outcomes      予以公开及|和|与|、部分公开 N 件 → （一）+（二）;  予以公开 N 件 → （一）, or （一）+（二）;
+              部分公开 → （二）;  不予[以]公开 → the （三） rows;  无法提供 → the （四） rows;  不予处理 → the （五）
+              rows;  其他处理 → （六） (one row in 2019, the three sub-rows in 2021);  each as X [的] [申请] [共|为]
+              N 件|个, in a sentence that (or whose preceding sentence) speaks of 申请 -- not 依申请 -- and not of
+              公文, 属性 or 主动公开 (documents counted by disclosure attribute).
+依申请公开     依申请公开 [政府信息|信息|文件|公文|事项] [共计|共] N 件|条|个 -- a weaker phrasing, often the
+              disclosure attribute of documents: Table: 一, 一 + 二, 三（七）总计, （一）, or （一）+（二）.  In a
+              sentence about 公文/属性/主动公开 it is checked only against a table of no applications at all.
+review        [行政]复议 [案件|申请] [共计|总计|共] N 件|起|宗|个|次 (not 未经复议/复议后).  Table: 行政复议 总计.
+litigation    [行政]诉讼 [案件] [共计|总计|共] N 件|起|宗|个|次 (not 败诉/胜诉).  Table: the two 行政诉讼
+              totals together, or either.
+maintained    均|全部|都|皆 [被|获|已|予以|为] [依法] 维持, in a sentence that names 复议 and/or 诉讼 before it:
+              contradicted by a 结果纠正, 其他结果 or 尚未审结 above 0 in the blocks named.
+              复议/诉讼 numbers count only in the review chapter or in a sentence that says 公开.
+规范性文件     制发|印发|制定|出台|新制作|发布|公开 [了] [行政]规范性文件 [共计|共] N 件|个|份 → the 规范性文件 row's
+              制发/制作/新公开 columns;  废止|清理废止|宣布失效|失效 … → 本年废止件数 (2021 only; 2019 has no such
+              column);  现行有效 [的] [行政]规范性文件 [共计|共|为] N 件 → 现行有效件数 (2021 only).
+none received 未收到|没有收到|未受理|未接到|未接收 … 申请 (within the clause, no number in it), or a clause
+              opening [本年度|全年|今年|年内|本机关|我局|…] 无 依申请公开|政府信息公开申请|信息公开申请|公开申请.
+none reviewed 未|没有 发生|收到|出现|被|有|接到|产生 … 行政复议|行政诉讼|复议|诉讼 (no number in the clause; not
+              尚未), or a clause opening [本年度|全年|今年|年内] 无 … 行政复议|行政诉讼.
+shares        N 件|个 [申请] [，|（] [约|共] 占 [总数|总量|全部|受理|收到|办结|答复|申请|的|比 …] P% in a sentence
+              about applications: some base must give P% -- the text's own received/handled/workload
+              totals just before it (the last 8 within 600 characters, or 2 after it), or the tables'
+              一, 一 + 二, 三（七）总计 -- rounded or cut to P's decimals.  A share of anything else
+              (占全部公文的) is not checked.
+
+A cell the reader could not split (run-together digits with more than one valid split, GX003)
+is not simply unknown: the claim must equal the value of that cell in some valid split (of the
+row alone; at most 256 splits are listed, beyond that the cell is unknown).
+
+Skipped: approximate numbers (约, 近, 超过, 逾, 不足, 不到 before it; 20余件 has no unit after the
+number), percentages (except as shares, above) and decimals, the tail of 1,234, units of time
+(个工作日, 个月, 个小时);
+clauses that speak of another year (上年, 去年, 上一年, 往年, 同比, 以前年度, 历年, or a year other
+than the report's; for 规范性文件 also 累计), of a subset (当面, 现场, 信函, 邮寄, 传真, 网上, 网络,
+在线, 电子邮件, 电话, 微信, 窗口, 平台, 涉…, 关于, 有关, …类申请, 方面, 自然人, 法人, 企业, 组织,
+律师, 媒体, 个人, 重复, 补正 -- unless 任何/所有 or the whole 公民、法人或其他组织), of other organs
+(各部门, 各乡镇, 各街道, 各单位, 各级, 下属, 所属, 指导) or of other business (复议/诉讼 in an
+application clause, 投诉, 举报, 信访, 咨询, 建议, 提案, 议案, 热线, 诉求, 工单, 来电, 来信).  Numbers
+in Chinese numerals (三件, 两件) are read only when the clause ends right after the unit.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Iterator
+
+from gxlint.arith import fmt
+from gxlint.chinese import fold, fold_index, numeral_value
+from gxlint.lint.analyses.tables import interval, short_label, table_name, template_of, trusted_rows
+from gxlint.lint.rule import Message, Phrase
+from gxlint.model import Cell, Paragraph, Row, Span, Table
+from gxlint.read import splitter
+from gxlint.read.tables import is_label
+
+INF = float("inf")
+
+# -- reading the text ------------------------------------------------------------------------------
+
+# a whole digit run or nothing: without the guards, a long run of digits is retried from every
+# position inside it (quadratic)
+_NUM = r"(?P<n>(?<!\d)\d+(?!\d)|[零〇一二两三四五六七八九十]{1,3})"
+_CLAUSE_END = ",;:"
+_REACH = 400
+_SENTENCE_END = "。!?"
+_CONNECT = r"(?:共计|总计|合计|累计|共|数量为|数量|总数为|总数|为|达到|达|计)?"
+_KIND = r"(?:政府信息公开|信息公开|依申请公开|公开)?"
+_APPLICANTS = r"(?:各类|各种|群众|公民、法人(?:和|或|及)其他(?:社会)?组织(?:提出|提交)?的?|社会公众(?:提出|提交)?的?)?"
+_RECEIVE = r"(?:收到|受理|接收|接到|新收|收悉)"
+
+RECEIVED = (
+    re.compile(_RECEIVE + r"了?" + _APPLICANTS + _KIND + r"的?申请" + _CONNECT + _NUM + r"(?P<u>件|个|宗|份)"),
+    re.compile(_RECEIVE + r"了?" + r"(?:共计|总计|共)?" + _NUM + r"(?P<u>件|个|份)" + _KIND + r"的?申请"),
+)
+HANDLED = (
+    re.compile(r"(?:已办结|办结|办理完毕|处理完毕|作出答复|予以答复|答复)了?" + _KIND + r"(?:申请)?" + _CONNECT
+               + _NUM + r"(?P<u>件|个)"),
+)
+WORKLOAD = (
+    re.compile(r"(?<![予他])(?:办理|处理)了?(?:各类)?" + _KIND + r"申请" + _CONNECT + _NUM + r"(?P<u>件)"),
+)
+CARRIED_OUT = (
+    re.compile(_NUM + r"(?P<u>件)(?:申请)?[^\d,;:。]{0,12}?(?:结转|转入|顺延|延期|转至)(?:至|到|入)?下一?年度?"),
+    re.compile(r"(?:结转|转入|顺延)(?:至|到|入)?下一?年度?(?:继续)?(?:办理|答复|处理)?的?(?:申请)?(?:共|为)?"
+               + _NUM + r"(?P<u>件)"),
+)
+CARRIED_IN = (
+    re.compile(r"(?:上年度?|上一年度?|去年)(?:结转|转入|遗留)(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?"
+               + _NUM + r"(?P<u>件)"),
+)
+OUTCOME = re.compile(
+    r"(?P<kind>予以公开(?:及|和|与|、)部分公开|(?<!不)予以公开|部分公开|不予以?公开|无法提供|不予处理|其他处理)"
+    r"的?(?:申请)?(?:共|为)?" + _NUM + r"(?P<u>件|个)")
+ON_REQUEST = re.compile(r"依申请公开(?:政府信息|信息|文件|公文|事项)?(?:共计|共)?" + _NUM + r"(?P<u>件|条|个)")
+REVIEW = re.compile(r"(?<![经后])(?:行政)?复议(?:案件|申请)?(?:共计|总计|共)?" + _NUM + r"(?P<u>件|起|宗|个|次)")
+LITIGATION = re.compile(r"(?<![败胜])(?:行政)?诉讼(?:案件)?(?:共计|总计|共)?" + _NUM + r"(?P<u>件|起|宗|个|次)")
+MAINTAINED = re.compile(r"(?:均|全部|都|皆)(?:被|获|已|予以|为)?(?:依法)?维持")
+DOCUMENTS = (
+    re.compile(r"(?P<verb>清理废止|宣布失效|废止|失效|制发|印发|制定|出台|新制作|发布|公开)了?(?:行政)?规范性文件"
+               r"(?:共计|共)?" + _NUM + r"(?P<u>件|个|份)"),
+    re.compile(r"(?P<verb>现行有效)的?(?:行政)?规范性文件(?:共计|共|为)?" + _NUM + r"(?P<u>件|个|份)"),
+)
+NONE_RECEIVED = (
+    re.compile(r"(?:未收到|没有收到|未受理|未接到|未接收)[^,;:。\d]{0,40}?申请"),
+    re.compile(r"(?:^|[,;:。])(?:本年度?|全年|今年|年内|本机关|我局|我委|我办|本单位)?无"
+               r"(?:依申请公开|政府信息公开申请|信息公开申请|公开申请)"),
+)
+NONE_REVIEWED = (
+    re.compile(r"(?<!尚)(?:未|没有)(?:发生|收到|出现|被|有|接到|产生)[^,;:。\d]{0,30}?(?:行政复议|行政诉讼|复议|诉讼)"),
+    re.compile(r"(?:^|[,;:。])(?:本年度?|全年|今年|年内)?无[^,;:。\d]{0,20}?(?:行政复议|行政诉讼)"),
+)
+
+# "258 件，占 33.9%": a count and its share of the whole; what may stand between 占 and the
+# percentage (the base named as the whole: 总数的, 受理申请总量的 …), anything else is another base
+PERCENT = re.compile(r"(?<![\d.,])(?P<n>\d+)(?P<u>件|个)(?:申请)?[,(]?(?:约|共)?占(?P<base>[^,;:。!?\d%]{0,16}?)"
+                     r"(?P<p>\d+(?:\.\d+)?)%")
+_WHOLE_BASE = re.compile(r"(?:本年度?|全年|全部|所有|总数|总量|总计|合计|受理|收到|新收|办结|答复|办理|处理|已|"
+                         r"政府信息公开|信息公开|依申请公开|申请|件数|数量|数|的|比例?|为|了|总)*")
+_BASE_REACH = 600  # characters before a share where the text's own total is looked for
+_BASE_CLAIMS = 8  # and at most this many of the text's totals before it (two after it)
+
+#: the kinds of claim that state a total of applications (received, answered, dealt with)
+TOTALS = ("received", "handled", "workload")
+
+_APPROX = re.compile(r"(?:约|近|超过|逾|不足|不到|上下)$")
+_UNIT_TAIL = re.compile(r"^(?:工作日|月|小时|百分点|批次|人次|方面|部门|单位|栏目|年)")
+_OTHER_YEAR = re.compile(r"上年|去年|上一年|往年|同比|以前年度|历年")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_SUBSET = re.compile(r"当面|现场|信函|邮寄|传真|网上|网络|在线|电子邮件|邮件|电话|微信|窗口|平台|涉|关于|有关|"
+                     r"类申请|方面|自然人|法人|企业|组织|律师|媒体|个人|重复|补正")
+_WHOLE_PUBLIC = re.compile(r"公民、法人(?:和|或|及)其他(?:社会)?组织|任何|所有|一切")
+_OTHER_BUSINESS = re.compile(r"投诉|举报|信访|咨询|建议|提案|议案|热线|诉求|工单|来电|来信")
+_REVIEW_WORDS = re.compile(r"复议|诉讼")
+_APPLICATION = re.compile(r"(?<!依)申请")
+# counts of other organs than the reporting one (a government's report speaking of its departments)
+_SCOPE = re.compile(r"各部门|各乡镇|各街道|各单位|各级|下属|所属|指导")
+# a sentence about documents' disclosure attributes, not about applications
+_ATTRIBUTES = re.compile(r"公文|属性|主动公开")
+_NOT_MAINTAINED = re.compile(r"败诉|纠正|撤销|维持|确认违法|不服|被告")
+# a lawsuit brought directly or after review: litigation, although the words name 复议
+_DIRECT_SUIT = re.compile(r"未经复议直接起诉|复议后起诉")
+_SUIT = re.compile(r"诉讼|起诉")
+# 规范性文件 work that is not issuing (and 累计: a running total, not this year's)
+_OTHER_DOCUMENT_WORK = re.compile(r"解读|备案|审查|征求|草案|累计")
+_NUMBER_TAIL = re.compile(r"\d[,.]$")
+_DIGIT = re.compile(r"\d")
+_TOKEN = re.compile(r"\S+")
+
+
+class Text:
+    """A paragraph's text without spaces and ``*``, NFKC-normalised, with a map back to it."""
+
+    __slots__ = ("para", "norm", "_index", "_stop_cache")
+
+    def __init__(self, para: Paragraph, norm: str) -> None:
+        self.para = para
+        self.norm = norm
+        self._index: list[int] | None = None
+        self._stop_cache: dict[str, list[int]] = {}
+
+    @classmethod
+    def of(cls, para: Paragraph) -> "Text":
+        return cls(para, fold(para.text))
+
+    @property
+    def index(self) -> list[int]:
+        """For each character of ``norm``, its index in the paragraph's text (built when needed)."""
+        if self._index is None:
+            self._index = fold_index(self.para.text)
+        return self._index
+
+    def source(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of ``norm[start:end]``."""
+        a = self.para.source_offset(self.index[start])
+        b = self.para.source_offset(self.index[end - 1]) + 1
+        return a, b
+
+    def original(self, start: int, end: int) -> str:
+        return self.para.text[self.index[start]:self.index[end - 1] + 1]
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The clause around ``pos``: between the nearest , ; : or sentence end on either side."""
+        return self._around(pos, self._stops(_CLAUSE_END + _SENTENCE_END))
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return self._around(pos, self._stops(_SENTENCE_END))
+
+    def _stops(self, chars: str) -> list[int]:
+        """Positions of the stop characters, computed once per text (bisected per match, so that
+        a long text with many matches stays linear)."""
+        cache = self._stop_cache
+        if chars not in cache:
+            cache[chars] = [i for i, ch in enumerate(self.norm) if ch in chars]
+        return cache[chars]
+
+    def _around(self, pos: int, stops: list[int]) -> tuple[int, int]:
+        # no real sentence is longer than _REACH characters on either side; text without stops
+        # (a crawled table, noise) must not make every match look at all of it
+        i = bisect_left(stops, pos)
+        start = stops[i - 1] + 1 if i > 0 else 0
+        end = stops[i] if i < len(stops) else len(self.norm)
+        return max(start, pos - _REACH), min(end, pos + _REACH)
+
+    def previous_sentence(self, pos: int) -> str:
+        s, _ = self.sentence(pos)
+        if s <= 0:
+            return ""
+        ps, pe = self.sentence(s - 1)
+        return self.norm[ps:pe]
+
+
+@dataclass
+class Claim:
+    """A number the text states about a table cell.
+
+    ``kind`` is what it counts (the phrasings above): ``received``, ``handled``, ``workload``,
+    ``carried_out``, ``carried_in``, ``outcome`` (``detail``: the outcome's words, 予以公开 …),
+    ``on_request`` (``detail`` ``"attributes"`` in a sentence about documents' disclosure
+    attributes), ``review``, ``litigation``, ``documents`` (``detail``: the verb, 制发 …) or
+    ``maintained`` (均获维持: ``number`` 0, ``detail`` the blocks named, ``"review"`` and/or
+    ``"litigation"``).  ``start``/``end`` delimit the phrase in ``text.norm``, ``n_start``/``n_end``
+    the number; :meth:`span` is where the number stands in the source."""
+
+    kind: str
+    number: int
+    text: Text
+    start: int  # of the whole phrase in text.norm
+    end: int
+    n_start: int
+    n_end: int
+    detail: str = ""
+
+    @property
+    def phrase(self) -> str:
+        return self.text.original(self.start, self.end)
+
+    def span(self, source) -> Span:
+        a, b = self.text.source(self.n_start, self.n_end)
+        return source.span(a, b)
+
+    def phrase_span(self, source) -> Span:
+        a, b = self.text.source(self.start, self.end)
+        return source.span(a, b)
+
+
+def _number(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    raw = raw.replace("两", "二").replace("〇", "零")
+    if raw == "零":
+        return 0
+    return numeral_value(raw)
+
+
+def _accept(text: Text, m: re.Match, *, years: bool = True, year: int | None = None) -> bool:
+    """Whether a matched number is a plain count in a clause about the report's year."""
+    raw = m.group("n")
+    value = _number(raw)
+    if value is None:
+        return False
+    after = text.norm[m.end():m.end() + 4]
+    if _UNIT_TAIL.match(after):
+        return False
+    if not raw.isdigit():
+        # Chinese numerals only when the clause ends right after the unit (三件。 not 一件一档)
+        if after and after[0] not in _CLAUSE_END + _SENTENCE_END + "、)）":
+            return False
+    before = text.norm[max(0, m.start("n") - 3):m.start("n")]
+    if _APPROX.search(before):
+        return False
+    if text.norm[m.end("n"):m.end("n") + 1] in ("%", "％", "."):
+        return False
+    if _NUMBER_TAIL.search(text.norm[max(0, m.start("n") - 2):m.start("n")]):
+        return False  # the tail of 1,234 or 2.5, not a number of its own
+    cs, _ = text.clause(m.start())
+    head = text.norm[cs:m.end()]
+    if years:
+        if _OTHER_YEAR.search(head):
+            return False
+        if year is not None and any(int(y) != year for y in _YEAR.findall(head)):
+            return False
+    return True
+
+
+def _clause_text(text: Text, m: re.Match) -> str:
+    """The clause up to the end of the match: what qualifies the number (a remark after it, such as
+    （含当面申请5件）, does not)."""
+    cs, _ = text.clause(m.start())
+    return text.norm[cs:m.end()]
+
+
+def _subset(clause: str) -> bool:
+    """The clause counts a subset (a channel, a kind of applicant, a topic)."""
+    stripped = _WHOLE_PUBLIC.sub("", clause)
+    if _WHOLE_PUBLIC.search(clause) and not _SUBSET.search(stripped):
+        return False
+    return bool(_SUBSET.search(stripped))
+
+
+def _application_sentence(text: Text, pos: int, previous: bool = False) -> bool:
+    s, e = text.sentence(pos)
+    if _APPLICATION.search(text.norm[s:e]):
+        return True
+    return previous and bool(_APPLICATION.search(text.previous_sentence(pos)))
+
+
+def _paragraphs(report) -> Iterator[tuple[Paragraph, str]]:
+    """Each paragraph with the title of the chapter it stands in ("" in the preamble)."""
+    for block in report.preamble:
+        if isinstance(block, Paragraph):
+            yield block, ""
+    for chapter in report.chapters:
+        for block in chapter.blocks:
+            if isinstance(block, Paragraph):
+                yield block, chapter.title
+
+
+def texts(report, ctx) -> list[tuple[Text, str]]:
+    """Each paragraph's folded text and its chapter's title, computed once per report."""
+    return ctx.memo(("gxlint", "texts"),
+                    lambda: [(Text.of(para), chapter) for para, chapter in _paragraphs(report) if para.text])
+
+
+def claims(report, ctx) -> list[Claim]:
+    """Every recognised numeric claim in the report's paragraphs (computed once per report)."""
+    return ctx.memo(("gxlint", "claims"), lambda: list(_claims(report, ctx)))
+
+
+def _claims(report, ctx) -> Iterator[Claim]:
+    year = report.year
+    for text, chapter in texts(report, ctx):
+        norm = text.norm
+        # every application pattern needs 申请 in its paragraph, every review one 复议/诉讼/维持,
+        # every document one 规范性文件: a substring test spares most paragraphs all the regexes
+        if "申请" in norm:
+            yield from _application_claims(text, year)
+        if "复议" in norm or "诉讼" in norm or "维持" in norm:
+            yield from _review_claims(text, year, _REVIEW_WORDS.search(chapter) is not None)
+        if "规范性文件" in norm:
+            yield from _document_claims(text, year)
+
+
+def _mk(kind: str, text: Text, m: re.Match, detail: str = "") -> Claim:
+    return Claim(kind, _number(m.group("n")), text, m.start(), m.end(), m.start("n"), m.end("n"), detail)
+
+
+def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
+    taken = bytearray(len(text.norm))  # characters already claimed by an earlier match
+
+    def free(m: re.Match) -> bool:
+        return not any(taken[m.start():m.end()])
+
+    def take(m: re.Match) -> None:
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+
+    def ok(m: re.Match, *, years: bool = True, subset: bool = True) -> bool:
+        clause = _clause_text(text, m)
+        if _OTHER_BUSINESS.search(clause) or _REVIEW_WORDS.search(clause) or _SCOPE.search(clause):
+            return False
+        if subset and _subset(clause):
+            return False
+        return _accept(text, m, years=years, year=year)
+
+    for kind, patterns, years in (("received", RECEIVED, True), ("handled", HANDLED, True),
+                                  ("workload", WORKLOAD, True), ("carried_out", CARRIED_OUT, True),
+                                  ("carried_in", CARRIED_IN, False)):
+        for pattern in patterns:
+            for m in pattern.finditer(text.norm):
+                if not free(m) or not ok(m, years=years):
+                    continue
+                if kind != "received" and not _application_sentence(text, m.start()):
+                    continue
+                take(m)
+                yield _mk(kind, text, m)
+    for m in OUTCOME.finditer(text.norm):
+        if not free(m) or not ok(m) or not _application_sentence(text, m.start(), previous=True):
+            continue
+        s, e = text.sentence(m.start())
+        if _ATTRIBUTES.search(text.norm[s:e]):
+            continue
+        take(m)
+        yield _mk("outcome", text, m, m.group("kind"))
+    for m in ON_REQUEST.finditer(text.norm):
+        clause = _clause_text(text, m)
+        if not free(m) or _REVIEW_WORDS.search(clause) or not _accept(text, m, year=year):
+            continue
+        take(m)
+        s, e = text.sentence(m.start())
+        yield _mk("on_request", text, m, "attributes" if _ATTRIBUTES.search(text.norm[s:e]) else "")
+
+
+def _about_disclosure(text: Text, pos: int, in_chapter: bool) -> bool:
+    """复议/诉讼 numbers count only about 政府信息公开: in the review chapter, or in a sentence that
+    says 公开 (an organ's other 行政复议 work is not the table's)."""
+    if in_chapter:
+        return True
+    s, e = text.sentence(pos)
+    return "公开" in text.norm[s:e]
+
+
+def _review_claims(text: Text, year: int | None, in_chapter: bool = False) -> Iterator[Claim]:
+    for kind, pattern in (("review", REVIEW), ("litigation", LITIGATION)):
+        for m in pattern.finditer(text.norm):
+            clause = _clause_text(text, m)
+            if _NOT_MAINTAINED.search(clause) or _OTHER_BUSINESS.search(clause) or _SCOPE.search(clause):
+                continue
+            if _accept(text, m, year=year) and _about_disclosure(text, m.start(), in_chapter):
+                yield _mk(kind, text, m)
+    for m in MAINTAINED.finditer(text.norm):
+        s, _ = text.sentence(m.start())
+        head = text.norm[s:m.start()]
+        if _OTHER_YEAR.search(head) or (year is not None and any(int(y) != year for y in _YEAR.findall(head))):
+            continue
+        if _SCOPE.search(head) or not _about_disclosure(text, m.start(), in_chapter):
+            continue
+        words = _DIRECT_SUIT.sub("诉讼", head)
+        blocks = ("review" if "复议" in words else "") + ("litigation" if _SUIT.search(words) else "")
+        if blocks:
+            yield Claim("maintained", 0, text, m.start(), m.end(), m.start(), m.end(), blocks)
+
+
+def _document_claims(text: Text, year: int | None) -> Iterator[Claim]:
+    for pattern in DOCUMENTS:
+        for m in pattern.finditer(text.norm):
+            clause = _clause_text(text, m)
+            # 累计 of documents is a running total, not this year's; the rest are other document work
+            if _OTHER_DOCUMENT_WORK.search(clause) or _SCOPE.search(clause):
+                continue
+            if _accept(text, m, year=year):
+                yield _mk("documents", text, m, m.group("verb"))
+
+
+
+# -- the text says there were none ---------------------------------------------------------------------
+
+@dataclass
+class Denial:
+    """A clause saying there were none: no applications received (``kind`` ``"applications"``), or
+    no 行政复议/行政诉讼 (``"reviews"``; ``blocks`` names which: ``"review"``, ``"litigation"`` or
+    both, as for a ``maintained`` claim).  ``start``/``end`` delimit the words in ``text.norm``."""
+
+    kind: str
+    text: Text
+    start: int
+    end: int
+    blocks: str = ""
+
+    @property
+    def phrase(self) -> str:
+        return self.text.original(self.start, self.end)
+
+    def span(self, source) -> Span:
+        a, b = self.text.source(self.start, self.end)
+        return source.span(a, b)
+
+
+def denials(report, ctx) -> list[Denial]:
+    """Every clause of the report's paragraphs that says no applications were received, or that no
+    行政复议/行政诉讼 happened (the phrasings "none received" and "none reviewed" above), in text
+    order per paragraph: a clause with a number in it, about another year, another business or a
+    subset (当面申请 …) is not one, nor is 没有败诉 (no lawsuit lost is not no lawsuit)."""
+    year = report.year
+    out = []
+    for text, _chapter in texts(report, ctx):
+        if not text.norm:
+            continue
+        if "申请" in text.norm:
+            for pattern in NONE_RECEIVED:
+                for m in pattern.finditer(text.norm):
+                    clause = _plain_clause(text, m, year)
+                    if (clause is None or _REVIEW_WORDS.search(clause) or _OTHER_BUSINESS.search(clause)
+                            or _subset(clause)):
+                        continue
+                    out.append(Denial("applications", text, _after_stop(text, m), m.end()))
+        if "复议" in text.norm or "诉讼" in text.norm:
+            for pattern in NONE_REVIEWED:
+                for m in pattern.finditer(text.norm):
+                    clause = _plain_clause(text, m, year)
+                    if clause is None or _NOT_MAINTAINED.search(clause):
+                        continue
+                    words = _DIRECT_SUIT.sub("诉讼", clause)
+                    blocks = ("review" if "复议" in words else "") + ("litigation" if "诉讼" in words else "")
+                    if blocks:
+                        out.append(Denial("reviews", text, _after_stop(text, m), m.end(), blocks))
+    return out
+
+
+def _plain_clause(text: Text, m: re.Match, year) -> str | None:
+    """The clause of the match, when it has no number and speaks of no other year."""
+    cs, ce = text.clause(m.start())
+    clause = text.norm[cs:ce]
+    if _DIGIT.search(_YEAR.sub("", clause)):
+        return None
+    if _OTHER_YEAR.search(clause) or any(int(y) != year for y in _YEAR.findall(clause) if year):
+        return None
+    return clause
+
+
+def _after_stop(text: Text, m: re.Match) -> int:
+    """Where the words of a match begin (after the clause end a pattern may start with)."""
+    return m.start() + (1 if text.norm[m.start()] in _CLAUSE_END + _SENTENCE_END else 0)
+
+
+# -- stated shares ---------------------------------------------------------------------------------
+
+@dataclass
+class Share:
+    """A share the text states of the applications as a whole: ``number`` 件，占 ``written``%.
+
+    ``start``/``end`` delimit the phrase in ``text.norm`` (``percent_start`` the percentage),
+    ``clause_start`` its clause; ``totals`` are the text's own totals of applications (claims of
+    the kinds in :data:`TOTALS`) near it: the last 8 within 600 characters before it, or 2 after."""
+
+    text: Text
+    number: int
+    written: str
+    start: int
+    end: int
+    percent_start: int
+    clause_start: int
+    totals: list[Claim]
+
+    @property
+    def percent(self) -> float:
+        return float(self.written)
+
+    @property
+    def decimals(self) -> int:
+        """How many decimals the percentage is written with."""
+        return len(self.written.split(".", 1)[1]) if "." in self.written else 0
+
+    def span(self, source) -> Span:
+        """Where the percentage (P%) stands."""
+        a, b = self.text.source(self.percent_start, self.end)
+        return source.span(a, b)
+
+
+def shares(report, ctx) -> list[Share]:
+    """Every share of the applications the text states, in a sentence about applications (the
+    phrasing "shares" above): not a share of something else (占全部公文的 …), nor an approximate
+    one, nor one about another year, other organs or other business."""
+    by_text: dict[int, list[Claim]] = {}
+    for claim in claims(report, ctx):
+        if claim.kind in TOTALS:
+            by_text.setdefault(id(claim.text), []).append(claim)
+    out = []
+    for text, _chapter in texts(report, ctx):
+        if "%" not in text.norm or "占" not in text.norm:
+            continue
+        own = sorted(by_text.get(id(text), []), key=lambda c: c.start)
+        starts = [c.start for c in own]
+        for m in PERCENT.finditer(text.norm):
+            if not _whole_share(report, text, m):
+                continue
+            # the text's totals near the share (a one-line report is one long paragraph)
+            at = bisect_left(starts, m.start())
+            near = own[max(bisect_left(starts, m.start() - _BASE_REACH), at - _BASE_CLAIMS):
+                       min(bisect_right(starts, m.end() + _BASE_REACH // 4), at + 2)]
+            out.append(Share(text, int(m.group("n")), m.group("p"), m.start(), m.end(), m.start("p"),
+                             text.clause(m.start())[0], near))
+    return out
+
+
+def _whole_share(report, text: Text, m: re.Match) -> bool:
+    if _WHOLE_BASE.fullmatch(m.group("base")) is None:
+        return False  # a share of something else (占全部公文的 …)
+    if _APPROX.search(text.norm[max(0, m.start("n") - 3):m.start("n")]):
+        return False
+    cs, _ = text.clause(m.start())
+    head = text.norm[cs:m.end()]
+    if (_OTHER_YEAR.search(head) or _SCOPE.search(head) or _OTHER_BUSINESS.search(head)
+            or not _application_sentence(text, m.start(), previous=True)):
+        return False
+    year = report.year
+    return not (year is not None and any(int(y) != year for y in _YEAR.findall(head)))
+
+
+# -- what the tables say ---------------------------------------------------------------------------
+
+#: how a message says what a table quantity is (:meth:`Quantity.says`); ``unit`` is worded in
+#: Chinese only (" 件" after the number), ``values``/``shown`` list the values a split allows
+WORDING = {
+    "splits": Message(zh="无法确定（数字连写为“{written}”，拆分方式不止一种），但任何拆分下都只可能是{values}{unit}",
+                      en="undetermined (digits run together as “{written}”, with more than one split), "
+                         "but every split gives {values}{unit}"),
+    "at_least": Message(zh="至少为 {value}{unit}（另有空白单元格）", en="at least {value}{unit} (with blank cells)"),
+    "exactly": Message(zh="为 {value}{unit}", en="{value}{unit}"),
+    "one_value": Message(zh=" {shown}", en="{shown}"),
+    "many_values": Message(zh=" {shown} 等 {count} 个值之一", en="one of {count} values ({shown}, …)"),
+    "some_values": Message(zh=" {shown} 之一", en="one of {shown}"),
+}
+
+
+def _worded(key: str, **fields) -> Phrase:
+    message = WORDING[key]
+    return Phrase(message.text("zh", fields)[0], message.text("en", fields)[0])
+
+
+@dataclass
+class Quantity:
+    """A table quantity as a message names it (``zh``, ``en``), with the range its unknown cells
+    allow (``lo`` to ``hi``, ``hi`` is :data:`INF` when a blank cell leaves it open) and, for a
+    run-together row that could not be split, the only values its splits give (``values``, from
+    the digits ``written``)."""
+
+    zh: str
+    en: str
+    lo: float
+    hi: float
+    values: frozenset[float] | None = None  # the only values possible (a cell that could not be split)
+    written: str = ""  # the run-together digits those values come from
+
+    @property
+    def name(self) -> Phrase:
+        return Phrase(self.zh, self.en)
+
+    def fits(self, n: float) -> bool:
+        if self.values is not None and not any(abs(v - n) < 1e-9 for v in self.values):
+            return False
+        return self.lo - 1e-9 <= n <= self.hi + 1e-9
+
+    def says(self, unit: str = "") -> Phrase:
+        """What the table gives, as a message field: ``为 16`` / ``16``, ``至少为 275（另有空白单元格）`` /
+        ``at least 275 (with blank cells)``, or the values a run-together row allows; ``unit`` (" 件")
+        follows the number in Chinese."""
+        unit_phrase = Phrase(unit, "")
+        if self.values is not None:
+            return _worded("splits", written=self.written, values=_listed(self.values), unit=unit_phrase)
+        if self.hi == INF:
+            return _worded("at_least", value=fmt(self.lo), unit=unit_phrase)
+        return _worded("exactly", value=fmt(self.lo), unit=unit_phrase)
+
+
+def plus(a: Quantity, b: Quantity) -> Quantity:
+    """The sum of two quantities, named ``a + b``."""
+    lo, hi = _add((a.lo, a.hi), (b.lo, b.hi))
+    values, written = _sum_values([a, b])
+    return Quantity(f"{a.zh} + {b.zh}", f"{a.en} + {b.en}", lo, hi, values, written)
+
+
+_SHOWN = 8
+
+
+def _listed(values: frozenset[float]) -> Phrase:
+    shown = [fmt(v) for v in sorted(values)[:_SHOWN]]
+    listed = Phrase("、".join(shown), ", ".join(shown))
+    if len(values) == 1:
+        return _worded("one_value", shown=listed)
+    if len(values) > _SHOWN:
+        return _worded("many_values", shown=listed, count=len(values))
+    return _worded("some_values", shown=listed)
+
+
+# -- rows whose run-together digits could not be split -----------------------------------------------------
+
+_SPLIT_LIMIT = 256  # more splits than this: the values are not listed, the cell stays unknown
+_SUM_LIMIT = 1024
+
+
+@dataclass(frozen=True)
+class Splits:
+    """What a run-together row that could not be split can still say: per column, every value that
+    some valid split gives it (a number the text states that no split allows is a mismatch)."""
+
+    written: str
+    columns: dict[str, frozenset[float]]
+
+
+def _row_constraints(tmpl, kind: str, columns) -> list[tuple[int, tuple[int, ...]]]:
+    """The row's own totals as column positions, as the reader uses them to split (the
+    active-disclosure rows have none: their identities are inequalities)."""
+    if kind not in ("applications", "review_litigation"):
+        return []
+    index = {c: i for i, c in enumerate(columns)}
+    out = []
+    for ident in tmpl.identities:
+        if ident.get("table") == kind and ident.get("per") == "row" and ident.get("relation", "=") == "=":
+            left, right = ident.get("left", []), ident.get("right", [])
+            if len(left) == 1 and left[0] in index and all(r in index for r in right):
+                out.append((index[left[0]], tuple(index[r] for r in right)))
+    return out
+
+
+def row_splits(table: Table, row: Row, tmpl, ctx) -> Splits | None:
+    """The :class:`Splits` of an unreadable run-together row (computed once per row), or None when
+    the row is not one, or has no valid split, or too many to list."""
+    if row.alignment != "unreadable" or tmpl is None:
+        return None
+    return ctx.memo(("gxlint", "splits", id(table), row.key, row.span.start),
+                    lambda: _row_splits(table, row, tmpl))
+
+
+def _row_splits(table: Table, row: Row, tmpl) -> Splits | None:
+    raw = next((r for r in table.raw if r.run_together and r.span == row.span), None)
+    if raw is None:
+        return None
+    tokens = [m.group() for f in raw.fields if not is_label(f.text) for m in _TOKEN.finditer(f.text)]
+    if not tokens:
+        return None
+    if table.kind == "review_litigation":
+        blocks, cols = tmpl.rl_blocks, tmpl.rl_columns
+        if row.key not in blocks:
+            return None
+        columns = [f"{b}/{c}" for b in blocks for c in cols]
+        width = len(cols)
+        constraints = [(b * width + t, tuple(b * width + p for p in parts))
+                       for b in range(len(blocks)) for t, parts in _row_constraints(tmpl, table.kind, cols)]
+        mine = {f"{row.key}/{c}": c for c in cols}
+    else:
+        columns = list(row.columns)
+        constraints = _row_constraints(tmpl, table.kind, columns)
+        mine = {c: c for c in columns}
+    money = frozenset(i for i, c in enumerate(columns) if c.rsplit("/", 1)[-1] in tmpl.money_columns)
+    signed = frozenset(i for i, c in enumerate(columns) if c.rsplit("/", 1)[-1] in tmpl.signed_columns)
+    found = splitter.search(tokens, len(columns), constraints, money, signed, limit=_SPLIT_LIMIT)
+    if not found.complete or not found.solutions:
+        return None
+    values = {mine[c]: frozenset(float(s[i]) for s in found.solutions)
+              for i, c in enumerate(columns) if c in mine}
+    return Splits(" ".join(tokens), values)
+
+
+def _possible(q: "Quantity") -> frozenset[float] | None:
+    """Every value a quantity can have, when that is a finite set."""
+    if q.values is not None:
+        return q.values
+    if q.lo == q.hi and q.hi != INF:
+        return frozenset((q.lo,))
+    return None
+
+
+def _sum_values(parts: list["Quantity"]) -> tuple[frozenset[float] | None, str]:
+    """The finite set of sums of ``parts`` when one of them comes from an unsplit row (else None),
+    and the run-together digits involved."""
+    if not any(p.values is not None for p in parts):
+        return None, ""
+    sums = frozenset((0.0,))
+    for p in parts:
+        own = _possible(p)
+        if own is None:
+            return None, ""
+        sums = frozenset(a + b for a in sums for b in own)
+        if len(sums) > _SUM_LIMIT:
+            return None, ""
+    return sums, "、".join(dict.fromkeys(p.written for p in parts if p.written))
+
+
+def _add(*qs: tuple[float, float]) -> tuple[float, float]:
+    return sum(q[0] for q in qs), sum(q[1] for q in qs)
+
+
+@dataclass
+class Applications:
+    """An applications table as the text's claims see it (:meth:`of` makes one): a row by its
+    numbering as a :class:`Quantity` (:meth:`q`: ``"cn:1"`` row 一, ``"paren:7"`` （七）总计), and
+    the quantities a claim may mean (:meth:`candidates`: 一 or 一 + 二 for ``received`` …)."""
+
+    table: Table
+    template: object
+    rows: dict[str, Row]
+    total_column: str = "总计"
+
+    ctx: object = None
+
+    @classmethod
+    def of(cls, table: Table, ctx) -> "Applications | None":
+        """The table seen through its template (None when it has no applications template)."""
+        tmpl = template_of(table, ctx)
+        if tmpl is None or not tmpl.app_columns:
+            return None
+        return cls(table, tmpl, trusted_rows(table), tmpl.app_columns[-1], ctx)
+
+    def row_quantity(self, key: str) -> "Quantity":
+        """A row's total as a quantity: its range, and the values a run-together row that could not
+        be split still allows."""
+        lo, hi = self.row(key)
+        values, written = None, ""
+        if key not in self.rows and self.ctx is not None:
+            raw_row = next((r for r in self.table.rows if r.key == key), None)
+            splits = row_splits(self.table, raw_row, self.template, self.ctx) if raw_row is not None else None
+            if splits is not None and self.total_column in splits.columns:
+                values, written = splits.columns[self.total_column], splits.written
+        return Quantity("", "", lo, hi, values, written)
+
+    def row(self, key: str) -> tuple[float, float]:
+        """The range of a row's total: its 总计 cell, or the sum of its applicant cells."""
+        row = self.rows.get(key)
+        if row is None:
+            return 0.0, INF
+        total = row.cell(self.total_column)
+        if total is not None and total.status == "number":
+            return float(total.value), float(total.value)
+        return interval(c for c in row.cells if c.column != self.total_column)
+
+    def leaves(self, label: str) -> list[str]:
+        node = self.template.node(label)
+        return [leaf.label for leaf in node.leaves()] if node is not None else []
+
+    def group(self, label: str) -> tuple[float, float]:
+        keys = self.leaves(label)
+        if not keys:
+            return 0.0, INF
+        return _add(*(self.row(k) for k in keys))
+
+    def _sum(self, keys: list[str]) -> tuple[float, float, frozenset[float] | None, str]:
+        parts = [self.row_quantity(k) for k in keys]
+        lo, hi = _add(*((p.lo, p.hi) for p in parts))
+        values, written = _sum_values(parts)
+        return lo, hi, values, written
+
+    def key(self, numbering: str) -> str | None:
+        """The template label of a row by its numbering, e.g. 'cn:1' -> 一、本年新收…, 'paren:7' -> （七）总计."""
+        for node in self.template.app_nodes:
+            if node.numbering == numbering and (node.parent is None) == numbering.startswith("cn:"):
+                return node.label
+        return None
+
+    def q(self, numbering: str) -> Quantity:
+        label = self.key(numbering)
+        node = self.template.node(label) if label is not None else None
+        if node is None:
+            return Quantity("", "", 0.0, INF)
+        values, written = None, ""
+        if not node.leaf:
+            lo, hi, values, written = self._sum(self.leaves(label))
+        elif label in self.rows:
+            lo, hi = self.row(label)
+        else:
+            own = self.row_quantity(label)
+            if own.values is not None:
+                lo, hi, values, written = own.lo, own.hi, own.values, own.written
+            elif node.key == "总计" and node.parent is not None:
+                # the total row is missing or unplaced: the outcome rows it sums stand for it
+                lo, hi, values, written = self._sum([k for k in self.leaves(node.parent.label) if k != label])
+            else:
+                lo, hi = 0.0, INF
+        short = short_label(self.template, label)
+        return Quantity(short, short, lo, hi, values, written)
+
+    def zero(self) -> bool:
+        """Every number in the table is 0 and row 一 is known to be 0."""
+        first = self.key("cn:1")
+        if first is None or self.row(first) != (0.0, 0.0):
+            return False
+        return all(c.value == 0 for r in self.rows.values() for c in r.cells if c.status == "number")
+
+    def candidates(self, claim: Claim) -> list[Quantity]:
+        one, two, seven, four = (self.q("cn:1"), self.q("cn:2"), self.q("paren:7"), self.q("cn:4"))
+        kind = claim.kind
+        if kind == "received":
+            return [one, plus(one, two)]
+        if kind == "handled":
+            return [seven]
+        if kind == "workload":
+            return [seven, one, plus(one, two)]
+        if kind == "carried_out":
+            return [four]
+        if kind == "carried_in":
+            return [two]
+        if kind == "on_request":
+            return [one, plus(one, two), seven, self.q("paren:1"), plus(self.q("paren:1"), self.q("paren:2"))]
+        if kind == "outcome":
+            return self._outcome(claim.detail)
+        return []
+
+    def _outcome(self, kind: str) -> list[Quantity]:
+        granted, partial = self.q("paren:1"), self.q("paren:2")
+        if "部分公开" in kind and "予以公开" in kind:
+            return [plus(granted, partial)]
+        if kind == "予以公开":
+            return [granted, plus(granted, partial)]
+        numbering = {"部分公开": "paren:2", "不予公开": "paren:3", "不予以公开": "paren:3", "无法提供": "paren:4",
+                     "不予处理": "paren:5", "其他处理": "paren:6"}.get(kind)
+        return [self.q(numbering)] if numbering else []
+
+
+@dataclass
+class Review:
+    """A review/litigation table as the text's claims see it: the 行政复议 block and the 行政诉讼
+    blocks (:meth:`keys`, :meth:`block`), the quantities a ``review`` or ``litigation`` claim may
+    mean (:meth:`candidates`), and the cells that contradict "all upheld" (:meth:`not_maintained`).
+    ``rows`` are the table's trusted rows; with ``ctx``, a row that could not be split still
+    limits its total (:func:`row_splits`)."""
+
+    table: Table
+    rows: dict[str, Row]
+    ctx: object = None
+
+    def block_quantity(self, key: str, zh: str, en: str) -> Quantity:
+        lo, hi = self.block(key)
+        values, written = None, ""
+        if key not in self.rows and self.ctx is not None:
+            row = next((r for r in self.table.rows if r.key == key), None)
+            tmpl = template_of(self.table, self.ctx)
+            splits = row_splits(self.table, row, tmpl, self.ctx) if row is not None and row.columns else None
+            if splits is not None and row.columns[-1] in splits.columns:
+                values, written = splits.columns[row.columns[-1]], splits.written
+        return Quantity(zh, en, lo, hi, values, written)
+
+    def block(self, key: str) -> tuple[float, float]:
+        row = self.rows.get(key)
+        if row is None:
+            return 0.0, INF
+        columns = row.columns
+        total = row.cell(columns[-1]) if columns else None
+        if total is not None and total.status == "number":
+            return float(total.value), float(total.value)
+        return interval(c for c in row.cells if c.column != columns[-1])
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(r.key for r in self.table.rows)
+
+    def candidates(self, claim: Claim) -> list[Quantity]:
+        keys = self.keys()
+        if not keys:
+            return []
+        if claim.kind == "review":
+            return [self.block_quantity(keys[0], f"“{keys[0]}”栏总计", f"block “{keys[0]}” 总计")]
+        lit = keys[1:]
+        out = []
+        blocks = [self.block_quantity(k, f"行政诉讼“{k}”栏总计", f"行政诉讼 block “{k}” 总计") for k in lit]
+        if len(lit) > 1:
+            lo, hi = _add(*((q.lo, q.hi) for q in blocks))
+            values, written = _sum_values(blocks)
+            out.append(Quantity("行政诉讼两栏总计之和", "the two 行政诉讼 blocks' 总计 together", lo, hi, values, written))
+        out.extend(blocks)
+        return out
+
+    def named(self, blocks: str) -> list[str]:
+        """The keys of the blocks named: ``"review"`` the 行政复议 block, ``"litigation"`` the
+        行政诉讼 ones (``blocks`` as in a ``maintained`` claim or a :class:`Denial`)."""
+        keys = self.keys()
+        return ([keys[0]] if "review" in blocks and keys else []) + (list(keys[1:]) if "litigation" in blocks else [])
+
+    def not_maintained(self, blocks: str) -> list[tuple[str, str, Cell]]:
+        """(block zh, block en, cell) of every known non-zero 纠正/其他/尚未审结 cell in the blocks named."""
+        keys = self.keys()
+        out = []
+        for k in self.named(blocks):
+            row = self.rows.get(k)
+            if row is None:
+                continue
+            name = k if k == keys[0] else f"行政诉讼（{k}）"
+            for cell in row.cells[1:len(row.cells) - 1]:
+                if cell.status == "number" and cell.value and cell.value > 0:
+                    out.append((name, name, cell))
+        return out
+
+
+class Documents:
+    """The 规范性文件 row of the report's first active-disclosure table, found once: the cells a
+    ``documents`` claim may mean (制发/制作/新公开, 废止 or 现行有效, by the claim's verb)."""
+
+    def __init__(self, report, ctx) -> None:
+        self.report, self.ctx = report, ctx
+        self._found = False
+        self._table: Table | None = None
+
+    def candidates(self, claim: Claim) -> list[Quantity]:
+        if not self._found:
+            self._found = True
+            self._table = self.report.table("active_disclosure")
+        if self._table is None:
+            return []
+        return _documents_candidates(self._table, self.ctx, claim)
+
+
+class Ranges:
+    """What the tables of one kind allow for each kind of claim, for a claim to be checked against
+    all of them at once.
+
+    Each table's candidates for a (kind, detail) of claim are computed once; their ranges (and the
+    exact values a run-together cell can take) are merged into disjoint sorted intervals, searched
+    by bisection.  A claim disagrees when it fits no candidate of any table -- as checking every
+    table in turn would say, in time that does not grow with claims × tables."""
+
+    def __init__(self, sources) -> None:
+        self.sources = list(sources)
+        self._cache: dict[tuple[str, str], tuple[list[Quantity], list[float], list[float]] | None] = {}
+
+    def _of(self, claim: Claim):
+        key = (claim.kind, claim.detail)
+        if key not in self._cache:
+            self._cache[key] = self._build(claim)
+        return self._cache[key]
+
+    def _build(self, claim: Claim):
+        per_table = [s.candidates(claim) for s in self.sources]
+        if not per_table or not all(per_table):
+            return None  # a table with nothing to compare agrees with anything
+        spans: list[tuple[float, float]] = []
+        for cands in per_table:
+            for q in cands:
+                if q.values is not None:
+                    spans.extend((v, v) for v in q.values if q.lo - 1e-9 <= v <= q.hi + 1e-9)
+                else:
+                    spans.append((q.lo, q.hi))
+        spans.sort()
+        los: list[float] = []
+        his: list[float] = []
+        for lo, hi in spans:
+            if his and lo <= his[-1] + 1e-9:
+                his[-1] = max(his[-1], hi)
+            else:
+                los.append(lo)
+                his.append(hi)
+        return per_table[0], los, his
+
+    def mismatch(self, claim: Claim) -> list[Quantity] | None:
+        """The first table's candidates when the claim fits no table, else None."""
+        found = self._of(claim)
+        if found is None:
+            return None
+        cands, los, his = found
+        n = claim.number
+        i = bisect_right(los, n + 1e-9) - 1
+        if i >= 0 and n <= his[i] + 1e-9:
+            return None
+        return cands
+
+
+def _documents_candidates(table: Table, ctx, claim: Claim) -> list[Quantity]:
+    if not table.template:
+        return []
+    row = next((r for r in table.rows if r.key.endswith("规范性文件")), None)
+    if row is None:
+        return []
+    splits = None
+    if not row.trusted:
+        splits = row_splits(table, row, template_of(table, ctx), ctx)
+        if splits is None:
+            return []
+    verb = claim.detail
+    if verb in ("清理废止", "宣布失效", "废止", "失效"):
+        wanted = ("废止",)
+    elif verb == "现行有效":
+        wanted = ("现行有效",)
+    else:
+        wanted = ("制发", "制作", "新公开")
+    out = []
+    for cell in row.cells:
+        col = cell.column or ""
+        if not any(w in col for w in wanted):
+            continue
+        lo, hi = interval([cell])
+        name_zh, name_en = table_name(table)
+        values = splits.columns.get(col) if splits is not None else None
+        out.append(Quantity(f"{name_zh}“{row.key}”行“{col}”", f"{name_en}, row “{row.key}”, column “{col}”",
+                            lo, hi, values, splits.written if splits is not None else ""))
+    return out
+

@@ -1,0 +1,227 @@
+"""A report's contact details, and whether it says where its electronic version is: what the
+contact rules (GX301-GX303) read, offered to any rule.
+
+* :func:`contacts` -- every address, phone number, email and postcode the text gives (a
+  :class:`Found` each: its kind, label, value as written and place), found once per report;
+  :func:`scan` finds them without sharing;
+* :func:`judge_phone`, :func:`judge_email` -- whether a phone number or an email address is
+  written so that it works;
+* :func:`states_download` -- whether some sentence says where the report's electronic version is;
+* :func:`facts` -- the format facts behind them (grammar/contact.json: labels, digit counts,
+  download phrases).
+
+The text is searched as written (full-width digits, colons and ＠ included) so that every finding
+points at the characters in the file; values are normalised (NFKC) only to be judged, since the
+linter must tolerate width variants (docs/format.md, Tables).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gxlint.data import read_text
+from gxlint.model import Span
+
+_COLON = r"[ \t\u3000]*[:：][ \t\u3000]*"
+_SEPARATORS = r"\-－—–‐ \u3000()（）"
+
+
+@lru_cache(maxsize=1)
+def facts() -> dict:
+    """The format facts of grammar/contact.json: the labels of each kind of contact detail, the digit
+    counts of phone numbers and postcodes, the words of a download statement."""
+    return json.loads(read_text("contact.json"))
+
+
+def _label_pattern(labels) -> str:
+    """An alternation of labels, longest first, tolerating spaces between their characters
+    (``电 话``, ``邮 编`` in text extracted from PDF)."""
+    parts = []
+    for label in sorted(labels, key=len, reverse=True):
+        parts.append(r"[ \t\u3000]*".join(re.escape(ch) for ch in label))
+    return "(?:" + "|".join(parts) + ")"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    labels = facts()["labels"]
+    return {
+        "address": re.compile(_label_pattern(labels["address"]) + _COLON + r"(?P<v>[^\s；;，,。）)]{2,})"),
+        "phone": re.compile(_label_pattern(labels["phone"]) + r"(?:(?P<colon>" + _COLON + r")|[ \t\u3000]*)"
+                            + rf"(?P<v>(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}转、,，/或]*\d)"),
+        "email_label": re.compile(_label_pattern(labels["email"]) + _COLON
+                                  + r"\[?(?P<v>[A-Za-z0-9._%+\-@＠．。]*[A-Za-z0-9])", re.I),
+        "postcode": re.compile(_label_pattern(labels["postcode"]) + r"(?:" + _COLON + r"|[ \t\u3000]*)"
+                               + r"(?P<v>\d+)"),
+    }
+
+
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])(?P<v>[A-Za-z0-9._%+\-]+[ \t]*[@＠][ \t]*[A-Za-z0-9\-]+"
+                    r"(?:[.．。][A-Za-z0-9\-]+)*)")
+_EMAIL_VALID = re.compile(r"^[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*"
+                          r"@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+                          r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")
+_LANDLINE = re.compile(r"(?<!\d)[（(]?0\d{2,3}[)）]?[\-－—–‐ ]?\d{7,8}(?!\d)")
+_NUMBER = re.compile(rf"(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}]*\d|\d")
+_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_BLANKS = re.compile(r"[ \t]")
+_LABEL_NOISE = re.compile(r"[\s\u3000:：]")
+
+
+def _phone_like(value: str) -> bool:
+    digits = _DIGIT.findall(value)
+    return len(digits) >= 7 or _nfkc(value).lstrip("(（").startswith("0")
+
+
+
+@dataclass(frozen=True)
+class Found:
+    """A contact item found in the text: its kind, value as written, and where.  ``shares_area_code``
+    marks a number listed after one written with its area code (``0371-61234567、61234568``), which
+    by convention shares it."""
+
+    kind: str  # address, phone, email, postcode
+    label: str
+    value: str
+    span: Span
+    shares_area_code: bool = False
+
+
+def _span(report, para, start: int, end: int) -> Span:
+    return report.source.span(para.source_offset(start), para.source_offset(max(start, end - 1)) + 1)
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _label_of(match: re.Match, value_start: int) -> str:
+    text = match.string[match.start():value_start]
+    return _LABEL_NOISE.sub("", text)
+
+
+def _found(kind: str, m: re.Match, report, para) -> Found:
+    return Found(kind, _label_of(m, m.start("v")), m.group("v"), _span(report, para, *m.span("v")))
+
+
+def scan(report) -> list[Found]:
+    """Every address, phone number, email and postcode the report's text gives, in the order of its
+    paragraphs; a malformed value is found too (judge it with :func:`judge_phone`,
+    :func:`judge_email`)."""
+    pats = _patterns()
+    out: list[Found] = []
+    for para in report.paragraphs:
+        text = para.text
+        for m in pats["address"].finditer(text):
+            if _HAN.search(m.group("v")):  # "网站地址：www…" is no postal address
+                out.append(_found("address", m, report, para))
+        for m in pats["phone"].finditer(text):
+            label = _label_of(m, m.start("v"))
+            if m.group("colon") is None and not _phone_like(m.group("v")):
+                continue  # "接听咨询电话450余次": a count after the word, not a number to call
+            base = m.start("v")
+            with_area_code = False
+            for i, n in enumerate(_NUMBER.finditer(m.group("v"))):
+                if i and len(_DIGIT.findall(n.group())) < 5:
+                    break  # what follows a list of numbers ("，2020年…") is not one of them
+                s, e = base + n.start(), base + n.end()
+                out.append(Found("phone", label, text[s:e], _span(report, para, s, e), with_area_code))
+                with_area_code = with_area_code or _nfkc(n.group()).lstrip("(（").startswith("0")
+        for m in pats["postcode"].finditer(text):
+            out.append(_found("postcode", m, report, para))
+        seen = set()
+        for m in _EMAIL.finditer(text):
+            if text[max(0, m.start() - 7):m.start()].lower().endswith("mailto:"):
+                continue  # the target of a markdown link repeats the address shown
+            value = _BLANKS.sub("", m.group("v"))
+            if value in seen:
+                continue
+            seen.add(value)
+            out.append(Found("email", "", value, _span(report, para, *m.span("v"))))
+        for m in pats["email_label"].finditer(text):
+            value = m.group("v")
+            if value and "@" not in value and "＠" not in value:
+                out.append(_found("email", m, report, para))
+        if not any(f.kind == "phone" for f in out):
+            for m in _LANDLINE.finditer(text):
+                out.append(Found("phone", "", m.group(), _span(report, para, *m.span())))
+    return out
+
+
+def contacts(report, ctx) -> list[Found]:
+    """:func:`scan`, computed once per report and shared by every rule that asks (``ctx.memo``)."""
+    return ctx.memo(("gxlint", "contacts"), lambda: scan(report))
+
+
+# -- judging what was found --------------------------------------------------------------------------
+
+def judge_phone(value: str) -> tuple[str, int]:
+    """('ok' | 'no-area-code' | 'malformed', digit count) for a phone number as written."""
+    p = facts()["phone"]
+    text = _nfkc(value).strip()
+    groups = _DIGITS.findall(text)
+    if text.startswith("+"):  # international form: +86 951 5012345, the area code without its 0
+        country = p["country_code"]
+        digits = "".join(groups)
+        if not digits.startswith(country):
+            return "ok", len(digits)  # another country's numbering plan: not judged here
+        rest = digits[len(country):]
+        if rest.startswith(p["mobile_prefix"]) and len(rest) == p["mobile_digits"]:
+            return "ok", len(digits)
+        lo = p["area_code_digits"][0] - 1 + p["local_digits"][0]
+        hi = p["area_code_digits"][1] - 1 + p["local_digits"][1]
+        return ("ok" if lo <= len(rest) <= hi else "malformed"), len(digits)
+    digits = "".join(groups)
+    n = len(digits)
+    area_lo, area_hi = p["area_code_digits"]
+    local_lo, local_hi = p["local_digits"]
+    if digits.startswith(p["mobile_prefix"]) and n == p["mobile_digits"]:
+        return "ok", n
+    if any(digits.startswith(x) for x in p["national_prefixes"]) and n == p["national_digits"]:
+        return "ok", n
+    if digits.startswith("0"):
+        first = groups[0]
+        if len(groups) >= 2 and area_lo <= len(first) <= area_hi and local_lo <= len(groups[1]) <= local_hi:
+            return "ok", n  # further groups are an extension
+        if len(groups) == 1 and area_lo + local_lo <= n <= area_hi + local_hi:
+            return "ok", n
+        return "malformed", n
+    svc_lo, svc_hi = p["service_digits"]
+    if digits.startswith(p["service_prefix"]) and svc_lo <= n <= svc_hi and len(groups) == 1:
+        return "ok", n
+    if len(groups) == 1 and local_lo <= n <= local_hi:
+        return "no-area-code", n
+    return "malformed", n
+
+
+def judge_email(value: str) -> bool:
+    """Whether an email address as written is well formed once width variants are normalised (a
+    full-width ＠ or ．passes here; a mail program still needs the half-width one)."""
+    return bool(_EMAIL_VALID.match(_nfkc(value).replace(" ", "")))
+
+
+# -- the electronic version -------------------------------------------------------------------------
+
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
+
+
+def states_download(report) -> bool:
+    """Whether some sentence says where the report's electronic version can be found."""
+    d = facts()["download"]
+    for para in report.paragraphs:
+        for m in _SENTENCE.finditer(para.text):
+            s = m.group()
+            if not any(v in s for v in d["verbs"]):
+                continue
+            if any(x in s for x in d["subjects"]):
+                return True
+            if any(x in s for x in d["report_words"]) and any(x in s.lower() for x in d["places"]):
+                return True
+    return False
+

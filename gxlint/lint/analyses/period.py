@@ -1,0 +1,72 @@
+"""The period a report covers and the deadline for publishing it: what the date rules (GX401-GX405)
+share, open to plugins.
+
+What it offers:
+
+- :func:`period_bounds`: the statistics period as two dates (as stated when that is a valid range,
+  else the report's calendar year);
+- :func:`whole_year_statement`: a statement of the period as a whole year (``统计期限为2021年度``),
+  which states a period without giving its two dates;
+- :func:`title_year`: the year the title names;
+- :func:`deadline_for`: the statutory publication deadline for a report on a year and the organs it
+  applies to, and :func:`no_statutory_deadline`: whether the agency is of a kind for which the
+  regulation sets none.  Both read grammar/deadlines.json (docs/format.md, Deadlines).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from gxlint.chinese import WHOLE_YEAR, norm, year_in
+from gxlint.read.templates import deadlines
+
+
+def title_year(report) -> int | None:
+    """The year the title names (``2021年``, ``二〇二一年``), or None."""
+    return year_in(report.title)
+
+
+def period_bounds(report) -> tuple[dt.date, dt.date] | None:
+    """The statistics period: as stated when it is a valid range, else the report's calendar year;
+    None when the report has neither."""
+    p = report.period
+    if p is not None and p.start is not None and p.end is not None and p.start <= p.end:
+        return p.start, p.end
+    if report.year is not None:
+        return dt.date(report.year, 1, 1), dt.date(report.year, 12, 31)
+    return None
+
+
+def whole_year_statement(report) -> tuple[object, re.Match] | None:
+    """A statement of the period as a whole year (``统计期限为2021年度``, ``统计时间：2021年全年``):
+    (paragraph, match, whose group 1 is the year) or None."""
+    for para in report.paragraphs:
+        m = WHOLE_YEAR.search(para.text)
+        if m:
+            return para, m
+    return None
+
+
+def deadline_for(year: int, organ: str | None) -> tuple[dt.date, str, str] | None:
+    """The publication deadline for a report on ``year`` by an organ of kind ``organ``
+    (``"department"`` when None), and who it applies to (zh, en); None for an unknown kind."""
+    data = deadlines()
+    old = data.get("before_2019_revision")
+    if old and year <= old["year_to"]:
+        return (dt.date(year + 1, old["month"], old["day"]), "各行政机关（2007年《条例》）",
+                "every organ (2007 regulation)")
+    entry = data["deadlines"].get(organ or "department")
+    if entry is None:
+        return None
+    return dt.date(year + 1, entry["month"], entry["day"]), entry["zh"], entry["en"]
+
+
+def no_statutory_deadline(agency: str | None) -> dict | None:
+    """When the agency is of a kind the regulation sets no deadline for (township governments,
+    subdistrict offices), that entry of deadlines.json (its ``zh`` and ``en`` name the kinds);
+    else None."""
+    entry = deadlines().get("no_statutory_deadline")
+    if entry and agency and re.search(entry["pattern"], norm(agency)):
+        return entry
+    return None

@@ -1,0 +1,199 @@
+"""The template tables as rules see them: which template a table was read with, its identities
+and trusted rows, how a row, a cell and a table are named in a message, sums with unknown cells,
+and which parts of a table could not be read (so that what GX003 reports is not reported again as
+blank cells or a missing row).
+
+What it offers (public API for plugins; each function's docstring says more):
+
+* finding the tables: :func:`template_tables`, :func:`template_of`, :func:`identities`,
+  :func:`trusted_rows`, :data:`TEMPLATE_KINDS`;
+* what could not be read: :func:`unreadable_notes`, :func:`row_unread`, :func:`holds_data`,
+  :func:`written_but_unread`;
+* names for messages (a :class:`~gxlint.lint.rule.Phrase` unpacks as ``zh, en``):
+  :func:`table_name`, :func:`section_name`, :func:`block_name`, :func:`short_label`,
+  :func:`group_of`, :func:`cell_phrase` (:func:`cell_zh`, :func:`cell_en`);
+* sums with unknown cells: :func:`interval`, :func:`at_least`.
+
+Not a rule family: nothing here is registered.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from gxlint.arith import fmt
+from gxlint.lint.rule import Phrase
+from gxlint.model import Cell, Note, RawRow, Row, Span, Table
+from gxlint.read.tables import KIND_NAMES, is_label
+
+TEMPLATE_KINDS = ("active_disclosure", "applications", "review_litigation")
+
+# the official label up to its first bracket: "（二）部分公开（区分处理的…）" -> "（二）部分公开"
+_SHORT = re.compile(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)?([^（(]*)")
+
+
+def template_of(table: Table, ctx):
+    """The template the table was read with (its rows carry that template's labels)."""
+    if table.template and ctx.templates is not None:
+        found = ctx.templates.get(table.template)
+        if found is not None:
+            return found
+    return ctx.template
+
+
+def template_tables(report, kind: str | None = None) -> Iterator[Table]:
+    """The report's tables of ``kind`` read against a template (every kind of
+    :data:`TEMPLATE_KINDS` when ``kind`` is None)."""
+    for table in report.tables:
+        if (table.kind == kind if kind is not None else table.kind in TEMPLATE_KINDS) and table.template:
+            yield table
+
+
+def identities(template, name: str, table_kind: str) -> list[dict]:
+    """The template's arithmetic identities called ``name`` on tables of ``table_kind``
+    (grammar/templates/*.json, ``identities``)."""
+    if template is None:
+        return []
+    return [i for i in template.identities if i.get("name") == name and i.get("table") == table_kind]
+
+
+# -- what could not be read (GX003) ------------------------------------------------------------------
+
+# a number written as data: not the list numbering of a row label (1.属于国家秘密, 2、…)
+_DATA_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.、])")
+
+
+def unreadable_notes(table: Table) -> list[Note]:
+    """The reader's notes on rows whose cells it could not place or split (GX003 reports them)."""
+    return sorted((n for n in table.notes if n.kind == "unreadable"), key=lambda n: n.span.start)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end or a.start == b.start
+
+
+def row_unread(table: Table, row: Row) -> bool:
+    """The row's cells were not read with certainty: GX003 (or GX210) reports the row, so no other
+    rule reports its cells again (a blank there is no blank the writer left)."""
+    return not row.trusted or any(_overlap(n.span, row.span) for n in unreadable_notes(table))
+
+
+def holds_data(raw: RawRow) -> bool:
+    """A raw row with something written where numbers go: a field that is no label, or numbers
+    inside a label field (rows run into one cell)."""
+    for f in raw.fields:
+        text = f.text.strip()
+        if not text:
+            continue
+        if not is_label(text) or _DATA_NUMBER.search(unicodedata.normalize("NFKC", text)):
+            return True
+    return False
+
+
+def written_but_unread(table: Table) -> bool:
+    """A template table with data written in it of which the reader could place no row at all:
+    the row labels are not the template's, or the rows ran into one cell.  GX003 reports it once;
+    it is not a table without a data row (GX209), and its rows are not reported one by one."""
+    if table.rows or table.kind not in TEMPLATE_KINDS or not table.template:
+        return False
+    return any(holds_data(raw) for raw in table.raw)
+
+
+def trusted_rows(table: Table) -> dict[str, Row]:
+    """The rows the reader placed with certainty, by key: the only rows a sum may use."""
+    return {r.key: r for r in table.rows if r.trusted}
+
+
+def table_name(table: Table) -> Phrase:
+    """The table as a message names it: 申请情况表 …, applications table."""
+    return Phrase(*KIND_NAMES.get(table.kind, (table.kind, table.kind)))
+
+
+def section_name(table: Table, row: Row) -> Phrase:
+    """The table as a message names it, with the article-20 item a 主动公开 row belongs to."""
+    if table.kind == "active_disclosure" and row.section:
+        return Phrase(f"主动公开情况表{row.section}", f"active-disclosure table, {row.section}")
+    return table_name(table)
+
+
+def block_name(row: Row) -> str:
+    """The block of the review/litigation table a row of it is: 行政复议, 行政诉讼（未经复议直接起诉）,
+    行政诉讼（复议后起诉）."""
+    return row.key if row.key == "行政复议" else f"行政诉讼（{row.key}）"
+
+
+def cell_phrase(cell: Cell | None) -> Phrase:
+    """A cell's value as a message shows it: the number, 空白/blank, or the malformed text quoted."""
+    return Phrase(cell_zh(cell), cell_en(cell))
+
+
+def cell_zh(cell: Cell | None) -> str:
+    if cell is None or cell.status == "blank":
+        return "空白"
+    if cell.status == "malformed":
+        return f"“{cell.text}”"
+    return fmt(cell.value)
+
+
+def cell_en(cell: Cell | None) -> str:
+    if cell is None or cell.status == "blank":
+        return "blank"
+    if cell.status == "malformed":
+        return f"“{cell.text}”"
+    return fmt(cell.value)
+
+
+@lru_cache(maxsize=4096)
+def short_label(template, key: str) -> str:
+    """A row's name as a message shows it: 一, 三（七）总计, （一）予以公开, （三）1.属于国家秘密."""
+    node = template.node(key) if template is not None else None
+    if node is None:
+        return key
+    m = _SHORT.match(key)
+    own = (m.group(1) or "") + (m.group(2) or "") if m else key
+    if node.parent is None:
+        return (m.group(1) or key).rstrip("、") if m and m.group(1) else key
+    if node.parent.parent is None:
+        # a direct child of 三、本年度办理结果; the grand total reads as in the template note
+        return (short_label(template, node.parent.label) + own) if node.key == "总计" else own
+    # a leaf of a group: the group's numbering and the leaf's own label, （三）1.属于国家秘密
+    group = _SHORT.match(node.parent.label)
+    return ((group.group(1) if group and group.group(1) else node.parent.label) + own)
+
+
+def group_of(template, key: str) -> str | None:
+    """The second-level group (（三）不予公开 …) a leaf belongs to, or the row itself."""
+    node = template.node(key) if template is not None else None
+    if node is None:
+        return None
+    while node.parent is not None and node.parent.parent is not None:
+        node = node.parent
+    return node.label
+
+
+def interval(cells: Iterable[Cell | None]) -> tuple[float, float]:
+    """(least, greatest) value the sum of ``cells`` can have: unknown cells are any non-negative
+    number, so one unknown makes the greatest infinite."""
+    lo, hi = 0.0, 0.0
+    for cell in cells:
+        if cell is None or cell.status != "number" or cell.value is None:
+            hi = float("inf")
+        else:
+            lo += cell.value
+            hi += cell.value
+    return lo, hi
+
+
+def at_least(left: Iterable[Cell | None], right: Iterable[Cell | None]) -> str:
+    """``sum(left) >= sum(right)`` with unknown cells: ``violated`` only when no non-negative values of
+    the unknowns could make it hold, ``ok`` when it holds for every value, else ``unknown``."""
+    llo, lhi = interval(left)
+    rlo, rhi = interval(right)
+    if lhi < rlo - 1e-6:
+        return "violated"
+    if llo >= rhi - 1e-6:
+        return "ok"
+    return "unknown"

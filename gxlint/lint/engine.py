@@ -1,0 +1,132 @@
+"""The engine: runs the rules it is given on one report and turns their output (or their crash) into
+sorted findings with the configured severities.
+
+It knows no rule: which rules run on a file, with which options and severities, is decided by the
+caller (``gxlint.run.linter.Linter``, from the configuration and the loaded plugins).  A rule that
+crashes becomes a :class:`~gxlint.lint.conditions.Crash`, which the rules that report crashes
+(``Rule.reports_crashes``) see after all the others have run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import replace
+from typing import Any, Iterable, Mapping, Protocol, Sequence
+
+from gxlint.finding import Finding
+from gxlint.lint.conditions import Crash, traceback_text
+from gxlint.lint.rule import Rule, RuleContext
+from gxlint.model import Report
+from gxlint.read.source import Source
+from gxlint.read.templates import Templates, deadlines
+
+
+class RunSettings(Protocol):
+    """What the engine needs of a file's resolved settings (``gxlint.config.Settings`` has it)."""
+
+    lang: str
+    organ: str
+    severity: Mapping[str, str]
+    options: Mapping[str, Mapping[str, Any]]
+
+
+class Engine:
+    """Runs rules on reports.  Rule instances are made once and reused for every report."""
+
+    def __init__(self, templates: Templates) -> None:
+        self.templates = templates
+        self._instances: dict[str, Rule] = {}
+        #: when a list, the full traceback of every crash (rule or reader) is appended to it
+        #: (gxlint.testing shows them when a case fails)
+        self.tracebacks: list[str] | None = None
+
+    def run(self, report: Report, rules: Sequence[type[Rule]], settings: RunSettings, *,
+            previous: Report | None = None, cross_only: bool = False,
+            crashes: Iterable[Crash] = ()) -> list[Finding]:
+        """The findings of ``rules`` on ``report``.  ``previous``: last year's report of the same
+        agency (``ctx.previous``; the cross-year rules, ``Rule.uses_previous``, are silent without
+        it); ``cross_only``: run only the cross-year rules; ``crashes``: failures on this file that
+        happened before the rules ran (reading it), for the rules that report crashes."""
+        path = report.path or "<text>"
+        template = (self.templates.get(report.template) if report.template
+                    else self.templates.for_year(report.year))
+        organ = settings.organ if settings.organ != "auto" else infer_organ(report.agency)
+        if not report.readable:  # no text at all: only the rules that speak about such a file
+            rules = [r for r in rules if not r.needs_text]
+        if cross_only:
+            rules = [r for r in rules if r.uses_previous]
+        found: list[Crash] = list(crashes)
+        shared: dict = {}  # ctx.memo: analyses computed once per report for all rules
+        findings: list[Finding] = []
+        for last in (False, True):  # the rules that report crashes run after the others
+            for rule_cls in rules:
+                if bool(rule_cls.reports_crashes) is not last:
+                    continue
+                options = {name: opt.default for name, opt in rule_cls.options.items()}
+                options.update(settings.options.get(rule_cls.code, {}))
+                try:
+                    rule = self._instances.get(rule_cls.code)
+                    if rule is None:
+                        rule = self._instances[rule_cls.code] = rule_cls()
+                    ctx = RuleContext(rule, path=path, options=options, lang=settings.lang, template=template,
+                                      templates=self.templates, organ=organ, source_text=report.source.text,
+                                      shared=shared, previous=previous, crashes=tuple(found))
+                    produced = list(rule.check(report, ctx) or ())
+                    wrong = next((f for f in produced if not isinstance(f, Finding)), None)
+                    if wrong is not None:
+                        raise TypeError(f"check() yielded {type(wrong).__name__} {wrong!r:.60}, not a Finding")
+                except (Exception, SystemExit) as exc:  # one broken rule never stops the others
+                    plugin = f", plugin {rule_cls.plugin}" if rule_cls.plugin else ""
+                    self.crashed(exc, f"gxlint: rule {rule_cls.code} ({rule_cls.name}{plugin}) crashed on {path}")
+                    found.append(Crash.of("rule", exc, rule_cls))
+                    produced = []
+                findings.extend(produced)
+        if settings.severity:
+            findings = [_with_severity(f, settings.severity) for f in findings]
+        if report.source.rendered is not None:
+            findings = [_located(f, report.source) for f in findings]
+        findings.sort(key=lambda f: f.sort_key)
+        return findings
+
+    def crashed(self, exc: BaseException, heading: str) -> None:
+        """Keep the full traceback of a crash in :attr:`tracebacks` when asked, and print it to
+        standard error when the environment sets ``GXLINT_TRACEBACK``."""
+        if self.tracebacks is None and not os.environ.get("GXLINT_TRACEBACK"):
+            return
+        text = traceback_text(exc)
+        if self.tracebacks is not None:
+            self.tracebacks.append(f"{heading}:\n{text}")
+        if os.environ.get("GXLINT_TRACEBACK"):
+            try:
+                sys.stderr.write(f"{heading}:\n{text}")
+                sys.stderr.flush()
+            except (OSError, ValueError):  # standard error closed: the finding still says it
+                pass
+
+
+def _located(finding: Finding, source: Source) -> Finding:
+    origin = source.locate(finding.line, finding.column)
+    location = {"form": source.form, **(origin.to_dict() if origin is not None else {})}
+    return replace(finding, location=location)
+
+
+def _with_severity(finding: Finding, overrides: Mapping[str, str]) -> Finding:
+    best = None
+    for prefix, sev in overrides.items():
+        if finding.code.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
+            best = (prefix, sev)
+    if best is None or best[1] == finding.severity:
+        return finding
+    return replace(finding, severity=best[1])
+
+
+def infer_organ(agency: str | None) -> str | None:
+    """department or government, from the agency's name (deadlines.json's organ_patterns)."""
+    if not agency:
+        return None
+    for entry in deadlines().get("organ_patterns", ()):
+        if re.search(entry["pattern"], agency):
+            return entry["kind"]
+    return None

@@ -1,0 +1,378 @@
+"""What a rule is: metadata, options, and the context it runs in.
+
+A rule is a class::
+
+    class MissingContact(Rule):
+        \"\"\"The report gives no way to contact the office.
+
+        ...explanation...
+
+        Anti-pattern::
+
+            （一段没有地址、电话和邮箱的前言）
+
+        Best practice::
+
+            联系地址：示例县人民政府大楼；联系电话：0000-1234567。
+        \"\"\"
+
+        code = "GX301"
+        name = "missing-contact"
+        severity = "error"
+        summary = "no address, phone or email to contact the office"
+        summary_zh = "未提供联系方式（地址、电话、电子邮箱均缺失）"
+        doc_zh = "……"
+        spec = "good-practice"
+
+        messages = {
+            "missing": Message(zh="报告未提供联系方式：{missing}", en="the report gives no {missing_en}",
+                               fix_zh="在前言中写明联系地址、电话和电子邮箱", fix_en="give an address, …"),
+        }
+
+        def check(self, report, ctx):
+            if ...:
+                yield ctx.say(report.title_span, "missing", missing=Phrase("地址", "address"))
+
+What the rule says is data beside it (``messages``: one :class:`Message` per thing it can say, in
+both languages, filled by named fields); ``check()`` is the logic.  The docstring (English) and ``doc_zh`` (Chinese) are the rule's documentation: ``gxlint explain``,
+docs/rules/ and SARIF help are generated from them.  Code, name and default severity are public API.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import re
+import string
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Mapping, NamedTuple
+
+from gxlint.finding import SEVERITIES, Finding
+from gxlint.model import Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gxlint.lint.conditions import Crash
+    from gxlint.model import Report
+    from gxlint.read.templates import Template, Templates
+
+CODE_RE = re.compile(r"^[A-Z]{1,6}[0-9]{3,4}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+class Phrase(NamedTuple):
+    """A field value that is worded differently in each language (``Phrase("自然人", "natural
+    persons")``); any other field value is the same in both."""
+
+    zh: str
+    en: str
+
+    def __str__(self) -> str:  # pragma: no cover - a Phrase is meant to be resolved, not printed
+        return self.en
+
+
+@dataclass(frozen=True)
+class Message:
+    """One thing a rule can say: the message and, when the rule knows the correction, the fix, in
+    Chinese and English.  ``{name}`` marks a field filled at the finding (``str.format`` syntax,
+    so ``{n:,}`` works and a literal brace is ``{{``); both languages use the same fields."""
+
+    zh: str
+    en: str
+    fix_zh: str | None = None
+    fix_en: str | None = None
+
+    def text(self, lang: str, fields: Mapping[str, Any]) -> tuple[str, str | None]:
+        """The message and the fix in ``lang`` with ``fields`` filled in."""
+        values = {k: (v.zh if lang == "zh" else v.en) if isinstance(v, Phrase) else v for k, v in fields.items()}
+        message = (self.zh if lang == "zh" else self.en).format_map(values)
+        fix = self.fix_zh if lang == "zh" else self.fix_en
+        return message, (fix.format_map(values) if fix is not None else None)
+
+    def problems(self) -> list[str]:
+        """Problems with the message itself: a language missing, or fields the two languages do not
+        share (a fix may use fewer fields than the message, but the same in both languages)."""
+        out = []
+        if not (isinstance(self.zh, str) and self.zh and isinstance(self.en, str) and self.en):
+            return ["needs both zh and en text"]
+        if (self.fix_zh is None) != (self.fix_en is None):
+            out.append("gives a fix in one language only")
+        for a, b, what in ((self.zh, self.en, "message"), (self.fix_zh, self.fix_en, "fix")):
+            if a is None or b is None:
+                continue
+            try:
+                fa, fb = _fields(a), _fields(b)
+            except ValueError as exc:
+                out.append(f"{what}: {exc}")
+                continue
+            if fa != fb:
+                out.append(f"{what}: zh has fields {sorted(fa)}, en has {sorted(fb)}")
+        return out
+
+
+def _fields(template: str) -> set[str]:
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template)
+            if name is not None}
+
+
+@dataclass(frozen=True)
+class Option:
+    """A rule option: its default, its help text, and the type a configured value must have.
+
+    ``type`` defaults to the type of ``default`` (an ``int`` option also takes no ``bool``; a
+    ``float`` option also takes an ``int``); give a tuple of types to accept several.  For a list
+    option (a ``list`` or ``tuple`` default; a YAML list is accepted for either), ``item_type`` is
+    the type every item must have; it defaults to the type of the default's items when they all
+    have one.  A configured value of another type is a configuration error naming the file and
+    line, so ``check()`` only ever sees values of the declared types.
+    """
+
+    default: Any
+    help: str
+    type: type | tuple[type, ...] | None = None
+    item_type: type | tuple[type, ...] | None = None
+
+    @property
+    def types(self) -> tuple[type, ...]:
+        t = self.type or type(self.default)
+        return _widen(t if isinstance(t, tuple) else (t,))
+
+    @property
+    def is_list(self) -> bool:
+        return any(t in (list, tuple) for t in self.types)
+
+    @property
+    def item_types(self) -> tuple[type, ...] | None:
+        """The types a list option's items must have (None: any)."""
+        t = self.item_type
+        if t is None and self.is_list and isinstance(self.default, (list, tuple)) and self.default:
+            kinds = {type(v) for v in self.default}
+            t = kinds.pop() if len(kinds) == 1 else None
+        if t is None:
+            return None
+        return _widen(t if isinstance(t, tuple) else (t,))
+
+    def describe(self) -> str:
+        """The accepted type in words: ``bool``, ``int or float``, ``list of str``."""
+        items = self.item_types
+        if self.is_list and items is not None:
+            return "list of " + " or ".join(t.__name__ for t in items)
+        return " or ".join(t.__name__ for t in self.types if t is not tuple or list not in self.types)
+
+    def problem(self, value: Any) -> tuple[int, Any] | None:
+        """Why ``value`` is not a valid value: ``(0, value)`` when its type is wrong, ``(i, item)``
+        when the i-th (1-based) item of a list is; None when it is valid."""
+        if not _is_instance(value, self.types):
+            return 0, value
+        items = self.item_types
+        if items is not None and isinstance(value, (list, tuple)):
+            for i, item in enumerate(value, 1):
+                if not _is_instance(item, items):
+                    return i, item
+        return None
+
+    def validate(self) -> list[str]:
+        """Problems with the option's own declaration (its default must be a valid value)."""
+        if self.item_type is not None and not self.is_list:
+            return ["item_type is only for list options (a list or tuple default)"]
+        if self.problem(self.default) is not None:
+            wanted = self.describe()
+            return [f"default {self.default!r} is not {'a ' + wanted if self.is_list else wanted}"]
+        return []
+
+
+def _widen(types: tuple[type, ...]) -> tuple[type, ...]:
+    out = list(types)
+    if float in out and int not in out:
+        out.insert(out.index(float), int)
+    if list in out and tuple not in out:
+        out.append(tuple)
+    elif tuple in out and list not in out:
+        out.append(list)
+    return tuple(out)
+
+
+def _is_instance(value: Any, types: tuple[type, ...]) -> bool:
+    if isinstance(value, bool) and bool not in types:
+        return False
+    return isinstance(value, types)
+
+
+class Rule:
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    severity: ClassVar[str] = "error"
+    summary: ClassVar[str] = ""
+    summary_zh: ClassVar[str] = ""
+    doc_zh: ClassVar[str] = ""
+    spec: ClassVar[str] = ""
+    options: ClassVar[dict[str, Option]] = {}
+    #: what the rule can say, by key (see :class:`Message` and :meth:`RuleContext.say`)
+    messages: ClassVar[Mapping[str, Message]] = {}
+    #: False for a rule that also has something to say about a file with no text at all (a file
+    #: that could not be read or decoded): the engine runs only such rules on it.  On a path that
+    #: cannot be read at all (it does not exist) they run whatever ``select`` says
+    needs_text: ClassVar[bool] = True
+    #: True for a rule that reports crashes (``ctx.crashes``: the rules, the reader or the run that
+    #: failed on this file; see gxlint.lint.conditions): it runs after every other rule, and
+    #: whatever ``select`` says (only ``ignore`` stops it), so that no crash goes unsaid
+    reports_crashes: ClassVar[bool] = False
+    #: True for the rule whose finding means the file is no annual report at all
+    #: (``--skip-non-reports`` skips the files it reports)
+    not_a_report: ClassVar[bool] = False
+    #: for reports of this year and earlier, findings the rule would report as errors are warnings
+    #: (the unified format did not yet bind those reports); None: the severity never depends on the
+    #: report's year.  ``gxlint rules``, ``gxlint explain`` and docs/rules show it.
+    relaxed_until: ClassVar[int | None] = None
+    #: a cross-year rule: it compares the report with last year's (``ctx.previous``) and has
+    #: nothing to say without it.  The runner reads both reports before running it, and runs it
+    #: only on reports paired with their predecessor (docs/plugins.md, "Across years").
+    uses_previous: ClassVar[bool] = False
+    #: set by the plugin loader: which plugin contributed the rule
+    plugin: ClassVar[str] = ""
+
+    def check(self, report: "Report", ctx: "RuleContext") -> Iterable[Finding]:  # pragma: no cover
+        raise NotImplementedError
+
+    # -- documentation ---------------------------------------------------------------------------
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or cls.summary)
+
+    @classmethod
+    def examples(cls) -> dict[str, str]:
+        """The ``Anti-pattern::`` and ``Best practice::`` blocks of the docstring."""
+        out: dict[str, str] = {}
+        doc = cls.doc()
+        for label, key in (("Anti-pattern", "bad"), ("Best practice", "good")):
+            m = re.search(rf"^{label}::\n\n((?:(?:    .*)?\n)+)", doc + "\n", re.M)
+            if m:
+                out[key] = inspect.cleandoc("\n".join(line[4:] for line in m.group(1).splitlines()))
+        return out
+
+    @classmethod
+    def explanation(cls, lang: str = "en") -> str:
+        """The documentation without the examples, in ``lang``."""
+        if lang == "zh" and cls.doc_zh:
+            return inspect.cleandoc(cls.doc_zh)
+        doc = cls.doc()
+        cut = re.search(r"^(Anti-pattern|Best practice)::", doc, re.M)
+        return doc[:cut.start()].rstrip() if cut else doc
+
+    @classmethod
+    def short(cls, lang: str = "en") -> str:
+        return cls.summary_zh if lang == "zh" and cls.summary_zh else cls.summary
+
+    @classmethod
+    def validate(cls) -> list[str]:
+        """Problems with this rule's metadata (empty when it is well formed)."""
+        problems = []
+        if not CODE_RE.match(cls.code or ""):
+            problems.append(f"code {cls.code!r} is not like GX201 (capital letters, then 3-4 digits)")
+        if not NAME_RE.match(cls.name or ""):
+            problems.append(f"name {cls.name!r} is not kebab-case")
+        if cls.severity not in SEVERITIES:
+            problems.append(f"severity {cls.severity!r} is not one of {', '.join(SEVERITIES)}")
+        if not cls.summary:
+            problems.append("no summary")
+        if cls.relaxed_until is not None and (not isinstance(cls.relaxed_until, int)
+                                              or isinstance(cls.relaxed_until, bool)):
+            problems.append(f"relaxed_until {cls.relaxed_until!r} is not a year")
+        if not isinstance(cls.messages, Mapping):
+            problems.append("messages is not a dict of key to Message")
+        else:
+            for key, message in cls.messages.items():
+                if not isinstance(message, Message):
+                    problems.append(f"message {key!r} is not a Message ({message!r:.40})")
+                    continue
+                problems.extend(f"message {key!r}: {p}" for p in message.problems())
+        if not callable(getattr(cls, "check", None)):
+            problems.append("no check() method")
+        if not isinstance(cls.options, dict):
+            problems.append("options is not a dict of option name to Option")
+        else:
+            for name, option in cls.options.items():
+                if not isinstance(option, Option):
+                    problems.append(f"option {name!r} is not an Option ({option!r:.40})")
+                    continue
+                problems.extend(f"option {name!r}: {p}" for p in option.validate())
+        return problems
+
+
+class RuleContext:
+    """What a rule sees besides the report: its options, the detected template, the report year,
+    the organ kind, last year's report of the same agency (``previous``: a Report, or None when
+    the run has none), the crashes on this file (``crashes``, for the rules that report them), and
+    :meth:`say` / :meth:`finding` to make findings in the run's language."""
+
+    def __init__(self, rule: Rule, *, path: str, options: dict[str, Any], lang: str,
+                 template: "Template | None", templates: "Templates", organ: str | None,
+                 source_text: str = "", shared: dict[Any, Any] | None = None,
+                 previous: "Report | None" = None, crashes: "tuple[Crash, ...]" = ()) -> None:
+        self.rule = rule
+        #: what failed on this file before this rule ran (for ``Rule.reports_crashes`` rules)
+        self.crashes = crashes
+        self.previous = previous
+        self.path = path
+        self.options = options
+        self.lang = lang
+        self.template = template
+        self.templates = templates
+        self.organ = organ
+        self._text = source_text
+        self._seen: dict[str, int] = {}
+        self._shared = shared if shared is not None else {}
+
+    def memo(self, key: Any, factory: Callable[[], Any]) -> Any:
+        """A value computed once per report and shared by every rule that asks for the same key
+        (an analysis several rules need, such as the numbers stated in the text).  Use a key that
+        names your plugin, e.g. ``("myplugin", "claims")``."""
+        if key not in self._shared:
+            self._shared[key] = factory()
+        return self._shared[key]
+
+    def option(self, name: str) -> Any:
+        return self.options[name]
+
+    def msg(self, zh: str, en: str) -> str:
+        return zh if self.lang == "zh" else en
+
+    def say(self, where: Any, message: str, /, *, severity: str | None = None, key: str | None = None,
+            **fields: Any) -> Finding:
+        """A finding at ``where`` saying the rule's message ``message`` (a key of ``Rule.messages``)
+        with ``fields`` filled in; a field given as a :class:`Phrase` is worded per language.
+        ``severity`` and ``key`` are as for :meth:`finding`."""
+        text = self.rule.messages[message]
+        zh, fix_zh = text.text("zh", fields)
+        en, fix_en = text.text("en", fields)
+        return self.finding(where, zh, en, fix_zh=fix_zh, fix_en=fix_en, severity=severity, key=key)
+
+    def phrase(self, message: str, /, **fields: Any) -> Phrase:
+        """The rule's message ``message`` in both languages, as a field for another message (a
+        part that repeats, such as one row of a list).  Its fix, if any, is not used."""
+        text = self.rule.messages[message]
+        return Phrase(text.text("zh", fields)[0], text.text("en", fields)[0])
+
+    def finding(self, where: Any, zh: str, en: str, *, fix_zh: str | None = None, fix_en: str | None = None,
+                severity: str | None = None, key: str | None = None) -> Finding:
+        """A finding at ``where`` (a Span, or any model node with a ``span``).
+
+        ``key`` identifies what was found for baselines (defaults to the text at the span), so a
+        finding keeps its identity when lines are inserted above it.
+        """
+        span = where if isinstance(where, Span) else getattr(where, "span", None)
+        if span is None:
+            span = Span(1, 1, 1, 1, 0, 0)
+        fix = None
+        if fix_zh is not None or fix_en is not None:
+            fix = (fix_zh or fix_en) if self.lang == "zh" else (fix_en or fix_zh)
+        anchor = key if key is not None else self._text[span.start:span.end][:200]
+        base = f"{self.rule.code}\x00{anchor}\x00{en}" if key is None else f"{self.rule.code}\x00{key}"
+        digest = hashlib.sha1(base.encode("utf-8")).hexdigest()[:16]
+        n = self._seen.get(digest, 0)
+        self._seen[digest] = n + 1
+        fingerprint = digest if n == 0 else f"{digest}-{n}"
+        end_line, end_column = span.end_line, span.end_column
+        if (end_line, end_column) <= (span.line, span.column):
+            end_line, end_column = span.line, span.column + 1
+        return Finding(self.path, span.line, span.column, end_line, end_column, self.rule.code,
+                       self.rule.name, severity or self.rule.severity, self.msg(zh, en), fix, fingerprint)

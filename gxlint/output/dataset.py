@@ -1,0 +1,153 @@
+"""The model as data: ``gxlint parse --format json`` (the contract in docs/model.md), ``text``, and
+the tidy data set of ``--format csv`` (one row per table cell, :func:`cell_rows`)."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from gxlint.finding import describe
+from gxlint.model import Paragraph, Report, Table
+from gxlint.chinese import numeral_text
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    return {
+        "path": report.path,
+        "form": report.source.form,
+        "encoding": report.source.encoding or None,
+        "title": report.title,
+        "agency": report.agency,
+        "year": report.year,
+        "template": report.template,
+        "legacy_format": report.legacy_format,
+        "period": None if report.period is None else {
+            "start": _iso(report.period.start), "end": _iso(report.period.end),
+            "line": report.period.span.line, "text": report.period.text},
+        "published": None if report.published is None else {
+            "date": _iso(report.published.date), "line": report.published.span.line},
+        "signature": None if report.signature is None else {
+            "organ": report.signature.organ, "date": _iso(report.signature.date),
+            "line": report.signature.span.line},
+        "chapters": [_located({"number": c.number, "numeral": c.numeral, "title": c.title, "line": c.span.line,
+                               "column": c.span.column}, report, c.span) for c in report.chapters],
+        "tables": [_located(table_to_dict(t), report, t.span) for t in report.tables],
+        "problems": [{"message": p.message_en, "line": p.line, "column": p.column, "fatal": p.fatal}
+                     for p in report.source.problems],
+    }
+
+
+def table_to_dict(table: Table) -> dict[str, Any]:
+    return {
+        "kind": table.kind,
+        "line": table.span.line,
+        "column": table.span.column,
+        "layout": table.layout,
+        "template": table.template,
+        "values": table.values,
+        "malformed": [{"row": r.key, "column": c.column, "text": c.text, "line": c.span.line,
+                       "col": c.span.column} for r in table.rows for c in r.cells if c.status == "malformed"],
+        "rows": [{"row": r.key, "line": r.span.line, "alignment": r.alignment} for r in table.rows],
+        "notes": [{"kind": n.kind, "line": n.span.line, "column": n.span.column, "message": n.en}
+                  for n in table.notes],
+    }
+
+
+#: the columns of ``gxlint parse --format csv``, one row per table cell (docs/cli.md)
+CELL_FIELDS = ("file", "form", "agency", "year", "template", "table", "section", "row", "column", "value",
+               "status", "text", "line", "alignment")
+
+
+def cell_rows(report: Report) -> Iterator[tuple[Any, ...]]:
+    """The statistics of a report as a tidy data set: one row per cell of every template row of
+    every table, in the order of :data:`CELL_FIELDS`.
+
+    ``value`` is the number, or None for a cell that is blank, malformed or unreadable; ``status``
+    says which: ``number``, ``blank``, ``malformed``, or ``unreadable`` for every cell of a row
+    the reader could not place unambiguously (its cells are blank in the model).  ``text`` is the
+    cell as written (empty when blank or unreadable); ``line`` is the cell's line in the text gxlint
+    read; ``alignment`` how its row was read (``exact`` … ``guessed``, see docs/model.md)."""
+    form = report.source.form
+    for table in report.tables:
+        template = table.template or report.template
+        for row in table.rows:
+            unreadable = row.alignment == "unreadable"
+            for cell in row.cells:
+                status = "unreadable" if unreadable else cell.status
+                value = cell.value if status == "number" else None
+                yield (report.path, form, report.agency, report.year, template, table.kind, row.section,
+                       row.key, cell.column, value, status, "" if unreadable else cell.text,
+                       cell.span.line if cell.text else row.span.line, row.alignment)
+
+
+def _located(data: dict[str, Any], report: Report, span) -> dict[str, Any]:
+    """Add where a chapter or table is in the original file, for the forms that are not text."""
+    origin = report.source.locate(span.line, span.column)
+    if origin is not None:
+        data["location"] = origin.to_dict()
+    return data
+
+
+def source_to_text(report: Report) -> str:
+    """The text gxlint read, numbered, each line with the place in the original file it came from:
+    what the grammar saw, for a Word, web or PDF file (and for a text file, the file itself after
+    its tables were put into rows)."""
+    out: list[str] = []
+    lines = report.source.text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    width = len(str(len(lines)))
+    for number, line in enumerate(lines, 1):
+        origin = report.source.locate(number)
+        place = describe({"form": report.source.form, **origin.to_dict()}, "en") if origin else ""
+        shown = line.replace("\t", " ⇥ ")
+        out.append(f"{number:>{width}} | {place:<28} | {shown}" if report.source.rendered else f"{number:>{width}} | {shown}")
+    return "\n".join(out) + "\n"
+
+
+def report_to_text(report: Report) -> str:
+    out: list[str] = []
+    out.append(f"form:      {report.source.form}")
+    out.append(f"title:     {report.title or '(none)'}")
+    out.append(f"agency:    {report.agency or '(unknown)'}")
+    out.append(f"year:      {report.year or '(unknown)'}")
+    template = report.template or ("pre-2019 statistics table" if report.legacy_format else "(none)")
+    out.append(f"template:  {template}")
+    if report.period:
+        out.append(f"period:    {_iso(report.period.start)} – {_iso(report.period.end)} (line {report.period.span.line})")
+    if report.published:
+        out.append(f"published: {_iso(report.published.date)} (line {report.published.span.line})")
+    if report.signature:
+        s = report.signature
+        out.append(f"signature: {s.organ or '(no organ)'}, {_iso(s.date) or '(no date)'} (line {s.span.line})")
+    for p in report.source.problems:
+        out.append(f"problem:   line {p.line}: {p.message_en}")
+    _blocks(out, report.preamble, "preamble", 0)
+    for c in report.chapters:
+        numeral = c.numeral or (numeral_text(c.number) if c.number else "?")
+        out.append(f"chapter {numeral}、{c.title}  (line {c.span.line})")
+        _blocks(out, c.blocks, None, 1)
+    return "\n".join(out) + "\n"
+
+
+def _blocks(out: list[str], blocks, header: str | None, depth: int) -> None:
+    pad = "  " * depth
+    paragraphs = sum(1 for b in blocks if isinstance(b, Paragraph))
+    if header is not None:
+        out.append(f"{header}: {paragraphs} paragraph(s)")
+    elif paragraphs:
+        out.append(f"{pad}{paragraphs} paragraph(s)")
+    for b in blocks:
+        if isinstance(b, Table):
+            out.append(f"{pad}table {b.kind} (line {b.span.line}, {b.layout}, template {b.template or '-'})")
+            for r in b.rows:
+                cells = " ".join(f"{c.column}={c.text if c.status != 'blank' else '∅'}"
+                                 + ("!" if c.status == "malformed" else "") for c in r.cells)
+                out.append(f"{pad}  {r.key}: {cells}")
+            if b.kind in ("active_disclosure", "applications", "review_litigation") and not b.rows:
+                out.append(f"{pad}  (no data row)")
+            for n in b.notes:
+                out.append(f"{pad}  note line {n.span.line}: {n.en}")
+
+
+def _iso(date) -> str | None:
+    return date.isoformat() if date is not None else None

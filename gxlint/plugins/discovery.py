@@ -1,0 +1,375 @@
+"""Finding and loading plugins: the entry-point group ``gxlint``.
+
+Each entry point is loaded inside its own try/except, so a plugin that fails to import (or that
+implements a hook that does not exist, registers no hook at all, or claims a ``GX`` code) is
+reported with its name, version and error while every other plugin still loads.  A plugin switched
+off in the configuration (``plugins: {disable: [name]}``) is not imported at all, unless it is
+required.  gxlint's own rules come from the ``builtin`` entry point of the gxlint distribution,
+exactly like a third party's.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from gxlint.plugins import hookspecs
+from gxlint.lint.rule import Rule
+
+LOG = logging.getLogger(__name__)
+GROUP = "gxlint"
+#: the code prefix of gxlint's own rules; no plugin may use it
+RESERVED_PREFIX = "GX"
+#: the packages whose rules may use it
+BUILTIN_PACKAGES = ("gxlint", "gxlint_rules")
+
+
+class PluginError(Exception):
+    """Plugins are unusable: a required plugin failed, or two plugins claim the same rule code."""
+
+
+class Refused(Exception):
+    """One plugin is not loaded, for the reason given (its message names the plugin)."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    name: str
+    distribution: str
+    version: str
+    error: str
+
+
+@dataclass
+class Plugins:
+    rules: dict[str, type[Rule]] = field(default_factory=dict)  # code -> class
+    templates: list[tuple[Any, str]] = field(default_factory=list)  # (path or dict, plugin)
+    formats: dict[str, Any] = field(default_factory=dict)
+    loaded: list[tuple[str, str, str, int]] = field(default_factory=list)  # name, dist, version, rules
+    failures: list[Failure] = field(default_factory=list)
+    #: plugins switched off by the configuration and therefore not imported: name, dist, version
+    disabled: list[tuple[str, str, str]] = field(default_factory=list)
+    #: the names given to ``require`` (they run even where a config file switches them off)
+    required: frozenset[str] = frozenset()
+
+    def switched_off(self, names: Iterable[str]) -> set[str]:
+        """The loaded plugins that ``names`` (``plugins: {disable: [...]}`` of a config file) switch
+        off: those named by entry point or distribution (``-``, ``_``, ``.`` and case alike), except
+        the built-in rules and the required plugins."""
+        wanted = {_normalise(n) for n in names}
+        if not wanted:
+            return set()
+        keep = {_normalise(n) for n in self.required} | {"builtin"}
+        out = set()
+        for name, dist, *_ in self.loaded:
+            called = {_normalise(name)} | ({_normalise(dist)} if dist else set())
+            if called & wanted and not called & keep:
+                out.add(name)
+        return out
+
+    def rule(self, code_or_name: str) -> type[Rule] | None:
+        key = code_or_name.strip()
+        if key.upper() in self.rules:
+            return self.rules[key.upper()]
+        for rule in self.rules.values():
+            if rule.name == key.lower():
+                return rule
+        return None
+
+    def sorted_rules(self) -> list[type[Rule]]:
+        return [self.rules[c] for c in sorted(self.rules, key=_code_key)]
+
+
+def _code_key(code: str) -> tuple:
+    prefix = code.rstrip("0123456789")
+    return (prefix != "GX", prefix, code)
+
+
+def _entry_points() -> list[Any]:
+    scanned = _scan_entry_points(GROUP)
+    if scanned is None:  # a zip or egg file on sys.path: let importlib.metadata read it
+        from importlib.metadata import entry_points
+
+        scanned = list(entry_points(group=GROUP))
+    return sorted(scanned, key=lambda ep: (ep.name != "builtin", ep.name))
+
+
+def _dist_of(ep: Any) -> tuple[str, str]:
+    dist = getattr(ep, "dist", None)
+    if dist is None:
+        return "", ""
+    return dist.metadata.get("Name", "") or "", dist.version or ""
+
+
+# -- finding entry points without importlib.metadata -------------------------------------------------
+#
+# importlib.metadata imports email, zipfile, csv, socket and more: about 12 ms, a sixth of gxlint's
+# cold start.  An entry point is a line in a distribution's entry_points.txt, so the installed
+# distributions' folders on sys.path are read directly, with importlib.metadata's rules: the first
+# distribution of a (normalised) name on sys.path wins, sections are [group], lines name = value.
+
+class _Dist:
+    """The name and version of an installed distribution, read from its metadata headers."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self._headers: dict[str, str] | None = None
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        if self._headers is None:
+            self._headers = {}
+            for name in ("METADATA", "PKG-INFO"):
+                try:
+                    with open(os.path.join(self.folder, name), encoding="utf-8", errors="replace") as handle:
+                        for line in handle:
+                            if not line.strip():
+                                break  # the headers end at the first blank line
+                            key, sep, value = line.partition(":")
+                            if sep and not key.startswith((" ", "\t")):
+                                self._headers.setdefault(key.strip(), value.strip())
+                    break
+                except OSError:
+                    continue
+        return self._headers
+
+    @property
+    def version(self) -> str:
+        return self.metadata.get("Version", "")
+
+
+class _EntryPoint:
+    def __init__(self, name: str, value: str, dist: _Dist) -> None:
+        self.name, self.value, self.dist = name, value, dist
+
+    def load(self) -> Any:
+        import importlib
+
+        target = self.value.split("[", 1)[0].strip()
+        module, _, attrs = target.partition(":")
+        obj = importlib.import_module(module.strip())
+        for attr in filter(None, attrs.strip().split(".")):
+            obj = getattr(obj, attr)
+        return obj
+
+    def __repr__(self) -> str:
+        return f"EntryPoint(name={self.name!r}, value={self.value!r}, group={GROUP!r})"
+
+
+def _normalise(name: str) -> str:
+    import re
+
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+def _scan_entry_points(group: str) -> list[_EntryPoint] | None:
+    """The entry points of ``group`` in the distributions on sys.path; None if a sys.path entry is
+    an archive this scan does not read."""
+    found: list[_EntryPoint] = []
+    seen: set[str] = set()
+    header = f"[{group}]"
+    for entry in sys.path:
+        folder = entry or "."
+        try:
+            names = sorted(n for n in os.listdir(folder) if n.endswith((".dist-info", ".egg-info")))
+        except NotADirectoryError:
+            return None
+        except OSError:
+            continue
+        for name in names:
+            key = _normalise(name.rsplit(".", 1)[0].split("-", 1)[0])
+            if key in seen:
+                continue
+            seen.add(key)
+            path = os.path.join(folder, name)
+            try:
+                with open(os.path.join(path, "entry_points.txt"), encoding="utf-8") as handle:
+                    text = handle.read()
+            except (OSError, UnicodeDecodeError):
+                continue
+            if header not in text:
+                continue
+            dist = _Dist(path)
+            section = None
+            for line in text.splitlines():
+                line = line.strip()
+                if not line or line.startswith(("#", ";")):
+                    continue
+                if line.startswith("[") and line.endswith("]"):
+                    section = line[1:-1].strip()
+                elif section == group and "=" in line:
+                    ep_name, _, value = line.partition("=")
+                    found.append(_EntryPoint(ep_name.strip(), value.strip(), dist))
+    return found
+
+
+def _named(name: str, dist: str, names: set[str]) -> bool:
+    """Whether a plugin (entry-point name, distribution) is one of ``names`` (normalised)."""
+    return bool(({_normalise(name)} | ({_normalise(dist)} if dist else set())) & names)
+
+
+def load(extra: Iterable[Any] = (), require: Iterable[str] = (), entry_points: bool = True,
+         disable: Iterable[str] = ()) -> Plugins:
+    """Load the installed plugins (plus ``extra`` plugin objects, e.g. in tests).
+
+    ``disable``: entry-point or distribution names of plugins not to import (the built-in rules
+    and the plugins in ``require`` are loaded all the same)."""
+    import pluggy
+
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    required = set(require)
+    result = Plugins(required=frozenset(required))
+    off = {_normalise(n) for n in disable}
+    keep = {_normalise(n) for n in required} | {"builtin"}
+    candidates: list[tuple[str, str, str, Any]] = []
+    if entry_points:
+        for ep in _entry_points():
+            dist, version = _dist_of(ep)
+            if _named(ep.name, dist, off) and not _named(ep.name, dist, keep):
+                result.disabled.append((ep.name, dist, version))
+                continue
+            try:
+                candidates.append((ep.name, dist, version, ep.load()))
+            except BaseException as exc:  # a plugin's import may raise anything, even SystemExit
+                if isinstance(exc, KeyboardInterrupt):
+                    raise
+                result.failures.append(Failure(ep.name, dist, version, f"{type(exc).__name__}: {exc}"))
+    for i, obj in enumerate(extra):
+        name = getattr(obj, "__name__", f"plugin-{i}")
+        if _named(name, "", off) and not _named(name, "", keep):
+            result.disabled.append((name, "", ""))
+            continue
+        candidates.append((name, "", "", obj))
+
+    for name, dist, version, obj in candidates:
+        try:
+            pm.register(obj, name=name)
+            pm.check_pending()
+        except Exception as exc:
+            if pm.is_registered(obj):
+                pm.unregister(obj)
+            result.failures.append(Failure(name, dist, version, f"{type(exc).__name__}: {exc}"))
+            continue
+        if not pm.get_hookcallers(obj):
+            pm.unregister(obj)
+            result.failures.append(Failure(name, dist, version, _no_hooks(name, obj)))
+            continue
+        count = 0
+        try:
+            count = _collect(pm, name, obj, result)
+        except PluginError:
+            raise
+        except Exception as exc:
+            pm.unregister(obj)
+            error = str(exc) if isinstance(exc, Refused) else f"{type(exc).__name__}: {exc}"
+            result.failures.append(Failure(name, dist, version, error))
+            continue
+        result.loaded.append((name, dist, version, count))
+
+    if required:
+        failed = {f.name for f in result.failures} | {f.distribution for f in result.failures}
+        loaded = {n for n, *_ in result.loaded} | {d for _, d, *_ in result.loaded}
+        missing = sorted(r for r in required if r in failed or r not in loaded)
+        if missing:
+            details = "; ".join(f"{f.name} ({f.distribution} {f.version}): {f.error}" for f in result.failures
+                                if f.name in missing or f.distribution in missing)
+            raise PluginError(f"required plugin(s) not loaded: {', '.join(missing)}"
+                              + (f" — {details}" if details else ""))
+    return result
+
+
+def _no_hooks(name: str, obj: Any) -> str:
+    """The error for a plugin object with no hook implementation at all."""
+    unmarked = [spec for spec, _ in hookspecs.specs() if callable(getattr(obj, spec, None))]
+    return (f"plugin {name} registers no hooks (did you forget @hookimpl?)"
+            + (f": {', '.join(unmarked)} {'is' if len(unmarked) == 1 else 'are'} not marked with @hookimpl"
+               if unmarked else ""))
+
+
+def _implementations(pm: Any, obj: Any) -> dict[str, Any]:
+    """hook name -> the plugin's own implementation (the functions it marked with @hookimpl)."""
+    out = {}
+    for caller in pm.get_hookcallers(obj) or ():
+        for impl in caller.get_hookimpls():
+            if impl.plugin is obj:
+                out[caller.name] = impl.function
+    return out
+
+
+def _is_builtin(rule: type[Rule]) -> bool:
+    return rule.__module__.split(".", 1)[0] in BUILTIN_PACKAGES
+
+
+def _collect(pm: Any, name: str, obj: Any, result: Plugins) -> int:
+    """Ask one plugin what it contributes and add it to ``result`` (all of it, or nothing when any
+    of it is refused); returns its rule count."""
+    hooks = _implementations(pm, obj)
+    rules: dict[str, type[Rule]] = {}
+    impl = hooks.get("gxlint_rules")
+    for rule in (impl() or ()) if impl is not None else ():
+        if not (isinstance(rule, type) and issubclass(rule, Rule)):
+            raise TypeError(f"gxlint_rules returned {rule!r}, which is not a Rule subclass")
+        problems = rule.validate()
+        if problems:
+            raise TypeError(f"rule {rule.__name__}: " + "; ".join(problems))
+        if rule.code.startswith(RESERVED_PREFIX) and not _is_builtin(rule):
+            raise Refused(f"plugin {name!r} registers rule {rule.code} ({rule.__module__}.{rule.__name__}), "
+                          f"but the {RESERVED_PREFIX} prefix is reserved for gxlint's built-in rules: "
+                          "give the plugin's rules a prefix of its own (e.g. XT101)")
+        other = result.rules.get(rule.code) or rules.get(rule.code)
+        if other is not None and other is not rule:
+            owner = name if rule.code in rules else other.plugin
+            raise PluginError(f"rule code {rule.code} is defined twice: by plugin {owner!r} "
+                              f"({other.__module__}.{other.__name__}) and by plugin {name!r} "
+                              f"({rule.__module__}.{rule.__name__})")
+        for existing in (*result.rules.values(), *rules.values()):
+            if existing.name == rule.name and existing is not rule:
+                owner = name if existing.code in rules else existing.plugin
+                raise PluginError(f"rule name {rule.name} is used twice: {existing.code} (plugin "
+                                  f"{owner!r}) and {rule.code} (plugin {name!r})")
+        rules[rule.code] = rule
+    impl = hooks.get("gxlint_templates")
+    templates = [(item, name) for item in ((impl() or ()) if impl is not None else ())]
+    formats: dict[str, Any] = {}
+    impl = hooks.get("gxlint_formats")
+    if impl is not None:
+        from gxlint.output import BUILTIN as BUILTIN_FORMATS
+
+        for fmt, factory in (impl() or {}).items():
+            if fmt in BUILTIN_FORMATS:
+                raise Refused(f"plugin {name!r} adds output format {fmt!r}, which is a built-in "
+                              "format's name")
+            if fmt in result.formats:
+                raise PluginError(f"output format {fmt!r} is defined twice (plugin {name!r})")
+            formats[fmt] = factory
+    for rule in rules.values():
+        rule.plugin = name
+    result.rules.update(rules)
+    result.templates.extend(templates)
+    result.formats.update(formats)
+    return len(rules)
+
+
+_CACHE: dict[tuple, Plugins] = {}
+
+
+def cached(require: tuple[str, ...] = (), disable: Iterable[str] | None = None) -> Plugins:
+    """The installed plugins, loaded once per process (for each ``require`` and ``disable``).
+
+    ``disable`` defaults to the plugins switched off by the config file that applies to the working
+    directory (the nearest ``.gxlint.yaml`` above it; see :func:`gxlint.config.disabled_plugins`)."""
+    if disable is None:
+        from gxlint.config import disabled_plugins
+
+        disable = disabled_plugins()
+    key: tuple = tuple(sorted(require))
+    off = tuple(sorted(set(disable)))
+    if off:
+        key = (*key, ("disable", *off))
+    if key not in _CACHE:
+        _CACHE[key] = load(require=require, disable=off)
+    return _CACHE[key]

@@ -1,0 +1,63 @@
+"""GX301: the report gives no way to contact the office."""
+
+from __future__ import annotations
+
+from gxlint.lint.analyses.chapters import checkable
+from gxlint.lint.analyses.contact import contacts
+from gxlint.lint.rule import Message, Rule
+from gxlint.model import Span
+
+
+class MissingContact(Rule):
+    """The report gives no way to contact the office: no address, no phone number, no email.
+
+    Reports close their introduction with whom to ask about the report: a contact address,
+    postcode, phone number and email.  This rule looks through the whole text for any of the
+    three (``地址：`` / ``联系地址：``…, ``电话：`` / ``联系电话：`` / ``电话/传真：``… or a number written
+    with its area code, and any email address) and reports once when none is there, naming all
+    three.  Malformed values still count as present (GX302 reports them).
+
+    The contact details are good practice that readers and evaluators expect, not a written
+    requirement of the regulation or of the unified format (which prescribes the six chapters and
+    the three tables), so the finding is a warning, like the missing period statement (GX401).
+
+    Anti-pattern::
+
+        本报告电子版可在示例县人民政府门户网站下载。
+
+    Best practice::
+
+        如对本报告有疑问，请与示例县教育局办公室联系（地址：示例县建设路18号；邮编：450100；
+        电话：0371-61234567；电子邮箱：gkb@shili.example.gov.cn）。
+    """
+
+    code = "GX301"
+    name = "missing-contact"
+    severity = "warning"
+    summary = "no way to contact the office: no address, phone or email"
+    summary_zh = "未提供联系方式：地址、电话、电子邮箱均缺失"
+    doc_zh = """报告没有提供任何联系方式：没有地址、电话，也没有电子邮箱。
+
+    报告通常在前言末尾说明如何就本报告咨询：联系地址、邮编、电话和电子邮箱。本规则在全文中
+    查找这三者中的任何一项（“地址：”“联系地址：”等，“电话：”“联系电话：”“电话/传真：”等或
+    带区号的号码，以及任何电子邮箱），三者都没有时报告一条，并列出所缺的三项。格式有误的
+    联系方式仍算已提供（由 GX302 报告）。
+
+    联系方式是读者和评估者期待的良好做法，而不是《条例》或统一格式（规定的是六个部分和三张
+    表）的明文要求，因此本规则为警告，与缺少统计期限（GX401）相同。"""
+    spec = "good-practice"
+
+    messages = {
+        "missing": Message(
+            zh="报告未提供联系方式：没有联系地址、联系电话，也没有电子邮箱",
+            en="the report gives no way to contact the office: no address, no phone number and no email",
+            fix_zh="在前言中写明联系地址、邮编、电话（含区号）和电子邮箱",
+            fix_en="state the office's address, postcode, phone number (with area code) and email in the introduction"),
+    }
+
+    def check(self, report, ctx):
+        if not checkable(report):
+            return
+        if {f.kind for f in contacts(report, ctx)} & {"address", "phone", "email"}:
+            return
+        yield ctx.say(report.title_span or Span(1, 1, 1, 1), "missing", key="no-contact")

@@ -1,0 +1,130 @@
+"""GX404 late-publication: the report is dated after the statutory deadline, or before its period ended."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from gxlint.lint.analyses.chapters import checkable
+from gxlint.lint.analyses.period import deadline_for, no_statutory_deadline, period_bounds
+from gxlint.lint.rule import Message, Phrase, Rule
+from gxlint.read.templates import deadlines
+
+
+class LatePublication(Rule):
+    """The report is dated after the statutory deadline, or before its period ended.
+
+    Article 49 of the regulation (2019 revision): a 县级以上人民政府部门 publishes its report for
+    the previous year by 31 January; the report of a people's government is published by
+    31 March.  Reports for 2018 and earlier fell under the 2007 regulation, whose deadline was
+    31 March for every organ.  The date checked is the closing signature's; a publication date
+    (a ``发布日期：`` line, or the publication time in a web page's header) is checked too, since
+    the regulation requires the report to be public by the deadline.  A report dated before its
+    statistics period ended cannot report the whole period and is reported as well.
+
+    The organ kind comes from the ``organ`` setting or is inferred from the agency's name
+    (…人民政府 → government; …局, …委员会, …人民政府办公厅 … → department).  When it cannot be
+    inferred, a date between 1 February and 31 March is late only if the organ is a department:
+    it is reported as a warning that says so; after 31 March it is late for every organ.  The
+    regulation sets no deadline for township governments and subdistrict offices (docs/format.md, Deadlines):
+    their findings are warnings measured against the government deadline.
+
+    Anti-pattern::
+
+        示例县教育局
+        2022年2月15日
+
+    Best practice::
+
+        示例县教育局
+        2022年1月20日
+    """
+
+    code = "GX404"
+    name = "late-publication"
+    severity = "error"
+    summary = "the report is dated after the statutory deadline, or before its period ended"
+    summary_zh = "报告日期晚于法定期限，或早于统计期限结束"
+    doc_zh = """报告的日期晚于法定发布期限，或早于统计期限结束。
+
+    《条例》（2019年修订）第四十九条：县级以上人民政府部门应于每年1月31日前公布上一年度的
+    年度报告；人民政府的年度报告应于每年3月31日前公布。2018年度及以前的报告适用2007年《条例》，
+    所有机关的期限均为3月31日。检查的是落款日期；若有发布日期（“发布日期：”行或网页头部的
+    发布时间）也一并检查，因为《条例》要求在期限前向社会公布。日期早于统计期限结束的报告不可能
+    涵盖整个期限，也在此报告。
+
+    机关类型取自配置项 ``organ``，或根据机关名称推断（……人民政府为政府；……局、……委员会、
+    ……人民政府办公厅等为部门）。无法推断时，2月1日至3月31日之间的日期只有在该机关为部门时
+    才算逾期：以警告报告并加以说明；3月31日之后对任何机关都算逾期。《条例》未规定乡镇人民政府、
+    街道办事处的期限（见 docs/format.md「报送期限」）：对其按人民政府的期限衡量，只报告警告。"""
+    spec = "deadlines"
+
+    messages = {
+        "early": Message(zh="{what} {date} 早于统计期限结束（{period_end}），报告不可能涵盖整个统计期限",
+                         en="{what} {date} is before the statistics period ended ({period_end}): "
+                            "the report cannot cover the whole period",
+                         fix_zh="核对落款日期和报告年度", fix_en="check the date and the report's year"),
+        "late": Message(zh="{what} {date} 晚于法定期限 {deadline}（{who}应于次年{deadline.month}月{deadline.day}日前"
+                           "公布{year}年度报告，逾期 {days} 天）{note}",
+                        en="{what} {date} is after the statutory deadline {deadline} ({who} publishes its {year} "
+                           "report by {deadline.day} {deadline:%B} of the next year; {days} days late){note}"),
+        # {what}: the date checked
+        "signature": Message(zh="落款日期", en="the signature date"),
+        "published": Message(zh="发布日期", en="the publication date"),
+        # {note}: why a late date is only a warning
+        "no_statutory_deadline": Message(zh="（《条例》未规定{organs}的期限，此处按人民政府的期限衡量）",
+                                         en=" (the regulation sets no deadline for {organs}; "
+                                            "measured against a government's)"),
+        "organ_unknown": Message(zh="（无法从机关名称判断机关类型：若为人民政府，期限为{deadline}，则未逾期；"
+                                    "可在配置中设置 organ）",
+                                 en=" (the organ kind could not be inferred from its name: for a people's "
+                                    "government the deadline is {deadline} and the report is on time; "
+                                    "set organ in the config)"),
+    }
+
+    def check(self, report, ctx):
+        if not checkable(report):
+            return
+        year = report.year
+        bounds = period_bounds(report)
+        if year is None and bounds is None:
+            return
+        if year is None:
+            year = bounds[1].year
+        period_end = bounds[1] if bounds else dt.date(year, 12, 31)
+        dated = []
+        sig = report.signature
+        if sig is not None and sig.date is not None:
+            dated.append(("signature", sig.date, sig.date_span or sig.span))
+        if report.published is not None:
+            dated.append(("published", report.published.date, report.published.span))
+        for what, date, span in dated:
+            yield from self._check_one(report, ctx, year, period_end, what, date, span)
+
+    def _check_one(self, report, ctx, year, period_end, what, date, span):
+        if date < period_end:
+            yield ctx.say(span, "early", what=ctx.phrase(what), date=date.isoformat(),
+                          period_end=period_end.isoformat(), key=f"{what}:early:{date.isoformat()}")
+            return
+        organ = ctx.organ
+        unregulated = no_statutory_deadline(report.agency)
+        if unregulated is not None:
+            organ = "government"
+        rule = deadline_for(year, organ)
+        if rule is None:
+            return
+        deadline, who_zh, who_en = rule
+        if date <= deadline:
+            return
+        severity = None
+        note = Phrase("", "")
+        if unregulated is not None and year > deadlines().get("before_2019_revision", {}).get("year_to", 0):
+            severity = "warning"
+            note = ctx.phrase("no_statutory_deadline", organs=Phrase(unregulated["zh"], unregulated["en"]))
+        elif ctx.organ is None and year > deadlines().get("before_2019_revision", {}).get("year_to", 0):
+            later = deadline_for(year, "government")
+            if later is not None and date <= later[0]:
+                severity = "warning"
+                note = ctx.phrase("organ_unknown", deadline=later[0].isoformat())
+        yield ctx.say(span, "late", what=ctx.phrase(what), date=date.isoformat(), deadline=deadline,
+                      who=Phrase(who_zh, who_en), year=year, days=(date - deadline).days, note=note,
+                      severity=severity, key=f"{what}:late:{date.isoformat()}")

@@ -1,0 +1,139 @@
+"""GX102 chapter-numbering: chapter numbers skip, repeat or go backwards."""
+
+from __future__ import annotations
+
+from gxlint.chinese import numeral_text
+from gxlint.lint.analyses.chapters import (chapter_template, checkable, heading, identify, numbered,
+                                           predates_format, present, renumbered)
+from gxlint.lint.rule import Message, Phrase, Rule
+
+from ._common import LENIENT_UNTIL, joined, relaxed_severity
+
+
+class ChapterNumbering(Rule):
+    """Chapter numbers skip, repeat or go backwards.
+
+    The six chapters are numbered 一 to 六 in the template's order.  This rule reads the numerals
+    of the report's chapter headings in order and reports the first chapter not numbered 一, a
+    number that skips one (二 followed by 四), a number used twice, and a number smaller than the
+    one before it.  It also reports chapters whose titles are exactly the template's (or an
+    accepted variant) but whose numbers are not the template's: such chapters are in the wrong
+    place.  One renumbering is one finding: when a chapter was inserted (or the numbers otherwise
+    shifted), the first chapter of the shifted run is reported with the right numbers of all of
+    them, not every later heading.  A renamed chapter's expected number is given by GX103
+    together with its expected title, so it is not repeated here.
+
+    A gap that a missing chapter explains is GX101's: 二 followed by 四 when the report has no
+    chapter about 三's subject, or 三、政府信息公开行政复议、行政诉讼情况 right after 二 (the chapters
+    moved up to fill the gap), is reported once, as the missing chapter.  For reports of 2018 and
+    earlier only the order of the numbers is checked, not the unified format's chapters.
+
+    Anti-pattern::
+
+        一、总体情况
+        二、主动公开政府信息情况
+        三、收到和处理政府信息公开申请情况
+        四、政府信息公开行政复议、行政诉讼情况
+        五、重视宣传培训工作
+        六、存在的主要问题及改进情况
+        七、其他需要报告的事项
+
+    Best practice::
+
+        一、总体情况
+        二、主动公开政府信息情况
+        三、收到和处理政府信息公开申请情况
+        四、政府信息公开行政复议、行政诉讼情况
+        五、存在的主要问题及改进情况
+        六、其他需要报告的事项
+    """
+
+    code = "GX102"
+    name = "chapter-numbering"
+    severity = "error"
+    relaxed_until = LENIENT_UNTIL
+    summary = "chapter numbers skip, repeat or go backwards"
+    summary_zh = "章节序号跳号、重复或倒序"
+    doc_zh = """章节序号跳号、重复或倒序。
+
+    六个部分按模板顺序编号为一至六。本规则依次读取各章节标题的序号，报告：第一个章节不是
+    “一”；序号跳过一个（“二”之后是“四”）；序号重复；序号小于前一个。标题与模板（或认可的
+    变体）完全一致但序号与模板不同的章节也在此报告：它们放错了位置。一次重新编号只报告一条：
+    插入了一个章节（或序号因其他原因整体错开）时，只在错开的第一个章节报告，并给出其后各章
+    应有的序号，不逐个标题重复。改了名的章节，其应有的序号由 GX103 连同应有的标题一并给出，
+    这里不重复报告。
+
+    因缺少某一部分而出现的空号由 GX101 报告：报告中没有“三”的内容而“二”之后是“四”，或者
+    “二”之后直接是“三、政府信息公开行政复议、行政诉讼情况”（后面的章节提前填补了空位），
+    都只作为缺少的部分报告一次。2018 年度及以前的报告只检查序号本身的顺序，不按统一格式的
+    章节检查。"""
+    spec = "chapters"
+
+    messages = {
+        "first": Message(zh="第一个章节的序号是“{numeral}”，应从“一”开始",
+                         en="the first chapter is numbered {numeral}; numbering should start at 一"),
+        "twice": Message(zh="章节序号“{numeral}”重复（前一章节“{before}”序号相同）",
+                         en="chapter number {numeral} is used twice (the previous chapter “{before}” has it too)"),
+        "backwards": Message(zh="章节序号倒序：“{previous}”之后是“{numeral}”",
+                             en="chapter numbers go backwards: {previous} is followed by {numeral}"),
+        "skip": Message(zh="章节序号跳号：“{previous}”之后是“{numeral}”，缺少“{skipped}”",
+                        en="chapter numbers skip: {previous} is followed by {numeral} ({skipped} is missing)"),
+        # one chapter titled as the template has it stands at another number
+        "wrong_number": Message(zh="章节“{heading}”的序号应为“{number}”：模板中该部分为“{chapter}”",
+                             en="chapter “{heading}” should be numbered {number}: the template has it as “{chapter}”"),
+        # several: the numbers are shifted by {offset}; {more}: 大 / more or 小 / less
+        "shifted": Message(zh="从“{heading}”起，章节序号比模板{more} {offset}：{chapters}",
+                           en="from “{heading}” on, chapter numbers are {offset} {more} than the template's: {chapters}"),
+        "should_be": Message(zh="“{heading}”应为“{numeral}”", en="“{heading}” should be {numeral}"),
+    }
+
+    def check(self, report, ctx):
+        if not checkable(report) or not report.chapters:
+            return
+        template = None if predates_format(report, ctx) else chapter_template(report, ctx)
+        level = relaxed_severity(self, report)
+        there = present(identify(report, template)) if template is not None else set()
+        runs = {id(c): run for run in renumbered(report, ctx) for c, _ in run.chapters}
+        previous = None
+        for chapter in report.chapters:
+            if chapter.number is None:
+                continue
+            n = chapter.number
+            run = runs.get(id(chapter))
+            gap = range(previous.number + 1 if previous is not None else 1, n)
+            at = {"severity": level, "key": f"numbering:{chapter.heading}"}
+            if run is not None:
+                previous = chapter
+                if run.explained or chapter is not run.chapters[0][0]:
+                    continue  # GX101 gives the numbers with the missing chapter; the run is one finding
+                finding = self._renumbering(ctx, run, at)
+            elif template is not None and len(gap) and not there.intersection(gap):
+                previous = chapter  # the chapters of the gap are missing: GX101 reports them
+                continue
+            elif previous is None and n != 1:
+                finding = ctx.say(chapter, "first", numeral=chapter.numeral, **at)
+            elif previous is not None and n == previous.number:
+                finding = ctx.say(chapter, "twice", numeral=chapter.numeral, before=heading(previous), **at)
+            elif previous is not None and n < previous.number:
+                finding = ctx.say(chapter, "backwards", numeral=chapter.numeral, previous=previous.numeral, **at)
+            elif previous is not None and n > previous.number + 1:
+                finding = ctx.say(chapter, "skip", numeral=chapter.numeral, previous=previous.numeral,
+                                  skipped="、".join(numeral_text(i) for i in gap), **at)
+            else:
+                previous = chapter
+                continue
+            previous = chapter
+            yield finding
+
+    @staticmethod
+    def _renumbering(ctx, run, at):
+        """The finding on the first chapter of a renumbered run, giving the right numbers of all."""
+        chapter, spec = run.chapters[0]
+        if len(run.chapters) == 1:
+            return ctx.say(chapter, "wrong_number", heading=heading(chapter), number=numeral_text(spec.number),
+                           chapter=numbered(spec), **at)
+        d = run.offset
+        return ctx.say(chapter, "shifted", heading=heading(chapter), offset=abs(d),
+                       more=Phrase("大", "more") if d > 0 else Phrase("小", "less"),
+                       chapters=joined((ctx.phrase("should_be", heading=heading(c), numeral=numeral_text(s.number))
+                                        for c, s in run.chapters), "，", ", "), **at)

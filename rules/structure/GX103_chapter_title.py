@@ -1,0 +1,107 @@
+"""GX103 chapter-title: a chapter's title deviates from the template's wording."""
+
+from __future__ import annotations
+
+from gxlint.lint.analyses.chapters import (chapter_template, checkable, cutoff, heading, identify, numbered,
+                                           predates_format, present, stands_in_for)
+from gxlint.lint.rule import Message, Rule
+
+from ._common import chapter_name
+
+
+class ChapterTitle(Rule):
+    """A chapter's title deviates from the template's wording.
+
+    Each heading's title is compared with the template's six chapter titles (after normalising
+    widths, spaces and punctuation).  The official wording and a few accepted variants
+    (e.g. 政府信息公开行政复议和行政诉讼情况, 其他事项) pass.  Reported are:
+
+    - old-format titles from before 2019 (概述, 政府信息主动公开情况, 政府信息依申请公开情况,
+      因政府信息公开申请行政复议、提起行政诉讼的情况 …);
+    - titles recognisably about a template chapter but worded differently
+      (存在的问题和2020年工作思路);
+    - titles about nothing in the template (重视其他信息公开), with the template's chapter of
+      that number.
+
+    Each finding gives the expected heading with its template number.  A heading about nothing in
+    the template that stands at the number of a missing chapter is reported once, by GX101 (which
+    names it), not here as well.  Reports for 2018 and earlier predate the unified format and keep
+    the chapter titles of their time (GX109).
+
+    Anti-pattern::
+
+        一、概述
+        五、政府信息依申请公开情况
+
+    Best practice::
+
+        一、总体情况
+        三、收到和处理政府信息公开申请情况
+    """
+
+    code = "GX103"
+    name = "chapter-title"
+    severity = "warning"
+    summary = "a chapter's title deviates from the template's wording"
+    summary_zh = "章节标题与模板措辞不一致"
+    doc_zh = """章节标题与模板措辞不一致。
+
+    将每个章节标题（统一全半角、空格和标点后）与模板的六个部分标题比较。模板原文和少数认可的
+    变体（如“政府信息公开行政复议和行政诉讼情况”“其他事项”）不报告。报告的情形有：
+
+    - 2019 年以前的旧格式标题（概述、政府信息主动公开情况、政府信息依申请公开情况、
+      因政府信息公开申请行政复议、提起行政诉讼的情况等）；
+    - 能看出对应模板某一部分、但措辞不同的标题（如“存在的问题和2020年工作思路”）；
+    - 与模板任何部分都不对应的标题（如“重视其他信息公开”），并给出模板中该序号的部分。
+
+    每条都给出带模板序号的应有标题。与模板任何部分都不对应、又占用了所缺部分序号的章节，只由
+    GX101 报告一次（该条会指出这一章节），这里不再重复。2018 年度及以前的报告早于统一格式，
+    沿用当时的章节标题，不在此检查（见 GX109）。"""
+    spec = "chapters"
+
+    messages = {
+        "legacy": Message(
+            zh="章节标题“{heading}”是 2019 年以前的旧格式写法；模板为“{chapter}”",
+            en="chapter title “{heading}” is the pre-2019 wording; the template has “{chapter}”",
+            fix_zh="改为“{chapter}”", fix_en="use “{chapter}”"),
+        "similar": Message(
+            zh="章节标题“{heading}”与模板措辞不一致；模板为“{chapter}”",
+            en="chapter title “{heading}” deviates from the template's wording “{chapter}”",
+            fix_zh="改为“{chapter}”", fix_en="use “{chapter}”"),
+        # about nothing in the template: no fix, a new title would not make it that chapter
+        "foreign": Message(
+            zh="章节“{heading}”不是模板中的部分；模板的第{same.numeral}部分为“{same.full}”",
+            en="chapter “{heading}” is not a chapter of the template; the template's chapter {same.numeral} "
+               "is “{same.full}”"),
+        "foreign_beyond": Message(
+            zh="章节“{heading}”不是模板中的部分；模板只有六个部分，其内容应归入其中之一",
+            en="chapter “{heading}” is not a chapter of the template, which has six chapters; "
+               "its content belongs in one of them"),
+    }
+
+    def check(self, report, ctx):
+        if not checkable(report) or not report.chapters or predates_format(report, ctx):
+            return
+        template = chapter_template(report, ctx)
+        if template is None:
+            return
+        found = identify(report, template)
+        there = present(found)
+        cut = cutoff(report, ctx)
+        lost = {c.number for c in cut.chapters} if cut is not None else set()
+        for chapter, spec, how in found:
+            if how in ("official", "accepted"):
+                continue
+            n = chapter.number
+            if (spec is None and n is not None and template.chapter(n) is not None and n not in there
+                    and n not in lost and stands_in_for(found, n) is chapter):
+                continue  # GX101: "missing chapter n (this report's chapter n is not about it)"
+            at = {"heading": heading(chapter), "key": f"title:{chapter.heading}"}
+            if how in ("legacy", "similar"):
+                yield ctx.say(chapter, how, chapter=numbered(spec), **at)
+                continue
+            same = template.chapter(chapter.number) if chapter.number is not None else None
+            if same is not None:
+                yield ctx.say(chapter, "foreign", same=chapter_name(same), **at)
+            else:
+                yield ctx.say(chapter, "foreign_beyond", **at)

@@ -1,0 +1,69 @@
+"""GX201 application-balance: per column of the applications table, 一 + 二 ≠ 三（七）总计 + 四."""
+
+from __future__ import annotations
+
+from gxlint.lint.analyses.tables import short_label, table_name
+from gxlint.lint.rule import Message
+
+from ._identity import ColumnIdentity, tail
+from ._naming import TERM, terms
+
+
+class ApplicationBalance(ColumnIdentity):
+    """Per column of the applications table, 一 + 二 must equal 三（七）总计 + 四.
+
+    The template prints the rule in the table's own header: 本列数据的勾稽关系为：第一项加第二项之和，
+    等于第三项加第四项之和 -- applications received this year plus those carried over from last year
+    equal those handled plus those carried over to next year.  It holds in each of the seven
+    columns, 总计 included.  A blank cell is an unknown number, not 0: the rule reports a column
+    only when no value of its blank cells could balance it.
+
+    Anti-pattern::
+
+        一、本年新收政府信息公开申请数量	3	0	0	0	0	0	3
+        二、上年结转政府信息公开申请数量	0	0	0	0	0	0	0
+        （七）总计	2	0	0	0	0	0	2
+        四、结转下年度继续办理	0	0	0	0	0	0	0
+
+    Best practice::
+
+        一、本年新收政府信息公开申请数量	3	0	0	0	0	0	3
+        二、上年结转政府信息公开申请数量	0	0	0	0	0	0	0
+        （七）总计	2	0	0	0	0	0	2
+        四、结转下年度继续办理	1	0	0	0	0	0	1
+    """
+
+    code = "GX201"
+    name = "application-balance"
+    severity = "error"
+    summary = "per column of the applications table, 一 + 二 ≠ 三（七）总计 + 四"
+    summary_zh = "申请情况表某列：一 + 二 ≠ 三（七）总计 + 四"
+    spec = "identities"
+    anchor = "right"
+    doc_zh = """申请情况表每一列都必须满足：一（本年新收）+ 二（上年结转）= 三（七）总计 + 四（结转下年度继续办理）。
+
+    这条勾稽关系印在模板表头：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”，
+    七列（含总计列）都适用。空白单元格视为未知的非负数而不是 0：只有当空白单元格无论填什么数
+    都无法使该列平衡时才报告。规则内容取自模板数据（identities 中的 application-balance），
+    省级模板变体无需改代码。"""
+
+    messages = {
+        **ColumnIdentity.messages,
+        **TERM,
+        "unbalanced": Message(
+            zh="{table}“{column}”列：{left}≠ {right}（{tail}）{also}；模板要求第一项加第二项之和等于第三项加第四项之和",
+            en="{table}, column “{column}”: {left} ≠ {right} ({tail}){also}; the template requires items 一 + 二 "
+               "to equal items 三 + 四",
+            fix_zh="核对“{column}”列，使 {left_name} = {right_name}",
+            fix_en="check column “{column}” so that {left_name} = {right_name}"),
+    }
+
+    def report(self, ctx, table, tmpl, column, left, right, lc, rc, b, where, also=None):
+        left_labels = [short_label(tmpl, k) for k in left]
+        right_labels = [short_label(tmpl, k) for k in right]
+        lname, rname = " + ".join(left_labels), " + ".join(right_labels)
+        return ctx.say(
+            where, "unbalanced", table=table_name(table), column=column,
+            left=terms(ctx, left_labels, lc), right=terms(ctx, right_labels, rc),
+            tail=tail(ctx, b, lname, rname), also=self.also_clause(ctx, also, lname, rname),
+            left_name=lname, right_name=rname)

@@ -1,0 +1,96 @@
+"""GX209 missing-data-row: a template table has its header but no data row."""
+
+from __future__ import annotations
+
+from gxlint.lint.analyses.tables import holds_data, table_name, template_of, template_tables, written_but_unread
+from gxlint.lint.rule import Message, Rule
+from gxlint.model import Table
+from gxlint.read.tables import key as label_key
+
+from ._naming import joined
+
+
+class MissingDataRow(Rule):
+    """A template table has its header but no data row.
+
+    The header (or, in the 主动公开 table, an article-20 caption and its 信息内容 header) is there,
+    but no row of numbers follows: the table was left empty, or its data row was lost when the
+    report was converted.  The review/litigation table needs one row of 15 numbers even when
+    there were no cases (all 0).  A row the reader saw but could not place in columns, or numbers
+    written where no row could be read (rows run into one cell, a data row under a label the
+    template does not have), is not a missing row: GX003 reports it, and a row under a label the
+    template does not have is GX210's.
+
+    Anti-pattern::
+
+        行政复议					行政诉讼
+        结果维持	结果纠正	其他结果	尚未审结	总计	未经复议直接起诉					复议后起诉
+        					结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
+
+    Best practice::
+
+        行政复议					行政诉讼
+        结果维持	结果纠正	其他结果	尚未审结	总计	未经复议直接起诉					复议后起诉
+        					结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
+        0	0	0	0	0	0	0	0	0	0	0	0	0	0	0
+    """
+
+    code = "GX209"
+    name = "missing-data-row"
+    severity = "error"
+    summary = "a template table has its header but no data row"
+    summary_zh = "模板表格只有表头，没有数据行"
+    spec = "tables"
+    doc_zh = """模板表格有表头（主动公开情况表则是第二十条某项的标题和“信息内容”表头），但后面没有任何一行
+    数字：表格没有填写，或数据行在转换格式时丢失。即使没有案件，行政复议、行政诉讼情况表也要填写
+    一行 15 个数字（全部为 0）。读到了但无法对齐的行，以及写了数字却读不出任何一行的情形（各行
+    挤在同一个单元格中、数据行用了模板没有的行名）都不算缺失，由 GX003 报告；行名不是模板中的
+    行名的行由 GX210 报告。"""
+
+    messages = {
+        "no_data_row": Message(zh="{table}只有表头，没有数据行；{need}",
+                               en="the {table} has a header but no data row; {need}",
+                               fix_zh="补上数据行", fix_en="add the data row"),
+        # need: what the table's kind expects
+        "need_applications": Message(
+            zh="模板要求逐行填写申请的收到和办理数据",
+            en="the template expects a row of numbers for each kind of application and outcome"),
+        "need_review_litigation": Message(
+            zh="模板要求一行 15 个数字（行政复议、未经复议直接起诉、复议后起诉各 5 个；没有的填 0）",
+            en="the template expects one row of 15 numbers (5 each for 行政复议, 未经复议直接起诉 and 复议后起诉; 0 for none)"),
+        "need_active_disclosure": Message(zh="模板要求填写该项的数据行", en="the template expects the item's data rows"),
+        "no_section_row": Message(zh="{table}“{caption}”只有表头，没有数据行（应有：{rows}）",
+                                  en="{table}: “{caption}” has a header but no data row (expected: {rows})",
+                                  fix_zh="补上数据行", fix_en="add the data rows"),
+    }
+
+    def check(self, report, ctx):
+        for table in template_tables(report):
+            if not table.rows:
+                if written_but_unread(table):
+                    continue  # rows were written but none could be read: GX003's, not a missing row
+                yield ctx.say(table.header_span or table.span, "no_data_row", table=table_name(table),
+                              need=ctx.phrase(f"need_{table.kind}"))
+            elif table.kind == "active_disclosure":
+                yield from self._sections(ctx, table)
+
+    def _sections(self, ctx, table: Table):
+        tmpl = template_of(table, ctx)
+        if tmpl is None:
+            return
+        captions = {label_key(s.caption): s for s in tmpl.sections}
+        filled = {r.section for r in table.rows}
+        current = None
+        has_data = False
+        for raw in (*table.raw, None):
+            first = next((f for f in raw.fields if f.text.strip()), None) if raw is not None else None
+            section = captions.get(label_key(first.text)) if first is not None else None
+            if raw is None or section is not None:
+                if current is not None and not has_data and current[0].caption not in filled:
+                    yield ctx.say(current[1], "no_section_row", table=table_name(table),
+                                  caption=current[0].caption, rows=joined(current[0].rows))
+                if raw is None:
+                    break
+                current, has_data = (section, raw.span), False
+            elif holds_data(raw):
+                has_data = True

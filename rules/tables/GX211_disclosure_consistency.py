@@ -1,0 +1,103 @@
+"""GX211 disclosure-consistency: 主动公开 table values that cannot be right (negative counts, 现行有效件数 < 本年制发件数, …)."""
+
+from __future__ import annotations
+
+from gxlint.arith import balance, fmt
+from gxlint.lint.analyses.tables import at_least, identities, section_name, template_of, template_tables
+from gxlint.lint.rule import Message, Phrase, Rule
+from gxlint.model import Row, Table
+
+from ._naming import TERM, terms
+
+
+class DisclosureConsistency(Rule):
+    """主动公开 table values that cannot be right.
+
+    Soft checks on the article-20 tables (docs/format.md, Identities), read from the template's
+    ``disclosure-consistency`` identities (each a row-wise ``left >= right``):
+
+    * 2021 format: 现行有效件数 is at least 本年制发件数 -- documents issued this year are in force
+      unless repealed the same year;
+    * 2019 format: 对外公开总数量 is at least 本年新公开数量 -- the running total includes this
+      year's;
+    * 2019 format: 上一年项目数量 + 本年增/减 is not negative -- a count of items cannot fall
+      below zero.
+
+    Blank or malformed cells are unknown: a check involving them is reported only when no value
+    could satisfy it.  Rows the reader could not place with certainty are left out.
+
+    Anti-pattern::
+
+        第二十条第（一）项
+        信息内容	本年制发件数	本年废止件数	现行有效件数
+        行政规范性文件	5	0	3
+
+    Best practice::
+
+        第二十条第（一）项
+        信息内容	本年制发件数	本年废止件数	现行有效件数
+        行政规范性文件	5	0	23
+    """
+
+    code = "GX211"
+    name = "disclosure-consistency"
+    severity = "warning"
+    summary = "主动公开 table values that cannot be right (negative counts, 现行有效件数 < 本年制发件数, …)"
+    summary_zh = "主动公开情况表数值不合理（项目数为负、现行有效件数 < 本年制发件数等）"
+    spec = "identities, active-disclosure"
+    doc_zh = """主动公开情况表（第二十条各项）中不可能成立的数值。规则取自模板中名为 disclosure-consistency 的
+    勾稽关系（逐行“左边 ≥ 右边”）：
+
+    * 2021 年格式：现行有效件数不小于本年制发件数（本年制发的文件除当年废止外都现行有效）；
+    * 2019 年格式：对外公开总数量不小于本年新公开数量；
+    * 2019 年格式：上一年项目数量 + 本年增/减 不得为负数。
+
+    空白或无效单元格视为未知数，只有无论取何值都不成立时才报告；无法确定对齐方式的行不检查。
+    这些是软性检查（规范未明文规定），因此是警告。"""
+
+    messages = {
+        **TERM,
+        "violated": Message(zh="{table}“{row}”行：{left}{op} {right}{why}",
+                            en="{table}, row “{row}”: {left} {op} {right}{why}",
+                            fix_zh="核对该行数字", fix_en="check the numbers of this row"),
+        "violated_sum": Message(zh="{table}“{row}”行：{left}= {total} {op} {right}{why}",
+                                en="{table}, row “{row}”: {left} = {total} {op} {right}{why}",
+                                fix_zh="核对该行数字", fix_en="check the numbers of this row"),
+        # why the identity holds, from the template's data (its zh and en)
+        "because": Message(zh="；{why}", en="; {why}"),
+    }
+
+    def check(self, report, ctx):
+        for table in template_tables(report, "active_disclosure"):
+            tmpl = template_of(table, ctx)
+            idents = [i for i in identities(tmpl, self.name, "active_disclosure") if i.get("per") == "row"]
+            for row in table.rows:
+                if not row.trusted:
+                    continue
+                for ident in idents:
+                    yield from self._check_row(ctx, table, row, ident)
+
+    def _check_row(self, ctx, table: Table, row: Row, ident: dict):
+        left, right = list(ident.get("left", [])), list(ident.get("right", []))
+        if not left or not all(row.cell(c) is not None for c in left + right):
+            return
+        lc = [row.cell(c) for c in left]
+        rc = [row.cell(c) for c in right]
+        if ident.get("relation", "=") == ">=":
+            if at_least(lc, rc) != "violated":
+                return
+            op = "<"
+        else:
+            if balance(lc, rc).status != "violated":
+                return
+            op = "≠"
+        # the template's reason, in each language that has one
+        why_zh, why_en = ident.get("zh", ""), ident.get("en", "")
+        because = ctx.phrase("because", why=Phrase(why_zh, why_en))
+        why = Phrase(because.zh if why_zh else "", because.en if why_en else "")
+        fields = dict(table=section_name(table, row), row=row.key, left=terms(ctx, left, lc), op=op,
+                      right=terms(ctx, right, rc) if right else "0", why=why)
+        if len(left) > 1:
+            yield ctx.say(lc[0], "violated_sum", total=fmt(sum(x.value for x in lc)), **fields)
+        else:
+            yield ctx.say(lc[0], "violated", **fields)

@@ -1,0 +1,178 @@
+"""What the identity rules share: the per-column identities of the applications table (GX201,
+GX203), the per-row totals (GX202, GX204), and how a message says why two sides cannot be equal.
+
+The identities are data: each rule reads the template's ``identities`` whose ``name`` is the rule's
+name (grammar/templates/2019.json, inherited by 2021.json), so a province's template variant
+changes what is checked without code.
+
+A total that is 0 while its parts are not is reported once, by GX205 zero-total-consistency;
+GX202-GX204 report the totals that are non-zero and wrong.
+
+One finding per discrepancy: in the applications table the 总计 column is the sum of the six
+applicant columns, so when a column identity fails in an applicant column it fails in 总计 by the
+same amount.  When every cell involved is known and the 总计 column's difference is exactly the sum
+of the applicant columns' differences, the 总计 column is not reported on its own: the finding on
+the applicant column names its numbers too.
+"""
+
+from __future__ import annotations
+
+from gxlint.arith import Balance, balance, fmt
+from gxlint.lint.analyses.tables import identities, table_name, template_of, template_tables, trusted_rows
+from gxlint.lint.rule import Message, Phrase, Rule
+from gxlint.model import Cell, Row
+from gxlint.read.tables import identity_rows
+
+from ._naming import NOTHING, TERM, joined, terms
+
+#: the parts :func:`tail` builds: why the two sides of an identity cannot be equal
+TAIL = {
+    "sides": Message(zh="{left}为 {left_value}，{right}为 {right_value}",
+                     en="{left} is {left_value}, {right} is {right_value}"),
+    "unbalanceable": Message(
+        zh="{grows}的已知部分已达 {known}，超过{full}的 {whole}；空白或无效单元格无论填入什么非负数都无法相等",
+        en="the known part of {grows} is already {known}, more than {full} ({whole}); no non-negative value "
+           "in the blank or invalid cells can make them equal"),
+}
+
+
+def tail(ctx, b: Balance, left: Phrase | str, right: Phrase | str) -> Phrase:
+    """Why the two sides cannot be equal, in words; ``left``/``right`` name the sides."""
+    if not b.left_unknown and not b.right_unknown:
+        return ctx.phrase("sides", left=left, left_value=fmt(b.left), right=right, right_value=fmt(b.right))
+    grows, full = (left, right) if b.left_unknown else (right, left)
+    known, whole = (b.left, b.right) if b.left_unknown else (b.right, b.left)
+    return ctx.phrase("unbalanceable", grows=grows, known=fmt(known), full=full, whole=fmt(whole))
+
+
+def zero_total(b: Balance) -> bool:
+    """The total side is a known 0 and its parts are not: GX205 reports that."""
+    return b.left_unknown == 0 and abs(b.left) < 1e-9
+
+
+def _cells(rows: dict[str, Row], keys: list[str], column: str) -> list[Cell | None]:
+    return [rows[k].cell(column) if k in rows else None for k in keys]
+
+
+def _total_column(tmpl) -> tuple[str, list[str]] | None:
+    """The applications table's row total: (its column, the columns it sums), from the template."""
+    for ident in identities(tmpl, "row-total", "applications"):
+        left, right = list(ident.get("left", [])), list(ident.get("right", []))
+        if ident.get("per") == "row" and len(left) == 1 and right:
+            return left[0], right
+    return None
+
+
+def _explained(total: str, parts: list[str], balances: dict[str, Balance]) -> bool:
+    """Whether the total column's difference is exactly the sum of the part columns' differences
+    (every cell known): the same error, seen again in the total column."""
+    if total not in balances or not all(p in balances for p in parts):
+        return False
+    if any(balances[c].left_unknown or balances[c].right_unknown for c in (total, *parts)):
+        return False
+    diff = lambda c: balances[c].left - balances[c].right  # noqa: E731
+    return abs(diff(total) - sum(diff(p) for p in parts)) < 1e-6
+
+
+class ColumnIdentity(Rule):
+    """Base of the per-column identities of the applications table."""
+
+    skip_zero_total = False
+    #: which side holds the cell the finding is put on (the total)
+    anchor = "left"
+
+    messages = {
+        **TAIL,
+        "also": Message(zh="；“{column}”列因此也不平衡（{tail}）",
+                        en="; as a result column “{column}” does not balance either ({tail})"),
+    }
+
+    def check(self, report, ctx):
+        for table in template_tables(report, "applications"):
+            tmpl = template_of(table, ctx)
+            rows = trusted_rows(table)
+            for ident in identities(tmpl, self.name, "applications"):
+                if ident.get("per") != "column":
+                    continue
+                left, right = identity_rows(tmpl, ident, rows)
+                if not left or not right or not any(k in rows for k in left + right):
+                    continue
+                columns = next(rows[k].columns for k in left + right if k in rows)
+                balances: dict[str, Balance] = {}
+                violated: dict[str, tuple] = {}
+                for column in columns:
+                    lc, rc = _cells(rows, left, column), _cells(rows, right, column)
+                    b = balances[column] = balance(lc, rc)
+                    if b.status != "violated" or (self.skip_zero_total and zero_total(b)):
+                        continue
+                    order = (*rc, *lc) if self.anchor == "right" else (*lc, *rc)
+                    where = next((c for c in order if c is not None), None) or table
+                    violated[column] = (lc, rc, b, where)
+                # one finding per discrepancy: the 总计 column repeats the applicant columns' error
+                also, parts = None, ()
+                split = _total_column(tmpl)
+                if split is not None:
+                    total, parts = split
+                    if (total in violated and any(p in violated for p in parts)
+                            and _explained(total, parts, balances)):
+                        also = (total, violated.pop(total)[2])
+                for column, (lc, rc, b, where) in violated.items():
+                    extra = also if column in parts else None
+                    yield self.report(ctx, table, tmpl, column, left, right, lc, rc, b, where, extra)
+
+    def report(self, ctx, table, tmpl, column, left, right, lc, rc, b, where, also=None):  # pragma: no cover
+        raise NotImplementedError
+
+    @staticmethod
+    def also_clause(ctx, also, left: Phrase | str, right: Phrase | str) -> Phrase:
+        """“；“总计”列因此也不平衡（…）”: the total column's numbers, in the finding that explains them."""
+        if also is None:
+            return NOTHING
+        column, b = also
+        return ctx.phrase("also", column=column, tail=tail(ctx, b, left, right))
+
+
+class RowIdentity(Rule):
+    """Base of the per-row identities (the row-total rules).  A rule names the place of a row
+    (``where``: ``{label}``) and the side of the parts (``parts``) in its own messages."""
+
+    table_kind = ""
+
+    messages = {
+        **TERM,
+        **TAIL,
+        "unbalanced": Message(zh="{table}{where}：{left}≠ {right}（{tail}）",
+                              en="{table}, {where}: {left} ≠ {right} ({tail})",
+                              fix_zh="{columns}应等于 {target}", fix_en="{columns} should equal {target}"),
+    }
+
+    def check(self, report, ctx):
+        for table in template_tables(report, self.table_kind):
+            tmpl = template_of(table, ctx)
+            idents = [i for i in identities(tmpl, self.name, self.table_kind) if i.get("per") == "row"]
+            if not idents:
+                continue
+            for row in table.rows:
+                if not row.trusted:
+                    continue
+                for ident in idents:
+                    left, right = list(ident.get("left", [])), list(ident.get("right", []))
+                    if not left or not all(row.cell(c) is not None for c in left + right):
+                        continue
+                    lc = [row.cell(c) for c in left]
+                    rc = [row.cell(c) for c in right]
+                    b = balance(lc, rc)
+                    if b.status != "violated" or zero_total(b):
+                        continue
+                    yield self.report(ctx, table, tmpl, row, left, right, lc, rc, b)
+
+    def report(self, ctx, table, tmpl, row, left, right, lc, rc, b):
+        return ctx.say(
+            lc[0] if lc[0] is not None else row, "unbalanced",
+            table=table_name(table), where=ctx.phrase("where", label=self.label(tmpl, row)),
+            left=terms(ctx, left, lc), right=terms(ctx, right, rc),
+            tail=tail(ctx, b, " + ".join(left), ctx.phrase("parts")),
+            columns=joined(left), target=" + ".join(right))
+
+    def label(self, tmpl, row: Row) -> str:  # pragma: no cover
+        raise NotImplementedError
