@@ -293,6 +293,7 @@ def test_show_config_json_per_file_with_per_file_ignores(tmp_cwd):
 
 # -- output: formats, file, statistics, colour -------------------------------------------------------
 
+@pytest.mark.slow  # six formats over a folder, in worker processes
 def test_every_format_on_a_folder(tmp_cwd):
     reports(tmp_cwd / "r")
     for fmt in ("full", "concise", "json", "json-lines", "sarif", "github"):

@@ -356,6 +356,7 @@ def test_a_plugins_cross_year_rule_sees_the_previous_report(tmp_path, jobs):
 PDF = FIXTURES / "pdf" / "example.pdf"  # the example report (2021) as a PDF
 
 
+@pytest.mark.slow  # a PDF read, with and without worker processes
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_pdf_report_is_paired_with_text_reports_of_the_years_around_it(tmp_path, jobs):
     pytest.importorskip("pypdfium2")

@@ -47,6 +47,7 @@ def folder(cwd):
     return root
 
 
+@pytest.mark.slow  # a folder of every form (Word, PDF, text forms), read twice
 def test_a_folder_gives_a_row_for_every_table_cell(folder):
     result = gx("parse", "-f", "csv", "reports")
     rows = rows_of(result.stdout_bytes)

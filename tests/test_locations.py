@@ -11,6 +11,8 @@ import formsgen
 from clitools import FIXTURES, gx
 from test_sarif import validator
 
+pytestmark = pytest.mark.slow  # Word and web files written for each test, then linted from the command line
+
 UNBALANCED = (FIXTURES / "defects" / "shili-2021-unbalanced.txt").read_text(encoding="utf-8")
 NARRATIVE = (FIXTURES / "defects" / "shili-2021-narrative.txt").read_text(encoding="utf-8")
 

@@ -56,6 +56,7 @@ def test_a_crash_on_one_file_is_a_finding_and_the_others_are_linted(folder, monk
     assert crash.message.startswith("gxlint 处理本文件时出错：MemoryError: simulated")
 
 
+@pytest.mark.slow  # worker processes
 def test_a_worker_that_dies_does_not_lose_files(folder, monkeypatch):
     parent = os.getpid()
     real = runner.lint_one
@@ -142,6 +143,7 @@ def test_missing_and_repo_root(tmp_path):
 
 # -- process behaviour -----------------------------------------------------------------------------------
 
+@pytest.mark.slow  # worker processes
 def test_a_parallel_run_leaves_no_pool_thread_behind(folder):
     """The pool is shut down and waited for: a manager thread left running races the interpreter's
     exit and prints "Exception ignored ... Bad file descriptor" (about 1 run in 25)."""
@@ -154,6 +156,7 @@ def test_a_parallel_run_leaves_no_pool_thread_behind(folder):
     assert not [t for t in list(futures_process._threads_wakeups) if t.is_alive()]
 
 
+@pytest.mark.slow  # worker processes
 def test_stopping_a_parallel_run_early_stops_the_workers_at_once(folder, monkeypatch):
     """Ctrl-C or a closed pipe while a worker is in the middle of a long file: the run stops now, and
     no worker is left running (it would keep the process alive until it finished)."""

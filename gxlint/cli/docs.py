@@ -1,16 +1,75 @@
-"""``python -m gxlint.cli.docs [--check] [FOLDER]``: regenerate docs/rules/ from the built-in rules'
-metadata (gxlint.output.ruledocs renders each page), or with ``--check`` only say which pages are
-out of date (exit 1)."""
+"""``python -m gxlint.cli.docs [--check]``: regenerate the generated documentation -- docs/rules/
+from the built-in rules' metadata (gxlint.output.ruledocs renders each page) and the hooks section
+of docs/plugins.md from gxlint/plugins/hookspecs.py -- or with ``--check`` only say what is out of
+date (exit 1)."""
 
 from __future__ import annotations
 
+import inspect
 import os
+import re
 import sys
 from typing import Iterable
 
 from gxlint.lint.rule import Rule
 from gxlint.output.ruledocs import render_index, render_rule_page
+from gxlint.plugins import hookspecs
 from gxlint.plugins.discovery import load
+
+# -- docs/plugins.md: the hooks, from gxlint/plugins/hookspecs.py ----------------------------------------
+
+BEGIN = "<!-- The hooks: generated from gxlint/plugins/hookspecs.py by `python -m gxlint.cli.docs`; do not edit. -->"
+END = "<!-- End of the generated hooks. -->"
+PAGE = "docs/plugins.md"
+
+
+def _markdown(doc: str) -> str:
+    """A docstring as markdown: ````x```` and Sphinx roles become code spans."""
+    doc = re.sub(r":(?:class|func|meth|mod|attr):`~?([^`]+)`", r"`\1`", doc)
+    return re.sub(r"``(.+?)``", r"`\1`", doc, flags=re.S).replace(" -- ", " — ")
+
+
+def render_hooks() -> str:
+    """The generated section of docs/plugins.md, from BEGIN to END inclusive."""
+    hooks = dict(hookspecs.specs())
+    out = [BEGIN, ""]
+    for title, names in hookspecs.GROUPS:
+        out += [f"### {title}", ""]
+        for name in names:
+            function = hooks[name]
+            params = ", ".join(inspect.signature(function).parameters)
+            returns = function.__annotations__.get("return", "")
+            doc = _markdown(inspect.getdoc(function) or "")
+            out += [f"#### `{name}({params})` → `{returns}`", "", doc, ""]
+    out.append(END)
+    return "\n".join(out)
+
+
+def hooks_out_of_date(path: str = PAGE) -> list[str]:
+    """What is wrong with the generated section of ``path`` (empty when it is in sync)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError as exc:
+        return [f"{path}: {exc.strerror or exc}"]
+    if BEGIN not in text or END not in text:
+        return [f"{path}: no generated hooks section (the lines {BEGIN} ... {END})"]
+    current = text[text.index(BEGIN):text.index(END) + len(END)]
+    return [] if current == render_hooks() else [f"{path}: the hooks section differs from gxlint/plugins/hookspecs.py"]
+
+
+def write_hooks(path: str = PAGE) -> None:
+    """Replace the generated section of ``path`` (which must have its BEGIN and END lines)."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    if BEGIN not in text or END not in text:
+        raise ValueError(f"{path}: no generated hooks section to replace (the lines {BEGIN} ... {END})")
+    text = text[:text.index(BEGIN)] + render_hooks() + text[text.index(END) + len(END):]
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+# -- docs/rules/: one page per built-in rule ---------------------------------------------------------
 
 GENERATED = "<!-- Generated from the rule"
 
@@ -77,20 +136,26 @@ def write_docs(folder: str = "docs/rules") -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m gxlint.cli.docs [--check] [FOLDER]``: regenerate docs/rules/, or with --check only
-    say which pages are out of date (exit 1)."""
+    """``python -m gxlint.cli.docs [--check]``: regenerate docs/rules/ and the hooks section of
+    docs/plugins.md, or with ``--check`` only say what is out of date (exit 1)."""
     args = list(sys.argv[1:] if argv is None else argv)
     check = "--check" in args
     args = [a for a in args if a != "--check"]
     folder = args[0] if args else "docs/rules"
+    page = args[1] if len(args) > 1 else PAGE
     if check:
-        stale = out_of_date(folder)
+        stale = out_of_date(folder) + hooks_out_of_date(page)
         for line in stale:
             print(f"out of date: {line}")
         if stale:
             print("regenerate with: python -m gxlint.cli.docs")
         return 1 if stale else 0
-    for path in write_docs(folder):
+    try:
+        write_hooks(page)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for path in [*write_docs(folder), page]:
         print(path)
     return 0
 
