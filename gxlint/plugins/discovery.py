@@ -106,10 +106,12 @@ def _dist_of(ep: Any) -> tuple[str, str]:
 
 # -- finding entry points without importlib.metadata -------------------------------------------------
 #
-# importlib.metadata imports email, zipfile, csv, socket and more: about 12 ms, a sixth of gxlint's
-# cold start.  An entry point is a line in a distribution's entry_points.txt, so the installed
-# distributions' folders on sys.path are read directly, with importlib.metadata's rules: the first
-# distribution of a (normalised) name on sys.path wins, sections are [group], lines name = value.
+# Kept because the benchmark shows it matters (docs/performance.md, "Finding the plugins"): importing
+# importlib.metadata costs a cold start more than the rest of plugin loading.  An entry point is a
+# line in a distribution's entry_points.txt, so the installed distributions' folders on sys.path are
+# read directly, with importlib.metadata's rules: the first distribution of a (normalised) name on
+# sys.path wins, sections are [group], lines name = value.  An archive on sys.path (a zip or egg)
+# is left to importlib.metadata.
 
 class _Dist:
     """The name and version of an installed distribution, read from its metadata headers."""
