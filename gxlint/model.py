@@ -1,14 +1,16 @@
 """The report model: what rules and plugins program against (documented in docs/model.md).
 
-Plain frozen dataclasses.  Every node has a ``span`` in the original file (1-based line and
-column, end exclusive) plus character offsets into ``Report.source.text``.
+Frozen records (what ``@dataclass(frozen=True, slots=True)`` would make, written out: see
+:class:`_Frozen`; ``Report`` is a frozen dataclass).  Every node has a ``span`` in the original file
+(1-based line and column, end exclusive) plus character offsets into ``Report.source.text``.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING, Iterator, Union
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -16,19 +18,100 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Number = Union[int, float]
 
+_set = object.__setattr__
 
-@dataclass(frozen=True, slots=True)
-class Span:
+
+class _Frozen:
+    """What ``@dataclass(frozen=True, slots=True)`` generates, written once: field-wise ``==`` and
+    hash, a repr naming the fields, no assignment after ``__init__``, ``__match_args__``, pickling
+    and copying.  The fields are the subclass's ``__slots__``, in order; its ``__init__`` sets them
+    with ``object.__setattr__``.  Plain classes because creating a dataclass costs about 1 ms at
+    start-up (``exec`` of its generated methods), and the model is imported on every run.
+    ``dataclasses.fields()``/``replace()``/``asdict()`` do not apply to them."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        names = cls.__dict__.get("__slots__")
+        if not names:  # a subclass that adds no fields keeps its parent's
+            return
+        cls.__match_args__ = names  # type: ignore[attr-defined,misc]
+        get = attrgetter(*names)
+        # the field values as a tuple: _values(obj)
+        cls._values = staticmethod((lambda obj: (get(obj),)) if len(names) == 1 else get)  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._values(self) == self._values(other)  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values(self))  # type: ignore[attr-defined]
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple:
+        return type(self), self._values(self)  # type: ignore[attr-defined]
+
+
+# -- table kinds ---------------------------------------------------------------------------------
+# ``Table.kind`` is one of these strings; they are public (``gxlint parse`` shows them as ``kind``).
+
+#: The 第二十条 tables: what was disclosed proactively.
+ACTIVE_DISCLOSURE = "active_disclosure"
+#: The table of applications received and handled (收到和处理政府信息公开申请情况).
+APPLICATIONS = "applications"
+#: The table of administrative review and litigation (行政复议、行政诉讼情况).
+REVIEW_LITIGATION = "review_litigation"
+#: The statistics table of the format before 2019 (政府信息公开情况统计表).
+LEGACY_STATISTICS = "legacy_statistics"
+#: Any other table.
+OTHER = "other"
+
+#: The unified format's three tables, read against a template, in the order of the chapters that
+#: hold them.
+TEMPLATE_KINDS = (ACTIVE_DISCLOSURE, APPLICATIONS, REVIEW_LITIGATION)
+#: Every table kind.
+TABLE_KINDS = (*TEMPLATE_KINDS, LEGACY_STATISTICS, OTHER)
+
+#: How a message names each kind, (zh, en); rules and plugins use
+#: ``gxlint.lint.analyses.tables.kind_name(kind)``, which gives it as a ``Phrase``.
+KIND_NAMES: dict[str, tuple[str, str]] = {
+    ACTIVE_DISCLOSURE: ("主动公开情况表（第二十条）", "active-disclosure table (article 20)"),
+    APPLICATIONS: ("收到和处理政府信息公开申请情况表", "applications table"),
+    REVIEW_LITIGATION: ("行政复议、行政诉讼情况表", "review/litigation table"),
+    LEGACY_STATISTICS: ("政府信息公开情况统计表（2019 年以前格式）", "pre-2019 statistics table"),
+    OTHER: ("其他表格", "other table"),
+}
+
+
+class Span(_Frozen):
+    __slots__ = ("line", "column", "end_line", "end_column", "start", "end")
     line: int
     column: int
     end_line: int
     end_column: int
-    start: int = 0
-    end: int = 0
+    start: int
+    end: int
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int, start: int = 0, end: int = 0) -> None:
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "end_line", end_line)
+        _set(self, "end_column", end_column)
+        _set(self, "start", start)
+        _set(self, "end", end)
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(_Frozen):
     """Something the reader had to normalise, or could not resolve, while reading a table.
 
     ``kind`` is one of: ``label-variant`` (a label matched only after tolerating a typo or a
@@ -37,52 +120,76 @@ class Note:
     unambiguously), ``unknown-row`` (a row the template does not have).
     """
 
+    __slots__ = ("kind", "span", "zh", "en")
     kind: str
     span: Span
     zh: str
     en: str
 
+    def __init__(self, kind: str, span: Span, zh: str, en: str) -> None:
+        _set(self, "kind", kind)
+        _set(self, "span", span)
+        _set(self, "zh", zh)
+        _set(self, "en", en)
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+
+class Cell(_Frozen):
     """A data cell.  ``status`` is ``number``, ``blank`` (nothing written) or ``malformed``."""
 
+    __slots__ = ("text", "span", "value", "status", "column", "note")
     text: str
     span: Span
     value: Number | None
     status: str
-    column: str | None = None
-    note: str = ""  # text after the leading number, e.g. a unit: "251000元" -> "元"
+    column: str | None
+    note: str  # text after the leading number, e.g. a unit: "251000元" -> "元"
+
+    def __init__(self, text: str, span: Span, value: Number | None, status: str, column: str | None = None,
+                 note: str = "") -> None:
+        _set(self, "text", text)
+        _set(self, "span", span)
+        _set(self, "value", value)
+        _set(self, "status", status)
+        _set(self, "column", column)
+        _set(self, "note", note)
 
     @property
     def is_number(self) -> bool:
         return self.status == "number"
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(_Frozen):
     """One field of a table row as written (tab-, pipe- or line-separated)."""
 
+    __slots__ = ("text", "span")
     text: str
     span: Span
 
+    def __init__(self, text: str, span: Span) -> None:
+        _set(self, "text", text)
+        _set(self, "span", span)
 
-@dataclass(frozen=True, slots=True)
-class RawRow:
+
+class RawRow(_Frozen):
     """A row as written.  ``run_together`` marks a row read out of running text whose data field
     holds digits with no separators (``640020470``)."""
 
+    __slots__ = ("fields", "span", "run_together")
     fields: tuple[Field, ...]
     span: Span
-    run_together: bool = False
+    run_together: bool
+
+    def __init__(self, fields: tuple[Field, ...], span: Span, run_together: bool = False) -> None:
+        _set(self, "fields", fields)
+        _set(self, "span", span)
+        _set(self, "run_together", run_together)
 
     @property
     def texts(self) -> list[str]:
         return [f.text for f in self.fields]
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(_Frozen):
     """A template row with its cells aligned to the template's columns.
 
     ``key`` is the template's own row label (for the review/litigation table, the block:
@@ -95,14 +202,26 @@ class Row:
     (see :attr:`trusted`).
     """
 
+    __slots__ = ("key", "label", "section", "columns", "cells", "span", "alignment", "fields_written")
     key: str
     label: str
     section: str | None
     columns: tuple[str, ...]
     cells: tuple[Cell, ...]
     span: Span
-    alignment: str = "exact"
-    fields_written: int = 0
+    alignment: str
+    fields_written: int
+
+    def __init__(self, key: str, label: str, section: str | None, columns: tuple[str, ...],
+                 cells: tuple[Cell, ...], span: Span, alignment: str = "exact", fields_written: int = 0) -> None:
+        _set(self, "key", key)
+        _set(self, "label", label)
+        _set(self, "section", section)
+        _set(self, "columns", columns)
+        _set(self, "cells", cells)
+        _set(self, "span", span)
+        _set(self, "alignment", alignment)
+        _set(self, "fields_written", fields_written)
 
     @property
     def trusted(self) -> bool:
@@ -117,21 +236,34 @@ class Row:
         return self.cells[i] if i < len(self.cells) else None
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A table.  ``kind``: ``active_disclosure`` (第二十条 tables), ``applications`` (申请 table),
-    ``review_litigation`` (复议/诉讼 table), ``legacy_statistics`` (the pre-2019 统计表) or ``other``.
+class Table(_Frozen):
+    """A table.  ``kind`` (one of :data:`TABLE_KINDS`): ``active_disclosure`` (:data:`ACTIVE_DISCLOSURE`,
+    第二十条 tables), ``applications`` (:data:`APPLICATIONS`, 申请 table), ``review_litigation``
+    (:data:`REVIEW_LITIGATION`, 复议/诉讼 table), ``legacy_statistics`` (:data:`LEGACY_STATISTICS`, the
+    pre-2019 统计表) or ``other`` (:data:`OTHER`).
     ``layout``: ``tabs``, ``pipes``, ``cells`` (one cell per line) or ``inline`` (run together in
     running text)."""
 
+    __slots__ = ("kind", "span", "layout", "template", "rows", "raw", "notes", "header_span")
     kind: str
     span: Span
     layout: str
-    template: str | None = None
-    rows: tuple[Row, ...] = ()
-    raw: tuple[RawRow, ...] = ()
-    notes: tuple[Note, ...] = ()
-    header_span: Span | None = None
+    template: str | None
+    rows: tuple[Row, ...]
+    raw: tuple[RawRow, ...]
+    notes: tuple[Note, ...]
+    header_span: Span | None
+
+    def __init__(self, kind: str, span: Span, layout: str, template: str | None = None, rows: tuple[Row, ...] = (),
+                 raw: tuple[RawRow, ...] = (), notes: tuple[Note, ...] = (), header_span: Span | None = None) -> None:
+        _set(self, "kind", kind)
+        _set(self, "span", span)
+        _set(self, "layout", layout)
+        _set(self, "template", template)
+        _set(self, "rows", rows)
+        _set(self, "raw", raw)
+        _set(self, "notes", notes)
+        _set(self, "header_span", header_span)
 
     def row(self, key: str) -> Row | None:
         for r in self.rows:
@@ -157,15 +289,22 @@ class Table:
         return bool(self.rows)
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(_Frozen):
     """Running text.  Fragments broken apart by page breaks are joined; ``pieces`` maps offsets in
     ``text`` back to the source: tuples of (offset in text, source offset, length)."""
 
+    __slots__ = ("text", "span", "pieces", "heading_level")
     text: str
     span: Span
-    pieces: tuple[tuple[int, int, int], ...] = ()
-    heading_level: int = 0  # >0 for markdown headings that are not chapters (#, ## ...)
+    pieces: tuple[tuple[int, int, int], ...]
+    heading_level: int  # >0 for markdown headings that are not chapters (#, ## ...)
+
+    def __init__(self, text: str, span: Span, pieces: tuple[tuple[int, int, int], ...] = (),
+                 heading_level: int = 0) -> None:
+        _set(self, "text", text)
+        _set(self, "span", span)
+        _set(self, "pieces", pieces)
+        _set(self, "heading_level", heading_level)
 
     def source_offset(self, index: int) -> int:
         """Source offset of character ``index`` of ``text``."""
@@ -181,15 +320,25 @@ class Paragraph:
 Block = Union[Paragraph, Table]
 
 
-@dataclass(frozen=True, slots=True)
-class Chapter:
+class Chapter(_Frozen):
+    __slots__ = ("number", "numeral", "title", "heading", "span", "blocks", "level")
     number: int | None  # 1 for 一、, ...; None when the numeral cannot be read
     numeral: str  # as written: "一"
     title: str  # without numbering and markup
     heading: str  # the heading line as written
     span: Span
-    blocks: tuple[Block, ...] = ()
-    level: int = 0  # markdown level (count of '#'), 0 when none
+    blocks: tuple[Block, ...]
+    level: int  # markdown level (count of '#'), 0 when none
+
+    def __init__(self, number: int | None, numeral: str, title: str, heading: str, span: Span,
+                 blocks: tuple[Block, ...] = (), level: int = 0) -> None:
+        _set(self, "number", number)
+        _set(self, "numeral", numeral)
+        _set(self, "title", title)
+        _set(self, "heading", heading)
+        _set(self, "span", span)
+        _set(self, "blocks", blocks)
+        _set(self, "level", level)
 
     @property
     def paragraphs(self) -> Iterator[Paragraph]:
@@ -200,29 +349,46 @@ class Chapter:
         return (b for b in self.blocks if isinstance(b, Table))
 
 
-@dataclass(frozen=True, slots=True)
-class Dated:
+class Dated(_Frozen):
     """A date found in the text, with where it was written."""
 
+    __slots__ = ("date", "span", "text")
     date: _dt.date
     span: Span
     text: str
 
+    def __init__(self, date: _dt.date, span: Span, text: str) -> None:
+        _set(self, "date", date)
+        _set(self, "span", span)
+        _set(self, "text", text)
 
-@dataclass(frozen=True, slots=True)
-class Period:
+
+class Period(_Frozen):
+    __slots__ = ("start", "end", "span", "text")
     start: _dt.date | None
     end: _dt.date | None
     span: Span
     text: str
 
+    def __init__(self, start: _dt.date | None, end: _dt.date | None, span: Span, text: str) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "span", span)
+        _set(self, "text", text)
 
-@dataclass(frozen=True, slots=True)
-class Signature:
+
+class Signature(_Frozen):
+    __slots__ = ("organ", "date", "span", "date_span")
     organ: str | None
     date: _dt.date | None
     span: Span
-    date_span: Span | None = None
+    date_span: Span | None
+
+    def __init__(self, organ: str | None, date: _dt.date | None, span: Span, date_span: Span | None = None) -> None:
+        _set(self, "organ", organ)
+        _set(self, "date", date)
+        _set(self, "span", span)
+        _set(self, "date_span", date_span)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 import pytest
 
-from gxlint.read.tables import identity_rows
 from gxlint.read.templates import builtin
 
 FORMATS = [t for t in builtin().formats]
@@ -16,7 +15,7 @@ def test_every_identity_names_rows_and_columns_of_its_table(template):
     for ident in template.identities:
         table, per = ident["table"], ident["per"]
         if table == "applications" and per == "column":
-            left, right = identity_rows(template, ident, {})
+            left, right = ident.sides(template)
             assert left and right, ident["name"]
             assert all(template.node(k) is not None for k in left + right), ident["name"]
         elif table == "applications":
@@ -48,7 +47,7 @@ def test_outcome_rows_differ_between_2019_and_2021():
     out = {}
     for template in FORMATS:
         ident = next(i for i in template.identities if i["name"] == "outcome-total")
-        out[template.id] = identity_rows(template, ident, {})[1]
+        out[template.id] = ident.sides(template)[1]
     assert "（六）其他处理" in out["2019"] and len(out["2019"]) == 19
     assert "（六）其他处理" not in out["2021"] and len(out["2021"]) == 21
     assert "3.其他" in out["2021"]

@@ -10,11 +10,13 @@ that applies (``--config``, or the nearest ``.gxlint.yaml`` above the working di
 check, the first file's settings once they are read), else Chinese.  Findings follow each file's
 settings, in which ``--lang`` and ``GXLINT_LANG`` override the config files.
 
-The modules: :mod:`.ui` (the run's language, exit codes, :class:`GxError`), :mod:`.app` (the
-click group ``main`` and the bilingual command classes, with :mod:`.click_zh` and :mod:`.wrap`
-for click's words in Chinese and help wrapped by display width, :mod:`.streams` for output that
-never crashes), and one module per command: :mod:`.check`, :mod:`.parse`, :mod:`.rules` (rules,
-explain, plugins) and :mod:`.init`.
+The modules: :mod:`.ui` (the run's language, exit codes, :class:`GxError`, the run layer's errors
+as click's), :mod:`.app` (the click group ``main`` and the bilingual command classes, with
+:mod:`.click_zh` and :mod:`.wrap` for click's words in Chinese and help wrapped by display width,
+:mod:`.streams` for output that never crashes), and one module per command, each turning its
+arguments into calls of gxlint.run: :mod:`.check` (gxlint.run.check), :mod:`.parse`
+(gxlint.run.dataset), :mod:`.rules` (rules, explain, plugins: gxlint.run.catalog) and :mod:`.init`
+(gxlint.run.init).
 """
 
 from __future__ import annotations

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
 from .app import CONTEXT, GxCommand, main
-from .rules import _all_rules
-from .ui import GxError, _t
+from .ui import _t, run_errors
 
 
 @main.command("init", cls=GxCommand, context_settings=CONTEXT,
@@ -20,21 +17,8 @@ def init_cmd(directory: str) -> None:
     """Write a commented .gxlint.yaml with every default.
 
     DIRECTORY defaults to the current one; an existing config file is never overwritten."""
-    from gxlint.output.ruledocs import default_config
+    from gxlint.run.init import write_default_config
 
-    from gxlint.config import CONFIG_NAMES
-
-    target = os.path.join(directory, CONFIG_NAMES[0])
-    for name in CONFIG_NAMES:
-        existing = os.path.join(directory, name)
-        if os.path.exists(existing):
-            raise GxError(f"{existing} already exists; not overwriting it", f"{existing} 已存在，不会覆盖它")
-    _, rules = _all_rules()
-    os.makedirs(directory, exist_ok=True)
-    try:
-        with open(target, "x", encoding="utf-8") as handle:
-            handle.write(default_config(rules))
-    except OSError as exc:
-        raise GxError(f"cannot write {target}: {exc.strerror or exc}",
-                      f"无法写入 {target}：{exc.strerror or exc}") from None
+    with run_errors():
+        target = write_default_config(directory)
     click.echo(_t(f"wrote {target}", f"已写入 {target}"))

@@ -7,20 +7,16 @@ import sys
 import click
 
 from .app import CONTEXT, GxCommand, _option, main
-from .ui import _UI, ENV_LANG, EXIT_ERROR, GxError, _env_lang, _t
+from .ui import _UI, ENV_LANG, EXIT_ERROR, GxError, _env_lang, _t, run_errors
 from .wrap import _width
 
 
-def _all_rules(require: tuple[str, ...] = ()):
-    """The plugins and every rule they bring, in code order.  (Library logic that belongs in
-    gxlint/run/, issue 11; kept here until the library offers it.)"""
-    from gxlint.plugins import discovery as plugins_mod
+def _all_rules():
+    """The plugins and every rule they bring, in code order (gxlint.run.catalog)."""
+    from gxlint.run.catalog import all_rules
 
-    try:
-        plugins = plugins_mod.cached(require)
-    except plugins_mod.PluginError as exc:
-        raise GxError(str(exc), f"插件错误：{exc}") from None
-    return plugins, [plugins.rules[c] for c in sorted(plugins.rules, key=plugins_mod._code_key)]
+    with run_errors():
+        return all_rules()
 
 
 def _command_lang(lang: str | None) -> str:
@@ -68,13 +64,14 @@ def explain_cmd(code: str, lang: str | None) -> None:
     """Show a rule's full documentation with its examples (CODE or name)."""
     from gxlint.output.ruledocs import render_rule
 
+    from gxlint.run.catalog import find_rule
+
     lang = _command_lang(lang)
-    plugins, rules = _all_rules()
-    wanted = code.strip()
-    for r in rules:
-        if r.code == wanted.upper() or r.name == wanted.lower():
-            click.echo(render_rule(r, lang, markdown=False))
-            return
+    _, rules = _all_rules()
+    rule = find_rule(rules, code)
+    if rule is not None:
+        click.echo(render_rule(rule, lang, markdown=False))
+        return
     raise GxError(f"unknown rule {code!r}; see 'gxlint rules'", f"没有规则 {code!r}；请查看 'gxlint rules'")
 
 

@@ -1,6 +1,7 @@
 """The words of a run: which language gxlint's own messages are in (``--lang``, else
-``GXLINT_LANG``, else the applicable config file's ``lang``, else Chinese), the exit codes, and the
-one-line error gxlint exits 2 with."""
+``GXLINT_LANG``, else the applicable config file's ``lang``, else Chinese), the exit codes (those of
+gxlint.run.errors), the one-line error gxlint exits 2 with, and :func:`run_errors`, which turns the
+run layer's errors (gxlint.run.errors) into click's."""
 
 from __future__ import annotations
 
@@ -10,13 +11,16 @@ import time
 #: summary's time is the whole run
 _IMPORTED = time.perf_counter()
 
+import contextlib  # noqa: E402
 import os  # noqa: E402
 import re  # noqa: E402
-from typing import Any  # noqa: E402
+from typing import Any, Iterator  # noqa: E402
 
 import click  # noqa: E402
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# the exit codes are the run's; the commands (and gxlint.cli) take them from here
+from gxlint.run.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: E402,F401
+
 LANGS = ("zh", "en")
 #: the environment variable that chooses the language when --lang is not given
 ENV_LANG = "GXLINT_LANG"
@@ -110,6 +114,31 @@ class GxError(click.ClickException):
 
 def _usage_error(en: str, zh: str) -> click.UsageError:
     return click.UsageError(_t(en, zh))
+
+
+def say(en: str, zh: str) -> None:
+    """A line of the run on standard error, in the run's language (gxlint.run.errors.Say)."""
+    click.echo(_t(en, zh), err=True)
+
+
+@contextlib.contextmanager
+def run_errors() -> Iterator[None]:
+    """The run layer's errors as click's: a :class:`~gxlint.run.errors.UsageProblem` is a usage
+    error (about its option, when it names one), any other
+    :class:`~gxlint.run.errors.RunError` a :class:`GxError` (exit 2), shown in the language of the
+    config file it is about when nothing else chose the language."""
+    from gxlint.run.errors import RunError, UsageProblem
+
+    try:
+        yield
+    except UsageProblem as exc:
+        if exc.option:
+            raise click.BadParameter(_t(exc.message, exc.message_zh), param_hint=f"'{exc.option}'") from None
+        raise _usage_error(exc.message, exc.message_zh) from None
+    except RunError as exc:
+        if exc.lang:
+            _UI["lang"] = exc.lang
+        raise GxError(exc.message, exc.message_zh) from None
 
 
 def _localize(exc: click.ClickException) -> None:

@@ -26,10 +26,14 @@ from gxlint.read.templates import Templates, deadlines
 class RunSettings(Protocol):
     """What the engine needs of a file's resolved settings (``gxlint.config.Settings`` has it)."""
 
-    lang: str
-    organ: str
-    severity: Mapping[str, str]
-    options: Mapping[str, Mapping[str, Any]]
+    @property
+    def lang(self) -> str: ...
+    @property
+    def organ(self) -> str: ...
+    @property
+    def severity(self) -> Mapping[str, str]: ...
+    @property
+    def options(self) -> Mapping[str, Mapping[str, Any]]: ...
 
 
 class Engine:

@@ -114,6 +114,10 @@ def _fields(template: str) -> set[str]:
             if name is not None}
 
 
+#: ``type`` is also the name of an Option field: annotations inside the class use this alias
+_Type = type
+
+
 @dataclass(frozen=True)
 class Option:
     """A rule option: its default, its help text, and the type a configured value must have.
@@ -128,11 +132,11 @@ class Option:
 
     default: Any
     help: str
-    type: type | tuple[type, ...] | None = None
-    item_type: type | tuple[type, ...] | None = None
+    type: _Type | tuple[_Type, ...] | None = None
+    item_type: _Type | tuple[_Type, ...] | None = None
 
     @property
-    def types(self) -> tuple[type, ...]:
+    def types(self) -> tuple[_Type, ...]:
         t = self.type or type(self.default)
         return _widen(t if isinstance(t, tuple) else (t,))
 
@@ -141,9 +145,9 @@ class Option:
         return any(t in (list, tuple) for t in self.types)
 
     @property
-    def item_types(self) -> tuple[type, ...] | None:
+    def item_types(self) -> tuple[_Type, ...] | None:
         """The types a list option's items must have (None: any)."""
-        t = self.item_type
+        t: Any = self.item_type
         if t is None and self.is_list and isinstance(self.default, (list, tuple)) and self.default:
             kinds = {type(v) for v in self.default}
             t = kinds.pop() if len(kinds) == 1 else None

@@ -21,6 +21,8 @@ from typing import Any, TextIO
 
 from gxlint.finding import Finding
 
+#: the built-in output formats: name -> (module, class), in the order ``--format``'s help and errors
+#: list them.  The one list: every other place that names the formats derives from it.
 BUILTIN = {
     "full": ("gxlint.output.text", "FullFormatter"),
     "concise": ("gxlint.output.text", "ConciseFormatter"),
@@ -28,10 +30,10 @@ BUILTIN = {
     "json-lines": ("gxlint.output.json", "JsonLinesFormatter"),
     "sarif": ("gxlint.output.sarif", "SarifFormatter"),
     "github": ("gxlint.output.github", "GithubFormatter"),
-    "html": ("gxlint.output.html", "HtmlFormatter"),
     "csv": ("gxlint.output.csv", "CsvFormatter"),
+    "html": ("gxlint.output.html", "HtmlFormatter"),
 }
-#: formats a person reads; the others are for programs
+#: formats a person reads (colour, a progress line); the others are for programs
 HUMAN = ("full", "concise")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from gxlint.finding import describe
-from gxlint.model import Paragraph, Report, Table
+from gxlint.model import TEMPLATE_KINDS, Paragraph, Report, Table
 from gxlint.chinese import numeral_text
 
 
@@ -143,7 +143,7 @@ def _blocks(out: list[str], blocks, header: str | None, depth: int) -> None:
                 cells = " ".join(f"{c.column}={c.text if c.status != 'blank' else '∅'}"
                                  + ("!" if c.status == "malformed" else "") for c in r.cells)
                 out.append(f"{pad}  {r.key}: {cells}")
-            if b.kind in ("active_disclosure", "applications", "review_litigation") and not b.rows:
+            if b.kind in TEMPLATE_KINDS and not b.rows:
                 out.append(f"{pad}  (no data row)")
             for n in b.notes:
                 out.append(f"{pad}  note line {n.span.line}: {n.en}")

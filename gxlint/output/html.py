@@ -27,6 +27,7 @@ from typing import Any, Iterable
 
 from gxlint import __version__
 from gxlint.finding import Finding, describe
+from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS, LEGACY_STATISTICS, OTHER, REVIEW_LITIGATION
 from gxlint.output import FileResult, Formatter, Summary, relative_path
 
 #: (line, column, end_line, end_column) in the text gxlint read: 1-based, end exclusive
@@ -183,12 +184,12 @@ FORM_SHORT = {"zh": {"text": "文本", "docx": "Word", "html": "网页", "pdf": 
 TEMPLATES = {"zh": {"2021": "2021 年版", "2019": "2019 年版", "pre2019": "2019 年以前"},
              "en": {"2021": "2021", "2019": "2019", "pre2019": "before 2019"}}
 KINDS = {
-    "zh": {"active_disclosure": "主动公开政府信息情况", "applications": "收到和处理政府信息公开申请情况",
-           "review_litigation": "政府信息公开行政复议、行政诉讼情况", "legacy_statistics": "统计表（旧格式）",
-           "other": "其他表格"},
-    "en": {"active_disclosure": "proactive disclosure", "applications": "applications received and handled",
-           "review_litigation": "administrative review and litigation", "legacy_statistics": "statistics (old format)",
-           "other": "other table"},
+    "zh": {ACTIVE_DISCLOSURE: "主动公开政府信息情况", APPLICATIONS: "收到和处理政府信息公开申请情况",
+           REVIEW_LITIGATION: "政府信息公开行政复议、行政诉讼情况", LEGACY_STATISTICS: "统计表（旧格式）",
+           OTHER: "其他表格"},
+    "en": {ACTIVE_DISCLOSURE: "proactive disclosure", APPLICATIONS: "applications received and handled",
+           REVIEW_LITIGATION: "administrative review and litigation", LEGACY_STATISTICS: "statistics (old format)",
+           OTHER: "other table"},
 }
 SEVERITIES = ("error", "warning", "info")
 

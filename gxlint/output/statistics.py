@@ -13,7 +13,8 @@ from gxlint.output.ruledocs import severity_label
 from gxlint.output import FileResult, Formatter, Summary
 from gxlint.output.text import FullFormatter, _width
 
-FORMATS = ("full", "concise", "json")
+#: the formats ``--statistics`` can be written in (of :data:`gxlint.output.BUILTIN`)
+STATISTICS_FORMATS = ("full", "concise", "json")
 
 
 class StatisticsFormatter(Formatter):

@@ -89,7 +89,7 @@ def _code_key(code: str) -> tuple:
 
 
 def _entry_points() -> list[Any]:
-    scanned = _scan_entry_points(GROUP)
+    scanned: list[Any] | None = _scan_entry_points(GROUP)
     if scanned is None:  # a zip or egg file on sys.path: let importlib.metadata read it
         from importlib.metadata import entry_points
 

@@ -9,30 +9,32 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from gxlint.read import templates as templates_mod
 from gxlint.read.inline import InlineTables
-from gxlint.model import Block, Chapter, Dated, Field, Paragraph, Period, RawRow, Report, Signature, Span, Table
+from gxlint.model import (ACTIVE_DISCLOSURE, APPLICATIONS, LEGACY_STATISTICS, TEMPLATE_KINDS, Block, Chapter, Dated, Field,
+                          Paragraph, Period, RawRow, Report, Signature, Span, Table, _Frozen, _set)
 from gxlint.read.outline import Line, RawBlock, parse_outline
 from gxlint.read.source import Source
 from gxlint.read.tables import Lexicon, Reader, choose_template, segment
 from gxlint.read.templates import Templates
-from gxlint.chinese import (DATE_CN, DATE_ISO, WHOLE_YEAR, PeriodReading, find_dates, find_period, make_date, norm,
-                       numeral_value, year_in)
+from gxlint.chinese import (DATE_CN, DATE_ISO, HSPACE, WHOLE_YEAR, PeriodReading, find_dates, find_period, make_date,
+                             norm, numeral_value, year_in)
 from gxlint.read.unfold import unfold
 
 # No two adjacent repeats over the same blanks: the plain form backtracked cubically on a line of
 # spaces (tests/test_linear_patterns.py checks the two read the same).
-_HEADING = re.compile(r"^[ \t\u3000]*(?:#{1,6}(?:[ \t]*\*\*)?[ \t\u3000]*|\*\*[ \t\u3000]*)?(?P<num>[一二三四五六七八九十]{1,3})"
-                      r"[ \t\u3000]*[、.．][ \t\u3000]*(?P<title>.*)$")
+_HEADING = re.compile(rf"^{HSPACE}*(?:#{{1,6}}(?:[ \t]*\*\*)?{HSPACE}*|\*\*{HSPACE}*)?(?P<num>[一二三四五六七八九十]{{1,3}})"
+                      rf"{HSPACE}*[、.．]{HSPACE}*(?P<title>.*)$")
 _MD = re.compile(r"^[ \t]*(#{1,6})[ \t]*")
 _TERMINAL = tuple("。！？!?；;：:”」』")
 _SENTENCE_END = tuple("。！？!?；;")
+# _TITLE_OPENING, _NEW_ITEM and _TRAILING_SIGNATURE read only some reports: compiled on first use
+# (``re.compile`` caches).
 #: a title that opens a paragraph run into it: 示例县教育局2021年政府信息公开工作年度报告 根据…
-_TITLE_OPENING = re.compile(r"[^，。；,;\s]{2,40}?\d{4}\s*年度?[^，。；,;\s]{0,30}?年度报告(?=[\s\u3000]|$)")
-_NEW_ITEM = re.compile(r"^[ \t\u3000]*(?:\*\*|#|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是.．]"
-                       r"|\d{1,2}[.、．]|第[一二三四五六七八九十]|附件|注[:：])")
+_TITLE_OPENING = r"[^，。；,;\s]{2,40}?\d{4}\s*年度?[^，。；,;\s]{0,30}?年度报告(?=\s|$)"
+_NEW_ITEM = (r"^" + HSPACE + r"*(?:\*\*|#|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是.．]"
+             r"|\d{1,2}[.、．]|第[一二三四五六七八九十]|附件|注[:：])")
 _FIELD_LINE = re.compile(r"^\s*[^\s:：，。]{2,8}[:：]")
 _METADATA_END = re.compile(r"^=+\s*正文\s*=+$")
 _METADATA_LINE = re.compile(r"^([^\s:：]{1,10})\s*[:：]\s*(.*)$")
@@ -41,36 +43,46 @@ _DATE_ONLY = re.compile(
     r"^\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
     r"|([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日)\s*$")
 _NOTE_LINE = re.compile(r"^\s*(?:[（(][^（()）]{1,20}[)）]|附件[:：]?.{0,20}|附件下载)\s*$")
-_TRAILING_SIGNATURE = re.compile(
+_TRAILING_SIGNATURE = (
     r"[。！；]\s*([^\s。，；：:]{2,30}?(?:局|委员会|办公室|办公厅|人民政府|政府|厅|中心|院|委|办|管委会|实验区))"
-    r"[\s\u3000]*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+    r"\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 _TITLE_SUFFIX = re.compile(r"(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开工作报告|信息公开工作年度报告"
                            r"|年度报告|工作报告|报告)$")
 #: lines of a web site's frame that crawled text keeps around the report (never the title or the
 #: signature): breadcrumbs, metadata fields, tools, previous/next links, footers
 _CHROME = re.compile(
-    r"^[\s\u3000]*(?:当前位置|您的位置|你的位置|首页\s*[>＞»]|【?打印本页|【?关闭窗口|【?打印】|【?关闭】|上一篇|下一篇|"
+    r"^\s*(?:当前位置|您的位置|你的位置|首页\s*[>＞»]|【?打印本页|【?关闭窗口|【?打印】|【?关闭】|上一篇|下一篇|"
     r"分享到|扫一扫|相关链接|相关文章|主办单位|承办单位|主办：|承办：|网站标识码|技术支持|联系我们|版权所有|"
     r"©|Copyright|建议使用|(?:字号|字体)[:：]|浏览次数|访问量|阅读次数|"
-    r"(?:索\s*引\s*号|发布机构|主题分类|生成日期|成文日期|文\s*号|有\s*效\s*性|名\s*称|信息来源|公开方式|公开时限)[\s\u3000]*[:：])"
-    r"|^[\s\u3000]*(?:[—–－-][\s\u3000]*\d{1,3}[\s\u3000]*[—–－-]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)"
-    r"[\s\u3000]*$|ICP备|公网安备|(?:^|[\s\u3000])(?:发布时间|发布日期)[:：][^，。]*(?:来源|浏览|字号)", re.IGNORECASE)
-#: a site's navigation items, one per line: a few characters, no punctuation, no digits
-_NAV_ITEM = re.compile(r"^[\s\u3000]*[\u4e00-\u9fffA-Za-z]{1,6}[\s\u3000]*$")
+    r"(?:索\s*引\s*号|发布机构|主题分类|生成日期|成文日期|文\s*号|有\s*效\s*性|名\s*称|信息来源|公开方式|公开时限)\s*[:：])"
+    r"|^\s*(?:[—–－-]\s*\d{1,3}\s*[—–－-]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)"
+    r"\s*$|ICP备|公网安备|(?:^|\s)(?:发布时间|发布日期)[:：][^，。]*(?:来源|浏览|字号)", re.IGNORECASE)
+
+
+def _is_nav_item(text: str) -> bool:
+    """A site's navigation item, one per line: a few characters, no punctuation, no digits (1-6 CJK
+    ideographs or Latin letters; not a regex: the class [\\u4e00-\\u9fff] takes 1 ms to compile)."""
+    s = text.strip()
+    return 0 < len(s) <= 6 and all("\u4e00" <= c <= "\u9fff" or "a" <= c <= "z" or "A" <= c <= "Z" for c in s)
 
 
 #: more of the same: breadcrumbs however they start (您现在的位置：…, …首页 > 政务公开 > …) and the
-#: text-size tool (【字体：大 中 小】, 字号 大 中 小, [大][中][小])
-_CHROME_MORE = re.compile(
-    r"^[\s\u3000]*[【\[]?(?:您|你)?(?:现在|当前|所在)的?位置"
-    r"|(?:^|[\s\u3000:：])首页[\s\u3000]*[>＞»›][^。]*[>＞»›]"
-    r"|^[\s\u3000]*[【\[(（]?[\s\u3000]*(?:字号|字体)[\s\u3000]*[:：]?[\s\u3000]*[【\[(（]?[\s\u3000]*大[\s\u3000]*[】\])）]?"
-    r"[\s\u3000]*[【\[(（]?[\s\u3000]*中"
-    r"|^[\s\u3000]*[【\[(（]?大[】\])）]?[\s\u3000]*[【\[(（]?中[】\])）]?[\s\u3000]*[【\[(（]?小[】\])）]?[\s\u3000]*$")
+#: text-size tool (【字体：大 中 小】, 字号 大 中 小, [大][中][小]); compiled on first use, for a line
+#: that holds one of the words it needs (:data:`_CHROME_MORE_WORDS`)
+_CHROME_MORE = (
+    r"^\s*[【\[]?(?:您|你)?(?:现在|当前|所在)的?位置"
+    r"|(?:^|[\s:：])首页\s*[>＞»›][^。]*[>＞»›]"
+    r"|^\s*[【\[(（]?\s*(?:字号|字体)\s*[:：]?\s*[【\[(（]?\s*大\s*[】\])）]?"
+    r"\s*[【\[(（]?\s*中"
+    r"|^\s*[【\[(（]?大[】\])）]?\s*[【\[(（]?中[】\])）]?\s*[【\[(（]?小[】\])）]?\s*$")
+#: _CHROME_MORE finds nothing in a line without one of these
+_CHROME_MORE_WORDS = ("位置", "首页", "字号", "字体", "小")
 
 
 def _is_chrome(text: str) -> bool:
-    return bool(_CHROME.search(text) or _CHROME_MORE.search(text))
+    if _CHROME.search(text):
+        return True
+    return any(w in text for w in _CHROME_MORE_WORDS) and re.search(_CHROME_MORE, text) is not None
 
 
 def _lines_of(items: list, source: Source) -> list:
@@ -103,7 +115,7 @@ def _without_chrome(items: list) -> list[Paragraph]:
         else:
             value_of_field = False
             paragraphs.append(item)
-    nav = [bool(_NAV_ITEM.match(p.text)) and "报告" not in p.text for p in paragraphs]
+    nav = [_is_nav_item(p.text) and "报告" not in p.text for p in paragraphs]
     keep: list[Paragraph] = []
     i = 0
     while i < len(paragraphs):
@@ -118,7 +130,7 @@ def _without_chrome(items: list) -> list[Paragraph]:
     return keep
 
 
-_TRAILING_NUMBERS = re.compile(r"(?:[\s\u3000]+-?\d+(?:\.\d+)?)+[\s\u3000]*$")
+_TRAILING_NUMBERS = re.compile(r"(?:\s+-?\d+(?:\.\d+)?)+\s*$")
 #: A table row is split into at most this many fields; the rest of a longer line stays in its last
 #: field.  The widest template row has 18; a line of 500,000 tabs is not a table row, and splitting
 #: it would cost a Field and a Span per tab.
@@ -127,15 +139,23 @@ _CN_DIGIT = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": 
              "八": "8", "九": "9"}
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(_Frozen):
     """What one parse needs besides the text: the templates, and reusable helpers built from them."""
 
+    __slots__ = ("templates", "lexicon", "inline", "titles", "row_labels")
     templates: Templates
     lexicon: Lexicon
     inline: InlineTables
     titles: tuple[str, ...]  # every known chapter title, longest first
     row_labels: tuple[str, ...]  # the applications table's row labels (normalised), all formats
+
+    def __init__(self, templates: Templates, lexicon: Lexicon, inline: InlineTables, titles: tuple[str, ...],
+                 row_labels: tuple[str, ...]) -> None:
+        _set(self, "templates", templates)
+        _set(self, "lexicon", lexicon)
+        _set(self, "inline", inline)
+        _set(self, "titles", titles)
+        _set(self, "row_labels", row_labels)
 
     @classmethod
     def create(cls, templates: Templates) -> "Context":
@@ -203,7 +223,7 @@ class _Builder:
                 if isinstance(item, _RawTable):
                     for kind, rows in item.segments:
                         votes.update(self.ctx.lexicon.vote(kind, rows))
-                        legacy_tables = legacy_tables or kind == "legacy_statistics"
+                        legacy_tables = legacy_tables or kind == LEGACY_STATISTICS
         year = self._year(title, reading, staged, votes, legacy_tables, published)
         forced = self.ctx.templates.get(self.forced) if self.forced else None
         report_template = forced or choose_template(votes, self.ctx.templates, year)
@@ -211,7 +231,7 @@ class _Builder:
         readers: dict[str, Reader] = {}
 
         def reader_for(kind: str, rows: list[RawRow], tmpl: templates_mod.Template) -> Reader:
-            if forced is None and kind in ("active_disclosure", "applications"):
+            if forced is None and kind in (ACTIVE_DISCLOSURE, APPLICATIONS):
                 table_votes = self.ctx.lexicon.vote(kind, rows)
                 if table_votes:
                     tmpl = choose_template(table_votes, self.ctx.templates, year) or tmpl
@@ -227,7 +247,7 @@ class _Builder:
                     blocks.append(item)
                     continue
                 for kind, rows in item.segments:
-                    if kind == "legacy_statistics":
+                    if kind == LEGACY_STATISTICS:
                         legacy = True
                     span = self.source.span(rows[0].span.start, rows[-1].span.end)
                     if report_template is None:
@@ -250,8 +270,7 @@ class _Builder:
             level = len(md.group(1)) if md else 0
             chapters.append(Chapter(number, numeral, title_text, heading.text.strip(),
                                     self.source.span(heading.start, heading.end), tuple(blocks), level))
-        has_template_tables = any(isinstance(b, Table) and b.kind in ("active_disclosure", "applications",
-                                                                        "review_litigation")
+        has_template_tables = any(isinstance(b, Table) and b.kind in TEMPLATE_KINDS
                                   for _, blocks in built_sections for b in blocks)
         template_id = report_template.id if (report_template and has_template_tables) else None
         if forced is not None:
@@ -328,7 +347,7 @@ class _Builder:
                 break
             if text.endswith(_SENTENCE_END) or "，" in text or "。" in text:
                 # a sentence (本报告所列数据…) is no title, but may open with one
-                m = _TITLE_OPENING.match(text) if not parts else None
+                m = re.match(_TITLE_OPENING, text) if not parts else None
                 if m:
                     return m.group().strip(), self.source.span(item.source_offset(at),
                                                                item.source_offset(at + m.end()))
@@ -588,13 +607,13 @@ class _Builder:
             keep = [b for b in blocks if b is not last and b is not organ_block]
             return Signature(organ, date, span, last.span), keep
         # organ and date on one line: "中卫市科学技术局 2020年1月8日"
-        m = re.match(r"^(\S{2,40}?)[\s\u3000]+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$", text)
+        m = re.match(r"^(\S{2,40}?)\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$", text)
         if m and not re.search(r"[。；，]", m.group(1)):
             dm = DATE_CN.search(m.group(2))
             date = make_date(*dm.groups()) if dm else None
             return Signature(m.group(1), date, last.span, last.span), [b for b in blocks if b is not last]
         # a one-line report: the signature closes its last paragraph ("…事项。示例县教育局 2022年1月20日")
-        m = _TRAILING_SIGNATURE.search(last.text)
+        m = re.search(_TRAILING_SIGNATURE, last.text)
         if m and len(last.text) > len(m.group(0)):
             dm = DATE_CN.search(m.group(2))
             date = make_date(*dm.groups()) if dm else None
@@ -605,8 +624,8 @@ class _Builder:
         return None, blocks
 
 
-@dataclass
 class _RawTable:
+    __slots__ = ("layout", "segments")
     layout: str
     segments: list[tuple[str, list[RawRow]]]
 
@@ -620,7 +639,7 @@ def _joins(previous: str, following: str) -> bool:
     prev = previous.rstrip()
     if len(prev.strip()) < 25 or prev.endswith(_TERMINAL) or prev.endswith("**"):
         return False
-    if _NEW_ITEM.match(following) or _DATE_ONLY.match(following.strip()) or _FIELD_LINE.match(following):
+    if re.match(_NEW_ITEM, following) or _DATE_ONLY.match(following.strip()) or _FIELD_LINE.match(following):
         return False
     # a crawled page's header lines (发布时间… 浏览次数… 字号) are no paragraph the title continues
     return not (_is_chrome(prev) or _is_chrome(following))

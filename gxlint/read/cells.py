@@ -15,9 +15,10 @@ from functools import lru_cache
 from gxlint.model import Cell, Span
 
 _NUMBER = re.compile(r"([+\-])?(\d+(?:,\d{3})*(?:\.\d+)?)")
-_RAW_NUMBER = re.compile(r"\s*[+\-＋－]?\d[\d,，.．]*")
-_UNIT = re.compile(r"^(?:万元|亿元|元|件|条|项|个|次|人次|家|份|%|％)")
-_REMARK = re.compile(r"^[（(].*[)）]$")
+# for a cell with more than its number (a unit, a remark): compiled on first use (``re`` caches)
+_RAW_NUMBER = r"\s*[+\-＋－]?\d[\d,，.．]*"
+_UNIT = r"^(?:万元|亿元|元|件|条|项|个|次|人次|家|份|%|％)"
+_REMARK = r"^[（(].*[)）]$"
 
 
 def read_cell(text: str, span: Span, column: str | None = None, *, signed: bool = False,
@@ -53,12 +54,12 @@ def parse_number(raw: str, *, signed: bool = False, money: bool = False):
         if len(plain) > 1 and plain.startswith("0"):
             return None, "", False
         value = int(plain)
-    if rest and not (_UNIT.match(rest) or _REMARK.match(rest)):
+    if rest and not (re.match(_UNIT, rest) or re.match(_REMARK, rest)):
         return None, "", False
     if sign == "-":
         value = -value
     if rest:  # report the remark as written, not width-folded
-        written = _RAW_NUMBER.match(raw)
+        written = re.match(_RAW_NUMBER, raw)
         rest = raw[written.end():].strip() if written else rest
     return value, rest, True
 

@@ -9,12 +9,15 @@ back to a place a person can find in the original file (a page, a paragraph, a t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Union
 
+from gxlint.model import _Frozen, _set
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+# These are frozen records written out rather than dataclasses (gxlint.model._Frozen): the
+# module is imported on every run.
+
+
+class Origin(_Frozen):
     """Where something came from in the original file.  Every field is 1-based; ``None`` = not known.
 
     - text and HTML: ``line`` and ``column`` in the file as the user has it (HTML: in the source);
@@ -24,13 +27,25 @@ class Origin:
       ``cell`` for a cell of a ruled table.
     """
 
-    page: int | None = None
-    line: int | None = None
-    column: int | None = None
-    paragraph: int | None = None
-    table: int | None = None
-    row: int | None = None
-    cell: int | None = None
+    __slots__ = ("page", "line", "column", "paragraph", "table", "row", "cell")
+    page: int | None
+    line: int | None
+    column: int | None
+    paragraph: int | None
+    table: int | None
+    row: int | None
+    cell: int | None
+
+    def __init__(self, page: int | None = None, line: int | None = None, column: int | None = None,
+                 paragraph: int | None = None, table: int | None = None, row: int | None = None,
+                 cell: int | None = None) -> None:
+        _set(self, "page", page)
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "paragraph", paragraph)
+        _set(self, "table", table)
+        _set(self, "row", row)
+        _set(self, "cell", cell)
 
     def to_dict(self) -> dict[str, int]:
         return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) is not None}
@@ -39,75 +54,111 @@ class Origin:
 NOWHERE = Origin()
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(_Frozen):
     """A paragraph of running text.  ``heading`` is a hint from the source's markup: 1 for the
     document title (``<h1>``, Word's Title style), 2 for a heading (``<h2>``…, Word's Heading n,
     a paragraph in bold); ``None`` for body text.  ``text`` holds what a reader sees, including a
     number that Word's automatic numbering draws in front of the paragraph."""
 
+    __slots__ = ("text", "origin", "heading")
     text: str
-    origin: Origin = NOWHERE
-    heading: int | None = None
+    origin: Origin
+    heading: int | None
+
+    def __init__(self, text: str, origin: Origin = NOWHERE, heading: int | None = None) -> None:
+        _set(self, "text", text)
+        _set(self, "origin", origin)
+        _set(self, "heading", heading)
 
 
-@dataclass(frozen=True, slots=True)
-class GridCell:
+class GridCell(_Frozen):
     """One cell as written: it covers ``rowspan`` rows and ``colspan`` columns of the grid."""
 
+    __slots__ = ("text", "origin", "rowspan", "colspan")
     text: str
-    origin: Origin = NOWHERE
-    rowspan: int = 1
-    colspan: int = 1
+    origin: Origin
+    rowspan: int
+    colspan: int
+
+    def __init__(self, text: str, origin: Origin = NOWHERE, rowspan: int = 1, colspan: int = 1) -> None:
+        _set(self, "text", text)
+        _set(self, "origin", origin)
+        _set(self, "rowspan", rowspan)
+        _set(self, "colspan", colspan)
 
 
-@dataclass(frozen=True, slots=True)
-class Grid:
+class Grid(_Frozen):
     """A table as written: rows of cells, each row holding only the cells that start in it (the
     slots covered by a ``rowspan`` from above are left out, as in HTML).  :func:`expand` gives the
     full rectangle."""
 
+    __slots__ = ("rows", "origin")
     rows: tuple[tuple[GridCell, ...], ...]
-    origin: Origin = NOWHERE
+    origin: Origin
+
+    def __init__(self, rows: tuple[tuple[GridCell, ...], ...], origin: Origin = NOWHERE) -> None:
+        _set(self, "rows", rows)
+        _set(self, "origin", origin)
 
 
-@dataclass(frozen=True, slots=True)
-class PageBreak:
+class PageBreak(_Frozen):
     """A page break (Word's explicit break, a new PDF page).  Kept so that a paragraph or table
     row split by it can be rejoined, and for locations."""
 
-    page: int | None = None
+    __slots__ = ("page",)
+    page: int | None
+
+    def __init__(self, page: int | None = None) -> None:
+        _set(self, "page", page)
 
 
 Block = Union[Paragraph, Grid, PageBreak]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(_Frozen):
     """Why a file could not be read, or was read only in part; reported as GX001.
 
     ``fatal`` problems mean nothing could be read; others are warnings about part of the file."""
 
+    __slots__ = ("message_zh", "message_en", "line", "column", "fatal")
     message_zh: str
     message_en: str
-    line: int = 1
-    column: int = 1
-    fatal: bool = True
+    line: int
+    column: int
+    fatal: bool
+
+    def __init__(self, message_zh: str, message_en: str, line: int = 1, column: int = 1, fatal: bool = True) -> None:
+        _set(self, "message_zh", message_zh)
+        _set(self, "message_en", message_en)
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "fatal", fatal)
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(_Frozen):
     """What a reader read.  ``form`` names the input form (``docx``, ``html``, ``pdf``, ``text``);
     ``metadata`` holds fields the publishing site shows outside the article (``发布日期`` …), which
     the report model may use but which are not linted as report text."""
 
+    __slots__ = ("form", "blocks", "problems", "metadata", "encoding", "pages", "extra")
     form: str
-    blocks: tuple[Block, ...] = ()
-    problems: tuple[Problem, ...] = ()
-    metadata: tuple[tuple[str, str], ...] = ()
-    encoding: str = ""
-    pages: int | None = None
-    extra: dict = field(default_factory=dict)
+    blocks: tuple[Block, ...]
+    problems: tuple[Problem, ...]
+    metadata: tuple[tuple[str, str], ...]
+    encoding: str
+    pages: int | None
+    extra: dict
+
+    def __init__(self, form: str, blocks: tuple[Block, ...] = (), problems: tuple[Problem, ...] = (),
+                 metadata: tuple[tuple[str, str], ...] = (), encoding: str = "", pages: int | None = None,
+                 extra: dict | None = None) -> None:
+        _set(self, "form", form)
+        _set(self, "blocks", blocks)
+        _set(self, "problems", problems)
+        _set(self, "metadata", metadata)
+        _set(self, "encoding", encoding)
+        _set(self, "pages", pages)
+        _set(self, "extra", {} if extra is None else extra)
 
 
 def expand(grid: Grid) -> list[list[GridCell | None]]:

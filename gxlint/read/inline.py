@@ -11,9 +11,8 @@ split is unique.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from gxlint.model import Field, RawRow
+from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS, LEGACY_STATISTICS, REVIEW_LITIGATION, Field, RawRow, _Frozen, _set
 from gxlint.read.source import Source
 from gxlint.read.templates import Templates
 
@@ -51,10 +50,10 @@ def _searcher(pattern: str):
 
 
 _ANCHORS = [
-    ("active_disclosure", _searcher(r"第二十条\s*第\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*项\s*信息内容")),
-    ("applications", _applications_at),
-    ("review_litigation", _searcher(r"行政复议\s*行政诉讼[^。，；]{0,20}?结果\s*维持")),
-    ("legacy_statistics", _searcher(r"指标名称\s*计量单位")),
+    (ACTIVE_DISCLOSURE, _searcher(r"第二十条\s*第\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*项\s*信息内容")),
+    (APPLICATIONS, _applications_at),
+    (REVIEW_LITIGATION, _searcher(r"行政复议\s*行政诉讼[^。，；]{0,20}?结果\s*维持")),
+    (LEGACY_STATISTICS, _searcher(r"指标名称\s*计量单位")),
 ]
 _CHEAP = ("第二十条", "勾稽关系", "申请人情况", "结果维持", "结果 维持", "指标名称")
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -77,11 +76,16 @@ def _strip_edge_punct(text: str) -> str:
     return text[start:end]
 
 
-@dataclass(frozen=True)
-class _Label:
+class _Label(_Frozen):
+    __slots__ = ("key", "role", "text")
     key: str
     role: str  # "caption", "header", "row"
     text: str
+
+    def __init__(self, key: str, role: str, text: str) -> None:
+        _set(self, "key", key)
+        _set(self, "role", role)
+        _set(self, "text", text)
 
 
 def _key_chars(text: str) -> tuple[str, list[int]]:
@@ -97,23 +101,23 @@ def _key_chars(text: str) -> tuple[str, list[int]]:
 
 class InlineTables:
     def __init__(self, templates: Templates) -> None:
-        labels: dict[str, list[_Label]] = {"active_disclosure": [], "applications": [], "review_litigation": []}
+        labels: dict[str, list[_Label]] = {ACTIVE_DISCLOSURE: [], APPLICATIONS: [], REVIEW_LITIGATION: []}
         for t in templates.formats:
             for s in t.sections:
-                labels["active_disclosure"].append(_Label(_key_chars(s.caption)[0], "caption", s.caption))
+                labels[ACTIVE_DISCLOSURE].append(_Label(_key_chars(s.caption)[0], "caption", s.caption))
                 for c in s.columns:
-                    labels["active_disclosure"].append(_Label(_key_chars(c)[0], "header", c))
+                    labels[ACTIVE_DISCLOSURE].append(_Label(_key_chars(c)[0], "header", c))
                 for r in s.rows:
-                    labels["active_disclosure"].append(_Label(_key_chars(r)[0], "row", r))
-            labels["active_disclosure"].append(_Label("信息内容", "header", "信息内容"))
-            app = t.tables.get("applications", {})
+                    labels[ACTIVE_DISCLOSURE].append(_Label(_key_chars(r)[0], "row", r))
+            labels[ACTIVE_DISCLOSURE].append(_Label("信息内容", "header", "信息内容"))
+            app = t.tables.get(APPLICATIONS, {})
             for h in (*app.get("header_labels", ()), *app.get("columns", ())):
-                labels["applications"].append(_Label(_key_chars(h)[0], "header", h))
+                labels[APPLICATIONS].append(_Label(_key_chars(h)[0], "header", h))
             for node in t.app_nodes:
-                labels["applications"].append(_Label(_key_chars(node.label)[0], "row", node.label))
-            rl = t.tables.get("review_litigation", {})
+                labels[APPLICATIONS].append(_Label(_key_chars(node.label)[0], "row", node.label))
+            rl = t.tables.get(REVIEW_LITIGATION, {})
             for h in (*rl.get("header_labels", ()), *rl.get("blocks", ()), *rl.get("columns", ())):
-                labels["review_litigation"].append(_Label(_key_chars(h)[0], "header", h))
+                labels[REVIEW_LITIGATION].append(_Label(_key_chars(h)[0], "header", h))
         self.labels = {k: sorted({lab.key: lab for lab in v if lab.key}.values(), key=lambda lab: -len(lab.key))
                        for k, v in labels.items()}
 
@@ -138,7 +142,7 @@ class InlineTables:
 
     def rows(self, kind: str, text: str, base: int, source: Source) -> list[RawRow]:
         """Rebuild the rows of an inline table; ``base`` is the source offset of ``text[0]``."""
-        if kind == "legacy_statistics" or kind not in self.labels:
+        if kind == LEGACY_STATISTICS or kind not in self.labels:
             return [RawRow((Field(text.strip(), source.span(base, base + len(text))),),
                            source.span(base, base + len(text)))]
         keys, offsets = _key_chars(text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from gxlint.read.document import NOWHERE, Document, Grid, Origin, PageBreak, Paragraph, expand
 
@@ -47,6 +47,10 @@ class Rendered:
         if 1 <= line <= len(self.lines):
             return self.lines[line - 1].at(column)
         return None
+
+
+def _without_cell(o: Origin) -> Origin:
+    return Origin(o.page, o.line, o.column, o.paragraph, o.table, o.row)
 
 
 def cell_text(text: str) -> str:
@@ -102,7 +106,7 @@ def render(document: Document) -> Rendered:
                     column += len(text) + 1
                 # the row's own origin: its first written cell's, without the column
                 first = next((c for c in row if c is not None), None)
-                row_origin = replace(first.origin, cell=None) if first is not None else block.origin
+                row_origin = _without_cell(first.origin) if first is not None else block.origin
                 lines.append("\t".join(texts))
                 origins.append(LineOrigin(row_origin, tuple(starts)))
             blank()

@@ -26,20 +26,13 @@ from typing import Iterable, Sequence
 from gxlint.read import splitter
 from gxlint.arith import balance
 from gxlint.read.cells import is_numeric_text, read_cell
-from gxlint.model import Cell, Field, Note, RawRow, Row, Span, Table
+from gxlint.model import (ACTIVE_DISCLOSURE, APPLICATIONS, LEGACY_STATISTICS, OTHER, REVIEW_LITIGATION, TEMPLATE_KINDS,
+                          Cell, Field, Note, RawRow, Row, Span, Table)
 from gxlint.read.templates import Node, Section, Template, Templates
 from gxlint.chinese import cjk_count, label_key
 
 _LIST_LABEL = re.compile(
     r"^\s*(?:\d{1,2}\s*[.．、]\s*[^\d\s.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])")
-
-KIND_NAMES = {
-    "active_disclosure": ("主动公开情况表（第二十条）", "active-disclosure table (article 20)"),
-    "applications": ("收到和处理政府信息公开申请情况表", "applications table"),
-    "review_litigation": ("行政复议、行政诉讼情况表", "review/litigation table"),
-    "legacy_statistics": ("政府信息公开情况统计表（2019 年以前格式）", "pre-2019 statistics table"),
-    "other": ("其他表格", "other table"),
-}
 
 INFO_HEADER_KEY = "信息内容"
 
@@ -86,11 +79,11 @@ class Lexicon:
                 self.ad_rows.update(key(r) for r in s.rows)
             app = {(n.numbering, n.key) for n in t.app_nodes}
             self.app_rows.update(app)
-            self.app_anchor_keys.update(key(a) for a in t.tables.get("applications", {}).get("anchors", ()))
-            rl = t.tables.get("review_litigation", {})
+            self.app_anchor_keys.update(key(a) for a in t.tables.get(APPLICATIONS, {}).get("anchors", ()))
+            rl = t.tables.get(REVIEW_LITIGATION, {})
             self.rl_keys.update(key(x) for x in (*rl.get("blocks", ()), *rl.get("columns", ()),
                                                   *rl.get("header_labels", ())))
-            per_format[t.id] = {"active_disclosure": ad, "applications": app}
+            per_format[t.id] = {ACTIVE_DISCLOSURE: ad, APPLICATIONS: app}
             self.variants.update({key(w): key(r) for w, r in t.label_variants.items() if key(w)})
         for t in templates.legacy:
             for table in t.tables.values():
@@ -118,15 +111,15 @@ class Lexicon:
             return None
         joined = "".join(keys)
         if any(k in self.captions or k == INFO_HEADER_KEY for k in keys):
-            return "active_disclosure"
+            return ACTIVE_DISCLOSURE
         if any(a in joined for a in self.legacy_anchor_keys):
-            return "legacy_statistics"
+            return LEGACY_STATISTICS
         if any(a in joined for a in self.app_anchor_keys):
-            return "applications"
+            return APPLICATIONS
         if "行政复议" in keys and ("行政诉讼" in keys or any(k.startswith("结果") for k in keys)):
-            return "review_litigation"
+            return REVIEW_LITIGATION
         if keys[0] in self.ad_rows and len(keys) <= 5:
-            return "active_disclosure"
+            return ACTIVE_DISCLOSURE
         return None
 
     def _fix(self, k: str) -> str:
@@ -137,14 +130,14 @@ class Lexicon:
 
     def vote(self, kind: str, rows: Iterable[RawRow]) -> Counter:
         votes: Counter = Counter()
-        if kind not in ("active_disclosure", "applications"):
+        if kind not in (ACTIVE_DISCLOSURE, APPLICATIONS):
             return votes
         voters = self._voters.get(kind, {})
         for row in rows:
             for f in row.fields:
                 if not f.text.strip():
                     continue
-                for tid in voters.get(label_key(f.text) if kind == "applications" else key(f.text), ()):
+                for tid in voters.get(label_key(f.text) if kind == APPLICATIONS else key(f.text), ()):
                     votes[tid] += 1
         return votes
 
@@ -156,14 +149,14 @@ def segment(rows: Sequence[RawRow], lexicon: Lexicon) -> list[tuple[str, list[Ra
     for row in rows:
         kind = lexicon.row_kind(row.fields)
         if kind is not None and kind != current and not (
-                current == "applications" and kind == "active_disclosure" and not _is_caption_row(row, lexicon)):
+                current == APPLICATIONS and kind == ACTIVE_DISCLOSURE and not _is_caption_row(row, lexicon)):
             current = kind
             segments.append((kind, [row]))
         elif segments:
             segments[-1][1].append(row)
         else:
-            segments.append(("other", [row]))
-            current = "other"
+            segments.append((OTHER, [row]))
+            current = OTHER
     return segments
 
 
@@ -185,15 +178,15 @@ class Reader:
     def read(self, kind: str, rows: list[RawRow], layout: str, span: Span) -> Table:
         self.notes = []
         header_span = rows[0].span if rows else None
-        if kind == "active_disclosure":
+        if kind == ACTIVE_DISCLOSURE:
             out = self._active(rows)
-        elif kind == "applications":
+        elif kind == APPLICATIONS:
             out = self._applications(rows)
-        elif kind == "review_litigation":
+        elif kind == REVIEW_LITIGATION:
             out = self._review(rows)
         else:
             out = []
-        template = self.t.id if kind in ("active_disclosure", "applications", "review_litigation") else None
+        template = self.t.id if kind in TEMPLATE_KINDS else None
         return Table(kind, span, layout, template, tuple(out), tuple(rows), tuple(self.notes), header_span)
 
     # -- cells and alignment ---------------------------------------------------------------------
@@ -413,7 +406,7 @@ class Reader:
         t = self.t
         columns = t.app_columns
         col_keys = [key(c) for c in columns]
-        constraints = self._row_constraints("applications", columns)
+        constraints = self._row_constraints(APPLICATIONS, columns)
         header_at: dict[int, int] = {}
         header_bad = False
         started = False
@@ -484,7 +477,7 @@ class Reader:
             out.append(Row(leaf.label, label, leaf.parent.label if leaf.parent else None, columns,
                            self._cells(placed, columns, raw.span), raw.span, how, len(data)))
         if ambiguous:
-            self._resolve(out, ambiguous, "applications")
+            self._resolve(out, ambiguous, APPLICATIONS)
         return out
 
     def _match_node(self, field: Field, context: list[Node]):
@@ -521,7 +514,7 @@ class Reader:
         k = self.t.fix_variant(key(text))[0]
         if k in col_keys:
             return True
-        headers = self.t.tables.get("applications", {}).get("header_labels", ())
+        headers = self.t.tables.get(APPLICATIONS, {}).get("header_labels", ())
         return any(k == key(h) for h in headers) or "勾稽关系" in k
 
     @staticmethod
@@ -558,9 +551,8 @@ class Reader:
         out = []
         index = {c: i for i, c in enumerate(columns)}
         for ident in self.t.identities:
-            if ident.get("table") == table and ident.get("per") == "row":
-                left = ident.get("left", [])
-                right = ident.get("right", [])
+            if ident.table == table and ident.per == "row":
+                left, right = ident.sides()
                 if len(left) == 1 and left[0] in index and all(r in index for r in right):
                     out.append((index[left[0]], tuple(index[r] for r in right)))
         return out
@@ -636,7 +628,7 @@ class Reader:
         constraints = []
         for b in range(len(blocks)):
             base = b * width
-            for total, parts in self._row_constraints("review_litigation", cols):
+            for total, parts in self._row_constraints(REVIEW_LITIGATION, cols):
                 constraints.append((base + total, tuple(base + p for p in parts)))
         placed, how = self._align(data_row, 0, columns, header, constraints)
         out = []
@@ -684,25 +676,12 @@ def _count_empty(fields: Iterable[Field]) -> int:
 
 # -- identities ------------------------------------------------------------------------------------
 
-def identity_rows(template: Template, ident: dict, rows_by_key: dict[str, Row]) -> tuple[list[str], list[str]]:
-    """Row labels of an identity's two sides (``right`` may be ``{"leaves_of": …, "except": […]}``)."""
-    def side(spec) -> list[str]:
-        if isinstance(spec, dict):
-            node = template.node(spec.get("leaves_of", ""))
-            if node is None:
-                return []
-            skip = set(spec.get("except", ()))
-            return [leaf.label for leaf in node.leaves() if leaf.label not in skip]
-        return list(spec)
-    return side(ident.get("left", [])), side(ident.get("right", []))
-
-
 def _column_checks(template: Template, table: str, rows: list[Row]) -> Iterable[str]:
     by_key = {r.key: r for r in rows if r.trusted}
     for ident in template.identities:
-        if ident.get("table") != table or ident.get("per") != "column":
+        if ident.table != table or ident.per != "column":
             continue
-        left, right = identity_rows(template, ident, by_key)
+        left, right = ident.sides(template)
         if not all(k in by_key for k in left + right):
             continue
         columns = by_key[left[0]].columns if left else ()

@@ -18,6 +18,7 @@ from typing import Any, Iterable
 
 from gxlint.data import grammar_dir, read_text
 from gxlint.chinese import label_key, norm
+from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS, REVIEW_LITIGATION, _Frozen, _set
 
 TEMPLATE_DIR = "templates"
 
@@ -26,13 +27,21 @@ class TemplateError(ValueError):
     """A template file is malformed."""
 
 
-@dataclass(frozen=True)
-class ChapterSpec:
+class ChapterSpec(_Frozen):
+    __slots__ = ("number", "title", "accepted", "legacy", "match")
     number: int
     title: str
     accepted: tuple[str, ...]
     legacy: tuple[str, ...]
     match: re.Pattern[str] | None
+
+    def __init__(self, number: int, title: str, accepted: tuple[str, ...], legacy: tuple[str, ...],
+                 match: re.Pattern[str] | None) -> None:
+        _set(self, "number", number)
+        _set(self, "title", title)
+        _set(self, "accepted", accepted)
+        _set(self, "legacy", legacy)
+        _set(self, "match", match)
 
     def classify(self, title: str) -> str | None:
         """'official', 'accepted' or 'legacy' when ``title`` is this chapter's wording, else None."""
@@ -76,11 +85,69 @@ class Node:
         return out
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(_Frozen):
+    __slots__ = ("caption", "columns", "rows")
     caption: str
     columns: tuple[str, ...]
     rows: tuple[str, ...]
+
+    def __init__(self, caption: str, columns: tuple[str, ...], rows: tuple[str, ...]) -> None:
+        _set(self, "caption", caption)
+        _set(self, "columns", columns)
+        _set(self, "rows", rows)
+
+
+class Identity(dict):
+    """One arithmetic identity of a template (an entry of ``identities`` in
+    grammar/templates/*.json), still the JSON object it was written as, with typed accessors:
+
+    - ``name``: what the rule that checks it is called (``row-total`` …); ``table``: the table kind
+      it holds in (``gxlint.model.APPLICATIONS`` …);
+    - ``per``: ``row`` (it holds in every row; its sides name columns) or ``column`` (in every
+      column; its sides name rows); ``relation``: ``=`` or ``>=`` (``=`` when not written);
+    - ``zh``, ``en``: why it holds, for messages (``""`` when not written);
+    - :meth:`sides`: the labels of its two sides.
+    """
+
+    __slots__ = ()
+
+    @property
+    def name(self) -> str | None:
+        return self.get("name")
+
+    @property
+    def table(self) -> str | None:
+        return self.get("table")
+
+    @property
+    def per(self) -> str | None:
+        return self.get("per")
+
+    @property
+    def relation(self) -> str:
+        return self.get("relation", "=")
+
+    @property
+    def zh(self) -> str:
+        return self.get("zh", "")
+
+    @property
+    def en(self) -> str:
+        return self.get("en", "")
+
+    def sides(self, template: "Template | None" = None) -> tuple[list[str], list[str]]:
+        """The labels of the left and right side.  A side written as ``{"leaves_of": group,
+        "except": […]}`` is the leaves of that row group of ``template``'s applications table,
+        less the exceptions (nothing without a template or when it has no such group)."""
+        def side(spec) -> list[str]:
+            if isinstance(spec, dict):
+                node = template.node(spec.get("leaves_of", "")) if template is not None else None
+                if node is None:
+                    return []
+                skip = set(spec.get("except", ()))
+                return [leaf.label for leaf in node.leaves() if leaf.label not in skip]
+            return list(spec)
+        return side(self.get("left", [])), side(self.get("right", []))
 
 
 class Template:
@@ -104,7 +171,8 @@ class Template:
         by_number = {c.number: c for c in self.chapters}
         self.chapter_match_order = tuple(by_number[n] for n in order if n in by_number)
         self.tables: dict[str, dict[str, Any]] = data.get("tables", {})
-        self.identities: tuple[dict[str, Any], ...] = tuple(data.get("identities", ()))
+        self.identities: tuple[Identity, ...] = tuple(
+            Identity(i) if isinstance(i, dict) else i for i in data.get("identities", ()))
         self.label_variants: dict[str, str] = dict(data.get("label_variants", {}))
         self._build_indices()
 
@@ -118,12 +186,12 @@ class Template:
 
     # -- indices ---------------------------------------------------------------------------------
     def _build_indices(self) -> None:
-        ad = self.tables.get("active_disclosure", {})
+        ad = self.tables.get(ACTIVE_DISCLOSURE, {})
         self.sections: tuple[Section, ...] = tuple(
             Section(s["caption"], tuple(s["columns"]), tuple(s["rows"])) for s in ad.get("sections", ()))
         self.signed_columns: frozenset[str] = frozenset(ad.get("signed_columns", ()))
         self.money_columns: frozenset[str] = frozenset(ad.get("money_columns", ()))
-        app = self.tables.get("applications", {})
+        app = self.tables.get(APPLICATIONS, {})
         self.app_columns: tuple[str, ...] = tuple(app.get("columns", ()))
         self.app_roots: list[Node] = [self._node(r, None) for r in app.get("rows", ())]
         self.app_nodes: list[Node] = []
@@ -132,7 +200,7 @@ class Template:
             node = stack.pop()
             self.app_nodes.append(node)
             stack.extend(reversed(node.children))
-        rl = self.tables.get("review_litigation", {})
+        rl = self.tables.get(REVIEW_LITIGATION, {})
         self.rl_blocks: tuple[str, ...] = tuple(rl.get("blocks", ()))
         self.rl_columns: tuple[str, ...] = tuple(rl.get("columns", ()))
         labels: set[str] = set()
@@ -152,6 +220,11 @@ class Template:
             if n.label == label:
                 return n
         return None
+
+    def table_chapter(self, kind: str) -> int | None:
+        """The number of the chapter that holds the template's table of ``kind`` (its ``chapter`` in
+        ``tables``), or None."""
+        return self.tables.get(kind, {}).get("chapter")
 
     def section_of_row(self, row_label: str) -> Section | None:
         for s in self.sections:

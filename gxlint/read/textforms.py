@@ -52,10 +52,13 @@ MAX_LABELS = 6
 # -- the cheap pre-check ------------------------------------------------------------------------
 
 _MARKERS = ("第二十条", "信息内容", "申请人", "行政复议", "本年新收", "结转", "勾稽")
+# a blank within a line, as gxlint.chinese.HSPACE (not imported: this module imports nothing of gxlint);
+# [ \t\u3000] would compile to a 64K-entry bitmap
+_HSPACE = r"[^\S\n\r\f\v\x1c-\x1f\x85\xa0]"
 # a line that does not start with a pipe and has a pipe followed by more cell text
-_BARE_PIPE = re.compile(r"(?m)^[ \t\u3000]*[^|\s][^|\n]*\|[^\n]*[^|\s]")
+_BARE_PIPE = re.compile(r"(?m)^" + _HSPACE + r"*[^|\s][^|\n]*\|[^\n]*[^|\s]")
 # a line holding a number and nothing else
-_NUM_LINE = re.compile(r"(?m)^[ \t\u3000]*[+\-－]?\d[\d,.]*[ \t\u3000]*$")
+_NUM_LINE = re.compile(r"(?m)^" + _HSPACE + r"*[+\-－]?\d[\d,.]*" + _HSPACE + r"*$")
 # a number after a gap of two blanks, or two numbers one blank apart
 _ALIGNED = re.compile(r"[^\s][ \u3000]{2,}[+\-－]?\d|\d[ \u3000][+\-－]?\d")
 
@@ -103,6 +106,7 @@ class _Vocab:
     def __init__(self) -> None:
         from gxlint.read.templates import builtin
         from gxlint.chinese import label_key
+        from gxlint.model import APPLICATIONS, REVIEW_LITIGATION
 
         self.label_key = label_key
         templates = builtin()
@@ -128,11 +132,11 @@ class _Vocab:
             if t.app_columns:
                 self.app_width = len(t.app_columns)
             self.app_cols.update(self.key(c) for c in t.app_columns)
-            app = t.tables.get("applications", {})
+            app = t.tables.get(APPLICATIONS, {})
             self.app_header.update(self.key(h) for h in app.get("header_labels", ()))
             if t.rl_blocks and t.rl_columns:
                 self.rl_width = len(t.rl_blocks) * len(t.rl_columns)
-            rl = t.tables.get("review_litigation", {})
+            rl = t.tables.get(REVIEW_LITIGATION, {})
             self.rl_labels.update(self.key(x) for x in (*t.rl_blocks, *t.rl_columns,
                                                          *rl.get("header_labels", ())))
             for wrong, right in t.label_variants.items():
@@ -222,7 +226,7 @@ class _Vocab:
     def heading(self, text: str) -> bool:
         """A chapter heading (一、… whose title is not an applications row label)."""
         s = text.strip(" \t\u3000\f")
-        if not _HEADING.match(s):
+        if not re.match(_HEADING, s):
             return False
         return not self.app_match(s)[0]
 
@@ -232,24 +236,25 @@ def _vocab() -> _Vocab:
     return _Vocab()
 
 
-_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}[ \u3000]*[、.．]")
-_NUMBERED = re.compile(r"(?:\d{1,2}[ \u3000]*[.．、][ \u3000]*[^\d\s.．]|[（(][ \u3000]*[一二三四五六七八九十\d]{1,3}"
-                       r"[ \u3000]*[)）]|[一二三四五六七八九十]{1,3}[ \u3000]*[、.．])")
-_NUMBER = re.compile(r"[+\-－−]?\d[\d,，]*(?:[.．]\d+)?(?:万元|元|件|条|个|项)?|[—–\-－/／]{1,2}")
+# Only the reading of a table's text needs these: compiled on first use (``re.compile`` caches).
+_HEADING = r"[一二三四五六七八九十]{1,3}[ \u3000]*[、.．]"
+_NUMBERED = (r"(?:\d{1,2}[ \u3000]*[.．、][ \u3000]*[^\d\s.．]|[（(][ \u3000]*[一二三四五六七八九十\d]{1,3}"
+             r"[ \u3000]*[)）]|[一二三四五六七八九十]{1,3}[ \u3000]*[、.．])")
+_NUMBER = r"[+\-－−]?\d[\d,，]*(?:[.．]\d+)?(?:万元|元|件|条|个|项)?|[—–\-－/／]{1,2}"
 # a page number: — 2 —, - 2 -, 第 2 页（共 5 页）, 2/5
-_FOOTER = re.compile(r"[ \u3000]*(?:[—–\-－]+[ \u3000]*\d{1,4}[ \u3000]*[—–\-－]+"
-                     r"|第[ \u3000]*\d{1,4}[ \u3000]*页(?:[ \u3000]*共[ \u3000]*\d{1,4}[ \u3000]*页)?"
-                     r"|\d{1,4}[ \u3000]*/[ \u3000]*\d{1,4})[ \u3000]*")
-_WORD = re.compile(r"[^ \u3000]+")
-_RULE = re.compile(r":?-{3,}:?")
+_FOOTER = (r"[ \u3000]*(?:[—–\-－]+[ \u3000]*\d{1,4}[ \u3000]*[—–\-－]+"
+           r"|第[ \u3000]*\d{1,4}[ \u3000]*页(?:[ \u3000]*共[ \u3000]*\d{1,4}[ \u3000]*页)?"
+           r"|\d{1,4}[ \u3000]*/[ \u3000]*\d{1,4})[ \u3000]*")
+_WORD = r"[^ \u3000]+"
+_RULE = r":?-{3,}:?"
 
 
 def _is_number(text: str) -> bool:
-    return _NUMBER.fullmatch(text) is not None
+    return re.fullmatch(_NUMBER, text) is not None
 
 
 def _numbered(text: str) -> bool:
-    return _NUMBERED.match(text) is not None
+    return re.match(_NUMBERED, text) is not None
 
 
 def _join(a: str, b: str) -> str:
@@ -311,7 +316,7 @@ def _pipes(lines: list[str], out: list[str], done: list[bool], v: _Vocab) -> Non
                 fields = [f.strip(" \u3000\xa0") for f in s.split("|", MAX_FIELDS * 4)]
                 if s.endswith("|"):
                     fields.pop()
-                if all(_RULE.fullmatch(f) for f in fields if f) and any(fields):
+                if all(re.fullmatch(_RULE, f) for f in fields if f) and any(fields):
                     out[j] = ""  # a markdown separator row (--- | ---)
                 else:
                     out[j] = _lead(lines[j]) + _row(fields)
@@ -398,7 +403,7 @@ def _cells(lines: list[str], out: list[str], done: list[bool], v: _Vocab) -> Non
 def _cells_marker(s: str, v: _Vocab) -> bool:
     k = v.key(s)
     return (v.is_caption(s) or k == "信息内容" or v.is_app_header_marker(s) or k == "行政复议"
-            or v.app_match(s)[0] and _NUMBERED.match(s) is not None)
+            or v.app_match(s)[0] and re.match(_NUMBERED, s) is not None)
 
 
 class _CellTable:
@@ -576,7 +581,7 @@ def _fields(line: str, number: int) -> list[_Frag] | None:
     """The fields of an aligned line (runs of words one blank apart), numbers split off; None when
     the line has too many."""
     words = []
-    for m in _WORD.finditer(line):
+    for m in re.finditer(_WORD, line):
         words.append((m.start(), m.group()))
         if len(words) > MAX_FIELDS * 4:
             return None
@@ -593,7 +598,7 @@ def _fields(line: str, number: int) -> list[_Frag] | None:
         # "（三）不予公开 1.属于国家秘密": a numbered word opens the next label
         first = 0
         for y in range(1, k):
-            if _NUMBERED.match(line, group[y][0]):
+            if re.compile(_NUMBERED).match(line, group[y][0]):
                 frags.append(_Frag(number, group[first][0], " ".join(w for _, w in group[first:y])))
                 first = y
         if k > first:
@@ -624,7 +629,7 @@ def _layout_line(line: str, number: int, v: _Vocab) -> _Line:
     s = plain.strip(" \u3000\xa0")
     if not s:
         return _Line(BLANK, [], [])
-    if _FOOTER.fullmatch(s):
+    if re.fullmatch(_FOOTER, s):
         return _Line(FOOT, [], [])
     if s.startswith("|") or "|" in s or "。" in s:
         return _Line(STOP, [], [])
@@ -1045,7 +1050,7 @@ def _words(frags: list[_Frag], piece) -> list[_Frag]:
     out: list[_Frag] = []
     for f in frags:
         if " " in f.text and not piece(f.text.replace(" ", "")):
-            for m in _WORD.finditer(f.text):
+            for m in re.finditer(_WORD, f.text):
                 out.append(_Frag(f.line, f.x + m.start(), m.group()))
         else:
             out.append(f)

@@ -13,7 +13,7 @@ import time
 import unicodedata
 from typing import TextIO
 
-HUMAN_FORMATS = ("full", "concise")
+from gxlint.output import HUMAN
 
 
 def wanted(fmt: str, total: int, out: TextIO, err: TextIO) -> bool:
@@ -21,7 +21,7 @@ def wanted(fmt: str, total: int, out: TextIO, err: TextIO) -> bool:
     terminal as machine-readable output (``--format json`` printed to the screen stays clean)."""
     if total < 2 or not _isatty(err):
         return False
-    if fmt not in HUMAN_FORMATS and _isatty(out):
+    if fmt not in HUMAN and _isatty(out):
         return False
     return True
 

@@ -1,9 +1,9 @@
 """Running the linter over many files: in parallel when asked, with results in input order, and one
 bad file never stopping the others.
 
-:func:`run` yields one :class:`~gxlint.output.FileResult` per item; :func:`check` drives a whole
-``gxlint PATH...`` run (settings resolved up front, baseline, formatter, summary, exit status) so
-the command line only parses options and calls it.
+:func:`run` yields one :class:`~gxlint.output.FileResult` per item; :func:`check` feeds them to a
+formatter (settings resolved up front, baseline, progress, summary, whether the run failed), the
+lint of a whole ``gxlint PATH...`` run that gxlint.run.check prepares and calls.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 from gxlint.arith import fmt
 from gxlint.lint.analyses.crossyear import certain_row, first_table, known_cell
 from gxlint.lint.rule import Message, Rule
+from gxlint.model import APPLICATIONS
 
 from ._common import YEAR, file_name, year_of
 
@@ -81,8 +82,8 @@ class CarryOver(Rule):
         previous = ctx.previous
         if previous is None:
             return
-        this_row = certain_row(first_table(report, "applications"), _carried)
-        last_row = certain_row(first_table(previous, "applications"), _forward)
+        this_row = certain_row(first_table(report, APPLICATIONS), _carried)
+        last_row = certain_row(first_table(previous, APPLICATIONS), _forward)
         if this_row is None or last_row is None:
             return
         total = this_row.columns[-1] if this_row.columns else None

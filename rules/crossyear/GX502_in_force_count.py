@@ -6,7 +6,7 @@ from gxlint.arith import fmt
 from gxlint.lint.analyses.crossyear import certain_row, first_table, known_cell
 from gxlint.lint.analyses.tables import row_unread
 from gxlint.lint.rule import Message, Rule
-from gxlint.model import Row
+from gxlint.model import ACTIVE_DISCLOSURE, Cell, Row
 
 from ._common import YEAR, file_name, year_of
 
@@ -94,7 +94,7 @@ class InForceCount(Rule):
         previous = ctx.previous
         if previous is None:
             return
-        mine, theirs = first_table(report, "active_disclosure"), first_table(previous, "active_disclosure")
+        mine, theirs = first_table(report, ACTIVE_DISCLOSURE), first_table(previous, ACTIVE_DISCLOSURE)
         if mine is None or theirs is None:
             return
         for row in mine.rows:
@@ -110,25 +110,37 @@ class InForceCount(Rule):
 
     def _in_force(self, ctx, report, previous, row: Row, last: Row):
         issued, repealed, now = (known_cell(row, c) for c in _IN_FORCE)
-        before = known_cell(last, _IN_FORCE[2])
-        if None in (issued, repealed, now, before):
+        values = _numbers(issued, repealed, now, known_cell(last, _IN_FORCE[2]))
+        if values is None or now is None:
             return
-        expected = before.value + issued.value - repealed.value
-        if abs(now.value - expected) < 1e-9:
+        issued_n, repealed_n, now_n, before_n = values
+        expected = before_n + issued_n - repealed_n
+        if abs(now_n - expected) < 1e-9:
             return
-        n, b, i, r, e = (fmt(x) for x in (now.value, before.value, issued.value, repealed.value, expected))
+        n, b, i, r, e = (fmt(x) for x in (now_n, before_n, issued_n, repealed_n, expected))
         yield ctx.say(now, "in_force", row=row.key, here=file_name(report), there=file_name(previous),
                       last_year=year_of(ctx, previous), n=n, b=b, i=i, r=r, e=e, key=f"in-force:{row.key}")
 
     def _items(self, ctx, report, previous, row: Row, last: Row):
         now = known_cell(row, _ITEMS[0])
-        before, change = known_cell(last, _ITEMS[0]), known_cell(last, _ITEMS[1])
-        if None in (now, before, change):
+        values = _numbers(now, known_cell(last, _ITEMS[0]), known_cell(last, _ITEMS[1]))
+        if values is None or now is None:
             return
-        expected = before.value + change.value
-        if abs(now.value - expected) < 1e-9:
+        now_n, before_n, change_n = values
+        expected = before_n + change_n
+        if abs(now_n - expected) < 1e-9:
             return
-        n, b, c, e = (fmt(x) for x in (now.value, before.value, change.value, expected))
+        n, b, c, e = (fmt(x) for x in (now_n, before_n, change_n, expected))
         yield ctx.say(now, "items", section=row.section or "", row=row.key, here=file_name(report),
                       there=file_name(previous), last_year=year_of(ctx, previous), n=n, b=b, c=c, e=e,
                       key=f"items:{row.key}")
+
+
+def _numbers(*cells: Cell | None) -> list[float] | None:
+    """The numbers of cells that each hold one (see known_cell), or None when any does not."""
+    out = []
+    for cell in cells:
+        if cell is None or cell.value is None:
+            return None
+        out.append(cell.value)
+    return out

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import re
 
-from gxlint.chinese import DATE_CN, DATE_ISO, make_date
+from gxlint.chinese import DATE_CN, DATE_ISO, HSPACE, has_cjk_run, make_date
 from gxlint.lint.analyses.chapters import chapter_template, checkable
 from gxlint.lint.analyses.period import period_bounds
 from gxlint.lint.rule import Message, Phrase, Rule
+from gxlint.model import OTHER
 
+# The patterns below read only dates and list entries: compiled on first use (``re.compile`` caches).
 # A clause that cites an earlier document or rule rather than narrating the year's own work.
-_REFERENCE = re.compile(r"《|〔|印发|颁布|公布|修订|修正|施行|出台|通过|以来|截至|截止|之前|以前|上年|去年|上一年|此前|整改")
+_REFERENCE = r"《|〔|印发|颁布|公布|修订|修正|施行|出台|通过|以来|截至|截止|之前|以前|上年|去年|上一年|此前|整改"
 #: Template chapters that narrate the year's work (五 and 六 look back at problems and forward to plans).
 _ACCOUNT_CHAPTERS = (1, 2, 3, 4)
-_CLAUSE_END = re.compile(r"[。！？；;!?\n]")
-_CLAUSE_START = re.compile(r"(?:^|[。！？；;!?\n]|\*\*)[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|"
-                           r"[一二三四五六七八九十]{1,3}[、是.．]|\d{1,2}[.、．])?[ \t\u3000]*$")
-_EVENT_AFTER_YU = re.compile(r"^[ \t\u3000]*(?:召开|举办|举行|开展|组织|完成|上线|开通|启动|发布|公开|成立|印发)")
-_VALIDITY_HEADER = re.compile(r"有效|废止|失效|清理|施行|实施日期|成文日期")
+_CLAUSE_END = r"[。！？；;!?\n]"
+_CLAUSE_START = (r"(?:^|[。！？；;!?\n]|\*\*)" + HSPACE + r"*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|"
+                 r"[一二三四五六七八九十]{1,3}[、是.．]|\d{1,2}[.、．])?" + HSPACE + r"*$")
+_EVENT_AFTER_YU = r"^" + HSPACE + r"*(?:召开|举办|举行|开展|组织|完成|上线|开通|启动|发布|公开|成立|印发)"
+_VALIDITY_HEADER = r"有效|废止|失效|清理|施行|实施日期|成文日期"
 _URL = re.compile(r"(?:https?://|www\.)[^\s）)，,；;。]+", re.I)
 
 
@@ -37,17 +39,15 @@ def _prose_event(text: str, start: int, end: int) -> bool:
     """Whether the date at text[start:end] dates an event the text narrates: the date opens its
     clause and is followed by a comma ("2019年7月13日，我局组织……"), or follows 于 and precedes an
     action ("于2019年7月13日召开……"); and the clause cites no earlier document or rule."""
-    clause_end = _CLAUSE_END.search(text, end)
+    clause_end = re.compile(_CLAUSE_END).search(text, end)
     clause = text[end:clause_end.start() if clause_end else len(text)]
     before = text[max(0, start - 12):start]
-    opens = bool(_CLAUSE_START.search(before)) and clause[:1] in ("，", ",")
-    after_yu = before.endswith("于") and bool(_EVENT_AFTER_YU.match(clause))
+    opens = bool(re.search(_CLAUSE_START, before)) and clause[:1] in ("，", ",")
+    after_yu = before.endswith("于") and bool(re.match(_EVENT_AFTER_YU, clause))
     if not (opens or after_yu):
         return False
-    return not _REFERENCE.search(clause) and not _REFERENCE.search(before)
+    return not re.search(_REFERENCE, clause) and not re.search(_REFERENCE, before)
 
-#: a list entry's words: the longest cell with four Chinese characters in a row names the entry
-_WORDS = re.compile(r"[\u4e00-\u9fff]{4}")
 #: {column} when the date's column has no header
 _DATE_COLUMN = Phrase("的日期", "")
 
@@ -143,14 +143,14 @@ class DateOutOfPeriod(Rule):
             spec = template.identify_chapter(chapter.title)[0] if template is not None else None
             account = spec is None or spec.number in _ACCOUNT_CHAPTERS
             for block in chapter.blocks:
-                if getattr(block, "kind", None) == "other":
+                if getattr(block, "kind", None) == OTHER:
                     yield from self._table(block, start, end, skipped, ctx)
                 elif account and hasattr(block, "pieces"):
                     yield from self._prose(report, block, start, end, skipped, ctx)
 
     def _table(self, table, start, end, skipped, ctx):
         header = table.raw[0].texts if table.raw else []
-        if any(_VALIDITY_HEADER.search(h) for h in header):
+        if any(re.search(_VALIDITY_HEADER, h) for h in header):
             return
         for raw in table.raw:
             texts = raw.texts
@@ -162,7 +162,8 @@ class DateOutOfPeriod(Rule):
                     continue
                 d = hit[0]
                 column = header[i].strip() if i < len(header) and raw is not table.raw[0] else ""
-                entry = max((t.strip() for t in texts if _WORDS.search(t)), key=len, default="")
+                # the longest cell with four Chinese characters in a row names the entry
+                entry = max((t.strip() for t in texts if has_cjk_run(t, 4)), key=len, default="")
                 entry = entry[:40] + ("…" if len(entry) > 40 else "")
                 yield ctx.say(f.span, "entry",
                               what=ctx.phrase("named_entry", entry=entry) if entry else ctx.phrase("unnamed_entry"),

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from gxlint.lint.analyses.chapters import checkable
-from gxlint.lint.analyses.period import deadline_for, no_statutory_deadline, period_bounds
+from gxlint.lint.analyses.period import deadline_for, no_statutory_deadline, period_bounds, under_2019_revision
 from gxlint.lint.rule import Message, Phrase, Rule
-from gxlint.read.templates import deadlines
 
 
 class LatePublication(Rule):
@@ -117,10 +116,10 @@ class LatePublication(Rule):
             return
         severity = None
         note = Phrase("", "")
-        if unregulated is not None and year > deadlines().get("before_2019_revision", {}).get("year_to", 0):
+        if unregulated is not None and under_2019_revision(year):
             severity = "warning"
             note = ctx.phrase("no_statutory_deadline", organs=Phrase(unregulated["zh"], unregulated["en"]))
-        elif ctx.organ is None and year > deadlines().get("before_2019_revision", {}).get("year_to", 0):
+        elif ctx.organ is None and under_2019_revision(year):
             later = deadline_for(year, "government")
             if later is not None and date <= later[0]:
                 severity = "warning"

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from gxlint.lint.analyses.chapters import cutoff
-from gxlint.lint.analyses.tables import holds_data, short_label, template_of, unreadable_notes, written_but_unread
+from gxlint.lint.analyses.tables import (holds_data, kind_name, short_label, template_of, unreadable_notes,
+                                         written_but_unread)
 from gxlint.lint.rule import Message, Phrase, Rule
-from gxlint.read.tables import KIND_NAMES
+from gxlint.model import APPLICATIONS, REVIEW_LITIGATION
 
 
 class TableUnreadable(Rule):
@@ -67,7 +68,7 @@ class TableUnreadable(Rule):
 
     def check(self, report, ctx):
         for table in report.tables:
-            name = Phrase(*KIND_NAMES.get(table.kind, (table.kind, table.kind)))
+            name = kind_name(table.kind)
             if written_but_unread(table):
                 raw = next(r for r in table.raw if holds_data(r))
                 yield ctx.say(raw.span, "unread-table", table=name)
@@ -96,9 +97,9 @@ def _row_name(ctx, table, note) -> Phrase:
     """The row a note is about, as a message names it: its template label, else its first field."""
     for row in table.rows:
         if row.span.start == note.span.start:
-            if table.kind == "review_litigation":
+            if table.kind == REVIEW_LITIGATION:
                 return ctx.phrase("data-row")
-            label = short_label(template_of(table, ctx), row.key) if table.kind == "applications" else row.key
+            label = short_label(template_of(table, ctx), row.key) if table.kind == APPLICATIONS else row.key
             return ctx.phrase("label", label=label)
     for raw in table.raw:
         if raw.span.start == note.span.start:

@@ -7,8 +7,7 @@ from gxlint.lint.analyses.claims import TOTALS, Applications, Review, claims, de
 from gxlint.lint.analyses.tables import (identities, short_label, table_name, template_of, template_tables,
                                          trusted_rows)
 from gxlint.lint.rule import Message, Phrase, Rule
-from gxlint.model import Cell
-from gxlint.read.tables import identity_rows
+from gxlint.model import APPLICATIONS, REVIEW_LITIGATION, Cell
 
 
 class ZeroTotalConsistency(Rule):
@@ -84,8 +83,8 @@ class ZeroTotalConsistency(Rule):
     }
 
     def check(self, report, ctx):
-        apps = [a for a in (Applications.of(t, ctx) for t in template_tables(report, "applications")) if a]
-        reviews = [Review(t, trusted_rows(t)) for t in template_tables(report, "review_litigation") if t.rows]
+        apps = [a for a in (Applications.of(t, ctx) for t in template_tables(report, APPLICATIONS)) if a]
+        reviews = [Review(t, trusted_rows(t)) for t in template_tables(report, REVIEW_LITIGATION) if t.rows]
         yield from self._zero_totals(report, ctx)
         if not apps and not reviews:
             return
@@ -122,42 +121,48 @@ class ZeroTotalConsistency(Rule):
     # -- zero totals beside non-zero parts -------------------------------------------------------
     def _zero_totals(self, report, ctx):
         for table in report.tables:
-            if table.kind not in ("applications", "review_litigation") or not table.template:
+            if table.kind not in (APPLICATIONS, REVIEW_LITIGATION) or not table.template:
                 continue
             tmpl = template_of(table, ctx)
             rows = trusted_rows(table)
             name = Phrase(*table_name(table))
             for ident in (*identities(tmpl, "row-total", table.kind),
                           *identities(tmpl, "review-litigation-total", table.kind)):
-                left, right = ident.get("left", []), ident.get("right", [])
-                if ident.get("per") != "row" or len(left) != 1:
+                if ident.per != "row":
+                    continue
+                left, right = ident.sides()
+                if len(left) != 1:
                     continue
                 for row in rows.values():
                     total = row.cell(left[0])
+                    if not _zero_cell(total):
+                        continue  # the parts and the place are words for a finding: only then
                     parts = [row.cell(c) for c in right]
                     yield from self._zero(ctx, total, list(zip(right, parts)),
                                           self._row_where(ctx, tmpl, table, row), name)
             for ident in identities(tmpl, "outcome-total", table.kind):
-                if ident.get("per") != "column":
+                if ident.per != "column":
                     continue
-                left, right = identity_rows(tmpl, ident, rows)
+                left, right = ident.sides(tmpl)
                 if len(left) != 1 or left[0] not in rows:
                     continue
                 for column in rows[left[0]].columns:
                     total = rows[left[0]].cell(column)
+                    if not _zero_cell(total):
+                        continue
                     parts = [(short_label(tmpl, k), rows[k].cell(column)) for k in right if k in rows]
                     where = ctx.phrase("column_total", column=column, label=short_label(tmpl, left[0]))
                     yield from self._zero(ctx, total, parts, where, name)
 
     @staticmethod
     def _row_where(ctx, tmpl, table, row) -> Phrase:
-        if table.kind == "review_litigation":
+        if table.kind == REVIEW_LITIGATION:
             return ctx.phrase("block_total", block=row.key if row.key == "行政复议" else f"行政诉讼（{row.key}）")
         return ctx.phrase("row_total", label=short_label(tmpl, row.key))
 
     @staticmethod
     def _zero(ctx, total: Cell | None, parts, where: Phrase, name: Phrase):
-        if total is None or total.status != "number" or total.value != 0:
+        if not _zero_cell(total):
             return
         nonzero = [(label, c) for label, c in parts if c is not None and c.status == "number" and c.value > 0]
         if not nonzero:
@@ -165,3 +170,7 @@ class ZeroTotalConsistency(Rule):
         listed = [ctx.phrase("part", label=label, value=fmt(c.value)) for label, c in nonzero]
         yield ctx.say(total, "zero_total", table=name, where=where,
                       parts=Phrase("、".join(p.zh for p in listed), ", ".join(p.en for p in listed)))
+
+
+def _zero_cell(cell: Cell | None) -> bool:
+    return cell is not None and cell.status == "number" and cell.value == 0

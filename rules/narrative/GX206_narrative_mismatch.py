@@ -9,6 +9,7 @@ from gxlint.lint.analyses.claims import (INF, TOTALS, Applications, Claim, Docum
                                          Share, claims, plus, shares)
 from gxlint.lint.analyses.tables import table_name, template_tables, trusted_rows
 from gxlint.lint.rule import Message, Phrase, Rule
+from gxlint.model import APPLICATIONS, REVIEW_LITIGATION
 
 
 class NarrativeMismatch(Rule):
@@ -103,9 +104,9 @@ class NarrativeMismatch(Rule):
     }
 
     def check(self, report, ctx):
-        apps = [a for a in (Applications.of(t, ctx) for t in template_tables(report, "applications")) if a]
+        apps = [a for a in (Applications.of(t, ctx) for t in template_tables(report, APPLICATIONS)) if a]
         reviews = [Review(t, trusted_rows(t), ctx)
-                   for t in template_tables(report, "review_litigation") if t.rows]
+                   for t in template_tables(report, REVIEW_LITIGATION) if t.rows]
         all_zero = bool(apps) and all(a.zero() for a in apps)
         # a claim is compared with every table of its kind (a file may hold several reports): each
         # table's candidates are computed once per kind of claim and merged into one set of ranges,

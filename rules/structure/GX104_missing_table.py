@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from gxlint.lint.analyses.chapters import (TEMPLATE_TABLES, chapter_template, checkable, identify, lost_tables,
-                                           numbered, predates_format, tables_template)
+from gxlint.lint.analyses.chapters import (chapter_template, checkable, identify, lost_tables, numbered,
+                                           predates_format, tables_template)
 from gxlint.lint.rule import Message, Rule
-from gxlint.model import Span
+from gxlint.model import TEMPLATE_KINDS, Span
 
 from ._common import LENIENT_UNTIL, relaxed_severity, table_name
 
@@ -75,12 +75,12 @@ class MissingTable(Rule):
         kinds = {t.kind for t in report.tables}
         level = relaxed_severity(self, report)
         found = identify(report, template) if template is not None else []
-        for kind in TEMPLATE_TABLES:
+        for kind in TEMPLATE_KINDS:
             if kind in kinds:
                 continue
             if kind in lost_tables(report, ctx):  # lost where the text is cut off: GX108
                 continue
-            number = (tables.tables.get(kind, {}) if tables else {}).get("chapter")
+            number = tables.table_chapter(kind) if tables else None
             spec = template.chapter(number) if template is not None and number else None
             host = next((c for c, s, _ in found
                          if s is not None and spec is not None and s.number == spec.number), None)

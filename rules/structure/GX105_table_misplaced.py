@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from gxlint.lint.analyses.chapters import (TEMPLATE_TABLES, chapter_template, checkable, heading, identify,
-                                           numbered, predates_format, tables_template)
+from gxlint.lint.analyses.chapters import (chapter_template, checkable, heading, identify, numbered, predates_format,
+                                           tables_template)
+from gxlint.lint.analyses.tables import kind_name
 from gxlint.lint.rule import Message, Rule
+from gxlint.model import TEMPLATE_KINDS
 
-from ._common import NOTHING, kind_name, relaxed_severity
+from ._common import NOTHING, relaxed_severity
 
 
 class TableMisplaced(Rule):
@@ -79,9 +81,9 @@ class TableMisplaced(Rule):
         tables = tables_template(report, ctx, template)
         level = relaxed_severity(self, report)
         for table in report.tables:
-            if table.kind not in TEMPLATE_TABLES:
+            if table.kind not in TEMPLATE_KINDS:
                 continue
-            expected = (tables.tables.get(table.kind, {}) if tables else {}).get("chapter")
+            expected = tables.table_chapter(table.kind) if tables else None
             spec = template.chapter(expected) if expected else None
             if spec is None:
                 continue

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from gxlint.chinese import WHOLE_YEAR, norm, read_period, year_in
+from gxlint.chinese import WHOLE_YEAR, has_cjk_run, norm, read_period, year_in
 from gxlint.lint.analyses.chapters import checkable
+from gxlint.lint.analyses.period import report_years_of
 from gxlint.lint.rule import Message, Phrase, Rule
-from gxlint.model import Span
-from gxlint.read.build import report_years_of
+from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS, Span
 
 from ._common import NOTHING, joined, listed
 from ._formats import evidence, format_markers
@@ -17,7 +17,6 @@ from ._formats import evidence, format_markers
 TITLE_WORDS = "政府信息公开工作年度报告"
 _TITLE_YEAR = re.compile(r"(?<!\d)\d{4}\s*年|[〇零一二三四五六七八九]{4}\s*年")
 _PRONOUN = re.compile(r"^(?:(?:本|我)(?:局|委|办|厅|院|署|会|单位|机关|部门|中心|区|县|市|镇|乡|街道)?|关于)$")
-_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 class ReportTitle(Rule):
@@ -125,7 +124,7 @@ class ReportTitle(Rule):
         if not _TITLE_YEAR.search(text):
             lacks.append(ctx.phrase("no_year"))
         agency = report.agency or ""
-        if len(agency) < 2 or _PRONOUN.match(agency) or not _TWO_HAN.search(agency):
+        if len(agency) < 2 or _PRONOUN.match(agency) or not has_cjk_run(agency, 2):
             lacks.append(ctx.phrase("no_agency"))
         named, year = year_in(title), report.year
         wrong = None
@@ -171,7 +170,7 @@ class ReportTitle(Rule):
         markers = format_markers(ctx.templates)
         formats: set[str] = set()
         for table in report.tables:
-            if table.kind in ("active_disclosure", "applications"):
+            if table.kind in (ACTIVE_DISCLOSURE, APPLICATIONS):
                 formats.update(evidence(table, markers))
         used = [ctx.templates.get(tid) for tid in sorted(formats)]
         if used and all(t is not None and t.applies_to(year) and not t.applies_to(named) for t in used):

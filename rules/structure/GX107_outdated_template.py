@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from gxlint.lint.analyses.chapters import checkable, predates_format
+from gxlint.lint.analyses.tables import kind_name
 from gxlint.lint.rule import Message, Phrase, Rule
-from gxlint.model import Span
+from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS, LEGACY_STATISTICS, Span
 
-from ._common import LENIENT_UNTIL, NOTHING, joined, kind_name, relaxed_severity
+from ._common import LENIENT_UNTIL, NOTHING, joined, relaxed_severity
 from ._formats import evidence, format_markers
 
 #: How many of a table's distinctive labels a message names.
@@ -93,7 +94,7 @@ class OutdatedTemplate(Rule):
             return  # a 2018 report's 统计表 was the format of its time (GX109 says so once)
         level = relaxed_severity(self, report)
         if report.legacy_format:
-            legacy = next((t for t in report.tables if t.kind == "legacy_statistics"), None)
+            legacy = next((t for t in report.tables if t.kind == LEGACY_STATISTICS), None)
             current = ctx.templates.for_year(report.year)
             yield ctx.say(legacy or report.title_span or Span(1, 1, 1, 1), "legacy",
                           format=current.name if current is not None else "统一格式", severity=level, key="legacy")
@@ -105,7 +106,7 @@ class OutdatedTemplate(Rule):
             return
         markers = format_markers(ctx.templates)
         for table in report.tables:
-            if table.kind not in ("active_disclosure", "applications"):
+            if table.kind not in (ACTIVE_DISCLOSURE, APPLICATIONS):
                 continue
             found = evidence(table, markers)
             if not found or expected.id in found:

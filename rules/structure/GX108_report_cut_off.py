@@ -4,9 +4,10 @@ point are missing."""
 from __future__ import annotations
 
 from gxlint.lint.analyses.chapters import chapter_template, cutoff, numbered, tables_template
+from gxlint.lint.analyses.tables import kind_name
 from gxlint.lint.rule import Message, Rule
 
-from ._common import LENIENT_UNTIL, joined, kind_name, relaxed_severity, table_name
+from ._common import LENIENT_UNTIL, joined, relaxed_severity, table_name
 
 
 class ReportCutOff(Rule):

@@ -8,8 +8,9 @@ from typing import Iterable, NamedTuple
 
 from gxlint.chinese import numeral_text
 from gxlint.lint.analyses.chapters import numbered
+from gxlint.lint.analyses.tables import kind_name
 from gxlint.lint.rule import Phrase
-from gxlint.read.tables import KIND_NAMES
+from gxlint.model import ACTIVE_DISCLOSURE
 
 #: The last report year for which the unified format was not binding (docs/format.md, The documents).
 LENIENT_UNTIL = 2019
@@ -40,17 +41,12 @@ def chapter_name(spec) -> ChapterName:
 
 def table_name(kind: str, template) -> Phrase:
     """A template table's name; the active-disclosure table's names the template's items of article 20."""
-    zh, en = KIND_NAMES.get(kind, (kind, kind))
-    if kind == "active_disclosure" and template is not None and template.sections:
+    zh, en = kind_name(kind)
+    if kind == ACTIVE_DISCLOSURE and template is not None and template.sections:
         items = "".join(_ARTICLE_20.sub("", s.caption).rstrip("项") for s in template.sections)
         zh = f"{zh.replace('（第二十条）', '')}（第二十条第{items}项）"
         en = f"{en.replace(' (article 20)', '')} (article 20 items {items})"
     return Phrase(zh, en)
-
-
-def kind_name(kind: str) -> Phrase:
-    """A table kind's name (KIND_NAMES)."""
-    return Phrase(*KIND_NAMES[kind])
 
 
 def joined(parts: Iterable[Phrase], zh: str = "、", en: str = ", ") -> Phrase:

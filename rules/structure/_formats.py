@@ -3,23 +3,42 @@ the report's year, GX107 reports a table in a format that does not apply)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from gxlint.chinese import label_key
-from gxlint.read.tables import key as words_key
+from gxlint.lint.analyses.tables import label_words
+from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS
+
+#: id(templates) -> (templates, markers, index): built once per template set, not per report (the
+#: templates are kept so that their id is not reused).
+_BUILT: dict[int, tuple[object, dict, dict]] = {}
 
 
 def format_markers(templates) -> dict[str, dict[str, dict[str, str]]]:
     """Per format and table kind, the labels that only that format has (normalised key -> label):
     the evidence that a table follows a given format."""
+    return _built(templates)[1]
+
+
+def _built(templates) -> tuple[object, dict, dict]:
+    built = _BUILT.get(id(templates))
+    if built is None or built[0] is not templates:
+        markers = _markers(templates)
+        built = _BUILT[id(templates)] = (templates, markers, _index(markers))
+    return built
+
+
+def _markers(templates) -> dict[str, dict[str, dict[str, str]]]:
     labels: dict[str, dict[str, dict[str, str]]] = {}
     for t in templates.formats:
         ad = {}
         for s in t.sections:
             for x in (s.caption, *s.columns, *s.rows):
-                ad[words_key(x)] = x
+                ad[label_words(x)] = x
         app = {}
         for node in t.app_nodes:
             app[f"{node.numbering}|{node.key}"] = node.label
-        labels[t.id] = {"active_disclosure": ad, "applications": app}
+        labels[t.id] = {ACTIVE_DISCLOSURE: ad, APPLICATIONS: app}
     out: dict[str, dict[str, dict[str, str]]] = {}
     for tid, kinds in labels.items():
         out[tid] = {}
@@ -32,20 +51,54 @@ def format_markers(templates) -> dict[str, dict[str, dict[str, str]]]:
     return out
 
 
+def _index(markers) -> dict:
+    """Per table kind, normalised key -> [(format id, label)] in the order of ``markers``, and
+    whether a key can be made of ASCII digits and dots only (else a number cell, the most common
+    field, is skipped without being normalised: it cannot name a label)."""
+    index: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    numeric = False
+    for tid, kinds in markers.items():
+        for kind, own in kinds.items():
+            for item, label in own.items():
+                index.setdefault(kind, {}).setdefault(item, []).append((tid, label))
+                words = item.rpartition("|")[2] if kind == APPLICATIONS else item
+                numeric = numeric or _number(words) or not words
+    return {"by_kind": index, "numeric": numeric}
+
+
+def _number(text: str) -> bool:
+    return text.isascii() and text.replace(".", "").isdigit()
+
+
+@lru_cache(maxsize=4096)
+def _item(applications: bool, text: str) -> str:
+    """A field's key as the markers are keyed (the same labels recur in every report's tables)."""
+    if applications:
+        numbering, k = label_key(text)
+        return f"{numbering}|{k}"
+    return label_words(text)
+
+
 def evidence(table, markers: dict[str, dict[str, str]]) -> dict[str, list[str]]:
     """Format id -> the distinctive labels of that format written in the table."""
+    built = next((b for b in _BUILT.values() if b[1] is markers), None)
+    index = built[2] if built is not None else _index(markers)
+    keys = index["by_kind"].get(table.kind)
+    if not keys:
+        return {}
+    skip_numbers = not index["numeric"]
+    applications = table.kind == APPLICATIONS
     found: dict[str, list[str]] = {}
     for raw in table.raw:
         for f in raw.fields:
-            if not f.text.strip():
+            text = f.text.strip()
+            if not text or (skip_numbers and _number(text)):
                 continue
-            if table.kind == "applications":
-                numbering, k = label_key(f.text)
-                item = f"{numbering}|{k}"
-            else:
-                item = words_key(f.text)
-            for tid, kinds in markers.items():
-                label = kinds.get(table.kind, {}).get(item)
-                if label is not None and label not in found.setdefault(tid, []):
-                    found[tid].append(label)
+            hits = keys.get(_item(applications, f.text))
+            if hits is None:
+                continue
+            for tid, label in hits:
+                labels = found.setdefault(tid, [])
+                if label not in labels:
+                    labels.append(label)
     return {tid: labels for tid, labels in found.items() if labels}

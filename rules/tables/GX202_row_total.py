@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gxlint.lint.analyses.tables import short_label
 from gxlint.lint.rule import Message
-from gxlint.model import Row
+from gxlint.model import APPLICATIONS, Row
 
 from ._identity import RowIdentity
 
@@ -40,7 +40,7 @@ class RowTotal(RowIdentity):
     单元格有空白的行，只有已知部分已超过总计时才报告。总计为 0 而其他单元格不为 0 的情形由
     GX205 报告。"""
 
-    table_kind = "applications"
+    table_kind = APPLICATIONS
 
     messages = {
         **RowIdentity.messages,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gxlint.lint.analyses.tables import block_name
 from gxlint.lint.rule import Message
-from gxlint.model import Row
+from gxlint.model import REVIEW_LITIGATION, Row
 
 from ._identity import RowIdentity
 
@@ -44,7 +44,7 @@ class ReviewLitigationTotal(RowIdentity):
     无法确定各数所在列的行（如 15 列写了 16 个数，或网页把数字连写而拆分方式不唯一）不检查，
     由 GX210 或 GX003 报告。总计为 0 而其他单元格不为 0 的情形由 GX205 报告。"""
 
-    table_kind = "review_litigation"
+    table_kind = REVIEW_LITIGATION
 
     messages = {
         **RowIdentity.messages,

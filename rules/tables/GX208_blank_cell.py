@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gxlint.lint.analyses.tables import row_unread, table_name, template_of, template_tables
 from gxlint.lint.rule import Message, Option, Phrase, Rule
-from gxlint.model import Cell, Row, Span, Table
+from gxlint.model import REVIEW_LITIGATION, Cell, Row, Span, Table
 
 from ._naming import NOTHING, WHERE, joined, row_name, where
 
@@ -135,7 +135,7 @@ class BlankCell(Rule):
 
     @staticmethod
     def _table(ctx, tmpl, table: Table, found: list[tuple[int, Row, list[Cell]]]):
-        review = table.kind == "review_litigation"
+        review = table.kind == REVIEW_LITIGATION
         count = sum(len(b) for _, _, b in found)
         names = [row_name(tmpl, table, row) for _, row, _ in found]
         positions = [i for i, _, _ in found]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from gxlint.lint.analyses.tables import holds_data, table_name, template_of, template_tables, written_but_unread
+from typing import Any
+
+from gxlint.lint.analyses.tables import (holds_data, label_words, table_name, template_of, template_tables,
+                                         written_but_unread)
 from gxlint.lint.rule import Message, Rule
-from gxlint.model import Table
-from gxlint.read.tables import key as label_key
+from gxlint.model import ACTIVE_DISCLOSURE, Table
 
 from ._naming import joined
 
@@ -71,20 +73,20 @@ class MissingDataRow(Rule):
                     continue  # rows were written but none could be read: GX003's, not a missing row
                 yield ctx.say(table.header_span or table.span, "no_data_row", table=table_name(table),
                               need=ctx.phrase(f"need_{table.kind}"))
-            elif table.kind == "active_disclosure":
+            elif table.kind == ACTIVE_DISCLOSURE:
                 yield from self._sections(ctx, table)
 
     def _sections(self, ctx, table: Table):
         tmpl = template_of(table, ctx)
         if tmpl is None:
             return
-        captions = {label_key(s.caption): s for s in tmpl.sections}
+        captions = {label_words(s.caption): s for s in tmpl.sections}
         filled = {r.section for r in table.rows}
-        current = None
+        current: tuple[Any, Any] | None = None  # (the section, the place of its caption)
         has_data = False
         for raw in (*table.raw, None):
             first = next((f for f in raw.fields if f.text.strip()), None) if raw is not None else None
-            section = captions.get(label_key(first.text)) if first is not None else None
+            section = captions.get(label_words(first.text)) if first is not None else None
             if raw is None or section is not None:
                 if current is not None and not has_data and current[0].caption not in filled:
                     yield ctx.say(current[1], "no_section_row", table=table_name(table),

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from gxlint.lint.analyses.tables import table_name, template_of, template_tables, written_but_unread
+from gxlint.lint.analyses.tables import label_words, table_name, template_of, template_tables, written_but_unread
 from gxlint.lint.rule import Message, Phrase, Rule
-from gxlint.model import Cell, Note, Row, Table
-from gxlint.read.tables import key as label_key
+from gxlint.model import ACTIVE_DISCLOSURE, REVIEW_LITIGATION, Cell, Note, Row, Table
 
 from ._cells import words_in_cell
 from ._naming import NOTHING, WHERE, joined, where
@@ -15,14 +14,14 @@ def _section_at(tmpl, table: Table, note: Note):
     """The article-20 item (its caption in the template) a raw row at ``note`` stands under."""
     if tmpl is None:
         return None
-    captions = {label_key(s.caption): s for s in tmpl.sections}
+    captions = {label_words(s.caption): s for s in tmpl.sections}
     current = None
     for raw in table.raw:
         if raw.span.start > note.span.start:
             break
         first = next((f for f in raw.fields if f.text.strip()), None)
-        if first is not None and label_key(first.text) in captions:
-            current = captions[label_key(first.text)]
+        if first is not None and label_words(first.text) in captions:
+            current = captions[label_words(first.text)]
     return current
 
 
@@ -128,7 +127,7 @@ class RowShape(Rule):
                 if all(c.status == "blank" for c in row.cells):
                     continue  # only empty fields are missing: trailing whitespace, not misalignment
                 seen.add(row.span.start)
-                if table.kind == "review_litigation":  # one written row holds all three blocks
+                if table.kind == REVIEW_LITIGATION:  # one written row holds all three blocks
                     place = ctx.phrase("data_row", table=name)
                     columns = sum(len(r.columns) for r in table.rows)
                 else:
@@ -147,7 +146,7 @@ class RowShape(Rule):
 
     @staticmethod
     def _unknown_row(ctx, tmpl, table: Table, note: Note):
-        section = _section_at(tmpl, table, note) if table.kind == "active_disclosure" else None
+        section = _section_at(tmpl, table, note) if table.kind == ACTIVE_DISCLOSURE else None
         listed = NOTHING
         if section is not None:
             present = {r.key for r in table.rows}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from gxlint.arith import balance, fmt
 from gxlint.lint.analyses.tables import at_least, identities, section_name, template_of, template_tables
 from gxlint.lint.rule import Message, Phrase, Rule
-from gxlint.model import Row, Table
+from gxlint.model import ACTIVE_DISCLOSURE, Row, Table
+from gxlint.read.templates import Identity
 
 from ._naming import TERM, terms
 
@@ -68,22 +69,22 @@ class DisclosureConsistency(Rule):
     }
 
     def check(self, report, ctx):
-        for table in template_tables(report, "active_disclosure"):
+        for table in template_tables(report, ACTIVE_DISCLOSURE):
             tmpl = template_of(table, ctx)
-            idents = [i for i in identities(tmpl, self.name, "active_disclosure") if i.get("per") == "row"]
+            idents = [i for i in identities(tmpl, self.name, ACTIVE_DISCLOSURE) if i.per == "row"]
             for row in table.rows:
                 if not row.trusted:
                     continue
                 for ident in idents:
                     yield from self._check_row(ctx, table, row, ident)
 
-    def _check_row(self, ctx, table: Table, row: Row, ident: dict):
-        left, right = list(ident.get("left", [])), list(ident.get("right", []))
+    def _check_row(self, ctx, table: Table, row: Row, ident: Identity):
+        left, right = ident.sides()
         if not left or not all(row.cell(c) is not None for c in left + right):
             return
         lc = [row.cell(c) for c in left]
         rc = [row.cell(c) for c in right]
-        if ident.get("relation", "=") == ">=":
+        if ident.relation == ">=":
             if at_least(lc, rc) != "violated":
                 return
             op = "<"
@@ -92,12 +93,12 @@ class DisclosureConsistency(Rule):
                 return
             op = "≠"
         # the template's reason, in each language that has one
-        why_zh, why_en = ident.get("zh", ""), ident.get("en", "")
+        why_zh, why_en = ident.zh, ident.en
         because = ctx.phrase("because", why=Phrase(why_zh, why_en))
         why = Phrase(because.zh if why_zh else "", because.en if why_en else "")
         fields = dict(table=section_name(table, row), row=row.key, left=terms(ctx, left, lc), op=op,
                       right=terms(ctx, right, rc) if right else "0", why=why)
         if len(left) > 1:
-            yield ctx.say(lc[0], "violated_sum", total=fmt(sum(x.value for x in lc)), **fields)
+            yield ctx.say(lc[0], "violated_sum", total=fmt(sum(x.value for x in lc if x is not None and x.value is not None)), **fields)
         else:
             yield ctx.say(lc[0], "violated", **fields)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from gxlint.lint.analyses.tables import table_name, template_tables
+from gxlint.lint.analyses.tables import label_words, table_name, template_tables
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import Note
-from gxlint.read.tables import key as label_key
 
 from ._naming import NOTHING
 
@@ -14,7 +13,7 @@ def _labels_of(template) -> frozenset[str]:
     """Every row, column and caption label of a template's tables, as label keys."""
     keys = set(template.label_keys)
     for text in (*template.app_columns, *template.rl_columns, *template.rl_blocks):
-        keys.add(label_key(text))
+        keys.add(label_words(text))
     return frozenset(keys)
 
 
@@ -107,7 +106,7 @@ class LabelVariant(Rule):
         """The format whose table has ``written`` as a label while the table's own format does not."""
         if own is None or ctx.templates is None or not written:
             return None
-        k = label_key(written)
+        k = label_words(written)
         if not k or k in _labels_of(own):
             return None
         for template in reversed(ctx.templates.formats):

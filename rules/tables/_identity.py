@@ -20,8 +20,7 @@ from __future__ import annotations
 from gxlint.arith import Balance, balance, fmt
 from gxlint.lint.analyses.tables import identities, table_name, template_of, template_tables, trusted_rows
 from gxlint.lint.rule import Message, Phrase, Rule
-from gxlint.model import Cell, Row
-from gxlint.read.tables import identity_rows
+from gxlint.model import APPLICATIONS, Cell, Row
 
 from ._naming import NOTHING, TERM, joined, terms
 
@@ -56,9 +55,9 @@ def _cells(rows: dict[str, Row], keys: list[str], column: str) -> list[Cell | No
 
 def _total_column(tmpl) -> tuple[str, list[str]] | None:
     """The applications table's row total: (its column, the columns it sums), from the template."""
-    for ident in identities(tmpl, "row-total", "applications"):
-        left, right = list(ident.get("left", [])), list(ident.get("right", []))
-        if ident.get("per") == "row" and len(left) == 1 and right:
+    for ident in identities(tmpl, "row-total", APPLICATIONS):
+        left, right = ident.sides()
+        if ident.per == "row" and len(left) == 1 and right:
             return left[0], right
     return None
 
@@ -88,13 +87,13 @@ class ColumnIdentity(Rule):
     }
 
     def check(self, report, ctx):
-        for table in template_tables(report, "applications"):
+        for table in template_tables(report, APPLICATIONS):
             tmpl = template_of(table, ctx)
             rows = trusted_rows(table)
-            for ident in identities(tmpl, self.name, "applications"):
-                if ident.get("per") != "column":
+            for ident in identities(tmpl, self.name, APPLICATIONS):
+                if ident.per != "column":
                     continue
-                left, right = identity_rows(tmpl, ident, rows)
+                left, right = ident.sides(tmpl)
                 if not left or not right or not any(k in rows for k in left + right):
                     continue
                 columns = next(rows[k].columns for k in left + right if k in rows)
@@ -110,6 +109,8 @@ class ColumnIdentity(Rule):
                     violated[column] = (lc, rc, b, where)
                 # one finding per discrepancy: the 总计 column repeats the applicant columns' error
                 also, parts = None, ()
+                if not violated:
+                    continue
                 split = _total_column(tmpl)
                 if split is not None:
                     total, parts = split
@@ -149,18 +150,19 @@ class RowIdentity(Rule):
     def check(self, report, ctx):
         for table in template_tables(report, self.table_kind):
             tmpl = template_of(table, ctx)
-            idents = [i for i in identities(tmpl, self.name, self.table_kind) if i.get("per") == "row"]
-            if not idents:
+            # the sides are the template's: read once per table, not per row
+            sides = [s for s in (i.sides() for i in identities(tmpl, self.name, self.table_kind) if i.per == "row")
+                     if s[0]]
+            if not sides:
                 continue
             for row in table.rows:
                 if not row.trusted:
                     continue
-                for ident in idents:
-                    left, right = list(ident.get("left", [])), list(ident.get("right", []))
-                    if not left or not all(row.cell(c) is not None for c in left + right):
-                        continue
+                for left, right in sides:
                     lc = [row.cell(c) for c in left]
                     rc = [row.cell(c) for c in right]
+                    if None in lc or None in rc:
+                        continue
                     b = balance(lc, rc)
                     if b.status != "violated" or zero_total(b):
                         continue

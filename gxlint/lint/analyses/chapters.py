@@ -23,15 +23,12 @@ What it offers:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from gxlint.chinese import numeral_text
-from gxlint.model import Paragraph, Span, Table
+from gxlint.model import (ACTIVE_DISCLOSURE, APPLICATIONS, LEGACY_STATISTICS, REVIEW_LITIGATION, TEMPLATE_KINDS,
+                          Paragraph, Span, Table, _Frozen, _set)
 
-#: The unified format's three tables (kinds), in the order of the chapters that hold them.
-TEMPLATE_TABLES = ("active_disclosure", "applications", "review_litigation")
 #: Table kinds that show a text is a report (the three tables and the pre-2019 统计表).
-_REPORT_TABLES = (*TEMPLATE_TABLES, "legacy_statistics")
+_REPORT_TABLES = (*TEMPLATE_KINDS, LEGACY_STATISTICS)
 
 #: The first report year of the unified format (国办公开办函〔2019〕60号, issued 2019-11-27), when no
 #: template says otherwise.
@@ -77,7 +74,7 @@ def chapter_template(report, ctx):
 def tables_template(report, ctx, template):
     """The format the report's tables are measured against: the detected one when it has tables,
     else ``template`` (the report's :func:`chapter_template`)."""
-    if ctx.template is not None and ctx.template.tables.get("active_disclosure"):
+    if ctx.template is not None and ctx.template.tables.get(ACTIVE_DISCLOSURE):
         return ctx.template
     return template
 
@@ -109,7 +106,7 @@ def identify(report, template) -> list[tuple[object, object, str | None]]:
     out = []
     for chapter in report.chapters:
         spec, how = template.identify_chapter(chapter.title)
-        if how == "similar" and any(t.kind == "legacy_statistics" for t in chapter.tables):
+        if how == "similar" and any(t.kind == LEGACY_STATISTICS for t in chapter.tables):
             spec, how = None, None
         out.append((chapter, spec, how))
     return out
@@ -161,16 +158,25 @@ def _tail(source, span: Span) -> Span:
 
 # -- shared: where a cut-off text stops ----------------------------------------------------------
 
-@dataclass(frozen=True)
-class CutOff:
+class CutOff(_Frozen):
     """Where a cut-off text stops, and what the report lost after that point."""
 
+    __slots__ = ("span", "how", "last", "table", "chapters", "tables")
     span: Span  # the last characters of the text
     how: str  # "table" (in the middle of a table), "sentence" (in mid-sentence) or "heading"
     last: str  # the last words, the last row or the heading, as written (shortened)
     table: Table | None  # the table the text stops in
-    chapters: tuple = ()  # the template chapters (ChapterSpec) absent after that point
-    tables: tuple[str, ...] = ()  # the template tables (kinds) absent with them, or from the last chapter
+    chapters: tuple  # the template chapters (ChapterSpec) absent after that point
+    tables: tuple[str, ...]  # the template tables (kinds) absent with them, or from the last chapter
+
+    def __init__(self, span: Span, how: str, last: str, table: Table | None, chapters: tuple = (),
+                 tables: tuple[str, ...] = ()) -> None:
+        _set(self, "span", span)
+        _set(self, "how", how)
+        _set(self, "last", last)
+        _set(self, "table", table)
+        _set(self, "chapters", chapters)
+        _set(self, "tables", tables)
 
     @property
     def line(self) -> int:
@@ -231,21 +237,21 @@ def _cutoff(report, ctx) -> CutOff | None:
     tables = tables_template(report, ctx, template)
     numbers = {c.number for c in lost} | {reached}  # the chapter it stops in may have lost its table too
     kinds = {t.kind for t in report.tables}
-    gone = tuple(k for k in TEMPLATE_TABLES if k not in kinds and tables is not None
-                 and tables.tables.get(k, {}).get("chapter") in numbers)
+    gone = tuple(k for k in TEMPLATE_KINDS if k not in kinds and tables is not None
+                 and tables.table_chapter(k) in numbers)
     short = last if len(last) <= 30 else "…" + last[-29:]
     return CutOff(_tail(report.source, where), how, short, table, lost, gone)
 
 
 def _short_of_last_row(table, ctx, template) -> bool:
     """Whether a template table stops before its last row (or has that row unreadable)."""
-    if table.kind not in TEMPLATE_TABLES:
+    if table.kind not in TEMPLATE_KINDS:
         return False
     tpl = (ctx.templates.get(table.template) if table.template else None) or template
-    if table.kind == "applications":
+    if table.kind == APPLICATIONS:
         leaves = [n.label for n in tpl.app_nodes if n.leaf]
         key = leaves[-1] if leaves else None
-    elif table.kind == "review_litigation":
+    elif table.kind == REVIEW_LITIGATION:
         key = tpl.rl_blocks[-1] if tpl.rl_blocks else None
     else:
         key = tpl.sections[-1].rows[-1] if tpl.sections and tpl.sections[-1].rows else None
@@ -257,8 +263,7 @@ def _short_of_last_row(table, ctx, template) -> bool:
 
 # -- shared: renumbered chapters -----------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Renumbering:
+class Renumbering(_Frozen):
     """Consecutive chapters that stand at the template's numbers shifted by the same offset.
 
     ``chapters`` are those of them titled as the template has it ((chapter, template chapter)
@@ -266,9 +271,15 @@ class Renumbering:
     just before the first of them: when there are as many as the shift, the chapters were only
     moved up to fill the gap, and GX101's finding on the missing chapter says so."""
 
+    __slots__ = ("offset", "chapters", "missing")
     offset: int  # the report's number minus the template's
     chapters: tuple
     missing: tuple[int, ...]
+
+    def __init__(self, offset: int, chapters: tuple, missing: tuple[int, ...]) -> None:
+        _set(self, "offset", offset)
+        _set(self, "chapters", chapters)
+        _set(self, "missing", missing)
 
     @property
     def explained(self) -> bool:

@@ -85,13 +85,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from gxlint.arith import fmt
 from gxlint.chinese import fold, fold_index, numeral_value
 from gxlint.lint.analyses.tables import interval, short_label, table_name, template_of, trusted_rows
 from gxlint.lint.rule import Message, Phrase
-from gxlint.model import Cell, Paragraph, Row, Span, Table
+from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS, REVIEW_LITIGATION, Cell, Paragraph, Row, Span, Table
 from gxlint.read import splitter
 from gxlint.read.tables import is_label
 
@@ -232,7 +233,7 @@ class Text:
         a long text with many matches stays linear)."""
         cache = self._stop_cache
         if chars not in cache:
-            cache[chars] = [i for i, ch in enumerate(self.norm) if ch in chars]
+            cache[chars] = [m.start() for m in _stop_pattern(chars).finditer(self.norm)]
         return cache[chars]
 
     def _around(self, pos: int, stops: list[int]) -> tuple[int, int]:
@@ -283,6 +284,11 @@ class Claim:
     def phrase_span(self, source) -> Span:
         a, b = self.text.source(self.start, self.end)
         return source.span(a, b)
+
+
+@lru_cache(maxsize=None)
+def _stop_pattern(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(chars) + "]")
 
 
 def _number(raw: str) -> int | None:
@@ -711,13 +717,13 @@ class Splits:
 def _row_constraints(tmpl, kind: str, columns) -> list[tuple[int, tuple[int, ...]]]:
     """The row's own totals as column positions, as the reader uses them to split (the
     active-disclosure rows have none: their identities are inequalities)."""
-    if kind not in ("applications", "review_litigation"):
+    if kind not in (APPLICATIONS, REVIEW_LITIGATION):
         return []
     index = {c: i for i, c in enumerate(columns)}
     out = []
     for ident in tmpl.identities:
-        if ident.get("table") == kind and ident.get("per") == "row" and ident.get("relation", "=") == "=":
-            left, right = ident.get("left", []), ident.get("right", [])
+        if ident.table == kind and ident.per == "row" and ident.relation == "=":
+            left, right = ident.sides()
             if len(left) == 1 and left[0] in index and all(r in index for r in right):
                 out.append((index[left[0]], tuple(index[r] for r in right)))
     return out
@@ -739,7 +745,7 @@ def _row_splits(table: Table, row: Row, tmpl) -> Splits | None:
     tokens = [m.group() for f in raw.fields if not is_label(f.text) for m in _TOKEN.finditer(f.text)]
     if not tokens:
         return None
-    if table.kind == "review_litigation":
+    if table.kind == REVIEW_LITIGATION:
         blocks, cols = tmpl.rl_blocks, tmpl.rl_columns
         if row.key not in blocks:
             return None
@@ -1001,7 +1007,7 @@ class Documents:
     def candidates(self, claim: Claim) -> list[Quantity]:
         if not self._found:
             self._found = True
-            self._table = self.report.table("active_disclosure")
+            self._table = self.report.table(ACTIVE_DISCLOSURE)
         if self._table is None:
             return []
         return _documents_candidates(self._table, self.ctx, claim)

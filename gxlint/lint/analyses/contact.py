@@ -46,6 +46,15 @@ def _label_pattern(labels) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def _email_labels(labels) -> str:
+    han = [x for x in labels if not x.isascii()]
+    latin = [x for x in labels if x.isascii()]
+    parts = [_label_pattern(han)] if han else []
+    if latin:
+        parts.append("(?i:" + _label_pattern(latin) + ")")
+    return "(?:" + "|".join(parts) + ")"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     labels = facts()["labels"]
@@ -53,11 +62,23 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "address": re.compile(_label_pattern(labels["address"]) + _COLON + r"(?P<v>[^\s；;，,。）)]{2,})"),
         "phone": re.compile(_label_pattern(labels["phone"]) + r"(?:(?P<colon>" + _COLON + r")|[ \t\u3000]*)"
                             + rf"(?P<v>(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}转、,，/或]*\d)"),
-        "email_label": re.compile(_label_pattern(labels["email"]) + _COLON
-                                  + r"\[?(?P<v>[A-Za-z0-9._%+\-@＠．。]*[A-Za-z0-9])", re.I),
+        # Only the Latin labels (E-mail, Email) in any case: re.I on the whole pattern costs more.
+        "email_label": re.compile(_email_labels(labels["email"]) + _COLON
+                                  + r"\[?(?P<v>[A-Za-z0-9._%+\-@＠．。]*[A-Za-z0-9])"),
         "postcode": re.compile(_label_pattern(labels["postcode"]) + r"(?:" + _COLON + r"|[ \t\u3000]*)"
                                + r"(?P<v>\d+)"),
     }
+
+
+@lru_cache(maxsize=1)
+def _label_ends() -> dict[str, re.Pattern[str]]:
+    """Per kind of label, the last characters of its labels (both cases): a paragraph holding none
+    of them has no such label, and its pattern is not run on it."""
+    out = {}
+    for kind, labels in facts()["labels"].items():
+        ends = {v for x in labels for v in (x[-1], x[-1].lower(), x[-1].upper())}
+        out[kind] = re.compile("[" + "".join(re.escape(c) for c in sorted(ends)) + "]")
+    return out
 
 
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])(?P<v>[A-Za-z0-9._%+\-]+[ \t]*[@＠][ \t]*[A-Za-z0-9\-]+"
@@ -65,6 +86,7 @@ _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])(?P<v>[A-Za-z0-9._%+\-]+[ \t]*[@＠]
 _EMAIL_VALID = re.compile(r"^[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*"
                           r"@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
                           r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")
+_SEVEN_DIGITS = re.compile(r"\d{7}")  # what every landline number holds: a quick test first
 _LANDLINE = re.compile(r"(?<!\d)[（(]?0\d{2,3}[)）]?[\-－—–‐ ]?\d{7,8}(?!\d)")
 _NUMBER = re.compile(rf"(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}]*\d|\d")
 _DIGIT = re.compile(r"\d")
@@ -115,13 +137,15 @@ def scan(report) -> list[Found]:
     paragraphs; a malformed value is found too (judge it with :func:`judge_phone`,
     :func:`judge_email`)."""
     pats = _patterns()
+    ends = _label_ends()
     out: list[Found] = []
+    phoned = False  # a phone number is in ``out``
     for para in report.paragraphs:
         text = para.text
-        for m in pats["address"].finditer(text):
+        for m in pats["address"].finditer(text) if ends["address"].search(text) else ():
             if _HAN.search(m.group("v")):  # "网站地址：www…" is no postal address
                 out.append(_found("address", m, report, para))
-        for m in pats["phone"].finditer(text):
+        for m in pats["phone"].finditer(text) if ends["phone"].search(text) else ():
             label = _label_of(m, m.start("v"))
             if m.group("colon") is None and not _phone_like(m.group("v")):
                 continue  # "接听咨询电话450余次": a count after the word, not a number to call
@@ -132,11 +156,12 @@ def scan(report) -> list[Found]:
                     break  # what follows a list of numbers ("，2020年…") is not one of them
                 s, e = base + n.start(), base + n.end()
                 out.append(Found("phone", label, text[s:e], _span(report, para, s, e), with_area_code))
+                phoned = True
                 with_area_code = with_area_code or _nfkc(n.group()).lstrip("(（").startswith("0")
-        for m in pats["postcode"].finditer(text):
+        for m in pats["postcode"].finditer(text) if ends["postcode"].search(text) else ():
             out.append(_found("postcode", m, report, para))
         seen = set()
-        for m in _EMAIL.finditer(text):
+        for m in _EMAIL.finditer(text) if "@" in text or "＠" in text else ():
             if text[max(0, m.start() - 7):m.start()].lower().endswith("mailto:"):
                 continue  # the target of a markdown link repeats the address shown
             value = _BLANKS.sub("", m.group("v"))
@@ -144,13 +169,14 @@ def scan(report) -> list[Found]:
                 continue
             seen.add(value)
             out.append(Found("email", "", value, _span(report, para, *m.span("v"))))
-        for m in pats["email_label"].finditer(text):
+        for m in pats["email_label"].finditer(text) if ends["email"].search(text) else ():
             value = m.group("v")
             if value and "@" not in value and "＠" not in value:
                 out.append(_found("email", m, report, para))
-        if not any(f.kind == "phone" for f in out):
+        if not phoned and _SEVEN_DIGITS.search(text):
             for m in _LANDLINE.finditer(text):
                 out.append(Found("phone", "", m.group(), _span(report, para, *m.span())))
+                phoned = True
     return out
 
 

@@ -22,8 +22,8 @@ from gxlint.model import Cell, Row, Table
 
 
 def first_table(report, kind: str) -> Table | None:
-    """The report's first template table of ``kind`` (``"applications"``, ``"active_disclosure"``,
-    ``"review_litigation"``) with rows, or None."""
+    """The report's first template table of ``kind`` (``gxlint.model.APPLICATIONS``,
+    ``ACTIVE_DISCLOSURE``, ``REVIEW_LITIGATION``) with rows, or None."""
     return next((t for t in template_tables(report, kind) if t.rows), None)
 
 

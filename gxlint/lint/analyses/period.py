@@ -7,10 +7,12 @@ What it offers:
   else the report's calendar year);
 - :func:`whole_year_statement`: a statement of the period as a whole year (``统计期限为2021年度``),
   which states a period without giving its two dates;
-- :func:`title_year`: the year the title names;
+- :func:`title_year`: the year the title names; :func:`report_years_of`: the report years a
+  signature or publication date allows (as the reader weighs it when deciding the report's year);
 - :func:`deadline_for`: the statutory publication deadline for a report on a year and the organs it
-  applies to, and :func:`no_statutory_deadline`: whether the agency is of a kind for which the
-  regulation sets none.  Both read grammar/deadlines.json (docs/format.md, Deadlines).
+  applies to, :func:`no_statutory_deadline`: whether the agency is of a kind for which the
+  regulation sets none, and :func:`under_2019_revision`: whether the 2019 revision of the regulation
+  applies to a year.  They read grammar/deadlines.json (docs/format.md, Deadlines).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import datetime as dt
 import re
 
 from gxlint.chinese import WHOLE_YEAR, norm, year_in
+from gxlint.read.build import report_years_of as report_years_of  # offered here: the reader weighs dates with it
 from gxlint.read.templates import deadlines
 
 
@@ -60,6 +63,12 @@ def deadline_for(year: int, organ: str | None) -> tuple[dt.date, str, str] | Non
     if entry is None:
         return None
     return dt.date(year + 1, entry["month"], entry["day"]), entry["zh"], entry["en"]
+
+
+def under_2019_revision(year: int) -> bool:
+    """Whether a report on ``year`` falls under the 2019 revision of the regulation: a year after
+    those of deadlines.json's ``before_2019_revision``."""
+    return year > deadlines().get("before_2019_revision", {}).get("year_to", 0)
 
 
 def no_statutory_deadline(agency: str | None) -> dict | None:

@@ -22,39 +22,45 @@ import re
 import weakref
 from dataclasses import dataclass
 
-from gxlint.model import Chapter, Paragraph
+from gxlint.chinese import has_cjk_run
+from gxlint.model import Chapter, Paragraph, _Frozen, _set
 
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
-_MARKUP = re.compile(r"[*#_`>]+")
-_CN_YEAR = re.compile(r"[〇零○一二三四五六七八九]{4}年")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NOT_WORD = re.compile(r"[^\w#]+|_")
+# Only a cross-year comparison reads sentences: the patterns are compiled on first use (``re``
+# caches them).
+_SENTENCE = r"[^。！？；!?;\n]+"
+_MARKUP = r"[*#_`>]+"
+_CN_YEAR = r"[〇零○一二三四五六七八九]{4}年"
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_NOT_WORD = r"[^\w#]+|_"
 #: the template's and the convention's fixed wording: the introduction's sentences (本报告依据…编制,
 #: 本报告所列数据的统计期限…, 本报告电子版可在…查阅和下载, 现将…报告如下)
-_FIXED = re.compile(r"^(?:本(?:年度)?报告|(?:根据|依据|按照)中华人民共和国政府信息公开条例)|报告如下$")
+_FIXED = r"^(?:本(?:年度)?报告|(?:根据|依据|按照)中华人民共和国政府信息公开条例)|报告如下$"
 #: the contact sentence and its pieces (address, post code, phone, e-mail, fax)
-_CONTACT = re.compile(r"如对本|联系(?:地址|电话|方式|人)|电话|邮箱|邮编|邮政编码|传真|地址")
+_CONTACT = r"如对本|联系(?:地址|电话|方式|人)|电话|邮箱|邮编|邮政编码|传真|地址"
 #: a numbered sub-heading standing as its own sentence: （一）主动公开, 一、总体情况, 1.加强领导 (numbers are # here)
-_ENUMERATED = re.compile(r"^[（(]?[一二三四五六七八九十\d#]+[)）、.．]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ENUMERATED = r"^[（(]?[一二三四五六七八九十\d#]+[)）、.．]"
 
 
 def _numbers_out(text: str) -> str:
     """Every number (half- or full-width digits: ``\\d`` is Unicode) and year as #."""
-    return _NUMBER.sub("#", _CN_YEAR.sub("#年", text))
+    return re.sub(_NUMBER, "#", re.sub(_CN_YEAR, "#年", text))
 
 
 def normalise(sentence: str) -> str:
     """A sentence as compared across years: numbers and years become #, spaces and punctuation go."""
-    return _NOT_WORD.sub("", _numbers_out(sentence))
+    return re.sub(_NOT_WORD, "", _numbers_out(sentence))
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(_Frozen):
     """One narrative sentence: its key (as :func:`normalise` makes it) and its paragraph."""
 
+    __slots__ = ("key", "paragraph")
     key: str  # normalised
     paragraph: int  # index into Narrative.paragraphs
+
+    def __init__(self, key: str, paragraph: int) -> None:
+        _set(self, "key", key)
+        _set(self, "paragraph", paragraph)
 
 
 @dataclass
@@ -111,14 +117,14 @@ def narrative(report, min_chars: int = 8) -> "Narrative":
         paragraphs.append((block, chapter))
     sentences = []
     for index, (para, _) in enumerate(paragraphs):
-        for m in _SENTENCE.finditer(_numbers_out(_MARKUP.sub("", para.text))):
+        for m in re.finditer(_SENTENCE, _numbers_out(re.sub(_MARKUP, "", para.text))):
             raw = m.group().strip()
-            key = _NOT_WORD.sub("", raw)
-            if len(key) < min_chars or not _CJK.search(key):
+            key = re.sub(_NOT_WORD, "", raw)
+            if len(key) < min_chars or not has_cjk_run(key, 1):
                 continue
-            if _FIXED.search(key) or _CONTACT.search(key):
+            if re.search(_FIXED, key) or re.search(_CONTACT, key):
                 continue
-            if _ENUMERATED.match(raw) and len(key) <= 16:
+            if re.match(_ENUMERATED, raw) and len(key) <= 16:
                 continue  # a sub-heading: （一）主动公开
             sentences.append(Sentence(key, index))
     return Narrative(paragraphs, sentences)

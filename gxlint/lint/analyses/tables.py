@@ -5,13 +5,15 @@ blank cells or a missing row).
 
 What it offers (public API for plugins; each function's docstring says more):
 
-* finding the tables: :func:`template_tables`, :func:`template_of`, :func:`identities`,
-  :func:`trusted_rows`, :data:`TEMPLATE_KINDS`;
+* finding the tables: :func:`template_tables`, :func:`template_of`, :func:`identities` (each a
+  :class:`~gxlint.read.templates.Identity`), :func:`trusted_rows`, :data:`TEMPLATE_KINDS` (the kinds
+  themselves are constants of :mod:`gxlint.model`: ``APPLICATIONS`` …);
 * what could not be read: :func:`unreadable_notes`, :func:`row_unread`, :func:`holds_data`,
   :func:`written_but_unread`;
 * names for messages (a :class:`~gxlint.lint.rule.Phrase` unpacks as ``zh, en``):
-  :func:`table_name`, :func:`section_name`, :func:`block_name`, :func:`short_label`,
-  :func:`group_of`, :func:`cell_phrase` (:func:`cell_zh`, :func:`cell_en`);
+  :func:`kind_name`, :func:`table_name`, :func:`section_name`, :func:`block_name`, :func:`short_label`,
+  :func:`group_of`, :func:`cell_phrase` (:func:`cell_zh`, :func:`cell_en`); how labels compare:
+  :func:`label_words`;
 * sums with unknown cells: :func:`interval`, :func:`at_least`.
 
 Not a rule family: nothing here is registered.
@@ -25,11 +27,11 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from gxlint.arith import fmt
+from gxlint.chinese import label_key
 from gxlint.lint.rule import Phrase
-from gxlint.model import Cell, Note, RawRow, Row, Span, Table
-from gxlint.read.tables import KIND_NAMES, is_label
-
-TEMPLATE_KINDS = ("active_disclosure", "applications", "review_litigation")
+from gxlint.model import ACTIVE_DISCLOSURE, KIND_NAMES, TEMPLATE_KINDS, Cell, Note, RawRow, Row, Span, Table
+from gxlint.read.tables import is_label
+from gxlint.read.templates import Identity
 
 # the official label up to its first bracket: "（二）部分公开（区分处理的…）" -> "（二）部分公开"
 _SHORT = re.compile(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)?([^（(]*)")
@@ -52,12 +54,14 @@ def template_tables(report, kind: str | None = None) -> Iterator[Table]:
             yield table
 
 
-def identities(template, name: str, table_kind: str) -> list[dict]:
+def identities(template, name: str, table_kind: str) -> list[Identity]:
     """The template's arithmetic identities called ``name`` on tables of ``table_kind``
-    (grammar/templates/*.json, ``identities``)."""
+    (grammar/templates/*.json, ``identities``): each the JSON object it is written as, with typed
+    accessors (``per``, ``relation``, ``zh``/``en``, ``sides(template)``: see
+    :class:`~gxlint.read.templates.Identity`)."""
     if template is None:
         return []
-    return [i for i in template.identities if i.get("name") == name and i.get("table") == table_kind]
+    return [i for i in template.identities if i.name == name and i.table == table_kind]
 
 
 # -- what could not be read (GX003) ------------------------------------------------------------------
@@ -107,14 +111,20 @@ def trusted_rows(table: Table) -> dict[str, Row]:
     return {r.key: r for r in table.rows if r.trusted}
 
 
+def kind_name(kind: str) -> Phrase:
+    """A table kind (``gxlint.model.APPLICATIONS`` …) as a message names it: 收到和处理政府信息公开申请情况表,
+    applications table (an unknown kind is named by itself)."""
+    return Phrase(*KIND_NAMES.get(kind, (kind, kind)))
+
+
 def table_name(table: Table) -> Phrase:
     """The table as a message names it: 申请情况表 …, applications table."""
-    return Phrase(*KIND_NAMES.get(table.kind, (table.kind, table.kind)))
+    return kind_name(table.kind)
 
 
 def section_name(table: Table, row: Row) -> Phrase:
     """The table as a message names it, with the article-20 item a 主动公开 row belongs to."""
-    if table.kind == "active_disclosure" and row.section:
+    if table.kind == ACTIVE_DISCLOSURE and row.section:
         return Phrase(f"主动公开情况表{row.section}", f"active-disclosure table, {row.section}")
     return table_name(table)
 
@@ -123,6 +133,12 @@ def block_name(row: Row) -> str:
     """The block of the review/litigation table a row of it is: 行政复议, 行政诉讼（未经复议直接起诉）,
     行政诉讼（复议后起诉）."""
     return row.key if row.key == "行政复议" else f"行政诉讼（{row.key}）"
+
+
+def label_words(text: str) -> str:
+    """A label's words as the reader compares labels: without its numbering (``（二）``, ``1.``),
+    spaces, punctuation or quotes, full-width folded to half-width."""
+    return label_key(text)[1]
 
 
 def cell_phrase(cell: Cell | None) -> Phrase:

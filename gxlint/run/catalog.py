@@ -1,0 +1,48 @@
+"""Which plugins and rules a run has: the plugins loaded for a check (less those its config file
+disables), and every rule the plugins bring, in code order (``gxlint rules``, ``explain``,
+``plugins`` and ``init``)."""
+
+from __future__ import annotations
+
+from gxlint.run.errors import Say, plugin_error, say_in_english
+
+
+def load_plugins(require: tuple[str, ...] = (), config: str | None = None, isolated: bool = False, *,
+                 say: Say = say_in_english):
+    """The plugins of a check: ``require`` must load (else :class:`~gxlint.run.errors.RunError`);
+    the config the run names (``config``, else the nearest one; none with ``isolated``) decides
+    which are not even imported.  A plugin that fails to load is a warning (``say``), and the run
+    goes on without it."""
+    from gxlint.plugins import discovery as plugins_mod
+    from gxlint.config import disabled_plugins
+
+    try:
+        plugins = plugins_mod.cached(require, disable=disabled_plugins(config, isolated=isolated))
+    except plugins_mod.PluginError as exc:
+        raise plugin_error(exc) from None
+    for failure in plugins.failures:
+        dist = f" ({failure.distribution} {failure.version})" if failure.distribution else ""
+        say(f"gxlint: warning: plugin {failure.name!r}{dist} could not be loaded: {failure.error}",
+            f"gxlint：警告：插件 {failure.name!r}{dist.replace(' (', '（').replace(')', '）')}"
+            f"无法加载：{failure.error}")
+    return plugins
+
+
+def all_rules(require: tuple[str, ...] = ()):
+    """``(plugins, rules)``: every plugin installed and every rule they bring, in code order."""
+    from gxlint.plugins import discovery as plugins_mod
+
+    try:
+        plugins = plugins_mod.cached(require)
+    except plugins_mod.PluginError as exc:
+        raise plugin_error(exc) from None
+    return plugins, [plugins.rules[c] for c in sorted(plugins.rules, key=plugins_mod._code_key)]
+
+
+def find_rule(rules, wanted: str):
+    """The rule of ``rules`` whose code (any case) or name is ``wanted``, or None."""
+    wanted = wanted.strip()
+    for rule in rules:
+        if rule.code == wanted.upper() or rule.name == wanted.lower():
+            return rule
+    return None

@@ -1,0 +1,31 @@
+"""``gxlint init``: a commented config file with every default, written where none is yet."""
+
+from __future__ import annotations
+
+import os
+
+from gxlint.run.catalog import all_rules
+from gxlint.run.errors import RunError, cannot_write
+
+
+def write_default_config(directory: str = ".") -> str:
+    """Write ``.gxlint.yaml`` with every setting and rule option at its default into ``directory``
+    (made when missing); returns the path written.  :class:`~gxlint.run.errors.RunError` when a
+    config file is there already (it is never overwritten) or the file cannot be written."""
+    from gxlint.output.ruledocs import default_config
+
+    from gxlint.config import CONFIG_NAMES
+
+    target = os.path.join(directory, CONFIG_NAMES[0])
+    for name in CONFIG_NAMES:
+        existing = os.path.join(directory, name)
+        if os.path.exists(existing):
+            raise RunError(f"{existing} already exists; not overwriting it", f"{existing} 已存在，不会覆盖它")
+    _, rules = all_rules()
+    os.makedirs(directory, exist_ok=True)
+    try:
+        with open(target, "x", encoding="utf-8") as handle:
+            handle.write(default_config(rules))
+    except OSError as exc:
+        raise cannot_write(target, exc) from None
+    return target
