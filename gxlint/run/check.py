@@ -129,7 +129,7 @@ def use_color(flag: bool | None, stream) -> bool:
         return False
 
 
-def prepare(options: CheckOptions, *, say: Say = say_in_english, started: float | None = None) -> "Check":
+def prepare(options: CheckOptions, *, say: Say = say_in_english, started: float | None = None) -> Check:
     """Everything before the first file is linted: the options checked (:func:`validate`), the
     plugins loaded, the Linter built from the config, the format known, the files found, and the
     language of the run's own words (``--lang``, else the first file's settings).

@@ -8,11 +8,12 @@ lint of a whole ``gxlint PATH...`` run that gxlint.run.check prepares and calls.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping
+from typing import Any, BinaryIO, Callable, Generator, Iterable, Mapping
 
 from gxlint.run.discover import Item
 from gxlint.config import Settings
@@ -283,7 +284,7 @@ def run(linter, items: Iterable[Item], *, jobs: int | None = None, stdin_filenam
         stdin: BinaryIO | None = None, rebuild: Rebuild | None = None,
         skip_non_reports: bool = False, view: Callable[[Any], Any] | None = None,
         previous: str | None = None, on_pairs: Callable[[Any], None] | None = None,
-        on_read: Callable[[int, str], None] | None = None) -> Iterator[FileResult]:
+        on_read: Callable[[int, str], None] | None = None) -> Generator[FileResult, None, None]:
     """Yield one FileResult per item, in the order given.
 
     ``jobs`` > 1 lints files in worker processes (default: the number of CPUs); the output is the
@@ -368,7 +369,7 @@ def cpu_count() -> int:
 
 def _parallel(linter, files: list, jobs: int, rebuild: Rebuild | None,
               view: Callable[[Any], Any] | None = None, *, work: Callable[..., Any] | None = None,
-              local: Callable[..., Any] | None = None) -> Iterator[Any]:
+              local: Callable[..., Any] | None = None) -> Generator[Any, None, None]:
     """``work(task, view=...)`` on each of ``files`` in worker processes, in order (default:
     :func:`_work`, lint one file); ``local(linter, task, view)`` does a task here when a worker
     died (default: :func:`lint_one`)."""
@@ -413,7 +414,7 @@ def _parallel(linter, files: list, jobs: int, rebuild: Rebuild | None,
 
 
 def _run_with_previous(linter, items: list[Item], previous: str, stdin_filename, stdin, skip_non_reports,
-                       view, on_pairs) -> Iterator[FileResult]:
+                       view, on_pairs) -> Generator[FileResult, None, None]:
     """``--previous``: each report given is checked against that one report of last year."""
     from gxlint.run.pairs import Pair, Pairing, card_of
     from gxlint.read import source as source_mod
@@ -461,7 +462,7 @@ def _unpack(data: bytes) -> FileResult:
 
 
 def _run_paired(linter, items: list[Item], files: list[str], jobs: int, rebuild, stdin_filename, stdin,
-                skip_non_reports, view, on_pairs, on_read) -> Iterator[FileResult]:
+                skip_non_reports, view, on_pairs, on_read) -> Generator[FileResult, None, None]:
     """Identify every file, pair the reports, then lint them with their predecessors (see :func:`run`,
     :func:`identify` and :func:`settle`).  The second step takes the files in input order (a group
     of paired reports at the place of its first report), and each result is given out as soon as
@@ -502,7 +503,7 @@ def _run_paired(linter, items: list[Item], files: list[str], jobs: int, rebuild,
         on_pairs(pairing)
 
     # the second step's tasks, in input order: a group at the place of its first report
-    position = {}
+    position: dict[str, int] = {}
     for index, item in enumerate(items):
         if item.problem is None and item.path != "-":
             position.setdefault(item.path, index)
@@ -528,7 +529,7 @@ def _run_paired(linter, items: list[Item], files: list[str], jobs: int, rebuild,
         counts[item.path] = counts.get(item.path, 0) + 1
     again: dict[str, FileResult] = {}
 
-    def ready() -> Iterator[FileResult]:
+    def ready() -> Generator[FileResult, None, None]:
         nonlocal pointer
         while pointer < len(items):
             item = items[pointer]
@@ -672,7 +673,7 @@ def check(linter, items: list[Item], formatter, *, jobs: int | None = None, stdi
                 continue
             if progress is not None:
                 progress.clear()
-            output(lambda result=result: formatter.add(result))
+            output(functools.partial(formatter.add, result))
             if progress is not None and not closed and not read_ahead:
                 progress.update(summary.files, result.path)
     finally:

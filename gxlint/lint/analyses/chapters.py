@@ -23,9 +23,12 @@ What it offers:
 
 from __future__ import annotations
 
+from typing import Any
+
 from gxlint.chinese import numeral_text
 from gxlint.model import (ACTIVE_DISCLOSURE, APPLICATIONS, LEGACY_STATISTICS, REVIEW_LITIGATION, TEMPLATE_KINDS,
-                          Paragraph, Span, Table, _Frozen, _set)
+                          Chapter, Paragraph, Span, Table, _Frozen, _set)
+from gxlint.read.templates import ChapterSpec
 
 #: Table kinds that show a text is a report (the three tables and the pre-2019 统计表).
 _REPORT_TABLES = (*TEMPLATE_KINDS, LEGACY_STATISTICS)
@@ -97,7 +100,7 @@ def predates_format(report, ctx) -> bool:
 
 # -- which chapter is which ----------------------------------------------------------------------
 
-def identify(report, template) -> list[tuple[object, object, str | None]]:
+def identify(report, template) -> list[tuple[Chapter, ChapterSpec | None, str | None]]:
     """(chapter, template chapter or None, how) for every chapter of the report, in order; ``how``
     is as for ``Template.identify_chapter`` ('official', 'accepted', 'legacy', 'similar' or None).
 
@@ -297,8 +300,8 @@ def _renumbered(report, ctx) -> list[Renumbering]:
         return []
     found = identify(report, template)
     there = present(found)
-    runs: list[dict] = []
-    current = None
+    runs: list[dict[str, Any]] = []
+    current: dict[str, Any] | None = None
     before = 0  # the template number of the chapter before
     for chapter, spec, how in found:
         n = chapter.number

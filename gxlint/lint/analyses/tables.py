@@ -151,7 +151,7 @@ def cell_zh(cell: Cell | None) -> str:
         return "空白"
     if cell.status == "malformed":
         return f"“{cell.text}”"
-    return fmt(cell.value)
+    return fmt(cell.value or 0)  # a number here: neither blank nor malformed
 
 
 def cell_en(cell: Cell | None) -> str:
@@ -159,7 +159,7 @@ def cell_en(cell: Cell | None) -> str:
         return "blank"
     if cell.status == "malformed":
         return f"“{cell.text}”"
-    return fmt(cell.value)
+    return fmt(cell.value or 0)
 
 
 @lru_cache(maxsize=4096)
