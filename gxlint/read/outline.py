@@ -146,7 +146,7 @@ def parse_outline(unfolded: Unfolded) -> list[RawChapter]:
             if kind == "text":  # a run of paragraph lines: a block each
                 chapter.blocks.extend(RawBlock(kind, [line]) for line in _run_lines(unfolded, tokens[0]))
                 continue
-            if kind == "tabs" or kind == "cells":
+            if kind == "tabs":
                 lines = _run_lines(unfolded, tokens[0])
             else:
                 lines = [_token(unfolded, t) for t in tokens]
@@ -161,23 +161,21 @@ def _token(unfolded: Unfolded, token) -> Line:
 
 
 def _run_lines(unfolded: Unfolded, token) -> list[Line]:
-    """The lines of one TABLE, CELLS or TEXTS token (a run of lines, the blank lines between them
+    """The lines of one TABLE or TEXTS token (a run of lines, the blank lines between them
     skipped).  Their kinds are the line terminals the grammar had before runs were one token: in a
-    TABLE, a ROW holds a tab and a CAPTION does not; every line of CELLS is a CELL_LINE, of TEXTS
-    a TEXT."""
+    TABLE, a ROW holds a tab and a CAPTION does not; every line of TEXTS is a TEXT."""
     out = []
     start = token.start_pos
-    fixed = _RUN_KINDS.get(token.type)
+    text = token.type == "TEXTS"
     for body in str(token).split("\n")[:-1]:  # the token ends with its last line's "\n"
         if body.strip(_BLANK):
-            kind = fixed or ("ROW" if "\t" in body else "CAPTION")
+            kind = "TEXT" if text else "ROW" if "\t" in body else "CAPTION"
             out.append(_line(unfolded, kind, body, start, start + len(body)))
         start += len(body) + 1
     return out
 
 
-_BLANK = " \t\u3000\u00a0"
-_RUN_KINDS = {"CELLS": "CELL_LINE", "TEXTS": "TEXT"}
+_BLANK = " \t\u3000\u00a0"  # the characters of a BLANK line
 
 
 def _line(unfolded: Unfolded, kind: str, value: str, start: int, end: int) -> Line:

@@ -137,6 +137,9 @@ class NarrativeMismatch(Rule):
         totals in that paragraph (收到/办结/答复 … N 件), nor the applications tables' 一, 一 + 二
         or 三（七）总计.  The percentage may be rounded or cut at the precision it is written with
         (31.25% may be written 31.3%, 31.2% or 31%, not 32%)."""
+        found = shares(report, ctx)
+        if not found:
+            return  # the tables' bases are words for a finding: none without a share
         table_bases: list[tuple[float, Phrase]] = []
         for a in apps:
             name = table_name(a.table)
@@ -145,7 +148,7 @@ class NarrativeMismatch(Rule):
                 if q.lo == q.hi != INF:
                     table_bases.append((q.lo, ctx.phrase("table_base", table=Phrase(*name), row=q.name)))
         sorted_table = sorted(b for b, _ in table_bases)
-        for share in shares(report, ctx):
+        for share in found:
             f = self._percentage(report, ctx, share, sorted_table, table_bases)
             if f is not None:
                 yield f
@@ -211,7 +214,7 @@ class NarrativeMismatch(Rule):
         found = review.not_maintained(claim.detail)
         if not found:
             return
-        cells = [ctx.phrase("open_cell", block=Phrase(zh, en), column=c.column, value=fmt(c.value))
+        cells = [ctx.phrase("open_cell", block=Phrase(zh, en), column=c.column, value=fmt(c.value or 0))
                  for zh, en, c in found]
         yield ctx.say(claim.phrase_span(report.source), "maintained", phrase=claim.phrase,
                       table=Phrase(*table_name(review.table)),

@@ -43,7 +43,7 @@ def _markers(templates) -> dict[str, dict[str, dict[str, str]]]:
     for tid, kinds in labels.items():
         out[tid] = {}
         for kind, own in kinds.items():
-            others = set()
+            others: set[str] = set()
             for other, okinds in labels.items():
                 if other != tid:
                     others.update(okinds[kind])
@@ -79,7 +79,7 @@ def _item(applications: bool, text: str) -> str:
     return label_words(text)
 
 
-def evidence(table, markers: dict[str, dict[str, str]]) -> dict[str, list[str]]:
+def evidence(table, markers: dict[str, dict[str, dict[str, str]]]) -> dict[str, list[str]]:
     """Format id -> the distinctive labels of that format written in the table."""
     built = next((b for b in _BUILT.values() if b[1] is markers), None)
     index = built[2] if built is not None else _index(markers)

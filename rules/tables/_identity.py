@@ -150,19 +150,18 @@ class RowIdentity(Rule):
     def check(self, report, ctx):
         for table in template_tables(report, self.table_kind):
             tmpl = template_of(table, ctx)
-            # the sides are the template's: read once per table, not per row
-            sides = [s for s in (i.sides() for i in identities(tmpl, self.name, self.table_kind) if i.per == "row")
-                     if s[0]]
-            if not sides:
+            idents = [i for i in identities(tmpl, self.name, self.table_kind) if i.per == "row"]
+            if not idents:
                 continue
             for row in table.rows:
                 if not row.trusted:
                     continue
-                for left, right in sides:
+                for ident in idents:
+                    left, right = ident.sides()
+                    if not left or not all(row.cell(c) is not None for c in left + right):
+                        continue
                     lc = [row.cell(c) for c in left]
                     rc = [row.cell(c) for c in right]
-                    if None in lc or None in rc:
-                        continue
                     b = balance(lc, rc)
                     if b.status != "violated" or zero_total(b):
                         continue

@@ -95,6 +95,7 @@ from gxlint.lint.rule import Message, Phrase
 from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS, REVIEW_LITIGATION, Cell, Paragraph, Row, Span, Table
 from gxlint.read import splitter
 from gxlint.read.tables import is_label
+from gxlint.read.templates import Template
 
 INF = float("inf")
 
@@ -389,7 +390,9 @@ def _claims(report, ctx) -> Iterator[Claim]:
 
 
 def _mk(kind: str, text: Text, m: re.Match, detail: str = "") -> Claim:
-    return Claim(kind, _number(m.group("n")), text, m.start(), m.end(), m.start("n"), m.end("n"), detail)
+    # _number is None for a run of numerals that is no number (九九): a known gap, typed as found
+    return Claim(kind, _number(m.group("n")), text, m.start(), m.end(), m.start("n"), m.end("n"),  # type: ignore[arg-type]
+                 detail)
 
 
 def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
@@ -804,7 +807,7 @@ class Applications:
     the quantities a claim may mean (:meth:`candidates`: 一 or 一 + 二 for ``received`` …)."""
 
     table: Table
-    template: object
+    template: Template
     rows: dict[str, Row]
     total_column: str = "总计"
 
@@ -836,7 +839,7 @@ class Applications:
         if row is None:
             return 0.0, INF
         total = row.cell(self.total_column)
-        if total is not None and total.status == "number":
+        if total is not None and total.status == "number" and total.value is not None:
             return float(total.value), float(total.value)
         return interval(c for c in row.cells if c.column != self.total_column)
 
@@ -866,7 +869,7 @@ class Applications:
     def q(self, numbering: str) -> Quantity:
         label = self.key(numbering)
         node = self.template.node(label) if label is not None else None
-        if node is None:
+        if label is None or node is None:
             return Quantity("", "", 0.0, INF)
         values, written = None, ""
         if not node.leaf:
@@ -941,7 +944,7 @@ class Review:
             row = next((r for r in self.table.rows if r.key == key), None)
             tmpl = template_of(self.table, self.ctx)
             splits = row_splits(self.table, row, tmpl, self.ctx) if row is not None and row.columns else None
-            if splits is not None and row.columns[-1] in splits.columns:
+            if splits is not None and row is not None and row.columns[-1] in splits.columns:
                 values, written = splits.columns[row.columns[-1]], splits.written
         return Quantity(zh, en, lo, hi, values, written)
 
@@ -951,7 +954,7 @@ class Review:
             return 0.0, INF
         columns = row.columns
         total = row.cell(columns[-1]) if columns else None
-        if total is not None and total.status == "number":
+        if total is not None and total.status == "number" and total.value is not None:
             return float(total.value), float(total.value)
         return interval(c for c in row.cells if c.column != columns[-1])
 
@@ -1080,7 +1083,7 @@ def _documents_candidates(table: Table, ctx, claim: Claim) -> list[Quantity]:
             return []
     verb = claim.detail
     if verb in ("清理废止", "宣布失效", "废止", "失效"):
-        wanted = ("废止",)
+        wanted: tuple[str, ...] = ("废止",)
     elif verb == "现行有效":
         wanted = ("现行有效",)
     else:
