@@ -29,6 +29,7 @@ def lint(*args):
     return gx("--isolated", "--lang", "en", *args)
 
 
+@pytest.mark.slow  # a second or so: whole folders or many runs
 def test_baseline_round_trip_with_lines_inserted_above(office, tmp_path):
     before = findings(lint("-f", "json", "reports"))
     assert [(f["path"], f["code"], f["line"]) for f in before] == [("reports/2021.txt", "GX003", 5),

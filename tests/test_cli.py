@@ -377,6 +377,7 @@ def test_output_file_that_cannot_be_written_exits_2(tmp_cwd):
     assert result.exit_code == 2 and "gxlint：错误：无法写入 no/such/dir/out.txt" in result.stderr
 
 
+@pytest.mark.slow  # a second or so: whole folders or many runs
 def test_statistics(tmp_cwd):
     reports(tmp_cwd / "r")
     result = gx("--isolated", "--select", "GX0", "--statistics", "--lang", "en", "r")
@@ -410,6 +411,7 @@ def test_colour_is_off_when_not_a_terminal_and_forced_by_flag():
 
 # -- files -----------------------------------------------------------------------------------------
 
+@pytest.mark.slow  # a second or so: whole folders or many runs
 def test_include_and_exclude(tmp_cwd):
     reports(tmp_cwd / "r")
     paths = lambda *a: sorted({f["path"] for f in findings(gx("--isolated", "--select", "GX0", "-f", "json", *a))})  # noqa: E731
@@ -778,6 +780,7 @@ def test_an_empty_directory_is_a_finding_but_no_file_checked(tmp_cwd):
     assert re.fullmatch(r"发现 1 个问题（错误 1，警告 0，提示 0）；共检查 0 个文件，用时 \d+\.\d\d 秒", zh)
 
 
+@pytest.mark.slow  # a second or so: whole folders or many runs
 def test_the_summary_time_is_the_whole_run(tmp_cwd, monkeypatch):
     import time
 

@@ -33,7 +33,10 @@ class Boom(Rule):
 def test_no_module_of_the_core_uses_a_rule_code_as_a_value():
     used = []
     for path in sorted((ROOT / "gxlint").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        text = path.read_text(encoding="utf-8")
+        if not re.search(r"""["']GX\d{3}""", text):
+            continue  # no string starts with a code: nothing to parse
+        for node in ast.walk(ast.parse(text)):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) \
                     and re.fullmatch(r"GX\d{3}(:.*)?", node.value):
                 used.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.value!r}")

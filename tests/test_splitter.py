@@ -70,6 +70,7 @@ def test_signed_cells_beside_other_cells_are_split_as_usual():
 
 # -- why a row was not split (the GX003 message gives the reason) ----------------------------------------
 
+@pytest.mark.slow  # a second or so: whole folders or many runs
 def test_search_gives_the_reason():
     from gxlint.read.splitter import search
 
