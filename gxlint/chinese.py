@@ -132,14 +132,6 @@ def has_cjk_run(text: str, n: int) -> bool:
     return False
 
 
-def __getattr__(name: str):
-    # ``CJK`` (the compiled [\u4e00-\u9fff]) is built on first use, for the rules that want it.
-    if name == "CJK":
-        pattern = globals()["CJK"] = re.compile(r"[\u4e00-\u9fff]")
-        return pattern
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 # Folding running text ----------------------------------------------------------------------------
 
 _FOLD: dict[int, str | None] | None = None
