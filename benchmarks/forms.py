@@ -50,8 +50,11 @@ def main(argv: list[str] | None = None) -> int:
         for path in files:
             data = path.read_bytes()
             seconds += cpu_per_call(lambda: api.parse_bytes(data, str(path)), args.repeats)
-        rows[folder.name] = {"ms_per_report": 1000 * seconds / len(files), "files": len(files),
-                             "seconds": seconds}
+        rows[folder.name] = {
+            "ms_per_report": 1000 * seconds / len(files),
+            "files": len(files),
+            "seconds": seconds,
+        }
         if folder.name == "pdf":
             import pypdfium2  # only to count pages
 
@@ -67,8 +70,10 @@ def main(argv: list[str] | None = None) -> int:
             key, limit = BUDGETS[form]
             value = row[key]
             ok = value <= limit if key == "ratio" else value >= limit
-            budget = (f"{'≤' if key == 'ratio' else '≥'} {limit:g}"
-                      f"{'×' if key == 'ratio' else ' pages/s'}: {value:.2f} {'met' if ok else 'MISSED'}")
+            budget = (
+                f"{'≤' if key == 'ratio' else '≥'} {limit:g}"
+                f"{'×' if key == 'ratio' else ' pages/s'}: {value:.2f} {'met' if ok else 'MISSED'}"
+            )
         print(f"{form:<8} {row['ms_per_report']:>10.2f} {ratio:>7.2f}  {budget}")
     (Path(__file__).parent / "forms-results.json").write_text(json.dumps(rows, indent=2) + "\n")
     return 0

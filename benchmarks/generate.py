@@ -34,36 +34,159 @@ ROOT = HERE.parent
 TEMPLATE_DIR = ROOT / "grammar" / "templates"
 DEFAULT_OUT = HERE / "corpus" / "reports"
 
-PLACES = ["示例县", "示例市", "样例区", "示范县", "样本市", "示例市样例区", "示例自治县", "样例新区", "示范市",
-          "样本县", "示例州", "样例县"]
-DEPARTMENTS = ["人民政府办公室", "教育局", "市场监督管理局", "农业农村局", "卫生健康委员会", "自然资源局",
-               "住房和城乡建设局", "交通运输局", "生态环境局", "民政局", "财政局", "人力资源和社会保障局",
-               "科学技术局", "文化和旅游局", "应急管理局", "水利局", "司法局", "统计局", "人民政府"]
-TOPICS = ["重大建设项目", "财政预决算", "公共资源配置", "社会公益事业", "乡村振兴", "营商环境", "食品安全",
-          "教育招生", "医疗卫生", "生态环境保护", "安全生产", "义务教育", "养老服务", "就业创业", "住房保障",
-          "城市更新", "交通出行", "防汛抗旱", "市场监管", "行政执法", "减税降费", "政务服务", "政策解读",
-          "建议提案办理", "疫情防控", "耕地保护", "文旅融合", "社会救助", "退役军人服务", "民生实事"]
-ACTIONS = ["完善公开目录", "细化公开标准", "规范发布流程", "加强源头管理", "拓展公开渠道", "强化解读回应",
-           "健全审查机制", "压实工作责任", "优化栏目设置", "推进标准化规范化建设", "开展专项检查",
-           "组织业务培训", "建立月度通报制度", "落实保密审查", "推行公开属性源头认定", "加强平台建设"]
-CHANNELS = ["政府门户网站", "政务新媒体", "政府公报", "政务服务中心", "新闻发布会", "公开栏", "档案馆查阅点",
-            "图书馆查阅点", "微信公众号", "政务微博"]
-OBJECTS = ["政策文件", "工作动态", "通知公告", "政策解读", "人事信息", "财政信息", "规划计划", "统计数据",
-           "执法信息", "招标采购信息", "建议提案办理结果", "重点领域信息", "办事指南", "应急信息"]
-PROBLEMS = ["部分栏目更新不够及时", "政策解读形式较为单一", "依申请公开答复的规范性有待提高",
-            "基层公开标准目录的细化程度不够", "公开内容与群众需求的对接还不够精准", "政务新媒体互动回应不足",
-            "工作人员业务水平参差不齐", "历史文件的清理和公开属性标注尚未完成"]
-IMPROVEMENTS = ["建立栏目巡查制度", "丰富图表、视频等解读形式", "规范答复文书格式", "编制全流程操作手册",
-                "开展需求调查", "加强业务培训", "完善考核评价办法", "推进历史文件集中清理"]
+PLACES = [
+    "示例县",
+    "示例市",
+    "样例区",
+    "示范县",
+    "样本市",
+    "示例市样例区",
+    "示例自治县",
+    "样例新区",
+    "示范市",
+    "样本县",
+    "示例州",
+    "样例县",
+]
+DEPARTMENTS = [
+    "人民政府办公室",
+    "教育局",
+    "市场监督管理局",
+    "农业农村局",
+    "卫生健康委员会",
+    "自然资源局",
+    "住房和城乡建设局",
+    "交通运输局",
+    "生态环境局",
+    "民政局",
+    "财政局",
+    "人力资源和社会保障局",
+    "科学技术局",
+    "文化和旅游局",
+    "应急管理局",
+    "水利局",
+    "司法局",
+    "统计局",
+    "人民政府",
+]
+TOPICS = [
+    "重大建设项目",
+    "财政预决算",
+    "公共资源配置",
+    "社会公益事业",
+    "乡村振兴",
+    "营商环境",
+    "食品安全",
+    "教育招生",
+    "医疗卫生",
+    "生态环境保护",
+    "安全生产",
+    "义务教育",
+    "养老服务",
+    "就业创业",
+    "住房保障",
+    "城市更新",
+    "交通出行",
+    "防汛抗旱",
+    "市场监管",
+    "行政执法",
+    "减税降费",
+    "政务服务",
+    "政策解读",
+    "建议提案办理",
+    "疫情防控",
+    "耕地保护",
+    "文旅融合",
+    "社会救助",
+    "退役军人服务",
+    "民生实事",
+]
+ACTIONS = [
+    "完善公开目录",
+    "细化公开标准",
+    "规范发布流程",
+    "加强源头管理",
+    "拓展公开渠道",
+    "强化解读回应",
+    "健全审查机制",
+    "压实工作责任",
+    "优化栏目设置",
+    "推进标准化规范化建设",
+    "开展专项检查",
+    "组织业务培训",
+    "建立月度通报制度",
+    "落实保密审查",
+    "推行公开属性源头认定",
+    "加强平台建设",
+]
+CHANNELS = [
+    "政府门户网站",
+    "政务新媒体",
+    "政府公报",
+    "政务服务中心",
+    "新闻发布会",
+    "公开栏",
+    "档案馆查阅点",
+    "图书馆查阅点",
+    "微信公众号",
+    "政务微博",
+]
+OBJECTS = [
+    "政策文件",
+    "工作动态",
+    "通知公告",
+    "政策解读",
+    "人事信息",
+    "财政信息",
+    "规划计划",
+    "统计数据",
+    "执法信息",
+    "招标采购信息",
+    "建议提案办理结果",
+    "重点领域信息",
+    "办事指南",
+    "应急信息",
+]
+PROBLEMS = [
+    "部分栏目更新不够及时",
+    "政策解读形式较为单一",
+    "依申请公开答复的规范性有待提高",
+    "基层公开标准目录的细化程度不够",
+    "公开内容与群众需求的对接还不够精准",
+    "政务新媒体互动回应不足",
+    "工作人员业务水平参差不齐",
+    "历史文件的清理和公开属性标注尚未完成",
+]
+IMPROVEMENTS = [
+    "建立栏目巡查制度",
+    "丰富图表、视频等解读形式",
+    "规范答复文书格式",
+    "编制全流程操作手册",
+    "开展需求调查",
+    "加强业务培训",
+    "完善考核评价办法",
+    "推进历史文件集中清理",
+]
 STREETS = ["建设路", "人民路", "解放大道", "新华街", "和平路", "文化路", "政通路", "民主街"]
 
-DEFECTS = ("arithmetic", "blank_cells", "malformed_cells", "missing_chapter", "wrong_period", "no_contact",
-           "no_signature", "narrative_mismatch", "old_format", "late_signature")
+DEFECTS = (
+    "arithmetic",
+    "blank_cells",
+    "malformed_cells",
+    "missing_chapter",
+    "wrong_period",
+    "no_contact",
+    "no_signature",
+    "narrative_mismatch",
+    "old_format",
+    "late_signature",
+)
 LAYOUTS = ("tabs", "tabs_merged", "tabs_pagebreaks", "pipes", "cells", "oneline")
 LAYOUT_WEIGHTS = (40, 20, 15, 8, 7, 10)
 
 
 # -- the format data --------------------------------------------------------------------------------
+
 
 def _load_templates() -> dict[str, dict]:
     raw = {}
@@ -104,11 +227,13 @@ def _app_rows(template: dict) -> list[AppRow]:
             out.append(AppRow(r["label"], depth, not children, group, top))
             if children:
                 walk(children, depth + 1, r["label"], top or r["label"])
+
     walk(template["tables"]["applications"]["rows"], 0, None, None)
     return out
 
 
 # -- numbers ------------------------------------------------------------------------------------------
+
 
 def _partition(rng: random.Random, total: int, parts: int, skew: float = 0.6) -> list[int]:
     """``total`` split into ``parts`` non-negative integers, most of it in a few parts."""
@@ -133,7 +258,11 @@ class Numbers:
 
 
 def _numbers(rng: random.Random, template: dict, scale: int) -> Numbers:
-    leaves = [r.label for r in _app_rows(template) if r.leaf and not r.label.startswith(("一、", "二、", "四、", "（七）"))]
+    leaves = [
+        r.label
+        for r in _app_rows(template)
+        if r.leaf and not r.label.startswith(("一、", "二、", "四、", "（七）"))
+    ]
     new = [rng.randint(0, 40 * scale), *(rng.choice([0, 0, 0, rng.randint(0, 6 * scale)]) for _ in range(5))]
     carried = [rng.choice([0, 0, rng.randint(0, 3 * scale)]) for _ in range(6)]
     outcomes = {leaf: [0] * 6 for leaf in leaves}
@@ -143,8 +272,10 @@ def _numbers(rng: random.Random, template: dict, scale: int) -> Numbers:
         left = rng.choice([0, 0, 0, min(available, rng.randint(0, 3))])
         handled = available - left
         forward.append(left)
-        weights = [8 if "予以公开" in leaf else 3 if "本机关不掌握" in leaf or "部分公开" in leaf else 1
-                   for leaf in leaves]
+        weights = [
+            8 if "予以公开" in leaf else 3 if "本机关不掌握" in leaf or "部分公开" in leaf else 1
+            for leaf in leaves
+        ]
         for _ in range(handled):
             leaf = rng.choices(leaves, weights)[0]
             outcomes[leaf][col] += 1
@@ -161,7 +292,11 @@ def _numbers(rng: random.Random, template: dict, scale: int) -> Numbers:
                 if "增/减" in col:
                     cells.append(rng.choice(["0", "+1", "-1", "+2", "0", "-3"]))
                 elif col in ad.get("money_columns", ()):
-                    cells.append(rng.choice(["0", f"{rng.randint(1, 900)}.{rng.randint(0, 9)}", str(rng.randint(1, 90))]))
+                    cells.append(
+                        rng.choice(
+                            ["0", f"{rng.randint(1, 900)}.{rng.randint(0, 9)}", str(rng.randint(1, 90))]
+                        )
+                    )
                 else:
                     cells.append(str(rng.choice([0, rng.randint(0, 30), rng.randint(0, 500 * scale)])))
             active[row] = cells
@@ -169,6 +304,7 @@ def _numbers(rng: random.Random, template: dict, scale: int) -> Numbers:
 
 
 # -- the report ----------------------------------------------------------------------------------------
+
 
 @dataclass
 class Spec:
@@ -202,7 +338,12 @@ class Writer:
 
 
 def _sentence(rng: random.Random, year: int, agency: str) -> str:
-    topic, action, channel, obj = rng.choice(TOPICS), rng.choice(ACTIONS), rng.choice(CHANNELS), rng.choice(OBJECTS)
+    topic, action, channel, obj = (
+        rng.choice(TOPICS),
+        rng.choice(ACTIONS),
+        rng.choice(CHANNELS),
+        rng.choice(OBJECTS),
+    )
     n = rng.randint(2, 480)
     forms = [
         f"围绕{topic}，{action}，通过{channel}发布{obj}{n}条",
@@ -234,19 +375,23 @@ def _title(w: Writer) -> None:
 
 
 def _contact(rng: random.Random, spec: Spec) -> str:
-    return (f"如对本报告有疑问，请与{spec.agency}办公室联系（地址：{spec.place}{rng.choice(STREETS)}{rng.randint(1, 199)}号；"
-            f"邮编：{rng.randint(100000, 860000)}；电话：0{rng.randint(100, 999)}-{rng.randint(60000000, 69999999)}；"
-            f"电子邮箱：gk{rng.randint(1, 99)}@shili{rng.randint(1, 50)}.example.gov.cn）。")
+    return (
+        f"如对本报告有疑问，请与{spec.agency}办公室联系（地址：{spec.place}{rng.choice(STREETS)}{rng.randint(1, 199)}号；"
+        f"邮编：{rng.randint(100000, 860000)}；电话：0{rng.randint(100, 999)}-{rng.randint(60000000, 69999999)}；"
+        f"电子邮箱：gk{rng.randint(1, 99)}@shili{rng.randint(1, 50)}.example.gov.cn）。"
+    )
 
 
 def _preamble(w: Writer) -> None:
     spec, rng = w.spec, w.rng
     start_year = spec.year - 1 if "wrong_period" in spec.defects else spec.year
-    text = ("本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和年度报告格式要求编制，"
-            "由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
-            "存在的主要问题及改进情况、其他需要报告的事项六个部分组成。"
-            f"本报告所列数据的统计期限自{start_year}年1月1日起至{spec.year}年12月31日止。"
-            f"本报告电子版可在{spec.place}人民政府门户网站（www.shili{rng.randint(1, 50)}.example.gov.cn）“政府信息公开”专栏查阅和下载。")
+    text = (
+        "本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和年度报告格式要求编制，"
+        "由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+        "存在的主要问题及改进情况、其他需要报告的事项六个部分组成。"
+        f"本报告所列数据的统计期限自{start_year}年1月1日起至{spec.year}年12月31日止。"
+        f"本报告电子版可在{spec.place}人民政府门户网站（www.shili{rng.randint(1, 50)}.example.gov.cn）“政府信息公开”专栏查阅和下载。"
+    )
     if "no_contact" not in spec.defects:
         text += _contact(rng, spec)
     w.add(text, "")
@@ -266,18 +411,32 @@ def _heading(w: Writer, numeral: str, title: str) -> None:
 
 def _overview(w: Writer, numbers: Numbers, items: int) -> None:
     spec, rng = w.spec, w.rng
-    w.add(f"{spec.year}年，{spec.agency}坚持以公开为常态、不公开为例外，"
-          f"围绕{rng.choice(TOPICS)}和{rng.choice(TOPICS)}等重点工作推进政务公开，全年未发生因公开不当引发的舆情。", "")
+    w.add(
+        f"{spec.year}年，{spec.agency}坚持以公开为常态、不公开为例外，"
+        f"围绕{rng.choice(TOPICS)}和{rng.choice(TOPICS)}等重点工作推进政务公开，全年未发生因公开不当引发的舆情。",
+        "",
+    )
     received = sum(numbers.new)
     if "narrative_mismatch" in spec.defects:
         received += rng.randint(1, 9)
-    subtitles = ["主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障", "政策解读", "公众参与", "基层公开"]
+    subtitles = [
+        "主动公开",
+        "依申请公开",
+        "政府信息管理",
+        "平台建设",
+        "监督保障",
+        "政策解读",
+        "公众参与",
+        "基层公开",
+    ]
     for i in range(items):
         n = "一二三四五六七八九十"[i % 10]
         sub = subtitles[i % len(subtitles)]
         if i == 1:
-            body = (f"本年度共收到政府信息公开申请{received}件，上年结转{sum(numbers.carried)}件，"
-                    f"结转下年度继续办理{sum(numbers.forward)}件，均在法定期限内答复。")
+            body = (
+                f"本年度共收到政府信息公开申请{received}件，上年结转{sum(numbers.carried)}件，"
+                f"结转下年度继续办理{sum(numbers.forward)}件，均在法定期限内答复。"
+            )
         else:
             body = _paragraph(rng, spec, rng.randint(2, 5))
         w.add(f"**（{n}）{sub}。**{body}", "")
@@ -296,8 +455,10 @@ def _appendix(w: Writer, rows: int) -> None:
     spec, rng = w.spec, w.rng
     w.add(f"附表：{spec.year}年主动公开政府信息目录", "序号\t栏目\t信息名称\t发布日期")
     for i in range(1, rows + 1):
-        w.add(f"{i}\t{rng.choice(OBJECTS)}\t关于{rng.choice(TOPICS)}的{rng.choice(['通知', '公告', '意见', '方案'])}"
-              f"\t{spec.year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+        w.add(
+            f"{i}\t{rng.choice(OBJECTS)}\t关于{rng.choice(TOPICS)}的{rng.choice(['通知', '公告', '意见', '方案'])}"
+            f"\t{spec.year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        )
     w.add("")
 
 
@@ -305,15 +466,29 @@ def _problems(w: Writer) -> None:
     rng = w.rng
     probs = rng.sample(PROBLEMS, 3)
     fixes = rng.sample(IMPROVEMENTS, 3)
-    w.add("上年度报告提出的问题已按计划整改。当前仍存在以下问题：" +
-          "；".join(f"{'一二三'[i]}是{p}" for i, p in enumerate(probs)) + "。下一步，我们将" +
-          "，".join(fixes) + "，切实提升政务公开质量。", "")
+    w.add(
+        "上年度报告提出的问题已按计划整改。当前仍存在以下问题："
+        + "；".join(f"{'一二三'[i]}是{p}" for i, p in enumerate(probs))
+        + "。下一步，我们将"
+        + "，".join(fixes)
+        + "，切实提升政务公开质量。",
+        "",
+    )
 
 
 def _other(w: Writer) -> None:
     spec, rng = w.spec, w.rng
-    fee = rng.choice(["本年度未收取信息处理费。", f"本年度收取信息处理费{rng.randint(1, 5)}笔，共计{rng.randint(1, 9)}00元。"])
-    w.add(fee + f"本单位按照{spec.place}政务公开工作要点完成了年度各项任务，人大代表建议和政协委员提案办理结果均已按要求公开。", "")
+    fee = rng.choice(
+        [
+            "本年度未收取信息处理费。",
+            f"本年度收取信息处理费{rng.randint(1, 5)}笔，共计{rng.randint(1, 9)}00元。",
+        ]
+    )
+    w.add(
+        fee
+        + f"本单位按照{spec.place}政务公开工作要点完成了年度各项任务，人大代表建议和政协委员提案办理结果均已按要求公开。",
+        "",
+    )
 
 
 def _signature(w: Writer) -> None:
@@ -325,6 +500,7 @@ def _signature(w: Writer) -> None:
 
 
 # -- tables -----------------------------------------------------------------------------------------
+
 
 def _cell_text(rng: random.Random, value: int, spec: Spec) -> str:
     if "blank_cells" in spec.defects and value == 0 and rng.random() < 0.4:
@@ -344,13 +520,21 @@ def _active_rows(spec: Spec, template: dict, numbers: Numbers) -> list[list[str]
     return rows
 
 
-def _app_table(rng: random.Random, spec: Spec, template: dict, numbers: Numbers, merged: bool) -> list[list[str]]:
+def _app_table(
+    rng: random.Random, spec: Spec, template: dict, numbers: Numbers, merged: bool
+) -> list[list[str]]:
     app = template["tables"]["applications"]
-    rows = [[app["header_labels"][0], "", "", "申请人情况"],
-            ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
-            ["", "", "", "", *app["columns"][1:6]]]
+    rows = [
+        [app["header_labels"][0], "", "", "申请人情况"],
+        ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+        ["", "", "", "", *app["columns"][1:6]],
+    ]
     if merged:
-        rows = [[app["header_labels"][0], "申请人情况"], ["自然人", "法人或其他组织", "总计"], list(app["columns"][1:6])]
+        rows = [
+            [app["header_labels"][0], "申请人情况"],
+            ["自然人", "法人或其他组织", "总计"],
+            list(app["columns"][1:6]),
+        ]
     leaves_total = [0] * 6
     for cells in numbers.outcomes.values():
         leaves_total = [a + b for a, b in zip(leaves_total, cells)]
@@ -401,9 +585,12 @@ def _app_labels(r: AppRow, merged: bool, seen: set[str]) -> list[str]:
 def _review_rows(spec: Spec, numbers: Numbers, rng: random.Random) -> list[list[str]]:
     cols = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
     data = [_cell_text(rng, v, spec) for block in numbers.review for v in block]
-    return [["行政复议", "", "", "", "", "行政诉讼"],
-            ["", "", "", "", "", "未经复议直接起诉", "", "", "", "", "复议后起诉"],
-            cols * 3, data]
+    return [
+        ["行政复议", "", "", "", "", "行政诉讼"],
+        ["", "", "", "", "", "未经复议直接起诉", "", "", "", "", "复议后起诉"],
+        cols * 3,
+        data,
+    ]
 
 
 def _emit_tabs(w: Writer, rows: list[list[str]], pagebreaks: bool) -> None:
@@ -453,6 +640,7 @@ def _tables(w: Writer, template: dict, numbers: Numbers, chapter: int) -> None:
 
 # -- assembling -----------------------------------------------------------------------------------------
 
+
 def _page_breaks(rng: random.Random, text: str) -> str:
     """Break a few long paragraphs mid-sentence, as PDF extraction does at a page end."""
     lines = text.split("\n")
@@ -474,9 +662,12 @@ def _one_line(rng: random.Random, spec: Spec, text: str) -> str:
         if not line or line == "\f":
             continue
         parts.append(line.replace("\t", ""))
-    header = [f"标题: {spec.agency}{spec.year}年政府信息公开工作年度报告",
-              f"发布时间: {spec.year + 1}-01-{rng.randint(10, 28)} 09:{rng.randint(10, 59)}",
-              "栏目: 政府信息公开年报", "==================== 正文 ===================="]
+    header = [
+        f"标题: {spec.agency}{spec.year}年政府信息公开工作年度报告",
+        f"发布时间: {spec.year + 1}-01-{rng.randint(10, 28)} 09:{rng.randint(10, 59)}",
+        "栏目: 政府信息公开年报",
+        "==================== 正文 ====================",
+    ]
     return "\n".join(header) + "\n当前位置：首页 政务公开 年度报告 " + " ".join(parts) + "\n"
 
 
@@ -549,8 +740,19 @@ def specs(count: int, seed: int, min_kb: int = 5, max_kb: int = 30) -> list[Spec
         defects: tuple[str, ...] = ()
         if rng.random() < 0.35:
             defects = tuple(sorted(rng.sample(DEFECTS, rng.choice([1, 1, 2, 3]))))
-        out.append(Spec(i, template, year, rng.choice(PLACES), rng.choice(DEPARTMENTS), layout, size, defects,
-                        seed=rng.randrange(2**32)))
+        out.append(
+            Spec(
+                i,
+                template,
+                year,
+                rng.choice(PLACES),
+                rng.choice(DEPARTMENTS),
+                layout,
+                size,
+                defects,
+                seed=rng.randrange(2**32),
+            )
+        )
     return out
 
 
@@ -558,8 +760,17 @@ def big_report(seed: int = 7, factor: int = 100, typical_kb: int = 10) -> tuple[
     """(typical, big): a typical tab-table report and one ``factor`` times its size (long lists)."""
     typical = Spec(0, "2021", 2022, "示例市", "人民政府", "tabs", typical_kb * 1024, seed=seed)
     text = render(typical)
-    big = Spec(1, "2021", 2022, "示例市", "人民政府", "tabs", len(text.encode("utf-8")) * factor, seed=seed,
-               list_scale=factor)
+    big = Spec(
+        1,
+        "2021",
+        2022,
+        "示例市",
+        "人民政府",
+        "tabs",
+        len(text.encode("utf-8")) * factor,
+        seed=seed,
+        list_scale=factor,
+    )
     return text, render(big)
 
 
@@ -572,10 +783,20 @@ def write_corpus(out: Path, count: int, seed: int) -> list[dict]:
         name = f"r{spec.index:04d}_{spec.template}_{spec.layout}.txt"
         text = render(spec)
         (out / name).write_text(text, encoding="utf-8")
-        manifest.append({"file": name, "template": spec.template, "year": spec.year, "agency": spec.agency,
-                         "layout": spec.layout, "bytes": len(text.encode("utf-8")), "defects": list(spec.defects)})
-    (out.parent / f"{out.name}.manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
-                                                          encoding="utf-8")
+        manifest.append(
+            {
+                "file": name,
+                "template": spec.template,
+                "year": spec.year,
+                "agency": spec.agency,
+                "layout": spec.layout,
+                "bytes": len(text.encode("utf-8")),
+                "defects": list(spec.defects),
+            }
+        )
+    (out.parent / f"{out.name}.manifest.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     return manifest
 
 
@@ -587,9 +808,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     manifest = write_corpus(args.out, args.count, args.seed)
     sizes = sorted(m["bytes"] for m in manifest)
-    print(f"wrote {len(manifest)} reports to {args.out} "
-          f"({sizes[0] // 1024}-{sizes[-1] // 1024} KB, median {sizes[len(sizes) // 2] // 1024} KB; "
-          f"{sum(1 for m in manifest if m['defects'])} with defects)", file=sys.stderr)
+    print(
+        f"wrote {len(manifest)} reports to {args.out} "
+        f"({sizes[0] // 1024}-{sizes[-1] // 1024} KB, median {sizes[len(sizes) // 2] // 1024} KB; "
+        f"{sum(1 for m in manifest if m['defects'])} with defects)",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -57,7 +57,9 @@ def paired_specs(count: int, seed: int, copied: float = 0.1) -> list[generate.Sp
             # a copied report: last year's text (same seed), its years changed by the generator
             same = last_seed is not None and rng.random() < copied
             spec_seed = last_seed if same else rng.randrange(2**32)
-            out.append(generate.Spec(len(out), template, year, place, department, layout, size, (), seed=spec_seed))
+            out.append(
+                generate.Spec(len(out), template, year, place, department, layout, size, (), seed=spec_seed)
+            )
             last_seed = spec_seed
     return out
 
@@ -76,9 +78,26 @@ def write_folder(target: Path, count: int, seed: int) -> Path:
 def pairs_made(folder: Path) -> int:
     import subprocess
 
-    out = subprocess.run(gxlint_cmd() + ["--isolated", "--lang", "en", "--select", "GX5", "-v", "--exit-zero",
-                                         "-f", "json", "-j", "2", str(folder)], capture_output=True, text=True,
-                         cwd=ROOT)
+    out = subprocess.run(
+        gxlint_cmd()
+        + [
+            "--isolated",
+            "--lang",
+            "en",
+            "--select",
+            "GX5",
+            "-v",
+            "--exit-zero",
+            "-f",
+            "json",
+            "-j",
+            "2",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     findings = json.loads(out.stdout)
     by_code: dict[str, int] = {}
     for f in findings:
@@ -124,8 +143,10 @@ def main(argv: list[str] | None = None) -> int:
                 runs.setdefault(f"{label}_jobs{jobs}", []).append(wall)
                 say(f"  {label} --jobs {jobs}: {wall:.2f}s")
     median = {k: statistics.median(v) for k, v in runs.items()}
-    rss = {label: peak_rss(base + ["-j", "1", *extra, str(folder)])
-           for label, extra in (("paired", []), ("unpaired", ["--ignore", "GX5"]))}
+    rss = {
+        label: peak_rss(base + ["-j", "1", *extra, str(folder)])
+        for label, extra in (("paired", []), ("unpaired", ["--ignore", "GX5"]))
+    }
     alone = {str(n): pairing_alone(n) for n in (args.count * 10, args.count * 100)}
     results = {
         "reports": args.count,

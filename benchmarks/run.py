@@ -59,6 +59,7 @@ BUDGETS = {
 
 # -- helpers ------------------------------------------------------------------------------------------
 
+
 def gxlint_cmd() -> list[str]:
     script = Path(PY).parent / ("gxlint.exe" if os.name == "nt" else "gxlint")
     if script.exists():
@@ -98,9 +99,11 @@ def run_cpu(cmd: list[str]) -> tuple[float, float]:
 # A process's ru_maxrss includes the memory of whatever it was forked from until it exec'd (Linux
 # keeps the high-water mark across exec), so a child of this big benchmark process would report
 # this process's size.  A small launcher process runs the command and reports its peak instead.
-_RSS_LAUNCHER = ("import os, subprocess, sys\n"
-                 "p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
-                 "print(os.wait4(p.pid, 0)[2].ru_maxrss)")
+_RSS_LAUNCHER = (
+    "import os, subprocess, sys\n"
+    "p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "print(os.wait4(p.pid, 0)[2].ru_maxrss)"
+)
 
 
 def peak_rss(cmd: list[str]) -> int:
@@ -115,10 +118,13 @@ def say(text: str = "") -> None:
 
 # -- setup ---------------------------------------------------------------------------------------------
 
+
 def precompile() -> list[str]:
     """Write bytecode for gxlint's packages, as installing a wheel does (the floor's packages have it)."""
-    code = ("import importlib.util, json; print(json.dumps([str(__import__('pathlib').Path("
-            "importlib.util.find_spec(n).origin).parent) for n in ('gxlint', 'gxlint_rules', 'gxlint.grammar')]))")
+    code = (
+        "import importlib.util, json; print(json.dumps([str(__import__('pathlib').Path("
+        "importlib.util.find_spec(n).origin).parent) for n in ('gxlint', 'gxlint_rules', 'gxlint.grammar')]))"
+    )
     out = subprocess.run([PY, "-c", code], capture_output=True, text=True, env=env(), check=True).stdout
     dirs = json.loads(out)
     subprocess.run([PY, "-m", "compileall", "-q", *dirs], env=env(), check=True, stdout=subprocess.DEVNULL)
@@ -127,9 +133,11 @@ def precompile() -> list[str]:
 
 def lark_cache_hit() -> dict:
     """Whether a fresh process loads the grammar from Lark's cache instead of rebuilding it."""
-    code = ("import logging, io\nfrom lark import logger\nbuf = io.StringIO()\nh = logging.StreamHandler(buf)\n"
-            "logger.addHandler(h); logger.setLevel(logging.DEBUG)\nfrom gxlint.read.outline import parser\nparser()\n"
-            "print(buf.getvalue())")
+    code = (
+        "import logging, io\nfrom lark import logger\nbuf = io.StringIO()\nh = logging.StreamHandler(buf)\n"
+        "logger.addHandler(h); logger.setLevel(logging.DEBUG)\nfrom gxlint.read.outline import parser\nparser()\n"
+        "print(buf.getvalue())"
+    )
     run([PY, "-c", code])  # the first process may have to write the cache
     out = subprocess.run([PY, "-c", code], capture_output=True, text=True, env=env(), cwd=ROOT).stdout
     hit = "Loading grammar from cache" in out
@@ -146,7 +154,9 @@ def ensure_corpus(count: int, seed: int) -> Path:
 
 
 def rule_count() -> int:
-    out = subprocess.run(gxlint_cmd() + ["rules", "-f", "json"], capture_output=True, text=True, env=env(), cwd=ROOT)
+    out = subprocess.run(
+        gxlint_cmd() + ["rules", "-f", "json"], capture_output=True, text=True, env=env(), cwd=ROOT
+    )
     try:
         return len(json.loads(out.stdout))
     except ValueError:
@@ -154,6 +164,7 @@ def rule_count() -> int:
 
 
 # -- 1. cold start -------------------------------------------------------------------------------------
+
 
 def cold_start(runs: int) -> dict:
     cmd = gxlint_cmd() + [str(EXAMPLE.relative_to(ROOT))]
@@ -164,9 +175,16 @@ def cold_start(runs: int) -> dict:
         floor.append(run(FLOOR))
         lint.append(run(cmd))
     f, g = statistics.median(floor), statistics.median(lint)
-    return {"floor_ms": f * 1000, "gxlint_ms": g * 1000, "ratio": g / f, "runs": runs,
-            "floor_min_ms": min(floor) * 1000, "gxlint_min_ms": min(lint) * 1000,
-            "command": " ".join(cmd), "floor_command": " ".join(FLOOR)}
+    return {
+        "floor_ms": f * 1000,
+        "gxlint_ms": g * 1000,
+        "ratio": g / f,
+        "runs": runs,
+        "floor_min_ms": min(floor) * 1000,
+        "gxlint_min_ms": min(lint) * 1000,
+        "command": " ".join(cmd),
+        "floor_command": " ".join(FLOOR),
+    }
 
 
 _LOADER = "from gxlint.plugins import discovery as d; "
@@ -187,27 +205,42 @@ def entry_points(runs: int) -> dict:
         for name, code in _ENTRY_POINTS.items():
             times[name].append(run([PY, "-c", code]))
     base = statistics.median(times["nothing (python -c pass)"])
-    return {name: round((statistics.median(t) - base) * 1000, 1) for name, t in times.items()
-            if name != "nothing (python -c pass)"}
+    return {
+        name: round((statistics.median(t) - base) * 1000, 1)
+        for name, t in times.items()
+        if name != "nothing (python -c pass)"
+    }
 
 
 def importtime() -> dict:
     """``python -X importtime`` of the cold start, and which imports gxlint adds to the floor."""
     script = gxlint_cmd()
     target = [script[0]] if script[0] != PY else ["-m", "gxlint.cli"]
-    err = subprocess.run([PY, "-X", "importtime", *target, str(EXAMPLE.relative_to(ROOT))], capture_output=True,
-                         text=True, env=env(), cwd=ROOT).stderr
-    floor_err = subprocess.run([PY, "-X", "importtime", "-c", "import lark, pluggy, click"], capture_output=True,
-                               text=True, env=env(), cwd=ROOT).stderr
+    err = subprocess.run(
+        [PY, "-X", "importtime", *target, str(EXAMPLE.relative_to(ROOT))],
+        capture_output=True,
+        text=True,
+        env=env(),
+        cwd=ROOT,
+    ).stderr
+    floor_err = subprocess.run(
+        [PY, "-X", "importtime", "-c", "import lark, pluggy, click"],
+        capture_output=True,
+        text=True,
+        env=env(),
+        cwd=ROOT,
+    ).stderr
     floor_modules = {row[2] for row in map(_parse, floor_err.splitlines()) if row}
     rows = [row for row in map(_parse, err.splitlines()) if row]
     extra = [row for row in rows if row[2] not in floor_modules]
     top = sorted(extra, key=lambda row: -row[0])[:15]
-    return {"lines": [line for line in err.splitlines() if line.startswith("import time:")],
-            "self_us_total": sum(row[0] for row in rows),
-            "self_us_beyond_floor": sum(row[0] for row in extra),
-            "modules_beyond_floor": len(extra),
-            "top_self_beyond_floor": [{"module": row[2], "self_us": row[0]} for row in top]}
+    return {
+        "lines": [line for line in err.splitlines() if line.startswith("import time:")],
+        "self_us_total": sum(row[0] for row in rows),
+        "self_us_beyond_floor": sum(row[0] for row in extra),
+        "modules_beyond_floor": len(extra),
+        "top_self_beyond_floor": [{"module": row[2], "self_us": row[0]} for row in top],
+    }
 
 
 _STAGES = r"""
@@ -242,7 +275,9 @@ def stages(runs: int) -> list[tuple[str, float]]:
     """Where a cold start's time goes beyond the floor, stage by stage (median of ``runs`` processes)."""
     samples: list[list[tuple[str, float]]] = []
     for _ in range(runs):
-        out = subprocess.run([PY, "-c", _STAGES, str(EXAMPLE)], capture_output=True, text=True, env=env(), cwd=ROOT)
+        out = subprocess.run(
+            [PY, "-c", _STAGES, str(EXAMPLE)], capture_output=True, text=True, env=env(), cwd=ROOT
+        )
         if out.returncode == 0:
             samples.append(json.loads(out.stdout))
     if not samples:
@@ -254,7 +289,7 @@ def _parse(line: str) -> tuple[int, int, str, int] | None:
     """(self us, cumulative us, module, nesting depth) of one ``-X importtime`` line."""
     if not line.startswith("import time:"):
         return None
-    parts = line[len("import time:"):].split("|")
+    parts = line[len("import time:") :].split("|")
     try:
         self_us, cumulative = int(parts[0]), int(parts[1])
     except (ValueError, IndexError):
@@ -264,6 +299,7 @@ def _parse(line: str) -> tuple[int, int, str, int] | None:
 
 
 # -- 2. throughput ---------------------------------------------------------------------------------------
+
 
 def throughput(corpus: Path, count: int, repeats: int) -> dict:
     base = gxlint_cmd() + ["--exit-zero", "--format", "concise"]
@@ -276,16 +312,31 @@ def throughput(corpus: Path, count: int, repeats: int) -> dict:
         cpu.append(used)
         two.append(run(base + ["--jobs", "2", str(corpus)]))
     t1, t2, c1 = statistics.median(one), statistics.median(two), statistics.median(cpu)
-    return {"files": count, "jobs1_seconds": t1, "jobs2_seconds": t2, "jobs1_reports_per_s": count / t1,
-            "jobs2_reports_per_s": count / t2, "jobs2_speedup": t1 / t2, "repeats": repeats,
-            "jobs1_cpu_seconds": c1, "jobs1_reports_per_cpu_s": count / c1,
-            "load_average_before": load, "load_average_after": os.getloadavg()[0], "cpu_count": os.cpu_count()}
+    return {
+        "files": count,
+        "jobs1_seconds": t1,
+        "jobs2_seconds": t2,
+        "jobs1_reports_per_s": count / t1,
+        "jobs2_reports_per_s": count / t2,
+        "jobs2_speedup": t1 / t2,
+        "repeats": repeats,
+        "jobs1_cpu_seconds": c1,
+        "jobs1_reports_per_cpu_s": count / c1,
+        "load_average_before": load,
+        "load_average_after": os.getloadavg()[0],
+        "cpu_count": os.cpu_count(),
+    }
 
 
 def findings_summary(corpus: Path) -> dict:
     """Findings per rule code over the corpus (a GX000 here is a rule crashing on realistic input)."""
-    out = subprocess.run(gxlint_cmd() + ["--exit-zero", "--format", "json-lines", "--jobs", "2", str(corpus)],
-                         capture_output=True, text=True, env=env(), cwd=ROOT).stdout
+    out = subprocess.run(
+        gxlint_cmd() + ["--exit-zero", "--format", "json-lines", "--jobs", "2", str(corpus)],
+        capture_output=True,
+        text=True,
+        env=env(),
+        cwd=ROOT,
+    ).stdout
     codes: dict[str, int] = {}
     files: set[str] = set()
     for line in out.splitlines():
@@ -326,8 +377,9 @@ print(json.dumps({"reports": len(reports), "read_and_parse_ms": read_and_parse *
 
 def rule_costs(corpus: Path, count: int) -> dict:
     """CPU time per report of reading and parsing, and of each rule alone (to find a slow rule)."""
-    out = subprocess.run([PY, "-c", _RULE_COSTS, str(corpus), str(count)], capture_output=True, text=True,
-                         env=env(), cwd=ROOT)
+    out = subprocess.run(
+        [PY, "-c", _RULE_COSTS, str(corpus), str(count)], capture_output=True, text=True, env=env(), cwd=ROOT
+    )
     if out.returncode != 0:
         return {"error": out.stderr[-2000:]}
     return json.loads(out.stdout)
@@ -353,9 +405,16 @@ print(json.dumps(out))
 def parse_seeds(repeats: int) -> dict:
     """Milliseconds to parse each real seed report once the parser is built (issue: ≤ 10 ms);
     the bundled example stands in when ../shared is absent."""
-    seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt")) or [ROOT / "examples" / "shili-county-2021.txt"]
-    out = subprocess.run([PY, "-c", _PARSE_SEEDS, str(repeats), *map(str, seeds)], capture_output=True, text=True,
-                         env=env(), cwd=ROOT)
+    seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt")) or [
+        ROOT / "examples" / "shili-county-2021.txt"
+    ]
+    out = subprocess.run(
+        [PY, "-c", _PARSE_SEEDS, str(repeats), *map(str, seeds)],
+        capture_output=True,
+        text=True,
+        env=env(),
+        cwd=ROOT,
+    )
     if out.returncode != 0:
         return {"error": out.stderr[-2000:]}
     per_file = json.loads(out.stdout)
@@ -396,8 +455,10 @@ MB = 1024 * 1024
 
 def adversarial_lines() -> dict[str, str]:
     """Single 1 MB lines (UTF-8 bytes) built to trip backtracking or quadratic scans."""
+
     def fill(unit: str) -> str:
         return unit * (MB // len(unit.encode("utf-8")) + 1)
+
     return {
         "digits": fill("1234567890"),
         "fullwidth-paren": fill("（"),
@@ -425,24 +486,36 @@ def scaling(quick: bool) -> dict:
         paths[0].write_text(typical, encoding="utf-8")
         paths[1].write_text(big, encoding="utf-8")
         paths[2].write_text(json.dumps(adversarial, ensure_ascii=False), encoding="utf-8")
-        out = subprocess.run([PY, "-c", _SCALING, *map(str, paths[:2]), "2" if quick else "5", str(paths[2]),
-                              str(EXAMPLE)],
-                             capture_output=True, text=True, env=env(), cwd=ROOT)
+        out = subprocess.run(
+            [PY, "-c", _SCALING, *map(str, paths[:2]), "2" if quick else "5", str(paths[2]), str(EXAMPLE)],
+            capture_output=True,
+            text=True,
+            env=env(),
+            cwd=ROOT,
+        )
     if out.returncode != 0:
         raise RuntimeError(f"scaling benchmark failed:\n{out.stderr}")
     data = json.loads(out.stdout)
     typical_bytes, big_bytes = len(typical.encode()), len(big.encode())
     worst = max(data["adversarial_s"].items(), key=lambda kv: kv[1])
-    return {"typical_bytes": typical_bytes, "big_bytes": big_bytes, "size_ratio": big_bytes / typical_bytes,
-            "typical_ms": data["typical_s"] * 1000, "big_ms": data["big_s"] * 1000,
-            "time_ratio": data["big_s"] / data["typical_s"],
-            "time_ratio_per_size": (data["big_s"] / data["typical_s"]) / (big_bytes / typical_bytes),
-            "adversarial_seconds": data["adversarial_s"], "adversarial_worst": {"name": worst[0], "seconds": worst[1]},
-            "concat_100_ms": data["concat_100_s"] * 1000, "concat_200_ms": data["concat_200_s"] * 1000,
-            "concat_doubling_ratio": data["concat_200_s"] / data["concat_100_s"]}
+    return {
+        "typical_bytes": typical_bytes,
+        "big_bytes": big_bytes,
+        "size_ratio": big_bytes / typical_bytes,
+        "typical_ms": data["typical_s"] * 1000,
+        "big_ms": data["big_s"] * 1000,
+        "time_ratio": data["big_s"] / data["typical_s"],
+        "time_ratio_per_size": (data["big_s"] / data["typical_s"]) / (big_bytes / typical_bytes),
+        "adversarial_seconds": data["adversarial_s"],
+        "adversarial_worst": {"name": worst[0], "seconds": worst[1]},
+        "concat_100_ms": data["concat_100_s"] * 1000,
+        "concat_200_ms": data["concat_200_s"] * 1000,
+        "concat_doubling_ratio": data["concat_200_s"] / data["concat_100_s"],
+    }
 
 
 # -- 4. memory ---------------------------------------------------------------------------------------------
+
 
 def memory(corpus: Path, repeats: int) -> dict:
     files = sorted(str(p) for p in corpus.glob("*.txt"))
@@ -452,11 +525,18 @@ def memory(corpus: Path, repeats: int) -> dict:
         ten.append(peak_rss(base + files[:10]))
         all_.append(peak_rss(base + [str(corpus)]))
     t, a = statistics.median(ten), statistics.median(all_)
-    return {"rss_10_files_kib": t, "rss_all_files_kib": a, "files": len(files), "ratio": a / t,
-            "rss_floor_kib": peak_rss(FLOOR), "rss_launcher_kib": peak_rss([PY, "-c", "pass"])}
+    return {
+        "rss_10_files_kib": t,
+        "rss_all_files_kib": a,
+        "files": len(files),
+        "ratio": a / t,
+        "rss_floor_kib": peak_rss(FLOOR),
+        "rss_launcher_kib": peak_rss([PY, "-c", "pass"]),
+    }
 
 
 # -- report --------------------------------------------------------------------------------------------------
+
 
 def verdict(key: str, value: float) -> str:
     op, target = BUDGETS[key]
@@ -476,27 +556,66 @@ def table(r: dict) -> str:
     c, t, s, m = r["cold_start"], r["throughput"], r["scaling"], r["memory"]
     worst = s["adversarial_worst"]
     rows = [
-        ("cold start: gxlint / floor", f"{c['ratio']:.2f}× ({c['gxlint_ms']:.0f} / {c['floor_ms']:.0f} ms)",
-         "≤ 1.5×", verdict("cold_start_ratio", c["ratio"])),
-        ("throughput, --jobs 1", f"{t['jobs1_reports_per_s']:.0f} reports/s ({t['files']} in {t['jobs1_seconds']:.1f} s); "
-         f"{t['jobs1_reports_per_cpu_s']:.0f} per CPU-second", "≥ 200/s", throughput_verdict(t)),
-        ("--jobs 2 / --jobs 1", f"{t['jobs2_speedup']:.2f}× ({t['jobs2_reports_per_s']:.0f} reports/s)",
-         "≥ 1.7×", verdict("jobs2_speedup", t["jobs2_speedup"])),
-        (f"{s['size_ratio']:.0f}× size: time ratio", f"{s['time_ratio']:.0f}× ({s['big_ms']:.0f} / {s['typical_ms']:.1f} ms)",
-         "≤ 120×", verdict("size_100x_time_ratio", s["time_ratio"])),
-        ("1 MB adversarial line, worst", f"{worst['seconds']:.2f} s ({worst['name']})", "< 1 s",
-         verdict("adversarial_worst_seconds", worst["seconds"])),
-        ("example ×200 / ×100 concatenated", f"{s['concat_doubling_ratio']:.2f}× ({s['concat_200_ms']:.0f} / "
-         f"{s['concat_100_ms']:.0f} ms)", "≤ 2.6×",
-         verdict("concat_doubling_ratio", s["concat_doubling_ratio"])),
-        ("parse one seed, warm parser", f"{r['parse_seeds']['worst_ms']:.1f} ms (worst of "
-         f"{len(r['parse_seeds']['ms'])})", "≤ 10 ms", verdict("parse_seed_ms", r["parse_seeds"]["worst_ms"])),
-        ("peak RSS: 1000 / 10 files", f"{m['ratio']:.2f}× ({m['rss_all_files_kib'] / 1024:.1f} / "
-         f"{m['rss_10_files_kib'] / 1024:.1f} MiB)", "≤ 1.2×", verdict("rss_1000_over_10", m["ratio"])),
+        (
+            "cold start: gxlint / floor",
+            f"{c['ratio']:.2f}× ({c['gxlint_ms']:.0f} / {c['floor_ms']:.0f} ms)",
+            "≤ 1.5×",
+            verdict("cold_start_ratio", c["ratio"]),
+        ),
+        (
+            "throughput, --jobs 1",
+            f"{t['jobs1_reports_per_s']:.0f} reports/s ({t['files']} in {t['jobs1_seconds']:.1f} s); "
+            f"{t['jobs1_reports_per_cpu_s']:.0f} per CPU-second",
+            "≥ 200/s",
+            throughput_verdict(t),
+        ),
+        (
+            "--jobs 2 / --jobs 1",
+            f"{t['jobs2_speedup']:.2f}× ({t['jobs2_reports_per_s']:.0f} reports/s)",
+            "≥ 1.7×",
+            verdict("jobs2_speedup", t["jobs2_speedup"]),
+        ),
+        (
+            f"{s['size_ratio']:.0f}× size: time ratio",
+            f"{s['time_ratio']:.0f}× ({s['big_ms']:.0f} / {s['typical_ms']:.1f} ms)",
+            "≤ 120×",
+            verdict("size_100x_time_ratio", s["time_ratio"]),
+        ),
+        (
+            "1 MB adversarial line, worst",
+            f"{worst['seconds']:.2f} s ({worst['name']})",
+            "< 1 s",
+            verdict("adversarial_worst_seconds", worst["seconds"]),
+        ),
+        (
+            "example ×200 / ×100 concatenated",
+            f"{s['concat_doubling_ratio']:.2f}× ({s['concat_200_ms']:.0f} / {s['concat_100_ms']:.0f} ms)",
+            "≤ 2.6×",
+            verdict("concat_doubling_ratio", s["concat_doubling_ratio"]),
+        ),
+        (
+            "parse one seed, warm parser",
+            f"{r['parse_seeds']['worst_ms']:.1f} ms (worst of {len(r['parse_seeds']['ms'])})",
+            "≤ 10 ms",
+            verdict("parse_seed_ms", r["parse_seeds"]["worst_ms"]),
+        ),
+        (
+            "peak RSS: 1000 / 10 files",
+            f"{m['ratio']:.2f}× ({m['rss_all_files_kib'] / 1024:.1f} / "
+            f"{m['rss_10_files_kib'] / 1024:.1f} MiB)",
+            "≤ 1.2×",
+            verdict("rss_1000_over_10", m["ratio"]),
+        ),
     ]
-    widths = [max(len(str(row[i])) for row in rows + [("budget", "measured", "target", "status")]) for i in range(4)]
-    lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(("budget", "measured", "target", "status"), widths)) + " |",
-             "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+    widths = [
+        max(len(str(row[i])) for row in rows + [("budget", "measured", "target", "status")]) for i in range(4)
+    ]
+    lines = [
+        "| "
+        + " | ".join(h.ljust(w) for h, w in zip(("budget", "measured", "target", "status"), widths))
+        + " |",
+        "|" + "|".join("-" * (w + 2) for w in widths) + "|",
+    ]
     for row in rows:
         lines.append("| " + " | ".join(str(v).ljust(w) for v, w in zip(row, widths)) + " |")
     return "\n".join(lines)
@@ -504,12 +623,20 @@ def table(r: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Measure gxlint's speed and memory budgets.")
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions (a rough look, not the record)")
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer repetitions (a rough look, not the record)"
+    )
     parser.add_argument("--count", type=int, default=1000, help="reports in the generated corpus [1000]")
     parser.add_argument("--seed", type=int, default=2024)
-    parser.add_argument("--runs", type=int, default=None, help="cold-start runs of each command [41; quick 15]")
-    parser.add_argument("--only", choices=["cold", "throughput", "scaling", "memory"], action="append",
-                        help="run only these parts (repeatable); results.json is written only for a full run")
+    parser.add_argument(
+        "--runs", type=int, default=None, help="cold-start runs of each command [41; quick 15]"
+    )
+    parser.add_argument(
+        "--only",
+        choices=["cold", "throughput", "scaling", "memory"],
+        action="append",
+        help="run only these parts (repeatable); results.json is written only for a full run",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     parts = set(args.only or ["cold", "throughput", "scaling", "memory"])
@@ -517,8 +644,12 @@ def main(argv: list[str] | None = None) -> int:
 
     dirs = precompile()
     results: dict = {
-        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-                    "executable": PY},
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "executable": PY,
+        },
         "gxlint": {"command": " ".join(gxlint_cmd()), "packages": dirs, "rules": rule_count()},
         "quick": args.quick,
     }
@@ -527,11 +658,17 @@ def main(argv: list[str] | None = None) -> int:
     corpus = ensure_corpus(args.count, args.seed)
     manifest = json.loads((CORPUS / f"{corpus.name}.manifest.json").read_text(encoding="utf-8"))
     sizes = sorted(m["bytes"] for m in manifest)
-    results["corpus"] = {"path": str(corpus.relative_to(ROOT)), "count": len(manifest), "seed": args.seed,
-                         "bytes_min": sizes[0], "bytes_median": sizes[len(sizes) // 2], "bytes_max": sizes[-1],
-                         "with_defects": sum(1 for m in manifest if m["defects"]),
-                         "layouts": _count(m["layout"] for m in manifest),
-                         "templates": _count(m["template"] for m in manifest)}
+    results["corpus"] = {
+        "path": str(corpus.relative_to(ROOT)),
+        "count": len(manifest),
+        "seed": args.seed,
+        "bytes_min": sizes[0],
+        "bytes_median": sizes[len(sizes) // 2],
+        "bytes_max": sizes[-1],
+        "with_defects": sum(1 for m in manifest if m["defects"]),
+        "layouts": _count(m["layout"] for m in manifest),
+        "templates": _count(m["template"] for m in manifest),
+    }
     if "cold" in parts:
         say(f"cold start: {runs} alternating runs ...")
         results["cold_start"] = cold_start(runs)
@@ -573,7 +710,9 @@ def _verdicts(r: dict) -> dict[str, str]:
         "throughput_jobs1": throughput_verdict(r["throughput"]),
         "jobs2_speedup": verdict("jobs2_speedup", r["throughput"]["jobs2_speedup"]),
         "size_100x_time_ratio": verdict("size_100x_time_ratio", r["scaling"]["time_ratio"]),
-        "adversarial_worst_seconds": verdict("adversarial_worst_seconds", r["scaling"]["adversarial_worst"]["seconds"]),
+        "adversarial_worst_seconds": verdict(
+            "adversarial_worst_seconds", r["scaling"]["adversarial_worst"]["seconds"]
+        ),
         "concat_doubling_ratio": verdict("concat_doubling_ratio", r["scaling"]["concat_doubling_ratio"]),
         "parse_seed_ms": verdict("parse_seed_ms", r["parse_seeds"]["worst_ms"]),
         "rss_1000_over_10": verdict("rss_1000_over_10", r["memory"]["ratio"]),
@@ -582,21 +721,29 @@ def _verdicts(r: dict) -> dict[str, str]:
 
 def _print(r: dict, parts: set[str]) -> None:
     m = r["machine"]
-    print(f"gxlint benchmarks — Python {m['python']}, {m['cpus']} CPUs, {r['gxlint']['rules']} rules, "
-          f"Lark cache hit: {r['lark_cache']['hit']}" + (" (quick run)" if r["quick"] else ""))
+    print(
+        f"gxlint benchmarks — Python {m['python']}, {m['cpus']} CPUs, {r['gxlint']['rules']} rules, "
+        f"Lark cache hit: {r['lark_cache']['hit']}" + (" (quick run)" if r["quick"] else "")
+    )
     c = r["corpus"]
-    print(f"corpus: {c['count']} reports, {c['bytes_min'] // 1024}-{c['bytes_max'] // 1024} KB "
-          f"(median {c['bytes_median'] // 1024} KB), {c['with_defects']} with defects, layouts {c['layouts']}")
+    print(
+        f"corpus: {c['count']} reports, {c['bytes_min'] // 1024}-{c['bytes_max'] // 1024} KB "
+        f"(median {c['bytes_median'] // 1024} KB), {c['with_defects']} with defects, layouts {c['layouts']}"
+    )
     if parts == {"cold", "throughput", "scaling", "memory"}:
         print()
         print(table(r))
     if "cold" in parts:
         cs, it = r["cold_start"], r["importtime"]
-        print(f"\ncold start: gxlint {cs['gxlint_ms']:.1f} ms, floor {cs['floor_ms']:.1f} ms, ratio {cs['ratio']:.3f} "
-              f"(median of {cs['runs']})")
-        print(f"import time beyond the floor (python -X importtime, self time of the modules the floor does "
-              f"not import): {it['self_us_beyond_floor'] / 1000:.1f} ms in {it['modules_beyond_floor']} modules; "
-              f"the largest:")
+        print(
+            f"\ncold start: gxlint {cs['gxlint_ms']:.1f} ms, floor {cs['floor_ms']:.1f} ms, ratio {cs['ratio']:.3f} "
+            f"(median of {cs['runs']})"
+        )
+        print(
+            f"import time beyond the floor (python -X importtime, self time of the modules the floor does "
+            f"not import): {it['self_us_beyond_floor'] / 1000:.1f} ms in {it['modules_beyond_floor']} modules; "
+            f"the largest:"
+        )
         for row in it["top_self_beyond_floor"][:12]:
             print(f"  {row['self_us'] / 1000:7.2f} ms  {row['module']}")
         print("cold start stage by stage, in one process (median):")
@@ -607,10 +754,12 @@ def _print(r: dict, parts: set[str]) -> None:
             print(f"  {ms:7.1f} ms  {name}")
     if "throughput" in parts:
         t = r["throughput"]
-        print(f"\nthroughput: --jobs 1 {t['jobs1_reports_per_s']:.0f} reports/s "
-              f"({t['jobs1_reports_per_cpu_s']:.0f} per CPU-second), --jobs 2 "
-              f"{t['jobs2_reports_per_s']:.0f} reports/s ({t['jobs2_speedup']:.2f}×); load average "
-              f"{t['load_average_before']:.1f} before, {t['load_average_after']:.1f} after, {t['cpu_count']} CPUs")
+        print(
+            f"\nthroughput: --jobs 1 {t['jobs1_reports_per_s']:.0f} reports/s "
+            f"({t['jobs1_reports_per_cpu_s']:.0f} per CPU-second), --jobs 2 "
+            f"{t['jobs2_reports_per_s']:.0f} reports/s ({t['jobs2_speedup']:.2f}×); load average "
+            f"{t['load_average_before']:.1f} before, {t['load_average_after']:.1f} after, {t['cpu_count']} CPUs"
+        )
         print(f"findings over the corpus: {r['findings']['by_code']}")
         if r["findings"]["by_code"].get("GX000"):
             print("  WARNING: GX000 findings: a rule crashed on generated input")
@@ -620,20 +769,31 @@ def _print(r: dict, parts: set[str]) -> None:
         else:
             rules = sum(rc["rules_ms"].values())
             top = ", ".join(f"{c} {v:.2f}" for c, v in list(rc["rules_ms"].items())[:8])
-            print(f"CPU per report over {rc['reports']} reports: read+parse {rc['read_and_parse_ms']:.2f} ms, "
-                  f"all rules {rules:.2f} ms; slowest rules (ms): {top}")
+            print(
+                f"CPU per report over {rc['reports']} reports: read+parse {rc['read_and_parse_ms']:.2f} ms, "
+                f"all rules {rules:.2f} ms; slowest rules (ms): {top}"
+            )
     if "scaling" in parts:
         s = r["scaling"]
-        print(f"\nscaling: {s['typical_bytes'] // 1024} KB in {s['typical_ms']:.1f} ms; {s['big_bytes'] // 1024} KB "
-              f"in {s['big_ms']:.0f} ms: {s['size_ratio']:.0f}× size, {s['time_ratio']:.0f}× time")
-        print("adversarial 1 MB lines: " + ", ".join(f"{k} {v:.2f} s" for k, v in s["adversarial_seconds"].items()))
-        print(f"many reports in one file: the example ×100 in {s['concat_100_ms']:.0f} ms, ×200 in "
-              f"{s['concat_200_ms']:.0f} ms ({s['concat_doubling_ratio']:.2f}×)")
+        print(
+            f"\nscaling: {s['typical_bytes'] // 1024} KB in {s['typical_ms']:.1f} ms; {s['big_bytes'] // 1024} KB "
+            f"in {s['big_ms']:.0f} ms: {s['size_ratio']:.0f}× size, {s['time_ratio']:.0f}× time"
+        )
+        print(
+            "adversarial 1 MB lines: "
+            + ", ".join(f"{k} {v:.2f} s" for k, v in s["adversarial_seconds"].items())
+        )
+        print(
+            f"many reports in one file: the example ×100 in {s['concat_100_ms']:.0f} ms, ×200 in "
+            f"{s['concat_200_ms']:.0f} ms ({s['concat_doubling_ratio']:.2f}×)"
+        )
     if "memory" in parts:
         mm = r["memory"]
-        print(f"\npeak RSS: 10 files {mm['rss_10_files_kib'] / 1024:.1f} MiB, {mm['files']} files "
-              f"{mm['rss_all_files_kib'] / 1024:.1f} MiB ({mm['ratio']:.2f}×); the floor's import "
-              f"{mm['rss_floor_kib'] / 1024:.1f} MiB, a bare python {mm['rss_launcher_kib'] / 1024:.1f} MiB")
+        print(
+            f"\npeak RSS: 10 files {mm['rss_10_files_kib'] / 1024:.1f} MiB, {mm['files']} files "
+            f"{mm['rss_all_files_kib'] / 1024:.1f} MiB ({mm['ratio']:.2f}×); the floor's import "
+            f"{mm['rss_floor_kib'] / 1024:.1f} MiB, a bare python {mm['rss_launcher_kib'] / 1024:.1f} MiB"
+        )
 
 
 if __name__ == "__main__":

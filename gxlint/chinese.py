@@ -10,8 +10,20 @@ from typing import Any, Callable
 
 from gxlint.model import _Frozen, _set
 
-_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-           "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 NUMERALS = "一二三四五六七八九十"
 
 
@@ -76,7 +88,7 @@ def split_numbering(label: str) -> tuple[str | None, str]:
         if value is not None:
             number = numeral_value(value) if kind in ("cn", "paren") else int(value)
             kind = "arabic" if kind == "arabic_paren" else kind
-            return f"{kind}:{number}", label[m.end():]
+            return f"{kind}:{number}", label[m.end() :]
     return None, label  # pragma: no cover
 
 
@@ -137,13 +149,42 @@ def has_cjk_run(text: str, n: int) -> bool:
 _FOLD: dict[int, str | None] | None = None
 # the blocks where NFKC maps one character to one other: full-width forms, punctuation, enclosed
 # and compatibility characters, Kangxi radicals
-_FOLD_RANGES = ((0x00A0, 0x00FF), (0x2000, 0x206F), (0x2100, 0x218F), (0x2460, 0x24FF), (0x2E80, 0x2FDF),
-                (0x3000, 0x303F), (0x3200, 0x33FF), (0xF900, 0xFAFF), (0xFE30, 0xFE6F), (0xFF00, 0xFFEF))
+_FOLD_RANGES = (
+    (0x00A0, 0x00FF),
+    (0x2000, 0x206F),
+    (0x2100, 0x218F),
+    (0x2460, 0x24FF),
+    (0x2E80, 0x2FDF),
+    (0x3000, 0x303F),
+    (0x3200, 0x33FF),
+    (0xF900, 0xFAFF),
+    (0xFE30, 0xFE6F),
+    (0xFF00, 0xFFEF),
+)
 
 
 # every code point for which str.isspace() is true
-_WHITESPACE = (9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160, 5760, *range(8192, 8203), 8232, 8233, 8239, 8287,
-               12288)
+_WHITESPACE = (
+    9,
+    10,
+    11,
+    12,
+    13,
+    28,
+    29,
+    30,
+    31,
+    32,
+    133,
+    160,
+    5760,
+    *range(8192, 8203),
+    8232,
+    8233,
+    8239,
+    8287,
+    12288,
+)
 
 
 def _fold_table() -> dict[int, str | None]:
@@ -177,8 +218,20 @@ def fold_index(text: str) -> list[int]:
 
 # Years and statistics periods ------------------------------------------------------------------
 
-_CN_YEAR_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
-                   "七": "7", "八": "8", "九": "9"}
+_CN_YEAR_DIGITS = {
+    "〇": "0",
+    "零": "0",
+    "○": "0",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
 _YEAR_IN = re.compile(r"(?<!\d)(\d{4})\s*年|([〇零○一二三四五六七八九]{4})\s*年")
 
 
@@ -231,8 +284,15 @@ class PeriodReading(_Frozen):
     text: str
     until: bool
 
-    def __init__(self, start: DateReading | None, end: DateReading | None, begin: int, stop: int, text: str,
-                 until: bool = False) -> None:
+    def __init__(
+        self,
+        start: DateReading | None,
+        end: DateReading | None,
+        begin: int,
+        stop: int,
+        text: str,
+        until: bool = False,
+    ) -> None:
         _set(self, "start", start)
         _set(self, "end", end)
         _set(self, "begin", begin)
@@ -256,17 +316,22 @@ def _date_pattern(t: str, year: bool = True) -> str:
     (``202111日``, ``20211231``); a month (``2021年12月``); the year's end (``2021年底``).  Without
     ``year``: the same after a start that gave the year (``12月31日``, ``1231日``, ``年底``)."""
     if year:
-        return (rf"(?P<t{t}>(?<!\d)(?:(?P<iy{t}>\d{{4}})[-/.](?P<im{t}>\d{{1,2}})[-/.](?P<id{t}>\d{{1,2}})(?!\d)"
-                rf"|(?P<ey{t}>\d{{4}})年(?:底|末)"
-                rf"|(?P<y{t}>\d{{4}})(?P<n{t}>年)?(?P<a{t}>\d{{1,4}})(?P<m{t}>月)?(?P<b{t}>\d{{1,2}})?(?P<d{t}>[日号])?))")
-    return (rf"(?P<t{t}>(?<!\d)(?:年(?:底|末)"
-            rf"|(?=\d{{1,4}}[月日号])(?P<a{t}>\d{{1,4}})(?P<m{t}>月)?(?P<b{t}>\d{{1,2}})?(?P<d{t}>[日号])?))")
+        return (
+            rf"(?P<t{t}>(?<!\d)(?:(?P<iy{t}>\d{{4}})[-/.](?P<im{t}>\d{{1,2}})[-/.](?P<id{t}>\d{{1,2}})(?!\d)"
+            rf"|(?P<ey{t}>\d{{4}})年(?:底|末)"
+            rf"|(?P<y{t}>\d{{4}})(?P<n{t}>年)?(?P<a{t}>\d{{1,4}})(?P<m{t}>月)?(?P<b{t}>\d{{1,2}})?(?P<d{t}>[日号])?))"
+        )
+    return (
+        rf"(?P<t{t}>(?<!\d)(?:年(?:底|末)"
+        rf"|(?=\d{{1,4}}[月日号])(?P<a{t}>\d{{1,4}})(?P<m{t}>月)?(?P<b{t}>\d{{1,2}})?(?P<d{t}>[日号])?))"
+    )
 
 
 _SEP = r"(?:起|开始)?(?:至|到|[—–~〜―-]{1,2})(?:至)?"
 # all on fold()ed text: full-width digits and punctuation half-width, no spaces
-_RANGE = re.compile(_date_pattern("1") + _SEP + r"(?:" + _date_pattern("2") + "|" + _date_pattern("3", False)
-                    + r")(?!\d)")
+_RANGE = re.compile(
+    _date_pattern("1") + _SEP + r"(?:" + _date_pattern("2") + "|" + _date_pattern("3", False) + r")(?!\d)"
+)
 _UNTIL = re.compile(r"(?:截至|截止)(?:到|至)?" + _date_pattern("2") + r"(?!\d)")
 _TOKEN = re.compile(_date_pattern("1") + r"(?!\d)")
 #: words that introduce the period: a date range shortly after one of them is the period
@@ -279,16 +344,19 @@ PERIOD_STATEMENT = re.compile(r"统计(?:期限|时限|时间|区间|周期|时�
 PERIOD_DATA = re.compile(r"(?:所列|统计)数据|数据统计")
 _SENTENCE_END = "。;!?"
 #: the period stated as a whole year: 统计期限为2021年度, 统计时间：2021年全年, 报告期为2021年
-WHOLE_YEAR = re.compile(r"(?:(?:统计|数据)(?:期限|时限|时间|区间|周期|范围|时段|期间)|报告期(?!内)|所列数据)"
-                        r"[为是自从：:\s]*(\d{4})\s*年(?:度|全年)?")
+WHOLE_YEAR = re.compile(
+    r"(?:(?:统计|数据)(?:期限|时限|时间|区间|周期|范围|时段|期间)|报告期(?!内)|所列数据)"
+    r"[为是自从：:\s]*(\d{4})\s*年(?:度|全年)?"
+)
 
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
-def _read_date(m: re.Match, t: str, year: int | None = None, last: bool = False,
-               month_start: bool = False) -> DateReading:
+def _read_date(
+    m: re.Match, t: str, year: int | None = None, last: bool = False, month_start: bool = False
+) -> DateReading:
     """The date matched by the groups suffixed ``t``.  ``year``: the start's, for an end written
     without one.  ``last``: a month alone (``12月``) stands for its last day, else its first.
     ``month_start``: a number alone after 年 is a month (``2021年1-12月``)."""
@@ -340,21 +408,30 @@ def _read_date(m: re.Match, t: str, year: int | None = None, last: bool = False,
 
 def _range(text: str, index: list[int], m: re.Match) -> PeriodReading:
     t = "2" if m.group("t2") is not None else "3"
-    start_year = next((int(v) for v in (m.group("iy1"), m.group("ey1"), m.group("y1")) if v is not None), None)
+    start_year = next(
+        (int(v) for v in (m.group("iy1"), m.group("ey1"), m.group("y1")) if v is not None), None
+    )
     end = _read_date(m, t, start_year, last=True)
-    month_end = m.group(f"a{t}") is not None and m.group(f"m{t}") is not None and not m.group(f"b{t}") \
+    month_end = (
+        m.group(f"a{t}") is not None
+        and m.group(f"m{t}") is not None
+        and not m.group(f"b{t}")
         and m.group(f"d{t}") is None
+    )
     start = _read_date(m, "1", month_start=month_end)
     return _cut(text, index, start, end, m.start(), m.end())
 
 
-def _cut(text: str, index: list[int], start, end, begin: int, stop: int, until: bool = False) -> PeriodReading:
+def _cut(
+    text: str, index: list[int], start, end, begin: int, stop: int, until: bool = False
+) -> PeriodReading:
     b, e = index[begin], index[stop - 1] + 1
     return PeriodReading(start, end, b, e, text[b:e], until)
 
 
-def _tokens(text: str, index: list[int], folded: str, begin: int, stop: int,
-            loose: bool = True) -> PeriodReading | None:
+def _tokens(
+    text: str, index: list[int], folded: str, begin: int, stop: int, loose: bool = True
+) -> PeriodReading | None:
     """The range that starts at the first date in folded[begin:stop]; else, when ``loose``, the
     dates there that make no range: the first is the start, the second (if any) the end."""
     first = _TOKEN.search(folded, begin, stop)
@@ -398,7 +475,9 @@ def find_period(text: str) -> tuple[int, PeriodReading] | None:
     if not PERIOD_WORDS.search(folded):
         return None
     index = fold_index(text)
-    words = sorted([*PERIOD_STATEMENT.finditer(folded), *PERIOD_DATA.finditer(folded)], key=lambda w: w.start())
+    words = sorted(
+        [*PERIOD_STATEMENT.finditer(folded), *PERIOD_DATA.finditer(folded)], key=lambda w: w.start()
+    )
     for w in words:
         stop = min(len(folded), w.end() + 50)
         for end_char in _SENTENCE_END:
@@ -407,9 +486,14 @@ def find_period(text: str) -> tuple[int, PeriodReading] | None:
                 stop = at
         until = _UNTIL.search(folded, w.end(), stop)
         first = _TOKEN.search(folded, w.end(), stop)
-        if until is not None and (first is None or until.start() < first.start()) \
-                and not re.search(r"[,，]", folded[w.end():until.start()]):
-            return 2, _cut(text, index, None, _read_date(until, "2", last=True), until.start(), until.end(), True)
+        if (
+            until is not None
+            and (first is None or until.start() < first.start())
+            and not re.search(r"[,，]", folded[w.end() : until.start()])
+        ):
+            return 2, _cut(
+                text, index, None, _read_date(until, "2", last=True), until.start(), until.end(), True
+            )
         reading = _tokens(text, index, folded, w.end(), stop, loose=w.re is PERIOD_STATEMENT)
         if reading is not None:
             return 2, reading

@@ -102,7 +102,9 @@ class Span(_Frozen):
     start: int
     end: int
 
-    def __init__(self, line: int, column: int, end_line: int, end_column: int, start: int = 0, end: int = 0) -> None:
+    def __init__(
+        self, line: int, column: int, end_line: int, end_column: int, start: int = 0, end: int = 0
+    ) -> None:
         _set(self, "line", line)
         _set(self, "column", column)
         _set(self, "end_line", end_line)
@@ -144,8 +146,15 @@ class Cell(_Frozen):
     column: str | None
     note: str  # text after the leading number, e.g. a unit: "251000元" -> "元"
 
-    def __init__(self, text: str, span: Span, value: Number | None, status: str, column: str | None = None,
-                 note: str = "") -> None:
+    def __init__(
+        self,
+        text: str,
+        span: Span,
+        value: Number | None,
+        status: str,
+        column: str | None = None,
+        note: str = "",
+    ) -> None:
         _set(self, "text", text)
         _set(self, "span", span)
         _set(self, "value", value)
@@ -212,8 +221,17 @@ class Row(_Frozen):
     alignment: str
     fields_written: int
 
-    def __init__(self, key: str, label: str, section: str | None, columns: tuple[str, ...],
-                 cells: tuple[Cell, ...], span: Span, alignment: str = "exact", fields_written: int = 0) -> None:
+    def __init__(
+        self,
+        key: str,
+        label: str,
+        section: str | None,
+        columns: tuple[str, ...],
+        cells: tuple[Cell, ...],
+        span: Span,
+        alignment: str = "exact",
+        fields_written: int = 0,
+    ) -> None:
         _set(self, "key", key)
         _set(self, "label", label)
         _set(self, "section", section)
@@ -254,8 +272,17 @@ class Table(_Frozen):
     notes: tuple[Note, ...]
     header_span: Span | None
 
-    def __init__(self, kind: str, span: Span, layout: str, template: str | None = None, rows: tuple[Row, ...] = (),
-                 raw: tuple[RawRow, ...] = (), notes: tuple[Note, ...] = (), header_span: Span | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        span: Span,
+        layout: str,
+        template: str | None = None,
+        rows: tuple[Row, ...] = (),
+        raw: tuple[RawRow, ...] = (),
+        notes: tuple[Note, ...] = (),
+        header_span: Span | None = None,
+    ) -> None:
         _set(self, "kind", kind)
         _set(self, "span", span)
         _set(self, "layout", layout)
@@ -281,8 +308,10 @@ class Table(_Frozen):
 
     @property
     def values(self) -> dict[str, dict[str, Number | None]]:
-        return {r.key: {c.column or "": (c.value if c.status == "number" else None) for c in r.cells}
-                for r in self.rows}
+        return {
+            r.key: {c.column or "": (c.value if c.status == "number" else None) for c in r.cells}
+            for r in self.rows
+        }
 
     @property
     def has_data(self) -> bool:
@@ -299,8 +328,9 @@ class Paragraph(_Frozen):
     pieces: tuple[tuple[int, int, int], ...]
     heading_level: int  # >0 for markdown headings that are not chapters (#, ## ...)
 
-    def __init__(self, text: str, span: Span, pieces: tuple[tuple[int, int, int], ...] = (),
-                 heading_level: int = 0) -> None:
+    def __init__(
+        self, text: str, span: Span, pieces: tuple[tuple[int, int, int], ...] = (), heading_level: int = 0
+    ) -> None:
         _set(self, "text", text)
         _set(self, "span", span)
         _set(self, "pieces", pieces)
@@ -330,8 +360,16 @@ class Chapter(_Frozen):
     blocks: tuple[Block, ...]
     level: int  # markdown level (count of '#'), 0 when none
 
-    def __init__(self, number: int | None, numeral: str, title: str, heading: str, span: Span,
-                 blocks: tuple[Block, ...] = (), level: int = 0) -> None:
+    def __init__(
+        self,
+        number: int | None,
+        numeral: str,
+        title: str,
+        heading: str,
+        span: Span,
+        blocks: tuple[Block, ...] = (),
+        level: int = 0,
+    ) -> None:
         _set(self, "number", number)
         _set(self, "numeral", numeral)
         _set(self, "title", title)
@@ -384,7 +422,9 @@ class Signature(_Frozen):
     span: Span
     date_span: Span | None
 
-    def __init__(self, organ: str | None, date: _dt.date | None, span: Span, date_span: Span | None = None) -> None:
+    def __init__(
+        self, organ: str | None, date: _dt.date | None, span: Span, date_span: Span | None = None
+    ) -> None:
         _set(self, "organ", organ)
         _set(self, "date", date)
         _set(self, "span", span)

@@ -94,23 +94,27 @@ def _unknown(keys: Iterable[Any], known: Sequence[str], where: str, within: str 
     for key in keys:
         if key not in known:
             hint = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-            raise CaseError(f"{where}: unknown key {key!r}{within}"
-                            + (f" (did you mean {hint[0]!r}?)" if hint else "")
-                            + f"; known keys: {', '.join(known)}")
+            raise CaseError(
+                f"{where}: unknown key {key!r}{within}"
+                + (f" (did you mean {hint[0]!r}?)" if hint else "")
+                + f"; known keys: {', '.join(known)}"
+            )
 
 
 def _expectation(item: Any, where: str) -> dict[str, Any]:
     if not isinstance(item, dict):
-        raise CaseError(f"{where}: each item of 'expect' must be a mapping like {{line: 3, message: ...}}, "
-                        f"not {item!r}")
+        raise CaseError(
+            f"{where}: each item of 'expect' must be a mapping like {{line: 3, message: ...}}, not {item!r}"
+        )
     _unknown(item, EXPECT_KEYS, where, " in expect")
     for key, value in item.items():
         if key in ("line", "column", "end_line", "end_column"):
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise CaseError(f"{where}: in expect, {key!r} must be a number from 1, not {value!r}")
         elif key == "severity" and value not in SEVERITIES:
-            raise CaseError(f"{where}: in expect, 'severity' must be one of {', '.join(SEVERITIES)}, "
-                            f"not {value!r}")
+            raise CaseError(
+                f"{where}: in expect, 'severity' must be one of {', '.join(SEVERITIES)}, not {value!r}"
+            )
         elif key in ("code", "message") and not isinstance(value, (str, int)):
             raise CaseError(f"{where}: in expect, {key!r} must be text, not {value!r}")
     return dict(item)
@@ -157,21 +161,35 @@ def load(path: str | Path) -> list[Case]:
         config = raw.get("config") or {}
         if not isinstance(config, dict):
             raise CaseError(f"{where}: 'config' must be a mapping of .gxlint.yaml keys, not {config!r}")
-        out.append(Case(rule, name, kind, text, [_expectation(e, where) for e in expect], dict(config),
-                        f"{path}#{i + 1}", payload))
+        out.append(
+            Case(
+                rule,
+                name,
+                kind,
+                text,
+                [_expectation(e, where) for e in expect],
+                dict(config),
+                f"{path}#{i + 1}",
+                payload,
+            )
+        )
     return out
 
 
 def _with_parts(text: str, folder: Path, where: str) -> str:
     """The text with each ``{{ name }}`` line replaced by ``folder/name.txt``."""
+
     def part(m: re.Match) -> str:
         file = folder / f"{m.group(1)}.txt"
         if not file.is_file():
             known = sorted(p.stem for p in folder.glob("*.txt")) if folder.is_dir() else []
             hint = difflib.get_close_matches(m.group(1), known, n=1, cutoff=0.6)
-            raise CaseError(f"{where}: no report part {m.group(1)!r} ({file} does not exist)"
-                            + (f"; did you mean {hint[0]!r}?" if hint else ""))
+            raise CaseError(
+                f"{where}: no report part {m.group(1)!r} ({file} does not exist)"
+                + (f"; did you mean {hint[0]!r}?" if hint else "")
+            )
         return file.read_text(encoding="utf-8").rstrip("\n")
+
     return _PART.sub(part, text)
 
 
@@ -243,19 +261,28 @@ def _matches(finding: Finding, expected: dict[str, Any], rule: str) -> bool:
 def check(case: Case, plugins: Sequence[Any] | None = None) -> list[Finding]:
     """Assert that the case holds; returns the findings."""
     findings, tracebacks, crash_codes = _run(case, plugins)
-    shown = "\n".join(f"  {f.line}:{f.column} {f.code} [{f.severity}] {f.message}"
-                      for f in findings) or "  (none)"
+    shown = (
+        "\n".join(f"  {f.line}:{f.column} {f.code} [{f.severity}] {f.message}" for f in findings)
+        or "  (none)"
+    )
     crashes = [f for f in findings if f.code in crash_codes]
-    if crashes and case.rule not in crash_codes and not any(str(e.get("code")) in crash_codes for e in case.expect):
-        raise AssertionError(f"{case.origin} ({case.name}): the rule crashed ({crashes[0].code}):\n{shown}\n\n"
-                             + "\n".join(tracebacks))
+    if (
+        crashes
+        and case.rule not in crash_codes
+        and not any(str(e.get("code")) in crash_codes for e in case.expect)
+    ):
+        raise AssertionError(
+            f"{case.origin} ({case.name}): the rule crashed ({crashes[0].code}):\n{shown}\n\n"
+            + "\n".join(tracebacks)
+        )
     if case.kind == "pass":
         own = [f for f in findings if f.code == case.rule]
         assert not own, f"{case.origin} ({case.name}): expected no {case.rule} finding, got:\n{shown}"
         return findings
     if not case.expect:
-        assert any(f.code == case.rule for f in findings), \
+        assert any(f.code == case.rule for f in findings), (
             f"{case.origin} ({case.name}): expected a {case.rule} finding, got:\n{shown}"
+        )
         return findings
     remaining = list(findings)
     for expected in case.expect:
@@ -263,6 +290,7 @@ def check(case: Case, plugins: Sequence[Any] | None = None) -> list[Finding]:
         assert hit is not None, f"{case.origin} ({case.name}): no finding matches {expected}; got:\n{shown}"
         remaining.remove(hit)
     extra = [f for f in remaining if f.code == case.rule]
-    assert not extra, (f"{case.origin} ({case.name}): unexpected {case.rule} findings:\n"
-                       + "\n".join(f"  {f.line}:{f.column} {f.message}" for f in extra))
+    assert not extra, f"{case.origin} ({case.name}): unexpected {case.rule} findings:\n" + "\n".join(
+        f"  {f.line}:{f.column} {f.message}" for f in extra
+    )
     return findings

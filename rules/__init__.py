@@ -38,7 +38,13 @@ def _modules():
 def gxlint_rules():
     rules = []
     for module in _modules():
-        rules.extend(obj for obj in vars(module).values()
-                     if isinstance(obj, type) and issubclass(obj, Rule) and obj is not Rule
-                     and obj.__module__ == module.__name__ and obj.code)
+        rules.extend(
+            obj
+            for obj in vars(module).values()
+            if isinstance(obj, type)
+            and issubclass(obj, Rule)
+            and obj is not Rule
+            and obj.__module__ == module.__name__
+            and obj.code
+        )
     return sorted(rules, key=lambda r: r.code)

@@ -24,8 +24,9 @@ INLINE = FIXTURES / "shili-2021-inline.txt"
 
 def gx(*args: str, input: str | bytes | None = None, env: dict | None = None):
     """Run ``gxlint ARGS`` in-process; stdout and stderr are kept apart (result.stdout / .stderr)."""
-    return CliRunner().invoke(main, [str(a) for a in args], input=input, env=env, prog_name="gxlint",
-                              catch_exceptions=False)
+    return CliRunner().invoke(
+        main, [str(a) for a in args], input=input, env=env, prog_name="gxlint", catch_exceptions=False
+    )
 
 
 def findings(result) -> list[dict]:
@@ -51,6 +52,7 @@ def reports(folder: Path) -> Path:
 
 # -- a probe plugin: reports what the rule context says, to test --template/--organ/--lang ---------
 
+
 class Probe(Rule):
     """Reports the template, organ and language the engine gave the rule.
 
@@ -72,7 +74,9 @@ class Probe(Rule):
 
     def check(self, report, ctx):
         template = ctx.template.id if ctx.template is not None else None
-        text = f"template={template} organ={ctx.organ} label={ctx.options['label']} limit={ctx.options['limit']}"
+        text = (
+            f"template={template} organ={ctx.organ} label={ctx.options['label']} limit={ctx.options['limit']}"
+        )
         yield ctx.finding(Span(1, 1, 1, 2), zh="探针 " + text, en="probe " + text)
 
 

@@ -31,4 +31,5 @@ PINGTAN_2018 = "corpus/pingtan_2018_legacy.txt"
 def fixture_text():
     def read(name: str) -> str:
         return (FIXTURES / name).read_text(encoding="utf-8")
+
     return read

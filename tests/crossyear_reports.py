@@ -16,39 +16,51 @@ AGENCY = "示例县市场监督管理局"
 
 #: per year: (二、上年结转, 四、结转下年度继续办理) by applicant column (six columns; 总计 is added),
 #: one balanced applications table each (一 + 二 = 三（七）+ 四)
-CARRY = {2019: ((0, 0, 0, 0, 0, 0), (2, 0, 0, 0, 0, 0)),
-         2020: ((2, 0, 0, 0, 0, 0), (1, 0, 0, 0, 0, 0)),
-         2021: ((1, 0, 0, 0, 0, 0), (1, 1, 0, 0, 0, 0)),
-         2022: ((1, 1, 0, 0, 0, 0), (0, 0, 0, 0, 0, 0))}
+CARRY = {
+    2019: ((0, 0, 0, 0, 0, 0), (2, 0, 0, 0, 0, 0)),
+    2020: ((2, 0, 0, 0, 0, 0), (1, 0, 0, 0, 0, 0)),
+    2021: ((1, 0, 0, 0, 0, 0), (1, 1, 0, 0, 0, 0)),
+    2022: ((1, 1, 0, 0, 0, 0), (0, 0, 0, 0, 0, 0)),
+}
 #: per year: (规章, 行政规范性文件) as (本年制发件数, 本年废止件数, 现行有效件数), consistent year to year
-DOCUMENTS = {2019: ((0, 0, 0), (3, 0, 12)),
-             2020: ((0, 0, 0), (2, 0, 14)),
-             2021: ((0, 0, 0), (2, 1, 15)),
-             2022: ((0, 0, 0), (4, 2, 17))}
+DOCUMENTS = {
+    2019: ((0, 0, 0), (3, 0, 12)),
+    2020: ((0, 0, 0), (2, 0, 14)),
+    2021: ((0, 0, 0), (2, 1, 15)),
+    2022: ((0, 0, 0), (4, 2, 17)),
+}
 
 # narrative: each year its own, with one standing sentence in common
 STANDING = "本局把政务公开纳入科室年度考核，由办公室统一协调"
 OVERVIEW = {
-    2019: ["本年度本局围绕机构改革后的职能划转调整公开目录，新设立的栏目均在规定时间内上线运行",
-           "全年通过门户网站发布各类信息{n}条，重点公开了食品抽检和价格监测结果",
-           "依申请公开工作由法规科承办，答复文书统一使用新的格式文本",
-           "本年度对历史文件进行了首轮清理，逐件标注公开属性",
-           "政务新媒体账号完成实名认证，与门户网站实行同步发布"],
-    2020: ["本年度本局把疫情防控期间的市场保供信息作为公开重点，每日发布重点商品价格",
-           "全年通过门户网站发布各类信息{n}条，其中疫情防控相关信息占三成以上",
-           "针对群众关心的口罩价格问题，开通咨询专线并在网站集中答复",
-           "上半年完成公开目录的第二轮修订，新增企业复工复产服务指南",
-           "组织全局工作人员参加线上业务培训两次，考试合格率达到百分之百"],
-    2021: ["本年度本局以优化营商环境为主线，集中公开企业开办和许可办理的全流程信息",
-           "全年通过门户网站发布各类信息{n}条，检查结果公示栏目全年保持按周更新",
-           "落实公文公开属性源头认定，拟制公文时同步确定公开方式",
-           "完善县政府门户网站本局栏目，新增检查结果公示子栏目",
-           "每季度自查栏目更新情况，发现问题当月整改"],
-    2022: ["本年度本局聚焦食品安全和特种设备安全两个重点领域，逐月公开监督抽检结果",
-           "全年通过门户网站发布各类信息{n}条，群众留言平均三个工作日内答复",
-           "建立依申请公开案件台账，对每件申请实行从受理到归档的全程记录",
-           "联合县数据局完成栏目整合，本局网站信息全部迁入县政府门户网站集约化平台",
-           "邀请两名特邀监督员对公开质量进行评议并当场反馈意见"],
+    2019: [
+        "本年度本局围绕机构改革后的职能划转调整公开目录，新设立的栏目均在规定时间内上线运行",
+        "全年通过门户网站发布各类信息{n}条，重点公开了食品抽检和价格监测结果",
+        "依申请公开工作由法规科承办，答复文书统一使用新的格式文本",
+        "本年度对历史文件进行了首轮清理，逐件标注公开属性",
+        "政务新媒体账号完成实名认证，与门户网站实行同步发布",
+    ],
+    2020: [
+        "本年度本局把疫情防控期间的市场保供信息作为公开重点，每日发布重点商品价格",
+        "全年通过门户网站发布各类信息{n}条，其中疫情防控相关信息占三成以上",
+        "针对群众关心的口罩价格问题，开通咨询专线并在网站集中答复",
+        "上半年完成公开目录的第二轮修订，新增企业复工复产服务指南",
+        "组织全局工作人员参加线上业务培训两次，考试合格率达到百分之百",
+    ],
+    2021: [
+        "本年度本局以优化营商环境为主线，集中公开企业开办和许可办理的全流程信息",
+        "全年通过门户网站发布各类信息{n}条，检查结果公示栏目全年保持按周更新",
+        "落实公文公开属性源头认定，拟制公文时同步确定公开方式",
+        "完善县政府门户网站本局栏目，新增检查结果公示子栏目",
+        "每季度自查栏目更新情况，发现问题当月整改",
+    ],
+    2022: [
+        "本年度本局聚焦食品安全和特种设备安全两个重点领域，逐月公开监督抽检结果",
+        "全年通过门户网站发布各类信息{n}条，群众留言平均三个工作日内答复",
+        "建立依申请公开案件台账，对每件申请实行从受理到归档的全程记录",
+        "联合县数据局完成栏目整合，本局网站信息全部迁入县政府门户网站集约化平台",
+        "邀请两名特邀监督员对公开质量进行评议并当场反馈意见",
+    ],
 }
 PROBLEMS = {
     2019: "机构改革后部分栏目归属尚未理顺，个别信息发布不够及时。下一步将明确栏目责任科室，建立发布台账。",
@@ -68,8 +80,17 @@ def _row(label: str, cells) -> str:
     return f"{label}\t\t\t" + "\t".join(str(c) for c in cells)
 
 
-def report(year: int = 2021, *, agency: str = AGENCY, carried=None, forward=None, documents=None,
-           narrative_of: int | None = None, problems_of: int | None = None, cells: dict | None = None) -> str:
+def report(
+    year: int = 2021,
+    *,
+    agency: str = AGENCY,
+    carried=None,
+    forward=None,
+    documents=None,
+    narrative_of: int | None = None,
+    problems_of: int | None = None,
+    cells: dict | None = None,
+) -> str:
     """The report of ``year``.  ``carried`` / ``forward``: the six applicant cells of 二 / 四 (总计
     added; the table is rebalanced through 一); ``documents``: ((规章…), (行政规范性文件…));
     ``narrative_of``: take the narrative of that year instead (a copied report);
@@ -81,15 +102,22 @@ def report(year: int = 2021, *, agency: str = AGENCY, carried=None, forward=None
     forward = tuple(forward if forward is not None else own_forward)
     documents = documents if documents is not None else DOCUMENTS.get(year, DOCUMENTS[2021])
     # years: title, period, body; the signature is dated the next January
-    text = text.replace("2022年1月20日", "\0").replace("2021年", f"{year}年").replace("\0", f"{year + 1}年1月20日")
+    text = (
+        text.replace("2022年1月20日", "\0")
+        .replace("2021年", f"{year}年")
+        .replace("\0", f"{year + 1}年1月20日")
+    )
     text = text.replace(AGENCY, agency)
     # the applications table: 一 + 二 = 三（七）+ 四 per column, with （七） as in the example
     handled = (12, 2, 0, 0, 1, 0)
     new = tuple(max(0, h + f - c) for h, f, c in zip(handled, forward, carried))
     handled = tuple(n + c - f for n, c, f in zip(new, carried, forward))
     published = tuple(h - o for h, o in zip(handled, (1, 0, 0, 0, 0, 0)))  # the rest: （二）部分公开 etc.
-    rows = {"一、本年新收政府信息公开申请数量": new, "二、上年结转政府信息公开申请数量": carried,
-            "四、结转下年度继续办理": forward}
+    rows = {
+        "一、本年新收政府信息公开申请数量": new,
+        "二、上年结转政府信息公开申请数量": carried,
+        "四、结转下年度继续办理": forward,
+    }
     lines = text.split("\n")
     for i, line in enumerate(lines):
         for label, values in rows.items():
@@ -98,7 +126,9 @@ def report(year: int = 2021, *, agency: str = AGENCY, carried=None, forward=None
         if line.startswith("\t（七）总计"):
             lines[i] = "\t（七）总计\t\t" + "\t".join(str(v) for v in (*handled, sum(handled)))
         if line.startswith("三、本年度办理结果\t（一）予以公开"):
-            lines[i] = "三、本年度办理结果\t（一）予以公开\t\t" + "\t".join(str(v) for v in (*published, sum(published)))
+            lines[i] = "三、本年度办理结果\t（一）予以公开\t\t" + "\t".join(
+                str(v) for v in (*published, sum(published))
+            )
         if line.startswith("\t（四）无法提供\t1.本机关不掌握"):  # the example's 5 here: keep the column sums
             lines[i] = "\t（四）无法提供\t1.本机关不掌握相关政府信息\t" + "\t".join(["0"] * 7)
         if line.startswith("\t\t4.保护第三方合法权益"):
@@ -137,8 +167,10 @@ def report(year: int = 2021, *, agency: str = AGENCY, carried=None, forward=None
             body = overview[1 + sub].format(n=180 + year % 100) if sub < len(overview) - 1 else STANDING
             if "依申请公开" in head:
                 total_new, total_carried = sum(new), sum(carried)
-                body = (f"本年度共收到政府信息公开申请{total_new}件，上年结转{total_carried}件，"
-                        f"结转下年度继续办理{sum(forward)}件，均在法定期限内答复")
+                body = (
+                    f"本年度共收到政府信息公开申请{total_new}件，上年结转{total_carried}件，"
+                    f"结转下年度继续办理{sum(forward)}件，均在法定期限内答复"
+                )
             else:
                 sub += 1
             para = f"{head}{body}。"

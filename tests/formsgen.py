@@ -136,8 +136,12 @@ def to_docx(text: str, auto_numbering: bool = True) -> bytes:
                 p = document.add_paragraph()
                 p.add_run(m.group(2)).bold = True
                 ppr = p._p.get_or_add_pPr()
-                ppr.append(parse_xml('<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
-                                     '2006/main"><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
+                ppr.append(
+                    parse_xml(
+                        '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+                        '2006/main"><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'
+                    )
+                )
             elif block.level:
                 p = document.add_paragraph()
                 p.add_run(block.text).bold = True
@@ -145,7 +149,7 @@ def to_docx(text: str, auto_numbering: bool = True) -> bytes:
                 p = document.add_paragraph()
                 if block.bold_lead:
                     p.add_run(block.bold_lead).bold = True
-                    p.add_run(block.text[len(block.bold_lead):])
+                    p.add_run(block.text[len(block.bold_lead) :])
                 else:
                     p.add_run(block.text)
             continue
@@ -160,17 +164,32 @@ def to_docx(text: str, auto_numbering: bool = True) -> bytes:
     section = document.sections[0]
     footer = section.footer.paragraphs[0]
     run = footer.add_run()
-    for kind, value in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1"), ("end", None)):
+    for kind, value in (
+        ("begin", None),
+        ("instr", " PAGE "),
+        ("separate", None),
+        ("text", "1"),
+        ("end", None),
+    ):
         if kind == "instr":
-            el = parse_xml(f'<w:instrText xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                           f'{value}</w:instrText>')
+            el = parse_xml(
+                f'<w:instrText xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                f"{value}</w:instrText>"
+            )
             run._r.append(el)
         elif kind == "text":
-            run._r.append(parse_xml('<w:t xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                                    '— 1 —</w:t>'))
+            run._r.append(
+                parse_xml(
+                    '<w:t xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">— 1 —</w:t>'
+                )
+            )
         else:
-            run._r.append(parse_xml(f'<w:fldChar xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
-                                    f'main" w:fldCharType="{kind}"/>'))
+            run._r.append(
+                parse_xml(
+                    f'<w:fldChar xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+                    f'main" w:fldCharType="{kind}"/>'
+                )
+            )
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -210,12 +229,17 @@ def to_html(text: str, encoding: str = "gbk") -> bytes:
                 title += block.text
                 continue
             if block.level:
-                parts.append(f'<p style="text-indent:2em"><strong>{_esc(block.text)}</strong></p>' if
-                             block.text.startswith(("二", "四", "六")) else f"<h2>{_esc(block.text)}</h2>")
+                parts.append(
+                    f'<p style="text-indent:2em"><strong>{_esc(block.text)}</strong></p>'
+                    if block.text.startswith(("二", "四", "六"))
+                    else f"<h2>{_esc(block.text)}</h2>"
+                )
             elif block.bold_lead:
-                rest = block.text[len(block.bold_lead):]
-                parts.append(f'<p style="text-indent:2em;">&nbsp;&nbsp;<strong>{_esc(block.bold_lead)}</strong>'
-                             f'<span style="font-family:仿宋">{_esc(rest)}</span><o:p></o:p></p>')
+                rest = block.text[len(block.bold_lead) :]
+                parts.append(
+                    f'<p style="text-indent:2em;">&nbsp;&nbsp;<strong>{_esc(block.bold_lead)}</strong>'
+                    f'<span style="font-family:仿宋">{_esc(rest)}</span><o:p></o:p></p>'
+                )
             elif len(block.text) > 60:
                 half = block.text.find("。") + 1 or len(block.text) // 2
                 parts.append(f"<p>&nbsp;&nbsp;{_esc(block.text[:half])}<br>{_esc(block.text[half:])}</p>")
@@ -229,10 +253,13 @@ def to_html(text: str, encoding: str = "gbk") -> bytes:
                 cell = block.cells.get((r, c))
                 if cell is None:
                     continue
-                attrs = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + \
-                        (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
+                attrs = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (
+                    f' colspan="{cell.colspan}"' if cell.colspan > 1 else ""
+                )
                 body = _esc(cell.text) or "&nbsp;"
-                tds.append(f'<td{attrs} style="border:1px solid #000"><p class="MsoNormal"><span>{body}</span></p></td>')
+                tds.append(
+                    f'<td{attrs} style="border:1px solid #000"><p class="MsoNormal"><span>{body}</span></p></td>'
+                )
             rows.append("<tr>" + "".join(tds) + "</tr>")
         parts.append('<table border="1" cellspacing="0">' + "\n".join(rows) + "</table>")
     page = CHROME_TOP.format(title=_esc(title)) + "\n".join(parts) + CHROME_END
@@ -240,6 +267,7 @@ def to_html(text: str, encoding: str = "gbk") -> bytes:
 
 
 # -- text renderings ------------------------------------------------------------------------------
+
 
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -258,6 +286,7 @@ def _text_form(text: str, table_writer) -> str:
 
 def to_layout(text: str) -> str:
     """Space-aligned columns, as ``pdftotext -layout`` or a copy from a PDF viewer gives them."""
+
     def table(block: Table) -> list[str]:
         cols = len(block.matrix[0])
         widths = [max(_width(r[c]) for r in block.matrix) + 3 for c in range(cols)]
@@ -268,11 +297,13 @@ def to_layout(text: str) -> str:
                 line += cell + " " * (widths[c] - _width(cell))
             lines.append(line.rstrip())
         return lines
+
     return _text_form(text, table)
 
 
 def to_pipes(text: str) -> str:
     """Bare pipe rows as crawlers store them: ``规章 | 0 | 0 |``, ``||`` for a spanned slot."""
+
     def table(block: Table) -> list[str]:
         lines = []
         for r, row in enumerate(block.matrix):
@@ -285,11 +316,13 @@ def to_pipes(text: str) -> str:
                 line += (f + " |" if f else "|") if not line else (f" {f} |" if f else "|")
             lines.append(line)
         return lines
+
     return _text_form(text, table)
 
 
 def to_cells(text: str, blank_lines: bool = False) -> str:
     """One cell per line, no row boundaries (a spanned slot is not written)."""
+
     def table(block: Table) -> list[str]:
         lines = []
         for r, row in enumerate(block.matrix):
@@ -300,4 +333,5 @@ def to_cells(text: str, blank_lines: bool = False) -> str:
                     if blank_lines:
                         lines.append("")
         return lines
+
     return _text_form(text, table)

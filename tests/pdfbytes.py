@@ -14,6 +14,5 @@ def raw_pdf(objects: list[bytes]) -> bytes:
         size += len(parts[-1])
     parts.append(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     parts.append(b"".join(b"%010d 00000 n \n" % o for o in offsets))
-    parts.append(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, size))
+    parts.append(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, size))
     return b"".join(parts)

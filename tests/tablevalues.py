@@ -50,8 +50,10 @@ def expected_values(entry: dict) -> dict:
     """A values.json entry as kind → row → column → value (its review table is a list per block)."""
     values = entry["values"]
     want = {k: values.get(k, {}) for k in ("active_disclosure", "applications")}
-    want["review_litigation"] = {block: dict(zip(RL_COLUMNS, row))
-                                 for block, row in zip(RL_BLOCKS, values.get("review_litigation", []))}
+    want["review_litigation"] = {
+        block: dict(zip(RL_COLUMNS, row))
+        for block, row in zip(RL_BLOCKS, values.get("review_litigation", []))
+    }
     return want
 
 

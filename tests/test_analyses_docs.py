@@ -13,7 +13,7 @@ from clitools import ROOT
 
 def _table() -> dict[str, str]:
     page = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
-    section = page[page.index("### Shared analyses"):page.index("### When a rule crashes")]
+    section = page[page.index("### Shared analyses") : page.index("### When a rule crashes")]
     return dict(re.findall(r"^\| `(gxlint\.lint\.analyses\.\w+)` \| (.+) \|$", section, re.M))
 
 

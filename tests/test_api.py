@@ -7,7 +7,9 @@ from conftest import EXAMPLE, FIXTURES
 def test_lint_text_with_a_config_mapping():
     findings = gxlint.lint_text("会议纪要\n今天讨论了三件事。\n", path="minutes.txt", config={"lang": "en"})
     assert [(f.code, f.path, f.line) for f in findings] == [("GX002", "minutes.txt", 1)]
-    assert "not an annual report" in findings[0].message or "no annual-report structure" in findings[0].message
+    assert (
+        "not an annual report" in findings[0].message or "no annual-report structure" in findings[0].message
+    )
     assert gxlint.lint_text("会议纪要\n", config={"ignore": ["GX002"]}) == []
 
 
@@ -16,8 +18,10 @@ def test_lint_paths_recurses_and_reports_missing_paths(tmp_path):
     (tmp_path / "sub" / "notes.txt").write_text("会议纪要\n", encoding="utf-8")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\x00")  # not *.txt/*.md: not picked up in a folder
     findings = gxlint.lint_paths([tmp_path, tmp_path / "missing.txt"], config={"select": ["GX00"]})
-    assert sorted((f.code, f.path.split("/")[-1]) for f in findings) == [("GX001", "missing.txt"),
-                                                                          ("GX002", "notes.txt")]
+    assert sorted((f.code, f.path.split("/")[-1]) for f in findings) == [
+        ("GX001", "missing.txt"),
+        ("GX002", "notes.txt"),
+    ]
 
 
 def test_findings_are_sorted_and_well_formed():
@@ -26,8 +30,17 @@ def test_findings_are_sorted_and_well_formed():
     for f in findings:
         assert f.severity in ("error", "warning", "info")
         assert (f.end_line, f.end_column) > (f.line, f.column)
-        assert set(f.to_dict()) >= {"path", "line", "column", "end_line", "end_column", "code", "name",
-                                    "severity", "message"}
+        assert set(f.to_dict()) >= {
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "code",
+            "name",
+            "severity",
+            "message",
+        }
 
 
 def test_parse_path_and_lint_report_agree():

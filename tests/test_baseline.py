@@ -32,8 +32,10 @@ def lint(*args):
 @pytest.mark.slow  # a second or so: whole folders or many runs
 def test_baseline_round_trip_with_lines_inserted_above(office, tmp_path):
     before = findings(lint("-f", "json", "reports"))
-    assert [(f["path"], f["code"], f["line"]) for f in before] == [("reports/2021.txt", "GX003", 5),
-                                                                    ("reports/draft.txt", "GX002", 1)]
+    assert [(f["path"], f["code"], f["line"]) for f in before] == [
+        ("reports/2021.txt", "GX003", 5),
+        ("reports/draft.txt", "GX002", 1),
+    ]
 
     written = lint("--write-baseline", "gxlint-baseline.json", "reports")
     assert written.exit_code == 0 and written.stdout == ""
@@ -41,13 +43,16 @@ def test_baseline_round_trip_with_lines_inserted_above(office, tmp_path):
     data = json.loads((tmp_path / "gxlint-baseline.json").read_text(encoding="utf-8"))
     assert data["gxlint-baseline"] == 1
     assert [(e["path"], e["code"], e["fingerprint"]) for e in data["findings"]] == [
-        (f["path"], f["code"], f["fingerprint"]) for f in before]
+        (f["path"], f["code"], f["fingerprint"]) for f in before
+    ]
     assert all("line" not in e for e in data["findings"])
 
     quiet = lint("--baseline", "gxlint-baseline.json", "reports")
     assert quiet.exit_code == 0
-    assert quiet.stdout == (f"No problems found; 2 files checked in {_seconds(quiet.stdout)}s; "
-                            "2 known in the baseline not shown\n")
+    assert quiet.stdout == (
+        f"No problems found; 2 files checked in {_seconds(quiet.stdout)}s; "
+        "2 known in the baseline not shown\n"
+    )
 
     # The office edits the report: three lines inserted above the defect move it to line 8.
     report = office / "2021.txt"
@@ -66,8 +71,10 @@ def test_baseline_round_trip_with_lines_inserted_above(office, tmp_path):
     (office / "2022.txt").write_text("", encoding="utf-8")
     new = lint("--baseline", "gxlint-baseline.json", "--fail-on", "warning", "-f", "json", "reports")
     assert new.exit_code == 1
-    assert [(f["path"], f["code"], f["line"]) for f in findings(new)] == [("reports/2021.txt", "GX003", 8),
-                                                                        ("reports/2022.txt", "GX002", 1)]
+    assert [(f["path"], f["code"], f["line"]) for f in findings(new)] == [
+        ("reports/2021.txt", "GX003", 8),
+        ("reports/2022.txt", "GX002", 1),
+    ]
     assert "1011" in findings(new)[0]["message"]
     summary = lint("--baseline", "gxlint-baseline.json", "reports").stdout.splitlines()[-1]
     assert summary.startswith("Found 2 problems (1 error, 1 warning, 0 info) in 2 files; 3 files checked")
@@ -86,11 +93,29 @@ def test_baseline_paths_are_relative_to_the_baseline_file(office, tmp_path, monk
 def test_stdin_findings_are_keyed_by_the_stdin_filename(office):
     text = INLINE.read_text(encoding="utf-8").encode("utf-8")
     lint("--write-baseline", "b.json", "reports")
-    hidden = gx("--isolated", "--baseline", "b.json", "--stdin-filename", "reports/2021.txt", "-f", "json", "-",
-                input=text)
+    hidden = gx(
+        "--isolated",
+        "--baseline",
+        "b.json",
+        "--stdin-filename",
+        "reports/2021.txt",
+        "-f",
+        "json",
+        "-",
+        input=text,
+    )
     assert findings(hidden) == []
-    other = gx("--isolated", "--baseline", "b.json", "--stdin-filename", "reports/new.txt", "-f", "json", "-",
-               input=text)
+    other = gx(
+        "--isolated",
+        "--baseline",
+        "b.json",
+        "--stdin-filename",
+        "reports/new.txt",
+        "-f",
+        "json",
+        "-",
+        input=text,
+    )
     assert [f["code"] for f in findings(other)] == ["GX003"]
 
 
@@ -104,13 +129,19 @@ def test_each_recorded_finding_hides_one_finding(tmp_path):
     assert hidden_again == 0 and kept_again.findings == [f2]  # each recorded finding hides one finding
 
 
-@pytest.mark.parametrize("content, message", [
-    ("{", "invalid JSON"),
-    ("[]", "not a gxlint baseline"),
-    ('{"gxlint-baseline": 9, "findings": []}', "baseline format 9 is not supported"),
-    ('{"gxlint-baseline": 1, "findings": {}}', '"findings" must be a list'),
-    ('{"gxlint-baseline": 1, "findings": [{"path": "a"}]}', "findings[0] needs path, code and fingerprint"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{", "invalid JSON"),
+        ("[]", "not a gxlint baseline"),
+        ('{"gxlint-baseline": 9, "findings": []}', "baseline format 9 is not supported"),
+        ('{"gxlint-baseline": 1, "findings": {}}', '"findings" must be a list'),
+        (
+            '{"gxlint-baseline": 1, "findings": [{"path": "a"}]}',
+            "findings[0] needs path, code and fingerprint",
+        ),
+    ],
+)
 def test_load_errors(tmp_path, content, message):
     path = tmp_path / "b.json"
     path.write_text(content, encoding="utf-8")
@@ -134,9 +165,13 @@ def test_baseline_errors_in_both_languages(tmp_path):
     with pytest.raises(baseline.BaselineError) as caught:
         baseline.Baseline.load(str(path))
     assert "baseline format 7 is not supported" in caught.value.text("en") == str(caught.value)
-    assert caught.value.text("zh") == (f"{path}：不支持基线格式 7（本版 gxlint 读取格式 1），请用 --write-baseline 重新生成")
+    assert caught.value.text("zh") == (
+        f"{path}：不支持基线格式 7（本版 gxlint 读取格式 1），请用 --write-baseline 重新生成"
+    )
 
 
 def test_a_skipped_non_report_is_not_recorded():
-    note = Finding("README.md", 1, 1, 1, 2, "GX002", "not-a-report", "info", "不是年度报告，已跳过", fingerprint="f")
+    note = Finding(
+        "README.md", 1, 1, 1, 2, "GX002", "not-a-report", "info", "不是年度报告，已跳过", fingerprint="f"
+    )
     assert baseline.entries([FileResult("README.md", [note], skipped=True)], ".") == []

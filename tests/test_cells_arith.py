@@ -9,27 +9,30 @@ from gxlint.model import Span
 S = Span(1, 1, 1, 2)
 
 
-@pytest.mark.parametrize("text,kw,status,value,note", [
-    ("0", {}, "number", 0, ""),
-    ("12", {}, "number", 12, ""),
-    ("１２", {}, "number", 12, ""),  # full-width digits
-    ("", {}, "blank", None, ""),
-    ("  ", {}, "blank", None, ""),
-    ("00", {}, "malformed", None, ""),
-    ("01", {}, "malformed", None, ""),
-    ("1O", {}, "malformed", None, ""),
-    ("—", {}, "malformed", None, ""),
-    ("0 0", {}, "malformed", None, ""),
-    ("无", {}, "malformed", None, ""),
-    ("+1", {}, "malformed", None, ""),
-    ("+1", {"signed": True}, "number", 1, ""),
-    ("-2", {"signed": True}, "number", -2, ""),
-    ("2.5", {}, "malformed", None, ""),
-    ("2.5", {"money": True}, "number", 2.5, ""),
-    ("251000元", {"money": True}, "number", 251000, "元"),
-    ("22（其中修订16件）", {}, "number", 22, "（其中修订16件）"),
-    ("1,234", {}, "number", 1234, ""),
-])
+@pytest.mark.parametrize(
+    "text,kw,status,value,note",
+    [
+        ("0", {}, "number", 0, ""),
+        ("12", {}, "number", 12, ""),
+        ("１２", {}, "number", 12, ""),  # full-width digits
+        ("", {}, "blank", None, ""),
+        ("  ", {}, "blank", None, ""),
+        ("00", {}, "malformed", None, ""),
+        ("01", {}, "malformed", None, ""),
+        ("1O", {}, "malformed", None, ""),
+        ("—", {}, "malformed", None, ""),
+        ("0 0", {}, "malformed", None, ""),
+        ("无", {}, "malformed", None, ""),
+        ("+1", {}, "malformed", None, ""),
+        ("+1", {"signed": True}, "number", 1, ""),
+        ("-2", {"signed": True}, "number", -2, ""),
+        ("2.5", {}, "malformed", None, ""),
+        ("2.5", {"money": True}, "number", 2.5, ""),
+        ("251000元", {"money": True}, "number", 251000, "元"),
+        ("22（其中修订16件）", {}, "number", 22, "（其中修订16件）"),
+        ("1,234", {}, "number", 1234, ""),
+    ],
+)
 def test_read_cell(text, kw, status, value, note):
     cell = read_cell(text, S, "col", **kw)
     assert (cell.status, cell.value, cell.note) == (status, value, note)

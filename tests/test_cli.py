@@ -36,9 +36,13 @@ def empty(tmp_cwd):
 
 # -- usage, help, version -------------------------------------------------------------------------
 
+
 def test_help_shows_the_path_usage_and_the_subcommands():
     for flag in ("--help", "-h"):
-        for lang, usage in (("en", "Usage: gxlint [OPTIONS] PATH..."), ("zh", "用法：gxlint [OPTIONS] PATH...")):
+        for lang, usage in (
+            ("en", "Usage: gxlint [OPTIONS] PATH..."),
+            ("zh", "用法：gxlint [OPTIONS] PATH..."),
+        ):
             result = gx(flag, "--lang", lang)
             assert result.exit_code == 0
             assert result.stdout.startswith(usage)
@@ -59,7 +63,9 @@ def test_no_path_is_a_usage_error():
     assert "Missing argument 'PATH...'" in result.stderr
     result = gx()
     assert result.exit_code == 2
-    assert "错误：缺少参数 'PATH...'。" in result.stderr and result.stderr.startswith("用法：gxlint [OPTIONS] PATH...")
+    assert "错误：缺少参数 'PATH...'。" in result.stderr and result.stderr.startswith(
+        "用法：gxlint [OPTIONS] PATH..."
+    )
 
 
 def test_unknown_option_is_a_usage_error():
@@ -71,8 +77,11 @@ def test_unknown_option_is_a_usage_error():
 
 def test_subcommand_help_works_for_each():
     for command in ("parse", "rules", "explain", "plugins", "init"):
-        result = gx(command, "-h", "--lang", "en") if command in ("rules", "explain") else \
-            gx(command, "-h", env={"GXLINT_LANG": "en"})
+        result = (
+            gx(command, "-h", "--lang", "en")
+            if command in ("rules", "explain")
+            else gx(command, "-h", env={"GXLINT_LANG": "en"})
+        )
         assert result.exit_code == 0 and result.stdout.startswith(f"Usage: gxlint {command}")
         result = gx(command, "-h")
         assert result.exit_code == 0 and result.stdout.startswith(f"用法：gxlint {command}")
@@ -80,6 +89,7 @@ def test_subcommand_help_works_for_each():
 
 
 # -- exit codes ----------------------------------------------------------------------------------
+
 
 def test_clean_report_exits_0_with_a_summary():
     result = gx("--isolated", EXAMPLE)
@@ -111,7 +121,9 @@ def test_fail_on_from_the_config_file(tmp_cwd):
 def test_missing_path_is_a_gx001_finding_and_the_rest_is_linted(tmp_cwd):
     result = gx("--isolated", "--lang", "en", "--format", "concise", EXAMPLE, "no/such/report.txt")
     assert result.exit_code == 1
-    assert "no/such/report.txt:1:1: GX001 [error] no such file or directory: no/such/report.txt" in result.stdout
+    assert (
+        "no/such/report.txt:1:1: GX001 [error] no such file or directory: no/such/report.txt" in result.stdout
+    )
     assert "shili-county-2021.txt" not in result.stdout  # the example itself was linted: no findings
 
 
@@ -147,7 +159,9 @@ def test_internal_error_exits_2_with_one_line_and_no_traceback(monkeypatch):
     assert result.stderr.startswith("gxlint: internal error: RuntimeError: simulated bug")
     assert "Traceback" not in result.output
     result = gx("--isolated", EXAMPLE)
-    assert result.exit_code == 2 and result.stderr.startswith("gxlint：内部错误：RuntimeError: simulated bug（请报告")
+    assert result.exit_code == 2 and result.stderr.startswith(
+        "gxlint：内部错误：RuntimeError: simulated bug（请报告"
+    )
 
 
 def test_plugin_error_exits_2(monkeypatch):
@@ -164,13 +178,18 @@ def test_a_plugin_that_fails_to_load_is_a_warning_and_the_run_goes_on(monkeypatc
     monkeypatch.setitem(plugins_mod._CACHE, (), loaded)
     result = gx("--isolated", "--lang", "en", EXAMPLE)
     assert result.exit_code == 0
-    assert ("gxlint: warning: plugin 'broken' (gxlint-broken 0.3) could not be loaded: ImportError: nope"
-            in result.stderr)
-    assert ("gxlint：警告：插件 'broken'（gxlint-broken 0.3）无法加载：ImportError: nope"
-            in gx("--isolated", EXAMPLE).stderr)
+    assert (
+        "gxlint: warning: plugin 'broken' (gxlint-broken 0.3) could not be loaded: ImportError: nope"
+        in result.stderr
+    )
+    assert (
+        "gxlint：警告：插件 'broken'（gxlint-broken 0.3）无法加载：ImportError: nope"
+        in gx("--isolated", EXAMPLE).stderr
+    )
 
 
 # -- selection -------------------------------------------------------------------------------------
+
 
 def test_select_ignore_extend_select(empty, tmp_cwd):
     assert gx("--isolated", "--select", "GX003", empty).exit_code == 0
@@ -196,8 +215,9 @@ def test_unknown_code_on_the_command_line_exits_2(empty):
 def test_lang(empty):
     result = gx("--isolated", "--lang", "en", empty)
     assert "GX002 [error] the file is empty (or whitespace only): not an annual report" in result.stdout
-    assert re.search(r"^Found 1 problem \(1 error, 0 warnings, 0 info\) in 1 file; 1 file checked in", result.stdout,
-                     re.M)
+    assert re.search(
+        r"^Found 1 problem \(1 error, 0 warnings, 0 info\) in 1 file; 1 file checked in", result.stdout, re.M
+    )
     assert "文件为空" in gx("--isolated", "--lang", "zh", empty).stdout
 
 
@@ -244,8 +264,10 @@ def test_invalid_config_exits_2_with_file_line_and_column_before_any_output(tmp_
     assert result.stdout == ""  # not half a JSON array
     message = result.stderr.strip()
     assert message.count("\n") == 0
-    assert re.fullmatch(r"gxlint: error: .*sub/\.gxlint\.yaml:2:1: unknown key 'selectt' \(did you mean 'select'\?\).*",
-                        message)
+    assert re.fullmatch(
+        r"gxlint: error: .*sub/\.gxlint\.yaml:2:1: unknown key 'selectt' \(did you mean 'select'\?\).*",
+        message,
+    )
 
 
 def test_wrongly_typed_rule_option_exits_2(monkeypatch, tmp_cwd):
@@ -257,10 +279,13 @@ def test_wrongly_typed_rule_option_exits_2(monkeypatch, tmp_cwd):
     assert "/.gxlint.yaml:3:5: 'options': ZZ901.limit must be int, not str ('many')" in result.stderr
     result = gx("r.txt")
     assert result.exit_code == 2
-    assert "/.gxlint.yaml:3:5：“options”：ZZ901.limit 的值必须是 int 类型，而不是 str（'many'）" in result.stderr
+    assert (
+        "/.gxlint.yaml:3:5：“options”：ZZ901.limit 的值必须是 int 类型，而不是 str（'many'）" in result.stderr
+    )
 
 
 # -- show-config -----------------------------------------------------------------------------------
+
 
 def test_show_config_says_where_each_setting_came_from(tmp_cwd):
     (tmp_cwd / ".gxlint.yaml").write_text("select: [GX0]\nseverity:\n  GX003: error\n", encoding="utf-8")
@@ -279,7 +304,7 @@ def test_show_config_says_where_each_setting_came_from(tmp_cwd):
 
 
 def test_show_config_json_per_file_with_per_file_ignores(tmp_cwd):
-    (tmp_cwd / ".gxlint.yaml").write_text("per-file-ignores:\n  \"old/*.txt\": [GX002]\n", encoding="utf-8")
+    (tmp_cwd / ".gxlint.yaml").write_text('per-file-ignores:\n  "old/*.txt": [GX002]\n', encoding="utf-8")
     (tmp_cwd / "old").mkdir()
     (tmp_cwd / "old" / "a.txt").write_text("x", encoding="utf-8")
     (tmp_cwd / "b.txt").write_text("x", encoding="utf-8")
@@ -292,6 +317,7 @@ def test_show_config_json_per_file_with_per_file_ignores(tmp_cwd):
 
 
 # -- output: formats, file, statistics, colour -------------------------------------------------------
+
 
 @pytest.mark.slow  # six formats over a folder, in worker processes
 def test_every_format_on_a_folder(tmp_cwd):
@@ -307,7 +333,10 @@ def test_unknown_format_exits_2(empty):
     result = gx("--isolated", "-f", "xml", "--lang", "en", empty)
     assert result.exit_code == 2 and "'xml' is not one of full, concise, json" in result.stderr
     result = gx("--isolated", "-f", "xml", empty)
-    assert result.exit_code == 2 and "错误：'--format' 的值无效：'xml' 不是可用的格式（full、concise、json" in result.stderr
+    assert (
+        result.exit_code == 2
+        and "错误：'--format' 的值无效：'xml' 不是可用的格式（full、concise、json" in result.stderr
+    )
 
 
 def test_json_is_the_sorted_array_contract(tmp_cwd):
@@ -325,8 +354,19 @@ def test_json_is_the_sorted_array_contract(tmp_cwd):
         ("r/sub/inline-copy.txt", "GX003", "warning"),
     ]
     gx003 = data[2]
-    assert set(gx003) == {"path", "line", "column", "end_line", "end_column", "code", "name", "severity",
-                          "message", "fix", "fingerprint"}
+    assert set(gx003) == {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "name",
+        "severity",
+        "message",
+        "fix",
+        "fingerprint",
+    }
     assert (gx003["line"], gx003["end_line"]) == (5, 5) and gx003["end_column"] > gx003["column"]
     assert gx003["name"] == "table-unreadable" and "2115" in gx003["message"]
     assert "fix" not in data[1]  # only when the rule says what the template expects
@@ -353,9 +393,14 @@ def test_github_annotations(tmp_cwd):
     reports(tmp_cwd / "r")
     result = gx("--isolated", "--select", "GX0", "-f", "github", "--lang", "en", "r")
     lines = result.stdout.splitlines()
-    assert lines[0] == "::error file=r/binary.txt,line=1,col=1,title=GX001::binary file (NUL byte on line 1), not a text report"
-    assert re.match(r"::warning file=r/shili-2021-inline\.txt,line=5,col=\d+,title=GX003::active-disclosure table",
-                    lines[2])
+    assert (
+        lines[0]
+        == "::error file=r/binary.txt,line=1,col=1,title=GX001::binary file (NUL byte on line 1), not a text report"
+    )
+    assert re.match(
+        r"::warning file=r/shili-2021-inline\.txt,line=5,col=\d+,title=GX003::active-disclosure table",
+        lines[2],
+    )
     assert "%0Afix: write one number per column, tab-separated" in lines[2]
 
 
@@ -396,7 +441,9 @@ def test_statistics_with_a_format_it_cannot_use_exits_2():
     result = gx("--isolated", "--statistics", "-f", "sarif", "--lang", "en", EXAMPLE)
     assert result.exit_code == 2 and "--statistics works with --format full, concise, json" in result.stderr
     result = gx("--isolated", "--statistics", "-f", "sarif", EXAMPLE)
-    assert result.exit_code == 2 and "--statistics 只能与 --format full、concise、json 一起使用" in result.stderr
+    assert (
+        result.exit_code == 2 and "--statistics 只能与 --format full、concise、json 一起使用" in result.stderr
+    )
 
 
 def test_colour_is_off_when_not_a_terminal_and_forced_by_flag():
@@ -411,10 +458,14 @@ def test_colour_is_off_when_not_a_terminal_and_forced_by_flag():
 
 # -- files -----------------------------------------------------------------------------------------
 
+
 @pytest.mark.slow  # a second or so: whole folders or many runs
 def test_include_and_exclude(tmp_cwd):
     reports(tmp_cwd / "r")
-    paths = lambda *a: sorted({f["path"] for f in findings(gx("--isolated", "--select", "GX0", "-f", "json", *a))})  # noqa: E731
+
+    def paths(*a):
+        return sorted({f["path"] for f in findings(gx("--isolated", "--select", "GX0", "-f", "json", *a))})
+
     assert paths("r") == ["r/binary.txt", "r/empty.txt", "r/shili-2021-inline.txt", "r/sub/inline-copy.txt"]
     assert paths("--exclude", "sub", "r") == ["r/binary.txt", "r/empty.txt", "r/shili-2021-inline.txt"]
     assert paths("--exclude", "*.txt", "r") == []
@@ -438,7 +489,9 @@ def test_stdin_with_a_file_name(tmp_cwd):
     text = INLINE.read_text(encoding="utf-8")
     result = gx("-f", "json", "--isolated", "-", input=text.encode("utf-8"))
     assert [f["path"] for f in findings(result)] == ["-"]
-    result = gx("-f", "json", "--isolated", "--stdin-filename", "2021/report.txt", "-", input=text.encode("utf-8"))
+    result = gx(
+        "-f", "json", "--isolated", "--stdin-filename", "2021/report.txt", "-", input=text.encode("utf-8")
+    )
     [finding] = findings(result)
     assert finding["path"] == "2021/report.txt" and finding["code"] == "GX003"
     # GB18030 bytes on standard input are decoded like a file's
@@ -449,7 +502,9 @@ def test_stdin_with_a_file_name(tmp_cwd):
 def test_stdin_filename_selects_the_config_and_per_file_ignores(tmp_cwd):
     sub = tmp_cwd / "archive"
     sub.mkdir()
-    (sub / ".gxlint.yaml").write_text("lang: en\nper-file-ignores:\n  \"old-*.txt\": [GX002]\n", encoding="utf-8")
+    (sub / ".gxlint.yaml").write_text(
+        'lang: en\nper-file-ignores:\n  "old-*.txt": [GX002]\n', encoding="utf-8"
+    )
     assert gx("--stdin-filename", "archive/old-2019.txt", "-", input=b"").exit_code == 0
     result = gx("--stdin-filename", "archive/new.txt", "-", input=b"")
     assert result.exit_code == 1
@@ -477,38 +532,54 @@ def test_jobs_must_be_positive():
 
 # -- baseline ----------------------------------------------------------------------------------------
 
+
 def test_baseline_options_errors(tmp_cwd):
     assert gx("--baseline", "b.json", "--write-baseline", "c.json", EXAMPLE).exit_code == 2
     result = gx("--isolated", "--lang", "en", "--baseline", "missing.json", EXAMPLE)
     assert result.exit_code == 2 and "missing.json: baseline file not found" in result.stderr
-    (tmp_cwd / "bad.json").write_text("{\"findings\": 3", encoding="utf-8")
+    (tmp_cwd / "bad.json").write_text('{"findings": 3', encoding="utf-8")
     result = gx("--isolated", "--lang", "en", "--baseline", "bad.json", EXAMPLE)
     assert result.exit_code == 2 and "bad.json:1:" in result.stderr and "invalid JSON" in result.stderr
     (tmp_cwd / "other.json").write_text("[]", encoding="utf-8")
-    assert "not a gxlint baseline" in gx("--isolated", "--lang", "en", "--baseline", "other.json", EXAMPLE).stderr
+    assert (
+        "not a gxlint baseline"
+        in gx("--isolated", "--lang", "en", "--baseline", "other.json", EXAMPLE).stderr
+    )
 
 
 # -- subcommands -------------------------------------------------------------------------------------
 
+
 def test_rules_text_and_json():
     result = gx("rules", "--lang", "en")
     assert result.exit_code == 0
-    assert re.search(r"^GX002 +not-a-report +error +no annual-report structure recognised at all$", result.stdout, re.M)
+    assert re.search(
+        r"^GX002 +not-a-report +error +no annual-report structure recognised at all$", result.stdout, re.M
+    )
     assert re.search(r"^GX002 +not-a-report +错误 +未识别出", gx("rules").stdout, re.M)
     data = json.loads(gx("rules", "--format", "json").stdout)
     codes = [r["code"] for r in data]
     assert codes[:4] == ["GX000", "GX001", "GX002", "GX003"] and codes == sorted(codes)
     gx003 = next(r for r in data if r["code"] == "GX003")
-    assert gx003 == {"code": "GX003", "name": "table-unreadable", "severity": "warning", "relaxed_until": None,
-                     "summary": "模板表格的单元格无法唯一对齐或拆分", "plugin": "builtin", "options": {}}
+    assert gx003 == {
+        "code": "GX003",
+        "name": "table-unreadable",
+        "severity": "warning",
+        "relaxed_until": None,
+        "summary": "模板表格的单元格无法唯一对齐或拆分",
+        "plugin": "builtin",
+        "options": {},
+    }
 
 
 def test_rules_json_lists_plugin_rules_with_their_options(monkeypatch):
     with_probe(monkeypatch)
     data = json.loads(gx("rules", "-f", "json", "--lang", "en").stdout)
     probe = next(r for r in data if r["code"] == "ZZ901")
-    assert probe["options"] == {"label": {"default": "probe", "help": "a string option"},
-                                "limit": {"default": 3, "help": "an integer option"}}
+    assert probe["options"] == {
+        "label": {"default": "probe", "help": "a string option"},
+        "limit": {"default": 3, "help": "an integer option"},
+    }
     assert data[-1]["code"] == "ZZ901"  # third-party prefixes after gxlint's own
 
 
@@ -554,8 +625,18 @@ def test_init_writes_a_config_gxlint_accepts_and_refuses_to_overwrite(tmp_cwd, e
     result = gx("init")
     assert result.exit_code == 0 and result.stdout == "已写入 ./.gxlint.yaml\n"
     text = (tmp_cwd / ".gxlint.yaml").read_text(encoding="utf-8")
-    for key in ("select:", "ignore:", "extend-select:", "severity:", "per-file-ignores:", "template: auto",
-                "organ: auto", "lang: zh", "fail-on: error", "options:"):
+    for key in (
+        "select:",
+        "ignore:",
+        "extend-select:",
+        "severity:",
+        "per-file-ignores:",
+        "template: auto",
+        "organ: auto",
+        "lang: zh",
+        "fail-on: error",
+        "options:",
+    ):
         assert key in text, key
     shown = gx("--show-config", "-f", "json", empty)
     assert shown.exit_code == 0, shown.output
@@ -620,15 +701,25 @@ def test_a_folder_without_reports_is_a_gx001_finding(tmp_cwd):
     (tmp_cwd / "docs" / "a.xlsx").write_bytes(b"PK")
     result = gx("--isolated", "--lang", "en", "--format", "concise", "docs")
     assert result.exit_code == 1
-    assert "docs:1:1: GX001 [error] no files to check in directory docs (looked for *.txt, *.md, *.docx, *.html, *.htm, *.pdf)" in result.stdout
+    assert (
+        "docs:1:1: GX001 [error] no files to check in directory docs (looked for *.txt, *.md, *.docx, *.html, *.htm, *.pdf)"
+        in result.stdout
+    )
 
 
 # -- the language of gxlint's own words -------------------------------------------------------------------
 
+
 def test_language_order_option_environment_config_default(tmp_cwd):
     def usage_language(*args, env=None):
         stderr = gx(*args, env=env).stderr
-        return "en" if "Missing argument 'PATH...'" in stderr else "zh" if "缺少参数 'PATH...'" in stderr else stderr
+        return (
+            "en"
+            if "Missing argument 'PATH...'" in stderr
+            else "zh"
+            if "缺少参数 'PATH...'" in stderr
+            else stderr
+        )
 
     assert usage_language() == "zh"  # the default
     (tmp_cwd / ".gxlint.yaml").write_text("lang: en\n", encoding="utf-8")
@@ -668,8 +759,10 @@ def test_configuration_and_baseline_errors_in_chinese(tmp_cwd):
     (tmp_cwd / "r.txt").write_text("x", encoding="utf-8")
     result = gx("r.txt")
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"gxlint：错误：{tmp_cwd / '.gxlint.yaml'}:1:1：未知的配置项“selec”（是否应为“select”？）；"
-                                    "可用的配置项：extend、select、")
+    assert result.stderr.startswith(
+        f"gxlint：错误：{tmp_cwd / '.gxlint.yaml'}:1:1：未知的配置项“selec”（是否应为“select”？）；"
+        "可用的配置项：extend、select、"
+    )
     # a broken config that says lang: en is answered in English
     (tmp_cwd / ".gxlint.yaml").write_text("lang: en\nselec: [GX001]\n", encoding="utf-8")
     assert gx("r.txt").stderr.startswith("gxlint: error: ")
@@ -678,8 +771,10 @@ def test_configuration_and_baseline_errors_in_chinese(tmp_cwd):
     assert result.exit_code == 2
     assert result.stderr == "gxlint：错误：missing.json：基线文件不存在（可用 --write-baseline 生成）\n"
     (tmp_cwd / "other.json").write_text("[]", encoding="utf-8")
-    assert gx("--baseline", "other.json", "r.txt").stderr == \
-        "gxlint：错误：other.json：不是 gxlint 基线文件（没有“gxlint-baseline”键）\n"
+    assert (
+        gx("--baseline", "other.json", "r.txt").stderr
+        == "gxlint：错误：other.json：不是 gxlint 基线文件（没有“gxlint-baseline”键）\n"
+    )
     written = gx("--write-baseline", "b.json", "r.txt")
     assert written.stderr == "gxlint：已把 1 个文件中的 1 个问题记录到 b.json\n"
     usage = gx("--baseline", "b.json", "--write-baseline", "c.json", "r.txt")
@@ -688,16 +783,24 @@ def test_configuration_and_baseline_errors_in_chinese(tmp_cwd):
 
 def test_chinese_output_has_chinese_tags_and_full_width_colons(tmp_cwd):
     text = gx("--isolated", INLINE).stdout
-    assert "GX003 [警告]" in text and "  = 修改建议：" in text and "[warning]" not in text and "修改建议:" not in text
+    assert (
+        "GX003 [警告]" in text
+        and "  = 修改建议：" in text
+        and "[warning]" not in text
+        and "修改建议:" not in text
+    )
     explain = gx("explain", "GX101").stdout
     assert "默认级别：错误" in explain and "依据：" in explain and ": " not in explain.split("\n\n", 3)[2]
     (tmp_cwd / "r.txt").write_text("x", encoding="utf-8")
     shown = gx("--show-config", "--lang", "zh", "r.txt").stdout
-    assert re.search(r"^  lang +zh +# 命令行$", shown, re.M) and re.search(r"^  organ +auto +# 默认$", shown, re.M)
+    assert re.search(r"^  lang +zh +# 命令行$", shown, re.M) and re.search(
+        r"^  organ +auto +# 默认$", shown, re.M
+    )
     assert re.search(r"^  启用的规则 +\d+：GX000, ", shown, re.M) and "config file" not in shown
 
 
 # -- severities tell the truth ------------------------------------------------------------------------------
+
 
 def _report_2019_missing_a_chapter(folder):
     """The example as a 2019 report whose chapter 五 is missing (GX101) and 六 numbered 七 (GX102)."""
@@ -732,7 +835,9 @@ def test_statistics_count_per_code_and_severity_and_agree_with_the_summary(tmp_c
     (tmp_cwd / "2021.txt").write_text(text, encoding="utf-8")
     data = json.loads(gx("--isolated", "--statistics", "-f", "json", "--select", "GX101", ".").stdout)
     assert sorted((d["code"], d["severity"], d["count"]) for d in data) == [
-        ("GX101", "error", 1), ("GX101", "warning", 1)]  # the 2021 report's error, the 2019 report's warning
+        ("GX101", "error", 1),
+        ("GX101", "warning", 1),
+    ]  # the 2021 report's error, the 2019 report's warning
     result = gx("--isolated", "--statistics", "--lang", "en", "--select", "GX101", ".")
     lines = result.stdout.splitlines()
     assert re.fullmatch(r"1  GX101 +\[error\] +missing-chapter +.*", lines[0])
@@ -748,6 +853,7 @@ def test_statistics_count_per_code_and_severity_and_agree_with_the_summary(tmp_c
 
 # -- pre-commit's way of calling: non-reports skipped, a named non-report still an error ----------------------
 
+
 def test_a_named_file_that_is_not_a_report_is_an_error_unless_skipped(tmp_cwd):
     (tmp_cwd / "README.md").write_text("# 资料说明\n\n本目录存放本办历年公开的文件。\n", encoding="utf-8")
     (tmp_cwd / "report.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
@@ -756,13 +862,21 @@ def test_a_named_file_that_is_not_a_report_is_an_error_unless_skipped(tmp_cwd):
     skipped = gx("--isolated", "--skip-non-reports", "--fail-on", "info", "README.md", "report.txt")
     assert skipped.exit_code == 0, skipped.output
     assert "README.md:1:1: GX002 [提示] 不是年度报告，已跳过（--skip-non-reports）：" in skipped.stdout
-    assert skipped.stdout.splitlines()[-1].startswith("未发现问题；共检查 2 个文件（其中 1 个不是年度报告，已跳过）")
-    en = gx("--isolated", "--skip-non-reports", "--lang", "en", "README.md", "report.txt").stdout.splitlines()[-1]
+    assert skipped.stdout.splitlines()[-1].startswith(
+        "未发现问题；共检查 2 个文件（其中 1 个不是年度报告，已跳过）"
+    )
+    en = gx(
+        "--isolated", "--skip-non-reports", "--lang", "en", "README.md", "report.txt"
+    ).stdout.splitlines()[-1]
     assert en.startswith("No problems found; 2 files checked (1 not an annual report, skipped) in ")
-    assert json.loads(gx("--isolated", "--skip-non-reports", "--statistics", "-f", "json", "README.md").stdout) == []
+    assert (
+        json.loads(gx("--isolated", "--skip-non-reports", "--statistics", "-f", "json", "README.md").stdout)
+        == []
+    )
     # a defective report still fails
-    (tmp_cwd / "bad.txt").write_text(EXAMPLE.read_text(encoding="utf-8").replace("## 五、存在的主要问题及改进情况\n", ""),
-                                     encoding="utf-8")
+    (tmp_cwd / "bad.txt").write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace("## 五、存在的主要问题及改进情况\n", ""), encoding="utf-8"
+    )
     assert gx("--isolated", "--skip-non-reports", "README.md", "bad.txt").exit_code == 1
     # nothing to record for a skipped file in a baseline
     assert gx("--isolated", "--skip-non-reports", "--write-baseline", "b.json", "README.md").exit_code == 0
@@ -771,11 +885,14 @@ def test_a_named_file_that_is_not_a_report_is_an_error_unless_skipped(tmp_cwd):
 
 # -- the summary: files checked, time ------------------------------------------------------------------------
 
+
 def test_an_empty_directory_is_a_finding_but_no_file_checked(tmp_cwd):
     (tmp_cwd / "empty").mkdir()
     result = gx("--isolated", "--lang", "en", "empty")
     assert result.exit_code == 1
-    assert re.search(r"^Found 1 problem \(1 error, 0 warnings, 0 info\); 0 files checked in \d", result.stdout, re.M)
+    assert re.search(
+        r"^Found 1 problem \(1 error, 0 warnings, 0 info\); 0 files checked in \d", result.stdout, re.M
+    )
     zh = gx("--isolated", "empty").stdout.splitlines()[-1]
     assert re.fullmatch(r"发现 1 个问题（错误 1，警告 0，提示 0）；共检查 0 个文件，用时 \d+\.\d\d 秒", zh)
 

@@ -37,15 +37,20 @@ def test_no_module_of_the_core_uses_a_rule_code_as_a_value():
         if not re.search(r"""["']GX\d{3}""", text):
             continue  # no string starts with a code: nothing to parse
         for node in ast.walk(ast.parse(text)):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
-                    and re.fullmatch(r"GX\d{3}(:.*)?", node.value):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and re.fullmatch(r"GX\d{3}(:.*)?", node.value)
+            ):
                 used.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.value!r}")
     assert not used, "the core names built-in codes: " + ", ".join(used)
 
 
 def test_a_crash_is_reported_by_the_builtin_rule_even_when_select_names_only_the_crashing_rule():
     loaded = plugins.load(extra=[gxlint_rules, plugin(Boom, name="bad")], entry_points=False)
-    found = Linter(plugins=loaded, overrides={"select": ["TT901"], "lang": "en"}, isolated=True).lint_text(TEXT)
+    found = Linter(plugins=loaded, overrides={"select": ["TT901"], "lang": "en"}, isolated=True).lint_text(
+        TEXT
+    )
     assert [f.code for f in found] == ["GX000"]
     assert "rule TT901 (boom, plugin bad) crashed on this file: ValueError: boom" in found[0].message
 
@@ -74,4 +79,6 @@ def test_a_reader_crash_is_one_finding_and_nothing_else_runs(monkeypatch):
     monkeypatch.setattr("gxlint.run.linter.build_report", broken)
     found = linter.lint_text(TEXT, "r.txt")
     assert [f.code for f in found] == ["GX000"]
-    assert found[0].message.startswith("gxlint failed while reading this file's structure: RuntimeError: reader bug")
+    assert found[0].message.startswith(
+        "gxlint failed while reading this file's structure: RuntimeError: reader bug"
+    )

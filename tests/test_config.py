@@ -30,9 +30,13 @@ def test_defaults_without_config(tmp_path):
 
 def test_nearest_config_wins_and_extend_inherits(tmp_path):
     write(tmp_path / ".gxlint.yaml", "lang: en\nignore: [GX003]\n")
-    write(tmp_path / "a" / ".gxlint.yaml", "extend: ../.gxlint.yaml\nselect: [GX0]\nseverity: {GX003: info}\n")
+    write(
+        tmp_path / "a" / ".gxlint.yaml", "extend: ../.gxlint.yaml\nselect: [GX0]\nseverity: {GX003: info}\n"
+    )
     s = settings_for(tmp_path)
-    assert s.lang == "en" and s.select == ("GX0",) and s.ignore == ("GX003",) and s.severity == {"GX003": "info"}
+    assert (
+        s.lang == "en" and s.select == ("GX0",) and s.ignore == ("GX003",) and s.severity == {"GX003": "info"}
+    )
     assert s.origin["lang"].endswith(".gxlint.yaml:1") and "/a/.gxlint.yaml:2" in s.origin["select"]
     # a file outside a/ only sees the top config
     other = write(tmp_path / "c" / "r.txt", REPORT)
@@ -50,23 +54,26 @@ def test_isolated_ignores_config_files(tmp_path):
     assert settings_for(tmp_path, isolated=True).lang == "zh"
 
 
-@pytest.mark.parametrize("text,line,fragment", [
-    ("lang: en\nlanguage: zh\n", 2, "unknown key 'language'"),
-    ("select:\n  - GX001\n  - GX99\n", 3, "unknown rule code or prefix 'GX99'"),
-    ("severity:\n  GX001: fatal\n", 2, "'fatal' is not one of"),
-    ("severity: {GX777: info}\n", 1, "unknown rule code"),
-    ("options:\n  GX777: {x: 1}\n", 2, "unknown rule code 'GX777'"),
-    ("options:\n  GX001: {x: 1}\n", 2, "has no option 'x'"),
-    ("per-file-ignores:\n  '*.txt': [NOPE1]\n", 2, "unknown rule code"),
-    ("template: 2018\n", 1, "'template' must be one of"),
-    ("organ: ministry\n", 1, "'organ' must be one of"),
-    ("lang: fr\n", 1, "'lang' must be one of"),
-    ("select: [GX001\n", 2, "invalid YAML"),
-    ("select: !!python/object:os.system [ls]\n", 1, "tag"),
-    ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n", 2, "aliases"),
-    ("- just\n- a list\n", 1, "must be a mapping"),
-    ("extend: ./missing.yaml\n", 1, "no such file"),
-])
+@pytest.mark.parametrize(
+    "text,line,fragment",
+    [
+        ("lang: en\nlanguage: zh\n", 2, "unknown key 'language'"),
+        ("select:\n  - GX001\n  - GX99\n", 3, "unknown rule code or prefix 'GX99'"),
+        ("severity:\n  GX001: fatal\n", 2, "'fatal' is not one of"),
+        ("severity: {GX777: info}\n", 1, "unknown rule code"),
+        ("options:\n  GX777: {x: 1}\n", 2, "unknown rule code 'GX777'"),
+        ("options:\n  GX001: {x: 1}\n", 2, "has no option 'x'"),
+        ("per-file-ignores:\n  '*.txt': [NOPE1]\n", 2, "unknown rule code"),
+        ("template: 2018\n", 1, "'template' must be one of"),
+        ("organ: ministry\n", 1, "'organ' must be one of"),
+        ("lang: fr\n", 1, "'lang' must be one of"),
+        ("select: [GX001\n", 2, "invalid YAML"),
+        ("select: !!python/object:os.system [ls]\n", 1, "tag"),
+        ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n", 2, "aliases"),
+        ("- just\n- a list\n", 1, "must be a mapping"),
+        ("extend: ./missing.yaml\n", 1, "no such file"),
+    ],
+)
 def test_validation_errors_name_file_and_line(tmp_path, text, line, fragment):
     write(tmp_path / ".gxlint.yaml", text)
     with pytest.raises(ConfigError) as err:
@@ -93,6 +100,7 @@ def test_wrongly_typed_option():
             return [Opt]
 
     from gxlint.plugins.hookspecs import hookimpl
+
     Plugin.gxlint_rules = hookimpl(Plugin.gxlint_rules)
     loaded = plugins.load(extra=[Plugin], entry_points=False)
     with pytest.raises(ConfigError, match=r"TT101.limit must be int, not str"):
@@ -159,23 +167,31 @@ def test_configured_lang_follows_discovery_and_extend(tmp_path):
 
 # -- a plugin's codes, and switching plugins off (plugins: {disable: [...]}) ---------------------------
 
-@pytest.mark.parametrize("text,line", [
-    ("select: [GX0, XT201]\n", 1),
-    ("ignore:\n  - XT2\n", 2),
-    ("severity:\n  XT201: info\n", 2),
-    ("options:\n  XT201: {limit: 3}\n", 2),
-    ("per-file-ignores:\n  '*.txt': XT201\n", 2),
-])
+
+@pytest.mark.parametrize(
+    "text,line",
+    [
+        ("select: [GX0, XT201]\n", 1),
+        ("ignore:\n  - XT2\n", 2),
+        ("severity:\n  XT201: info\n", 2),
+        ("options:\n  XT201: {limit: 3}\n", 2),
+        ("per-file-ignores:\n  '*.txt': XT201\n", 2),
+    ],
+)
 def test_an_unknown_code_of_another_prefix_asks_whether_its_plugin_is_installed(tmp_path, text, line):
     write(tmp_path / ".gxlint.yaml", text)
     with pytest.raises(ConfigError) as err:
         settings_for(tmp_path)
     assert err.value.line == line
     code = "XT2" if "XT2\n" in text else "XT201"
-    assert (f"unknown rule code {code!r} — is the plugin that provides it installed? "
-            "(gxlint plugins lists the installed ones)") in str(err.value)
-    assert (f"未知的规则代码 {code!r}——提供它的插件是否已安装？（gxlint plugins 会列出已安装的插件）"
-            in err.value.text("zh"))
+    assert (
+        f"unknown rule code {code!r} — is the plugin that provides it installed? "
+        "(gxlint plugins lists the installed ones)"
+    ) in str(err.value)
+    assert (
+        f"未知的规则代码 {code!r}——提供它的插件是否已安装？（gxlint plugins 会列出已安装的插件）"
+        in err.value.text("zh")
+    )
 
 
 def test_an_unknown_gx_code_gets_no_plugin_hint(tmp_path):
@@ -193,14 +209,31 @@ def test_plugins_disable_is_read_and_validated(tmp_path):
     write(tmp_path / "a" / ".gxlint.yaml", "extend: ../.gxlint.yaml\nplugins: {disable: []}\n")
     assert settings_for(tmp_path).disabled_plugins == ()  # the nearer file's list replaces the one it extends
     for text, line, fragment, zh in (
-            ("plugins: [example]\n", 1, "'plugins' must be a mapping like {disable: [name, ...]}",
-             "“plugins”必须是形如 {disable: [插件名, ...]} 的映射"),
-            ("plugins:\n  disabled: [x]\n", 2, "'plugins': unknown key 'disabled' (did you mean 'disable'?)",
-             "“plugins”：未知的配置项“disabled”（是否应为“disable”？）"),
-            ("plugins:\n  disable:\n    - 3\n", 3, "'plugins: disable': 3 is not a plugin name",
-             "“plugins: disable”：3 不是插件名"),
-            ("plugins: {disable: [builtin]}\n", 1, "the built-in rules cannot be switched off",
-             "内置规则不能停用")):
+        (
+            "plugins: [example]\n",
+            1,
+            "'plugins' must be a mapping like {disable: [name, ...]}",
+            "“plugins”必须是形如 {disable: [插件名, ...]} 的映射",
+        ),
+        (
+            "plugins:\n  disabled: [x]\n",
+            2,
+            "'plugins': unknown key 'disabled' (did you mean 'disable'?)",
+            "“plugins”：未知的配置项“disabled”（是否应为“disable”？）",
+        ),
+        (
+            "plugins:\n  disable:\n    - 3\n",
+            3,
+            "'plugins: disable': 3 is not a plugin name",
+            "“plugins: disable”：3 不是插件名",
+        ),
+        (
+            "plugins: {disable: [builtin]}\n",
+            1,
+            "the built-in rules cannot be switched off",
+            "内置规则不能停用",
+        ),
+    ):
         write(tmp_path / "a" / ".gxlint.yaml", text)
         with pytest.raises(ConfigError) as err:
             settings_for(tmp_path)

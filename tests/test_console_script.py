@@ -44,13 +44,20 @@ def run_on_tty(*args, stderr_tty=True, stdout_tty=True, extra_env=None, cwd=None
     """Run with standard output and/or standard error on a pseudo-terminal; returns
     (exit code, what the terminal showed, what went to the pipes)."""
     master, slave = pty.openpty()
-    proc = subprocess.Popen([SCRIPT, *map(str, args)], stdout=slave if stdout_tty else subprocess.PIPE,
-                            stderr=slave if stderr_tty else subprocess.PIPE, stdin=subprocess.DEVNULL,
-                            env=env(COLUMNS="100", **(extra_env or {})), cwd=cwd)
+    proc = subprocess.Popen(
+        [SCRIPT, *map(str, args)],
+        stdout=slave if stdout_tty else subprocess.PIPE,
+        stderr=slave if stderr_tty else subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env(COLUMNS="100", **(extra_env or {})),
+        cwd=cwd,
+    )
     os.close(slave)
     piped: list[bytes] = []
     # drain the pipes beside the terminal, or a child writing more than a pipe holds would block
-    readers = [threading.Thread(target=lambda s=s: piped.append(s.read())) for s in (proc.stdout, proc.stderr) if s]
+    readers = [
+        threading.Thread(target=lambda s=s: piped.append(s.read())) for s in (proc.stdout, proc.stderr) if s
+    ]
     for reader in readers:
         reader.start()
     shown = b""
@@ -78,7 +85,9 @@ def test_pipe_has_no_colour_and_exit_codes_reach_the_shell(tmp_path):
     assert run("--isolated", EXAMPLE, env=env()).returncode == 0
     missing = run("--isolated", "--lang", "en", tmp_path / "missing.txt", env=env())
     assert missing.returncode == 1
-    assert f"GX001 [error] no such file or directory: {tmp_path / 'missing.txt'}" in missing.stdout.decode("utf-8")
+    assert f"GX001 [error] no such file or directory: {tmp_path / 'missing.txt'}" in missing.stdout.decode(
+        "utf-8"
+    )
     assert missing.stderr == b""
     bad_option = run("--no-such-option", EXAMPLE, env=env())
     assert bad_option.returncode == 2 and b"Traceback" not in bad_option.stderr
@@ -97,7 +106,9 @@ def test_json_on_a_terminal_is_plain_json():
 
 
 def test_stdin_through_a_real_pipe():
-    result = run("--isolated", "-f", "json", "--stdin-filename", "in.txt", "-", input=INLINE.read_bytes(), env=env())
+    result = run(
+        "--isolated", "-f", "json", "--stdin-filename", "in.txt", "-", input=INLINE.read_bytes(), env=env()
+    )
     assert [(f["path"], f["code"]) for f in json.loads(result.stdout)] == [("in.txt", "GX003")]
 
 
@@ -112,7 +123,9 @@ def _many(tmp_path: Path, copies: int = 40) -> Path:
 def test_progress_on_a_terminal_stderr_never_in_the_output(tmp_path):
     folder = _many(tmp_path)
     # standard error on a terminal, JSON into a pipe: progress shows, the JSON stays clean
-    code, shown, piped = run_on_tty("--isolated", "--select", "GX0", "-j", "1", "-f", "json", folder, stdout_tty=False)
+    code, shown, piped = run_on_tty(
+        "--isolated", "--select", "GX0", "-j", "1", "-f", "json", folder, stdout_tty=False
+    )
     assert code == 1
     assert re.search(r"\[ *\d+/320\] +\d+%", shown), shown[:300]
     assert shown.endswith("\r\x1b[K")  # erased at the end
@@ -149,7 +162,9 @@ def _big_folder(tmp_path: Path, copies: int = 30) -> Path:
 
 def _read_one_line_and_close(*args):
     """``gxlint ARGS | head -1``: read one line, close the pipe; returns (exit code, stderr)."""
-    proc = subprocess.Popen([SCRIPT, *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env())
+    proc = subprocess.Popen(
+        [SCRIPT, *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env()
+    )
     proc.stdout.readline()
     proc.stdout.close()
     stderr = proc.stderr.read().decode("utf-8")
@@ -162,10 +177,13 @@ def test_a_closed_pipe_exits_as_if_the_output_had_been_read(tmp_path):
     code, stderr = _read_one_line_and_close("--isolated", "-f", "json-lines", "-j", "2", folder)
     assert (code, stderr) == (1, "")
     # only warnings (GX003): 0; with --fail-on warning: 1
-    code, stderr = _read_one_line_and_close("--isolated", "--select", "GX003", "-f", "concise", "-j", "2", folder)
+    code, stderr = _read_one_line_and_close(
+        "--isolated", "--select", "GX003", "-f", "concise", "-j", "2", folder
+    )
     assert (code, stderr) == (0, "")
-    code, stderr = _read_one_line_and_close("--isolated", "--select", "GX003", "--fail-on", "warning", "-f",
-                                            "concise", "-j", "2", folder)
+    code, stderr = _read_one_line_and_close(
+        "--isolated", "--select", "GX003", "--fail-on", "warning", "-f", "concise", "-j", "2", folder
+    )
     assert (code, stderr) == (1, "")
     # serially, and with the output still in Python's buffer when the pipe closes
     code, stderr = _read_one_line_and_close("--isolated", "-j", "1", EXAMPLE)
@@ -181,7 +199,9 @@ def test_parallel_runs_never_print_exceptions_at_exit(tmp_path):
     for i in range(12):
         result = run("--isolated", "--select", "GX0", "-j", "2", "-f", "concise", folder, env=env())
         assert result.returncode == 1
-        assert result.stderr == b"", result.stderr.decode("utf-8", "replace")  # no "Exception ignored ... Bad file descriptor"
+        assert result.stderr == b"", result.stderr.decode(
+            "utf-8", "replace"
+        )  # no "Exception ignored ... Bad file descriptor"
 
 
 SLOW_WORKERS = """
@@ -203,8 +223,13 @@ def test_ctrl_c_stops_within_a_second_whatever_the_workers_do(tmp_path):
     import time
 
     folder = reports(tmp_path / "r")
-    proc = subprocess.Popen([sys.executable, "-c", SLOW_WORKERS, "--isolated", "-j", "2", str(folder)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(), start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SLOW_WORKERS, "--isolated", "-j", "2", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env(),
+        start_new_session=True,
+    )
     try:
         time.sleep(2)  # the workers are in their 60-second sleep
         proc.send_signal(signal.SIGINT)
@@ -224,8 +249,16 @@ def test_ctrl_c_stops_within_a_second_whatever_the_workers_do(tmp_path):
 
 
 def test_star_import():
-    result = subprocess.run([sys.executable, "-c", "from gxlint import *; print(sorted(k for k in dir() if not k.startswith('_')))"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from gxlint import *; print(sorted(k for k in dir() if not k.startswith('_')))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     import gxlint
 
@@ -235,13 +268,16 @@ def test_star_import():
 
 # -- any terminal: console encodings, the C locale, Chinese paths ------------------------------------------
 
+
 @pytest.fixture
 def chinese_folder(tmp_path):
     """A report under a folder and a file with Chinese names, whose chapter heading holds a bullet and
     a no-break space (both outside GBK), so the finding's message and snippet hold them."""
     folder = tmp_path / "示例县 报告"
     folder.mkdir()
-    text = EXAMPLE.read_text(encoding="utf-8").replace("## 一、总体情况\n", "## 一、工作概况•总体\u00a0情况\n")
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "## 一、总体情况\n", "## 一、工作概况•总体\u00a0情况\n"
+    )
     (folder / "2021年报告.txt").write_text(text, encoding="utf-8")
     return folder
 
@@ -259,10 +295,15 @@ def test_a_gbk_console_gets_gbk_and_replacement_characters(chinese_folder):
     assert bad.returncode == 2 and "错误：没有选项 '--no-such-option'" in bad.stderr.decode("gbk")
 
 
-@pytest.mark.parametrize("variables", [{"LANG": "C"}, {"LANG": "C", "LC_ALL": "C"}], ids=["LANG=C", "LC_ALL=C"])
+@pytest.mark.parametrize(
+    "variables", [{"LANG": "C"}, {"LANG": "C", "LC_ALL": "C"}], ids=["LANG=C", "LC_ALL=C"]
+)
 def test_the_c_locale_gets_readable_chinese(chinese_folder, variables):
-    environ = {k: v for k, v in env().items() if not k.startswith("LC_") and k not in ("LANG", "PYTHONIOENCODING",
-                                                                                         "PYTHONUTF8")}
+    environ = {
+        k: v
+        for k, v in env().items()
+        if not k.startswith("LC_") and k not in ("LANG", "PYTHONIOENCODING", "PYTHONUTF8")
+    }
     environ.update(variables)
     result = run("--isolated", chinese_folder.name, env=environ, cwd=chinese_folder.parent)
     assert result.stderr == b"", result.stderr

@@ -17,8 +17,22 @@ import pytest
 from clitools import ROOT
 
 GUIDE = ROOT / "CONTRIBUTING.md"
-EXTENSIONS = (".py", ".md", ".toml", ".yaml", ".yml", ".json", ".lark", ".txt", ".pdf", ".docx", ".html",
-              ".cfg", ".ini", ".sh")
+EXTENSIONS = (
+    ".py",
+    ".md",
+    ".toml",
+    ".yaml",
+    ".yml",
+    ".json",
+    ".lark",
+    ".txt",
+    ".pdf",
+    ".docx",
+    ".html",
+    ".cfg",
+    ".ini",
+    ".sh",
+)
 _FENCE = re.compile(r"^```[^\n]*\n(.*?)^```", re.M | re.S)
 _CODE = re.compile(r"`([^`\n]+)`")
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -92,12 +106,15 @@ def test_every_relative_link_exists():
     assert not missing, missing
 
 
-@pytest.mark.parametrize("markdown,expected", [
-    ("see `gxlint/read/` and `pytest tests/test_cli.py -k x`", ["gxlint/read/", "tests/test_cli.py"]),
-    ("create `gxlint/read/<form>.py`, run `ruff check gxlint rules`", []),
-    ("`pyproject.toml`, `ctx.memo(key, factory)`, `-m \"not slow\"`", ["pyproject.toml"]),
-    ("```sh\npip install -e '.[test]' tests/nothing.py\n```\n`docs/`", ["docs/"]),
-])
+@pytest.mark.parametrize(
+    "markdown,expected",
+    [
+        ("see `gxlint/read/` and `pytest tests/test_cli.py -k x`", ["gxlint/read/", "tests/test_cli.py"]),
+        ("create `gxlint/read/<form>.py`, run `ruff check gxlint rules`", []),
+        ('`pyproject.toml`, `ctx.memo(key, factory)`, `-m "not slow"`', ["pyproject.toml"]),
+        ("```sh\npip install -e '.[test]' tests/nothing.py\n```\n`docs/`", ["docs/"]),
+    ],
+)
 def test_what_counts_as_a_path(markdown, expected):
     assert paths_in(markdown) == expected
 

@@ -10,8 +10,25 @@ from conftest import EXAMPLE, FIXTURES, PINGTAN_2018, PINGTAN_2021, SEED_000, SE
 from gxlint.run.linter import Linter
 from gxlint.finding import Finding
 
-MINE = ("GX101", "GX102", "GX103", "GX104", "GX105", "GX106", "GX107", "GX108", "GX109",
-        "GX301", "GX302", "GX303", "GX401", "GX402", "GX403", "GX404", "GX405")
+MINE = (
+    "GX101",
+    "GX102",
+    "GX103",
+    "GX104",
+    "GX105",
+    "GX106",
+    "GX107",
+    "GX108",
+    "GX109",
+    "GX301",
+    "GX302",
+    "GX303",
+    "GX401",
+    "GX402",
+    "GX403",
+    "GX404",
+    "GX405",
+)
 
 
 def linter(lang: str = "zh", **extra) -> Linter:
@@ -36,6 +53,7 @@ def of(findings, code: str) -> list[Finding]:
 
 # -- seed 000: 中卫市科学技术局 2019 (renamed chapters, missing 六, tables under the wrong chapter) ----
 
+
 @pytest.fixture(scope="module")
 def seed000():
     return lint_file(shared(SEED_000))
@@ -46,7 +64,10 @@ def test_seed000_renamed_chapters(seed000):
     assert sorted(titles) == [9, 27, 39, 71, 101, 108]
     assert "一、概述" in titles[9] and "一、总体情况" in titles[9]
     assert "二、主动公开政府信息情况" in titles[27]
-    assert "四、重视其他信息公开" in titles[39] and "模板的第四部分为“四、政府信息公开行政复议、行政诉讼情况”" in titles[39]
+    assert (
+        "四、重视其他信息公开" in titles[39]
+        and "模板的第四部分为“四、政府信息公开行政复议、行政诉讼情况”" in titles[39]
+    )
     assert "三、收到和处理政府信息公开申请情况" in titles[71]
     assert "四、政府信息公开行政复议、行政诉讼情况" in titles[101]
     assert "五、存在的主要问题及改进情况" in titles[108]
@@ -79,12 +100,24 @@ def test_seed000_supervision_phone_without_area_code(seed000):
 
 
 def test_seed000_contacts_period_and_signature_are_fine(seed000):
-    for code in ("GX301", "GX303", "GX401", "GX402", "GX403", "GX404", "GX405", "GX106", "GX104", "GX107",
-                 "GX000"):
+    for code in (
+        "GX301",
+        "GX303",
+        "GX401",
+        "GX402",
+        "GX403",
+        "GX404",
+        "GX405",
+        "GX106",
+        "GX104",
+        "GX107",
+        "GX000",
+    ):
         assert code not in codes(seed000), code
 
 
 # -- seed 002: 平罗县科学技术局 2020 (missing 六, 2019 dates in a 2020 list, no signature) --------------
+
 
 @pytest.fixture(scope="module")
 def seed002():
@@ -110,19 +143,46 @@ def test_seed002_no_signature_and_title_without_gongzuo(seed002):
 
 
 def test_seed002_structure_contacts_and_period_are_fine(seed002):
-    for code in ("GX102", "GX103", "GX104", "GX105", "GX107", "GX301", "GX302", "GX303", "GX401", "GX402",
-                 "GX404", "GX000"):
+    for code in (
+        "GX102",
+        "GX103",
+        "GX104",
+        "GX105",
+        "GX107",
+        "GX301",
+        "GX302",
+        "GX303",
+        "GX401",
+        "GX402",
+        "GX404",
+        "GX000",
+    ):
         assert code not in codes(seed002), code
 
 
 # -- the corpus (EXPECTED.md) ---------------------------------------------------------------------
 
+
 def test_shanghai(tmp_path):
     path = shared(SHANGHAI)
     found = lint_file(path)
     assert len(of(found, "GX405")) == 1
-    for code in ("GX404", "GX401", "GX402", "GX403", "GX101", "GX102", "GX103", "GX104", "GX105", "GX106",
-                 "GX107", "GX302", "GX303", "GX000"):
+    for code in (
+        "GX404",
+        "GX401",
+        "GX402",
+        "GX403",
+        "GX101",
+        "GX102",
+        "GX103",
+        "GX104",
+        "GX105",
+        "GX106",
+        "GX107",
+        "GX302",
+        "GX303",
+        "GX000",
+    ):
         assert code not in codes(found), code
     # EXPECTED.md says the report has an address and a phone number; the stored text has neither
     # (its only 地址/电话 are "及时发布…办公地址、联系方式等信息" and "电话沟通"), so GX301 stands.
@@ -130,8 +190,10 @@ def test_shanghai(tmp_path):
     assert contact.severity == "warning"  # good practice, not a written requirement of the format
     # the 发布日期 line is what GX404 checked: one day later, the department's report is late
     late = tmp_path / "late.txt"
-    late.write_text(path.read_text(encoding="utf-8").replace("发布日期：2020-01-31", "发布日期：2020-02-01"),
-                    encoding="utf-8")
+    late.write_text(
+        path.read_text(encoding="utf-8").replace("发布日期：2020-01-31", "发布日期：2020-02-01"),
+        encoding="utf-8",
+    )
     [f] = of(lint_file(late), "GX404")
     assert f.line == 2 and "2020-01-31" in f.message and f.severity == "error"
 
@@ -140,13 +202,30 @@ def test_pingtan_2021(tmp_path):
     path = shared(PINGTAN_2021)
     found = lint_file(path)
     assert len(of(found, "GX405")) == 1
-    for code in ("GX301", "GX302", "GX303", "GX401", "GX402", "GX403", "GX404", "GX101", "GX102", "GX103",
-                 "GX104", "GX105", "GX106", "GX107", "GX000"):
+    for code in (
+        "GX301",
+        "GX302",
+        "GX303",
+        "GX401",
+        "GX402",
+        "GX403",
+        "GX404",
+        "GX101",
+        "GX102",
+        "GX103",
+        "GX104",
+        "GX105",
+        "GX106",
+        "GX107",
+        "GX000",
+    ):
         assert code not in codes(found), code
     # a regional government: 31 March, not 31 January, is its deadline
     text = path.read_text(encoding="utf-8")
     late = tmp_path / "late.txt"
-    late.write_text(text.replace("发布时间: 2022-02-08 16:34", "发布时间: 2022-04-01 09:00"), encoding="utf-8")
+    late.write_text(
+        text.replace("发布时间: 2022-02-08 16:34", "发布时间: 2022-04-01 09:00"), encoding="utf-8"
+    )
     [f] = of(lint_file(late), "GX404")
     assert f.line == 2 and "2022-03-31" in f.message
 
@@ -174,8 +253,13 @@ def test_pingtan_2018_has_no_table_findings_with_every_rule():
 
 # -- clean fixtures --------------------------------------------------------------------------------
 
-CLEAN = [EXAMPLE, FIXTURES / "shili-2021-cells.txt", FIXTURES / "shili-2021-inline.txt",
-         FIXTURES / "shili-2021-pipes.md", FIXTURES / "shili-2019-quirks.txt"]
+CLEAN = [
+    EXAMPLE,
+    FIXTURES / "shili-2021-cells.txt",
+    FIXTURES / "shili-2021-inline.txt",
+    FIXTURES / "shili-2021-pipes.md",
+    FIXTURES / "shili-2019-quirks.txt",
+]
 
 
 @pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
@@ -185,34 +269,70 @@ def test_clean_fixtures_give_no_finding(path):
 
 # -- both languages --------------------------------------------------------------------------------
 
+
 def test_english_messages_on_a_real_report():
     found = lint_file(shared(SEED_002), lang="en")
     [missing] = of(found, "GX101")
-    assert missing.message == ("chapter “六、其他需要报告的事项” is missing; it belongs after "
-                               "“五、存在的主要问题及改进情况”")
+    assert missing.message == (
+        "chapter “六、其他需要报告的事项” is missing; it belongs after “五、存在的主要问题及改进情况”"
+    )
     assert all(not any("\u4e00" <= ch <= "\u9fff" for ch in f.message.split("“")[0]) for f in found)
 
 
 # -- robustness: no rule of these families may crash ----------------------------------------------
 
+
 def test_degenerate_inputs_do_not_crash():
-    for text in ("", " \n\n", "报告", "一、", "一、总体情况", "2021年政府信息公开工作年度报告",
-                 "电话：\n邮编：\n电子邮箱：@", "统计期限自2021年2月30日起至2021年12月31日止。\n一、总体情况\n2021年2月30日"):
+    for text in (
+        "",
+        " \n\n",
+        "报告",
+        "一、",
+        "一、总体情况",
+        "2021年政府信息公开工作年度报告",
+        "电话：\n邮编：\n电子邮箱：@",
+        "统计期限自2021年2月30日起至2021年12月31日止。\n一、总体情况\n2021年2月30日",
+    ):
         assert "GX000" not in codes(lint(text)), text
 
 
-FRAGMENTS = st.sampled_from([
-    "示例县教育局2021年政府信息公开工作年度报告", "示例县人民政府2020年政府信息公开年度报告",
-    "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。", "统计期限为2020年度。",
-    "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、重视其他信息公开",
-    "五、存在的主要问题及改进情况", "六、其他需要报告的事项", "七、其他", "一、概述", "二、收到和处理政府信息公开申请情况",
-    "第二十条第（一）项\t\t\t", "信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "规章\t0\t0\t0",
-    "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量", "第二十条第（九）项",
-    "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0", "行政复议\t行政诉讼", "0\t" * 14 + "0",
-    "指标名称\t计量单位\t2018年度", "序号\t名称\t发布时间", "1\t示例公开说明\t2019-10-31",
-    "电话：7063892；邮编：7510；电子邮箱：a@b", "地址：示例县建设路18号", "2020年7月13日，我局召开会议。",
-    "示例县教育局", "2022年2月15日", "2021年12月1日", "发布日期：2022-05-01", "本报告电子版可在网站下载。", "",
-])
+FRAGMENTS = st.sampled_from(
+    [
+        "示例县教育局2021年政府信息公开工作年度报告",
+        "示例县人民政府2020年政府信息公开年度报告",
+        "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。",
+        "统计期限为2020年度。",
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、重视其他信息公开",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+        "七、其他",
+        "一、概述",
+        "二、收到和处理政府信息公开申请情况",
+        "第二十条第（一）项\t\t\t",
+        "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+        "规章\t0\t0\t0",
+        "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
+        "第二十条第（九）项",
+        "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
+        "行政复议\t行政诉讼",
+        "0\t" * 14 + "0",
+        "指标名称\t计量单位\t2018年度",
+        "序号\t名称\t发布时间",
+        "1\t示例公开说明\t2019-10-31",
+        "电话：7063892；邮编：7510；电子邮箱：a@b",
+        "地址：示例县建设路18号",
+        "2020年7月13日，我局召开会议。",
+        "示例县教育局",
+        "2022年2月15日",
+        "2021年12月1日",
+        "发布日期：2022-05-01",
+        "本报告电子版可在网站下载。",
+        "",
+    ]
+)
 
 
 @pytest.mark.slow  # property run (hypothesis)

@@ -15,7 +15,20 @@ from gxlint.plugins.hookspecs import hookimpl
 from gxlint.read.templates import builtin_raw
 from conftest import EXAMPLE, FIXTURES, PINGTAN_2018, PINGTAN_2021, SEED_000, SEED_002, SHANGHAI, shared
 
-OURS = ("GX201", "GX202", "GX203", "GX204", "GX205", "GX206", "GX207", "GX208", "GX209", "GX210", "GX211", "GX212")
+OURS = (
+    "GX201",
+    "GX202",
+    "GX203",
+    "GX204",
+    "GX205",
+    "GX206",
+    "GX207",
+    "GX208",
+    "GX209",
+    "GX210",
+    "GX211",
+    "GX212",
+)
 ARITHMETIC = ("GX201", "GX202", "GX203", "GX204", "GX205", "GX211")
 DEFECTS = FIXTURES / "defects"
 
@@ -34,6 +47,7 @@ def by_line(findings, code: str):
 
 
 # -- seed 000 ----------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def seed000():
@@ -54,17 +68,26 @@ def test_seed000_sixteen_cell_row(seed000):
 def test_seed000_blank_applicant_cells_one_finding_for_the_table(seed000):
     # rows 一 and 二 are complete; every outcome row and 四 fill only 总计 (lines 78-99, 89 is blank)
     [f] = codes(seed000, "GX208")
-    assert (f.line, f.column) == (78, 20)  # the first blank cell, after the label 三、本年度办理结果\t(一) 予以公开\t
-    assert ("有 126 个单元格空白，分布在“（一）予以公开”至“四”共 21 行，"
-            "涉及自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他列") in f.message
+    assert (f.line, f.column) == (
+        78,
+        20,
+    )  # the first blank cell, after the label 三、本年度办理结果\t(一) 予以公开\t
+    assert (
+        "有 126 个单元格空白，分布在“（一）予以公开”至“四”共 21 行，"
+        "涉及自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他列"
+    ) in f.message
 
 
 def test_seed000_blank_cells_per_row_with_the_option():
-    linter = Linter(overrides={"select": ["GX208"], "lang": "zh", "options": {"GX208": {"per-row": True}}},
-                    isolated=True)
+    linter = Linter(
+        overrides={"select": ["GX208"], "lang": "zh", "options": {"GX208": {"per-row": True}}}, isolated=True
+    )
     found = lint(shared(SEED_000), linter=linter)
     assert by_line(found, "GX208") == [n for n in range(78, 100) if n != 89]
-    assert all("6 个单元格空白：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他" in f.message for f in found)
+    assert all(
+        "6 个单元格空白：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他" in f.message
+        for f in found
+    )
     # the carets are on the blank cells, never on the row label: each row's label ends before its caret
     lines = shared(SEED_000).read_text(encoding="utf-8").split("\n")
     for f in found:
@@ -82,6 +105,7 @@ def test_seed000_nothing_else(seed000):
 
 
 # -- seed 002 ----------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def seed002():
@@ -107,6 +131,7 @@ def test_seed002_no_arithmetic_findings(seed002):
 
 
 # -- shanghai 2019 ----------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def shanghai():
@@ -137,15 +162,19 @@ def test_shanghai_correct_numbers_are_not_flagged(shanghai):
 def test_shanghai_blank_cells_and_no_sum_on_blank_totals(shanghai):
     applications, review = codes(shanghai, "GX208")
     assert (applications.line, applications.column) == (50, 25)  # 科研机构 of row 一, its first blank cell
-    assert "有 126 个单元格空白，分布在“一”至“四”共 23 行，涉及全部 7 列，其中 8 行整行空白" in applications.message
+    assert (
+        "有 126 个单元格空白，分布在“一”至“四”共 23 行，涉及全部 7 列，其中 8 行整行空白"
+        in applications.message
+    )
     assert review.line == 77 and "“行政复议”至“行政诉讼（复议后起诉）”共 3 栏" in review.message
     assert not codes(shanghai, "GX202") and not codes(shanghai, "GX203")
 
 
 def test_shanghai_blank_totals_per_row_with_the_option():
     """With ``per-row: true`` every outcome row names its blank 总计 (or is wholly blank)."""
-    linter = Linter(overrides={"select": ["GX208"], "lang": "zh", "options": {"GX208": {"per-row": True}}},
-                    isolated=True)
+    linter = Linter(
+        overrides={"select": ["GX208"], "lang": "zh", "options": {"GX208": {"per-row": True}}}, isolated=True
+    )
     found = lint(shared(SHANGHAI), linter=linter)
     assert by_line(found, "GX208") == sorted([*range(50, 73), 77, 77, 77])
     outcome = [f for f in found if f.line in range(52, 71)]
@@ -158,6 +187,7 @@ def test_shanghai_money_with_unit_is_a_number(shanghai):
 
 # -- pingtan -----------------------------------------------------------------------------------------
 
+
 def test_pingtan_2021_consistent_text_and_tables():
     found = lint(shared(PINGTAN_2021))
     assert found == [], [f"{f.line}:{f.column} {f.code} {f.message}" for f in found]
@@ -169,8 +199,17 @@ def test_pingtan_2018_legacy_has_no_table_findings():
 
 # -- clean fixtures ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", [EXAMPLE, FIXTURES / "shili-2021-cells.txt", FIXTURES / "shili-2021-inline.txt",
-                                  FIXTURES / "shili-2021-pipes.md"], ids=lambda p: p.name)
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        EXAMPLE,
+        FIXTURES / "shili-2021-cells.txt",
+        FIXTURES / "shili-2021-inline.txt",
+        FIXTURES / "shili-2021-pipes.md",
+    ],
+    ids=lambda p: p.name,
+)
 def test_clean_fixtures_give_none_of_these_findings(path):
     assert lint(path) == []
 
@@ -187,10 +226,32 @@ def test_quirks_fixture_gives_only_its_deliberate_quirks():
     assert by_line(found, "GX212") == [45]  # 社会组织 for 社会公益组织
     per_row = Linter(overrides={"select": ["GX208"], "options": {"GX208": {"per-row": True}}}, isolated=True)
     assert by_line(lint(FIXTURES / "shili-2019-quirks.txt", linter=per_row), "GX208") == [
-        48, 49, 52, 53, 54, 55, 56, 57, 58, 59, 60, 62, 63, 64, 67, 68, 69, 70, 71, 72, 73]
+        48,
+        49,
+        52,
+        53,
+        54,
+        55,
+        56,
+        57,
+        58,
+        59,
+        60,
+        62,
+        63,
+        64,
+        67,
+        68,
+        69,
+        70,
+        71,
+        72,
+        73,
+    ]
 
 
 # -- fictional defects ---------------------------------------------------------------------------
+
 
 def test_unbalanced_2021_table():
     """One wrong cell (四, 自然人 3 for 1, carried into its 总计) is one finding, naming both columns' numbers."""
@@ -234,11 +295,17 @@ def test_2021_other_sub_rows_left_out_of_the_total():
 
 def test_messages_in_english():
     found = lint(DEFECTS / "shili-2021-unbalanced.txt", lang="en")
-    assert found[0].message.startswith("applications table, column “自然人”: 一 (12) + 二 (1) ≠ 三（七）总计 (12) + 四 (3)")
-    assert "as a result column “总计” does not balance either (一 + 二 is 17, 三（七）总计 + 四 is 19)" in found[0].message
+    assert found[0].message.startswith(
+        "applications table, column “自然人”: 一 (12) + 二 (1) ≠ 三（七）总计 (12) + 四 (3)"
+    )
+    assert (
+        "as a result column “总计” does not balance either (一 + 二 is 17, 三（七）总计 + 四 is 19)"
+        in found[0].message
+    )
 
 
 # -- identities are data -----------------------------------------------------------------------------
+
 
 def _linter_with(change, folder: Path) -> Linter:
     """A linter whose 2019 template (which 2021 extends: the identities live there) is a variant,
@@ -262,6 +329,7 @@ def _linter_with(change, folder: Path) -> Linter:
 def test_a_template_variant_without_an_identity_silences_its_rule(tmp_path):
     def drop(t):
         t["identities"] = [i for i in t["identities"] if i["name"] != "application-balance"]
+
     assert codes(lint(DEFECTS / "shili-2021-unbalanced.txt"), "GX201")
     found = lint(DEFECTS / "shili-2021-unbalanced.txt", linter=_linter_with(drop, tmp_path))
     assert not codes(found, "GX201")
@@ -269,22 +337,34 @@ def test_a_template_variant_without_an_identity_silences_its_rule(tmp_path):
 
 def test_a_template_variant_changes_what_is_checked(tmp_path):
     """A province that leaves 尚未审结 out of the block total: the same row now violates R4."""
+
     def narrow(t):
         for i in t["identities"]:
             if i["name"] == "review-litigation-total":
                 i["right"] = ["结果维持", "结果纠正", "其他结果"]
+
     path = DEFECTS / "shili-2021-narrative.txt"  # 未经复议直接起诉: 0 0 0 1 | 1
     assert not codes(lint(path), "GX204")
     found = lint(path, linter=_linter_with(narrow, tmp_path))
     [r4] = codes(found, "GX204")
     assert r4.line == 74
-    assert "“行政诉讼（未经复议直接起诉）”栏：总计（1）≠ 结果维持（0）+ 结果纠正（0）+ 其他结果（0）" in r4.message
+    assert (
+        "“行政诉讼（未经复议直接起诉）”栏：总计（1）≠ 结果维持（0）+ 结果纠正（0）+ 其他结果（0）"
+        in r4.message
+    )
 
 
 # -- one blank-cell finding per table, in the default output (issue 10) ------------------------------
 
-REAL = [SEED_000, SEED_002, SHANGHAI, PINGTAN_2021, PINGTAN_2018, "corpus/chibi_pufang_2020_pipes.txt",
-        "corpus/yanling_jiulong_2020_cells.txt"]
+REAL = [
+    SEED_000,
+    SEED_002,
+    SHANGHAI,
+    PINGTAN_2021,
+    PINGTAN_2018,
+    "corpus/chibi_pufang_2020_pipes.txt",
+    "corpus/yanling_jiulong_2020_cells.txt",
+]
 
 
 def _inside(finding, span) -> bool:
@@ -297,8 +377,11 @@ def test_default_output_has_at_most_one_blank_cell_finding_per_table(rel):
 
     path = shared(rel)
     found = codes(Linter(isolated=True).lint_path(str(path)), "GX208")
-    tables = [t for t in api.parse_path(str(path)).tables
-              if t.kind in ("active_disclosure", "applications", "review_litigation")]
+    tables = [
+        t
+        for t in api.parse_path(str(path)).tables
+        if t.kind in ("active_disclosure", "applications", "review_litigation")
+    ]
     assert len(found) <= len(tables)
     for table in tables:
         assert len([f for f in found if _inside(f, table.span)]) <= 1, rel
@@ -309,5 +392,8 @@ def test_yanling_blank_applicant_cells_are_one_finding():
     """yanling's 表三 rows 一 and 二 leave the six applicant cells blank (empty lines) with 总计 0."""
     found = lint(shared("corpus/yanling_jiulong_2020_cells.txt"))
     [blank] = codes(found, "GX208")
-    assert "有 12 个单元格空白，分布在“一”、“二”共 2 行，涉及自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他列" in blank.message
+    assert (
+        "有 12 个单元格空白，分布在“一”、“二”共 2 行，涉及自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他列"
+        in blank.message
+    )
     assert not codes(found, "GX209")

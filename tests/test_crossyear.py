@@ -24,8 +24,16 @@ from gxlint.lint.rule import Rule
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def lint(this: str, last: str | None, *, select=("GX5",), lang="en", options=None, this_path="shili-2021.txt",
-         last_path="shili-2020.txt"):
+def lint(
+    this: str,
+    last: str | None,
+    *,
+    select=("GX5",),
+    lang="en",
+    options=None,
+    this_path="shili-2021.txt",
+    last_path="shili-2020.txt",
+):
     """The cross-year findings of ``this`` checked against ``last`` (report texts)."""
     overrides = {"select": list(select), "lang": lang}
     if options:
@@ -42,13 +50,16 @@ def codes(findings):
 
 # -- the rules are cross-year rules ------------------------------------------------------------------
 
+
 def test_the_gx5_rules_need_last_years_report_and_are_silent_without_it():
     from gxlint.plugins import discovery as plugins
 
     rules = {c: r for c, r in plugins.load().rules.items() if c.startswith("GX5")}
     assert set(rules) == {"GX501", "GX502", "GX503"}
     assert all(r.uses_previous for r in rules.values())
-    assert not any(getattr(r, "uses_previous", False) for c, r in plugins.load().rules.items() if c[:3] != "GX5")
+    assert not any(
+        getattr(r, "uses_previous", False) for c, r in plugins.load().rules.items() if c[:3] != "GX5"
+    )
     copied = report(2021, narrative_of=2020, carried=(9, 0, 0, 0, 0, 0))
     assert lint(copied, None) == []
 
@@ -64,6 +75,7 @@ def test_the_whole_rule_set_on_a_consistent_pair_gives_no_cross_year_finding():
 
 
 # -- GX501 carry-over ----------------------------------------------------------------------------------
+
 
 def test_gx501_a_carry_over_that_is_not_last_years_forward_names_both_numbers_and_files():
     this = report(2021, carried=(3, 0, 0, 0, 0, 0))  # last year carried 1 forward for 自然人
@@ -93,18 +105,27 @@ def test_gx501_the_total_alone_is_reported_when_only_totals_are_filled():
     assert "总计" in finding.message
 
 
-@pytest.mark.parametrize("where, value", [
-    ("this", ""),     # blank
-    ("this", "l"),    # malformed
-    ("last", ""),
-    ("last", "1O"),
-])
+@pytest.mark.parametrize(
+    "where, value",
+    [
+        ("this", ""),  # blank
+        ("this", "l"),  # malformed
+        ("last", ""),
+        ("last", "1O"),
+    ],
+)
 def test_gx501_unknown_cells_are_never_compared(where, value):
     # 自然人 and 总计 (the columns that differ) unknown on one side
     unknown = {0: value, 6: value}
-    wrong = report(2021, carried=(3, 0, 0, 0, 0, 0),
-                   cells={("二、上年结转", c): v for c, v in unknown.items()} if where == "this" else None)
-    last = report(2020, cells={("四、结转下年度继续办理", c): v for c, v in unknown.items()} if where == "last" else None)
+    wrong = report(
+        2021,
+        carried=(3, 0, 0, 0, 0, 0),
+        cells={("二、上年结转", c): v for c, v in unknown.items()} if where == "this" else None,
+    )
+    last = report(
+        2020,
+        cells={("四、结转下年度继续办理", c): v for c, v in unknown.items()} if where == "last" else None,
+    )
     if where == "this":
         assert lint(wrong, last, select=("GX501",)) == []
     else:
@@ -119,6 +140,7 @@ def test_gx501_a_row_the_reader_could_not_place_is_unknown():
 
 
 # -- GX502 in-force count -------------------------------------------------------------------------------
+
 
 def test_gx502_the_documents_in_force_must_add_up_across_years():
     this = report(2021, documents=((0, 0, 0), (2, 1, 18)))  # 14 + 2 - 1 = 15, not 18
@@ -166,6 +188,7 @@ def test_gx502_a_2019_format_report_is_not_compared_with_a_2021_format_one():
 
 # -- GX503 copied text -------------------------------------------------------------------------------------
 
+
 def test_gx503_a_report_made_from_last_years_by_changing_the_numbers():
     this = report(2021, narrative_of=2020)
     found = lint(this, report(2020), select=("GX503",))
@@ -198,22 +221,24 @@ def test_gx503_the_threshold_is_an_option():
     this = report(2021, narrative_of=2020)
     assert lint(this, report(2020), select=("GX503",), options={"GX503": {"threshold": 1.01}}) == []
     # honest years cross a very low threshold
-    assert codes(lint(report(2021), report(2020), select=("GX503",),
-                      options={"GX503": {"threshold": 0.05}})) == ["GX503"]
+    assert codes(
+        lint(report(2021), report(2020), select=("GX503",), options={"GX503": {"threshold": 0.05}})
+    ) == ["GX503"]
 
 
 def test_gx503_headings_tables_fixed_wording_and_contact_are_not_narrative():
     from gxlint.lint.analyses.sentences import narrative
 
     keys = [s.key for s in narrative(parse_text(report(2021))).sentences]
-    assert not any(k.startswith("本报告") for k in keys)           # the introduction's fixed wording
+    assert not any(k.startswith("本报告") for k in keys)  # the introduction's fixed wording
     assert not any("电话" in k or "邮箱" in k or "联系" in k for k in keys)  # the contact sentence
     assert not any("信息内容" in k or "行政许可" == k for k in keys)  # tables
     assert not any(k in ("一主动公开", "二依申请公开") for k in keys)  # sub-headings
-    assert not any("政府信息公开工作年度报告" in k for k in keys)   # the title
+    assert not any("政府信息公开工作年度报告" in k for k in keys)  # the title
 
 
 # -- the command line: --previous, a folder, --jobs ------------------------------------------------------
+
 
 def test_previous_on_the_command_line(tmp_path):
     last = write(tmp_path, 2020)
@@ -244,8 +269,21 @@ def test_previous_of_another_year_is_checked_with_a_warning(tmp_path):
 
 def test_previous_with_standard_input(tmp_path):
     last = write(tmp_path, 2020)
-    result = gx("--isolated", "--lang", "en", "--select", "GX5", "-f", "json", "--stdin-filename", "new.txt",
-                "--previous", last, "-", input=report(2021, carried=(3, 0, 0, 0, 0, 0)))
+    result = gx(
+        "--isolated",
+        "--lang",
+        "en",
+        "--select",
+        "GX5",
+        "-f",
+        "json",
+        "--stdin-filename",
+        "new.txt",
+        "--previous",
+        last,
+        "-",
+        input=report(2021, carried=(3, 0, 0, 0, 0, 0)),
+    )
     [finding] = json.loads(result.stdout)
     assert finding["path"] == "new.txt" and finding["code"] == "GX501"
 
@@ -264,9 +302,16 @@ def test_a_folder_with_three_years_pairs_them_and_checks_each_against_the_year_b
     folder = _folder(tmp_path)
     result = gx("--isolated", "--lang", "en", "--select", "GX5", "-f", "json", "-v", "-j", "1", folder)
     found = [(Path(f["path"]).name, f["code"]) for f in json.loads(result.stdout)]
-    assert sorted(found) == [("shili-2022.txt", "GX501"), ("shili-2022.txt", "GX502"), ("shili-2022.txt", "GX503")]
+    assert sorted(found) == [
+        ("shili-2022.txt", "GX501"),
+        ("shili-2022.txt", "GX502"),
+        ("shili-2022.txt", "GX503"),
+    ]
     assert result.stderr.count("gxlint: paired: ") == 2
-    assert "shili-2022.txt ← " in result.stderr and "shili-2021.txt (示例县市场监督管理局, 2021→2022)" in result.stderr
+    assert (
+        "shili-2022.txt ← " in result.stderr
+        and "shili-2021.txt (示例县市场监督管理局, 2021→2022)" in result.stderr
+    )
     assert "edu" not in result.stderr
 
 
@@ -274,7 +319,9 @@ def test_a_folder_with_three_years_pairs_them_and_checks_each_against_the_year_b
 def test_jobs_2_gives_the_same_output(tmp_path):
     folder = _folder(tmp_path)
     for fmt in ("json", "concise"):
-        outputs = [gx("--isolated", "--select", "GX", "-f", fmt, "-j", jobs, folder).stdout for jobs in ("1", "2")]
+        outputs = [
+            gx("--isolated", "--select", "GX", "-f", fmt, "-j", jobs, folder).stdout for jobs in ("1", "2")
+        ]
         if fmt == "concise":
             outputs = [re.sub(r" in \d+\.\d+s", "", o) for o in outputs]
         assert outputs[0] == outputs[1]
@@ -328,7 +375,9 @@ class PreviousProbe(Rule):
 
     def check(self, report, ctx):
         if ctx.previous is not None:
-            yield ctx.finding(report.title_span, zh=f"上年 {ctx.previous.year}", en=f"last year {ctx.previous.year}")
+            yield ctx.finding(
+                report.title_span, zh=f"上年 {ctx.previous.year}", en=f"last year {ctx.previous.year}"
+            )
 
 
 class PreviousProbePlugin:
@@ -343,8 +392,11 @@ def test_a_plugins_cross_year_rule_sees_the_previous_report(tmp_path, jobs):
     from gxlint.plugins import discovery as plugins_mod
     from gxlint.run import runner
 
-    linter = Linter(plugins=plugins_mod.load(extra=[PreviousProbePlugin()]),
-                    overrides={"select": ["SX5"], "lang": "en"}, isolated=True)
+    linter = Linter(
+        plugins=plugins_mod.load(extra=[PreviousProbePlugin()]),
+        overrides={"select": ["SX5"], "lang": "en"},
+        isolated=True,
+    )
     for year in (2020, 2021):
         write(tmp_path, year)
     results = list(runner.run(linter, files.ordered(files.discover([str(tmp_path)])), jobs=jobs))
@@ -365,10 +417,12 @@ def test_a_pdf_report_is_paired_with_text_reports_of_the_years_around_it(tmp_pat
     folder = tmp_path / "mixed"
     folder.mkdir()
     shutil.copy(PDF, folder / "shili-2021.pdf")
-    write(folder, 2020, forward=(2, 0, 0, 0, 0, 0))   # the PDF takes over 1 for 自然人, not 2
-    write(folder, 2022, carried=(1, 1, 0, 0, 0, 1))   # the PDF carries (1, 1, 0, 0, 0, 0) forward
+    write(folder, 2020, forward=(2, 0, 0, 0, 0, 0))  # the PDF takes over 1 for 自然人, not 2
+    write(folder, 2022, carried=(1, 1, 0, 0, 0, 1))  # the PDF carries (1, 1, 0, 0, 0, 0) forward
     result = gx("--isolated", "--lang", "en", "--select", "GX501", "-f", "json", "-v", "-j", jobs, folder)
-    found = sorted((Path(f["path"]).name, f["message"].split(",")[1].strip()) for f in json.loads(result.stdout))
+    found = sorted(
+        (Path(f["path"]).name, f["message"].split(",")[1].strip()) for f in json.loads(result.stdout)
+    )
     assert found == [("shili-2021.pdf", "column “自然人”"), ("shili-2022.txt", "column “其他”")]
     assert result.stderr.count("paired: ") == 2
 
@@ -380,8 +434,10 @@ def test_a_pairing_read_from_a_files_beginning_holds_only_if_the_whole_report_ag
     last = write(tmp_path, 2020)
     this = write(tmp_path, 2021, carried=(3, 0, 0, 0, 0, 0))
     linter = Linter(overrides={"select": ["GX5"], "lang": "en"}, isolated=True)
-    right = [(str(last), None, False, Card(str(last), "示例县市场监督管理局", 2020)),
-             (str(this), str(last), False, Card(str(this), "示例县市场监督管理局", 2021))]
+    right = [
+        (str(last), None, False, Card(str(last), "示例县市场监督管理局", 2020)),
+        (str(this), str(last), False, Card(str(this), "示例县市场监督管理局", 2021)),
+    ]
     assert [f.code for f in runner.settle(linter, right)[1][2].findings] == ["GX501"]
     # had the beginning of the file named another agency, the whole report contradicts it
     wrong = [right[0], (str(this), str(last), False, Card(str(this), "示例县教育局", 2021))]

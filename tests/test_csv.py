@@ -38,7 +38,9 @@ def render(findings: list[Finding]) -> str:
 
 
 def finding(message="msg", fix=None, path="r.txt", name="some-rule", location=None) -> Finding:
-    return Finding(path, 3, 5, 3, 7, "GX201", name, "error", message, fix, fingerprint="abc", location=location)
+    return Finding(
+        path, 3, 5, 3, 7, "GX201", name, "error", message, fix, fingerprint="abc", location=location
+    )
 
 
 @pytest.fixture
@@ -48,14 +50,31 @@ def cwd(tmp_path, monkeypatch):
 
 
 def test_a_round_trip_through_csv_reader_keeps_every_field_and_the_chinese():
-    tricky = "申请情况表“自然人”列：一（12）+ 二（1）≠ 15，含逗号, \"引号\"\n和换行"
+    tricky = '申请情况表“自然人”列：一（12）+ 二（1）≠ 15，含逗号, "引号"\n和换行'
     text = render([finding(message=tricky, fix="写成 0")])
     assert text.startswith("\ufeff") and text.endswith("\r\n")
     (row,) = read_csv(text.encode("utf-8"))
-    assert row == {"path": "r.txt", "line": "3", "column": "5", "end_line": "3", "end_column": "7",
-                   "code": "GX201", "name": "some-rule", "severity": "error", "message": tricky, "fix": "写成 0",
-                   "form": "", "page": "", "paragraph": "", "table": "", "row": "", "cell": "",
-                   "source_line": "", "source_column": "", "fingerprint": "abc"}
+    assert row == {
+        "path": "r.txt",
+        "line": "3",
+        "column": "5",
+        "end_line": "3",
+        "end_column": "7",
+        "code": "GX201",
+        "name": "some-rule",
+        "severity": "error",
+        "message": tricky,
+        "fix": "写成 0",
+        "form": "",
+        "page": "",
+        "paragraph": "",
+        "table": "",
+        "row": "",
+        "cell": "",
+        "source_line": "",
+        "source_column": "",
+        "fingerprint": "abc",
+    }
     # RFC 4180: the field with a comma, quotes and a line break is quoted, its quotes doubled
     assert '"申请情况表“自然人”列：一（12）+ 二（1）≠ 15，含逗号, ""引号""\n和换行"' in text
 
@@ -71,10 +90,31 @@ def test_the_command_line_writes_utf8_with_bom_to_stdout_and_to_a_file(cwd):
     rows = read_csv(result.stdout_bytes)
     assert b"\r\n" in result.stdout_bytes and b"\r\r\n" not in result.stdout_bytes
     expected = json.loads(gx("--isolated", "-f", "json", "narrative.txt").stdout)
-    assert [(r["path"], int(r["line"]), int(r["column"]), r["code"], r["severity"], r["message"], r["fix"],
-             r["fingerprint"]) for r in rows] == [
-        (f["path"], f["line"], f["column"], f["code"], f["severity"], f["message"], f.get("fix", ""),
-         f["fingerprint"]) for f in expected]
+    assert [
+        (
+            r["path"],
+            int(r["line"]),
+            int(r["column"]),
+            r["code"],
+            r["severity"],
+            r["message"],
+            r["fix"],
+            r["fingerprint"],
+        )
+        for r in rows
+    ] == [
+        (
+            f["path"],
+            f["line"],
+            f["column"],
+            f["code"],
+            f["severity"],
+            f["message"],
+            f.get("fix", ""),
+            f["fingerprint"],
+        )
+        for f in expected
+    ]
     assert any("正文“制发行政规范性文件4件”与表格不符" in r["message"] for r in rows)  # the Chinese survives
     gx("--isolated", "-f", "csv", "-o", "out.csv", "narrative.txt")
     assert (cwd / "out.csv").read_bytes() == result.stdout_bytes
@@ -89,23 +129,52 @@ def test_a_word_file_fills_the_location_columns(cwd):
     assert docx["path"] == "unbalanced.docx" and docx["code"] == "GX201"
     # the (七)总计 row of the applications table (the 2nd table): 自然人 is grid column 4
     assert {k: docx[k] for k in ("form", "page", "paragraph", "table", "row", "cell", "source_line")} == {
-        "form": "docx", "page": "", "paragraph": "", "table": "2", "row": "27", "cell": "4", "source_line": ""}
+        "form": "docx",
+        "page": "",
+        "paragraph": "",
+        "table": "2",
+        "row": "27",
+        "cell": "4",
+        "source_line": "",
+    }
     # a plain text file's lines are its own: no location
     assert text["path"] == "unbalanced.txt" and text["form"] == text["table"] == ""
 
 
 def test_html_and_pdf_locations_go_in_their_columns():
-    row = read_csv(render([finding(location={"form": "html", "line": 120, "column": 7, "table": 2, "row": 5,
-                                              "cell": 3}),
-                           finding(location={"form": "pdf", "page": 2, "line": 14})]).encode("utf-8"))
-    assert [(r["form"], r["page"], r["table"], r["row"], r["cell"], r["source_line"], r["source_column"])
-            for r in row] == [("html", "", "2", "5", "3", "120", "7"), ("pdf", "2", "", "", "", "14", "")]
+    row = read_csv(
+        render(
+            [
+                finding(location={"form": "html", "line": 120, "column": 7, "table": 2, "row": 5, "cell": 3}),
+                finding(location={"form": "pdf", "page": 2, "line": 14}),
+            ]
+        ).encode("utf-8")
+    )
+    assert [
+        (r["form"], r["page"], r["table"], r["row"], r["cell"], r["source_line"], r["source_column"])
+        for r in row
+    ] == [("html", "", "2", "5", "3", "120", "7"), ("pdf", "2", "", "", "", "14", "")]
 
 
 # -- formula injection (OWASP): a leading = + - @ tab or CR gets a quote; plain numbers do not --------
 
-@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x.example\",\"点击\")", "+cmd|' /C calc'!A0", "-1+2",
-                                  "@SUM(A1:A9)", "\t=1+2", "\r=1+2", "-", "+", "=", "-2-3", "-2 件"])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '=HYPERLINK("http://x.example","点击")',
+        "+cmd|' /C calc'!A0",
+        "-1+2",
+        "@SUM(A1:A9)",
+        "\t=1+2",
+        "\r=1+2",
+        "-",
+        "+",
+        "=",
+        "-2-3",
+        "-2 件",
+    ],
+)
 def test_text_that_a_spreadsheet_would_run_is_neutralised(text):
     assert neutralise(text) == "'" + text
     (row,) = read_csv(render([finding(message=text, fix=text, path=text, name=text)]).encode("utf-8"))

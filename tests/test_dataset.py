@@ -57,9 +57,14 @@ def test_a_folder_gives_a_row_for_every_table_cell(folder):
     assert "reports/binary.txt" in result.stderr and "binary.txt" not in result.stdout
     paths = [m["path"] for m in models]
     assert "reports/binary.txt" not in paths and "reports/empty.txt" in paths
-    assert {"reports/example.txt", "reports/word/example.docx", "reports/pdf/example.pdf",
-            "reports/defects/shili-2021-unbalanced.txt", "reports/forms/shiyi-2021-layout.txt",
-            "reports/shili-2021-pipes.md"} <= set(paths)
+    assert {
+        "reports/example.txt",
+        "reports/word/example.docx",
+        "reports/pdf/example.pdf",
+        "reports/defects/shili-2021-unbalanced.txt",
+        "reports/forms/shiyi-2021-layout.txt",
+        "reports/shili-2021-pipes.md",
+    } <= set(paths)
     # every cell of the JSON model is one row, with the same value; nothing else is
     expected = {}
     malformed = set()
@@ -84,10 +89,14 @@ def test_a_folder_gives_a_row_for_every_table_cell(folder):
     word = [r for r in rows if r["file"] == "reports/word/example.docx"]
     pdf = [r for r in rows if r["file"] == "reports/pdf/example.pdf"]
     assert {(r["form"], r["agency"], r["year"], r["template"]) for r in example} == {
-        ("text", "示例县市场监督管理局", "2021", "2021")}
+        ("text", "示例县市场监督管理局", "2021", "2021")
+    }
     assert {r["form"] for r in word} == {"docx"} and {r["form"] for r in pdf} == {"pdf"}
+
     # one report in three forms: the same data set
-    strip = lambda rs: [(r["table"], r["section"], r["row"], r["column"], r["value"], r["status"]) for r in rs]  # noqa: E731
+    def strip(rs):
+        return [(r["table"], r["section"], r["row"], r["column"], r["value"], r["status"]) for r in rs]
+
     assert strip(word) == strip(example) == strip(pdf)
 
 
@@ -96,7 +105,12 @@ def test_the_columns_of_a_row(cwd):
     by = {(r["table"], r["row"], r["column"]): r for r in rows}
     total = by[("applications", "（七）总计", "总计")]
     assert {k: total[k] for k in ("section", "value", "status", "text", "alignment")} == {
-        "section": "三、本年度办理结果", "value": "15", "status": "number", "text": "15", "alignment": "header"}
+        "section": "三、本年度办理结果",
+        "value": "15",
+        "status": "number",
+        "text": "15",
+        "alignment": "header",
+    }
     refused = by[("applications", "1.属于国家秘密", "自然人")]
     assert refused["section"] == "（三）不予公开"
     rules = by[("active_disclosure", "行政规范性文件", "现行有效件数")]
@@ -124,8 +138,9 @@ def test_blank_malformed_and_signed_cells(cwd):
 def test_an_unreadable_row_is_empty_with_its_status(cwd):
     rows = rows_of(gx("parse", "-f", "csv", str(INLINE)).stdout_bytes)
     unreadable = [r for r in rows if r["status"] == "unreadable"]
-    assert unreadable and all(r["value"] == "" and r["text"] == "" and r["alignment"] == "unreadable"
-                              for r in unreadable)
+    assert unreadable and all(
+        r["value"] == "" and r["text"] == "" and r["alignment"] == "unreadable" for r in unreadable
+    )
     assert len({r["row"] for r in unreadable}) * len({r["column"] for r in unreadable}) == len(unreadable)
 
 
@@ -135,8 +150,9 @@ def test_json_lines_is_one_parse_json_model_per_line(cwd):
     result = gx("parse", "-f", "json-lines", "b.docx", "a.txt")
     assert result.exit_code == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
-    assert [json.loads(line) for line in lines] == [json.loads(gx("parse", "-f", "json", p).stdout)
-                                                    for p in ("a.txt", "b.docx")]  # in path order
+    assert [json.loads(line) for line in lines] == [
+        json.loads(gx("parse", "-f", "json", p).stdout) for p in ("a.txt", "b.docx")
+    ]  # in path order
     assert "示例县市场监督管理局" in lines[0]  # as is, not \u escapes
 
 
@@ -165,8 +181,12 @@ def test_output_file_include_and_exclude(cwd):
     (cwd / "r" / "c.text").write_bytes(EXAMPLE.read_bytes())
     assert gx("parse", "-f", "csv", "-o", "out.csv", "r").exit_code == 0
     assert {r["file"] for r in rows_of((cwd / "out.csv").read_bytes())} == {"r/a.txt", "r/b.md"}
-    files = {r["file"] for r in rows_of(gx("parse", "-f", "csv", "--include", "*.text", "--exclude", "a.txt",
-                                           "r").stdout_bytes)}
+    files = {
+        r["file"]
+        for r in rows_of(
+            gx("parse", "-f", "csv", "--include", "*.text", "--exclude", "a.txt", "r").stdout_bytes
+        )
+    }
     assert files == {"r/c.text"}
 
 
@@ -181,9 +201,12 @@ def test_text_formats_still_read_one_file(cwd):
 
 # -- formula injection: report text and file names are neutralised; numbers stay numbers ------------
 
+
 def test_malicious_report_text_is_neutralised(cwd):
     text = EXAMPLE.read_text(encoding="utf-8")
-    text = text.replace("# 示例县市场监督管理局", '# =HYPERLINK("http://x.example","点击")示例县市场监督管理局', 1)
+    text = text.replace(
+        "# 示例县市场监督管理局", '# =HYPERLINK("http://x.example","点击")示例县市场监督管理局', 1
+    )
     row = "四、结转下年度继续办理\t\t\t1\t1\t"
     assert row in text
     text = text.replace(row, "四、结转下年度继续办理\t\t\t@SUM(A1)\t-1+2\t", 1)
@@ -191,10 +214,13 @@ def test_malicious_report_text_is_neutralised(cwd):
     (cwd / name).write_text(text, encoding="utf-8")
     rows = rows_of(gx("parse", "-f", "csv", name).stdout_bytes)
     assert {r["file"] for r in rows} == {"'" + name}
-    assert {r["agency"] for r in rows} == {"'=HYPERLINK(\"http://x.example\",\"点击\")示例县市场监督管理局"}
+    assert {r["agency"] for r in rows} == {'\'=HYPERLINK("http://x.example","点击")示例县市场监督管理局'}
     carry = {r["column"]: r for r in rows if r["row"] == "四、结转下年度继续办理"}
     assert (carry["自然人"]["status"], carry["自然人"]["value"], carry["自然人"]["text"]) == (
-        "malformed", "", "'@SUM(A1)")
+        "malformed",
+        "",
+        "'@SUM(A1)",
+    )
     assert carry["商业企业"]["text"] == "'-1+2"
     # the same data in JSON is untouched
     model = json.loads(gx("parse", "-f", "json-lines", name).stdout)

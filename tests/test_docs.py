@@ -20,8 +20,11 @@ REGENERATE = "python -m gxlint.cli.docs"
 
 def test_rule_pages_are_in_sync_with_the_rules():
     stale = generator.out_of_date(str(DOCS / "rules"))
-    assert not stale, ("docs/rules/ is out of date with the rules' metadata:\n  " + "\n  ".join(stale)
-                       + f"\nRegenerate it from the repository root with:  {REGENERATE}")
+    assert not stale, (
+        "docs/rules/ is out of date with the rules' metadata:\n  "
+        + "\n  ".join(stale)
+        + f"\nRegenerate it from the repository root with:  {REGENERATE}"
+    )
 
 
 def test_generator_writes_what_it_checks(tmp_path):
@@ -32,7 +35,10 @@ def test_generator_writes_what_it_checks(tmp_path):
     (folder / "GX999.md").write_text(generator.GENERATED + "'s metadata -->\n", encoding="utf-8")
     (folder / "notes.md").write_text("hand-written, kept\n", encoding="utf-8")
     (folder / "GX001.md").write_text("edited\n", encoding="utf-8")
-    assert generator.out_of_date(str(folder)) == [f"{folder}/GX001.md (differs)", f"{folder}/GX999.md (stale: no such rule)"]
+    assert generator.out_of_date(str(folder)) == [
+        f"{folder}/GX001.md (differs)",
+        f"{folder}/GX999.md (stale: no such rule)",
+    ]
     assert generator.main(["--check", str(folder)]) == 1
     generator.write_docs(str(folder))
     assert not (folder / "GX999.md").exists() and (folder / "notes.md").exists()
@@ -76,18 +82,42 @@ def test_config_doc_covers_every_key():
 
 def test_formats_doc_covers_every_field():
     text = _read("formats.md")
-    for field in ("path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix",
-                  "fingerprint"):
+    for field in (
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "name",
+        "severity",
+        "message",
+        "fix",
+        "fingerprint",
+    ):
         assert f"`{field}`" in text, field
-    for field in ("ruleId", "ruleIndex", "level", "partialFingerprints", "artifactLocation", "uriBaseId", "region",
-                  "shortDescription", "fullDescription", "help", "gxlint-baseline"):
+    for field in (
+        "ruleId",
+        "ruleIndex",
+        "level",
+        "partialFingerprints",
+        "artifactLocation",
+        "uriBaseId",
+        "region",
+        "shortDescription",
+        "fullDescription",
+        "help",
+        "gxlint-baseline",
+    ):
         assert field in text, field
 
 
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 
 
-@pytest.mark.parametrize("page", ["README.md", *sorted(p.relative_to(ROOT).as_posix() for p in DOCS.rglob("*.md"))])
+@pytest.mark.parametrize(
+    "page", ["README.md", *sorted(p.relative_to(ROOT).as_posix() for p in DOCS.rglob("*.md"))]
+)
 def test_relative_links_lead_to_files(page):
     path = ROOT / page
     broken = []
@@ -102,8 +132,15 @@ def test_relative_links_lead_to_files(page):
 
 def test_readme_links_the_docs_and_keeps_its_set_up_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for page in ("docs/index.md", "docs/cli.md", "docs/config.md", "docs/formats.md", "docs/rules/README.md",
-                 "docs/plugins.md", "docs/model.md"):
+    for page in (
+        "docs/index.md",
+        "docs/cli.md",
+        "docs/config.md",
+        "docs/formats.md",
+        "docs/rules/README.md",
+        "docs/plugins.md",
+        "docs/model.md",
+    ):
         assert f"]({page})" in readme, page
     assert "pip install . && gxlint examples/shili-county-2021.txt" in readme
     assert "pip install -e '.[test]' && pytest" in readme
@@ -119,8 +156,10 @@ def test_rules_cite_the_format_page_users_can_read():
 
     root = ROOT
     page = (root / "docs" / "format.md").read_text(encoding="utf-8")
-    anchors = {re.sub(r"[^\w\- ]", "", h).strip().lower().replace(" ", "-")
-               for h in re.findall(r"^#{2,3} (.+)$", page, re.M)}
+    anchors = {
+        re.sub(r"[^\w\- ]", "", h).strip().lower().replace(" ", "-")
+        for h in re.findall(r"^#{2,3} (.+)$", page, re.M)
+    }
     assert set(FORMAT_SECTIONS) <= anchors, set(FORMAT_SECTIONS) - anchors
     rules = plugins_mod.cached(()).rules
     for code, rule in rules.items():

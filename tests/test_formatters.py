@@ -14,10 +14,30 @@ from gxlint.output.statistics import StatisticsFormatter
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def finding(line=1, column=1, end_line=None, end_column=None, code="GX201", severity="error", message="msg",
-            fix=None, path="r.txt"):
-    return Finding(path, line, column, end_line or line, end_column or column + 1, code, "some-rule", severity,
-                   message, fix, fingerprint="abc")
+def finding(
+    line=1,
+    column=1,
+    end_line=None,
+    end_column=None,
+    code="GX201",
+    severity="error",
+    message="msg",
+    fix=None,
+    path="r.txt",
+):
+    return Finding(
+        path,
+        line,
+        column,
+        end_line or line,
+        end_column or column + 1,
+        code,
+        "some-rule",
+        severity,
+        message,
+        fix,
+        fingerprint="abc",
+    )
 
 
 def render(fmt, results, summary=None, **kw):
@@ -84,13 +104,23 @@ def test_full_colour_only_when_asked():
 
 
 def test_summary_line_counts_by_severity_files_and_time():
-    summary = Summary(files=12, files_with_findings=3, counts={"error": 2, "warning": 5, "info": 1}, seconds=1.234,
-                      baseline_hidden=4)
+    summary = Summary(
+        files=12,
+        files_with_findings=3,
+        counts={"error": 2, "warning": 5, "info": 1},
+        seconds=1.234,
+        baseline_hidden=4,
+    )
     en = render("full", [], summary, lang="en").splitlines()[-1]
-    assert en == ("Found 8 problems (2 errors, 5 warnings, 1 info) in 3 files; 12 files checked in 1.23s; "
-                  "4 known in the baseline not shown")
+    assert en == (
+        "Found 8 problems (2 errors, 5 warnings, 1 info) in 3 files; 12 files checked in 1.23s; "
+        "4 known in the baseline not shown"
+    )
     zh = render("full", [], summary, lang="zh").splitlines()[-1]
-    assert zh == "发现 8 个问题（错误 2，警告 5，提示 1），涉及 3 个文件；共检查 12 个文件，用时 1.23 秒；基线中已有的 4 个问题未显示"
+    assert (
+        zh
+        == "发现 8 个问题（错误 2，警告 5，提示 1），涉及 3 个文件；共检查 12 个文件，用时 1.23 秒；基线中已有的 4 个问题未显示"
+    )
     assert render("full", [], Summary(files=1), lang="en") == "No problems found; 1 file checked in 0.00s\n"
 
 
@@ -102,16 +132,33 @@ def test_concise_has_no_snippet_and_no_summary():
 def test_severity_tags_in_the_language_of_the_run():
     results = [FileResult("r.txt", [finding(1, 1, severity=s) for s in ("error", "warning", "info")])]
     assert render("concise", results, lang="zh").splitlines() == [
-        "r.txt:1:1: GX201 [错误] msg", "r.txt:1:1: GX201 [警告] msg", "r.txt:1:1: GX201 [提示] msg"]
+        "r.txt:1:1: GX201 [错误] msg",
+        "r.txt:1:1: GX201 [警告] msg",
+        "r.txt:1:1: GX201 [提示] msg",
+    ]
     assert [line.split(" ")[2] for line in render("concise", results, lang="en").splitlines()] == [
-        "[error]", "[warning]", "[info]"]
+        "[error]",
+        "[warning]",
+        "[info]",
+    ]
 
 
 def test_json_fields_and_empty_array():
     assert json.loads(render("json", [])) == []
     [obj] = json.loads(render("json", [FileResult("r.txt", [finding(fix="f")])]))
-    assert obj == {"path": "r.txt", "line": 1, "column": 1, "end_line": 1, "end_column": 2, "code": "GX201",
-                   "name": "some-rule", "severity": "error", "message": "msg", "fix": "f", "fingerprint": "abc"}
+    assert obj == {
+        "path": "r.txt",
+        "line": 1,
+        "column": 1,
+        "end_line": 1,
+        "end_column": 2,
+        "code": "GX201",
+        "name": "some-rule",
+        "severity": "error",
+        "message": "msg",
+        "fix": "f",
+        "fingerprint": "abc",
+    }
 
 
 def test_json_keeps_chinese_readable():
@@ -137,7 +184,11 @@ def test_statistics_formatter_orders_by_count_then_code():
     fmt.add(FileResult("a", [finding(code="GX102"), finding(code="GX101"), finding(code="GX102")]))
     fmt.add(FileResult("b", [finding(code="GX101"), finding(code="GX100")]))
     fmt.end(Summary())
-    assert [(r["code"], r["count"]) for r in json.loads(out.getvalue())] == [("GX101", 2), ("GX102", 2), ("GX100", 1)]
+    assert [(r["code"], r["count"]) for r in json.loads(out.getvalue())] == [
+        ("GX101", 2),
+        ("GX102", 2),
+        ("GX100", 1),
+    ]
 
 
 def test_control_characters_in_the_report_never_reach_the_terminal():
@@ -151,8 +202,12 @@ def test_control_characters_in_the_report_never_reach_the_terminal():
 def test_statistics_rows_are_per_code_and_severity_and_add_up_to_the_summary():
     out = io.StringIO()
     fmt = StatisticsFormatter(out, as_json=True)
-    results = [FileResult("a", [finding(code="GX101"), finding(code="GX101", severity="warning")]),
-               FileResult("b", [finding(code="GX101", severity="warning"), finding(code="GX003", severity="warning")])]
+    results = [
+        FileResult("a", [finding(code="GX101"), finding(code="GX101", severity="warning")]),
+        FileResult(
+            "b", [finding(code="GX101", severity="warning"), finding(code="GX003", severity="warning")]
+        ),
+    ]
     summary = Summary()
     for r in results:
         fmt.add(r)
@@ -160,7 +215,10 @@ def test_statistics_rows_are_per_code_and_severity_and_add_up_to_the_summary():
     fmt.end(summary)
     rows = json.loads(out.getvalue())
     assert [(r["code"], r["severity"], r["count"]) for r in rows] == [
-        ("GX101", "warning", 2), ("GX003", "warning", 1), ("GX101", "error", 1)]
+        ("GX101", "warning", 2),
+        ("GX003", "warning", 1),
+        ("GX101", "error", 1),
+    ]
     by_severity: dict = {}
     for r in rows:
         by_severity[r["severity"]] = by_severity.get(r["severity"], 0) + r["count"]
@@ -170,15 +228,23 @@ def test_statistics_rows_are_per_code_and_severity_and_add_up_to_the_summary():
 def test_summary_counts_no_file_for_a_path_that_is_none_and_names_skipped_files():
     summary = Summary()
     summary.add(FileResult("empty-dir", [finding(code="GX001")], checked=False))
-    assert render("full", [], summary, lang="en").splitlines()[-1] == \
-        "Found 1 problem (1 error, 0 warnings, 0 info); 0 files checked in 0.00s"
-    assert render("full", [], summary, lang="zh").splitlines()[-1] == \
-        "发现 1 个问题（错误 1，警告 0，提示 0）；共检查 0 个文件，用时 0.00 秒"
+    assert (
+        render("full", [], summary, lang="en").splitlines()[-1]
+        == "Found 1 problem (1 error, 0 warnings, 0 info); 0 files checked in 0.00s"
+    )
+    assert (
+        render("full", [], summary, lang="zh").splitlines()[-1]
+        == "发现 1 个问题（错误 1，警告 0，提示 0）；共检查 0 个文件，用时 0.00 秒"
+    )
     summary = Summary()
     summary.add(FileResult("README.md", [finding(code="GX002", severity="info")], skipped=True))
     summary.add(FileResult("r.txt", []))
     assert (summary.files, summary.skipped, summary.counts) == (2, 1, {})
-    assert render("full", [], summary, lang="zh").splitlines()[-1] == \
-        "未发现问题；共检查 2 个文件（其中 1 个不是年度报告，已跳过），用时 0.00 秒"
-    assert render("full", [], summary, lang="en").splitlines()[-1] == \
-        "No problems found; 2 files checked (1 not an annual report, skipped) in 0.00s"
+    assert (
+        render("full", [], summary, lang="zh").splitlines()[-1]
+        == "未发现问题；共检查 2 个文件（其中 1 个不是年度报告，已跳过），用时 0.00 秒"
+    )
+    assert (
+        render("full", [], summary, lang="en").splitlines()[-1]
+        == "No problems found; 2 files checked (1 not an annual report, skipped) in 0.00s"
+    )

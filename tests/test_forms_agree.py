@@ -28,7 +28,10 @@ FORMS = {
     "space-aligned columns": (lambda t: formsgen.to_layout(t).encode(), "report.txt"),
     "bare pipes": (lambda t: formsgen.to_pipes(t).encode(), "report.txt"),
     "one cell per line": (lambda t: formsgen.to_cells(t).encode(), "report.txt"),
-    "one cell per line, blank lines": (lambda t: formsgen.to_cells(t, blank_lines=True).encode(), "report.txt"),
+    "one cell per line, blank lines": (
+        lambda t: formsgen.to_cells(t, blank_lines=True).encode(),
+        "report.txt",
+    ),
 }
 
 
@@ -63,8 +66,11 @@ def test_every_form_gives_the_same_table_values(form, expected):
     assert not [p for p in report.source.problems if p.fatal]
     assert values(report) == want
     assert [c.number for c in report.chapters] == [1, 2, 3, 4, 5, 6]
-    assert (report.year, report.template, report.agency) == (want_report.year, want_report.template,
-                                                              want_report.agency)
+    assert (report.year, report.template, report.agency) == (
+        want_report.year,
+        want_report.template,
+        want_report.agency,
+    )
 
 
 @pytest.mark.slow  # every form written and read: the table values above are the quick check
@@ -78,8 +84,9 @@ def test_a_clean_report_has_no_error_in_any_form(form, tmp_path):
 
 
 @pytest.mark.slow  # every defect in every form
-@pytest.mark.parametrize("defect", ["shili-2021-unbalanced.txt", "shili-2021-row-total.txt",
-                                    "shili-2021-narrative.txt"])
+@pytest.mark.parametrize(
+    "defect", ["shili-2021-unbalanced.txt", "shili-2021-row-total.txt", "shili-2021-narrative.txt"]
+)
 @pytest.mark.parametrize("form", FORMS)
 def test_a_defect_is_found_in_every_form(form, defect, tmp_path):
     text = (DEFECTS / defect).read_text(encoding="utf-8")
@@ -114,8 +121,11 @@ def test_the_printed_example_gives_the_same_table_values(expected):
     assert not [p for p in report.source.problems if p.fatal]
     assert values(report) == want
     assert [c.number for c in report.chapters] == [1, 2, 3, 4, 5, 6]
-    assert (report.year, report.template, report.agency) == (want_report.year, want_report.template,
-                                                              want_report.agency)
+    assert (report.year, report.template, report.agency) == (
+        want_report.year,
+        want_report.template,
+        want_report.agency,
+    )
 
 
 def test_the_printed_example_has_no_error(tmp_path):

@@ -73,7 +73,11 @@ class Page(HTMLParser):
             self.text.append(data)
 
     def find(self, tag: str, **attrs) -> list[dict]:
-        return [a for t, a in self.tags if t == tag and all(a.get(k.replace("_", "-")) == v for k, v in attrs.items())]
+        return [
+            a
+            for t, a in self.tags
+            if t == tag and all(a.get(k.replace("_", "-")) == v for k, v in attrs.items())
+        ]
 
     def ids(self) -> set[str]:
         return {a["id"] for _, a in self.tags if "id" in a}
@@ -99,19 +103,26 @@ def lint_json(*paths, lang="zh"):
 
 # -- self-contained and locked down -----------------------------------------------------------------
 
+
 def test_page_loads_nothing_from_elsewhere_and_its_policy_allows_only_its_own_style_and_script():
     text = html_of(*sorted(DEFECTS.glob("*.txt")))
     page = Page(text)
     # nothing to fetch: no external script, stylesheet, image, frame, font or base
     for tag, attrs in page.tags:
-        assert tag not in ("link", "img", "iframe", "object", "embed", "base", "audio", "video", "source"), tag
+        assert tag not in ("link", "img", "iframe", "object", "embed", "base", "audio", "video", "source"), (
+            tag
+        )
         assert "src" not in attrs, (tag, attrs)
         if "href" in attrs:
             assert attrs["href"].startswith("#"), attrs["href"]
         assert not any(k.startswith("on") for k in attrs), (tag, attrs)  # no inline event handlers
         assert "style" not in attrs  # inline style attributes would need 'unsafe-inline'
     assert len(page.scripts) == 1 and len(page.styles) == 1
-    assert "url(" not in page.styles[0] and "@import" not in page.styles[0] and "@font-face" not in page.styles[0]
+    assert (
+        "url(" not in page.styles[0]
+        and "@import" not in page.styles[0]
+        and "@font-face" not in page.styles[0]
+    )
     csp = page.find("meta", http_equiv="Content-Security-Policy")
     assert len(csp) == 1
     policy = dict(part.strip().split(" ", 1) for part in csp[0]["content"].split(";"))
@@ -137,14 +148,19 @@ def test_report_text_and_file_names_are_shown_as_text_never_as_markup(tmp_path):
     assert '"><img src=x onerror=alert(3)>报告.txt' in shown
     assert "<b>7001234</b>" in shown
     assert "&lt;b&gt;" in text and "&lt;/b&gt;" in text
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "&quot;&gt;&lt;img src=x onerror=alert(3)&gt;" in text
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+        and "&quot;&gt;&lt;img src=x onerror=alert(3)&gt;" in text
+    )
 
 
 def test_control_characters_and_undecodable_names_do_not_break_the_page():
     out = io.StringIO()
     fmt = HtmlFormatter(out=out, lang="en")
     fmt.begin()
-    bad = Finding("bad\udcff\x1b[31m.txt", 1, 1, 1, 2, "GX001", "unreadable-file", "error", "boom\x00\x07 <x>")
+    bad = Finding(
+        "bad\udcff\x1b[31m.txt", 1, 1, 1, 2, "GX001", "unreadable-file", "error", "boom\x00\x07 <x>"
+    )
     fmt.add(FileResult("bad\udcff\x1b[31m.txt", [bad], checked=True))
     fmt.end(Summary(files=1))
     text = out.getvalue()
@@ -155,10 +171,11 @@ def test_control_characters_and_undecodable_names_do_not_break_the_page():
 
 # -- what the page shows ----------------------------------------------------------------------------
 
+
 def test_summary_table_names_each_file_with_agency_year_template_form_and_counts():
     text = html_of(UNBALANCED, FIXTURES / "shili-2019-quirks.txt")
     page = Page(text)
-    files = text[text.index('class="list files"'):text.index("</table>", text.index('class="list files"'))]
+    files = text[text.index('class="list files"') : text.index("</table>", text.index('class="list files"'))]
     row = re.search(r"<tr><td class=\"n\">1</td>.*?</tr>", files).group(0)
     assert "shili-2021-unbalanced.txt" in row and "示例县水利局" in row and ">2021<" in row
     assert "2021 年版" in row and "文本" in row
@@ -206,8 +223,10 @@ def test_finding_on_a_line_is_a_mark_around_its_span():
     text = html_of(DEFECTS / "shili-2021-narrative.txt")
     # GX206 at 13:28–30, the “20” of “收到政府信息公开申请20件”: the span is wrapped in a mark
     # carrying the finding, and the finding's number follows it
-    assert ('收到政府信息公开申请<mark class="warning" data-f="r1-f2">20</mark><a class="ref warning" '
-            'href="#r1-f2" data-sev="warning" data-code="GX206">2</a>件') in text
+    assert (
+        '收到政府信息公开申请<mark class="warning" data-f="r1-f2">20</mark><a class="ref warning" '
+        'href="#r1-f2" data-sev="warning" data-code="GX206">2</a>件'
+    ) in text
 
 
 def test_filters_are_there_for_the_script_and_hidden_without_it():
@@ -313,14 +332,15 @@ def test_html_is_offered_by_the_command_line():
 
 # -- in a real browser ------------------------------------------------------------------------------
 
+
 def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
     """A tiny PNG reader (8-bit RGB or RGBA, not interlaced): width, height and each row's bytes
     with the filters undone."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat, header = 8, b"", None
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             header = struct.unpack(">IIBBBBB", body)
         elif kind == b"IDAT":
@@ -333,7 +353,7 @@ def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
     stride = width * bpp
     rows, prev = [], bytearray(stride)
     for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
         for i in range(stride):
             a = line[i - bpp] if i >= bpp else 0
             b = prev[i]
@@ -348,21 +368,35 @@ def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
                 p = a + b - c
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append(bytes(line) if bpp == 3 else bytes(b for i in range(0, stride, 4) for b in line[i:i + 3]))
+        rows.append(
+            bytes(line) if bpp == 3 else bytes(b for i in range(0, stride, 4) for b in line[i : i + 3])
+        )
         prev = line
     return width, height, rows
 
 
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync")
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
 
 
 def chromium(profile: Path, *args: str) -> subprocess.CompletedProcess:
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
     if exe is None:
         pytest.skip("chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)")
-    return subprocess.run([exe, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args], capture_output=True,
-                          timeout=120, env={**os.environ, "LANG": "C.UTF-8"})
+    return subprocess.run(
+        [exe, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "LANG": "C.UTF-8"},
+    )
 
 
 @pytest.mark.slow
@@ -382,7 +416,7 @@ def test_the_page_in_headless_chromium(tmp_path):
     assert shot.exists(), run.stderr.decode(errors="replace")[-2000:]
     width, height, rows = png_pixels(shot.read_bytes())
     assert (width, height) == (1280, 2000)
-    colours = {row[i:i + 3] for row in rows[::7] for i in range(0, len(row), 21)}
+    colours = {row[i : i + 3] for row in rows[::7] for i in range(0, len(row), 21)}
     assert len(colours) > 1, "the screenshot is blank"
     # the error badge of the severity filter (#b3261e): the style was applied under the policy,
     # and the filters, hidden without the script, were shown by it

@@ -29,7 +29,7 @@ PLAIN = {
     "PIPE_ROW": r"[ \t]*\|[^\n]*[^\s|][^\n]*\n",
     "CELL_LINE": r"(?:[^\n|]*[^\s|][^\n|]*\|[ \t]*\n|[ \t]*\|{2,}[ \t]*\n)",
     "HEADING": r"[ \t\u3000]*(#{1,6}[ \t]*)?(\*\*)?[ \t\u3000]*[一二三四五六七八九十]{1,3}[ \t\u3000]*[、.．]"
-               r"[^\n\t]{0,60}\n",
+    r"[^\n\t]{0,60}\n",
 }
 ALPHABET = [" ", "\t", "|", "-", ":", "a", "#", "*", "一", "、", "\u3000", "\n"]
 
@@ -64,6 +64,7 @@ def test_terminals_match_their_plain_forms_on_random_lines(body):
 
 # -- unfolding one-line reports ------------------------------------------------------------------------
 
+
 def _plain_heading_cuts(line: str, known: tuple[str, ...]) -> list[int]:
     """The straightforward algorithm: every candidate, every known title tried in turn."""
     found = []
@@ -71,7 +72,7 @@ def _plain_heading_cuts(line: str, known: tuple[str, ...]) -> list[int]:
         number = numeral_value(m.group(1))
         if number is None or number > 12:
             continue
-        rest = line[m.end():m.end() + 60]
+        rest = line[m.end() : m.end() + 60]
         title_end = None
         for title in known:
             if rest.startswith(title):
@@ -99,9 +100,31 @@ def _plain_heading_cuts(line: str, known: tuple[str, ...]) -> list[int]:
 
 
 KNOWN = ("主动公开政府信息情况", "收到和处理政府信息公开申请情况", "总体情况", "其他需要报告的事项", "概述")
-PIECES = ["一、", "二、", "三、", "十二、", "二十一、", "一", "、", " ", "　", "总体情况", "主动公开政府信息情况",
-          "收到和处理政府信息公开申请情况", "其他需要报告的事项", "工作", "情况", "事项", "。", "，", "2021年", "概述",
-          "统计表", "（一）", "x"]
+PIECES = [
+    "一、",
+    "二、",
+    "三、",
+    "十二、",
+    "二十一、",
+    "一",
+    "、",
+    " ",
+    "　",
+    "总体情况",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "其他需要报告的事项",
+    "工作",
+    "情况",
+    "事项",
+    "。",
+    "，",
+    "2021年",
+    "概述",
+    "统计表",
+    "（一）",
+    "x",
+]
 
 
 @settings(max_examples=400, deadline=None)
@@ -116,6 +139,7 @@ def test_a_one_line_report_still_unfolds(fixture_text):
 
 
 # -- very wide rows --------------------------------------------------------------------------------------
+
 
 def test_a_row_wider_than_the_field_limit_keeps_the_rest_in_its_last_field():
     wide = "\t".join(str(i % 10) for i in range(MAX_FIELDS * 3))
@@ -137,8 +161,10 @@ def test_rows_of_real_width_are_split_on_every_tab():
 
 # -- the reader's own patterns ----------------------------------------------------------------------------
 
-PLAIN_HEADING = re.compile(r"^[ \t\u3000]*(#{1,6})?[ \t]*(\*\*)?[ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*"
-                           r"[、.．][ \t\u3000]*(.*)$")
+PLAIN_HEADING = re.compile(
+    r"^[ \t\u3000]*(#{1,6})?[ \t]*(\*\*)?[ \t\u3000]*([一二三四五六七八九十]{1,3})[ \t\u3000]*"
+    r"[、.．][ \t\u3000]*(.*)$"
+)
 
 
 def test_build_heading_pattern_reads_what_the_plain_form_reads():
@@ -152,11 +178,31 @@ def test_build_heading_pattern_reads_what_the_plain_form_reads():
             assert (plain is None) == (actual is None), text
             if plain:
                 assert (plain.group(3), plain.group(4), plain.start(4)) == (
-                    actual.group("num"), actual.group("title"), actual.start("title")), text
+                    actual.group("num"),
+                    actual.group("title"),
+                    actual.start("title"),
+                ), text
 
 
-PIECES_INLINE = [" ", "\u3000", "\t", "（", "(", "）", "本列数据的勾稽关系", "本列", "申请人情况", "自然人", "x", "1",
-                 "、", "_", "—", "“", "\n"]
+PIECES_INLINE = [
+    " ",
+    "\u3000",
+    "\t",
+    "（",
+    "(",
+    "）",
+    "本列数据的勾稽关系",
+    "本列",
+    "申请人情况",
+    "自然人",
+    "x",
+    "1",
+    "、",
+    "_",
+    "—",
+    "“",
+    "\n",
+]
 
 
 @settings(max_examples=400, deadline=None)
@@ -171,6 +217,7 @@ def test_inline_anchor_and_punctuation_helpers_equal_their_regexes(text):
 
 
 # -- rules on a long file of many reports ------------------------------------------------------------------
+
 
 def _rule_calls(code: str, report) -> int:
     """Python function calls made while one rule checks an already parsed report (an operation count,

@@ -18,14 +18,23 @@ from conftest import EXAMPLE, FIXTURES, SHARED
 
 pytestmark = pytest.mark.slow  # property runs (hypothesis)
 
-REPORTS = [EXAMPLE, *sorted(FIXTURES.glob("*.txt")), *sorted(FIXTURES.glob("*.md")),
-           *sorted(SHARED.glob("seeds/*.txt")), *sorted(SHARED.glob("corpus/*.txt"))]
+REPORTS = [
+    EXAMPLE,
+    *sorted(FIXTURES.glob("*.txt")),
+    *sorted(FIXTURES.glob("*.md")),
+    *sorted(SHARED.glob("seeds/*.txt")),
+    *sorted(SHARED.glob("corpus/*.txt")),
+]
 TEXTS = {p.name: p.read_text(encoding="utf-8") for p in REPORTS}
 NAMES = sorted(TEXTS)
 
 SLOW = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-CELL_TEXT = st.text(alphabet=st.sampled_from(list("0123456789０１２３+-—.,，。（）()元件 \t|一二十总计年") + ["\n", "\u3000"]),
-                    max_size=12) | st.text(max_size=8)
+CELL_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("0123456789０１２３+-—.,，。（）()元件 \t|一二十总计年") + ["\n", "\u3000"]
+    ),
+    max_size=12,
+) | st.text(max_size=8)
 
 
 def check_findings(text: str, findings: list, path: str = "<text>") -> None:
@@ -50,14 +59,17 @@ def lint(text: str) -> list:
 
 # -- arbitrary text ----------------------------------------------------------------------------------------
 
+
 @settings(max_examples=120, **SLOW)
 @given(st.text(max_size=600))
 def test_arbitrary_text(text):
     lint(text)
 
 
-REPORTISH = st.sampled_from(list("一二三四五六七八九十、（）()0123456789\t\n |.－—总计第二十条项年月日报告#*：")
-                            + ["\r\n", "\r", "\u3000", "\f", "一、总体情况\n", "行政复议", "申请人情况", "结果维持"])
+REPORTISH = st.sampled_from(
+    list("一二三四五六七八九十、（）()0123456789\t\n |.－—总计第二十条项年月日报告#*：")
+    + ["\r\n", "\r", "\u3000", "\f", "一、总体情况\n", "行政复议", "申请人情况", "结果维持"]
+)
 
 
 @settings(max_examples=120, **SLOW)
@@ -67,6 +79,7 @@ def test_report_like_noise(text):
 
 
 # -- real and fixture reports, lines deleted, duplicated, shuffled ----------------------------------------
+
 
 @settings(max_examples=60, **SLOW)
 @given(st.sampled_from(NAMES), st.data())
@@ -80,7 +93,7 @@ def test_reports_with_lines_deleted_duplicated_or_shuffled(name, data):
         if op == "delete":
             del lines[i]
         elif op == "duplicate":
-            lines[i:i] = lines[i:i + data.draw(st.integers(1, 5), label="count")]
+            lines[i:i] = lines[i : i + data.draw(st.integers(1, 5), label="count")]
         elif op == "shuffle":
             j = min(len(lines), i + data.draw(st.integers(2, 12), label="span"))
             window = lines[i:j]
@@ -89,7 +102,7 @@ def test_reports_with_lines_deleted_duplicated_or_shuffled(name, data):
             j = data.draw(st.integers(0, len(lines) - 1), label="to")
             lines.insert(j, lines.pop(i))
         else:  # a crawler that lost the line breaks
-            lines[i:i + 2] = [" ".join(lines[i:i + 2])]
+            lines[i : i + 2] = [" ".join(lines[i : i + 2])]
     lint("\n".join(lines))
 
 
@@ -100,6 +113,7 @@ def test_reports_on_one_line(name):
 
 
 # -- tables with random cells replaced by random strings --------------------------------------------------
+
 
 def _cell_spans(text: str) -> list[tuple[int, int]]:
     report = parse_text(text)

@@ -39,7 +39,8 @@ def test_json_findings_carry_the_location_in_the_original_file(files):
     assert [f["location"] for f in docx] == [{"form": "docx", "table": 2, "row": 27, "cell": 4}]
     html = _json("unbalanced.html")
     assert [(f["location"]["form"], f["location"]["table"], f["location"]["cell"]) for f in html] == [
-        ("html", 2, 4)]
+        ("html", 2, 4)
+    ]
     source = formsgen.to_html(UNBALANCED).decode("gbk").split("\n")
     line = source[html[0]["location"]["line"] - 1]
     assert "（七）总计" in line or "<tr>" in line  # the row's line in the HTML source

@@ -23,6 +23,7 @@ def lint(text: str, lang: str = "zh"):
 
 # -- every table at once ----------------------------------------------------------------------------------
 
+
 class _Table:
     def __init__(self, cands):
         self.cands = cands
@@ -57,11 +58,15 @@ def test_merged_ranges_say_what_checking_each_table_says(tables, n):
 # -- run-together cells that could not be split ------------------------------------------------------------
 
 HEAD = "示例县2021年政府信息公开工作年度报告\n一、总体情况\n"
-DOCS = ("二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000"
-        "行政规范性文件77132470第二十条第（五）项信息内容本年处理决定数量行政许可356\n")
-REVIEW = ("示例县2021年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n{text}\n"
-          "行政复议行政诉讼未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"
-          "结果维持结果纠正其他结果尚未审结总计010100201102112410010020\n")
+DOCS = (
+    "二、主动公开政府信息情况\n第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000"
+    "行政规范性文件77132470第二十条第（五）项信息内容本年处理决定数量行政许可356\n"
+)
+REVIEW = (
+    "示例县2021年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n{text}\n"
+    "行政复议行政诉讼未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"
+    "结果维持结果纠正其他结果尚未审结总计010100201102112410010020\n"
+)
 
 
 def test_no_split_ends_in_the_number_the_text_states():
@@ -92,6 +97,7 @@ def test_a_review_row_with_two_splits_still_has_one_total_per_block():
 
 # -- percentages against their base ------------------------------------------------------------------------
 
+
 def test_a_share_that_no_base_gives():
     [f] = lint(HEAD + "全年答复政府信息公开申请80件，其中予以公开25件，占33.9%。\n")
     assert "25 件占 80 件" in f.message and "31.25%" in f.message and "33.9%" in f.message
@@ -111,7 +117,10 @@ def test_beyond_the_written_precision(written):
 
 def test_any_total_the_text_gives_is_a_base():
     # 25 of 100 received is 25%, although 80 were answered
-    assert lint(HEAD + "全年收到政府信息公开申请100件，答复政府信息公开申请80件，其中予以公开25件，占25%。\n") == []
+    assert (
+        lint(HEAD + "全年收到政府信息公开申请100件，答复政府信息公开申请80件，其中予以公开25件，占25%。\n")
+        == []
+    )
 
 
 def test_other_years_and_other_wholes_are_not_checked():

@@ -34,8 +34,13 @@ def snapshot(root: Path) -> dict[str, tuple]:
             digest = ""
             if stat.S_ISREG(st.st_mode):
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            out[str(path.relative_to(root))] = (stat.S_IFMT(st.st_mode), stat.S_IMODE(st.st_mode), st.st_size,
-                                                st.st_mtime_ns, digest)
+            out[str(path.relative_to(root))] = (
+                stat.S_IFMT(st.st_mode),
+                stat.S_IMODE(st.st_mode),
+                st.st_size,
+                st.st_mtime_ns,
+                digest,
+            )
     return out
 
 
@@ -102,4 +107,6 @@ def test_snapshot_sees_a_write(tree):
     target.chmod(0o444)
     after = snapshot(tree)
     assert after["empty.txt"][4] != before["empty.txt"][4]  # the content hash
-    assert {k: v for k, v in after.items() if k != "empty.txt"} == {k: v for k, v in before.items() if k != "empty.txt"}
+    assert {k: v for k, v in after.items() if k != "empty.txt"} == {
+        k: v for k, v in before.items() if k != "empty.txt"
+    }

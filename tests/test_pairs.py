@@ -24,24 +24,33 @@ def pairs_of(*entries):
 
 
 def test_the_same_name_pairs_consecutive_years_only():
-    found = pairs_of(("a19", "示例县教育局", 2019), ("a20", "示例县教育局", 2020), ("a22", "示例县教育局", 2022),
-                     ("b20", "示例县民政局", 2020))
+    found = pairs_of(
+        ("a19", "示例县教育局", 2019),
+        ("a20", "示例县教育局", 2020),
+        ("a22", "示例县教育局", 2022),
+        ("b20", "示例县民政局", 2020),
+    )
     assert found == {("a20", "a19", "same-name")}  # 2022 has no 2021 before it; 民政局 is another agency
 
 
 def test_names_are_compared_without_spaces_markup_or_an_alias():
     assert name_key("示例县 市场监督管理局（示例县知识产权局）") == name_key("**示例县市场监督管理局**")
-    found = pairs_of(("a", "示例县市场监督管理局", 2020), ("b", "示例县 市场监督管理局（示例县知识产权局）", 2021))
+    found = pairs_of(
+        ("a", "示例县市场监督管理局", 2020), ("b", "示例县 市场监督管理局（示例县知识产权局）", 2021)
+    )
     assert found == {("b", "a", "same-name")}
 
 
-@pytest.mark.parametrize("old, new", [
-    ("示例县教育局", "示例区教育局"),                    # 撤县设区
-    ("示例县工商行政管理局", "示例县市场监督管理局"),      # 2018 reform: merged into 市场监督管理局
-    ("示例县国土资源局", "示例区自然资源局"),              # both at once
-    ("示例县卫生和计划生育委员会", "示例县卫生健康委员会"),
-    ("示例县人民政府办公室", "示例县政府办公室"),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("示例县教育局", "示例区教育局"),  # 撤县设区
+        ("示例县工商行政管理局", "示例县市场监督管理局"),  # 2018 reform: merged into 市场监督管理局
+        ("示例县国土资源局", "示例区自然资源局"),  # both at once
+        ("示例县卫生和计划生育委员会", "示例县卫生健康委员会"),
+        ("示例县人民政府办公室", "示例县政府办公室"),
+    ],
+)
 def test_a_renamed_agency_is_paired_when_the_match_is_unique(old, new):
     assert variant_key(old) == variant_key(new)
     assert pairs_of(("old", old, 2020), ("new", new, 2021)) == {("new", "old", "renamed")}
@@ -49,37 +58,71 @@ def test_a_renamed_agency_is_paired_when_the_match_is_unique(old, new):
 
 def test_a_variant_is_not_paired_when_another_report_matches_it_better_or_equally():
     # 示例县 and 示例区 both report in 2021: two places, each paired with its own name only
-    found = pairs_of(("county20", "示例县教育局", 2020), ("county21", "示例县教育局", 2021),
-                     ("district21", "示例区教育局", 2021))
+    found = pairs_of(
+        ("county20", "示例县教育局", 2020),
+        ("county21", "示例县教育局", 2021),
+        ("district21", "示例区教育局", 2021),
+    )
     assert found == {("county21", "county20", "same-name")}
     # two new names match the one old name: which one is its successor is not known, so neither
-    assert pairs_of(("old", "示例县卫生计生委", 2020), ("x", "示例县卫生健康委员会", 2021),
-                    ("y", "示例区卫生健康局", 2021)) == set()
-    # one name with an alias is still one name
-    assert pairs_of(("old", "示例县教育局", 2020), ("x", "示例区教育局", 2021),
-                    ("y", "示例区教育局（示例区体育局）", 2021)) == {("x", "old", "renamed"), ("y", "old", "renamed")}
-    # two old names match the new one
-    assert pairs_of(("a", "示例县教育局", 2020), ("b", "示例区教育局", 2020), ("new", "示例区教育局", 2021)) == \
-        {("new", "b", "same-name")}
-    assert pairs_of(("a", "示例县工商局", 2020), ("b", "示例县市场监管局", 2020), ("new", "示例区市场监督管理局", 2021)) \
+    assert (
+        pairs_of(
+            ("old", "示例县卫生计生委", 2020),
+            ("x", "示例县卫生健康委员会", 2021),
+            ("y", "示例区卫生健康局", 2021),
+        )
         == set()
+    )
+    # one name with an alias is still one name
+    assert pairs_of(
+        ("old", "示例县教育局", 2020),
+        ("x", "示例区教育局", 2021),
+        ("y", "示例区教育局（示例区体育局）", 2021),
+    ) == {("x", "old", "renamed"), ("y", "old", "renamed")}
+    # two old names match the new one
+    assert pairs_of(
+        ("a", "示例县教育局", 2020), ("b", "示例区教育局", 2020), ("new", "示例区教育局", 2021)
+    ) == {("new", "b", "same-name")}
+    assert (
+        pairs_of(
+            ("a", "示例县工商局", 2020),
+            ("b", "示例县市场监管局", 2020),
+            ("new", "示例区市场监督管理局", 2021),
+        )
+        == set()
+    )
 
 
 def test_last_year_in_two_files_takes_the_first_and_says_so():
-    result = pair(cards(("2020.docx", "示例县教育局", 2020), ("2020.pdf", "示例县教育局", 2020),
-                        ("2021.txt", "示例县教育局", 2021)))
+    result = pair(
+        cards(
+            ("2020.docx", "示例县教育局", 2020),
+            ("2020.pdf", "示例县教育局", 2020),
+            ("2021.txt", "示例县教育局", 2021),
+        )
+    )
     assert [(p.path, p.previous, p.candidates) for p in result.pairs] == [("2021.txt", "2020.docx", 2)]
     assert "2" in result.pairs[0].describe("zh") and "first" in result.pairs[0].describe("en")
 
 
 def test_a_file_named_twice_is_one_report():
-    result = pair(cards(("a", "示例县教育局", 2020), ("b", "示例县教育局", 2021), ("b", "示例县教育局", 2021)))
+    result = pair(
+        cards(("a", "示例县教育局", 2020), ("b", "示例县教育局", 2021), ("b", "示例县教育局", 2021))
+    )
     assert [(p.path, p.previous) for p in result.pairs] == [("b", "a")]
 
 
 def test_groups_read_each_report_once_with_its_predecessor_first():
-    result = pair(cards(("c22", "示例县教育局", 2022), ("a20", "示例县教育局", 2020), ("b21", "示例县教育局", 2021),
-                        ("x21", "示例县民政局", 2021), ("y20", "示例县民政局", 2020), ("lone", "示例县财政局", 2021)))
+    result = pair(
+        cards(
+            ("c22", "示例县教育局", 2022),
+            ("a20", "示例县教育局", 2020),
+            ("b21", "示例县教育局", 2021),
+            ("x21", "示例县民政局", 2021),
+            ("y20", "示例县民政局", 2020),
+            ("lone", "示例县财政局", 2021),
+        )
+    )
     groups = result.groups()
     assert groups == [[("a20", None), ("b21", "a20"), ("c22", "b21")], [("y20", None), ("x21", "y20")]]
     flat = {path for group in groups for path, _ in group}
@@ -139,8 +182,10 @@ def test_the_runner_pairs_reports_found_in_a_folder_and_reports_the_pairs(tmp_pa
     items = files.ordered(files.discover([str(tmp_path / "reports")]))
     list(runner.run(linter, items, jobs=1, on_pairs=seen.append))
     [pairing] = seen
-    assert sorted((p.path.split("/")[-1], p.previous.split("/")[-1]) for p in pairing.pairs) == \
-        [("shili-2021.txt", "shili-2020.txt"), ("shili-2022.txt", "shili-2021.txt")]
+    assert sorted((p.path.split("/")[-1], p.previous.split("/")[-1]) for p in pairing.pairs) == [
+        ("shili-2021.txt", "shili-2020.txt"),
+        ("shili-2022.txt", "shili-2021.txt"),
+    ]
 
 
 def test_no_pairing_when_no_cross_year_rule_is_selected(tmp_path):

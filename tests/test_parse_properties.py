@@ -10,9 +10,14 @@ from conftest import EXAMPLE, FIXTURES
 
 pytestmark = pytest.mark.slow  # property runs (hypothesis)
 
-SEEDS = [EXAMPLE.read_text(encoding="utf-8"), (FIXTURES / "shili-2019-quirks.txt").read_text(encoding="utf-8"),
-         (FIXTURES / "shili-2021-inline.txt").read_text(encoding="utf-8")]
-ALPHABET = st.sampled_from(list("一二三四五六七八九十、（）()0123456789\t\n |.－—总计第二十条项年月日报告#*") + ["\r\n", "　"])
+SEEDS = [
+    EXAMPLE.read_text(encoding="utf-8"),
+    (FIXTURES / "shili-2019-quirks.txt").read_text(encoding="utf-8"),
+    (FIXTURES / "shili-2021-inline.txt").read_text(encoding="utf-8"),
+]
+ALPHABET = st.sampled_from(
+    list("一二三四五六七八九十、（）()0123456789\t\n |.－—总计第二十条项年月日报告#*") + ["\r\n", "　"]
+)
 
 
 def _check(report):

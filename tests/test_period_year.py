@@ -26,6 +26,7 @@ def key(f):
 
 # -- the example report with only its title's year changed ----------------------------------------
 
+
 def test_example_with_last_years_title_gets_one_title_finding():
     text = EXAMPLE.read_text(encoding="utf-8")
     assert "## 2021年政府信息公开工作年度报告" in text
@@ -52,16 +53,20 @@ def test_example_with_last_years_title_in_english():
 
 # -- the year decision ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("title, period, arbiters, year", [
-    (2021, 2021, [], 2021),
-    (2021, None, [(2019, 2020)], 2021),  # nothing to weigh: the title's
-    (None, 2021, [], 2021),
-    (None, None, [(2021, 2100)], None),
-    (2020, 2021, [], 2020),  # a tie keeps the title's
-    (2020, 2021, [(2021, 2100), (2021, 2021)], 2021),  # the title is the odd one out
-    (2021, 2020, [(2021, 2100), (2021, 2021)], 2021),  # the period is
-    (2020, 2021, [(2019, 2020), (2021, 2021)], 2020),  # format and signature disagree: a tie
-])
+
+@pytest.mark.parametrize(
+    "title, period, arbiters, year",
+    [
+        (2021, 2021, [], 2021),
+        (2021, None, [(2019, 2020)], 2021),  # nothing to weigh: the title's
+        (None, 2021, [], 2021),
+        (None, None, [(2021, 2100)], None),
+        (2020, 2021, [], 2020),  # a tie keeps the title's
+        (2020, 2021, [(2021, 2100), (2021, 2021)], 2021),  # the title is the odd one out
+        (2021, 2020, [(2021, 2100), (2021, 2021)], 2021),  # the period is
+        (2020, 2021, [(2019, 2020), (2021, 2021)], 2020),  # format and signature disagree: a tie
+    ],
+)
 def test_decide_year(title, period, arbiters, year):
     assert decide_year(title, period, arbiters) == year
 
@@ -79,11 +84,14 @@ def test_year_in_title():
 
 
 def test_chinese_numeral_year_in_title():
-    report = parse_text("示例县教育局二〇二一年政府信息公开工作年度报告\n一、总体情况\n本年度工作正常开展。\n")
+    report = parse_text(
+        "示例县教育局二〇二一年政府信息公开工作年度报告\n一、总体情况\n本年度工作正常开展。\n"
+    )
     assert (report.year, report.agency) == (2021, "示例县教育局")
 
 
 # -- period statements ------------------------------------------------------------------------------
+
 
 def _read(sentence: str):
     found = find_period(sentence)
@@ -94,17 +102,24 @@ def _read(sentence: str):
     return reading
 
 
-@pytest.mark.parametrize("sentence, start, end", [
-    ("本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。", D(2021, 1, 1), D(2021, 12, 31)),
-    ("本报告统计时限为２０２１年１月１日至２０２１年１２月３１日。", D(2021, 1, 1), D(2021, 12, 31)),
-    ("统计时间：2021年1月至12月。", D(2021, 1, 1), D(2021, 12, 31)),
-    ("本报告统计区间为2021年1-12月。", D(2021, 1, 1), D(2021, 12, 31)),
-    ("本报告所列数据自2021年1月1日起至2021年12月31日止。", D(2021, 1, 1), D(2021, 12, 31)),
-    ("本年度报告中所列数据为2021-01-01至2021-12-31期间数据。", D(2021, 1, 1), D(2021, 12, 31)),
-    ("本报告的报告期为2021年1月1日至2021年12月31日。", D(2021, 1, 1), D(2021, 12, 31)),
-    ("本年度报告中所列数据统计期限从 2021 年 1 月 1 日到 12 月 31 日止。", D(2021, 1, 1), D(2021, 12, 31)),
-    ("统计期限自2021年1月1日至2021年底。", D(2021, 1, 1), D(2021, 12, 31)),
-])
+@pytest.mark.parametrize(
+    "sentence, start, end",
+    [
+        ("本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。", D(2021, 1, 1), D(2021, 12, 31)),
+        ("本报告统计时限为２０２１年１月１日至２０２１年１２月３１日。", D(2021, 1, 1), D(2021, 12, 31)),
+        ("统计时间：2021年1月至12月。", D(2021, 1, 1), D(2021, 12, 31)),
+        ("本报告统计区间为2021年1-12月。", D(2021, 1, 1), D(2021, 12, 31)),
+        ("本报告所列数据自2021年1月1日起至2021年12月31日止。", D(2021, 1, 1), D(2021, 12, 31)),
+        ("本年度报告中所列数据为2021-01-01至2021-12-31期间数据。", D(2021, 1, 1), D(2021, 12, 31)),
+        ("本报告的报告期为2021年1月1日至2021年12月31日。", D(2021, 1, 1), D(2021, 12, 31)),
+        (
+            "本年度报告中所列数据统计期限从 2021 年 1 月 1 日到 12 月 31 日止。",
+            D(2021, 1, 1),
+            D(2021, 12, 31),
+        ),
+        ("统计期限自2021年1月1日至2021年底。", D(2021, 1, 1), D(2021, 12, 31)),
+    ],
+)
 def test_wordings_of_the_period(sentence, start, end):
     reading = _read(sentence)
     assert (reading.start.date, reading.end.date) == (start, end)
@@ -122,7 +137,7 @@ def test_year_and_month_lost_in_extraction():
     reading = _read(sentence)
     assert (reading.start.date, reading.end.date) == (D(2021, 1, 1), D(2021, 12, 30))
     assert reading.start.lost == reading.end.lost == "年月"
-    assert sentence[reading.begin:reading.stop] == reading.text == "202111日起至20211230日"
+    assert sentence[reading.begin : reading.stop] == reading.text == "202111日起至20211230日"
 
 
 def test_run_together_digits_that_split_two_ways_are_ambiguous():
@@ -139,22 +154,30 @@ def test_malformed_statements_are_still_statements():
     assert reading.start.date == D(2021, 1, 1) and reading.end is None
 
 
-@pytest.mark.parametrize("sentence", [
-    "据统计，截至2021年12月31日，我局现行有效规范性文件15件。",
-    "报告期内，2021年3月15日，我局召开专题会议。",
-    "根据统计数据，2021年3月15日，我局召开专题会议。",
-    "2021年3月1日至5月31日，开展专项行动。",
-    "本报告统计期限为2021年度。",  # a whole year: GX401/GX402 read it separately
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "据统计，截至2021年12月31日，我局现行有效规范性文件15件。",
+        "报告期内，2021年3月15日，我局召开专题会议。",
+        "根据统计数据，2021年3月15日，我局召开专题会议。",
+        "2021年3月1日至5月31日，开展专项行动。",
+        "本报告统计期限为2021年度。",  # a whole year: GX401/GX402 read it separately
+    ],
+)
 def test_sentences_that_are_no_range_statement(sentence):
     assert find_period(sentence) is None
 
 
 def test_a_malformed_period_is_no_missing_period():
-    text = ("示例县教育局2021年政府信息公开工作年度报告\n本报告所列数据的统计期限自202111日起至20211230日止。\n"
-            "一、总体情况\n本年度工作正常开展。\n")
+    text = (
+        "示例县教育局2021年政府信息公开工作年度报告\n本报告所列数据的统计期限自202111日起至20211230日止。\n"
+        "一、总体情况\n本年度工作正常开展。\n"
+    )
     report = parse_text(text)
-    assert report.period is not None and (report.period.start, report.period.end) == (D(2021, 1, 1), D(2021, 12, 30))
+    assert report.period is not None and (report.period.start, report.period.end) == (
+        D(2021, 1, 1),
+        D(2021, 12, 30),
+    )
     found = [f for f in lint(text) if f.code in ("GX401", "GX402")]
     assert [(f.code, f.severity) for f in found] == [("GX402", "error")]
     assert "读作 2021-01-01 至 2021-12-30" in found[0].message
@@ -165,24 +188,33 @@ def test_a_malformed_period_is_no_missing_period():
 BODY = "\n一、总体情况\n本年度工作正常开展。\n"
 
 
-@pytest.mark.parametrize("head", [
-    "当前位置：首页 > 政务公开 > 政府信息公开年报\n索引号：114101/2022-00012\n发布机构：示例县教育局\n字号：大 中 小\n",
-    "首页 > 政务公开 > 政府信息公开年报 > 示例县教育局2021年政府信息公开工作年度报告\n",
-    "您现在的位置：首页 > 政务公开 > 年报\n",
-    "【字体：大 中 小】\n",
-    "字号 大 中 小\n",
-    "发布机构：示例县教育局  发布日期：2022-01-20\n",
-    "索引号\t114101/2022-001\t发布机构\t示例县教育局\n",
-    "2021年信息公开年报\n",  # the site's column name above the title
-])
+@pytest.mark.parametrize(
+    "head",
+    [
+        "当前位置：首页 > 政务公开 > 政府信息公开年报\n索引号：114101/2022-00012\n发布机构：示例县教育局\n字号：大 中 小\n",
+        "首页 > 政务公开 > 政府信息公开年报 > 示例县教育局2021年政府信息公开工作年度报告\n",
+        "您现在的位置：首页 > 政务公开 > 年报\n",
+        "【字体：大 中 小】\n",
+        "字号 大 中 小\n",
+        "发布机构：示例县教育局  发布日期：2022-01-20\n",
+        "索引号\t114101/2022-001\t发布机构\t示例县教育局\n",
+        "2021年信息公开年报\n",  # the site's column name above the title
+    ],
+)
 def test_chrome_is_not_the_title(head):
     report = parse_text(head + "示例县教育局2021年政府信息公开工作年度报告" + BODY)
-    assert (report.title, report.agency, report.year) == ("示例县教育局2021年政府信息公开工作年度报告", "示例县教育局", 2021)
+    assert (report.title, report.agency, report.year) == (
+        "示例县教育局2021年政府信息公开工作年度报告",
+        "示例县教育局",
+        2021,
+    )
 
 
 def test_a_breadcrumb_or_a_sentence_is_never_the_title():
-    report = parse_text("当前位置：首页 > 政务公开 > 示例县教育局2021年政府信息公开工作年度报告\n"
-                        "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。" + BODY)
+    report = parse_text(
+        "当前位置：首页 > 政务公开 > 示例县教育局2021年政府信息公开工作年度报告\n"
+        "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。" + BODY
+    )
     assert report.title is None and report.agency is None and report.year == 2021
 
 

@@ -64,9 +64,12 @@ def venv(tmp_path_factory):
     # site-packages (the gxlint and plugin just installed) stay first on sys.path.
     purelib = _run([bindir / "python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"])
     assert purelib.returncode == 0, purelib.stderr
-    outer = [d for d in (*site.getsitepackages(), site.getusersitepackages()) if d in sys.path and os.path.isdir(d)]
+    outer = [
+        d for d in (*site.getsitepackages(), site.getusersitepackages()) if d in sys.path and os.path.isdir(d)
+    ]
     Path(purelib.stdout.strip(), "zz-outer-environment.pth").write_text(
-        "".join(f"import site; site.addsitedir({d!r})\n" for d in outer), encoding="utf-8")
+        "".join(f"import site; site.addsitedir({d!r})\n" for d in outer), encoding="utf-8"
+    )
     return bindir, where
 
 
@@ -89,11 +92,15 @@ def test_selected_configured_and_reported(venv):
     findings = json.loads(found.stdout)
     assert [f["code"] for f in findings] == ["SX101"]
     assert found.returncode == 0  # SX101 is a warning; the failing level is error
-    assert _run([bindir / "gxlint", "--select", "SX", "--fail-on", "warning", str(report)], cwd=where).returncode == 1
+    assert (
+        _run([bindir / "gxlint", "--select", "SX", "--fail-on", "warning", str(report)], cwd=where).returncode
+        == 1
+    )
     # configured through .gxlint.yaml like any rule
     (where / "cfg").mkdir()
-    (where / "cfg" / ".gxlint.yaml").write_text("select: [SX101]\noptions:\n  SX101: {keyword: 电话}\n",
-                                                 encoding="utf-8")
+    (where / "cfg" / ".gxlint.yaml").write_text(
+        "select: [SX101]\noptions:\n  SX101: {keyword: 电话}\n", encoding="utf-8"
+    )
     configured = where / "cfg" / "report.txt"
     configured.write_text(REPORT, encoding="utf-8")
     quiet = _run([bindir / "gxlint", "--format", "json", str(configured)], cwd=where)

@@ -33,12 +33,20 @@ def rule_class(code: str, name: str, check=None, **attrs):
     def _check(self, report, ctx):
         yield ctx.finding(report.title_span, zh=f"{code} 中文", en=f"{code} english")
 
-    body = {"__doc__": "A test rule.", "code": code, "name": name, "severity": "warning",
-            "summary": "a test rule", "check": check or _check, **attrs}
+    body = {
+        "__doc__": "A test rule.",
+        "code": code,
+        "name": name,
+        "severity": "warning",
+        "summary": "a test rule",
+        "check": check or _check,
+        **attrs,
+    }
     return type(f"Rule_{code}", (Rule,), body)
 
 
 # -- 1. every hook documented once, and rendered into docs/plugins.md ---------------------------------
+
 
 def test_every_hook_is_documented_once_in_its_group():
     specs = hookspecs.specs()
@@ -67,9 +75,10 @@ def test_the_formats_hook_describes_the_formatter_interface_that_exists():
 
 def test_docs_plugins_md_shows_the_hooks_as_generated_from_hookspecs(tmp_path):
     assert docsgen.hooks_out_of_date(str(PLUGINS_MD)) == [], (
-        "the hooks section of docs/plugins.md is out of date; regenerate it with: python -m gxlint.cli.docs")
+        "the hooks section of docs/plugins.md is out of date; regenerate it with: python -m gxlint.cli.docs"
+    )
     page = PLUGINS_MD.read_text(encoding="utf-8")
-    section = page[page.index(docsgen.BEGIN):page.index(docsgen.END)]
+    section = page[page.index(docsgen.BEGIN) : page.index(docsgen.END)]
     for name, function in hookspecs.specs():
         assert section.count(f"`{name}(") == 1, name
         first = inspect.getdoc(function).splitlines()[0].replace("``", "`")
@@ -85,15 +94,22 @@ def test_docs_plugins_md_shows_the_hooks_as_generated_from_hookspecs(tmp_path):
 
 def _section(page: str, heading: str) -> str:
     start = page.index(heading)
-    following = re.search(r"^#{1,3} ", page[start + len(heading):], re.M)
-    return page[start:start + len(heading) + following.start()] if following else page[start:]
+    following = re.search(r"^#{1,3} ", page[start + len(heading) :], re.M)
+    return page[start : start + len(heading) + following.start()] if following else page[start:]
 
 
 def test_docs_plugins_md_documents_every_public_helper():
     page = PLUGINS_MD.read_text(encoding="utf-8")
     # RuleContext: its methods and the attributes a rule reads
-    ctx = RuleContext(rule_class("TT001", "probe")(), path="r.txt", options={}, lang="zh", template=None,
-                      templates=None, organ=None)
+    ctx = RuleContext(
+        rule_class("TT001", "probe")(),
+        path="r.txt",
+        options={},
+        lang="zh",
+        template=None,
+        templates=None,
+        organ=None,
+    )
     members = {n for n in (*vars(RuleContext), *vars(ctx)) if not n.startswith("_")}
     missing = sorted(m for m in members if f"`ctx.{m}" not in page)
     assert not missing, f"docs/plugins.md does not document RuleContext members: {missing}"
@@ -114,6 +130,7 @@ def test_docs_plugins_md_documents_every_public_helper():
 
 # -- 2. Option types, list items type-checked -----------------------------------------------------------
 
+
 def _option_plugin(**options):
     def check(self, report, ctx):
         words = ctx.options["words"]
@@ -125,8 +142,9 @@ def _option_plugin(**options):
 
 def test_a_list_option_given_numbers_where_words_go_is_a_config_error_naming_file_and_line(tmp_path):
     loaded = _option_plugin(words=Option(["联系人"], "the words to look for"))  # item type from the default
-    (tmp_path / ".gxlint.yaml").write_text("options:\n  TT501:\n    words:\n      - 联系人\n      - 2\n",
-                                           encoding="utf-8")
+    (tmp_path / ".gxlint.yaml").write_text(
+        "options:\n  TT501:\n    words:\n      - 联系人\n      - 2\n", encoding="utf-8"
+    )
     report = tmp_path / "r.txt"
     report.write_text(TEXT, encoding="utf-8")
     with pytest.raises(ConfigError) as err:
@@ -144,8 +162,9 @@ def test_item_type_is_declared_for_an_empty_default_and_tuples_read_as_lists():
     loaded = _option_plugin(words=Option((), "the words", item_type=str))
     with pytest.raises(ConfigError, match=r"TT501.words must be a list of str: item 1 is int \(1\)"):
         Linter(plugins=loaded, overrides={"options": {"TT501": {"words": [1, 2]}}})
-    assert Linter(plugins=loaded, overrides={"options": {"TT501": {"words": ["甲"]}}}).settings(None).options \
-        == {"TT501": {"words": ["甲"]}}
+    assert Linter(plugins=loaded, overrides={"options": {"TT501": {"words": ["甲"]}}}).settings(
+        None
+    ).options == {"TT501": {"words": ["甲"]}}
     with pytest.raises(ConfigError, match=r"TT501.words must be a list of str, not str \('甲'\)"):
         Linter(plugins=loaded, overrides={"options": {"TT501": {"words": "甲"}}})
     numbers = _option_plugin(words=Option([1], "numbers", item_type=(int, float)))
@@ -155,17 +174,22 @@ def test_item_type_is_declared_for_an_empty_default_and_tuples_read_as_lists():
 
 
 def test_an_option_that_contradicts_itself_fails_its_plugin():
-    for option, problem in ((Option("x", "h", type=int), "default 'x' is not int"),
-                            (Option(["x", 1], "h", item_type=str), "default ['x', 1] is not a list of str"),
-                            (Option(3, "h", item_type=str), "item_type is only for list options"),
-                            ("三", "is not an Option")):
+    for option, problem in (
+        (Option("x", "h", type=int), "default 'x' is not int"),
+        (Option(["x", 1], "h", item_type=str), "default ['x', 1] is not a list of str"),
+        (Option(3, "h", item_type=str), "item_type is only for list options"),
+        ("三", "is not an Option"),
+    ):
         bad = plugin(rule_class("TT502", "bad-option", options={"o": option}), name="bad")
         loaded = plugins.load(extra=[bad], entry_points=False)
-        assert [f.name for f in loaded.failures] == ["bad"] and problem in loaded.failures[0].error, \
-            (option, loaded.failures)
+        assert [f.name for f in loaded.failures] == ["bad"] and problem in loaded.failures[0].error, (
+            option,
+            loaded.failures,
+        )
 
 
 # -- 3. a strict test kit ---------------------------------------------------------------------------
+
 
 def _case_file(tmp_path, text):
     path = tmp_path / "TT601.yaml"
@@ -176,7 +200,9 @@ def _case_file(tmp_path, text):
 def test_unknown_keys_in_a_case_or_in_expect_are_errors_naming_file_and_case(tmp_path):
     from gxlint.testing import CaseError, cases
 
-    path = _case_file(tmp_path, """\
+    path = _case_file(
+        tmp_path,
+        """\
         rule: TT601
         cases:
           - name: fine
@@ -185,30 +211,36 @@ def test_unknown_keys_in_a_case_or_in_expect_are_errors_naming_file_and_case(tmp
             fail: 示例
             expect:
               - {line: 1, mesage: "联系人"}
-        """)
+        """,
+    )
     with pytest.raises(CaseError) as err:
         cases(path)
     assert str(path) in str(err.value) and "case 2 (misspelt expectation)" in str(err.value)
     assert "unknown key 'mesage' in expect" in str(err.value) and "did you mean 'message'?" in str(err.value)
 
-    path = _case_file(tmp_path, """\
+    path = _case_file(
+        tmp_path,
+        """\
         rule: TT601
         cases:
           - name: a typo in the case
             fail: 示例
             expected:
               - {line: 1}
-        """)
+        """,
+    )
     with pytest.raises(CaseError, match=r"case 1 \(a typo in the case\): unknown key 'expected'.*'expect'"):
         cases(path)
     head = "rule: TT601\ncases:\n"
-    for text, fragment in (("rule: TT601\ncase: []\n", "unknown key 'case'"),
-                           (head + "  - {pass: x, fail: y}\n", "exactly one of"),
-                           (head + "  - {fail: x, expect: [{line: one}]}\n", "'line' must be"),
-                           (head + "  - {fail: x, expect: [{severity: fatal}]}\n", "'severity' must"),
-                           (head + "  - {fail: x, expect: {line: 1}}\n", "'expect' must be a list"),
-                           (head + "  - {pass: x, expect: [{line: 1}]}\n", "'expect' is for fail cases"),
-                           ("rule: TT601\ncases: []\n", "no cases")):
+    for text, fragment in (
+        ("rule: TT601\ncase: []\n", "unknown key 'case'"),
+        (head + "  - {pass: x, fail: y}\n", "exactly one of"),
+        (head + "  - {fail: x, expect: [{line: one}]}\n", "'line' must be"),
+        (head + "  - {fail: x, expect: [{severity: fatal}]}\n", "'severity' must"),
+        (head + "  - {fail: x, expect: {line: 1}}\n", "'expect' must be a list"),
+        (head + "  - {pass: x, expect: [{line: 1}]}\n", "'expect' is for fail cases"),
+        ("rule: TT601\ncases: []\n", "no cases"),
+    ):
         with pytest.raises(CaseError, match=re.escape(fragment)):
             cases(_case_file(tmp_path, text))
 
@@ -223,14 +255,17 @@ def _crashing_plugin():
 def test_a_rule_that_crashes_fails_its_pass_and_fail_cases_with_the_traceback(tmp_path):
     from gxlint.testing import cases, check
 
-    path = _case_file(tmp_path, """\
+    path = _case_file(
+        tmp_path,
+        """\
         rule: TT601
         cases:
           - name: nothing to find
             pass: 示例县2021年政府信息公开工作年度报告
           - name: something to find
             fail: 示例县2021年政府信息公开工作年度报告
-        """)
+        """,
+    )
     for case in cases(path):
         with pytest.raises(AssertionError) as err:
             check(case, plugins=[_crashing_plugin()])
@@ -242,18 +277,22 @@ def test_a_rule_that_crashes_fails_its_pass_and_fail_cases_with_the_traceback(tm
 def test_a_case_may_still_expect_gx000_itself(tmp_path):
     from gxlint.testing import cases, check
 
-    path = _case_file(tmp_path, """\
+    path = _case_file(
+        tmp_path,
+        """\
         rule: TT601
         cases:
           - name: the crash is the point
             fail: 示例县2021年政府信息公开工作年度报告
             expect:
               - {code: GX000, message: ZeroDivisionError}
-        """)
+        """,
+    )
     check(cases(path)[0], plugins=[_crashing_plugin()])
 
 
 # -- 4. crash messages name the plugin's own frame; GXLINT_TRACEBACK=1 prints the traceback -----------
+
 
 def _regex_crash(self, report, ctx):
     return re.sub(r"(示例)", r"\2", report.title)  # an invalid group reference: re raises deep inside
@@ -262,11 +301,15 @@ def _regex_crash(self, report, ctx):
 def test_a_crash_message_names_the_plugins_own_line_not_the_stdlibs(monkeypatch, capsys):
     monkeypatch.delenv("GXLINT_TRACEBACK", raising=False)
     # the crash is reported by the built-in GX000 (the core makes no finding of its own)
-    loaded = plugins.load(extra=[gxlint_rules, plugin(rule_class("TT701", "regex-crash", check=_regex_crash),
-                                                      name="rx")], entry_points=False)
+    loaded = plugins.load(
+        extra=[gxlint_rules, plugin(rule_class("TT701", "regex-crash", check=_regex_crash), name="rx")],
+        entry_points=False,
+    )
     line = inspect.getsourcelines(_regex_crash)[1] + 1
-    for lang, where in (("en", f"(at test_plugin_kit.py:{line} in _regex_crash)"),
-                        ("zh", f"（出错位置：test_plugin_kit.py:{line}，_regex_crash）")):
+    for lang, where in (
+        ("en", f"(at test_plugin_kit.py:{line} in _regex_crash)"),
+        ("zh", f"（出错位置：test_plugin_kit.py:{line}，_regex_crash）"),
+    ):
         found = Linter(plugins=loaded, overrides={"lang": lang}, isolated=True).lint_text(TEXT, "r.txt")
         crash = next(f for f in found if f.code == "GX000")
         assert where in crash.message, crash.message
@@ -283,6 +326,7 @@ def test_a_crash_message_names_the_plugins_own_line_not_the_stdlibs(monkeypatch,
 
 # -- 5. the GX prefix is gxlint's ----------------------------------------------------------------------
 
+
 def test_a_plugin_may_not_register_a_gx_code():
     fine = plugin(rule_class("TT801", "fine-rule"), name="fine")
     squatter = plugin(rule_class("GX999", "squatter"), name="squatter")
@@ -295,6 +339,7 @@ def test_a_plugin_may_not_register_a_gx_code():
 
 
 # -- 6. plugins: {disable: [name]} ----------------------------------------------------------------------
+
 
 def test_a_disabled_plugin_is_not_imported_and_its_rules_do_not_run(monkeypatch, tmp_path):
     broken = FakeEntryPoint("broken", error=ImportError("No module named 'nothing_here'"))
@@ -344,6 +389,7 @@ def test_the_config_above_the_working_directory_switches_a_broken_plugin_off(mon
 
 # -- 8. a plugin with no @hookimpl -----------------------------------------------------------------------
 
+
 def test_a_plugin_with_no_hookimpl_is_reported_not_loaded_silently():
     class Forgetful:
         @staticmethod
@@ -353,11 +399,14 @@ def test_a_plugin_with_no_hookimpl_is_reported_not_loaded_silently():
     class Empty:
         pass
 
-    loaded = plugins.load(extra=[Forgetful, Empty, plugin(rule_class("TT992", "remembered"), name="fine")],
-                          entry_points=False)
+    loaded = plugins.load(
+        extra=[Forgetful, Empty, plugin(rule_class("TT992", "remembered"), name="fine")], entry_points=False
+    )
     errors = {f.name: f.error for f in loaded.failures}
-    assert errors["Forgetful"] == ("plugin Forgetful registers no hooks (did you forget @hookimpl?): "
-                                   "gxlint_rules is not marked with @hookimpl")
+    assert errors["Forgetful"] == (
+        "plugin Forgetful registers no hooks (did you forget @hookimpl?): "
+        "gxlint_rules is not marked with @hookimpl"
+    )
     assert errors["Empty"] == "plugin Empty registers no hooks (did you forget @hookimpl?)"
     assert "TT991" not in loaded.rules and "TT992" in loaded.rules
     assert [name for name, *_ in loaded.loaded] == ["fine"]
@@ -380,8 +429,10 @@ def test_the_command_line_warns_about_a_plugin_with_no_hookimpl(monkeypatch, tmp
     assert listed.exit_code == 2
     assert "plugin forgetful registers no hooks (did you forget @hookimpl?)" in listed.stdout
     checked = gx("--lang", "en", "r.txt")
-    assert ("gxlint: warning: plugin 'forgetful' could not be loaded: plugin forgetful registers no hooks "
-            "(did you forget @hookimpl?): gxlint_rules is not marked with @hookimpl") in checked.stderr
+    assert (
+        "gxlint: warning: plugin 'forgetful' could not be loaded: plugin forgetful registers no hooks "
+        "(did you forget @hookimpl?): gxlint_rules is not marked with @hookimpl"
+    ) in checked.stderr
 
 
 def test_the_config_named_by_the_run_decides_which_plugins_are_imported(monkeypatch, tmp_path):

@@ -44,9 +44,14 @@ def test_builtin_rules_come_through_the_entry_point():
 
 def test_a_plugin_that_fails_to_import_is_reported_and_the_run_goes_on(monkeypatch):
     good = plugin(make_rule("TT101", "good-rule"), name="good")
-    monkeypatch.setattr(plugins, "_entry_points", lambda: [
-        FakeEntryPoint("broken", error=ImportError("No module named 'nothing_here'")),
-        FakeEntryPoint("good", obj=good)])
+    monkeypatch.setattr(
+        plugins,
+        "_entry_points",
+        lambda: [
+            FakeEntryPoint("broken", error=ImportError("No module named 'nothing_here'")),
+            FakeEntryPoint("good", obj=good),
+        ],
+    )
     loaded = plugins.load()
     assert [f.name for f in loaded.failures] == ["broken"]
     assert "ImportError: No module named 'nothing_here'" in loaded.failures[0].error
@@ -107,15 +112,23 @@ def test_messages_follow_the_language_setting():
 
 
 def test_a_plugin_template_variant_extends_the_format_it_replaces():
-    text = ("示例县2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
-            "一、本年新收申请数量\t1\t0\t0\t0\t0\t0\t1\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n")
+    text = (
+        "示例县2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收申请数量\t1\t0\t0\t0\t0\t0\t1\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+    )
 
     class Province:
         @staticmethod
         @hookimpl
         def gxlint_templates():
-            return [{"id": "2021", "extends": "2021", "name": "示例省 variant",
-                     "label_variants": {"本年新收申请数量": "本年新收政府信息公开申请数量"}}]
+            return [
+                {
+                    "id": "2021",
+                    "extends": "2021",
+                    "name": "示例省 variant",
+                    "label_variants": {"本年新收申请数量": "本年新收政府信息公开申请数量"},
+                }
+            ]
 
     from gxlint.run.linter import _context_for
     from gxlint.read.build import build_report

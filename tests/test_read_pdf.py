@@ -91,8 +91,9 @@ def test_wrapped_lines_make_one_paragraph(report):
 
 def test_paragraph_across_page_break_rejoined(report):
     blocks = list(report.blocks)
-    starts = [i for i, b in enumerate(blocks)
-              if isinstance(b, Paragraph) and b.text.startswith("（五）监督保障")]
+    starts = [
+        i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.text.startswith("（五）监督保障")
+    ]
     assert len(starts) == 1
     para = blocks[starts[0]]
     assert para.text.endswith("更好地服务全县教育事业的发展。")
@@ -161,8 +162,7 @@ def test_table_origins(report):
     cells = {c.text: c.origin for row in grid.rows for c in row}
     assert cells["申请人情况"].to_dict() == {"page": 2, "table": 1, "row": 1, "cell": 3}
     assert cells["（五）不予处理"].to_dict() == {"page": 3, "table": 1, "row": 9, "cell": 2}
-    assert cells["四、结转下年度继续办理"].to_dict() == {"page": 3, "table": 1, "row": 12,
-                                                       "cell": 1}
+    assert cells["四、结转下年度继续办理"].to_dict() == {"page": 3, "table": 1, "row": 12, "cell": 1}
 
 
 def test_table_rendered_as_tab_rows(report):
@@ -210,7 +210,8 @@ def test_scanned_pdf():
     doc = read(fixture("scanned.pdf"))
     assert_fatal(doc, "扫描件", "OCR", "scanned")
     assert doc.problems[0].message_zh == (
-        "PDF 中没有可提取的文字，可能是扫描件；请用原始 Word 文件或网页检查，或先做文字识别（OCR）")
+        "PDF 中没有可提取的文字，可能是扫描件；请用原始 Word 文件或网页检查，或先做文字识别（OCR）"
+    )
 
 
 def test_blank_pdf():
@@ -235,14 +236,17 @@ def test_truncated_pdf(cut):
     assert "incomplete" in doc.problems[0].message_en
 
 
-@pytest.mark.parametrize("data", [
-    b"",
-    b"%PDF-",
-    b"%PDF-1.7\n" + bytes(range(256)) * 40,
-    b"\x00" * 5000,
-    "这不是 PDF 文件".encode("utf-8"),
-    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"%PDF-",
+        b"%PDF-1.7\n" + bytes(range(256)) * 40,
+        b"\x00" * 5000,
+        "这不是 PDF 文件".encode("utf-8"),
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
+    ],
+)
 def test_garbage(data):
     doc = read(data, "x.pdf")
     assert doc.problems and doc.problems[0].fatal
@@ -271,9 +275,14 @@ def test_not_bytes_does_not_raise():
 def _pages_pdf(count: int, extra: bytes = b"") -> bytes:
     kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(count))
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R" + extra + b" >>"
-    return raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
-                     b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
-                     b"<< /Length 0 >>\nstream\n\nendstream"] + [page] * count)
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+            b"<< /Length 0 >>\nstream\n\nendstream",
+        ]
+        + [page] * count
+    )
 
 
 def test_too_many_pages_refused_quickly():
@@ -293,35 +302,44 @@ def test_deeply_nested_objects():
 
 
 def test_self_referencing_form():
-    data = raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-        b"<< /Length 7 >>\nstream\n/X0 Do\nendstream",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R "
-        b"/Resources << /XObject << /X0 5 0 R >> >> >>",
-        b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject "
-        b"<< /X0 5 0 R >> >> /Length 7 >>\nstream\n/X0 Do\nendstream",
-    ])
+    data = raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Length 7 >>\nstream\n/X0 Do\nendstream",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R "
+            b"/Resources << /XObject << /X0 5 0 R >> >> >>",
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject "
+            b"<< /X0 5 0 R >> >> /Length 7 >>\nstream\n/X0 Do\nendstream",
+        ]
+    )
     doc = read(data)
     assert doc.problems and doc.problems[0].fatal and doc.blocks == ()
 
 
 def test_page_tree_loop():
-    data = raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
-                     b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 5 >>",
-                     b"<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R /Count 3 >>"])
+    data = raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 5 >>",
+            b"<< /Type /Pages /Kids [2 0 R] /Parent 2 0 R /Count 3 >>",
+        ]
+    )
     doc = read(data)
     assert doc.problems and doc.problems[0].fatal and doc.blocks == ()
 
 
 def test_library_imported_lazily():
-    code = ("import sys, gxlint.read.pdf; "
-            "sys.exit(1 if any(m.startswith('pypdfium2') for m in sys.modules) else 0)")
+    code = (
+        "import sys, gxlint.read.pdf; "
+        "sys.exit(1 if any(m.startswith('pypdfium2') for m in sys.modules) else 0)"
+    )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
 # ---------------------------------------------------------------------------------------------
 # the two shared reports printed to PDF: every table value as the parser reads it
+
 
 def _shared_pdfs():
     folder = SHARED_FORMS / "pdf"
@@ -330,8 +348,10 @@ def _shared_pdfs():
     return sorted(json.loads((folder / "values.json").read_text(encoding="utf-8")).items())
 
 
-@pytest.mark.skipif(not (SHARED_FORMS / "pdf" / "values.json").exists(),
-                    reason=f"shared forms not available: {SHARED_FORMS / 'pdf'} is absent")
+@pytest.mark.skipif(
+    not (SHARED_FORMS / "pdf" / "values.json").exists(),
+    reason=f"shared forms not available: {SHARED_FORMS / 'pdf'} is absent",
+)
 @pytest.mark.parametrize("name,expected", _shared_pdfs() or [("none", {})])
 def test_shared_pdf_forms(name, expected):
     data = (SHARED_FORMS / "pdf" / name).read_bytes()
@@ -344,9 +364,14 @@ def test_shared_pdf_forms(name, expected):
     lines = text.splitlines()
     # page numbers ("— 1 —") gone; a table row of numbers has tabs
     assert not any(re.fullmatch(r"[—\- \d]+", line) for line in lines if line)
-    for heading in ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                    "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
-                    "六、其他需要报告的事项"):
+    for heading in (
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ):
         assert heading in lines
 
 
@@ -367,8 +392,11 @@ def test_rotated_page_read_whole():
     doc = read(fixture("rotated.pdf"))
     assert doc.problems == ()
     assert [p.text for p in paragraphs(doc)] == ROTATED_TEXT
-    assert texts(grids(doc)[0]) == [["信息内容", "本年新制作数量", "本年新公开数量"],
-                                    ["规章", "0", "0"], ["规范性文件", "2", "2"]]
+    assert texts(grids(doc)[0]) == [
+        ["信息内容", "本年新制作数量", "本年新公开数量"],
+        ["规章", "0", "0"],
+        ["规范性文件", "2", "2"],
+    ]
 
 
 def test_rotated_page_without_pdfminer_says_so(monkeypatch):
@@ -384,18 +412,38 @@ def test_row_cut_by_page_break_rejoined():
     """A tall row whose label the page break cut in two: the two pieces are one row again."""
     from gxlint.read.pdf import _Cell, _grid, _Group, _Table
 
-    first = _Table(page=1, top=600, bottom=800, x0=50, x1=450, nrows=2, cells=[
-        _Cell(0, 0, 50, 250, "信息内容", 1), _Cell(0, 0, 250, 450, "数量", 1),
-        _Cell(1, 1, 50, 250, "1.申请人无正当理由逾期", 1, open_bottom=True),
-        _Cell(1, 1, 250, 450, "", 1, open_bottom=True)])
-    second = _Table(page=2, top=50, bottom=120, x0=50, x1=450, nrows=2, cells=[
-        _Cell(0, 0, 50, 250, "不补正", 2), _Cell(0, 0, 250, 450, "3", 2),
-        _Cell(1, 1, 50, 250, "2.其他", 2), _Cell(1, 1, 250, 450, "0", 2)])
+    first = _Table(
+        page=1,
+        top=600,
+        bottom=800,
+        x0=50,
+        x1=450,
+        nrows=2,
+        cells=[
+            _Cell(0, 0, 50, 250, "信息内容", 1),
+            _Cell(0, 0, 250, 450, "数量", 1),
+            _Cell(1, 1, 50, 250, "1.申请人无正当理由逾期", 1, open_bottom=True),
+            _Cell(1, 1, 250, 450, "", 1, open_bottom=True),
+        ],
+    )
+    second = _Table(
+        page=2,
+        top=50,
+        bottom=120,
+        x0=50,
+        x1=450,
+        nrows=2,
+        cells=[
+            _Cell(0, 0, 50, 250, "不补正", 2),
+            _Cell(0, 0, 250, 450, "3", 2),
+            _Cell(1, 1, 50, 250, "2.其他", 2),
+            _Cell(1, 1, 250, 450, "0", 2),
+        ],
+    )
     group = _Group(first)
     group.parts.append(second)
     grid = _grid(group, 1)
-    assert texts(grid) == [["信息内容", "数量"], ["1.申请人无正当理由逾期不补正", "3"],
-                           ["2.其他", "0"]]
+    assert texts(grid) == [["信息内容", "数量"], ["1.申请人无正当理由逾期不补正", "3"], ["2.其他", "0"]]
     assert grid.rows[2][0].origin.to_dict() == {"page": 2, "table": 1, "row": 3, "cell": 1}
 
 
@@ -403,11 +451,27 @@ def test_rows_either_side_of_a_page_break_stay_apart():
     """Two data rows either side of a break in a table without a bottom rule stay two rows."""
     from gxlint.read.pdf import _Cell, _grid, _Group, _Table
 
-    first = _Table(page=1, top=700, bottom=800, x0=50, x1=450, nrows=1, cells=[
-        _Cell(0, 0, 50, 250, "规章", 1, open_bottom=True),
-        _Cell(0, 0, 250, 450, "28", 1, open_bottom=True)])
-    second = _Table(page=2, top=50, bottom=80, x0=50, x1=450, nrows=1, cells=[
-        _Cell(0, 0, 50, 250, "规范性文件", 2), _Cell(0, 0, 250, 450, "27", 2)])
+    first = _Table(
+        page=1,
+        top=700,
+        bottom=800,
+        x0=50,
+        x1=450,
+        nrows=1,
+        cells=[
+            _Cell(0, 0, 50, 250, "规章", 1, open_bottom=True),
+            _Cell(0, 0, 250, 450, "28", 1, open_bottom=True),
+        ],
+    )
+    second = _Table(
+        page=2,
+        top=50,
+        bottom=80,
+        x0=50,
+        x1=450,
+        nrows=1,
+        cells=[_Cell(0, 0, 50, 250, "规范性文件", 2), _Cell(0, 0, 250, 450, "27", 2)],
+    )
     group = _Group(first)
     group.parts.append(second)
     assert texts(_grid(group, 1)) == [["规章", "28"], ["规范性文件", "27"]]

@@ -13,33 +13,39 @@ from gxlint.read.sniff import sniff
 HTML = "<html><head><title>示例</title></head><body><p>一、总体情况</p></body></html>".encode()
 
 
-@pytest.mark.parametrize("data, name, form", [
-    (b"%PDF-1.7\n...", "report.txt", "pdf"),  # a PDF named .txt
-    (b"PK\x03\x04" + b"\x00" * 30 + b"word/document.xml", "report.zip", "docx"),  # a renamed .docx
-    (b"PK\x03\x04" + b"\x00" * 30 + b"xl/workbook.xml", "stats.xlsx", "ooxml"),
-    (b"PK\x03\x04" + b"\x00" * 30 + b"photos/a.jpg", "bundle.zip", "zip"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "report.doc", "ole"),
-    (b"{\\rtf1\\ansi ...}", "report.doc", "rtf"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "scan.txt", "image"),
-    (HTML, "report.txt", "html"),  # a web page saved as .txt
-    (b"\xef\xbb\xbf<!DOCTYPE html><html>", "page", "html"),
-    ("一、总体情况\n本年度……".encode(), "report.html", "text"),  # named .html, but no markup
-    ("<p>一、总体情况</p>".encode(), "report.htm", "html"),
-    ("一、总体情况\n规章\t0\t0\t0\n".encode(), "report.txt", "text"),
-    ("<p>a</p><p>b</p><div>c</div><br><table>".encode(), "crawl.txt", "html"),
-])
+@pytest.mark.parametrize(
+    "data, name, form",
+    [
+        (b"%PDF-1.7\n...", "report.txt", "pdf"),  # a PDF named .txt
+        (b"PK\x03\x04" + b"\x00" * 30 + b"word/document.xml", "report.zip", "docx"),  # a renamed .docx
+        (b"PK\x03\x04" + b"\x00" * 30 + b"xl/workbook.xml", "stats.xlsx", "ooxml"),
+        (b"PK\x03\x04" + b"\x00" * 30 + b"photos/a.jpg", "bundle.zip", "zip"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "report.doc", "ole"),
+        (b"{\\rtf1\\ansi ...}", "report.doc", "rtf"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "scan.txt", "image"),
+        (HTML, "report.txt", "html"),  # a web page saved as .txt
+        (b"\xef\xbb\xbf<!DOCTYPE html><html>", "page", "html"),
+        ("一、总体情况\n本年度……".encode(), "report.html", "text"),  # named .html, but no markup
+        ("<p>一、总体情况</p>".encode(), "report.htm", "html"),
+        ("一、总体情况\n规章\t0\t0\t0\n".encode(), "report.txt", "text"),
+        ("<p>a</p><p>b</p><div>c</div><br><table>".encode(), "crawl.txt", "html"),
+    ],
+)
 def test_the_form_is_decided_by_content(data, name, form):
     assert sniff(data, name) == form
 
 
-@pytest.mark.parametrize("data, name, words", [
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "report.doc", ".docx"),
-    (b"{\\rtf1\\ansi}", "report.rtf", "RTF"),
-    (b"PK\x03\x04" + b"\x00" * 30 + b"xl/workbook.xml", "stats.xlsx", "Excel"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "scan.png", "image"),
-    (b"\x00\x01\x02 not really", "report.pdf", "named .pdf"),
-    (b"PK", "report.docx", "named .docx"),
-])
+@pytest.mark.parametrize(
+    "data, name, words",
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "report.doc", ".docx"),
+        (b"{\\rtf1\\ansi}", "report.rtf", "RTF"),
+        (b"PK\x03\x04" + b"\x00" * 30 + b"xl/workbook.xml", "stats.xlsx", "Excel"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "scan.png", "image"),
+        (b"\x00\x01\x02 not really", "report.pdf", "named .pdf"),
+        (b"PK", "report.docx", "named .docx"),
+    ],
+)
 def test_refused_forms_say_what_to_do(data, name, words):
     source = source_mod.from_bytes(data, name)
     assert source.text == ""
@@ -49,7 +55,9 @@ def test_refused_forms_say_what_to_do(data, name, words):
 
 
 def test_a_renamed_text_report_is_read_as_text():
-    data = ("示例县人民政府2021年政府信息公开工作年度报告\n一、总体情况\n" + "本年度工作稳步推进。" * 5).encode("gb18030")
+    data = (
+        "示例县人民政府2021年政府信息公开工作年度报告\n一、总体情况\n" + "本年度工作稳步推进。" * 5
+    ).encode("gb18030")
     source = source_mod.from_bytes(data, "report.pdf")
     assert source.form == "text" and "一、总体情况" in source.text and not source.problems
 
@@ -67,12 +75,25 @@ def test_a_failing_reader_is_a_problem_not_a_traceback(monkeypatch):
 
 
 def test_a_document_is_rendered_with_its_origins():
-    doc = Document("docx", blocks=(
-        Paragraph("一、总体情况", Origin(paragraph=3), heading=2),
-        Grid(((GridCell("信息内容", Origin(table=1, row=1, cell=1)), GridCell("本年制发件数", Origin(table=1, row=1, cell=2))),
-              (GridCell("规章", Origin(table=1, row=2, cell=1)), GridCell("5", Origin(table=1, row=2, cell=2)))),
-             Origin(table=1)),
-    ))
+    doc = Document(
+        "docx",
+        blocks=(
+            Paragraph("一、总体情况", Origin(paragraph=3), heading=2),
+            Grid(
+                (
+                    (
+                        GridCell("信息内容", Origin(table=1, row=1, cell=1)),
+                        GridCell("本年制发件数", Origin(table=1, row=1, cell=2)),
+                    ),
+                    (
+                        GridCell("规章", Origin(table=1, row=2, cell=1)),
+                        GridCell("5", Origin(table=1, row=2, cell=2)),
+                    ),
+                ),
+                Origin(table=1),
+            ),
+        ),
+    )
     source = source_mod.from_document(doc, "r.docx")
     assert source.text == "一、总体情况\n\n信息内容\t本年制发件数\n规章\t5\n"
     assert source.locate(1) == Origin(paragraph=3)
@@ -81,15 +102,21 @@ def test_a_document_is_rendered_with_its_origins():
     assert source.locate(99) is None
 
 
-@pytest.mark.parametrize("location, zh, en", [
-    ({"form": "pdf", "page": 3, "line": 12}, "第 3 页第 12 行", "page 3, line 12"),
-    ({"form": "pdf", "page": 2, "table": 1, "row": 5, "cell": 3}, "第 2 页表 1 第 5 行第 3 列",
-     "page 2, table 1, row 5, column 3"),
-    ({"form": "docx", "paragraph": 12}, "第 12 段", "paragraph 12"),
-    ({"form": "html", "line": 120}, "网页源码第 120 行", "HTML source line 120"),
-    ({"form": "docx"}, "", ""),
-    (None, "", ""),
-])
+@pytest.mark.parametrize(
+    "location, zh, en",
+    [
+        ({"form": "pdf", "page": 3, "line": 12}, "第 3 页第 12 行", "page 3, line 12"),
+        (
+            {"form": "pdf", "page": 2, "table": 1, "row": 5, "cell": 3},
+            "第 2 页表 1 第 5 行第 3 列",
+            "page 2, table 1, row 5, column 3",
+        ),
+        ({"form": "docx", "paragraph": 12}, "第 12 段", "paragraph 12"),
+        ({"form": "html", "line": 120}, "网页源码第 120 行", "HTML source line 120"),
+        ({"form": "docx"}, "", ""),
+        (None, "", ""),
+    ],
+)
 def test_locations_are_described_for_people(location, zh, en):
     assert describe(location, "zh") == zh
     assert describe(location, "en") == en
@@ -103,7 +130,11 @@ def test_linting_text_imports_no_reader_library():
     from pathlib import Path
 
     example = Path(__file__).resolve().parents[1] / "examples" / "shili-county-2021.txt"
-    code = ("import sys; from gxlint.run.linter import Linter; Linter(isolated=True).lint_path(sys.argv[1]); "
-            "print(sorted(m for m in ('lxml', 'pypdfium2', 'pdfminer', 'docx') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code, str(example)], capture_output=True, text=True, check=True)
+    code = (
+        "import sys; from gxlint.run.linter import Linter; Linter(isolated=True).lint_path(sys.argv[1]); "
+        "print(sorted(m for m in ('lxml', 'pypdfium2', 'pdfminer', 'docx') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(example)], capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "[]"

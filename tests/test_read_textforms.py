@@ -25,8 +25,11 @@ SHARED_FORMS = Path(__file__).resolve().parents[2] / "shared" / "forms"
 # -- the report's tables --------------------------------------------------------------------------
 
 AD = [  # caption, columns, rows
-    ("第二十条第（一）项", ["本年制发件数", "本年废止件数", "现行有效件数"], [("规章", ["1", "0", "5"]),
-                                                                 ("行政规范性文件", ["3", "1", "12"])]),
+    (
+        "第二十条第（一）项",
+        ["本年制发件数", "本年废止件数", "现行有效件数"],
+        [("规章", ["1", "0", "5"]), ("行政规范性文件", ["3", "1", "12"])],
+    ),
     ("第二十条第（五）项", ["本年处理决定数量"], [("行政许可", ["120"])]),
     ("第二十条第（六）项", ["本年处理决定数量"], [("行政处罚", ["35"]), ("行政强制", ["4"])]),
     ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("行政事业性收费", ["2.5"])]),
@@ -71,8 +74,11 @@ BLANK_CELL = ("2.没有现成信息需要另行制作", "科研机构")
 
 def expected(blank: bool = False) -> dict:
     """{kind: {row: {column: value}}} as ``gxlint parse --format json`` keys them."""
-    ad = {row: dict(zip(cols, (float(x) if "." in x else int(x) for x in vals)))
-          for _, cols, rows in AD for row, vals in rows}
+    ad = {
+        row: dict(zip(cols, (float(x) if "." in x else int(x) for x in vals)))
+        for _, cols, rows in AD
+        for row, vals in rows
+    }
     app = {}
     for outer, group, leaf, vals in APP:
         label = leaf or group or outer
@@ -92,20 +98,41 @@ def _app_labels(outer, group, leaf) -> list[str | None]:
 # -- the report around its tables -----------------------------------------------------------------
 
 TITLE = "示例县市场监督管理局2021年政府信息公开工作年度报告"
-INTRO = ("本报告依据《中华人民共和国政府信息公开条例》编制。本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。"
-         "如对本报告有疑问，请与示例县市场监督管理局办公室联系（地址：示例县人民路1号，邮编：999999，电话：0000-1234567）。")
+INTRO = (
+    "本报告依据《中华人民共和国政府信息公开条例》编制。本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。"
+    "如对本报告有疑问，请与示例县市场监督管理局办公室联系（地址：示例县人民路1号，邮编：999999，电话：0000-1234567）。"
+)
 CH1 = ["一、总体情况", "2021年，示例县市场监督管理局认真贯彻落实政府信息公开条例，主动公开各类信息236条。"]
-TAIL = ["五、存在的主要问题及改进情况", "政策解读的形式还不够丰富。下一步将加强培训，提高信息公开质量。",
-        "六、其他需要报告的事项", "本年度未收取信息处理费。", "示例县市场监督管理局", "2022年1月20日"]
+TAIL = [
+    "五、存在的主要问题及改进情况",
+    "政策解读的形式还不够丰富。下一步将加强培训，提高信息公开质量。",
+    "六、其他需要报告的事项",
+    "本年度未收取信息处理费。",
+    "示例县市场监督管理局",
+    "2022年1月20日",
+]
 
 
 def report(ad: list[str], app: list[str], rl: list[str], head: list[str] = (), foot: list[str] = ()) -> str:
-    lines = [*head, TITLE, INTRO, *CH1, "二、主动公开政府信息情况", *ad, "三、收到和处理政府信息公开申请情况", *app,
-             "四、政府信息公开行政复议、行政诉讼情况", *rl, *TAIL, *foot]
+    lines = [
+        *head,
+        TITLE,
+        INTRO,
+        *CH1,
+        "二、主动公开政府信息情况",
+        *ad,
+        "三、收到和处理政府信息公开申请情况",
+        *app,
+        "四、政府信息公开行政复议、行政诉讼情况",
+        *rl,
+        *TAIL,
+        *foot,
+    ]
     return "\n".join(lines) + "\n"
 
 
 # -- the shapes -----------------------------------------------------------------------------------
+
 
 def tabs() -> str:
     """The form the grammar reads: the reference."""
@@ -114,13 +141,21 @@ def tabs() -> str:
         ad.append(caption + "\t" * len(cols))
         ad.append("\t".join(["信息内容", *cols]))
         ad.extend("\t".join([row, *vals]) for row, vals in rows)
-    app = [APP_NOTE + "\t\t\t申请人情况" + "\t" * 6, "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计",
-           "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t"]
+    app = [
+        APP_NOTE + "\t\t\t申请人情况" + "\t" * 6,
+        "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计",
+        "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t",
+    ]
     for outer, group, leaf, vals in APP:
         app.append("\t".join([s or "" for s in _app_labels(outer, group, leaf)] + [str(v) for v in vals]))
-    rl = ["行政复议\t\t\t\t\t行政诉讼" + "\t" * 9, "\t".join(["结果维持", *RL_COLUMNS[1:], "未经复议直接起诉", "", "", "", "",
-                                                       "复议后起诉", "", "", "", ""]),
-          "\t".join([""] * 5 + RL_COLUMNS * 2), "\t".join(str(v) for b in RL for v in b)]
+    rl = [
+        "行政复议\t\t\t\t\t行政诉讼" + "\t" * 9,
+        "\t".join(
+            ["结果维持", *RL_COLUMNS[1:], "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""]
+        ),
+        "\t".join([""] * 5 + RL_COLUMNS * 2),
+        "\t".join(str(v) for b in RL for v in b),
+    ]
     return report(ad, app, rl)
 
 
@@ -142,23 +177,51 @@ def pipes() -> str:
         ad.append(caption + " " + "|" * 4)
         ad.append(row(["信息内容", *cols, *[None] * (3 - len(cols))]))
         ad.extend(row([r, *vals, *[None] * (3 - len(vals))]) for r, vals in rows)
-    app = [APP_NOTE + " ||| 申请人情况 " + "|" * 7, row(["自然人", "法人或其他组织", None, None, None, None, "总计"]),
-           row(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"])]
+    app = [
+        APP_NOTE + " ||| 申请人情况 " + "|" * 7,
+        row(["自然人", "法人或其他组织", None, None, None, None, "总计"]),
+        row(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]),
+    ]
     for outer, group, leaf, vals in APP:
         labels = _app_labels(outer, group, leaf)
-        app.append(row([s for s in labels if s] + [None] * sum(1 for s in labels if s is None)
-                       + [str(v) for v in vals]))
-    rl = [row(["行政复议", None, None, None, None, "行政诉讼", *[None] * 9]),
-          row(["结 果 维 持", *RL_COLUMNS[1:], "未经复议直接起诉", None, None, None, None, "复议后起诉", *[None] * 4]),
-          row([*RL_COLUMNS, *RL_COLUMNS, *RL_COLUMNS]), row([str(v) for b in RL for v in b])]
+        app.append(
+            row(
+                [s for s in labels if s]
+                + [None] * sum(1 for s in labels if s is None)
+                + [str(v) for v in vals]
+            )
+        )
+    rl = [
+        row(["行政复议", None, None, None, None, "行政诉讼", *[None] * 9]),
+        row(
+            [
+                "结 果 维 持",
+                *RL_COLUMNS[1:],
+                "未经复议直接起诉",
+                None,
+                None,
+                None,
+                None,
+                "复议后起诉",
+                *[None] * 4,
+            ]
+        ),
+        row([*RL_COLUMNS, *RL_COLUMNS, *RL_COLUMNS]),
+        row([str(v) for b in RL for v in b]),
+    ]
     head = ["网站首页 | 政务公开 | 互动交流", "当前位置：首页 > 政务公开 > 年度报告"]
-    foot = ["【打印本页】【关闭窗口】", "主办单位：示例县人民政府办公室 | 网站地图", "网站标识码：0000000000 | 联系我们"]
+    foot = [
+        "【打印本页】【关闭窗口】",
+        "主办单位：示例县人民政府办公室 | 网站地图",
+        "网站标识码：0000000000 | 联系我们",
+    ]
     return report(ad, app, rl, head, foot)
 
 
 def cell_lines(blank_after: bool, blank_cell: bool) -> str:
     """One cell per line; with ``blank_after`` a blank line after every cell (an empty cell is then
     one empty line of its own); with ``blank_cell`` one applicant cell left empty."""
+
     def lines(cells: list[str]) -> list[str]:
         out = []
         for c in cells:
@@ -168,15 +231,33 @@ def cell_lines(blank_after: bool, blank_cell: bool) -> str:
     ad = []
     for caption, cols, rows in AD:
         ad += lines([caption, "信息内容", *cols, *[x for r, vals in rows for x in (r, *vals)]])
-    app_cells = [APP_NOTE, "申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
-                 "其他"]
+    app_cells = [
+        APP_NOTE,
+        "申请人情况",
+        "自然人",
+        "法人或其他组织",
+        "总计",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+    ]
     for outer, group, leaf, vals in APP:
         values = [str(v) for v in vals]
         if blank_cell and leaf == BLANK_CELL[0]:
             values[APP_COLUMNS.index(BLANK_CELL[1])] = ""
         app_cells += [s for s in (outer, group, leaf) if s] + values
-    rl_cells = ["行政复议", "行政诉讼", *RL_COLUMNS, "未经复议直接起诉", "复议后起诉", *RL_COLUMNS, *RL_COLUMNS,
-                *[str(v) for b in RL for v in b]]
+    rl_cells = [
+        "行政复议",
+        "行政诉讼",
+        *RL_COLUMNS,
+        "未经复议直接起诉",
+        "复议后起诉",
+        *RL_COLUMNS,
+        *RL_COLUMNS,
+        *[str(v) for b in RL for v in b],
+    ]
     return report(ad, lines(app_cells), lines(rl_cells))
 
 
@@ -185,11 +266,19 @@ def viewer() -> str:
     ad = []
     for caption, cols, rows in AD:
         ad += [caption, " ".join(["信息内容", *cols]), *(" ".join([r, *vals]) for r, vals in rows)]
-    app = [APP_NOTE + " 申请人情况", "自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他"]
+    app = [
+        APP_NOTE + " 申请人情况",
+        "自然人 法人或其他组织 总计",
+        "商业企业 科研机构 社会公益组织 法律服务机构 其他",
+    ]
     for outer, group, leaf, vals in APP:
         app.append(" ".join([s for s in (outer, group, leaf) if s] + [str(v) for v in vals]))
-    rl = ["行政复议 行政诉讼", " ".join(RL_COLUMNS) + " 未经复议直接起诉 复议后起诉", " ".join(RL_COLUMNS * 2),
-          " ".join(str(v) for b in RL for v in b)]
+    rl = [
+        "行政复议 行政诉讼",
+        " ".join(RL_COLUMNS) + " 未经复议直接起诉 复议后起诉",
+        " ".join(RL_COLUMNS * 2),
+        " ".join(str(v) for b in RL for v in b),
+    ]
     return report(ad, app, rl)
 
 
@@ -210,6 +299,7 @@ SHAPES = {
 
 # -- comparing ------------------------------------------------------------------------------------
 
+
 def misses(text: str, want: dict) -> list[tuple]:
     """Every expected table value that ``parse_text(text)`` does not read (kind, row, column,
     expected, got)."""
@@ -217,6 +307,7 @@ def misses(text: str, want: dict) -> list[tuple]:
 
 
 # -- the shapes are read ----------------------------------------------------------------------------
+
 
 def test_the_tab_form_is_read_and_left_alone():
     text = tabs()
@@ -240,16 +331,25 @@ def test_chapters_and_no_reading_problems(shape):
     # 四、结转下年度继续办理 and 一、本年新收… are table rows, not chapters
     assert [c.numeral for c in report_.chapters] == list("一二三四五六")
     assert [t.kind for t in report_.tables] == ["active_disclosure", "applications", "review_litigation"]
-    problems = [(n.kind, n.en) for t in report_.tables for n in t.notes
-                if n.kind in ("unknown-row", "unreadable")]
+    problems = [
+        (n.kind, n.en) for t in report_.tables for n in t.notes if n.kind in ("unknown-row", "unreadable")
+    ]
     assert problems == []
 
 
 def test_lines_outside_tables_are_unchanged():
     for text in (pipes(), cell_lines(True, True), layout(), viewer()):
         before, after = text.split("\n"), normalize(text).split("\n")
-        for line in (TITLE, INTRO, *CH1, *TAIL, "三、收到和处理政府信息公开申请情况", "网站首页 | 政务公开 | 互动交流",
-                     "主办单位：示例县人民政府办公室 | 网站地图", "网站标识码：0000000000 | 联系我们"):
+        for line in (
+            TITLE,
+            INTRO,
+            *CH1,
+            *TAIL,
+            "三、收到和处理政府信息公开申请情况",
+            "网站首页 | 政务公开 | 互动交流",
+            "主办单位：示例县人民政府办公室 | 网站地图",
+            "网站标识码：0000000000 | 联系我们",
+        ):
             for i, b in enumerate(before):
                 if b.strip() == line:
                     assert after[i] == b, (line, after[i])
@@ -269,7 +369,7 @@ def test_one_cell_per_line_rows_go_on_their_label_line():
     lines, out = text.split("\n"), normalize(text).split("\n")
     at = lines.index("一、本年新收政府信息公开申请数量")
     assert out[at] == "一、本年新收政府信息公开申请数量\t10\t2\t0\t1\t0\t0\t13"
-    assert out[at + 1:at + 15] == [""] * 14  # its cells and the blank lines after them
+    assert out[at + 1 : at + 15] == [""] * 14  # its cells and the blank lines after them
     at = lines.index(BLANK_CELL[0])
     assert out[at] == BLANK_CELL[0] + "\t0\t0\t\t0\t0\t0\t0"
     at = lines.index("行政复议")
@@ -315,15 +415,23 @@ def test_a_table_row_with_spaces_in_a_tab_table_is_not_a_chapter():
 
 
 def test_markdown_rule_row_without_edge_pipes_is_emptied():
-    text = "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容 | 本年处理决定数量\n--- | ---\n行政许可 | 7\n"
+    text = (
+        "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容 | 本年处理决定数量\n--- | ---\n行政许可 | 7\n"
+    )
     out = normalize(text).split("\n")
     assert out[2:5] == ["信息内容\t本年处理决定数量", "", "行政许可\t7"]
 
 
 # -- what must come back untouched ----------------------------------------------------------------
 
-UNCHANGED = sorted([*(ROOT / "examples").glob("*.txt"), *FIXTURES.glob("*.txt"), *FIXTURES.glob("*.md"),
-                    *(FIXTURES / "defects").glob("*.txt")])
+UNCHANGED = sorted(
+    [
+        *(ROOT / "examples").glob("*.txt"),
+        *FIXTURES.glob("*.txt"),
+        *FIXTURES.glob("*.md"),
+        *(FIXTURES / "defects").glob("*.txt"),
+    ]
+)
 
 
 @pytest.mark.parametrize("path", UNCHANGED, ids=[p.name for p in UNCHANGED])
@@ -332,35 +440,42 @@ def test_reports_without_these_shapes_come_back_as_the_same_string(path):
     assert normalize(text) is text
 
 
-@pytest.mark.parametrize("text", [
-    "",
-    "\n\n",
-    "一、总体情况\n本年度共收到申请 12 件。\n",
-    "一、总体情况\n  信息内容  有  2  项\n",  # a marker in prose, numbers after gaps: no table
-    "| 第二十条第（一）项 |  |\n|---|---|\n| 规章 | 0 |\n",  # markdown with edge pipes
-    "第二十条第（一）项 |\n信息内容 |\n规章 |\n0 |\n",  # one cell per line with " |"
-    "第二十条第（一）项 |\n信息内容 |\n本年制发件数 | 本年废止件数 |\n规章 |\n0 |\n0 |\n",  # … one with a pipe inside
-    "网站首页 | 政务公开\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n",
+        "一、总体情况\n本年度共收到申请 12 件。\n",
+        "一、总体情况\n  信息内容  有  2  项\n",  # a marker in prose, numbers after gaps: no table
+        "| 第二十条第（一）项 |  |\n|---|---|\n| 规章 | 0 |\n",  # markdown with edge pipes
+        "第二十条第（一）项 |\n信息内容 |\n规章 |\n0 |\n",  # one cell per line with " |"
+        "第二十条第（一）项 |\n信息内容 |\n本年制发件数 | 本年废止件数 |\n规章 |\n0 |\n0 |\n",  # … one with a pipe inside
+        "网站首页 | 政务公开\n",
+    ],
+)
 def test_other_text_is_returned_as_is(text):
     assert normalize(text) is text
 
 
 @pytest.mark.slow  # inputs of up to a megabyte
-@pytest.mark.parametrize("text", [
-    "信息内容 " + "0 " * 300_000,  # a crawled page on one line
-    "信息内容" + " " * 500_000 + "1",
-    "信息内容 | " + "0 | " * 200_000,
-    "信息内容 " + "|" * 500_000 + " x",
-    "信息内容\n" + "0\n" * 100_000,
-    "第二十条第（一）项\n信息内容\n" + "规章\n0\n" * 50_000,
-    "申请人情况\n" + "商业\n" * 50_000 + "0\n0\n0\n",
-    "第二十条第（一）项\n信息内容  本年制发件数\n" + "规章     0     0\n" * 20_000,
-    "申请人情况\n" + "  商业   科研\n" * 20_000 + "一、本年新收政府信息公开申请数量  1  2  3\n",
-    ("行政复议   行政诉讼\n 0 0 0\n") * 20_000,
-    "规章 | 0 | 0 |\n" * 50_000,
-    ("申请人情况\n" + "1. 2. 3. " * 40 + "\n") * 2_000,
-], ids=lambda t: repr(t[:20]))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "信息内容 " + "0 " * 300_000,  # a crawled page on one line
+        "信息内容" + " " * 500_000 + "1",
+        "信息内容 | " + "0 | " * 200_000,
+        "信息内容 " + "|" * 500_000 + " x",
+        "信息内容\n" + "0\n" * 100_000,
+        "第二十条第（一）项\n信息内容\n" + "规章\n0\n" * 50_000,
+        "申请人情况\n" + "商业\n" * 50_000 + "0\n0\n0\n",
+        "第二十条第（一）项\n信息内容  本年制发件数\n" + "规章     0     0\n" * 20_000,
+        "申请人情况\n" + "  商业   科研\n" * 20_000 + "一、本年新收政府信息公开申请数量  1  2  3\n",
+        ("行政复议   行政诉讼\n 0 0 0\n") * 20_000,
+        "规章 | 0 | 0 |\n" * 50_000,
+        ("申请人情况\n" + "1. 2. 3. " * 40 + "\n") * 2_000,
+    ],
+    ids=lambda t: repr(t[:20]),
+)
 def test_adversarial_input_keeps_its_lines(text):
     assert normalize(text).count("\n") == text.count("\n")
 
@@ -370,10 +485,12 @@ def test_the_module_imports_nothing_heavy():
     import subprocess
     import sys
 
-    code = ("import sys, gxlint.read\n"
-            "before = set(sys.modules)\n"
-            "import gxlint.read.textforms\n"
-            "print(sorted(set(sys.modules) - before))")
+    code = (
+        "import sys, gxlint.read\n"
+        "before = set(sys.modules)\n"
+        "import gxlint.read.textforms\n"
+        "print(sorted(set(sys.modules) - before))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     new = json.loads(result.stdout.replace("'", '"'))
     assert [m for m in new if m.startswith("gxlint")] == ["gxlint.read.textforms"]
@@ -381,6 +498,7 @@ def test_the_module_imports_nothing_heavy():
 
 
 # -- the shared sample reports (../shared/forms) --------------------------------------------------
+
 
 def _shared(form: str) -> Path:
     folder = SHARED_FORMS / form

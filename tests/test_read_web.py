@@ -136,6 +136,7 @@ def paragraphs(doc) -> list[Paragraph]:
 
 # --------------------------------------------------------------------------- the chrome page
 
+
 @pytest.fixture(scope="module")
 def chrome_doc():
     return read(gbk(CHROME_PAGE), "report.html")
@@ -149,9 +150,25 @@ def test_gbk_page_is_decoded(chrome_doc):
 
 def test_chrome_is_left_out(chrome_doc):
     text = render(chrome_doc).text
-    for chrome in ("当前位置", "索引号", "主题分类", "字号", "浏览次数", "分享到", "打印本页", "关闭窗口",
-                   "主办单位", "网站标识码", "ICP备", "联系我们", "相关链接", "互动交流", "搜索",
-                   "请输入关键字", "crumbs"):
+    for chrome in (
+        "当前位置",
+        "索引号",
+        "主题分类",
+        "字号",
+        "浏览次数",
+        "分享到",
+        "打印本页",
+        "关闭窗口",
+        "主办单位",
+        "网站标识码",
+        "ICP备",
+        "联系我们",
+        "相关链接",
+        "互动交流",
+        "搜索",
+        "请输入关键字",
+        "crumbs",
+    ):
         assert chrome not in text, chrome
 
 
@@ -161,9 +178,14 @@ def test_body_is_read_title_first(chrome_doc):
     assert first.text == "示例县民政局2023年政府信息公开工作年度报告"
     assert first.heading == 1
     text = render(chrome_doc).text
-    for chapter in ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                    "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
-                    "六、其他需要报告的事项"):
+    for chapter in (
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ):
         assert chapter in text
     assert text.rstrip().endswith("示例县民政局\n2024年1月20日")
 
@@ -183,8 +205,10 @@ def test_headings_h2_and_bold(chrome_doc):
 
 def test_br_splits_paragraph_and_indent_is_stripped(chrome_doc):
     texts = [p.text for p in paragraphs(chrome_doc)]
-    assert ("（一）主动公开。示例县民政局全年在门户网站主动发布各类信息一百二十条。\n"
-            "（二）依申请公开。全年收到信息公开申请五件，均按期答复。") in texts
+    assert (
+        "（一）主动公开。示例县民政局全年在门户网站主动发布各类信息一百二十条。\n"
+        "（二）依申请公开。全年收到信息公开申请五件，均按期答复。"
+    ) in texts
     assert any(t.startswith("示例县民政局按照条例") for t in texts)  # 　　 indent gone
     assert all(t.strip() for t in texts)  # the empty Word paragraph <o:p>&nbsp;</o:p> is dropped
 
@@ -202,8 +226,7 @@ def test_tables_become_grids_with_spans(chrome_doc):
     assert "一、本年新收政府信息公开申请数量\t\t\t4\t1\t0\t0\t0\t0\t5" in lines  # &nbsp;4 → 4
     assert "\t\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t" in lines
     assert "三、本年度办理结果\t（一）予以公开\t\t3\t1\t0\t0\t0\t0\t4" in lines
-    assert ("\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t1\t0\t0\t0\t0\t0\t1"
-            in lines)
+    assert "\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t1\t0\t0\t0\t0\t0\t1" in lines
 
 
 def test_origins_carry_source_lines(chrome_doc):
@@ -215,7 +238,7 @@ def test_origins_carry_source_lines(chrome_doc):
     assert cell.text == "4"
     assert cell.origin.table == 2 and cell.origin.row == 4 and cell.origin.cell == 4
     assert cell.origin.line == line_of(CHROME_PAGE, "<td>&nbsp;4</td>")
-    assert apps.origin.line == line_of(CHROME_PAGE, "<tr><td rowspan=\"3\" colspan=\"3\">") - 1
+    assert apps.origin.line == line_of(CHROME_PAGE, '<tr><td rowspan="3" colspan="3">') - 1
     rendered = render(chrome_doc)
     row = rendered.text.splitlines().index("一、本年新收政府信息公开申请数量\t\t\t4\t1\t0\t0\t0\t0\t5")
     column = len("一、本年新收政府信息公开申请数量\t\t\t") + 1
@@ -223,18 +246,24 @@ def test_origins_carry_source_lines(chrome_doc):
 
 
 def test_utf8_page_with_xml_declaration():
-    page = ('<?xml version="1.0" encoding="utf-8"?>\n<html><body><div class="content">'
-            '<p>示例县财政局2023年政府信息公开工作年度报告</p><p>一、总体情况</p>'
-            '<p>示例县财政局全年主动公开预算决算等财政信息共四十条。</p></div></body></html>')
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<html><body><div class="content">'
+        "<p>示例县财政局2023年政府信息公开工作年度报告</p><p>一、总体情况</p>"
+        "<p>示例县财政局全年主动公开预算决算等财政信息共四十条。</p></div></body></html>"
+    )
     doc = read(page.encode("utf-8"))
     assert doc.problems == () and doc.encoding == "utf-8"
-    assert [p.text for p in paragraphs(doc)][:2] == ["示例县财政局2023年政府信息公开工作年度报告",
-                                                    "一、总体情况"]
+    assert [p.text for p in paragraphs(doc)][:2] == [
+        "示例县财政局2023年政府信息公开工作年度报告",
+        "一、总体情况",
+    ]
 
 
 def test_page_declared_gbk_but_written_in_utf8():
-    page = ('<html><head><meta charset="gbk"></head><body><p>示例县审计局2023年政府信息公开工作'
-            '年度报告，全年主动公开审计结果公告六条。</p></body></html>')
+    page = (
+        '<html><head><meta charset="gbk"></head><body><p>示例县审计局2023年政府信息公开工作'
+        "年度报告，全年主动公开审计结果公告六条。</p></body></html>"
+    )
     doc = read(page.encode("utf-8"))
     assert doc.encoding == "utf-8"
     assert "全年主动公开审计结果公告六条" in render(doc).text
@@ -272,13 +301,17 @@ def test_word_saved_page():
 
 # --------------------------------------------------------------------------- the layout table
 
+
 def test_layout_table_is_a_container_not_a_grid():
     doc = read(LAYOUT_PAGE.encode("utf-8"))
     assert doc.problems == ()
     grids = [b for b in doc.blocks if isinstance(b, Grid)]
     assert len(grids) == 1
     assert [[c.text for c in row] for row in grids[0].rows] == [
-        ["信息内容", "本年处理决定数量"], ["行政许可", "12"], ["行政处罚", "3"]]
+        ["信息内容", "本年处理决定数量"],
+        ["行政许可", "12"],
+        ["行政处罚", "3"],
+    ]
     text = render(doc).text
     assert text.splitlines()[0] == "发布日期：2024-01-25"
     body = text.split("==== 正文 ====\n", 1)[1].lstrip("\n")
@@ -290,6 +323,7 @@ def test_layout_table_is_a_container_not_a_grid():
 
 
 # --------------------------------------------------------------------------- bad input
+
 
 def fatal(doc) -> str:
     assert doc.blocks == ()
@@ -323,8 +357,10 @@ def test_page_with_only_chrome():
 
 
 def test_report_only_as_attachment():
-    page = ('<html><body><div class="content"><p>附件：<a href="/files/nb2023.pdf">年度报告.pdf</a></p>'
-            '</div></body></html>')
+    page = (
+        '<html><body><div class="content"><p>附件：<a href="/files/nb2023.pdf">年度报告.pdf</a></p>'
+        "</div></body></html>"
+    )
     assert "附件" in fatal(timed(page.encode("utf-8")))
 
 
@@ -356,9 +392,11 @@ def test_huge_page_is_refused():
 
 
 def test_absurd_spans_are_clamped():
-    page = ("<html><body><table><tr><td rowspan='999999999' colspan='100000'>示例县一</td>"
-            "<td colspan='-3'>示例县二</td><td rowspan='x'>3</td></tr><tr><td>4</td><td>5</td></tr>"
-            "</table><p>示例县统计局2023年政府信息公开工作年度报告的正文在此处。</p></body></html>")
+    page = (
+        "<html><body><table><tr><td rowspan='999999999' colspan='100000'>示例县一</td>"
+        "<td colspan='-3'>示例县二</td><td rowspan='x'>3</td></tr><tr><td>4</td><td>5</td></tr>"
+        "</table><p>示例县统计局2023年政府信息公开工作年度报告的正文在此处。</p></body></html>"
+    )
     doc = timed(page.encode("utf-8"))
     grid = next(b for b in doc.blocks if isinstance(b, Grid))
     assert all(c.rowspan <= 2 and c.colspan == 1 for row in grid.rows for c in row)

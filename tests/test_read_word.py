@@ -32,6 +32,7 @@ CHAPTERS = ["总体情况", "主动公开政府信息情况", "收到和处理�
 
 # -- building Word files ------------------------------------------------------------------------
 
+
 def add_chinese_numbering(document) -> str:
     """Put a two-level list (“%1、”, “（%2）”, Chinese counting) into the numbering part, as
     offices number their chapter headings; return its numId."""
@@ -45,7 +46,8 @@ def add_chinese_numbering(document) -> str:
         '<w:lvlText w:val="（%2）"/><w:lvlJc w:val="left"/></w:lvl>'
         '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
         '<w:lvlText w:val="%2.%3"/><w:lvlJc w:val="left"/></w:lvl>'
-        '</w:abstractNum>')
+        "</w:abstractNum>"
+    )
     first_num = numbering.find(f"{{{W_NS}}}num")
     if first_num is not None:
         first_num.addprevious(abstract)
@@ -56,8 +58,9 @@ def add_chinese_numbering(document) -> str:
 
 
 def number(paragraph, num_id: str, level: int = 0) -> None:
-    paragraph._p.get_or_add_pPr().append(parse_xml(
-        f'<w:numPr {NSDECL}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {NSDECL}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
 
 
 def heading(document, text: str, num_id: str | None = None, level: int = 0):
@@ -71,8 +74,9 @@ def heading(document, text: str, num_id: str | None = None, level: int = 0):
 def add_page_footer(document) -> None:
     footer = document.sections[0].footer.paragraphs[0]
     footer.add_run("示例县页脚 第")
-    footer._p.append(parse_xml(
-        f'<w:fldSimple {NSDECL} w:instr=" PAGE "><w:r><w:t>7</w:t></w:r></w:fldSimple>'))
+    footer._p.append(
+        parse_xml(f'<w:fldSimple {NSDECL} w:instr=" PAGE "><w:r><w:t>7</w:t></w:r></w:fldSimple>')
+    )
     footer.add_run("页")
 
 
@@ -82,7 +86,7 @@ def add_field(paragraph, code: str, result: str) -> None:
     p.append(parse_xml(f'<w:r {NSDECL}><w:fldChar w:fldCharType="begin"/></w:r>'))
     p.append(parse_xml(f'<w:r {NSDECL}><w:instrText xml:space="preserve">{code}</w:instrText></w:r>'))
     p.append(parse_xml(f'<w:r {NSDECL}><w:fldChar w:fldCharType="separate"/></w:r>'))
-    p.append(parse_xml(f'<w:r {NSDECL}><w:t>{result}</w:t></w:r>'))
+    p.append(parse_xml(f"<w:r {NSDECL}><w:t>{result}</w:t></w:r>"))
     p.append(parse_xml(f'<w:r {NSDECL}><w:fldChar w:fldCharType="end"/></w:r>'))
 
 
@@ -95,8 +99,12 @@ def merged_table(document):
     | 合计              | 4        | 1        | 5    |
     """
     table = document.add_table(rows=4, cols=4)
-    texts = [["申请情况", "", "", ""], ["自然人", "商业企业", "科研机构", "总计"],
-             ["", "3", "0", "3"], ["合计", "4", "1", "5"]]
+    texts = [
+        ["申请情况", "", "", ""],
+        ["自然人", "商业企业", "科研机构", "总计"],
+        ["", "3", "0", "3"],
+        ["合计", "4", "1", "5"],
+    ]
     for r, row in enumerate(texts):
         for c, text in enumerate(row):
             if text:
@@ -109,26 +117,26 @@ def merged_table(document):
 def build(tmp_path: Path, name: str = "report.docx") -> bytes:
     document = docx.Document()
     num_id = add_chinese_numbering(document)
-    document.add_paragraph(TITLE, style="Title")                        # paragraph 1
-    document.add_paragraph("本报告由示例县农业农村局编制。")            # paragraph 2
-    heading(document, CHAPTERS[0], num_id)                              # 3: 一、
-    sub = document.add_paragraph("主动公开。")                          # 4: （一）
+    document.add_paragraph(TITLE, style="Title")  # paragraph 1
+    document.add_paragraph("本报告由示例县农业农村局编制。")  # paragraph 2
+    heading(document, CHAPTERS[0], num_id)  # 3: 一、
+    sub = document.add_paragraph("主动公开。")  # 4: （一）
     number(sub, num_id, 1)
-    sub = document.add_paragraph("依申请公开。")                        # 5: （二）
+    sub = document.add_paragraph("依申请公开。")  # 5: （二）
     number(sub, num_id, 1)
-    document.add_paragraph("")                                          # 6: empty
-    heading(document, CHAPTERS[1], num_id)                              # 7: 二、
-    sub = document.add_paragraph("规章。")                              # 8: （一） again
+    document.add_paragraph("")  # 6: empty
+    heading(document, CHAPTERS[1], num_id)  # 7: 二、
+    sub = document.add_paragraph("规章。")  # 8: （一） again
     number(sub, num_id, 1)
-    merged_table(document)                                              # table 1
-    p = document.add_paragraph("本年度报告发布日期：")                  # 9
-    add_field(p, " DATE \\@ \"yyyy年M月d日\" ", "2024年1月20日")
-    document.add_page_break()                                           # 10: a page break
-    heading(document, CHAPTERS[2], num_id)                              # 11: 三、
-    p = document.add_paragraph("下一步将加强培训，")                    # 12: break inside
+    merged_table(document)  # table 1
+    p = document.add_paragraph("本年度报告发布日期：")  # 9
+    add_field(p, ' DATE \\@ "yyyy年M月d日" ', "2024年1月20日")
+    document.add_page_break()  # 10: a page break
+    heading(document, CHAPTERS[2], num_id)  # 11: 三、
+    p = document.add_paragraph("下一步将加强培训，")  # 12: break inside
     p.add_run().add_break(WD_BREAK.PAGE)
     p.add_run("完善工作机制。")
-    heading(document, "附：说明")                                       # 13: bold, not numbered
+    heading(document, "附：说明")  # 13: bold, not numbered
     add_page_footer(document)
     path = tmp_path / name
     document.save(str(path))
@@ -151,6 +159,7 @@ def grids(doc) -> list[Grid]:
 
 # -- the model --------------------------------------------------------------------------------
 
+
 def test_reads_without_problems(built):
     assert built.form == "docx"
     assert built.problems == ()
@@ -163,7 +172,11 @@ def test_automatic_numbers_are_drawn_in_front_of_the_text(built):
     assert "二、主动公开政府信息情况" in texts
     assert "三、收到和处理政府信息公开申请情况" in texts
     # level 2 counts under its chapter and restarts under the next one
-    assert texts.index("（一）主动公开。") < texts.index("（二）依申请公开。") < texts.index("二、主动公开政府信息情况")
+    assert (
+        texts.index("（一）主动公开。")
+        < texts.index("（二）依申请公开。")
+        < texts.index("二、主动公开政府信息情况")
+    )
     assert texts.index("（一）规章。") > texts.index("二、主动公开政府信息情况")
     assert "附：说明" in texts  # a bold heading without numbering gets no number
     rendered = render(built).text
@@ -202,7 +215,11 @@ def test_merged_cells_are_spans_and_expand_to_their_slots(built):
     assert [c.text for c in matrix[2][1:]] == ["3", "0", "3"]
     assert [c.origin.cell for c in matrix[2][1:]] == [2, 3, 4]
     assert {(c.origin.table, c.origin.row, c.origin.cell) for c in grid.rows[3]} == {
-        (1, 4, 1), (1, 4, 2), (1, 4, 3), (1, 4, 4)}
+        (1, 4, 1),
+        (1, 4, 2),
+        (1, 4, 3),
+        (1, 4, 4),
+    }
     lines = render(built).text.splitlines()
     assert "申请情况\t\t\t" in lines
     assert "自然人\t商业企业\t科研机构\t总计" in lines
@@ -239,8 +256,9 @@ def test_numbering_through_a_paragraph_style(tmp_path):
     document = docx.Document()
     num_id = add_chinese_numbering(document)
     style = document.styles.add_style("ReportChapter", 1)  # 1 = paragraph style
-    style.element.get_or_add_pPr().append(parse_xml(
-        f'<w:numPr {NSDECL}><w:numId w:val="{num_id}"/></w:numPr>'))
+    style.element.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {NSDECL}><w:numId w:val="{num_id}"/></w:numPr>')
+    )
     for text in ("总体情况", "其他需要报告的事项"):
         document.add_paragraph(text, style="ReportChapter")
     path = tmp_path / "style.docx"
@@ -249,15 +267,29 @@ def test_numbering_through_a_paragraph_style(tmp_path):
     assert [p.text for p in paragraphs(doc)] == ["一、总体情况", "二、其他需要报告的事项"]
 
 
-@pytest.mark.parametrize(("n", "fmt", "expected"), [
-    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
-    (20, "chineseCounting", "二十"), (21, "chineseCounting", "二十一"), (105, "chineseCounting", "一百零五"),
-    (12, "chineseCountingThousand", "十二"), (3, "ideographTraditional", "丙"),
-    (11, "japaneseCounting", "十一"), (3, "decimalEnclosedCircle", "③"), (2, "upperLetter", "B"),
-    (28, "lowerLetter", "bb"), (14, "upperRoman", "XIV"), (9, "lowerRoman", "ix"),
-    (12, "decimalFullWidth", "１２"), (10, "ideographDigital", "一〇"), (7, "decimal", "7"),
-    (4, "somethingNew", "4"),
-])
+@pytest.mark.parametrize(
+    ("n", "fmt", "expected"),
+    [
+        (1, "chineseCounting", "一"),
+        (10, "chineseCounting", "十"),
+        (11, "chineseCounting", "十一"),
+        (20, "chineseCounting", "二十"),
+        (21, "chineseCounting", "二十一"),
+        (105, "chineseCounting", "一百零五"),
+        (12, "chineseCountingThousand", "十二"),
+        (3, "ideographTraditional", "丙"),
+        (11, "japaneseCounting", "十一"),
+        (3, "decimalEnclosedCircle", "③"),
+        (2, "upperLetter", "B"),
+        (28, "lowerLetter", "bb"),
+        (14, "upperRoman", "XIV"),
+        (9, "lowerRoman", "ix"),
+        (12, "decimalFullWidth", "１２"),
+        (10, "ideographDigital", "一〇"),
+        (7, "decimal", "7"),
+        (4, "somethingNew", "4"),
+    ],
+)
 def test_number_formats(n, fmt, expected):
     assert word.format_number(n, fmt) == expected
 
@@ -299,19 +331,26 @@ def test_text_boxes_hidden_and_deleted_text_and_sections(tmp_path):
     p = document.add_paragraph("正文一。")
     vml = "urn:schemas-microsoft-com:vml"
     mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-    box = '<w:txbxContent><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:txbxContent>'
-    p._p.append(parse_xml(
-        f'<w:r {NSDECL} xmlns:v="{vml}"><w:pict><v:shape><v:textbox>{box.format("文本框甲")}'
-        '</v:textbox></v:shape></w:pict></w:r>'))
-    p._p.append(parse_xml(
-        f'<w:r {NSDECL} xmlns:v="{vml}" xmlns:mc="{mc}"><mc:AlternateContent>'
-        f'<mc:Choice Requires="wps"><w:drawing><w:x>{box.format("文本框乙")}</w:x></w:drawing></mc:Choice>'
-        f'<mc:Fallback><w:pict><v:shape><v:textbox>{box.format("文本框乙")}</v:textbox></v:shape></w:pict>'
-        '</mc:Fallback></mc:AlternateContent></w:r>'))
+    box = "<w:txbxContent><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:txbxContent>"
+    p._p.append(
+        parse_xml(
+            f'<w:r {NSDECL} xmlns:v="{vml}"><w:pict><v:shape><v:textbox>{box.format("文本框甲")}'
+            "</v:textbox></v:shape></w:pict></w:r>"
+        )
+    )
+    p._p.append(
+        parse_xml(
+            f'<w:r {NSDECL} xmlns:v="{vml}" xmlns:mc="{mc}"><mc:AlternateContent>'
+            f'<mc:Choice Requires="wps"><w:drawing><w:x>{box.format("文本框乙")}</w:x></w:drawing></mc:Choice>'
+            f"<mc:Fallback><w:pict><v:shape><v:textbox>{box.format('文本框乙')}</v:textbox></v:shape></w:pict>"
+            "</mc:Fallback></mc:AlternateContent></w:r>"
+        )
+    )
     p = document.add_paragraph("可见")
-    p._p.append(parse_xml(f'<w:r {NSDECL}><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>'))
-    p._p.append(parse_xml(
-        f'<w:del {NSDECL} w:id="1" w:author="x"><w:r><w:delText>删除</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f"<w:r {NSDECL}><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>"))
+    p._p.append(
+        parse_xml(f'<w:del {NSDECL} w:id="1" w:author="x"><w:r><w:delText>删除</w:delText></w:r></w:del>')
+    )
     p._p.append(parse_xml(f'<w:ins {NSDECL} w:id="2" w:author="x"><w:r><w:t>插入</w:t></w:r></w:ins>'))
     document.add_section(WD_SECTION.NEW_PAGE)
     document.add_paragraph("新一节。")
@@ -324,6 +363,7 @@ def test_text_boxes_hidden_and_deleted_text_and_sections(tmp_path):
 
 
 # -- bad input never raises ---------------------------------------------------------------------
+
 
 def zip_of(files: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
@@ -349,6 +389,7 @@ def test_zip_without_document_part():
 
 def test_random_bytes_in_a_zip():
     import random
+
     noise = bytes(random.Random(7).randrange(256) for _ in range(4000))
     only_problem(word.read(zip_of({"word/document.xml": noise})))
     only_problem(word.read(zip_of({"[Content_Types].xml": noise, "word/document.xml": b"<w:document"})))
@@ -364,7 +405,7 @@ def test_empty_body(tmp_path):
     docx.Document().save(str(path))
     problem = only_problem(word.read(path.read_bytes()))
     assert "没有" in problem.message_zh and "no readable text" in problem.message_en
-    body_less = zip_of({"word/document.xml": f'<w:document {NSDECL}/>'.encode()})
+    body_less = zip_of({"word/document.xml": f"<w:document {NSDECL}/>".encode()})
     only_problem(word.read(body_less))
 
 
@@ -386,7 +427,7 @@ def test_oversized_part_is_refused(tmp_path, monkeypatch):
 
 
 def test_encrypted_member(tmp_path):
-    body = f'<w:document {NSDECL}><w:body/></w:document>'.encode()
+    body = f"<w:document {NSDECL}><w:body/></w:document>".encode()
     data = bytearray(zip_of({"word/document.xml": body}))
     # set the "encrypted" flag bit in both the local header and the central directory entry
     local = data.index(b"PK\x03\x04")
@@ -404,6 +445,7 @@ def test_importing_the_reader_does_not_import_lxml_or_docx():
 
 
 # -- the two fictional reports in ../shared -----------------------------------------------------
+
 
 def test_shared_docx_forms_give_every_table_value():
     folder = SHARED_FORMS / "docx"

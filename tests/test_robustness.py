@@ -52,7 +52,7 @@ def _write(folder: Path, name: str, data: bytes) -> list[str]:
     return [str(path)]
 
 
-NUL_LINE = GOOD[:GOOD.index("一、总体情况")].count("\n") + 1
+NUL_LINE = GOOD[: GOOD.index("一、总体情况")].count("\n") + 1
 
 
 def _nul_inside(folder: Path) -> list[str]:
@@ -64,7 +64,9 @@ def _nul_inside(folder: Path) -> list[str]:
 def _invalid_utf8(folder: Path) -> list[str]:
     # two damaged bytes in a file that is otherwise read and linted (it is not a report: GX002)
     prose = "今天讨论了三件事，第一件是会议室的安排。\n" * 40
-    return _write(folder, "damaged.txt", "会议纪要\n今天讨论了".encode("utf-8") + b"\xff\xfe" + prose.encode("utf-8"))
+    return _write(
+        folder, "damaged.txt", "会议纪要\n今天讨论了".encode("utf-8") + b"\xff\xfe" + prose.encode("utf-8")
+    )
 
 
 def _dir_with_report(folder: Path) -> list[str]:
@@ -122,8 +124,10 @@ def _zip(folder: Path, name: str, entries: dict[str, bytes]) -> list[str]:
 
 
 def _empty_docx(folder: Path) -> list[str]:
-    body = (b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
-            b'main"><w:body><w:sectPr/></w:body></w:document>')
+    body = (
+        b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/'
+        b'main"><w:body><w:sectPr/></w:body></w:document>'
+    )
     return _zip(folder, "empty.docx", {"[Content_Types].xml": b"<Types/>", "word/document.xml": body})
 
 
@@ -132,10 +136,17 @@ def _pdf_bomb(folder: Path) -> list[str]:
     from pdfbytes import raw_pdf
 
     kids = b" ".join(b"3 0 R" for _ in range(100_000))
-    return _write(folder, "bomb.pdf", raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Count 100000 /Kids [" + kids + b"] >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]))
+    return _write(
+        folder,
+        "bomb.pdf",
+        raw_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Count 100000 /Kids [" + kids + b"] >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            ]
+        ),
+    )
 
 
 def _huge_html(folder: Path) -> list[str]:
@@ -147,47 +158,126 @@ def _huge_html(folder: Path) -> list[str]:
 
 
 CASES = [
-    Case("old Word .doc", lambda d: _write(d, "report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000)), 1,
-         [("GX001", "old binary Office/WPS format")], only=True),
-    Case("WPS file", lambda d: _write(d, "report.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000)), 1,
-         [("GX001", "save it as .docx (or .txt)")], only=True),
-    Case("a zip that is not a docx", lambda d: _zip(d, "report.docx", {"notes.txt": b"x"}), 1,
-         [("GX001", "not a valid Word document")], only=True),
+    Case(
+        "old Word .doc",
+        lambda d: _write(d, "report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000)),
+        1,
+        [("GX001", "old binary Office/WPS format")],
+        only=True,
+    ),
+    Case(
+        "WPS file",
+        lambda d: _write(d, "report.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000)),
+        1,
+        [("GX001", "save it as .docx (or .txt)")],
+        only=True,
+    ),
+    Case(
+        "a zip that is not a docx",
+        lambda d: _zip(d, "report.docx", {"notes.txt": b"x"}),
+        1,
+        [("GX001", "not a valid Word document")],
+        only=True,
+    ),
     Case("docx with no body", _empty_docx, 1, [("GX001", "holds no readable text")], only=True),
-    Case("docx named so, not a zip", lambda d: _write(d, "report.docx", b"\x01\x02 not a zip at all"), 1,
-         [("GX001", "named .docx but its content is not")], only=True),
-    Case("encrypted PDF", lambda d: _write(d, "secret.pdf", (PDF_FIXTURES / "encrypted.pdf").read_bytes()), 1,
-         [("GX001", "encrypted")], only=True),
-    Case("scanned PDF", lambda d: _write(d, "scan.pdf", (PDF_FIXTURES / "scanned.pdf").read_bytes()), 1,
-         [("GX001", "scanned")], only=True),
-    Case("truncated PDF", lambda d: _write(d, "cut.pdf", (PDF_FIXTURES / "report.pdf").read_bytes()[:700]), 1,
-         [("GX001", "PDF")], only=True),
+    Case(
+        "docx named so, not a zip",
+        lambda d: _write(d, "report.docx", b"\x01\x02 not a zip at all"),
+        1,
+        [("GX001", "named .docx but its content is not")],
+        only=True,
+    ),
+    Case(
+        "encrypted PDF",
+        lambda d: _write(d, "secret.pdf", (PDF_FIXTURES / "encrypted.pdf").read_bytes()),
+        1,
+        [("GX001", "encrypted")],
+        only=True,
+    ),
+    Case(
+        "scanned PDF",
+        lambda d: _write(d, "scan.pdf", (PDF_FIXTURES / "scanned.pdf").read_bytes()),
+        1,
+        [("GX001", "scanned")],
+        only=True,
+    ),
+    Case(
+        "truncated PDF",
+        lambda d: _write(d, "cut.pdf", (PDF_FIXTURES / "report.pdf").read_bytes()[:700]),
+        1,
+        [("GX001", "PDF")],
+        only=True,
+    ),
     Case("PDF bomb", _pdf_bomb, 1, [("GX001", "pages")], only=True),
-    Case("HTML with no text", lambda d: _write(d, "blank.html", b"<html><head><title>x</title></head><body>"
-                                                               b"<script>var a=1;</script></body></html>"), 1,
-         [("GX001", "")], only=True),
+    Case(
+        "HTML with no text",
+        lambda d: _write(
+            d,
+            "blank.html",
+            b"<html><head><title>x</title></head><body><script>var a=1;</script></body></html>",
+        ),
+        1,
+        [("GX001", "")],
+        only=True,
+    ),
     Case("50 MB HTML page", _huge_html, 1, [("GX001", "file too large")], only=True),
-
     Case("empty file", lambda d: _write(d, "empty.txt", b""), 1, [("GX002", "empty")]),
-    Case("whitespace only", lambda d: _write(d, "blank.txt", b" \n\t\n\xe3\x80\x80\n"), 1, [("GX002", "empty")]),
-    Case("binary file", lambda d: _write(d, "program.txt", b"\x7fELF\r\n\x1a\n" + _random_bytes(1, nul=True)), 1,
-         [("GX001", "binary file (NUL byte on line")], only=True),
-    Case("binary without NUL bytes", lambda d: _write(d, "noise.txt", _random_bytes(2, nul=False)), 1,
-         [("GX001", "unknown encoding")], only=True),
-    Case("NUL bytes inside text", _nul_inside, 1, [("GX001", f"binary file (NUL byte on line {NUL_LINE})")],
-         only=True),
+    Case(
+        "whitespace only", lambda d: _write(d, "blank.txt", b" \n\t\n\xe3\x80\x80\n"), 1, [("GX002", "empty")]
+    ),
+    Case(
+        "binary file",
+        lambda d: _write(d, "program.txt", b"\x7fELF\r\n\x1a\n" + _random_bytes(1, nul=True)),
+        1,
+        [("GX001", "binary file (NUL byte on line")],
+        only=True,
+    ),
+    Case(
+        "binary without NUL bytes",
+        lambda d: _write(d, "noise.txt", _random_bytes(2, nul=False)),
+        1,
+        [("GX001", "unknown encoding")],
+        only=True,
+    ),
+    Case(
+        "NUL bytes inside text",
+        _nul_inside,
+        1,
+        [("GX001", f"binary file (NUL byte on line {NUL_LINE})")],
+        only=True,
+    ),
     Case("UTF-16 with BOM", lambda d: _write(d, "utf16.txt", GOOD.encode("utf-16")), None, []),
     Case("GB18030", lambda d: _write(d, "gb.txt", GOOD.encode("gb18030")), None, []),
-    Case("invalid UTF-8 in the middle", _invalid_utf8, 1,
-         [("GX001", "invalid UTF-8 bytes from line 2 column 6"), ("GX002", "no annual-report structure")]),
+    Case(
+        "invalid UTF-8 in the middle",
+        _invalid_utf8,
+        1,
+        [("GX001", "invalid UTF-8 bytes from line 2 column 6"), ("GX002", "no annual-report structure")],
+    ),
     Case("directory given as a file", _dir_with_report, 1, [("GX002", "no annual-report structure")]),
-    Case("directory with nothing to check", _empty_dir, 1, [("GX001", "no files to check in directory")],
-         only=True),
-    Case("missing path", lambda d: [str(d / "missing.txt")], 1, [("GX001", "no such file or directory")],
-         only=True),
-    Case("50 MB file", _huge, 1, [("GX001", "file too large (50.0 MB, limit 10 MB); not checked")], only=True),
-    Case("symlink loop in a directory", _symlink_loop, 1,
-         [("GX002", "no annual-report structure"), ("GX001", "broken symbolic link")]),
+    Case(
+        "directory with nothing to check",
+        _empty_dir,
+        1,
+        [("GX001", "no files to check in directory")],
+        only=True,
+    ),
+    Case(
+        "missing path",
+        lambda d: [str(d / "missing.txt")],
+        1,
+        [("GX001", "no such file or directory")],
+        only=True,
+    ),
+    Case(
+        "50 MB file", _huge, 1, [("GX001", "file too large (50.0 MB, limit 10 MB); not checked")], only=True
+    ),
+    Case(
+        "symlink loop in a directory",
+        _symlink_loop,
+        1,
+        [("GX002", "no annual-report structure"), ("GX001", "broken symbolic link")],
+    ),
 ]
 
 
@@ -202,7 +292,9 @@ def _strip_path(finding: dict) -> tuple:
 
 
 def _lint(args: list[str]):
-    result = CliRunner().invoke(main, ["--isolated", "--format", "json", "--lang", "en", "--jobs", "1", *args])
+    result = CliRunner().invoke(
+        main, ["--isolated", "--format", "json", "--lang", "en", "--jobs", "1", *args]
+    )
     return result
 
 
@@ -251,6 +343,7 @@ def test_symlink_loop_lints_each_file_once(tmp_path):
 
 # -- read permission ------------------------------------------------------------------------------------
 
+
 @contextmanager
 def _as_nobody():
     """Run the block with the effective uid of an unprivileged user (root can switch back)."""
@@ -275,7 +368,9 @@ def _as_nobody():
 
 
 def test_path_without_read_permission():
-    _lint([str(EXAMPLE)])  # import everything first: the unprivileged user cannot read the interpreter's files
+    _lint(
+        [str(EXAMPLE)]
+    )  # import everything first: the unprivileged user cannot read the interpreter's files
     folder = Path(tempfile.mkdtemp(prefix="gxlint-perm-"))
     try:
         folder.chmod(0o755)  # reachable by the unprivileged user (pytest's tmp_path is not)
@@ -304,21 +399,28 @@ def test_path_without_read_permission():
     findings = json.loads(result.stdout)
     by_path = {f["path"]: f for f in findings}
     assert by_path[str(secret)]["code"] == "GX001" and "permission denied" in by_path[str(secret)]["message"]
-    assert by_path[str(locked)]["code"] == "GX001" and "cannot read directory" in by_path[str(locked)]["message"]
+    assert (
+        by_path[str(locked)]["code"] == "GX001" and "cannot read directory" in by_path[str(locked)]["message"]
+    )
     assert by_path[str(canary)]["code"] == "GX002"
 
 
 # -- configuration --------------------------------------------------------------------------------------
 
 BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-    f"{x}: &{x} [{', '.join(['*' + p] * 9)}]\n" for p, x in zip("abcdefgh", "bcdefghi"))
+    f"{x}: &{x} [{', '.join(['*' + p] * 9)}]\n" for p, x in zip("abcdefgh", "bcdefghi")
+)
 
 CONFIGS = [
     ("syntax error", "select: [GX001\n", "invalid YAML", ":2:1:"),
     ("unknown key", "selec: [GX001]\n", "unknown key 'selec' (did you mean 'select'?)", ":1:1:"),
     ("unknown rule code", "select: [GX999]\n", "unknown rule code or prefix 'GX999'", ":1:"),
-    ("python object tag", 'select: !!python/object/apply:os.system ["touch PWNED"]\n',
-     "YAML tag tag:yaml.org,2002:python/object/apply:os.system is not allowed", ":1:9:"),
+    (
+        "python object tag",
+        'select: !!python/object/apply:os.system ["touch PWNED"]\n',
+        "YAML tag tag:yaml.org,2002:python/object/apply:os.system is not allowed",
+        ":1:9:",
+    ),
     ("alias bomb", BILLION_LAUGHS, "YAML aliases (*name) are not allowed", ":2:"),
     ("not a mapping", "- GX001\n- GX002\n", "a gxlint config must be a mapping", ":1:1:"),
     ("binary config", "select: [GX001]\n\x00\x01\n", "", ".gxlint.yaml"),
@@ -339,7 +441,11 @@ def test_broken_config_stops_the_run_with_a_clear_error(name, content, message, 
     for args in ([str(outside), str(project)], [str(project), str(outside)]):
         result = CliRunner().invoke(main, ["--format", "json", "--lang", "en", *args])
         assert result.exit_code == 2, (result.stdout, result.stderr)
-        assert "Traceback" not in result.stderr and result.exception is None or isinstance(result.exception, SystemExit)
+        assert (
+            "Traceback" not in result.stderr
+            and result.exception is None
+            or isinstance(result.exception, SystemExit)
+        )
         assert result.stderr.startswith(f"gxlint: error: {config}")
         assert where in result.stderr.splitlines()[0] and message in result.stderr
         assert result.stdout == ""  # nothing linted with a config that cannot be read
@@ -355,8 +461,9 @@ def test_config_error_keeps_its_file_and_line_across_worker_processes(tmp_path, 
     (sub / ".gxlint.yaml").write_text("lang: fr\n", encoding="utf-8")
     for i in range(3):
         (sub / f"r{i}.txt").write_text(CANARY_TEXT, encoding="utf-8")
-    result = subprocess.run([str(GXLINT), "--jobs", "2", "--lang", "en", str(tmp_path)], capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        [str(GXLINT), "--jobs", "2", "--lang", "en", str(tmp_path)], capture_output=True, text=True
+    )
     assert result.returncode == 2
     assert result.stderr.startswith(f"gxlint: error: {sub / '.gxlint.yaml'}:1:")
     assert "Traceback" not in result.stderr
@@ -368,11 +475,16 @@ def test_config_error_survives_pickling():
     from gxlint.config import ConfigError
 
     error = pickle.loads(pickle.dumps(ConfigError("unknown key 'x'", "/p/.gxlint.yaml", 3, 1)))
-    assert (str(error), error.path, error.line, error.column) == ("/p/.gxlint.yaml:3:1: unknown key 'x'",
-                                                                 "/p/.gxlint.yaml", 3, 1)
+    assert (str(error), error.path, error.line, error.column) == (
+        "/p/.gxlint.yaml:3:1: unknown key 'x'",
+        "/p/.gxlint.yaml",
+        3,
+        1,
+    )
 
 
 # -- plugins --------------------------------------------------------------------------------------------
+
 
 class Crashes(Rule):
     """Always raises (a broken third-party rule)."""
@@ -429,7 +541,10 @@ def test_a_rule_that_raises_becomes_one_gx000_finding_and_the_others_still_run()
     assert len(internal) == 3
     messages = " | ".join(f.message for f in internal)
     assert "rule ZZ901 (always-crashes, plugin zz-broken) crashed on this file: ZeroDivisionError" in messages
-    assert "rule ZZ902 (returns-junk, plugin zz-broken) crashed on this file: TypeError: check() yielded str" in messages
+    assert (
+        "rule ZZ902 (returns-junk, plugin zz-broken) crashed on this file: TypeError: check() yielded str"
+        in messages
+    )
     assert "rule ZZ903 (calls-exit, plugin zz-broken) crashed on this file: SystemExit: 3" in messages
     assert all(f.severity == "error" and f.path == "canary.txt" for f in internal)
     assert "GX002" in [f.code for f in findings]  # the built-in rules still ran
@@ -483,18 +598,23 @@ def test_broken_plugins_through_the_console_script(plugin_site, tmp_path):
     run = [str(GXLINT), "--isolated", "--format", "json", "--lang", "en", str(good), str(canary)]
     result = subprocess.run(run, capture_output=True, text=True, env=env)
     assert "Traceback" not in result.stderr
-    assert ("gxlint: warning: plugin 'zz_boom' (zz_boom 0.1) could not be loaded: "
-            "RuntimeError: this plugin is broken on purpose") in result.stderr
+    assert (
+        "gxlint: warning: plugin 'zz_boom' (zz_boom 0.1) could not be loaded: "
+        "RuntimeError: this plugin is broken on purpose"
+    ) in result.stderr
     findings = json.loads(result.stdout)
     crashes = [f for f in findings if f["code"] == "GX000"]
     assert {f["path"] for f in crashes} == {str(good), str(canary)}  # once per file
-    assert all("rule ZZ911 (crashes-in-check, plugin zz_crashy) crashed on this file: KeyError" in f["message"]
-               for f in crashes)
+    assert all(
+        "rule ZZ911 (crashes-in-check, plugin zz_crashy) crashed on this file: KeyError" in f["message"]
+        for f in crashes
+    )
     assert [f["path"] for f in findings if f["code"] == "GX002"] == [str(canary)]  # the other rules ran
     assert result.returncode == 1  # GX000 is an error
     # a plugin the user requires but that does not load is a usage error: exit 2, nothing linted
-    required = subprocess.run(run[:1] + ["--require-plugins", "zz_boom"] + run[1:], capture_output=True,
-                              text=True, env=env)
+    required = subprocess.run(
+        run[:1] + ["--require-plugins", "zz_boom"] + run[1:], capture_output=True, text=True, env=env
+    )
     assert required.returncode == 2 and required.stdout == ""
     assert "required plugin(s) not loaded: zz_boom" in required.stderr and "Traceback" not in required.stderr
 
@@ -510,6 +630,7 @@ def test_broken_plugin_in_process(plugin_site, monkeypatch):
 
 # -- everything at once, through the real console script ----------------------------------------------
 
+
 @pytest.mark.slow  # the console script in a new process
 def test_every_bad_input_in_one_run_of_the_console_script(tmp_path):
     paths: list[str] = []
@@ -519,8 +640,12 @@ def test_every_bad_input_in_one_run_of_the_console_script(tmp_path):
         paths.extend(case.make(folder))
     canary = tmp_path / "canary.txt"
     canary.write_text(CANARY_TEXT, encoding="utf-8")
-    result = subprocess.run([str(GXLINT), "--isolated", "--format", "json", "--lang", "en", *paths, str(canary)],
-                            capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    result = subprocess.run(
+        [str(GXLINT), "--isolated", "--format", "json", "--lang", "en", *paths, str(canary)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and result.stderr == ""
     findings = json.loads(result.stdout)
@@ -528,7 +653,11 @@ def test_every_bad_input_in_one_run_of_the_console_script(tmp_path):
     for case in CASES:
         folder = str(tmp_path / case.id.replace(" ", "-"))
         for code, words in case.findings:
-            hits = [f for f in findings if f["path"].startswith(folder) and f["code"] == code and words in f["message"]]
+            hits = [
+                f
+                for f in findings
+                if f["path"].startswith(folder) and f["code"] == code and words in f["message"]
+            ]
             assert len(hits) == 1, (case.id, code, words)
     assert any(f["path"] == str(canary) and f["code"] == "GX002" for f in findings)
 
@@ -557,7 +686,9 @@ class AlwaysFindsPlugin:
 def test_a_file_without_text_is_checked_by_the_input_rules_only():
     from gxlint.read import source
 
-    linter = Linter(plugins=plugins_mod.load(extra=[AlwaysFindsPlugin()]), isolated=True, overrides={"lang": "en"})
+    linter = Linter(
+        plugins=plugins_mod.load(extra=[AlwaysFindsPlugin()]), isolated=True, overrides={"lang": "en"}
+    )
     settings = linter.settings(None)
     binary = linter.lint_source(source.from_bytes(b"\x89PNG\x00\x01", "image.txt"), settings)
     assert [f.code for f in binary] == ["GX001"]

@@ -52,7 +52,9 @@ def test_a_crash_on_one_file_is_a_finding_and_the_others_are_linted(folder, monk
         assert results["empty.txt"] == ["GX000"]
         assert results["binary.txt"] == ["GX001"] and results["inline-copy.txt"] == ["GX003"]
         assert results["example.txt"] == []
-    crash = next(r for r in runner.run(linter, items(folder), jobs=1) if r.path.endswith("empty.txt")).findings[0]
+    crash = next(
+        r for r in runner.run(linter, items(folder), jobs=1) if r.path.endswith("empty.txt")
+    ).findings[0]
     assert crash.message.startswith("gxlint 处理本文件时出错：MemoryError: simulated")
 
 
@@ -107,6 +109,7 @@ def test_check_counts_and_fails_on_the_configured_level(folder):
 
 # -- discovery ---------------------------------------------------------------------------------------
 
+
 def test_ordered_removes_duplicates_and_sorts(folder):
     got = items(folder / "sub", folder / "empty.txt", folder, f"{folder}/./empty.txt")
     paths = [i.path for i in got]
@@ -142,6 +145,7 @@ def test_missing_and_repo_root(tmp_path):
 
 
 # -- process behaviour -----------------------------------------------------------------------------------
+
 
 @pytest.mark.slow  # worker processes
 def test_a_parallel_run_leaves_no_pool_thread_behind(folder):
@@ -255,5 +259,7 @@ def test_skip_non_reports_turns_a_non_report_into_one_info_note(folder):
     outcome = runner.check(linter, chosen, _Sink(), skip_non_reports=True, fail_on="info")
     s = outcome.summary
     assert (s.files, s.skipped, s.counts) == (4, 2, {"error": 1})  # the notes are no problems
-    readme_only = runner.check(linter, items(folder / "README.md"), _Sink(), skip_non_reports=True, fail_on="info")
+    readme_only = runner.check(
+        linter, items(folder / "README.md"), _Sink(), skip_non_reports=True, fail_on="info"
+    )
     assert not readme_only.failed

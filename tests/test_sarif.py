@@ -48,8 +48,9 @@ def test_the_schema_rejects_what_github_would_reject(sarif):
         lambda d: d["runs"][0]["tool"]["driver"]["rules"][0]["help"].pop("text"),
         lambda d: d["runs"][0]["results"][0].pop("partialFingerprints"),
         lambda d: d["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"].pop("startLine"),
-        lambda d: d["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-        .__setitem__("uri", "/abs/path with space.txt"),
+        lambda d: d["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
+            "artifactLocation"
+        ].__setitem__("uri", "/abs/path with space.txt"),
         lambda d: d["runs"][0]["results"][0].__setitem__("level", "fatal"),
     ]
     for breakage in breakages:
@@ -83,17 +84,30 @@ def test_uris_are_repo_relative_and_percent_encoded(sarif):
     assert all(loc["artifactLocation"]["uriBaseId"] == "%SRCROOT%" for loc in locations)
     assert "%E5%B9%B4%E6%8A%A5%202021/binary.txt" in uris
     decoded = sorted(unquote(u) for u in uris)
-    assert decoded == ["年报 2021/binary.txt", "年报 2021/empty.txt", "年报 2021/shili-2021-inline.txt",
-                       "年报 2021/sub/inline-copy.txt", "年报 2021/示例县 教育局#1.txt"]
+    assert decoded == [
+        "年报 2021/binary.txt",
+        "年报 2021/empty.txt",
+        "年报 2021/shili-2021-inline.txt",
+        "年报 2021/sub/inline-copy.txt",
+        "年报 2021/示例县 教育局#1.txt",
+    ]
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == Path.cwd().as_uri() + "/"
 
 
 def test_region_and_fingerprint_of_a_finding(sarif):
-    [result] = [r for r in sarif["runs"][0]["results"]
-                if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("inline-copy.txt")]
+    [result] = [
+        r
+        for r in sarif["runs"][0]["results"]
+        if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("inline-copy.txt")
+    ]
     region = result["locations"][0]["physicalLocation"]["region"]
     as_json = json.loads(gx("--isolated", "-f", "json", INLINE).stdout)[0]
-    assert region == {"startLine": 5, "startColumn": as_json["column"], "endLine": 5, "endColumn": as_json["end_column"]}
+    assert region == {
+        "startLine": 5,
+        "startColumn": as_json["column"],
+        "endLine": 5,
+        "endColumn": as_json["end_column"],
+    }
     assert result["partialFingerprints"] == {"gxlintFingerprint/v1": as_json["fingerprint"]}
     assert result["message"]["text"].endswith("(fix: write one number per column, tab-separated)")
 
@@ -101,14 +115,20 @@ def test_region_and_fingerprint_of_a_finding(sarif):
 def test_artifact_location_outside_the_root_is_an_absolute_file_uri(tmp_path):
     root = tmp_path / "repo"
     assert artifact_location(str(tmp_path / "other dir" / "a.txt"), str(root)) == {
-        "uri": (tmp_path / "other dir" / "a.txt").as_uri()}
-    assert artifact_location(str(root / "a:b.txt"), str(root)) == {"uri": "a%3Ab.txt", "uriBaseId": "%SRCROOT%"}
+        "uri": (tmp_path / "other dir" / "a.txt").as_uri()
+    }
+    assert artifact_location(str(root / "a:b.txt"), str(root)) == {
+        "uri": "a%3Ab.txt",
+        "uriBaseId": "%SRCROOT%",
+    }
 
 
 def test_empty_run_is_valid_too(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "clean.txt").write_text((Path(__file__).parents[1] / "examples" / "shili-county-2021.txt")
-                                        .read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "clean.txt").write_text(
+        (Path(__file__).parents[1] / "examples" / "shili-county-2021.txt").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     result = gx("--isolated", "-f", "sarif", "clean.txt")
     assert result.exit_code == 0
     data = json.loads(result.stdout)

@@ -22,7 +22,9 @@ def test_every_rule_that_lowers_its_errors_by_year_declares_it():
     for code, rule in _rules().items():
         source = inspect.getsource(rule)
         if rule.severity == "error" and "_severity(" in source:
-            assert isinstance(rule.relaxed_until, int), f"{code} lowers its severity by year but declares no relaxed_until"
+            assert isinstance(rule.relaxed_until, int), (
+                f"{code} lowers its severity by year but declares no relaxed_until"
+            )
         if rule.relaxed_until is not None:
             assert rule.severity == "error" and not rule.validate(), code
 
@@ -34,7 +36,7 @@ def _as_2019(text: str) -> str:
 def test_the_findings_on_an_early_report_are_what_the_metadata_says():
     rules = _rules()
     text = EXAMPLE.read_text(encoding="utf-8")
-    defective = (text.replace("## 五、存在的主要问题及改进情况\n", "").replace("## 六、", "## 七、"))
+    defective = text.replace("## 五、存在的主要问题及改进情况\n", "").replace("## 六、", "## 七、")
     lowered: set[str] = set()
     for year_text, year in ((_as_2019(defective), 2019), (defective, 2021)):
         for f in lint_text(year_text, config={"lang": "en"}):
@@ -56,8 +58,10 @@ def test_rule_pages_and_the_index_show_the_lowered_years():
             assert "and earlier" not in page.split("\n\n", 3)[2]
             continue
         for text in (page, shown):
-            assert (f"- **Default severity**: error; a warning for reports of {rule.relaxed_until} and earlier"
-                    in text), code
+            assert (
+                f"- **Default severity**: error; a warning for reports of {rule.relaxed_until} and earlier"
+                in text
+            ), code
             assert f"- **默认级别**：错误；{rule.relaxed_until} 年度及以前的报告为警告" in text, code
         index = (ROOT / "docs" / "rules" / "README.md").read_text(encoding="utf-8")
         assert f"| {rule.name} | error, ≤{rule.relaxed_until} warning |" in index, code

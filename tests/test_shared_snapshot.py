@@ -25,8 +25,12 @@ SUFFIXES = {".txt", ".html", ".docx", ".pdf"}
 def shared_files() -> list[str]:
     if not SHARED.is_dir():
         pytest.skip(f"real reports not available: {SHARED} does not exist (../shared is absent)")
-    found = [p for part in ("seeds", "corpus", "forms") for p in sorted((SHARED / part).rglob("*"))
-             if p.suffix in SUFFIXES]
+    found = [
+        p
+        for part in ("seeds", "corpus", "forms")
+        for p in sorted((SHARED / part).rglob("*"))
+        if p.suffix in SUFFIXES
+    ]
     return [p.relative_to(SHARED).as_posix() for p in sorted(found)]
 
 
@@ -75,4 +79,5 @@ def test_output_on_the_shared_reports_is_as_recorded(name):
     assert record.exists(), f"no record yet: run GXLINT_UPDATE_SNAPSHOT=1 pytest {__file__}"
     assert got == record.read_text(encoding="utf-8"), (
         f"output differs from {record.name}; if the change is meant, regenerate it with "
-        "GXLINT_UPDATE_SNAPSHOT=1 and review the diff")
+        "GXLINT_UPDATE_SNAPSHOT=1 and review the diff"
+    )

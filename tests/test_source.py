@@ -9,13 +9,16 @@ from gxlint.read import source
 TEXT = "示例县人民政府\r\n2021年政府信息公开工作年度报告\r\n一、总体情况\r\n"
 
 
-@pytest.mark.parametrize("data,encoding", [
-    (TEXT.encode("utf-8"), "utf-8"),
-    (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
-    (TEXT.encode("gb18030"), "gb18030"),
-    (TEXT.encode("gbk"), "gb18030"),
-    (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16"),
-])
+@pytest.mark.parametrize(
+    "data,encoding",
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.encode("gbk"), "gb18030"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16"),
+    ],
+)
 def test_decodes_real_encodings(data, encoding):
     src = source.from_bytes(data, "r.txt")
     assert src.problems == ()

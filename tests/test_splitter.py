@@ -22,7 +22,8 @@ def test_ambiguous_rows_return_every_candidate_up_to_the_limit():
 
 def test_review_row_uses_each_blocks_total():
     assert split(["10203120001200000"], 15, REVIEW) == [
-        ["1", "0", "2", "0", "3", "12", "0", "0", "0", "12", "0", "0", "0", "0", "0"]]
+        ["1", "0", "2", "0", "3", "12", "0", "0", "0", "12", "0", "0", "0", "0", "0"]
+    ]
 
 
 def test_no_constraints_means_unique_only_when_every_cell_is_one_digit_or_zero():
@@ -48,6 +49,7 @@ def test_adversarial_input_gives_up_instead_of_searching_forever():
 
 # -- signed columns (2019's 本年增/减) ------------------------------------------------------------------
 
+
 def test_a_sign_is_accepted_where_the_column_is_signed():
     # 行政事业性收费35-15: 上一年项目数量 35, 本年增/减 -15 -- the only valid split
     assert split(["35-15"], 2, signed=frozenset({1})) == [["35", "-15"]]
@@ -69,6 +71,7 @@ def test_signed_cells_beside_other_cells_are_split_as_usual():
 
 
 # -- why a row was not split (the GX003 message gives the reason) ----------------------------------------
+
 
 @pytest.mark.slow  # a second or so: whole folders or many runs
 def test_search_gives_the_reason():

@@ -36,8 +36,10 @@ def codes(findings) -> list[str]:
 
 
 HEAD = "示例县教育局{year}年政府信息公开工作年度报告\n"
-INTRO = ("本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。如有疑问请联系示例县教育局办公室"
-         "（电话：0371-61234567）。本报告电子版可在示例县人民政府门户网站查阅和下载。\n")
+INTRO = (
+    "本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。如有疑问请联系示例县教育局办公室"
+    "（电话：0371-61234567）。本报告电子版可在示例县人民政府门户网站查阅和下载。\n"
+)
 
 
 def report(body: str, year: int = 2021) -> str:
@@ -52,7 +54,8 @@ CUT_IN_TABLE = report(
     "三、收到和处理政府信息公开申请情况\n"
     "一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3\n"
     "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
-    "三、本年度办理结果\t（一）予以公开\t2\n")
+    "三、本年度办理结果\t（一）予以公开\t2\n"
+)
 
 
 def test_a_text_cut_off_in_a_table_is_one_finding_not_a_cascade():
@@ -60,8 +63,13 @@ def test_a_text_cut_off_in_a_table_is_one_finding_not_a_cascade():
     [cut] = of(found, "GX108")
     assert cut.line == 10 and cut.severity == "error"
     assert cut.message.startswith("报告在第 10 行后中断：文本止于收到和处理政府信息公开申请情况表中间")
-    for lost in ("四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
-                 "行政复议、行政诉讼情况表", "落款"):
+    for lost in (
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+        "行政复议、行政诉讼情况表",
+        "落款",
+    ):
         assert lost in cut.message, lost
     assert not of(found, "GX101") and not of(found, "GX405")
     # the 主动公开 table was missing before the cut: that is still a finding of its own
@@ -79,13 +87,42 @@ def test_before_the_gate_each_consequence_was_a_finding():
 
 
 def test_a_cut_off_text_in_one_cell_per_line_form(tmp_path):
-    cells = ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "法人或其他组织", "总计",
-             "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他",
-             "一、本年新收政府信息公开申请数量", "3", "0", "0", "0", "0", "0", "3",
-             "二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0",
-             "三、本年度办理结果", "（一）予以公开"]
-    text = report("一、总体情况\n\n本年度工作正常开展。\n\n二、主动公开政府信息情况\n\n本年度主动公开信息100条。\n\n"
-                  + "\n\n".join(cells) + "\n", year=2020)
+    cells = [
+        "三、收到和处理政府信息公开申请情况",
+        "申请人情况",
+        "自然人",
+        "法人或其他组织",
+        "总计",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+        "一、本年新收政府信息公开申请数量",
+        "3",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "3",
+        "二、上年结转政府信息公开申请数量",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "三、本年度办理结果",
+        "（一）予以公开",
+    ]
+    text = report(
+        "一、总体情况\n\n本年度工作正常开展。\n\n二、主动公开政府信息情况\n\n本年度主动公开信息100条。\n\n"
+        + "\n\n".join(cells)
+        + "\n",
+        year=2020,
+    )
     path = tmp_path / "cells.txt"  # a file: the one-cell-per-line form is read from files
     path.write_text(text, encoding="utf-8")
     found = Linter(overrides={"select": list(EVERYTHING_BUT_TABLES)}, isolated=True).lint_path(str(path))
@@ -96,7 +133,9 @@ def test_a_cut_off_text_in_one_cell_per_line_form(tmp_path):
 
 
 def test_a_text_cut_off_in_mid_sentence_and_at_a_heading():
-    sentence = report("一、总体情况\n本年度工作正常开展。\n二、主动公开政府信息情况\n本年度主动公开政府信息1200条，其中通过")
+    sentence = report(
+        "一、总体情况\n本年度工作正常开展。\n二、主动公开政府信息情况\n本年度主动公开政府信息1200条，其中通过"
+    )
     [cut] = of(lint(sentence), "GX108")
     assert "文本止于半句话（“本年度主动公开政府信息1200条，其中通过”）" in cut.message
     heading = report("一、总体情况\n本年度工作正常开展。\n二、主动公开政府信息情况\n")
@@ -120,8 +159,17 @@ def test_the_cut_off_analysis_is_computed_once_per_report():
     linter = Linter(isolated=True)
     rule = linter.rules["GX108"]()
     shared_memo: dict = {}
-    ctx = RuleContext(rule, path="report.txt", options={}, lang="zh", template=linter.templates.get("2021"),
-                      templates=linter.templates, organ=None, source_text=built.source.text, shared=shared_memo)
+    ctx = RuleContext(
+        rule,
+        path="report.txt",
+        options={},
+        lang="zh",
+        template=linter.templates.get("2021"),
+        templates=linter.templates,
+        organ=None,
+        source_text=built.source.text,
+        shared=shared_memo,
+    )
     first = chapters.cutoff(built, ctx)
     assert first is not None and shared_memo[("gxlint", "cutoff")] is first
     assert chapters.cutoff(built, ctx) is first
@@ -130,19 +178,25 @@ def test_the_cut_off_analysis_is_computed_once_per_report():
 
 # -- 14: one renumbering, one finding; one finding per heading ------------------------------------
 
-SIX = ["一、总体情况\n本年度工作正常开展。\n", "二、主动公开政府信息情况\n本年度主动公开信息100条。\n",
-       "三、收到和处理政府信息公开申请情况\n本年度收到申请3件。\n",
-       "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议、行政诉讼。\n",
-       "五、存在的主要问题及改进情况\n栏目更新不够及时。\n", "六、其他需要报告的事项\n本年度未收取信息处理费。\n"]
+SIX = [
+    "一、总体情况\n本年度工作正常开展。\n",
+    "二、主动公开政府信息情况\n本年度主动公开信息100条。\n",
+    "三、收到和处理政府信息公开申请情况\n本年度收到申请3件。\n",
+    "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议、行政诉讼。\n",
+    "五、存在的主要问题及改进情况\n栏目更新不够及时。\n",
+    "六、其他需要报告的事项\n本年度未收取信息处理费。\n",
+]
 SIGNED = "\n示例县教育局\n2022年1月20日\n"
 #: the rules about chapters (these texts have no tables: GX104 is not what they test)
 CHAPTERS = ("GX101", "GX102", "GX103", "GX105", "GX108", "GX109", "GX405")
 
 
 def test_an_inserted_chapter_gives_one_gx102_not_one_per_later_heading():
-    inserted = SIX[:4] + ["五、重视宣传培训工作\n全年组织培训两次。\n",
-                          "六、存在的主要问题及改进情况\n栏目更新不够及时。\n",
-                          "七、其他需要报告的事项\n本年度未收取信息处理费。\n"]
+    inserted = SIX[:4] + [
+        "五、重视宣传培训工作\n全年组织培训两次。\n",
+        "六、存在的主要问题及改进情况\n栏目更新不够及时。\n",
+        "七、其他需要报告的事项\n本年度未收取信息处理费。\n",
+    ]
     found = lint(report("".join(inserted)) + SIGNED, select=CHAPTERS)
     [numbering] = of(found, "GX102")
     assert "从“六、存在的主要问题及改进情况”起" in numbering.message
@@ -151,8 +205,13 @@ def test_an_inserted_chapter_gives_one_gx102_not_one_per_later_heading():
 
 
 def test_chapters_moved_up_to_fill_a_gap_are_one_finding():
-    moved = [SIX[0], SIX[1], "三、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议、行政诉讼。\n",
-             "四、存在的主要问题及改进情况\n栏目更新不够及时。\n", "五、其他需要报告的事项\n无。\n"]
+    moved = [
+        SIX[0],
+        SIX[1],
+        "三、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议、行政诉讼。\n",
+        "四、存在的主要问题及改进情况\n栏目更新不够及时。\n",
+        "五、其他需要报告的事项\n无。\n",
+    ]
     found = lint(report("".join(moved)) + SIGNED, select=CHAPTERS)
     [missing] = of(found, "GX101")
     assert "缺少第三部分" in missing.message and "“五、其他需要报告的事项”应为“六”" in missing.message
@@ -181,12 +240,16 @@ def test_no_heading_gets_a_missing_chapter_and_a_title_finding():
 
 # -- 15: reports before the unified format ---------------------------------------------------------
 
-OLD = ("一、概述\n本年度工作正常开展。\n二、政府信息主动公开情况\n本年度主动公开信息100条。\n"
-       "四、政府信息依申请公开情况\n本年度未收到申请。\n")
+OLD = (
+    "一、概述\n本年度工作正常开展。\n二、政府信息主动公开情况\n本年度主动公开信息100条。\n"
+    "四、政府信息依申请公开情况\n本年度未收到申请。\n"
+)
 
 
 def test_a_2018_report_is_not_measured_against_the_unified_format():
-    found = lint(report(OLD, year=2018).replace("（电话：0371-61234567）", "") + "\n示例县教育局\n2019年1月20日\n")
+    found = lint(
+        report(OLD, year=2018).replace("（电话：0371-61234567）", "") + "\n示例县教育局\n2019年1月20日\n"
+    )
     [note] = of(found, "GX109")
     assert note.severity == "info" and note.line == 1 and "2018 年度报告" in note.message
     for code in ("GX101", "GX103", "GX104", "GX105", "GX108"):
@@ -205,6 +268,7 @@ def test_the_same_text_for_2019_is_judged():
 
 # -- 19: severities that match the written rules ---------------------------------------------------
 
+
 def test_missing_contact_is_a_warning():
     rules = plugins.load().rules
     assert rules["GX301"].severity == "warning" and rules["GX303"].severity == "info"
@@ -213,6 +277,7 @@ def test_missing_contact_is_a_warning():
 
 
 # -- the documentation's examples say what the rules do --------------------------------------------
+
 
 @pytest.mark.parametrize("code", ["GX102", "GX103", "GX105", "GX108"])
 def test_docstring_examples_are_true(code):
@@ -227,7 +292,10 @@ def test_docstring_examples_are_true(code):
 
 # -- the real reports ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name,line", [("chibi_pufang_2020_pipes.txt", 31), ("yanling_jiulong_2020_cells.txt", 172)])
+
+@pytest.mark.parametrize(
+    "name,line", [("chibi_pufang_2020_pipes.txt", 31), ("yanling_jiulong_2020_cells.txt", 172)]
+)
 def test_the_cut_off_corpus_reports(name, line):
     found = Linter(isolated=True).lint_path(str(shared(f"corpus/{name}")))
     [cut] = of(found, "GX108")
@@ -238,11 +306,19 @@ def test_the_cut_off_corpus_reports(name, line):
 
 
 def test_complete_real_reports_are_not_cut_off():
-    for rel in (SEED_000, SEED_002, PINGTAN_2018, "corpus/pingtan_2021.txt", "corpus/shanghai_office_2019.txt"):
+    for rel in (
+        SEED_000,
+        SEED_002,
+        PINGTAN_2018,
+        "corpus/pingtan_2021.txt",
+        "corpus/shanghai_office_2019.txt",
+    ):
         assert "GX108" not in codes(Linter(isolated=True).lint_path(str(shared(rel)))), rel
 
 
 def test_seed000_has_one_finding_per_heading_for_its_chapters():
-    found = [f for f in Linter(isolated=True).lint_path(str(shared(SEED_000))) if f.code in ("GX101", "GX103")]
+    found = [
+        f for f in Linter(isolated=True).lint_path(str(shared(SEED_000))) if f.code in ("GX101", "GX103")
+    ]
     lines = [f.line for f in found]
     assert len(lines) == len(set(lines)), [(f.line, f.code) for f in found]

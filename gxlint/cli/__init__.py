@@ -31,5 +31,20 @@ from .wrap import wrap_cjk
 from . import check, parse, rules, init  # noqa: E402,F401  isort: skip
 from .check import FORMATS  # noqa: E402
 
-__all__ = ["CONTEXT", "ENV_LANG", "EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "FORMATS", "LANGS", "SUBCOMMANDS",
-           "GxCommand", "GxError", "GxGroup", "GxOption", "main", "ui_lang", "wrap_cjk"]
+__all__ = [
+    "CONTEXT",
+    "ENV_LANG",
+    "EXIT_ERROR",
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "FORMATS",
+    "LANGS",
+    "SUBCOMMANDS",
+    "GxCommand",
+    "GxError",
+    "GxGroup",
+    "GxOption",
+    "main",
+    "ui_lang",
+    "wrap_cjk",
+]

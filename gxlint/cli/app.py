@@ -52,7 +52,9 @@ class GxCommand(click.Command):
 
     context_class = GxContext
 
-    def __init__(self, *args: Any, help_zh: str | None = None, usage: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, help_zh: str | None = None, usage: str | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.help_zh = help_zh
         self.usage = usage
@@ -77,7 +79,7 @@ class GxCommand(click.Command):
         if _UI["lang"] == "zh" and self.help_zh:
             import inspect
 
-            first = wrap_cjk(inspect.cleandoc(self.help_zh).split("\n\n")[0], 10 ** 6)
+            first = wrap_cjk(inspect.cleandoc(self.help_zh).split("\n\n")[0], 10**6)
             return first.split("。")[0]
         return super().get_short_help_str(limit)
 
@@ -129,18 +131,28 @@ class GxGroup(click.Group):
         with GxContext(check, info_name=ctx.info_name, parent=None, **CONTEXT) as sub:
             check.format_help(sub, formatter)
         formatter.write_paragraph()
-        formatter.write_text(_t("Commands (gxlint COMMAND --help for each):", "命令（各命令的帮助：gxlint 命令 --help）："))
+        formatter.write_text(
+            _t("Commands (gxlint COMMAND --help for each):", "命令（各命令的帮助：gxlint 命令 --help）：")
+        )
         with formatter.indentation():
             formatter.write_dl([(name, self.commands[name].get_short_help_str(80)) for name in SUBCOMMANDS])
         formatter.write_paragraph()
-        formatter.write_text(_t("Exit status: 0 no finding at or above the failing level; 1 findings at or above "
-                                "it; 2 a usage, configuration, plugin or internal error.  "
-                                "A file named like a command is linted with: gxlint -- parse",
-                                "退出码：0 没有达到失败级别的问题；1 有达到失败级别的问题；2 用法、配置、插件错误或"
-                                "内部错误。与命令同名的文件这样检查：gxlint -- parse"))
+        formatter.write_text(
+            _t(
+                "Exit status: 0 no finding at or above the failing level; 1 findings at or above "
+                "it; 2 a usage, configuration, plugin or internal error.  "
+                "A file named like a command is linted with: gxlint -- parse",
+                "退出码：0 没有达到失败级别的问题；1 有达到失败级别的问题；2 用法、配置、插件错误或"
+                "内部错误。与命令同名的文件这样检查：gxlint -- parse",
+            )
+        )
         formatter.write_paragraph()
-        formatter.write_text(_t(f"Language: --lang, else {ENV_LANG}, else the config file's lang, else zh.",
-                                f"语言：--lang，其次环境变量 {ENV_LANG}，其次配置文件中的 lang，默认 zh。"))
+        formatter.write_text(
+            _t(
+                f"Language: --lang, else {ENV_LANG}, else the config file's lang, else zh.",
+                f"语言：--lang，其次环境变量 {ENV_LANG}，其次配置文件中的 lang，默认 zh。",
+            )
+        )
 
     def invoke(self, ctx: click.Context):
         try:
@@ -164,10 +176,15 @@ class GxGroup(click.Group):
         except Exception as exc:
             if os.environ.get("GXLINT_TRACEBACK"):
                 raise
-            click.echo(_t(f"gxlint: internal error: {type(exc).__name__}: {exc} "
-                          "(please report it; set GXLINT_TRACEBACK=1 to see where)",
-                          f"gxlint：内部错误：{type(exc).__name__}: {exc}"
-                          "（请报告此问题；设置 GXLINT_TRACEBACK=1 可看到出错位置）"), err=True)
+            click.echo(
+                _t(
+                    f"gxlint: internal error: {type(exc).__name__}: {exc} "
+                    "(please report it; set GXLINT_TRACEBACK=1 to see where)",
+                    f"gxlint：内部错误：{type(exc).__name__}: {exc}"
+                    "（请报告此问题；设置 GXLINT_TRACEBACK=1 可看到出错位置）",
+                ),
+                err=True,
+            )
             ctx.exit(EXIT_ERROR)
 
 

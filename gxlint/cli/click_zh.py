@@ -63,8 +63,14 @@ def install() -> None:
     """Make click's modules look their messages up here (idempotent)."""
     import importlib
 
-    for name in ("click.core", "click.exceptions", "click.parser", "click.types", "click.formatting",
-                 "click.decorators"):
+    for name in (
+        "click.core",
+        "click.exceptions",
+        "click.parser",
+        "click.types",
+        "click.formatting",
+        "click.decorators",
+    ):
         try:
             module: Any = importlib.import_module(name)
         except ImportError:  # pragma: no cover - another click layout: its English stays

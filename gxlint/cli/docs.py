@@ -54,8 +54,12 @@ def hooks_out_of_date(path: str = PAGE) -> list[str]:
         return [f"{path}: {exc.strerror or exc}"]
     if BEGIN not in text or END not in text:
         return [f"{path}: no generated hooks section (the lines {BEGIN} ... {END})"]
-    current = text[text.index(BEGIN):text.index(END) + len(END)]
-    return [] if current == render_hooks() else [f"{path}: the hooks section differs from gxlint/plugins/hookspecs.py"]
+    current = text[text.index(BEGIN) : text.index(END) + len(END)]
+    return (
+        []
+        if current == render_hooks()
+        else [f"{path}: the hooks section differs from gxlint/plugins/hookspecs.py"]
+    )
 
 
 def write_hooks(path: str = PAGE) -> None:
@@ -64,7 +68,7 @@ def write_hooks(path: str = PAGE) -> None:
         text = handle.read()
     if BEGIN not in text or END not in text:
         raise ValueError(f"{path}: no generated hooks section to replace (the lines {BEGIN} ... {END})")
-    text = text[:text.index(BEGIN)] + render_hooks() + text[text.index(END) + len(END):]
+    text = text[: text.index(BEGIN)] + render_hooks() + text[text.index(END) + len(END) :]
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
 

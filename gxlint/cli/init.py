@@ -8,10 +8,14 @@ from .app import CONTEXT, GxCommand, main
 from .ui import _t, run_errors
 
 
-@main.command("init", cls=GxCommand, context_settings=CONTEXT,
-              help_zh="""写出一个带注释、列出全部默认值的 .gxlint.yaml。
+@main.command(
+    "init",
+    cls=GxCommand,
+    context_settings=CONTEXT,
+    help_zh="""写出一个带注释、列出全部默认值的 .gxlint.yaml。
 
-              DIRECTORY 默认为当前目录；已有的配置文件不会被覆盖。""")
+              DIRECTORY 默认为当前目录；已有的配置文件不会被覆盖。""",
+)
 @click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=str))
 def init_cmd(directory: str) -> None:
     """Write a commented .gxlint.yaml with every default.

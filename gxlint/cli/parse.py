@@ -14,34 +14,63 @@ from .streams import _flush_quietly
 from .ui import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _t, run_errors
 
 
-@main.command("parse", cls=GxCommand, context_settings=CONTEXT,
-              help_zh="""显示 gxlint 从 PATH 读出的报告模型（章节、表格、每个单元格），或用 --format source
+@main.command(
+    "parse",
+    cls=GxCommand,
+    context_settings=CONTEXT,
+    help_zh="""显示 gxlint 从 PATH 读出的报告模型（章节、表格、每个单元格），或用 --format source
               显示它从 Word、网页或 PDF 文件中读出的文本。
 
               --format csv 把多个报告的统计表写成一个数据集（每个表格单元格一行），--format json-lines
               每行一个报告的模型；这两种格式接受多个文件和目录（像检查命令一样在目录中查找报告）。
-              无法读取的文件不输出任何行，在标准错误中说明，退出码为 1，其余文件照常输出。""")
+              无法读取的文件不输出任何行，在标准错误中说明，退出码为 1，其余文件照常输出。""",
+)
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=click.Path(path_type=str))
-@_option("-f", "--format", "fmt", type=click.Choice(FORMATS),
-         default="text",
-         help="text or json: the report model; source: the text gxlint read from the file, "
-              "numbered, with where each line came from (page, paragraph, table cell); csv: one row per "
-              "table cell of every report (a data set); json-lines: one report's JSON model per line  "
-              "[default: text]",
-         help_zh="text 或 json：报告模型；source：gxlint 从文件中读出的文本，带行号及每行的来源"
-                 "（页、段落、表格单元格）；csv：每个报告的每个表格单元格一行（数据集）；json-lines："
-                 "每行一个报告的 JSON 模型  [默认：text]")
-@_option("-o", "--output-file", type=click.Path(dir_okay=False, path_type=str),
-         help="Write the output to this file instead of standard output.",
-         help_zh="把输出写入此文件，而不是标准输出。")
-@_option("--template", type=click.Choice(["auto", "2019", "2021"]), default="auto",
-         help="Read the tables against this format.", help_zh="按此格式读取表格。")
-@_option("--include", multiple=True, metavar="GLOB",
-         help="File globs to read inside directories  [default: *.txt, *.md, *.docx, *.html, *.htm, *.pdf]",
-         help_zh="在目录中读取的文件通配模式  [默认：*.txt、*.md、*.docx、*.html、*.htm、*.pdf]")
-@_option("--exclude", multiple=True, metavar="GLOB", help="Globs of files or folders to skip.",
-         help_zh="要跳过的文件或目录的通配模式。")
-def parse_cmd(paths: tuple[str, ...], fmt: str, output_file: str | None, template: str, include, exclude) -> None:
+@_option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    help="text or json: the report model; source: the text gxlint read from the file, "
+    "numbered, with where each line came from (page, paragraph, table cell); csv: one row per "
+    "table cell of every report (a data set); json-lines: one report's JSON model per line  "
+    "[default: text]",
+    help_zh="text 或 json：报告模型；source：gxlint 从文件中读出的文本，带行号及每行的来源"
+    "（页、段落、表格单元格）；csv：每个报告的每个表格单元格一行（数据集）；json-lines："
+    "每行一个报告的 JSON 模型  [默认：text]",
+)
+@_option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Write the output to this file instead of standard output.",
+    help_zh="把输出写入此文件，而不是标准输出。",
+)
+@_option(
+    "--template",
+    type=click.Choice(["auto", "2019", "2021"]),
+    default="auto",
+    help="Read the tables against this format.",
+    help_zh="按此格式读取表格。",
+)
+@_option(
+    "--include",
+    multiple=True,
+    metavar="GLOB",
+    help="File globs to read inside directories  [default: *.txt, *.md, *.docx, *.html, *.htm, *.pdf]",
+    help_zh="在目录中读取的文件通配模式  [默认：*.txt、*.md、*.docx、*.html、*.htm、*.pdf]",
+)
+@_option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Globs of files or folders to skip.",
+    help_zh="要跳过的文件或目录的通配模式。",
+)
+def parse_cmd(
+    paths: tuple[str, ...], fmt: str, output_file: str | None, template: str, include, exclude
+) -> None:
     """Print the report model gxlint reads from PATH (chapters, tables, every cell), or with
     --format source the text it read from a Word, web or PDF file.
 
@@ -54,8 +83,9 @@ def parse_cmd(paths: tuple[str, ...], fmt: str, output_file: str | None, templat
     chosen = None if template == "auto" else template
     if fmt in MANY:
         with run_errors():
-            failed = dataset.parse_many(paths, fmt, output_file, chosen, tuple(include), tuple(exclude),
-                                        say=_say_after_output)
+            failed = dataset.parse_many(
+                paths, fmt, output_file, chosen, tuple(include), tuple(exclude), say=_say_after_output
+            )
         sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
     with run_errors():
         parsed = dataset.parse_one(paths, fmt, chosen)

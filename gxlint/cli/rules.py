@@ -30,10 +30,18 @@ _LANG_HELP = f"Language  [default: {ENV_LANG}, else the config file's lang, else
 _LANG_HELP_ZH = f"语言  [默认：环境变量 {ENV_LANG}，其次配置文件中的 lang，再次 zh]"
 
 
-@main.command("rules", cls=GxCommand, context_settings=CONTEXT,
-              help_zh="列出所有规则：代码、名称、默认级别和简述。")
-@_option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-         help="text or json  [default: text]", help_zh="text 或 json  [默认：text]")
+@main.command(
+    "rules", cls=GxCommand, context_settings=CONTEXT, help_zh="列出所有规则：代码、名称、默认级别和简述。"
+)
+@_option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="text or json  [default: text]",
+    help_zh="text 或 json  [默认：text]",
+)
 @_option("--lang", type=click.Choice(["zh", "en"]), default=None, help=_LANG_HELP, help_zh=_LANG_HELP_ZH)
 def rules_cmd(fmt: str, lang: str | None) -> None:
     """List every rule: code, name, default severity and summary."""
@@ -44,11 +52,24 @@ def rules_cmd(fmt: str, lang: str | None) -> None:
     lang = _command_lang(lang)
     _, rules = _all_rules()
     if fmt == "json":
-        click.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity,
-                                "relaxed_until": r.relaxed_until,
-                                "summary": r.short(lang), "plugin": r.plugin or "gxlint",
-                                "options": {k: {"default": o.default, "help": o.help} for k, o in r.options.items()}}
-                               for r in rules], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "code": r.code,
+                        "name": r.name,
+                        "severity": r.severity,
+                        "relaxed_until": r.relaxed_until,
+                        "summary": r.short(lang),
+                        "plugin": r.plugin or "gxlint",
+                        "options": {k: {"default": o.default, "help": o.help} for k, o in r.options.items()},
+                    }
+                    for r in rules
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     severities = [severity_text(r, lang, short=True) for r in rules]
     width = max((_width(s) for s in severities), default=0)
@@ -56,8 +77,12 @@ def rules_cmd(fmt: str, lang: str | None) -> None:
         click.echo(f"{r.code:<7} {r.name:<28} {severity}{' ' * (width - _width(severity))} {r.short(lang)}")
 
 
-@main.command("explain", cls=GxCommand, context_settings=CONTEXT,
-              help_zh="显示一条规则的完整说明及示例（CODE 为规则代码或名称）。")
+@main.command(
+    "explain",
+    cls=GxCommand,
+    context_settings=CONTEXT,
+    help_zh="显示一条规则的完整说明及示例（CODE 为规则代码或名称）。",
+)
 @click.argument("code")
 @_option("--lang", type=click.Choice(["zh", "en"]), default=None, help=_LANG_HELP, help_zh=_LANG_HELP_ZH)
 def explain_cmd(code: str, lang: str | None) -> None:
@@ -75,10 +100,14 @@ def explain_cmd(code: str, lang: str | None) -> None:
     raise GxError(f"unknown rule {code!r}; see 'gxlint rules'", f"没有规则 {code!r}；请查看 'gxlint rules'")
 
 
-@main.command("plugins", cls=GxCommand, context_settings=CONTEXT,
-              help_zh="""列出已加载的插件：版本、规则数、加载失败的插件。
+@main.command(
+    "plugins",
+    cls=GxCommand,
+    context_settings=CONTEXT,
+    help_zh="""列出已加载的插件：版本、规则数、加载失败的插件。
 
-              有插件加载失败时退出码为 2。""")
+              有插件加载失败时退出码为 2。""",
+)
 def plugins_cmd() -> None:
     """List the loaded plugins: versions, rule counts, failures.
 
@@ -86,9 +115,13 @@ def plugins_cmd() -> None:
     plugins, _ = _all_rules()
     for name, dist, version, count in plugins.loaded:
         label = f"{dist} {version}".strip() or _t("(not installed as a distribution)", "（未作为发行包安装）")
-        click.echo(f"{name:<16} {label:<28} " + _t(f"{count} rule{'s' if count != 1 else ''}", f"{count} 条规则"))
+        click.echo(
+            f"{name:<16} {label:<28} " + _t(f"{count} rule{'s' if count != 1 else ''}", f"{count} 条规则")
+        )
     for f in plugins.failures:
-        click.echo(f"{f.name:<16} {(f.distribution + ' ' + f.version).strip():<28} "
-                   + _t(f"FAILED: {f.error}", f"加载失败：{f.error}"))
+        click.echo(
+            f"{f.name:<16} {(f.distribution + ' ' + f.version).strip():<28} "
+            + _t(f"FAILED: {f.error}", f"加载失败：{f.error}")
+        )
     if plugins.failures:
         sys.exit(EXIT_ERROR)

@@ -46,8 +46,10 @@ def _env_lang(strict: bool = False) -> str | None:
     if value in LANGS:
         return value
     if strict:
-        raise GxError(f"{ENV_LANG}={value!r} is not a language gxlint knows: use zh or en",
-                      f"{ENV_LANG}={value!r} 不是 gxlint 支持的语言：请用 zh 或 en")
+        raise GxError(
+            f"{ENV_LANG}={value!r} is not a language gxlint knows: use zh or en",
+            f"{ENV_LANG}={value!r} 不是 gxlint 支持的语言：请用 zh 或 en",
+        )
     return None
 
 

@@ -28,7 +28,11 @@ def wrap_cjk(text: str, width: int, initial_indent: str = "", subsequent_indent:
     for para in re.split(r"\n\s*\n", text.strip()):
         joined = ""
         for piece in (p.strip() for p in para.split("\n")):
-            if joined and piece and not (re.match(rf"[{_CJK}]", joined[-1]) and re.match(rf"[{_CJK}]", piece[0])):
+            if (
+                joined
+                and piece
+                and not (re.match(rf"[{_CJK}]", joined[-1]) and re.match(rf"[{_CJK}]", piece[0]))
+            ):
                 joined += " "
             joined += piece
         lines: list[str] = []

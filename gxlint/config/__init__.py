@@ -21,9 +21,36 @@ from .errors import ConfigError
 from .load import CONFIG_NAMES, find_config, read_file
 from .peek import configured_lang, disabled_plugins
 from .resolve import Resolver, Settings
-from .schema import (BUILTIN_PLUGIN, KEYS, LANGS, ORGANS, PLUGIN_KEYS, TEMPLATES, VALIDATORS, Layer,
-                     parse_layer, resolve_code)
+from .schema import (
+    BUILTIN_PLUGIN,
+    KEYS,
+    LANGS,
+    ORGANS,
+    PLUGIN_KEYS,
+    TEMPLATES,
+    VALIDATORS,
+    Layer,
+    parse_layer,
+    resolve_code,
+)
 
-__all__ = ["BUILTIN_PLUGIN", "CONFIG_NAMES", "ConfigError", "KEYS", "LANGS", "Layer", "ORGANS",
-           "PLUGIN_KEYS", "Resolver", "Settings", "TEMPLATES", "VALIDATORS", "configured_lang",
-           "disabled_plugins", "find_config", "parse_layer", "read_file", "resolve_code"]
+__all__ = [
+    "BUILTIN_PLUGIN",
+    "CONFIG_NAMES",
+    "ConfigError",
+    "KEYS",
+    "LANGS",
+    "Layer",
+    "ORGANS",
+    "PLUGIN_KEYS",
+    "Resolver",
+    "Settings",
+    "TEMPLATES",
+    "VALIDATORS",
+    "configured_lang",
+    "disabled_plugins",
+    "find_config",
+    "parse_layer",
+    "read_file",
+    "resolve_code",
+]

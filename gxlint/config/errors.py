@@ -8,8 +8,14 @@ class ConfigError(Exception):
     """A mistake in a config file (or in the command-line settings), with its file, line and column.
     ``str()`` is the English message; :meth:`text` gives it in either language."""
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None,
-                 column: int | None = None, zh: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        zh: str | None = None,
+    ) -> None:
         self.path, self.line, self.column = path, line, column
         super().__init__(f"{self._where('en')}: {message}")
         self.message = message

@@ -65,15 +65,24 @@ def read_file(path: str | os.PathLike[str]) -> Any:
         for event in yaml.parse(text):
             if type(event).__name__ == "AliasEvent":
                 mark = event.start_mark
-                raise ConfigError("YAML aliases (*name) are not allowed in a gxlint config", name,
-                                  mark.line + 1, mark.column + 1, zh="gxlint 配置中不允许使用 YAML 别名（*name）")
+                raise ConfigError(
+                    "YAML aliases (*name) are not allowed in a gxlint config",
+                    name,
+                    mark.line + 1,
+                    mark.column + 1,
+                    zh="gxlint 配置中不允许使用 YAML 别名（*name）",
+                )
             tag = getattr(event, "tag", None)
             if tag is not None and str(getattr(tag, "value", tag) or "") not in ("", "!"):
                 mark = event.start_mark
                 shown = getattr(tag, "value", tag)
-                raise ConfigError(f"YAML tag {shown} is not allowed (a config holds only plain data)", name,
-                                  mark.line + 1, mark.column + 1,
-                                  zh=f"不允许使用 YAML 标签 {shown}（配置中只能有普通数据）")
+                raise ConfigError(
+                    f"YAML tag {shown} is not allowed (a config holds only plain data)",
+                    name,
+                    mark.line + 1,
+                    mark.column + 1,
+                    zh=f"不允许使用 YAML 标签 {shown}（配置中只能有普通数据）",
+                )
         return yaml.load(text)
     except ConfigError:
         raise
@@ -81,8 +90,9 @@ def read_file(path: str | os.PathLike[str]) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
-        raise ConfigError(f"invalid YAML: {exc.problem or exc}", name, line, col,
-                          zh=f"YAML 格式错误：{exc.problem or exc}") from None
+        raise ConfigError(
+            f"invalid YAML: {exc.problem or exc}", name, line, col, zh=f"YAML 格式错误：{exc.problem or exc}"
+        ) from None
     except YAMLError as exc:
         raise ConfigError(f"invalid YAML: {exc}", name, zh=f"YAML 格式错误：{exc}") from None
     except RecursionError:
@@ -90,6 +100,7 @@ def read_file(path: str | os.PathLike[str]) -> Any:
 
 
 # -- where a key or item is (1-based line and column; None for data not read from a file) -----------
+
 
 def _pos(node: Any, key: Any = None) -> tuple[int | None, int | None]:
     lc = getattr(node, "lc", None)

@@ -38,8 +38,9 @@ def configured_lang(explicit: str | None = None, start: str | None = None) -> st
     return None
 
 
-def disabled_plugins(explicit: str | None = None, start: str | None = None,
-                     isolated: bool = False) -> tuple[str, ...]:
+def disabled_plugins(
+    explicit: str | None = None, start: str | None = None, isolated: bool = False
+) -> tuple[str, ...]:
     """The plugins switched off (``plugins: {disable: [...]}``) by the config file ``explicit``, or
     else by the nearest config file above ``start`` (default: the working directory), following
     ``extend``; () with ``isolated``, when none sets it, or when the file cannot be read (its error

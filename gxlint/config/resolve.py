@@ -59,9 +59,15 @@ def _match_len(prefix: str, code: str) -> int:
 class Resolver:
     """Finds and caches config layers; resolves the Settings for each linted file."""
 
-    def __init__(self, known_codes: Iterable[str], rule_options: Mapping[str, Mapping[str, Any]],
-                 names: Mapping[str, str], explicit: str | None = None,
-                 overrides: Mapping[str, Any] | None = None, isolated: bool = False) -> None:
+    def __init__(
+        self,
+        known_codes: Iterable[str],
+        rule_options: Mapping[str, Mapping[str, Any]],
+        names: Mapping[str, str],
+        explicit: str | None = None,
+        overrides: Mapping[str, Any] | None = None,
+        isolated: bool = False,
+    ) -> None:
         self.codes = set(known_codes)
         self.rule_options = rule_options
         self.names = dict(names)
@@ -88,16 +94,23 @@ class Resolver:
         if config_path in self._layers:
             return self._layers[config_path]
         if config_path in seen:
-            raise ConfigError("'extend' forms a cycle: " + " -> ".join((*seen, config_path)), config_path,
-                              zh="“extend”形成了循环：" + " -> ".join((*seen, config_path)))
+            raise ConfigError(
+                "'extend' forms a cycle: " + " -> ".join((*seen, config_path)),
+                config_path,
+                zh="“extend”形成了循环：" + " -> ".join((*seen, config_path)),
+            )
         layer = parse_layer(read_file(config_path), config_path, self.codes, self.rule_options, self.names)
         chain: list[Layer] = []
         parent = layer.values.get("extend")
         if parent:
             parent_path = extended(config_path, parent)
             if not os.path.isfile(parent_path):
-                raise ConfigError(f"'extend': no such file {parent!r}", config_path, layer.lines.get("extend"),
-                                  zh=f"“extend”：文件 {parent!r} 不存在")
+                raise ConfigError(
+                    f"'extend': no such file {parent!r}",
+                    config_path,
+                    layer.lines.get("extend"),
+                    zh=f"“extend”：文件 {parent!r} 不存在",
+                )
             chain.extend(self.layers(parent_path, seen + (config_path,)))
         chain.append(layer)
         self._layers[config_path] = chain
@@ -108,13 +121,30 @@ class Resolver:
         if config_path in self._settings:
             return self._settings[config_path]
         settings = Settings()
-        origin = {k: "default" for k in ("select", "ignore", "extend-select", "severity", "options",
-                                         "per-file-ignores", "template", "organ", "lang", "fail-on",
-                                         "plugins")}
+        origin = {
+            k: "default"
+            for k in (
+                "select",
+                "ignore",
+                "extend-select",
+                "severity",
+                "options",
+                "per-file-ignores",
+                "template",
+                "organ",
+                "lang",
+                "fail-on",
+                "plugins",
+            )
+        }
         layers = self.layers(config_path) if config_path else []
         for layer in layers:
-            settings = _apply(settings, layer.values, origin,
-                              lambda k, layer=layer: f"{layer.path}" + (f":{layer.lines[k]}" if k in layer.lines else ""))
+            settings = _apply(
+                settings,
+                layer.values,
+                origin,
+                lambda k, layer=layer: f"{layer.path}" + (f":{layer.lines[k]}" if k in layer.lines else ""),
+            )
         settings = _apply(settings, self.overrides, origin, lambda k: "command line")
         settings = replace(settings, origin=dict(origin))
         self._settings[config_path] = settings

@@ -60,14 +60,21 @@ class Check:
         elif isinstance(value, list):
             items, nodes = value, value
         else:
-            raise self.error(key, f"'{key}' must be a list of rule codes or prefixes",
-                             zh=f"“{key}”必须是规则代码或代码前缀的列表")
+            raise self.error(
+                key,
+                f"'{key}' must be a list of rule codes or prefixes",
+                zh=f"“{key}”必须是规则代码或代码前缀的列表",
+            )
         out = []
         for i, item in enumerate(items):
             where = _item_pos(nodes, i) if nodes is not None else _pos(self.data, key)
             if not isinstance(item, str):
-                raise ConfigError(f"'{key}': {item!r} is not a rule code", self.path, *where,
-                                  zh=f"“{key}”：{item!r} 不是规则代码")
+                raise ConfigError(
+                    f"'{key}': {item!r} is not a rule code",
+                    self.path,
+                    *where,
+                    zh=f"“{key}”：{item!r} 不是规则代码",
+                )
             code = resolve_code(item, self.codes, self.names, allow_all=allow_all)
             if code is None:
                 en, zh = _unknown_code(key, item, prefix=True)
@@ -82,10 +89,12 @@ Validator = Callable[[Check, Any, Any], Any]
 
 # -- the validators, one per key ------------------------------------------------------------------
 
+
 def _extend(check: Check, key: Any, value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise check.error(key, "'extend' must be the path of another config file",
-                          zh="“extend”必须是另一个配置文件的路径")
+        raise check.error(
+            key, "'extend' must be the path of another config file", zh="“extend”必须是另一个配置文件的路径"
+        )
     return value
 
 
@@ -100,8 +109,11 @@ def _ignore(check: Check, key: Any, value: Any) -> tuple[str, ...]:
 
 def _severity(check: Check, key: Any, value: Any) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise check.error(key, "'severity' must map rule codes to error, warning or info",
-                          zh="“severity”必须把规则代码映射到 error、warning 或 info")
+        raise check.error(
+            key,
+            "'severity' must map rule codes to error, warning or info",
+            zh="“severity”必须把规则代码映射到 error、warning 或 info",
+        )
     out = {}
     for code, sev in value.items():
         real = resolve_code(str(code), check.codes, check.names, allow_all=False)
@@ -109,17 +121,23 @@ def _severity(check: Check, key: Any, value: Any) -> dict[str, str]:
             en, zh = _unknown_code("severity", code)
             raise ConfigError(en, check.path, *_pos(value, code), zh=zh)
         if sev not in SEVERITIES:
-            raise ConfigError(f"'severity': {code}: {sev!r} is not one of {', '.join(SEVERITIES)}",
-                              check.path, *_pos(value, code),
-                              zh=f"“severity”：{code} 的级别 {sev!r} 无效，应为 {'、'.join(SEVERITIES)} 之一")
+            raise ConfigError(
+                f"'severity': {code}: {sev!r} is not one of {', '.join(SEVERITIES)}",
+                check.path,
+                *_pos(value, code),
+                zh=f"“severity”：{code} 的级别 {sev!r} 无效，应为 {'、'.join(SEVERITIES)} 之一",
+            )
         out[real] = sev
     return out
 
 
 def _options(check: Check, key: Any, value: Any) -> dict[str, dict[str, Any]]:
     if not isinstance(value, dict):
-        raise check.error(key, "'options' must map rule codes to their options",
-                          zh="“options”必须把规则代码映射到该规则的选项")
+        raise check.error(
+            key,
+            "'options' must map rule codes to their options",
+            zh="“options”必须把规则代码映射到该规则的选项",
+        )
     out: dict[str, dict[str, Any]] = {}
     for code, opts in value.items():
         real = resolve_code(str(code), check.codes, check.names, allow_all=False, exact=True)
@@ -127,8 +145,12 @@ def _options(check: Check, key: Any, value: Any) -> dict[str, dict[str, Any]]:
             en, zh = _unknown_code("options", code)
             raise ConfigError(en, check.path, *_pos(value, code), zh=zh)
         if not isinstance(opts, dict):
-            raise ConfigError(f"'options': {code} must map option names to values", check.path, *_pos(value, code),
-                              zh=f"“options”：{code} 必须是“选项名: 值”的映射")
+            raise ConfigError(
+                f"'options': {code} must map option names to values",
+                check.path,
+                *_pos(value, code),
+                zh=f"“options”：{code} 必须是“选项名: 值”的映射",
+            )
         out[real] = _rule_options(check, real, opts)
     return out
 
@@ -140,13 +162,16 @@ def _rule_options(check: Check, real: str, opts: dict) -> dict[str, Any]:
     for name, val in opts.items():
         if name not in known:
             hint = _suggest(str(name), list(known))
-            raise ConfigError(f"'options': rule {real} has no option {name!r}"
-                              + (f" (did you mean {hint!r}?)" if hint else "")
-                              + (f"; its options: {', '.join(known)}" if known else "; it has no options"),
-                              check.path, *_pos(opts, name),
-                              zh=f"“options”：规则 {real} 没有选项 {name!r}"
-                              + (f"（是否应为 {hint!r}？）" if hint else "")
-                              + (f"；它的选项：{'、'.join(known)}" if known else "；它没有选项"))
+            raise ConfigError(
+                f"'options': rule {real} has no option {name!r}"
+                + (f" (did you mean {hint!r}?)" if hint else "")
+                + (f"; its options: {', '.join(known)}" if known else "; it has no options"),
+                check.path,
+                *_pos(opts, name),
+                zh=f"“options”：规则 {real} 没有选项 {name!r}"
+                + (f"（是否应为 {hint!r}？）" if hint else "")
+                + (f"；它的选项：{'、'.join(known)}" if known else "；它没有选项"),
+            )
         wrong = known[name].problem(val)
         if wrong is not None:
             index, bad = wrong
@@ -157,8 +182,11 @@ def _rule_options(check: Check, real: str, opts: dict) -> dict[str, Any]:
 
 def _per_file_ignores(check: Check, key: Any, value: Any) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     if not isinstance(value, dict):
-        raise check.error(key, "'per-file-ignores' must map file globs to lists of rule codes",
-                          zh="“per-file-ignores”必须把文件通配模式映射到规则代码列表")
+        raise check.error(
+            key,
+            "'per-file-ignores' must map file globs to lists of rule codes",
+            zh="“per-file-ignores”必须把文件通配模式映射到规则代码列表",
+        )
     base = os.path.dirname(os.path.abspath(check.path))
     entries = []
     for glob, codes_value in value.items():
@@ -175,8 +203,11 @@ def _one_of(allowed: tuple[str, ...]) -> Validator:
 
     def validate(check: Check, key: Any, value: Any) -> str:
         if str(value) not in allowed:
-            raise check.error(key, f"'{key}' must be one of {', '.join(allowed)}, not {value!r}",
-                              zh=f"“{key}”必须是 {'、'.join(allowed)} 之一，而不是 {value!r}")
+            raise check.error(
+                key,
+                f"'{key}' must be one of {', '.join(allowed)}, not {value!r}",
+                zh=f"“{key}”必须是 {'、'.join(allowed)} 之一，而不是 {value!r}",
+            )
         return str(value)
 
     return validate
@@ -204,14 +235,23 @@ VALIDATORS: dict[str, Validator] = {
 KEYS = tuple(VALIDATORS)
 
 
-def parse_layer(data: Any, path: str, known_codes: Iterable[str], rule_options: Mapping[str, Mapping[str, Any]],
-                names: Mapping[str, str]) -> Layer:
+def parse_layer(
+    data: Any,
+    path: str,
+    known_codes: Iterable[str],
+    rule_options: Mapping[str, Mapping[str, Any]],
+    names: Mapping[str, str],
+) -> Layer:
     """Validate a loaded config mapping against the known rule codes and their options."""
     if data is None:
         return Layer(path, {}, {})
     if not isinstance(data, dict):
-        raise ConfigError("a gxlint config must be a mapping of keys to values", path, *_pos(data),
-                          zh="gxlint 配置必须是“键: 值”的映射")
+        raise ConfigError(
+            "a gxlint config must be a mapping of keys to values",
+            path,
+            *_pos(data),
+            zh="gxlint 配置必须是“键: 值”的映射",
+        )
     check = Check(path, data, set(known_codes), names, rule_options)
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
@@ -221,18 +261,25 @@ def parse_layer(data: Any, path: str, known_codes: Iterable[str], rule_options: 
             lines[str(key)] = line
         if key not in KEYS:
             hint = _suggest(str(key), KEYS)
-            raise check.error(key, f"unknown key '{key}'" + (f" (did you mean '{hint}'?)" if hint else "")
-                              + f"; known keys: {', '.join(KEYS)}",
-                              zh=f"未知的配置项“{key}”" + (f"（是否应为“{hint}”？）" if hint else "")
-                              + f"；可用的配置项：{'、'.join(KEYS)}")
+            raise check.error(
+                key,
+                f"unknown key '{key}'"
+                + (f" (did you mean '{hint}'?)" if hint else "")
+                + f"; known keys: {', '.join(KEYS)}",
+                zh=f"未知的配置项“{key}”"
+                + (f"（是否应为“{hint}”？）" if hint else "")
+                + f"；可用的配置项：{'、'.join(KEYS)}",
+            )
         values[key] = VALIDATORS[key](check, key, value)
     return Layer(path, values, lines)
 
 
 # -- the pieces the validators share ----------------------------------------------------------------
 
-def _option_error(option: Any, where: str, value: Any, index: int, bad: Any, path: str,
-                  pos: tuple[int | None, int | None]) -> ConfigError:
+
+def _option_error(
+    option: Any, where: str, value: Any, index: int, bad: Any, path: str, pos: tuple[int | None, int | None]
+) -> ConfigError:
     """A configured option value of the wrong type (``index`` 0), or a list whose ``index``-th item
     (1-based) is of the wrong type."""
     wanted = option.describe()
@@ -243,13 +290,21 @@ def _option_error(option: Any, where: str, value: Any, index: int, bad: Any, pat
         wanted_zh = f"{wanted} 类型"
     if index == 0:
         got = type(value).__name__
-        return ConfigError(f"'options': {where} must be {wanted}, not {got} ({value!r})", path, *pos,
-                           zh=f"“options”：{where} 的值必须是 {wanted_zh}，而不是 {got}（{value!r}）")
+        return ConfigError(
+            f"'options': {where} must be {wanted}, not {got} ({value!r})",
+            path,
+            *pos,
+            zh=f"“options”：{where} 的值必须是 {wanted_zh}，而不是 {got}（{value!r}）",
+        )
     if getattr(value, "lc", None) is not None:
         pos = _item_pos(value, index - 1)
     got = type(bad).__name__
-    return ConfigError(f"'options': {where} must be {wanted}: item {index} is {got} ({bad!r})", path, *pos,
-                       zh=f"“options”：{where} 必须是 {wanted_zh}：第 {index} 项是 {got}（{bad!r}）")
+    return ConfigError(
+        f"'options': {where} must be {wanted}: item {index} is {got} ({bad!r})",
+        path,
+        *pos,
+        zh=f"“options”：{where} 必须是 {wanted_zh}：第 {index} 项是 {got}（{bad!r}）",
+    )
 
 
 def _unknown_code(key: str, item: Any, prefix: bool = False) -> tuple[str, str]:
@@ -257,9 +312,11 @@ def _unknown_code(key: str, item: Any, prefix: bool = False) -> tuple[str, str]:
     gxlint's own (``XT201``) most likely belongs to a plugin that is not installed: say so."""
     text = str(item).strip()
     if _CODE_LIKE.fullmatch(text) and text.upper() != "ALL" and not text.upper().startswith("GX"):
-        return (f"'{key}': unknown rule code {item!r} — is the plugin that provides it installed? "
-                "(gxlint plugins lists the installed ones)",
-                f"“{key}”：未知的规则代码 {item!r}——提供它的插件是否已安装？（gxlint plugins 会列出已安装的插件）")
+        return (
+            f"'{key}': unknown rule code {item!r} — is the plugin that provides it installed? "
+            "(gxlint plugins lists the installed ones)",
+            f"“{key}”：未知的规则代码 {item!r}——提供它的插件是否已安装？（gxlint plugins 会列出已安装的插件）",
+        )
     if prefix:
         return f"'{key}': unknown rule code or prefix {item!r}", f"“{key}”：未知的规则代码或代码前缀 {item!r}"
     return f"'{key}': unknown rule code {item!r}", f"“{key}”：未知的规则代码 {item!r}"
@@ -269,44 +326,70 @@ def _plugins_section(value: Any, path: str, pos: tuple[int | None, int | None]) 
     """``plugins: {disable: [name, ...]}``: the plugins (entry-point or distribution names) to
     switch off."""
     if not isinstance(value, dict):
-        raise ConfigError("'plugins' must be a mapping like {disable: [name, ...]}", path, *pos,
-                          zh="“plugins”必须是形如 {disable: [插件名, ...]} 的映射")
+        raise ConfigError(
+            "'plugins' must be a mapping like {disable: [name, ...]}",
+            path,
+            *pos,
+            zh="“plugins”必须是形如 {disable: [插件名, ...]} 的映射",
+        )
     out: dict[str, Any] = {}
     for key, names in value.items():
         if key not in PLUGIN_KEYS:
             hint = _suggest(str(key), PLUGIN_KEYS)
-            raise ConfigError(f"'plugins': unknown key '{key}'"
-                              + (f" (did you mean '{hint}'?)" if hint else "")
-                              + f"; known keys: {', '.join(PLUGIN_KEYS)}", path, *_pos(value, key),
-                              zh=f"“plugins”：未知的配置项“{key}”" + (f"（是否应为“{hint}”？）" if hint else "")
-                              + f"；可用的配置项：{'、'.join(PLUGIN_KEYS)}")
+            raise ConfigError(
+                f"'plugins': unknown key '{key}'"
+                + (f" (did you mean '{hint}'?)" if hint else "")
+                + f"; known keys: {', '.join(PLUGIN_KEYS)}",
+                path,
+                *_pos(value, key),
+                zh=f"“plugins”：未知的配置项“{key}”"
+                + (f"（是否应为“{hint}”？）" if hint else "")
+                + f"；可用的配置项：{'、'.join(PLUGIN_KEYS)}",
+            )
         if isinstance(names, str):
             items, nodes = [n.strip() for n in names.split(",") if n.strip()], None
         elif isinstance(names, list):
             items, nodes = names, names
         else:
-            raise ConfigError("'plugins: disable' must be a list of plugin names", path, *_pos(value, key),
-                              zh="“plugins: disable”必须是插件名的列表")
+            raise ConfigError(
+                "'plugins: disable' must be a list of plugin names",
+                path,
+                *_pos(value, key),
+                zh="“plugins: disable”必须是插件名的列表",
+            )
         disabled = []
         for i, name in enumerate(items):
             where = _item_pos(nodes, i) if nodes is not None else _pos(value, key)
             if not isinstance(name, str) or not name.strip():
-                raise ConfigError(f"'plugins: disable': {name!r} is not a plugin name", path, *where,
-                                  zh=f"“plugins: disable”：{name!r} 不是插件名")
+                raise ConfigError(
+                    f"'plugins: disable': {name!r} is not a plugin name",
+                    path,
+                    *where,
+                    zh=f"“plugins: disable”：{name!r} 不是插件名",
+                )
             if name.strip().lower() in BUILTIN_PLUGIN:
-                raise ConfigError(f"'plugins: disable': the built-in rules cannot be switched off "
-                                  f"({name!r}); to skip them, use ignore: [GX]", path, *where,
-                                  zh=f"“plugins: disable”：内置规则不能停用（{name!r}）；要跳过它们，请用 ignore: [GX]")
+                raise ConfigError(
+                    f"'plugins: disable': the built-in rules cannot be switched off "
+                    f"({name!r}); to skip them, use ignore: [GX]",
+                    path,
+                    *where,
+                    zh=f"“plugins: disable”：内置规则不能停用（{name!r}）；要跳过它们，请用 ignore: [GX]",
+                )
             disabled.append(str(name).strip())
         out[str(key)] = tuple(disabled)
     return out
 
 
-def _codes_in_str(value: Any, codes: set[str], names: Mapping[str, str], path: str,
-                  pos: tuple[int | None, int | None]) -> tuple[str, ...]:
+def _codes_in_str(
+    value: Any, codes: set[str], names: Mapping[str, str], path: str, pos: tuple[int | None, int | None]
+) -> tuple[str, ...]:
     if not isinstance(value, str):
-        raise ConfigError("'per-file-ignores' values must be lists of rule codes", path, *pos,
-                          zh="“per-file-ignores”的值必须是规则代码列表")
+        raise ConfigError(
+            "'per-file-ignores' values must be lists of rule codes",
+            path,
+            *pos,
+            zh="“per-file-ignores”的值必须是规则代码列表",
+        )
     out = []
     for item in value.replace(",", " ").split():
         code = resolve_code(item, codes, names, allow_all=False)
@@ -327,8 +410,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def resolve_code(item: str, codes: set[str], names: Mapping[str, str], *, allow_all: bool,
-                 exact: bool = False) -> str | None:
+def resolve_code(
+    item: str, codes: set[str], names: Mapping[str, str], *, allow_all: bool, exact: bool = False
+) -> str | None:
     """A code, a code prefix (GX2), a rule name (application-balance) or ALL -> the code/prefix."""
     item = item.strip()
     if allow_all and item.upper() == "ALL":

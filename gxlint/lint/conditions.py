@@ -37,8 +37,15 @@ class Crash:
     @classmethod
     def of(cls, stage: str, exc: BaseException, rule: Any = None) -> "Crash":
         """The crash ``exc`` raised at ``stage``; ``rule``: the rule class that raised it."""
-        return cls(stage, f"{type(exc).__name__}: {exc}", type(exc).__name__, where(exc, rule),
-                   getattr(rule, "code", None), getattr(rule, "name", None), getattr(rule, "plugin", "") or "")
+        return cls(
+            stage,
+            f"{type(exc).__name__}: {exc}",
+            type(exc).__name__,
+            where(exc, rule),
+            getattr(rule, "code", None),
+            getattr(rule, "name", None),
+            getattr(rule, "plugin", "") or "",
+        )
 
 
 def where(exc: BaseException, rule: Any = None) -> str:
@@ -52,8 +59,11 @@ def where(exc: BaseException, rule: Any = None) -> str:
         tb = tb.tb_next
     if not frames:
         return ""
-    own = _package_files(type(rule).__module__ if not isinstance(rule, type) else rule.__module__) \
-        if rule is not None else None
+    own = (
+        _package_files(type(rule).__module__ if not isinstance(rule, type) else rule.__module__)
+        if rule is not None
+        else None
+    )
     chosen, base = None, None
     if own is not None:
         root, single = own
@@ -64,8 +74,10 @@ def where(exc: BaseException, rule: Any = None) -> str:
                 break
     if chosen is None:
         stdlib = _stdlib()
-        chosen = next(((c, n) for c, n in reversed(frames)
-                       if not os.path.abspath(c.co_filename).startswith(stdlib)), frames[-1])
+        chosen = next(
+            ((c, n) for c, n in reversed(frames) if not os.path.abspath(c.co_filename).startswith(stdlib)),
+            frames[-1],
+        )
     code, line = chosen
     filename = os.path.abspath(code.co_filename)
     shown = os.path.relpath(filename, base) if base else os.path.basename(filename)

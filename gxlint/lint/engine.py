@@ -46,16 +46,24 @@ class Engine:
         #: (gxlint.testing shows them when a case fails)
         self.tracebacks: list[str] | None = None
 
-    def run(self, report: Report, rules: Sequence[type[Rule]], settings: RunSettings, *,
-            previous: Report | None = None, cross_only: bool = False,
-            crashes: Iterable[Crash] = ()) -> list[Finding]:
+    def run(
+        self,
+        report: Report,
+        rules: Sequence[type[Rule]],
+        settings: RunSettings,
+        *,
+        previous: Report | None = None,
+        cross_only: bool = False,
+        crashes: Iterable[Crash] = (),
+    ) -> list[Finding]:
         """The findings of ``rules`` on ``report``.  ``previous``: last year's report of the same
         agency (``ctx.previous``; the cross-year rules, ``Rule.uses_previous``, are silent without
         it); ``cross_only``: run only the cross-year rules; ``crashes``: failures on this file that
         happened before the rules ran (reading it), for the rules that report crashes."""
         path = report.path or "<text>"
-        template = (self.templates.get(report.template) if report.template
-                    else self.templates.for_year(report.year))
+        template = (
+            self.templates.get(report.template) if report.template else self.templates.for_year(report.year)
+        )
         organ = settings.organ if settings.organ != "auto" else infer_organ(report.agency)
         if not report.readable:  # no text at all: only the rules that speak about such a file
             rules = [r for r in rules if not r.needs_text]
@@ -74,16 +82,30 @@ class Engine:
                     rule = self._instances.get(rule_cls.code)
                     if rule is None:
                         rule = self._instances[rule_cls.code] = rule_cls()
-                    ctx = RuleContext(rule, path=path, options=options, lang=settings.lang, template=template,
-                                      templates=self.templates, organ=organ, source_text=report.source.text,
-                                      shared=shared, previous=previous, crashes=tuple(found))
+                    ctx = RuleContext(
+                        rule,
+                        path=path,
+                        options=options,
+                        lang=settings.lang,
+                        template=template,
+                        templates=self.templates,
+                        organ=organ,
+                        source_text=report.source.text,
+                        shared=shared,
+                        previous=previous,
+                        crashes=tuple(found),
+                    )
                     produced = list(rule.check(report, ctx) or ())
                     wrong = next((f for f in produced if not isinstance(f, Finding)), None)
                     if wrong is not None:
-                        raise TypeError(f"check() yielded {type(wrong).__name__} {wrong!r:.60}, not a Finding")
+                        raise TypeError(
+                            f"check() yielded {type(wrong).__name__} {wrong!r:.60}, not a Finding"
+                        )
                 except (Exception, SystemExit) as exc:  # one broken rule never stops the others
                     plugin = f", plugin {rule_cls.plugin}" if rule_cls.plugin else ""
-                    self.crashed(exc, f"gxlint: rule {rule_cls.code} ({rule_cls.name}{plugin}) crashed on {path}")
+                    self.crashed(
+                        exc, f"gxlint: rule {rule_cls.code} ({rule_cls.name}{plugin}) crashed on {path}"
+                    )
                     found.append(Crash.of("rule", exc, rule_cls))
                     produced = []
                 findings.extend(produced)

@@ -83,7 +83,9 @@ class Message:
 
     def text(self, lang: str, fields: Mapping[str, Any]) -> tuple[str, str | None]:
         """The message and the fix in ``lang`` with ``fields`` filled in."""
-        values = {k: (v.zh if lang == "zh" else v.en) if isinstance(v, Phrase) else v for k, v in fields.items()}
+        values = {
+            k: (v.zh if lang == "zh" else v.en) if isinstance(v, Phrase) else v for k, v in fields.items()
+        }
         message = (self.zh if lang == "zh" else self.en).format_map(values)
         fix = self.fix_zh if lang == "zh" else self.fix_en
         return message, (fix.format_map(values) if fix is not None else None)
@@ -110,8 +112,11 @@ class Message:
 
 
 def _fields(template: str) -> set[str]:
-    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template)
-            if name is not None}
+    return {
+        name.split(".")[0].split("[")[0]
+        for _, name, _, _ in string.Formatter().parse(template)
+        if name is not None
+    }
 
 
 #: ``type`` is also the name of an Option field: annotations inside the class use this alias
@@ -260,7 +265,7 @@ class Rule:
             return inspect.cleandoc(cls.doc_zh)
         doc = cls.doc()
         cut = re.search(r"^(Anti-pattern|Best practice)::", doc, re.M)
-        return doc[:cut.start()].rstrip() if cut else doc
+        return doc[: cut.start()].rstrip() if cut else doc
 
     @classmethod
     def short(cls, lang: str = "en") -> str:
@@ -278,8 +283,9 @@ class Rule:
             problems.append(f"severity {cls.severity!r} is not one of {', '.join(SEVERITIES)}")
         if not cls.summary:
             problems.append("no summary")
-        if cls.relaxed_until is not None and (not isinstance(cls.relaxed_until, int)
-                                              or isinstance(cls.relaxed_until, bool)):
+        if cls.relaxed_until is not None and (
+            not isinstance(cls.relaxed_until, int) or isinstance(cls.relaxed_until, bool)
+        ):
             problems.append(f"relaxed_until {cls.relaxed_until!r} is not a year")
         if not isinstance(cls.messages, Mapping):
             problems.append("messages is not a dict of key to Message")
@@ -308,10 +314,21 @@ class RuleContext:
     the run has none), the crashes on this file (``crashes``, for the rules that report them), and
     :meth:`say` / :meth:`finding` to make findings in the run's language."""
 
-    def __init__(self, rule: Rule, *, path: str, options: dict[str, Any], lang: str,
-                 template: "Template | None", templates: "Templates", organ: str | None,
-                 source_text: str = "", shared: dict[Any, Any] | None = None,
-                 previous: "Report | None" = None, crashes: "tuple[Crash, ...]" = ()) -> None:
+    def __init__(
+        self,
+        rule: Rule,
+        *,
+        path: str,
+        options: dict[str, Any],
+        lang: str,
+        template: "Template | None",
+        templates: "Templates",
+        organ: str | None,
+        source_text: str = "",
+        shared: dict[Any, Any] | None = None,
+        previous: "Report | None" = None,
+        crashes: "tuple[Crash, ...]" = (),
+    ) -> None:
         self.rule = rule
         #: what failed on this file before this rule ran (for ``Rule.reports_crashes`` rules)
         self.crashes = crashes
@@ -340,8 +357,16 @@ class RuleContext:
     def msg(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en
 
-    def say(self, where: Any, message: str, /, *, severity: str | None = None, key: str | None = None,
-            **fields: Any) -> Finding:
+    def say(
+        self,
+        where: Any,
+        message: str,
+        /,
+        *,
+        severity: str | None = None,
+        key: str | None = None,
+        **fields: Any,
+    ) -> Finding:
         """A finding at ``where`` saying the rule's message ``message`` (a key of ``Rule.messages``)
         with ``fields`` filled in; a field given as a :class:`Phrase` is worded per language.
         ``severity`` and ``key`` are as for :meth:`finding`."""
@@ -356,8 +381,17 @@ class RuleContext:
         text = self.rule.messages[message]
         return Phrase(text.text("zh", fields)[0], text.text("en", fields)[0])
 
-    def finding(self, where: Any, zh: str, en: str, *, fix_zh: str | None = None, fix_en: str | None = None,
-                severity: str | None = None, key: str | None = None) -> Finding:
+    def finding(
+        self,
+        where: Any,
+        zh: str,
+        en: str,
+        *,
+        fix_zh: str | None = None,
+        fix_en: str | None = None,
+        severity: str | None = None,
+        key: str | None = None,
+    ) -> Finding:
         """A finding at ``where`` (a Span, or any model node with a ``span``).
 
         ``key`` identifies what was found for baselines (defaults to the text at the span), so a
@@ -369,7 +403,7 @@ class RuleContext:
         fix = None
         if fix_zh is not None or fix_en is not None:
             fix = (fix_zh or fix_en) if self.lang == "zh" else (fix_en or fix_zh)
-        anchor = key if key is not None else self._text[span.start:span.end][:200]
+        anchor = key if key is not None else self._text[span.start : span.end][:200]
         base = f"{self.rule.code}\x00{anchor}\x00{en}" if key is None else f"{self.rule.code}\x00{key}"
         digest = hashlib.sha1(base.encode("utf-8")).hexdigest()[:16]
         n = self._seen.get(digest, 0)
@@ -378,5 +412,16 @@ class RuleContext:
         end_line, end_column = span.end_line, span.end_column
         if (end_line, end_column) <= (span.line, span.column):
             end_line, end_column = span.line, span.column + 1
-        return Finding(self.path, span.line, span.column, end_line, end_column, self.rule.code,
-                       self.rule.name, severity or self.rule.severity, self.msg(zh, en), fix, fingerprint)
+        return Finding(
+            self.path,
+            span.line,
+            span.column,
+            end_line,
+            end_column,
+            self.rule.code,
+            self.rule.name,
+            severity or self.rule.severity,
+            self.msg(zh, en),
+            fix,
+            fingerprint,
+        )

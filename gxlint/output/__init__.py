@@ -86,8 +86,16 @@ class Summary:
 
 
 class Formatter:
-    def __init__(self, out: TextIO, *, color: bool = False, lang: str = "zh", rules: dict[str, Any] | None = None,
-                 root: str | None = None, **_: Any) -> None:
+    def __init__(
+        self,
+        out: TextIO,
+        *,
+        color: bool = False,
+        lang: str = "zh",
+        rules: dict[str, Any] | None = None,
+        root: str | None = None,
+        **_: Any,
+    ) -> None:
         self.out = out
         self.color = color
         self.lang = lang

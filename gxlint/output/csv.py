@@ -28,12 +28,38 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z")
 
 #: the columns of ``--format csv``, in order (public API, docs/formats.md)
-FINDING_FIELDS = ("path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message",
-                  "fix", "form", "page", "paragraph", "table", "row", "cell", "source_line", "source_column",
-                  "fingerprint")
+FINDING_FIELDS = (
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "code",
+    "name",
+    "severity",
+    "message",
+    "fix",
+    "form",
+    "page",
+    "paragraph",
+    "table",
+    "row",
+    "cell",
+    "source_line",
+    "source_column",
+    "fingerprint",
+)
 #: ``Finding.location`` keys under their column names (``line``/``column`` there are in the original file)
-_LOCATION = (("form", "form"), ("page", "page"), ("paragraph", "paragraph"), ("table", "table"), ("row", "row"),
-             ("cell", "cell"), ("source_line", "line"), ("source_column", "column"))
+_LOCATION = (
+    ("form", "form"),
+    ("page", "page"),
+    ("paragraph", "paragraph"),
+    ("table", "table"),
+    ("row", "row"),
+    ("cell", "cell"),
+    ("source_line", "line"),
+    ("source_column", "column"),
+)
 
 
 def neutralise(text: str) -> str:
@@ -90,9 +116,20 @@ class CsvWriter:
 
 def finding_row(finding) -> list[Any]:
     location = finding.location or {}
-    return [finding.path, finding.line, finding.column, finding.end_line, finding.end_column, finding.code,
-            finding.name, finding.severity, finding.message, finding.fix,
-            *(location.get(key) for _, key in _LOCATION), finding.fingerprint]
+    return [
+        finding.path,
+        finding.line,
+        finding.column,
+        finding.end_line,
+        finding.end_column,
+        finding.code,
+        finding.name,
+        finding.severity,
+        finding.message,
+        finding.fix,
+        *(location.get(key) for _, key in _LOCATION),
+        finding.fingerprint,
+    ]
 
 
 class CsvFormatter(Formatter):

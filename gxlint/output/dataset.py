@@ -20,19 +20,43 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "year": report.year,
         "template": report.template,
         "legacy_format": report.legacy_format,
-        "period": None if report.period is None else {
-            "start": _iso(report.period.start), "end": _iso(report.period.end),
-            "line": report.period.span.line, "text": report.period.text},
-        "published": None if report.published is None else {
-            "date": _iso(report.published.date), "line": report.published.span.line},
-        "signature": None if report.signature is None else {
-            "organ": report.signature.organ, "date": _iso(report.signature.date),
-            "line": report.signature.span.line},
-        "chapters": [_located({"number": c.number, "numeral": c.numeral, "title": c.title, "line": c.span.line,
-                               "column": c.span.column}, report, c.span) for c in report.chapters],
+        "period": None
+        if report.period is None
+        else {
+            "start": _iso(report.period.start),
+            "end": _iso(report.period.end),
+            "line": report.period.span.line,
+            "text": report.period.text,
+        },
+        "published": None
+        if report.published is None
+        else {"date": _iso(report.published.date), "line": report.published.span.line},
+        "signature": None
+        if report.signature is None
+        else {
+            "organ": report.signature.organ,
+            "date": _iso(report.signature.date),
+            "line": report.signature.span.line,
+        },
+        "chapters": [
+            _located(
+                {
+                    "number": c.number,
+                    "numeral": c.numeral,
+                    "title": c.title,
+                    "line": c.span.line,
+                    "column": c.span.column,
+                },
+                report,
+                c.span,
+            )
+            for c in report.chapters
+        ],
         "tables": [_located(table_to_dict(t), report, t.span) for t in report.tables],
-        "problems": [{"message": p.message_en, "line": p.line, "column": p.column, "fatal": p.fatal}
-                     for p in report.source.problems],
+        "problems": [
+            {"message": p.message_en, "line": p.line, "column": p.column, "fatal": p.fatal}
+            for p in report.source.problems
+        ],
     }
 
 
@@ -44,17 +68,37 @@ def table_to_dict(table: Table) -> dict[str, Any]:
         "layout": table.layout,
         "template": table.template,
         "values": table.values,
-        "malformed": [{"row": r.key, "column": c.column, "text": c.text, "line": c.span.line,
-                       "col": c.span.column} for r in table.rows for c in r.cells if c.status == "malformed"],
+        "malformed": [
+            {"row": r.key, "column": c.column, "text": c.text, "line": c.span.line, "col": c.span.column}
+            for r in table.rows
+            for c in r.cells
+            if c.status == "malformed"
+        ],
         "rows": [{"row": r.key, "line": r.span.line, "alignment": r.alignment} for r in table.rows],
-        "notes": [{"kind": n.kind, "line": n.span.line, "column": n.span.column, "message": n.en}
-                  for n in table.notes],
+        "notes": [
+            {"kind": n.kind, "line": n.span.line, "column": n.span.column, "message": n.en}
+            for n in table.notes
+        ],
     }
 
 
 #: the columns of ``gxlint parse --format csv``, one row per table cell (docs/cli.md)
-CELL_FIELDS = ("file", "form", "agency", "year", "template", "table", "section", "row", "column", "value",
-               "status", "text", "line", "alignment")
+CELL_FIELDS = (
+    "file",
+    "form",
+    "agency",
+    "year",
+    "template",
+    "table",
+    "section",
+    "row",
+    "column",
+    "value",
+    "status",
+    "text",
+    "line",
+    "alignment",
+)
 
 
 def cell_rows(report: Report) -> Iterator[tuple[Any, ...]]:
@@ -74,9 +118,22 @@ def cell_rows(report: Report) -> Iterator[tuple[Any, ...]]:
             for cell in row.cells:
                 status = "unreadable" if unreadable else cell.status
                 value = cell.value if status == "number" else None
-                yield (report.path, form, report.agency, report.year, template, table.kind, row.section,
-                       row.key, cell.column, value, status, "" if unreadable else cell.text,
-                       cell.span.line if cell.text else row.span.line, row.alignment)
+                yield (
+                    report.path,
+                    form,
+                    report.agency,
+                    report.year,
+                    template,
+                    table.kind,
+                    row.section,
+                    row.key,
+                    cell.column,
+                    value,
+                    status,
+                    "" if unreadable else cell.text,
+                    cell.span.line if cell.text else row.span.line,
+                    row.alignment,
+                )
 
 
 def _located(data: dict[str, Any], report: Report, span) -> dict[str, Any]:
@@ -100,7 +157,11 @@ def source_to_text(report: Report) -> str:
         origin = report.source.locate(number)
         place = describe({"form": report.source.form, **origin.to_dict()}, "en") if origin else ""
         shown = line.replace("\t", " ⇥ ")
-        out.append(f"{number:>{width}} | {place:<28} | {shown}" if report.source.rendered else f"{number:>{width}} | {shown}")
+        out.append(
+            f"{number:>{width}} | {place:<28} | {shown}"
+            if report.source.rendered
+            else f"{number:>{width}} | {shown}"
+        )
     return "\n".join(out) + "\n"
 
 
@@ -113,12 +174,16 @@ def report_to_text(report: Report) -> str:
     template = report.template or ("pre-2019 statistics table" if report.legacy_format else "(none)")
     out.append(f"template:  {template}")
     if report.period:
-        out.append(f"period:    {_iso(report.period.start)} – {_iso(report.period.end)} (line {report.period.span.line})")
+        out.append(
+            f"period:    {_iso(report.period.start)} – {_iso(report.period.end)} (line {report.period.span.line})"
+        )
     if report.published:
         out.append(f"published: {_iso(report.published.date)} (line {report.published.span.line})")
     if report.signature:
         s = report.signature
-        out.append(f"signature: {s.organ or '(no organ)'}, {_iso(s.date) or '(no date)'} (line {s.span.line})")
+        out.append(
+            f"signature: {s.organ or '(no organ)'}, {_iso(s.date) or '(no date)'} (line {s.span.line})"
+        )
     for p in report.source.problems:
         out.append(f"problem:   line {p.line}: {p.message_en}")
     _blocks(out, report.preamble, "preamble", 0)
@@ -140,8 +205,11 @@ def _blocks(out: list[str], blocks, header: str | None, depth: int) -> None:
         if isinstance(b, Table):
             out.append(f"{pad}table {b.kind} (line {b.span.line}, {b.layout}, template {b.template or '-'})")
             for r in b.rows:
-                cells = " ".join(f"{c.column}={c.text if c.status != 'blank' else '∅'}"
-                                 + ("!" if c.status == "malformed" else "") for c in r.cells)
+                cells = " ".join(
+                    f"{c.column}={c.text if c.status != 'blank' else '∅'}"
+                    + ("!" if c.status == "malformed" else "")
+                    for c in r.cells
+                )
                 out.append(f"{pad}  {r.key}: {cells}")
             if b.kind in TEMPLATE_KINDS and not b.rows:
                 out.append(f"{pad}  (no data row)")

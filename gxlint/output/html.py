@@ -36,6 +36,7 @@ Pos = tuple[int, int, int, int]
 
 # -- what the page needs of a report (made where the file is read; picklable) --------------------
 
+
 @dataclass(frozen=True)
 class CellView:
     text: str
@@ -98,24 +99,53 @@ def report_view(report) -> ReportView:
     taken = 0
     for table in report.tables:
         if table.rows:
-            rows = tuple(RowView(r.key, r.section, tuple(r.columns),
-                                 tuple(CellView(c.text, c.status, _pos(c.span)) for c in r.cells), _pos(r.span))
-                         for r in table.rows)
+            rows = tuple(
+                RowView(
+                    r.key,
+                    r.section,
+                    tuple(r.columns),
+                    tuple(CellView(c.text, c.status, _pos(c.span)) for c in r.cells),
+                    _pos(r.span),
+                )
+                for r in table.rows
+            )
         else:  # a table read without a template: its fields as written
-            rows = tuple(RowView("", None, (), tuple(CellView(f.text, "text", _pos(f.span)) for f in raw.fields),
-                                 _pos(raw.span)) for raw in table.raw)
+            rows = tuple(
+                RowView(
+                    "",
+                    None,
+                    (),
+                    tuple(CellView(f.text, "text", _pos(f.span)) for f in raw.fields),
+                    _pos(raw.span),
+                )
+                for raw in table.raw
+            )
         first, last = table.span.line, _last_line(table.span)
-        alone = (table.layout != "inline" and first > taken
-                 and not any(a <= last and b >= first for a, b in paragraphs))
+        alone = (
+            table.layout != "inline"
+            and first > taken
+            and not any(a <= last and b >= first for a, b in paragraphs)
+        )
         if alone:
             taken = last
         tables.append(TableView(table.kind, table.layout, first, last, rows, alone))
     source = report.source
     # a heading on a line of its own (not one inside a report read as one long line)
-    headings = tuple(c.span.line for c in report.chapters
-                     if len(source.line(c.span.line).strip()) <= len(c.heading.strip()) + 8)
-    return ReportView(report.title, report.agency, report.year, report.template, source.form, source.text,
-                      headings, tuple(tables))
+    headings = tuple(
+        c.span.line
+        for c in report.chapters
+        if len(source.line(c.span.line).strip()) <= len(c.heading.strip()) + 8
+    )
+    return ReportView(
+        report.title,
+        report.agency,
+        report.year,
+        report.template,
+        source.form,
+        source.text,
+        headings,
+        tuple(tables),
+    )
 
 
 # -- words -----------------------------------------------------------------------------------------
@@ -126,19 +156,33 @@ WORDS = {
         "generated": "由 gxlint {version} 生成。本页不引用任何外部资源，可离线打开；筛选需要浏览器允许本页脚本。",
         "files": "检查的文件",
         "by_rule": "按规则统计",
-        "file": "文件", "agency": "机关", "year": "年度", "template": "格式", "form": "文件形式",
-        "error": "错误", "warning": "警告", "info": "提示",
-        "code": "规则", "rule": "名称", "what": "说明",
-        "filter_sev": "显示级别：", "filter_code": "显示规则：", "all": "全选", "none": "全不选",
-        "not_checked": "未检查", "skipped": "不是年度报告，已跳过",
+        "file": "文件",
+        "agency": "机关",
+        "year": "年度",
+        "template": "格式",
+        "form": "文件形式",
+        "error": "错误",
+        "warning": "警告",
+        "info": "提示",
+        "code": "规则",
+        "rule": "名称",
+        "what": "说明",
+        "filter_sev": "显示级别：",
+        "filter_code": "显示规则：",
+        "all": "全选",
+        "none": "全不选",
+        "not_checked": "未检查",
+        "skipped": "不是年度报告，已跳过",
         "unknown": "—",
         "clean": "未发现问题。",
         "findings": "问题列表",
         "text": "报告全文（gxlint 读出的文本）",
         "no_text": "没有可显示的文本。",
-        "rendered": ("本文件是{form}；下面是 gxlint 从中读出的文本，行号指这份文本。"
-                     "每个问题另注明它在原文件中的位置。"),
-        "at": "第 {line} 行第 {column} 列", "at_line": "第 {line} 行",
+        "rendered": (
+            "本文件是{form}；下面是 gxlint 从中读出的文本，行号指这份文本。每个问题另注明它在原文件中的位置。"
+        ),
+        "at": "第 {line} 行第 {column} 列",
+        "at_line": "第 {line} 行",
         "in_file": "原文件中：{place}",
         "fix": "修改建议：",
         "table": "表格：{kind}（第 {first}–{last} 行）",
@@ -149,23 +193,40 @@ WORDS = {
     },
     "en": {
         "title": "Annual report check results (政府信息公开工作年度报告)",
-        "generated": ("Made by gxlint {version}. The page uses no outside resources and works offline; "
-                      "the filters need the page's script to be allowed."),
+        "generated": (
+            "Made by gxlint {version}. The page uses no outside resources and works offline; "
+            "the filters need the page's script to be allowed."
+        ),
         "files": "Files checked",
         "by_rule": "Findings by rule",
-        "file": "File", "agency": "Agency", "year": "Year", "template": "Template", "form": "Form",
-        "error": "errors", "warning": "warnings", "info": "info",
-        "code": "Rule", "rule": "Name", "what": "What it checks",
-        "filter_sev": "Show severities:", "filter_code": "Show rules:", "all": "all", "none": "none",
-        "not_checked": "not checked", "skipped": "not an annual report, skipped",
+        "file": "File",
+        "agency": "Agency",
+        "year": "Year",
+        "template": "Template",
+        "form": "Form",
+        "error": "errors",
+        "warning": "warnings",
+        "info": "info",
+        "code": "Rule",
+        "rule": "Name",
+        "what": "What it checks",
+        "filter_sev": "Show severities:",
+        "filter_code": "Show rules:",
+        "all": "all",
+        "none": "none",
+        "not_checked": "not checked",
+        "skipped": "not an annual report, skipped",
         "unknown": "—",
         "clean": "No problems found.",
         "findings": "Findings",
         "text": "The report's text (as gxlint read it)",
         "no_text": "No text to show.",
-        "rendered": ("This file is {form}; below is the text gxlint read from it, and line numbers are "
-                     "lines of that text. Each finding also names its place in the original file."),
-        "at": "line {line}, column {column}", "at_line": "line {line}",
+        "rendered": (
+            "This file is {form}; below is the text gxlint read from it, and line numbers are "
+            "lines of that text. Each finding also names its place in the original file."
+        ),
+        "at": "line {line}, column {column}",
+        "at_line": "line {line}",
         "in_file": "in the file: {place}",
         "fix": "Fix: ",
         "table": "Table: {kind} (lines {first}–{last})",
@@ -175,21 +236,37 @@ WORDS = {
         "no_findings_page": "No file was checked.",
     },
 }
-SEVERITY_WORD = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
-                 "en": {"error": "error", "warning": "warning", "info": "info"}}
-FORMS = {"zh": {"text": "文本", "docx": "Word 文档", "html": "网页", "pdf": "PDF"},
-         "en": {"text": "text", "docx": "a Word document", "html": "a web page", "pdf": "a PDF"}}
-FORM_SHORT = {"zh": {"text": "文本", "docx": "Word", "html": "网页", "pdf": "PDF"},
-              "en": {"text": "text", "docx": "Word", "html": "web page", "pdf": "PDF"}}
-TEMPLATES = {"zh": {"2021": "2021 年版", "2019": "2019 年版", "pre2019": "2019 年以前"},
-             "en": {"2021": "2021", "2019": "2019", "pre2019": "before 2019"}}
+SEVERITY_WORD = {
+    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+FORMS = {
+    "zh": {"text": "文本", "docx": "Word 文档", "html": "网页", "pdf": "PDF"},
+    "en": {"text": "text", "docx": "a Word document", "html": "a web page", "pdf": "a PDF"},
+}
+FORM_SHORT = {
+    "zh": {"text": "文本", "docx": "Word", "html": "网页", "pdf": "PDF"},
+    "en": {"text": "text", "docx": "Word", "html": "web page", "pdf": "PDF"},
+}
+TEMPLATES = {
+    "zh": {"2021": "2021 年版", "2019": "2019 年版", "pre2019": "2019 年以前"},
+    "en": {"2021": "2021", "2019": "2019", "pre2019": "before 2019"},
+}
 KINDS = {
-    "zh": {ACTIVE_DISCLOSURE: "主动公开政府信息情况", APPLICATIONS: "收到和处理政府信息公开申请情况",
-           REVIEW_LITIGATION: "政府信息公开行政复议、行政诉讼情况", LEGACY_STATISTICS: "统计表（旧格式）",
-           OTHER: "其他表格"},
-    "en": {ACTIVE_DISCLOSURE: "proactive disclosure", APPLICATIONS: "applications received and handled",
-           REVIEW_LITIGATION: "administrative review and litigation", LEGACY_STATISTICS: "statistics (old format)",
-           OTHER: "other table"},
+    "zh": {
+        ACTIVE_DISCLOSURE: "主动公开政府信息情况",
+        APPLICATIONS: "收到和处理政府信息公开申请情况",
+        REVIEW_LITIGATION: "政府信息公开行政复议、行政诉讼情况",
+        LEGACY_STATISTICS: "统计表（旧格式）",
+        OTHER: "其他表格",
+    },
+    "en": {
+        ACTIVE_DISCLOSURE: "proactive disclosure",
+        APPLICATIONS: "applications received and handled",
+        REVIEW_LITIGATION: "administrative review and litigation",
+        LEGACY_STATISTICS: "statistics (old format)",
+        OTHER: "other table",
+    },
 }
 SEVERITIES = ("error", "warning", "info")
 
@@ -346,8 +423,10 @@ def _hash(text: str) -> str:
 
 
 #: nothing may load but the page's own style and script; no form may submit, no base may be set
-CSP = (f"default-src 'none'; style-src {_hash(STYLE)}; script-src {_hash(SCRIPT)}; "
-       "img-src 'none'; base-uri 'none'; form-action 'none'")
+CSP = (
+    f"default-src 'none'; style-src {_hash(STYLE)}; script-src {_hash(SCRIPT)}; "
+    "img-src 'none'; base-uri 'none'; form-action 'none'"
+)
 
 
 # -- escaping ----------------------------------------------------------------------------------------
@@ -368,6 +447,7 @@ def esc(value: Any) -> str:
 
 
 # -- the formatter -----------------------------------------------------------------------------------
+
 
 @dataclass
 class _Entry:
@@ -412,14 +492,18 @@ class HtmlFormatter(Formatter):
         w = self.words
         out = self.out
         lang = "zh-CN" if self.lang == "zh" else "en"
-        out.write(f'<!DOCTYPE html>\n<html lang="{lang}" class="nojs">\n<head>\n<meta charset="utf-8">\n'
-                  f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-                  '<meta name="referrer" content="no-referrer">\n'
-                  '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-                  f'<meta name="generator" content="gxlint {esc(__version__)}">\n'
-                  f'<title>{esc(w["title"])}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n')
-        out.write(f'<header>\n<h1>{esc(w["title"])}</h1>\n<p class="lead">{esc(summary_line(summary, self.lang))}</p>\n'
-                  f'<p class="small">{esc(w["generated"].format(version=__version__))}</p>\n</header>\n')
+        out.write(
+            f'<!DOCTYPE html>\n<html lang="{lang}" class="nojs">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+            '<meta name="referrer" content="no-referrer">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'<meta name="generator" content="gxlint {esc(__version__)}">\n'
+            f"<title>{esc(w['title'])}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
+        )
+        out.write(
+            f'<header>\n<h1>{esc(w["title"])}</h1>\n<p class="lead">{esc(summary_line(summary, self.lang))}</p>\n'
+            f'<p class="small">{esc(w["generated"].format(version=__version__))}</p>\n</header>\n'
+        )
         out.write(self._filters(summary))
         out.write(self._files_table())
         out.write(self._rules_table())
@@ -434,19 +518,27 @@ class HtmlFormatter(Formatter):
 
     def _filters(self, summary: Summary) -> str:
         w = self.words
-        parts = [f'<form id="filters" class="card filters js" autocomplete="off">\n<span>{esc(w["filter_sev"])}</span>']
+        parts = [
+            f'<form id="filters" class="card filters js" autocomplete="off">\n<span>{esc(w["filter_sev"])}</span>'
+        ]
         for s in SEVERITIES:
-            parts.append(f'<label><input type="checkbox" name="sev" value="{s}" checked> '
-                         f'<span class="sev {s}">{esc(SEVERITY_WORD[self.lang][s])}'
-                         f'</span> {summary.counts.get(s, 0)}</label>')
+            parts.append(
+                f'<label><input type="checkbox" name="sev" value="{s}" checked> '
+                f'<span class="sev {s}">{esc(SEVERITY_WORD[self.lang][s])}'
+                f"</span> {summary.counts.get(s, 0)}</label>"
+            )
         if self._codes:
-            parts.append(f'<span>{esc(w["filter_code"])}</span>')
+            parts.append(f"<span>{esc(w['filter_code'])}</span>")
             for code in sorted(self._codes):
                 total = sum(self._codes[code].values())
-                parts.append(f'<label><input type="checkbox" name="code" value="{esc(code)}" checked> '
-                             f'<code>{esc(code)}</code> {total}</label>')
-            parts.append(f'<button type="button" value="all">{esc(w["all"])}</button>'
-                         f'<button type="button" value="none">{esc(w["none"])}</button>')
+                parts.append(
+                    f'<label><input type="checkbox" name="code" value="{esc(code)}" checked> '
+                    f"<code>{esc(code)}</code> {total}</label>"
+                )
+            parts.append(
+                f'<button type="button" value="all">{esc(w["all"])}</button>'
+                f'<button type="button" value="none">{esc(w["none"])}</button>'
+            )
         parts.append("</form>\n")
         return "\n".join(parts)
 
@@ -471,16 +563,22 @@ class HtmlFormatter(Formatter):
                 n = e.counts.get(s, 0)
                 totals[s] += n
                 cells.append(f'<td class="n {f"c-{s}" if n else "zero"}">{n}</td>')
-            rows.append(f'<tr><td class="n">{e.index}</td><td class="file"><a href="#r{e.index}">{esc(e.path)}</a></td>'
-                        f'<td>{agency}</td><td class="n">{year}</td><td>{template}</td><td>{form}</td>{"".join(cells)}</tr>')
+            rows.append(
+                f'<tr><td class="n">{e.index}</td><td class="file"><a href="#r{e.index}">{esc(e.path)}</a></td>'
+                f'<td>{agency}</td><td class="n">{year}</td><td>{template}</td><td>{form}</td>{"".join(cells)}</tr>'
+            )
         if not rows:
             return f'<section class="card"><p>{esc(w["no_findings_page"])}</p></section>\n'
         foot = "".join(f'<td class="n">{totals[s]}</td>' for s in SEVERITIES)
-        return (f'<section class="card"><h3>{esc(w["files"])}</h3>\n<table class="list files">\n'
-                f'<thead><tr><th class="n">#</th><th>{esc(w["file"])}</th><th>{esc(w["agency"])}</th>'
-                f'<th class="n">{esc(w["year"])}</th><th>{esc(w["template"])}</th><th>{esc(w["form"])}</th>{head}</tr></thead>\n'
-                f'<tbody>\n' + "\n".join(rows) + f'\n</tbody>\n<tfoot><tr><td></td><td>{len(rows)}</td><td></td><td></td>'
-                f'<td></td><td></td>{foot}</tr></tfoot>\n</table></section>\n')
+        return (
+            f'<section class="card"><h3>{esc(w["files"])}</h3>\n<table class="list files">\n'
+            f'<thead><tr><th class="n">#</th><th>{esc(w["file"])}</th><th>{esc(w["agency"])}</th>'
+            f'<th class="n">{esc(w["year"])}</th><th>{esc(w["template"])}</th><th>{esc(w["form"])}</th>{head}</tr></thead>\n'
+            f"<tbody>\n"
+            + "\n".join(rows)
+            + f"\n</tbody>\n<tfoot><tr><td></td><td>{len(rows)}</td><td></td><td></td>"
+            f"<td></td><td></td>{foot}</tr></tfoot>\n</table></section>\n"
+        )
 
     def _rules_table(self) -> str:
         if not self._codes:
@@ -496,13 +594,19 @@ class HtmlFormatter(Formatter):
                     what = rule.short(self.lang)
                 except Exception:  # a plugin rule without the usual summary
                     what = getattr(rule, "summary", "") or ""
-            counts = "".join(f'<td class="n {f"c-{s}" if self._codes[code][s] else "zero"}">{self._codes[code][s]}</td>'
-                             for s in SEVERITIES)
-            rows.append(f'<tr><td><code>{esc(code)}</code></td><td class="mono">{esc(name)}</td><td>{esc(what)}</td>{counts}</tr>')
+            counts = "".join(
+                f'<td class="n {f"c-{s}" if self._codes[code][s] else "zero"}">{self._codes[code][s]}</td>'
+                for s in SEVERITIES
+            )
+            rows.append(
+                f'<tr><td><code>{esc(code)}</code></td><td class="mono">{esc(name)}</td><td>{esc(what)}</td>{counts}</tr>'
+            )
         head = "".join(f'<th class="n">{esc(w[s])}</th>' for s in SEVERITIES)
-        return (f'<section class="card"><h3>{esc(w["by_rule"])}</h3>\n<table class="list rules">\n'
-                f'<thead><tr><th>{esc(w["code"])}</th><th>{esc(w["rule"])}</th><th>{esc(w["what"])}</th>{head}</tr></thead>\n'
-                '<tbody>\n' + "\n".join(rows) + '\n</tbody>\n</table></section>\n')
+        return (
+            f'<section class="card"><h3>{esc(w["by_rule"])}</h3>\n<table class="list rules">\n'
+            f"<thead><tr><th>{esc(w['code'])}</th><th>{esc(w['rule'])}</th><th>{esc(w['what'])}</th>{head}</tr></thead>\n"
+            "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table></section>\n"
+        )
 
 
 def _template_label(template: str | None, lang: str) -> str:
@@ -513,10 +617,13 @@ def _template_label(template: str | None, lang: str) -> str:
 
 # -- one report's section ----------------------------------------------------------------------------
 
+
 class _Section:
     """The HTML of one file: its heading, its findings, and its text with the findings in place."""
 
-    def __init__(self, fmt: HtmlFormatter, index: int, path: str, result: FileResult, view: ReportView | None):
+    def __init__(
+        self, fmt: HtmlFormatter, index: int, path: str, result: FileResult, view: ReportView | None
+    ):
         self.fmt = fmt
         self.w = fmt.words
         self.lang = fmt.lang
@@ -553,31 +660,42 @@ class _Section:
 
     def note(self, f: Finding) -> str:
         n = self.numbers[id(f)]
-        fix = (f'\n<p class="fix"><b>{esc(self.w["fix"])}</b>{esc(f.fix)}</p>' if f.fix else "")
-        return (f'<div class="note {esc(f.severity)}" id="{self.fid(f)}" data-sev="{esc(f.severity)}" data-code="{esc(f.code)}">'
-                f'<div class="nh"><a class="ref {esc(f.severity)}" href="#r{self.index}-l{n}">{n}</a>{self.severity(f.severity)}'
-                f'<code>{esc(f.code)}</code><span class="mono">{esc(f.name)}</span>'
-                f'<span class="where">{esc(self.where(f))}</span></div>\n'
-                f'<p class="msg">{esc(f.message)}</p>{fix}</div>\n')
+        fix = f'\n<p class="fix"><b>{esc(self.w["fix"])}</b>{esc(f.fix)}</p>' if f.fix else ""
+        return (
+            f'<div class="note {esc(f.severity)}" id="{self.fid(f)}" data-sev="{esc(f.severity)}" data-code="{esc(f.code)}">'
+            f'<div class="nh"><a class="ref {esc(f.severity)}" href="#r{self.index}-l{n}">{n}</a>{self.severity(f.severity)}'
+            f'<code>{esc(f.code)}</code><span class="mono">{esc(f.name)}</span>'
+            f'<span class="where">{esc(self.where(f))}</span></div>\n'
+            f'<p class="msg">{esc(f.message)}</p>{fix}</div>\n'
+        )
 
     def ref(self, f: Finding) -> str:
         n = self.numbers[id(f)]
-        return (f'<a class="ref {esc(f.severity)}" href="#{self.fid(f)}" data-sev="{esc(f.severity)}" '
-                f'data-code="{esc(f.code)}">{n}</a>')
+        return (
+            f'<a class="ref {esc(f.severity)}" href="#{self.fid(f)}" data-sev="{esc(f.severity)}" '
+            f'data-code="{esc(f.code)}">{n}</a>'
+        )
 
     # the section ------------------------------------------------------------------------------------
     def render(self) -> str:
         w = self.w
         v = self.view
-        out = [f'<section class="report" id="r{self.index}">\n<header><h2>{self.index}. {esc(self.path)}</h2>\n']
+        out = [
+            f'<section class="report" id="r{self.index}">\n<header><h2>{self.index}. {esc(self.path)}</h2>\n'
+        ]
         meta = []
         if v is not None:
-            for key, value in (("agency", v.agency), ("year", v.year),
-                               ("template", _template_label(v.template, self.lang)),
-                               ("form", FORM_SHORT[self.lang].get(v.form, v.form))):
-                meta.append(f'<span>{esc(w[key])}：<b>{esc(value) if value else w["unknown"]}</b></span>'
-                            if self.lang == "zh" else
-                            f'<span>{esc(w[key])}: <b>{esc(value) if value else w["unknown"]}</b></span>')
+            for key, value in (
+                ("agency", v.agency),
+                ("year", v.year),
+                ("template", _template_label(v.template, self.lang)),
+                ("form", FORM_SHORT[self.lang].get(v.form, v.form)),
+            ):
+                meta.append(
+                    f"<span>{esc(w[key])}：<b>{esc(value) if value else w['unknown']}</b></span>"
+                    if self.lang == "zh"
+                    else f"<span>{esc(w[key])}: <b>{esc(value) if value else w['unknown']}</b></span>"
+                )
         if meta:
             out.append('<div class="meta">' + "".join(meta) + "</div>\n")
         out.append('</header>\n<div class="body">\n')
@@ -586,7 +704,9 @@ class _Section:
         else:
             out.append(self.findings_list())
         if v is not None and v.form != "text":
-            out.append(f'<p class="hint">{esc(w["rendered"].format(form=FORMS[self.lang].get(v.form, v.form)))}</p>\n')
+            out.append(
+                f'<p class="hint">{esc(w["rendered"].format(form=FORMS[self.lang].get(v.form, v.form)))}</p>\n'
+            )
         out.append(self.text())
         out.append("</div>\n</section>\n")
         return "".join(out)
@@ -596,17 +716,22 @@ class _Section:
         rows = []
         for f in self.findings:
             n = self.numbers[id(f)]
-            rows.append(f'<tr id="r{self.index}-l{n}" data-sev="{esc(f.severity)}" data-code="{esc(f.code)}">'
-                        f'<td class="n"><a href="#{self.fid(f)}">{n}</a></td><td>{self.severity(f.severity)}</td>'
-                        f'<td><code>{esc(f.code)}</code></td><td class="at">{self.where_html(f)}</td><td>{esc(f.message)}</td></tr>')
-        return (f'<h3>{esc(w["findings"])}</h3>\n<table class="list findings">\n<tbody>\n'
-                + "\n".join(rows) + "\n</tbody>\n</table>\n")
+            rows.append(
+                f'<tr id="r{self.index}-l{n}" data-sev="{esc(f.severity)}" data-code="{esc(f.code)}">'
+                f'<td class="n"><a href="#{self.fid(f)}">{n}</a></td><td>{self.severity(f.severity)}</td>'
+                f'<td><code>{esc(f.code)}</code></td><td class="at">{self.where_html(f)}</td><td>{esc(f.message)}</td></tr>'
+            )
+        return (
+            f'<h3>{esc(w["findings"])}</h3>\n<table class="list findings">\n<tbody>\n'
+            + "\n".join(rows)
+            + "\n</tbody>\n</table>\n"
+        )
 
     def text(self) -> str:
         w = self.w
         v = self.view
         has_text = v is not None and bool(v.text.strip())
-        out = [f'<h3>{esc(w["text"])}</h3>\n'] if has_text else []
+        out = [f"<h3>{esc(w['text'])}</h3>\n"] if has_text else []
         placed: dict[int, list[Finding]] = {}
         loose = []
         for f in self.findings:
@@ -672,8 +797,10 @@ class _Section:
         here = marks.get(number, ())
         body = self._marked(text, here) if here else esc(text)
         cls = "ln h" if number in headings else ("ln" if text.strip() or here else "ln e")
-        return (f'<div class="{cls}" id="r{self.index}-L{number}"><span class="no">{number}</span>'
-                f'<span class="tx">{body}</span></div>\n')
+        return (
+            f'<div class="{cls}" id="r{self.index}-L{number}"><span class="no">{number}</span>'
+            f'<span class="tx">{body}</span></div>\n'
+        )
 
     def _marked(self, text: str, here) -> str:
         cuts = {0, len(text)}
@@ -685,7 +812,8 @@ class _Section:
         for start, end, f, first in here:
             if end <= start:
                 inserts.setdefault(start, []).append(
-                    f'<mark class="at {esc(f.severity)}" data-f="{self.fid(f)}">‸</mark>')
+                    f'<mark class="at {esc(f.severity)}" data-f="{self.fid(f)}">‸</mark>'
+                )
             if first:
                 inserts.setdefault(end, []).append(self.ref(f))
         out = []
@@ -723,16 +851,22 @@ class _Section:
                 whole.append(f)
         caption = esc(w["table"].format(kind=kind, first=table.line, last=table.end_line))
         if whole:
-            caption = (f'<mark class="{_worst(f.severity for f in whole)}" data-f="{" ".join(self.fid(f) for f in whole)}">'
-                       f'{caption}</mark>' + "".join(self.ref(f) for f in whole))
-        out = [f'<div class="tbl" id="r{self.index}-t{table.line}"><div class="tcap">{caption}</div>\n'
-               '<div class="tscroll">\n']
+            caption = (
+                f'<mark class="{_worst(f.severity for f in whole)}" data-f="{" ".join(self.fid(f) for f in whole)}">'
+                f"{caption}</mark>" + "".join(self.ref(f) for f in whole)
+            )
+        out = [
+            f'<div class="tbl" id="r{self.index}-t{table.line}"><div class="tcap">{caption}</div>\n'
+            '<div class="tscroll">\n'
+        ]
         for group in _groups(table.rows):
             out.append(self._group(table, group, cells, rows))
         out.append("</div>\n")
         if raw is not None:
-            out.append(f'<details class="raw"><summary>{esc(w["raw"].format(first=table.line, last=table.end_line))}'
-                       f'</summary>\n{raw}</details>\n')
+            out.append(
+                f'<details class="raw"><summary>{esc(w["raw"].format(first=table.line, last=table.end_line))}'
+                f"</summary>\n{raw}</details>\n"
+            )
             out.extend(self.note(f) for f in inside)
         out.append("</div>\n")
         return "".join(out)
@@ -743,8 +877,11 @@ class _Section:
         out = ['<table class="data">\n']
         if columns:
             span = ' colspan="2"' if sectioned else ""
-            out.append(f'<thead><tr><th{span}>{esc(self.w["item"])}</th>'
-                       + "".join(f"<th>{esc(c)}</th>" for c in columns) + "</tr></thead>\n")
+            out.append(
+                f"<thead><tr><th{span}>{esc(self.w['item'])}</th>"
+                + "".join(f"<th>{esc(c)}</th>" for c in columns)
+                + "</tr></thead>\n"
+            )
         out.append("<tbody>\n")
         runs = _runs([r.section for _, r in group])
         for position, (i, row) in enumerate(group):

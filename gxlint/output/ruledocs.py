@@ -82,10 +82,15 @@ def spec_text(spec: str, lang: str = "en", markdown: bool = True) -> str:
         return spec
     index = 0 if lang == "zh" else 1
     if markdown:
-        return "、".join(f"[{FORMAT_SECTIONS[p][index]}](../format.md#{p})" for p in parts) if lang == "zh" \
+        return (
+            "、".join(f"[{FORMAT_SECTIONS[p][index]}](../format.md#{p})" for p in parts)
+            if lang == "zh"
             else ", ".join(f"[{FORMAT_SECTIONS[p][index]}](../format.md#{p})" for p in parts)
+        )
     names = [FORMAT_SECTIONS[p][index] for p in parts]
-    return ("docs/format.md：" + "、".join(names)) if lang == "zh" else ("docs/format.md: " + ", ".join(names))
+    return (
+        ("docs/format.md：" + "、".join(names)) if lang == "zh" else ("docs/format.md: " + ", ".join(names))
+    )
 
 
 def render_rule(rule: type[Rule], lang: str = "en", markdown: bool = True) -> str:
@@ -109,11 +114,16 @@ def render_rule(rule: type[Rule], lang: str = "en", markdown: bool = True) -> st
     lines.append(unwrap(rule.explanation(lang)) if markdown else rule.explanation(lang))
     if rule.options:
         lines.append("")
-        lines.append("## 选项" if zh and markdown else ("## Options" if markdown else ("选项：" if zh else "Options:")))
+        lines.append(
+            "## 选项" if zh and markdown else ("## Options" if markdown else ("选项：" if zh else "Options:"))
+        )
         lines.append("")
         for name, opt in rule.options.items():
-            lines.append(f"- `{name}`（默认 `{opt.default!r}`）：{opt.help}" if zh
-                         else f"- `{name}` (default `{opt.default!r}`): {opt.help}")
+            lines.append(
+                f"- `{name}`（默认 `{opt.default!r}`）：{opt.help}"
+                if zh
+                else f"- `{name}` (default `{opt.default!r}`): {opt.help}"
+            )
     for key, label_en, label_zh in (("bad", "Anti-pattern", "反例"), ("good", "Best practice", "正例")):
         if key in examples:
             lines.append("")
@@ -131,13 +141,19 @@ def render_rule(rule: type[Rule], lang: str = "en", markdown: bool = True) -> st
 
 def render_rule_page(rule: type[Rule]) -> str:
     """docs/rules/CODE.md: both languages."""
-    head = ("<!-- Generated from the rule's metadata by `python -m gxlint.cli.docs`; do not edit. -->\n\n")
+    head = "<!-- Generated from the rule's metadata by `python -m gxlint.cli.docs`; do not edit. -->\n\n"
     return head + render_rule(rule, "en") + "\n---\n\n" + render_rule(rule, "zh").split("\n", 2)[2]
 
 
 def render_index(rules: Iterable[type[Rule]]) -> str:
-    out = ["<!-- Generated from the rules' metadata by `python -m gxlint.cli.docs`; do not edit. -->", "",
-           "# Rules", "", "| code | name | default | summary |", "|---|---|---|---|"]
+    out = [
+        "<!-- Generated from the rules' metadata by `python -m gxlint.cli.docs`; do not edit. -->",
+        "",
+        "# Rules",
+        "",
+        "| code | name | default | summary |",
+        "|---|---|---|---|",
+    ]
     for r in rules:
         out.append(f"| [{r.code}]({r.code}.md) | {r.name} | {severity_text(r, short=True)} | {r.summary} |")
     return "\n".join(out) + "\n"
@@ -164,7 +180,7 @@ def default_config(rules: Iterable[type[Rule]]) -> str:
         "ignore: []                       # rules to skip",
         "extend-select: []                # added to select",
         "severity: {}                     # e.g. {GX208: info}",
-        "per-file-ignores: {}             # e.g. {\"archive/2019-*.txt\": [GX107]}",
+        'per-file-ignores: {}             # e.g. {"archive/2019-*.txt": [GX107]}',
         "template: auto                   # auto, 2019 or 2021",
         "organ: auto                      # auto, department (deadline 31 Jan) or government (31 Mar)",
         "lang: zh                         # zh or en",

@@ -48,17 +48,29 @@ class SarifFormatter(Formatter):
 
     def add(self, result: FileResult) -> None:
         for f in result.findings:
-            text = f.message + (("（修改建议：" + f.fix + "）" if self.lang == "zh" else f" (fix: {f.fix})")
-                                if f.fix else "")
+            text = f.message + (
+                ("（修改建议：" + f.fix + "）" if self.lang == "zh" else f" (fix: {f.fix})") if f.fix else ""
+            )
             item: dict = {
                 "ruleId": f.code,
                 "level": _LEVEL.get(f.severity, "error"),
                 "message": {"text": text},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": artifact_location(f.path, self._root),
-                    "region": {"startLine": f.line, "startColumn": f.column,
-                               "endLine": f.end_line, "endColumn": f.end_column}}}],
-                "partialFingerprints": {"gxlintFingerprint/v1": f.fingerprint or f"{f.code}:{f.line}:{f.column}"},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": artifact_location(f.path, self._root),
+                            "region": {
+                                "startLine": f.line,
+                                "startColumn": f.column,
+                                "endLine": f.end_line,
+                                "endColumn": f.end_column,
+                            },
+                        }
+                    }
+                ],
+                "partialFingerprints": {
+                    "gxlintFingerprint/v1": f.fingerprint or f"{f.code}:{f.line}:{f.column}"
+                },
             }
             if f.code in self._index:
                 item["ruleIndex"] = self._index[f.code]
@@ -66,7 +78,9 @@ class SarifFormatter(Formatter):
                 # the region is in the text gxlint read from a Word, web or PDF file; say where
                 # that is in the original, for people and for tools that know the form
                 place = describe(f.location, self.lang)
-                item["message"]["text"] += ("（位置：" + place + "）") if self.lang == "zh" else f" (in the file: {place})"
+                item["message"]["text"] += (
+                    ("（位置：" + place + "）") if self.lang == "zh" else f" (in the file: {place})"
+                )
                 item["properties"] = {"location": f.location}
             self._results.append(item)
 
@@ -92,18 +106,22 @@ class SarifFormatter(Formatter):
         doc = {
             "$schema": SCHEMA,
             "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {
-                    "name": "gxlint",
-                    "version": __version__,
-                    "semanticVersion": __version__,
-                    "informationUri": INFORMATION_URI,
-                    "rules": [self._rule(r) for r in self._rules],
-                }},
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(self._root).as_uri().rstrip("/") + "/"}},
-                "columnKind": "unicodeCodePoints",
-                "results": self._results,
-            }],
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "gxlint",
+                            "version": __version__,
+                            "semanticVersion": __version__,
+                            "informationUri": INFORMATION_URI,
+                            "rules": [self._rule(r) for r in self._rules],
+                        }
+                    },
+                    "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(self._root).as_uri().rstrip("/") + "/"}},
+                    "columnKind": "unicodeCodePoints",
+                    "results": self._results,
+                }
+            ],
         }
         json.dump(doc, self.out, ensure_ascii=False, indent=2)
         self.out.write("\n")

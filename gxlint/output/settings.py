@@ -6,8 +6,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-KEYS = ("select", "extend-select", "ignore", "severity", "options", "per-file-ignores", "template", "organ",
-        "lang", "fail-on")
+KEYS = (
+    "select",
+    "extend-select",
+    "ignore",
+    "severity",
+    "options",
+    "per-file-ignores",
+    "template",
+    "organ",
+    "lang",
+    "fail-on",
+)
 
 
 def describe(linter, path: str | None) -> dict[str, Any]:
@@ -44,13 +54,21 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-_ZH = {"(standard input)": "（标准输入）", "config file": "配置文件", "(none)": "（无）", "rules enabled": "启用的规则",
-       "command line": "命令行", "default": "默认", "environment GXLINT_LANG": "环境变量 GXLINT_LANG"}
+_ZH = {
+    "(standard input)": "（标准输入）",
+    "config file": "配置文件",
+    "(none)": "（无）",
+    "rules enabled": "启用的规则",
+    "command line": "命令行",
+    "default": "默认",
+    "environment GXLINT_LANG": "环境变量 GXLINT_LANG",
+}
 
 
 def render_text(entries: list[dict[str, Any]], lang: str = "en") -> str:
     """The settings as text; in Chinese the labels and origins are Chinese (keys and values are
     written as in .gxlint.yaml)."""
+
     def t(text: str) -> str:
         return _ZH.get(text, text) if lang == "zh" else text
 

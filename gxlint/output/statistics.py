@@ -34,8 +34,10 @@ class StatisticsFormatter(Formatter):
 
     def rows(self) -> list[dict]:
         ordered = sorted(self._counts.items(), key=lambda kv: (-kv[1], kv[0][0], _RANK.get(kv[0][1], 9)))
-        return [{"code": code, "name": self._names[code], "severity": severity, "count": n}
-                for (code, severity), n in ordered]
+        return [
+            {"code": code, "name": self._names[code], "severity": severity, "count": n}
+            for (code, severity), n in ordered
+        ]
 
     def end(self, summary: Summary) -> None:
         rows = self.rows()
@@ -49,8 +51,11 @@ class StatisticsFormatter(Formatter):
         for r, tag in zip(rows, tags):
             rule = self.rules.get(r["code"])
             summary_text = rule.short(self.lang) if rule is not None else ""
-            self.out.write(f"{r['count']:>{width}}  {r['code']:<7} {tag}{' ' * (tag_width - _width(tag) + 1)}"
-                           f"{r['name']:<{name_width}}  {summary_text}".rstrip() + "\n")
+            self.out.write(
+                f"{r['count']:>{width}}  {r['code']:<7} {tag}{' ' * (tag_width - _width(tag) + 1)}"
+                f"{r['name']:<{name_width}}  {summary_text}".rstrip()
+                + "\n"
+            )
         FullFormatter(self.out, color=self.color, lang=self.lang).end(summary)
 
 

@@ -111,8 +111,14 @@ class FullFormatter(ConciseFormatter):
     def end(self, summary: Summary) -> None:
         errors = summary.counts.get("error", 0)
         warnings = summary.counts.get("warning", 0)
-        self.out.write(self._style(summary_line(summary, self.lang), fg="red" if errors else
-                                   ("yellow" if warnings else "green"), bold=True) + "\n")
+        self.out.write(
+            self._style(
+                summary_line(summary, self.lang),
+                fg="red" if errors else ("yellow" if warnings else "green"),
+                bold=True,
+            )
+            + "\n"
+        )
 
 
 def _n(count: int, word: str) -> str:
@@ -142,7 +148,9 @@ def summary_line(summary: Summary, lang: str = "zh") -> str:
             text += f"；基线中已有的 {summary.baseline_hidden} 个问题未显示"
         return text
     if total:
-        text = (f"Found {_n(total, 'problem')} ({_n(errors, 'error')}, {_n(warnings, 'warning')}, {infos} info)")
+        text = (
+            f"Found {_n(total, 'problem')} ({_n(errors, 'error')}, {_n(warnings, 'warning')}, {infos} info)"
+        )
         if summary.files_with_findings:
             text += f" in {_n(summary.files_with_findings, 'file')}"
     else:

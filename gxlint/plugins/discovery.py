@@ -113,6 +113,7 @@ def _dist_of(ep: Any) -> tuple[str, str]:
 # sys.path wins, sections are [group], lines name = value.  An archive on sys.path (a zip or egg)
 # is left to importlib.metadata.
 
+
 class _Dist:
     """The name and version of an installed distribution, read from its metadata headers."""
 
@@ -213,8 +214,12 @@ def _named(name: str, dist: str, names: set[str]) -> bool:
     return bool(({_normalise(name)} | ({_normalise(dist)} if dist else set())) & names)
 
 
-def load(extra: Iterable[Any] = (), require: Iterable[str] = (), entry_points: bool = True,
-         disable: Iterable[str] = ()) -> Plugins:
+def load(
+    extra: Iterable[Any] = (),
+    require: Iterable[str] = (),
+    entry_points: bool = True,
+    disable: Iterable[str] = (),
+) -> Plugins:
     """Load the installed plugins (plus ``extra`` plugin objects, e.g. in tests).
 
     ``disable``: entry-point or distribution names of plugins not to import (the built-in rules
@@ -277,19 +282,25 @@ def load(extra: Iterable[Any] = (), require: Iterable[str] = (), entry_points: b
         loaded = {n for n, *_ in result.loaded} | {d for _, d, *_ in result.loaded}
         missing = sorted(r for r in required if r in failed or r not in loaded)
         if missing:
-            details = "; ".join(f"{f.name} ({f.distribution} {f.version}): {f.error}" for f in result.failures
-                                if f.name in missing or f.distribution in missing)
-            raise PluginError(f"required plugin(s) not loaded: {', '.join(missing)}"
-                              + (f" — {details}" if details else ""))
+            details = "; ".join(
+                f"{f.name} ({f.distribution} {f.version}): {f.error}"
+                for f in result.failures
+                if f.name in missing or f.distribution in missing
+            )
+            raise PluginError(
+                f"required plugin(s) not loaded: {', '.join(missing)}" + (f" — {details}" if details else "")
+            )
     return result
 
 
 def _no_hooks(name: str, obj: Any) -> str:
     """The error for a plugin object with no hook implementation at all."""
     unmarked = [spec for spec, _ in hookspecs.specs() if callable(getattr(obj, spec, None))]
-    return (f"plugin {name} registers no hooks (did you forget @hookimpl?)"
-            + (f": {', '.join(unmarked)} {'is' if len(unmarked) == 1 else 'are'} not marked with @hookimpl"
-               if unmarked else ""))
+    return f"plugin {name} registers no hooks (did you forget @hookimpl?)" + (
+        f": {', '.join(unmarked)} {'is' if len(unmarked) == 1 else 'are'} not marked with @hookimpl"
+        if unmarked
+        else ""
+    )
 
 
 def _implementations(pm: Any, obj: Any) -> dict[str, Any]:
@@ -319,20 +330,26 @@ def _collect(pm: Any, name: str, obj: Any, result: Plugins) -> int:
         if problems:
             raise TypeError(f"rule {rule.__name__}: " + "; ".join(problems))
         if rule.code.startswith(RESERVED_PREFIX) and not _is_builtin(rule):
-            raise Refused(f"plugin {name!r} registers rule {rule.code} ({rule.__module__}.{rule.__name__}), "
-                          f"but the {RESERVED_PREFIX} prefix is reserved for gxlint's built-in rules: "
-                          "give the plugin's rules a prefix of its own (e.g. XT101)")
+            raise Refused(
+                f"plugin {name!r} registers rule {rule.code} ({rule.__module__}.{rule.__name__}), "
+                f"but the {RESERVED_PREFIX} prefix is reserved for gxlint's built-in rules: "
+                "give the plugin's rules a prefix of its own (e.g. XT101)"
+            )
         other = result.rules.get(rule.code) or rules.get(rule.code)
         if other is not None and other is not rule:
             owner = name if rule.code in rules else other.plugin
-            raise PluginError(f"rule code {rule.code} is defined twice: by plugin {owner!r} "
-                              f"({other.__module__}.{other.__name__}) and by plugin {name!r} "
-                              f"({rule.__module__}.{rule.__name__})")
+            raise PluginError(
+                f"rule code {rule.code} is defined twice: by plugin {owner!r} "
+                f"({other.__module__}.{other.__name__}) and by plugin {name!r} "
+                f"({rule.__module__}.{rule.__name__})"
+            )
         for existing in (*result.rules.values(), *rules.values()):
             if existing.name == rule.name and existing is not rule:
                 owner = name if existing.code in rules else existing.plugin
-                raise PluginError(f"rule name {rule.name} is used twice: {existing.code} (plugin "
-                                  f"{owner!r}) and {rule.code} (plugin {name!r})")
+                raise PluginError(
+                    f"rule name {rule.name} is used twice: {existing.code} (plugin "
+                    f"{owner!r}) and {rule.code} (plugin {name!r})"
+                )
         rules[rule.code] = rule
     impl = hooks.get("gxlint_templates")
     templates = [(item, name) for item in ((impl() or ()) if impl is not None else ())]
@@ -343,8 +360,9 @@ def _collect(pm: Any, name: str, obj: Any, result: Plugins) -> int:
 
         for fmt, factory in (impl() or {}).items():
             if fmt in BUILTIN_FORMATS:
-                raise Refused(f"plugin {name!r} adds output format {fmt!r}, which is a built-in "
-                              "format's name")
+                raise Refused(
+                    f"plugin {name!r} adds output format {fmt!r}, which is a built-in format's name"
+                )
             if fmt in result.formats:
                 raise PluginError(f"output format {fmt!r} is defined twice (plugin {name!r})")
             formats[fmt] = factory

@@ -40,6 +40,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 # -- rules -----------------------------------------------------------------------------------------
 
+
 @hookspec
 def gxlint_rules() -> Sequence[type[Rule]]:
     """Return the rule classes this plugin contributes.
@@ -65,6 +66,7 @@ def gxlint_rules() -> Sequence[type[Rule]]:
 
 # -- templates -------------------------------------------------------------------------------------
 
+
 @hookspec
 def gxlint_templates() -> Sequence[str | os.PathLike[str] | dict[str, Any]]:
     """Return the format templates this plugin contributes, as data.
@@ -82,6 +84,7 @@ def gxlint_templates() -> Sequence[str | os.PathLike[str] | dict[str, Any]]:
 
 
 # -- output formats --------------------------------------------------------------------------------
+
 
 @hookspec
 def gxlint_formats() -> Mapping[str, Callable[..., Formatter]]:
@@ -114,9 +117,14 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Templates", ("gxlint_templates",)),
     ("Output formats", ("gxlint_formats",)),
 )
+
+
 def specs() -> list[tuple[str, Callable[..., Any]]]:
     """Every hook specification of this module, in the order of the source."""
     module = sys.modules[__name__]
-    found = [(name, obj) for name, obj in vars(module).items()
-             if inspect.isfunction(obj) and hasattr(obj, f"{PROJECT}_spec")]
+    found = [
+        (name, obj)
+        for name, obj in vars(module).items()
+        if inspect.isfunction(obj) and hasattr(obj, f"{PROJECT}_spec")
+    ]
     return sorted(found, key=lambda item: item[1].__code__.co_firstlineno)

@@ -12,20 +12,50 @@ from collections import Counter
 
 from gxlint.read import templates as templates_mod
 from gxlint.read.inline import InlineTables
-from gxlint.model import (ACTIVE_DISCLOSURE, APPLICATIONS, LEGACY_STATISTICS, TEMPLATE_KINDS, Block, Chapter, Dated, Field,
-                          Paragraph, Period, RawRow, Report, Signature, Span, Table, _Frozen, _set)
+from gxlint.model import (
+    ACTIVE_DISCLOSURE,
+    APPLICATIONS,
+    LEGACY_STATISTICS,
+    TEMPLATE_KINDS,
+    Block,
+    Chapter,
+    Dated,
+    Field,
+    Paragraph,
+    Period,
+    RawRow,
+    Report,
+    Signature,
+    Span,
+    Table,
+    _Frozen,
+    _set,
+)
 from gxlint.read.outline import Line, RawBlock, parse_outline
 from gxlint.read.source import Source
 from gxlint.read.tables import Lexicon, Reader, choose_template, segment
 from gxlint.read.templates import Templates
-from gxlint.chinese import (DATE_CN, DATE_ISO, HSPACE, WHOLE_YEAR, PeriodReading, find_dates, find_period, make_date,
-                             norm, numeral_value, year_in)
+from gxlint.chinese import (
+    DATE_CN,
+    DATE_ISO,
+    HSPACE,
+    WHOLE_YEAR,
+    PeriodReading,
+    find_dates,
+    find_period,
+    make_date,
+    norm,
+    numeral_value,
+    year_in,
+)
 from gxlint.read.unfold import unfold
 
 # No two adjacent repeats over the same blanks: the plain form backtracked cubically on a line of
 # spaces (tests/test_linear_patterns.py checks the two read the same).
-_HEADING = re.compile(rf"^{HSPACE}*(?:#{{1,6}}(?:[ \t]*\*\*)?{HSPACE}*|\*\*{HSPACE}*)?(?P<num>[一二三四五六七八九十]{{1,3}})"
-                      rf"{HSPACE}*[、.．]{HSPACE}*(?P<title>.*)$")
+_HEADING = re.compile(
+    rf"^{HSPACE}*(?:#{{1,6}}(?:[ \t]*\*\*)?{HSPACE}*|\*\*{HSPACE}*)?(?P<num>[一二三四五六七八九十]{{1,3}})"
+    rf"{HSPACE}*[、.．]{HSPACE}*(?P<title>.*)$"
+)
 _MD = re.compile(r"^[ \t]*(#{1,6})[ \t]*")
 _TERMINAL = tuple("。！？!?；;：:”」』")
 _SENTENCE_END = tuple("。！？!?；;")
@@ -33,21 +63,27 @@ _SENTENCE_END = tuple("。！？!?；;")
 # (``re.compile`` caches).
 #: a title that opens a paragraph run into it: 示例县教育局2021年政府信息公开工作年度报告 根据…
 _TITLE_OPENING = r"[^，。；,;\s]{2,40}?\d{4}\s*年度?[^，。；,;\s]{0,30}?年度报告(?=\s|$)"
-_NEW_ITEM = (r"^" + HSPACE + r"*(?:\*\*|#|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是.．]"
-             r"|\d{1,2}[.、．]|第[一二三四五六七八九十]|附件|注[:：])")
+_NEW_ITEM = (
+    r"^" + HSPACE + r"*(?:\*\*|#|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是.．]"
+    r"|\d{1,2}[.、．]|第[一二三四五六七八九十]|附件|注[:：])"
+)
 _FIELD_LINE = re.compile(r"^\s*[^\s:：，。]{2,8}[:：]")
 _METADATA_END = re.compile(r"^=+\s*正文\s*=+$")
 _METADATA_LINE = re.compile(r"^([^\s:：]{1,10})\s*[:：]\s*(.*)$")
 _PUBLISHED = re.compile(r"^\s*(?:发布日期|发布时间|公开日期|成文日期)\s*[:：]\s*(.+)$")
 _DATE_ONLY = re.compile(
     r"^\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
-    r"|([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日)\s*$")
+    r"|([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日)\s*$"
+)
 _NOTE_LINE = re.compile(r"^\s*(?:[（(][^（()）]{1,20}[)）]|附件[:：]?.{0,20}|附件下载)\s*$")
 _TRAILING_SIGNATURE = (
     r"[。！；]\s*([^\s。，；：:]{2,30}?(?:局|委员会|办公室|办公厅|人民政府|政府|厅|中心|院|委|办|管委会|实验区))"
-    r"\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
-_TITLE_SUFFIX = re.compile(r"(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开工作报告|信息公开工作年度报告"
-                           r"|年度报告|工作报告|报告)$")
+    r"\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$"
+)
+_TITLE_SUFFIX = re.compile(
+    r"(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开工作报告|信息公开工作年度报告"
+    r"|年度报告|工作报告|报告)$"
+)
 #: lines of a web site's frame that crawled text keeps around the report (never the title or the
 #: signature): breadcrumbs, metadata fields, tools, previous/next links, footers
 _CHROME = re.compile(
@@ -56,7 +92,9 @@ _CHROME = re.compile(
     r"©|Copyright|建议使用|(?:字号|字体)[:：]|浏览次数|访问量|阅读次数|"
     r"(?:索\s*引\s*号|发布机构|主题分类|生成日期|成文日期|文\s*号|有\s*效\s*性|名\s*称|信息来源|公开方式|公开时限)\s*[:：])"
     r"|^\s*(?:[—–－-]\s*\d{1,3}\s*[—–－-]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)"
-    r"\s*$|ICP备|公网安备|(?:^|\s)(?:发布时间|发布日期)[:：][^，。]*(?:来源|浏览|字号)", re.IGNORECASE)
+    r"\s*$|ICP备|公网安备|(?:^|\s)(?:发布时间|发布日期)[:：][^，。]*(?:来源|浏览|字号)",
+    re.IGNORECASE,
+)
 
 
 def _is_nav_item(text: str) -> bool:
@@ -74,7 +112,8 @@ _CHROME_MORE = (
     r"|(?:^|[\s:：])首页\s*[>＞»›][^。]*[>＞»›]"
     r"|^\s*[【\[(（]?\s*(?:字号|字体)\s*[:：]?\s*[【\[(（]?\s*大\s*[】\])）]?"
     r"\s*[【\[(（]?\s*中"
-    r"|^\s*[【\[(（]?大[】\])）]?\s*[【\[(（]?中[】\])）]?\s*[【\[(（]?小[】\])）]?\s*$")
+    r"|^\s*[【\[(（]?大[】\])）]?\s*[【\[(（]?中[】\])）]?\s*[【\[(（]?小[】\])）]?\s*$"
+)
 #: _CHROME_MORE finds nothing in a line without one of these
 _CHROME_MORE_WORDS = ("位置", "首页", "字号", "字体", "小")
 
@@ -92,8 +131,13 @@ def _lines_of(items: list, source: Source) -> list:
     for item in items:
         if isinstance(item, Paragraph) and len(item.pieces) > 1:
             for offset, start, length in item.pieces:
-                out.append(Paragraph(item.text[offset:offset + length], source.span(start, start + length),
-                                     ((0, start, length),)))
+                out.append(
+                    Paragraph(
+                        item.text[offset : offset + length],
+                        source.span(start, start + length),
+                        ((0, start, length),),
+                    )
+                )
         else:
             out.append(item)
     return out
@@ -125,7 +169,7 @@ def _without_chrome(items: list) -> list[Paragraph]:
         if j - i >= 3:
             i = j
             continue
-        keep.extend(paragraphs[i:max(j, i + 1)])
+        keep.extend(paragraphs[i : max(j, i + 1)])
         i = max(j, i + 1)
     return keep
 
@@ -135,8 +179,19 @@ _TRAILING_NUMBERS = re.compile(r"(?:\s+-?\d+(?:\.\d+)?)+\s*$")
 #: field.  The widest template row has 18; a line of 500,000 tabs is not a table row, and splitting
 #: it would cost a Field and a Span per tab.
 MAX_FIELDS = 200
-_CN_DIGIT = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7",
-             "八": "8", "九": "9"}
+_CN_DIGIT = {
+    "〇": "0",
+    "零": "0",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
 
 
 class Context(_Frozen):
@@ -149,8 +204,14 @@ class Context(_Frozen):
     titles: tuple[str, ...]  # every known chapter title, longest first
     row_labels: tuple[str, ...]  # the applications table's row labels (normalised), all formats
 
-    def __init__(self, templates: Templates, lexicon: Lexicon, inline: InlineTables, titles: tuple[str, ...],
-                 row_labels: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        templates: Templates,
+        lexicon: Lexicon,
+        inline: InlineTables,
+        titles: tuple[str, ...],
+        row_labels: tuple[str, ...],
+    ) -> None:
         _set(self, "templates", templates)
         _set(self, "lexicon", lexicon)
         _set(self, "inline", inline)
@@ -203,7 +264,9 @@ class _Builder:
             chapter_heading, rest = self._split_heading(raw.heading)
             number, title_text = _heading_parts(chapter_heading.text)
             if self._is_chapter(number, title_text, last_number):
-                sections.append((chapter_heading, ([RawBlock("text", [rest])] if rest else []) + list(raw.blocks)))
+                sections.append(
+                    (chapter_heading, ([RawBlock("text", [rest])] if rest else []) + list(raw.blocks))
+                )
                 last_number = number or last_number
             else:
                 sections[-1][1].append(RawBlock("text", [raw.heading]))
@@ -253,7 +316,9 @@ class _Builder:
                     if report_template is None:
                         blocks.append(Table(kind, span, item.layout, None, (), tuple(rows)))
                     else:
-                        blocks.append(reader_for(kind, rows, report_template).read(kind, rows, item.layout, span))
+                        blocks.append(
+                            reader_for(kind, rows, report_template).read(kind, rows, item.layout, span)
+                        )
             built_sections.append((heading, blocks))
 
         signature = None
@@ -268,15 +333,38 @@ class _Builder:
             numeral = _numeral_of(heading.text)
             md = _MD.match(heading.text)
             level = len(md.group(1)) if md else 0
-            chapters.append(Chapter(number, numeral, title_text, heading.text.strip(),
-                                    self.source.span(heading.start, heading.end), tuple(blocks), level))
-        has_template_tables = any(isinstance(b, Table) and b.kind in TEMPLATE_KINDS
-                                  for _, blocks in built_sections for b in blocks)
+            chapters.append(
+                Chapter(
+                    number,
+                    numeral,
+                    title_text,
+                    heading.text.strip(),
+                    self.source.span(heading.start, heading.end),
+                    tuple(blocks),
+                    level,
+                )
+            )
+        has_template_tables = any(
+            isinstance(b, Table) and b.kind in TEMPLATE_KINDS for _, blocks in built_sections for b in blocks
+        )
         template_id = report_template.id if (report_template and has_template_tables) else None
         if forced is not None:
             template_id = forced.id
-        return Report(self.source, title, title_span, agency, year, period, published,
-                      signature, tuple(built_sections[0][1]), tuple(chapters), template_id, legacy, metadata)
+        return Report(
+            self.source,
+            title,
+            title_span,
+            agency,
+            year,
+            period,
+            published,
+            signature,
+            tuple(built_sections[0][1]),
+            tuple(chapters),
+            template_id,
+            legacy,
+            metadata,
+        )
 
     def _split_heading(self, line: Line) -> tuple[Line, Line | None]:
         """A heading line that runs on past a known chapter title ("二、主动公开政府信息情况 第二十条…")
@@ -288,7 +376,7 @@ class _Builder:
         title = line.text[title_at:]
         for known in self.ctx.titles:
             if title.startswith(known) and len(title.strip()) > len(known):
-                rest = title[len(known):]
+                rest = title[len(known) :]
                 if not rest.strip() or rest.strip()[0] in "。：:*":
                     break
                 cut = title_at + len(known)
@@ -326,7 +414,7 @@ class _Builder:
                         if m:
                             data[m.group(1)] = m.group(2).strip()
                             data.setdefault("_line:" + m.group(1), str(self.source.line_col(line.start)[0]))
-                return data, blocks[i + 1:]
+                return data, blocks[i + 1 :]
         return {}, blocks
 
     def _title(self, preamble: list, metadata: dict[str, str]) -> tuple[str | None, Span | None]:
@@ -342,15 +430,17 @@ class _Builder:
                 if "年度报告" in text[:80] and not parts:
                     m = re.search(r"[^，。；\s]{0,40}?\d{4}\s*年度?[^，。；\s]{0,30}?年度报告", text)
                     if m:
-                        return m.group().strip(), self.source.span(item.source_offset(at + m.start()),
-                                                                   item.source_offset(at + m.end()))
+                        return m.group().strip(), self.source.span(
+                            item.source_offset(at + m.start()), item.source_offset(at + m.end())
+                        )
                 break
             if text.endswith(_SENTENCE_END) or "，" in text or "。" in text:
                 # a sentence (本报告所列数据…) is no title, but may open with one
                 m = re.match(_TITLE_OPENING, text) if not parts else None
                 if m:
-                    return m.group().strip(), self.source.span(item.source_offset(at),
-                                                               item.source_offset(at + m.end()))
+                    return m.group().strip(), self.source.span(
+                        item.source_offset(at), item.source_offset(at + m.end())
+                    )
                 if parts:
                     break
                 continue
@@ -416,7 +506,12 @@ class _Builder:
             years = reading.years
             period_year = years[0] if len(years) == 1 else None
         else:  # 统计期限为2021年度
-            stated = (WHOLE_YEAR.search(i.text) for _, items in staged[:3] for i in items if isinstance(i, Paragraph))
+            stated = (
+                WHOLE_YEAR.search(i.text)
+                for _, items in staged[:3]
+                for i in items
+                if isinstance(i, Paragraph)
+            )
             m = next((m for m in stated if m), None)
             period_year = int(m.group(1)) if m else None
         arbiters: list[tuple[int, int]] = []
@@ -429,8 +524,10 @@ class _Builder:
                 if t is not None and not t.legacy:
                     arbiters.append((t.year_from or 1900, t.year_to or 2100))
         signature, _ = self._signature(staged[-1][1])
-        for date in (signature.date if signature is not None else None,
-                     published.date if published is not None else None):
+        for date in (
+            signature.date if signature is not None else None,
+            published.date if published is not None else None,
+        ):
             if date is not None:
                 arbiters.append(report_years_of(date))
         return decide_year(_year_of(title), period_year, arbiters)
@@ -454,8 +551,14 @@ class _Builder:
                 for line in block.lines:
                     md = _MD.match(line.text)
                     level = len(md.group(1)) if md else 1
-                    out.append(Paragraph(line.text, self.source.span(line.start, line.end),
-                                         ((0, line.start, len(line.text)),), level))
+                    out.append(
+                        Paragraph(
+                            line.text,
+                            self.source.span(line.start, line.end),
+                            ((0, line.start, len(line.text)),),
+                            level,
+                        )
+                    )
             else:
                 flush()
                 rows = self._rows(block)
@@ -487,7 +590,7 @@ class _Builder:
         if not anchors:
             return [para]
         out: list = []
-        before = para.text[:anchors[0][0]]
+        before = para.text[: anchors[0][0]]
         if before.strip():
             out.append(self._sub_paragraph(para, 0, anchors[0][0]))
         for i, (start, kind) in enumerate(anchors):
@@ -496,7 +599,7 @@ class _Builder:
             region = para.text[start:end]
             if len(para.pieces) > 1:
                 # a region spanning joined lines is read line by line, offsets per piece
-                region_source = self.source.text[base:para.source_offset(end - 1) + 1]
+                region_source = self.source.text[base : para.source_offset(end - 1) + 1]
                 if region_source.replace("\n", "") == region:
                     region = region_source
             rows = self.ctx.inline.rows(kind, region, base, self.source)
@@ -506,8 +609,11 @@ class _Builder:
 
     def _sub_paragraph(self, para: Paragraph, start: int, end: int) -> Paragraph:
         s, e = para.source_offset(start), para.source_offset(max(start, end - 1)) + 1
-        pieces = tuple((max(0, o - start), src + max(0, start - o), length) for o, src, length in para.pieces
-                       if o < end and o + length > start)
+        pieces = tuple(
+            (max(0, o - start), src + max(0, start - o), length)
+            for o, src, length in para.pieces
+            if o < end and o + length > start
+        )
         return Paragraph(para.text[start:end], self.source.span(s, e), pieces or ((0, s, e - s),))
 
     def _rows(self, block: RawBlock) -> list[RawRow]:
@@ -552,13 +658,14 @@ class _Builder:
             text = line.text.rstrip()
             if text.strip().strip("|") == "":
                 continue  # a run of "||||": merged cells, nothing written
-            body = text[:text.rfind("|")].rstrip() if text.endswith("|") else text
+            body = text[: text.rfind("|")].rstrip() if text.endswith("|") else text
             lead = len(body) - len(body.lstrip())
             value = body.strip()
             cells.append(Field(value, self.source.span(line.start + lead, line.start + lead + len(value))))
         rows: list[list[Field]] = []
         from gxlint.read.tables import is_label, key
         from gxlint.chinese import label_key
+
         lex = self.ctx.lexicon
 
         def row_label(text: str) -> bool:
@@ -570,11 +677,15 @@ class _Builder:
                 previous = rows[-1][-1].text
                 if is_label(cell.text):
                     k = key(cell.text)
-                    starts_row = (not is_label(previous) or k in lex.captions or k == "信息内容"
-                                  or row_label(cell.text))
+                    starts_row = (
+                        not is_label(previous) or k in lex.captions or k == "信息内容" or row_label(cell.text)
+                    )
                 else:  # data after a header label starts the data row; after a row label it continues it
-                    starts_row = is_label(previous) and not row_label(previous) and not any(
-                        row_label(f.text) for f in rows[-1])
+                    starts_row = (
+                        is_label(previous)
+                        and not row_label(previous)
+                        and not any(row_label(f.text) for f in rows[-1])
+                    )
             if starts_row:
                 rows.append([cell])
             else:
@@ -600,7 +711,11 @@ class _Builder:
             organ_block = None
             if len(tail) >= 2 and isinstance(tail[-2], Paragraph):
                 candidate = tail[-2].text.strip().strip("*# \u3000")
-                if 2 <= len(candidate) <= 40 and not re.search(r"[。；;，,]", candidate) and not candidate[-1].isdigit():
+                if (
+                    2 <= len(candidate) <= 40
+                    and not re.search(r"[。；;，,]", candidate)
+                    and not candidate[-1].isdigit()
+                ):
                     organ, organ_block = candidate, tail[-2]
             first = organ_block.span if organ_block is not None else last.span
             span = self.source.span(first.start, last.span.end)
@@ -620,7 +735,9 @@ class _Builder:
             start = last.source_offset(m.start(1))
             end = last.source_offset(m.end(2) - 1) + 1
             date_start = last.source_offset(m.start(2))
-            return Signature(m.group(1), date, self.source.span(start, end), self.source.span(date_start, end)), blocks
+            return Signature(
+                m.group(1), date, self.source.span(start, end), self.source.span(date_start, end)
+            ), blocks
         return None, blocks
 
 

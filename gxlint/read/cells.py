@@ -21,8 +21,9 @@ _UNIT = r"^(?:万元|亿元|元|件|条|项|个|次|人次|家|份|%|％)"
 _REMARK = r"^[（(].*[)）]$"
 
 
-def read_cell(text: str, span: Span, column: str | None = None, *, signed: bool = False,
-              money: bool = False) -> Cell:
+def read_cell(
+    text: str, span: Span, column: str | None = None, *, signed: bool = False, money: bool = False
+) -> Cell:
     raw = text.strip()
     if not raw:
         return Cell(raw, span, None, "blank", column)
@@ -39,7 +40,7 @@ def parse_number(raw: str, *, signed: bool = False, money: bool = False):
     if m is None:
         return None, "", False
     sign, digits = m.group(1), m.group(2)
-    rest = text[m.end():].strip()
+    rest = text[m.end() :].strip()
     if sign and not signed:
         return None, "", False
     plain = digits.replace(",", "")
@@ -60,12 +61,14 @@ def parse_number(raw: str, *, signed: bool = False, money: bool = False):
         value = -value
     if rest:  # report the remark as written, not width-folded
         written = re.match(_RAW_NUMBER, raw)
-        rest = raw[written.end():].strip() if written else rest
+        rest = raw[written.end() :].strip() if written else rest
     return value, rest, True
 
 
 # Cells repeat ("0", "1", "12") within and across reports; the reading depends on the text alone.
-_parse_cached = lru_cache(maxsize=4096)(lambda raw, signed, money: parse_number(raw, signed=signed, money=money))
+_parse_cached = lru_cache(maxsize=4096)(
+    lambda raw, signed, money: parse_number(raw, signed=signed, money=money)
+)
 
 
 def is_numeric_text(text: str) -> bool:

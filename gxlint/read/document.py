@@ -36,9 +36,16 @@ class Origin(_Frozen):
     row: int | None
     cell: int | None
 
-    def __init__(self, page: int | None = None, line: int | None = None, column: int | None = None,
-                 paragraph: int | None = None, table: int | None = None, row: int | None = None,
-                 cell: int | None = None) -> None:
+    def __init__(
+        self,
+        page: int | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        paragraph: int | None = None,
+        table: int | None = None,
+        row: int | None = None,
+        cell: int | None = None,
+    ) -> None:
         _set(self, "page", page)
         _set(self, "line", line)
         _set(self, "column", column)
@@ -127,7 +134,9 @@ class Problem(_Frozen):
     column: int
     fatal: bool
 
-    def __init__(self, message_zh: str, message_en: str, line: int = 1, column: int = 1, fatal: bool = True) -> None:
+    def __init__(
+        self, message_zh: str, message_en: str, line: int = 1, column: int = 1, fatal: bool = True
+    ) -> None:
         _set(self, "message_zh", message_zh)
         _set(self, "message_en", message_en)
         _set(self, "line", line)
@@ -149,9 +158,16 @@ class Document(_Frozen):
     pages: int | None
     extra: dict
 
-    def __init__(self, form: str, blocks: tuple[Block, ...] = (), problems: tuple[Problem, ...] = (),
-                 metadata: tuple[tuple[str, str], ...] = (), encoding: str = "", pages: int | None = None,
-                 extra: dict | None = None) -> None:
+    def __init__(
+        self,
+        form: str,
+        blocks: tuple[Block, ...] = (),
+        problems: tuple[Problem, ...] = (),
+        metadata: tuple[tuple[str, str], ...] = (),
+        encoding: str = "",
+        pages: int | None = None,
+        extra: dict | None = None,
+    ) -> None:
         _set(self, "form", form)
         _set(self, "blocks", blocks)
         _set(self, "problems", problems)

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import re
 
-from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS, LEGACY_STATISTICS, REVIEW_LITIGATION, Field, RawRow, _Frozen, _set
+from gxlint.model import (
+    ACTIVE_DISCLOSURE,
+    APPLICATIONS,
+    LEGACY_STATISTICS,
+    REVIEW_LITIGATION,
+    Field,
+    RawRow,
+    _Frozen,
+    _set,
+)
 from gxlint.read.source import Source
 from gxlint.read.templates import Templates
 
@@ -46,11 +55,15 @@ def _searcher(pattern: str):
     def start(text: str) -> int | None:
         m = compiled.search(text)
         return m.start() if m else None
+
     return start
 
 
 _ANCHORS = [
-    (ACTIVE_DISCLOSURE, _searcher(r"第二十条\s*第\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*项\s*信息内容")),
+    (
+        ACTIVE_DISCLOSURE,
+        _searcher(r"第二十条\s*第\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*项\s*信息内容"),
+    ),
     (APPLICATIONS, _applications_at),
     (REVIEW_LITIGATION, _searcher(r"行政复议\s*行政诉讼[^。，；]{0,20}?结果\s*维持")),
     (LEGACY_STATISTICS, _searcher(r"指标名称\s*计量单位")),
@@ -118,8 +131,10 @@ class InlineTables:
             rl = t.tables.get(REVIEW_LITIGATION, {})
             for h in (*rl.get("header_labels", ()), *rl.get("blocks", ()), *rl.get("columns", ())):
                 labels[REVIEW_LITIGATION].append(_Label(_key_chars(h)[0], "header", h))
-        self.labels = {k: sorted({lab.key: lab for lab in v if lab.key}.values(), key=lambda lab: -len(lab.key))
-                       for k, v in labels.items()}
+        self.labels = {
+            k: sorted({lab.key: lab for lab in v if lab.key}.values(), key=lambda lab: -len(lab.key))
+            for k, v in labels.items()
+        }
 
     @staticmethod
     def anchors(text: str) -> list[tuple[int, str]]:
@@ -143,8 +158,12 @@ class InlineTables:
     def rows(self, kind: str, text: str, base: int, source: Source) -> list[RawRow]:
         """Rebuild the rows of an inline table; ``base`` is the source offset of ``text[0]``."""
         if kind == LEGACY_STATISTICS or kind not in self.labels:
-            return [RawRow((Field(text.strip(), source.span(base, base + len(text))),),
-                           source.span(base, base + len(text)))]
+            return [
+                RawRow(
+                    (Field(text.strip(), source.span(base, base + len(text))),),
+                    source.span(base, base + len(text)),
+                )
+            ]
         keys, offsets = _key_chars(text)
         taken = [False] * len(keys)
         hits: list[tuple[int, int, _Label]] = []
@@ -185,7 +204,7 @@ class InlineTables:
             digits = m.group().rstrip()
             at = a + (len(chunk) - len(stripped))
             add(field(at, at + len(digits)), "data")
-            return not _strip_edge_punct(stripped[len(digits):].strip())
+            return not _strip_edge_punct(stripped[len(digits) :].strip())
 
         position = 0
         for start, end, label in hits:

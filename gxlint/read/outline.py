@@ -30,7 +30,9 @@ class _Record:
         return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and all(getattr(self, k) == getattr(other, k) for k in self.__slots__)
+        return type(other) is type(self) and all(
+            getattr(self, k) == getattr(other, k) for k in self.__slots__
+        )
 
     __hash__ = None  # type: ignore[assignment]  # mutable
 
@@ -99,8 +101,14 @@ def parser():
         def cell_table(self, children):
             return ("cells", children)
 
-    return Lark(grammar_text(), parser="lalr", lexer="contextual", propagate_positions=False,
-                transformer=_Outline(), cache=cache_path())
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        propagate_positions=False,
+        transformer=_Outline(),
+        cache=cache_path(),
+    )
 
 
 def cache_path() -> str | bool:
@@ -127,7 +135,9 @@ def cache_path() -> str | bool:
     if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & 0o077:
         return False
     digest = hashlib.sha256(grammar_text().encode("utf-8")).hexdigest()[:16]
-    return os.path.join(folder, f"outline-{digest}-lark{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.cache")
+    return os.path.join(
+        folder, f"outline-{digest}-lark{lark.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.cache"
+    )
 
 
 def parse_outline(unfolded: Unfolded) -> list[RawChapter]:

@@ -94,7 +94,8 @@ def _no_text() -> Problem:
     return _problem(
         "PDF 中没有可提取的文字，可能是扫描件；请用原始 Word 文件或网页检查，或先做文字识别（OCR）",
         "The PDF has no extractable text; it may be a scanned document. Check the original Word "
-        "file or the web page instead, or run text recognition (OCR) on it first.")
+        "file or the web page instead, or run text recognition (OCR) on it first.",
+    )
 
 
 def _unmapped() -> Problem:
@@ -103,27 +104,34 @@ def _unmapped() -> Problem:
         "请用原始 Word 文件或网页检查，或先做文字识别（OCR）",
         "The PDF has no extractable text: its fonts have no mapping to characters, so the text "
         "comes out as garbage (a scan or an unusual export). Check the original Word file or the "
-        "web page instead, or run text recognition (OCR) on it first.")
+        "web page instead, or run text recognition (OCR) on it first.",
+    )
 
 
 def _encrypted() -> Problem:
     return _problem(
         "PDF 文件有密码保护（已加密），无法读取；请提供未加密的 PDF，或" + _WHAT_TO_DO_ZH,
         "The PDF is password-protected (encrypted) and cannot be read; provide an unencrypted "
-        "copy, or " + _WHAT_TO_DO_EN + ".")
+        "copy, or " + _WHAT_TO_DO_EN + ".",
+    )
 
 
 def _damaged(data: bytes, zh_detail: str = "", en_detail: str = "") -> Problem:
     truncated = b"%%EOF" not in data[-4096:]
     zh_what = "PDF 文件不完整（文件末尾缺失，可能下载中断）" if truncated else "PDF 文件已损坏"
-    en_what = ("The PDF file is incomplete (its end is missing; the download may have been cut "
-               "off)" if truncated else "The PDF file is damaged")
+    en_what = (
+        "The PDF file is incomplete (its end is missing; the download may have been cut off)"
+        if truncated
+        else "The PDF file is damaged"
+    )
     zh_detail = f"（{zh_detail}）" if zh_detail else ""
     en_detail = f" ({en_detail})" if en_detail else ""
     return _problem(
         f"{zh_what}，无法读取{zh_detail}；请重新下载或重新导出 PDF，或" + _WHAT_TO_DO_ZH,
         f"{en_what} and cannot be read{en_detail}; download or export the PDF again, or "
-        + _WHAT_TO_DO_EN + ".")
+        + _WHAT_TO_DO_EN
+        + ".",
+    )
 
 
 def _failed(exc: BaseException) -> Problem:
@@ -137,7 +145,8 @@ def _failed(exc: BaseException) -> Problem:
     return _problem(
         f"读取 PDF 时出错（{zh}），文件可能已损坏或结构异常；请重新导出 PDF，或" + _WHAT_TO_DO_ZH,
         f"Reading the PDF failed ({en}); the file may be damaged or unusually built. Export the "
-        "PDF again, or " + _WHAT_TO_DO_EN + ".")
+        "PDF again, or " + _WHAT_TO_DO_EN + ".",
+    )
 
 
 def _pages_list(pages: list[int]) -> tuple[str, str]:
@@ -161,27 +170,45 @@ def read(data: bytes, path: str | None = None) -> Document:
 
 def _read(data: bytes, path: str | None) -> Document:
     if len(data) > MAX_BYTES:
-        return Document(form="pdf", problems=(_problem(
-            f"PDF 文件太大（{len(data) // (1024 * 1024)} MB，上限 {MAX_BYTES // (1024 * 1024)} MB），"
-            "未读取；年度报告的 PDF 通常只有几百 KB，请确认文件是否正确，或" + _WHAT_TO_DO_ZH,
-            f"The PDF is too large ({len(data) // (1024 * 1024)} MB, limit "
-            f"{MAX_BYTES // (1024 * 1024)} MB) and was not read; an annual report's PDF is "
-            "usually a few hundred KB. Check that this is the right file, or "
-            + _WHAT_TO_DO_EN + "."),))
+        return Document(
+            form="pdf",
+            problems=(
+                _problem(
+                    f"PDF 文件太大（{len(data) // (1024 * 1024)} MB，上限 {MAX_BYTES // (1024 * 1024)} MB），"
+                    "未读取；年度报告的 PDF 通常只有几百 KB，请确认文件是否正确，或" + _WHAT_TO_DO_ZH,
+                    f"The PDF is too large ({len(data) // (1024 * 1024)} MB, limit "
+                    f"{MAX_BYTES // (1024 * 1024)} MB) and was not read; an annual report's PDF is "
+                    "usually a few hundred KB. Check that this is the right file, or " + _WHAT_TO_DO_EN + ".",
+                ),
+            ),
+        )
     if b"%PDF" not in data[:1024]:
-        return Document(form="pdf", problems=(_problem(
-            "文件不是 PDF 格式（开头没有 %PDF 标记），无法按 PDF 读取；请确认文件是否正确，或"
-            + _WHAT_TO_DO_ZH,
-            "The file is not a PDF (it does not start with %PDF) and cannot be read as one; "
-            "check that this is the right file, or " + _WHAT_TO_DO_EN + "."),))
+        return Document(
+            form="pdf",
+            problems=(
+                _problem(
+                    "文件不是 PDF 格式（开头没有 %PDF 标记），无法按 PDF 读取；请确认文件是否正确，或"
+                    + _WHAT_TO_DO_ZH,
+                    "The file is not a PDF (it does not start with %PDF) and cannot be read as one; "
+                    "check that this is the right file, or " + _WHAT_TO_DO_EN + ".",
+                ),
+            ),
+        )
     try:
         import pypdfium2 as pdfium
         import pypdfium2.raw as raw
     except Exception:  # noqa: BLE001
-        return Document(form="pdf", problems=(_problem(
-            "读取 PDF 需要 pypdfium2 程序库（pip install pypdfium2）；或者" + _WHAT_TO_DO_ZH,
-            "Reading PDF files needs the pypdfium2 library (pip install pypdfium2); or "
-            + _WHAT_TO_DO_EN + "."),))
+        return Document(
+            form="pdf",
+            problems=(
+                _problem(
+                    "读取 PDF 需要 pypdfium2 程序库（pip install pypdfium2）；或者" + _WHAT_TO_DO_ZH,
+                    "Reading PDF files needs the pypdfium2 library (pip install pypdfium2); or "
+                    + _WHAT_TO_DO_EN
+                    + ".",
+                ),
+            ),
+        )
     with _LOCK:
         try:
             pdf = pdfium.PdfDocument(data)
@@ -276,23 +303,35 @@ def _read_document(pdf, raw, data: bytes) -> Document:
     started = time.monotonic()
     count = len(pdf)
     if count > MAX_PAGES:
-        return Document(form="pdf", pages=count, problems=(_problem(
-            f"PDF 有 {count} 页，超过上限 {MAX_PAGES} 页，未读取；年度报告通常只有几页，"
-            "请确认文件是否正确，或" + _WHAT_TO_DO_ZH,
-            f"The PDF has {count} pages, more than the limit of {MAX_PAGES}, and was not read; "
-            "an annual report has a few pages. Check that this is the right file, or "
-            + _WHAT_TO_DO_EN + "."),))
+        return Document(
+            form="pdf",
+            pages=count,
+            problems=(
+                _problem(
+                    f"PDF 有 {count} 页，超过上限 {MAX_PAGES} 页，未读取；年度报告通常只有几页，"
+                    "请确认文件是否正确，或" + _WHAT_TO_DO_ZH,
+                    f"The PDF has {count} pages, more than the limit of {MAX_PAGES}, and was not read; "
+                    "an annual report has a few pages. Check that this is the right file, or "
+                    + _WHAT_TO_DO_EN
+                    + ".",
+                ),
+            ),
+        )
     problems: list[Problem] = []
     pages: list[_Page] = []
     total_chars = 0
     miner = _Miner(data)
     for index in range(count):
         if index and (time.monotonic() - started > MAX_SECONDS or total_chars > MAX_CHARS_TOTAL):
-            problems.append(_problem(
-                f"PDF 内容过多，只读取了前 {index} 页（共 {count} 页），后面的页没有检查；"
-                "请" + _WHAT_TO_DO_ZH,
-                f"The PDF holds too much content: only its first {index} of {count} pages were "
-                "read, the rest was not checked; " + _WHAT_TO_DO_EN + ".", fatal=False))
+            problems.append(
+                _problem(
+                    f"PDF 内容过多，只读取了前 {index} 页（共 {count} 页），后面的页没有检查；"
+                    "请" + _WHAT_TO_DO_ZH,
+                    f"The PDF holds too much content: only its first {index} of {count} pages were "
+                    "read, the rest was not checked; " + _WHAT_TO_DO_EN + ".",
+                    fatal=False,
+                )
+            )
             break
         page = _read_page(pdf, raw, index, miner)
         total_chars += page.chars
@@ -302,12 +341,15 @@ def _read_document(pdf, raw, data: bytes) -> Document:
     complex_pages = [p.number for p in pages if p.skipped]
     if complex_pages:
         zh, en = _pages_list(complex_pages)
-        problems.append(_problem(
-            f"PDF 第 {zh} 页内容过于复杂（对象超过 {MAX_OBJECTS_PAGE} 个），没有读取；"
-            "请确认文件是否正确，或" + _WHAT_TO_DO_ZH,
-            f"Page {en} of the PDF is too complex (more than {MAX_OBJECTS_PAGE} objects) and "
-            "was not read; check that this is the right file, or " + _WHAT_TO_DO_EN + ".",
-            fatal=chars < 5))
+        problems.append(
+            _problem(
+                f"PDF 第 {zh} 页内容过于复杂（对象超过 {MAX_OBJECTS_PAGE} 个），没有读取；"
+                "请确认文件是否正确，或" + _WHAT_TO_DO_ZH,
+                f"Page {en} of the PDF is too complex (more than {MAX_OBJECTS_PAGE} objects) and "
+                "was not read; check that this is the right file, or " + _WHAT_TO_DO_EN + ".",
+                fatal=chars < 5,
+            )
+        )
         if chars < 5:
             return Document(form="pdf", pages=count, problems=tuple(problems))
     if bad >= 5 and bad >= 0.25 * (chars + bad):
@@ -315,27 +357,38 @@ def _read_document(pdf, raw, data: bytes) -> Document:
     if chars < 5:
         return Document(form="pdf", pages=count, problems=(_no_text(),))
     if bad >= 20:
-        problems.append(_problem(
-            f"PDF 中有 {bad} 个字符无法识别（字体没有文字映射），已略去，相关内容可能不完整；"
-            "请" + _WHAT_TO_DO_ZH,
-            f"{bad} characters of the PDF could not be read (their font has no mapping to "
-            "characters) and were left out, so some text may be incomplete; "
-            + _WHAT_TO_DO_EN + ".", fatal=False))
+        problems.append(
+            _problem(
+                f"PDF 中有 {bad} 个字符无法识别（字体没有文字映射），已略去，相关内容可能不完整；"
+                "请" + _WHAT_TO_DO_ZH,
+                f"{bad} characters of the PDF could not be read (their font has no mapping to "
+                "characters) and were left out, so some text may be incomplete; " + _WHAT_TO_DO_EN + ".",
+                fatal=False,
+            )
+        )
     turned = [p.number for p in pages if p.lossy == "turned"]
     if turned:
         zh, en = _pages_list(turned)
-        problems.append(_problem(
-            f"PDF 第 {zh} 页的文字是旋转排版的，可能没有读全（安装 pdfminer.six 后可以读全）；"
-            "请" + _WHAT_TO_DO_ZH,
-            f"Page {en} of the PDF has text set sideways and may not have been read completely "
-            "(installing pdfminer.six fixes that); " + _WHAT_TO_DO_EN + ".", fatal=False))
+        problems.append(
+            _problem(
+                f"PDF 第 {zh} 页的文字是旋转排版的，可能没有读全（安装 pdfminer.six 后可以读全）；"
+                "请" + _WHAT_TO_DO_ZH,
+                f"Page {en} of the PDF has text set sideways and may not have been read completely "
+                "(installing pdfminer.six fixes that); " + _WHAT_TO_DO_EN + ".",
+                fatal=False,
+            )
+        )
     lost = [p.number for p in pages if p.lossy == "lost"]
     if lost:
         zh, en = _pages_list(lost)
-        problems.append(_problem(
-            f"PDF 第 {zh} 页有部分文字无法提取，内容可能不完整；请" + _WHAT_TO_DO_ZH,
-            f"Some text on page {en} of the PDF could not be extracted, so the page may be "
-            "incomplete; " + _WHAT_TO_DO_EN + ".", fatal=False))
+        problems.append(
+            _problem(
+                f"PDF 第 {zh} 页有部分文字无法提取，内容可能不完整；请" + _WHAT_TO_DO_ZH,
+                f"Some text on page {en} of the PDF could not be extracted, so the page may be "
+                "incomplete; " + _WHAT_TO_DO_EN + ".",
+                fatal=False,
+            )
+        )
     blank = [p.number for p in pages if p.chars == 0 and p.images]
     if blank and (len(blank) * 2 >= len(pages) or chars < 200):
         # mostly a scan: what text there is (a cover page, a stamp) would only give findings
@@ -343,19 +396,26 @@ def _read_document(pdf, raw, data: bytes) -> Document:
         return Document(form="pdf", pages=count, problems=(_no_text(),))
     if blank:
         zh, en = _pages_list(blank)
-        problems.append(_problem(
-            f"PDF 第 {zh} 页没有可提取的文字（可能是扫描的图片），这些页的内容没有检查；"
-            "请" + _WHAT_TO_DO_ZH + "，或先做文字识别（OCR）",
-            f"Page {en} of the PDF has no extractable text (probably a scanned image) and was "
-            "not checked; " + _WHAT_TO_DO_EN + ", or run text recognition (OCR) first.",
-            fatal=False))
+        problems.append(
+            _problem(
+                f"PDF 第 {zh} 页没有可提取的文字（可能是扫描的图片），这些页的内容没有检查；"
+                "请" + _WHAT_TO_DO_ZH + "，或先做文字识别（OCR）",
+                f"Page {en} of the PDF has no extractable text (probably a scanned image) and was "
+                "not checked; " + _WHAT_TO_DO_EN + ", or run text recognition (OCR) first.",
+                fatal=False,
+            )
+        )
     skipped = [p.number for p in pages if p.tables_skipped]
     if skipped:
         zh, en = _pages_list(skipped)
-        problems.append(_problem(
-            f"PDF 第 {zh} 页线条过多，没有识别其中的表格，表格内容按普通文字读取",
-            f"Page {en} of the PDF has too many lines to look for tables; its tables were read "
-            "as plain text.", fatal=False))
+        problems.append(
+            _problem(
+                f"PDF 第 {zh} 页线条过多，没有识别其中的表格，表格内容按普通文字读取",
+                f"Page {en} of the PDF has too many lines to look for tables; its tables were read "
+                "as plain text.",
+                fatal=False,
+            )
+        )
     _drop_furniture(pages)
     blocks = _assemble(pages)
     return Document(form="pdf", blocks=tuple(blocks), problems=tuple(problems), pages=count)
@@ -442,8 +502,7 @@ class _Miner:
                     log.setLevel(level)
                 manager = PDFResourceManager()
                 device = PDFPageAggregator(manager, laparams=None)
-                self.state = (pages, device, PDFPageInterpreter(manager, device), LTChar,
-                              LTContainer)
+                self.state = (pages, device, PDFPageInterpreter(manager, device), LTChar, LTContainer)
             except Exception:  # noqa: BLE001 - not installed, or cannot read this file
                 self.failed = True
         return self.state
@@ -475,8 +534,13 @@ class _Miner:
                     self.bad += 1
                     continue
                 a, b, c, d = item.matrix[:4]
-                if not item.upright or abs(b) > 0.2 * abs(a) or abs(c) > 0.2 * abs(d) or \
-                        not text or text in "\r\n":
+                if (
+                    not item.upright
+                    or abs(b) > 0.2 * abs(a)
+                    or abs(c) > 0.2 * abs(d)
+                    or not text
+                    or text in "\r\n"
+                ):
                     continue  # turned on the page as shown: a watermark, a stamp
                 top, bottom = height - item.y1, height - item.y0
                 name = re.sub(r"^[A-Z]{6}\+", "", str(item.fontname))
@@ -484,9 +548,19 @@ class _Miner:
                     if 0x2E80 <= ord(ch) <= 0x2FDF:
                         ch = unicodedata.normalize("NFKC", ch)
                     step = (item.x1 - item.x0) / len(text)
-                    out.append(_Char(ch, item.x0 + k * step, item.x0 + (k + 1) * step, top,
-                                     bottom, bottom - 0.15 * (bottom - top), item.size,
-                                     bool(_BOLD_NAME.search(name)), name))
+                    out.append(
+                        _Char(
+                            ch,
+                            item.x0 + k * step,
+                            item.x0 + (k + 1) * step,
+                            top,
+                            bottom,
+                            bottom - 0.15 * (bottom - top),
+                            item.size,
+                            bool(_BOLD_NAME.search(name)),
+                            name,
+                        )
+                    )
             elif isinstance(item, LTContainer):
                 stack.extend(reversed(list(item)))
         return out
@@ -535,8 +609,21 @@ def _read_page_objects(page, raw, index: int, miner: _Miner) -> _Page:
         vsegs: list[tuple[float, float, float]] = []
         budget = [MAX_RULE_OBJECTS_PAGE]
         texts = [0, 0, 0]  # text objects, not upright, lost by the text page
-        _collect_rules(raw, page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, None, 0,
-                       box, hsegs, vsegs, result, budget, textpage.raw, texts)
+        _collect_rules(
+            raw,
+            page,
+            raw.FPDFPage_CountObjects,
+            raw.FPDFPage_GetObject,
+            None,
+            0,
+            box,
+            hsegs,
+            vsegs,
+            result,
+            budget,
+            textpage.raw,
+            texts,
+        )
         turned = texts[1] >= max(3, 0.2 * texts[0])
         if turned or texts[2] >= max(3, 0.1 * texts[0]):
             # PDFium's text page drops characters of rotated Chinese text (a landscape page
@@ -585,12 +672,10 @@ def _read_page_objects(page, raw, index: int, miner: _Miner) -> _Page:
             info = objects.get(key)
             if info is None:
                 size, bold, font = 0.0, False, ""
-                if key and raw.FPDFPageObj_GetMatrix(obj, matrix) and \
-                        raw.FPDFTextObj_GetFontSize(obj, fsize):
+                if key and raw.FPDFPageObj_GetMatrix(obj, matrix) and raw.FPDFTextObj_GetFontSize(obj, fsize):
                     scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
                     size = fsize.value * scale
-                    bold = raw.FPDFTextObj_GetTextRenderMode(obj) == \
-                        raw.FPDF_TEXTRENDERMODE_FILL_STROKE
+                    bold = raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_FILL_STROKE
                     bold_font, font = _font(raw, obj, fonts)
                     bold = bold or bold_font
                 info = objects[key] = (size, bold, font)
@@ -614,8 +699,11 @@ def _read_page_objects(page, raw, index: int, miner: _Miner) -> _Page:
     finally:
         textpage.close()
     # off the page: text a generator left outside the page box
-    chars = [c for c in chars if -2 <= (c.x0 + c.x1) / 2 <= width + 2 and
-             -2 <= (c.top + c.bottom) / 2 <= height + 2]
+    chars = [
+        c
+        for c in chars
+        if -2 <= (c.x0 + c.x1) / 2 <= width + 2 and -2 <= (c.top + c.bottom) / 2 <= height + 2
+    ]
     result.chars = sum(1 for c in chars if c.t not in _SPACES)
 
     tables: list[_Table] = []
@@ -633,8 +721,7 @@ def _mul(m1: tuple, m2: tuple | None) -> tuple:
         return m1
     a, b, c, d, e, f = m1
     A, B, C, D, E, F = m2
-    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
-            e * A + f * C + E, e * B + f * D + F)
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
 def _apply(m: tuple | None, x: float, y: float) -> tuple[float, float]:
@@ -644,8 +731,9 @@ def _apply(m: tuple | None, x: float, y: float) -> tuple[float, float]:
     return a * x + c * y + e, b * x + d * y + f
 
 
-def _collect_rules(raw, holder, count_fn, get_fn, outer, depth, box, hsegs, vsegs, page, budget,
-                   textpage, texts):
+def _collect_rules(
+    raw, holder, count_fn, get_fn, outer, depth, box, hsegs, vsegs, page, budget, textpage, texts
+):
     """Walk the page objects (into form XObjects) and collect the horizontal and vertical
     ruling lines, in page coordinates (x right, y down); count the images, and the text
     objects (``texts``: all, those not upright, those the text page has no text for)."""
@@ -667,18 +755,33 @@ def _collect_rules(raw, holder, count_fn, get_fn, outer, depth, box, hsegs, vseg
                 a, b_, c_, d = _mul((matrix.a, matrix.b, matrix.c, matrix.d, 0, 0), outer)[:4]
                 if not (a > 0 and d > 0 and abs(b_) <= 0.1 * a and abs(c_) <= 0.1 * d):
                     texts[1] += 1
-            if raw.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2 and \
-                    raw.FPDFPageObj_GetBounds(obj, l, b, r, t) and \
-                    r.value - l.value > 1 and t.value - b.value > 1:
+            if (
+                raw.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2
+                and raw.FPDFPageObj_GetBounds(obj, l, b, r, t)
+                and r.value - l.value > 1
+                and t.value - b.value > 1
+            ):
                 texts[2] += 1
         elif kind == raw.FPDF_PAGEOBJ_IMAGE:
             page.images += 1
         elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
             if raw.FPDFPageObj_GetMatrix(obj, matrix):
                 m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-                _collect_rules(raw, obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject,
-                               _mul(m, outer), depth + 1, box, hsegs, vsegs, page, budget,
-                               textpage, texts)
+                _collect_rules(
+                    raw,
+                    obj,
+                    raw.FPDFFormObj_CountObjects,
+                    raw.FPDFFormObj_GetObject,
+                    _mul(m, outer),
+                    depth + 1,
+                    box,
+                    hsegs,
+                    vsegs,
+                    page,
+                    budget,
+                    textpage,
+                    texts,
+                )
         elif kind == raw.FPDF_PAGEOBJ_PATH:
             fill, stroke = ctypes.c_int(), ctypes.c_int()
             if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
@@ -759,8 +862,9 @@ def _path_rules(raw, obj, outer, box, hsegs, vsegs, budget):
 # tables out of ruling lines
 
 
-def _merge_segments(segs: list[tuple[float, float, float]], tol: float = 1.6,
-                    gap: float = 2.5) -> list[list[float]]:
+def _merge_segments(
+    segs: list[tuple[float, float, float]], tol: float = 1.6, gap: float = 2.5
+) -> list[list[float]]:
     """Collinear pieces joined: (position, start, end), the pieces of one border drawn cell by
     cell become one line."""
     out: list[list[float]] = []
@@ -770,7 +874,7 @@ def _merge_segments(segs: list[tuple[float, float, float]], tol: float = 1.6,
         j = i
         while j + 1 < len(segs) and segs[j + 1][0] - segs[i][0] <= tol:
             j += 1
-        group = sorted(segs[i:j + 1], key=lambda s: s[1])
+        group = sorted(segs[i : j + 1], key=lambda s: s[1])
         pos = sum(s[0] for s in group) / len(group)
         cur = [pos, group[0][1], group[0][2]]
         for s in group[1:]:
@@ -843,8 +947,10 @@ def _find_tables(hsegs, vsegs, chars: list[_Char], page: int) -> list[_Table]:
     tables.sort(key=lambda t: (t.x1 - t.x0) * (t.bottom - t.top), reverse=True)
     kept: list[_Table] = []
     for t in tables:
-        if any(k.x0 - 2 <= t.x0 and t.x1 <= k.x1 + 2 and k.top - 2 <= t.top and
-               t.bottom <= k.bottom + 2 for k in kept):
+        if any(
+            k.x0 - 2 <= t.x0 and t.x1 <= k.x1 + 2 and k.top - 2 <= t.top and t.bottom <= k.bottom + 2
+            for k in kept
+        ):
             continue
         kept.append(t)
     kept.sort(key=lambda t: t.top)
@@ -876,8 +982,10 @@ def _grid_table(hs, vs, chars: list[_Char], page: int) -> _Table | None:
 
     def covered(spans: list[tuple[float, float]], a: float, b: float) -> bool:
         mid = (a + b) / 2
-        return any(s0 - tol <= mid <= s1 + tol and s0 - tol <= a + (b - a) * 0.25 and
-                   b - (b - a) * 0.25 <= s1 + tol for s0, s1 in spans)
+        return any(
+            s0 - tol <= mid <= s1 + tol and s0 - tol <= a + (b - a) * 0.25 and b - (b - a) * 0.25 <= s1 + tol
+            for s0, s1 in spans
+        )
 
     vwall = [[covered(vat[j], ys[i], ys[i + 1]) for j in range(nc + 1)] for i in range(nr)]
     hwall = [[covered(hat[i], xs[j], xs[j + 1]) for j in range(nc)] for i in range(nr + 1)]
@@ -927,8 +1035,7 @@ def _grid_table(hs, vs, chars: list[_Char], page: int) -> _Table | None:
             boxes.append(list(piece))
     # a row of the grid that no cell starts in and that is thinner than a line of text is a
     # double border, not a row: it does not count
-    keep_rows = [i for i in range(nr)
-                 if ys[i + 1] - ys[i] >= 4.0 or any(b[0] == i for b in boxes)]
+    keep_rows = [i for i in range(nr) if ys[i + 1] - ys[i] >= 4.0 or any(b[0] == i for b in boxes)]
     if len(keep_rows) < 2 or nc < 2:  # a box around text, a rule under a heading
         return None
     content: list[list[_Char]] = [[] for _ in boxes]
@@ -953,11 +1060,9 @@ def _grid_table(hs, vs, chars: list[_Char], page: int) -> _Table | None:
         open_bottom = False
         if r1 == nr - 1:
             open_bottom = not all(hwall[nr][c] for c in range(c0, c1 + 1))
-        cells.append(_Cell(newrow[r0], r1n, xs[c0], xs[c1 + 1], _cell_text(chs), page,
-                           open_bottom))
+        cells.append(_Cell(newrow[r0], r1n, xs[c0], xs[c1 + 1], _cell_text(chs), page, open_bottom))
     cells.sort(key=lambda c: (c.r0, c.x0))
-    return _Table(page=page, top=ys[0], bottom=ys[-1], x0=xs[0], x1=xs[-1],
-                  nrows=len(keep_rows), cells=cells)
+    return _Table(page=page, top=ys[0], bottom=ys[-1], x0=xs[0], x1=xs[-1], nrows=len(keep_rows), cells=cells)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -966,8 +1071,14 @@ def _grid_table(hs, vs, chars: list[_Char], page: int) -> _Table | None:
 
 def _is_cjk(ch: str) -> bool:
     o = ord(ch)
-    return (0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFE30 <= o <= 0xFE4F or
-            0xFF00 <= o <= 0xFFEF or o >= 0x20000 or 0x2010 <= o <= 0x206F)
+    return (
+        0x2E80 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFE30 <= o <= 0xFE4F
+        or 0xFF00 <= o <= 0xFFEF
+        or o >= 0x20000
+        or 0x2010 <= o <= 0x206F
+    )
 
 
 def _group_lines(chars: list[_Char]) -> list[list[_Char]]:
@@ -1057,8 +1168,9 @@ def _lead(vis: list[_Char]) -> float:
     while i < len(vis) - 1 and vis[i].t in _OPENING:
         i += 1
     if not _is_cjk(vis[i].t) or vis[i].t in _CLOSING:
-        while i + 1 < len(vis) and not _is_cjk(vis[i + 1].t) and vis[i + 1].x0 - vis[i].x1 < \
-                0.25 * vis[i].size:
+        while (
+            i + 1 < len(vis) and not _is_cjk(vis[i + 1].t) and vis[i + 1].x0 - vis[i].x1 < 0.25 * vis[i].size
+        ):
             i += 1
     while i + 1 < len(vis) and vis[i + 1].t in _CLOSING:
         i += 1
@@ -1083,9 +1195,21 @@ def _page_items(chars: list[_Char], tables: list[_Table], page: int) -> list:
         size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
         bold = sum(c.bold for c in vis) * 2 > len(vis)
         font = Counter(c.font for c in vis).most_common(1)[0][0]
-        items.append(_Line(text, vis[0].x0, vis[-1].x1, min(c.top for c in vis),
-                           max(c.bottom for c in vis), size, bold, _lead(vis), page, number,
-                           font))
+        items.append(
+            _Line(
+                text,
+                vis[0].x0,
+                vis[-1].x1,
+                min(c.top for c in vis),
+                max(c.bottom for c in vis),
+                size,
+                bold,
+                _lead(vis),
+                page,
+                number,
+                font,
+            )
+        )
     items.sort(key=lambda it: it.top)
     return items
 
@@ -1099,7 +1223,9 @@ _PAGE_NUMBER = re.compile(
     r"|共\s*\d{1,4}\s*页\s*[,，/／、]?\s*第\s*\d{1,4}\s*页"
     r"|\d{1,4}\s*[/／]\s*\d{1,4}"
     r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
-    r"|[-—–－―]+\s*[ivxlcIVXLC]{1,6}\s*[-—–－―]+)$", re.IGNORECASE)
+    r"|[-—–－―]+\s*[ivxlcIVXLC]{1,6}\s*[-—–－―]+)$",
+    re.IGNORECASE,
+)
 
 
 def _furniture_key(line: _Line) -> tuple[str, float]:
@@ -1120,8 +1246,10 @@ def _drop_furniture(pages: list[_Page]) -> None:
         text: set smaller, or a line's height away from its neighbour."""
         out: list[tuple[_Line, bool]] = []
         items = page.items
-        for seq, band, step in ((items, lambda y: y < page.height * 0.15, 1),
-                                (items[::-1], lambda y: y > page.height * 0.85, -1)):
+        for seq, band, step in (
+            (items, lambda y: y < page.height * 0.15, 1),
+            (items[::-1], lambda y: y > page.height * 0.85, -1),
+        ):
             end: list[tuple[_Line, bool]] = []
             for k, item in enumerate(seq[:2]):
                 if not isinstance(item, _Line) or not band((item.top + item.bottom) / 2):
@@ -1147,8 +1275,9 @@ def _drop_furniture(pages: list[_Page]) -> None:
     for page in pages:
         drop = set()
         for line, apart in edges[page.number]:
-            if _PAGE_NUMBER.match(line.text.strip()) or \
-                    (apart and len(pages) >= 2 and seen[_furniture_key(line)] >= repeats):
+            if _PAGE_NUMBER.match(line.text.strip()) or (
+                apart and len(pages) >= 2 and seen[_furniture_key(line)] >= repeats
+            ):
                 drop.add(id(line))
         if drop:
             page.items = [it for it in page.items if id(it) not in drop]
@@ -1163,7 +1292,8 @@ _ENUM = re.compile(
     r"|\d{1,3}\s*[、．]|\d{1,3}\.(?!\d)"
     r"|第[一二三四五六七八九十百零〇\d]+[章节条部分项]"
     r"|[①-⑳⑴-⒇⒈-⒛]"
-    r"|[-•·●○■□◆◇▪*]\s)")
+    r"|[-•·●○■□◆◇▪*]\s)"
+)
 _SENTENCE_END = ("。", "！", "？", "；", ".", "!", "?", ";")
 
 
@@ -1319,8 +1449,12 @@ def _assemble(pages: list[_Page]) -> list:
             first = entry[0]
             text = _join([ln.text for ln in entry])
             heading = None
-            if not title_done and first.page == 1 and first.size >= biggest - 0.01 and \
-                    first.size > m.body * 1.15:
+            if (
+                not title_done
+                and first.page == 1
+                and first.size >= biggest - 0.01
+                and first.size > m.body * 1.15
+            ):
                 heading, title_done = 1, True
             elif first.size > m.body * 1.08 or (m.heavy(first) and len(text) <= 60):
                 heading = 2
@@ -1339,8 +1473,7 @@ def _row_key(table: _Table, r: int) -> tuple:
 def _header_rows(first: _Table, part: _Table) -> int:
     """How many rows at the top of ``part`` repeat the header rows of the table's first part."""
     k = 0
-    while k < min(first.nrows, part.nrows) and _row_key(part, k) == _row_key(first, k) and \
-            _row_key(part, k):
+    while k < min(first.nrows, part.nrows) and _row_key(part, k) == _row_key(first, k) and _row_key(part, k):
         k += 1
     while k and any(c.r0 < k <= c.r1 for c in part.cells):  # would cut a merged cell
         k -= 1
@@ -1358,8 +1491,11 @@ def _grid(group: _Group, number: int) -> Grid:
     first = group.parts[0]
     for n, part in enumerate(group.parts):
         drop = _header_rows(first, part) if n else 0
-        mine = [_Cell(c.r0 - drop + offset, c.r1 - drop + offset, c.x0, c.x1, c.text, c.page,
-                      c.open_bottom) for c in part.cells if c.r0 >= drop]
+        mine = [
+            _Cell(c.r0 - drop + offset, c.r1 - drop + offset, c.x0, c.x1, c.text, c.page, c.open_bottom)
+            for c in part.cells
+            if c.r0 >= drop
+        ]
         shift = 0
         if n and cells:
             last = offset - 1
@@ -1374,10 +1510,12 @@ def _grid(group: _Group, number: int) -> Grid:
 
             pairs = [(c, partner(c)) for c in top]
             matched = [(c, p) for c, p in pairs if p is not None]
-            if pairs and len(matched) == len(pairs) and \
-                    any(bool(c.text) != bool(p.text) for c, p in matched) and \
-                    not any(_NUMBER.fullmatch(c.text) and _NUMBER.fullmatch(p.text)
-                            for c, p in matched):
+            if (
+                pairs
+                and len(matched) == len(pairs)
+                and any(bool(c.text) != bool(p.text) for c, p in matched)
+                and not any(_NUMBER.fullmatch(c.text) and _NUMBER.fullmatch(p.text) for c, p in matched)
+            ):
                 # the break cut a row in two (a value is in one piece only, no cell has a
                 # number in both): its pieces are one row again
                 for c, p in matched:
@@ -1410,9 +1548,16 @@ def _grid(group: _Group, number: int) -> Grid:
             c1 = c0 + 1
         if not 0 <= c.r0 < offset:
             continue
-        rows[c.r0].append((c0, GridCell(
-            c.text, Origin(page=c.page, table=number, row=c.r0 + 1, cell=c0 + 1),
-            rowspan=max(1, min(c.r1, offset - 1) - c.r0 + 1), colspan=c1 - c0)))
-    grid_rows = tuple(tuple(cell for _, cell in sorted(row, key=lambda rc: rc[0]))
-                      for row in rows)
+        rows[c.r0].append(
+            (
+                c0,
+                GridCell(
+                    c.text,
+                    Origin(page=c.page, table=number, row=c.r0 + 1, cell=c0 + 1),
+                    rowspan=max(1, min(c.r1, offset - 1) - c.r0 + 1),
+                    colspan=c1 - c0,
+                ),
+            )
+        )
+    grid_rows = tuple(tuple(cell for _, cell in sorted(row, key=lambda rc: rc[0])) for row in rows)
     return Grid(grid_rows, Origin(page=first.page, table=number))

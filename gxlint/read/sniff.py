@@ -11,8 +11,9 @@ import re
 #: forms that have a reader: ``text`` (also .md), ``html``, ``docx``, ``pdf``; and forms refused
 #: with a message: ``ole`` (.doc/.wps/.xls, the old binary formats), ``zip`` (a zip that is not
 #: a Word document), ``ooxml`` (an Excel or PowerPoint file), ``image``.
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body|title)\b",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body|title)\b", re.IGNORECASE | re.DOTALL
+)
 _HTML_TAG = re.compile(rb"<(?:p|div|table|td|tr|br|span|h[1-6])\b[^>]*>", re.IGNORECASE)
 _HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml")
 _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")

@@ -41,8 +41,15 @@ class Source:
 
     __slots__ = ("path", "text", "encoding", "problems", "form", "rendered", "_line_starts")
 
-    def __init__(self, text: str, path: str | None = None, encoding: str = "utf-8",
-                 problems: tuple[Problem, ...] = (), form: str = "text", rendered=None) -> None:
+    def __init__(
+        self,
+        text: str,
+        path: str | None = None,
+        encoding: str = "utf-8",
+        problems: tuple[Problem, ...] = (),
+        form: str = "text",
+        rendered=None,
+    ) -> None:
         self.path = path
         self.text = normalize_newlines(text)
         self.encoding = encoding
@@ -120,10 +127,19 @@ def from_bytes(data: bytes, path: str | None = None) -> Source:
     form = sniff(data, path)
     if form == "text" and (path or "").lower().endswith(_BINARY_NAMES) and not _looks_like_text(data):
         ext = os.path.splitext(path or "")[1]
-        return Source("", path=path, encoding="", form=form, problems=(Problem(
-            f"文件扩展名是 {ext}，但内容不是这种格式（文件可能已损坏，或扩展名有误）；请用原程序重新保存后再检查",
-            f"the file is named {ext} but its content is not in that format (it is damaged or misnamed); "
-            f"save it again from the program that made it and check that file"),))
+        return Source(
+            "",
+            path=path,
+            encoding="",
+            form=form,
+            problems=(
+                Problem(
+                    f"文件扩展名是 {ext}，但内容不是这种格式（文件可能已损坏，或扩展名有误）；请用原程序重新保存后再检查",
+                    f"the file is named {ext} but its content is not in that format (it is damaged or misnamed); "
+                    f"save it again from the program that made it and check that file",
+                ),
+            ),
+        )
     if form == "text":
         text, encoding, problems = decode(data)
         if text and not any(p.fatal for p in problems):
@@ -142,29 +158,51 @@ def from_document(document: Document, path: str | None = None) -> Source:
     from gxlint.read.render import render
 
     if any(p.fatal for p in document.problems):
-        return Source("", path=path, encoding=document.encoding, problems=document.problems, form=document.form)
+        return Source(
+            "", path=path, encoding=document.encoding, problems=document.problems, form=document.form
+        )
     rendered = render(document)
-    return Source(rendered.text, path=path, encoding=document.encoding, problems=document.problems,
-                  form=document.form, rendered=rendered)
+    return Source(
+        rendered.text,
+        path=path,
+        encoding=document.encoding,
+        problems=document.problems,
+        form=document.form,
+        rendered=rendered,
+    )
 
 
 _READERS = {"docx": "word", "html": "web", "pdf": "pdf"}
-_NAMES = {"docx": ("Word 文档", "Word document"), "html": ("网页", "web page"), "pdf": ("PDF 文件", "PDF file")}
+_NAMES = {
+    "docx": ("Word 文档", "Word document"),
+    "html": ("网页", "web page"),
+    "pdf": ("PDF 文件", "PDF file"),
+}
 _REFUSED = {
-    "ole": ("这是旧版 Word/WPS/Excel 的二进制格式（.doc、.wps、.xls），gxlint 无法读取；请在 Word 或 WPS 中"
-            "另存为 .docx（或 .txt）后再检查",
-            "this is an old binary Office/WPS format (.doc, .wps, .xls), which gxlint cannot read; save it as "
-            ".docx (or .txt) in Word or WPS and check that file"),
-    "zip": ("这是一个 ZIP 压缩包，不是 Word 文档；请解压后检查其中的报告文件",
-            "this is a ZIP archive, not a Word document; unpack it and check the report inside"),
-    "ooxml": ("这是 Excel 或 PowerPoint 文件，不是年度报告；请检查报告的 Word、网页、PDF 或文本版本",
-              "this is an Excel or PowerPoint file, not an annual report; check the report's Word, web page, "
-              "PDF or text version"),
-    "rtf": ("这是 RTF 格式文件，gxlint 无法读取；请在 Word 或 WPS 中另存为 .docx（或 .txt）后再检查",
-            "this is an RTF file, which gxlint cannot read; save it as .docx (or .txt) in Word or WPS and "
-            "check that file"),
-    "image": ("这是图片文件，没有可读取的文字；请检查报告的 Word、网页、PDF 或文本版本",
-              "this is an image, with no text to read; check the report's Word, web page, PDF or text version"),
+    "ole": (
+        "这是旧版 Word/WPS/Excel 的二进制格式（.doc、.wps、.xls），gxlint 无法读取；请在 Word 或 WPS 中"
+        "另存为 .docx（或 .txt）后再检查",
+        "this is an old binary Office/WPS format (.doc, .wps, .xls), which gxlint cannot read; save it as "
+        ".docx (or .txt) in Word or WPS and check that file",
+    ),
+    "zip": (
+        "这是一个 ZIP 压缩包，不是 Word 文档；请解压后检查其中的报告文件",
+        "this is a ZIP archive, not a Word document; unpack it and check the report inside",
+    ),
+    "ooxml": (
+        "这是 Excel 或 PowerPoint 文件，不是年度报告；请检查报告的 Word、网页、PDF 或文本版本",
+        "this is an Excel or PowerPoint file, not an annual report; check the report's Word, web page, "
+        "PDF or text version",
+    ),
+    "rtf": (
+        "这是 RTF 格式文件，gxlint 无法读取；请在 Word 或 WPS 中另存为 .docx（或 .txt）后再检查",
+        "this is an RTF file, which gxlint cannot read; save it as .docx (or .txt) in Word or WPS and "
+        "check that file",
+    ),
+    "image": (
+        "这是图片文件，没有可读取的文字；请检查报告的 Word、网页、PDF 或文本版本",
+        "this is an image, with no text to read; check the report's Word, web page, PDF or text version",
+    ),
 }
 
 
@@ -186,10 +224,16 @@ def _read_document(form: str, data: bytes, path: str | None) -> Document:
         return reader.read(data, path)
     except Exception as exc:  # a reader bug or a library failure on one file must not stop the run
         zh, en = _NAMES[form]
-        return Document(form, problems=(Problem(
-            f"无法读取这个{zh}（{type(exc).__name__}: {str(exc)[:200]}）；文件可能已损坏，请用原程序另存后再检查",
-            f"could not read this {en} ({type(exc).__name__}: {str(exc)[:200]}); the file may be damaged: "
-            f"save it again from the program that made it and check that file"),))
+        return Document(
+            form,
+            problems=(
+                Problem(
+                    f"无法读取这个{zh}（{type(exc).__name__}: {str(exc)[:200]}）；文件可能已损坏，请用原程序另存后再检查",
+                    f"could not read this {en} ({type(exc).__name__}: {str(exc)[:200]}); the file may be damaged: "
+                    f"save it again from the program that made it and check that file",
+                ),
+            ),
+        )
 
 
 def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
@@ -200,8 +244,11 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
     try:
         size = os.path.getsize(name)
         if size > max_bytes:
-            return _unreadable(name, f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB），未检查",
-                               f"file too large ({size / 1048576:.1f} MB, limit {max_bytes / 1048576:.0f} MB); not checked")
+            return _unreadable(
+                name,
+                f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB），未检查",
+                f"file too large ({size / 1048576:.1f} MB, limit {max_bytes / 1048576:.0f} MB); not checked",
+            )
         with open(name, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except IsADirectoryError:
@@ -231,13 +278,30 @@ def decode(data: bytes) -> tuple[str, str, tuple[Problem, ...]]:
         try:
             return data.decode("utf-16"), "utf-16", ()
         except UnicodeDecodeError:
-            return "", "utf-16", (Problem("文件以 UTF-16 字节序标记开头，但内容无法按 UTF-16 解码",
-                                          "file starts with a UTF-16 byte-order mark but is not valid UTF-16"),)
+            return (
+                "",
+                "utf-16",
+                (
+                    Problem(
+                        "文件以 UTF-16 字节序标记开头，但内容无法按 UTF-16 解码",
+                        "file starts with a UTF-16 byte-order mark but is not valid UTF-16",
+                    ),
+                ),
+            )
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
-        return "", "", (Problem(f"这是二进制文件（第 {line} 行含 NUL 字节），不是文本报告",
-                                f"binary file (NUL byte on line {line}), not a text report", line=line),)
+        return (
+            "",
+            "",
+            (
+                Problem(
+                    f"这是二进制文件（第 {line} 行含 NUL 字节），不是文本报告",
+                    f"binary file (NUL byte on line {line}), not a text report",
+                    line=line,
+                ),
+            ),
+        )
     return _decode_utf8(data, "utf-8")
 
 
@@ -256,12 +320,29 @@ def _decode_utf8(data: bytes, encoding: str) -> tuple[str, str, tuple[Problem, .
         line = data.count(b"\n", 0, first_bad) + 1
         line_start = data.rfind(b"\n", 0, first_bad) + 1
         column = len(data[line_start:first_bad].decode("utf-8", errors="replace")) + 1
-        return text, encoding, (Problem(
-            f"第 {line} 行第 {column} 列起有无效的 UTF-8 字节（共 {damaged} 处），已按替换字符处理",
-            f"invalid UTF-8 bytes from line {line} column {column} ({damaged} in all), replaced",
-            line=line, column=column, fatal=False),)
-    return "", "", (Problem("无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK 或 Big5 文本",
-                            "unknown encoding: the file is neither UTF-8 nor GB18030/GBK or Big5 text"),)
+        return (
+            text,
+            encoding,
+            (
+                Problem(
+                    f"第 {line} 行第 {column} 列起有无效的 UTF-8 字节（共 {damaged} 处），已按替换字符处理",
+                    f"invalid UTF-8 bytes from line {line} column {column} ({damaged} in all), replaced",
+                    line=line,
+                    column=column,
+                    fatal=False,
+                ),
+            ),
+        )
+    return (
+        "",
+        "",
+        (
+            Problem(
+                "无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK 或 Big5 文本",
+                "unknown encoding: the file is neither UTF-8 nor GB18030/GBK or Big5 text",
+            ),
+        ),
+    )
 
 
 def _detect_cjk(data: bytes) -> tuple[str, str, tuple[Problem, ...]] | None:

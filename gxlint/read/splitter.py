@@ -39,15 +39,29 @@ class Search:
     reason: str = ""
 
 
-def split(tokens: list[str], n: int, constraints=(), money: frozenset[int] = frozenset(),
-          limit: int = 2, budget: int = 50_000, signed: frozenset[int] = frozenset()) -> list[list[str]]:
+def split(
+    tokens: list[str],
+    n: int,
+    constraints=(),
+    money: frozenset[int] = frozenset(),
+    limit: int = 2,
+    budget: int = 50_000,
+    signed: frozenset[int] = frozenset(),
+) -> list[list[str]]:
     """Up to ``limit`` ways to cut ``tokens`` into ``n`` cells, in order; [] if none or too costly."""
     found = _walk(tokens, n, constraints, money, signed, limit, budget)
     return [] if found.gave_up else found.solutions
 
 
-def search(tokens: list[str], n: int, constraints=(), money: frozenset[int] = frozenset(),
-           signed: frozenset[int] = frozenset(), limit: int = 2, budget: int = 50_000) -> Search:
+def search(
+    tokens: list[str],
+    n: int,
+    constraints=(),
+    money: frozenset[int] = frozenset(),
+    signed: frozenset[int] = frozenset(),
+    limit: int = 2,
+    budget: int = 50_000,
+) -> Search:
     """The splits of ``tokens`` into ``n`` cells, with the reason when there is not exactly one."""
     found = _walk(tokens, n, constraints, money, signed, limit, budget)
     if found.gave_up:
@@ -65,8 +79,15 @@ def search(tokens: list[str], n: int, constraints=(), money: frozenset[int] = fr
     return found
 
 
-def _walk(tokens: list[str], n: int, constraints, money: frozenset[int], signed: frozenset[int], limit: int,
-          budget: int) -> Search:
+def _walk(
+    tokens: list[str],
+    n: int,
+    constraints,
+    money: frozenset[int],
+    signed: frozenset[int],
+    limit: int,
+    budget: int,
+) -> Search:
     result = Search()
     if not tokens or n <= 0 or len(tokens) > n:
         result.complete = True
@@ -117,7 +138,9 @@ def _walk(tokens: list[str], n: int, constraints, money: frozenset[int], signed:
         if parts is not None:
             # a total has as many digits as its largest part, or one more
             longest = max((len(cells[p].split(".")[0].lstrip(SIGNS)) for p in parts), default=1)
-            lengths = [k for k in (longest, longest + 1) if pos + k <= len(token)] if col not in money else lengths
+            lengths = (
+                [k for k in (longest, longest + 1) if pos + k <= len(token)] if col not in money else lengths
+            )
         for k in lengths:
             end = pos + k
             piece = token[pos:end]

@@ -26,13 +26,27 @@ from typing import Iterable, Sequence
 from gxlint.read import splitter
 from gxlint.arith import balance
 from gxlint.read.cells import is_numeric_text, read_cell
-from gxlint.model import (ACTIVE_DISCLOSURE, APPLICATIONS, LEGACY_STATISTICS, OTHER, REVIEW_LITIGATION, TEMPLATE_KINDS,
-                          Cell, Field, Note, RawRow, Row, Span, Table)
+from gxlint.model import (
+    ACTIVE_DISCLOSURE,
+    APPLICATIONS,
+    LEGACY_STATISTICS,
+    OTHER,
+    REVIEW_LITIGATION,
+    TEMPLATE_KINDS,
+    Cell,
+    Field,
+    Note,
+    RawRow,
+    Row,
+    Span,
+    Table,
+)
 from gxlint.read.templates import Node, Section, Template, Templates
 from gxlint.chinese import cjk_count, label_key
 
 _LIST_LABEL = re.compile(
-    r"^\s*(?:\d{1,2}\s*[.．、]\s*[^\d\s.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])")
+    r"^\s*(?:\d{1,2}\s*[.．、]\s*[^\d\s.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])"
+)
 
 INFO_HEADER_KEY = "信息内容"
 
@@ -55,6 +69,7 @@ def key(text: str) -> str:
 
 
 # -- classifying rows ---------------------------------------------------------------------------
+
 
 class Lexicon:
     """Label keys of every known format, per table kind, for recognising and voting."""
@@ -81,8 +96,9 @@ class Lexicon:
             self.app_rows.update(app)
             self.app_anchor_keys.update(key(a) for a in t.tables.get(APPLICATIONS, {}).get("anchors", ()))
             rl = t.tables.get(REVIEW_LITIGATION, {})
-            self.rl_keys.update(key(x) for x in (*rl.get("blocks", ()), *rl.get("columns", ()),
-                                                  *rl.get("header_labels", ())))
+            self.rl_keys.update(
+                key(x) for x in (*rl.get("blocks", ()), *rl.get("columns", ()), *rl.get("header_labels", ()))
+            )
             per_format[t.id] = {ACTIVE_DISCLOSURE: ad, APPLICATIONS: app}
             self.variants.update({key(w): key(r) for w, r in t.label_variants.items() if key(w)})
         for t in templates.legacy:
@@ -91,7 +107,11 @@ class Lexicon:
         for tid, kinds in per_format.items():
             self.markers[tid] = {}
             for kind, labels in kinds.items():
-                others = set().union(*(k[kind] for o, k in per_format.items() if o != tid)) if len(per_format) > 1 else set()
+                others = (
+                    set().union(*(k[kind] for o, k in per_format.items() if o != tid))
+                    if len(per_format) > 1
+                    else set()
+                )
                 self.markers[tid][kind] = labels - others
         # label -> the formats it is a marker of, in the order of ``markers`` (vote() is per field)
         self._voters: dict[str, dict] = {}
@@ -148,8 +168,13 @@ def segment(rows: Sequence[RawRow], lexicon: Lexicon) -> list[tuple[str, list[Ra
     current: str | None = None
     for row in rows:
         kind = lexicon.row_kind(row.fields)
-        if kind is not None and kind != current and not (
-                current == APPLICATIONS and kind == ACTIVE_DISCLOSURE and not _is_caption_row(row, lexicon)):
+        if (
+            kind is not None
+            and kind != current
+            and not (
+                current == APPLICATIONS and kind == ACTIVE_DISCLOSURE and not _is_caption_row(row, lexicon)
+            )
+        ):
             current = kind
             segments.append((kind, [row]))
         elif segments:
@@ -165,6 +190,7 @@ def _is_caption_row(row: RawRow, lexicon: Lexicon) -> bool:
 
 
 # -- the reader -----------------------------------------------------------------------------------
+
 
 class Reader:
     def __init__(self, template: Template, lexicon: Lexicon) -> None:
@@ -190,9 +216,17 @@ class Reader:
         return Table(kind, span, layout, template, tuple(out), tuple(rows), tuple(self.notes), header_span)
 
     # -- cells and alignment ---------------------------------------------------------------------
-    def _cells(self, fields: Sequence[Field | None], columns: Sequence[str], row_span: Span) -> tuple[Cell, ...]:
-        empty = Span(row_span.end_line, row_span.end_column, row_span.end_line, row_span.end_column,
-                     row_span.end, row_span.end)
+    def _cells(
+        self, fields: Sequence[Field | None], columns: Sequence[str], row_span: Span
+    ) -> tuple[Cell, ...]:
+        empty = Span(
+            row_span.end_line,
+            row_span.end_column,
+            row_span.end_line,
+            row_span.end_column,
+            row_span.end,
+            row_span.end,
+        )
         out = []
         for f, col in zip(fields, columns):
             signed = col in self.t.signed_columns
@@ -203,8 +237,15 @@ class Reader:
                 out.append(read_cell(f.text, f.span, col, signed=signed, money=money))
         return tuple(out)
 
-    def _align(self, raw: RawRow, first: int, columns: Sequence[str], header: list[int] | None,
-               constraints: Sequence[tuple[int, tuple[int, ...]]], candidates: list | None = None):
+    def _align(
+        self,
+        raw: RawRow,
+        first: int,
+        columns: Sequence[str],
+        header: list[int] | None,
+        constraints: Sequence[tuple[int, tuple[int, ...]]],
+        candidates: list | None = None,
+    ):
         """(fields per column, how).  ``candidates`` collects split alternatives for the caller."""
         fields = list(raw.fields)
         n = len(columns)
@@ -226,15 +267,18 @@ class Reader:
             trail = _count_empty(reversed(data))
             for i in range(surplus + 1):
                 if i <= lead and surplus - i <= trail:
-                    readings.append(data[i:len(data) - (surplus - i)])
+                    readings.append(data[i : len(data) - (surplus - i)])
             how = "trimmed"
             if not readings:
                 kept = data[:n]
                 dropped = [f.text for f in data[n:] if f.text.strip()]
-                self.note("row-shape", raw.span,
-                          f"该行有 {len(data)} 个数据单元格，模板只有 {n} 列；按从左到右读取，多出的 {'、'.join(dropped)} 无对应列",
-                          f"the row has {len(data)} data cells for {n} template columns; read left to right, "
-                          f"the surplus {', '.join(dropped)} has no column")
+                self.note(
+                    "row-shape",
+                    raw.span,
+                    f"该行有 {len(data)} 个数据单元格，模板只有 {n} 列；按从左到右读取，多出的 {'、'.join(dropped)} 无对应列",
+                    f"the row has {len(data)} data cells for {n} template columns; read left to right, "
+                    f"the surplus {', '.join(dropped)} has no column",
+                )
                 return kept, "guessed"
         else:
             missing = n - len(data)
@@ -246,10 +290,13 @@ class Reader:
         consistent = [r for r in distinct.values() if self._row_consistent(r, columns, constraints, raw.span)]
         if len(consistent) == 1:
             return consistent[0], how
-        self.note("unreadable", raw.span,
-                  f"该行写有 {len(data)} 个数据单元格，模板有 {n} 列，无法唯一确定各数对应的列",
-                  f"the row has {len(data)} data cells for {n} template columns and they cannot be placed "
-                  f"in columns unambiguously")
+        self.note(
+            "unreadable",
+            raw.span,
+            f"该行写有 {len(data)} 个数据单元格，模板有 {n} 列，无法唯一确定各数对应的列",
+            f"the row has {len(data)} data cells for {n} template columns and they cannot be placed "
+            f"in columns unambiguously",
+        )
         return [None] * n, "unreadable"
 
     def _row_consistent(self, fields, columns, constraints, span) -> bool:
@@ -297,8 +344,14 @@ class Reader:
                 if at < 0:
                     break
                 start = f.span.start + at
-                span = Span(f.span.line, f.span.column + at, f.span.line, f.span.column + at + len(piece),
-                            start, start + len(piece))
+                span = Span(
+                    f.span.line,
+                    f.span.column + at,
+                    f.span.line,
+                    f.span.column + at + len(piece),
+                    start,
+                    start + len(piece),
+                )
                 out.append(Field(piece, span))
                 pos = at + len(piece)
                 queue.pop(0)
@@ -328,8 +381,12 @@ class Reader:
             label = self._ad_row_label(first)
             if label is None:
                 if any(not is_label(f.text) for _, f in filled[1:]) or raw.run_together:
-                    self.note("unknown-row", raw.span, f"“{first.text.strip()}”不是模板中的行",
-                              f"“{first.text.strip()}” is not a row of the template")
+                    self.note(
+                        "unknown-row",
+                        raw.span,
+                        f"“{first.text.strip()}”不是模板中的行",
+                        f"“{first.text.strip()}” is not a row of the template",
+                    )
                 continue
             row_section = self.t.section_of_row(label)
             if row_section is None:  # pragma: no cover - labels come from the template
@@ -341,11 +398,21 @@ class Reader:
             if label in seen:
                 continue
             seen.add(label)
-            data_fields = len([f for f in raw.fields[first_i + 1:]])
+            data_fields = len([f for f in raw.fields[first_i + 1 :]])
             fields, how = self._align(raw, first_i + 1, section.columns, header, ())
             cells = self._cells(fields, section.columns, raw.span)
-            out.append(Row(label, first.text.strip(), section.caption, section.columns, cells, raw.span, how,
-                           data_fields))
+            out.append(
+                Row(
+                    label,
+                    first.text.strip(),
+                    section.caption,
+                    section.columns,
+                    cells,
+                    raw.span,
+                    how,
+                    data_fields,
+                )
+            )
         return out
 
     def _section_by_caption(self, caption_key: str) -> Section | None:
@@ -361,15 +428,18 @@ class Reader:
         positions: list[int] = []
         for want in wanted:
             found = None
-            for i, f in enumerate(raw.fields[first + 1:], start=first + 1):
+            for i, f in enumerate(raw.fields[first + 1 :], start=first + 1):
                 k, replaced = self.t.fix_variant(key(f.text))
                 if k == want or (k and (k.startswith(want) or want.startswith(k)) and len(k) >= 3):
                     found = i
                     if replaced or k != want:
-                        self.note("label-variant", f.span,
-                                  f"列名“{f.text.strip()}”按模板列“{self._column_label(section, want)}”读取",
-                                  f"column label “{f.text.strip()}” read as the template's "
-                                  f"“{self._column_label(section, want)}”")
+                        self.note(
+                            "label-variant",
+                            f.span,
+                            f"列名“{f.text.strip()}”按模板列“{self._column_label(section, want)}”读取",
+                            f"column label “{f.text.strip()}” read as the template's "
+                            f"“{self._column_label(section, want)}”",
+                        )
                     break
             if found is None:
                 return None
@@ -391,13 +461,21 @@ class Reader:
         for r in rows:
             if key(r) == k:
                 if replaced:
-                    self.note("label-variant", field.span, f"行名“{field.text.strip()}”按模板“{r}”读取",
-                              f"row label “{field.text.strip()}” read as the template's “{r}”")
+                    self.note(
+                        "label-variant",
+                        field.span,
+                        f"行名“{field.text.strip()}”按模板“{r}”读取",
+                        f"row label “{field.text.strip()}” read as the template's “{r}”",
+                    )
                 return r
         close = [r for r in rows if k and len(k) >= 2 and (key(r).endswith(k) or k.endswith(key(r)))]
         if len(close) == 1:
-            self.note("label-variant", field.span, f"行名“{field.text.strip()}”按模板“{close[0]}”读取",
-                      f"row label “{field.text.strip()}” read as the template's “{close[0]}”")
+            self.note(
+                "label-variant",
+                field.span,
+                f"行名“{field.text.strip()}”按模板“{close[0]}”读取",
+                f"row label “{field.text.strip()}” read as the template's “{close[0]}”",
+            )
             return close[0]
         return None
 
@@ -420,8 +498,8 @@ class Reader:
             fields = raw.fields
             label_idx = [i for i, f in enumerate(fields) if is_label(f.text)]
             last_label = label_idx[-1] if label_idx else -1
-            frags = [f for f in fields[:last_label + 1] if f.text.strip()]
-            data = fields[last_label + 1:]
+            frags = [f for f in fields[: last_label + 1] if f.text.strip()]
+            data = fields[last_label + 1 :]
             has_data = any(f.text.strip() for f in data)
             if not started:
                 if all(self._is_app_header(f.text, col_keys) for f in frags):
@@ -433,9 +511,12 @@ class Reader:
                                 header_bad = True
                             header_at[col] = i
                             if replaced:
-                                self.note("label-variant", f.span,
-                                          f"列名“{f.text.strip()}”按模板“{columns[col]}”读取",
-                                          f"column label “{f.text.strip()}” read as the template's “{columns[col]}”")
+                                self.note(
+                                    "label-variant",
+                                    f.span,
+                                    f"列名“{f.text.strip()}”按模板“{columns[col]}”读取",
+                                    f"column label “{f.text.strip()}” read as the template's “{columns[col]}”",
+                                )
                     continue
                 started = True
             matches = [self._match_node(f, context) for f in frags]
@@ -457,8 +538,12 @@ class Reader:
             if leaf is None:
                 if has_data:
                     text = "".join(f.text.strip() for f in frags) or "（无行名）"
-                    self.note("unknown-row", raw.span, f"“{text}”不是申请情况表中的行，本行数据未读取",
-                              f"“{text}” is not a row of the applications table; its data was not read")
+                    self.note(
+                        "unknown-row",
+                        raw.span,
+                        f"“{text}”不是申请情况表中的行，本行数据未读取",
+                        f"“{text}” is not a row of the applications table; its data was not read",
+                    )
                 continue
             context = [*reversed(leaf.ancestors())]
             if leaf.label in seen:
@@ -474,8 +559,18 @@ class Reader:
             if how == "ambiguous":
                 ambiguous[len(out)] = candidates
             label = "".join(f.text.strip() for f in frags)
-            out.append(Row(leaf.label, label, leaf.parent.label if leaf.parent else None, columns,
-                           self._cells(placed, columns, raw.span), raw.span, how, len(data)))
+            out.append(
+                Row(
+                    leaf.label,
+                    label,
+                    leaf.parent.label if leaf.parent else None,
+                    columns,
+                    self._cells(placed, columns, raw.span),
+                    raw.span,
+                    how,
+                    len(data),
+                )
+            )
         if ambiguous:
             self._resolve(out, ambiguous, APPLICATIONS)
         return out
@@ -495,13 +590,20 @@ class Reader:
         if exact:
             node = self._prefer(exact, context)
             if node is not None and replaced:
-                self.note("label-variant", field.span, f"行名“{field.text.strip()}”按模板“{node.label}”读取",
-                          f"row label “{field.text.strip()}” read as the template's “{node.label}”")
+                self.note(
+                    "label-variant",
+                    field.span,
+                    f"行名“{field.text.strip()}”按模板“{node.label}”读取",
+                    f"row label “{field.text.strip()}” read as the template's “{node.label}”",
+                )
             return (node, True) if node is not None else None
         if not fixed:
             return None
-        prefix = [n for n in nodes if n.key.startswith(fixed) and numbering_ok(n)
-                  and (numbering is not None or len(fixed) >= 3)]
+        prefix = [
+            n
+            for n in nodes
+            if n.key.startswith(fixed) and numbering_ok(n) and (numbering is not None or len(fixed) >= 3)
+        ]
         if numbering is not None:
             prefix = [n for n in prefix if n.numbering == numbering] or prefix
         if prefix:
@@ -538,10 +640,13 @@ class Reader:
                 joined = text + frag.text.strip()
                 if not node.key.startswith(key(joined)):
                     continue
-                self.note("label-split", first.span,
-                          f"行名“{joined}”被分页拆成两行（“{text}”/“{frag.text.strip()}”），已合并读取为“{node.label}”",
-                          f"row label split over two lines by a page break (“{text}” / “{frag.text.strip()}”), "
-                          f"read as “{node.label}”")
+                self.note(
+                    "label-split",
+                    first.span,
+                    f"行名“{joined}”被分页拆成两行（“{text}”/“{frag.text.strip()}”），已合并读取为“{node.label}”",
+                    f"row label split over two lines by a page break (“{text}” / “{frag.text.strip()}”), "
+                    f"read as “{node.label}”",
+                )
                 entry[1] = joined
                 if key(joined) == node.key:
                     pending.remove(entry)
@@ -570,8 +675,16 @@ class Reader:
                 trial = list(out)
                 for p, fields in zip(positions, combo):
                     r = out[p]
-                    trial[p] = Row(r.key, r.label, r.section, r.columns, self._cells(fields, r.columns, r.span),
-                                   r.span, "split", r.fields_written)
+                    trial[p] = Row(
+                        r.key,
+                        r.label,
+                        r.section,
+                        r.columns,
+                        self._cells(fields, r.columns, r.span),
+                        r.span,
+                        "split",
+                        r.fields_written,
+                    )
                 if all(status != "violated" for status in _column_checks(self.t, table, trial)):
                     good.append(trial)
                     if len(good) > 1:
@@ -587,13 +700,23 @@ class Reader:
                 digits = "".join(splits[0]) if splits else ""
                 shown = "、".join("|".join(s) for s in splits[:3]) + ("等" if len(splits) > 3 else "")
                 shown_en = "; ".join(" ".join(s) for s in splits[:3]) + (", …" if len(splits) > 3 else "")
-                self.note("unreadable", r.span,
-                          f"数字连写在一起（{digits}），可拆分为 {shown}，本行和全表的合计都无法唯一确定拆分方式",
-                          f"digits run together ({digits}) can be split as {shown_en}; neither the row's "
-                          f"nor the table's totals decide how to split them")
-                out[p] = Row(r.key, r.label, r.section, r.columns,
-                             self._cells([None] * len(r.columns), r.columns, r.span), r.span, "unreadable",
-                             r.fields_written)
+                self.note(
+                    "unreadable",
+                    r.span,
+                    f"数字连写在一起（{digits}），可拆分为 {shown}，本行和全表的合计都无法唯一确定拆分方式",
+                    f"digits run together ({digits}) can be split as {shown_en}; neither the row's "
+                    f"nor the table's totals decide how to split them",
+                )
+                out[p] = Row(
+                    r.key,
+                    r.label,
+                    r.section,
+                    r.columns,
+                    self._cells([None] * len(r.columns), r.columns, r.span),
+                    r.span,
+                    "unreadable",
+                    r.fields_written,
+                )
 
     # -- 行政复议、行政诉讼 -------------------------------------------------------------------------
     def _review(self, rows: list[RawRow]) -> list[Row]:
@@ -620,7 +743,9 @@ class Reader:
         if data_row is None:
             return []
         header = None
-        if len(occurrences) == len(columns) and [c for _, c in occurrences] == list(range(len(cols))) * len(blocks):
+        if len(occurrences) == len(columns) and [c for _, c in occurrences] == list(range(len(cols))) * len(
+            blocks
+        ):
             positions = [i for i, _ in occurrences]
             if positions == sorted(set(positions)):
                 header = positions
@@ -633,9 +758,19 @@ class Reader:
         placed, how = self._align(data_row, 0, columns, header, constraints)
         out = []
         for b, block in enumerate(blocks):
-            part = placed[b * width:(b + 1) * width]
-            out.append(Row(block, block, None, cols, self._cells(part, cols, data_row.span), data_row.span, how,
-                           len(data_row.fields)))
+            part = placed[b * width : (b + 1) * width]
+            out.append(
+                Row(
+                    block,
+                    block,
+                    None,
+                    cols,
+                    self._cells(part, cols, data_row.span),
+                    data_row.span,
+                    how,
+                    len(data_row.fields),
+                )
+            )
         return out
 
 
@@ -643,26 +778,38 @@ def _split_reason(found: "splitter.Search", digits: str, n: int) -> tuple[str, s
     """Why run-together digits were not split, as the GX003 message says it (zh, en)."""
     shown = "、".join("|".join(s) for s in found.solutions[:3])
     shown_en = "; ".join(" ".join(s) for s in found.solutions[:3])
-    more, more_en = ("等" if not found.complete or len(found.solutions) > 3 else "",
-                     ", …" if not found.complete or len(found.solutions) > 3 else "")
+    more, more_en = (
+        "等" if not found.complete or len(found.solutions) > 3 else "",
+        ", …" if not found.complete or len(found.solutions) > 3 else "",
+    )
     head, head_en = f"数字连写在一起（{digits}）", f"digits run together ({digits})"
     if found.reason == "no-total":
-        return (f"{head}，可拆分为 {n} 列的方式不止一种（如 {shown}{more}），而本行没有合计可据以判断",
-                f"{head} can be split into the {n} columns in more than one way ({shown_en}{more_en}), "
-                f"and the row has no total to decide by")
+        return (
+            f"{head}，可拆分为 {n} 列的方式不止一种（如 {shown}{more}），而本行没有合计可据以判断",
+            f"{head} can be split into the {n} columns in more than one way ({shown_en}{more_en}), "
+            f"and the row has no total to decide by",
+        )
     if found.reason == "ambiguous":
-        return (f"{head}，符合本行合计的拆分方式不止一种（如 {shown}{more}），无法唯一确定",
-                f"{head} can be split in more than one way that matches the row's own total "
-                f"({shown_en}{more_en})")
+        return (
+            f"{head}，符合本行合计的拆分方式不止一种（如 {shown}{more}），无法唯一确定",
+            f"{head} can be split in more than one way that matches the row's own total "
+            f"({shown_en}{more_en})",
+        )
     if found.reason == "total":
-        return (f"{head}，无论怎样拆分都与本行合计不符",
-                f"{head} cannot be split in any way that matches the row's own total")
+        return (
+            f"{head}，无论怎样拆分都与本行合计不符",
+            f"{head} cannot be split in any way that matches the row's own total",
+        )
     if found.reason == "too-long":
-        return (f"{head}，数字过长，无法可靠地拆分到 {n} 列",
-                f"{head} are too many to split into the {n} columns reliably")
-    return (f"{head}，无法拆分为 {n} 个有效的数（多位数不能以 0 开头，只有金额列可有小数，只有增减列可带正负号）",
-            f"{head} cannot be cut into {n} valid numbers (no leading zeros, decimals only in money columns, "
-            f"a sign only in a change column)")
+        return (
+            f"{head}，数字过长，无法可靠地拆分到 {n} 列",
+            f"{head} are too many to split into the {n} columns reliably",
+        )
+    return (
+        f"{head}，无法拆分为 {n} 个有效的数（多位数不能以 0 开头，只有金额列可有小数，只有增减列可带正负号）",
+        f"{head} cannot be cut into {n} valid numbers (no leading zeros, decimals only in money columns, "
+        f"a sign only in a change column)",
+    )
 
 
 def _count_empty(fields: Iterable[Field]) -> int:
@@ -675,6 +822,7 @@ def _count_empty(fields: Iterable[Field]) -> int:
 
 
 # -- identities ------------------------------------------------------------------------------------
+
 
 def _column_checks(template: Template, table: str, rows: list[Row]) -> Iterable[str]:
     by_key = {r.key: r for r in rows if r.trusted}
@@ -695,4 +843,3 @@ def choose_template(votes: Counter, templates: Templates, year: int | None) -> T
         if len(best) == 1 or best[0][1] > best[1][1]:
             return templates.get(best[0][0])
     return templates.for_year(year)
-

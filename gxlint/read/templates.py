@@ -35,8 +35,14 @@ class ChapterSpec(_Frozen):
     legacy: tuple[str, ...]
     match: re.Pattern[str] | None
 
-    def __init__(self, number: int, title: str, accepted: tuple[str, ...], legacy: tuple[str, ...],
-                 match: re.Pattern[str] | None) -> None:
+    def __init__(
+        self,
+        number: int,
+        title: str,
+        accepted: tuple[str, ...],
+        legacy: tuple[str, ...],
+        match: re.Pattern[str] | None,
+    ) -> None:
         _set(self, "number", number)
         _set(self, "title", title)
         _set(self, "accepted", accepted)
@@ -139,6 +145,7 @@ class Identity(dict):
         """The labels of the left and right side.  A side written as ``{"leaves_of": group,
         "except": […]}`` is the leaves of that row group of ``template``'s applications table,
         less the exceptions (nothing without a template or when it has no such group)."""
+
         def side(spec) -> list[str]:
             if isinstance(spec, dict):
                 node = template.node(spec.get("leaves_of", "")) if template is not None else None
@@ -147,6 +154,7 @@ class Identity(dict):
                 skip = set(spec.get("except", ()))
                 return [leaf.label for leaf in node.leaves() if leaf.label not in skip]
             return list(spec)
+
         return side(self.get("left", [])), side(self.get("right", []))
 
 
@@ -164,15 +172,22 @@ class Template:
         self.year_to: int | None = years.get("to")
         self.legacy: bool = bool(data.get("legacy"))
         self.chapters: tuple[ChapterSpec, ...] = tuple(
-            ChapterSpec(int(c["number"]), c["title"], tuple(c.get("accepted", ())), tuple(c.get("legacy", ())),
-                        re.compile(c["match"]) if c.get("match") else None)
-            for c in data.get("chapters", ()))
+            ChapterSpec(
+                int(c["number"]),
+                c["title"],
+                tuple(c.get("accepted", ())),
+                tuple(c.get("legacy", ())),
+                re.compile(c["match"]) if c.get("match") else None,
+            )
+            for c in data.get("chapters", ())
+        )
         order = data.get("chapter_match_order") or [c.number for c in self.chapters]
         by_number = {c.number: c for c in self.chapters}
         self.chapter_match_order = tuple(by_number[n] for n in order if n in by_number)
         self.tables: dict[str, dict[str, Any]] = data.get("tables", {})
         self.identities: tuple[Identity, ...] = tuple(
-            Identity(i) if isinstance(i, dict) else i for i in data.get("identities", ()))
+            Identity(i) if isinstance(i, dict) else i for i in data.get("identities", ())
+        )
         self.label_variants: dict[str, str] = dict(data.get("label_variants", {}))
         self._build_indices()
 
@@ -182,13 +197,16 @@ class Template:
     def applies_to(self, year: int | None) -> bool:
         if year is None:
             return True
-        return (self.year_from is None or year >= self.year_from) and (self.year_to is None or year <= self.year_to)
+        return (self.year_from is None or year >= self.year_from) and (
+            self.year_to is None or year <= self.year_to
+        )
 
     # -- indices ---------------------------------------------------------------------------------
     def _build_indices(self) -> None:
         ad = self.tables.get(ACTIVE_DISCLOSURE, {})
         self.sections: tuple[Section, ...] = tuple(
-            Section(s["caption"], tuple(s["columns"]), tuple(s["rows"])) for s in ad.get("sections", ()))
+            Section(s["caption"], tuple(s["columns"]), tuple(s["rows"])) for s in ad.get("sections", ())
+        )
         self.signed_columns: frozenset[str] = frozenset(ad.get("signed_columns", ()))
         self.money_columns: frozenset[str] = frozenset(ad.get("money_columns", ()))
         app = self.tables.get(APPLICATIONS, {})
@@ -350,7 +368,9 @@ def build(raw: list[tuple[dict[str, Any], str]]) -> Templates:
         resolved[(tid, level)] = data
         return data
 
-    return Templates(Template(resolve(tid, len(versions) - 1), versions[-1][1]) for tid, versions in defs.items())
+    return Templates(
+        Template(resolve(tid, len(versions) - 1), versions[-1][1]) for tid, versions in defs.items()
+    )
 
 
 def load_file(path: str | Path) -> tuple[dict[str, Any], str]:

@@ -100,6 +100,7 @@ def _has_num_lines(text: str, wanted: int = 3) -> bool:
 
 # -- vocabulary ---------------------------------------------------------------------------------
 
+
 class _Vocab:
     """Label keys of every built-in format, and the tests built on them."""
 
@@ -137,8 +138,9 @@ class _Vocab:
             if t.rl_blocks and t.rl_columns:
                 self.rl_width = len(t.rl_blocks) * len(t.rl_columns)
             rl = t.tables.get(REVIEW_LITIGATION, {})
-            self.rl_labels.update(self.key(x) for x in (*t.rl_blocks, *t.rl_columns,
-                                                         *rl.get("header_labels", ())))
+            self.rl_labels.update(
+                self.key(x) for x in (*t.rl_blocks, *t.rl_columns, *rl.get("header_labels", ()))
+            )
             for wrong, right in t.label_variants.items():
                 if self.key(right) in self.app_cols:
                     self.app_cols.add(self.key(wrong))
@@ -173,8 +175,11 @@ class _Vocab:
         numbering, k = self.label_key(text)
         if not k:
             return False, False
-        nodes = [(key, leaf) for num, key, leaf in self.app_nodes
-                 if numbering is None or num is None or num == numbering]
+        nodes = [
+            (key, leaf)
+            for num, key, leaf in self.app_nodes
+            if numbering is None or num is None or num == numbering
+        ]
         exact = [leaf for key, leaf in nodes if key == k]
         if exact:
             return True, any(exact)
@@ -238,13 +243,17 @@ def _vocab() -> _Vocab:
 
 # Only the reading of a table's text needs these: compiled on first use (``re.compile`` caches).
 _HEADING = r"[一二三四五六七八九十]{1,3}[ \u3000]*[、.．]"
-_NUMBERED = (r"(?:\d{1,2}[ \u3000]*[.．、][ \u3000]*[^\d\s.．]|[（(][ \u3000]*[一二三四五六七八九十\d]{1,3}"
-             r"[ \u3000]*[)）]|[一二三四五六七八九十]{1,3}[ \u3000]*[、.．])")
+_NUMBERED = (
+    r"(?:\d{1,2}[ \u3000]*[.．、][ \u3000]*[^\d\s.．]|[（(][ \u3000]*[一二三四五六七八九十\d]{1,3}"
+    r"[ \u3000]*[)）]|[一二三四五六七八九十]{1,3}[ \u3000]*[、.．])"
+)
 _NUMBER = r"[+\-－−]?\d[\d,，]*(?:[.．]\d+)?(?:万元|元|件|条|个|项)?|[—–\-－/／]{1,2}"
 # a page number: — 2 —, - 2 -, 第 2 页（共 5 页）, 2/5
-_FOOTER = (r"[ \u3000]*(?:[—–\-－]+[ \u3000]*\d{1,4}[ \u3000]*[—–\-－]+"
-           r"|第[ \u3000]*\d{1,4}[ \u3000]*页(?:[ \u3000]*共[ \u3000]*\d{1,4}[ \u3000]*页)?"
-           r"|\d{1,4}[ \u3000]*/[ \u3000]*\d{1,4})[ \u3000]*")
+_FOOTER = (
+    r"[ \u3000]*(?:[—–\-－]+[ \u3000]*\d{1,4}[ \u3000]*[—–\-－]+"
+    r"|第[ \u3000]*\d{1,4}[ \u3000]*页(?:[ \u3000]*共[ \u3000]*\d{1,4}[ \u3000]*页)?"
+    r"|\d{1,4}[ \u3000]*/[ \u3000]*\d{1,4})[ \u3000]*"
+)
 _WORD = r"[^ \u3000]+"
 _RULE = r":?-{3,}:?"
 
@@ -277,6 +286,7 @@ def _lead(line: str) -> str:
 
 
 # -- bare pipes ---------------------------------------------------------------------------------
+
 
 def _pipe_kind(line: str) -> int:
     """2: a bare pipe row (text, then a pipe and more cells); 1: a line with pipes that belongs to a
@@ -344,8 +354,14 @@ def _pipe_run_is_table(lines: list[str], run: list[int], v: _Vocab) -> bool:
             if not f or len(f) > 80:
                 continue
             k = v.key(f)
-            if (k in v.captions or k == "信息内容" or v.is_app_header_marker(f) or k == "行政复议"
-                    or k in v.ad_rows or (k and v.app_match(f)[0])):
+            if (
+                k in v.captions
+                or k == "信息内容"
+                or v.is_app_header_marker(f)
+                or k == "行政复议"
+                or k in v.ad_rows
+                or (k and v.app_match(f)[0])
+            ):
                 return True
     return False
 
@@ -402,8 +418,14 @@ def _cells(lines: list[str], out: list[str], done: list[bool], v: _Vocab) -> Non
 
 def _cells_marker(s: str, v: _Vocab) -> bool:
     k = v.key(s)
-    return (v.is_caption(s) or k == "信息内容" or v.is_app_header_marker(s) or k == "行政复议"
-            or v.app_match(s)[0] and re.match(_NUMBERED, s) is not None)
+    return (
+        v.is_caption(s)
+        or k == "信息内容"
+        or v.is_app_header_marker(s)
+        or k == "行政复议"
+        or v.app_match(s)[0]
+        and re.match(_NUMBERED, s) is not None
+    )
 
 
 class _CellTable:
@@ -444,8 +466,12 @@ class _CellTable:
             if c == LAB and (k == "信息内容" or v.is_app_header_marker(text) or v.is_rl_marker(text)):
                 kind = "ad" if k == "信息内容" else "app" if v.is_app_header_marker(text) else "rl"
                 end = i + 1
-                while (end < m and items[end][1] == LAB and end - i < MAX_HEADER_CELLS
-                       and not self._row_start(end, kind)):
+                while (
+                    end < m
+                    and items[end][1] == LAB
+                    and end - i < MAX_HEADER_CELLS
+                    and not self._row_start(end, kind)
+                ):
                     end += 1
                 fields = self._merge_header([items[x][2] for x in range(i, end)], kind)
                 if kind == "ad":
@@ -472,7 +498,7 @@ class _CellTable:
             while i < m and items[i][1] == NUM:
                 i += 1
             trailing = items[i][3] if i < m else 0
-            expected = (v.app_width if kind == "app" else v.rl_width if kind == "rl" else ad_width)
+            expected = v.app_width if kind == "app" else v.rl_width if kind == "rl" else ad_width
             cells = self._cells(items[cells_at:i], trailing, expected)
             if kind == "ad":
                 labels = ["".join(labels)] if labels else []
@@ -567,6 +593,7 @@ class _CellTable:
 
 # -- space-aligned columns ----------------------------------------------------------------------
 
+
 class _Frag:
     __slots__ = ("line", "x", "end", "text")
 
@@ -656,8 +683,11 @@ def _layout_line(line: str, number: int, v: _Vocab) -> _Line:
 
 def _known(text: str, v: _Vocab) -> bool:
     """A long label line that is still table text: a row label, or header words."""
-    return (v.app_match(text)[0] or v.is_app_header_marker(text)
-            or any(v.header_piece(kind, text) for kind in ("app", "rl", "ad")))
+    return (
+        v.app_match(text)[0]
+        or v.is_app_header_marker(text)
+        or any(v.header_piece(kind, text) for kind in ("app", "rl", "ad"))
+    )
 
 
 def _layout(lines: list[str], out: list[str], done: list[bool], v: _Vocab) -> None:
@@ -700,7 +730,12 @@ def _layout_marker(p: _Line, v: _Vocab) -> bool:
     for f in p.labels[:3]:
         k = v.key(f.text)
         w = v.key(_first_word(f.text))
-        if (v.is_caption(f.text) or "信息内容" in (k, w) or v.is_app_header_marker(f.text) or "行政复议" in (k, w)):
+        if (
+            v.is_caption(f.text)
+            or "信息内容" in (k, w)
+            or v.is_app_header_marker(f.text)
+            or "行政复议" in (k, w)
+        ):
             return True
     if p.cls == NUM and p.labels:
         text = p.labels[-1].text
@@ -877,8 +912,11 @@ class _LayoutTable:
             if p.cls in (BLANK, FOOT):
                 out[x] = following
                 continue
-            if (p.cls != LAB or not self._all_pieces(self.region[x], kind)
-                    or self._header_kind(p) not in (None, kind)):
+            if (
+                p.cls != LAB
+                or not self._all_pieces(self.region[x], kind)
+                or self._header_kind(p) not in (None, kind)
+            ):
                 following = None
                 continue
             if self._strong(self.region[x], kind):
@@ -891,15 +929,17 @@ class _LayoutTable:
         hit = self._pieces.get((-1 - j, kind))
         if hit is None:
             hit = self._pieces[(-1 - j, kind)] = any(
-                len(self.v.key(f.text)) >= 4 and self.v.header_label(kind, f.text) for f in self.p[j].labels)
+                len(self.v.key(f.text)) >= 4 and self.v.header_label(kind, f.text) for f in self.p[j].labels
+            )
         return hit
 
     def write_header(self, kind: str, block: list[int]) -> list[float]:
         frags = [f for j in block for f in self.p[j].labels]
         v = self.v
         hkind = "app" if kind == "repeat" else kind
-        columns = _columns(_words(frags, lambda t: v.header_piece(hkind, t)),
-                           lambda f: v.whole_header(hkind, f.text))
+        columns = _columns(
+            _words(frags, lambda t: v.header_piece(hkind, t)), lambda f: v.whole_header(hkind, f.text)
+        )
         fields = [c.text for c in columns]
         if kind == "repeat" or (kind == "app" and not all(v.header_label("app", f) for f in fields)):
             # rows of header words mid-table would be read as data rows ("总计", "其他"): one field
@@ -927,12 +967,19 @@ class _LayoutTable:
                     for lab in labels[-8:]:
                         if lab.last < f.line - 2 or lab.last == f.line or len(lab.frags) >= MAX_WRAPS:
                             continue
-                        if on_num and lab.numline is not None and lab.numline != f.line and not (
-                                kind == "app" and self._group_goes_on(lab, f)):
+                        if (
+                            on_num
+                            and lab.numline is not None
+                            and lab.numline != f.line
+                            and not (kind == "app" and self._group_goes_on(lab, f))
+                        ):
                             continue
                         ov = _overlap(lab.x, lab.end, f.x, f.end)
-                        if ov > 0 and (target is None or lab.last > target.last
-                                       or (lab.last == target.last and ov > best)):
+                        if ov > 0 and (
+                            target is None
+                            or lab.last > target.last
+                            or (lab.last == target.last and ov > best)
+                        ):
                             target, best = lab, ov
                 if target is None:
                     labels.append(_Label(f, on_num))
@@ -980,7 +1027,7 @@ class _LayoutTable:
                 self.blank(f.line)
         for lab in stray:
             current = self.out[lab.first]
-            text = current[len(_lead(current)):]
+            text = current[len(_lead(current)) :]
             fields = ([text.rstrip("\t")] if text.strip() else []) + [lab.text]
             self.write(lab.first, [" ".join(fields)])
 

@@ -57,25 +57,55 @@ from gxlint.read.document import Document, Grid, GridCell, Origin, Paragraph, Pr
 MAX_BYTES = 20 * 1024 * 1024
 
 #: elements that never hold report text
-_JUNK = ("script", "style", "noscript", "iframe", "frame", "frameset", "nav", "header", "footer",
-         "button", "select", "input", "textarea", "option", "object", "embed", "svg", "canvas",
-         "template", "head", "map", "audio", "video")  # not <form>: ASP.NET pages wrap all in one
-_BLOCK = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tr td th tbody thead tfoot "
-                   "caption blockquote section article main aside center pre address hr figure "
-                   "figcaption body html".split())
+_JUNK = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "frame",
+    "frameset",
+    "nav",
+    "header",
+    "footer",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "option",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "template",
+    "head",
+    "map",
+    "audio",
+    "video",
+)  # not <form>: ASP.NET pages wrap all in one
+_BLOCK = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tr td th tbody thead tfoot "
+    "caption blockquote section article main aside center pre address hr figure "
+    "figcaption body html".split()
+)
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 2, "h4": 2, "h5": 2, "h6": 2}
 _BOLD = frozenset(("b", "strong"))
 #: elements the article search may go down into
-_DESCEND = frozenset("div section article main td th tr tbody thead tfoot table center span font "
-                     "body html blockquote".split())
-_CMS = re.compile(r"TRS_Editor|TRS_UEDITOR|UCAP-CONTENT|Custom_UnionStyle|^zoom$|^(?:article|"
-                  r"art|news|text|main|pages?|wzy|xxgk|detail|view|con|content|nr|zw|body"
-                  r")(?:[_-]?(?:con|content|text|body|detail|main|nr|zw|box|cont|wrap|article)){0,2}$",
-                  re.IGNORECASE)
-_CHROME_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|location|"
-                           r"position|curpos|dqwz|share|bdshare|prevnext|pre_?next|fontsize|"
-                           r"zihao|toolbar|copyright|footer|sidebar|related|xgwz|xglj)"
-                           r"(?:$|[\s_-])", re.IGNORECASE)
+_DESCEND = frozenset(
+    "div section article main td th tr tbody thead tfoot table center span font body html blockquote".split()
+)
+_CMS = re.compile(
+    r"TRS_Editor|TRS_UEDITOR|UCAP-CONTENT|Custom_UnionStyle|^zoom$|^(?:article|"
+    r"art|news|text|main|pages?|wzy|xxgk|detail|view|con|content|nr|zw|body"
+    r")(?:[_-]?(?:con|content|text|body|detail|main|nr|zw|box|cont|wrap|article)){0,2}$",
+    re.IGNORECASE,
+)
+_CHROME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|location|"
+    r"position|curpos|dqwz|share|bdshare|prevnext|pre_?next|fontsize|"
+    r"zihao|toolbar|copyright|footer|sidebar|related|xgwz|xglj)"
+    r"(?:$|[\s_-])",
+    re.IGNORECASE,
+)
 _CHROME_TEXT = re.compile(
     r"^(?:当前位置|您现在的位置|您的位置|您当前的位置|所在位置|当前的位置)"
     r"|字\s*[号体]\s*[:：]?\s*[\[【(（]?\s*大\s*中\s*小"
@@ -91,14 +121,33 @@ _CHROME_TEXT = re.compile(
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
     r"|^(?:来源|信息来源|文章来源)\s*[:：]\s*\S{1,30}$"
 )
-_META_KEYS = ("索引号", "发布机构", "主题分类", "生成日期", "成文日期", "发文机关", "文号", "有效性",
-              "发布日期", "公开方式", "公开范围", "所属机构", "发文日期", "体裁分类")
-_CHAPTER = re.compile(r"^[\s\u00a0\u3000\ufdd0]*(?:第[一二三四五六七八九十]{1,3}[章部分]|"
-                      r"[一二三四五六七八九十]{1,3}[、.．])", re.MULTILINE)
+_META_KEYS = (
+    "索引号",
+    "发布机构",
+    "主题分类",
+    "生成日期",
+    "成文日期",
+    "发文机关",
+    "文号",
+    "有效性",
+    "发布日期",
+    "公开方式",
+    "公开范围",
+    "所属机构",
+    "发文日期",
+    "体裁分类",
+)
+_CHAPTER = re.compile(
+    r"^[\s\u00a0\u3000\ufdd0]*(?:第[一二三四五六七八九十]{1,3}[章部分]|"
+    r"[一二三四五六七八九十]{1,3}[、.．])",
+    re.MULTILINE,
+)
 _NON_WORD = re.compile(r"[\W_]+")
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]+")
-_CJK_NL = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t\r\f]*\n[ \t\r\n\f]*"
-                     r"(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+_CJK_NL = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t\r\f]*\n[ \t\r\n\f]*"
+    r"(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
+)
 _WS = re.compile(r"[ \t\r\n\f\u00a0]+")
 _EDGE = " \t\u00a0\u3000\u2002\u2003\u200b\ufeff"
 _BLANKS = _EDGE + "\r\n\f\ufdd0"
@@ -108,8 +157,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufdd0\ufffe\uffff]")
 
 _META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_DATE_LABELS = (("发布日期", "发布时间", "公开日期", "发文日期", "上传时间", "发表时间"),
-                ("生成日期",), ("成文日期", "印发日期"))
+_DATE_LABELS = (
+    ("发布日期", "发布时间", "公开日期", "发文日期", "上传时间", "发表时间"),
+    ("生成日期",),
+    ("成文日期", "印发日期"),
+)
 _DATE = r"[\s\ufdd0]*[:：]?[\s\ufdd0]*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 _DATE_RES = tuple(re.compile("(?:" + "|".join(labels) + ")" + _DATE) for labels in _DATE_LABELS)
 _ANY_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -128,10 +180,23 @@ def _fail(problem: Problem, encoding: str = "") -> Document:
 
 # ---------------------------------------------------------------- charset
 
+
 def _codec(label: str) -> str | None:
     label = label.strip().strip("\"'").lower()
-    if label in ("gb2312", "gbk", "x-gbk", "cp936", "ms936", "gb_2312-80", "euc-cn", "x-euc-cn",
-                 "gb2312-80", "csgb2312", "windows-936", "chinese"):
+    if label in (
+        "gb2312",
+        "gbk",
+        "x-gbk",
+        "cp936",
+        "ms936",
+        "gb_2312-80",
+        "euc-cn",
+        "x-euc-cn",
+        "gb2312-80",
+        "csgb2312",
+        "windows-936",
+        "chinese",
+    ):
         return "gb18030"
     if label in ("big5", "big5-hkscs", "x-x-big5", "cn-big5"):
         return "big5hkscs"
@@ -146,11 +211,15 @@ def _codec(label: str) -> str | None:
 
 def _decode(data: bytes) -> tuple[str, str]:
     """The page as text and the encoding used."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"),
-                      (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                      (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
-            return data[len(bom):].decode(name, "replace"), name
+            return data[len(bom) :].decode(name, "replace"), name
     declared = None
     for m in _META_CHARSET.finditer(data[:4096]):
         declared = _codec(m.group(1).decode("ascii", "replace"))
@@ -190,6 +259,7 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------- text helpers
+
 
 def _clean(text: str) -> str:
     """Collected text as a paragraph: source line breaks between Chinese characters removed, runs
@@ -284,11 +354,17 @@ def _drop_hidden(body, tostring) -> None:
     if not _hidden_xpath:
         from lxml import etree
 
-        _hidden_xpath.append(etree.XPath(
-            ".//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden') or "
-            "contains(@style, 'NONE') or contains(@style, 'HIDDEN')]"))
-    hidden = [el for el in _hidden_xpath[0](body)
-              if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or "")]
+        _hidden_xpath.append(
+            etree.XPath(
+                ".//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden') or "
+                "contains(@style, 'NONE') or contains(@style, 'HIDDEN')]"
+            )
+        )
+    hidden = [
+        el
+        for el in _hidden_xpath[0](body)
+        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or "")
+    ]
     if not hidden:
         return
     total = len(_text_of(body, tostring))
@@ -326,6 +402,7 @@ def _is_meta_table(text: str) -> bool:
 
 
 # ---------------------------------------------------------------- the walk
+
 
 class _Entry:
     """A block as the walk found it, before the article is chosen."""
@@ -448,7 +525,8 @@ class _Walker:
         if self.cells > MAX_CELLS:
             raise _Full
         if not any(len(cells) > 1 for cells in rows) and not any(
-                _span(cell.get("colspan"), 100) > 1 for cells in rows for cell in cells):
+            _span(cell.get("colspan"), 100) > 1 for cells in rows for cell in cells
+        ):
             return True  # one column
         tostring = self.tostring
         texts = self.cell_texts = {}
@@ -522,13 +600,13 @@ class _Walker:
         if any_text and all(_is_chrome_text(cell[0]) for row in rows for cell in row if cell[0]):
             self.dropped.append(" ".join(cell[0] for row in rows for cell in row))  # 发布时间|来源
         elif any_text:
-            self.entries.append(_Entry("grid", rows, _line(table), table, self.chrome,
-                                       _words(flat), 0))
+            self.entries.append(_Entry("grid", rows, _line(table), table, self.chrome, _words(flat), 0))
             if len(self.entries) >= MAX_BLOCKS:
                 raise _Full
 
 
 # ---------------------------------------------------------------- the article
+
 
 def _find_article(body, entries: list[_Entry], layout: dict):
     """The element holding the article, and the words below each element."""
@@ -601,6 +679,7 @@ def _inside(el, article) -> bool:
 
 # ---------------------------------------------------------------- title and date
 
+
 def _norm(text: str) -> str:
     return _NON_WORD.sub("", text)
 
@@ -629,8 +708,12 @@ def _title(body, article, head_title: str, meta_title: str, tostring):
             if not names or not ("title" in names or "tit" in names or _BT.search(names)):
                 continue
         text = _clean(_text_of(el, tostring)).replace("\n", "")
-        if 4 <= len(text) <= 100 and ("报告" in text or "年度" in text) and \
-                not _is_chrome_text(text) and not _CHAPTER.match(text):
+        if (
+            4 <= len(text) <= 100
+            and ("报告" in text or "年度" in text)
+            and not _is_chrome_text(text)
+            and not _CHAPTER.match(text)
+        ):
             best = (text, _line(el))
     if best:
         return best
@@ -676,93 +759,138 @@ def _ymd(m) -> str:
 
 # ---------------------------------------------------------------- read
 
+
 def read(data: bytes, path: str | None = None) -> Document:
     """Read the bytes of a web page; never raises."""
     try:
         return _read(data)
     except RecursionError:
-        return _fail(_problem(
-            "网页的标记嵌套过深，无法读取；请用浏览器打开后另存为纯文本，或下载报告原文（Word/PDF）",
-            "The page's markup is nested too deeply to read; open it in a browser and save it as "
-            "plain text, or get the report's original file (Word/PDF)."))
+        return _fail(
+            _problem(
+                "网页的标记嵌套过深，无法读取；请用浏览器打开后另存为纯文本，或下载报告原文（Word/PDF）",
+                "The page's markup is nested too deeply to read; open it in a browser and save it as "
+                "plain text, or get the report's original file (Word/PDF).",
+            )
+        )
     except MemoryError:
-        return _fail(_problem(
-            "网页过大，内存不足，未能读取；请另存为纯文本后检查",
-            "The web page is too large to read in memory; save it as plain text and check that."))
+        return _fail(
+            _problem(
+                "网页过大，内存不足，未能读取；请另存为纯文本后检查",
+                "The web page is too large to read in memory; save it as plain text and check that.",
+            )
+        )
     except Exception as exc:  # noqa: BLE001 - a reader reports, it does not crash
-        return _fail(_problem(
-            f"无法解析网页（{type(exc).__name__}）；请用浏览器打开后另存为网页或纯文本再检查",
-            f"The web page could not be parsed ({type(exc).__name__}: {exc}); open it in a browser "
-            "and save it again as a web page or as plain text."))
+        return _fail(
+            _problem(
+                f"无法解析网页（{type(exc).__name__}）；请用浏览器打开后另存为网页或纯文本再检查",
+                f"The web page could not be parsed ({type(exc).__name__}: {exc}); open it in a browser "
+                "and save it again as a web page or as plain text.",
+            )
+        )
 
 
-_NO_BODY_ZH = ("网页中没有找到正文内容（只有导航、页眉页脚等网站框架）；请确认下载的是报告全文页面，"
-               "或正文是否由脚本加载（可在浏览器中打开后另存为纯文本）")
-_NO_BODY_EN = ("No article text was found in the web page (only site navigation, header and "
-               "footer); check that the file is the page with the full report, or whether the "
-               "text is loaded by a script (open it in a browser and save it as plain text).")
+_NO_BODY_ZH = (
+    "网页中没有找到正文内容（只有导航、页眉页脚等网站框架）；请确认下载的是报告全文页面，"
+    "或正文是否由脚本加载（可在浏览器中打开后另存为纯文本）"
+)
+_NO_BODY_EN = (
+    "No article text was found in the web page (only site navigation, header and "
+    "footer); check that the file is the page with the full report, or whether the "
+    "text is loaded by a script (open it in a browser and save it as plain text)."
+)
 _ATTACHED_ZH = "网页中没有找到报告正文，正文可能在附件中；请下载附件（PDF/Word）后检查附件文件"
-_ATTACHED_EN = ("No report text was found in the web page; the report is probably an attachment: "
-                "download the attached PDF or Word file and check that file.")
+_ATTACHED_EN = (
+    "No report text was found in the web page; the report is probably an attachment: "
+    "download the attached PDF or Word file and check that file."
+)
 
 
 def _read(data: bytes) -> Document:
     if len(data) > MAX_BYTES:
         size = len(data) / 1048576
-        return _fail(_problem(
-            f"网页文件过大（{size:.0f} MB，上限 {MAX_BYTES // 1048576} MB），未读取；年度报告网页"
-            "通常不超过 1 MB，请确认文件是否正确，或另存为纯文本后检查",
-            f"The web page is too large ({size:.0f} MB, the limit is {MAX_BYTES // 1048576} MB) "
-            "and was not read; a report page is usually under 1 MB: check the file, or save the "
-            "page as plain text."))
+        return _fail(
+            _problem(
+                f"网页文件过大（{size:.0f} MB，上限 {MAX_BYTES // 1048576} MB），未读取；年度报告网页"
+                "通常不超过 1 MB，请确认文件是否正确，或另存为纯文本后检查",
+                f"The web page is too large ({size:.0f} MB, the limit is {MAX_BYTES // 1048576} MB) "
+                "and was not read; a report page is usually under 1 MB: check the file, or save the "
+                "page as plain text.",
+            )
+        )
     head = data[:4096]
     if len(head.translate(None, _TEXT_BYTES)) > max(8, len(head) // 50) and not head.startswith(
-            (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return _fail(_problem(
-            "文件不是网页（含二进制数据）；请确认文件类型，或下载报告的网页、Word 或 PDF 版本",
-            "The file is not a web page (it holds binary data); check the file type, or get the "
-            "report as a web page, Word or PDF file."))
+        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+    ):
+        return _fail(
+            _problem(
+                "文件不是网页（含二进制数据）；请确认文件类型，或下载报告的网页、Word 或 PDF 版本",
+                "The file is not a web page (it holds binary data); check the file type, or get the "
+                "report as a web page, Word or PDF file.",
+            )
+        )
     text, encoding = _decode(data)
     problems: list[Problem] = []
     bad = text.count("\ufffd")
     if bad > 20 and bad > (len(text) - len(text.encode("ascii", "ignore"))) // 10:
-        problems.append(_problem(
-            f"网页的文字编码无法确定（按 {encoding} 读取，{bad} 处无法解码），部分文字可能是乱码；"
-            "请在浏览器中打开确认文字正常后另存为 UTF-8 网页或纯文本",
-            f"The page's character encoding could not be determined (read as {encoding}, {bad} "
-            "places could not be decoded) and some text may be garbled; open it in a browser, "
-            "check the text, and save it as a UTF-8 page or as plain text.", fatal=False))
+        problems.append(
+            _problem(
+                f"网页的文字编码无法确定（按 {encoding} 读取，{bad} 处无法解码），部分文字可能是乱码；"
+                "请在浏览器中打开确认文字正常后另存为 UTF-8 网页或纯文本",
+                f"The page's character encoding could not be determined (read as {encoding}, {bad} "
+                "places could not be decoded) and some text may be garbled; open it in a browser, "
+                "check the text, and save it as a UTF-8 page or as plain text.",
+                fatal=False,
+            )
+        )
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text.replace("\x0c", " "))
     text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
-        return _fail(_problem("网页是空的，没有任何内容；请重新下载报告页面",
-                              "The web page is empty; download the report page again."), encoding)
+        return _fail(
+            _problem(
+                "网页是空的，没有任何内容；请重新下载报告页面",
+                "The web page is empty; download the report page again.",
+            ),
+            encoding,
+        )
 
     from lxml import etree  # lxml.html's parser without lxml.html's slower element classes
 
-    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
-                              no_network=True)
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, no_network=True)
     try:
         root = etree.fromstring(text, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     if root is None:
-        return _fail(_problem(
-            "网页中没有可读取的内容（可能是空白页或只有脚本）；请在浏览器中打开页面，确认报告正文可见后另存",
-            "The web page has no readable content (it may be blank or script only); open it in a "
-            "browser, check that the report is shown, and save it again."), encoding)
+        return _fail(
+            _problem(
+                "网页中没有可读取的内容（可能是空白页或只有脚本）；请在浏览器中打开页面，确认报告正文可见后另存",
+                "The web page has no readable content (it may be blank or script only); open it in a "
+                "browser, check that the report is shown, and save it again.",
+            ),
+            encoding,
+        )
     if any("depth" in (e.message or "").lower() for e in parser.error_log):
-        problems.append(_problem(
-            "网页的标记嵌套过深，超出部分未读取，报告可能不完整；请用浏览器打开后另存为纯文本再检查",
-            "The page's markup is nested too deeply; the part beyond the limit was not read and the "
-            "report may be incomplete. Open it in a browser and save it as plain text.",
-            fatal=False))
+        problems.append(
+            _problem(
+                "网页的标记嵌套过深，超出部分未读取，报告可能不完整；请用浏览器打开后另存为纯文本再检查",
+                "The page's markup is nested too deeply; the part beyond the limit was not read and the "
+                "report may be incomplete. Open it in a browser and save it as plain text.",
+                fatal=False,
+            )
+        )
     title_el = root.find(".//title")
     head_title = _clean(title_el.text) if title_el is not None and title_el.text else ""
     meta_title = _meta_content(root, "articletitle", "og:title")
-    meta_date = _meta_content(root, "pubdate", "firstpublishedtime", "publishdate",
-                              "article:published_time", "dc.date", "dcterms.issued")
+    meta_date = _meta_content(
+        root,
+        "pubdate",
+        "firstpublishedtime",
+        "publishdate",
+        "article:published_time",
+        "dc.date",
+        "dcterms.issued",
+    )
     attachments = any(_ATTACHMENT.search(a.get("href") or "") for a in root.iter("a"))
 
     etree.strip_elements(root, *_JUNK, with_tail=False)
@@ -780,12 +908,15 @@ def _read(data: bytes) -> Document:
     except _Full:
         walker.pieces = []
         full = True
-        problems.append(_problem(
-            f"网页内容过多（超过 {MAX_BLOCKS} 段或 {MAX_CELLS} 个表格单元格），只读取了前面部分；"
-            "请确认文件是否是一份年度报告",
-            f"The web page holds too much (over {MAX_BLOCKS} paragraphs or {MAX_CELLS} table "
-            "cells); only its first part was read. Check that the file is one annual report.",
-            fatal=False))
+        problems.append(
+            _problem(
+                f"网页内容过多（超过 {MAX_BLOCKS} 段或 {MAX_CELLS} 个表格单元格），只读取了前面部分；"
+                "请确认文件是否是一份年度报告",
+                f"The web page holds too much (over {MAX_BLOCKS} paragraphs or {MAX_CELLS} table "
+                "cells); only its first part was read. Check that the file is one annual report.",
+                fatal=False,
+            )
+        )
     article, words = _find_article(body, walker.entries, walker.layout)
     article_words = max(1, words.get(article, 0))
 
@@ -793,8 +924,13 @@ def _read(data: bytes) -> Document:
     outside: list[str] = []
     for entry in walker.entries:
         keep = _inside(entry.owner, article)
-        if keep and entry.chrome is not None and _inside(entry.chrome, article) and \
-                entry.chrome is not article and words.get(entry.chrome, 0) < 0.3 * article_words:
+        if (
+            keep
+            and entry.chrome is not None
+            and _inside(entry.chrome, article)
+            and entry.chrome is not article
+            and words.get(entry.chrome, 0) < 0.3 * article_words
+        ):
             keep = False  # a share bar, a related-links list … inside the article's container
         if keep:
             chosen.append(entry)
@@ -812,10 +948,13 @@ def _read(data: bytes) -> Document:
             blocks.append(Paragraph(entry.data, Origin(line=entry.line), entry.heading))
         else:
             tables += 1
-            rows = tuple(tuple(GridCell(text, Origin(line=line, table=tables, row=r, cell=c),
-                                        rowspan, colspan)
-                               for text, line, r, c, rowspan, colspan in row)
-                         for row in entry.data)
+            rows = tuple(
+                tuple(
+                    GridCell(text, Origin(line=line, table=tables, row=r, cell=c), rowspan, colspan)
+                    for text, line, r, c, rowspan, colspan in row
+                )
+                for row in entry.data
+            )
             blocks.append(Grid(rows, Origin(line=entry.line, table=tables)))
 
     titles = {_norm(t) for t in (meta_title, head_title, *_TITLE_SPLIT.split(head_title)) if t}
@@ -823,17 +962,23 @@ def _read(data: bytes) -> Document:
         if full:  # the warning that the page is too big says it all; nothing was read
             problems[-1] = Problem(problems[-1].message_zh, problems[-1].message_en, fatal=True)
         else:
-            problems.append(_problem(*((_ATTACHED_ZH, _ATTACHED_EN) if attachments
-                                       else (_NO_BODY_ZH, _NO_BODY_EN))))
-        return Document(form="html", problems=tuple(problems), metadata=metadata,
-                        encoding=encoding)
+            problems.append(
+                _problem(*((_ATTACHED_ZH, _ATTACHED_EN) if attachments else (_NO_BODY_ZH, _NO_BODY_EN)))
+            )
+        return Document(form="html", problems=tuple(problems), metadata=metadata, encoding=encoding)
 
     # the title first
     title = _title(body, article, head_title, meta_title, etree.tostring)
     _title_first(blocks, title)
 
-    return Document(form="html", blocks=tuple(blocks), problems=tuple(problems),
-                    metadata=metadata, encoding=encoding, extra={"container": _describe(article)})
+    return Document(
+        form="html",
+        blocks=tuple(blocks),
+        problems=tuple(problems),
+        metadata=metadata,
+        encoding=encoding,
+        extra={"container": _describe(article)},
+    )
 
 
 def _title_first(blocks: list, title: tuple[str, int | None] | None) -> None:
@@ -846,8 +991,12 @@ def _title_first(blocks: list, title: tuple[str, int | None] | None) -> None:
         n, text = 1, first.text
         while "报告" not in text and n < min(3, len(blocks)):
             nxt = blocks[n]
-            if not (isinstance(nxt, Paragraph) and nxt.heading and len(nxt.text) <= 40
-                    and not _CHAPTER.match(nxt.text)):
+            if not (
+                isinstance(nxt, Paragraph)
+                and nxt.heading
+                and len(nxt.text) <= 40
+                and not _CHAPTER.match(nxt.text)
+            ):
                 break
             text, n = text + nxt.text, n + 1
         if "报告" in text or "年报" in text:
@@ -856,11 +1005,21 @@ def _title_first(blocks: list, title: tuple[str, int | None] | None) -> None:
     if first is not None:
         ft = _norm(first.text)
         tt = _norm(title[0]) if title else ""
-        if tt and ft and (ft == tt or (tt in ft and len(ft) <= len(tt) + 12 and
-                                       not first.text.endswith("。"))
-                          or (ft in tt and 2 * len(ft) >= len(tt))) or (
-                len(first.text) <= 60 and "报告" in first.text and
-                not first.text.endswith("。") and "\n" not in first.text):
+        if (
+            tt
+            and ft
+            and (
+                ft == tt
+                or (tt in ft and len(ft) <= len(tt) + 12 and not first.text.endswith("。"))
+                or (ft in tt and 2 * len(ft) >= len(tt))
+            )
+            or (
+                len(first.text) <= 60
+                and "报告" in first.text
+                and not first.text.endswith("。")
+                and "\n" not in first.text
+            )
+        ):
             blocks[0] = Paragraph(first.text, first.origin, 1)
             return
     if title:

@@ -75,8 +75,9 @@ GRIDSPAN, VMERGE, HMERGE = _W + "gridSpan", _W + "vMerge", _W + "hMerge"
 GRID_BEFORE, DEL = _W + "gridBefore", _W + "del"
 
 # run-level containers whose content is displayed text
-_INLINE_CONTAINERS = frozenset(_W + n for n in (
-    "hyperlink", "ins", "smartTag", "customXml", "fldSimple", "moveTo", "bdo", "dir"))
+_INLINE_CONTAINERS = frozenset(
+    _W + n for n in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple", "moveTo", "bdo", "dir")
+)
 _OFF = frozenset(("0", "false", "off", "none"))
 
 _TITLE_NAME = re.compile(r"^(?:title|标题)$")
@@ -90,33 +91,39 @@ def _problem(zh: str, en: str) -> Document:
 _NOT_DOCX = (
     "文件不是有效的 Word 文档（缺少 word/document.xml）；请用 Word 另存为 .docx 或 .txt 后再检查",
     "The file is not a valid Word document (word/document.xml is missing); save it from Word as "
-    ".docx or .txt and check it again")
+    ".docx or .txt and check it again",
+)
 _NOT_ZIP = (
     "文件不是有效的 Word 文档（不是 .docx 所用的 zip 格式，或文件已损坏）；"
     "请用 Word 另存为 .docx 或 .txt 后再检查",
     "The file is not a valid Word document (not the zip format of .docx, or damaged); save it "
-    "from Word as .docx or .txt and check it again")
+    "from Word as .docx or .txt and check it again",
+)
 _ENCRYPTED = (
     "Word 文档已加密或设置了打开密码，无法读取；请取消密码后另存为 .docx 或 .txt 再检查",
     "The Word document is encrypted or password-protected and cannot be read; remove the "
-    "password, save it as .docx or .txt and check it again")
+    "password, save it as .docx or .txt and check it again",
+)
 _TOO_BIG = (
     "Word 文档内容过大（解压后超过 {mb} MB），可能已损坏，已拒绝读取；请另存为 .txt 后再检查",
     "The Word document is too large when unpacked (over {mb} MB) and may be damaged; it was "
-    "not read. Save it as .txt and check it again")
+    "not read. Save it as .txt and check it again",
+)
 _CORRUPT = (
     "Word 文档已损坏，无法读取（{why}）；请用 Word 打开后另存为 .docx 或 .txt 再检查",
     "The Word document is damaged and cannot be read ({why}); open it in Word, save it as "
-    ".docx or .txt and check it again")
+    ".docx or .txt and check it again",
+)
 _EMPTY = (
-    "Word 文档中没有可读的文字（正文为空，或只有图片、扫描件）；"
-    "请提供含文字的文档，或另存为 .txt 后再检查",
+    "Word 文档中没有可读的文字（正文为空，或只有图片、扫描件）；请提供含文字的文档，或另存为 .txt 后再检查",
     "The Word document holds no readable text (the body is empty, or holds only images or "
-    "scans); provide a document with text, or save it as .txt and check it again")
+    "scans); provide a document with text, or save it as .txt and check it again",
+)
 _NO_NUMBERING = (
     "Word 文档的自动编号定义无法读取，章节序号（如“一、”）可能缺失",
     "The automatic numbering definitions of the Word document could not be read; chapter "
-    "numbers (such as “一、”) may be missing")
+    "numbers (such as “一、”) may be missing",
+)
 
 
 class _Refused(Exception):
@@ -202,8 +209,9 @@ class _Package:
 def _xml(etree, blob: bytes):
     if _STRICT_W in blob:
         blob = blob.replace(_STRICT_W, _NS_W.encode())
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True, remove_pis=True
+    )
     return etree.fromstring(blob, parser)
 
 
@@ -252,8 +260,10 @@ def _read(data: bytes) -> Document:
     walker.blocks_of(body, top=True)
     walker.close_section(None)
     blocks = walker.finish()
-    if not any(isinstance(b, Paragraph) and b.text.strip() or isinstance(b, Grid) and _grid_has_text(b)
-               for b in blocks):
+    if not any(
+        isinstance(b, Paragraph) and b.text.strip() or isinstance(b, Grid) and _grid_has_text(b)
+        for b in blocks
+    ):
         return Document(form="docx", problems=(Problem(*_EMPTY),) + tuple(problems))
     pages = _pages(package, walker.explicit_breaks)
     return Document(form="docx", blocks=tuple(blocks), problems=tuple(problems), pages=pages)
@@ -263,6 +273,7 @@ def _unescape(raw: bytes) -> str:
     text = raw.decode("utf-8", "replace")
     if "&" in text:
         import html
+
         text = html.unescape(text)
     return text
 
@@ -299,8 +310,7 @@ def _on(el) -> bool:
 
 
 class _Style:
-    __slots__ = ("name", "based_on", "num_id", "ilvl", "bold", "break_before", "outline",
-                 "resolved")
+    __slots__ = ("name", "based_on", "num_id", "ilvl", "bold", "break_before", "outline", "resolved")
 
     def __init__(self, el) -> None:
         name = el.find(_W + "name")
@@ -365,7 +375,8 @@ class _Styles:
         prefix = root.group(1) if root else None
         bound = root is not None and (
             (prefix and re.search(rb"xmlns:" + prefix + rb"\s*=\s*[\"']" + _NS_W.encode(), root.group(0)))
-            or (not prefix and re.search(rb"xmlns\s*=\s*[\"']" + _NS_W.encode(), root.group(0))))
+            or (not prefix and re.search(rb"xmlns\s*=\s*[\"']" + _NS_W.encode(), root.group(0)))
+        )
         if root is None or not bound:
             self._parse_whole(blob)
             return
@@ -382,14 +393,17 @@ class _Styles:
                 end = blob.find(close, m.end())
                 if end < 0:
                     break
-                chunk = blob[m.start():end + len(close)]
+                chunk = blob[m.start() : end + len(close)]
             attrs = dict(attr.findall(head))
             if b"styleId" not in attrs:
                 continue
             key = _unescape(attrs[b"styleId"])
             self.chunks.setdefault(key, chunk)
-            if (attrs.get(b"type") == b"paragraph"
-                    and attrs.get(b"default", b"").lower() in (b"1", b"true", b"on")):
+            if attrs.get(b"type") == b"paragraph" and attrs.get(b"default", b"").lower() in (
+                b"1",
+                b"true",
+                b"on",
+            ):
                 self.default_paragraph = key
         defaults = re.search(rb"<" + q + rb"docDefaults\b.*?</" + q + rb"docDefaults\s*>", blob, re.S)
         if defaults is not None:
@@ -405,8 +419,11 @@ class _Styles:
             if sid is None or sid in self.by_id:
                 continue
             self.by_id[sid] = _Style(el)
-            if (el.get(_W + "type") == "paragraph"
-                    and (el.get(_W + "default") or "").lower() in ("1", "true", "on")):
+            if el.get(_W + "type") == "paragraph" and (el.get(_W + "default") or "").lower() in (
+                "1",
+                "true",
+                "on",
+            ):
                 self.default_paragraph = sid
         self._defaults(root.find(_W + "docDefaults"))
 
@@ -538,7 +555,9 @@ class _Numbering:
                 levels.setdefault(_int(lvl.get(_W + "ilvl"), 0), _Level(lvl))
             link = an.find(_W + "numStyleLink")
             self.abstracts[an.get(_W + "abstractNumId") or ""] = (
-                levels, link.get(VAL) if link is not None else None)
+                levels,
+                link.get(VAL) if link is not None else None,
+            )
         for num in root.iterchildren(_W + "num"):
             aid = num.find(_W + "abstractNumId")
             overrides: dict[int, tuple[int | None, _Level | None]] = {}
@@ -547,7 +566,8 @@ class _Numbering:
                 lv = ov.find(_W + "lvl")
                 overrides[_int(ov.get(_W + "ilvl"), 0)] = (
                     _int(so.get(VAL), 0) if so is not None else None,
-                    _Level(lv) if lv is not None else None)
+                    _Level(lv) if lv is not None else None,
+                )
             self.nums[num.get(_W + "numId") or ""] = (aid.get(VAL) if aid is not None else "", overrides)
 
     def _levels(self, aid: str) -> tuple[str, dict[int, _Level]]:
@@ -650,8 +670,14 @@ def _zh_below_10000(n: int, digits: str, units: str, zero: str) -> str:
     return out
 
 
-def _zh_count(n: int, digits: str = _ZH_DIGITS, units: str = "十百千", zero: str = "零",
-              big: str = "万", short_ten: bool = True) -> str:
+def _zh_count(
+    n: int,
+    digits: str = _ZH_DIGITS,
+    units: str = "十百千",
+    zero: str = "零",
+    big: str = "万",
+    short_ten: bool = True,
+) -> str:
     if n == 0:
         return digits[0]
     if n < 0:
@@ -694,8 +720,21 @@ def _letters(n: int, base: str) -> str:
     return chr(ord(base) + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-          (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 def _roman(n: int) -> str:
@@ -721,8 +760,12 @@ def _enclosed_circle(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """``n`` drawn in Word's number format ``fmt`` (``w:numFmt``); unknown formats as decimal."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
-               "taiwaneseCountingThousand"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+    ):
         return _zh_count(n)
     if fmt in ("japaneseCounting",):
         return _ja_count(n)
@@ -734,8 +777,9 @@ def format_number(n: int, fmt: str) -> str:
         return "子丑寅卯辰巳午未申酉戌亥"[(n - 1) % 12] if n >= 1 else str(n)
     if fmt in ("chineseLegalSimplified", "ideographLegalTraditional", "japaneseLegal"):
         digits = _ZH_LEGAL if fmt == "chineseLegalSimplified" else _ZH_LEGAL_TRAD
-        return _zh_count(n, digits, "拾佰仟", digits[0], "万" if fmt == "chineseLegalSimplified" else "萬",
-                         short_ten=False)
+        return _zh_count(
+            n, digits, "拾佰仟", digits[0], "万" if fmt == "chineseLegalSimplified" else "萬", short_ten=False
+        )
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese", "ideographEnclosedCircle"):
         return _enclosed_circle(n)
     if fmt == "decimalEnclosedParen":
@@ -903,7 +947,8 @@ class _Walker:
                     ilvl = style.ilvl
                     if ilvl is None:
                         ilvl = self.numbering.level_of_style(
-                            num_id, style_id or self.styles.default_paragraph)
+                            num_id, style_id or self.styles.default_paragraph
+                        )
             if break_before is None:
                 break_before = style.break_before
         run = _Run(base_bold)
@@ -1109,9 +1154,12 @@ class _Walker:
                 del open_[key]
             grid.append(row)
         out_rows = tuple(
-            tuple(GridCell(c.text, Origin(table=t, row=c.row, cell=c.column + 1), c.rowspan, c.colspan)
-                  for c in row)
-            for row in grid)
+            tuple(
+                GridCell(c.text, Origin(table=t, row=c.row, cell=c.column + 1), c.rowspan, c.colspan)
+                for c in row
+            )
+            for row in grid
+        )
         if any(out_rows):
             self.blocks.append(Grid(out_rows, Origin(table=t)))
 

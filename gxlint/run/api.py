@@ -18,19 +18,26 @@ from gxlint.run.discover import discover
 from gxlint.run.linter import Linter
 
 
-def parse_text(text: str, path: str | None = None, *, template: str | None = None,
-               context: Context | None = None) -> Report:
+def parse_text(
+    text: str, path: str | None = None, *, template: str | None = None, context: Context | None = None
+) -> Report:
     """Parse report text into the model.  Never raises on bad text."""
     return build_report(source_mod.from_text(text, path), context, template)
 
 
-def parse_bytes(data: bytes, path: str | None = None, *, template: str | None = None,
-                context: Context | None = None) -> Report:
+def parse_bytes(
+    data: bytes, path: str | None = None, *, template: str | None = None, context: Context | None = None
+) -> Report:
     return build_report(source_mod.from_bytes(data, path), context, template)
 
 
-def parse_path(path: str | os.PathLike[str], *, template: str | None = None,
-               context: Context | None = None, max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> Report:
+def parse_path(
+    path: str | os.PathLike[str],
+    *,
+    template: str | None = None,
+    context: Context | None = None,
+    max_bytes: int = source_mod.DEFAULT_MAX_BYTES,
+) -> Report:
     """Read, decode and parse a file.  Unreadable files give a Report whose ``source.problems``
     say why (and ``readable`` is False)."""
     return build_report(source_mod.read_path(path, max_bytes), context, template)
@@ -66,6 +73,9 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Any = None) -> l
     linter = Linter() if config is None else _linter_for(config)
     findings: list[Finding] = []
     for item in discover([os.fspath(p) for p in paths]):
-        findings.extend(linter.lint_unread(item.source(), linter.settings(item.path)) if item.problem
-                        else linter.lint_path(item.path))
+        findings.extend(
+            linter.lint_unread(item.source(), linter.settings(item.path))
+            if item.problem
+            else linter.lint_path(item.path)
+        )
     return findings

@@ -83,33 +83,43 @@ class Baseline:
             with open(path, encoding="utf-8") as handle:
                 data = json.load(handle)
         except FileNotFoundError:
-            raise BaselineError(f"{path}: baseline file not found (write one with --write-baseline)",
-                                f"{path}：基线文件不存在（可用 --write-baseline 生成）") from None
+            raise BaselineError(
+                f"{path}: baseline file not found (write one with --write-baseline)",
+                f"{path}：基线文件不存在（可用 --write-baseline 生成）",
+            ) from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise BaselineError(f"{path}: cannot read the baseline: {exc}",
-                                f"{path}：无法读取基线文件：{exc}") from None
+            raise BaselineError(
+                f"{path}: cannot read the baseline: {exc}", f"{path}：无法读取基线文件：{exc}"
+            ) from None
         except json.JSONDecodeError as exc:
-            raise BaselineError(f"{path}:{exc.lineno}:{exc.colno}: not a gxlint baseline: invalid JSON ({exc.msg})",
-                                f"{path}:{exc.lineno}:{exc.colno}：不是 gxlint 基线文件：JSON 格式错误（{exc.msg}）"
-                                ) from None
+            raise BaselineError(
+                f"{path}:{exc.lineno}:{exc.colno}: not a gxlint baseline: invalid JSON ({exc.msg})",
+                f"{path}:{exc.lineno}:{exc.colno}：不是 gxlint 基线文件：JSON 格式错误（{exc.msg}）",
+            ) from None
         if not isinstance(data, dict) or "gxlint-baseline" not in data:
-            raise BaselineError(f"{path}: not a gxlint baseline (no \"gxlint-baseline\" key)",
-                                f"{path}：不是 gxlint 基线文件（没有“gxlint-baseline”键）")
+            raise BaselineError(
+                f'{path}: not a gxlint baseline (no "gxlint-baseline" key)',
+                f"{path}：不是 gxlint 基线文件（没有“gxlint-baseline”键）",
+            )
         if data["gxlint-baseline"] != FORMAT_VERSION:
-            raise BaselineError(f"{path}: baseline format {data['gxlint-baseline']!r} is not supported "
-                                f"(this gxlint reads format {FORMAT_VERSION}); write it again with --write-baseline",
-                                f"{path}：不支持基线格式 {data['gxlint-baseline']!r}（本版 gxlint 读取格式 "
-                                f"{FORMAT_VERSION}），请用 --write-baseline 重新生成")
+            raise BaselineError(
+                f"{path}: baseline format {data['gxlint-baseline']!r} is not supported "
+                f"(this gxlint reads format {FORMAT_VERSION}); write it again with --write-baseline",
+                f"{path}：不支持基线格式 {data['gxlint-baseline']!r}（本版 gxlint 读取格式 "
+                f"{FORMAT_VERSION}），请用 --write-baseline 重新生成",
+            )
         entries = data.get("findings")
         if not isinstance(entries, list):
-            raise BaselineError(f"{path}: \"findings\" must be a list", f"{path}：“findings”必须是列表")
+            raise BaselineError(f'{path}: "findings" must be a list', f"{path}：“findings”必须是列表")
         keys = []
         for i, entry in enumerate(entries):
             try:
                 keys.append(Key(str(entry["path"]), str(entry["code"]), str(entry["fingerprint"])))
             except (KeyError, TypeError):
-                raise BaselineError(f"{path}: findings[{i}] needs path, code and fingerprint",
-                                    f"{path}：findings[{i}] 须有 path、code 和 fingerprint") from None
+                raise BaselineError(
+                    f"{path}: findings[{i}] needs path, code and fingerprint",
+                    f"{path}：findings[{i}] 须有 path、code 和 fingerprint",
+                ) from None
         return cls(keys, os.path.dirname(os.path.abspath(path)))
 
     def key(self, path: str, code: str, fingerprint: str) -> Key:
@@ -131,8 +141,12 @@ class Baseline:
 def entries(results: Iterable[FileResult], base: str) -> list[dict]:
     """The baseline records for every finding of ``results`` (paths relative to ``base``), sorted."""
     base = os.path.abspath(base)
-    out = [{"path": _relative(f.path, base), "code": f.code, "fingerprint": f.fingerprint, "message": f.message}
-           for result in results if not result.skipped for f in result.findings]
+    out = [
+        {"path": _relative(f.path, base), "code": f.code, "fingerprint": f.fingerprint, "message": f.message}
+        for result in results
+        if not result.skipped
+        for f in result.findings
+    ]
     out.sort(key=lambda e: (e["path"], e["code"], e["fingerprint"]))
     return out
 
@@ -149,6 +163,8 @@ def write(path: str, results: Iterable[FileResult]) -> int:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(dumps(records))
     except OSError as exc:
-        raise BaselineError(f"{path}: cannot write the baseline: {exc.strerror or exc}",
-                            f"{path}：无法写入基线文件：{exc.strerror or exc}") from None
+        raise BaselineError(
+            f"{path}: cannot write the baseline: {exc.strerror or exc}",
+            f"{path}：无法写入基线文件：{exc.strerror or exc}",
+        ) from None
     return len(records)

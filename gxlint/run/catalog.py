@@ -7,8 +7,13 @@ from __future__ import annotations
 from gxlint.run.errors import Say, plugin_error, say_in_english
 
 
-def load_plugins(require: tuple[str, ...] = (), config: str | None = None, isolated: bool = False, *,
-                 say: Say = say_in_english):
+def load_plugins(
+    require: tuple[str, ...] = (),
+    config: str | None = None,
+    isolated: bool = False,
+    *,
+    say: Say = say_in_english,
+):
     """The plugins of a check: ``require`` must load (else :class:`~gxlint.run.errors.RunError`);
     the config the run names (``config``, else the nearest one; none with ``isolated``) decides
     which are not even imported.  A plugin that fails to load is a warning (``say``), and the run
@@ -22,9 +27,11 @@ def load_plugins(require: tuple[str, ...] = (), config: str | None = None, isola
         raise plugin_error(exc) from None
     for failure in plugins.failures:
         dist = f" ({failure.distribution} {failure.version})" if failure.distribution else ""
-        say(f"gxlint: warning: plugin {failure.name!r}{dist} could not be loaded: {failure.error}",
+        say(
+            f"gxlint: warning: plugin {failure.name!r}{dist} could not be loaded: {failure.error}",
             f"gxlint：警告：插件 {failure.name!r}{dist.replace(' (', '（').replace(')', '）')}"
-            f"无法加载：{failure.error}")
+            f"无法加载：{failure.error}",
+        )
     return plugins
 
 

@@ -26,8 +26,16 @@ import time
 from typing import Any, Callable, Iterable
 
 from gxlint.output import BUILTIN, HUMAN
-from gxlint.run.errors import (EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, RunError, Say, UsageProblem,  # noqa: F401
-                               cannot_write, config_error, say_in_english)
+from gxlint.run.errors import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    RunError,
+    Say,
+    UsageProblem,
+    cannot_write,
+    config_error,
+    say_in_english,
+)
 
 
 class CheckOptions:
@@ -84,20 +92,25 @@ class CheckOptions:
 def validate(options: CheckOptions) -> None:
     """Options that cannot be used together: :class:`~gxlint.run.errors.UsageProblem`."""
     if options.baseline and options.write_baseline:
-        raise UsageProblem("--baseline and --write-baseline cannot be used together",
-                           "--baseline 和 --write-baseline 不能同时使用")
+        raise UsageProblem(
+            "--baseline and --write-baseline cannot be used together",
+            "--baseline 和 --write-baseline 不能同时使用",
+        )
     paths = options.paths
     if options.previous and (len(paths) != 1 or (paths[0] != "-" and os.path.isdir(paths[0]))):
-        raise UsageProblem("--previous checks one REPORT against last year's: give exactly one report file",
-                           "--previous 用上年报告检查一份报告：请只给出一个报告文件")
+        raise UsageProblem(
+            "--previous checks one REPORT against last year's: give exactly one report file",
+            "--previous 用上年报告检查一份报告：请只给出一个报告文件",
+        )
     if options.statistics:
         from gxlint.output.statistics import STATISTICS_FORMATS
 
         if options.fmt not in STATISTICS_FORMATS:
-            raise UsageProblem(f"--statistics works with --format {', '.join(STATISTICS_FORMATS)}, "
-                               f"not {options.fmt!r}",
-                               f"--statistics 只能与 --format {'、'.join(STATISTICS_FORMATS)} 一起使用，"
-                               f"不能与 {options.fmt!r}")
+            raise UsageProblem(
+                f"--statistics works with --format {', '.join(STATISTICS_FORMATS)}, not {options.fmt!r}",
+                f"--statistics 只能与 --format {'、'.join(STATISTICS_FORMATS)} 一起使用，"
+                f"不能与 {options.fmt!r}",
+            )
 
 
 def codes(values: Iterable[str]) -> list[str]:
@@ -111,9 +124,15 @@ def codes(values: Iterable[str]) -> list[str]:
 def overrides(options: CheckOptions) -> dict[str, Any]:
     """The options that are settings, as config keys (only those given): they override every
     config file."""
-    values = dict(select=codes(options.select), extend_select=codes(options.extend_select),
-                  ignore=codes(options.ignore), lang=options.lang, template=options.template,
-                  organ=options.organ, fail_on=options.fail_on)
+    values = dict(
+        select=codes(options.select),
+        extend_select=codes(options.extend_select),
+        ignore=codes(options.ignore),
+        lang=options.lang,
+        template=options.template,
+        organ=options.organ,
+        fail_on=options.fail_on,
+    )
     return {key.replace("_", "-"): value for key, value in values.items() if value}
 
 
@@ -150,10 +169,17 @@ def prepare(options: CheckOptions, *, say: Say = say_in_english, started: float 
         linter = Linter(config=options.config, overrides=settings, plugins=plugins, isolated=options.isolated)
     known_formats = (*BUILTIN, *plugins.formats)
     if options.fmt not in known_formats:
-        raise UsageProblem(f"{options.fmt!r} is not one of {', '.join(known_formats)}",
-                           f"{options.fmt!r} 不是可用的格式（{'、'.join(known_formats)}）之一", option="--format")
-    items = files.ordered(files.discover(options.paths, include=options.include or files.DEFAULT_INCLUDE,
-                                         exclude=options.exclude), options.stdin_filename)
+        raise UsageProblem(
+            f"{options.fmt!r} is not one of {', '.join(known_formats)}",
+            f"{options.fmt!r} 不是可用的格式（{'、'.join(known_formats)}）之一",
+            option="--format",
+        )
+    items = files.ordered(
+        files.discover(
+            options.paths, include=options.include or files.DEFAULT_INCLUDE, exclude=options.exclude
+        ),
+        options.stdin_filename,
+    )
     with _config_errors(options.lang):
         first = next((i.path for i in items if i.path != "-"), options.stdin_filename)
         lang = options.lang or linter.settings(first).lang
@@ -174,8 +200,17 @@ def _config_errors(lang: str | None):
 class Check:
     """A prepared ``gxlint check`` run (see :func:`prepare`)."""
 
-    def __init__(self, options: CheckOptions, plugins, linter, items: list, lang: str,
-                 overrides: dict[str, Any], started: float, say: Say = say_in_english) -> None:
+    def __init__(
+        self,
+        options: CheckOptions,
+        plugins,
+        linter,
+        items: list,
+        lang: str,
+        overrides: dict[str, Any],
+        started: float,
+        say: Say = say_in_english,
+    ) -> None:
         self.options = options
         self.plugins = plugins
         #: the :class:`gxlint.run.linter.Linter` every file is linted with
@@ -194,8 +229,9 @@ class Check:
         """How a worker process rebuilds the Linter when it cannot inherit it."""
         from gxlint.run import runner
 
-        return runner.Rebuild(self.options.config, self.overrides, self.options.isolated,
-                              tuple(self.options.require_plugins))
+        return runner.Rebuild(
+            self.options.config, self.overrides, self.options.isolated, tuple(self.options.require_plugins)
+        )
 
     def show_config(self) -> str:
         """``--show-config``: every file's resolved settings and where each came from, as text
@@ -204,8 +240,11 @@ class Check:
 
         o = self.options
         with _config_errors(o.lang):
-            entries = [describe(self.linter, o.stdin_filename if i.path == "-" else i.path)
-                       for i in self.items if i.problem is None]
+            entries = [
+                describe(self.linter, o.stdin_filename if i.path == "-" else i.path)
+                for i in self.items
+                if i.problem is None
+            ]
         if o.lang_origin:  # the environment came in as a command-line setting: say where it came from
             for entry in entries:
                 lang = entry["settings"]["lang"]
@@ -223,16 +262,25 @@ class Check:
         target = o.write_baseline
         assert target is not None
         with _config_errors(o.lang):
-            results = runner.collect(self.linter, self.items, jobs=o.jobs, stdin_filename=o.stdin_filename,
-                                     rebuild=self.rebuild, skip_non_reports=o.skip_non_reports,
-                                     previous=o.previous, on_pairs=self._paired)
+            results = runner.collect(
+                self.linter,
+                self.items,
+                jobs=o.jobs,
+                stdin_filename=o.stdin_filename,
+                rebuild=self.rebuild,
+                skip_non_reports=o.skip_non_reports,
+                previous=o.previous,
+                on_pairs=self._paired,
+            )
             try:
                 count = baseline_mod.write(target, results)
             except baseline_mod.BaselineError as exc:
                 raise RunError(exc.text("en"), exc.text("zh")) from None
-        self.say(f"gxlint: recorded {count} finding{'s' if count != 1 else ''} in {len(results)} "
-                 f"file{'s' if len(results) != 1 else ''} to {target}",
-                 f"gxlint：已把 {len(results)} 个文件中的 {count} 个问题记录到 {target}")
+        self.say(
+            f"gxlint: recorded {count} finding{'s' if count != 1 else ''} in {len(results)} "
+            f"file{'s' if len(results) != 1 else ''} to {target}",
+            f"gxlint：已把 {len(results)} 个文件中的 {count} 个问题记录到 {target}",
+        )
         return count
 
     def formatter(self, stream):
@@ -242,8 +290,13 @@ class Check:
         from gxlint.output import get as get_formatter
 
         o = self.options
-        kwargs = dict(out=stream, color=use_color(o.color, stream) and o.fmt in HUMAN, lang=self.lang,
-                      rules=self.linter.rules, root=repo_root())
+        kwargs = dict(
+            out=stream,
+            color=use_color(o.color, stream) and o.fmt in HUMAN,
+            lang=self.lang,
+            rules=self.linter.rules,
+            root=repo_root(),
+        )
         if o.statistics:
             from gxlint.output.statistics import StatisticsFormatter
 
@@ -278,11 +331,22 @@ class Check:
         try:
             formatter = self.formatter(stream)
             progress = progress_mod.for_run(o.fmt, len(self.items), stream, sys.stderr)
-            return runner.check(self.linter, self.items, formatter, jobs=o.jobs, stdin_filename=o.stdin_filename,
-                                baseline=baseline, fail_on=o.fail_on, progress=progress, rebuild=self.rebuild,
-                                started=self.started, skip_non_reports=o.skip_non_reports,
-                                on_closed=None if o.output_file else on_stdout_closed, previous=o.previous,
-                                on_pairs=self._paired)
+            return runner.check(
+                self.linter,
+                self.items,
+                formatter,
+                jobs=o.jobs,
+                stdin_filename=o.stdin_filename,
+                baseline=baseline,
+                fail_on=o.fail_on,
+                progress=progress,
+                rebuild=self.rebuild,
+                started=self.started,
+                skip_non_reports=o.skip_non_reports,
+                on_closed=None if o.output_file else on_stdout_closed,
+                previous=o.previous,
+                on_pairs=self._paired,
+            )
         finally:
             if o.output_file:
                 stream.close()
@@ -296,14 +360,22 @@ class Check:
         ``--verbose`` each pair; always a warning when a report given with ``--previous`` is not
         of the year before."""
         for pair in pairing.pairs:
-            if pair.how == "given" and pair.year is not None and pair.previous_year is not None \
-                    and not pair.consecutive:
-                self.say(f"gxlint: warning: --previous {pair.previous} is a report for {pair.previous_year}, "
-                         f"{pair.path} for {pair.year}: not consecutive years (checked as given)",
-                         f"gxlint：警告：--previous {pair.previous} 是 {pair.previous_year} 年的报告，"
-                         f"{pair.path} 是 {pair.year} 年的：不是相邻年度（仍按指定检查）")
+            if (
+                pair.how == "given"
+                and pair.year is not None
+                and pair.previous_year is not None
+                and not pair.consecutive
+            ):
+                self.say(
+                    f"gxlint: warning: --previous {pair.previous} is a report for {pair.previous_year}, "
+                    f"{pair.path} for {pair.year}: not consecutive years (checked as given)",
+                    f"gxlint：警告：--previous {pair.previous} 是 {pair.previous_year} 年的报告，"
+                    f"{pair.path} 是 {pair.year} 年的：不是相邻年度（仍按指定检查）",
+                )
             if self.options.verbose:
                 self.say("gxlint: paired: " + pair.describe("en"), "gxlint：配对：" + pair.describe("zh"))
         if self.options.verbose and not pairing.pairs:
-            self.say("gxlint: no reports of consecutive years of one agency to pair",
-                     "gxlint：没有同一机关相邻年度的报告可配对")
+            self.say(
+                "gxlint: no reports of consecutive years of one agency to pair",
+                "gxlint：没有同一机关相邻年度的报告可配对",
+            )

@@ -64,9 +64,10 @@ def parse_one(paths, fmt: str = "text", template: str | None = None) -> Parsed:
 
     paths = [paths] if isinstance(paths, str) else list(paths)
     if len(paths) > 1 or (paths[0] != "-" and os.path.isdir(paths[0])):
-        raise UsageProblem(f"--format {fmt} reads one file; for several files or a folder use --format csv "
-                           "or json-lines",
-                           f"--format {fmt} 只读取一个文件；多个文件或目录请用 --format csv 或 json-lines")
+        raise UsageProblem(
+            f"--format {fmt} reads one file; for several files or a folder use --format csv or json-lines",
+            f"--format {fmt} 只读取一个文件；多个文件或目录请用 --format csv 或 json-lines",
+        )
     report = _read(paths[0], template)
     fatal = [p for p in report.source.problems if p.fatal]
     if fmt == "json":
@@ -78,9 +79,16 @@ def parse_one(paths, fmt: str = "text", template: str | None = None) -> Parsed:
     return Parsed(text, _unreadable(paths[0], fatal[0]) if fatal else None)
 
 
-def parse_many(paths, fmt: str, output_file: str | None = None, template: str | None = None,
-               include: tuple[str, ...] = (), exclude: tuple[str, ...] = (), *,
-               say: Say = say_in_english) -> bool:
+def parse_many(
+    paths,
+    fmt: str,
+    output_file: str | None = None,
+    template: str | None = None,
+    include: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
+    *,
+    say: Say = say_in_english,
+) -> bool:
     """``gxlint parse --format csv|json-lines PATH...``: every report under ``paths``, file by file,
     written to ``output_file`` (default: standard output).  Returns True when a path or a file
     could not be read: ``say`` was told (before anything more is written) and it gave no output."""
@@ -107,8 +115,10 @@ def parse_many(paths, fmt: str, output_file: str | None = None, template: str | 
                 if os.environ.get("GXLINT_TRACEBACK"):
                     raise
                 failed = True
-                say(f"gxlint: internal error: {item.path}: {type(exc).__name__}: {exc} (please report it)",
-                    f"gxlint：内部错误：{item.path}：{type(exc).__name__}: {exc}（请报告此问题）")
+                say(
+                    f"gxlint: internal error: {item.path}: {type(exc).__name__}: {exc} (please report it)",
+                    f"gxlint：内部错误：{item.path}：{type(exc).__name__}: {exc}（请报告此问题）",
+                )
                 continue
             fatal = [p for p in report.source.problems if p.fatal]
             if fatal:

@@ -36,17 +36,18 @@ class Item:
         return Source("", path=self.path, encoding="", problems=(self.problem,) if self.problem else ())
 
 
-
-
 def _matches(path: str, patterns: Sequence[str]) -> bool:
     name = os.path.basename(path)
     norm = path.replace(os.sep, "/")
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(norm, p) or fnmatch.fnmatch(norm, "*/" + p)
-               for p in patterns)
+    return any(
+        fnmatch.fnmatch(name, p) or fnmatch.fnmatch(norm, p) or fnmatch.fnmatch(norm, "*/" + p)
+        for p in patterns
+    )
 
 
-def discover(paths: Iterable[str], include: Sequence[str] = DEFAULT_INCLUDE,
-             exclude: Sequence[str] = ()) -> Iterator[Item]:
+def discover(
+    paths: Iterable[str], include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = ()
+) -> Iterator[Item]:
     for path in paths:
         if path == "-":
             yield Item("-")
@@ -59,8 +60,13 @@ def discover(paths: Iterable[str], include: Sequence[str] = DEFAULT_INCLUDE,
             yield from _walk(path, include, exclude, matched)
             if not matched[0]:  # a typo'd or wrong folder must not pass silently
                 patterns = ", ".join(include)
-                yield Item(path, Problem(f"目录中没有可检查的文件（{patterns}）：{path}",
-                                         f"no files to check in directory {path} (looked for {patterns})"))
+                yield Item(
+                    path,
+                    Problem(
+                        f"目录中没有可检查的文件（{patterns}）：{path}",
+                        f"no files to check in directory {path} (looked for {patterns})",
+                    ),
+                )
         elif os.path.islink(path) and not os.path.exists(path):
             yield Item(path, Problem(f"符号链接指向不存在的文件：{path}", f"broken symbolic link: {path}"))
         else:
@@ -69,8 +75,7 @@ def discover(paths: Iterable[str], include: Sequence[str] = DEFAULT_INCLUDE,
             yield Item(path)
 
 
-def _walk(root: str, include: Sequence[str], exclude: Sequence[str],
-          matched: list[int]) -> Iterator[Item]:
+def _walk(root: str, include: Sequence[str], exclude: Sequence[str], matched: list[int]) -> Iterator[Item]:
     """The files under ``root`` to lint; ``matched[0]`` counts the files (or errors) found, excluded
     files included."""
     seen: set[tuple[int, int]] = set()
@@ -80,7 +85,9 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str],
             st = os.stat(directory)
         except OSError as exc:
             matched[0] += 1
-            yield Item(directory, Problem(f"无法读取目录：{exc.strerror}", f"cannot read directory: {exc.strerror}"))
+            yield Item(
+                directory, Problem(f"无法读取目录：{exc.strerror}", f"cannot read directory: {exc.strerror}")
+            )
             return
         ident = (st.st_dev, st.st_ino)
         if ident in seen:
@@ -90,7 +97,9 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str],
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
             matched[0] += 1
-            yield Item(directory, Problem(f"无法读取目录：{exc.strerror}", f"cannot read directory: {exc.strerror}"))
+            yield Item(
+                directory, Problem(f"无法读取目录：{exc.strerror}", f"cannot read directory: {exc.strerror}")
+            )
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -113,7 +122,9 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str],
                 if exclude and _matches(path, exclude):
                     continue
                 if entry.is_symlink() and not os.path.exists(path):
-                    yield Item(path, Problem(f"符号链接指向不存在的文件：{path}", f"broken symbolic link: {path}"))
+                    yield Item(
+                        path, Problem(f"符号链接指向不存在的文件：{path}", f"broken symbolic link: {path}")
+                    )
                     continue
                 yield Item(path)
 

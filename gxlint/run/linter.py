@@ -24,9 +24,16 @@ from gxlint.read.templates import Templates, build as build_templates, builtin_r
 
 
 class Linter:
-    def __init__(self, config: str | None = None, overrides: Mapping[str, Any] | None = None, *,
-                 plugins: plugins_mod.Plugins | None = None, require: Sequence[str] = (),
-                 isolated: bool = False, max_bytes: int = source_mod.DEFAULT_MAX_BYTES) -> None:
+    def __init__(
+        self,
+        config: str | None = None,
+        overrides: Mapping[str, Any] | None = None,
+        *,
+        plugins: plugins_mod.Plugins | None = None,
+        require: Sequence[str] = (),
+        isolated: bool = False,
+        max_bytes: int = source_mod.DEFAULT_MAX_BYTES,
+    ) -> None:
         self.plugins = plugins if plugins is not None else plugins_mod.cached(tuple(require))
         self.rules: dict[str, type[Rule]] = dict(self.plugins.rules)
         self.names = {r.name: code for code, r in self.rules.items()}
@@ -37,8 +44,9 @@ class Linter:
         options = {c: r.options for c, r in self.rules.items()}
         if overrides:
             validated = parse_layer(dict(overrides), "<command line>", self.rules, options, self.names).values
-        self.resolver = Resolver(self.rules, options, self.names, explicit=config, overrides=validated,
-                                 isolated=isolated)
+        self.resolver = Resolver(
+            self.rules, options, self.names, explicit=config, overrides=validated, isolated=isolated
+        )
 
     @property
     def templates(self) -> Templates:
@@ -56,7 +64,9 @@ class Linter:
     def settings(self, path: str | None) -> Settings:
         return self.resolver.settings(path)
 
-    def selected(self, settings: Settings, path: str | None = None, *, unread: bool = False) -> list[type[Rule]]:
+    def selected(
+        self, settings: Settings, path: str | None = None, *, unread: bool = False
+    ) -> list[type[Rule]]:
         """The rules that run on ``path``.  Whatever ``select`` says (only ``ignore`` stops them), the
         rules that report crashes run, and, on a path that cannot be read at all (``unread``), the
         rules that speak about files with no text: neither a crash nor a missing file is silent."""
@@ -91,8 +101,14 @@ class Linter:
         forced = settings.template if settings.template != "auto" else None
         return build_report(source, self.context, forced)
 
-    def lint_source(self, source: source_mod.Source, settings: Settings,
-                    reports: list[Report] | None = None, *, previous: Report | None = None) -> list[Finding]:
+    def lint_source(
+        self,
+        source: source_mod.Source,
+        settings: Settings,
+        reports: list[Report] | None = None,
+        *,
+        previous: Report | None = None,
+    ) -> list[Finding]:
         """The findings of one file; ``reports``, when a list, receives the report read (for a
         formatter that shows it, such as ``--format html``, and for pairing reports of consecutive
         years); ``previous`` is last year's report of the same agency (see :meth:`lint_report`)."""
@@ -104,29 +120,37 @@ class Linter:
             reports.append(report)
         return self.lint_report(report, settings, previous=previous)
 
-    def lint_report(self, report: Report, settings: Settings, *, previous: Report | None = None,
-                    cross_only: bool = False) -> list[Finding]:
+    def lint_report(
+        self, report: Report, settings: Settings, *, previous: Report | None = None, cross_only: bool = False
+    ) -> list[Finding]:
         """``previous``: last year's report of the same agency, the rules' ``ctx.previous`` (the
         cross-year rules, ``Rule.uses_previous``, are silent without it); ``cross_only``: run only
         the cross-year rules, for a report whose other findings are already known."""
-        return self.engine.run(report, self.selected(settings, report.path), settings, previous=previous,
-                               cross_only=cross_only)
+        return self.engine.run(
+            report, self.selected(settings, report.path), settings, previous=previous, cross_only=cross_only
+        )
 
     def lint_unread(self, source: source_mod.Source, settings: Settings) -> list[Finding]:
         """The findings on a path that cannot be read at all (``source`` has no text, only the
         problem: see gxlint.run.discover.Item)."""
         return self.engine.run(Report(source), self.selected(settings, source.path, unread=True), settings)
 
-    def crashed(self, source: source_mod.Source, exc: BaseException, settings: Settings, *,
-                stage: str = "file") -> list[Finding]:
+    def crashed(
+        self, source: source_mod.Source, exc: BaseException, settings: Settings, *, stage: str = "file"
+    ) -> list[Finding]:
         """What the rules that report crashes say about ``exc``, raised while ``source`` was read
         (``stage="reader"``) or otherwise linted (``"file"``); nothing else is checked."""
         path = source.path or "<text>"
-        self.engine.crashed(exc, f"gxlint failed while reading {path}" if stage == "reader"
-                            else f"gxlint failed on {path}")
+        self.engine.crashed(
+            exc, f"gxlint failed while reading {path}" if stage == "reader" else f"gxlint failed on {path}"
+        )
         rules = [r for r in self.selected(settings, source.path) if r.reports_crashes]
-        return self.engine.run(Report(source_mod.Source("", path=source.path, form=source.form)), rules,
-                               settings, crashes=[Crash.of(stage, exc)])
+        return self.engine.run(
+            Report(source_mod.Source("", path=source.path, form=source.form)),
+            rules,
+            settings,
+            crashes=[Crash.of(stage, exc)],
+        )
 
 
 _CONTEXTS: dict[str, Context] = {}
@@ -136,8 +160,12 @@ def _context_for(plugin_templates: tuple[tuple[Any, str], ...]) -> Context:
     """The parse context for the built-in templates plus the plugins' (built once per process)."""
     if not plugin_templates:
         return default_context()
-    key = json.dumps([(item if isinstance(item, dict) else os.fspath(item), plugin)
-                      for item, plugin in plugin_templates], sort_keys=True, ensure_ascii=False, default=str)
+    key = json.dumps(
+        [(item if isinstance(item, dict) else os.fspath(item), plugin) for item, plugin in plugin_templates],
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
     if key not in _CONTEXTS:
         raw = builtin_raw()
         for item, plugin in plugin_templates:

@@ -147,22 +147,31 @@ class Pair:
     @property
     def consecutive(self) -> bool:
         """Whether the two reports are known to be of consecutive years."""
-        return self.year is not None and self.previous_year is not None and self.previous_year == self.year - 1
+        return (
+            self.year is not None and self.previous_year is not None and self.previous_year == self.year - 1
+        )
 
     def describe(self, lang: str = "zh") -> str:
         """One line for ``--verbose``: which report is checked against which, and why."""
         years = f"{self.previous_year or '?'}→{self.year or '?'}"
         if lang == "zh":
-            why = {"same-name": f"{self.agency}，{years}年",
-                   "renamed": f"名称变更：{self.previous_agency}→{self.agency}，{years}年",
-                   "given": f"--previous 指定，{years}年"}[self.how]
+            why = {
+                "same-name": f"{self.agency}，{years}年",
+                "renamed": f"名称变更：{self.previous_agency}→{self.agency}，{years}年",
+                "given": f"--previous 指定，{years}年",
+            }[self.how]
             more = f"；上年有 {self.candidates} 份同名报告，取第一份" if self.candidates > 1 else ""
             return f"{self.path} ← {self.previous}（{why}{more}）"
-        why = {"same-name": f"{self.agency}, {years}",
-               "renamed": f"renamed: {self.previous_agency} → {self.agency}, {years}",
-               "given": f"given by --previous, {years}"}[self.how]
-        more = f"; last year has {self.candidates} reports of that name, the first was taken" \
-            if self.candidates > 1 else ""
+        why = {
+            "same-name": f"{self.agency}, {years}",
+            "renamed": f"renamed: {self.previous_agency} → {self.agency}, {years}",
+            "given": f"given by --previous, {years}",
+        }[self.how]
+        more = (
+            f"; last year has {self.candidates} reports of that name, the first was taken"
+            if self.candidates > 1
+            else ""
+        )
         return f"{self.path} ← {self.previous} ({why}{more})"
 
 
@@ -239,8 +248,18 @@ def pair(cards: Iterable[Card]) -> Pairing:
     for card in cards:
         same = by_name.get((card.key, card.year - 1))
         if same:
-            out.pairs.append(Pair(card.path, same[0].path, card.agency, same[0].agency, card.year, "same-name",
-                                  len(same), card.year - 1))
+            out.pairs.append(
+                Pair(
+                    card.path,
+                    same[0].path,
+                    card.agency,
+                    same[0].agency,
+                    card.year,
+                    "same-name",
+                    len(same),
+                    card.year - 1,
+                )
+            )
             continue
         # a renamed agency: the one name of last year that matches, with no successor of its own
         # name, and no other name of this year that matches it
@@ -248,8 +267,18 @@ def pair(cards: Iterable[Card]) -> Pairing:
         this = open_before.get((card.variant, card.year), [])
         if len(last) == 1 and this == [card.key]:
             group = by_variant[(card.variant, card.year - 1)][last[0]]
-            out.pairs.append(Pair(card.path, group[0].path, card.agency, group[0].agency, card.year, "renamed",
-                                  len(group), card.year - 1))
+            out.pairs.append(
+                Pair(
+                    card.path,
+                    group[0].path,
+                    card.agency,
+                    group[0].agency,
+                    card.year,
+                    "renamed",
+                    len(group),
+                    card.year - 1,
+                )
+            )
     return out
 
 

@@ -36,8 +36,9 @@ def _isatty(stream: TextIO) -> bool:
 class Progress:
     """``[ 120/4000]  3%  path/of/the/last/file.txt`` on one line of ``stream``."""
 
-    def __init__(self, total: int, stream: TextIO, *, delay: float = 0.3, interval: float = 0.1,
-                 clock=time.monotonic) -> None:
+    def __init__(
+        self, total: int, stream: TextIO, *, delay: float = 0.3, interval: float = 0.1, clock=time.monotonic
+    ) -> None:
         self.total = total
         self.stream = stream
         self.delay = delay

@@ -62,9 +62,16 @@ def _unreadable(linter, item: Item) -> FileResult:
     return FileResult(item.path, linter.lint_unread(item.source(), linter.settings(item.path)), checked=False)
 
 
-def lint_source(linter, source, name: str, settings_path: str | None,
-                view: Callable[[Any], Any] | None = None, *, previous=None,
-                reports: list | None = None) -> FileResult:
+def lint_source(
+    linter,
+    source,
+    name: str,
+    settings_path: str | None,
+    view: Callable[[Any], Any] | None = None,
+    *,
+    previous=None,
+    reports: list | None = None,
+) -> FileResult:
     """``view``: the formatter's ``report_view`` (see gxlint.output): called with the report
     read, in the process that read it; what it returns becomes ``FileResult.report``.
     ``previous``: last year's report of the same agency (the cross-year rules' ``ctx.previous``);
@@ -121,8 +128,9 @@ def _init_worker(rebuild: Rebuild | None) -> None:
         return  # forked: the parent's Linter (with its resolved settings) is already here
     from gxlint.run.linter import Linter
 
-    _WORKER = Linter(config=rebuild.config, overrides=rebuild.overrides, isolated=rebuild.isolated,
-                     require=rebuild.require)
+    _WORKER = Linter(
+        config=rebuild.config, overrides=rebuild.overrides, isolated=rebuild.isolated, require=rebuild.require
+    )
 
 
 def _work(path: str, view: Callable[[Any], Any] | None = None) -> FileResult:
@@ -151,8 +159,9 @@ def identify(linter, path: str, view: Callable[[Any], Any] | None = None):
     try:
         head = _text_head(path, linter.max_bytes)
         if head is not None:
-            return None, card_of(linter.read_report(source_mod.from_text(head, path), linter.settings(path)),
-                                 path=path)
+            return None, card_of(
+                linter.read_report(source_mod.from_text(head, path), linter.settings(path)), path=path
+            )
     except Exception:  # the whole file's lint will report it
         return None, None
     try:
@@ -226,10 +235,17 @@ def settle(linter, task: list, view: Callable[[Any], Any] | None = None) -> list
             box: list = []
             result = lint_source(linter, source, path, path, view, previous=last, reports=box)
             whole = card_of(box[0], path=path) if box else None
-            same = whole is not None and card is not None and (whole.agency, whole.year) == (card.agency, card.year)
+            same = (
+                whole is not None
+                and card is not None
+                and (whole.agency, whole.year) == (card.agency, card.year)
+            )
             if last is not None and not same:  # the beginning misled the pairing: no cross-year findings
-                result.findings = [f for f in result.findings
-                                   if not getattr(linter.rules.get(f.code), "uses_previous", False)]
+                result.findings = [
+                    f
+                    for f in result.findings
+                    if not getattr(linter.rules.get(f.code), "uses_previous", False)
+                ]
             if path in needed and same:
                 reports[path] = box[0]
             out.append((path, "result", result))
@@ -276,15 +292,25 @@ def _cross_selected(linter, files: list[str]) -> bool:
     """Whether a cross-year rule is selected for any of ``files`` (else pairing is not needed)."""
     if not any(getattr(r, "uses_previous", False) for r in linter.rules.values()):
         return False
-    return any(any(getattr(r, "uses_previous", False) for r in linter.selected(linter.settings(f), f))
-               for f in files)
+    return any(
+        any(getattr(r, "uses_previous", False) for r in linter.selected(linter.settings(f), f)) for f in files
+    )
 
 
-def run(linter, items: Iterable[Item], *, jobs: int | None = None, stdin_filename: str | None = None,
-        stdin: BinaryIO | None = None, rebuild: Rebuild | None = None,
-        skip_non_reports: bool = False, view: Callable[[Any], Any] | None = None,
-        previous: str | None = None, on_pairs: Callable[[Any], None] | None = None,
-        on_read: Callable[[int, str], None] | None = None) -> Generator[FileResult, None, None]:
+def run(
+    linter,
+    items: Iterable[Item],
+    *,
+    jobs: int | None = None,
+    stdin_filename: str | None = None,
+    stdin: BinaryIO | None = None,
+    rebuild: Rebuild | None = None,
+    skip_non_reports: bool = False,
+    view: Callable[[Any], Any] | None = None,
+    previous: str | None = None,
+    on_pairs: Callable[[Any], None] | None = None,
+    on_read: Callable[[int, str], None] | None = None,
+) -> Generator[FileResult, None, None]:
     """Yield one FileResult per item, in the order given.
 
     ``jobs`` > 1 lints files in worker processes (default: the number of CPUs); the output is the
@@ -314,12 +340,24 @@ def run(linter, items: Iterable[Item], *, jobs: int | None = None, stdin_filenam
     files = [i.path for i in items if i.problem is None and i.path != "-"]
     jobs = jobs or cpu_count()
     if previous is not None:
-        yield from _run_with_previous(linter, items, previous, stdin_filename, stdin, skip_non_reports, view,
-                                      on_pairs)
+        yield from _run_with_previous(
+            linter, items, previous, stdin_filename, stdin, skip_non_reports, view, on_pairs
+        )
         return
     if len(files) > 1 and _cross_selected(linter, files):
-        yield from _run_paired(linter, items, files, jobs, rebuild, stdin_filename, stdin, skip_non_reports,
-                               view, on_pairs, on_read)
+        yield from _run_paired(
+            linter,
+            items,
+            files,
+            jobs,
+            rebuild,
+            stdin_filename,
+            stdin,
+            skip_non_reports,
+            view,
+            on_pairs,
+            on_read,
+        )
         return
     parallel = _parallel(linter, files, jobs, rebuild, view) if jobs > 1 and len(files) > 1 else None
     try:
@@ -338,7 +376,9 @@ def run(linter, items: Iterable[Item], *, jobs: int | None = None, stdin_filenam
             else:
                 result = _lint(lint_one, linter, item.path, view)
             if skip_non_reports:
-                result = _skip_non_report(linter, result, _lang(linter, stdin_filename if item.path == "-" else item.path))
+                result = _skip_non_report(
+                    linter, result, _lang(linter, stdin_filename if item.path == "-" else item.path)
+                )
             yield result
     finally:
         if parallel is not None:
@@ -348,14 +388,28 @@ def run(linter, items: Iterable[Item], *, jobs: int | None = None, stdin_filenam
 def _skip_non_report(linter, result: FileResult, lang: str) -> FileResult:
     """A file that is no report (a finding of a ``Rule.not_a_report`` rule) becomes one info note
     (``--skip-non-reports``); others unchanged."""
-    reason = next((f for f in result.findings
-                   if getattr(linter.rules.get(f.code), "not_a_report", False)), None)
+    reason = next(
+        (f for f in result.findings if getattr(linter.rules.get(f.code), "not_a_report", False)), None
+    )
     if reason is None:
         return result
-    message = (f"不是年度报告，已跳过（--skip-non-reports）：{reason.message}" if lang == "zh"
-               else f"not an annual report, skipped (--skip-non-reports): {reason.message}")
-    note = Finding(result.path, reason.line, reason.column, reason.end_line, reason.end_column, reason.code,
-                   reason.name, "info", message, fingerprint=reason.fingerprint)
+    message = (
+        f"不是年度报告，已跳过（--skip-non-reports）：{reason.message}"
+        if lang == "zh"
+        else f"not an annual report, skipped (--skip-non-reports): {reason.message}"
+    )
+    note = Finding(
+        result.path,
+        reason.line,
+        reason.column,
+        reason.end_line,
+        reason.end_column,
+        reason.code,
+        reason.name,
+        "info",
+        message,
+        fingerprint=reason.fingerprint,
+    )
     return FileResult(result.path, [note], {}, skipped=True)
 
 
@@ -367,9 +421,16 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def _parallel(linter, files: list, jobs: int, rebuild: Rebuild | None,
-              view: Callable[[Any], Any] | None = None, *, work: Callable[..., Any] | None = None,
-              local: Callable[..., Any] | None = None) -> Generator[Any, None, None]:
+def _parallel(
+    linter,
+    files: list,
+    jobs: int,
+    rebuild: Rebuild | None,
+    view: Callable[[Any], Any] | None = None,
+    *,
+    work: Callable[..., Any] | None = None,
+    local: Callable[..., Any] | None = None,
+) -> Generator[Any, None, None]:
     """``work(task, view=...)`` on each of ``files`` in worker processes, in order (default:
     :func:`_work`, lint one file); ``local(linter, task, view)`` does a task here when a worker
     died (default: :func:`lint_one`)."""
@@ -385,8 +446,12 @@ def _parallel(linter, files: list, jobs: int, rebuild: Rebuild | None,
     ctx = multiprocessing.get_context("fork" if fork else "spawn")
     done = 0
     chunk = max(1, min(16, len(files) // (jobs * 4)))
-    pool = ProcessPoolExecutor(min(jobs, len(files)), mp_context=ctx, initializer=_init_worker,
-                               initargs=(None if fork else (rebuild or Rebuild()),))
+    pool = ProcessPoolExecutor(
+        min(jobs, len(files)),
+        mp_context=ctx,
+        initializer=_init_worker,
+        initargs=(None if fork else (rebuild or Rebuild()),),
+    )
     finished = False
     try:
         try:
@@ -413,8 +478,9 @@ def _parallel(linter, files: list, jobs: int, rebuild: Rebuild | None,
             _WORKER = None
 
 
-def _run_with_previous(linter, items: list[Item], previous: str, stdin_filename, stdin, skip_non_reports,
-                       view, on_pairs) -> Generator[FileResult, None, None]:
+def _run_with_previous(
+    linter, items: list[Item], previous: str, stdin_filename, stdin, skip_non_reports, view, on_pairs
+) -> Generator[FileResult, None, None]:
     """``--previous``: each report given is checked against that one report of last year."""
     from gxlint.run.pairs import Pair, Pairing, card_of
     from gxlint.read import source as source_mod
@@ -427,8 +493,11 @@ def _run_with_previous(linter, items: list[Item], previous: str, stdin_filename,
         settings_path = stdin_filename if item.path == "-" else item.path
         name = (stdin_filename or "-") if item.path == "-" else item.path
         try:
-            source = (source_mod.from_bytes((stdin or sys.stdin.buffer).read(), name) if item.path == "-"
-                      else source_mod.read_path(item.path, linter.max_bytes))
+            source = (
+                source_mod.from_bytes((stdin or sys.stdin.buffer).read(), name)
+                if item.path == "-"
+                else source_mod.read_path(item.path, linter.max_bytes)
+            )
         except Exception as exc:
             result = FileResult(name, _crashed(linter, name, exc, settings_path))
         else:
@@ -437,9 +506,21 @@ def _run_with_previous(linter, items: list[Item], previous: str, stdin_filename,
             card = card_of(box[0], path=name) if box else None
             if on_pairs is not None:
                 old = card_of(last, path=previous) if last is not None else None
-                on_pairs(Pairing([Pair(name, previous, card.agency if card else "", old.agency if old else "",
-                                       card.year if card else None, "given",
-                                       previous_year=old.year if old else None)]))
+                on_pairs(
+                    Pairing(
+                        [
+                            Pair(
+                                name,
+                                previous,
+                                card.agency if card else "",
+                                old.agency if old else "",
+                                card.year if card else None,
+                                "given",
+                                previous_year=old.year if old else None,
+                            )
+                        ]
+                    )
+                )
         if skip_non_reports:
             result = _skip_non_report(linter, result, _lang(linter, settings_path))
         yield result
@@ -461,8 +542,19 @@ def _unpack(data: bytes) -> FileResult:
     return pickle.loads(zlib.decompress(data))
 
 
-def _run_paired(linter, items: list[Item], files: list[str], jobs: int, rebuild, stdin_filename, stdin,
-                skip_non_reports, view, on_pairs, on_read) -> Generator[FileResult, None, None]:
+def _run_paired(
+    linter,
+    items: list[Item],
+    files: list[str],
+    jobs: int,
+    rebuild,
+    stdin_filename,
+    stdin,
+    skip_non_reports,
+    view,
+    on_pairs,
+    on_read,
+) -> Generator[FileResult, None, None]:
     """Identify every file, pair the reports, then lint them with their predecessors (see :func:`run`,
     :func:`identify` and :func:`settle`).  The second step takes the files in input order (a group
     of paired reports at the place of its first report), and each result is given out as soon as
@@ -475,8 +567,11 @@ def _run_paired(linter, items: list[Item], files: list[str], jobs: int, rebuild,
     held: dict[int, Any] = {}  # item index -> its result (packed), known before the second step
     linted: set[str] = set()
     cards = []
-    first = (_parallel(linter, files, jobs, rebuild, view, work=_work_identify, local=identify)
-             if jobs > 1 and len(files) > 1 else None)
+    first = (
+        _parallel(linter, files, jobs, rebuild, view, work=_work_identify, local=identify)
+        if jobs > 1 and len(files) > 1
+        else None
+    )
     try:
         for index, item in enumerate(items):
             if item.problem is not None:
@@ -485,7 +580,9 @@ def _run_paired(linter, items: list[Item], files: list[str], jobs: int, rebuild,
             if item.path == "-":
                 name = stdin_filename or "-"
                 data = (stdin or sys.stdin.buffer).read()
-                held[index] = lint_source(linter, source_mod.from_bytes(data, name), name, stdin_filename, view)
+                held[index] = lint_source(
+                    linter, source_mod.from_bytes(data, name), name, stdin_filename, view
+                )
                 continue
             result, card = next(first) if first is not None else identify(linter, item.path, view)
             if result is not None:
@@ -512,12 +609,19 @@ def _run_paired(linter, items: list[Item], files: list[str], jobs: int, rebuild,
     grouped: set[str] = set()
     waiting: set[str] = set()  # files linted already that still get cross-year findings
     for group in pairing.groups():
-        tasks.append((min(position[path] for path, _ in group),
-                      [(path, previous, path in linted, by_path.get(path)) for path, previous in group]))
+        tasks.append(
+            (
+                min(position[path] for path, _ in group),
+                [(path, previous, path in linted, by_path.get(path)) for path, previous in group],
+            )
+        )
         grouped.update(path for path, _ in group)
         waiting.update(path for path, previous in group if previous is not None and path in linted)
-    tasks.extend((position[path], [(path, None, False, None)]) for path in position
-                 if path not in linted and path not in grouped)
+    tasks.extend(
+        (position[path], [(path, None, False, None)])
+        for path in position
+        if path not in linted and path not in grouped
+    )
     tasks.sort(key=lambda task: task[0])
 
     results: dict[str, Any] = {}  # path -> packed result (text files) or extra findings (others)
@@ -553,15 +657,20 @@ def _run_paired(linter, items: list[Item], files: list[str], jobs: int, rebuild,
             else:
                 return
             if skip_non_reports:
-                result = _skip_non_report(linter, result, _lang(linter, stdin_filename if path == "-" else path))
+                result = _skip_non_report(
+                    linter, result, _lang(linter, stdin_filename if path == "-" else path)
+                )
             pointer += 1
             yield result
 
-    second = (_parallel(linter, [task for _, task in tasks], jobs, rebuild, view, work=_work_settle, local=settle)
-              if jobs > 1 and len(tasks) > 1 else None)
+    second = (
+        _parallel(linter, [task for _, task in tasks], jobs, rebuild, view, work=_work_settle, local=settle)
+        if jobs > 1 and len(tasks) > 1
+        else None
+    )
     try:
         yield from ready()
-        for found in (second if second is not None else (settle(linter, task, view) for _, task in tasks)):
+        for found in second if second is not None else (settle(linter, task, view) for _, task in tasks):
             for path, kind, payload in found:
                 results[path] = payload
                 finished += kind == "result"
@@ -588,6 +697,7 @@ def _stop_workers(pool) -> None:
 
 # -- a whole run -------------------------------------------------------------------------------------
 
+
 @dataclass
 class Outcome:
     summary: Summary
@@ -604,11 +714,24 @@ def resolve_settings(linter, items: Iterable[Item], stdin_filename: str | None =
         linter.settings(stdin_filename if item.path == "-" else item.path)
 
 
-def check(linter, items: list[Item], formatter, *, jobs: int | None = None, stdin_filename: str | None = None,
-          stdin: BinaryIO | None = None, baseline=None, fail_on: str | None = None,
-          progress=None, rebuild: Rebuild | None = None, started: float | None = None,
-          skip_non_reports: bool = False, on_closed: Callable[[], None] | None = None,
-          previous: str | None = None, on_pairs: Callable[[Any], None] | None = None) -> Outcome:
+def check(
+    linter,
+    items: list[Item],
+    formatter,
+    *,
+    jobs: int | None = None,
+    stdin_filename: str | None = None,
+    stdin: BinaryIO | None = None,
+    baseline=None,
+    fail_on: str | None = None,
+    progress=None,
+    rebuild: Rebuild | None = None,
+    started: float | None = None,
+    skip_non_reports: bool = False,
+    on_closed: Callable[[], None] | None = None,
+    previous: str | None = None,
+    on_pairs: Callable[[Any], None] | None = None,
+) -> Outcome:
     """Lint ``items`` and feed the formatter; returns the summary and whether the run failed.
 
     ``baseline`` (a :class:`gxlint.run.baseline.Baseline`) hides the findings it already records;
@@ -655,9 +778,19 @@ def check(linter, items: list[Item], formatter, *, jobs: int | None = None, stdi
                 on_closed()
 
     output(formatter.begin)
-    results = run(linter, items, jobs=jobs, stdin_filename=stdin_filename, stdin=stdin, rebuild=rebuild,
-                  skip_non_reports=skip_non_reports, view=getattr(formatter, "report_view", None),
-                  previous=previous, on_pairs=paired, on_read=read)
+    results = run(
+        linter,
+        items,
+        jobs=jobs,
+        stdin_filename=stdin_filename,
+        stdin=stdin,
+        rebuild=rebuild,
+        skip_non_reports=skip_non_reports,
+        view=getattr(formatter, "report_view", None),
+        previous=previous,
+        on_pairs=paired,
+        on_read=read,
+    )
     try:
         for item, result in zip(items, results):
             if baseline is not None and not result.skipped:

@@ -52,7 +52,8 @@ class MissingContact(Rule):
             zh="报告未提供联系方式：没有联系地址、联系电话，也没有电子邮箱",
             en="the report gives no way to contact the office: no address, no phone number and no email",
             fix_zh="在前言中写明联系地址、邮编、电话（含区号）和电子邮箱",
-            fix_en="state the office's address, postcode, phone number (with area code) and email in the introduction"),
+            fix_en="state the office's address, postcode, phone number (with area code) and email in the introduction",
+        ),
     }
 
     def check(self, report, ctx):

@@ -60,48 +60,75 @@ class MalformedContact(Rule):
         "email_width": Message(
             zh="电子邮箱“{value}”含全角字符（如“＠”“．”），复制到邮件程序中无法发送",
             en="the email address “{value}” has full-width characters (＠, ．): copied into a mail program it does not work",
-            fix_zh="改用半角字符：{fixed}", fix_en="use half-width characters: {fixed}"),
+            fix_zh="改用半角字符：{fixed}",
+            fix_en="use half-width characters: {fixed}",
+        ),
         "email_invalid": Message(
-            zh="电子邮箱“{value}”格式不正确：{why}", en="the email address “{value}” is invalid: {why}",
+            zh="电子邮箱“{value}”格式不正确：{why}",
+            en="the email address “{value}” is invalid: {why}",
             fix_zh="写成“名称@域名”的完整形式，如 office@163.com",
-            fix_en="write the full address, name@domain, e.g. office@163.com"),
+            fix_en="write the full address, name@domain, e.g. office@163.com",
+        ),
         "no_at": Message(zh="缺少“@”", en="it has no @"),
-        "bad_domain": Message(zh="域名不完整或含非法字符", en="its domain is incomplete or has invalid characters"),
-        "postcode": Message(zh="邮编“{value}”有 {n} 位数字，邮政编码应为 {want} 位",
-                            en="the postcode “{value}” has {n} digits; a postcode has {want}"),
+        "bad_domain": Message(
+            zh="域名不完整或含非法字符", en="its domain is incomplete or has invalid characters"
+        ),
+        "postcode": Message(
+            zh="邮编“{value}”有 {n} 位数字，邮政编码应为 {want} 位",
+            en="the postcode “{value}” has {n} digits; a postcode has {want}",
+        ),
         "no_area_code": Message(
             zh="{label}“{value}”缺少区号：在网上发布的固定电话应带区号",
             en="{label} “{value}” has no area code: a landline published on the web needs its area code",
-            fix_zh="写明区号，如 {example}", fix_en="add the area code, e.g. {example}"),
+            fix_zh="写明区号，如 {example}",
+            fix_en="add the area code, e.g. {example}",
+        ),
         "malformed_phone": Message(
             zh="{label}“{value}”不是有效的电话号码（{n} 位数字；固定电话为区号加 7–8 位号码，手机为 11 位）",
             en="{label} “{value}” is not a valid phone number ({n} digits; "
-               "a landline is an area code and 7–8 digits, a mobile 11 digits)"),
+            "a landline is an area code and 7–8 digits, a mobile 11 digits)",
+        ),
     }
 
     def check(self, report, ctx):
         if not checkable(report):
             return
         found = contacts(report, ctx)
-        written = [_DIGITS.findall(_nfkc(f.value)) for f in found
-                   if f.kind == "phone" and judge_phone(f.value)[0] == "ok"]
+        written = [
+            _DIGITS.findall(_nfkc(f.value))
+            for f in found
+            if f.kind == "phone" and judge_phone(f.value)[0] == "ok"
+        ]
         area_codes = sorted({g[0] for g in written if len(g) >= 2 and g[0].startswith("0")})
         for item in found:
             if item.kind == "phone":
                 yield from self._phone(item, area_codes, ctx)
             elif item.kind == "email" and judge_email(item.value) and _FULL_WIDTH_EMAIL.search(item.value):
                 # 全角 ＠ or ．: people read it, but a mail program given it will not send
-                yield ctx.say(item.span, "email_width", value=item.value, fixed=_nfkc(item.value).replace("。", "."),
-                              key=f"email-width:{item.value}")
+                yield ctx.say(
+                    item.span,
+                    "email_width",
+                    value=item.value,
+                    fixed=_nfkc(item.value).replace("。", "."),
+                    key=f"email-width:{item.value}",
+                )
             elif item.kind == "email" and not judge_email(item.value):
                 why = ctx.phrase("no_at" if not _AT.search(item.value) else "bad_domain")
-                yield ctx.say(item.span, "email_invalid", value=item.value, why=why, key=f"email:{item.value}")
+                yield ctx.say(
+                    item.span, "email_invalid", value=item.value, why=why, key=f"email:{item.value}"
+                )
             elif item.kind == "postcode":
                 digits = _nfkc(item.value)
                 want = facts()["postcode_digits"]
                 if len(digits) != want:
-                    yield ctx.say(item.span, "postcode", value=item.value, n=len(digits), want=want,
-                                  key=f"postcode:{item.value}")
+                    yield ctx.say(
+                        item.span,
+                        "postcode",
+                        value=item.value,
+                        n=len(digits),
+                        want=want,
+                        key=f"postcode:{item.value}",
+                    )
 
     def _phone(self, item: Found, area_codes: list[str], ctx):
         verdict, n = judge_phone(item.value)
@@ -110,10 +137,18 @@ class MalformedContact(Rule):
             if item.shares_area_code or not ctx.options.get("require-area-code", True):
                 return
             example = f"{area_codes[0]}-{item.value.strip()}" if len(area_codes) == 1 else "0XXX-XXXXXXX"
-            yield ctx.say(item.span, "no_area_code", label=label, value=item.value, example=example,
-                          key=f"phone:{item.value}")
+            yield ctx.say(
+                item.span,
+                "no_area_code",
+                label=label,
+                value=item.value,
+                example=example,
+                key=f"phone:{item.value}",
+            )
         elif verdict == "malformed":
-            yield ctx.say(item.span, "malformed_phone", label=label, value=item.value, n=n, key=f"phone:{item.value}")
+            yield ctx.say(
+                item.span, "malformed_phone", label=label, value=item.value, n=n, key=f"phone:{item.value}"
+            )
 
 
 def _nfkc(text: str) -> str:

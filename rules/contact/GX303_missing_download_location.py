@@ -46,9 +46,10 @@ class MissingDownloadLocation(Rule):
         "missing": Message(
             zh="报告未说明电子版的获取途径（在哪个网站或栏目可以查阅、下载）",
             en="the report does not say where its electronic version can be found "
-               "(which website or column to read or download it from)",
+            "(which website or column to read or download it from)",
             fix_zh="在前言中写明，如“本报告电子版可在××人民政府门户网站查阅和下载”",
-            fix_en="say so in the introduction, e.g. 本报告电子版可在××人民政府门户网站查阅和下载"),
+            fix_en="say so in the introduction, e.g. 本报告电子版可在××人民政府门户网站查阅和下载",
+        ),
     }
 
     def check(self, report, ctx):

@@ -67,14 +67,15 @@ class CarryOver(Rule):
     messages = {
         "differs": Message(
             zh="本报告（{here}）“二、上年结转政府信息公开申请数量”“{column}”列为 {a}，而上年报告 {there}{last_year}"
-               "“四、结转下年度继续办理”该列为 {b}；本年从上年接办的申请就是上年结转下来的申请，两者应相等",
+            "“四、结转下年度继续办理”该列为 {b}；本年从上年接办的申请就是上年结转下来的申请，两者应相等",
             en="“二、上年结转政府信息公开申请数量” (carried over from last year), column “{column}”, is {a} in "
-               "this report ({here}), but last year's report {there}{last_year} carried {b} forward in "
-               "“四、结转下年度继续办理”; the applications taken over are the ones carried forward, so the two "
-               "must be equal",
+            "this report ({here}), but last year's report {there}{last_year} carried {b} forward in "
+            "“四、结转下年度继续办理”; the applications taken over are the ones carried forward, so the two "
+            "must be equal",
             fix_zh="核对两份报告的“{column}”列：本年“二、上年结转”应为 {b}，或改正上年报告",
             fix_en="check column “{column}” in both reports: this year's 二 should be {b}, or last year's "
-                   "report is wrong"),
+            "report is wrong",
+        ),
         "year": YEAR,
     }
 
@@ -96,6 +97,14 @@ class CarryOver(Rule):
         if any(column != total for column, _, _ in wrong):
             wrong = [w for w in wrong if w[0] != total]  # the total repeats the applicant columns
         for column, mine, theirs in wrong:
-            yield ctx.say(mine, "differs", here=file_name(report), there=file_name(previous),
-                          last_year=year_of(ctx, previous), column=column, a=fmt(mine.value), b=fmt(theirs.value),
-                          key=f"carry-over:{column}")
+            yield ctx.say(
+                mine,
+                "differs",
+                here=file_name(report),
+                there=file_name(previous),
+                last_year=year_of(ctx, previous),
+                column=column,
+                a=fmt(mine.value),
+                b=fmt(theirs.value),
+                key=f"carry-over:{column}",
+            )

@@ -15,8 +15,9 @@ _SPACE = re.compile(r"\s+")
 
 
 def _problems_chapter(chapter: Chapter | None) -> bool:
-    return chapter is not None and (chapter.number == 5 or "存在的主要问题" in chapter.title
-                                    or "改进情况" in chapter.title)
+    return chapter is not None and (
+        chapter.number == 5 or "存在的主要问题" in chapter.title or "改进情况" in chapter.title
+    )
 
 
 def _excerpt(text: str, length: int = 14) -> str:
@@ -71,9 +72,14 @@ class CopiedText(Rule):
     summary_zh = "叙述内容与上年报告大量雷同（需要上年报告）"
     spec = "across-years, good-practice"
     options = {
-        "threshold": Option(0.5, "the share of this year's narrative sentences equal to last year's (numbers and "
-                                 "dates aside) from which the rule warns, for the report and for chapter 五"),
-        "min-sentences": Option(5, "reports with fewer narrative sentences than this are not judged as a whole"),
+        "threshold": Option(
+            0.5,
+            "the share of this year's narrative sentences equal to last year's (numbers and "
+            "dates aside) from which the rule warns, for the report and for chapter 五",
+        ),
+        "min-sentences": Option(
+            5, "reports with fewer narrative sentences than this are not judged as a whole"
+        ),
         "min-chars": Option(8, "shorter sentences (after dropping numbers and punctuation) are not compared"),
     }
     doc_zh = """报告叙述内容的大部分与上年报告相同。
@@ -95,25 +101,30 @@ class CopiedText(Rule):
     messages = {
         "report": Message(
             zh="本报告（{here}）{n} 句叙述中有 {m} 句（{pct}%）与上年报告 {there}{last_year}相同（数字、日期不计），"
-               "达到 {limit}%；雷同最多的段落：{paragraphs}；年度报告应反映当年的工作，内容雷同是格式通知列明要追责的问题",
+            "达到 {limit}%；雷同最多的段落：{paragraphs}；年度报告应反映当年的工作，内容雷同是格式通知列明要追责的问题",
             en="{m} of the {n} narrative sentences of this report ({here}), {pct}%, are the same as in last year's "
-               "report {there}{last_year} (numbers and dates aside), at or above {limit}%; most copied "
-               "paragraphs: {paragraphs}; the report must describe this year's work, and copied content "
-               "(内容雷同) is named for accountability in the format's notice",
-            fix_zh="按本年度的实际工作重写这些段落", fix_en="rewrite these paragraphs about this year's work"),
+            "report {there}{last_year} (numbers and dates aside), at or above {limit}%; most copied "
+            "paragraphs: {paragraphs}; the report must describe this year's work, and copied content "
+            "(内容雷同) is named for accountability in the format's notice",
+            fix_zh="按本年度的实际工作重写这些段落",
+            fix_en="rewrite these paragraphs about this year's work",
+        ),
         # one of {paragraphs}
-        "paragraph": Message(zh="第{line}行“{excerpt}”（{copied}/{total} 句）",
-                             en="line {line} “{excerpt}” ({copied}/{total} sentences)"),
+        "paragraph": Message(
+            zh="第{line}行“{excerpt}”（{copied}/{total} 句）",
+            en="line {line} “{excerpt}” ({copied}/{total} sentences)",
+        ),
         "problems_chapter": Message(
             zh="第五部分“存在的主要问题及改进情况”{total} 句中有 {same} 句与上年报告 {there}{last_year}相同"
-               "（数字、日期不计），本报告为 {here}；这一部分应写明上年问题的整改情况和本年仍存在的问题，"
-               "而不是照搬上年的内容",
+            "（数字、日期不计），本报告为 {here}；这一部分应写明上年问题的整改情况和本年仍存在的问题，"
+            "而不是照搬上年的内容",
             en="chapter 五、存在的主要问题及改进情况: {same} of its {total} sentences are the same as in last "
-               "year's report {there}{last_year} (numbers and dates aside), in this report {here}; the chapter "
-               "must say how last year's problems were dealt with and which remain, not repeat last year's text",
+            "year's report {there}{last_year} (numbers and dates aside), in this report {here}; the chapter "
+            "must say how last year's problems were dealt with and which remain, not repeat last year's text",
             fix_zh="重写这一部分：写明上年问题的整改结果和本年发现的问题及改进措施",
             fix_en="rewrite the chapter: the results of last year's improvements, this year's problems and "
-                   "the measures planned"),
+            "the measures planned",
+        ),
         "year": YEAR,
     }
 
@@ -139,8 +150,14 @@ class CopiedText(Rule):
             same = [s for s in ch5 if s.key in last]
             if same and len(same) / len(ch5) >= threshold:
                 chapter = mine.paragraphs[ch5[0].paragraph][1]
-                yield ctx.say(chapter, "problems_chapter", total=len(ch5), same=len(same), **names,
-                              key="copied:problems")
+                yield ctx.say(
+                    chapter,
+                    "problems_chapter",
+                    total=len(ch5),
+                    same=len(same),
+                    **names,
+                    key="copied:problems",
+                )
 
     def _whole(self, ctx, mine: Narrative, copied, share, threshold, names):
         per: dict[int, int] = {}
@@ -150,10 +167,24 @@ class CopiedText(Rule):
         for s in copied:
             per[s.paragraph] = per.get(s.paragraph, 0) + 1
         ranked = sorted(per, key=lambda i: (-per[i], i))[:3]
-        shown = [ctx.phrase("paragraph", line=mine.paragraphs[i][0].span.line,
-                            excerpt=_excerpt(mine.paragraphs[i][0].text), copied=per[i], total=total[i])
-                 for i in ranked]
-        return ctx.say(mine.paragraphs[ranked[0]][0], "report", n=len(mine.sentences), m=len(copied),
-                       pct=round(share * 100), limit=round(threshold * 100),
-                       paragraphs=Phrase("、".join(p.zh for p in shown), ", ".join(p.en for p in shown)),
-                       **names, key="copied:report")
+        shown = [
+            ctx.phrase(
+                "paragraph",
+                line=mine.paragraphs[i][0].span.line,
+                excerpt=_excerpt(mine.paragraphs[i][0].text),
+                copied=per[i],
+                total=total[i],
+            )
+            for i in ranked
+        ]
+        return ctx.say(
+            mine.paragraphs[ranked[0]][0],
+            "report",
+            n=len(mine.sentences),
+            m=len(copied),
+            pct=round(share * 100),
+            limit=round(threshold * 100),
+            paragraphs=Phrase("、".join(p.zh for p in shown), ", ".join(p.en for p in shown)),
+            **names,
+            key="copied:report",
+        )

@@ -10,7 +10,10 @@ from gxlint.lint.analyses.period import title_year, whole_year_statement
 from gxlint.lint.rule import Message, Phrase, Rule
 
 #: the fix of every message that knows the report's year
-_FIX = {"fix_zh": "统计期限应为{year}年1月1日至{year}年12月31日", "fix_en": "the period is {year}-01-01 to {year}-12-31"}
+_FIX = {
+    "fix_zh": "统计期限应为{year}年1月1日至{year}年12月31日",
+    "fix_en": "the period is {year}-01-01 to {year}-12-31",
+}
 
 
 def _iso(d: dt.date | None) -> str:
@@ -72,16 +75,26 @@ class PeriodMismatch(Rule):
 
     messages = {
         # a whole year stated ("统计期限为2020年度"), measured against the title's year or the report's
-        "year_not_title": Message(zh="统计期限为 {said} 年，与标题中的 {year} 年不一致",
-                                  en="the statistics period is the year {said}, but the title says {year}", **_FIX),
-        "year_not_report": Message(zh="统计期限为 {said} 年，与报告年度 {year} 年不一致",
-                                   en="the statistics period is the year {said}, but the report's year is {year}",
-                                   **_FIX),
+        "year_not_title": Message(
+            zh="统计期限为 {said} 年，与标题中的 {year} 年不一致",
+            en="the statistics period is the year {said}, but the title says {year}",
+            **_FIX,
+        ),
+        "year_not_report": Message(
+            zh="统计期限为 {said} 年，与报告年度 {year} 年不一致",
+            en="the statistics period is the year {said}, but the report's year is {year}",
+            **_FIX,
+        ),
         # a period stated as dates: one finding, {problems} lists what is wrong
-        "wrong": Message(zh="统计期限“{text}”有误{read}：{problems}",
-                         en="the statistics period “{text}”{read} is wrong: {problems}", **_FIX),
-        "wrong_no_year": Message(zh="统计期限“{text}”有误{read}：{problems}",
-                                 en="the statistics period “{text}”{read} is wrong: {problems}"),
+        "wrong": Message(
+            zh="统计期限“{text}”有误{read}：{problems}",
+            en="the statistics period “{text}”{read} is wrong: {problems}",
+            **_FIX,
+        ),
+        "wrong_no_year": Message(
+            zh="统计期限“{text}”有误{read}：{problems}",
+            en="the statistics period “{text}”{read} is wrong: {problems}",
+        ),
         # {read}: the dates that could be read, when the statement is not written as it should be
         "read_range": Message(zh="（读作 {start} 至 {end}）", en=" (read as {start} to {end})"),
         "read_until": Message(zh="（读作 截至 {end}）", en=" (read as until {end})"),
@@ -90,16 +103,27 @@ class PeriodMismatch(Rule):
         "end_date": Message(zh="截止日期", en="end date"),
         "no_date": Message(zh="没有写明{role}", en="it states no {role}"),
         "invalid": Message(zh="{role}“{text}”不是有效日期", en="the {role} “{text}” is not a valid date"),
-        "ambiguous": Message(zh="{role}“{text}”可读作 {readings}，无法确定",
-                             en="the {role} “{text}” reads as {readings}: it is ambiguous"),
+        "ambiguous": Message(
+            zh="{role}“{text}”可读作 {readings}，无法确定",
+            en="the {role} “{text}” reads as {readings}: it is ambiguous",
+        ),
         "lost_one": Message(zh="日期{dates}缺少{marks}字", en="the date {dates} lacks {marks}"),
         "lost_many": Message(zh="日期{dates}缺少{marks}字", en="the dates {dates} lack {marks}"),
-        "two_years": Message(zh="跨越 {first}、{last} 两个年度", en="it spans two years ({first} and {last})"),
-        "other_year_title": Message(zh="年度与标题中的 {year} 年不一致", en="its year differs from the title's {year}"),
-        "other_year_report": Message(zh="年度与报告年度 {year} 年不一致",
-                                     en="its year differs from the report's year {year}"),
-        "late_start": Message(zh="起始日期为 {date}，不是 1 月 1 日", en="it starts on {date}, not 1 January"),
-        "early_end": Message(zh="截止日期为 {date}，不是 12 月 31 日", en="it ends on {date}, not 31 December"),
+        "two_years": Message(
+            zh="跨越 {first}、{last} 两个年度", en="it spans two years ({first} and {last})"
+        ),
+        "other_year_title": Message(
+            zh="年度与标题中的 {year} 年不一致", en="its year differs from the title's {year}"
+        ),
+        "other_year_report": Message(
+            zh="年度与报告年度 {year} 年不一致", en="its year differs from the report's year {year}"
+        ),
+        "late_start": Message(
+            zh="起始日期为 {date}，不是 1 月 1 日", en="it starts on {date}, not 1 January"
+        ),
+        "early_end": Message(
+            zh="截止日期为 {date}，不是 12 月 31 日", en="it ends on {date}, not 31 December"
+        ),
     }
 
     def check(self, report, ctx):
@@ -131,17 +155,27 @@ class PeriodMismatch(Rule):
                 unclear = True
             elif len(tok.dates) > 1:
                 isos = [d.isoformat() for d in tok.dates]
-                problems.append(ctx.phrase("ambiguous", role=named, text=tok.text,
-                                           readings=Phrase(" 或 ".join(isos), " or ".join(isos))))
+                problems.append(
+                    ctx.phrase(
+                        "ambiguous",
+                        role=named,
+                        text=tok.text,
+                        readings=Phrase(" 或 ".join(isos), " or ".join(isos)),
+                    )
+                )
                 unclear = True
             elif tok.lost:
                 lost.append(tok)
         if lost:
             marks = [f"“{c}”" for c in dict.fromkeys("".join(t.lost for t in lost))]
             written = [f"“{t.text}”" for t in lost]
-            problems.append(ctx.phrase("lost_many" if len(lost) > 1 else "lost_one",
-                                       dates=Phrase("、".join(written), ", ".join(written)),
-                                       marks=Phrase("、".join(marks), " and ".join(marks))))
+            problems.append(
+                ctx.phrase(
+                    "lost_many" if len(lost) > 1 else "lost_one",
+                    dates=Phrase("、".join(written), ", ".join(written)),
+                    marks=Phrase("、".join(marks), " and ".join(marks)),
+                )
+            )
         only_form = bool(problems) and not unclear  # so far: only 年/月 lost between digits
         start = reading.start.date if reading and reading.start else None
         end = reading.end.date if reading and reading.end else None
@@ -166,6 +200,13 @@ class PeriodMismatch(Rule):
                 read = ctx.phrase("read_until", end=_iso(end))
             else:
                 read = ctx.phrase("read_range", start=_iso(start), end=_iso(end))
-        yield ctx.say(p.span, "wrong" if year is not None else "wrong_no_year", text=p.text, read=read,
-                      problems=Phrase("；".join(z for z, _ in problems), "; ".join(e for _, e in problems)),
-                      year=year, severity="warning" if only_form else None, key=f"period:{p.text}")
+        yield ctx.say(
+            p.span,
+            "wrong" if year is not None else "wrong_no_year",
+            text=p.text,
+            read=read,
+            problems=Phrase("；".join(z for z, _ in problems), "; ".join(e for _, e in problems)),
+            year=year,
+            severity="warning" if only_form else None,
+            key=f"period:{p.text}",
+        )

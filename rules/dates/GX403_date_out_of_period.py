@@ -12,12 +12,16 @@ from gxlint.model import OTHER
 
 # The patterns below read only dates and list entries: compiled on first use (``re.compile`` caches).
 # A clause that cites an earlier document or rule rather than narrating the year's own work.
-_REFERENCE = r"《|〔|印发|颁布|公布|修订|修正|施行|出台|通过|以来|截至|截止|之前|以前|上年|去年|上一年|此前|整改"
+_REFERENCE = (
+    r"《|〔|印发|颁布|公布|修订|修正|施行|出台|通过|以来|截至|截止|之前|以前|上年|去年|上一年|此前|整改"
+)
 #: Template chapters that narrate the year's work (五 and 六 look back at problems and forward to plans).
 _ACCOUNT_CHAPTERS = (1, 2, 3, 4)
 _CLAUSE_END = r"[。！？；;!?\n]"
-_CLAUSE_START = (r"(?:^|[。！？；;!?\n]|\*\*)" + HSPACE + r"*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|"
-                 r"[一二三四五六七八九十]{1,3}[、是.．]|\d{1,2}[.、．])?" + HSPACE + r"*$")
+_CLAUSE_START = (
+    r"(?:^|[。！？；;!?\n]|\*\*)" + HSPACE + r"*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|"
+    r"[一二三四五六七八九十]{1,3}[、是.．]|\d{1,2}[.、．])?" + HSPACE + r"*$"
+)
 _EVENT_AFTER_YU = r"^" + HSPACE + r"*(?:召开|举办|举行|开展|组织|完成|上线|开通|启动|发布|公开|成立|印发)"
 _VALIDITY_HEADER = r"有效|废止|失效|清理|施行|实施日期|成文日期"
 _URL = re.compile(r"(?:https?://|www\.)[^\s）)，,；;。]+", re.I)
@@ -40,13 +44,14 @@ def _prose_event(text: str, start: int, end: int) -> bool:
     clause and is followed by a comma ("2019年7月13日，我局组织……"), or follows 于 and precedes an
     action ("于2019年7月13日召开……"); and the clause cites no earlier document or rule."""
     clause_end = re.compile(_CLAUSE_END).search(text, end)
-    clause = text[end:clause_end.start() if clause_end else len(text)]
-    before = text[max(0, start - 12):start]
+    clause = text[end : clause_end.start() if clause_end else len(text)]
+    before = text[max(0, start - 12) : start]
     opens = bool(re.search(_CLAUSE_START, before)) and clause[:1] in ("，", ",")
     after_yu = before.endswith("于") and bool(re.match(_EVENT_AFTER_YU, clause))
     if not (opens or after_yu):
         return False
     return not re.search(_REFERENCE, clause) and not re.search(_REFERENCE, before)
+
 
 #: {column} when the date's column has no header
 _DATE_COLUMN = Phrase("的日期", "")
@@ -110,18 +115,22 @@ class DateOutOfPeriod(Rule):
     spec = "good-practice"
 
     messages = {
-        "entry": Message(zh="{what}{column} {date} 不在统计期限（{start} 至 {end}）内",
-                         en="{what} is dated {date}{column}, outside the statistics period ({start} to {end})",
-                         fix_zh="只列入统计期限内的条目，或核对日期",
-                         fix_en="list only entries of the period, or check the date"),
+        "entry": Message(
+            zh="{what}{column} {date} 不在统计期限（{start} 至 {end}）内",
+            en="{what} is dated {date}{column}, outside the statistics period ({start} to {end})",
+            fix_zh="只列入统计期限内的条目，或核对日期",
+            fix_en="list only entries of the period, or check the date",
+        ),
         # {what} and {column} of an entry
         "named_entry": Message(zh="列表条目“{entry}”", en="the list entry “{entry}”"),
         "unnamed_entry": Message(zh="列表条目", en="a list entry"),
         "column": Message(zh="的{column}", en=" ({column})"),
-        "event": Message(zh="正文记述的事件日期“{date}”早于统计期限（{start} 至 {end}）",
-                         en="the event dated “{date}” predates the statistics period ({start} to {end})",
-                         fix_zh="本年度报告只记述统计期限内的工作；核对日期或删去上一年度的事项",
-                         fix_en="the report covers its period only: check the date or leave out last year's events"),
+        "event": Message(
+            zh="正文记述的事件日期“{date}”早于统计期限（{start} 至 {end}）",
+            en="the event dated “{date}” predates the statistics period ({start} to {end})",
+            fix_zh="本年度报告只记述统计期限内的工作；核对日期或删去上一年度的事项",
+            fix_en="the report covers its period only: check the date or leave out last year's events",
+        ),
     }
 
     def check(self, report, ctx):
@@ -131,9 +140,15 @@ class DateOutOfPeriod(Rule):
         if bounds is None:
             return
         start, end = bounds
-        skip = [s for s in (report.signature.span if report.signature else None,
-                            report.period.span if report.period else None,
-                            report.published.span if report.published else None) if s is not None]
+        skip = [
+            s
+            for s in (
+                report.signature.span if report.signature else None,
+                report.period.span if report.period else None,
+                report.published.span if report.published else None,
+            )
+            if s is not None
+        ]
 
         def skipped(offset: int) -> bool:
             return any(s.start <= offset < max(s.end, s.start + 1) for s in skip)
@@ -165,11 +180,16 @@ class DateOutOfPeriod(Rule):
                 # the longest cell with four Chinese characters in a row names the entry
                 entry = max((t.strip() for t in texts if has_cjk_run(t, 4)), key=len, default="")
                 entry = entry[:40] + ("…" if len(entry) > 40 else "")
-                yield ctx.say(f.span, "entry",
-                              what=ctx.phrase("named_entry", entry=entry) if entry else ctx.phrase("unnamed_entry"),
-                              column=ctx.phrase("column", column=column) if column else _DATE_COLUMN,
-                              date=d.isoformat(), start=start.isoformat(), end=end.isoformat(),
-                              key=f"entry:{entry}:{d.isoformat()}")
+                yield ctx.say(
+                    f.span,
+                    "entry",
+                    what=ctx.phrase("named_entry", entry=entry) if entry else ctx.phrase("unnamed_entry"),
+                    column=ctx.phrase("column", column=column) if column else _DATE_COLUMN,
+                    date=d.isoformat(),
+                    start=start.isoformat(),
+                    end=end.isoformat(),
+                    key=f"entry:{entry}:{d.isoformat()}",
+                )
                 break  # one finding per row
 
     def _prose(self, report, para, start, end, skipped, ctx):
@@ -180,5 +200,11 @@ class DateOutOfPeriod(Rule):
                 continue
             span = report.source.span(para.source_offset(s), para.source_offset(e - 1) + 1)
             written = para.text[s:e]
-            yield ctx.say(span, "event", date=written, start=start.isoformat(), end=end.isoformat(),
-                          key=f"event:{written}")
+            yield ctx.say(
+                span,
+                "event",
+                date=written,
+                start=start.isoformat(),
+                end=end.isoformat(),
+                key=f"event:{written}",
+            )

@@ -5,7 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from gxlint.lint.analyses.chapters import checkable
-from gxlint.lint.analyses.period import deadline_for, no_statutory_deadline, period_bounds, under_2019_revision
+from gxlint.lint.analyses.period import (
+    deadline_for,
+    no_statutory_deadline,
+    period_bounds,
+    under_2019_revision,
+)
 from gxlint.lint.rule import Message, Phrase, Rule
 
 
@@ -58,26 +63,34 @@ class LatePublication(Rule):
     spec = "deadlines"
 
     messages = {
-        "early": Message(zh="{what} {date} 早于统计期限结束（{period_end}），报告不可能涵盖整个统计期限",
-                         en="{what} {date} is before the statistics period ended ({period_end}): "
-                            "the report cannot cover the whole period",
-                         fix_zh="核对落款日期和报告年度", fix_en="check the date and the report's year"),
-        "late": Message(zh="{what} {date} 晚于法定期限 {deadline}（{who}应于次年{deadline.month}月{deadline.day}日前"
-                           "公布{year}年度报告，逾期 {days} 天）{note}",
-                        en="{what} {date} is after the statutory deadline {deadline} ({who} publishes its {year} "
-                           "report by {deadline.day} {deadline:%B} of the next year; {days} days late){note}"),
+        "early": Message(
+            zh="{what} {date} 早于统计期限结束（{period_end}），报告不可能涵盖整个统计期限",
+            en="{what} {date} is before the statistics period ended ({period_end}): "
+            "the report cannot cover the whole period",
+            fix_zh="核对落款日期和报告年度",
+            fix_en="check the date and the report's year",
+        ),
+        "late": Message(
+            zh="{what} {date} 晚于法定期限 {deadline}（{who}应于次年{deadline.month}月{deadline.day}日前"
+            "公布{year}年度报告，逾期 {days} 天）{note}",
+            en="{what} {date} is after the statutory deadline {deadline} ({who} publishes its {year} "
+            "report by {deadline.day} {deadline:%B} of the next year; {days} days late){note}",
+        ),
         # {what}: the date checked
         "signature": Message(zh="落款日期", en="the signature date"),
         "published": Message(zh="发布日期", en="the publication date"),
         # {note}: why a late date is only a warning
-        "no_statutory_deadline": Message(zh="（《条例》未规定{organs}的期限，此处按人民政府的期限衡量）",
-                                         en=" (the regulation sets no deadline for {organs}; "
-                                            "measured against a government's)"),
-        "organ_unknown": Message(zh="（无法从机关名称判断机关类型：若为人民政府，期限为{deadline}，则未逾期；"
-                                    "可在配置中设置 organ）",
-                                 en=" (the organ kind could not be inferred from its name: for a people's "
-                                    "government the deadline is {deadline} and the report is on time; "
-                                    "set organ in the config)"),
+        "no_statutory_deadline": Message(
+            zh="（《条例》未规定{organs}的期限，此处按人民政府的期限衡量）",
+            en=" (the regulation sets no deadline for {organs}; measured against a government's)",
+        ),
+        "organ_unknown": Message(
+            zh="（无法从机关名称判断机关类型：若为人民政府，期限为{deadline}，则未逾期；"
+            "可在配置中设置 organ）",
+            en=" (the organ kind could not be inferred from its name: for a people's "
+            "government the deadline is {deadline} and the report is on time; "
+            "set organ in the config)",
+        ),
     }
 
     def check(self, report, ctx):
@@ -101,8 +114,14 @@ class LatePublication(Rule):
 
     def _check_one(self, report, ctx, year, period_end, what, date, span):
         if date < period_end:
-            yield ctx.say(span, "early", what=ctx.phrase(what), date=date.isoformat(),
-                          period_end=period_end.isoformat(), key=f"{what}:early:{date.isoformat()}")
+            yield ctx.say(
+                span,
+                "early",
+                what=ctx.phrase(what),
+                date=date.isoformat(),
+                period_end=period_end.isoformat(),
+                key=f"{what}:early:{date.isoformat()}",
+            )
             return
         organ = ctx.organ
         unregulated = no_statutory_deadline(report.agency)
@@ -124,6 +143,16 @@ class LatePublication(Rule):
             if later is not None and date <= later[0]:
                 severity = "warning"
                 note = ctx.phrase("organ_unknown", deadline=later[0].isoformat())
-        yield ctx.say(span, "late", what=ctx.phrase(what), date=date.isoformat(), deadline=deadline,
-                      who=Phrase(who_zh, who_en), year=year, days=(date - deadline).days, note=note,
-                      severity=severity, key=f"{what}:late:{date.isoformat()}")
+        yield ctx.say(
+            span,
+            "late",
+            what=ctx.phrase(what),
+            date=date.isoformat(),
+            deadline=deadline,
+            who=Phrase(who_zh, who_en),
+            year=year,
+            days=(date - deadline).days,
+            note=note,
+            severity=severity,
+            key=f"{what}:late:{date.isoformat()}",
+        )

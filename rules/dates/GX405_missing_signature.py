@@ -57,13 +57,18 @@ class MissingSignature(Rule):
     spec = "good-practice"
 
     messages = {
-        "missing": Message(zh="报告末尾没有落款（发布机关名称和成文日期）",
-                           en="the report has no closing signature (the issuing organ's name and the date)",
-                           fix_zh="在报告末尾写明发布机关名称和日期，如“示例县教育局 2022年1月20日”",
-                           fix_en="end the report with the issuing organ and the date, e.g. 示例县教育局 2022年1月20日"),
-        "no_organ": Message(zh="落款只有日期，没有发布机关名称",
-                            en="the closing signature has a date but not the issuing organ's name",
-                            fix_zh="在日期上方写明发布机关名称", fix_en="write the issuing organ's name above the date"),
+        "missing": Message(
+            zh="报告末尾没有落款（发布机关名称和成文日期）",
+            en="the report has no closing signature (the issuing organ's name and the date)",
+            fix_zh="在报告末尾写明发布机关名称和日期，如“示例县教育局 2022年1月20日”",
+            fix_en="end the report with the issuing organ and the date, e.g. 示例县教育局 2022年1月20日",
+        ),
+        "no_organ": Message(
+            zh="落款只有日期，没有发布机关名称",
+            en="the closing signature has a date but not the issuing organ's name",
+            fix_zh="在日期上方写明发布机关名称",
+            fix_en="write the issuing organ's name above the date",
+        ),
         "bad_date": Message(zh="落款日期不是有效日期", en="the closing signature's date is not a valid date"),
     }
 

@@ -24,14 +24,17 @@ class InternalError(Rule):
     messages = {
         "rule": Message(
             zh="{plugin}规则 {code}（{name}）检查本文件时出错：{error}{at}；其他规则照常运行",
-            en="rule {code} ({name}{plugin}) crashed on this file: {error}{at}; the other rules still ran"),
+            en="rule {code} ({name}{plugin}) crashed on this file: {error}{at}; the other rules still ran",
+        ),
         "reader": Message(
             zh="gxlint 读取本文件结构时出错：{error}{at}；未检查本文件，请报告此问题",
             en="gxlint failed while reading this file's structure: {error}{at}; the file was not checked "
-               "(please report this)"),
+            "(please report this)",
+        ),
         "file": Message(
             zh="gxlint 处理本文件时出错：{error}；其他文件照常检查，请报告此问题",
-            en="gxlint failed on this file: {error}; the other files were still checked; please report it"),
+            en="gxlint failed on this file: {error}; the other files were still checked; please report it",
+        ),
     }
 
     def check(self, report, ctx):
@@ -39,7 +42,22 @@ class InternalError(Rule):
             at = Phrase("", "")
             if crash.where:
                 place, _, function = crash.where.partition(" in ")
-                at = Phrase(f"（出错位置：{place}" + (f"，{function}" if function else "") + "）", f" (at {crash.where})")
-            plugin = Phrase(f"插件 {crash.plugin} 的", f", plugin {crash.plugin}") if crash.plugin else Phrase("", "")
-            yield ctx.say(Span(1, 1, 1, 2), crash.stage, error=crash.error, at=at, code=crash.rule,
-                          name=crash.rule_name, plugin=plugin, key=f"{crash.rule or crash.stage}:{crash.error_type}")
+                at = Phrase(
+                    f"（出错位置：{place}" + (f"，{function}" if function else "") + "）",
+                    f" (at {crash.where})",
+                )
+            plugin = (
+                Phrase(f"插件 {crash.plugin} 的", f", plugin {crash.plugin}")
+                if crash.plugin
+                else Phrase("", "")
+            )
+            yield ctx.say(
+                Span(1, 1, 1, 2),
+                crash.stage,
+                error=crash.error,
+                at=at,
+                code=crash.rule,
+                name=crash.rule_name,
+                plugin=plugin,
+                key=f"{crash.rule or crash.stage}:{crash.error_type}",
+            )

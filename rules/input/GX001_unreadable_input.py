@@ -39,5 +39,4 @@ class UnreadableInput(Rule):
     def check(self, report, ctx):
         for problem in report.source.problems:
             span = Span(problem.line, problem.column, problem.line, problem.column + 1)
-            yield ctx.finding(span, zh=problem.message_zh, en=problem.message_en,
-                              key=problem.message_en)
+            yield ctx.finding(span, zh=problem.message_zh, en=problem.message_en, key=problem.message_en)

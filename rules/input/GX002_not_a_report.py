@@ -36,12 +36,15 @@ class NotAReport(Rule):
     淹没全部输出。"""
 
     messages = {
-        "empty": Message(zh="文件为空（或只有空白），不是年度报告",
-                         en="the file is empty (or whitespace only): not an annual report"),
+        "empty": Message(
+            zh="文件为空（或只有空白），不是年度报告",
+            en="the file is empty (or whitespace only): not an annual report",
+        ),
         "no-structure": Message(
             zh="未识别出年度报告的结构：没有“一、总体情况”等章节标题，没有模板表格，标题也未提及“年度报告”",
             en="no annual-report structure found: no chapter headings such as 一、总体情况, "
-               "no template tables, and no title mentioning 年度报告"),
+            "no template tables, and no title mentioning 年度报告",
+        ),
     }
 
     def check(self, report, ctx):

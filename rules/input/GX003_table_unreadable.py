@@ -1,8 +1,14 @@
 from __future__ import annotations
 
 from gxlint.lint.analyses.chapters import cutoff
-from gxlint.lint.analyses.tables import (holds_data, kind_name, short_label, template_of, unreadable_notes,
-                                         written_but_unread)
+from gxlint.lint.analyses.tables import (
+    holds_data,
+    kind_name,
+    short_label,
+    template_of,
+    unreadable_notes,
+    written_but_unread,
+)
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import APPLICATIONS, REVIEW_LITIGATION
 
@@ -50,17 +56,23 @@ class TableUnreadable(Rule):
         "unread-table": Message(
             zh="{table}写有数字，但没有一行能按模板读出（行名不是模板中的行名，或各行挤在同一个单元格中）；本表不参与算术检查",
             en="{table}: numbers are written, but no row can be read against the template (row labels that are "
-               "not the template's, or rows run into one cell); the table is left out of the arithmetic checks",
-            fix_zh="按模板的行名逐行填写，每列一个数字", fix_en="write each row under the template's label, one number per column"),
+            "not the template's, or rows run into one cell); the table is left out of the arithmetic checks",
+            fix_zh="按模板的行名逐行填写，每列一个数字",
+            fix_en="write each row under the template's label, one number per column",
+        ),
         "row": Message(
             zh="{table}：{why}；该行不参与算术检查",
             en="{table}: {why}; the row is left out of the arithmetic checks",
-            fix_zh="每列填写一个数字，用制表符分隔", fix_en="write one number per column, tab-separated"),
+            fix_zh="每列填写一个数字，用制表符分隔",
+            fix_en="write one number per column, tab-separated",
+        ),
         "rows": Message(
             zh="{table}有 {count} 行无法唯一确定各数对应的列：{rows}；第一处：{why}；这些行不参与算术检查",
             en="{table}: {count} rows whose numbers cannot be placed in columns unambiguously: {rows}; the first: "
-               "{why}; these rows are left out of the arithmetic checks",
-            fix_zh="每列填写一个数字，用制表符分隔", fix_en="write one number per column, tab-separated"),
+            "{why}; these rows are left out of the arithmetic checks",
+            fix_zh="每列填写一个数字，用制表符分隔",
+            fix_en="write one number per column, tab-separated",
+        ),
         "data-row": Message(zh="数据行", en="the data row"),
         "label": Message(zh="“{label}”", en="“{label}”"),
         "line": Message(zh="第 {line} 行", en="line {line}"),
@@ -89,8 +101,15 @@ class TableUnreadable(Rule):
                 continue
             names = [_row_name(ctx, table, n) for n in notes]
             rows = Phrase("、".join(n.zh for n in names), ", ".join(n.en for n in names))
-            yield ctx.say(first.span, "rows", table=name, count=len(notes), rows=rows, why=why,
-                          key=f"{table.kind}\x00unreadable\x00{len(notes)}")
+            yield ctx.say(
+                first.span,
+                "rows",
+                table=name,
+                count=len(notes),
+                rows=rows,
+                why=why,
+                key=f"{table.kind}\x00unreadable\x00{len(notes)}",
+            )
 
 
 def _row_name(ctx, table, note) -> Phrase:

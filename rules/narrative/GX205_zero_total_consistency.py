@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from gxlint.arith import fmt
 from gxlint.lint.analyses.claims import TOTALS, Applications, Review, claims, denials
-from gxlint.lint.analyses.tables import (identities, short_label, table_name, template_of, template_tables,
-                                         trusted_rows)
+from gxlint.lint.analyses.tables import (
+    identities,
+    short_label,
+    table_name,
+    template_of,
+    template_tables,
+    trusted_rows,
+)
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import APPLICATIONS, REVIEW_LITIGATION, Cell
 
@@ -60,7 +66,9 @@ class ZeroTotalConsistency(Rule):
         "zero_total": Message(
             zh="{table}{where}为 0，但其组成部分不为 0：{parts}",
             en="{table}, {where} is 0 while its parts are not: {parts}",
-            fix_zh="总计应为各组成部分之和", fix_en="the total should be the sum of its parts"),
+            fix_zh="总计应为各组成部分之和",
+            fix_en="the total should be the sum of its parts",
+        ),
         "row_total": Message(zh="“{label}”行总计", en="row “{label}”, 总计"),
         "block_total": Message(zh="“{block}”栏总计", en="block “{block}”, 总计"),
         "column_total": Message(zh="“{column}”列{label}", en="column “{column}”, {label}"),
@@ -68,18 +76,24 @@ class ZeroTotalConsistency(Rule):
         "none_received": Message(
             zh="正文“{phrase}”称未收到申请，但申请情况表{row}（本年新收）{value}",
             en="the text “{phrase}” says no applications were received, but the applications table's {row} "
-               "(received this year) is {value}",
-            fix_zh="核对正文与申请情况表，使两者一致", fix_en="make the text and the applications table agree"),
+            "(received this year) is {value}",
+            fix_zh="核对正文与申请情况表，使两者一致",
+            fix_en="make the text and the applications table agree",
+        ),
         "none_reviewed": Message(
             zh="正文“{phrase}”称没有复议或诉讼，但{table}中{blocks}",
             en="the text “{phrase}” says there were no reviews or lawsuits, but in the {table} {blocks}",
-            fix_zh="核对正文与复议诉讼情况表，使两者一致", fix_en="make the text and the review/litigation table agree"),
+            fix_zh="核对正文与复议诉讼情况表，使两者一致",
+            fix_en="make the text and the review/litigation table agree",
+        ),
         "block_count": Message(zh="“{block}”栏总计为 {value}", en="block “{block}” 总计 is {value}"),
         "counted": Message(
             zh="正文“{phrase}”称有 {n} 件申请，但申请情况表全部为 0（{first}{first_value}，{total}{total_value}）",
             en="the text “{phrase}” counts {n} applications, but every number in the applications table is 0 "
-               "({first} is {first_value}, {total} is {total_value})",
-            fix_zh="核对正文与申请情况表，使两者一致", fix_en="make the text and the applications table agree"),
+            "({first} is {first_value}, {total} is {total_value})",
+            fix_zh="核对正文与申请情况表，使两者一致",
+            fix_en="make the text and the applications table agree",
+        ),
     }
 
     def check(self, report, ctx):
@@ -97,16 +111,29 @@ class ZeroTotalConsistency(Rule):
             for claim in claims(report, ctx):
                 if claim.kind in TOTALS and claim.number > 0:
                     one, seven = apps[0].q("cn:1"), apps[0].q("paren:7")
-                    yield ctx.say(claim.span(report.source), "counted", phrase=claim.phrase, n=claim.number,
-                                  first=one.name, first_value=one.says(), total=seven.name, total_value=seven.says())
+                    yield ctx.say(
+                        claim.span(report.source),
+                        "counted",
+                        phrase=claim.phrase,
+                        n=claim.number,
+                        first=one.name,
+                        first_value=one.says(),
+                        total=seven.name,
+                        total_value=seven.says(),
+                    )
 
     # -- text that says none ---------------------------------------------------------------------
     @staticmethod
     def _none_received(report, ctx, denial, applications):
         one = applications.q("cn:1")
         if one.lo > 0:
-            yield ctx.say(denial.span(report.source), "none_received", phrase=denial.phrase, row=one.name,
-                          value=one.says(" 件"))
+            yield ctx.say(
+                denial.span(report.source),
+                "none_received",
+                phrase=denial.phrase,
+                row=one.name,
+                value=one.says(" 件"),
+            )
 
     @staticmethod
     def _none_reviewed(report, ctx, denial, review):
@@ -114,9 +141,13 @@ class ZeroTotalConsistency(Rule):
         if not found:
             return
         counts = [ctx.phrase("block_count", block=k, value=fmt(v[0])) for k, v in found]
-        yield ctx.say(denial.span(report.source), "none_reviewed", phrase=denial.phrase,
-                      table=Phrase(*table_name(review.table)),
-                      blocks=Phrase("、".join(p.zh for p in counts), ", ".join(p.en for p in counts)))
+        yield ctx.say(
+            denial.span(report.source),
+            "none_reviewed",
+            phrase=denial.phrase,
+            table=Phrase(*table_name(review.table)),
+            blocks=Phrase("、".join(p.zh for p in counts), ", ".join(p.en for p in counts)),
+        )
 
     # -- zero totals beside non-zero parts -------------------------------------------------------
     def _zero_totals(self, report, ctx):
@@ -126,8 +157,10 @@ class ZeroTotalConsistency(Rule):
             tmpl = template_of(table, ctx)
             rows = trusted_rows(table)
             name = Phrase(*table_name(table))
-            for ident in (*identities(tmpl, "row-total", table.kind),
-                          *identities(tmpl, "review-litigation-total", table.kind)):
+            for ident in (
+                *identities(tmpl, "row-total", table.kind),
+                *identities(tmpl, "review-litigation-total", table.kind),
+            ):
                 if ident.per != "row":
                     continue
                 left, right = ident.sides()
@@ -138,8 +171,9 @@ class ZeroTotalConsistency(Rule):
                     if not _zero_cell(total):
                         continue  # the parts and the place are words for a finding: only then
                     parts = [row.cell(c) for c in right]
-                    yield from self._zero(ctx, total, list(zip(right, parts)),
-                                          self._row_where(ctx, tmpl, table, row), name)
+                    yield from self._zero(
+                        ctx, total, list(zip(right, parts)), self._row_where(ctx, tmpl, table, row), name
+                    )
             for ident in identities(tmpl, "outcome-total", table.kind):
                 if ident.per != "column":
                     continue
@@ -157,7 +191,9 @@ class ZeroTotalConsistency(Rule):
     @staticmethod
     def _row_where(ctx, tmpl, table, row) -> Phrase:
         if table.kind == REVIEW_LITIGATION:
-            return ctx.phrase("block_total", block=row.key if row.key == "行政复议" else f"行政诉讼（{row.key}）")
+            return ctx.phrase(
+                "block_total", block=row.key if row.key == "行政复议" else f"行政诉讼（{row.key}）"
+            )
         return ctx.phrase("row_total", label=short_label(tmpl, row.key))
 
     @staticmethod
@@ -168,8 +204,13 @@ class ZeroTotalConsistency(Rule):
         if not nonzero:
             return
         listed = [ctx.phrase("part", label=label, value=fmt(c.value)) for label, c in nonzero]
-        yield ctx.say(total, "zero_total", table=name, where=where,
-                      parts=Phrase("、".join(p.zh for p in listed), ", ".join(p.en for p in listed)))
+        yield ctx.say(
+            total,
+            "zero_total",
+            table=name,
+            where=where,
+            parts=Phrase("、".join(p.zh for p in listed), ", ".join(p.en for p in listed)),
+        )
 
 
 def _zero_cell(cell: Cell | None) -> bool:

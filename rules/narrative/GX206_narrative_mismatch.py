@@ -5,8 +5,20 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from gxlint.arith import fmt
-from gxlint.lint.analyses.claims import (INF, TOTALS, Applications, Claim, Documents, Quantity, Ranges, Review,
-                                         Share, claims, plus, shares)
+from gxlint.lint.analyses.claims import (
+    INF,
+    TOTALS,
+    Applications,
+    Claim,
+    Documents,
+    Quantity,
+    Ranges,
+    Review,
+    Share,
+    claims,
+    plus,
+    shares,
+)
 from gxlint.lint.analyses.tables import table_name, template_tables, trusted_rows
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import APPLICATIONS, REVIEW_LITIGATION
@@ -80,33 +92,39 @@ class NarrativeMismatch(Rule):
         "mismatch": Message(
             zh="正文“{phrase}”与表格不符：{where}{table}{note}",
             en="the text “{phrase}” disagrees with the table: {where}{table}{note}",
-            fix_zh="核对正文与表格，使两者一致", fix_en="make the text and the table agree"),
+            fix_zh="核对正文与表格，使两者一致",
+            fix_en="make the text and the table agree",
+        ),
         "in_table": Message(zh="{table}中", en="in the {table}, "),
         "attribute_note": Message(
             zh="；如此处指公文的公开属性，建议改写以免与申请数混淆",
             en="; if it means the documents' disclosure attribute, reword it so it does not read as a count of "
-               "applications"),
+            "applications",
+        ),
         "each": Message(zh="{name}{value}", en="{name} is {value}"),
         "all_same": Message(zh="{names}均{value}", en="{names} are all {value}"),
         "maintained": Message(
             zh="正文称“{phrase}”，但{table}中并非全部维持：{cells}",
             en="the text says “{phrase}” (all upheld), but the {table} shows otherwise: {cells}",
             fix_zh="按表格如实表述复议、诉讼结果（含尚未审结的案件）",
-            fix_en="state the review and litigation results as the table gives them (including cases not yet closed)"),
+            fix_en="state the review and litigation results as the table gives them (including cases not yet closed)",
+        ),
         "open_cell": Message(zh="“{block}”栏{column} {value} 件", en="block “{block}”: {column} {value}"),
         "share": Message(
             zh="正文“{phrase}”所写比例与基数不符：{n} 件占 {base} 件（{base_name}）的 {actual}%，而不是 {written}%",
             en="the text “{phrase}” gives {written}%, but {n} of {base} ({base_name}) is {actual}%",
             fix_zh="按基数重新计算百分比，或写明所用的基数",
-            fix_en="recompute the percentage from its base, or name the base used"),
+            fix_en="recompute the percentage from its base, or name the base used",
+        ),
         "text_base": Message(zh="正文“{phrase}”", en="the text's “{phrase}”"),
         "table_base": Message(zh="{table}{row}", en="{table}, {row}"),
     }
 
     def check(self, report, ctx):
         apps = [a for a in (Applications.of(t, ctx) for t in template_tables(report, APPLICATIONS)) if a]
-        reviews = [Review(t, trusted_rows(t), ctx)
-                   for t in template_tables(report, REVIEW_LITIGATION) if t.rows]
+        reviews = [
+            Review(t, trusted_rows(t), ctx) for t in template_tables(report, REVIEW_LITIGATION) if t.rows
+        ]
         all_zero = bool(apps) and all(a.zero() for a in apps)
         # a claim is compared with every table of its kind (a file may hold several reports): each
         # table's candidates are computed once per kind of claim and merged into one set of ranges,
@@ -155,7 +173,7 @@ class NarrativeMismatch(Rule):
 
     def _percentage(self, report, ctx, share: Share, sorted_table, table_bases):
         n, written, stated = share.number, share.written, share.percent
-        unit = 10.0 ** -share.decimals
+        unit = 10.0**-share.decimals
         if n == 0 or stated <= 0:
             return None
         text_bases = [(float(c.number), c) for c in share.totals if c.number >= n]
@@ -187,8 +205,16 @@ class NarrativeMismatch(Rule):
         actual = 100.0 * n / base
         text = share.text
         phrase = text.original(max(share.clause_start, share.start - 30), share.end)
-        return ctx.say(share.span(report.source), "share", phrase=phrase, n=n, base=fmt(base), base_name=base_name,
-                       actual=f"{actual:.{max(2, share.decimals + 1)}f}", written=written)
+        return ctx.say(
+            share.span(report.source),
+            "share",
+            phrase=phrase,
+            n=n,
+            base=fmt(base),
+            base_name=base_name,
+            actual=f"{actual:.{max(2, share.decimals + 1)}f}",
+            written=written,
+        )
 
     # -- a claim against the tables --------------------------------------------------------------------
     def _compare(self, report, ctx, claim: Claim, ranges: Ranges, name: tuple[str, str]):
@@ -197,8 +223,14 @@ class NarrativeMismatch(Rule):
             return
         where = ctx.phrase("in_table", table=Phrase(*name)) if name[0] else ""
         note = ctx.phrase("attribute_note") if claim.kind == "on_request" else ""
-        yield ctx.say(claim.span(report.source), "mismatch", phrase=claim.phrase, where=where,
-                      table=self._describe(ctx, cands), note=note)
+        yield ctx.say(
+            claim.span(report.source),
+            "mismatch",
+            phrase=claim.phrase,
+            where=where,
+            table=self._describe(ctx, cands),
+            note=note,
+        )
 
     @staticmethod
     def _describe(ctx, cands: list[Quantity]) -> Phrase:
@@ -214,8 +246,14 @@ class NarrativeMismatch(Rule):
         found = review.not_maintained(claim.detail)
         if not found:
             return
-        cells = [ctx.phrase("open_cell", block=Phrase(zh, en), column=c.column, value=fmt(c.value or 0))
-                 for zh, en, c in found]
-        yield ctx.say(claim.phrase_span(report.source), "maintained", phrase=claim.phrase,
-                      table=Phrase(*table_name(review.table)),
-                      cells=Phrase("；".join(p.zh for p in cells), "; ".join(p.en for p in cells)))
+        cells = [
+            ctx.phrase("open_cell", block=Phrase(zh, en), column=c.column, value=fmt(c.value or 0))
+            for zh, en, c in found
+        ]
+        yield ctx.say(
+            claim.phrase_span(report.source),
+            "maintained",
+            phrase=claim.phrase,
+            table=Phrase(*table_name(review.table)),
+            cells=Phrase("；".join(p.zh for p in cells), "; ".join(p.en for p in cells)),
+        )

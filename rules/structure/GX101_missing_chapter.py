@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from gxlint.chinese import numeral_text
-from gxlint.lint.analyses.chapters import (chapter_template, checkable, cutoff, end_of, heading, identify,
-                                           numbered, predates_format, present, renumbered, stands_in_for)
+from gxlint.lint.analyses.chapters import (
+    chapter_template,
+    checkable,
+    cutoff,
+    end_of,
+    heading,
+    identify,
+    numbered,
+    predates_format,
+    present,
+    renumbered,
+    stands_in_for,
+)
 from gxlint.lint.rule import Message, Rule
 from gxlint.model import Span
 
@@ -78,18 +89,24 @@ class MissingChapter(Rule):
     messages = {
         "no_chapters": Message(
             zh="报告中没有可识别的章节标题；模板要求六个部分：{chapters}",
-            en="no chapter heading found; the template requires six chapters: {chapters}"),
+            en="no chapter heading found; the template requires six chapters: {chapters}",
+        ),
         "missing": Message(
             zh="缺少第{chapter.numeral}部分“{chapter.full}”{place}{moved}",
             en="chapter “{chapter.full}” is missing{place}{moved}",
-            fix_zh="增加“{chapter.full}”一节", fix_en="add the chapter “{chapter.full}”"),
+            fix_zh="增加“{chapter.full}”一节",
+            fix_en="add the chapter “{chapter.full}”",
+        ),
         # {place}: the chapter at its number that is about something else, or the chapter it belongs after
-        "not_about_it": Message(zh="（本报告的“{heading}”不是这一部分的内容）",
-                                en=" (this report's “{heading}” is not about it)"),
+        "not_about_it": Message(
+            zh="（本报告的“{heading}”不是这一部分的内容）", en=" (this report's “{heading}” is not about it)"
+        ),
         "after": Message(zh="，应位于“{heading}”之后", en="; it belongs after “{heading}”"),
         # {moved}: the chapters after it numbered up to fill its place
-        "moved": Message(zh="；其后的章节因此提前了序号：{chapters}",
-                         en="; the chapters after it were numbered up to fill its place: {chapters}"),
+        "moved": Message(
+            zh="；其后的章节因此提前了序号：{chapters}",
+            en="; the chapters after it were numbered up to fill its place: {chapters}",
+        ),
         "should_be": Message(zh="“{heading}”应为“{numeral}”", en="“{heading}” should be {numeral}"),
     }
 
@@ -101,9 +118,13 @@ class MissingChapter(Rule):
             return
         level = relaxed_severity(self, report)
         if not report.chapters:
-            yield ctx.say(report.title_span or Span(1, 1, 1, 1), "no_chapters",
-                          chapters="、".join(numbered(c) for c in template.chapters),
-                          severity=level, key="no-chapters")
+            yield ctx.say(
+                report.title_span or Span(1, 1, 1, 1),
+                "no_chapters",
+                chapters="、".join(numbered(c) for c in template.chapters),
+                severity=level,
+                key="no-chapters",
+            )
             return
         found = identify(report, template)
         there = present(found)
@@ -124,11 +145,26 @@ class MissingChapter(Rule):
             run = moved.get(spec.number)
             shifted = NOTHING
             if run is not None:
-                shifted = ctx.phrase("moved", chapters=joined(
-                    (ctx.phrase("should_be", heading=heading(c), numeral=numeral_text(s.number))
-                     for c, s in run.chapters), "，", ", "))
-            yield ctx.say(where, "missing", chapter=chapter_name(spec), place=place, moved=shifted,
-                          severity=level, key=f"missing:{spec.number}")
+                shifted = ctx.phrase(
+                    "moved",
+                    chapters=joined(
+                        (
+                            ctx.phrase("should_be", heading=heading(c), numeral=numeral_text(s.number))
+                            for c, s in run.chapters
+                        ),
+                        "，",
+                        ", ",
+                    ),
+                )
+            yield ctx.say(
+                where,
+                "missing",
+                chapter=chapter_name(spec),
+                place=place,
+                moved=shifted,
+                severity=level,
+                key=f"missing:{spec.number}",
+            )
 
     @staticmethod
     def _place(report, found, spec):

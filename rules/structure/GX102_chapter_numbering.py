@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from gxlint.chinese import numeral_text
-from gxlint.lint.analyses.chapters import (chapter_template, checkable, heading, identify, numbered,
-                                           predates_format, present, renumbered)
+from gxlint.lint.analyses.chapters import (
+    chapter_template,
+    checkable,
+    heading,
+    identify,
+    numbered,
+    predates_format,
+    present,
+    renumbered,
+)
 from gxlint.lint.rule import Message, Phrase, Rule
 
 from ._common import LENIENT_UNTIL, joined, relaxed_severity
@@ -70,20 +78,32 @@ class ChapterNumbering(Rule):
     spec = "chapters"
 
     messages = {
-        "first": Message(zh="第一个章节的序号是“{numeral}”，应从“一”开始",
-                         en="the first chapter is numbered {numeral}; numbering should start at 一"),
-        "twice": Message(zh="章节序号“{numeral}”重复（前一章节“{before}”序号相同）",
-                         en="chapter number {numeral} is used twice (the previous chapter “{before}” has it too)"),
-        "backwards": Message(zh="章节序号倒序：“{previous}”之后是“{numeral}”",
-                             en="chapter numbers go backwards: {previous} is followed by {numeral}"),
-        "skip": Message(zh="章节序号跳号：“{previous}”之后是“{numeral}”，缺少“{skipped}”",
-                        en="chapter numbers skip: {previous} is followed by {numeral} ({skipped} is missing)"),
+        "first": Message(
+            zh="第一个章节的序号是“{numeral}”，应从“一”开始",
+            en="the first chapter is numbered {numeral}; numbering should start at 一",
+        ),
+        "twice": Message(
+            zh="章节序号“{numeral}”重复（前一章节“{before}”序号相同）",
+            en="chapter number {numeral} is used twice (the previous chapter “{before}” has it too)",
+        ),
+        "backwards": Message(
+            zh="章节序号倒序：“{previous}”之后是“{numeral}”",
+            en="chapter numbers go backwards: {previous} is followed by {numeral}",
+        ),
+        "skip": Message(
+            zh="章节序号跳号：“{previous}”之后是“{numeral}”，缺少“{skipped}”",
+            en="chapter numbers skip: {previous} is followed by {numeral} ({skipped} is missing)",
+        ),
         # one chapter titled as the template has it stands at another number
-        "wrong_number": Message(zh="章节“{heading}”的序号应为“{number}”：模板中该部分为“{chapter}”",
-                             en="chapter “{heading}” should be numbered {number}: the template has it as “{chapter}”"),
+        "wrong_number": Message(
+            zh="章节“{heading}”的序号应为“{number}”：模板中该部分为“{chapter}”",
+            en="chapter “{heading}” should be numbered {number}: the template has it as “{chapter}”",
+        ),
         # several: the numbers are shifted by {offset}; {more}: 大 / more or 小 / less
-        "shifted": Message(zh="从“{heading}”起，章节序号比模板{more} {offset}：{chapters}",
-                           en="from “{heading}” on, chapter numbers are {offset} {more} than the template's: {chapters}"),
+        "shifted": Message(
+            zh="从“{heading}”起，章节序号比模板{more} {offset}：{chapters}",
+            en="from “{heading}” on, chapter numbers are {offset} {more} than the template's: {chapters}",
+        ),
         "should_be": Message(zh="“{heading}”应为“{numeral}”", en="“{heading}” should be {numeral}"),
     }
 
@@ -115,10 +135,18 @@ class ChapterNumbering(Rule):
             elif previous is not None and n == previous.number:
                 finding = ctx.say(chapter, "twice", numeral=chapter.numeral, before=heading(previous), **at)
             elif previous is not None and n < previous.number:
-                finding = ctx.say(chapter, "backwards", numeral=chapter.numeral, previous=previous.numeral, **at)
+                finding = ctx.say(
+                    chapter, "backwards", numeral=chapter.numeral, previous=previous.numeral, **at
+                )
             elif previous is not None and n > previous.number + 1:
-                finding = ctx.say(chapter, "skip", numeral=chapter.numeral, previous=previous.numeral,
-                                  skipped="、".join(numeral_text(i) for i in gap), **at)
+                finding = ctx.say(
+                    chapter,
+                    "skip",
+                    numeral=chapter.numeral,
+                    previous=previous.numeral,
+                    skipped="、".join(numeral_text(i) for i in gap),
+                    **at,
+                )
             else:
                 previous = chapter
                 continue
@@ -130,10 +158,28 @@ class ChapterNumbering(Rule):
         """The finding on the first chapter of a renumbered run, giving the right numbers of all."""
         chapter, spec = run.chapters[0]
         if len(run.chapters) == 1:
-            return ctx.say(chapter, "wrong_number", heading=heading(chapter), number=numeral_text(spec.number),
-                           chapter=numbered(spec), **at)
+            return ctx.say(
+                chapter,
+                "wrong_number",
+                heading=heading(chapter),
+                number=numeral_text(spec.number),
+                chapter=numbered(spec),
+                **at,
+            )
         d = run.offset
-        return ctx.say(chapter, "shifted", heading=heading(chapter), offset=abs(d),
-                       more=Phrase("大", "more") if d > 0 else Phrase("小", "less"),
-                       chapters=joined((ctx.phrase("should_be", heading=heading(c), numeral=numeral_text(s.number))
-                                        for c, s in run.chapters), "，", ", "), **at)
+        return ctx.say(
+            chapter,
+            "shifted",
+            heading=heading(chapter),
+            offset=abs(d),
+            more=Phrase("大", "more") if d > 0 else Phrase("小", "less"),
+            chapters=joined(
+                (
+                    ctx.phrase("should_be", heading=heading(c), numeral=numeral_text(s.number))
+                    for c, s in run.chapters
+                ),
+                "，",
+                ", ",
+            ),
+            **at,
+        )

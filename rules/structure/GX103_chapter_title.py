@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from gxlint.lint.analyses.chapters import (chapter_template, checkable, cutoff, heading, identify, numbered,
-                                           predates_format, present, stands_in_for)
+from gxlint.lint.analyses.chapters import (
+    chapter_template,
+    checkable,
+    cutoff,
+    heading,
+    identify,
+    numbered,
+    predates_format,
+    present,
+    stands_in_for,
+)
 from gxlint.lint.rule import Message, Rule
 
 from ._common import chapter_name
@@ -63,20 +72,26 @@ class ChapterTitle(Rule):
         "legacy": Message(
             zh="章节标题“{heading}”是 2019 年以前的旧格式写法；模板为“{chapter}”",
             en="chapter title “{heading}” is the pre-2019 wording; the template has “{chapter}”",
-            fix_zh="改为“{chapter}”", fix_en="use “{chapter}”"),
+            fix_zh="改为“{chapter}”",
+            fix_en="use “{chapter}”",
+        ),
         "similar": Message(
             zh="章节标题“{heading}”与模板措辞不一致；模板为“{chapter}”",
             en="chapter title “{heading}” deviates from the template's wording “{chapter}”",
-            fix_zh="改为“{chapter}”", fix_en="use “{chapter}”"),
+            fix_zh="改为“{chapter}”",
+            fix_en="use “{chapter}”",
+        ),
         # about nothing in the template: no fix, a new title would not make it that chapter
         "foreign": Message(
             zh="章节“{heading}”不是模板中的部分；模板的第{same.numeral}部分为“{same.full}”",
             en="chapter “{heading}” is not a chapter of the template; the template's chapter {same.numeral} "
-               "is “{same.full}”"),
+            "is “{same.full}”",
+        ),
         "foreign_beyond": Message(
             zh="章节“{heading}”不是模板中的部分；模板只有六个部分，其内容应归入其中之一",
             en="chapter “{heading}” is not a chapter of the template, which has six chapters; "
-               "its content belongs in one of them"),
+            "its content belongs in one of them",
+        ),
     }
 
     def check(self, report, ctx):
@@ -93,8 +108,14 @@ class ChapterTitle(Rule):
             if how in ("official", "accepted"):
                 continue
             n = chapter.number
-            if (spec is None and n is not None and template.chapter(n) is not None and n not in there
-                    and n not in lost and stands_in_for(found, n) is chapter):
+            if (
+                spec is None
+                and n is not None
+                and template.chapter(n) is not None
+                and n not in there
+                and n not in lost
+                and stands_in_for(found, n) is chapter
+            ):
                 continue  # GX101: "missing chapter n (this report's chapter n is not about it)"
             at = {"heading": heading(chapter), "key": f"title:{chapter.heading}"}
             if how in ("legacy", "similar"):

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from gxlint.lint.analyses.chapters import (chapter_template, checkable, identify, lost_tables, numbered,
-                                           predates_format, tables_template)
+from gxlint.lint.analyses.chapters import (
+    chapter_template,
+    checkable,
+    identify,
+    lost_tables,
+    numbered,
+    predates_format,
+    tables_template,
+)
 from gxlint.lint.rule import Message, Rule
 from gxlint.model import TEMPLATE_KINDS, Span
 
@@ -58,11 +65,14 @@ class MissingTable(Rule):
             zh="缺少{table}：模板要求在“{chapter}”中填报此表",
             en="the {table} is missing: the template has it in “{chapter}”",
             fix_zh="按模板填报此表，未发生的事项填 0",
-            fix_en="add the table as the template has it, with 0 where nothing happened"),
+            fix_en="add the table as the template has it, with 0 where nothing happened",
+        ),
         "missing": Message(
-            zh="缺少{table}", en="the {table} is missing",
+            zh="缺少{table}",
+            en="the {table} is missing",
             fix_zh="按模板填报此表，未发生的事项填 0",
-            fix_en="add the table as the template has it, with 0 where nothing happened"),
+            fix_en="add the table as the template has it, with 0 where nothing happened",
+        ),
     }
 
     def check(self, report, ctx):
@@ -82,8 +92,10 @@ class MissingTable(Rule):
                 continue
             number = tables.table_chapter(kind) if tables else None
             spec = template.chapter(number) if template is not None and number else None
-            host = next((c for c, s, _ in found
-                         if s is not None and spec is not None and s.number == spec.number), None)
+            host = next(
+                (c for c, s, _ in found if s is not None and spec is not None and s.number == spec.number),
+                None,
+            )
             where = host or report.title_span or Span(1, 1, 1, 1)
             at = {"table": table_name(kind, tables), "severity": level, "key": f"table:{kind}"}
             if spec is not None:

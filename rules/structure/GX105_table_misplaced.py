@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from gxlint.lint.analyses.chapters import (chapter_template, checkable, heading, identify, numbered, predates_format,
-                                           tables_template)
+from gxlint.lint.analyses.chapters import (
+    chapter_template,
+    checkable,
+    heading,
+    identify,
+    numbered,
+    predates_format,
+    tables_template,
+)
 from gxlint.lint.analyses.tables import kind_name
 from gxlint.lint.rule import Message, Rule
 from gxlint.model import TEMPLATE_KINDS
@@ -55,11 +62,15 @@ class TableMisplaced(Rule):
         "before_first": Message(
             zh="{table}位于第一个章节标题之前；模板要求放在“{chapter}”中{renamed}",
             en="the {table} stands before the first chapter heading; the template has it in “{chapter}”{renamed}",
-            fix_zh="把此表移到“{chapter}”中", fix_en="move the table into “{chapter}”"),
+            fix_zh="把此表移到“{chapter}”中",
+            fix_en="move the table into “{chapter}”",
+        ),
         "under": Message(
             zh="{table}位于“{heading}”之下；模板要求放在“{chapter}”中{renamed}",
             en="the {table} stands under “{heading}”; the template has it in “{chapter}”{renamed}",
-            fix_zh="把此表移到“{chapter}”中", fix_en="move the table into “{chapter}”"),
+            fix_zh="把此表移到“{chapter}”中",
+            fix_en="move the table into “{chapter}”",
+        ),
         # {renamed}: the report's own title of the chapter the table belongs in
         "renamed": Message(zh="（本报告中为“{heading}”）", en=" (in this report “{heading}”)"),
     }
@@ -94,8 +105,13 @@ class TableMisplaced(Rule):
             renamed = NOTHING
             if home is not None and heading(home) != numbered(spec):
                 renamed = ctx.phrase("renamed", heading=heading(home))
-            at = {"table": kind_name(table.kind), "chapter": numbered(spec), "renamed": renamed,
-                  "severity": level, "key": f"misplaced:{table.kind}"}
+            at = {
+                "table": kind_name(table.kind),
+                "chapter": numbered(spec),
+                "renamed": renamed,
+                "severity": level,
+                "key": f"misplaced:{table.kind}",
+            }
             where = table.header_span or table.span
             if chapter is None:
                 yield ctx.say(where, "before_first", **at)

@@ -16,7 +16,9 @@ from ._formats import evidence, format_markers
 
 TITLE_WORDS = "政府信息公开工作年度报告"
 _TITLE_YEAR = re.compile(r"(?<!\d)\d{4}\s*年|[〇零一二三四五六七八九]{4}\s*年")
-_PRONOUN = re.compile(r"^(?:(?:本|我)(?:局|委|办|厅|院|署|会|单位|机关|部门|中心|区|县|市|镇|乡|街道)?|关于)$")
+_PRONOUN = re.compile(
+    r"^(?:(?:本|我)(?:局|委|办|厅|院|署|会|单位|机关|部门|中心|区|县|市|镇|乡|街道)?|关于)$"
+)
 
 
 class ReportTitle(Rule):
@@ -54,7 +56,9 @@ class ReportTitle(Rule):
     code = "GX106"
     name = "report-title"
     severity = "warning"
-    summary = "the title lacks the agency, the year, or the words 政府信息公开工作年度报告, or names another year"
+    summary = (
+        "the title lacks the agency, the year, or the words 政府信息公开工作年度报告, or names another year"
+    )
     summary_zh = "标题缺少机关名称、年度或“政府信息公开工作年度报告”字样，或年度与报告不符"
     doc_zh = """报告标题缺少机关名称、年度或“政府信息公开工作年度报告”字样，或所写年度与报告不符。
 
@@ -78,29 +82,43 @@ class ReportTitle(Rule):
             zh="未找到报告标题：开头几行中没有“××机关××年政府信息公开工作年度报告”形式的标题",
             en="no report title found: the first lines hold no title of the form “<agency><year>年政府信息公开工作年度报告”",
             fix_zh="在开头写明标题，如“示例县教育局2021年政府信息公开工作年度报告”",
-            fix_en="start with a title such as “示例县教育局2021年政府信息公开工作年度报告”"),
+            fix_en="start with a title such as “示例县教育局2021年政府信息公开工作年度报告”",
+        ),
         "lacks": Message(
-            zh="报告标题“{title}”缺少{lacks}", en="the report title “{title}” lacks {lacks}",
+            zh="报告标题“{title}”缺少{lacks}",
+            en="the report title “{title}” lacks {lacks}",
             fix_zh="标题应为“机关名称＋年度＋政府信息公开工作年度报告”，如“示例县教育局{example}年政府信息公开工作年度报告”",
-            fix_en="title it “<agency><year>年政府信息公开工作年度报告”, e.g. “示例县教育局{example}年政府信息公开工作年度报告”"),
+            fix_en="title it “<agency><year>年政府信息公开工作年度报告”, e.g. “示例县教育局{example}年政府信息公开工作年度报告”",
+        ),
         "lacks_and_wrong": Message(
-            zh="报告标题“{title}”缺少{lacks}；标题中的{wrong}", en="the report title “{title}” lacks {lacks}; it {wrong}",
+            zh="报告标题“{title}”缺少{lacks}；标题中的{wrong}",
+            en="the report title “{title}” lacks {lacks}; it {wrong}",
             fix_zh="标题应为“机关名称＋年度＋政府信息公开工作年度报告”，如“示例县教育局{example}年政府信息公开工作年度报告”",
-            fix_en="title it “<agency><year>年政府信息公开工作年度报告”, e.g. “示例县教育局{example}年政府信息公开工作年度报告”"),
+            fix_en="title it “<agency><year>年政府信息公开工作年度报告”, e.g. “示例县教育局{example}年政府信息公开工作年度报告”",
+        ),
         "wrong": Message(
-            zh="报告标题“{title}”中的{wrong}", en="the report title “{title}” {wrong}",
-            fix_zh="把标题中的 {named} 年改为 {year} 年{corrected}", fix_en="change the title's year {named} to {year}{corrected}"),
+            zh="报告标题“{title}”中的{wrong}",
+            en="the report title “{title}” {wrong}",
+            fix_zh="把标题中的 {named} 年改为 {year} 年{corrected}",
+            fix_en="change the title's year {named} to {year}{corrected}",
+        ),
         # {lacks}: what the title lacks
-        "no_work": Message(zh="“政府信息公开工作年度报告”字样（缺“工作”二字）",
-                           en="the words 政府信息公开工作年度报告 (工作 is missing)"),
+        "no_work": Message(
+            zh="“政府信息公开工作年度报告”字样（缺“工作”二字）",
+            en="the words 政府信息公开工作年度报告 (工作 is missing)",
+        ),
         "no_words": Message(zh="“政府信息公开工作年度报告”字样", en="the words 政府信息公开工作年度报告"),
         "no_year": Message(zh="年度", en="the year"),
         "no_agency": Message(zh="机关名称", en="the agency's name"),
         # {wrong}: the title's year against the evidence of the report's year (one piece, or several)
-        "wrong_year": Message(zh="年度 {named} 年与报告不符：{evidence} 表明这是 {year} 年度报告",
-                              en="names the year {named}, but {evidence} shows a {year} report"),
-        "wrong_year_all": Message(zh="年度 {named} 年与报告不符：{evidence} 均表明这是 {year} 年度报告",
-                                  en="names the year {named}, but {evidence} show a {year} report"),
+        "wrong_year": Message(
+            zh="年度 {named} 年与报告不符：{evidence} 表明这是 {year} 年度报告",
+            en="names the year {named}, but {evidence} shows a {year} report",
+        ),
+        "wrong_year_all": Message(
+            zh="年度 {named} 年与报告不符：{evidence} 均表明这是 {year} 年度报告",
+            en="names the year {named}, but {evidence} show a {year} report",
+        ),
         # {evidence}: what shows the report's year
         "period": Message(zh="统计期限“{text}”", en="the statistics period “{text}”"),
         "format": Message(zh="表格所用的 {format} 年格式", en="the tables' {format} format"),
@@ -132,8 +150,12 @@ class ReportTitle(Rule):
         if named is not None and year is not None and named != year:
             # the odd one out: the period, the tables and the dates agree on another year
             shown = self._year_evidence(report, ctx, year, named)
-            wrong = ctx.phrase("wrong_year_all" if len(shown) > 1 else "wrong_year", named=named, year=year,
-                               evidence=listed(shown))
+            wrong = ctx.phrase(
+                "wrong_year_all" if len(shown) > 1 else "wrong_year",
+                named=named,
+                year=year,
+                evidence=listed(shown),
+            )
             if not lacks and report.title_span is not None:
                 span = report.title_span
                 at = report.source.text.find(str(named), span.start, span.end)
@@ -146,12 +168,27 @@ class ReportTitle(Rule):
         if wrong is None:
             yield ctx.say(where, "lacks", title=title, lacks=joined(lacks), example=example, key=key)
         elif lacks:
-            yield ctx.say(where, "lacks_and_wrong", title=title, lacks=joined(lacks), wrong=wrong, example=example,
-                          key=key)
+            yield ctx.say(
+                where,
+                "lacks_and_wrong",
+                title=title,
+                lacks=joined(lacks),
+                wrong=wrong,
+                example=example,
+                key=key,
+            )
         else:
             corrected = title.replace(str(named), str(year), 1)
-            yield ctx.say(where, "wrong", title=title, wrong=wrong, named=named, year=year, key=key,
-                          corrected=ctx.phrase("corrected", title=corrected) if corrected != title else NOTHING)
+            yield ctx.say(
+                where,
+                "wrong",
+                title=title,
+                wrong=wrong,
+                named=named,
+                year=year,
+                key=key,
+                corrected=ctx.phrase("corrected", title=corrected) if corrected != title else NOTHING,
+            )
 
     @staticmethod
     def _year_evidence(report, ctx, year: int, named: int) -> list[Phrase]:
@@ -175,8 +212,10 @@ class ReportTitle(Rule):
         used = [ctx.templates.get(tid) for tid in sorted(formats)]
         if used and all(t is not None and t.applies_to(year) and not t.applies_to(named) for t in used):
             out.append(ctx.phrase("format", format=used[0].id))
-        dated = (("signed", report.signature.date if report.signature else None),
-                 ("published", report.published.date if report.published else None))
+        dated = (
+            ("signed", report.signature.date if report.signature else None),
+            ("published", report.published.date if report.published else None),
+        )
         for message, date in dated:
             if date is not None:
                 low, high = report_years_of(date)

@@ -77,15 +77,19 @@ class OutdatedTemplate(Rule):
     messages = {
         "legacy": Message(
             zh="报告使用 2019 年以前的《政府信息公开情况统计表》；统一格式（{format}）要求主动公开、收到和处理申请、"
-               "行政复议和行政诉讼三张表",
+            "行政复议和行政诉讼三张表",
             en="the report uses the pre-2019 统计表 (政府信息公开情况统计表); the unified format ({format}) requires "
-               "its three tables: active disclosure, applications, review/litigation",
-            fix_zh="改用统一格式的三张表", fix_en="replace it with the unified format's three tables"),
+            "its three tables: active disclosure, applications, review/litigation",
+            fix_zh="改用统一格式的三张表",
+            fix_en="replace it with the unified format's three tables",
+        ),
         "outdated": Message(
             zh="{table}采用{used}（{labels}{more}），{year} 年度报告应采用{expected.name}",
             en="the {table} follows the {used} format ({labels}{more}); a {year} report uses the {expected.id} "
-               "format ({expected.name})",
-            fix_zh="按{expected.name}重新填报此表", fix_en="redo the table in the {expected.id} format"),
+            "format ({expected.name})",
+            fix_zh="按{expected.name}重新填报此表",
+            fix_en="redo the table in the {expected.id} format",
+        ),
         "label": Message(zh="“{label}”", en="“{label}”"),
     }
 
@@ -96,8 +100,13 @@ class OutdatedTemplate(Rule):
         if report.legacy_format:
             legacy = next((t for t in report.tables if t.kind == LEGACY_STATISTICS), None)
             current = ctx.templates.for_year(report.year)
-            yield ctx.say(legacy or report.title_span or Span(1, 1, 1, 1), "legacy",
-                          format=current.name if current is not None else "统一格式", severity=level, key="legacy")
+            yield ctx.say(
+                legacy or report.title_span or Span(1, 1, 1, 1),
+                "legacy",
+                format=current.name if current is not None else "统一格式",
+                severity=level,
+                key="legacy",
+            )
             return
         if report.year is None:
             return
@@ -113,8 +122,15 @@ class OutdatedTemplate(Rule):
                 continue
             tid, labels = max(found.items(), key=lambda item: len(item[1]))
             used = ctx.templates.get(tid)
-            yield ctx.say(table.header_span or table.span, "outdated", table=kind_name(table.kind),
-                          used=Phrase(used.name, tid), year=report.year, expected=expected,
-                          labels=joined(ctx.phrase("label", label=x) for x in labels[:_SHOWN]),
-                          more=Phrase("等", " …") if len(labels) > _SHOWN else NOTHING,
-                          severity=level, key=f"outdated:{table.kind}:{tid}")
+            yield ctx.say(
+                table.header_span or table.span,
+                "outdated",
+                table=kind_name(table.kind),
+                used=Phrase(used.name, tid),
+                year=report.year,
+                expected=expected,
+                labels=joined(ctx.phrase("label", label=x) for x in labels[:_SHOWN]),
+                more=Phrase("等", " …") if len(labels) > _SHOWN else NOTHING,
+                severity=level,
+                key=f"outdated:{table.kind}:{tid}",
+            )

@@ -72,15 +72,20 @@ class ReportCutOff(Rule):
         "cut_off": Message(
             zh="报告在第 {line} 行后中断：{how}；其后应有的内容都没有：{lost}（不再逐一报告）",
             en="the report stops after line {line}: {how}; what should follow is missing: {lost} "
-               "(not reported one by one)",
+            "(not reported one by one)",
             fix_zh="核对原文件或网页是否完整，补全中断处之后的内容和落款",
             fix_en="check that the file or page is complete and restore the text after this point, with the "
-                   "closing signature"),
+            "closing signature",
+        ),
         # {how}: where the text stops (CutOff.how)
-        "table": Message(zh="文本止于{table}中间（最后一行为“{last}”）",
-                         en="the text ends in the middle of the {table} (its last row reads “{last}”)"),
-        "heading": Message(zh="文本止于章节标题“{last}”，其下没有内容",
-                           en="the text ends with the heading “{last}”, with nothing under it"),
+        "table": Message(
+            zh="文本止于{table}中间（最后一行为“{last}”）",
+            en="the text ends in the middle of the {table} (its last row reads “{last}”)",
+        ),
+        "heading": Message(
+            zh="文本止于章节标题“{last}”，其下没有内容",
+            en="the text ends with the heading “{last}”, with nothing under it",
+        ),
         "sentence": Message(zh="文本止于半句话（“{last}”）", en="the text ends in mid-sentence (“{last}”)"),
         # {lost}: the chapters, the tables and the signature
         "lost_chapter": Message(zh="{chapters}", en="chapter {chapters}"),
@@ -103,5 +108,12 @@ class ReportCutOff(Rule):
         lost = [ctx.phrase("lost_chapter" if len(cut.chapters) == 1 else "lost_chapters", chapters=chapters)]
         lost.extend(ctx.phrase("lost_table", table=table_name(kind, tables)) for kind in cut.tables)
         lost.append(ctx.phrase("lost_signature"))
-        yield ctx.say(cut.span, "cut_off", line=cut.line, how=how, lost=joined(lost, "；", "; "),
-                      severity=relaxed_severity(self, report), key="cut-off")
+        yield ctx.say(
+            cut.span,
+            "cut_off",
+            line=cut.line,
+            how=how,
+            lost=joined(lost, "；", "; "),
+            severity=relaxed_severity(self, report),
+            key="cut-off",
+        )

@@ -49,17 +49,23 @@ class PredatesFormat(Rule):
     messages = {
         "predates": Message(
             zh="本报告为 {year} 年度报告，早于统一格式（国办公开办函〔2019〕60号，2019 年 11 月 27 日印发，"
-               "自 {first} 年度报告起使用），按当时的格式编写：章节、章节标题和表格不按统一格式检查"
-               "（{rules} 不适用），其他检查照常进行",
+            "自 {first} 年度报告起使用），按当时的格式编写：章节、章节标题和表格不按统一格式检查"
+            "（{rules} 不适用），其他检查照常进行",
             en="a report for {year} predates the unified format (国办公开办函〔2019〕60号, issued on 2019-11-27, "
-               "first used for the {first} reports) and follows the format of its time: its chapters, chapter "
-               "titles and tables are not checked against the unified format ({rules} do not apply); the other "
-               "checks still run"),
+            "first used for the {first} reports) and follows the format of its time: its chapters, chapter "
+            "titles and tables are not checked against the unified format ({rules} do not apply); the other "
+            "checks still run",
+        ),
     }
 
     def check(self, report, ctx):
         if not checkable(report) or not predates_format(report, ctx):
             return
-        yield ctx.say(report.title_span or Span(1, 1, 1, 1), "predates", year=report.year,
-                      first=first_format_year(ctx),
-                      rules=Phrase("、".join(FORMAT_RULES), ", ".join(FORMAT_RULES)), key="predates-format")
+        yield ctx.say(
+            report.title_span or Span(1, 1, 1, 1),
+            "predates",
+            year=report.year,
+            first=first_format_year(ctx),
+            rules=Phrase("、".join(FORMAT_RULES), ", ".join(FORMAT_RULES)),
+            key="predates-format",
+        )

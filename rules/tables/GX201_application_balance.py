@@ -53,9 +53,10 @@ class ApplicationBalance(ColumnIdentity):
         "unbalanced": Message(
             zh="{table}“{column}”列：{left}≠ {right}（{tail}）{also}；模板要求第一项加第二项之和等于第三项加第四项之和",
             en="{table}, column “{column}”: {left} ≠ {right} ({tail}){also}; the template requires items 一 + 二 "
-               "to equal items 三 + 四",
+            "to equal items 三 + 四",
             fix_zh="核对“{column}”列，使 {left_name} = {right_name}",
-            fix_en="check column “{column}” so that {left_name} = {right_name}"),
+            fix_en="check column “{column}” so that {left_name} = {right_name}",
+        ),
     }
 
     def report(self, ctx, table, tmpl, column, left, right, lc, rc, b, where, also=None):
@@ -63,7 +64,14 @@ class ApplicationBalance(ColumnIdentity):
         right_labels = [short_label(tmpl, k) for k in right]
         lname, rname = " + ".join(left_labels), " + ".join(right_labels)
         return ctx.say(
-            where, "unbalanced", table=table_name(table), column=column,
-            left=terms(ctx, left_labels, lc), right=terms(ctx, right_labels, rc),
-            tail=tail(ctx, b, lname, rname), also=self.also_clause(ctx, also, lname, rname),
-            left_name=lname, right_name=rname)
+            where,
+            "unbalanced",
+            table=table_name(table),
+            column=column,
+            left=terms(ctx, left_labels, lc),
+            right=terms(ctx, right_labels, rc),
+            tail=tail(ctx, b, lname, rname),
+            also=self.also_clause(ctx, also, lname, rname),
+            left_name=lname,
+            right_name=rname,
+        )

@@ -25,15 +25,15 @@ class OutcomeTotal(ColumnIdentity):
 
         一、本年新收政府信息公开申请数量	3	0	0	0	0	0	3
         三、本年度办理结果	（一）予以公开	2	0	0	0	0	0	2
-        	（二）部分公开（区分处理的，只计这一情形，不计其他情形）	1	0	0	0	0	0	1
-        	（七）总计	2	0	0	0	0	0	2
+                （二）部分公开（区分处理的，只计这一情形，不计其他情形）	1	0	0	0	0	0	1
+                （七）总计	2	0	0	0	0	0	2
 
     Best practice::
 
         一、本年新收政府信息公开申请数量	3	0	0	0	0	0	3
         三、本年度办理结果	（一）予以公开	2	0	0	0	0	0	2
-        	（二）部分公开（区分处理的，只计这一情形，不计其他情形）	1	0	0	0	0	0	1
-        	（七）总计	3	0	0	0	0	0	3
+                （二）部分公开（区分处理的，只计这一情形，不计其他情形）	1	0	0	0	0	0	1
+                （七）总计	3	0	0	0	0	0	3
     """
 
     code = "GX203"
@@ -55,7 +55,9 @@ class OutcomeTotal(ColumnIdentity):
         "unbalanced": Message(
             zh="{table}“{column}”列：{total}（{values}）≠ 各项办理结果之和：{groups}（{tail}）{also}",
             en="{table}, column “{column}”: {total} ({values}) ≠ the sum of the outcome rows: {groups} ({tail}){also}",
-            fix_zh="核对“{column}”列各项办理结果和{total}", fix_en="check the outcome rows and {total} in column “{column}”"),
+            fix_zh="核对“{column}”列各项办理结果和{total}",
+            fix_en="check the outcome rows and {total} in column “{column}”",
+        ),
         "outcomes": Message(zh="各项办理结果之和", en="the sum of the outcome rows"),
         "group": Message(zh="{label} {known}", en="{label} {known}"),
         "group_with_blanks": Message(zh="{label} {known}（另有空白）", en="{label} {known} (plus blanks)"),
@@ -69,11 +71,21 @@ class OutcomeTotal(ColumnIdentity):
         for g, cells in groups.items():
             known = sum(c.value for c in cells if c is not None and c.status == "number")
             blank = any(c is None or c.status != "number" for c in cells)
-            parts.append(ctx.phrase("group_with_blanks" if blank else "group", label=short_label(tmpl, g),
-                                    known=fmt(known)))
+            parts.append(
+                ctx.phrase(
+                    "group_with_blanks" if blank else "group", label=short_label(tmpl, g), known=fmt(known)
+                )
+            )
         total = " + ".join(short_label(tmpl, k) for k in left)
         outcomes = ctx.phrase("outcomes")
         return ctx.say(
-            where, "unbalanced", table=table_name(table), column=column, total=total,
-            values=joined((cell_phrase(c) for c in lc), " + ", " + "), groups=joined(parts, " + ", " + "),
-            tail=tail(ctx, b, total, outcomes), also=self.also_clause(ctx, also, total, outcomes))
+            where,
+            "unbalanced",
+            table=table_name(table),
+            column=column,
+            total=total,
+            values=joined((cell_phrase(c) for c in lc), " + ", " + "),
+            groups=joined(parts, " + ", " + "),
+            tail=tail(ctx, b, total, outcomes),
+            also=self.also_clause(ctx, also, total, outcomes),
+        )

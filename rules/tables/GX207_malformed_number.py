@@ -31,8 +31,11 @@ def malformed_reason(ctx, cell: Cell, signed: frozenset[str], money: frozenset[s
     if m:
         sign, whole, decimals = m.groups()
         if sign and column not in signed:
-            allowed = (joined(ctx.phrase("signed_column", column=c) for c in sorted(signed)) if signed
-                       else ctx.phrase("no_columns"))
+            allowed = (
+                joined(ctx.phrase("signed_column", column=c) for c in sorted(signed))
+                if signed
+                else ctx.phrase("no_columns")
+            )
             return ctx.phrase("sign", column=column, allowed=allowed)
         if decimals and column not in money:
             return ctx.phrase("decimals", column=column)
@@ -62,21 +65,23 @@ class MalformedNumber(Rule):
 
         行政复议					行政诉讼
         结果维持	结果纠正	其他结果	尚未审结	总计	未经复议直接起诉					复议后起诉
-        					结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
+                                                结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
         0	0	00	0	0	0	0	0	0	0	0	0	0	0	0
 
     Best practice::
 
         行政复议					行政诉讼
         结果维持	结果纠正	其他结果	尚未审结	总计	未经复议直接起诉					复议后起诉
-        					结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
+                                                结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
         0	0	0	0	0	0	0	0	0	0	0	0	0	0	0
     """
 
     code = "GX207"
     name = "malformed-number"
     severity = "error"
-    summary = "a data cell that is not a valid number (00, 1O, —, letters, a sign or decimals where not allowed)"
+    summary = (
+        "a data cell that is not a valid number (00, 1O, —, letters, a sign or decimals where not allowed)"
+    )
     summary_zh = "数据单元格不是有效数字（如 00、1O、—、字母，或在不允许的列中带正负号、小数）"
     spec = "cells"
     doc_zh = """数据单元格不是有效的数字。模板各单元格应为非负整数（docs/format.md「数据单元格」），例外有两类列：2019 年格式
@@ -92,19 +97,32 @@ class MalformedNumber(Rule):
         "malformed": Message(
             zh="{where}“{column}”列的“{text}”不是有效数字：{why}",
             en="{where}, column “{column}”: “{text}” is not a valid number: {why}",
-            fix_zh="填写一个非负整数（没有的填 0）", fix_en="write a non-negative whole number (0 for none)"),
+            fix_zh="填写一个非负整数（没有的填 0）",
+            fix_en="write a non-negative whole number (0 for none)",
+        ),
         # why: malformed_reason()
-        "stands_in": Message(zh="用“{text}”代替了数字；没有的请填 0", en="“{text}” stands in for a number; write 0 for none"),
+        "stands_in": Message(
+            zh="用“{text}”代替了数字；没有的请填 0", en="“{text}” stands in for a number; write 0 for none"
+        ),
         "spaces": Message(zh="数字中间有空格", en="the digits are separated by spaces"),
-        "sign": Message(zh="“{column}”列不能带正负号（可带正负号的列：{allowed}）",
-                        en="column “{column}” takes no sign (signed columns: {allowed})"),
+        "sign": Message(
+            zh="“{column}”列不能带正负号（可带正负号的列：{allowed}）",
+            en="column “{column}” takes no sign (signed columns: {allowed})",
+        ),
         "signed_column": Message(zh="“{column}”", en="{column}"),
         "no_columns": Message(zh="无", en="none"),
-        "decimals": Message(zh="“{column}”列应为整数（只有金额列可以有小数）",
-                            en="column “{column}” takes whole numbers (only money columns take decimals)"),
+        "decimals": Message(
+            zh="“{column}”列应为整数（只有金额列可以有小数）",
+            en="column “{column}” takes whole numbers (only money columns take decimals)",
+        ),
         "leading_zero": Message(zh="数字有多余的前导零", en="the number has a superfluous leading zero"),
-        "letters": Message(zh="数字中混有字母（如把 0 写成 O、把 1 写成 l）", en="letters mixed into the digits (O for 0, l for 1)"),
-        "trailing_text": Message(zh="数字后面有无法识别的文字", en="the number is followed by text that is not a unit"),
+        "letters": Message(
+            zh="数字中混有字母（如把 0 写成 O、把 1 写成 l）",
+            en="letters mixed into the digits (O for 0, l for 1)",
+        ),
+        "trailing_text": Message(
+            zh="数字后面有无法识别的文字", en="the number is followed by text that is not a unit"
+        ),
         "not_number": Message(zh="不是数字", en="it is not a number"),
     }
 
@@ -120,5 +138,11 @@ class MalformedNumber(Rule):
                     if cell.status != "malformed" or cell.span.start in seen or words_in_cell(cell):
                         continue
                     seen.add(cell.span.start)
-                    yield ctx.say(cell, "malformed", where=place, column=cell.column, text=cell.text,
-                                  why=malformed_reason(ctx, cell, signed, money))
+                    yield ctx.say(
+                        cell,
+                        "malformed",
+                        where=place,
+                        column=cell.column,
+                        text=cell.text,
+                        why=malformed_reason(ctx, cell, signed, money),
+                    )

@@ -15,7 +15,7 @@ def _blank_run(row: Row, first: Cell) -> Span:
     cells = list(row.cells)
     i = next(k for k, c in enumerate(cells) if c is first)
     last = first
-    for c in cells[i + 1:]:
+    for c in cells[i + 1 :]:
         if c.status != "blank" or c.span.start < last.span.end or c.span.line != first.span.line:
             break
         last = c
@@ -34,7 +34,7 @@ def _runs(ctx, names: list[str], positions: list[int]) -> Phrase:
         if j - i >= 2:
             out.append(ctx.phrase("range", first=names[i], last=names[j]))
         else:
-            out.extend(ctx.phrase("name", name=n) for n in names[i:j + 1])
+            out.extend(ctx.phrase("name", name=n) for n in names[i : j + 1])
         i = j + 1
     return joined(out)
 
@@ -82,15 +82,19 @@ class BlankCell(Rule):
         "row": Message(
             zh="{where}：{what}；模板要求每格填写数字，没有的应填 0",
             en="{where}: {what}; the template expects a number in every cell, 0 for none",
-            fix_zh="在空白单元格中填写数字（没有的填 0）", fix_en="write a number in each blank cell (0 for none)"),
+            fix_zh="在空白单元格中填写数字（没有的填 0）",
+            fix_en="write a number in each blank cell (0 for none)",
+        ),
         "whole_row": Message(zh="整行空白", en="the whole row is blank"),
         "blank_cell": Message(zh="{n} 个单元格空白：{columns}", en="{n} blank cell: {columns}"),
         "blank_cells": Message(zh="{n} 个单元格空白：{columns}", en="{n} blank cells: {columns}"),
         "table": Message(
             zh="{table}有 {count} 个单元格空白，分布在{rows}，涉及{columns}{whole}；模板要求每格填写数字，没有的应填 0",
             en="{table}: {count} blank cells in {rows}, {columns}{whole}; the template expects a number in every "
-               "cell, 0 for none",
-            fix_zh="在空白单元格中填写数字（没有的填 0）", fix_en="write a number in each blank cell (0 for none)"),
+            "cell, 0 for none",
+            fix_zh="在空白单元格中填写数字（没有的填 0）",
+            fix_en="write a number in each blank cell (0 for none)",
+        ),
         "rows": Message(zh="{names}共 {n} 行", en="{names} ({n} rows)"),
         "blocks": Message(zh="{names}共 {n} 栏", en="{names} ({n} blocks)"),
         "name": Message(zh="“{name}”", en="“{name}”"),
@@ -129,9 +133,16 @@ class BlankCell(Rule):
         if len(blanks) == len(row.cells):
             what = ctx.phrase("whole_row")
         else:
-            what = ctx.phrase("blank_cells" if len(blanks) > 1 else "blank_cell", n=len(blanks), columns=joined(cols))
-        return ctx.say(_blank_run(row, blanks[0]), "row", where=where(ctx, tmpl, table, row), what=what,
-                       key=f"{table.kind}\x00{row.key}\x00{','.join(cols)}")
+            what = ctx.phrase(
+                "blank_cells" if len(blanks) > 1 else "blank_cell", n=len(blanks), columns=joined(cols)
+            )
+        return ctx.say(
+            _blank_run(row, blanks[0]),
+            "row",
+            where=where(ctx, tmpl, table, row),
+            what=what,
+            key=f"{table.kind}\x00{row.key}\x00{','.join(cols)}",
+        )
 
     @staticmethod
     def _table(ctx, tmpl, table: Table, found: list[tuple[int, Row, list[Cell]]]):
@@ -152,5 +163,13 @@ class BlankCell(Rule):
         whole = sum(1 for _, r, b in found if len(b) == len(r.cells))
         whole_part = ctx.phrase("whole_blocks" if review else "whole_rows", n=whole) if whole else NOTHING
         _, first_row, first_blanks = found[0]
-        return ctx.say(_blank_run(first_row, first_blanks[0]), "table", table=table_name(table), count=count,
-                       rows=rows, columns=columns, whole=whole_part, key=f"{table.kind}\x00blank-cells")
+        return ctx.say(
+            _blank_run(first_row, first_blanks[0]),
+            "table",
+            table=table_name(table),
+            count=count,
+            rows=rows,
+            columns=columns,
+            whole=whole_part,
+            key=f"{table.kind}\x00blank-cells",
+        )

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from gxlint.lint.analyses.tables import (holds_data, label_words, table_name, template_of, template_tables,
-                                         written_but_unread)
+from gxlint.lint.analyses.tables import (
+    holds_data,
+    label_words,
+    table_name,
+    template_of,
+    template_tables,
+    written_but_unread,
+)
 from gxlint.lint.rule import Message, Rule
 from gxlint.model import ACTIVE_DISCLOSURE, Table
 
@@ -27,13 +33,13 @@ class MissingDataRow(Rule):
 
         行政复议					行政诉讼
         结果维持	结果纠正	其他结果	尚未审结	总计	未经复议直接起诉					复议后起诉
-        					结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
+                                                结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
 
     Best practice::
 
         行政复议					行政诉讼
         结果维持	结果纠正	其他结果	尚未审结	总计	未经复议直接起诉					复议后起诉
-        					结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
+                                                结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
         0	0	0	0	0	0	0	0	0	0	0	0	0	0	0
     """
 
@@ -50,20 +56,30 @@ class MissingDataRow(Rule):
     行名的行由 GX210 报告。"""
 
     messages = {
-        "no_data_row": Message(zh="{table}只有表头，没有数据行；{need}",
-                               en="the {table} has a header but no data row; {need}",
-                               fix_zh="补上数据行", fix_en="add the data row"),
+        "no_data_row": Message(
+            zh="{table}只有表头，没有数据行；{need}",
+            en="the {table} has a header but no data row; {need}",
+            fix_zh="补上数据行",
+            fix_en="add the data row",
+        ),
         # need: what the table's kind expects
         "need_applications": Message(
             zh="模板要求逐行填写申请的收到和办理数据",
-            en="the template expects a row of numbers for each kind of application and outcome"),
+            en="the template expects a row of numbers for each kind of application and outcome",
+        ),
         "need_review_litigation": Message(
             zh="模板要求一行 15 个数字（行政复议、未经复议直接起诉、复议后起诉各 5 个；没有的填 0）",
-            en="the template expects one row of 15 numbers (5 each for 行政复议, 未经复议直接起诉 and 复议后起诉; 0 for none)"),
-        "need_active_disclosure": Message(zh="模板要求填写该项的数据行", en="the template expects the item's data rows"),
-        "no_section_row": Message(zh="{table}“{caption}”只有表头，没有数据行（应有：{rows}）",
-                                  en="{table}: “{caption}” has a header but no data row (expected: {rows})",
-                                  fix_zh="补上数据行", fix_en="add the data rows"),
+            en="the template expects one row of 15 numbers (5 each for 行政复议, 未经复议直接起诉 and 复议后起诉; 0 for none)",
+        ),
+        "need_active_disclosure": Message(
+            zh="模板要求填写该项的数据行", en="the template expects the item's data rows"
+        ),
+        "no_section_row": Message(
+            zh="{table}“{caption}”只有表头，没有数据行（应有：{rows}）",
+            en="{table}: “{caption}” has a header but no data row (expected: {rows})",
+            fix_zh="补上数据行",
+            fix_en="add the data rows",
+        ),
     }
 
     def check(self, report, ctx):
@@ -71,8 +87,12 @@ class MissingDataRow(Rule):
             if not table.rows:
                 if written_but_unread(table):
                     continue  # rows were written but none could be read: GX003's, not a missing row
-                yield ctx.say(table.header_span or table.span, "no_data_row", table=table_name(table),
-                              need=ctx.phrase(f"need_{table.kind}"))
+                yield ctx.say(
+                    table.header_span or table.span,
+                    "no_data_row",
+                    table=table_name(table),
+                    need=ctx.phrase(f"need_{table.kind}"),
+                )
             elif table.kind == ACTIVE_DISCLOSURE:
                 yield from self._sections(ctx, table)
 
@@ -89,8 +109,13 @@ class MissingDataRow(Rule):
             section = captions.get(label_words(first.text)) if first is not None else None
             if raw is None or section is not None:
                 if current is not None and not has_data and current[0].caption not in filled:
-                    yield ctx.say(current[1], "no_section_row", table=table_name(table),
-                                  caption=current[0].caption, rows=joined(current[0].rows))
+                    yield ctx.say(
+                        current[1],
+                        "no_section_row",
+                        table=table_name(table),
+                        caption=current[0].caption,
+                        rows=joined(current[0].rows),
+                    )
                 if raw is None:
                     break
                 current, has_data = (section, raw.span), False

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from gxlint.lint.analyses.tables import label_words, table_name, template_of, template_tables, written_but_unread
+from gxlint.lint.analyses.tables import (
+    label_words,
+    table_name,
+    template_of,
+    template_tables,
+    written_but_unread,
+)
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import ACTIVE_DISCLOSURE, REVIEW_LITIGATION, Cell, Note, Row, Table
 
@@ -46,14 +52,14 @@ class RowShape(Rule):
 
         行政复议					行政诉讼
         结果维持	结果纠正	其他结果	尚未审结	总计	未经复议直接起诉					复议后起诉
-        					结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
+                                                结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
         0	0	0	0	0	0	0	0	0	0	0	0	0	0	0	0
 
     Best practice::
 
         行政复议					行政诉讼
         结果维持	结果纠正	其他结果	尚未审结	总计	未经复议直接起诉					复议后起诉
-        					结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
+                                                结果维持	结果纠正	其他结果	尚未审结	总计	结果维持	结果纠正	其他结果	尚未审结	总计
         0	0	0	0	0	0	0	0	0	0	0	0	0	0	0
     """
 
@@ -76,28 +82,39 @@ class RowShape(Rule):
     messages = {
         **WHERE,
         # the reader's note on a row with surplus cells
-        "shape": Message(zh="{table}：{note}", en="{table}: {note}",
-                         fix_zh="每列填写一个数字，删去多余的单元格",
-                         fix_en="write one number per column and remove the surplus cell"),
+        "shape": Message(
+            zh="{table}：{note}",
+            en="{table}: {note}",
+            fix_zh="每列填写一个数字，删去多余的单元格",
+            fix_en="write one number per column and remove the surplus cell",
+        ),
         "padded": Message(
             zh="{where}只写了 {written} 个数据单元格，模板有 {columns} 列；已按唯一与本行合计相符的方式对齐，请核对",
             en="{where}: {written} data cells for {columns} template columns; placed the only way that matches "
-               "the row's total -- check it",
-            fix_zh="每列填写一个数字（没有的填 0）", fix_en="write one number per column (0 for none)"),
+            "the row's total -- check it",
+            fix_zh="每列填写一个数字（没有的填 0）",
+            fix_en="write one number per column (0 for none)",
+        ),
         "data_row": Message(zh="{table}的数据行", en="{table}, data row"),
         "words": Message(
             zh="{where}应填数字的“{column}”列写的是文字“{text}”，像是行名而不是数字；该行的行名或数字的位置可能有误{shape}",
             en="{where}: the number cell of column “{column}” holds the words “{text}”, which read as a row "
-               "label, not a number; the row's label or the place of its numbers may be wrong{shape}",
+            "label, not a number; the row's label or the place of its numbers may be wrong{shape}",
             fix_zh="核对这一行：行名应为模板中的行名，数字写在对应的列中",
-            fix_en="check the row: the template's row label, and each number in its column"),
+            fix_en="check the row: the template's row label, and each number in its column",
+        ),
         "shape_note": Message(zh="（{note}）", en=" ({note})"),
         # the reader's note on a row whose label the template does not have
-        "unknown_row": Message(zh="{table}：{note}{unread}{section}", en="{table}: {note}{unread}{section}",
-                               fix_zh="改用模板中的行名，或删去模板没有的行",
-                               fix_en="use the template's row label, or remove a row the template does not have"),
+        "unknown_row": Message(
+            zh="{table}：{note}{unread}{section}",
+            en="{table}: {note}{unread}{section}",
+            fix_zh="改用模板中的行名，或删去模板没有的行",
+            fix_en="use the template's row label, or remove a row the template does not have",
+        ),
         "unread": Message(zh="，本行数据未读取", en="; its data was not read"),
-        "section_rows": Message(zh="；{caption}应有的行：{rows}{missing}", en="; {caption} has the rows {rows}{missing}"),
+        "section_rows": Message(
+            zh="；{caption}应有的行：{rows}{missing}", en="; {caption} has the rows {rows}{missing}"
+        ),
         "missing_row": Message(zh="，缺少{rows}", en=", and {rows} is missing"),
         "missing_rows": Message(zh="，缺少{rows}", en=", and {rows} are missing"),
         "quoted": Message(zh="“{name}”", en="“{name}”"),
@@ -133,16 +150,28 @@ class RowShape(Rule):
                 else:
                     place = where(ctx, tmpl, table, row)
                     columns = len(row.columns)
-                yield ctx.say(row.span, "padded", where=place, written=row.fields_written, columns=columns,
-                              key=f"{table.kind}\x00{row.key}\x00{row.fields_written}")
+                yield ctx.say(
+                    row.span,
+                    "padded",
+                    where=place,
+                    written=row.fields_written,
+                    columns=columns,
+                    key=f"{table.kind}\x00{row.key}\x00{row.fields_written}",
+                )
 
     @staticmethod
     def _words(ctx, tmpl, table: Table, row: Row, cells: list[Cell], shape: Note | None):
         cell = cells[0]
         text = cell.text.strip()
-        return ctx.say(cell, "words", where=where(ctx, tmpl, table, row), column=cell.column, text=text,
-                       shape=ctx.phrase("shape_note", note=Phrase(shape.zh, shape.en)) if shape is not None else NOTHING,
-                       key=f"{table.kind}\x00{row.key}\x00words\x00{text}")
+        return ctx.say(
+            cell,
+            "words",
+            where=where(ctx, tmpl, table, row),
+            column=cell.column,
+            text=text,
+            shape=ctx.phrase("shape_note", note=Phrase(shape.zh, shape.en)) if shape is not None else NOTHING,
+            key=f"{table.kind}\x00{row.key}\x00words\x00{text}",
+        )
 
     @staticmethod
     def _unknown_row(ctx, tmpl, table: Table, note: Note):
@@ -153,9 +182,19 @@ class RowShape(Rule):
             missing = [r for r in section.rows if r not in present]
             absent = NOTHING
             if missing:
-                absent = ctx.phrase("missing_row" if len(missing) == 1 else "missing_rows",
-                                    rows=joined(ctx.phrase("quoted", name=m) for m in missing))
-            listed = ctx.phrase("section_rows", caption=section.caption, rows=joined(section.rows), missing=absent)
-        return ctx.say(note.span, "unknown_row", table=table_name(table), note=Phrase(note.zh, note.en),
-                       unread=ctx.phrase("unread") if "未读取" not in note.zh else NOTHING, section=listed,
-                       key=f"{table.kind}\x00unknown-row\x00{note.zh}")
+                absent = ctx.phrase(
+                    "missing_row" if len(missing) == 1 else "missing_rows",
+                    rows=joined(ctx.phrase("quoted", name=m) for m in missing),
+                )
+            listed = ctx.phrase(
+                "section_rows", caption=section.caption, rows=joined(section.rows), missing=absent
+            )
+        return ctx.say(
+            note.span,
+            "unknown_row",
+            table=table_name(table),
+            note=Phrase(note.zh, note.en),
+            unread=ctx.phrase("unread") if "未读取" not in note.zh else NOTHING,
+            section=listed,
+            key=f"{table.kind}\x00unknown-row\x00{note.zh}",
+        )

@@ -58,12 +58,18 @@ class DisclosureConsistency(Rule):
 
     messages = {
         **TERM,
-        "violated": Message(zh="{table}“{row}”行：{left}{op} {right}{why}",
-                            en="{table}, row “{row}”: {left} {op} {right}{why}",
-                            fix_zh="核对该行数字", fix_en="check the numbers of this row"),
-        "violated_sum": Message(zh="{table}“{row}”行：{left}= {total} {op} {right}{why}",
-                                en="{table}, row “{row}”: {left} = {total} {op} {right}{why}",
-                                fix_zh="核对该行数字", fix_en="check the numbers of this row"),
+        "violated": Message(
+            zh="{table}“{row}”行：{left}{op} {right}{why}",
+            en="{table}, row “{row}”: {left} {op} {right}{why}",
+            fix_zh="核对该行数字",
+            fix_en="check the numbers of this row",
+        ),
+        "violated_sum": Message(
+            zh="{table}“{row}”行：{left}= {total} {op} {right}{why}",
+            en="{table}, row “{row}”: {left} = {total} {op} {right}{why}",
+            fix_zh="核对该行数字",
+            fix_en="check the numbers of this row",
+        ),
         # why the identity holds, from the template's data (its zh and en)
         "because": Message(zh="；{why}", en="; {why}"),
     }
@@ -96,9 +102,20 @@ class DisclosureConsistency(Rule):
         why_zh, why_en = ident.zh, ident.en
         because = ctx.phrase("because", why=Phrase(why_zh, why_en))
         why = Phrase(because.zh if why_zh else "", because.en if why_en else "")
-        fields = dict(table=section_name(table, row), row=row.key, left=terms(ctx, left, lc), op=op,
-                      right=terms(ctx, right, rc) if right else "0", why=why)
+        fields = dict(
+            table=section_name(table, row),
+            row=row.key,
+            left=terms(ctx, left, lc),
+            op=op,
+            right=terms(ctx, right, rc) if right else "0",
+            why=why,
+        )
         if len(left) > 1:
-            yield ctx.say(lc[0], "violated_sum", total=fmt(sum(x.value for x in lc if x is not None and x.value is not None)), **fields)
+            yield ctx.say(
+                lc[0],
+                "violated_sum",
+                total=fmt(sum(x.value for x in lc if x is not None and x.value is not None)),
+                **fields,
+            )
         else:
             yield ctx.say(lc[0], "violated", **fields)

@@ -58,13 +58,18 @@ class LabelVariant(Rule):
     格式。分页造成的行名断行是文本提取的结果，不是撰写者的问题，不在此报告。"""
 
     messages = {
-        "variant": Message(zh="{table}：{variant}{times}；请使用模板的写法",
-                           en="{table}: {variant}{times}; use the template's label",
-                           fix_zh="改用模板的写法", fix_en="use the template's label"),
+        "variant": Message(
+            zh="{table}：{variant}{times}；请使用模板的写法",
+            en="{table}: {variant}{times}; use the template's label",
+            fix_zh="改用模板的写法",
+            fix_en="use the template's label",
+        ),
         "other_format": Message(
             zh="{table}：{variant}{times}；“{written}”是{other}的写法，本表是{own}的表格",
             en="{table}: {variant}{times}; “{written}” is the label of {other}, and this table is in {own}",
-            fix_zh="改用{own}的写法", fix_en="use the label of {own}"),
+            fix_zh="改用{own}的写法",
+            fix_en="use the label of {own}",
+        ),
         "times": Message(zh="（共 {n} 处）", en=" ({n} places)"),
         # a format by its year (a space before the year inside a Chinese sentence: 是 2019 年格式)
         "format_year": Message(zh=" {year} 年格式", en="the {year} format"),
@@ -81,14 +86,24 @@ class LabelVariant(Rule):
                     groups.setdefault(note.zh, []).append(note)
             for zh, notes in groups.items():
                 first = notes[0]
-                written = text[first.span.start:first.span.end].strip()
+                written = text[first.span.start : first.span.end].strip()
                 other = self._other_format(ctx, own, written)
-                fields = dict(table=name, variant=Phrase(zh, first.en),
-                              times=ctx.phrase("times", n=len(notes)) if len(notes) > 1 else NOTHING)
+                fields = dict(
+                    table=name,
+                    variant=Phrase(zh, first.en),
+                    times=ctx.phrase("times", n=len(notes)) if len(notes) > 1 else NOTHING,
+                )
                 if other is not None and own is not None:
-                    yield ctx.say(first.span, "other_format", written=written, other=self._format(ctx, other),
-                                  own=self._format(ctx, own), severity="warning", key=f"{table.kind}\x00{zh}",
-                                  **fields)
+                    yield ctx.say(
+                        first.span,
+                        "other_format",
+                        written=written,
+                        other=self._format(ctx, other),
+                        own=self._format(ctx, own),
+                        severity="warning",
+                        key=f"{table.kind}\x00{zh}",
+                        **fields,
+                    )
                 else:
                     yield ctx.say(first.span, "variant", key=f"{table.kind}\x00{zh}", **fields)
 

@@ -21,4 +21,4 @@ def words_in_cell(cell: Cell) -> bool:
     if cell.status != "malformed":
         return False
     text = unicodedata.normalize("NFKC", cell.text).strip()
-    return (cjk_count(text) >= 2 and not _DIGIT.search(text) and not NONE_WORDS.match(text))
+    return cjk_count(text) >= 2 and not _DIGIT.search(text) and not NONE_WORDS.match(text)

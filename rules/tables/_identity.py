@@ -26,12 +26,15 @@ from ._naming import NOTHING, TERM, joined, terms
 
 #: the parts :func:`tail` builds: why the two sides of an identity cannot be equal
 TAIL = {
-    "sides": Message(zh="{left}为 {left_value}，{right}为 {right_value}",
-                     en="{left} is {left_value}, {right} is {right_value}"),
+    "sides": Message(
+        zh="{left}为 {left_value}，{right}为 {right_value}",
+        en="{left} is {left_value}, {right} is {right_value}",
+    ),
     "unbalanceable": Message(
         zh="{grows}的已知部分已达 {known}，超过{full}的 {whole}；空白或无效单元格无论填入什么非负数都无法相等",
         en="the known part of {grows} is already {known}, more than {full} ({whole}); no non-negative value "
-           "in the blank or invalid cells can make them equal"),
+        "in the blank or invalid cells can make them equal",
+    ),
 }
 
 
@@ -82,8 +85,10 @@ class ColumnIdentity(Rule):
 
     messages = {
         **TAIL,
-        "also": Message(zh="；“{column}”列因此也不平衡（{tail}）",
-                        en="; as a result column “{column}” does not balance either ({tail})"),
+        "also": Message(
+            zh="；“{column}”列因此也不平衡（{tail}）",
+            en="; as a result column “{column}” does not balance either ({tail})",
+        ),
     }
 
     def check(self, report, ctx):
@@ -114,8 +119,11 @@ class ColumnIdentity(Rule):
                 split = _total_column(tmpl)
                 if split is not None:
                     total, parts = split
-                    if (total in violated and any(p in violated for p in parts)
-                            and _explained(total, parts, balances)):
+                    if (
+                        total in violated
+                        and any(p in violated for p in parts)
+                        and _explained(total, parts, balances)
+                    ):
                         also = (total, violated.pop(total)[2])
                 for column, (lc, rc, b, where) in violated.items():
                     extra = also if column in parts else None
@@ -142,9 +150,12 @@ class RowIdentity(Rule):
     messages = {
         **TERM,
         **TAIL,
-        "unbalanced": Message(zh="{table}{where}：{left}≠ {right}（{tail}）",
-                              en="{table}, {where}: {left} ≠ {right} ({tail})",
-                              fix_zh="{columns}应等于 {target}", fix_en="{columns} should equal {target}"),
+        "unbalanced": Message(
+            zh="{table}{where}：{left}≠ {right}（{tail}）",
+            en="{table}, {where}: {left} ≠ {right} ({tail})",
+            fix_zh="{columns}应等于 {target}",
+            fix_en="{columns} should equal {target}",
+        ),
     }
 
     def check(self, report, ctx):
@@ -169,11 +180,16 @@ class RowIdentity(Rule):
 
     def report(self, ctx, table, tmpl, row, left, right, lc, rc, b):
         return ctx.say(
-            lc[0] if lc[0] is not None else row, "unbalanced",
-            table=table_name(table), where=ctx.phrase("where", label=self.label(tmpl, row)),
-            left=terms(ctx, left, lc), right=terms(ctx, right, rc),
+            lc[0] if lc[0] is not None else row,
+            "unbalanced",
+            table=table_name(table),
+            where=ctx.phrase("where", label=self.label(tmpl, row)),
+            left=terms(ctx, left, lc),
+            right=terms(ctx, right, rc),
             tail=tail(ctx, b, " + ".join(left), ctx.phrase("parts")),
-            columns=joined(left), target=" + ".join(right))
+            columns=joined(left),
+            target=" + ".join(right),
+        )
 
     def label(self, tmpl, row: Row) -> str:  # pragma: no cover
         raise NotImplementedError

@@ -33,8 +33,11 @@ def joined(parts: Iterable[Phrase | str], zh: str = "、", en: str = ", ") -> Ph
 
 def terms(ctx, labels: Iterable[str], cells: Iterable[Cell | None]) -> Phrase:
     """A sum of cells as a message writes it: ``一（3）+ 二（0）`` / ``一 (3) + 二 (0)``."""
-    return joined((ctx.phrase("term", label=label, value=cell_phrase(cell)) for label, cell in zip(labels, cells)),
-                  "+ ", " + ")
+    return joined(
+        (ctx.phrase("term", label=label, value=cell_phrase(cell)) for label, cell in zip(labels, cells)),
+        "+ ",
+        " + ",
+    )
 
 
 def row_name(tmpl, table: Table, row: Row) -> str:

@@ -26,8 +26,19 @@ from __future__ import annotations
 from typing import Any
 
 from gxlint.chinese import numeral_text
-from gxlint.model import (ACTIVE_DISCLOSURE, APPLICATIONS, LEGACY_STATISTICS, REVIEW_LITIGATION, TEMPLATE_KINDS,
-                          Chapter, Paragraph, Span, Table, _Frozen, _set)
+from gxlint.model import (
+    ACTIVE_DISCLOSURE,
+    APPLICATIONS,
+    LEGACY_STATISTICS,
+    REVIEW_LITIGATION,
+    TEMPLATE_KINDS,
+    Chapter,
+    Paragraph,
+    Span,
+    Table,
+    _Frozen,
+    _set,
+)
 from gxlint.read.templates import ChapterSpec
 
 #: Table kinds that show a text is a report (the three tables and the pre-2019 统计表).
@@ -44,6 +55,7 @@ _TRAILING = " \t\r\n\u3000*_#|"
 
 
 # -- which reports are judged --------------------------------------------------------------------
+
 
 def is_report(report) -> bool:
     """Whether a readable report has any recognisable annual-report structure: a chapter heading,
@@ -63,6 +75,7 @@ def checkable(report) -> bool:
 
 
 # -- the format a report is measured against ----------------------------------------------------
+
 
 def chapter_template(report, ctx):
     """The format whose chapters the report is measured against: the report's own, or the current
@@ -100,6 +113,7 @@ def predates_format(report, ctx) -> bool:
 
 # -- which chapter is which ----------------------------------------------------------------------
 
+
 def identify(report, template) -> list[tuple[Chapter, ChapterSpec | None, str | None]]:
     """(chapter, template chapter or None, how) for every chapter of the report, in order; ``how``
     is as for ``Template.identify_chapter`` ('official', 'accepted', 'legacy', 'similar' or None).
@@ -129,6 +143,7 @@ def stands_in_for(found, number: int):
 
 # -- naming chapters in messages -----------------------------------------------------------------
 
+
 def numbered(spec) -> str:
     """A template chapter as the template writes it: ``六、其他需要报告的事项``."""
     return f"{numeral_text(spec.number)}、{spec.title}"
@@ -143,8 +158,12 @@ def end_of(report, chapter) -> Span:
     """The last characters of a chapter's content before the signature (its heading when it has
     none): where something that belongs after the chapter is reported."""
     signed = report.signature.span.start if report.signature is not None else None
-    blocks = [b for b in chapter.blocks if (signed is None or b.span.start < signed)
-              and not (isinstance(b, Paragraph) and not b.text.strip(_TRAILING))]
+    blocks = [
+        b
+        for b in chapter.blocks
+        if (signed is None or b.span.start < signed)
+        and not (isinstance(b, Paragraph) and not b.text.strip(_TRAILING))
+    ]
     return _tail(report.source, blocks[-1].span) if blocks else chapter.span
 
 
@@ -161,6 +180,7 @@ def _tail(source, span: Span) -> Span:
 
 # -- shared: where a cut-off text stops ----------------------------------------------------------
 
+
 class CutOff(_Frozen):
     """Where a cut-off text stops, and what the report lost after that point."""
 
@@ -172,8 +192,15 @@ class CutOff(_Frozen):
     chapters: tuple  # the template chapters (ChapterSpec) absent after that point
     tables: tuple[str, ...]  # the template tables (kinds) absent with them, or from the last chapter
 
-    def __init__(self, span: Span, how: str, last: str, table: Table | None, chapters: tuple = (),
-                 tables: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        span: Span,
+        how: str,
+        last: str,
+        table: Table | None,
+        chapters: tuple = (),
+        tables: tuple[str, ...] = (),
+    ) -> None:
         _set(self, "span", span)
         _set(self, "how", how)
         _set(self, "last", last)
@@ -221,7 +248,9 @@ def _cutoff(report, ctx) -> CutOff | None:
     lost = tuple(c for c in template.chapters if c.number > reached and c.number not in there)
     if not lost:
         return None
-    blocks = [b for b in last_chapter.blocks if not (isinstance(b, Paragraph) and not b.text.strip(_TRAILING))]
+    blocks = [
+        b for b in last_chapter.blocks if not (isinstance(b, Paragraph) and not b.text.strip(_TRAILING))
+    ]
     table = None
     if not blocks:
         how, last, where = "heading", heading(last_chapter), last_chapter.span
@@ -240,8 +269,11 @@ def _cutoff(report, ctx) -> CutOff | None:
     tables = tables_template(report, ctx, template)
     numbers = {c.number for c in lost} | {reached}  # the chapter it stops in may have lost its table too
     kinds = {t.kind for t in report.tables}
-    gone = tuple(k for k in TEMPLATE_KINDS if k not in kinds and tables is not None
-                 and tables.table_chapter(k) in numbers)
+    gone = tuple(
+        k
+        for k in TEMPLATE_KINDS
+        if k not in kinds and tables is not None and tables.table_chapter(k) in numbers
+    )
     short = last if len(last) <= 30 else "…" + last[-29:]
     return CutOff(_tail(report.source, where), how, short, table, lost, gone)
 
@@ -265,6 +297,7 @@ def _short_of_last_row(table, ctx, template) -> bool:
 
 
 # -- shared: renumbered chapters -----------------------------------------------------------------
+
 
 class Renumbering(_Frozen):
     """Consecutive chapters that stand at the template's numbers shifted by the same offset.
@@ -318,6 +351,12 @@ def _renumbered(report, ctx) -> list[Renumbering]:
             before = spec.number
         elif n is not None:
             before = n
-    return [Renumbering(r["offset"], tuple(r["items"]),
-                        tuple(k for k in range(r["after"] + 1, r["start"]) if k not in there))
-            for r in runs if r["items"]]
+    return [
+        Renumbering(
+            r["offset"],
+            tuple(r["items"]),
+            tuple(k for k in range(r["after"] + 1, r["start"]) if k not in there),
+        )
+        for r in runs
+        if r["items"]
+    ]

@@ -109,57 +109,92 @@ _REACH = 400
 _SENTENCE_END = "。!?"
 _CONNECT = r"(?:共计|总计|合计|累计|共|数量为|数量|总数为|总数|为|达到|达|计)?"
 _KIND = r"(?:政府信息公开|信息公开|依申请公开|公开)?"
-_APPLICANTS = r"(?:各类|各种|群众|公民、法人(?:和|或|及)其他(?:社会)?组织(?:提出|提交)?的?|社会公众(?:提出|提交)?的?)?"
+_APPLICANTS = (
+    r"(?:各类|各种|群众|公民、法人(?:和|或|及)其他(?:社会)?组织(?:提出|提交)?的?|社会公众(?:提出|提交)?的?)?"
+)
 _RECEIVE = r"(?:收到|受理|接收|接到|新收|收悉)"
 
 RECEIVED = (
-    re.compile(_RECEIVE + r"了?" + _APPLICANTS + _KIND + r"的?申请" + _CONNECT + _NUM + r"(?P<u>件|个|宗|份)"),
+    re.compile(
+        _RECEIVE + r"了?" + _APPLICANTS + _KIND + r"的?申请" + _CONNECT + _NUM + r"(?P<u>件|个|宗|份)"
+    ),
     re.compile(_RECEIVE + r"了?" + r"(?:共计|总计|共)?" + _NUM + r"(?P<u>件|个|份)" + _KIND + r"的?申请"),
 )
 HANDLED = (
-    re.compile(r"(?:已办结|办结|办理完毕|处理完毕|作出答复|予以答复|答复)了?" + _KIND + r"(?:申请)?" + _CONNECT
-               + _NUM + r"(?P<u>件|个)"),
+    re.compile(
+        r"(?:已办结|办结|办理完毕|处理完毕|作出答复|予以答复|答复)了?"
+        + _KIND
+        + r"(?:申请)?"
+        + _CONNECT
+        + _NUM
+        + r"(?P<u>件|个)"
+    ),
 )
 WORKLOAD = (
     re.compile(r"(?<![予他])(?:办理|处理)了?(?:各类)?" + _KIND + r"申请" + _CONNECT + _NUM + r"(?P<u>件)"),
 )
 CARRIED_OUT = (
-    re.compile(_NUM + r"(?P<u>件)(?:申请)?[^\d,;:。]{0,12}?(?:结转|转入|顺延|延期|转至)(?:至|到|入)?下一?年度?"),
-    re.compile(r"(?:结转|转入|顺延)(?:至|到|入)?下一?年度?(?:继续)?(?:办理|答复|处理)?的?(?:申请)?(?:共|为)?"
-               + _NUM + r"(?P<u>件)"),
+    re.compile(
+        _NUM + r"(?P<u>件)(?:申请)?[^\d,;:。]{0,12}?(?:结转|转入|顺延|延期|转至)(?:至|到|入)?下一?年度?"
+    ),
+    re.compile(
+        r"(?:结转|转入|顺延)(?:至|到|入)?下一?年度?(?:继续)?(?:办理|答复|处理)?的?(?:申请)?(?:共|为)?"
+        + _NUM
+        + r"(?P<u>件)"
+    ),
 )
 CARRIED_IN = (
-    re.compile(r"(?:上年度?|上一年度?|去年)(?:结转|转入|遗留)(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?"
-               + _NUM + r"(?P<u>件)"),
+    re.compile(
+        r"(?:上年度?|上一年度?|去年)(?:结转|转入|遗留)(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?"
+        + _NUM
+        + r"(?P<u>件)"
+    ),
 )
 OUTCOME = re.compile(
     r"(?P<kind>予以公开(?:及|和|与|、)部分公开|(?<!不)予以公开|部分公开|不予以?公开|无法提供|不予处理|其他处理)"
-    r"的?(?:申请)?(?:共|为)?" + _NUM + r"(?P<u>件|个)")
-ON_REQUEST = re.compile(r"依申请公开(?:政府信息|信息|文件|公文|事项)?(?:共计|共)?" + _NUM + r"(?P<u>件|条|个)")
-REVIEW = re.compile(r"(?<![经后])(?:行政)?复议(?:案件|申请)?(?:共计|总计|共)?" + _NUM + r"(?P<u>件|起|宗|个|次)")
-LITIGATION = re.compile(r"(?<![败胜])(?:行政)?诉讼(?:案件)?(?:共计|总计|共)?" + _NUM + r"(?P<u>件|起|宗|个|次)")
+    r"的?(?:申请)?(?:共|为)?" + _NUM + r"(?P<u>件|个)"
+)
+ON_REQUEST = re.compile(
+    r"依申请公开(?:政府信息|信息|文件|公文|事项)?(?:共计|共)?" + _NUM + r"(?P<u>件|条|个)"
+)
+REVIEW = re.compile(
+    r"(?<![经后])(?:行政)?复议(?:案件|申请)?(?:共计|总计|共)?" + _NUM + r"(?P<u>件|起|宗|个|次)"
+)
+LITIGATION = re.compile(
+    r"(?<![败胜])(?:行政)?诉讼(?:案件)?(?:共计|总计|共)?" + _NUM + r"(?P<u>件|起|宗|个|次)"
+)
 MAINTAINED = re.compile(r"(?:均|全部|都|皆)(?:被|获|已|予以|为)?(?:依法)?维持")
 DOCUMENTS = (
-    re.compile(r"(?P<verb>清理废止|宣布失效|废止|失效|制发|印发|制定|出台|新制作|发布|公开)了?(?:行政)?规范性文件"
-               r"(?:共计|共)?" + _NUM + r"(?P<u>件|个|份)"),
+    re.compile(
+        r"(?P<verb>清理废止|宣布失效|废止|失效|制发|印发|制定|出台|新制作|发布|公开)了?(?:行政)?规范性文件"
+        r"(?:共计|共)?" + _NUM + r"(?P<u>件|个|份)"
+    ),
     re.compile(r"(?P<verb>现行有效)的?(?:行政)?规范性文件(?:共计|共|为)?" + _NUM + r"(?P<u>件|个|份)"),
 )
 NONE_RECEIVED = (
     re.compile(r"(?:未收到|没有收到|未受理|未接到|未接收)[^,;:。\d]{0,40}?申请"),
-    re.compile(r"(?:^|[,;:。])(?:本年度?|全年|今年|年内|本机关|我局|我委|我办|本单位)?无"
-               r"(?:依申请公开|政府信息公开申请|信息公开申请|公开申请)"),
+    re.compile(
+        r"(?:^|[,;:。])(?:本年度?|全年|今年|年内|本机关|我局|我委|我办|本单位)?无"
+        r"(?:依申请公开|政府信息公开申请|信息公开申请|公开申请)"
+    ),
 )
 NONE_REVIEWED = (
-    re.compile(r"(?<!尚)(?:未|没有)(?:发生|收到|出现|被|有|接到|产生)[^,;:。\d]{0,30}?(?:行政复议|行政诉讼|复议|诉讼)"),
+    re.compile(
+        r"(?<!尚)(?:未|没有)(?:发生|收到|出现|被|有|接到|产生)[^,;:。\d]{0,30}?(?:行政复议|行政诉讼|复议|诉讼)"
+    ),
     re.compile(r"(?:^|[,;:。])(?:本年度?|全年|今年|年内)?无[^,;:。\d]{0,20}?(?:行政复议|行政诉讼)"),
 )
 
 # "258 件，占 33.9%": a count and its share of the whole; what may stand between 占 and the
 # percentage (the base named as the whole: 总数的, 受理申请总量的 …), anything else is another base
-PERCENT = re.compile(r"(?<![\d.,])(?P<n>\d+)(?P<u>件|个)(?:申请)?[,(]?(?:约|共)?占(?P<base>[^,;:。!?\d%]{0,16}?)"
-                     r"(?P<p>\d+(?:\.\d+)?)%")
-_WHOLE_BASE = re.compile(r"(?:本年度?|全年|全部|所有|总数|总量|总计|合计|受理|收到|新收|办结|答复|办理|处理|已|"
-                         r"政府信息公开|信息公开|依申请公开|申请|件数|数量|数|的|比例?|为|了|总)*")
+PERCENT = re.compile(
+    r"(?<![\d.,])(?P<n>\d+)(?P<u>件|个)(?:申请)?[,(]?(?:约|共)?占(?P<base>[^,;:。!?\d%]{0,16}?)"
+    r"(?P<p>\d+(?:\.\d+)?)%"
+)
+_WHOLE_BASE = re.compile(
+    r"(?:本年度?|全年|全部|所有|总数|总量|总计|合计|受理|收到|新收|办结|答复|办理|处理|已|"
+    r"政府信息公开|信息公开|依申请公开|申请|件数|数量|数|的|比例?|为|了|总)*"
+)
 _BASE_REACH = 600  # characters before a share where the text's own total is looked for
 _BASE_CLAIMS = 8  # and at most this many of the text's totals before it (two after it)
 
@@ -170,8 +205,10 @@ _APPROX = re.compile(r"(?:约|近|超过|逾|不足|不到|上下)$")
 _UNIT_TAIL = re.compile(r"^(?:工作日|月|小时|百分点|批次|人次|方面|部门|单位|栏目|年)")
 _OTHER_YEAR = re.compile(r"上年|去年|上一年|往年|同比|以前年度|历年")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
-_SUBSET = re.compile(r"当面|现场|信函|邮寄|传真|网上|网络|在线|电子邮件|邮件|电话|微信|窗口|平台|涉|关于|有关|"
-                     r"类申请|方面|自然人|法人|企业|组织|律师|媒体|个人|重复|补正")
+_SUBSET = re.compile(
+    r"当面|现场|信函|邮寄|传真|网上|网络|在线|电子邮件|邮件|电话|微信|窗口|平台|涉|关于|有关|"
+    r"类申请|方面|自然人|法人|企业|组织|律师|媒体|个人|重复|补正"
+)
 _WHOLE_PUBLIC = re.compile(r"公民、法人(?:和|或|及)其他(?:社会)?组织|任何|所有|一切")
 _OTHER_BUSINESS = re.compile(r"投诉|举报|信访|咨询|建议|提案|议案|热线|诉求|工单|来电|来信")
 _REVIEW_WORDS = re.compile(r"复议|诉讼")
@@ -220,7 +257,7 @@ class Text:
         return a, b
 
     def original(self, start: int, end: int) -> str:
-        return self.para.text[self.index[start]:self.index[end - 1] + 1]
+        return self.para.text[self.index[start] : self.index[end - 1] + 1]
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause around ``pos``: between the nearest , ; : or sentence end on either side."""
@@ -307,22 +344,22 @@ def _accept(text: Text, m: re.Match, *, years: bool = True, year: int | None = N
     value = _number(raw)
     if value is None:
         return False
-    after = text.norm[m.end():m.end() + 4]
+    after = text.norm[m.end() : m.end() + 4]
     if _UNIT_TAIL.match(after):
         return False
     if not raw.isdigit():
         # Chinese numerals only when the clause ends right after the unit (三件。 not 一件一档)
         if after and after[0] not in _CLAUSE_END + _SENTENCE_END + "、)）":
             return False
-    before = text.norm[max(0, m.start("n") - 3):m.start("n")]
+    before = text.norm[max(0, m.start("n") - 3) : m.start("n")]
     if _APPROX.search(before):
         return False
-    if text.norm[m.end("n"):m.end("n") + 1] in ("%", "％", "."):
+    if text.norm[m.end("n") : m.end("n") + 1] in ("%", "％", "."):
         return False
-    if _NUMBER_TAIL.search(text.norm[max(0, m.start("n") - 2):m.start("n")]):
+    if _NUMBER_TAIL.search(text.norm[max(0, m.start("n") - 2) : m.start("n")]):
         return False  # the tail of 1,234 or 2.5, not a number of its own
     cs, _ = text.clause(m.start())
-    head = text.norm[cs:m.end()]
+    head = text.norm[cs : m.end()]
     if years:
         if _OTHER_YEAR.search(head):
             return False
@@ -335,7 +372,7 @@ def _clause_text(text: Text, m: re.Match) -> str:
     """The clause up to the end of the match: what qualifies the number (a remark after it, such as
     （含当面申请5件）, does not)."""
     cs, _ = text.clause(m.start())
-    return text.norm[cs:m.end()]
+    return text.norm[cs : m.end()]
 
 
 def _subset(clause: str) -> bool:
@@ -366,8 +403,10 @@ def _paragraphs(report) -> Iterator[tuple[Paragraph, str]]:
 
 def texts(report, ctx) -> list[tuple[Text, str]]:
     """Each paragraph's folded text and its chapter's title, computed once per report."""
-    return ctx.memo(("gxlint", "texts"),
-                    lambda: [(Text.of(para), chapter) for para, chapter in _paragraphs(report) if para.text])
+    return ctx.memo(
+        ("gxlint", "texts"),
+        lambda: [(Text.of(para), chapter) for para, chapter in _paragraphs(report) if para.text],
+    )
 
 
 def claims(report, ctx) -> list[Claim]:
@@ -391,18 +430,26 @@ def _claims(report, ctx) -> Iterator[Claim]:
 
 def _mk(kind: str, text: Text, m: re.Match, detail: str = "") -> Claim:
     # _number is None for a run of numerals that is no number (九九): a known gap, typed as found
-    return Claim(kind, _number(m.group("n")), text, m.start(), m.end(), m.start("n"), m.end("n"),  # type: ignore[arg-type]
-                 detail)
+    return Claim(
+        kind,
+        _number(m.group("n")),  # type: ignore[arg-type]
+        text,
+        m.start(),
+        m.end(),
+        m.start("n"),
+        m.end("n"),
+        detail,
+    )
 
 
 def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
     taken = bytearray(len(text.norm))  # characters already claimed by an earlier match
 
     def free(m: re.Match) -> bool:
-        return not any(taken[m.start():m.end()])
+        return not any(taken[m.start() : m.end()])
 
     def take(m: re.Match) -> None:
-        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
 
     def ok(m: re.Match, *, years: bool = True, subset: bool = True) -> bool:
         clause = _clause_text(text, m)
@@ -412,9 +459,13 @@ def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
             return False
         return _accept(text, m, years=years, year=year)
 
-    for kind, patterns, years in (("received", RECEIVED, True), ("handled", HANDLED, True),
-                                  ("workload", WORKLOAD, True), ("carried_out", CARRIED_OUT, True),
-                                  ("carried_in", CARRIED_IN, False)):
+    for kind, patterns, years in (
+        ("received", RECEIVED, True),
+        ("handled", HANDLED, True),
+        ("workload", WORKLOAD, True),
+        ("carried_out", CARRIED_OUT, True),
+        ("carried_in", CARRIED_IN, False),
+    ):
         for pattern in patterns:
             for m in pattern.finditer(text.norm):
                 if not free(m) or not ok(m, years=years):
@@ -459,8 +510,10 @@ def _review_claims(text: Text, year: int | None, in_chapter: bool = False) -> It
                 yield _mk(kind, text, m)
     for m in MAINTAINED.finditer(text.norm):
         s, _ = text.sentence(m.start())
-        head = text.norm[s:m.start()]
-        if _OTHER_YEAR.search(head) or (year is not None and any(int(y) != year for y in _YEAR.findall(head))):
+        head = text.norm[s : m.start()]
+        if _OTHER_YEAR.search(head) or (
+            year is not None and any(int(y) != year for y in _YEAR.findall(head))
+        ):
             continue
         if _SCOPE.search(head) or not _about_disclosure(text, m.start(), in_chapter):
             continue
@@ -481,8 +534,8 @@ def _document_claims(text: Text, year: int | None) -> Iterator[Claim]:
                 yield _mk("documents", text, m, m.group("verb"))
 
 
-
 # -- the text says there were none ---------------------------------------------------------------------
+
 
 @dataclass
 class Denial:
@@ -519,8 +572,12 @@ def denials(report, ctx) -> list[Denial]:
             for pattern in NONE_RECEIVED:
                 for m in pattern.finditer(text.norm):
                     clause = _plain_clause(text, m, year)
-                    if (clause is None or _REVIEW_WORDS.search(clause) or _OTHER_BUSINESS.search(clause)
-                            or _subset(clause)):
+                    if (
+                        clause is None
+                        or _REVIEW_WORDS.search(clause)
+                        or _OTHER_BUSINESS.search(clause)
+                        or _subset(clause)
+                    ):
                         continue
                     out.append(Denial("applications", text, _after_stop(text, m), m.end()))
         if "复议" in text.norm or "诉讼" in text.norm:
@@ -553,6 +610,7 @@ def _after_stop(text: Text, m: re.Match) -> int:
 
 
 # -- stated shares ---------------------------------------------------------------------------------
+
 
 @dataclass
 class Share:
@@ -605,22 +663,39 @@ def shares(report, ctx) -> list[Share]:
                 continue
             # the text's totals near the share (a one-line report is one long paragraph)
             at = bisect_left(starts, m.start())
-            near = own[max(bisect_left(starts, m.start() - _BASE_REACH), at - _BASE_CLAIMS):
-                       min(bisect_right(starts, m.end() + _BASE_REACH // 4), at + 2)]
-            out.append(Share(text, int(m.group("n")), m.group("p"), m.start(), m.end(), m.start("p"),
-                             text.clause(m.start())[0], near))
+            near = own[
+                max(bisect_left(starts, m.start() - _BASE_REACH), at - _BASE_CLAIMS) : min(
+                    bisect_right(starts, m.end() + _BASE_REACH // 4), at + 2
+                )
+            ]
+            out.append(
+                Share(
+                    text,
+                    int(m.group("n")),
+                    m.group("p"),
+                    m.start(),
+                    m.end(),
+                    m.start("p"),
+                    text.clause(m.start())[0],
+                    near,
+                )
+            )
     return out
 
 
 def _whole_share(report, text: Text, m: re.Match) -> bool:
     if _WHOLE_BASE.fullmatch(m.group("base")) is None:
         return False  # a share of something else (占全部公文的 …)
-    if _APPROX.search(text.norm[max(0, m.start("n") - 3):m.start("n")]):
+    if _APPROX.search(text.norm[max(0, m.start("n") - 3) : m.start("n")]):
         return False
     cs, _ = text.clause(m.start())
-    head = text.norm[cs:m.end()]
-    if (_OTHER_YEAR.search(head) or _SCOPE.search(head) or _OTHER_BUSINESS.search(head)
-            or not _application_sentence(text, m.start(), previous=True)):
+    head = text.norm[cs : m.end()]
+    if (
+        _OTHER_YEAR.search(head)
+        or _SCOPE.search(head)
+        or _OTHER_BUSINESS.search(head)
+        or not _application_sentence(text, m.start(), previous=True)
+    ):
         return False
     year = report.year
     return not (year is not None and any(int(y) != year for y in _YEAR.findall(head)))
@@ -631,10 +706,14 @@ def _whole_share(report, text: Text, m: re.Match) -> bool:
 #: how a message says what a table quantity is (:meth:`Quantity.says`); ``unit`` is worded in
 #: Chinese only (" 件" after the number), ``values``/``shown`` list the values a split allows
 WORDING = {
-    "splits": Message(zh="无法确定（数字连写为“{written}”，拆分方式不止一种），但任何拆分下都只可能是{values}{unit}",
-                      en="undetermined (digits run together as “{written}”, with more than one split), "
-                         "but every split gives {values}{unit}"),
-    "at_least": Message(zh="至少为 {value}{unit}（另有空白单元格）", en="at least {value}{unit} (with blank cells)"),
+    "splits": Message(
+        zh="无法确定（数字连写为“{written}”，拆分方式不止一种），但任何拆分下都只可能是{values}{unit}",
+        en="undetermined (digits run together as “{written}”, with more than one split), "
+        "but every split gives {values}{unit}",
+    ),
+    "at_least": Message(
+        zh="至少为 {value}{unit}（另有空白单元格）", en="at least {value}{unit} (with blank cells)"
+    ),
     "exactly": Message(zh="为 {value}{unit}", en="{value}{unit}"),
     "one_value": Message(zh=" {shown}", en="{shown}"),
     "many_values": Message(zh=" {shown} 等 {count} 个值之一", en="one of {count} values ({shown}, …)"),
@@ -737,8 +816,9 @@ def row_splits(table: Table, row: Row, tmpl, ctx) -> Splits | None:
     the row is not one, or has no valid split, or too many to list."""
     if row.alignment != "unreadable" or tmpl is None:
         return None
-    return ctx.memo(("gxlint", "splits", id(table), row.key, row.span.start),
-                    lambda: _row_splits(table, row, tmpl))
+    return ctx.memo(
+        ("gxlint", "splits", id(table), row.key, row.span.start), lambda: _row_splits(table, row, tmpl)
+    )
 
 
 def _row_splits(table: Table, row: Row, tmpl) -> Splits | None:
@@ -754,8 +834,11 @@ def _row_splits(table: Table, row: Row, tmpl) -> Splits | None:
             return None
         columns = [f"{b}/{c}" for b in blocks for c in cols]
         width = len(cols)
-        constraints = [(b * width + t, tuple(b * width + p for p in parts))
-                       for b in range(len(blocks)) for t, parts in _row_constraints(tmpl, table.kind, cols)]
+        constraints = [
+            (b * width + t, tuple(b * width + p for p in parts))
+            for b in range(len(blocks))
+            for t, parts in _row_constraints(tmpl, table.kind, cols)
+        ]
         mine = {f"{row.key}/{c}": c for c in cols}
     else:
         columns = list(row.columns)
@@ -766,8 +849,9 @@ def _row_splits(table: Table, row: Row, tmpl) -> Splits | None:
     found = splitter.search(tokens, len(columns), constraints, money, signed, limit=_SPLIT_LIMIT)
     if not found.complete or not found.solutions:
         return None
-    values = {mine[c]: frozenset(float(s[i]) for s in found.solutions)
-              for i, c in enumerate(columns) if c in mine}
+    values = {
+        mine[c]: frozenset(float(s[i]) for s in found.solutions) for i, c in enumerate(columns) if c in mine
+    }
     return Splits(" ".join(tokens), values)
 
 
@@ -920,8 +1004,14 @@ class Applications:
             return [plus(granted, partial)]
         if kind == "予以公开":
             return [granted, plus(granted, partial)]
-        numbering = {"部分公开": "paren:2", "不予公开": "paren:3", "不予以公开": "paren:3", "无法提供": "paren:4",
-                     "不予处理": "paren:5", "其他处理": "paren:6"}.get(kind)
+        numbering = {
+            "部分公开": "paren:2",
+            "不予公开": "paren:3",
+            "不予以公开": "paren:3",
+            "无法提供": "paren:4",
+            "不予处理": "paren:5",
+            "其他处理": "paren:6",
+        }.get(kind)
         return [self.q(numbering)] if numbering else []
 
 
@@ -973,7 +1063,11 @@ class Review:
         if len(lit) > 1:
             lo, hi = _add(*((q.lo, q.hi) for q in blocks))
             values, written = _sum_values(blocks)
-            out.append(Quantity("行政诉讼两栏总计之和", "the two 行政诉讼 blocks' 总计 together", lo, hi, values, written))
+            out.append(
+                Quantity(
+                    "行政诉讼两栏总计之和", "the two 行政诉讼 blocks' 总计 together", lo, hi, values, written
+                )
+            )
         out.extend(blocks)
         return out
 
@@ -981,7 +1075,9 @@ class Review:
         """The keys of the blocks named: ``"review"`` the 行政复议 block, ``"litigation"`` the
         行政诉讼 ones (``blocks`` as in a ``maintained`` claim or a :class:`Denial`)."""
         keys = self.keys()
-        return ([keys[0]] if "review" in blocks and keys else []) + (list(keys[1:]) if "litigation" in blocks else [])
+        return ([keys[0]] if "review" in blocks and keys else []) + (
+            list(keys[1:]) if "litigation" in blocks else []
+        )
 
     def not_maintained(self, blocks: str) -> list[tuple[str, str, Cell]]:
         """(block zh, block en, cell) of every known non-zero 纠正/其他/尚未审结 cell in the blocks named."""
@@ -992,7 +1088,7 @@ class Review:
             if row is None:
                 continue
             name = k if k == keys[0] else f"行政诉讼（{k}）"
-            for cell in row.cells[1:len(row.cells) - 1]:
+            for cell in row.cells[1 : len(row.cells) - 1]:
                 if cell.status == "number" and cell.value and cell.value > 0:
                     out.append((name, name, cell))
         return out
@@ -1096,7 +1192,14 @@ def _documents_candidates(table: Table, ctx, claim: Claim) -> list[Quantity]:
         lo, hi = interval([cell])
         name_zh, name_en = table_name(table)
         values = splits.columns.get(col) if splits is not None else None
-        out.append(Quantity(f"{name_zh}“{row.key}”行“{col}”", f"{name_en}, row “{row.key}”, column “{col}”",
-                            lo, hi, values, splits.written if splits is not None else ""))
+        out.append(
+            Quantity(
+                f"{name_zh}“{row.key}”行“{col}”",
+                f"{name_en}, row “{row.key}”, column “{col}”",
+                lo,
+                hi,
+                values,
+                splits.written if splits is not None else "",
+            )
+        )
     return out
-

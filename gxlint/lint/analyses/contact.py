@@ -60,13 +60,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     labels = facts()["labels"]
     return {
         "address": re.compile(_label_pattern(labels["address"]) + _COLON + r"(?P<v>[^\s；;，,。）)]{2,})"),
-        "phone": re.compile(_label_pattern(labels["phone"]) + r"(?:(?P<colon>" + _COLON + r")|[ \t\u3000]*)"
-                            + rf"(?P<v>(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}转、,，/或]*\d)"),
+        "phone": re.compile(
+            _label_pattern(labels["phone"])
+            + r"(?:(?P<colon>"
+            + _COLON
+            + r")|[ \t\u3000]*)"
+            + rf"(?P<v>(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}转、,，/或]*\d)"
+        ),
         # Only the Latin labels (E-mail, Email) in any case: re.I on the whole pattern costs more.
-        "email_label": re.compile(_email_labels(labels["email"]) + _COLON
-                                  + r"\[?(?P<v>[A-Za-z0-9._%+\-@＠．。]*[A-Za-z0-9])"),
-        "postcode": re.compile(_label_pattern(labels["postcode"]) + r"(?:" + _COLON + r"|[ \t\u3000]*)"
-                               + r"(?P<v>\d+)"),
+        "email_label": re.compile(
+            _email_labels(labels["email"]) + _COLON + r"\[?(?P<v>[A-Za-z0-9._%+\-@＠．。]*[A-Za-z0-9])"
+        ),
+        "postcode": re.compile(
+            _label_pattern(labels["postcode"]) + r"(?:" + _COLON + r"|[ \t\u3000]*)" + r"(?P<v>\d+)"
+        ),
     }
 
 
@@ -81,11 +88,15 @@ def _label_ends() -> dict[str, re.Pattern[str]]:
     return out
 
 
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])(?P<v>[A-Za-z0-9._%+\-]+[ \t]*[@＠][ \t]*[A-Za-z0-9\-]+"
-                    r"(?:[.．。][A-Za-z0-9\-]+)*)")
-_EMAIL_VALID = re.compile(r"^[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*"
-                          r"@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
-                          r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$")
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])(?P<v>[A-Za-z0-9._%+\-]+[ \t]*[@＠][ \t]*[A-Za-z0-9\-]+"
+    r"(?:[.．。][A-Za-z0-9\-]+)*)"
+)
+_EMAIL_VALID = re.compile(
+    r"^[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*"
+    r"@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$"
+)
 _SEVEN_DIGITS = re.compile(r"\d{7}")  # what every landline number holds: a quick test first
 _LANDLINE = re.compile(r"(?<!\d)[（(]?0\d{2,3}[)）]?[\-－—–‐ ]?\d{7,8}(?!\d)")
 _NUMBER = re.compile(rf"(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}]*\d|\d")
@@ -99,7 +110,6 @@ _LABEL_NOISE = re.compile(r"[\s\u3000:：]")
 def _phone_like(value: str) -> bool:
     digits = _DIGIT.findall(value)
     return len(digits) >= 7 or _nfkc(value).lstrip("(（").startswith("0")
-
 
 
 @dataclass(frozen=True)
@@ -124,7 +134,7 @@ def _nfkc(text: str) -> str:
 
 
 def _label_of(match: re.Match, value_start: int) -> str:
-    text = match.string[match.start():value_start]
+    text = match.string[match.start() : value_start]
     return _LABEL_NOISE.sub("", text)
 
 
@@ -162,7 +172,7 @@ def scan(report) -> list[Found]:
             out.append(_found("postcode", m, report, para))
         seen = set()
         for m in _EMAIL.finditer(text) if "@" in text or "＠" in text else ():
-            if text[max(0, m.start() - 7):m.start()].lower().endswith("mailto:"):
+            if text[max(0, m.start() - 7) : m.start()].lower().endswith("mailto:"):
                 continue  # the target of a markdown link repeats the address shown
             value = _BLANKS.sub("", m.group("v"))
             if value in seen:
@@ -187,6 +197,7 @@ def contacts(report, ctx) -> list[Found]:
 
 # -- judging what was found --------------------------------------------------------------------------
 
+
 def judge_phone(value: str) -> tuple[str, int]:
     """('ok' | 'no-area-code' | 'malformed', digit count) for a phone number as written."""
     p = facts()["phone"]
@@ -197,7 +208,7 @@ def judge_phone(value: str) -> tuple[str, int]:
         digits = "".join(groups)
         if not digits.startswith(country):
             return "ok", len(digits)  # another country's numbering plan: not judged here
-        rest = digits[len(country):]
+        rest = digits[len(country) :]
         if rest.startswith(p["mobile_prefix"]) and len(rest) == p["mobile_digits"]:
             return "ok", len(digits)
         lo = p["area_code_digits"][0] - 1 + p["local_digits"][0]
@@ -250,4 +261,3 @@ def states_download(report) -> bool:
             if any(x in s for x in d["report_words"]) and any(x in s.lower() for x in d["places"]):
                 return True
     return False
-

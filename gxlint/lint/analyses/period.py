@@ -21,7 +21,9 @@ import datetime as dt
 import re
 
 from gxlint.chinese import WHOLE_YEAR, norm, year_in
-from gxlint.read.build import report_years_of as report_years_of  # offered here: the reader weighs dates with it
+from gxlint.read.build import (
+    report_years_of as report_years_of,
+)  # offered here: the reader weighs dates with it
 from gxlint.read.templates import deadlines
 
 
@@ -57,8 +59,11 @@ def deadline_for(year: int, organ: str | None) -> tuple[dt.date, str, str] | Non
     data = deadlines()
     old = data.get("before_2019_revision")
     if old and year <= old["year_to"]:
-        return (dt.date(year + 1, old["month"], old["day"]), "各行政机关（2007年《条例》）",
-                "every organ (2007 regulation)")
+        return (
+            dt.date(year + 1, old["month"], old["day"]),
+            "各行政机关（2007年《条例》）",
+            "every organ (2007 regulation)",
+        )
     entry = data["deadlines"].get(organ or "department")
     if entry is None:
         return None

@@ -128,4 +128,3 @@ def narrative(report, min_chars: int = 8) -> "Narrative":
                 continue  # a sub-heading: （一）主动公开
             sentences.append(Sentence(key, index))
     return Narrative(paragraphs, sentences)
-

@@ -177,7 +177,7 @@ def short_label(template, key: str) -> str:
         return (short_label(template, node.parent.label) + own) if node.key == "总计" else own
     # a leaf of a group: the group's numbering and the leaf's own label, （三）1.属于国家秘密
     group = _SHORT.match(node.parent.label)
-    return ((group.group(1) if group and group.group(1) else node.parent.label) + own)
+    return (group.group(1) if group and group.group(1) else node.parent.label) + own
 
 
 def group_of(template, key: str) -> str | None:

@@ -38,7 +38,9 @@ class MissingContactPerson(Rule):
         "missing": Message(
             zh="报告未写明联系人：前言和第一章中没有“{keyword}”",
             en="no contact person named: “{keyword}” does not occur in the introduction or chapter 一",
-            fix_zh="在前言中写明“{keyword}：姓名”", fix_en="add “{keyword}：<name>” to the introduction"),
+            fix_zh="在前言中写明“{keyword}：姓名”",
+            fix_en="add “{keyword}：<name>” to the introduction",
+        ),
     }
 
     def check(self, report, ctx):
