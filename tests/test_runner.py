@@ -189,6 +189,47 @@ def test_stopping_a_parallel_run_early_stops_the_workers_at_once(folder, monkeyp
             child.kill()
 
 
+def test_ctrl_c_while_the_workers_are_forked_is_delivered_after():
+    """A Ctrl-C that arrives while the workers are forked would be raised in one of os.fork's hooks,
+    where Python ignores it, and the run would go on for minutes: it is held back and raised
+    right after."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        pytest.skip("no signal masks on this platform")
+    import threading
+
+    with pytest.raises(KeyboardInterrupt):
+        with runner._ctrl_c_held():
+            # to this thread: a signal to the process may go to a test runner's other threads
+            signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+            held = True  # reached: not raised inside
+        pytest.fail("not delivered")
+    assert held
+
+
+def test_a_run_stopped_early_cancels_no_task(folder, monkeypatch):
+    """Leaving the loop over the results does not cancel the tasks not started (as Executor.map
+    would): on Python 3.10 and 3.11 the pool's manager thread dies on a cancelled task when the
+    workers are then stopped, printing InvalidStateError."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    cancelled = []
+    with ThreadPoolExecutor(1) as pool:
+        real = pool.submit
+
+        def submit(*args):
+            future = real(*args)
+            future.add_done_callback(lambda f: cancelled.append(f.cancelled()))
+            return future
+
+        monkeypatch.setattr(pool, "submit", submit)
+        results = runner._in_order(pool, str.upper, list("abcdefgh"), chunk=2, ahead=2)
+        assert [next(results), next(results), next(results)] == ["A", "B", "C"]
+        results.close()
+    assert cancelled and not any(cancelled)
+
+
 class _Sink:
     def __init__(self, broken_after: int | None = None):
         self.added = []
