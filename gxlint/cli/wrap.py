@@ -3,6 +3,7 @@ two columns and a line may break between any two of them."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import click
@@ -15,9 +16,14 @@ def _width(text: str) -> int:
 
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-#: a wrapping unit: spaces, one CJK character (with the punctuation that must not start a line),
-#: or a run of other characters (a word, an option name)
-_TOKEN = re.compile(rf"[ \t]+|[{_CJK}][，。；：、）》」』！？”’…\]),.;:!?]*|[^\s{_CJK}]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _tokens() -> re.Pattern[str]:
+    """A wrapping unit: spaces, one CJK character (with the punctuation that must not start a
+    line), or a run of other characters (a word, an option name).  Compiled when help is first
+    wrapped, not on every run: its CJK ranges are costly to compile."""
+    return re.compile(rf"[ \t]+|[{_CJK}][，。；：、）》」』！？”’…\]),.;:!?]*|[^\s{_CJK}]+")
 
 
 def wrap_cjk(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> str:
@@ -38,7 +44,7 @@ def wrap_cjk(text: str, width: int, initial_indent: str = "", subsequent_indent:
         lines: list[str] = []
         line, used, space = initial_indent, _width(initial_indent), False
         empty = True
-        for token in _TOKEN.findall(joined):
+        for token in _tokens().findall(joined):
             if token.isspace():
                 space = not empty
                 continue

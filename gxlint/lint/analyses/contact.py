@@ -23,10 +23,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gxlint.chinese import HSPACE, has_cjk_run
 from gxlint.data import read_text
 from gxlint.model import Span
 
-_COLON = r"[ \t\u3000]*[:：][ \t\u3000]*"
+_COLON = rf"{HSPACE}*[:：]{HSPACE}*"
 _SEPARATORS = r"\-－—–‐ \u3000()（）"
 
 
@@ -42,7 +43,7 @@ def _label_pattern(labels) -> str:
     (``电 话``, ``邮 编`` in text extracted from PDF)."""
     parts = []
     for label in sorted(labels, key=len, reverse=True):
-        parts.append(r"[ \t\u3000]*".join(re.escape(ch) for ch in label))
+        parts.append((HSPACE + "*").join(re.escape(ch) for ch in label))
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -64,7 +65,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             _label_pattern(labels["phone"])
             + r"(?:(?P<colon>"
             + _COLON
-            + r")|[ \t\u3000]*)"
+            + rf"){HSPACE}*)"
             + rf"(?P<v>(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}转、,，/或]*\d)"
         ),
         # Only the Latin labels (E-mail, Email) in any case: re.I on the whole pattern costs more.
@@ -72,7 +73,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             _email_labels(labels["email"]) + _COLON + r"\[?(?P<v>[A-Za-z0-9._%+\-@＠．。]*[A-Za-z0-9])"
         ),
         "postcode": re.compile(
-            _label_pattern(labels["postcode"]) + r"(?:" + _COLON + r"|[ \t\u3000]*)" + r"(?P<v>\d+)"
+            _label_pattern(labels["postcode"]) + r"(?:" + _COLON + rf"|{HSPACE}*)" + r"(?P<v>\d+)"
         ),
     }
 
@@ -102,7 +103,6 @@ _LANDLINE = re.compile(r"(?<!\d)[（(]?0\d{2,3}[)）]?[\-－—–‐ ]?\d{7,8}(
 _NUMBER = re.compile(rf"(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}]*\d|\d")
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _BLANKS = re.compile(r"[ \t]")
 _LABEL_NOISE = re.compile(r"[\s\u3000:：]")
 
@@ -153,7 +153,7 @@ def scan(report) -> list[Found]:
     for para in report.paragraphs:
         text = para.text
         for m in pats["address"].finditer(text) if ends["address"].search(text) else ():
-            if _HAN.search(m.group("v")):  # "网站地址：www…" is no postal address
+            if has_cjk_run(m.group("v"), 1):  # "网站地址：www…" is no postal address
                 out.append(_found("address", m, report, para))
         for m in pats["phone"].finditer(text) if ends["phone"].search(text) else ():
             label = _label_of(m, m.start("v"))
