@@ -669,6 +669,13 @@ def test_init_refuses_when_a_yml_config_exists(tmp_cwd):
     assert not (tmp_cwd / ".gxlint.yaml").exists()
 
 
+def test_init_into_a_folder_that_cannot_be_made_is_an_error_not_a_crash(tmp_cwd):
+    (tmp_cwd / "file").write_text("", encoding="utf-8")
+    result = gx("init", "file/sub")  # a folder inside a plain file
+    assert result.exit_code == 2
+    assert "无法写入 file/sub/.gxlint.yaml" in result.stderr and "内部错误" not in result.stderr
+
+
 def test_parse_still_works_and_reads_stdin():
     text = EXAMPLE.read_text(encoding="utf-8")
     result = gx("parse", "-f", "json", "-", input=text.encode("utf-8"))

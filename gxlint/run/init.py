@@ -22,8 +22,8 @@ def write_default_config(directory: str = ".") -> str:
         if os.path.exists(existing):
             raise RunError(f"{existing} already exists; not overwriting it", f"{existing} 已存在，不会覆盖它")
     _, rules = all_rules()
-    os.makedirs(directory, exist_ok=True)
     try:
+        os.makedirs(directory, exist_ok=True)
         with open(target, "x", encoding="utf-8") as handle:
             handle.write(default_config(rules))
     except OSError as exc:
