@@ -406,7 +406,7 @@ def _read_date(
     return DateReading(text, y, tuple(found), lost)
 
 
-def _range(text: str, index: list[int], m: re.Match) -> PeriodReading:
+def _range(text: str, m: re.Match) -> PeriodReading:
     t = "2" if m.group("t2") is not None else "3"
     start_year = next(
         (int(v) for v in (m.group("iy1"), m.group("ey1"), m.group("y1")) if v is not None), None
@@ -419,19 +419,17 @@ def _range(text: str, index: list[int], m: re.Match) -> PeriodReading:
         and m.group(f"d{t}") is None
     )
     start = _read_date(m, "1", month_start=month_end)
-    return _cut(text, index, start, end, m.start(), m.end())
+    return _cut(text, start, end, m.start(), m.end())
 
 
-def _cut(
-    text: str, index: list[int], start, end, begin: int, stop: int, until: bool = False
-) -> PeriodReading:
+def _cut(text: str, start, end, begin: int, stop: int, until: bool = False) -> PeriodReading:
+    # the map back to ``text`` only for the statement found: most paragraphs that name 统计 state none
+    index = fold_index(text)
     b, e = index[begin], index[stop - 1] + 1
     return PeriodReading(start, end, b, e, text[b:e], until)
 
 
-def _tokens(
-    text: str, index: list[int], folded: str, begin: int, stop: int, loose: bool = True
-) -> PeriodReading | None:
+def _tokens(text: str, folded: str, begin: int, stop: int, loose: bool = True) -> PeriodReading | None:
     """The range that starts at the first date in folded[begin:stop]; else, when ``loose``, the
     dates there that make no range: the first is the start, the second (if any) the end."""
     first = _TOKEN.search(folded, begin, stop)
@@ -439,13 +437,13 @@ def _tokens(
         return None
     m = _RANGE.match(folded, first.start())
     if m is not None:
-        return _range(text, index, m)
+        return _range(text, m)
     if not loose:
         return None
     start = _read_date(first, "1")
     second = _TOKEN.search(folded, first.end(), stop)
     end = _read_date(second, "1", year=start.year, last=True) if second is not None else None
-    return _cut(text, index, start, end, first.start(), (second or first).end())
+    return _cut(text, start, end, first.start(), (second or first).end())
 
 
 def read_period(text: str) -> PeriodReading | None:
@@ -455,12 +453,11 @@ def read_period(text: str) -> PeriodReading | None:
     folded = fold(text)
     if not folded:
         return None
-    index = fold_index(text)
     if folded.startswith(("截至", "截止")):
         m = _UNTIL.match(folded)
         if m is not None:
-            return _cut(text, index, None, _read_date(m, "2", last=True), 0, m.end(), until=True)
-    return _tokens(text, index, folded, 0, len(folded))
+            return _cut(text, None, _read_date(m, "2", last=True), 0, m.end(), until=True)
+    return _tokens(text, folded, 0, len(folded))
 
 
 def find_period(text: str) -> tuple[int, PeriodReading] | None:
@@ -474,7 +471,6 @@ def find_period(text: str) -> tuple[int, PeriodReading] | None:
     folded = fold(text)
     if not PERIOD_WORDS.search(folded):
         return None
-    index = fold_index(text)
     words = sorted(
         [*PERIOD_STATEMENT.finditer(folded), *PERIOD_DATA.finditer(folded)], key=lambda w: w.start()
     )
@@ -491,13 +487,11 @@ def find_period(text: str) -> tuple[int, PeriodReading] | None:
             and (first is None or until.start() < first.start())
             and not re.search(r"[,，]", folded[w.end() : until.start()])
         ):
-            return 2, _cut(
-                text, index, None, _read_date(until, "2", last=True), until.start(), until.end(), True
-            )
-        reading = _tokens(text, index, folded, w.end(), stop, loose=w.re is PERIOD_STATEMENT)
+            return 2, _cut(text, None, _read_date(until, "2", last=True), until.start(), until.end(), True)
+        reading = _tokens(text, folded, w.end(), stop, loose=w.re is PERIOD_STATEMENT)
         if reading is not None:
             return 2, reading
     for m in _RANGE.finditer(folded):
         if PERIOD_WORDS.search(folded, max(0, m.start() - 40), m.start()):
-            return 1, _range(text, index, m)
+            return 1, _range(text, m)
     return None

@@ -245,6 +245,23 @@ def build_report(source: Source, context: Context | None = None, template: str |
     return _Builder(source, ctx, template).build(outline)
 
 
+def read_identity(source: Source, context: Context | None = None) -> tuple[str | None, int | None]:
+    """The agency and year that :func:`build_report` reads in ``source`` (None where it reads none),
+    from the title and the statement of the period alone; the rest of the report is read only when
+    the two years disagree (its tables' format and its dates then decide).  For pairing reports of
+    consecutive years, which needs nothing else."""
+    ctx = context or default_context()
+    if not source.text.strip():
+        return None, None
+    outline = parse_outline(unfold(source.text, ctx.titles))
+    builder = _Builder(source, ctx, None)
+    found = builder.identity(outline)
+    if found is None:
+        report = builder.build(outline)
+        return report.agency, report.year
+    return found
+
+
 class _Builder:
     def __init__(self, source: Source, ctx: Context, forced: str | None) -> None:
         self.source = source
@@ -253,24 +270,7 @@ class _Builder:
 
     # -- top level -------------------------------------------------------------------------------
     def build(self, outline) -> Report:
-        preamble_raw = outline[0].blocks if outline and outline[0].heading is None else []
-        chapters_raw = [c for c in outline if c.heading is not None]
-        metadata, preamble_raw = self._metadata(preamble_raw)
-
-        # chapters: decide which headings are chapters; demoted headings become text
-        sections: list[tuple[Line | None, list]] = [(None, list(preamble_raw))]
-        last_number = 0
-        for raw in chapters_raw:
-            chapter_heading, rest = self._split_heading(raw.heading)
-            number, title_text = _heading_parts(chapter_heading.text)
-            if self._is_chapter(number, title_text, last_number):
-                sections.append(
-                    (chapter_heading, ([RawBlock("text", [rest])] if rest else []) + list(raw.blocks))
-                )
-                last_number = number or last_number
-            else:
-                sections[-1][1].append(RawBlock("text", [raw.heading]))
-                sections[-1][1].extend(raw.blocks)
+        metadata, sections = self._sections(outline)
 
         # blocks: paragraphs and raw tables (tables read once the template is known)
         staged = [(heading, self._stage(blocks)) for heading, blocks in sections]
@@ -284,8 +284,9 @@ class _Builder:
         for _, items in staged:
             for item in items:
                 if isinstance(item, _RawTable):
-                    for kind, rows in item.segments:
-                        votes.update(self.ctx.lexicon.vote(kind, rows))
+                    item.votes = [self.ctx.lexicon.vote(kind, rows) for kind, rows in item.segments]
+                    for (kind, _), segment_votes in zip(item.segments, item.votes):
+                        votes.update(segment_votes)
                         legacy_tables = legacy_tables or kind == LEGACY_STATISTICS
         year = self._year(title, reading, staged, votes, legacy_tables, published)
         forced = self.ctx.templates.get(self.forced) if self.forced else None
@@ -293,9 +294,8 @@ class _Builder:
         legacy = False
         readers: dict[str, Reader] = {}
 
-        def reader_for(kind: str, rows: list[RawRow], tmpl: templates_mod.Template) -> Reader:
+        def reader_for(kind: str, table_votes: Counter, tmpl: templates_mod.Template) -> Reader:
             if forced is None and kind in (ACTIVE_DISCLOSURE, APPLICATIONS):
-                table_votes = self.ctx.lexicon.vote(kind, rows)
                 if table_votes:
                     tmpl = choose_template(table_votes, self.ctx.templates, year) or tmpl
             if tmpl.id not in readers:
@@ -309,7 +309,7 @@ class _Builder:
                 if isinstance(item, Paragraph):
                     blocks.append(item)
                     continue
-                for kind, rows in item.segments:
+                for (kind, rows), table_votes in zip(item.segments, item.votes):
                     if kind == LEGACY_STATISTICS:
                         legacy = True
                     span = self.source.span(rows[0].span.start, rows[-1].span.end)
@@ -317,7 +317,7 @@ class _Builder:
                         blocks.append(Table(kind, span, item.layout, None, (), tuple(rows)))
                     else:
                         blocks.append(
-                            reader_for(kind, rows, report_template).read(kind, rows, item.layout, span)
+                            reader_for(kind, table_votes, report_template).read(kind, rows, item.layout, span)
                         )
             built_sections.append((heading, blocks))
 
@@ -365,6 +365,39 @@ class _Builder:
             legacy,
             metadata,
         )
+
+    def identity(self, outline) -> tuple[str | None, int | None] | None:
+        """The agency and year :meth:`build` reads, from the title and the period (in the first
+        three sections) alone, or None when their years disagree: the other evidence decides then."""
+        metadata, sections = self._sections(outline)
+        staged = [(heading, self._stage(blocks)) for heading, blocks in sections[:3]]
+        title, _ = self._title(staged[0][1], metadata)
+        _, reading = self._period(staged)
+        title_year, period_year = _year_of(title), self._period_year(reading, staged)
+        if title_year is not None and period_year is not None and title_year != period_year:
+            return None
+        return _agency_of(title), title_year if title_year is not None else period_year
+
+    def _sections(self, outline) -> tuple[dict[str, str], list[tuple[Line | None, list]]]:
+        """The crawler's metadata, and the preamble and each chapter with their raw blocks: which
+        headings are chapters is decided here; a demoted heading becomes text."""
+        preamble_raw = outline[0].blocks if outline and outline[0].heading is None else []
+        chapters_raw = [c for c in outline if c.heading is not None]
+        metadata, preamble_raw = self._metadata(preamble_raw)
+        sections: list[tuple[Line | None, list]] = [(None, list(preamble_raw))]
+        last_number = 0
+        for raw in chapters_raw:
+            chapter_heading, rest = self._split_heading(raw.heading)
+            number, title_text = _heading_parts(chapter_heading.text)
+            if self._is_chapter(number, title_text, last_number):
+                sections.append(
+                    (chapter_heading, ([RawBlock("text", [rest])] if rest else []) + list(raw.blocks))
+                )
+                last_number = number or last_number
+            else:
+                sections[-1][1].append(RawBlock("text", [raw.heading]))
+                sections[-1][1].extend(raw.blocks)
+        return metadata, sections
 
     def _split_heading(self, line: Line) -> tuple[Line, Line | None]:
         """A heading line that runs on past a known chapter title ("二、主动公开政府信息情况 第二十条…")
@@ -501,19 +534,9 @@ class _Builder:
     def _year(self, title, reading, staged, votes, legacy_tables, published) -> int | None:
         """The report's year, from all the evidence (:func:`decide_year`): the title's year, the
         period's, and as arbiters the tables' format and the signature's and publication's dates."""
-        period_year = None
-        if reading is not None:
-            years = reading.years
-            period_year = years[0] if len(years) == 1 else None
-        else:  # 统计期限为2021年度
-            stated = (
-                WHOLE_YEAR.search(i.text)
-                for _, items in staged[:3]
-                for i in items
-                if isinstance(i, Paragraph)
-            )
-            m = next((m for m in stated if m), None)
-            period_year = int(m.group(1)) if m else None
+        title_year, period_year = _year_of(title), self._period_year(reading, staged)
+        if title_year is None or period_year is None or title_year == period_year:
+            return title_year if title_year is not None else period_year  # no arbiter needed
         arbiters: list[tuple[int, int]] = []
         if legacy_tables:
             arbiters.append((1900, 2018))
@@ -530,7 +553,20 @@ class _Builder:
         ):
             if date is not None:
                 arbiters.append(report_years_of(date))
-        return decide_year(_year_of(title), period_year, arbiters)
+        return decide_year(title_year, period_year, arbiters)
+
+    @staticmethod
+    def _period_year(reading: PeriodReading | None, staged) -> int | None:
+        """The year the statement of the period names (one year only), else the whole year stated in
+        the first three sections (统计期限为2021年度)."""
+        if reading is not None:
+            years = reading.years
+            return years[0] if len(years) == 1 else None
+        stated = (
+            WHOLE_YEAR.search(i.text) for _, items in staged[:3] for i in items if isinstance(i, Paragraph)
+        )
+        m = next((m for m in stated if m), None)
+        return int(m.group(1)) if m else None
 
     # -- blocks ------------------------------------------------------------------------------------
     def _stage(self, blocks: list[RawBlock]) -> list:
@@ -742,13 +778,15 @@ class _Builder:
 
 
 class _RawTable:
-    __slots__ = ("layout", "segments")
+    __slots__ = ("layout", "segments", "votes")
     layout: str
     segments: list[tuple[str, list[RawRow]]]
+    votes: list[Counter]  # each segment's votes for a format (Lexicon.vote), once they are counted
 
     def __init__(self, kind: str, segments) -> None:
         self.layout = {"tabs": "tabs", "pipes": "pipes", "cells": "cells", "inline": "inline"}[kind]
         self.segments = segments
+        self.votes = []
 
 
 def _joins(previous: str, following: str) -> bool:

@@ -184,6 +184,17 @@ class Template:
         order = data.get("chapter_match_order") or [c.number for c in self.chapters]
         by_number = {c.number: c for c in self.chapters}
         self.chapter_match_order = tuple(by_number[n] for n in order if n in by_number)
+        # a title's key -> the first chapter (and wording) whose classify() knows it, as
+        # identify_chapter() would find it by trying each chapter in order
+        self._chapter_keys: dict[str, tuple[ChapterSpec, str]] = {}
+        for spec in self.chapters:
+            for kind, titles in (
+                ("official", (spec.title,)),
+                ("accepted", spec.accepted),
+                ("legacy", spec.legacy),
+            ):
+                for t in titles:
+                    self._chapter_keys.setdefault(label_key(t)[1], (spec, kind))
         self.tables: dict[str, dict[str, Any]] = data.get("tables", {})
         self.identities: tuple[Identity, ...] = tuple(
             Identity(i) if isinstance(i, dict) else i for i in data.get("identities", ())
@@ -259,10 +270,9 @@ class Template:
     def identify_chapter(self, title: str) -> tuple[ChapterSpec | None, str | None]:
         """The template chapter a heading's title stands for, and how closely it follows the wording:
         'official', 'accepted', 'legacy' or 'similar' (recognised by its keywords only)."""
-        for spec in self.chapters:
-            kind = spec.classify(title)
-            if kind:
-                return spec, kind
+        known = self._chapter_keys.get(label_key(title)[1])
+        if known is not None:
+            return known
         text = norm(title)
         for spec in self.chapter_match_order:
             if spec.match is not None and spec.match.search(text):

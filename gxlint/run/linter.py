@@ -19,7 +19,7 @@ from gxlint.lint.rule import Rule
 from gxlint.model import Report
 from gxlint.plugins import discovery as plugins_mod
 from gxlint.read import source as source_mod
-from gxlint.read.build import Context, build_report, default_context
+from gxlint.read.build import Context, build_report, default_context, read_identity
 from gxlint.read.templates import Templates, build as build_templates, builtin_raw, load_file
 
 
@@ -100,6 +100,11 @@ class Linter:
         """The report model of ``source``, read against the template ``settings`` force, if any."""
         forced = settings.template if settings.template != "auto" else None
         return build_report(source, self.context, forced)
+
+    def read_identity(self, source: source_mod.Source) -> tuple[str | None, int | None]:
+        """The agency and year :meth:`read_report` reads in ``source`` (whatever the template), read
+        from its title and period alone where they agree."""
+        return read_identity(source, self.context)
 
     def lint_source(
         self,

@@ -121,11 +121,16 @@ class Card:
 def card_of(report: "Report", order: int = 0, path: str | None = None) -> Card | None:
     """The report's card, or None when its agency or year could not be read (it is not paired)."""
     path = path if path is not None else report.path
-    if not path or not report.readable or not report.agency or report.year is None:
+    if not report.readable:
         return None
-    if not name_key(report.agency):
+    return card_for(path, report.agency, report.year, order)
+
+
+def card_for(path: str | None, agency: str | None, year: int | None, order: int = 0) -> Card | None:
+    """The card of the report at ``path`` of ``agency`` and ``year`` (as :func:`card_of`), or None."""
+    if not path or not agency or year is None or not name_key(agency):
         return None
-    return Card(path, report.agency, report.year, order)
+    return Card(path, agency, year, order)
 
 
 @dataclass(frozen=True)
@@ -282,4 +287,4 @@ def pair(cards: Iterable[Card]) -> Pairing:
     return out
 
 
-__all__ = ["Card", "Pair", "Pairing", "RENAMES", "card_of", "name_key", "pair", "variant_key"]
+__all__ = ["Card", "Pair", "Pairing", "RENAMES", "card_for", "card_of", "name_key", "pair", "variant_key"]

@@ -154,15 +154,14 @@ def identify(linter, path: str, view: Callable[[Any], Any] | None = None):
     it is linted once its predecessor is known (:func:`settle`).  A Word, web or PDF file, whose
     reading is the expensive part, is linted now (``result``), its card taken from the whole
     report."""
-    from gxlint.run.pairs import card_of
+    from gxlint.run.pairs import card_for, card_of
     from gxlint.read import source as source_mod
 
     try:
         head = _text_head(path, linter.max_bytes)
         if head is not None:
-            return None, card_of(
-                linter.read_report(source_mod.from_text(head, path), linter.settings(path)), path=path
-            )
+            linter.settings(path)  # a file whose settings cannot be resolved is not paired
+            return None, card_for(path, *linter.read_identity(source_mod.from_text(head, path)))
     except Exception:  # the whole file's lint will report it
         return None, None
     try:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Callable
+
 from gxlint.arith import fmt
 from gxlint.lint.analyses.claims import TOTALS, Applications, Review, claims, denials
 from gxlint.lint.analyses.tables import (
@@ -171,9 +174,8 @@ class ZeroTotalConsistency(Rule):
                     if not _zero_cell(total):
                         continue  # the parts and the place are words for a finding: only then
                     parts = [row.cell(c) for c in right]
-                    yield from self._zero(
-                        ctx, total, list(zip(right, parts)), self._row_where(ctx, tmpl, table, row), name
-                    )
+                    where = partial(self._row_where, ctx, tmpl, table, row)
+                    yield from self._zero(ctx, total, list(zip(right, parts)), where, name)
             for ident in identities(tmpl, "outcome-total", table.kind):
                 if ident.per != "column":
                     continue
@@ -185,7 +187,9 @@ class ZeroTotalConsistency(Rule):
                     if not _zero_cell(total):
                         continue
                     parts = [(short_label(tmpl, k), rows[k].cell(column)) for k in right if k in rows]
-                    where = ctx.phrase("column_total", column=column, label=short_label(tmpl, left[0]))
+                    where = partial(
+                        ctx.phrase, "column_total", column=column, label=short_label(tmpl, left[0])
+                    )
                     yield from self._zero(ctx, total, parts, where, name)
 
     @staticmethod
@@ -197,7 +201,9 @@ class ZeroTotalConsistency(Rule):
         return ctx.phrase("row_total", label=short_label(tmpl, row.key))
 
     @staticmethod
-    def _zero(ctx, total: Cell | None, parts, where: Phrase, name: Phrase):
+    def _zero(ctx, total: Cell | None, parts, where: Callable[[], Phrase], name: Phrase):
+        """The finding on a zero ``total`` whose ``parts`` are not all zero; ``where`` words its place
+        (asked only then: most zero totals have zero parts)."""
         if not _zero_cell(total):
             return
         nonzero = [(label, c) for label, c in parts if c is not None and c.status == "number" and c.value > 0]
@@ -208,7 +214,7 @@ class ZeroTotalConsistency(Rule):
             total,
             "zero_total",
             table=name,
-            where=where,
+            where=where(),
             parts=Phrase("、".join(p.zh for p in listed), ", ".join(p.en for p in listed)),
         )
 

@@ -133,7 +133,6 @@ class MalformedNumber(Rule):
             money = tmpl.money_columns if tmpl is not None else frozenset()
             seen: set[int] = set()
             for row in table.rows:
-                place = where(ctx, tmpl, table, row)
                 for cell in row.cells:
                     if cell.status != "malformed" or cell.span.start in seen or words_in_cell(cell):
                         continue
@@ -141,7 +140,7 @@ class MalformedNumber(Rule):
                     yield ctx.say(
                         cell,
                         "malformed",
-                        where=place,
+                        where=where(ctx, tmpl, table, row),
                         column=cell.column,
                         text=cell.text,
                         why=malformed_reason(ctx, cell, signed, money),

@@ -161,18 +161,18 @@ class RowIdentity(Rule):
     def check(self, report, ctx):
         for table in template_tables(report, self.table_kind):
             tmpl = template_of(table, ctx)
-            idents = [i for i in identities(tmpl, self.name, self.table_kind) if i.per == "row"]
-            if not idents:
+            sides = [i.sides() for i in identities(tmpl, self.name, self.table_kind) if i.per == "row"]
+            sides = [(left, right) for left, right in sides if left]
+            if not sides:
                 continue
             for row in table.rows:
                 if not row.trusted:
                     continue
-                for ident in idents:
-                    left, right = ident.sides()
-                    if not left or not all(row.cell(c) is not None for c in left + right):
+                for left, right in sides:
+                    cells = [row.cell(c) for c in left + right]
+                    if any(c is None for c in cells):
                         continue
-                    lc = [row.cell(c) for c in left]
-                    rc = [row.cell(c) for c in right]
+                    lc, rc = cells[: len(left)], cells[len(left) :]
                     b = balance(lc, rc)
                     if b.status != "violated" or zero_total(b):
                         continue

@@ -82,7 +82,7 @@ def _overlap(a: Span, b: Span) -> bool:
 def row_unread(table: Table, row: Row) -> bool:
     """The row's cells were not read with certainty: GX003 (or GX210) reports the row, so no other
     rule reports its cells again (a blank there is no blank the writer left)."""
-    return not row.trusted or any(_overlap(n.span, row.span) for n in unreadable_notes(table))
+    return not row.trusted or any(n.kind == "unreadable" and _overlap(n.span, row.span) for n in table.notes)
 
 
 def holds_data(raw: RawRow) -> bool:
