@@ -187,6 +187,35 @@ def cold_start(runs: int) -> dict:
     }
 
 
+def cold_instructions() -> dict:
+    """The cold start counted in machine instructions (valgrind's callgrind), floor and gxlint: a
+    count that, unlike time, the machine's other load does not change, so that a change's effect
+    on the cold start can be seen on a busy machine.  Hash randomisation is off so that two counts
+    of the same code agree exactly.  Empty when valgrind is not installed."""
+    if shutil.which("valgrind") is None:
+        return {}
+    script = gxlint_cmd()
+    lint = ([PY] + script if script[0] != PY else script) + [str(EXAMPLE.relative_to(ROOT))]
+    e = env()
+    e["PYTHONHASHSEED"] = "0"
+    base = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    procs = {
+        name: subprocess.Popen(
+            base + cmd, cwd=ROOT, env=e, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
+        for name, cmd in (("floor", FLOOR), ("gxlint", lint))
+    }
+    out = {}
+    for name, proc in procs.items():
+        _, err = proc.communicate()
+        counts = [line.split()[-1] for line in err.splitlines() if "Collected :" in line]
+        out[name] = int(counts[-1]) if counts else 0
+    if not out.get("floor") or not out.get("gxlint"):
+        return {}
+    out["ratio"] = out["gxlint"] / out["floor"]
+    return out
+
+
 _LOADER = "from gxlint.plugins import discovery as d; "
 _ENTRY_POINTS = {
     "importlib.metadata": _LOADER + "import importlib.metadata as m; list(m.entry_points(group='gxlint'))",
@@ -675,6 +704,7 @@ def main(argv: list[str] | None = None) -> int:
         results["importtime"] = importtime()
         results["entry_points_ms"] = entry_points(runs)
         results["cold_start_stages_ms"] = stages(5 if args.quick else 15)
+        results["cold_start_instructions"] = cold_instructions()
     if "throughput" in parts:
         say("throughput: --jobs 1 and --jobs 2, alternating ...")
         results["throughput"] = throughput(corpus, len(manifest), 1 if args.quick else 3)
@@ -746,6 +776,12 @@ def _print(r: dict, parts: set[str]) -> None:
         )
         for row in it["top_self_beyond_floor"][:12]:
             print(f"  {row['self_us'] / 1000:7.2f} ms  {row['module']}")
+        ci = r.get("cold_start_instructions") or {}
+        if ci:
+            print(
+                f"cold start in instructions (valgrind; the same on a busy machine): gxlint "
+                f"{ci['gxlint'] / 1e6:.0f} M, floor {ci['floor'] / 1e6:.0f} M, ratio {ci['ratio']:.3f}"
+            )
         print("cold start stage by stage, in one process (median):")
         for name, ms in r["cold_start_stages_ms"]:
             print(f"  {ms:7.1f} ms  {name}")
