@@ -216,6 +216,24 @@ def fold_index(text: str) -> list[int]:
     return [i for i, ch in enumerate(text) if table.get(ord(ch), 0) is not None]
 
 
+_DROPPED: re.Pattern | None = None
+
+
+def fold_position(text: str, k: int) -> int:
+    """``fold_index(text)[k]`` without mapping the whole text: ``k`` plus the characters that
+    :func:`fold` drops before it."""
+    global _DROPPED
+    if _DROPPED is None:
+        dropped = sorted(chr(cp) for cp, value in _fold_table().items() if value is None)
+        _DROPPED = re.compile("[" + re.escape("".join(dropped)) + "]+")
+    i = k
+    for m in _DROPPED.finditer(text):
+        if m.start() > i:
+            break
+        i += m.end() - m.start()
+    return i
+
+
 # Years and statistics periods ------------------------------------------------------------------
 
 _CN_YEAR_DIGITS = {
@@ -424,8 +442,7 @@ def _range(text: str, m: re.Match) -> PeriodReading:
 
 def _cut(text: str, start, end, begin: int, stop: int, until: bool = False) -> PeriodReading:
     # the map back to ``text`` only for the statement found: most paragraphs that name 统计 state none
-    index = fold_index(text)
-    b, e = index[begin], index[stop - 1] + 1
+    b, e = fold_position(text, begin), fold_position(text, stop - 1) + 1
     return PeriodReading(start, end, b, e, text[b:e], until)
 
 

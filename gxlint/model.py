@@ -21,11 +21,18 @@ Number = Union[int, float]
 _set = object.__setattr__
 
 
+def _setters(cls: type) -> tuple:
+    """The ``__set__`` of each of ``cls``'s slots, in order: what ``object.__setattr__`` calls in the
+    end, without looking the name up each time (for the records made by the thousand per report)."""
+    return tuple(cls.__dict__[name].__set__ for name in cls.__dict__["__slots__"])
+
+
 class _Frozen:
     """What ``@dataclass(frozen=True, slots=True)`` generates, written once: field-wise ``==`` and
     hash, a repr naming the fields, no assignment after ``__init__``, ``__match_args__``, pickling
     and copying.  The fields are the subclass's ``__slots__``, in order; its ``__init__`` sets them
-    with ``object.__setattr__``.  Plain classes because creating a dataclass costs about 1 ms at
+    with ``object.__setattr__`` (the records made by the thousand, with their slots' own setters:
+    :func:`_setters`).  Plain classes because creating a dataclass costs about 1 ms at
     start-up (``exec`` of its generated methods), and the model is imported on every run.
     ``dataclasses.fields()``/``replace()``/``asdict()`` do not apply to them."""
 
@@ -105,12 +112,15 @@ class Span(_Frozen):
     def __init__(
         self, line: int, column: int, end_line: int, end_column: int, start: int = 0, end: int = 0
     ) -> None:
-        _set(self, "line", line)
-        _set(self, "column", column)
-        _set(self, "end_line", end_line)
-        _set(self, "end_column", end_column)
-        _set(self, "start", start)
-        _set(self, "end", end)
+        _span_line(self, line)
+        _span_column(self, column)
+        _span_end_line(self, end_line)
+        _span_end_column(self, end_column)
+        _span_start(self, start)
+        _span_end(self, end)
+
+
+_span_line, _span_column, _span_end_line, _span_end_column, _span_start, _span_end = _setters(Span)
 
 
 class Note(_Frozen):
@@ -155,16 +165,19 @@ class Cell(_Frozen):
         column: str | None = None,
         note: str = "",
     ) -> None:
-        _set(self, "text", text)
-        _set(self, "span", span)
-        _set(self, "value", value)
-        _set(self, "status", status)
-        _set(self, "column", column)
-        _set(self, "note", note)
+        _cell_text(self, text)
+        _cell_span(self, span)
+        _cell_value(self, value)
+        _cell_status(self, status)
+        _cell_column(self, column)
+        _cell_note(self, note)
 
     @property
     def is_number(self) -> bool:
         return self.status == "number"
+
+
+_cell_text, _cell_span, _cell_value, _cell_status, _cell_column, _cell_note = _setters(Cell)
 
 
 class Field(_Frozen):
@@ -175,8 +188,11 @@ class Field(_Frozen):
     span: Span
 
     def __init__(self, text: str, span: Span) -> None:
-        _set(self, "text", text)
-        _set(self, "span", span)
+        _field_text(self, text)
+        _field_span(self, span)
+
+
+_field_text, _field_span = _setters(Field)
 
 
 class RawRow(_Frozen):
@@ -189,13 +205,16 @@ class RawRow(_Frozen):
     run_together: bool
 
     def __init__(self, fields: tuple[Field, ...], span: Span, run_together: bool = False) -> None:
-        _set(self, "fields", fields)
-        _set(self, "span", span)
-        _set(self, "run_together", run_together)
+        _raw_row_fields(self, fields)
+        _raw_row_span(self, span)
+        _raw_row_run_together(self, run_together)
 
     @property
     def texts(self) -> list[str]:
         return [f.text for f in self.fields]
+
+
+_raw_row_fields, _raw_row_span, _raw_row_run_together = _setters(RawRow)
 
 
 class Row(_Frozen):

@@ -42,6 +42,7 @@ class Engine:
     def __init__(self, templates: Templates) -> None:
         self.templates = templates
         self._instances: dict[str, Rule] = {}
+        self._defaults: dict[type[Rule], dict[str, Any]] = {}  # each rule's options' defaults
         #: when a list, the full traceback of every crash (rule or reader) is appended to it
         #: (gxlint.testing shows them when a case fails)
         self.tracebacks: list[str] | None = None
@@ -76,7 +77,10 @@ class Engine:
             for rule_cls in rules:
                 if bool(rule_cls.reports_crashes) is not last:
                     continue
-                options = {name: opt.default for name, opt in rule_cls.options.items()}
+                defaults = self._defaults.get(rule_cls)
+                if defaults is None:
+                    defaults = self._defaults[rule_cls] = {n: o.default for n, o in rule_cls.options.items()}
+                options = dict(defaults)
                 options.update(settings.options.get(rule_cls.code, {}))
                 try:
                     rule = self._instances.get(rule_cls.code)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 
 import click
 
@@ -16,6 +18,7 @@ _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 TAB = "    "
 
 
+@lru_cache(maxsize=None)  # bounded by the characters in use; asked for each character shown, often
 def _char_width(char: str) -> int:
     if char == "\t":
         return len(TAB)
@@ -28,12 +31,14 @@ def _char_width(char: str) -> int:
 
 def _width(text: str) -> int:
     """Display width in a terminal: CJK characters take two columns, combining marks none."""
-    return sum(_char_width(c) for c in text)
+    return sum(map(_char_width, text))
 
 
 #: control characters in a report (a stray escape sequence) are shown as spaces, never sent to the
 #: terminal; one character for one keeps the caret aligned (tabs are shown as four spaces)
 _CONTROLS = {i: " " for i in [*range(0x20), 0x7F] if i != 0x09}
+#: whether a line holds one (translate() with a dict costs per character even when nothing changes)
+_HAS_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 
 
 #: columns of context shown on each side of a finding on a long line (one-line crawled reports)
@@ -90,7 +95,9 @@ class FullFormatter(ConciseFormatter):
             self.out.write(self.headline(f) + "\n")
             line = result.lines.get(f.line)
             if line is not None and line.strip():
-                shown = line.rstrip("\n").translate(_CONTROLS)
+                shown = line.rstrip("\n")
+                if _HAS_CONTROL.search(shown):
+                    shown = shown.translate(_CONTROLS)
                 # the line number of the text gxlint read from a Word, web or PDF file means nothing
                 # in that file: the headline names the place there instead
                 gutter = str(f.line) if not f.location else " " * len(str(f.line))

@@ -664,7 +664,10 @@ class _Builder:
                     at = column + pos - line.start
                     fields.append(Field(text, Span(number, at, number, at + len(text), pos, end)))
                     pos = end + 1
-                rows.append(RawRow(tuple(fields), self.source.span(line.start, line.end)))
+                width = line.end - line.start
+                rows.append(
+                    RawRow(tuple(fields), Span(number, column, number, column + width, line.start, line.end))
+                )
         elif block.kind == "pipes":
             for line in block.lines:
                 if line.kind == "PIPE_SEP":

@@ -586,7 +586,7 @@ class Reader:
         def numbering_ok(node: Node) -> bool:
             return numbering is None or node.numbering is None or node.numbering == numbering
 
-        exact = [n for n in nodes if n.key == fixed and numbering_ok(n)]
+        exact = [n for n in self.t.app_nodes_by_key.get(fixed, ()) if numbering_ok(n)]
         if exact:
             node = self._prefer(exact, context)
             if node is not None and replaced:

@@ -200,6 +200,10 @@ class Template:
             Identity(i) if isinstance(i, dict) else i for i in data.get("identities", ())
         )
         self.label_variants: dict[str, str] = dict(data.get("label_variants", {}))
+        # (variant, its key, the template's key), in order: fix_variant() is asked of every label
+        self._variant_keys = tuple(
+            (wrong, label_key(wrong)[1], label_key(right)[1]) for wrong, right in self.label_variants.items()
+        )
         self._build_indices()
 
     def __repr__(self) -> str:
@@ -229,6 +233,10 @@ class Template:
             node = stack.pop()
             self.app_nodes.append(node)
             stack.extend(reversed(node.children))
+        #: the nodes of each label key, in the order of ``app_nodes``
+        self.app_nodes_by_key: dict[str, list[Node]] = {}
+        for node in self.app_nodes:
+            self.app_nodes_by_key.setdefault(node.key, []).append(node)
         rl = self.tables.get(REVIEW_LITIGATION, {})
         self.rl_blocks: tuple[str, ...] = tuple(rl.get("blocks", ()))
         self.rl_columns: tuple[str, ...] = tuple(rl.get("columns", ()))
@@ -281,9 +289,7 @@ class Template:
 
     def fix_variant(self, key: str) -> tuple[str, str | None]:
         """Apply the known label typos and variants to a label key: (fixed key, what was replaced)."""
-        for wrong, right in self.label_variants.items():
-            wrong_key = label_key(wrong)[1]
-            right_key = label_key(right)[1]
+        for wrong, wrong_key, right_key in self._variant_keys:
             if wrong_key and wrong_key in key and right_key not in key:
                 return key.replace(wrong_key, right_key), wrong
         return key, None

@@ -59,8 +59,9 @@ _HSPACE = r"[^\S\n\r\f\v\x1c-\x1f\x85\xa0]"
 _BARE_PIPE = re.compile(r"(?m)^" + _HSPACE + r"*[^|\s][^|\n]*\|[^\n]*[^|\s]")
 # a line holding a number and nothing else
 _NUM_LINE = re.compile(r"(?m)^" + _HSPACE + r"*[+\-－]?\d[\d,.]*" + _HSPACE + r"*$")
-# a number after a gap of two blanks, or two numbers one blank apart
-_ALIGNED = re.compile(r"[^\s][ \u3000]{2,}[+\-－]?\d|\d[ \u3000][+\-－]?\d")
+# a number after a gap of two blanks, or two numbers one blank apart; written to start at the blank
+# (what comes before it is looked behind at), so that a search skips to the blanks
+_ALIGNED = re.compile(r"[ \u3000](?:(?<=\S[ \u3000])[ \u3000]+|(?<=\d[ \u3000]))[+\-－]?\d")
 
 
 def normalize(text: str) -> str:
@@ -68,7 +69,7 @@ def normalize(text: str) -> str:
     tab-separated rows, line count unchanged; ``text`` itself when there is nothing to rewrite."""
     if not text or not any(m in text for m in _MARKERS):
         return text
-    pipes = _BARE_PIPE.search(text) is not None
+    pipes = "|" in text and _BARE_PIPE.search(text) is not None
     cells = _has_num_lines(text)
     aligned = _ALIGNED.search(text) is not None
     if not (pipes or cells or aligned):

@@ -40,6 +40,8 @@ class Linter:
         self.max_bytes = max_bytes
         self.context = _context_for(tuple(self.plugins.templates))
         self.engine = Engine(self.context.templates)
+        #: the last settings object seen by :meth:`selected` and the rules it selects (by ``unread``)
+        self._selected: dict[bool, tuple[Settings, list[type[Rule]]]] = {}
         validated = {}
         options = {c: r.options for c, r in self.rules.items()}
         if overrides:
@@ -70,6 +72,12 @@ class Linter:
         """The rules that run on ``path``.  Whatever ``select`` says (only ``ignore`` stops them), the
         rules that report crashes run, and, on a path that cannot be read at all (``unread``), the
         rules that speak about files with no text: neither a crash nor a missing file is silent."""
+        # Settings is frozen and what decides here is tuples: the same settings object (shared by
+        # the files its config covers) selects the same rules, wherever no per-file ignore applies
+        if not settings.per_file_ignores:
+            last = self._selected.get(unread)
+            if last is not None and last[0] is settings:
+                return list(last[1])
         ignored = settings.ignored_for(path)
         off = self.plugins.switched_off(settings.disabled_plugins)  # plugins: {disable: [...]}
         out = []
@@ -84,6 +92,9 @@ class Linter:
                 if not forced or any(code.startswith(p) for p in settings.ignore):
                     continue
             out.append(rule)
+        if not settings.per_file_ignores:
+            self._selected[unread] = (settings, out)
+            return list(out)
         return out
 
     # -- entry points --------------------------------------------------------------------------

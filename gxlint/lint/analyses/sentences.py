@@ -116,15 +116,21 @@ def narrative(report, min_chars: int = 8) -> "Narrative":
             continue  # the title
         paragraphs.append((block, chapter))
     sentences = []
+    # looked up in re's cache once here, not for each sentence
+    sentence, markup, cn_year, number, not_word, fixed, contact, enumerated = (
+        re.compile(p)
+        for p in (_SENTENCE, _MARKUP, _CN_YEAR, _NUMBER, _NOT_WORD, _FIXED, _CONTACT, _ENUMERATED)
+    )
     for index, (para, _) in enumerate(paragraphs):
-        for m in re.finditer(_SENTENCE, _numbers_out(re.sub(_MARKUP, "", para.text))):
+        # _numbers_out(), with the patterns at hand
+        for m in sentence.finditer(number.sub("#", cn_year.sub("#年", markup.sub("", para.text)))):
             raw = m.group().strip()
-            key = re.sub(_NOT_WORD, "", raw)
+            key = not_word.sub("", raw)
             if len(key) < min_chars or not has_cjk_run(key, 1):
                 continue
-            if re.search(_FIXED, key) or re.search(_CONTACT, key):
+            if fixed.search(key) or contact.search(key):
                 continue
-            if re.match(_ENUMERATED, raw) and len(key) <= 16:
+            if enumerated.match(raw) and len(key) <= 16:
                 continue  # a sub-heading: （一）主动公开
             sentences.append(Sentence(key, index))
     return Narrative(paragraphs, sentences)
