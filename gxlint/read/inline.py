@@ -38,8 +38,7 @@ def _applications_at(text: str) -> int | None:
     starts = []
     note = text.find(_APP_NOTE)
     if note >= 0:
-        while note > 0 and text[note - 1].isspace():
-            note -= 1
+        note = len(text[:note].rstrip())  # back over the blanks before it (str.isspace's)
         if note > 0 and text[note - 1] in "（(":
             note -= 1
         starts.append(note)
