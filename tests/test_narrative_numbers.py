@@ -137,3 +137,13 @@ def test_shanghai_2019_share_of_the_answered_applications():
     assert len(shares) == 1
     [f] = shares
     assert f.line == 14 and "258 件占 805 件" in f.message and "32.05%" in f.message and "33.9%" in f.message
+
+
+def test_paragraphs_are_skipped_only_when_folding_cannot_give_the_words():
+    """A paragraph is folded only when it holds the first character of a word some claim, denial or
+    share needs: no other character may fold to one of those."""
+    from gxlint.chinese import _fold_table
+    from gxlint.lint.analyses.claims import _WORD_STARTS
+
+    folded = {value for value in _fold_table().values() if value}
+    assert not folded & set(_WORD_STARTS)

@@ -401,11 +401,21 @@ def _paragraphs(report) -> Iterator[tuple[Paragraph, str]]:
                 yield block, chapter.title
 
 
+# the first character of every word a claim, denial or share needs in a paragraph (申请, 复议,
+# 诉讼, 维持, 规范性文件, 占): no other character folds to one of them, so a paragraph with none of
+# them in its text can hold none of those words once folded
+_WORD_STARTS = "申复诉维规占"
+_WORD_START = re.compile(f"[{_WORD_STARTS}]")
+
+
 def texts(report, ctx) -> list[tuple[Text, str]]:
-    """Each paragraph's folded text and its chapter's title, computed once per report."""
+    """Each paragraph that may hold a claim, a denial or a share, folded, with its chapter's title
+    (computed once per report)."""
     return ctx.memo(
         ("gxlint", "texts"),
-        lambda: [(Text.of(para), chapter) for para, chapter in _paragraphs(report) if para.text],
+        lambda: [
+            (Text.of(para), chapter) for para, chapter in _paragraphs(report) if _WORD_START.search(para.text)
+        ],
     )
 
 

@@ -125,6 +125,8 @@ def narrative(report, min_chars: int = 8) -> "Narrative":
         # _numbers_out(), with the patterns at hand
         for m in sentence.finditer(number.sub("#", cn_year.sub("#年", markup.sub("", para.text)))):
             raw = m.group().strip()
+            if len(raw) < min_chars:
+                continue  # its key, a part of it, is shorter still
             key = not_word.sub("", raw)
             if len(key) < min_chars or not has_cjk_run(key, 1):
                 continue
