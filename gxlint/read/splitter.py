@@ -17,7 +17,6 @@ much work.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 Constraint = tuple[int, tuple[int, ...]]  # (total column, part columns)
 
@@ -64,27 +63,7 @@ def search(
     budget: int = 50_000,
 ) -> Search:
     """The splits of ``tokens`` into ``n`` cells, with the reason when there is not exactly one."""
-    key = tuple((total, tuple(parts)) for total, parts in constraints)
-    found = _search(tuple(tokens), n, key, money, signed, limit, budget)
-    return Search(
-        [list(s) for s in found.solutions], found.complete, found.gave_up, found.totals, found.reason
-    )
-
-
-# Run-together rows repeat (0000000, 1000001) within and across reports; a search depends on its
-# arguments alone.  Callers get a copy, free to change.
-@lru_cache(maxsize=1024)
-def _search(
-    tokens: tuple[str, ...],
-    n: int,
-    constraints: tuple[Constraint, ...],
-    money: frozenset[int],
-    signed: frozenset[int],
-    limit: int,
-    budget: int,
-) -> Search:
-    words = list(tokens)
-    found = _walk(words, n, constraints, money, signed, limit, budget)
+    found = _walk(tokens, n, constraints, money, signed, limit, budget)
     if found.gave_up:
         found.solutions = []
         found.reason = "too-long"
@@ -93,7 +72,7 @@ def _search(
     elif found.solutions:
         found.reason = "ambiguous" if found.totals else "no-total"
     elif found.totals:
-        free = _walk(words, n, (), money, signed, 1, budget)
+        free = _walk(tokens, n, (), money, signed, 1, budget)
         found.reason = "total" if free.solutions else "too-long" if free.gave_up else "invalid"
     else:
         found.reason = "invalid"
