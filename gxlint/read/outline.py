@@ -14,6 +14,7 @@ import os
 import sys
 from functools import lru_cache
 
+from gxlint import cache
 from gxlint.data import read_text
 from gxlint.read.unfold import Unfolded
 
@@ -112,27 +113,18 @@ def parser():
 
 
 def cache_path() -> str | bool:
-    """Where Lark keeps the built parser between processes: a folder of the temp dir that only
-    this user can write, or False (no cache) if that cannot be ensured.
+    """Where Lark keeps the built parser between processes: a file in gxlint's private cache
+    folder (:func:`gxlint.cache.folder`), or False (no cache) if there is none.
 
     Lark's own default (``cache=True``) is a predictable file name directly in the world-writable
     temp dir, and the file is a pickle: another local user could plant one and have it loaded.
     """
     import hashlib
-    import stat
-    import tempfile
 
     import lark
 
-    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: the temp dir is per user already
-        return True
-    folder = os.path.join(tempfile.gettempdir(), f"gxlint-{os.getuid()}")
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-        st = os.lstat(folder)
-    except OSError:
-        return False
-    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & 0o077:
+    folder = cache.folder()
+    if folder is None:
         return False
     digest = hashlib.sha256(grammar_text().encode("utf-8")).hexdigest()[:16]
     return os.path.join(
