@@ -18,7 +18,7 @@ from gxlint import parse_text
 from gxlint.read.build import MAX_FIELDS
 from gxlint.read.outline import parser
 from gxlint.chinese import numeral_value
-from gxlint.read.unfold import _CANDIDATE, _TITLE_LIKE, _heading_cuts
+from gxlint.read.unfold import _CANDIDATE_PATTERN, _TITLE_LIKE_PATTERN, _heading_cuts
 
 # property runs (hypothesis) and running times measured on growing inputs
 pytestmark = pytest.mark.slow
@@ -68,7 +68,7 @@ def test_terminals_match_their_plain_forms_on_random_lines(body):
 def _plain_heading_cuts(line: str, known: tuple[str, ...]) -> list[int]:
     """The straightforward algorithm: every candidate, every known title tried in turn."""
     found = []
-    for m in _CANDIDATE.finditer(line):
+    for m in re.finditer(_CANDIDATE_PATTERN, line):
         number = numeral_value(m.group(1))
         if number is None or number > 12:
             continue
@@ -79,7 +79,7 @@ def _plain_heading_cuts(line: str, known: tuple[str, ...]) -> list[int]:
                 title_end = m.end() + len(title)
                 break
         if title_end is None:
-            t = _TITLE_LIKE.match(rest)
+            t = re.match(_TITLE_LIKE_PATTERN, rest)
             if t is None:
                 continue
             title_end = m.end() + t.end()

@@ -67,9 +67,11 @@ _NEW_ITEM = (
     r"^" + HSPACE + r"*(?:\*\*|#|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是.．]"
     r"|\d{1,2}[.、．]|第[一二三四五六七八九十]|附件|注[:：])"
 )
-_FIELD_LINE = re.compile(r"^\s*[^\s:：，。]{2,8}[:：]")
+# _FIELD_LINE is asked only of a line that may continue a paragraph, _METADATA_LINE only of a
+# crawler's header: both compiled on first use (``re`` caches)
+_FIELD_LINE = r"^\s*[^\s:：，。]{2,8}[:：]"
 _METADATA_END = re.compile(r"^=+\s*正文\s*=+$")
-_METADATA_LINE = re.compile(r"^([^\s:：]{1,10})\s*[:：]\s*(.*)$")
+_METADATA_LINE = r"^([^\s:：]{1,10})\s*[:：]\s*(.*)$"
 _PUBLISHED = re.compile(r"^\s*(?:发布日期|发布时间|公开日期|成文日期)\s*[:：]\s*(.+)$")
 _DATE_ONLY = re.compile(
     r"^\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
@@ -80,9 +82,15 @@ _TRAILING_SIGNATURE = (
     r"[。！；]\s*([^\s。，；：:]{2,30}?(?:局|委员会|办公室|办公厅|人民政府|政府|厅|中心|院|委|办|管委会|实验区))"
     r"\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$"
 )
-_TITLE_SUFFIX = re.compile(
-    r"(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开工作报告|信息公开工作年度报告"
-    r"|年度报告|工作报告|报告)$"
+#: what follows the agency's name in a title, longest first: the longest that ends it is cut
+_TITLE_SUFFIXES = (
+    "政府信息公开工作年度报告",
+    "政府信息公开年度报告",
+    "政府信息公开工作报告",
+    "信息公开工作年度报告",
+    "年度报告",
+    "工作报告",
+    "报告",
 )
 #: lines of a web site's frame that crawled text keeps around the report (never the title or the
 #: signature): breadcrumbs, metadata fields, tools, previous/next links, footers
@@ -443,7 +451,7 @@ class _Builder:
                 data: dict[str, str] = {}
                 for earlier in blocks[:i]:
                     for line in earlier.lines:
-                        m = _METADATA_LINE.match(line.text.strip())
+                        m = re.match(_METADATA_LINE, line.text.strip())
                         if m:
                             data[m.group(1)] = m.group(2).strip()
                             data.setdefault("_line:" + m.group(1), str(self.source.line_col(line.start)[0]))
@@ -752,7 +760,7 @@ class _Builder:
                 candidate = tail[-2].text.strip().strip("*# \u3000")
                 if (
                     2 <= len(candidate) <= 40
-                    and not re.search(r"[。；;，,]", candidate)
+                    and not any(c in candidate for c in "。；;，,")
                     and not candidate[-1].isdigit()
                 ):
                     organ, organ_block = candidate, tail[-2]
@@ -762,7 +770,7 @@ class _Builder:
             return Signature(organ, date, span, last.span), keep
         # organ and date on one line: "中卫市科学技术局 2020年1月8日"
         m = re.match(r"^(\S{2,40}?)\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$", text)
-        if m and not re.search(r"[。；，]", m.group(1)):
+        if m and not any(c in m.group(1) for c in "。；，"):
             dm = DATE_CN.search(m.group(2))
             date = make_date(*dm.groups()) if dm else None
             return Signature(m.group(1), date, last.span, last.span), [b for b in blocks if b is not last]
@@ -797,7 +805,11 @@ def _joins(previous: str, following: str) -> bool:
     prev = previous.rstrip()
     if len(prev.strip()) < 25 or prev.endswith(_TERMINAL) or prev.endswith("**"):
         return False
-    if re.match(_NEW_ITEM, following) or _DATE_ONLY.match(following.strip()) or _FIELD_LINE.match(following):
+    if (
+        re.match(_NEW_ITEM, following)
+        or _DATE_ONLY.match(following.strip())
+        or re.match(_FIELD_LINE, following)
+    ):
         return False
     # a crawled page's header lines (发布时间… 浏览次数… 字号) are no paragraph the title continues
     return not (_is_chrome(prev) or _is_chrome(following))
@@ -847,7 +859,7 @@ def _names_agency(title: str) -> bool:
     """Whether a title line names an agency besides the year and the report (示例县教育局2021年…报告,
     2021年示例县人民政府办公室…报告), not just 关于/本局 (示例县教育局 / 关于2021年…报告)."""
     agency = _agency_of(title) or ""
-    return year_in(title) is not None and len(agency) >= 2 and not re.match(r"^(?:关于|本|我)", agency)
+    return year_in(title) is not None and len(agency) >= 2 and not agency.startswith(("关于", "本", "我"))
 
 
 def _agency_of(title: str | None) -> str | None:
@@ -855,7 +867,7 @@ def _agency_of(title: str | None) -> str | None:
         return None
     text = norm(title)
     text = re.sub(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年度?", "", text)
-    text = _TITLE_SUFFIX.sub("", text)
+    text = next((text[: -len(s)] for s in _TITLE_SUFFIXES if text.endswith(s)), text)
     text = text.strip("《》“”\"'：:，,")
     return text or None
 

@@ -17,8 +17,9 @@ from gxlint.model import Cell, Span
 _NUMBER = re.compile(r"([+\-])?(\d+(?:,\d{3})*(?:\.\d+)?)")
 # for a cell with more than its number (a unit, a remark): compiled on first use (``re`` caches)
 _RAW_NUMBER = r"\s*[+\-＋－]?\d[\d,，.．]*"
-_UNIT = r"^(?:万元|亿元|元|件|条|项|个|次|人次|家|份|%|％)"
 _REMARK = r"^[（(].*[)）]$"
+#: what a number may carry after it besides a remark
+_UNITS = ("万元", "亿元", "元", "件", "条", "项", "个", "次", "人次", "家", "份", "%", "％")
 
 
 def read_cell(
@@ -55,7 +56,7 @@ def parse_number(raw: str, *, signed: bool = False, money: bool = False):
         if len(plain) > 1 and plain.startswith("0"):
             return None, "", False
         value = int(plain)
-    if rest and not (re.match(_UNIT, rest) or re.match(_REMARK, rest)):
+    if rest and not (rest.startswith(_UNITS) or re.match(_REMARK, rest)):
         return None, "", False
     if sign == "-":
         value = -value

@@ -26,7 +26,7 @@ from gxlint.read.source import Source
 from gxlint.read.templates import Templates
 
 _APP_NOTE = "本列数据的勾稽关系"
-_APP_HEADER = re.compile(r"申请人情况\s*自然人")
+_APP_HEADER = r"申请人情况\s*自然人"
 
 
 def _applications_at(text: str) -> int | None:
@@ -42,17 +42,16 @@ def _applications_at(text: str) -> int | None:
         if note > 0 and text[note - 1] in "（(":
             note -= 1
         starts.append(note)
-    m = _APP_HEADER.search(text)
+    m = re.search(_APP_HEADER, text)
     if m:
         starts.append(m.start())
     return min(starts) if starts else None
 
 
 def _searcher(pattern: str):
-    compiled = re.compile(pattern)
-
+    # compiled on first use (``re`` caches): only a paragraph that holds a table's words is searched
     def start(text: str) -> int | None:
-        m = compiled.search(text)
+        m = re.search(pattern, text)
         return m.start() if m else None
 
     return start

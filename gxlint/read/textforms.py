@@ -55,8 +55,9 @@ _MARKERS = ("第二十条", "信息内容", "申请人", "行政复议", "本年
 # a blank within a line, as gxlint.chinese.HSPACE (not imported: this module imports nothing of gxlint);
 # [ \t\u3000] would compile to a 64K-entry bitmap
 _HSPACE = r"[^\S\n\r\f\v\x1c-\x1f\x85\xa0]"
-# a line that does not start with a pipe and has a pipe followed by more cell text
-_BARE_PIPE = re.compile(r"(?m)^" + _HSPACE + r"*[^|\s][^|\n]*\|[^\n]*[^|\s]")
+# a line that does not start with a pipe and has a pipe followed by more cell text; compiled on
+# first use (``re`` caches), for a text that holds a pipe
+_BARE_PIPE = r"(?m)^" + _HSPACE + r"*[^|\s][^|\n]*\|[^\n]*[^|\s]"
 # a line holding a number and nothing else
 _NUM_LINE = re.compile(r"(?m)^" + _HSPACE + r"*[+\-－]?\d[\d,.]*" + _HSPACE + r"*$")
 # a number after a gap of two blanks, or two numbers one blank apart; written to start at the blank
@@ -69,7 +70,7 @@ def normalize(text: str) -> str:
     tab-separated rows, line count unchanged; ``text`` itself when there is nothing to rewrite."""
     if not text or not any(m in text for m in _MARKERS):
         return text
-    pipes = "|" in text and _BARE_PIPE.search(text) is not None
+    pipes = "|" in text and re.search(_BARE_PIPE, text) is not None
     cells = _has_num_lines(text)
     aligned = _ALIGNED.search(text) is not None
     if not (pipes or cells or aligned):

@@ -22,8 +22,10 @@ from gxlint.chinese import numeral_value
 #: A line shorter than this is never unfolded.
 MIN_LINE = 1000
 
-_CANDIDATE = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})[、.．][ \u3000]*")
-_TITLE_LIKE = re.compile(r"[^。，；：:,;\d\s（）()]{2,30}?(?:情况|事项|措施|概述|统计表)")
+# Pattern text only: a run compiles them as one pattern with the titles it knows, and only for a
+# line long enough to unfold.
+_CANDIDATE_PATTERN = r"(?<![一二三四五六七八九十])([一二三四五六七八九十]{1,3})[、.．][ \u3000]*"
+_TITLE_LIKE_PATTERN = r"[^。，；：:,;\d\s（）()]{2,30}?(?:情况|事项|措施|概述|统计表)"
 
 
 class Unfolded:
@@ -69,7 +71,7 @@ def _heading_pattern(known: tuple[str, ...]) -> re.Pattern[str]:
     candidate inside another candidate's title is still found."""
     titles = "|".join(re.escape(t) for t in known if len(t) <= 60)
     known_part = f"(?P<known>{titles})|" if titles else ""
-    return re.compile(_CANDIDATE.pattern + f"(?=(?:{known_part}(?P<like>{_TITLE_LIKE.pattern})))")
+    return re.compile(_CANDIDATE_PATTERN + f"(?=(?:{known_part}(?P<like>{_TITLE_LIKE_PATTERN})))")
 
 
 def _heading_cuts(line: str, known: tuple[str, ...]) -> list[int]:
