@@ -24,8 +24,9 @@ LANGS = ("zh", "en")
 PLUGIN_KEYS = ("disable",)
 #: names that stand for gxlint's own rules, which cannot be switched off as a plugin
 BUILTIN_PLUGIN = ("builtin", "gxlint")
-#: what a third party's rule code (or prefix) looks like, e.g. XT201 or XT
-_CODE_LIKE = re.compile(r"[A-Za-z]{1,6}[0-9]{1,4}|[A-Z]{1,6}")
+#: what a third party's rule code (or prefix) looks like, e.g. XT201 or XT; only an unknown code is
+#: read with it: compiled on first use (``re`` caches)
+_CODE_LIKE = r"[A-Za-z]{1,6}[0-9]{1,4}|[A-Z]{1,6}"
 
 
 @dataclass
@@ -311,7 +312,7 @@ def _unknown_code(key: str, item: Any, prefix: bool = False) -> tuple[str, str]:
     """The English and Chinese message for a code no loaded rule has.  A code of another prefix than
     gxlint's own (``XT201``) most likely belongs to a plugin that is not installed: say so."""
     text = str(item).strip()
-    if _CODE_LIKE.fullmatch(text) and text.upper() != "ALL" and not text.upper().startswith("GX"):
+    if re.fullmatch(_CODE_LIKE, text) and text.upper() != "ALL" and not text.upper().startswith("GX"):
         return (
             f"'{key}': unknown rule code {item!r} — is the plugin that provides it installed? "
             "(gxlint plugins lists the installed ones)",

@@ -37,8 +37,9 @@ def _width(text: str) -> int:
 #: control characters in a report (a stray escape sequence) are shown as spaces, never sent to the
 #: terminal; one character for one keeps the caret aligned (tabs are shown as four spaces)
 _CONTROLS = {i: " " for i in [*range(0x20), 0x7F] if i != 0x09}
-#: whether a line holds one (translate() with a dict costs per character even when nothing changes)
-_HAS_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+#: whether a line holds one (translate() with a dict costs per character even when nothing changes);
+#: compiled on first use (``re`` caches): a run without findings shows no line
+_HAS_CONTROL = "[\x00-\x08\x0a-\x1f\x7f]"
 
 
 #: columns of context shown on each side of a finding on a long line (one-line crawled reports)
@@ -96,7 +97,7 @@ class FullFormatter(ConciseFormatter):
             line = result.lines.get(f.line)
             if line is not None and line.strip():
                 shown = line.rstrip("\n")
-                if _HAS_CONTROL.search(shown):
+                if re.search(_HAS_CONTROL, shown):
                     shown = shown.translate(_CONTROLS)
                 # the line number of the text gxlint read from a Word, web or PDF file means nothing
                 # in that file: the headline names the place there instead

@@ -10,7 +10,6 @@ from gxlint.lint.analyses.contact import Found, contacts, facts, judge_email, ju
 from gxlint.lint.rule import Message, Option, Rule
 
 _FULL_WIDTH_EMAIL = re.compile("[\uff01-\uff5e\u3002]")
-_AT = re.compile("[@＠]")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -113,7 +112,9 @@ class MalformedContact(Rule):
                     key=f"email-width:{item.value}",
                 )
             elif item.kind == "email" and not judge_email(item.value):
-                why = ctx.phrase("no_at" if not _AT.search(item.value) else "bad_domain")
+                why = ctx.phrase(
+                    "no_at" if "@" not in item.value and "＠" not in item.value else "bad_domain"
+                )
                 yield ctx.say(
                     item.span, "email_invalid", value=item.value, why=why, key=f"email:{item.value}"
                 )

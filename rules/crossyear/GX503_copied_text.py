@@ -10,8 +10,9 @@ from gxlint.model import Chapter
 
 from ._common import YEAR, file_name, year_of
 
-_MARKUP = re.compile(r"[*#_`>]+")
-_SPACE = re.compile(r"\s+")
+# Only a finding quotes an excerpt: compiled on first use (``re`` caches).
+_MARKUP = r"[*#_`>]+"
+_SPACE = r"\s+"
 
 
 def _problems_chapter(chapter: Chapter | None) -> bool:
@@ -21,7 +22,7 @@ def _problems_chapter(chapter: Chapter | None) -> bool:
 
 
 def _excerpt(text: str, length: int = 14) -> str:
-    text = _SPACE.sub("", _MARKUP.sub("", text))
+    text = re.sub(_SPACE, "", re.sub(_MARKUP, "", text))
     return text[:length] + ("…" if len(text) > length else "")
 
 

@@ -24,7 +24,7 @@ _CLAUSE_START = (
 )
 _EVENT_AFTER_YU = r"^" + HSPACE + r"*(?:召开|举办|举行|开展|组织|完成|上线|开通|启动|发布|公开|成立|印发)"
 _VALIDITY_HEADER = r"有效|废止|失效|清理|施行|实施日期|成文日期"
-_URL = re.compile(r"(?:https?://|www\.)[^\s）)，,；;。]+", re.I)
+_URL = r"(?:https?://|www\.)[^\s）)，,；;。]+"
 
 
 def _dates(text: str):
@@ -35,7 +35,7 @@ def _dates(text: str):
         found.extend(DATE_ISO.finditer(text))
     if not found:
         return
-    urls = [m.span() for m in _URL.finditer(text)]
+    urls = [m.span() for m in re.finditer(_URL, text, re.I)]
     for m in found:
         if any(s <= m.start() < e for s, e in urls):
             continue  # a path in a web address, not a date

@@ -3,7 +3,6 @@ how a message names a template chapter or table, and how it lists things."""
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, NamedTuple
 
 from gxlint.chinese import numeral_text
@@ -17,8 +16,6 @@ LENIENT_UNTIL = 2019
 
 #: An empty field: the optional part of a message that does not apply.
 NOTHING = Phrase("", "")
-
-_ARTICLE_20 = re.compile(r"^第二十条第")
 
 
 def relaxed_severity(rule, report) -> str:
@@ -43,7 +40,7 @@ def table_name(kind: str, template) -> Phrase:
     """A template table's name; the active-disclosure table's names the template's items of article 20."""
     zh, en = kind_name(kind)
     if kind == ACTIVE_DISCLOSURE and template is not None and template.sections:
-        items = "".join(_ARTICLE_20.sub("", s.caption).rstrip("项") for s in template.sections)
+        items = "".join(s.caption.removeprefix("第二十条第").rstrip("项") for s in template.sections)
         zh = f"{zh.replace('（第二十条）', '')}（第二十条第{items}项）"
         en = f"{en.replace(' (article 20)', '')} (article 20 items {items})"
     return Phrase(zh, en)

@@ -12,22 +12,25 @@ from gxlint.model import Cell
 from ._cells import DASHES, NONE_WORDS, words_in_cell
 from ._naming import WHERE, joined, where
 
-_DIGIT = re.compile(r"\d")
-_LETTER = re.compile(r"[A-Za-z]")
-_SPACED = re.compile(r"\d+(?:\s+\d+)+")
-_NUMBER = re.compile(r"([+\-])?(\d+)(\.\d+)?")
-_LEADING_NUMBER = re.compile(r"[+\-]?\d")
+# Only a malformed cell is read with these: compiled on first use (``re`` caches).
+_DIGIT = r"\d"
+_LETTER = r"[A-Za-z]"
+_SPACED = r"\d+(?:\s+\d+)+"
+_NUMBER = r"([+\-])?(\d+)(\.\d+)?"
+_LEADING_NUMBER = r"[+\-]?\d"
 
 
 def malformed_reason(ctx, cell: Cell, signed: frozenset[str], money: frozenset[str]) -> Phrase:
     """Why a malformed cell's text is not a number for its column."""
     text = unicodedata.normalize("NFKC", cell.text).strip()
     column = cell.column or ""
-    if text and (all(ch in DASHES for ch in text) or (NONE_WORDS.match(text) and not _DIGIT.search(text))):
+    if text and (
+        all(ch in DASHES for ch in text) or (re.match(NONE_WORDS, text) and not re.search(_DIGIT, text))
+    ):
         return ctx.phrase("stands_in", text=cell.text)
-    if _SPACED.fullmatch(text):
+    if re.fullmatch(_SPACED, text):
         return ctx.phrase("spaces")
-    m = _NUMBER.fullmatch(text)
+    m = re.fullmatch(_NUMBER, text)
     if m:
         sign, whole, decimals = m.groups()
         if sign and column not in signed:
@@ -41,9 +44,9 @@ def malformed_reason(ctx, cell: Cell, signed: frozenset[str], money: frozenset[s
             return ctx.phrase("decimals", column=column)
         if len(whole) > 1 and whole.startswith("0"):
             return ctx.phrase("leading_zero")
-    if _DIGIT.search(text) and _LETTER.search(text):
+    if re.search(_DIGIT, text) and re.search(_LETTER, text):
         return ctx.phrase("letters")
-    if _LEADING_NUMBER.match(text):
+    if re.match(_LEADING_NUMBER, text):
         return ctx.phrase("trailing_text")
     return ctx.phrase("not_number")
 

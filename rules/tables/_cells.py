@@ -10,9 +10,9 @@ from gxlint.model import Cell
 
 #: characters that stand in for a number (—, /, ~ …)
 DASHES = "-－—–‐―/／~～"
-#: words that stand for "nothing" in a number cell (无, 暂无, 未发生, 不涉及 …): a bad number, not a label
-NONE_WORDS = re.compile(r"^(?:暂|尚|均)?(?:无|没有|未|不|零|空|同上|略|见)")
-_DIGIT = re.compile(r"\d")
+#: words that stand for "nothing" in a number cell (无, 暂无, 未发生, 不涉及 …): a bad number, not a
+#: label; a pattern compiled on first use (``re`` caches), since only a malformed cell is read with it
+NONE_WORDS = r"^(?:暂|尚|均)?(?:无|没有|未|不|零|空|同上|略|见)"
 
 
 def words_in_cell(cell: Cell) -> bool:
@@ -21,4 +21,4 @@ def words_in_cell(cell: Cell) -> bool:
     if cell.status != "malformed":
         return False
     text = unicodedata.normalize("NFKC", cell.text).strip()
-    return cjk_count(text) >= 2 and not _DIGIT.search(text) and not NONE_WORDS.match(text)
+    return cjk_count(text) >= 2 and not re.search(r"\d", text) and not re.match(NONE_WORDS, text)

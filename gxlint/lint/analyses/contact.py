@@ -79,14 +79,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def _label_ends() -> dict[str, re.Pattern[str]]:
+def _label_ends() -> dict[str, str]:
     """Per kind of label, the last characters of its labels (both cases): a paragraph holding none
-    of them has no such label, and its pattern is not run on it."""
+    of them has no such label, and its pattern is not run on it.  Looked for with ``in``
+    (:func:`_holds_any`), not a character class: a class of scattered CJK characters is slow to
+    compile, and a few ``in`` tests search a paragraph faster."""
     out = {}
     for kind, labels in facts()["labels"].items():
-        ends = {v for x in labels for v in (x[-1], x[-1].lower(), x[-1].upper())}
-        out[kind] = re.compile("[" + "".join(re.escape(c) for c in sorted(ends)) + "]")
+        out[kind] = "".join(sorted({v for x in labels for v in (x[-1], x[-1].lower(), x[-1].upper())}))
     return out
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    for c in chars:  # a loop, not any(): no generator to make for every paragraph
+        if c in text:
+            return True
+    return False
 
 
 _EMAIL = re.compile(
@@ -99,12 +107,15 @@ _EMAIL_VALID = re.compile(
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$"
 )
 _SEVEN_DIGITS = re.compile(r"\d{7}")  # what every landline number holds: a quick test first
-_LANDLINE = re.compile(r"(?<!\d)[（(]?0\d{2,3}[)）]?[\-－—–‐ ]?\d{7,8}(?!\d)")
+# an unlabelled number is looked for only when no labelled one was found: compiled on first use
+# (``re`` caches)
+_LANDLINE = r"(?<!\d)[（(]?0\d{2,3}[)）]?[\-－—–‐ ]?\d{7,8}(?!\d)"
 _NUMBER = re.compile(rf"(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}]*\d|\d")
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _BLANKS = re.compile(r"[ \t]")
-_LABEL_NOISE = re.compile(r"[\s\u3000:：]")
+# \s holds U+3000 (the ideographic space) and every other blank
+_LABEL_NOISE = re.compile(r"[\s:：]")
 
 
 def _phone_like(value: str) -> bool:
@@ -152,10 +163,10 @@ def scan(report) -> list[Found]:
     phoned = False  # a phone number is in ``out``
     for para in report.paragraphs:
         text = para.text
-        for m in pats["address"].finditer(text) if ends["address"].search(text) else ():
+        for m in pats["address"].finditer(text) if _holds_any(text, ends["address"]) else ():
             if has_cjk_run(m.group("v"), 1):  # "网站地址：www…" is no postal address
                 out.append(_found("address", m, report, para))
-        for m in pats["phone"].finditer(text) if ends["phone"].search(text) else ():
+        for m in pats["phone"].finditer(text) if _holds_any(text, ends["phone"]) else ():
             label = _label_of(m, m.start("v"))
             if m.group("colon") is None and not _phone_like(m.group("v")):
                 continue  # "接听咨询电话450余次": a count after the word, not a number to call
@@ -168,7 +179,7 @@ def scan(report) -> list[Found]:
                 out.append(Found("phone", label, text[s:e], _span(report, para, s, e), with_area_code))
                 phoned = True
                 with_area_code = with_area_code or _nfkc(n.group()).lstrip("(（").startswith("0")
-        for m in pats["postcode"].finditer(text) if ends["postcode"].search(text) else ():
+        for m in pats["postcode"].finditer(text) if _holds_any(text, ends["postcode"]) else ():
             out.append(_found("postcode", m, report, para))
         seen = set()
         for m in _EMAIL.finditer(text) if "@" in text or "＠" in text else ():
@@ -179,12 +190,12 @@ def scan(report) -> list[Found]:
                 continue
             seen.add(value)
             out.append(Found("email", "", value, _span(report, para, *m.span("v"))))
-        for m in pats["email_label"].finditer(text) if ends["email"].search(text) else ():
+        for m in pats["email_label"].finditer(text) if _holds_any(text, ends["email"]) else ():
             value = m.group("v")
             if value and "@" not in value and "＠" not in value:
                 out.append(_found("email", m, report, para))
         if not phoned and _SEVEN_DIGITS.search(text):
-            for m in _LANDLINE.finditer(text):
+            for m in re.finditer(_LANDLINE, text):
                 out.append(Found("phone", "", m.group(), _span(report, para, *m.span())))
                 phoned = True
     return out
