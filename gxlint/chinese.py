@@ -187,16 +187,28 @@ _WHITESPACE = (
 )
 
 
+class _FoldTable(dict):
+    """code point -> what :func:`fold` makes of it: None for whitespace and ``*``, else the
+    character itself or its one-character NFKC form.  Filled as characters are met: a text holds a
+    few hundred distinct characters, and normalising every code point of the ranges up front would
+    cost each run more than its texts do.  Every character met gets an entry, so ``str.translate``
+    never looks one up in vain."""
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        folded = ch
+        if any(lo <= cp <= hi for lo, hi in _FOLD_RANGES):
+            n = unicodedata.normalize("NFKC", ch)
+            if len(n) == 1:
+                folded = n
+        self[cp] = folded
+        return folded
+
+
 def _fold_table() -> dict[int, str | None]:
     global _FOLD
     if _FOLD is None:
-        table: dict[int, str | None] = {}
-        for lo, hi in _FOLD_RANGES:
-            for cp in range(lo, hi + 1):
-                ch = chr(cp)
-                n = unicodedata.normalize("NFKC", ch)
-                if n != ch and len(n) == 1:
-                    table[cp] = n
+        table = _FoldTable()
         for cp in _WHITESPACE:
             table[cp] = None
         table[ord("*")] = None
@@ -213,7 +225,7 @@ def fold(text: str) -> str:
 def fold_index(text: str) -> list[int]:
     """For each character of ``fold(text)``, its index in ``text``."""
     table = _fold_table()
-    return [i for i, ch in enumerate(text) if table.get(ord(ch), 0) is not None]
+    return [i for i, ch in enumerate(text) if table[ord(ch)] is not None]
 
 
 _DROPPED: re.Pattern | None = None

@@ -104,3 +104,23 @@ def test_fold_matches_per_character_nfkc_and_drops_whitespace():
     assert fold(text) == expected
     index = fold_index(text)
     assert len(index) == len(expected) and all(fold(text[i]) == expected[k] for k, i in enumerate(index))
+
+
+def test_folding_is_nfkc_of_the_fold_ranges_and_drops_whitespace_and_stars():
+    """The fold table fills as characters are met; it must agree with the whole table computed up
+    front, for every code point, in fold() and in fold_index()."""
+    import unicodedata
+
+    from gxlint import chinese
+
+    whole: dict[int, str | None] = {}
+    for lo, hi in chinese._FOLD_RANGES:
+        for cp in range(lo, hi + 1):
+            n = unicodedata.normalize("NFKC", chr(cp))
+            if n != chr(cp) and len(n) == 1:
+                whole[cp] = n
+    whole.update({cp: None for cp in (*chinese._WHITESPACE, ord("*"))})
+    text = "".join(chr(cp) for cp in range(0x20000) if not 0xD800 <= cp <= 0xDFFF)
+    assert chinese.fold(text) == text.translate(whole)
+    assert chinese.fold_index(text) == [i for i, ch in enumerate(text) if whole.get(ord(ch), 0) is not None]
+    assert chinese.fold("１２ ３＊*，") == "123*,"  # ＊ folds to *, which only a * as written drops
