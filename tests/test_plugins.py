@@ -142,3 +142,13 @@ def test_a_plugin_template_variant_extends_the_format_it_replaces():
     assert report.table("applications").value("一、本年新收政府信息公开申请数量", "总计") == 1
     plain = build_report(from_text(text), None, "2021")
     assert plain.table("applications").row("一、本年新收政府信息公开申请数量") is None
+
+
+def test_every_builtin_rule_is_well_formed():
+    """What loading checks of a third party's rules; gxlint's own are checked here instead."""
+    import gxlint_rules
+
+    rules = gxlint_rules.gxlint_rules()
+    assert len(rules) >= 36
+    for rule in rules:
+        assert rule.validate() == [], rule.code

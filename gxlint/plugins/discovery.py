@@ -326,7 +326,8 @@ def _collect(pm: Any, name: str, obj: Any, result: Plugins) -> int:
     for rule in (impl() or ()) if impl is not None else ():
         if not (isinstance(rule, type) and issubclass(rule, Rule)):
             raise TypeError(f"gxlint_rules returned {rule!r}, which is not a Rule subclass")
-        problems = rule.validate()
+        # gxlint's own rules are checked by its tests (tests/test_plugins.py), not on every run
+        problems = () if _is_builtin(rule) else rule.validate()
         if problems:
             raise TypeError(f"rule {rule.__name__}: " + "; ".join(problems))
         if rule.code.startswith(RESERVED_PREFIX) and not _is_builtin(rule):
