@@ -8,7 +8,7 @@ patterns a run needs was about half of a cold start beyond importing lark, plugg
 number is in docs/performance.md, "The cold start gap").  ``re`` itself keeps every pattern it
 compiles for the rest of the process, keyed by pattern and flags; :func:`warm` fills that store
 with the patterns earlier runs compiled, rebuilt from their compiled code by the call ``re`` makes
-(which checks the code), and at exit adds those this run compiled anew.  ``re`` then behaves as if
+(which checks the code), and a command-line run adds at exit those it compiled anew (:func:`keep`).  ``re`` then behaves as if
 it had compiled them itself (a test compares every pattern of a run with a freshly compiled one).
 
 The file is named after the interpreter and the regular expression engine's version, so another
@@ -109,8 +109,8 @@ _RUN: dict[str, Any] = {}
 
 
 def warm() -> None:
-    """Put the patterns that earlier runs compiled into ``re``'s store, and at exit :func:`keep`
-    the ones this process compiled anew.  Does nothing the second time, or where there is no cache."""
+    """Put the patterns that earlier runs compiled into ``re``'s store.  Does nothing the second
+    time, or where there is no cache."""
     if _RUN:
         return
     engine = _engine()
@@ -128,9 +128,16 @@ def warm() -> None:
             store[key] = rebuild(pattern, value, engine)
         except Exception:  # a damaged or foreign entry: compiled as usual when needed
             del stored[(pattern, flags)]
-    import atexit
 
-    atexit.register(keep)
+
+def keep_at_exit() -> None:
+    """Have :func:`keep` run when the process ends: for a gxlint command run from the command line
+    (a program or a test run that imports gxlint compiles patterns of its own, not worth keeping)."""
+    if _RUN and not _RUN.get("keeping"):
+        import atexit
+
+        _RUN["keeping"] = True
+        atexit.register(keep)
 
 
 def _read(path: str) -> dict[tuple[str, int], _Entry]:
@@ -157,7 +164,7 @@ def _read(path: str) -> dict[tuple[str, int], _Entry]:
 
 def keep() -> None:
     """Add to the cache file the patterns in ``re``'s store that it lacks (patterns of gxlint's code:
-    gxlint never compiles a report's text); only this run's when there would be too many."""
+    gxlint never compiles a report's text), dropping the oldest when there would be too many."""
     if not _RUN:
         return
     path, stored, engine = _RUN["path"], _RUN["stored"], _RUN["engine"]
@@ -174,10 +181,9 @@ def keep() -> None:
             continue
     if not new:
         return
-    merged = {**stored, **new}
-    if len(merged) > MAX_PATTERNS:
-        merged = dict(list(new.items())[-MAX_PATTERNS:])
-    _write(path, merged)
+    # what other runs kept since this one started, then this run's; the oldest go first
+    merged = {**stored, **_read(path), **new}
+    _write(path, dict(list(merged.items())[-MAX_PATTERNS:]))
     stored.update(new)
 
 

@@ -112,6 +112,18 @@ def test_an_entry_whose_code_is_wrong_is_dropped_not_used(private_tmp):
     assert re.compile(pattern).fullmatch("示例县坏坏的条目")
 
 
+def test_only_a_command_line_run_keeps_its_patterns(private_tmp, monkeypatch):
+    import atexit
+
+    registered = []
+    monkeypatch.setattr(atexit, "register", registered.append)
+    cache.warm()
+    assert registered == []  # importing gxlint (a test run, a program) keeps nothing
+    cache.keep_at_exit()
+    cache.keep_at_exit()
+    assert registered == [cache.keep]
+
+
 def test_no_private_folder_means_no_cache(private_tmp, monkeypatch):
     monkeypatch.setattr(cache, "folder", lambda: None)
     cache.warm()

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from gxlint import __version__
+from gxlint import __version__, cache
 
 from . import click_zh
 from .click_zh import _click_gettext
@@ -107,6 +107,8 @@ class GxGroup(click.Group):
         _UI["lang"] = _early_lang(argv)
         # the console script: the run started when gxlint was imported; called in-process: now
         _UI["started"] = _IMPORTED if args is None else time.perf_counter()
+        if args is None:
+            cache.keep_at_exit()
         _tolerant_output()
         return super().main(args, prog_name, complete_var, standalone_mode, **extra)
 
