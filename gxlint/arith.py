@@ -9,14 +9,12 @@ catching a total that is smaller than its known parts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from gxlint.model import Cell
 
 
-@dataclass(frozen=True)
-class Balance:
+class Balance(NamedTuple):
     status: str  # "ok", "violated" or "unknown"
     left: float
     right: float

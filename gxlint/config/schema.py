@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
 from gxlint.finding import SEVERITIES
 
@@ -38,8 +38,7 @@ class Layer:
     lines: dict[str, int]
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     """What a validator needs besides its key and value: the file, its whole mapping (for the
     positions of its keys) and the rules that are loaded."""
 

@@ -14,7 +14,7 @@ import logging
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from gxlint.plugins import hookspecs
 from gxlint.lint.rule import Rule
@@ -35,8 +35,7 @@ class Refused(Exception):
     """One plugin is not loaded, for the reason given (its message names the plugin)."""
 
 
-@dataclass(frozen=True)
-class Failure:
+class Failure(NamedTuple):
     name: str
     distribution: str
     version: str

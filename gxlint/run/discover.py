@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from gxlint.read.document import Problem
 from gxlint.read.source import Source
@@ -23,8 +22,7 @@ DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.html", "*.htm", "*.pdf")
 SKIP_DIRS = {"node_modules", "__pycache__", "site-packages"}
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """A path to lint; ``problem``: why it cannot be read at all (it does not exist, a folder with
     nothing to check, a broken link), reported by the rules like any unreadable file."""
 

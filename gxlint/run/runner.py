@@ -13,8 +13,8 @@ import functools
 import os
 import sys
 import time
-from dataclasses import dataclass, field
-from typing import Any, BinaryIO, Callable, Generator, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, BinaryIO, Callable, Generator, Iterable, Mapping, NamedTuple
 
 from gxlint.run.discover import Item
 from gxlint.config import Settings
@@ -25,12 +25,11 @@ from gxlint.output import FileResult, Summary
 _WORKER: Any = None
 
 
-@dataclass(frozen=True)
-class Rebuild:
+class Rebuild(NamedTuple):
     """How a worker process rebuilds the parent's Linter when it cannot inherit it (no fork)."""
 
     config: str | None = None
-    overrides: Mapping[str, Any] = field(default_factory=dict)
+    overrides: Mapping[str, Any] | None = None
     isolated: bool = False
     require: tuple[str, ...] = ()
 
