@@ -185,47 +185,72 @@ NONE_REVIEWED = (
     re.compile(r"(?:^|[,;:。])(?:本年度?|全年|今年|年内)?无[^,;:。\d]{0,20}?(?:行政复议|行政诉讼)"),
 )
 
-# "258 件，占 33.9%": a count and its share of the whole; what may stand between 占 and the
-# percentage (the base named as the whole: 总数的, 受理申请总量的 …), anything else is another base
-PERCENT = re.compile(
-    r"(?<![\d.,])(?P<n>\d+)(?P<u>件|个)(?:申请)?[,(]?(?:约|共)?占(?P<base>[^,;:。!?\d%]{0,16}?)"
-    r"(?P<p>\d+(?:\.\d+)?)%"
-)
-_WHOLE_BASE = re.compile(
-    r"(?:本年度?|全年|全部|所有|总数|总量|总计|合计|受理|收到|新收|办结|答复|办理|处理|已|"
-    r"政府信息公开|信息公开|依申请公开|申请|件数|数量|数|的|比例?|为|了|总)*"
-)
+
+# Few reports state a share: the two patterns of shares are compiled when a paragraph holding
+# 占 and % is first read, not by every run.
+@lru_cache(maxsize=None)
+def _percent() -> re.Pattern[str]:
+    """A count and its share of the whole, as in “258 件，占 33.9%” (:func:`_whole_base` says whether
+    the words between 占 and the percentage name the whole)."""
+    return re.compile(
+        r"(?<![\d.,])(?P<n>\d+)(?P<u>件|个)(?:申请)?[,(]?(?:约|共)?占(?P<base>[^,;:。!?\d%]{0,16}?)"
+        r"(?P<p>\d+(?:\.\d+)?)%"
+    )
+
+
+@lru_cache(maxsize=None)
+def _whole_base() -> re.Pattern[str]:
+    """What may stand between 占 and the percentage (the base named as the whole: 总数的,
+    受理申请总量的 …); anything else is another base."""
+    return re.compile(
+        r"(?:本年度?|全年|全部|所有|总数|总量|总计|合计|受理|收到|新收|办结|答复|办理|处理|已|"
+        r"政府信息公开|信息公开|依申请公开|申请|件数|数量|数|的|比例?|为|了|总)*"
+    )
+
+
 _BASE_REACH = 600  # characters before a share where the text's own total is looked for
 _BASE_CLAIMS = 8  # and at most this many of the text's totals before it (two after it)
 
 #: the kinds of claim that state a total of applications (received, answered, dealt with)
 TOTALS = ("received", "handled", "workload")
 
-_APPROX = re.compile(r"(?:约|近|超过|逾|不足|不到|上下)$")
-_UNIT_TAIL = re.compile(r"^(?:工作日|月|小时|百分点|批次|人次|方面|部门|单位|栏目|年)")
-_OTHER_YEAR = re.compile(r"上年|去年|上一年|往年|同比|以前年度|历年")
+# Word lists that are only looked for, never matched for a place or a group, are tuples tested with
+# ``in`` (:func:`_holds`), ``startswith`` or ``endswith``: nothing to compile when the module loads.
+# an approximate number: one of these words ends the text just before it
+_APPROX = ("约", "近", "超过", "逾", "不足", "不到", "上下")
+# a unit of time or the like after a number's unit (5个工作日): one of these begins the text after it
+_UNIT_TAIL = ("工作日", "月", "小时", "百分点", "批次", "人次", "方面", "部门", "单位", "栏目", "年")
+_OTHER_YEAR = ("上年", "去年", "上一年", "往年", "同比", "以前年度", "历年")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
-_SUBSET = re.compile(
-    r"当面|现场|信函|邮寄|传真|网上|网络|在线|电子邮件|邮件|电话|微信|窗口|平台|涉|关于|有关|"
-    r"类申请|方面|自然人|法人|企业|组织|律师|媒体|个人|重复|补正"
+_SUBSET = tuple(
+    "当面 现场 信函 邮寄 传真 网上 网络 在线 电子邮件 邮件 电话 微信 窗口 平台 涉 关于 有关 类申请 方面 "
+    "自然人 法人 企业 组织 律师 媒体 个人 重复 补正".split()
 )
 _WHOLE_PUBLIC = re.compile(r"公民、法人(?:和|或|及)其他(?:社会)?组织|任何|所有|一切")
-_OTHER_BUSINESS = re.compile(r"投诉|举报|信访|咨询|建议|提案|议案|热线|诉求|工单|来电|来信")
-_REVIEW_WORDS = re.compile(r"复议|诉讼")
+_OTHER_BUSINESS = tuple("投诉 举报 信访 咨询 建议 提案 议案 热线 诉求 工单 来电 来信".split())
+_REVIEW_WORDS = ("复议", "诉讼")
 _APPLICATION = re.compile(r"(?<!依)申请")
 # counts of other organs than the reporting one (a government's report speaking of its departments)
-_SCOPE = re.compile(r"各部门|各乡镇|各街道|各单位|各级|下属|所属|指导")
+_SCOPE = ("各部门", "各乡镇", "各街道", "各单位", "各级", "下属", "所属", "指导")
 # a sentence about documents' disclosure attributes, not about applications
-_ATTRIBUTES = re.compile(r"公文|属性|主动公开")
-_NOT_MAINTAINED = re.compile(r"败诉|纠正|撤销|维持|确认违法|不服|被告")
-# a lawsuit brought directly or after review: litigation, although the words name 复议
-_DIRECT_SUIT = re.compile(r"未经复议直接起诉|复议后起诉")
-_SUIT = re.compile(r"诉讼|起诉")
+_ATTRIBUTES = ("公文", "属性", "主动公开")
+_NOT_MAINTAINED = ("败诉", "纠正", "撤销", "维持", "确认违法", "不服", "被告")
+# a lawsuit brought directly or after review: litigation, although the words name 复议 (only a
+# sentence saying the decisions were upheld, or that there were none, needs it: compiled by re then)
+_DIRECT_SUIT = r"未经复议直接起诉|复议后起诉"
+_SUIT = ("诉讼", "起诉")
 # 规范性文件 work that is not issuing (and 累计: a running total, not this year's)
-_OTHER_DOCUMENT_WORK = re.compile(r"解读|备案|审查|征求|草案|累计")
+_OTHER_DOCUMENT_WORK = ("解读", "备案", "审查", "征求", "草案", "累计")
 _NUMBER_TAIL = re.compile(r"\d[,.]$")
 _DIGIT = re.compile(r"\d")
-_TOKEN = re.compile(r"\S+")
+
+
+def _holds(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds any of ``words``."""
+    for word in words:
+        if word in text:
+            return True
+    return False
 
 
 class Text:
@@ -345,14 +370,14 @@ def _accept(text: Text, m: re.Match, *, years: bool = True, year: int | None = N
     if value is None:
         return False
     after = text.norm[m.end() : m.end() + 4]
-    if _UNIT_TAIL.match(after):
+    if after.startswith(_UNIT_TAIL):
         return False
     if not raw.isdigit():
         # Chinese numerals only when the clause ends right after the unit (三件。 not 一件一档)
         if after and after[0] not in _CLAUSE_END + _SENTENCE_END + "、)）":
             return False
     before = text.norm[max(0, m.start("n") - 3) : m.start("n")]
-    if _APPROX.search(before):
+    if before.endswith(_APPROX):
         return False
     if text.norm[m.end("n") : m.end("n") + 1] in ("%", "％", "."):
         return False
@@ -361,7 +386,7 @@ def _accept(text: Text, m: re.Match, *, years: bool = True, year: int | None = N
     cs, _ = text.clause(m.start())
     head = text.norm[cs : m.end()]
     if years:
-        if _OTHER_YEAR.search(head):
+        if _holds(head, _OTHER_YEAR):
             return False
         if year is not None and any(int(y) != year for y in _YEAR.findall(head)):
             return False
@@ -377,10 +402,8 @@ def _clause_text(text: Text, m: re.Match) -> str:
 
 def _subset(clause: str) -> bool:
     """The clause counts a subset (a channel, a kind of applicant, a topic)."""
-    stripped = _WHOLE_PUBLIC.sub("", clause)
-    if _WHOLE_PUBLIC.search(clause) and not _SUBSET.search(stripped):
-        return False
-    return bool(_SUBSET.search(stripped))
+    # 公民、法人或其他组织 and 任何/所有 name everyone: the 法人 and 组织 in them name no subset
+    return _holds(_WHOLE_PUBLIC.sub("", clause), _SUBSET)
 
 
 def _application_sentence(text: Text, pos: int, previous: bool = False) -> bool:
@@ -404,8 +427,7 @@ def _paragraphs(report) -> Iterator[tuple[Paragraph, str]]:
 # the first character of every word a claim, denial or share needs in a paragraph (申请, 复议,
 # 诉讼, 维持, 规范性文件, 占): no other character folds to one of them, so a paragraph with none of
 # them in its text can hold none of those words once folded
-_WORD_STARTS = "申复诉维规占"
-_WORD_START = re.compile(f"[{_WORD_STARTS}]")
+_WORD_STARTS = tuple("申复诉维规占")
 
 
 def texts(report, ctx) -> list[tuple[Text, str]]:
@@ -414,7 +436,9 @@ def texts(report, ctx) -> list[tuple[Text, str]]:
     return ctx.memo(
         ("gxlint", "texts"),
         lambda: [
-            (Text.of(para), chapter) for para, chapter in _paragraphs(report) if _WORD_START.search(para.text)
+            (Text.of(para), chapter)
+            for para, chapter in _paragraphs(report)
+            if _holds(para.text, _WORD_STARTS)
         ],
     )
 
@@ -433,7 +457,7 @@ def _claims(report, ctx) -> Iterator[Claim]:
         if "申请" in norm:
             yield from _application_claims(text, year)
         if "复议" in norm or "诉讼" in norm or "维持" in norm:
-            yield from _review_claims(text, year, _REVIEW_WORDS.search(chapter) is not None)
+            yield from _review_claims(text, year, _holds(chapter, _REVIEW_WORDS))
         if "规范性文件" in norm:
             yield from _document_claims(text, year)
 
@@ -463,7 +487,7 @@ def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
 
     def ok(m: re.Match, *, years: bool = True, subset: bool = True) -> bool:
         clause = _clause_text(text, m)
-        if _OTHER_BUSINESS.search(clause) or _REVIEW_WORDS.search(clause) or _SCOPE.search(clause):
+        if _holds(clause, _OTHER_BUSINESS) or _holds(clause, _REVIEW_WORDS) or _holds(clause, _SCOPE):
             return False
         if subset and _subset(clause):
             return False
@@ -488,17 +512,17 @@ def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
         if not free(m) or not ok(m) or not _application_sentence(text, m.start(), previous=True):
             continue
         s, e = text.sentence(m.start())
-        if _ATTRIBUTES.search(text.norm[s:e]):
+        if _holds(text.norm[s:e], _ATTRIBUTES):
             continue
         take(m)
         yield _mk("outcome", text, m, m.group("kind"))
     for m in ON_REQUEST.finditer(text.norm):
         clause = _clause_text(text, m)
-        if not free(m) or _REVIEW_WORDS.search(clause) or not _accept(text, m, year=year):
+        if not free(m) or _holds(clause, _REVIEW_WORDS) or not _accept(text, m, year=year):
             continue
         take(m)
         s, e = text.sentence(m.start())
-        yield _mk("on_request", text, m, "attributes" if _ATTRIBUTES.search(text.norm[s:e]) else "")
+        yield _mk("on_request", text, m, "attributes" if _holds(text.norm[s:e], _ATTRIBUTES) else "")
 
 
 def _about_disclosure(text: Text, pos: int, in_chapter: bool) -> bool:
@@ -514,21 +538,21 @@ def _review_claims(text: Text, year: int | None, in_chapter: bool = False) -> It
     for kind, pattern in (("review", REVIEW), ("litigation", LITIGATION)):
         for m in pattern.finditer(text.norm):
             clause = _clause_text(text, m)
-            if _NOT_MAINTAINED.search(clause) or _OTHER_BUSINESS.search(clause) or _SCOPE.search(clause):
+            if _holds(clause, _NOT_MAINTAINED) or _holds(clause, _OTHER_BUSINESS) or _holds(clause, _SCOPE):
                 continue
             if _accept(text, m, year=year) and _about_disclosure(text, m.start(), in_chapter):
                 yield _mk(kind, text, m)
     for m in MAINTAINED.finditer(text.norm):
         s, _ = text.sentence(m.start())
         head = text.norm[s : m.start()]
-        if _OTHER_YEAR.search(head) or (
+        if _holds(head, _OTHER_YEAR) or (
             year is not None and any(int(y) != year for y in _YEAR.findall(head))
         ):
             continue
-        if _SCOPE.search(head) or not _about_disclosure(text, m.start(), in_chapter):
+        if _holds(head, _SCOPE) or not _about_disclosure(text, m.start(), in_chapter):
             continue
-        words = _DIRECT_SUIT.sub("诉讼", head)
-        blocks = ("review" if "复议" in words else "") + ("litigation" if _SUIT.search(words) else "")
+        words = re.sub(_DIRECT_SUIT, "诉讼", head)
+        blocks = ("review" if "复议" in words else "") + ("litigation" if _holds(words, _SUIT) else "")
         if blocks:
             yield Claim("maintained", 0, text, m.start(), m.end(), m.start(), m.end(), blocks)
 
@@ -538,7 +562,7 @@ def _document_claims(text: Text, year: int | None) -> Iterator[Claim]:
         for m in pattern.finditer(text.norm):
             clause = _clause_text(text, m)
             # 累计 of documents is a running total, not this year's; the rest are other document work
-            if _OTHER_DOCUMENT_WORK.search(clause) or _SCOPE.search(clause):
+            if _holds(clause, _OTHER_DOCUMENT_WORK) or _holds(clause, _SCOPE):
                 continue
             if _accept(text, m, year=year):
                 yield _mk("documents", text, m, m.group("verb"))
@@ -584,8 +608,8 @@ def denials(report, ctx) -> list[Denial]:
                     clause = _plain_clause(text, m, year)
                     if (
                         clause is None
-                        or _REVIEW_WORDS.search(clause)
-                        or _OTHER_BUSINESS.search(clause)
+                        or _holds(clause, _REVIEW_WORDS)
+                        or _holds(clause, _OTHER_BUSINESS)
                         or _subset(clause)
                     ):
                         continue
@@ -594,9 +618,9 @@ def denials(report, ctx) -> list[Denial]:
             for pattern in NONE_REVIEWED:
                 for m in pattern.finditer(text.norm):
                     clause = _plain_clause(text, m, year)
-                    if clause is None or _NOT_MAINTAINED.search(clause):
+                    if clause is None or _holds(clause, _NOT_MAINTAINED):
                         continue
-                    words = _DIRECT_SUIT.sub("诉讼", clause)
+                    words = re.sub(_DIRECT_SUIT, "诉讼", clause)
                     blocks = ("review" if "复议" in words else "") + ("litigation" if "诉讼" in words else "")
                     if blocks:
                         out.append(Denial("reviews", text, _after_stop(text, m), m.end(), blocks))
@@ -609,7 +633,7 @@ def _plain_clause(text: Text, m: re.Match, year) -> str | None:
     clause = text.norm[cs:ce]
     if _DIGIT.search(_YEAR.sub("", clause)):
         return None
-    if _OTHER_YEAR.search(clause) or any(int(y) != year for y in _YEAR.findall(clause) if year):
+    if _holds(clause, _OTHER_YEAR) or any(int(y) != year for y in _YEAR.findall(clause) if year):
         return None
     return clause
 
@@ -668,7 +692,7 @@ def shares(report, ctx) -> list[Share]:
             continue
         own = sorted(by_text.get(id(text), []), key=lambda c: c.start)
         starts = [c.start for c in own]
-        for m in PERCENT.finditer(text.norm):
+        for m in _percent().finditer(text.norm):
             if not _whole_share(report, text, m):
                 continue
             # the text's totals near the share (a one-line report is one long paragraph)
@@ -694,16 +718,16 @@ def shares(report, ctx) -> list[Share]:
 
 
 def _whole_share(report, text: Text, m: re.Match) -> bool:
-    if _WHOLE_BASE.fullmatch(m.group("base")) is None:
+    if _whole_base().fullmatch(m.group("base")) is None:
         return False  # a share of something else (占全部公文的 …)
-    if _APPROX.search(text.norm[max(0, m.start("n") - 3) : m.start("n")]):
+    if text.norm[max(0, m.start("n") - 3) : m.start("n")].endswith(_APPROX):
         return False
     cs, _ = text.clause(m.start())
     head = text.norm[cs : m.end()]
     if (
-        _OTHER_YEAR.search(head)
-        or _SCOPE.search(head)
-        or _OTHER_BUSINESS.search(head)
+        _holds(head, _OTHER_YEAR)
+        or _holds(head, _SCOPE)
+        or _holds(head, _OTHER_BUSINESS)
         or not _application_sentence(text, m.start(), previous=True)
     ):
         return False
@@ -835,7 +859,7 @@ def _row_splits(table: Table, row: Row, tmpl) -> Splits | None:
     raw = next((r for r in table.raw if r.run_together and r.span == row.span), None)
     if raw is None:
         return None
-    tokens = [m.group() for f in raw.fields if not is_label(f.text) for m in _TOKEN.finditer(f.text)]
+    tokens = [token for f in raw.fields if not is_label(f.text) for token in f.text.split()]
     if not tokens:
         return None
     if table.kind == REVIEW_LITIGATION:

@@ -1,0 +1,86 @@
+"""The claims analysis's word lists find what the patterns they stand for find.
+
+Word lists that are only looked for (a clause about another year, another business, a subset …)
+are tuples tested with ``in``, ``startswith`` or ``endswith`` rather than compiled patterns, and a
+run-together row is cut into tokens with ``str.split()``: these tests hold each to the pattern it
+replaces, on the words themselves, on texts around them and on random texts of their characters.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from gxlint.chinese import fold
+from gxlint.lint.analyses import claims
+
+#: each word list and the pattern it stands for, as the analysis used it (search, or match for ^)
+PLAIN = {
+    "_OTHER_YEAR": r"上年|去年|上一年|往年|同比|以前年度|历年",
+    "_SUBSET": r"当面|现场|信函|邮寄|传真|网上|网络|在线|电子邮件|邮件|电话|微信|窗口|平台|涉|关于|有关|"
+    r"类申请|方面|自然人|法人|企业|组织|律师|媒体|个人|重复|补正",
+    "_OTHER_BUSINESS": r"投诉|举报|信访|咨询|建议|提案|议案|热线|诉求|工单|来电|来信",
+    "_SCOPE": r"各部门|各乡镇|各街道|各单位|各级|下属|所属|指导",
+    "_ATTRIBUTES": r"公文|属性|主动公开",
+    "_NOT_MAINTAINED": r"败诉|纠正|撤销|维持|确认违法|不服|被告",
+    "_REVIEW_WORDS": r"复议|诉讼",
+    "_SUIT": r"诉讼|起诉",
+    "_OTHER_DOCUMENT_WORK": r"解读|备案|审查|征求|草案|累计",
+}
+APPROX = r"(?:约|近|超过|逾|不足|不到|上下)$"
+UNIT_TAIL = r"^(?:工作日|月|小时|百分点|批次|人次|方面|部门|单位|栏目|年)"
+
+
+def _texts(words, seed: int) -> list[str]:
+    """The words, each inside and around a clause, cut short, and random texts of their characters
+    (folded text: no blanks, half-width punctuation)."""
+    rng = random.Random(seed)
+    alphabet = sorted(set("".join(words)) | set("申请件5,。的了共"))
+    texts = ["", "本年度共收到申请5件", "12件", "收到申请共计5件,"]
+    for word in words:
+        texts += [word, word[:-1], word[1:], f"收到{word}申请5件", f"{word},", f"5件{word}"]
+    for _ in range(3000):
+        texts.append("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))))
+    return texts
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN))
+def test_a_word_list_is_held_where_its_pattern_is_found(name):
+    words = getattr(claims, name)
+    pattern = re.compile(PLAIN[name])
+    assert set(words) == set(PLAIN[name].split("|"))
+    for text in _texts(words, len(name)):
+        assert claims._holds(text, words) == bool(pattern.search(text)), (name, text)
+
+
+def test_a_paragraph_holds_a_word_start_where_the_class_is_found():
+    pattern = re.compile("[申复诉维规占]")
+    assert "".join(claims._WORD_STARTS) == "申复诉维规占"
+    for text in _texts(("申请", "复议", "诉讼", "维持", "规范性文件", "占"), 3):
+        assert claims._holds(text, claims._WORD_STARTS) == bool(pattern.search(text)), text
+
+
+def test_approximate_words_end_the_text_where_the_pattern_is_found():
+    pattern = re.compile(APPROX)
+    for text in _texts(claims._APPROX, 1):
+        assert text.endswith(claims._APPROX) == bool(pattern.search(text)), text
+
+
+def test_unit_tails_begin_the_text_where_the_pattern_matches():
+    pattern = re.compile(UNIT_TAIL)
+    for text in _texts(claims._UNIT_TAIL, 2):
+        assert text.startswith(claims._UNIT_TAIL) == bool(pattern.match(text)), text
+
+
+def test_folded_text_has_no_line_end_for_the_pattern_end_to_stand_before():
+    # ``$`` also matches before a final "\n": endswith() equals it on the folded text the claims read
+    assert fold("约\n5件\r\n") == "约5件"
+
+
+def test_a_run_together_row_splits_into_the_tokens_the_pattern_found():
+    # every code point that is a blank to str.split() is one to \s, and no other (none is above U+3000)
+    chars = "".join(chr(code) for code in range(0x3100)) + "\ufeff\U00020000"
+    text = "".join(f"{c}1 2{c}{c}3" for c in chars)
+    assert text.split() == re.findall(r"\S+", text)
