@@ -64,3 +64,12 @@ def test_the_label_noise_is_every_blank_and_colon():
     for code in range(0x10000):
         c = chr(code)
         assert bool(contact._LABEL_NOISE.match(c)) == bool(plain.match(c)), hex(code)
+
+
+def test_a_phone_number_after_its_label_needs_no_colon():
+    """电话 0371-61234567 and 电话 13800000000 are numbers to call (the mobile one was missed
+    when the colon was required); 咨询电话12345 and 接听咨询电话 450 余次 are counts or too short."""
+    text = "联系电话 0371-61234567，监督电话 13800000000，咨询电话12345。全年接听咨询电话450余次。"
+    report = parse_text("# 示例县市场监督管理局\n\n" + text + "\n")
+    found = [(f.label, f.value) for f in contact.scan(report) if f.kind == "phone"]
+    assert found == [("联系电话", "0371-61234567"), ("监督电话", "13800000000")]

@@ -65,7 +65,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             _label_pattern(labels["phone"])
             + r"(?:(?P<colon>"
             + _COLON
-            + rf"){HSPACE}*)"
+            + rf")|{HSPACE}*)"
             + rf"(?P<v>(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}转、,，/或]*\d)"
         ),
         # Only the Latin labels (E-mail, Email) in any case: re.I on the whole pattern costs more.
