@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from gxlint.model import _Frozen, _set
 
@@ -141,6 +141,16 @@ def has_cjk_run(text: str, n: int) -> bool:
                 return True
         else:
             run = 0
+    return False
+
+
+def holds_any(text: str, words: Iterable[str]) -> bool:
+    """Whether ``text`` holds any of ``words`` (words, or the characters of a string).  For lists
+    that are only looked for: a pattern of Chinese words costs a compile in every run, and a loop
+    of ``in`` tests is no slower than its search (a loop, not ``any()``: no generator per call)."""
+    for word in words:
+        if word in text:
+            return True
     return False
 
 

@@ -89,7 +89,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from gxlint.arith import fmt
-from gxlint.chinese import fold, fold_index, numeral_value
+from gxlint.chinese import fold, fold_index, holds_any, numeral_value
 from gxlint.lint.analyses.tables import interval, short_label, table_name, template_of, trusted_rows
 from gxlint.lint.rule import Message, Phrase
 from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS, REVIEW_LITIGATION, Cell, Paragraph, Row, Span, Table
@@ -245,14 +245,6 @@ _NUMBER_TAIL = re.compile(r"\d[,.]$")
 _DIGIT = re.compile(r"\d")
 
 
-def _holds(text: str, words: tuple[str, ...]) -> bool:
-    """Whether ``text`` holds any of ``words``."""
-    for word in words:
-        if word in text:
-            return True
-    return False
-
-
 class Text:
     """A paragraph's text without spaces and ``*``, NFKC-normalised, with a map back to it."""
 
@@ -386,7 +378,7 @@ def _accept(text: Text, m: re.Match, *, years: bool = True, year: int | None = N
     cs, _ = text.clause(m.start())
     head = text.norm[cs : m.end()]
     if years:
-        if _holds(head, _OTHER_YEAR):
+        if holds_any(head, _OTHER_YEAR):
             return False
         if year is not None and any(int(y) != year for y in _YEAR.findall(head)):
             return False
@@ -403,7 +395,7 @@ def _clause_text(text: Text, m: re.Match) -> str:
 def _subset(clause: str) -> bool:
     """The clause counts a subset (a channel, a kind of applicant, a topic)."""
     # 公民、法人或其他组织 and 任何/所有 name everyone: the 法人 and 组织 in them name no subset
-    return _holds(_WHOLE_PUBLIC.sub("", clause), _SUBSET)
+    return holds_any(_WHOLE_PUBLIC.sub("", clause), _SUBSET)
 
 
 def _application_sentence(text: Text, pos: int, previous: bool = False) -> bool:
@@ -438,7 +430,7 @@ def texts(report, ctx) -> list[tuple[Text, str]]:
         lambda: [
             (Text.of(para), chapter)
             for para, chapter in _paragraphs(report)
-            if _holds(para.text, _WORD_STARTS)
+            if holds_any(para.text, _WORD_STARTS)
         ],
     )
 
@@ -457,7 +449,7 @@ def _claims(report, ctx) -> Iterator[Claim]:
         if "申请" in norm:
             yield from _application_claims(text, year)
         if "复议" in norm or "诉讼" in norm or "维持" in norm:
-            yield from _review_claims(text, year, _holds(chapter, _REVIEW_WORDS))
+            yield from _review_claims(text, year, holds_any(chapter, _REVIEW_WORDS))
         if "规范性文件" in norm:
             yield from _document_claims(text, year)
 
@@ -487,7 +479,11 @@ def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
 
     def ok(m: re.Match, *, years: bool = True, subset: bool = True) -> bool:
         clause = _clause_text(text, m)
-        if _holds(clause, _OTHER_BUSINESS) or _holds(clause, _REVIEW_WORDS) or _holds(clause, _SCOPE):
+        if (
+            holds_any(clause, _OTHER_BUSINESS)
+            or holds_any(clause, _REVIEW_WORDS)
+            or holds_any(clause, _SCOPE)
+        ):
             return False
         if subset and _subset(clause):
             return False
@@ -512,17 +508,17 @@ def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
         if not free(m) or not ok(m) or not _application_sentence(text, m.start(), previous=True):
             continue
         s, e = text.sentence(m.start())
-        if _holds(text.norm[s:e], _ATTRIBUTES):
+        if holds_any(text.norm[s:e], _ATTRIBUTES):
             continue
         take(m)
         yield _mk("outcome", text, m, m.group("kind"))
     for m in ON_REQUEST.finditer(text.norm):
         clause = _clause_text(text, m)
-        if not free(m) or _holds(clause, _REVIEW_WORDS) or not _accept(text, m, year=year):
+        if not free(m) or holds_any(clause, _REVIEW_WORDS) or not _accept(text, m, year=year):
             continue
         take(m)
         s, e = text.sentence(m.start())
-        yield _mk("on_request", text, m, "attributes" if _holds(text.norm[s:e], _ATTRIBUTES) else "")
+        yield _mk("on_request", text, m, "attributes" if holds_any(text.norm[s:e], _ATTRIBUTES) else "")
 
 
 def _about_disclosure(text: Text, pos: int, in_chapter: bool) -> bool:
@@ -538,21 +534,25 @@ def _review_claims(text: Text, year: int | None, in_chapter: bool = False) -> It
     for kind, pattern in (("review", REVIEW), ("litigation", LITIGATION)):
         for m in pattern.finditer(text.norm):
             clause = _clause_text(text, m)
-            if _holds(clause, _NOT_MAINTAINED) or _holds(clause, _OTHER_BUSINESS) or _holds(clause, _SCOPE):
+            if (
+                holds_any(clause, _NOT_MAINTAINED)
+                or holds_any(clause, _OTHER_BUSINESS)
+                or holds_any(clause, _SCOPE)
+            ):
                 continue
             if _accept(text, m, year=year) and _about_disclosure(text, m.start(), in_chapter):
                 yield _mk(kind, text, m)
     for m in MAINTAINED.finditer(text.norm):
         s, _ = text.sentence(m.start())
         head = text.norm[s : m.start()]
-        if _holds(head, _OTHER_YEAR) or (
+        if holds_any(head, _OTHER_YEAR) or (
             year is not None and any(int(y) != year for y in _YEAR.findall(head))
         ):
             continue
-        if _holds(head, _SCOPE) or not _about_disclosure(text, m.start(), in_chapter):
+        if holds_any(head, _SCOPE) or not _about_disclosure(text, m.start(), in_chapter):
             continue
         words = re.sub(_DIRECT_SUIT, "诉讼", head)
-        blocks = ("review" if "复议" in words else "") + ("litigation" if _holds(words, _SUIT) else "")
+        blocks = ("review" if "复议" in words else "") + ("litigation" if holds_any(words, _SUIT) else "")
         if blocks:
             yield Claim("maintained", 0, text, m.start(), m.end(), m.start(), m.end(), blocks)
 
@@ -562,7 +562,7 @@ def _document_claims(text: Text, year: int | None) -> Iterator[Claim]:
         for m in pattern.finditer(text.norm):
             clause = _clause_text(text, m)
             # 累计 of documents is a running total, not this year's; the rest are other document work
-            if _holds(clause, _OTHER_DOCUMENT_WORK) or _holds(clause, _SCOPE):
+            if holds_any(clause, _OTHER_DOCUMENT_WORK) or holds_any(clause, _SCOPE):
                 continue
             if _accept(text, m, year=year):
                 yield _mk("documents", text, m, m.group("verb"))
@@ -608,8 +608,8 @@ def denials(report, ctx) -> list[Denial]:
                     clause = _plain_clause(text, m, year)
                     if (
                         clause is None
-                        or _holds(clause, _REVIEW_WORDS)
-                        or _holds(clause, _OTHER_BUSINESS)
+                        or holds_any(clause, _REVIEW_WORDS)
+                        or holds_any(clause, _OTHER_BUSINESS)
                         or _subset(clause)
                     ):
                         continue
@@ -618,7 +618,7 @@ def denials(report, ctx) -> list[Denial]:
             for pattern in NONE_REVIEWED:
                 for m in pattern.finditer(text.norm):
                     clause = _plain_clause(text, m, year)
-                    if clause is None or _holds(clause, _NOT_MAINTAINED):
+                    if clause is None or holds_any(clause, _NOT_MAINTAINED):
                         continue
                     words = re.sub(_DIRECT_SUIT, "诉讼", clause)
                     blocks = ("review" if "复议" in words else "") + ("litigation" if "诉讼" in words else "")
@@ -633,7 +633,7 @@ def _plain_clause(text: Text, m: re.Match, year) -> str | None:
     clause = text.norm[cs:ce]
     if _DIGIT.search(_YEAR.sub("", clause)):
         return None
-    if _holds(clause, _OTHER_YEAR) or any(int(y) != year for y in _YEAR.findall(clause) if year):
+    if holds_any(clause, _OTHER_YEAR) or any(int(y) != year for y in _YEAR.findall(clause) if year):
         return None
     return clause
 
@@ -725,9 +725,9 @@ def _whole_share(report, text: Text, m: re.Match) -> bool:
     cs, _ = text.clause(m.start())
     head = text.norm[cs : m.end()]
     if (
-        _holds(head, _OTHER_YEAR)
-        or _holds(head, _SCOPE)
-        or _holds(head, _OTHER_BUSINESS)
+        holds_any(head, _OTHER_YEAR)
+        or holds_any(head, _SCOPE)
+        or holds_any(head, _OTHER_BUSINESS)
         or not _application_sentence(text, m.start(), previous=True)
     ):
         return False

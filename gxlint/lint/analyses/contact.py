@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gxlint.chinese import HSPACE, has_cjk_run
+from gxlint.chinese import HSPACE, has_cjk_run, holds_any
 from gxlint.data import read_text
 from gxlint.model import Span
 
@@ -81,20 +81,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _label_ends() -> dict[str, str]:
     """Per kind of label, the last characters of its labels (both cases): a paragraph holding none
-    of them has no such label, and its pattern is not run on it.  Looked for with ``in``
-    (:func:`_holds_any`), not a character class: a class of scattered CJK characters is slow to
-    compile, and a few ``in`` tests search a paragraph faster."""
+    of them has no such label, and its pattern is not run on it.  Looked for with
+    :func:`gxlint.chinese.holds_any`, not a character class: a class of scattered CJK characters
+    is slow to compile, and a few ``in`` tests search a paragraph faster."""
     out = {}
     for kind, labels in facts()["labels"].items():
         out[kind] = "".join(sorted({v for x in labels for v in (x[-1], x[-1].lower(), x[-1].upper())}))
     return out
-
-
-def _holds_any(text: str, chars: str) -> bool:
-    for c in chars:  # a loop, not any(): no generator to make for every paragraph
-        if c in text:
-            return True
-    return False
 
 
 _EMAIL = re.compile(
@@ -163,10 +156,10 @@ def scan(report) -> list[Found]:
     phoned = False  # a phone number is in ``out``
     for para in report.paragraphs:
         text = para.text
-        for m in pats["address"].finditer(text) if _holds_any(text, ends["address"]) else ():
+        for m in pats["address"].finditer(text) if holds_any(text, ends["address"]) else ():
             if has_cjk_run(m.group("v"), 1):  # "网站地址：www…" is no postal address
                 out.append(_found("address", m, report, para))
-        for m in pats["phone"].finditer(text) if _holds_any(text, ends["phone"]) else ():
+        for m in pats["phone"].finditer(text) if holds_any(text, ends["phone"]) else ():
             label = _label_of(m, m.start("v"))
             if m.group("colon") is None and not _phone_like(m.group("v")):
                 continue  # "接听咨询电话450余次": a count after the word, not a number to call
@@ -179,7 +172,7 @@ def scan(report) -> list[Found]:
                 out.append(Found("phone", label, text[s:e], _span(report, para, s, e), with_area_code))
                 phoned = True
                 with_area_code = with_area_code or _nfkc(n.group()).lstrip("(（").startswith("0")
-        for m in pats["postcode"].finditer(text) if _holds_any(text, ends["postcode"]) else ():
+        for m in pats["postcode"].finditer(text) if holds_any(text, ends["postcode"]) else ():
             out.append(_found("postcode", m, report, para))
         seen = set()
         for m in _EMAIL.finditer(text) if "@" in text or "＠" in text else ():
@@ -190,7 +183,7 @@ def scan(report) -> list[Found]:
                 continue
             seen.add(value)
             out.append(Found("email", "", value, _span(report, para, *m.span("v"))))
-        for m in pats["email_label"].finditer(text) if _holds_any(text, ends["email"]) else ():
+        for m in pats["email_label"].finditer(text) if holds_any(text, ends["email"]) else ():
             value = m.group("v")
             if value and "@" not in value and "＠" not in value:
                 out.append(_found("email", m, report, para))
