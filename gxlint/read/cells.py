@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Callable
 
 from gxlint.model import Cell, Span
 
@@ -25,13 +26,36 @@ _UNITS = ("万元", "亿元", "元", "件", "条", "项", "个", "次", "人次"
 def read_cell(
     text: str, span: Span, column: str | None = None, *, signed: bool = False, money: bool = False
 ) -> Cell:
+    raw, value, status, note = reader(signed, money)(text)
+    return Cell(raw, span, value, status, column, note)
+
+
+Reading = tuple[str, int | float | None, str, str]
+
+
+def reader(signed: bool = False, money: bool = False) -> Callable[[str], Reading]:
+    """What :func:`read_cell` makes of a text in a column of this kind: (text as kept, value,
+    status, note)."""
+    return _READERS[bool(signed), bool(money)]
+
+
+def _reading(text: str, signed: bool, money: bool) -> Reading:
     raw = text.strip()
     if not raw:
-        return Cell(raw, span, None, "blank", column)
-    value, note, ok = _parse_cached(raw, signed, money)
+        return raw, None, "blank", ""
+    value, note, ok = parse_number(raw, signed=signed, money=money)
     if not ok:
-        return Cell(raw, span, None, "malformed", column)
-    return Cell(raw, span, value, "number", column, note)
+        return raw, None, "malformed", ""
+    return raw, value, "number", note
+
+
+# Cells repeat (``0``, ``1``, ``12``) within and across reports, and the reading depends on the text
+# alone: each kind of column keeps the readings of its texts.
+_READERS = {
+    (signed, money): lru_cache(maxsize=4096)(partial(_reading, signed=signed, money=money))
+    for signed in (False, True)
+    for money in (False, True)
+}
 
 
 def parse_number(raw: str, *, signed: bool = False, money: bool = False):
@@ -64,12 +88,6 @@ def parse_number(raw: str, *, signed: bool = False, money: bool = False):
         written = re.match(_RAW_NUMBER, raw)
         rest = raw[written.end() :].strip() if written else rest
     return value, rest, True
-
-
-# Cells repeat ("0", "1", "12") within and across reports; the reading depends on the text alone.
-_parse_cached = lru_cache(maxsize=4096)(
-    lambda raw, signed, money: parse_number(raw, signed=signed, money=money)
-)
 
 
 def is_numeric_text(text: str) -> bool:

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import itertools
 from functools import lru_cache
+from operator import attrgetter
 import re
 from collections import Counter
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from gxlint.read import splitter
 from gxlint.arith import balance
-from gxlint.read.cells import is_numeric_text, read_cell
+from gxlint.read.cells import is_numeric_text, reader
 from gxlint.model import (
     ACTIVE_DISCLOSURE,
     APPLICATIONS,
@@ -49,6 +50,8 @@ _LIST_LABEL = re.compile(
 )
 
 INFO_HEADER_KEY = "信息内容"
+
+_text = attrgetter("text")
 
 
 @lru_cache(maxsize=8192)
@@ -119,28 +122,39 @@ class Lexicon:
             for kind, labels in kinds.items():
                 for label in labels:
                     self._voters.setdefault(kind, {}).setdefault(label, []).append(tid)
+        # row_kind() asks whether any anchor occurs in a row's joined keys: one search, not one per anchor
+        self._legacy_anchors = _any_of(self.legacy_anchor_keys)
+        self._app_anchors = _any_of(self.app_anchor_keys)
+        # the formats each text votes for, per kind: the same texts recur in every report
+        self._votes_of: dict[str, dict[str, tuple[str, ...]]] = {ACTIVE_DISCLOSURE: {}, APPLICATIONS: {}}
 
     def row_kind(self, fields: Sequence[Field]) -> str | None:
         """The table kind a row announces (a caption, a header, a template row label), if any."""
-        return self._row_kind(tuple(f.text for f in fields))
+        return self._row_kind(tuple(map(_text, fields)))
 
     @lru_cache(maxsize=4096)
     def _row_kind(self, texts: tuple[str, ...]) -> str | None:
-        keys = [self._fix(key(t)) for t in texts if t.strip()]
+        keys = [k for k in map(self._fixed_key, texts) if k is not None]
         if not keys:
             return None
         joined = "".join(keys)
         if any(k in self.captions or k == INFO_HEADER_KEY for k in keys):
             return ACTIVE_DISCLOSURE
-        if any(a in joined for a in self.legacy_anchor_keys):
+        if self._legacy_anchors(joined):
             return LEGACY_STATISTICS
-        if any(a in joined for a in self.app_anchor_keys):
+        if self._app_anchors(joined):
             return APPLICATIONS
         if "行政复议" in keys and ("行政诉讼" in keys or any(k.startswith("结果") for k in keys)):
             return REVIEW_LITIGATION
         if keys[0] in self.ad_rows and len(keys) <= 5:
             return ACTIVE_DISCLOSURE
         return None
+
+    @lru_cache(maxsize=8192)
+    def _fixed_key(self, text: str) -> str | None:
+        """A field's key with the known variants fixed; None for a blank field.  Data rows are
+        rarely seen twice, but their fields are."""
+        return self._fix(key(text)) if text.strip() else None
 
     def _fix(self, k: str) -> str:
         for wrong, right in self.variants.items():
@@ -152,14 +166,33 @@ class Lexicon:
         votes: Counter = Counter()
         if kind not in (ACTIVE_DISCLOSURE, APPLICATIONS):
             return votes
-        voters = self._voters.get(kind, {})
+        known = self._votes_of[kind]
+        if len(known) > 8192:  # a long run meets ever new texts
+            known.clear()
         for row in rows:
             for f in row.fields:
-                if not f.text.strip():
-                    continue
-                for tid in voters.get(label_key(f.text) if kind == APPLICATIONS else key(f.text), ()):
+                tids = known.get(f.text)
+                if tids is None:
+                    tids = known[f.text] = self._voters_of(kind, f.text)
+                for tid in tids:
                     votes[tid] += 1
         return votes
+
+    def _voters_of(self, kind: str, text: str) -> tuple[str, ...]:
+        """The formats a field votes for."""
+        if not text.strip():
+            return ()
+        voters = self._voters.get(kind, {})
+        return tuple(voters.get(label_key(text) if kind == APPLICATIONS else key(text), ()))
+
+
+def _any_of(words: Iterable[str]):
+    """A test of whether a text holds any of ``words``."""
+    words = sorted(words)
+    if not words:  # an empty pattern would match every text
+        return lambda text: False
+    pattern = re.compile("|".join(re.escape(w) for w in words))
+    return lambda text: pattern.search(text) is not None
 
 
 def segment(rows: Sequence[RawRow], lexicon: Lexicon) -> list[tuple[str, list[RawRow]]]:
@@ -217,47 +250,44 @@ class Reader:
 
     # -- cells and alignment ---------------------------------------------------------------------
     def _cells(
-        self, fields: Sequence[Field | None], columns: Sequence[str], row_span: Span
+        self, fields: Sequence[Field | None], columns: tuple[str, ...], row_span: Span
     ) -> tuple[Cell, ...]:
-        empty = Span(
-            row_span.end_line,
-            row_span.end_column,
-            row_span.end_line,
-            row_span.end_column,
-            row_span.end,
-            row_span.end,
-        )
+        empty: Span | None = None
         out = []
-        for f, col in zip(fields, columns):
-            signed = col in self.t.signed_columns
-            money = col in self.t.money_columns
+        for f, (col, read) in zip(fields, _column_readers(self.t, columns)):
             if f is None:
+                if empty is None:
+                    end_line, end_column, end = row_span.end_line, row_span.end_column, row_span.end
+                    empty = Span(end_line, end_column, end_line, end_column, end, end)
                 out.append(Cell("", empty, None, "blank", col))
             else:
-                out.append(read_cell(f.text, f.span, col, signed=signed, money=money))
+                text, value, status, note = read(f.text)
+                out.append(Cell(text, f.span, value, status, col, note))
         return tuple(out)
 
     def _align(
         self,
         raw: RawRow,
         first: int,
-        columns: Sequence[str],
+        columns: tuple[str, ...],
         header: list[int] | None,
         constraints: Sequence[tuple[int, tuple[int, ...]]],
         candidates: list | None = None,
     ):
         """(fields per column, how).  ``candidates`` collects split alternatives for the caller."""
-        fields = list(raw.fields)
+        fields = raw.fields
         n = len(columns)
         data = fields[first:]
         if raw.run_together:
             return self._split(raw, data, columns, constraints, candidates)
-        filled = [first + i for i, f in enumerate(data) if f.text.strip()]
-        # the header's positions are trusted only for a row that reaches its last column
-        if header is not None and len(fields) > max(header) and all(i in header for i in filled):
-            placed = [fields[p] if first <= p < len(fields) else None for p in header]
-            exact = header == list(range(first, first + n)) and len(data) == n
-            return placed, "exact" if exact else "header"
+        # the header's positions (in order) are trusted only for a row that reaches its last column
+        # and writes nothing elsewhere
+        if header is not None and len(fields) > header[-1]:
+            filled = [first + i for i, f in enumerate(data) if f.text.strip()]
+            if all(i in header for i in filled):
+                placed = [fields[p] if first <= p else None for p in header]
+                exact = header == list(range(first, first + n)) and len(data) == n
+                return placed, "exact" if exact else "header"
         if len(data) == n:
             return data, "exact"
         readings: list[Sequence[Field | None]] = []
@@ -282,7 +312,7 @@ class Reader:
                 return kept, "guessed"
         else:
             missing = n - len(data)
-            readings = [[None] * i + data + [None] * (missing - i) for i in range(missing + 1)]
+            readings = [[None] * i + list(data) + [None] * (missing - i) for i in range(missing + 1)]
             how = "padded"
         distinct = {tuple(f.text.strip() if f else "" for f in r): r for r in readings}
         if len(distinct) == 1:
@@ -308,24 +338,17 @@ class Reader:
 
     def _split(self, raw, data, columns, constraints, candidates):
         n = len(columns)
-        tokens: list[str] = []
-        spans: list[Span] = []
-        for f in data:
-            for m in re.finditer(r"\S+", f.text):
-                tokens.append(m.group())
-                spans.append(f.span)
+        tokens = tuple(token for f in data for token in f.text.split())
         if not tokens:
             return [None] * n, "exact"
-        money = frozenset(i for i, c in enumerate(columns) if c in self.t.money_columns)
-        signed = frozenset(i for i, c in enumerate(columns) if c in self.t.signed_columns)
-        found = splitter.search(tokens, n, constraints, money, signed, limit=8)
+        found = _search(tokens, tuple(constraints), *_number_columns(self.t, columns))
         solutions = found.solutions
-        fields_of = [self._split_fields(raw, data, s) for s in solutions]
         if len(solutions) == 1:
-            return fields_of[0], "split"
+            return self._split_fields(raw, data, solutions[0]), "split"
         if len(solutions) > 1 and candidates is not None:
-            candidates.extend(fields_of)
-            return fields_of[0], "ambiguous"
+            split_fields = [self._split_fields(raw, data, s) for s in solutions]
+            candidates.extend(split_fields)
+            return split_fields[0], "ambiguous"
         zh, en = _split_reason(found, " ".join(tokens), n)
         self.note("unreadable", raw.span, zh, en)
         return [None] * n, "unreadable"
@@ -372,7 +395,7 @@ class Reader:
             first_i, first = filled[0]
             k = key(first.text)
             if k in self.lexicon.captions:
-                section = self._section_by_caption(k)
+                section = self.t.section_by_caption_key.get(k)
                 header = None
                 continue
             if k == INFO_HEADER_KEY:
@@ -398,7 +421,7 @@ class Reader:
             if label in seen:
                 continue
             seen.add(label)
-            data_fields = len([f for f in raw.fields[first_i + 1 :]])
+            data_fields = len(raw.fields) - first_i - 1
             fields, how = self._align(raw, first_i + 1, section.columns, header, ())
             cells = self._cells(fields, section.columns, raw.span)
             out.append(
@@ -415,16 +438,10 @@ class Reader:
             )
         return out
 
-    def _section_by_caption(self, caption_key: str) -> Section | None:
-        for s in self.t.sections:
-            if key(s.caption) == caption_key:
-                return s
-        return None
-
     def _ad_header(self, raw: RawRow, first: int, section: Section | None) -> list[int] | None:
         if section is None:
             return None
-        wanted = [key(c) for c in section.columns]
+        wanted = _keys(section.columns)
         positions: list[int] = []
         for want in wanted:
             found = None
@@ -457,18 +474,19 @@ class Reader:
 
     def _ad_row_label(self, field: Field) -> str | None:
         k, replaced = self.t.fix_variant(key(field.text))
-        rows = [r for s in self.t.sections for r in s.rows]
-        for r in rows:
-            if key(r) == k:
-                if replaced:
-                    self.note(
-                        "label-variant",
-                        field.span,
-                        f"行名“{field.text.strip()}”按模板“{r}”读取",
-                        f"row label “{field.text.strip()}” read as the template's “{r}”",
-                    )
-                return r
-        close = [r for r in rows if k and len(k) >= 2 and (key(r).endswith(k) or k.endswith(key(r)))]
+        r = self.t.ad_row_by_key.get(k)
+        if r is not None:
+            if replaced:
+                self.note(
+                    "label-variant",
+                    field.span,
+                    f"行名“{field.text.strip()}”按模板“{r}”读取",
+                    f"row label “{field.text.strip()}” read as the template's “{r}”",
+                )
+            return r
+        close = [
+            r for r, rk in self.t.ad_row_keys if k and len(k) >= 2 and (rk.endswith(k) or k.endswith(rk))
+        ]
         if len(close) == 1:
             self.note(
                 "label-variant",
@@ -483,8 +501,8 @@ class Reader:
     def _applications(self, rows: list[RawRow]) -> list[Row]:
         t = self.t
         columns = t.app_columns
-        col_keys = [key(c) for c in columns]
-        constraints = self._row_constraints(APPLICATIONS, columns)
+        col_keys = _keys(columns)
+        constraints = _row_constraints(t, APPLICATIONS, columns)
         header_at: dict[int, int] = {}
         header_bad = False
         started = False
@@ -493,16 +511,19 @@ class Reader:
         out: list[Row] = []
         seen: set[str] = set()
         ambiguous: dict[int, list[list[Field | None]]] = {}
+        header: list[int] | None = None
 
         for raw in rows:
             fields = raw.fields
-            label_idx = [i for i, f in enumerate(fields) if is_label(f.text)]
-            last_label = label_idx[-1] if label_idx else -1
+            # the data follows the last label
+            last_label = len(fields) - 1
+            while last_label >= 0 and not is_label(fields[last_label].text):
+                last_label -= 1
             frags = [f for f in fields[: last_label + 1] if f.text.strip()]
             data = fields[last_label + 1 :]
             has_data = any(f.text.strip() for f in data)
             if not started:
-                if all(self._is_app_header(f.text, col_keys) for f in frags):
+                if all(_is_app_header(t, f.text) for f in frags):
                     for i, f in enumerate(fields):
                         k, replaced = t.fix_variant(key(f.text))
                         if k in col_keys:
@@ -519,6 +540,11 @@ class Reader:
                                 )
                     continue
                 started = True
+                # the header is complete once the first row of data starts
+                if not header_bad and len(header_at) == len(columns):
+                    positions = [header_at[c] for c in range(len(columns))]
+                    if positions == sorted(set(positions)):
+                        header = positions
             matches = [self._match_node(f, context) for f in frags]
             if not has_data and pending and frags and all(m is None for m in matches):
                 self._continue_labels(pending, frags)
@@ -549,11 +575,6 @@ class Reader:
             if leaf.label in seen:
                 continue
             seen.add(leaf.label)
-            header = None
-            if not header_bad and len(header_at) == len(columns):
-                positions = [header_at[c] for c in range(len(columns))]
-                if positions == sorted(set(positions)):
-                    header = positions
             candidates: list = []
             placed, how = self._align(raw, last_label + 1, columns, header, constraints, candidates)
             if how == "ambiguous":
@@ -577,50 +598,24 @@ class Reader:
 
     def _match_node(self, field: Field, context: list[Node]):
         """(node, complete) for a label fragment, or None."""
-        numbering, k = label_key(field.text)
-        if not k and numbering is None:
+        found = _node_candidates(self.t, field.text)
+        if found is None:
             return None
-        fixed, replaced = self.t.fix_variant(k)
-        nodes = self.t.app_nodes
-
-        def numbering_ok(node: Node) -> bool:
-            return numbering is None or node.numbering is None or node.numbering == numbering
-
-        exact = [n for n in self.t.app_nodes_by_key.get(fixed, ()) if numbering_ok(n)]
-        if exact:
-            node = self._prefer(exact, context)
-            if node is not None and replaced:
-                self.note(
-                    "label-variant",
-                    field.span,
-                    f"行名“{field.text.strip()}”按模板“{node.label}”读取",
-                    f"row label “{field.text.strip()}” read as the template's “{node.label}”",
-                )
-            return (node, True) if node is not None else None
-        if not fixed:
+        nodes, complete, replaced = found
+        node = self._prefer(nodes, context)
+        if node is None:
             return None
-        prefix = [
-            n
-            for n in nodes
-            if n.key.startswith(fixed) and numbering_ok(n) and (numbering is not None or len(fixed) >= 3)
-        ]
-        if numbering is not None:
-            prefix = [n for n in prefix if n.numbering == numbering] or prefix
-        if prefix:
-            node = self._prefer(prefix, context)
-            if node is not None:
-                return node, False
-        return None
-
-    def _is_app_header(self, text: str, col_keys: list[str]) -> bool:
-        k = self.t.fix_variant(key(text))[0]
-        if k in col_keys:
-            return True
-        headers = self.t.tables.get(APPLICATIONS, {}).get("header_labels", ())
-        return any(k == key(h) for h in headers) or "勾稽关系" in k
+        if complete and replaced:
+            self.note(
+                "label-variant",
+                field.span,
+                f"行名“{field.text.strip()}”按模板“{node.label}”读取",
+                f"row label “{field.text.strip()}” read as the template's “{node.label}”",
+            )
+        return node, complete
 
     @staticmethod
-    def _prefer(nodes: list[Node], context: list[Node]) -> Node | None:
+    def _prefer(nodes: Sequence[Node], context: list[Node]) -> Node | None:
         if len(nodes) == 1:
             return nodes[0]
         for group in reversed(context):
@@ -651,16 +646,6 @@ class Reader:
                 if key(joined) == node.key:
                     pending.remove(entry)
                 break
-
-    def _row_constraints(self, table: str, columns: Sequence[str]) -> list[tuple[int, tuple[int, ...]]]:
-        out = []
-        index = {c: i for i, c in enumerate(columns)}
-        for ident in self.t.identities:
-            if ident.table == table and ident.per == "row":
-                left, right = ident.sides()
-                if len(left) == 1 and left[0] in index and all(r in index for r in right):
-                    out.append((index[left[0]], tuple(index[r] for r in right)))
-        return out
 
     def _resolve(self, out: list[Row], ambiguous: dict[int, list], table: str) -> None:
         """Choose between the split candidates of rows by the table's column identities."""
@@ -724,7 +709,7 @@ class Reader:
         blocks, cols = t.rl_blocks, t.rl_columns
         if not blocks or not cols:
             return []
-        col_keys = [key(c) for c in cols]
+        col_keys = _keys(cols)
         columns = tuple(f"{b}/{c}" for b in blocks for c in cols)
         occurrences: list[tuple[int, int]] = []
         data_row: RawRow | None = None
@@ -753,7 +738,7 @@ class Reader:
         constraints = []
         for b in range(len(blocks)):
             base = b * width
-            for total, parts in self._row_constraints(REVIEW_LITIGATION, cols):
+            for total, parts in _row_constraints(t, REVIEW_LITIGATION, cols):
                 constraints.append((base + total, tuple(base + p for p in parts)))
         placed, how = self._align(data_row, 0, columns, header, constraints)
         out = []
@@ -843,3 +828,93 @@ def choose_template(votes: Counter, templates: Templates, year: int | None) -> T
         if len(best) == 1 or best[0][1] > best[1][1]:
             return templates.get(best[0][0])
     return templates.for_year(year)
+
+
+# -- per-template lookups ---------------------------------------------------------------------------
+# A reader lives for one report; what depends on the template alone is worked out once per template.
+
+
+@lru_cache(maxsize=256)
+def _column_readers(template: Template, columns: tuple[str, ...]) -> tuple[tuple[str, Callable], ...]:
+    """(column, how its cells are read) for each column."""
+    return tuple((c, reader(c in template.signed_columns, c in template.money_columns)) for c in columns)
+
+
+@lru_cache(maxsize=256)
+def _keys(labels: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(key(x) for x in labels)
+
+
+@lru_cache(maxsize=64)
+def _row_constraints(
+    template: Template, table: str, columns: tuple[str, ...]
+) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """(total column, part columns) of each of the template's identities that hold in every row."""
+    out = []
+    index = {c: i for i, c in enumerate(columns)}
+    for ident in template.identities:
+        if ident.table == table and ident.per == "row":
+            left, right = ident.sides()
+            if len(left) == 1 and left[0] in index and all(r in index for r in right):
+                out.append((index[left[0]], tuple(index[r] for r in right)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def _node_candidates(template: Template, text: str) -> tuple[tuple[Node, ...], bool, str | None] | None:
+    """The rows of the applications table a label fragment may stand for, before the rows around it
+    choose one: (nodes, whether the fragment is the whole label, the variant replaced in it)."""
+    numbering, k = label_key(text)
+    if not k and numbering is None:
+        return None
+    fixed, replaced = template.fix_variant(k)
+
+    def numbering_ok(node: Node) -> bool:
+        return numbering is None or node.numbering is None or node.numbering == numbering
+
+    exact = tuple(n for n in template.app_nodes_by_key.get(fixed, ()) if numbering_ok(n))
+    if exact:
+        return exact, True, replaced
+    if not fixed:
+        return None
+    prefix = [
+        n
+        for n in template.app_nodes
+        if n.key.startswith(fixed) and numbering_ok(n) and (numbering is not None or len(fixed) >= 3)
+    ]
+    if numbering is not None:
+        prefix = [n for n in prefix if n.numbering == numbering] or prefix
+    return (tuple(prefix), False, replaced) if prefix else None
+
+
+@lru_cache(maxsize=4096)
+def _is_app_header(template: Template, text: str) -> bool:
+    """Whether a field of the rows above the applications table's data is one of its headers."""
+    k = template.fix_variant(key(text))[0]
+    if k in _keys(template.app_columns):
+        return True
+    headers = template.tables.get(APPLICATIONS, {}).get("header_labels", ())
+    return any(k == key(h) for h in headers) or "勾稽关系" in k
+
+
+@lru_cache(maxsize=256)
+def _number_columns(
+    template: Template, columns: tuple[str, ...]
+) -> tuple[int, frozenset[int], frozenset[int]]:
+    """(how many columns, which are money columns, which are signed) for the splitter."""
+    money = frozenset(i for i, c in enumerate(columns) if c in template.money_columns)
+    signed = frozenset(i for i, c in enumerate(columns) if c in template.signed_columns)
+    return len(columns), money, signed
+
+
+@lru_cache(maxsize=1024)
+def _search(
+    tokens: tuple[str, ...],
+    constraints: tuple[tuple[int, tuple[int, ...]], ...],
+    n: int,
+    money: frozenset[int],
+    signed: frozenset[int],
+) -> splitter.Search:
+    """The splits of a row's run-together digits.  The same digits recur from report to report
+    (a row of zeros); the search is only read, never changed."""
+    return splitter.search(list(tokens), n, constraints, money, signed, limit=8)

@@ -240,6 +240,20 @@ class Template:
         rl = self.tables.get(REVIEW_LITIGATION, {})
         self.rl_blocks: tuple[str, ...] = tuple(rl.get("blocks", ()))
         self.rl_columns: tuple[str, ...] = tuple(rl.get("columns", ()))
+        # the first section or row of each key, as a scan of ``sections`` in order finds it
+        self.section_by_caption_key: dict[str, Section] = {}
+        self._section_of_row: dict[str, Section] = {}
+        self.ad_row_by_key: dict[str, str] = {}
+        #: (row label, its key) of every section's rows, in order
+        self.ad_row_keys: tuple[tuple[str, str], ...] = tuple(
+            (r, label_key(r)[1]) for s in self.sections for r in s.rows
+        )
+        for s in self.sections:
+            self.section_by_caption_key.setdefault(label_key(s.caption)[1], s)
+            for r in s.rows:
+                self._section_of_row.setdefault(r, s)
+        for r, k in self.ad_row_keys:
+            self.ad_row_by_key.setdefault(k, r)
         labels: set[str] = set()
         for s in self.sections:
             labels.update(label_key(x)[1] for x in (s.caption, *s.columns, *s.rows))
@@ -264,10 +278,7 @@ class Template:
         return self.tables.get(kind, {}).get("chapter")
 
     def section_of_row(self, row_label: str) -> Section | None:
-        for s in self.sections:
-            if row_label in s.rows:
-                return s
-        return None
+        return self._section_of_row.get(row_label)
 
     def chapter(self, number: int) -> ChapterSpec | None:
         for c in self.chapters:
