@@ -251,14 +251,14 @@ class Row(_Frozen):
         alignment: str = "exact",
         fields_written: int = 0,
     ) -> None:
-        _set(self, "key", key)
-        _set(self, "label", label)
-        _set(self, "section", section)
-        _set(self, "columns", columns)
-        _set(self, "cells", cells)
-        _set(self, "span", span)
-        _set(self, "alignment", alignment)
-        _set(self, "fields_written", fields_written)
+        _row_key(self, key)
+        _row_label(self, label)
+        _row_section(self, section)
+        _row_columns(self, columns)
+        _row_cells(self, cells)
+        _row_span(self, span)
+        _row_alignment(self, alignment)
+        _row_fields_written(self, fields_written)
 
     @property
     def trusted(self) -> bool:
@@ -271,6 +271,18 @@ class Row(_Frozen):
         except ValueError:
             return None
         return self.cells[i] if i < len(self.cells) else None
+
+
+(
+    _row_key,
+    _row_label,
+    _row_section,
+    _row_columns,
+    _row_cells,
+    _row_span,
+    _row_alignment,
+    _row_fields_written,
+) = _setters(Row)
 
 
 class Table(_Frozen):
@@ -350,10 +362,10 @@ class Paragraph(_Frozen):
     def __init__(
         self, text: str, span: Span, pieces: tuple[tuple[int, int, int], ...] = (), heading_level: int = 0
     ) -> None:
-        _set(self, "text", text)
-        _set(self, "span", span)
-        _set(self, "pieces", pieces)
-        _set(self, "heading_level", heading_level)
+        _paragraph_text(self, text)
+        _paragraph_span(self, span)
+        _paragraph_pieces(self, pieces)
+        _paragraph_heading_level(self, heading_level)
 
     def source_offset(self, index: int) -> int:
         """Source offset of character ``index`` of ``text``."""
@@ -365,6 +377,8 @@ class Paragraph(_Frozen):
                 break
         return best[1] + min(index - best[0], max(best[2], 0))
 
+
+_paragraph_text, _paragraph_span, _paragraph_pieces, _paragraph_heading_level = _setters(Paragraph)
 
 Block = Union[Paragraph, Table]
 

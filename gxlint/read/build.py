@@ -127,7 +127,9 @@ _CHROME_MORE_WORDS = ("位置", "首页", "字号", "字体", "小")
 
 
 def _is_chrome(text: str) -> bool:
-    if _CHROME.search(text):
+    # Every alternative of _CHROME that may match after the start holds 备 or 发布: without them a
+    # match at the start is the only one, and trying it there alone saves a scan of the line.
+    if (_CHROME.search(text) if "备" in text or "发布" in text else _CHROME.match(text)) is not None:
         return True
     return any(w in text for w in _CHROME_MORE_WORDS) and re.search(_CHROME_MORE, text) is not None
 
@@ -205,12 +207,15 @@ _CN_DIGIT = {
 class Context(_Frozen):
     """What one parse needs besides the text: the templates, and reusable helpers built from them."""
 
-    __slots__ = ("templates", "lexicon", "inline", "titles", "row_labels")
+    __slots__ = ("templates", "lexicon", "inline", "titles", "titles_by_first", "row_label_ends")
     templates: Templates
     lexicon: Lexicon
     inline: InlineTables
     titles: tuple[str, ...]  # every known chapter title, longest first
-    row_labels: tuple[str, ...]  # the applications table's row labels (normalised), all formats
+    titles_by_first: dict[str, tuple[str, ...]]  # the titles by their first character, longest first
+    # the ends (four characters or more) of the applications table's row labels (normalised), all
+    # formats
+    row_label_ends: frozenset[str]
 
     def __init__(
         self,
@@ -224,7 +229,15 @@ class Context(_Frozen):
         _set(self, "lexicon", lexicon)
         _set(self, "inline", inline)
         _set(self, "titles", titles)
-        _set(self, "row_labels", row_labels)
+        by_first: dict[str, list[str]] = {}
+        for title in titles:
+            by_first.setdefault(title[:1], []).append(title)
+        _set(self, "titles_by_first", {first: tuple(group) for first, group in by_first.items()})
+        _set(
+            self,
+            "row_label_ends",
+            frozenset(label[i:] for label in row_labels for i in range(len(label) - 3)),
+        )
 
     @classmethod
     def create(cls, templates: Templates) -> "Context":
@@ -415,7 +428,8 @@ class _Builder:
             return line, None
         title_at = m.start("title")
         title = line.text[title_at:]
-        for known in self.ctx.titles:
+        # the titles it may start with: those of its first character (an empty title starts every text)
+        for known in self.ctx.titles_by_first.get(title[:1], ()) + self.ctx.titles_by_first.get("", ()):
             if title.startswith(known) and len(title.strip()) > len(known):
                 rest = title[len(known) :]
                 if not rest.strip() or rest.strip()[0] in "。：:*":
@@ -433,7 +447,7 @@ class _Builder:
         # an applications-table row written without tabs, its numbers after the label
         # (四、结转下年度继续办理 1 1 0 …) is never a chapter
         key = norm(_TRAILING_NUMBERS.sub("", title))
-        if len(key) >= 4 and any(label.endswith(key) for label in self.ctx.row_labels):
+        if key in self.ctx.row_label_ends:
             return False
         if number <= last:
             for t in self.ctx.templates:
@@ -619,13 +633,19 @@ class _Builder:
             else:
                 groups.append([line])
         out: list = []
+        pieces: tuple[tuple[int, int, int], ...]
         for group in groups:
-            text, pieces, offset = "", [], 0
-            for line in group:
-                pieces.append((offset, line.start, len(line.text)))
-                text += line.text
-                offset += len(line.text)
-            para = Paragraph(text, self.source.span(group[0].start, group[-1].end), tuple(pieces))
+            if len(group) == 1:  # most paragraphs
+                line = group[0]
+                text, pieces = line.text, ((0, line.start, len(line.text)),)
+            else:
+                text, offset, joined = "", 0, []
+                for line in group:
+                    joined.append((offset, line.start, len(line.text)))
+                    text += line.text
+                    offset += len(line.text)
+                pieces = tuple(joined)
+            para = Paragraph(text, self.source.span(group[0].start, group[-1].end), pieces)
             out.extend(self._cut_inline(para))
         return out
 
@@ -662,19 +682,21 @@ class _Builder:
 
     def _rows(self, block: RawBlock) -> list[RawRow]:
         rows: list[RawRow] = []
+        # A line is on one source line: every field's span is on it (no bisect per field), its
+        # columns the offsets shifted by the line's.
         if block.kind == "tabs":
             for line in block.lines:
                 fields, pos = [], line.start
-                # a token is one source line: every field's span is on it (no bisect per field)
                 number, column = self.source.line_col(line.start)
+                shift = column - line.start
                 for text in line.text.split("\t", MAX_FIELDS - 1):
                     end = pos + len(text)
-                    at = column + pos - line.start
-                    fields.append(Field(text, Span(number, at, number, at + len(text), pos, end)))
+                    fields.append(Field(text, Span(number, pos + shift, number, end + shift, pos, end)))
                     pos = end + 1
-                width = line.end - line.start
                 rows.append(
-                    RawRow(tuple(fields), Span(number, column, number, column + width, line.start, line.end))
+                    RawRow(
+                        tuple(fields), Span(number, column, number, line.end + shift, line.start, line.end)
+                    )
                 )
         elif block.kind == "pipes":
             for line in block.lines:
@@ -687,13 +709,20 @@ class _Builder:
                     inner, lead = inner[1:], lead + 1
                 if inner.endswith("|"):
                     inner = inner[:-1]
+                number, column = self.source.line_col(line.start)
+                shift = column - line.start
                 fields, pos = [], line.start + lead
                 for text in inner.split("|", MAX_FIELDS - 1):
                     stripped = text.strip()
                     at = pos + (text.index(stripped) if stripped else 0)
-                    fields.append(Field(stripped, self.source.span(at, at + len(stripped))))
+                    end = at + len(stripped)
+                    fields.append(Field(stripped, Span(number, at + shift, number, end + shift, at, end)))
                     pos += len(text) + 1
-                rows.append(RawRow(tuple(fields), self.source.span(line.start, line.end)))
+                rows.append(
+                    RawRow(
+                        tuple(fields), Span(number, column, number, line.end + shift, line.start, line.end)
+                    )
+                )
         elif block.kind == "cells":
             rows = self._cell_lines(block.lines)
         return rows

@@ -148,10 +148,10 @@ def parse_outline(unfolded: Unfolded) -> list[RawChapter]:
             if kind == "text":  # a run of paragraph lines: a block each
                 chapter.blocks.extend(RawBlock(kind, [line]) for line in _run_lines(unfolded, tokens[0]))
                 continue
-            if kind == "tabs":
-                lines = _run_lines(unfolded, tokens[0])
-            else:
+            if kind == "markup":
                 lines = [_token(unfolded, t) for t in tokens]
+            else:
+                lines = _run_lines(unfolded, tokens[0])
             chapter.blocks.append(RawBlock(kind, lines))
         chapters.append(chapter)
     return chapters
@@ -163,18 +163,37 @@ def _token(unfolded: Unfolded, token) -> Line:
 
 
 def _run_lines(unfolded: Unfolded, token) -> list[Line]:
-    """The lines of one TABLE or TEXTS token (a run of lines, the blank lines between them
-    skipped).  Their kinds are the line terminals the grammar had before runs were one token: in a
-    TABLE, a ROW holds a tab and a CAPTION does not; every line of TEXTS is a TEXT."""
+    """The lines of one run token (TABLE, TEXTS, PIPES or CELLS), the blank lines between them
+    skipped.  Their kinds are the line terminals the grammar had before runs were one token: in a
+    TABLE, a ROW holds a tab and a CAPTION does not; every line of TEXTS is a TEXT, every line of
+    CELLS a CELL_LINE; in PIPES, a PIPE_SEP is made of | : - and blanks and holds a ---, and every
+    other line is a PIPE_ROW."""
     out = []
     start = token.start_pos
-    text = token.type == "TEXTS"
-    for body in str(token).split("\n")[:-1]:  # the token ends with its last line's "\n"
-        if body.strip(_BLANK):
-            kind = "TEXT" if text else "ROW" if "\t" in body else "CAPTION"
-            out.append(_line(unfolded, kind, body, start, start + len(body)))
+    run = token.type
+    line_kind = _LINE_KIND.get(run, "")  # "" for the runs whose lines are of two kinds
+    piped = run == "PIPES" or run == "CELLS"  # each line holds a |, and a blank line between none
+    to_source = unfolded.to_source
+    for body in token.split("\n")[:-1]:  # the token ends with its last line's "\n"
+        if ("|" in body) if piped else body.strip(_BLANK):
+            at = to_source(start)
+            if line_kind:
+                kind = line_kind
+            elif run == "TABLE":
+                kind = "ROW" if "\t" in body else "CAPTION"
+            else:
+                kind = "PIPE_SEP" if _is_pipe_separator(body) else "PIPE_ROW"
+            out.append(Line(kind, body, at, at + len(body)))
         start += len(body) + 1
     return out
+
+
+_LINE_KIND = {"TEXTS": "TEXT", "CELLS": "CELL_LINE"}
+
+
+def _is_pipe_separator(body: str) -> bool:
+    """The grammar's PIPE_SEP: ``[ \\t]*\\|(?=[^\\n]*---)[ \\t:|-]*``."""
+    return body.lstrip(" \t").startswith("|") and "---" in body and not body.strip(" \t:|-")
 
 
 _BLANK = " \t\u3000\u00a0"  # the characters of a BLANK line

@@ -55,14 +55,19 @@ _MARKERS = ("第二十条", "信息内容", "申请人", "行政复议", "本年
 # a blank within a line, as gxlint.chinese.HSPACE (not imported: this module imports nothing of gxlint);
 # [ \t\u3000] would compile to a 64K-entry bitmap
 _HSPACE = r"[^\S\n\r\f\v\x1c-\x1f\x85\xa0]"
+# The two line patterns start at the "\n" before their line and are searched in "\n" + text: a
+# search then skips from line end to line end, where a (?m)^ would be tried at every character.
 # a line that does not start with a pipe and has a pipe followed by more cell text; compiled on
 # first use (``re`` caches), for a text that holds a pipe
-_BARE_PIPE = r"(?m)^" + _HSPACE + r"*[^|\s][^|\n]*\|[^\n]*[^|\s]"
+_BARE_PIPE = r"\n" + _HSPACE + r"*[^|\s][^|\n]*\|[^\n]*[^|\s]"
 # a line holding a number and nothing else
-_NUM_LINE = re.compile(r"(?m)^" + _HSPACE + r"*[+\-－]?\d[\d,.]*" + _HSPACE + r"*$")
+_NUM_LINE = re.compile(r"\n" + _HSPACE + r"*[+\-－]?\d[\d,.]*" + _HSPACE + r"*(?=\n|\Z)")
 # a number after a gap of two blanks, or two numbers one blank apart; written to start at the blank
-# (what comes before it is looked behind at), so that a search skips to the blanks
-_ALIGNED = re.compile(r"[ \u3000](?:(?<=\S[ \u3000])[ \u3000]+|(?<=\d[ \u3000]))[+\-－]?\d")
+# (what comes before it is looked behind at), one pattern per blank, so that a search skips to
+# the next of one character (to the next of either of two is several times slower)
+_ALIGNED = tuple(
+    re.compile(rf"{blank}(?:(?<=\S{blank})[ \u3000]+|(?<=\d{blank}))[+\-－]?\d") for blank in " \u3000"
+)
 
 
 def normalize(text: str) -> str:
@@ -70,9 +75,10 @@ def normalize(text: str) -> str:
     tab-separated rows, line count unchanged; ``text`` itself when there is nothing to rewrite."""
     if not text or not any(m in text for m in _MARKERS):
         return text
-    pipes = "|" in text and re.search(_BARE_PIPE, text) is not None
-    cells = _has_num_lines(text)
-    aligned = _ALIGNED.search(text) is not None
+    lines_text = "\n" + text
+    pipes = "|" in text and re.search(_BARE_PIPE, lines_text) is not None
+    cells = _has_num_lines(lines_text)
+    aligned = any(pattern.search(text) for pattern in _ALIGNED)
     if not (pipes or cells or aligned):
         return text
     lines = text.split("\n")
@@ -91,9 +97,10 @@ def normalize(text: str) -> str:
     return text if result == text else result
 
 
-def _has_num_lines(text: str, wanted: int = 3) -> bool:
+def _has_num_lines(lines_text: str, wanted: int = 3) -> bool:
+    """Whether ``wanted`` lines of ``"\\n" + text`` hold a number alone."""
     n = 0
-    for _ in _NUM_LINE.finditer(text):
+    for _ in _NUM_LINE.finditer(lines_text):
         n += 1
         if n >= wanted:
             return True
@@ -658,10 +665,10 @@ def _layout_line(line: str, number: int, v: _Vocab) -> _Line:
     s = plain.strip(" \u3000\xa0")
     if not s:
         return _Line(BLANK, [], [])
+    if "|" in s or "。" in s:  # first: most lines are prose, and a page number holds neither
+        return _Line(STOP, [], [])
     if re.fullmatch(_FOOTER, s):
         return _Line(FOOT, [], [])
-    if s.startswith("|") or "|" in s or "。" in s:
-        return _Line(STOP, [], [])
     frags = _fields(plain, number)
     if frags is None:
         return _Line(OTHER, [], [])

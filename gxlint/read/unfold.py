@@ -46,10 +46,13 @@ class Unfolded:
 def unfold(text: str, titles: Iterable[str]) -> Unfolded:
     if len(text) < MIN_LINE:
         return Unfolded(text, [])
-    known = tuple(sorted({t for t in titles if t}, key=lambda t: (-len(t), t)))
+    lines = text.split("\n")
+    if max(map(len, lines)) < MIN_LINE:
+        return Unfolded(text, [])
+    known = _known(tuple(titles))
     cuts: list[int] = []
     start = 0
-    for line in text.split("\n"):
+    for line in lines:
         if len(line) >= MIN_LINE:
             cuts.extend(start + c for c in _heading_cuts(line, known))
         start += len(line) + 1
@@ -62,6 +65,12 @@ def unfold(text: str, titles: Iterable[str]) -> Unfolded:
         previous = cut
     pieces.append(text[previous:])
     return Unfolded("\n".join(pieces), inserted)
+
+
+@lru_cache(maxsize=8)
+def _known(titles: tuple[str, ...]) -> tuple[str, ...]:
+    """The titles, longest first (the same for every report of a run)."""
+    return tuple(sorted({t for t in titles if t}, key=lambda t: (-len(t), t)))
 
 
 @lru_cache(maxsize=8)
