@@ -84,3 +84,72 @@ def test_a_run_together_row_splits_into_the_tokens_the_pattern_found():
     chars = "".join(chr(code) for code in range(0x3100)) + "\ufeff\U00020000"
     text = "".join(f"{c}1 2{c}{c}3" for c in chars)
     assert text.split() == re.findall(r"\S+", text)
+
+
+#: what the patterns tried only at their start words begin with, and what those needing a word hold
+STARTS_AND_NEEDS_TEXT = (
+    "收到申请5件,予以公开3件,部分公开1件,不予以公开1件,未发生行政复议,无行政诉讼,结转下年度2件"
+)
+
+
+@pytest.mark.parametrize("source", sorted({**claims._STARTS, **claims._NEEDS}))
+def test_a_pattern_tried_at_its_start_words_finds_what_finditer_finds(source):
+    pattern = re.compile(source)
+    words = claims._STARTS.get(source) or claims._NEEDS[source]
+    rng = random.Random(len(source))
+    alphabet = sorted(set("".join(words)) | set(source) - set("()?:|[]^\\{}<!=*+P") | set("0123456789,。"))
+    texts = [STARTS_AND_NEEDS_TEXT, *_texts(words, len(source))]
+    for _ in range(3000):
+        texts.append("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24))))
+    for text in texts:
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in claims._matches(pattern, text)] == expected, text
+
+
+def test_only_the_listed_characters_are_what_other_characters_fold_to():
+    # Text.holds looks for a word's characters in the paragraph before folding it
+    words = set("申请复议诉讼维持规范性文件占%")
+    others = {
+        fold(chr(cp))
+        for cp in range(0x00A0, 0x10000)
+        if not 0xD800 <= cp <= 0xDFFF and fold(chr(cp)) != chr(cp) and fold(chr(cp)) in words
+    }
+    assert others == set(claims._FOLDED_TO)
+
+
+def test_narrative_keys_are_the_sentences_normalised_one_by_one():
+    # the keys of a paragraph are cut apart at once: each equals its sentence's, as the patterns
+    # of one sentence at a time make it
+    from types import SimpleNamespace
+
+    from gxlint.lint.analyses import sentences
+    from gxlint.model import Paragraph, Span
+
+    def one_by_one(text: str) -> list[str]:
+        text = re.sub(r"[*#_`>]+", "", text)
+        out = []
+        for m in re.finditer(r"[^。！？；!?;\n]+", sentences._numbers_out(text)):
+            raw = m.group().strip()
+            key = re.sub(r"[^\w#]+|_", "", raw)
+            if len(key) < 8 or not re.search("[\u4e00-\u9fff]", key):
+                continue
+            if re.search(
+                r"^(?:本(?:年度)?报告|(?:根据|依据|按照)中华人民共和国政府信息公开条例)|报告如下$", key
+            ):
+                continue
+            if re.search(r"如对本|联系(?:地址|电话|方式|人)|电话|邮箱|邮编|邮政编码|传真|地址", key):
+                continue
+            if re.match(sentences._ENUMERATED, raw) and len(key) <= 16:
+                continue
+            out.append(key)
+        return out
+
+    rng = random.Random(5)
+    alphabet = list(
+        "本年度报告如下联系电话地址邮编一二〇九年（）(、.．，,。！？；;!? \n*#_`>12３.工作公开"
+    ) + ["政府信息"]
+    span = Span(0, 1, 1, 1)
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
+        report = SimpleNamespace(title_span=None, preamble=[Paragraph(text, span)], chapters=[])
+        assert [s.key for s in sentences.narrative(report).sentences] == one_by_one(text), text

@@ -186,6 +186,48 @@ NONE_REVIEWED = (
 )
 
 
+# ``re`` skips ahead to where a pattern can start only when the pattern begins with a word or a
+# character class; those that begin with a look-behind, a number or a group of words it tries at
+# every character of a paragraph.  Such a pattern is tried only where one of the words its matches
+# begin with stands (_STARTS), or only in a paragraph that holds a word each of its matches holds
+# (_NEEDS); tests/test_analyses_words.py holds each list to its pattern.
+_STARTS = {
+    WORKLOAD[0].pattern: ("办理", "处理"),
+    OUTCOME.pattern: ("予以公开", "部分公开", "不予", "无法提供", "其他处理"),
+    REVIEW.pattern: ("行政复议", "复议"),
+    LITIGATION.pattern: ("行政诉讼", "诉讼"),
+    NONE_REVIEWED[0].pattern: ("未", "没有"),
+}
+_NEEDS = {
+    CARRIED_OUT[0].pattern: ("结转", "转入", "顺延", "延期", "转至"),
+    NONE_RECEIVED[1].pattern: ("无",),
+    NONE_REVIEWED[1].pattern: ("无",),
+}
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, trying the pattern only where it can match."""
+    starts = _STARTS.get(pattern.pattern)
+    if starts is None:
+        needs = _NEEDS.get(pattern.pattern)
+        if needs is None or holds_any(text, needs):
+            yield from pattern.finditer(text)
+        return
+    places = set()
+    for word in starts:
+        at = text.find(word)
+        while at >= 0:
+            places.add(at)
+            at = text.find(word, at + 1)
+    end = 0  # as finditer: the next match begins where the last one ended
+    for at in sorted(places):
+        if at >= end:
+            m = pattern.match(text, at)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
 # Few reports state a share: the two patterns of shares are compiled when a paragraph holding
 # 占 and % is first read, not by every run.
 @lru_cache(maxsize=None)
@@ -245,20 +287,42 @@ _NUMBER_TAIL = re.compile(r"\d[,.]$")
 _DIGIT = re.compile(r"\d")
 
 
+#: the characters of the words :meth:`Text.holds` is asked for that other characters fold to (⽂ is
+#: 文, ％ is %); no other character folds to one of those words' characters
+_FOLDED_TO = "文%"
+
+
 class Text:
     """A paragraph's text without spaces and ``*``, NFKC-normalised, with a map back to it."""
 
-    __slots__ = ("para", "norm", "_index", "_stop_cache")
+    __slots__ = ("para", "_norm", "_index", "_stop_cache")
 
-    def __init__(self, para: Paragraph, norm: str) -> None:
+    def __init__(self, para: Paragraph, norm: str | None = None) -> None:
         self.para = para
-        self.norm = norm
+        self._norm = norm
         self._index: list[int] | None = None
         self._stop_cache: dict[str, list[int]] = {}
 
     @classmethod
     def of(cls, para: Paragraph) -> "Text":
-        return cls(para, fold(para.text))
+        return cls(para)
+
+    @property
+    def norm(self) -> str:
+        """The text folded (:func:`gxlint.chinese.fold`), when first read: most paragraphs hold none
+        of the words that the analysis reads further (:meth:`holds`)."""
+        if self._norm is None:
+            self._norm = fold(self.para.text)
+        return self._norm
+
+    def holds(self, word: str) -> bool:
+        """Whether ``norm`` holds ``word``: not folded to find out when the paragraph lacks one of
+        the word's characters (of those no other character folds to)."""
+        raw = self.para.text
+        for ch in word:
+            if ch not in raw and ch not in _FOLDED_TO:
+                return False
+        return word in self.norm
 
     @property
     def index(self) -> list[int]:
@@ -443,14 +507,13 @@ def claims(report, ctx) -> list[Claim]:
 def _claims(report, ctx) -> Iterator[Claim]:
     year = report.year
     for text, chapter in texts(report, ctx):
-        norm = text.norm
         # every application pattern needs 申请 in its paragraph, every review one 复议/诉讼/维持,
         # every document one 规范性文件: a substring test spares most paragraphs all the regexes
-        if "申请" in norm:
+        if text.holds("申请"):
             yield from _application_claims(text, year)
-        if "复议" in norm or "诉讼" in norm or "维持" in norm:
+        if text.holds("复议") or text.holds("诉讼") or text.holds("维持"):
             yield from _review_claims(text, year, holds_any(chapter, _REVIEW_WORDS))
-        if "规范性文件" in norm:
+        if text.holds("规范性文件"):
             yield from _document_claims(text, year)
 
 
@@ -497,14 +560,14 @@ def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
         ("carried_in", CARRIED_IN, False),
     ):
         for pattern in patterns:
-            for m in pattern.finditer(text.norm):
+            for m in _matches(pattern, text.norm):
                 if not free(m) or not ok(m, years=years):
                     continue
                 if kind != "received" and not _application_sentence(text, m.start()):
                     continue
                 take(m)
                 yield _mk(kind, text, m)
-    for m in OUTCOME.finditer(text.norm):
+    for m in _matches(OUTCOME, text.norm):
         if not free(m) or not ok(m) or not _application_sentence(text, m.start(), previous=True):
             continue
         s, e = text.sentence(m.start())
@@ -532,7 +595,7 @@ def _about_disclosure(text: Text, pos: int, in_chapter: bool) -> bool:
 
 def _review_claims(text: Text, year: int | None, in_chapter: bool = False) -> Iterator[Claim]:
     for kind, pattern in (("review", REVIEW), ("litigation", LITIGATION)):
-        for m in pattern.finditer(text.norm):
+        for m in _matches(pattern, text.norm):
             clause = _clause_text(text, m)
             if (
                 holds_any(clause, _NOT_MAINTAINED)
@@ -600,11 +663,9 @@ def denials(report, ctx) -> list[Denial]:
     year = report.year
     out = []
     for text, _chapter in texts(report, ctx):
-        if not text.norm:
-            continue
-        if "申请" in text.norm:
+        if text.holds("申请"):
             for pattern in NONE_RECEIVED:
-                for m in pattern.finditer(text.norm):
+                for m in _matches(pattern, text.norm):
                     clause = _plain_clause(text, m, year)
                     if (
                         clause is None
@@ -614,9 +675,9 @@ def denials(report, ctx) -> list[Denial]:
                     ):
                         continue
                     out.append(Denial("applications", text, _after_stop(text, m), m.end()))
-        if "复议" in text.norm or "诉讼" in text.norm:
+        if text.holds("复议") or text.holds("诉讼"):
             for pattern in NONE_REVIEWED:
-                for m in pattern.finditer(text.norm):
+                for m in _matches(pattern, text.norm):
                     clause = _plain_clause(text, m, year)
                     if clause is None or holds_any(clause, _NOT_MAINTAINED):
                         continue
@@ -688,7 +749,7 @@ def shares(report, ctx) -> list[Share]:
             by_text.setdefault(id(claim.text), []).append(claim)
     out = []
     for text, _chapter in texts(report, ctx):
-        if "%" not in text.norm or "占" not in text.norm:
+        if not text.holds("占") or "%" not in text.norm:
             continue
         own = sorted(by_text.get(id(text), []), key=lambda c: c.start)
         starts = [c.start for c in own]

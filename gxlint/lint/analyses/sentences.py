@@ -22,28 +22,63 @@ import re
 import weakref
 from dataclasses import dataclass
 
-from gxlint.chinese import has_cjk_run
+from gxlint.chinese import has_cjk_run, holds_any
 from gxlint.model import Chapter, Paragraph, _Frozen, _set
 
 # Only a cross-year comparison reads sentences: the patterns are compiled on first use (``re``
 # caches them).
-_SENTENCE = r"[^。！？；!?;\n]+"
-_MARKUP = r"[*#_`>]+"
-_CN_YEAR = r"[〇零○一二三四五六七八九]{4}年"
-_NUMBER = r"\d+(?:[.,]\d+)*"
+_MARKUP = "*#_`>"
+_CN_DIGITS = "〇零○一二三四五六七八九"
+_CN_YEAR = f"[{_CN_DIGITS}]{{4}}年"
+# one character, then the rest: a pattern that starts with a character class (not a repeat of one)
+# lets ``re`` skip ahead to the next place it can start
+_NUMBER = r"\d\d*(?:[.,]\d+)*"
 _NOT_WORD = r"[^\w#]+|_"
+#: what ends a sentence ("\n" last: the others become it to cut a text at all of them)
+_ENDS = "。！？；!?;\n"
+# what _NOT_WORD drops, less the ends of sentences, in a text without markup (no "_")
+_NOT_WORD_NOR_END = r"[^\w#" + _ENDS + r"][^\w#" + _ENDS + r"]*"
 #: the template's and the convention's fixed wording: the introduction's sentences (本报告依据…编制,
 #: 本报告所列数据的统计期限…, 本报告电子版可在…查阅和下载, 现将…报告如下)
-_FIXED = r"^(?:本(?:年度)?报告|(?:根据|依据|按照)中华人民共和国政府信息公开条例)|报告如下$"
-#: the contact sentence and its pieces (address, post code, phone, e-mail, fax)
-_CONTACT = r"如对本|联系(?:地址|电话|方式|人)|电话|邮箱|邮编|邮政编码|传真|地址"
+_FIXED_START = (
+    "本报告",
+    "本年度报告",
+    "根据中华人民共和国政府信息公开条例",
+    "依据中华人民共和国政府信息公开条例",
+    "按照中华人民共和国政府信息公开条例",
+)
+_FIXED_END = "报告如下"
+#: the contact sentence and its pieces (address, post code, phone, e-mail, fax; 联系地址 and 联系电话
+#: hold 地址 and 电话)
+_CONTACT = ("如对本", "联系方式", "联系人", "电话", "邮箱", "邮编", "邮政编码", "传真", "地址")
 #: a numbered sub-heading standing as its own sentence: （一）主动公开, 一、总体情况, 1.加强领导 (numbers are # here)
 _ENUMERATED = r"^[（(]?[一二三四五六七八九十\d#]+[)）、.．]"
 
 
 def _numbers_out(text: str) -> str:
     """Every number (half- or full-width digits: ``\\d`` is Unicode) and year as #."""
-    return re.sub(_NUMBER, "#", re.sub(_CN_YEAR, "#年", text))
+    if _has_cn_year(text):
+        text = re.sub(_CN_YEAR, "#年", text)
+    return re.sub(_NUMBER, "#", text)
+
+
+def _has_cn_year(text: str) -> bool:
+    """Whether a year in Chinese numerals (二〇二一年) stands in ``text``: looked for only before a 年,
+    not at every numeral (一 is everywhere)."""
+    at = text.find("年", 4)
+    while at >= 0:
+        if not text[at - 4 : at].strip(_CN_DIGITS):
+            return True
+        at = text.find("年", at + 1)
+    return False
+
+
+def _cut(text: str) -> list[str]:
+    """``text`` cut at the ends of sentences: the pieces between them, empty ones included."""
+    for end in _ENDS[:-1]:
+        if end in text:
+            text = text.replace(end, "\n")
+    return text.split("\n")
 
 
 def normalise(sentence: str) -> str:
@@ -116,23 +151,26 @@ def narrative(report, min_chars: int = 8) -> "Narrative":
             continue  # the title
         paragraphs.append((block, chapter))
     sentences = []
-    # looked up in re's cache once here, not for each sentence
-    sentence, markup, cn_year, number, not_word, fixed, contact, enumerated = (
-        re.compile(p)
-        for p in (_SENTENCE, _MARKUP, _CN_YEAR, _NUMBER, _NOT_WORD, _FIXED, _CONTACT, _ENUMERATED)
-    )
+    # looked up in re's cache once here, not for each paragraph
+    not_word, enumerated = re.compile(_NOT_WORD_NOR_END), re.compile(_ENUMERATED)
     for index, (para, _) in enumerate(paragraphs):
-        # _numbers_out(), with the patterns at hand
-        for m in sentence.finditer(number.sub("#", cn_year.sub("#年", markup.sub("", para.text)))):
-            raw = m.group().strip()
-            if len(raw) < min_chars:
-                continue  # its key, a part of it, is shorter still
-            key = not_word.sub("", raw)
+        text = para.text
+        for mark in _MARKUP:
+            if mark in text:
+                text = text.replace(mark, "")
+        text = _numbers_out(text)
+        # the keys of the paragraph's sentences at once: one pass over it, not one per sentence
+        keys = _cut(not_word.sub("", text))
+        raw: list[str] | None = None  # its sentences as written, for the few keys that need them
+        for at, key in enumerate(keys):
             if len(key) < min_chars or not has_cjk_run(key, 1):
                 continue
-            if fixed.search(key) or contact.search(key):
+            if key.startswith(_FIXED_START) or key.endswith(_FIXED_END) or holds_any(key, _CONTACT):
                 continue
-            if enumerated.match(raw) and len(key) <= 16:
-                continue  # a sub-heading: （一）主动公开
+            if len(key) <= 16:
+                if raw is None:
+                    raw = _cut(text)
+                if enumerated.match(raw[at].strip()):
+                    continue  # a sub-heading: （一）主动公开
             sentences.append(Sentence(key, index))
     return Narrative(paragraphs, sentences)
