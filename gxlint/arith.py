@@ -29,20 +29,8 @@ def known(cell: Cell | None) -> float | None:
 
 
 def balance(left: Iterable[Cell | None], right: Iterable[Cell | None]) -> Balance:
-    lsum = rsum = 0.0
-    lu = ru = 0
-    for cell in left:
-        v = known(cell)
-        if v is None:
-            lu += 1
-        else:
-            lsum += v
-    for cell in right:
-        v = known(cell)
-        if v is None:
-            ru += 1
-        else:
-            rsum += v
+    lsum, lu = _known_sum(left)
+    rsum, ru = _known_sum(right)
     close = abs(lsum - rsum) < 1e-6
     if lu == 0 and ru == 0:
         status = "ok" if close else "violated"
@@ -53,6 +41,19 @@ def balance(left: Iterable[Cell | None], right: Iterable[Cell | None]) -> Balanc
     else:
         status = "violated" if rsum > lsum + 1e-6 else ("ok" if close else "unknown")
     return Balance(status, lsum, rsum, lu, ru)
+
+
+def _known_sum(cells: Iterable[Cell | None]) -> tuple[float, int]:
+    """The sum of the known cells and how many are unknown (:func:`known` inline: the identity
+    rules weigh every cell of every trusted row)."""
+    total = 0.0
+    unknown = 0
+    for cell in cells:
+        if cell is None or cell.status != "number" or cell.value is None:
+            unknown += 1
+        else:
+            total += float(cell.value)
+    return total, unknown
 
 
 def fmt(value: float) -> str:

@@ -1,7 +1,7 @@
 """The contact analysis's shortcuts find what its plain forms find.
 
-A paragraph is searched for a kind of label only when it holds a last character of one of its
-labels (``in`` tests, not a compiled character class), and the noise around a label is stripped
+A paragraph is searched for a kind of label only when it holds a first and a last character of
+its labels (``in`` tests, not a compiled character class), and the noise around a label is stripped
 with ``[\\s:：]``: these tests hold them to the plain forms they stand for.
 """
 
@@ -57,6 +57,14 @@ def test_every_label_ends_with_a_character_of_its_kind():
         for label in labels:
             for written in {label, label.lower(), label.upper()}:
                 assert contact.holds_any(written, ends[kind]), (kind, written)
+
+
+def test_every_label_starts_with_a_character_of_its_kind():
+    starts = contact._label_starts()
+    for kind, labels in contact.facts()["labels"].items():
+        for label in labels:
+            for written in {label, label.lower(), label.upper(), label[0].lower() + label[1:].upper()}:
+                assert written[0] in starts[kind], (kind, written)
 
 
 def test_the_label_noise_is_every_blank_and_colon():

@@ -152,3 +152,37 @@ def test_every_builtin_rule_is_well_formed():
     assert len(rules) >= 36
     for rule in rules:
         assert rule.validate() == [], rule.code
+
+
+def test_a_rule_cannot_change_its_options_for_the_next_report():
+    # the engine hands every report of one configuration the same options: they are read-only
+    from gxlint.lint.rule import Option
+
+    seen = []
+
+    class Greedy(Rule):
+        """Changes its own option.
+
+        Anti-pattern::
+
+            x
+
+        Best practice::
+
+            y
+        """
+
+        code, name, summary = "TT501", "greedy", "a test rule"
+        options = {"limit": Option(3, "a number")}
+
+        def check(self, report, ctx):
+            seen.append(ctx.options["limit"])
+            ctx.options["limit"] = 99
+            yield ctx.finding(report.title_span, zh="不会到这里", en="never here")
+
+    loaded = plugins.load(extra=[gxlint_rules, plugin(Greedy, name="greedy")], entry_points=False)
+    linter = Linter(plugins=loaded, overrides={"lang": "en"}, isolated=True)
+    for _ in range(2):
+        codes = [f.code for f in linter.lint_text("示例县2021年政府信息公开工作年度报告\n", path="r.txt")]
+        assert "GX000" in codes and "TT501" not in codes
+    assert seen == [3, 3]

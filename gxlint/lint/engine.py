@@ -14,6 +14,7 @@ import re
 import sys
 from dataclasses import replace
 from typing import Any, Iterable, Mapping, Protocol, Sequence
+from types import MappingProxyType
 
 from gxlint.finding import Finding
 from gxlint.lint.conditions import Crash, traceback_text
@@ -36,13 +37,23 @@ class RunSettings(Protocol):
     def options(self) -> Mapping[str, Mapping[str, Any]]: ...
 
 
+#: a rule to run and its options
+_Step = tuple[type[Rule], Mapping[str, Any]]
+
+#: how many plans an engine keeps (a run has one per configuration file, and a few more where
+#: per-file-ignores leave out rules)
+_PLANS_KEPT = 64
+
+
 class Engine:
     """Runs rules on reports.  Rule instances are made once and reused for every report."""
 
     def __init__(self, templates: Templates) -> None:
         self.templates = templates
         self._instances: dict[str, Rule] = {}
-        self._defaults: dict[type[Rule], dict[str, Any]] = {}  # each rule's options' defaults
+        #: per settings and rule list, what running them needs that no report changes: the rules
+        #: in running order with their options (see :meth:`_plan`)
+        self._plans: dict[tuple[int, tuple[type[Rule], ...]], tuple[RunSettings, list[_Step]]] = {}
         #: when a list, the full traceback of every crash (rule or reader) is appended to it
         #: (gxlint.testing shows them when a case fails)
         self.tracebacks: list[str] | None = None
@@ -66,59 +77,74 @@ class Engine:
             self.templates.get(report.template) if report.template else self.templates.for_year(report.year)
         )
         organ = settings.organ if settings.organ != "auto" else infer_organ(report.agency)
+        plan = self._plan(rules, settings)
         if not report.readable:  # no text at all: only the rules that speak about such a file
-            rules = [r for r in rules if not r.needs_text]
+            plan = [step for step in plan if not step[0].needs_text]
         if cross_only:
-            rules = [r for r in rules if r.uses_previous]
+            plan = [step for step in plan if step[0].uses_previous]
         found: list[Crash] = list(crashes)
+        crashed = tuple(found)
         shared: dict = {}  # ctx.memo: analyses computed once per report for all rules
         findings: list[Finding] = []
-        for last in (False, True):  # the rules that report crashes run after the others
-            for rule_cls in rules:
-                if bool(rule_cls.reports_crashes) is not last:
-                    continue
-                defaults = self._defaults.get(rule_cls)
-                if defaults is None:
-                    defaults = self._defaults[rule_cls] = {n: o.default for n, o in rule_cls.options.items()}
-                options = dict(defaults)
-                options.update(settings.options.get(rule_cls.code, {}))
-                try:
-                    rule = self._instances.get(rule_cls.code)
-                    if rule is None:
-                        rule = self._instances[rule_cls.code] = rule_cls()
-                    ctx = RuleContext(
-                        rule,
-                        path=path,
-                        options=options,
-                        lang=settings.lang,
-                        template=template,
-                        templates=self.templates,
-                        organ=organ,
-                        source_text=report.source.text,
-                        shared=shared,
-                        previous=previous,
-                        crashes=tuple(found),
-                    )
-                    produced = list(rule.check(report, ctx) or ())
-                    wrong = next((f for f in produced if not isinstance(f, Finding)), None)
-                    if wrong is not None:
-                        raise TypeError(
-                            f"check() yielded {type(wrong).__name__} {wrong!r:.60}, not a Finding"
-                        )
-                except (Exception, SystemExit) as exc:  # one broken rule never stops the others
-                    plugin = f", plugin {rule_cls.plugin}" if rule_cls.plugin else ""
-                    self.crashed(
-                        exc, f"gxlint: rule {rule_cls.code} ({rule_cls.name}{plugin}) crashed on {path}"
-                    )
-                    found.append(Crash.of("rule", exc, rule_cls))
-                    produced = []
-                findings.extend(produced)
+        for rule_cls, options in plan:
+            try:
+                rule = self._instances.get(rule_cls.code)
+                if rule is None:
+                    rule = self._instances[rule_cls.code] = rule_cls()
+                ctx = RuleContext(
+                    rule,
+                    path=path,
+                    options=options,
+                    lang=settings.lang,
+                    template=template,
+                    templates=self.templates,
+                    organ=organ,
+                    source_text=report.source.text,
+                    shared=shared,
+                    previous=previous,
+                    crashes=crashed,
+                )
+                produced = list(rule.check(report, ctx) or ())
+                for f in produced:
+                    if not isinstance(f, Finding):
+                        raise TypeError(f"check() yielded {type(f).__name__} {f!r:.60}, not a Finding")
+            except (Exception, SystemExit) as exc:  # one broken rule never stops the others
+                plugin = f", plugin {rule_cls.plugin}" if rule_cls.plugin else ""
+                self.crashed(exc, f"gxlint: rule {rule_cls.code} ({rule_cls.name}{plugin}) crashed on {path}")
+                found.append(Crash.of("rule", exc, rule_cls))
+                crashed = tuple(found)
+                produced = []
+            findings.extend(produced)
         if settings.severity:
             findings = [_with_severity(f, settings.severity) for f in findings]
         if report.source.rendered is not None:
             findings = [_located(f, report.source) for f in findings]
         findings.sort(key=lambda f: f.sort_key)
         return findings
+
+    def _plan(self, rules: Sequence[type[Rule]], settings: RunSettings) -> list[_Step]:
+        """The rules in running order (those that report crashes after the others), each with its
+        options: the defaults with the settings' applied.  Settings are frozen, so the plan is made
+        once per settings and rule list, not once per report."""
+        key = (id(settings), tuple(rules))
+        known = self._plans.get(key)
+        if known is not None and known[0] is settings:
+            return known[1]
+        ordered = [r for r in rules if not r.reports_crashes] + [r for r in rules if r.reports_crashes]
+        # read-only: the same options serve every report of the settings
+        plan: list[_Step] = [
+            (
+                r,
+                MappingProxyType(
+                    {**{n: o.default for n, o in r.options.items()}, **settings.options.get(r.code, {})}
+                ),
+            )
+            for r in ordered
+        ]
+        if len(self._plans) >= _PLANS_KEPT:  # settings made afresh for each file: keep no history
+            self._plans.clear()
+        self._plans[key] = (settings, plan)
+        return plan
 
     def crashed(self, exc: BaseException, heading: str) -> None:
         """Keep the full traceback of a crash in :attr:`tracebacks` when asked, and print it to

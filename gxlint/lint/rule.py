@@ -319,7 +319,7 @@ class RuleContext:
         rule: Rule,
         *,
         path: str,
-        options: dict[str, Any],
+        options: Mapping[str, Any],
         lang: str,
         template: "Template | None",
         templates: "Templates",

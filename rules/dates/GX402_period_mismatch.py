@@ -145,20 +145,19 @@ class PeriodMismatch(Rule):
         reading = read_period(p.text)
         problems, unclear, lost = [], False, []
         for role, tok in (("start_date", reading and reading.start), ("end_date", reading and reading.end)):
-            named = ctx.phrase(role)
             if tok is None:
                 if role == "end_date" or reading is None or not reading.until:
-                    problems.append(ctx.phrase("no_date", role=named))
+                    problems.append(ctx.phrase("no_date", role=ctx.phrase(role)))
                     unclear = True
             elif not tok.dates:
-                problems.append(ctx.phrase("invalid", role=named, text=tok.text))
+                problems.append(ctx.phrase("invalid", role=ctx.phrase(role), text=tok.text))
                 unclear = True
             elif len(tok.dates) > 1:
                 isos = [d.isoformat() for d in tok.dates]
                 problems.append(
                     ctx.phrase(
                         "ambiguous",
-                        role=named,
+                        role=ctx.phrase(role),
                         text=tok.text,
                         readings=Phrase(" 或 ".join(isos), " or ".join(isos)),
                     )

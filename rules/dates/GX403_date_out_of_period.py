@@ -10,6 +10,10 @@ from gxlint.lint.analyses.period import period_bounds
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import OTHER
 
+#: What a full date holds after its year: the month's end and the day (DATE_CN, DATE_ISO)
+_CN_DAY = re.compile(r"月\s*\d{1,2}\s*日")
+_ISO_DAY = re.compile(r"[-/.]\d{1,2}[-/.]\d")
+
 # The patterns below read only dates and list entries: compiled on first use (``re.compile`` caches).
 # A clause that cites an earlier document or rule rather than narrating the year's own work.
 _REFERENCE = (
@@ -29,9 +33,10 @@ _URL = r"(?:https?://|www\.)[^\s）)，,；;。]+"
 
 def _dates(text: str):
     """(date, start, end) of every full date (2020年1月8日, 2020-01-08) in ``text``."""
-    # most paragraphs and cells hold no full date: each pattern runs only where its marks are
-    found = list(DATE_CN.finditer(text)) if "日" in text else []
-    if "-" in text or "/" in text or "." in text:
+    # most paragraphs and cells hold no full date: each date pattern, slow to search (it opens with
+    # a look-behind), runs only where a quick search finds what every such date holds
+    found = list(DATE_CN.finditer(text)) if "日" in text and _CN_DAY.search(text) else []
+    if ("-" in text or "/" in text or "." in text) and _ISO_DAY.search(text):
         found.extend(DATE_ISO.finditer(text))
     if not found:
         return

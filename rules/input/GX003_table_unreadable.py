@@ -7,7 +7,7 @@ from gxlint.lint.analyses.tables import (
     short_label,
     template_of,
     unreadable_notes,
-    written_but_unread,
+    unread_tables,
 )
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import APPLICATIONS, REVIEW_LITIGATION
@@ -81,7 +81,7 @@ class TableUnreadable(Rule):
     def check(self, report, ctx):
         for table in report.tables:
             name = kind_name(table.kind)
-            if written_but_unread(table):
+            if table in unread_tables(report, ctx):
                 raw = next(r for r in table.raw if holds_data(r))
                 yield ctx.say(raw.span, "unread-table", table=name)
                 continue

@@ -117,7 +117,7 @@ class OutdatedTemplate(Rule):
         for table in report.tables:
             if table.kind not in (ACTIVE_DISCLOSURE, APPLICATIONS):
                 continue
-            found = evidence(table, markers)
+            found = evidence(table, markers, enough=expected.id)
             if not found or expected.id in found:
                 continue
             tid, labels = max(found.items(), key=lambda item: len(item[1]))

@@ -3,8 +3,6 @@ the report's year, GX107 reports a table in a format that does not apply)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from gxlint.chinese import label_key
 from gxlint.lint.analyses.tables import label_words
 from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS
@@ -54,7 +52,9 @@ def _markers(templates) -> dict[str, dict[str, dict[str, str]]]:
 def _index(markers) -> dict:
     """Per table kind, normalised key -> [(format id, label)] in the order of ``markers``, and
     whether a key can be made of ASCII digits and dots only (else a number cell, the most common
-    field, is skipped without being normalised: it cannot name a label)."""
+    field, is skipped without being normalised: it cannot name a label).  ``seen`` keeps, per
+    kind, what a field's text was found to name: the same labels and numbers recur in every
+    report's tables."""
     index: dict[str, dict[str, list[tuple[str, str]]]] = {}
     numeric = False
     for tid, kinds in markers.items():
@@ -63,24 +63,39 @@ def _index(markers) -> dict:
                 index.setdefault(kind, {}).setdefault(item, []).append((tid, label))
                 words = item.rpartition("|")[2] if kind == APPLICATIONS else item
                 numeric = numeric or _number(words) or not words
-    return {"by_kind": index, "numeric": numeric}
+    return {"by_kind": index, "numeric": numeric, "seen": {kind: {} for kind in index}}
+
+
+#: how many field texts ``seen`` keeps per table kind before it starts afresh
+_SEEN = 8192
 
 
 def _number(text: str) -> bool:
     return text.isascii() and text.replace(".", "").isdigit()
 
 
-@lru_cache(maxsize=4096)
 def _item(applications: bool, text: str) -> str:
-    """A field's key as the markers are keyed (the same labels recur in every report's tables)."""
+    """A field's key as the markers are keyed."""
     if applications:
         numbering, k = label_key(text)
         return f"{numbering}|{k}"
     return label_words(text)
 
 
-def evidence(table, markers: dict[str, dict[str, dict[str, str]]]) -> dict[str, list[str]]:
-    """Format id -> the distinctive labels of that format written in the table."""
+def _hits(keys: dict, skip_numbers: bool, applications: bool, text: str) -> list[tuple[str, str]] | None:
+    """The (format id, label) pairs a field's text names, or None."""
+    stripped = text.strip()
+    if not stripped or (skip_numbers and _number(stripped)):
+        return None
+    return keys.get(_item(applications, text))
+
+
+def evidence(
+    table, markers: dict[str, dict[str, dict[str, str]]], enough: str | None = None
+) -> dict[str, list[str]]:
+    """Format id -> the distinctive labels of that format written in the table.  ``enough``: a
+    format id whose first label found ends the search, for a caller that asks whether the table
+    follows that format (and, only when it does not, what it follows)."""
     built = next((b for b in _BUILT.values() if b[1] is markers), None)
     index = built[2] if built is not None else _index(markers)
     keys = index["by_kind"].get(table.kind)
@@ -88,17 +103,23 @@ def evidence(table, markers: dict[str, dict[str, dict[str, str]]]) -> dict[str, 
         return {}
     skip_numbers = not index["numeric"]
     applications = table.kind == APPLICATIONS
+    seen = index["seen"][table.kind]
     found: dict[str, list[str]] = {}
     for raw in table.raw:
         for f in raw.fields:
-            text = f.text.strip()
-            if not text or (skip_numbers and _number(text)):
-                continue
-            hits = keys.get(_item(applications, f.text))
+            text = f.text
+            if text in seen:
+                hits = seen[text]
+            else:
+                if len(seen) >= _SEEN:
+                    seen.clear()
+                hits = seen[text] = _hits(keys, skip_numbers, applications, text)
             if hits is None:
                 continue
             for tid, label in hits:
                 labels = found.setdefault(tid, [])
                 if label not in labels:
                     labels.append(label)
+            if enough is not None and enough in found:
+                return found
     return {tid: labels for tid, labels in found.items() if labels}

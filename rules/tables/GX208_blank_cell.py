@@ -112,13 +112,12 @@ class BlankCell(Rule):
             tmpl = template_of(table, ctx)
             found: list[tuple[int, Row, list[Cell]]] = []
             for i, row in enumerate(table.rows):
-                if row_unread(table, row):
-                    continue
                 blanks = [c for c in row.cells if c.status == "blank"]
+                if not blanks or row_unread(table, row):
+                    continue
                 if row.alignment == "padded" and len(blanks) < len(row.cells):
                     continue  # cells missing from a short row: GX210 reports the row
-                if blanks:
-                    found.append((i, row, blanks))
+                found.append((i, row, blanks))
             if not found:
                 continue
             if per_row or len(found) == 1:

@@ -10,7 +10,7 @@ from gxlint.lint.analyses.tables import (
     table_name,
     template_of,
     template_tables,
-    written_but_unread,
+    unread_tables,
 )
 from gxlint.lint.rule import Message, Rule
 from gxlint.model import ACTIVE_DISCLOSURE, Table
@@ -85,7 +85,7 @@ class MissingDataRow(Rule):
     def check(self, report, ctx):
         for table in template_tables(report):
             if not table.rows:
-                if written_but_unread(table):
+                if table in unread_tables(report, ctx):
                     continue  # rows were written but none could be read: GX003's, not a missing row
                 yield ctx.say(
                     table.header_span or table.span,
@@ -119,5 +119,5 @@ class MissingDataRow(Rule):
                 if raw is None:
                     break
                 current, has_data = (section, raw.span), False
-            elif holds_data(raw):
+            elif not has_data and holds_data(raw):  # one row of data is enough
                 has_data = True

@@ -7,7 +7,7 @@ from gxlint.lint.analyses.tables import (
     table_name,
     template_of,
     template_tables,
-    written_but_unread,
+    unread_tables,
 )
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import ACTIVE_DISCLOSURE, REVIEW_LITIGATION, Cell, Note, Row, Table
@@ -126,14 +126,14 @@ class RowShape(Rule):
             name = table_name(table)
             worded: dict[int, tuple[Row, list[Cell]]] = {}
             for row in table.rows:
-                cells = [c for c in row.cells if words_in_cell(c)]
+                cells = [c for c in row.cells if c.status == "malformed" and words_in_cell(c)]
                 if cells:
                     worded.setdefault(row.span.start, (row, cells))
             shapes = {n.span.start: n for n in table.notes if n.kind == "row-shape"}
             for note in table.notes:
                 if note.kind == "row-shape" and note.span.start not in worded:
                     yield ctx.say(note.span, "shape", table=name, note=Phrase(note.zh, note.en))
-                elif note.kind == "unknown-row" and not written_but_unread(table):
+                elif note.kind == "unknown-row" and table not in unread_tables(report, ctx):
                     yield self._unknown_row(ctx, tmpl, table, note)
             for start, (row, cells) in worded.items():
                 yield self._words(ctx, tmpl, table, row, cells, shapes.get(start))

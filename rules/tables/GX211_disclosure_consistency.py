@@ -8,6 +8,7 @@ from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import ACTIVE_DISCLOSURE, Row, Table
 from gxlint.read.templates import Identity
 
+from ._identity import row_cells
 from ._naming import TERM, terms
 
 
@@ -77,27 +78,28 @@ class DisclosureConsistency(Rule):
     def check(self, report, ctx):
         for table in template_tables(report, ACTIVE_DISCLOSURE):
             tmpl = template_of(table, ctx)
-            idents = [i for i in identities(tmpl, self.name, ACTIVE_DISCLOSURE) if i.per == "row"]
+            # each identity's sides are the template's, the same in every row
+            checks = [
+                (ident, *ident.sides())
+                for ident in identities(tmpl, self.name, ACTIVE_DISCLOSURE)
+                if ident.per == "row"
+            ]
+            checks = [(ident, left, right, left + right, {}) for ident, left, right in checks if left]
             for row in table.rows:
                 if not row.trusted:
                     continue
-                for ident in idents:
-                    yield from self._check_row(ctx, table, row, ident)
+                for ident, left, right, columns, places in checks:
+                    cells = row_cells(row, columns, places)
+                    if cells is None:
+                        continue
+                    lc, rc = cells[: len(left)], cells[len(left) :]
+                    if ident.relation == ">=":
+                        if at_least(lc, rc) == "violated":
+                            yield self._report(ctx, table, row, ident, left, right, lc, rc, "<")
+                    elif balance(lc, rc).status == "violated":
+                        yield self._report(ctx, table, row, ident, left, right, lc, rc, "≠")
 
-    def _check_row(self, ctx, table: Table, row: Row, ident: Identity):
-        left, right = ident.sides()
-        if not left or not all(row.cell(c) is not None for c in left + right):
-            return
-        lc = [row.cell(c) for c in left]
-        rc = [row.cell(c) for c in right]
-        if ident.relation == ">=":
-            if at_least(lc, rc) != "violated":
-                return
-            op = "<"
-        else:
-            if balance(lc, rc).status != "violated":
-                return
-            op = "≠"
+    def _report(self, ctx, table: Table, row: Row, ident: Identity, left, right, lc, rc, op: str):
         # the template's reason, in each language that has one
         why_zh, why_en = ident.zh, ident.en
         because = ctx.phrase("because", why=Phrase(why_zh, why_en))
@@ -111,11 +113,10 @@ class DisclosureConsistency(Rule):
             why=why,
         )
         if len(left) > 1:
-            yield ctx.say(
+            return ctx.say(
                 lc[0],
                 "violated_sum",
                 total=fmt(sum(x.value for x in lc if x is not None and x.value is not None)),
                 **fields,
             )
-        else:
-            yield ctx.say(lc[0], "violated", **fields)
+        return ctx.say(lc[0], "violated", **fields)

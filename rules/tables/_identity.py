@@ -52,8 +52,41 @@ def zero_total(b: Balance) -> bool:
     return b.left_unknown == 0 and abs(b.left) < 1e-9
 
 
-def _cells(rows: dict[str, Row], keys: list[str], column: str) -> list[Cell | None]:
-    return [rows[k].cell(column) if k in rows else None for k in keys]
+def row_cells(row: Row, columns: list[str], places: dict) -> list[Cell] | None:
+    """``[row.cell(c) for c in columns]`` when the row has a cell in each of ``columns``, else None.
+    Where ``columns`` are among the row's own is found once per set of row columns (``places``,
+    kept by the caller while it reads one table: its rows share a few sets)."""
+    at = places.get(row.columns)
+    if at is None:
+        own = row.columns
+        if all(c in own for c in columns):
+            found = [own.index(c) for c in columns]
+            at = places[own] = (found, max(found, default=-1) + 1)
+        else:
+            at = places[own] = ([], -1)
+    positions, needed = at
+    cells = row.cells
+    if needed < 0 or len(cells) < needed:
+        return None
+    return [cells[i] for i in positions]
+
+
+def _columns(rows: dict[str, Row], keys: list[str], columns: tuple[str, ...]) -> list[list[Cell | None]]:
+    """Per column of ``columns``, the cells of the rows ``keys`` (None where a row is missing or has
+    no such cell), each row read once: a row with these very columns (the template's) by position,
+    any other through ``Row.cell``."""
+    n = len(columns)
+    by_position = len(set(columns)) == n  # Row.cell finds a column named twice at its first place
+    per_row: list[list[Cell | None]] = []
+    for k in keys:
+        row = rows.get(k)
+        if row is None:
+            per_row.append([None] * n)
+        elif by_position and row.columns == columns:
+            per_row.append([*row.cells[:n], *[None] * (n - len(row.cells))])
+        else:
+            per_row.append([row.cell(c) for c in columns])
+    return [list(cells) for cells in zip(*per_row)]
 
 
 def _total_column(tmpl) -> tuple[str, list[str]] | None:
@@ -104,8 +137,8 @@ class ColumnIdentity(Rule):
                 columns = next(rows[k].columns for k in left + right if k in rows)
                 balances: dict[str, Balance] = {}
                 violated: dict[str, tuple] = {}
-                for column in columns:
-                    lc, rc = _cells(rows, left, column), _cells(rows, right, column)
+                lcs, rcs = _columns(rows, left, columns), _columns(rows, right, columns)
+                for column, lc, rc in zip(columns, lcs, rcs):
                     b = balances[column] = balance(lc, rc)
                     if b.status != "violated" or (self.skip_zero_total and zero_total(b)):
                         continue
@@ -162,15 +195,16 @@ class RowIdentity(Rule):
         for table in template_tables(report, self.table_kind):
             tmpl = template_of(table, ctx)
             sides = [i.sides() for i in identities(tmpl, self.name, self.table_kind) if i.per == "row"]
-            sides = [(left, right) for left, right in sides if left]
+            sides = [(left, right, left + right) for left, right in sides if left]
             if not sides:
                 continue
+            places: list[dict] = [{} for _ in sides]
             for row in table.rows:
                 if not row.trusted:
                     continue
-                for left, right in sides:
-                    cells = [row.cell(c) for c in left + right]
-                    if any(c is None for c in cells):
+                for (left, right, columns), at in zip(sides, places):
+                    cells = row_cells(row, columns, at)
+                    if cells is None:
                         continue
                     lc, rc = cells[: len(left)], cells[len(left) :]
                     b = balance(lc, rc)

@@ -23,6 +23,7 @@ What it offers:
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from gxlint.chinese import numeral_text
@@ -71,7 +72,9 @@ def is_report(report) -> bool:
 def checkable(report) -> bool:
     """Whether a report is for the rules to judge: read, not blank, and a report at all (GX001 and
     GX002 own the others)."""
-    return report.readable and bool(report.source.text.strip()) and is_report(report)
+    text = report.source.text
+    # isspace() reads up to the first character written; strip() would copy the whole text
+    return report.readable and bool(text) and not text.isspace() and is_report(report)
 
 
 # -- the format a report is measured against ----------------------------------------------------
@@ -97,7 +100,13 @@ def tables_template(report, ctx, template):
 
 def first_format_year(ctx) -> int:
     """The first report year the unified formats apply to (2019)."""
-    years = [t.year_from for t in ctx.templates.formats if t.year_from]
+    return _first_format_year(ctx.templates)
+
+
+@lru_cache(maxsize=8)
+def _first_format_year(templates) -> int:
+    # asked by most rules on every report, and the same for a whole run
+    years = [t.year_from for t in templates.formats if t.year_from]
     return min(years) if years else FIRST_FORMAT_YEAR
 
 

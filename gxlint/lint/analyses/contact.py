@@ -84,9 +84,20 @@ def _label_ends() -> dict[str, str]:
     of them has no such label, and its pattern is not run on it.  Looked for with
     :func:`gxlint.chinese.holds_any`, not a character class: a class of scattered CJK characters
     is slow to compile, and a few ``in`` tests search a paragraph faster."""
+    return _label_chars(-1)
+
+
+@lru_cache(maxsize=1)
+def _label_starts() -> dict[str, str]:
+    """Per kind of label, the first characters of its labels (both cases), looked for when a
+    paragraph holds a last one: some last characters are common words of their own (件, 式)."""
+    return _label_chars(0)
+
+
+def _label_chars(at: int) -> dict[str, str]:
     out = {}
     for kind, labels in facts()["labels"].items():
-        out[kind] = "".join(sorted({v for x in labels for v in (x[-1], x[-1].lower(), x[-1].upper())}))
+        out[kind] = "".join(sorted({v for x in labels for v in (x[at], x[at].lower(), x[at].upper())}))
     return out
 
 
@@ -99,7 +110,9 @@ _EMAIL_VALID = re.compile(
     r"@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$"
 )
-_SEVEN_DIGITS = re.compile(r"\d{7}")  # what every landline number holds: a quick test first
+# what every landline number holds: a quick test first (a first digit apart lets ``re`` skip to the
+# digits instead of trying the whole pattern at every character)
+_SEVEN_DIGITS = re.compile(r"\d\d{6}")
 # an unlabelled number is looked for only when no labelled one was found: compiled on first use
 # (``re`` caches)
 _LANDLINE = r"(?<!\d)[（(]?0\d{2,3}[)）]?[\-－—–‐ ]?\d{7,8}(?!\d)"
@@ -151,15 +164,23 @@ def scan(report) -> list[Found]:
     paragraphs; a malformed value is found too (judge it with :func:`judge_phone`,
     :func:`judge_email`)."""
     pats = _patterns()
-    ends = _label_ends()
+    ends, starts = _label_ends(), _label_starts()
     out: list[Found] = []
     phoned = False  # a phone number is in ``out``
     for para in report.paragraphs:
         text = para.text
-        for m in pats["address"].finditer(text) if holds_any(text, ends["address"]) else ():
+        for m in (
+            pats["address"].finditer(text)
+            if holds_any(text, ends["address"]) and holds_any(text, starts["address"])
+            else ()
+        ):
             if has_cjk_run(m.group("v"), 1):  # "网站地址：www…" is no postal address
                 out.append(_found("address", m, report, para))
-        for m in pats["phone"].finditer(text) if holds_any(text, ends["phone"]) else ():
+        for m in (
+            pats["phone"].finditer(text)
+            if holds_any(text, ends["phone"]) and holds_any(text, starts["phone"])
+            else ()
+        ):
             label = _label_of(m, m.start("v"))
             if m.group("colon") is None and not _phone_like(m.group("v")):
                 continue  # "接听咨询电话450余次": a count after the word, not a number to call
@@ -172,7 +193,11 @@ def scan(report) -> list[Found]:
                 out.append(Found("phone", label, text[s:e], _span(report, para, s, e), with_area_code))
                 phoned = True
                 with_area_code = with_area_code or _nfkc(n.group()).lstrip("(（").startswith("0")
-        for m in pats["postcode"].finditer(text) if holds_any(text, ends["postcode"]) else ():
+        for m in (
+            pats["postcode"].finditer(text)
+            if holds_any(text, ends["postcode"]) and holds_any(text, starts["postcode"])
+            else ()
+        ):
             out.append(_found("postcode", m, report, para))
         seen = set()
         for m in _EMAIL.finditer(text) if "@" in text or "＠" in text else ():
@@ -183,7 +208,11 @@ def scan(report) -> list[Found]:
                 continue
             seen.add(value)
             out.append(Found("email", "", value, _span(report, para, *m.span("v"))))
-        for m in pats["email_label"].finditer(text) if holds_any(text, ends["email"]) else ():
+        for m in (
+            pats["email_label"].finditer(text)
+            if holds_any(text, ends["email"]) and holds_any(text, starts["email"])
+            else ()
+        ):
             value = m.group("v")
             if value and "@" not in value and "＠" not in value:
                 out.append(_found("email", m, report, para))
@@ -256,6 +285,8 @@ def states_download(report) -> bool:
     """Whether some sentence says where the report's electronic version can be found."""
     d = facts()["download"]
     for para in report.paragraphs:
+        if not holds_any(para.text, d["verbs"]):  # then none of its sentences has one
+            continue
         for m in _SENTENCE.finditer(para.text):
             s = m.group()
             if not any(v in s for v in d["verbs"]):

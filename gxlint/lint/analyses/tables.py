@@ -9,7 +9,7 @@ What it offers (public API for plugins; each function's docstring says more):
   :class:`~gxlint.read.templates.Identity`), :func:`trusted_rows`, :data:`TEMPLATE_KINDS` (the kinds
   themselves are constants of :mod:`gxlint.model`: ``APPLICATIONS`` …);
 * what could not be read: :func:`unreadable_notes`, :func:`row_unread`, :func:`holds_data`,
-  :func:`written_but_unread`;
+  :func:`written_but_unread` (:func:`unread_tables`: once per report);
 * names for messages (a :class:`~gxlint.lint.rule.Phrase` unpacks as ``zh, en``):
   :func:`kind_name`, :func:`table_name`, :func:`section_name`, :func:`block_name`, :func:`short_label`,
   :func:`group_of`, :func:`cell_phrase` (:func:`cell_zh`, :func:`cell_en`); how labels compare:
@@ -104,6 +104,12 @@ def written_but_unread(table: Table) -> bool:
     if table.rows or table.kind not in TEMPLATE_KINDS or not table.template:
         return False
     return any(holds_data(raw) for raw in table.raw)
+
+
+def unread_tables(report, ctx) -> list[Table]:
+    """The report's tables :func:`written_but_unread` holds of, found once per report
+    (``ctx.memo``): GX003 reports them, and the rules that would report their rows leave them to it."""
+    return ctx.memo(("gxlint", "unread_tables"), lambda: [t for t in report.tables if written_but_unread(t)])
 
 
 def trusted_rows(table: Table) -> dict[str, Row]:
