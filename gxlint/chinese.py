@@ -226,10 +226,44 @@ def _fold_table() -> dict[int, str | None]:
     return _FOLD
 
 
+_FOLDABLE: re.Pattern | None = None
+
+
+def _foldable() -> re.Pattern:
+    """The characters :func:`fold` may change: whitespace, ``*`` and the fold ranges.  Spelt as
+    ranges, not as the characters that do change, so that compiling it needs no NFKC of every code
+    point of the ranges.  One character, not a run: ``re`` skips to the start of a match by the
+    class only when the pattern begins with the class itself."""
+    global _FOLDABLE
+    if _FOLDABLE is None:
+        dropped = re.escape("".join(map(chr, _WHITESPACE)) + "*")
+        ranges = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _FOLD_RANGES)
+        _FOLDABLE = re.compile("[" + dropped + ranges + "]")
+    return _FOLDABLE
+
+
 def fold(text: str) -> str:
     """``text`` without whitespace and ``*``, each character NFKC-folded where that gives one
-    character (full-width ，（１ become ,(1).  Fast: one str.translate."""
-    return text.translate(_fold_table())
+    character (full-width ，（１ become ,(1).
+
+    Not a str.translate over the whole text: that looks up every character in a dict, while a
+    text holds only a few distinct characters that change, each replaced in one pass.  The
+    characters dropped go first: a character folded to one of them (＊ to ``*``) is kept, as by a
+    single translation, and NFKC never folds a character to one that folds again."""
+    found = _foldable().findall(text)
+    if not found:
+        return text
+    table = _fold_table()
+    changed = []
+    for ch in set(found):
+        folded = table[ord(ch)]
+        if folded is None:
+            text = text.replace(ch, "")
+        elif folded != ch:
+            changed.append((ch, folded))
+    for ch, folded in changed:
+        text = text.replace(ch, folded)
+    return text
 
 
 def fold_index(text: str) -> list[int]:
@@ -374,6 +408,7 @@ _RANGE = re.compile(
 )
 _UNTIL = re.compile(r"(?:截至|截止)(?:到|至)?" + _date_pattern("2") + r"(?!\d)")
 _TOKEN = re.compile(_date_pattern("1") + r"(?!\d)")
+_YEAR_START = re.compile(r"(?<!\d)\d{4}")
 #: words that introduce the period: a date range shortly after one of them is the period
 PERIOD_WORDS = re.compile(r"统计|期限|期间|时段|时限|区间|所列数据|报告期(?!内)")
 #: words that introduce nothing but the period: after them, dates that make no range are a
@@ -530,7 +565,16 @@ def find_period(text: str) -> tuple[int, PeriodReading] | None:
         reading = _tokens(text, folded, w.end(), stop, loose=w.re is PERIOD_STATEMENT)
         if reading is not None:
             return 2, reading
-    for m in _RANGE.finditer(folded):
+    # a range starts at a year, so it is tried only where four digits start: the same ranges as
+    # _RANGE.finditer, which tries every character
+    resume = 0
+    for year in _YEAR_START.finditer(folded):
+        if year.start() < resume:
+            continue
+        m = _RANGE.match(folded, year.start())
+        if m is None:
+            continue
+        resume = m.end()
         if PERIOD_WORDS.search(folded, max(0, m.start() - 40), m.start()):
             return 1, _range(text, m)
     return None
