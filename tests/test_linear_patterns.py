@@ -30,7 +30,7 @@ PLAIN = {
     "PIPE_SEP": r"[ \t]*\|[ \t:|-]*-{3,}[ \t:|-]*\n",
     "PIPE_ROW": r"[ \t]*\|[^\n]*[^\s|][^\n]*\n",
     "CELL_LINE": r"(?:[^\n|]*[^\s|][^\n|]*\|[ \t]*\n|[ \t]*\|{2,}[ \t]*\n)",
-    "HEADING": r"[ \t\u3000]*(#{1,6}[ \t]*)?(\*\*)?[ \t\u3000]*[一二三四五六七八九十]{1,3}[ \t\u3000]*[、.．]"
+    "HEADING_LINE": r"[ \t\u3000]*(#{1,6}[ \t]*)?(\*\*)?[ \t\u3000]*[一二三四五六七八九十]{1,3}[ \t\u3000]*[、.．]"
     r"[^\n\t]{0,60}\n",
 }
 ALPHABET = [" ", "\t", "|", "-", ":", "a", "#", "*", "一", "、", "\u3000", "\n"]
@@ -39,7 +39,8 @@ ALPHABET = [" ", "\t", "|", "-", ":", "a", "#", "*", "一", "、", "\u3000", "\n
 @lru_cache(maxsize=1)
 def _terminals() -> dict[str, re.Pattern[str]]:
     # the parser keeps only the terminals its rules use: PIPE_SEP, PIPE_ROW and CELL_LINE are lines
-    # of the runs PIPES and CELLS, kept here by name
+    # of the runs PIPES and CELLS, HEADING_LINE the line of HEADING (which takes the blank lines
+    # after it), kept here by name
     terminals, _, _ = Lark(grammar_text(), parser="lalr").grammar.compile(["start"], set(PLAIN))
     return {t.name: re.compile(t.pattern.to_regexp()) for t in terminals}
 

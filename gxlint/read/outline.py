@@ -11,6 +11,7 @@ a new process loads the parse tables instead of rebuilding them.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from functools import lru_cache
 
@@ -87,21 +88,6 @@ def parser():
         def chapter(self, children):
             return (children[0], children[1:])
 
-        def markup_heading(self, children):
-            return ("markup", children)
-
-        def text(self, children):
-            return ("text", children)
-
-        def table(self, children):
-            return ("tabs", children)
-
-        def pipe_table(self, children):
-            return ("pipes", children)
-
-        def cell_table(self, children):
-            return ("cells", children)
-
     return Lark(
         grammar_text(),
         parser="lalr",
@@ -144,22 +130,26 @@ def parse_outline(unfolded: Unfolded) -> list[RawChapter]:
     chapters = []
     for heading, blocks in tree:
         chapter = RawChapter(_token(unfolded, heading) if heading is not None else None)
-        for kind, tokens in blocks:
-            if kind == "text":  # a run of paragraph lines: a block each
-                chapter.blocks.extend(RawBlock(kind, [line]) for line in _run_lines(unfolded, tokens[0]))
-                continue
-            if kind == "markup":
-                lines = [_token(unfolded, t) for t in tokens]
+        for token in blocks:
+            run = token.type
+            if run == "TEXTS":  # a run of paragraph lines: a block each
+                chapter.blocks.extend(RawBlock("text", [line]) for line in _run_lines(unfolded, token))
+            elif run == "MD_HEADING":
+                chapter.blocks.append(RawBlock("markup", [_token(unfolded, token)]))
             else:
-                lines = _run_lines(unfolded, tokens[0])
-            chapter.blocks.append(RawBlock(kind, lines))
+                chapter.blocks.append(RawBlock(_BLOCK_KIND[run], _run_lines(unfolded, token)))
         chapters.append(chapter)
     return chapters
 
 
+_BLOCK_KIND = {"TABLE": "tabs", "PIPES": "pipes", "CELLS": "cells"}
+
+
 def _token(unfolded: Unfolded, token) -> Line:
-    value = str(token)
-    return _line(unfolded, token.type, value, token.start_pos, token.end_pos)
+    """The Line of a one-line token (HEADING, MD_HEADING), without the blank lines it took after it."""
+    body = token[: token.index("\n")]
+    at = unfolded.to_source(token.start_pos)
+    return Line(token.type, body, at, at + len(body))
 
 
 def _run_lines(unfolded: Unfolded, token) -> list[Line]:
@@ -173,10 +163,10 @@ def _run_lines(unfolded: Unfolded, token) -> list[Line]:
     run = token.type
     line_kind = _LINE_KIND.get(run, "")  # "" for the runs whose lines are of two kinds
     piped = run == "PIPES" or run == "CELLS"  # each line holds a |, and a blank line between none
-    to_source = unfolded.to_source
+    to_source = unfolded.to_source if unfolded.inserted else None  # None: offsets are the source's
     for body in token.split("\n")[:-1]:  # the token ends with its last line's "\n"
         if ("|" in body) if piped else body.strip(_BLANK):
-            at = to_source(start)
+            at = start if to_source is None else to_source(start)
             if line_kind:
                 kind = line_kind
             elif run == "TABLE":
@@ -185,6 +175,10 @@ def _run_lines(unfolded: Unfolded, token) -> list[Line]:
                 kind = "PIPE_SEP" if _is_pipe_separator(body) else "PIPE_ROW"
             out.append(Line(kind, body, at, at + len(body)))
         start += len(body) + 1
+    # the blank lines the run took after its last line (a line of Unicode spaces other than _BLANK
+    # is read as a line inside a run, and is a blank line after it)
+    while out and _BLANK_LINE.fullmatch(out[-1].text):
+        out.pop()
     return out
 
 
@@ -197,6 +191,7 @@ def _is_pipe_separator(body: str) -> bool:
 
 
 _BLANK = " \t\u3000\u00a0"  # the characters of a BLANK line
+_BLANK_LINE = re.compile(r"[^\S\n\r\f\v\x1c-\x1f\x85]*")
 
 
 def _line(unfolded: Unfolded, kind: str, value: str, start: int, end: int) -> Line:

@@ -39,6 +39,9 @@ def sniff(data: bytes, path: str | None = None) -> str:
     body = head.lstrip(b"\xef\xbb\xbf")
     if _HTML_START.match(body):
         return "html"
-    if name.endswith(_HTML_NAMES) or len(_HTML_TAG.findall(data[:65536])) >= 5:
+    # five tags need five "<" (counted first: a text file has few or none)
+    if name.endswith(_HTML_NAMES) or (
+        data.count(b"<", 0, 65536) >= 5 and len(_HTML_TAG.findall(data[:65536])) >= 5
+    ):
         return "html" if _HTML_TAG.search(data[:65536]) else "text"
     return "text"
