@@ -408,15 +408,22 @@ _RANGE = re.compile(
 )
 _UNTIL = re.compile(r"(?:截至|截止)(?:到|至)?" + _date_pattern("2") + r"(?!\d)")
 _TOKEN = re.compile(_date_pattern("1") + r"(?!\d)")
-_YEAR_START = re.compile(r"(?<!\d)\d{4}")
+#: where a run of four or more digits starts: the same starts as (?<!\d)\d{4}, whose look-behind
+#: makes ``re`` try every character, where a pattern opening with a digit skips to the next digit
+_YEAR_START = re.compile(r"\d\d\d\d\d*")
 #: words that introduce the period: a date range shortly after one of them is the period
 PERIOD_WORDS = re.compile(r"统计|期限|期间|时段|时限|区间|所列数据|报告期(?!内)")
+#: every match of PERIOD_WORDS holds one of these, and fold() makes none of them of another character:
+#: a text without them states no period, and is not folded to learn it
+_PERIOD_CHARS = "统期时区所"
 #: words that introduce nothing but the period: after them, dates that make no range are a
 #: malformed statement of the period, not an unrelated date
 PERIOD_STATEMENT = re.compile(r"统计(?:期限|时限|时间|区间|周期|时段|期间|日期)|报告期(?!内)")
 #: words that often introduce the period (所列数据自…起至…止, 数据统计截至…) but also other figures:
 #: a range or an end date right after them is the period, other dates are not
-PERIOD_DATA = re.compile(r"(?:所列|统计)数据|数据统计")
+#: (one flat alternation: ``re`` skips to where one of its first characters stands, which it cannot
+#: for an alternation that opens with a group)
+PERIOD_DATA = re.compile(r"所列数据|统计数据|数据统计")
 _SENTENCE_END = "。;!?"
 #: the period stated as a whole year: 统计期限为2021年度, 统计时间：2021年全年, 报告期为2021年
 WHOLE_YEAR = re.compile(
@@ -494,12 +501,15 @@ def _range(text: str, m: re.Match) -> PeriodReading:
         and m.group(f"d{t}") is None
     )
     start = _read_date(m, "1", month_start=month_end)
-    return _cut(text, start, end, m.start(), m.end())
+    return _cut(text, m.string, start, end, m.start(), m.end())
 
 
-def _cut(text: str, start, end, begin: int, stop: int, until: bool = False) -> PeriodReading:
-    # the map back to ``text`` only for the statement found: most paragraphs that name 统计 state none
-    b, e = fold_position(text, begin), fold_position(text, stop - 1) + 1
+def _cut(text: str, folded: str, start, end, begin: int, stop: int, until: bool = False) -> PeriodReading:
+    """The statement at folded[begin:stop], mapped back to ``text`` (``folded`` is fold(text))."""
+    if len(folded) == len(text):  # fold() dropped nothing: each character is where it was
+        b, e = begin, stop
+    else:  # the map only for the statement found: most paragraphs that name 统计 state none
+        b, e = fold_position(text, begin), fold_position(text, stop - 1) + 1
     return PeriodReading(start, end, b, e, text[b:e], until)
 
 
@@ -517,7 +527,7 @@ def _tokens(text: str, folded: str, begin: int, stop: int, loose: bool = True) -
     start = _read_date(first, "1")
     second = _TOKEN.search(folded, first.end(), stop)
     end = _read_date(second, "1", year=start.year, last=True) if second is not None else None
-    return _cut(text, start, end, first.start(), (second or first).end())
+    return _cut(text, folded, start, end, first.start(), (second or first).end())
 
 
 def read_period(text: str) -> PeriodReading | None:
@@ -530,7 +540,7 @@ def read_period(text: str) -> PeriodReading | None:
     if folded.startswith(("截至", "截止")):
         m = _UNTIL.match(folded)
         if m is not None:
-            return _cut(text, None, _read_date(m, "2", last=True), 0, m.end(), until=True)
+            return _cut(text, folded, None, _read_date(m, "2", last=True), 0, m.end(), until=True)
     return _tokens(text, folded, 0, len(folded))
 
 
@@ -542,12 +552,15 @@ def find_period(text: str) -> tuple[int, PeriodReading] | None:
     else (统计期限, 统计时限, 统计时间, 统计区间, 报告期 …), also dates that make no range: a
     malformed statement is still a statement.  1: a range within 40 characters after a word such
     as 统计 or 期间."""
+    if not any(c in text for c in _PERIOD_CHARS):
+        return None
     folded = fold(text)
     if not PERIOD_WORDS.search(folded):
         return None
-    words = sorted(
-        [*PERIOD_STATEMENT.finditer(folded), *PERIOD_DATA.finditer(folded)], key=lambda w: w.start()
-    )
+    # ``in`` finds a word far sooner than ``re`` scans Chinese text: each pattern where its words stand
+    statements = PERIOD_STATEMENT.finditer(folded) if "统计" in folded or "报告期" in folded else ()
+    data = PERIOD_DATA.finditer(folded) if "数据" in folded else ()
+    words = sorted([*statements, *data], key=lambda w: w.start())
     for w in words:
         stop = min(len(folded), w.end() + 50)
         for end_char in _SENTENCE_END:
@@ -561,7 +574,8 @@ def find_period(text: str) -> tuple[int, PeriodReading] | None:
             and (first is None or until.start() < first.start())
             and not re.search(r"[,，]", folded[w.end() : until.start()])
         ):
-            return 2, _cut(text, None, _read_date(until, "2", last=True), until.start(), until.end(), True)
+            end = _read_date(until, "2", last=True)
+            return 2, _cut(text, folded, None, end, until.start(), until.end(), True)
         reading = _tokens(text, folded, w.end(), stop, loose=w.re is PERIOD_STATEMENT)
         if reading is not None:
             return 2, reading

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from gxlint.read import templates as templates_mod
 from gxlint.read.inline import InlineTables
@@ -134,54 +136,48 @@ def _is_chrome(text: str) -> bool:
     return any(w in text for w in _CHROME_MORE_WORDS) and re.search(_CHROME_MORE, text) is not None
 
 
-def _lines_of(items: list, source: Source) -> list:
+def _lines_of(items: Iterable, source: Source) -> Iterator:
     """``items`` with each paragraph joined across lines split back into its lines: a title is one
-    line or a few short ones, and a line of chrome run into it (欢迎访问…，今天是…) is not part of it."""
-    out: list = []
+    line or a few short ones, and a line of chrome run into it (欢迎访问…，今天是…) is not part of it.
+    One by one: the title is found in the first few."""
     for item in items:
         if isinstance(item, Paragraph) and len(item.pieces) > 1:
             for offset, start, length in item.pieces:
-                out.append(
-                    Paragraph(
-                        item.text[offset : offset + length],
-                        source.span(start, start + length),
-                        ((0, start, length),),
-                    )
+                yield Paragraph(
+                    item.text[offset : offset + length],
+                    source.span(start, start + length),
+                    ((0, start, length),),
                 )
         else:
-            out.append(item)
-    return out
+            yield item
 
 
-def _without_chrome(items: list) -> list[Paragraph]:
+def _without_chrome(items: Iterable) -> Iterator[Paragraph]:
     """The paragraphs of ``items`` that are not site chrome.  A short line is a menu item only in a
-    run of three or more (首页 / 政务公开 / 互动交流): alone it may be an agency's name."""
-    paragraphs: list[Paragraph] = []
+    run of three or more (首页 / 政务公开 / 互动交流): alone it may be an agency's name.  One by one
+    (a run of menu items once it ends): the title is found in the first few."""
     value_of_field = False  # one cell per line: a field's value follows its 索引号： line
+    menu: list[Paragraph] = []  # the menu items in a row so far (the chrome between them left out)
     for item in items:
         if not isinstance(item, Paragraph):
             continue
         text = item.text.strip()
         if _is_chrome(text):
             value_of_field = text.endswith((":", "："))
-        elif value_of_field and "报告" not in text:  # 名称： 示例县…年度报告 may be the only title
-            value_of_field = False
-        else:
-            value_of_field = False
-            paragraphs.append(item)
-    nav = [_is_nav_item(p.text) and "报告" not in p.text for p in paragraphs]
-    keep: list[Paragraph] = []
-    i = 0
-    while i < len(paragraphs):
-        j = i
-        while j < len(paragraphs) and nav[j]:
-            j += 1
-        if j - i >= 3:
-            i = j
             continue
-        keep.extend(paragraphs[i : max(j, i + 1)])
-        i = max(j, i + 1)
-    return keep
+        if value_of_field and "报告" not in text:  # 名称： 示例县…年度报告 may be the only title
+            value_of_field = False
+            continue
+        value_of_field = False
+        if _is_nav_item(item.text) and "报告" not in item.text:
+            menu.append(item)
+            continue
+        if len(menu) < 3:
+            yield from menu
+        menu = []
+        yield item
+    if len(menu) < 3:
+        yield from menu
 
 
 _TRAILING_NUMBERS = re.compile(r"(?:\s+-?\d+(?:\.\d+)?)+\s*$")
@@ -391,9 +387,19 @@ class _Builder:
         """The agency and year :meth:`build` reads, from the title and the period (in the first
         three sections) alone, or None when their years disagree: the other evidence decides then."""
         metadata, sections = self._sections(outline)
-        staged = [(heading, self._stage(blocks)) for heading, blocks in sections[:3]]
+        staged = [(sections[0][0], self._stage(sections[0][1]))]
         title, _ = self._title(staged[0][1], metadata)
-        _, reading = self._period(staged)
+
+        def reached() -> Iterator[list]:
+            # a chapter is staged only when the search for the period reaches it: most reports
+            # state the period in their introduction
+            yield staged[0][1]
+            for heading, blocks in sections[1:3]:
+                staged.append((heading, self._stage(blocks)))
+                yield staged[-1][1]
+
+        best = self._statement(reached())
+        reading = best[2] if best is not None else None
         title_year, period_year = _year_of(title), self._period_year(reading, staged)
         if title_year is not None and period_year is not None and title_year != period_year:
             return None
@@ -408,8 +414,7 @@ class _Builder:
         sections: list[tuple[Line | None, list]] = [(None, list(preamble_raw))]
         last_number = 0
         for raw in chapters_raw:
-            chapter_heading, rest = self._split_heading(raw.heading)
-            number, title_text = _heading_parts(chapter_heading.text)
+            chapter_heading, rest, number, title_text = self._split_heading(raw.heading)
             if self._is_chapter(number, title_text, last_number):
                 sections.append(
                     (chapter_heading, ([RawBlock("text", [rest])] if rest else []) + list(raw.blocks))
@@ -420,12 +425,14 @@ class _Builder:
                 sections[-1][1].extend(raw.blocks)
         return metadata, sections
 
-    def _split_heading(self, line: Line) -> tuple[Line, Line | None]:
+    def _split_heading(self, line: Line) -> tuple[Line, Line | None, int | None, str]:
         """A heading line that runs on past a known chapter title ("二、主动公开政府信息情况 第二十条…")
-        is the heading plus the first line of the chapter's body."""
+        is the heading plus the first line of the chapter's body; with the heading's
+        :func:`_heading_parts` (read from the line's match: the heading cut from it matches the same
+        up to the title it keeps)."""
         m = _HEADING.match(line.text)
         if not m:
-            return line, None
+            return line, None, None, line.text.strip()
         title_at = m.start("title")
         title = line.text[title_at:]
         # the titles it may start with: those of its first character (an empty title starts every text)
@@ -438,15 +445,16 @@ class _Builder:
                 head = Line(line.kind, line.text[:cut], line.start, line.start + cut)
                 body_at = cut + (len(rest) - len(rest.lstrip()))
                 body = Line("TEXT", line.text[body_at:], line.start + body_at, line.end)
-                return head, body
-        return line, None
+                return head, body, *_parts_of(m.group("num"), known)
+        return line, None, *_parts_of(m.group("num"), m.group("title"))
 
     def _is_chapter(self, number: int | None, title: str, last: int) -> bool:
         if number is None:
             return False
         # an applications-table row written without tabs, its numbers after the label
         # (四、结转下年度继续办理 1 1 0 …) is never a chapter
-        key = norm(_TRAILING_NUMBERS.sub("", title))
+        # (numbers end the title where its last character but spaces is a digit, ``\d`` or isdecimal)
+        key = norm(_TRAILING_NUMBERS.sub("", title) if title.rstrip()[-1:].isdecimal() else title)
         if key in self.ctx.row_label_ends:
             return False
         if number <= last:
@@ -478,7 +486,7 @@ class _Builder:
             return metadata["标题"], self.source.line_span(line)
         parts: list[Paragraph] = []
         # a crawled page's navigation, breadcrumb and 索引号 table come before the title: skip them
-        for item in _without_chrome(_lines_of(preamble[:30], self.source))[:6]:
+        for item in islice(_without_chrome(_lines_of(preamble[:30], self.source)), 6):
             text = item.text.strip().strip("#* \u3000")
             at = len(item.text) - len(item.text.lstrip().lstrip("#* \u3000"))  # where ``text`` starts
             if len(text) > 80:
@@ -534,8 +542,21 @@ class _Builder:
         first that follows words such as 统计期限/所列数据, else the first range after 统计/期间
         (:func:`gxlint.chinese.find_period`).  A statement whose dates cannot all be read is still
         the statement (its unreadable dates are None)."""
+        best = self._statement(items for _, items in staged[:3])
+        if best is None:
+            return None, None
+        _, item, reading = best
+        span = self.source.span(item.source_offset(reading.begin), item.source_offset(reading.stop - 1) + 1)
+        start = reading.start.date if reading.start is not None else None
+        end = reading.end.date if reading.end is not None else None
+        return Period(start, end, span, reading.text), reading
+
+    @staticmethod
+    def _statement(sections: Iterable[list]) -> tuple[int, Paragraph, PeriodReading] | None:
+        """:meth:`_period`'s search: the strength, paragraph and reading of the statement found in
+        ``sections`` (their items), which are taken no further than the first strong statement."""
         best = None
-        for _, items in staged[:3]:
+        for items in sections:
             for item in items:
                 if isinstance(item, Paragraph):
                     found = find_period(item.text)
@@ -545,13 +566,7 @@ class _Builder:
                             break
             if best is not None and best[0] == 2:
                 break
-        if best is None:
-            return None, None
-        _, item, reading = best
-        span = self.source.span(item.source_offset(reading.begin), item.source_offset(reading.stop - 1) + 1)
-        start = reading.start.date if reading.start is not None else None
-        end = reading.end.date if reading.end is not None else None
-        return Period(start, end, span, reading.text), reading
+        return best
 
     def _year(self, title, reading, staged, votes, legacy_tables, published) -> int | None:
         """The report's year, from all the evidence (:func:`decide_year`): the title's year, the
@@ -848,10 +863,11 @@ def _heading_parts(text: str) -> tuple[int | None, str]:
     m = _HEADING.match(text)
     if not m:
         return None, text.strip()
-    number = numeral_value(m.group("num"))
-    title = m.group("title").strip().strip("*").strip()
-    title = title.rstrip("。：:")
-    return number, title
+    return _parts_of(m.group("num"), m.group("title"))
+
+
+def _parts_of(numeral: str, title: str) -> tuple[int | None, str]:
+    return numeral_value(numeral), title.strip().strip("*").strip().rstrip("。：:")
 
 
 def _numeral_of(text: str) -> str:

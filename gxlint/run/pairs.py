@@ -77,6 +77,7 @@ RENAMES: tuple[tuple[str, str], ...] = (
     ("科技局", "科学技术局"),
 )
 RENAMES = tuple(sorted(RENAMES, key=lambda pair: -len(pair[0])))
+_RENAMED = tuple(old for old, _ in RENAMES)
 
 _DROP = re.compile(r"[\s\u3000*#_`《》〈〉“”\"'‘’「」『』:：,，.。;；、|]+")
 _ALIAS = re.compile(r"[（(][^（()）]*[)）]")
@@ -91,11 +92,16 @@ def name_key(agency: str) -> str:
 
 def variant_key(agency: str) -> str:
     """An agency's name as compared for "a renamed agency" (see the module's documentation)."""
-    key = name_key(agency)
-    for old, new in RENAMES:
-        if key.endswith(old):
-            key = key[: -len(old)] + new
-            break
+    return _variant_of(name_key(agency))
+
+
+def _variant_of(key: str) -> str:
+    """:func:`variant_key` of a name already made its :func:`name_key`."""
+    if key.endswith(_RENAMED):  # most names end in none of them: one test, not one per ending
+        for old, new in RENAMES:
+            if key.endswith(old):
+                key = key[: -len(old)] + new
+                break
     key = key.replace("人民政府", "政府")
     return key.replace("县", "区")
 
@@ -114,8 +120,9 @@ class Card:
     variant: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "key", name_key(self.agency))
-        object.__setattr__(self, "variant", variant_key(self.agency))
+        key = name_key(self.agency)
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "variant", _variant_of(key))
 
 
 def card_of(report: "Report", order: int = 0, path: str | None = None) -> Card | None:
@@ -128,9 +135,10 @@ def card_of(report: "Report", order: int = 0, path: str | None = None) -> Card |
 
 def card_for(path: str | None, agency: str | None, year: int | None, order: int = 0) -> Card | None:
     """The card of the report at ``path`` of ``agency`` and ``year`` (as :func:`card_of`), or None."""
-    if not path or not agency or year is None or not name_key(agency):
+    if not path or not agency or year is None:
         return None
-    return Card(path, agency, year, order)
+    card = Card(path, agency, year, order)
+    return card if card.key else None
 
 
 @dataclass(frozen=True)

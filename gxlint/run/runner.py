@@ -38,13 +38,9 @@ def _lines_for(findings: list[Finding], text: str) -> dict[int, str]:
     wanted = {f.line for f in findings}
     if not wanted:
         return {}
-    out: dict[int, str] = {}
-    for number, line in enumerate(text.split("\n"), start=1):
-        if number in wanted:
-            out[number] = line
-            if len(out) == len(wanted):
-                break
-    return out
+    # split only as far as the last line wanted (the rest of the text stays one piece, after it)
+    lines = text.split("\n", max(wanted))
+    return {number: lines[number - 1] for number in sorted(wanted) if 1 <= number <= len(lines)}
 
 
 def _crashed(linter, path: str, exc: BaseException, settings_path: str | None) -> list[Finding]:
@@ -180,10 +176,17 @@ def _text_head(path: str, max_bytes: int) -> str | None:
     from gxlint.read import source as source_mod
     from gxlint.read.sniff import sniff
 
-    if path.lower().endswith(source_mod._BINARY_NAMES) or os.path.getsize(path) > max_bytes:
+    if path.lower().endswith(source_mod._BINARY_NAMES):
+        return None
+    size = os.path.getsize(path)
+    if size > max_bytes:
         return None
     with open(path, "rb") as handle:
-        data = handle.read(max_bytes + 1)
+        # what the file holds (a buffered read of n bytes allocates n bytes first), and the rest up
+        # to the limit only when it holds more than its size said (a pipe, a file being written)
+        data = handle.read(size + 1)
+        if len(data) > size:
+            data += handle.read(max_bytes - size)
     if sniff(data, path) != "text":
         return None
     text, _, problems = source_mod.decode(data)
