@@ -486,7 +486,10 @@ class Report:
 
     @property
     def readable(self) -> bool:
-        return not any(p.fatal for p in self.source.problems)
+        for problem in self.source.problems:  # asked by most rules: no generator made each time
+            if problem.fatal:
+                return False
+        return True
 
     @property
     def blocks(self) -> Iterator[Block]:
@@ -512,6 +515,7 @@ class Report:
 
     def chapter_of(self, block: Block) -> Chapter | None:
         for chapter in self.chapters:
-            if any(b is block for b in chapter.blocks):
-                return chapter
+            for b in chapter.blocks:  # the very block: no generator made for each chapter
+                if b is block:
+                    return chapter
         return None

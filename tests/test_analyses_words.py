@@ -153,3 +153,38 @@ def test_narrative_keys_are_the_sentences_normalised_one_by_one():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
         report = SimpleNamespace(title_span=None, preamble=[Paragraph(text, span)], chapters=[])
         assert [s.key for s in sentences.narrative(report).sentences] == one_by_one(text), text
+
+
+def test_narrative_keys_of_paragraphs_read_together_are_each_paragraphs_own():
+    # all paragraphs are normalised in one pass: each sentence keeps its paragraph, as when each
+    # paragraph is read alone (also when a paragraph holds the letter that stands between them)
+    from types import SimpleNamespace
+
+    from gxlint.lint.analyses import sentences
+    from gxlint.model import Paragraph, Span
+
+    rng = random.Random(11)
+    alphabet = list("本年度报告如下联系电话地址一二〇九年（）(、.，。！？；!? \n*#12３工作公开") + [
+        "政府信息",
+        sentences._BETWEEN,
+    ]
+    span = Span(0, 1, 1, 1)
+    for _ in range(500):
+        texts = [
+            "".join(
+                rng.choice(alphabet[:-1] if rng.random() < 0.9 else alphabet)
+                for _ in range(rng.randint(0, 50))
+            )
+            for _ in range(rng.randint(0, 5))
+        ]
+        alone = [
+            (s.key, index)
+            for index, text in enumerate(texts)
+            for s in sentences.narrative(
+                SimpleNamespace(title_span=None, preamble=[Paragraph(text, span)], chapters=[])
+            ).sentences
+        ]
+        report = SimpleNamespace(title_span=None, preamble=[Paragraph(t, span) for t in texts], chapters=[])
+        assert [(s.key, s.paragraph) for s in sentences.narrative(report).sentences] == alone, texts
+        sentences._RECENT.clear()
+        assert sentences.narrative_keys(report) == frozenset(key for key, _ in alone)

@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from gxlint.finding import Finding
 from gxlint.lint.conditions import Crash, traceback_text
-from gxlint.lint.rule import Rule, RuleContext
+from gxlint.lint.rule import Rule, context_fields, context_for
 from gxlint.model import Report
 from gxlint.read.source import Source
 from gxlint.read.templates import Templates, deadlines
@@ -83,28 +83,27 @@ class Engine:
         if cross_only:
             plan = [step for step in plan if step[0].uses_previous]
         found: list[Crash] = list(crashes)
-        crashed = tuple(found)
-        shared: dict = {}  # ctx.memo: analyses computed once per report for all rules
+        # what every rule's context holds on this report (ctx.memo's dict among it: analyses
+        # computed once per report for all rules), made once rather than once per rule
+        common = context_fields(
+            path=path,
+            lang=settings.lang,
+            template=template,
+            templates=self.templates,
+            organ=organ,
+            source_text=report.source.text,
+            shared={},
+            previous=previous,
+            crashes=tuple(found),
+        )
+        instances = self._instances
         findings: list[Finding] = []
         for rule_cls, options in plan:
             try:
-                rule = self._instances.get(rule_cls.code)
+                rule = instances.get(rule_cls.code)
                 if rule is None:
-                    rule = self._instances[rule_cls.code] = rule_cls()
-                ctx = RuleContext(
-                    rule,
-                    path=path,
-                    options=options,
-                    lang=settings.lang,
-                    template=template,
-                    templates=self.templates,
-                    organ=organ,
-                    source_text=report.source.text,
-                    shared=shared,
-                    previous=previous,
-                    crashes=crashed,
-                )
-                produced = list(rule.check(report, ctx) or ())
+                    rule = instances[rule_cls.code] = rule_cls()
+                produced = list(rule.check(report, context_for(rule, options, common)) or ())
                 for f in produced:
                     if not isinstance(f, Finding):
                         raise TypeError(f"check() yielded {type(f).__name__} {f!r:.60}, not a Finding")
@@ -112,7 +111,7 @@ class Engine:
                 plugin = f", plugin {rule_cls.plugin}" if rule_cls.plugin else ""
                 self.crashed(exc, f"gxlint: rule {rule_cls.code} ({rule_cls.name}{plugin}) crashed on {path}")
                 found.append(Crash.of("rule", exc, rule_cls))
-                crashed = tuple(found)
+                common["crashes"] = tuple(found)
                 produced = []
             findings.extend(produced)
         if settings.severity:
@@ -182,7 +181,20 @@ def infer_organ(agency: str | None) -> str | None:
     """department or government, from the agency's name (deadlines.json's organ_patterns)."""
     if not agency:
         return None
-    for entry in deadlines().get("organ_patterns", ()):
-        if re.search(entry["pattern"], agency):
-            return entry["kind"]
+    for pattern, kind in _organ_patterns(deadlines()):
+        if pattern.search(agency):
+            return kind
     return None
+
+
+_ORGAN_PATTERNS: dict[int, tuple[dict, list[tuple[re.Pattern[str], str]]]] = {}
+
+
+def _organ_patterns(data: dict) -> list[tuple[re.Pattern[str], str]]:
+    """deadlines.json's organ_patterns compiled, once per (cached) file rather than looked up in
+    ``re``'s cache for every report."""
+    known = _ORGAN_PATTERNS.get(id(data))
+    if known is None or known[0] is not data:
+        compiled = [(re.compile(e["pattern"]), e["kind"]) for e in data.get("organ_patterns", ())]
+        known = _ORGAN_PATTERNS[id(data)] = (data, compiled)
+    return known[1]

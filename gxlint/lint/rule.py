@@ -371,15 +371,25 @@ class RuleContext:
         with ``fields`` filled in; a field given as a :class:`Phrase` is worded per language.
         ``severity`` and ``key`` are as for :meth:`finding`."""
         text = self.rule.messages[message]
-        zh, fix_zh = text.text("zh", fields)
-        en, fix_en = text.text("en", fields)
-        return self.finding(where, zh, en, fix_zh=fix_zh, fix_en=fix_en, severity=severity, key=key)
+        zh, en = _resolved(fields)
+        # only what the finding shows is formatted: the message and fix in the run's language
+        # (the other language's fix only when this one is empty) and, for the fingerprint of a
+        # finding without a key, the English message
+        if self.lang == "zh":
+            shown = text.zh.format_map(zh)
+            fix = _fix(text.fix_zh, zh, text.fix_en, en)
+            english = text.en.format_map(en) if key is None else ""
+        else:
+            shown = english = text.en.format_map(en)
+            fix = _fix(text.fix_en, en, text.fix_zh, zh)
+        return self._finding(where, shown, fix, english, severity, key)
 
     def phrase(self, message: str, /, **fields: Any) -> Phrase:
         """The rule's message ``message`` in both languages, as a field for another message (a
         part that repeats, such as one row of a list).  Its fix, if any, is not used."""
         text = self.rule.messages[message]
-        return Phrase(text.text("zh", fields)[0], text.text("en", fields)[0])
+        zh, en = _resolved(fields)
+        return Phrase(text.zh.format_map(zh), text.en.format_map(en))
 
     def finding(
         self,
@@ -397,12 +407,19 @@ class RuleContext:
         ``key`` identifies what was found for baselines (defaults to the text at the span), so a
         finding keeps its identity when lines are inserted above it.
         """
-        span = where if isinstance(where, Span) else getattr(where, "span", None)
-        if span is None:
-            span = Span(1, 1, 1, 1, 0, 0)
         fix = None
         if fix_zh is not None or fix_en is not None:
             fix = (fix_zh or fix_en) if self.lang == "zh" else (fix_en or fix_zh)
+        return self._finding(where, self.msg(zh, en), fix, en, severity, key)
+
+    def _finding(
+        self, where: Any, message: str, fix: str | None, en: str, severity: str | None, key: str | None
+    ) -> Finding:
+        """:meth:`finding` with the message and fix in the run's language already chosen (``en``:
+        the English message, which a finding without a ``key`` is fingerprinted by)."""
+        span = where if isinstance(where, Span) else getattr(where, "span", None)
+        if span is None:
+            span = Span(1, 1, 1, 1, 0, 0)
         anchor = key if key is not None else self._text[span.start : span.end][:200]
         base = f"{self.rule.code}\x00{anchor}\x00{en}" if key is None else f"{self.rule.code}\x00{key}"
         digest = hashlib.sha1(base.encode("utf-8")).hexdigest()[:16]
@@ -421,7 +438,71 @@ class RuleContext:
             self.rule.code,
             self.rule.name,
             severity or self.rule.severity,
-            self.msg(zh, en),
+            message,
             fix,
             fingerprint,
         )
+
+
+def _resolved(fields: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A message's fields in Chinese and in English (a :class:`Phrase` worded per language), as
+    :meth:`Message.text` fills them, in one pass for both."""
+    zh: dict[str, Any] = {}
+    en: dict[str, Any] = {}
+    for k, v in fields.items():
+        if isinstance(v, Phrase):
+            zh[k], en[k] = v.zh, v.en
+        else:
+            zh[k] = en[k] = v
+    return zh, en
+
+
+def _fix(
+    own: str | None, values: Mapping[str, Any], other: str | None, other_values: Mapping[str, Any]
+) -> str | None:
+    """The fix a finding shows: in the run's language (``own``), or the other language's when that
+    one is empty or missing (as :meth:`RuleContext.finding` chooses)."""
+    if own is not None:
+        text = own.format_map(values)
+        if text:
+            return text
+    return other.format_map(other_values) if other is not None else None
+
+
+def context_fields(
+    *,
+    path: str,
+    lang: str,
+    template: "Template | None",
+    templates: "Templates",
+    organ: str | None,
+    source_text: str = "",
+    shared: dict[Any, Any] | None = None,
+    previous: "Report | None" = None,
+    crashes: "tuple[Crash, ...]" = (),
+) -> dict[str, Any]:
+    """The attributes of a :class:`RuleContext` that are the same for every rule run on one report
+    (its constructor's arguments but the rule and its options), for :func:`context_for`."""
+    return {
+        "crashes": crashes,
+        "previous": previous,
+        "path": path,
+        "lang": lang,
+        "template": template,
+        "templates": templates,
+        "organ": organ,
+        "_text": source_text,
+        "_shared": shared if shared is not None else {},
+    }
+
+
+def context_for(rule: Rule, options: Mapping[str, Any], fields: dict[str, Any]) -> RuleContext:
+    """``RuleContext(rule, options=options, …)`` with the other arguments' attributes taken from
+    ``fields`` (:func:`context_fields`): what the engine makes for each rule of a report, without
+    passing the same arguments again for every rule."""
+    ctx = RuleContext.__new__(RuleContext)
+    ctx.__dict__.update(fields)
+    ctx.rule = rule
+    ctx.options = options
+    ctx._seen = {}
+    return ctx

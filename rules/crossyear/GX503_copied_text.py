@@ -146,7 +146,8 @@ class CopiedText(Rule):
         if len(mine.sentences) >= ctx.options["min-sentences"] and copied and share >= threshold:
             yield self._whole(ctx, mine, copied, share, threshold, names)
         # chapter 五 on its own
-        ch5 = [s for s in mine.sentences if _problems_chapter(mine.paragraphs[s.paragraph][1])]
+        problems = {i for i, (_, chapter) in enumerate(mine.paragraphs) if _problems_chapter(chapter)}
+        ch5 = [s for s in mine.sentences if s.paragraph in problems] if problems else []
         if ch5:
             same = [s for s in ch5 if s.key in last]
             if same and len(same) / len(ch5) >= threshold:

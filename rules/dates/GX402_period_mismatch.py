@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
-from gxlint.chinese import read_period
+from gxlint.chinese import PeriodReading, read_period as _read_period
 from gxlint.lint.analyses.chapters import checkable
 from gxlint.lint.analyses.period import title_year, whole_year_statement
 from gxlint.lint.rule import Message, Phrase, Rule
@@ -18,6 +19,13 @@ _FIX = {
 
 def _iso(d: dt.date | None) -> str:
     return d.isoformat() if d else "?"
+
+
+@lru_cache(maxsize=1024)
+def read_period(text: str) -> PeriodReading | None:
+    """:func:`gxlint.chinese.read_period` (its reading is immutable), once per text: the same few
+    period statements are written in report after report."""
+    return _read_period(text)
 
 
 class PeriodMismatch(Rule):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from gxlint.chinese import DATE_CN, DATE_ISO, HSPACE, has_cjk_run, make_date
-from gxlint.lint.analyses.chapters import chapter_template, checkable
+from gxlint.lint.analyses.chapters import chapter_spec, chapter_template, checkable
 from gxlint.lint.analyses.period import period_bounds
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import OTHER
@@ -165,7 +165,7 @@ class DateOutOfPeriod(Rule):
 
         template = chapter_template(report, ctx)
         for chapter in report.chapters:
-            spec = template.identify_chapter(chapter.title)[0] if template is not None else None
+            spec = chapter_spec(template, chapter.title)[0] if template is not None else None
             account = spec is None or spec.number in _ACCOUNT_CHAPTERS
             for block in chapter.blocks:
                 if getattr(block, "kind", None) == OTHER:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
 from typing import Callable
 
 from gxlint.arith import fmt
-from gxlint.lint.analyses.claims import TOTALS, Applications, Review, claims, denials
+from gxlint.lint.analyses.claims import TOTALS, Review, applications, claims, denials
 from gxlint.lint.analyses.tables import (
     identities,
     short_label,
@@ -16,7 +16,7 @@ from gxlint.lint.analyses.tables import (
     trusted_rows,
 )
 from gxlint.lint.rule import Message, Phrase, Rule
-from gxlint.model import APPLICATIONS, REVIEW_LITIGATION, Cell
+from gxlint.model import APPLICATIONS, REVIEW_LITIGATION, Cell, Row
 
 
 class ZeroTotalConsistency(Rule):
@@ -100,7 +100,7 @@ class ZeroTotalConsistency(Rule):
     }
 
     def check(self, report, ctx):
-        apps = [a for a in (Applications.of(t, ctx) for t in template_tables(report, APPLICATIONS)) if a]
+        apps = applications(report, ctx)
         reviews = [Review(t, trusted_rows(t)) for t in template_tables(report, REVIEW_LITIGATION) if t.rows]
         yield from self._zero_totals(report, ctx)
         if not apps and not reviews:
@@ -158,37 +158,36 @@ class ZeroTotalConsistency(Rule):
             if table.kind not in (APPLICATIONS, REVIEW_LITIGATION) or not table.template:
                 continue
             tmpl = template_of(table, ctx)
+            by_row, by_column = _totals(tmpl, table.kind)
+            if not by_row and not by_column:
+                continue
             rows = trusted_rows(table)
+            # a part above 0 stands in a row with a number above 0: only those rows can give a finding
+            positive = {key: row for key, row in rows.items() if _positive(row)}
+            if not positive:
+                continue
             name = Phrase(*table_name(table))
-            for ident in (
-                *identities(tmpl, "row-total", table.kind),
-                *identities(tmpl, "review-litigation-total", table.kind),
-            ):
-                if ident.per != "row":
-                    continue
-                left, right = ident.sides()
-                if len(left) != 1:
-                    continue
-                for row in rows.values():
-                    total = row.cell(left[0])
+            for total_column, right in by_row:
+                for row in positive.values():
+                    total = row.cell(total_column)
                     if not _zero_cell(total):
                         continue  # the parts and the place are words for a finding: only then
                     parts = [row.cell(c) for c in right]
                     where = partial(self._row_where, ctx, tmpl, table, row)
                     yield from self._zero(ctx, total, list(zip(right, parts)), where, name)
-            for ident in identities(tmpl, "outcome-total", table.kind):
-                if ident.per != "column":
+            for total_row, right in by_column:
+                if total_row not in rows:
                     continue
-                left, right = ident.sides(tmpl)
-                if len(left) != 1 or left[0] not in rows:
+                named = [(short_label(tmpl, k), positive[k]) for k in right if k in positive]
+                if not named:
                     continue
-                for column in rows[left[0]].columns:
-                    total = rows[left[0]].cell(column)
+                for column in rows[total_row].columns:
+                    total = rows[total_row].cell(column)
                     if not _zero_cell(total):
                         continue
-                    parts = [(short_label(tmpl, k), rows[k].cell(column)) for k in right if k in rows]
+                    parts = [(label, row.cell(column)) for label, row in named]
                     where = partial(
-                        ctx.phrase, "column_total", column=column, label=short_label(tmpl, left[0])
+                        ctx.phrase, "column_total", column=column, label=short_label(tmpl, total_row)
                     )
                     yield from self._zero(ctx, total, parts, where, name)
 
@@ -217,6 +216,32 @@ class ZeroTotalConsistency(Rule):
             where=where(),
             parts=Phrase("、".join(p.zh for p in listed), ", ".join(p.en for p in listed)),
         )
+
+
+@lru_cache(maxsize=None)
+def _totals(tmpl, kind: str) -> tuple[list[tuple[str, list[str]]], list[tuple[str, list[str]]]]:
+    """The template's totals of one part on ``kind`` tables: (total column, part columns) of each
+    row's, (total row, part rows) of each column's (found once per template, not per report)."""
+    by_row = []
+    for ident in (*identities(tmpl, "row-total", kind), *identities(tmpl, "review-litigation-total", kind)):
+        if ident.per == "row":
+            left, right = ident.sides()
+            if len(left) == 1:
+                by_row.append((left[0], right))
+    by_column = []
+    for ident in identities(tmpl, "outcome-total", kind):
+        if ident.per == "column":
+            left, right = ident.sides(tmpl)
+            if len(left) == 1:
+                by_column.append((left[0], right))
+    return by_row, by_column
+
+
+def _positive(row: Row) -> bool:
+    for cell in row.cells:
+        if cell.status == "number" and cell.value is not None and cell.value > 0:
+            return True
+    return False
 
 
 def _zero_cell(cell: Cell | None) -> bool:

@@ -8,7 +8,7 @@ from gxlint.arith import fmt
 from gxlint.lint.analyses.claims import (
     INF,
     TOTALS,
-    Applications,
+    applications,
     Claim,
     Documents,
     Quantity,
@@ -21,7 +21,7 @@ from gxlint.lint.analyses.claims import (
 )
 from gxlint.lint.analyses.tables import table_name, template_tables, trusted_rows
 from gxlint.lint.rule import Message, Phrase, Rule
-from gxlint.model import APPLICATIONS, REVIEW_LITIGATION
+from gxlint.model import REVIEW_LITIGATION
 
 
 class NarrativeMismatch(Rule):
@@ -121,7 +121,7 @@ class NarrativeMismatch(Rule):
     }
 
     def check(self, report, ctx):
-        apps = [a for a in (Applications.of(t, ctx) for t in template_tables(report, APPLICATIONS)) if a]
+        apps = applications(report, ctx)
         reviews = [
             Review(t, trusted_rows(t), ctx) for t in template_tables(report, REVIEW_LITIGATION) if t.rows
         ]

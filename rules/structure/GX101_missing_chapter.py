@@ -9,7 +9,7 @@ from gxlint.lint.analyses.chapters import (
     cutoff,
     end_of,
     heading,
-    identify,
+    identified,
     numbered,
     predates_format,
     present,
@@ -126,7 +126,7 @@ class MissingChapter(Rule):
                 key="no-chapters",
             )
             return
-        found = identify(report, template)
+        found = identified(report, template, ctx)
         there = present(found)
         cut = cutoff(report, ctx)
         lost = {c.number for c in cut.chapters} if cut is not None else set()  # GX108 reports them

@@ -7,7 +7,7 @@ from gxlint.lint.analyses.chapters import (
     chapter_template,
     checkable,
     heading,
-    identify,
+    identified,
     numbered,
     predates_format,
     present,
@@ -112,7 +112,7 @@ class ChapterNumbering(Rule):
             return
         template = None if predates_format(report, ctx) else chapter_template(report, ctx)
         level = relaxed_severity(self, report)
-        there = present(identify(report, template)) if template is not None else set()
+        there = present(identified(report, template, ctx)) if template is not None else set()
         runs = {id(c): run for run in renumbered(report, ctx) for c, _ in run.chapters}
         previous = None
         for chapter in report.chapters:

@@ -7,7 +7,7 @@ from gxlint.lint.analyses.chapters import (
     checkable,
     cutoff,
     heading,
-    identify,
+    identified,
     numbered,
     predates_format,
     present,
@@ -100,7 +100,7 @@ class ChapterTitle(Rule):
         template = chapter_template(report, ctx)
         if template is None:
             return
-        found = identify(report, template)
+        found = identified(report, template, ctx)
         there = present(found)
         cut = cutoff(report, ctx)
         lost = {c.number for c in cut.chapters} if cut is not None else set()

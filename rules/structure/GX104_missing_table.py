@@ -5,7 +5,7 @@ from __future__ import annotations
 from gxlint.lint.analyses.chapters import (
     chapter_template,
     checkable,
-    identify,
+    identified,
     lost_tables,
     numbered,
     predates_format,
@@ -84,7 +84,7 @@ class MissingTable(Rule):
         tables = tables_template(report, ctx, template)
         kinds = {t.kind for t in report.tables}
         level = relaxed_severity(self, report)
-        found = identify(report, template) if template is not None else []
+        found = identified(report, template, ctx) if template is not None else []
         for kind in TEMPLATE_KINDS:
             if kind in kinds:
                 continue

@@ -6,7 +6,7 @@ from gxlint.lint.analyses.chapters import (
     chapter_template,
     checkable,
     heading,
-    identify,
+    identified,
     numbered,
     predates_format,
     tables_template,
@@ -81,7 +81,7 @@ class TableMisplaced(Rule):
         template = chapter_template(report, ctx)
         if template is None:
             return
-        found = identify(report, template)
+        found = identified(report, template, ctx)
         claimed = {s.number for _, s, _ in found if s is not None}
         place = {}
         for chapter, spec, _ in found:

@@ -3,6 +3,8 @@ the report's year, GX107 reports a table in a format that does not apply)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from gxlint.chinese import label_key
 from gxlint.lint.analyses.tables import label_words
 from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS
@@ -68,6 +70,8 @@ def _index(markers) -> dict:
 
 #: how many field texts ``seen`` keeps per table kind before it starts afresh
 _SEEN = 8192
+#: a text not in ``seen`` yet (None there means: the text names no label)
+_UNSEEN: Any = object()
 
 
 def _number(text: str) -> bool:
@@ -108,9 +112,8 @@ def evidence(
     for raw in table.raw:
         for f in raw.fields:
             text = f.text
-            if text in seen:
-                hits = seen[text]
-            else:
+            hits = seen.get(text, _UNSEEN)
+            if hits is _UNSEEN:
                 if len(seen) >= _SEEN:
                     seen.clear()
                 hits = seen[text] = _hits(keys, skip_numbers, applications, text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from gxlint.lint.analyses.tables import template_of, template_tables
+from gxlint.lint.analyses.tables import cell_statuses, template_of, template_tables
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import Cell
 
@@ -131,6 +131,8 @@ class MalformedNumber(Rule):
 
     def check(self, report, ctx):
         for table in template_tables(report):
+            if "malformed" not in cell_statuses(table, ctx):
+                continue
             tmpl = template_of(table, ctx)
             signed = tmpl.signed_columns if tmpl is not None else frozenset()
             money = tmpl.money_columns if tmpl is not None else frozenset()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gxlint.lint.analyses.tables import row_unread, table_name, template_of, template_tables
+from gxlint.lint.analyses.tables import cell_statuses, row_unread, table_name, template_of, template_tables
 from gxlint.lint.rule import Message, Option, Phrase, Rule
 from gxlint.model import REVIEW_LITIGATION, Cell, Row, Span, Table
 
@@ -109,6 +109,8 @@ class BlankCell(Rule):
     def check(self, report, ctx):
         per_row = bool(ctx.options.get("per-row", False))
         for table in template_tables(report):
+            if "blank" not in cell_statuses(table, ctx):
+                continue
             tmpl = template_of(table, ctx)
             found: list[tuple[int, Row, list[Cell]]] = []
             for i, row in enumerate(table.rows):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from gxlint.lint.analyses.tables import (
@@ -100,7 +101,7 @@ class MissingDataRow(Rule):
         tmpl = template_of(table, ctx)
         if tmpl is None:
             return
-        captions = {label_words(s.caption): s for s in tmpl.sections}
+        captions = _captions(tmpl)
         filled = {r.section for r in table.rows}
         current: tuple[Any, Any] | None = None  # (the section, the place of its caption)
         has_data = False
@@ -121,3 +122,9 @@ class MissingDataRow(Rule):
                 current, has_data = (section, raw.span), False
             elif not has_data and holds_data(raw):  # one row of data is enough
                 has_data = True
+
+
+@lru_cache(maxsize=256)
+def _captions(template) -> dict:
+    """The template's article-20 sections by their captions' words: once per template."""
+    return {label_words(s.caption): s for s in template.sections}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gxlint.lint.analyses.tables import (
+    cell_statuses,
     label_words,
     table_name,
     template_of,
@@ -125,7 +126,7 @@ class RowShape(Rule):
             tmpl = template_of(table, ctx)
             name = table_name(table)
             worded: dict[int, tuple[Row, list[Cell]]] = {}
-            for row in table.rows:
+            for row in table.rows if "malformed" in cell_statuses(table, ctx) else ():
                 cells = [c for c in row.cells if c.status == "malformed" and words_in_cell(c)]
                 if cells:
                     worded.setdefault(row.span.start, (row, cells))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from gxlint.arith import balance, fmt
-from gxlint.lint.analyses.tables import at_least, identities, section_name, template_of, template_tables
+from functools import lru_cache
+
+from gxlint.arith import fmt
+from gxlint.lint.analyses.tables import identities, section_name, template_of, template_tables
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import ACTIVE_DISCLOSURE, Row, Table
 from gxlint.read.templates import Identity
 
-from ._identity import row_cells
+from ._identity import row_plan, sums, weigh
 from ._naming import TERM, terms
 
 
@@ -78,28 +80,29 @@ class DisclosureConsistency(Rule):
     def check(self, report, ctx):
         for table in template_tables(report, ACTIVE_DISCLOSURE):
             tmpl = template_of(table, ctx)
-            # each identity's sides are the template's, the same in every row
-            checks = [
-                (ident, *ident.sides())
-                for ident in identities(tmpl, self.name, ACTIVE_DISCLOSURE)
-                if ident.per == "row"
-            ]
-            checks = [(ident, left, right, left + right, {}) for ident, left, right in checks if left]
+            checks = _checks(tmpl, self.name)
+            wanted = [(columns, len(left)) for _, left, _, columns in checks]
+            plans: dict = {}  # per set of row columns, the identities a row has cells for
             for row in table.rows:
                 if not row.trusted:
                     continue
-                for ident, left, right, columns, places in checks:
-                    cells = row_cells(row, columns, places)
-                    if cells is None:
+                cells = row.cells
+                for k, lpos, rpos, needed in row_plan(row, wanted, plans):
+                    if len(cells) < needed:
                         continue
-                    lc, rc = cells[: len(left)], cells[len(left) :]
+                    ident, left, right, _ = checks[k]
+                    lsum, lu, rsum, ru = found = sums(cells, lpos, rpos)
                     if ident.relation == ">=":
-                        if at_least(lc, rc) == "violated":
-                            yield self._report(ctx, table, row, ident, left, right, lc, rc, "<")
-                    elif balance(lc, rc).status == "violated":
-                        yield self._report(ctx, table, row, ident, left, right, lc, rc, "≠")
+                        # tables.at_least(...) == "violated": the left side, all known, is below
+                        # what the right side's known cells already make
+                        if not lu and lsum < rsum - 1e-6:
+                            yield self._report(ctx, table, row, ident, left, right, (lpos, rpos), "<")
+                    elif weigh(*found).status == "violated":
+                        yield self._report(ctx, table, row, ident, left, right, (lpos, rpos), "≠")
 
-    def _report(self, ctx, table: Table, row: Row, ident: Identity, left, right, lc, rc, op: str):
+    def _report(self, ctx, table: Table, row: Row, ident: Identity, left, right, positions, op: str):
+        lc = [row.cells[i] for i in positions[0]]
+        rc = [row.cells[i] for i in positions[1]]
         # the template's reason, in each language that has one
         why_zh, why_en = ident.zh, ident.en
         because = ctx.phrase("because", why=Phrase(why_zh, why_en))
@@ -120,3 +123,15 @@ class DisclosureConsistency(Rule):
                 **fields,
             )
         return ctx.say(lc[0], "violated", **fields)
+
+
+@lru_cache(maxsize=256)
+def _checks(template, name: str) -> tuple[tuple[Identity, list[str], list[str], list[str]], ...]:
+    """The template's per-row identities called ``name`` on the 主动公开 table: each with its left
+    and right side and both sides' columns; found once per template, not per report."""
+    checks = [
+        (ident, *ident.sides())
+        for ident in identities(template, name, ACTIVE_DISCLOSURE)
+        if ident.per == "row"
+    ]
+    return tuple((ident, left, right, left + right) for ident, left, right in checks if left)

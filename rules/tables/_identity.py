@@ -17,7 +17,10 @@ the applicant column names its numbers too.
 
 from __future__ import annotations
 
-from gxlint.arith import Balance, balance, fmt
+from functools import lru_cache, partial
+from typing import Sequence
+
+from gxlint.arith import Balance, fmt
 from gxlint.lint.analyses.tables import identities, table_name, template_of, template_tables, trusted_rows
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import APPLICATIONS, Cell, Row
@@ -71,24 +74,126 @@ def row_cells(row: Row, columns: list[str], places: dict) -> list[Cell] | None:
     return [cells[i] for i in positions]
 
 
+def row_plan(row: Row, wanted, plans: dict) -> list[tuple[int, list[int], list[int], int]]:
+    """Of ``wanted`` (per identity, its columns and how many of them are its left side), the
+    identities whose every column is among the row's: (its index in ``wanted``, where the row's
+    cells of its left side are, where those of its right side are, how many cells the row must
+    have), in order.  Found once per set of row columns (``plans``, kept by the caller while it
+    reads one table with the same ``wanted``: its rows share a few sets)."""
+    own = row.columns
+    plan = plans.get(own)
+    if plan is None:
+        plan = plans[own] = []
+        for k, (columns, n) in enumerate(wanted):
+            if all(c in own for c in columns):
+                found = [own.index(c) for c in columns]
+                plan.append((k, found[:n], found[n:], max(found, default=-1) + 1))
+    return plan
+
+
+def sums(cells, left, right) -> tuple[float, int, float, int]:
+    """The sum of the known cells and how many are unknown, of ``[cells[i] for i in left]`` and of
+    ``[cells[i] for i in right]`` (a row's cells), as :func:`gxlint.arith.balance` weighs them:
+    what a row's identity weighs, without making the two lists for every row of a table.  A cell's
+    value is added as it is: a float sum plus an int is the sum plus ``float(int)``."""
+    lsum = 0.0
+    lu = 0
+    for i in left:
+        cell = cells[i]
+        if cell.status != "number" or cell.value is None:
+            lu += 1
+        else:
+            lsum += cell.value
+    rsum = 0.0
+    ru = 0
+    for i in right:
+        cell = cells[i]
+        if cell.status != "number" or cell.value is None:
+            ru += 1
+        else:
+            rsum += cell.value
+    return lsum, lu, rsum, ru
+
+
+def weigh(lsum: float, lu: int, rsum: float, ru: int) -> Balance:
+    """:func:`gxlint.arith.balance` of two sides given their :func:`sums`."""
+    close = abs(lsum - rsum) < 1e-6
+    if lu == 0 and ru == 0:
+        status = "ok" if close else "violated"
+    elif lu and ru:
+        status = "unknown"
+    elif lu:  # left can only grow
+        status = "violated" if lsum > rsum + 1e-6 else ("ok" if close else "unknown")
+    else:
+        status = "violated" if rsum > lsum + 1e-6 else ("ok" if close else "unknown")
+    return Balance(status, lsum, rsum, lu, ru)
+
+
+def _column_cells(row: Row | None, columns: tuple[str, ...], by_position: bool) -> list[Cell | None]:
+    """The row's cell in each of ``columns`` (None where the row is missing or has no such cell):
+    a row with these very columns (the template's) by position, any other through ``Row.cell``."""
+    n = len(columns)
+    if row is None:
+        return [None] * n
+    if by_position and row.columns == columns:
+        return [*row.cells[:n], *[None] * (n - len(row.cells))]
+    return [row.cell(c) for c in columns]
+
+
 def _columns(rows: dict[str, Row], keys: list[str], columns: tuple[str, ...]) -> list[list[Cell | None]]:
     """Per column of ``columns``, the cells of the rows ``keys`` (None where a row is missing or has
-    no such cell), each row read once: a row with these very columns (the template's) by position,
-    any other through ``Row.cell``."""
-    n = len(columns)
-    by_position = len(set(columns)) == n  # Row.cell finds a column named twice at its first place
-    per_row: list[list[Cell | None]] = []
-    for k in keys:
-        row = rows.get(k)
-        if row is None:
-            per_row.append([None] * n)
-        elif by_position and row.columns == columns:
-            per_row.append([*row.cells[:n], *[None] * (n - len(row.cells))])
-        else:
-            per_row.append([row.cell(c) for c in columns])
+    no such cell), each row read once (:func:`_column_cells`)."""
+    by_position = len(set(columns)) == len(columns)  # Row.cell finds a column named twice at its first place
+    per_row = [_column_cells(rows.get(k), columns, by_position) for k in keys]
     return [list(cells) for cells in zip(*per_row)]
 
 
+def column_sums(
+    rows: dict[str, Row], keys: list[str], columns: tuple[str, ...]
+) -> tuple[list[float], list[int]]:
+    """Per column of ``columns``, the sum of the known cells of the rows ``keys`` and how many are
+    unknown: what :func:`gxlint.arith.balance` makes of each column of :func:`_columns`."""
+    n = len(columns)
+    by_position = len(set(columns)) == n
+    total = [0.0] * n
+    unknown = [0] * n
+    for k in keys:
+        row = rows.get(k)
+        if row is None:
+            unknown = [u + 1 for u in unknown]
+            continue
+        cells: Sequence[Cell | None]
+        if by_position and row.columns == columns:
+            cells = row.cells[:n]
+            for j in range(len(cells), n):  # the row's missing cells
+                unknown[j] += 1
+        else:
+            cells = [row.cell(c) for c in columns]
+        for j, cell in enumerate(cells):
+            if cell is None or cell.status != "number" or cell.value is None:
+                unknown[j] += 1
+            else:
+                total[j] += cell.value
+    return total, unknown
+
+
+@lru_cache(maxsize=256)
+def row_sides(template, name: str, table_kind: str) -> tuple[tuple[list[str], list[str], list[str]], ...]:
+    """The template's per-row identities called ``name`` on tables of ``table_kind``: (left, right,
+    both sides' columns) of each with a left side; found once per template, not per report."""
+    sides = [i.sides() for i in identities(template, name, table_kind) if i.per == "row"]
+    return tuple((left, right, left + right) for left, right in sides if left)
+
+
+@lru_cache(maxsize=256)
+def column_sides(template, name: str) -> tuple[tuple[list[str], list[str]], ...]:
+    """The template's per-column identities called ``name`` on the applications table: (left,
+    right) of each with two sides; found once per template, not per report."""
+    sides = [i.sides(template) for i in identities(template, name, APPLICATIONS) if i.per == "column"]
+    return tuple((left, right) for left, right in sides if left and right)
+
+
+@lru_cache(maxsize=256)
 def _total_column(tmpl) -> tuple[str, list[str]] | None:
     """The applications table's row total: (its column, the columns it sums), from the template."""
     for ident in identities(tmpl, "row-total", APPLICATIONS):
@@ -127,21 +232,25 @@ class ColumnIdentity(Rule):
     def check(self, report, ctx):
         for table in template_tables(report, APPLICATIONS):
             tmpl = template_of(table, ctx)
-            rows = trusted_rows(table)
-            for ident in identities(tmpl, self.name, APPLICATIONS):
-                if ident.per != "column":
-                    continue
-                left, right = ident.sides(tmpl)
-                if not left or not right or not any(k in rows for k in left + right):
+            # GX201 and GX203 read the same rows (read-only): gathered once per table
+            rows = ctx.memo(("gxlint", "trusted_rows", id(table)), partial(trusted_rows, table))
+            for left, right in column_sides(tmpl, self.name):
+                if not any(k in rows for k in left + right):
                     continue
                 columns = next(rows[k].columns for k in left + right if k in rows)
+                # each column weighed from its sums; its cells gathered only for a finding
+                ltotal, lunknown = column_sums(rows, left, columns)
+                rtotal, runknown = column_sums(rows, right, columns)
                 balances: dict[str, Balance] = {}
                 violated: dict[str, tuple] = {}
-                lcs, rcs = _columns(rows, left, columns), _columns(rows, right, columns)
-                for column, lc, rc in zip(columns, lcs, rcs):
-                    b = balances[column] = balance(lc, rc)
+                cells = None
+                for j, column in enumerate(columns):
+                    b = balances[column] = weigh(ltotal[j], lunknown[j], rtotal[j], runknown[j])
                     if b.status != "violated" or (self.skip_zero_total and zero_total(b)):
                         continue
+                    if cells is None:
+                        cells = _columns(rows, left, columns), _columns(rows, right, columns)
+                    lc, rc = cells[0][j], cells[1][j]
                     order = (*rc, *lc) if self.anchor == "right" else (*lc, *rc)
                     where = next((c for c in order if c is not None), None) or table
                     violated[column] = (lc, rc, b, where)
@@ -194,22 +303,24 @@ class RowIdentity(Rule):
     def check(self, report, ctx):
         for table in template_tables(report, self.table_kind):
             tmpl = template_of(table, ctx)
-            sides = [i.sides() for i in identities(tmpl, self.name, self.table_kind) if i.per == "row"]
-            sides = [(left, right, left + right) for left, right in sides if left]
+            sides = row_sides(tmpl, self.name, self.table_kind)
             if not sides:
                 continue
-            places: list[dict] = [{} for _ in sides]
+            wanted = [(columns, len(left)) for left, _, columns in sides]
+            plans: dict = {}  # per set of row columns, the identities a row has cells for
             for row in table.rows:
                 if not row.trusted:
                     continue
-                for (left, right, columns), at in zip(sides, places):
-                    cells = row_cells(row, columns, at)
-                    if cells is None:
+                cells = row.cells
+                for k, lpos, rpos, needed in row_plan(row, wanted, plans):
+                    if len(cells) < needed:
                         continue
-                    lc, rc = cells[: len(left)], cells[len(left) :]
-                    b = balance(lc, rc)
+                    b = weigh(*sums(cells, lpos, rpos))
                     if b.status != "violated" or zero_total(b):
                         continue
+                    left, right, _ = sides[k]
+                    lc = [cells[i] for i in lpos]
+                    rc = [cells[i] for i in rpos]
                     yield self.report(ctx, table, tmpl, row, left, right, lc, rc, b)
 
     def report(self, ctx, table, tmpl, row, left, right, lc, rc, b):

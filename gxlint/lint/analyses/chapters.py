@@ -23,7 +23,7 @@ What it offers:
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from gxlint.chinese import numeral_text
@@ -131,11 +131,24 @@ def identify(report, template) -> list[tuple[Chapter, ChapterSpec | None, str | 
     when its title shares a keyword with one: GX107 reports the old table instead."""
     out = []
     for chapter in report.chapters:
-        spec, how = template.identify_chapter(chapter.title)
+        spec, how = chapter_spec(template, chapter.title)
         if how == "similar" and any(t.kind == LEGACY_STATISTICS for t in chapter.tables):
             spec, how = None, None
         out.append((chapter, spec, how))
     return out
+
+
+@lru_cache(maxsize=4096)
+def chapter_spec(template, title: str) -> tuple[ChapterSpec | None, str | None]:
+    """``template.identify_chapter(title)``, found once per template and title: the rules ask it
+    of every chapter of every report, and the same titles recur from report to report."""
+    return template.identify_chapter(title)
+
+
+def identified(report, template, ctx) -> list[tuple[Chapter, ChapterSpec | None, str | None]]:
+    """:func:`identify`, found once per report and template (``ctx.memo``): most structure rules
+    ask it.  The list is shared: read it, do not change it."""
+    return ctx.memo(("gxlint", "identify", id(template)), partial(identify, report, template))
 
 
 def present(found) -> set[int]:
@@ -248,7 +261,7 @@ def _cutoff(report, ctx) -> CutOff | None:
     template = chapter_template(report, ctx)
     if template is None:
         return None
-    found = identify(report, template)
+    found = identified(report, template, ctx)
     last_chapter, last_spec, _ = found[-1]
     reached = last_spec.number if last_spec is not None else last_chapter.number
     if reached is None:
@@ -340,7 +353,7 @@ def _renumbered(report, ctx) -> list[Renumbering]:
     template = chapter_template(report, ctx)
     if template is None or predates_format(report, ctx):
         return []
-    found = identify(report, template)
+    found = identified(report, template, ctx)
     there = present(found)
     runs: list[dict[str, Any]] = []
     current: dict[str, Any] | None = None

@@ -12,6 +12,7 @@ The analysis behind GX205 and GX206, for any rule that compares the text with th
 * the tables' side: :class:`Applications`, :class:`Review` and :class:`Documents` give, for a
   claim, the table quantities it may mean (:class:`Quantity`: a range, since blank cells are
   unknown, or the few values a run-together row still allows, see :func:`row_splits`);
+  :func:`applications` makes a report's :class:`Applications` once, for every rule that asks;
   :class:`Ranges` checks a claim against every table of a kind at once.
 
 The text is read conservatively: a number is taken as a claim about a table cell only when it
@@ -90,7 +91,14 @@ from typing import Iterator
 
 from gxlint.arith import fmt
 from gxlint.chinese import fold, fold_index, holds_any, numeral_value
-from gxlint.lint.analyses.tables import interval, short_label, table_name, template_of, trusted_rows
+from gxlint.lint.analyses.tables import (
+    interval,
+    short_label,
+    table_name,
+    template_of,
+    template_tables,
+    trusted_rows,
+)
 from gxlint.lint.rule import Message, Phrase
 from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS, REVIEW_LITIGATION, Cell, Paragraph, Row, Span, Table
 from gxlint.read import splitter
@@ -1045,7 +1053,17 @@ class Applications:
                 return node.label
         return None
 
+    def __post_init__(self) -> None:
+        self._q: dict[str, Quantity] = {}
+
     def q(self, numbering: str) -> Quantity:
+        """A row by its numbering (``"cn:1"`` 一, ``"paren:7"`` （七）总计) as a quantity (found once)."""
+        found = self._q.get(numbering)
+        if found is None:
+            found = self._q[numbering] = self._quantity(numbering)
+        return found
+
+    def _quantity(self, numbering: str) -> Quantity:
         label = self.key(numbering)
         node = self.template.node(label) if label is not None else None
         if label is None or node is None:
@@ -1075,20 +1093,20 @@ class Applications:
         return all(c.value == 0 for r in self.rows.values() for c in r.cells if c.status == "number")
 
     def candidates(self, claim: Claim) -> list[Quantity]:
-        one, two, seven, four = (self.q("cn:1"), self.q("cn:2"), self.q("paren:7"), self.q("cn:4"))
-        kind = claim.kind
+        q, kind = self.q, claim.kind
         if kind == "received":
-            return [one, plus(one, two)]
+            return [q("cn:1"), plus(q("cn:1"), q("cn:2"))]
         if kind == "handled":
-            return [seven]
+            return [q("paren:7")]
         if kind == "workload":
-            return [seven, one, plus(one, two)]
+            return [q("paren:7"), q("cn:1"), plus(q("cn:1"), q("cn:2"))]
         if kind == "carried_out":
-            return [four]
+            return [q("cn:4")]
         if kind == "carried_in":
-            return [two]
+            return [q("cn:2")]
         if kind == "on_request":
-            return [one, plus(one, two), seven, self.q("paren:1"), plus(self.q("paren:1"), self.q("paren:2"))]
+            one, two = q("cn:1"), q("cn:2")
+            return [one, plus(one, two), q("paren:7"), q("paren:1"), plus(q("paren:1"), q("paren:2"))]
         if kind == "outcome":
             return self._outcome(claim.detail)
         return []
@@ -1108,6 +1126,15 @@ class Applications:
             "其他处理": "paren:6",
         }.get(kind)
         return [self.q(numbering)] if numbering else []
+
+
+def applications(report, ctx) -> list[Applications]:
+    """The report's applications tables read against an applications template, as
+    :class:`Applications` (made once per report, ``ctx.memo``: their quantities are shared)."""
+    return ctx.memo(
+        ("gxlint", "applications"),
+        lambda: [a for a in (Applications.of(t, ctx) for t in template_tables(report, APPLICATIONS)) if a],
+    )
 
 
 @dataclass

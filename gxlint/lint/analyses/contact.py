@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -167,20 +168,23 @@ def scan(report) -> list[Found]:
     ends, starts = _label_ends(), _label_starts()
     out: list[Found] = []
     phoned = False  # a phone number is in ``out``
-    for para in report.paragraphs:
+    paragraphs = list(report.paragraphs)
+    # which paragraphs hold a label's last character, an @ or seven digits, found in the text of
+    # them all at once: most paragraphs hold none, and are not searched one by one
+    within = _Within([para.text for para in paragraphs])
+    address, phone, email, postcode = (
+        within.holding(ends[k]) for k in ("address", "phone", "email", "postcode")
+    )
+    at_sign = within.holding("@＠")
+    digits_from = within.first(_SEVEN_DIGITS)
+    for index, para in enumerate(paragraphs):
         text = para.text
         for m in (
-            pats["address"].finditer(text)
-            if holds_any(text, ends["address"]) and holds_any(text, starts["address"])
-            else ()
+            pats["address"].finditer(text) if index in address and holds_any(text, starts["address"]) else ()
         ):
             if has_cjk_run(m.group("v"), 1):  # "网站地址：www…" is no postal address
                 out.append(_found("address", m, report, para))
-        for m in (
-            pats["phone"].finditer(text)
-            if holds_any(text, ends["phone"]) and holds_any(text, starts["phone"])
-            else ()
-        ):
+        for m in pats["phone"].finditer(text) if index in phone and holds_any(text, starts["phone"]) else ():
             label = _label_of(m, m.start("v"))
             if m.group("colon") is None and not _phone_like(m.group("v")):
                 continue  # "接听咨询电话450余次": a count after the word, not a number to call
@@ -195,12 +199,12 @@ def scan(report) -> list[Found]:
                 with_area_code = with_area_code or _nfkc(n.group()).lstrip("(（").startswith("0")
         for m in (
             pats["postcode"].finditer(text)
-            if holds_any(text, ends["postcode"]) and holds_any(text, starts["postcode"])
+            if index in postcode and holds_any(text, starts["postcode"])
             else ()
         ):
             out.append(_found("postcode", m, report, para))
         seen = set()
-        for m in _EMAIL.finditer(text) if "@" in text or "＠" in text else ():
+        for m in _EMAIL.finditer(text) if index in at_sign else ():
             if text[max(0, m.start() - 7) : m.start()].lower().endswith("mailto:"):
                 continue  # the target of a markdown link repeats the address shown
             value = _BLANKS.sub("", m.group("v"))
@@ -209,18 +213,46 @@ def scan(report) -> list[Found]:
             seen.add(value)
             out.append(Found("email", "", value, _span(report, para, *m.span("v"))))
         for m in (
-            pats["email_label"].finditer(text)
-            if holds_any(text, ends["email"]) and holds_any(text, starts["email"])
-            else ()
+            pats["email_label"].finditer(text) if index in email and holds_any(text, starts["email"]) else ()
         ):
             value = m.group("v")
             if value and "@" not in value and "＠" not in value:
                 out.append(_found("email", m, report, para))
-        if not phoned and _SEVEN_DIGITS.search(text):
+        if not phoned and digits_from <= index and _SEVEN_DIGITS.search(text):
             for m in re.finditer(_LANDLINE, text):
                 out.append(Found("phone", "", m.group(), _span(report, para, *m.span())))
                 phoned = True
     return out
+
+
+class _Within:
+    """Paragraphs' texts joined by line ends, to find which paragraphs hold a character or a
+    pattern (that does not match a line end) with one search of them all."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.text = "\n".join(texts)
+        self.starts = []
+        at = 0
+        for text in texts:
+            self.starts.append(at)
+            at += len(text) + 1
+
+    def holding(self, chars: str) -> set[int]:
+        """The indices of the paragraphs that hold one of ``chars``."""
+        found = set()
+        text, starts = self.text, self.starts
+        for ch in chars:
+            at = text.find(ch)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                found.add(i)
+                at = text.find(ch, starts[i + 1]) if i + 1 < len(starts) else -1
+        return found
+
+    def first(self, pattern: re.Pattern[str]) -> int:
+        """The index of the first paragraph ``pattern`` finds something in (past the last if none)."""
+        m = pattern.search(self.text)
+        return bisect_right(self.starts, m.start()) - 1 if m is not None else len(self.starts)
 
 
 def contacts(report, ctx) -> list[Found]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
+from typing import Iterator
 
 from gxlint.chinese import has_cjk_run, holds_any
 from gxlint.model import Chapter, Paragraph, _Frozen, _set
@@ -121,14 +122,18 @@ def narrative_keys(report, min_chars: int = 8) -> frozenset[str]:
     for ref, chars, keys in _RECENT:
         if ref() is report and chars == min_chars:
             return keys
-    return remember(report, min_chars, narrative(report, min_chars))
+    # only the keys are asked for: no Sentence for each
+    return _remember(report, min_chars, frozenset(key for key, _ in _keys(_paragraphs(report), min_chars)))
 
 
 def remember(report, min_chars: int, found: "Narrative") -> frozenset[str]:
     """Remember ``found``, the report's narrative with ``min_chars``, for :func:`narrative_keys`
     (a rule that needed the whole narrative of this year's report saves next year's pair the work);
     its keys."""
-    keys = frozenset(found.keys)
+    return _remember(report, min_chars, frozenset([s.key for s in found.sentences]))
+
+
+def _remember(report, min_chars: int, keys: frozenset[str]) -> frozenset[str]:
     try:
         _RECENT.insert(0, (weakref.ref(report), min_chars, keys))
     except TypeError:  # an object without weak references: not remembered
@@ -141,6 +146,12 @@ def narrative(report, min_chars: int = 8) -> "Narrative":
     """The report's narrative: its paragraphs outside headings and the title, and their sentences
     of at least ``min_chars`` characters (after dropping numbers and punctuation) that are not
     fixed wording, contact details or sub-headings."""
+    paragraphs = _paragraphs(report)
+    return Narrative(paragraphs, [Sentence(key, index) for key, index in _keys(paragraphs, min_chars)])
+
+
+def _paragraphs(report) -> list[tuple[Paragraph, Chapter | None]]:
+    """The report's paragraphs outside headings and the title, with their chapters."""
     title = report.title_span
     paragraphs: list[tuple[Paragraph, Chapter | None]] = []
     blocks = [(b, None) for b in report.preamble] + [(b, c) for c in report.chapters for b in c.blocks]
@@ -150,27 +161,52 @@ def narrative(report, min_chars: int = 8) -> "Narrative":
         if title is not None and block.span.start < title.end and title.start < block.span.end:
             continue  # the title
         paragraphs.append((block, chapter))
-    sentences = []
-    # looked up in re's cache once here, not for each paragraph
-    not_word, enumerated = re.compile(_NOT_WORD_NOR_END), re.compile(_ENUMERATED)
-    for index, (para, _) in enumerate(paragraphs):
-        text = para.text
-        for mark in _MARKUP:
-            if mark in text:
-                text = text.replace(mark, "")
-        text = _numbers_out(text)
-        # the keys of the paragraph's sentences at once: one pass over it, not one per sentence
-        keys = _cut(not_word.sub("", text))
-        raw: list[str] | None = None  # its sentences as written, for the few keys that need them
-        for at, key in enumerate(keys):
-            if len(key) < min_chars or not has_cjk_run(key, 1):
-                continue
-            if key.startswith(_FIXED_START) or key.endswith(_FIXED_END) or holds_any(key, _CONTACT):
-                continue
-            if len(key) <= 16:
-                if raw is None:
-                    raw = _cut(text)
-                if enumerated.match(raw[at].strip()):
-                    continue  # a sub-heading: （一）主动公开
-            sentences.append(Sentence(key, index))
-    return Narrative(paragraphs, sentences)
+    return paragraphs
+
+
+#: what stands between two paragraphs when they are normalised together: a line of a letter
+#: (``\w``: no pattern drops or changes it), not used when a paragraph holds it
+_BETWEEN = "\U0001e800"
+
+
+def _keys(paragraphs: list[tuple[Paragraph, Chapter | None]], min_chars: int) -> Iterator[tuple[str, int]]:
+    """The narrative sentences' keys of ``paragraphs``, each with its paragraph's index."""
+    texts = [para.text for para, _ in paragraphs]
+    text = ("\n" + _BETWEEN + "\n").join(texts)
+    if text.count(_BETWEEN) == len(texts) - 1:
+        # one pass of each pattern over all the paragraphs, not one per paragraph: none crosses
+        # or changes the line ends between them
+        yield from _text_keys(text, min_chars, _BETWEEN)
+        return
+    for index, one in enumerate(texts):
+        for key, _ in _text_keys(one, min_chars, None):
+            yield key, index
+
+
+def _text_keys(text: str, min_chars: int, between: str | None) -> Iterator[tuple[str, int]]:
+    """The keys of ``text``'s narrative sentences, each with the index of its paragraph: the number
+    of ``between`` lines before it."""
+    for mark in _MARKUP:
+        if mark in text:
+            text = text.replace(mark, "")
+    text = _numbers_out(text)
+    words = re.sub(_NOT_WORD_NOR_END, "", text)
+    keys = _cut(words)
+    # the contact words in the text at all: most sentences hold none of them
+    contact = [word for word in _CONTACT if word in words]
+    raw: list[str] | None = None  # the sentences as written, for the few keys that need them
+    index = 0
+    for at, key in enumerate(keys):
+        if key == between:
+            index += 1
+            continue
+        if len(key) < min_chars or not has_cjk_run(key, 1):
+            continue
+        if key.startswith(_FIXED_START) or key.endswith(_FIXED_END) or holds_any(key, contact):
+            continue
+        if len(key) <= 16:
+            if raw is None:
+                raw = _cut(text)
+            if re.match(_ENUMERATED, raw[at].strip()):
+                continue  # a sub-heading: （一）主动公开
+        yield key, index

@@ -9,7 +9,8 @@ What it offers (public API for plugins; each function's docstring says more):
   :class:`~gxlint.read.templates.Identity`), :func:`trusted_rows`, :data:`TEMPLATE_KINDS` (the kinds
   themselves are constants of :mod:`gxlint.model`: ``APPLICATIONS`` …);
 * what could not be read: :func:`unreadable_notes`, :func:`row_unread`, :func:`holds_data`,
-  :func:`written_but_unread` (:func:`unread_tables`: once per report);
+  :func:`written_but_unread` (:func:`unread_tables`: once per report); which statuses a table's
+  cells have: :func:`cell_statuses` (once per report);
 * names for messages (a :class:`~gxlint.lint.rule.Phrase` unpacks as ``zh, en``):
   :func:`kind_name`, :func:`table_name`, :func:`section_name`, :func:`block_name`, :func:`short_label`,
   :func:`group_of`, :func:`cell_phrase` (:func:`cell_zh`, :func:`cell_en`); how labels compare:
@@ -89,12 +90,19 @@ def holds_data(raw: RawRow) -> bool:
     """A raw row with something written where numbers go: a field that is no label, or numbers
     inside a label field (rows run into one cell)."""
     for f in raw.fields:
-        text = f.text.strip()
-        if not text:
-            continue
-        if not is_label(text) or _DATA_NUMBER.search(unicodedata.normalize("NFKC", text)):
+        if _data_field(f.text):
             return True
     return False
+
+
+@lru_cache(maxsize=8192)
+def _data_field(text: str) -> bool:
+    """Whether a field's text is data (:func:`holds_data`): found once per text, since the same
+    headers, labels and numbers are written in every report's tables."""
+    text = text.strip()
+    return bool(text) and (
+        not is_label(text) or _DATA_NUMBER.search(unicodedata.normalize("NFKC", text)) is not None
+    )
 
 
 def written_but_unread(table: Table) -> bool:
@@ -112,6 +120,16 @@ def unread_tables(report, ctx) -> list[Table]:
     return ctx.memo(("gxlint", "unread_tables"), lambda: [t for t in report.tables if written_but_unread(t)])
 
 
+def cell_statuses(table: Table, ctx) -> frozenset[str]:
+    """The statuses of the table's cells (``number``, ``blank``, ``malformed``), found once per
+    report (``ctx.memo``): the rules that report blank or malformed cells skip a table that has none
+    without reading its cells each."""
+    return ctx.memo(
+        ("gxlint", "cell_statuses", id(table)),
+        lambda: frozenset([c.status for row in table.rows for c in row.cells]),
+    )
+
+
 def trusted_rows(table: Table) -> dict[str, Row]:
     """The rows the reader placed with certainty, by key: the only rows a sum may use."""
     return {r.key: r for r in table.rows if r.trusted}
@@ -120,7 +138,12 @@ def trusted_rows(table: Table) -> dict[str, Row]:
 def kind_name(kind: str) -> Phrase:
     """A table kind (``gxlint.model.APPLICATIONS`` …) as a message names it: 收到和处理政府信息公开申请情况表,
     applications table (an unknown kind is named by itself)."""
-    return Phrase(*KIND_NAMES.get(kind, (kind, kind)))
+    known = _KIND_PHRASES.get(kind)
+    return known if known is not None else Phrase(*KIND_NAMES.get(kind, (kind, kind)))
+
+
+#: each kind's name made once (a Phrase is immutable): messages name tables on every report
+_KIND_PHRASES = {kind: Phrase(*names) for kind, names in KIND_NAMES.items()}
 
 
 def table_name(table: Table) -> Phrase:
