@@ -1,7 +1,8 @@
 """The report model: what rules and plugins program against (documented in docs/model.md).
 
 Frozen records (what ``@dataclass(frozen=True, slots=True)`` would make, written out: see
-:class:`_Frozen`; ``Report`` is a frozen dataclass).  Every node has a ``span`` in the original file
+:class:`_Frozen`; ``Report`` is a frozen dataclass; ``Span``, ``Field`` and ``Cell``, made by the
+hundred per report, are named tuples, which are made in C).  Every node has a ``span`` in the original file
 (1-based line and column, end exclusive) plus character offsets into ``Report.source.text``.
 """
 
@@ -11,7 +12,7 @@ import datetime as _dt
 from dataclasses import FrozenInstanceError, dataclass, field
 from functools import cached_property
 from operator import attrgetter
-from typing import TYPE_CHECKING, Iterator, Union
+from typing import TYPE_CHECKING, Iterator, NamedTuple, TypeVar, Union
 
 if TYPE_CHECKING:  # pragma: no cover
     from gxlint.read.source import Source
@@ -69,6 +70,26 @@ class _Frozen:
         return type(self), self._values(self)  # type: ignore[attr-defined]
 
 
+_T = TypeVar("_T")
+
+
+def _equal(self: tuple, other: object) -> bool:
+    return other.__class__ is self.__class__ and tuple.__eq__(self, other)  # type: ignore[arg-type]
+
+
+def _unequal(self: tuple, other: object) -> bool:
+    return not _equal(self, other)
+
+
+def _own_kind_only(cls: type[_T]) -> type[_T]:
+    """A named tuple equal only to one of its own class (a span is not a cell with the same values,
+    nor a plain tuple), as the other records are; hashed as a tuple."""
+    cls.__eq__ = _equal  # type: ignore[assignment]
+    cls.__ne__ = _unequal  # type: ignore[assignment]
+    cls.__hash__ = tuple.__hash__  # type: ignore[assignment]
+    return cls
+
+
 # -- table kinds ---------------------------------------------------------------------------------
 # ``Table.kind`` is one of these strings; they are public (``gxlint parse`` shows them as ``kind``).
 
@@ -100,27 +121,17 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
-class Span(_Frozen):
-    __slots__ = ("line", "column", "end_line", "end_column", "start", "end")
+@_own_kind_only
+class Span(NamedTuple):
+    """Where a node stands: 1-based line and column of its first character and of the character
+    after its last, and the same as character offsets into ``Report.source.text``."""
+
     line: int
     column: int
     end_line: int
     end_column: int
-    start: int
-    end: int
-
-    def __init__(
-        self, line: int, column: int, end_line: int, end_column: int, start: int = 0, end: int = 0
-    ) -> None:
-        _span_line(self, line)
-        _span_column(self, column)
-        _span_end_line(self, end_line)
-        _span_end_column(self, end_column)
-        _span_start(self, start)
-        _span_end(self, end)
-
-
-_span_line, _span_column, _span_end_line, _span_end_column, _span_start, _span_end = _setters(Span)
+    start: int = 0
+    end: int = 0
 
 
 class Note(_Frozen):
@@ -145,54 +156,28 @@ class Note(_Frozen):
         _set(self, "en", en)
 
 
-class Cell(_Frozen):
+@_own_kind_only
+class Cell(NamedTuple):
     """A data cell.  ``status`` is ``number``, ``blank`` (nothing written) or ``malformed``."""
 
-    __slots__ = ("text", "span", "value", "status", "column", "note")
     text: str
     span: Span
     value: Number | None
     status: str
-    column: str | None
-    note: str  # text after the leading number, e.g. a unit: "251000元" -> "元"
-
-    def __init__(
-        self,
-        text: str,
-        span: Span,
-        value: Number | None,
-        status: str,
-        column: str | None = None,
-        note: str = "",
-    ) -> None:
-        _cell_text(self, text)
-        _cell_span(self, span)
-        _cell_value(self, value)
-        _cell_status(self, status)
-        _cell_column(self, column)
-        _cell_note(self, note)
+    column: str | None = None
+    note: str = ""  # text after the leading number, e.g. a unit: "251000元" -> "元"
 
     @property
     def is_number(self) -> bool:
         return self.status == "number"
 
 
-_cell_text, _cell_span, _cell_value, _cell_status, _cell_column, _cell_note = _setters(Cell)
-
-
-class Field(_Frozen):
+@_own_kind_only
+class Field(NamedTuple):
     """One field of a table row as written (tab-, pipe- or line-separated)."""
 
-    __slots__ = ("text", "span")
     text: str
     span: Span
-
-    def __init__(self, text: str, span: Span) -> None:
-        _field_text(self, text)
-        _field_span(self, span)
-
-
-_field_text, _field_span = _setters(Field)
 
 
 class RawRow(_Frozen):
