@@ -132,7 +132,9 @@ class Lexicon:
         """The table kind a row announces (a caption, a header, a template row label), if any."""
         return self._row_kind(tuple(map(_text, fields)))
 
-    @lru_cache(maxsize=4096)
+    # the label rows recur in every report, data rows seldom: a small cache keeps the first without
+    # holding on to much of a long run's text
+    @lru_cache(maxsize=1024)
     def _row_kind(self, texts: tuple[str, ...]) -> str | None:
         keys = [k for k in map(self._fixed_key, texts) if k is not None]
         if not keys:
