@@ -29,8 +29,12 @@ def known(cell: Cell | None) -> float | None:
 
 
 def balance(left: Iterable[Cell | None], right: Iterable[Cell | None]) -> Balance:
-    lsum, lu = _known_sum(left)
-    rsum, ru = _known_sum(right)
+    return weigh(*_known_sum(left), *_known_sum(right))
+
+
+def weigh(lsum: float, lu: int, rsum: float, ru: int) -> Balance:
+    """:func:`balance` of two sides given as the sum of their known cells and how many are unknown
+    (for a caller that sums the cells itself)."""
     close = abs(lsum - rsum) < 1e-6
     if lu == 0 and ru == 0:
         status = "ok" if close else "violated"

@@ -20,7 +20,7 @@ from __future__ import annotations
 from functools import lru_cache, partial
 from typing import Sequence
 
-from gxlint.arith import Balance, fmt
+from gxlint.arith import Balance, fmt, weigh
 from gxlint.lint.analyses.tables import identities, table_name, template_of, template_tables, trusted_rows
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import APPLICATIONS, Cell, Row
@@ -93,40 +93,23 @@ def row_plan(row: Row, wanted, plans: dict) -> list[tuple[int, list[int], list[i
 
 def sums(cells, left, right) -> tuple[float, int, float, int]:
     """The sum of the known cells and how many are unknown, of ``[cells[i] for i in left]`` and of
-    ``[cells[i] for i in right]`` (a row's cells), as :func:`gxlint.arith.balance` weighs them:
-    what a row's identity weighs, without making the two lists for every row of a table.  A cell's
-    value is added as it is: a float sum plus an int is the sum plus ``float(int)``."""
-    lsum = 0.0
-    lu = 0
-    for i in left:
-        cell = cells[i]
-        if cell.status != "number" or cell.value is None:
-            lu += 1
-        else:
-            lsum += cell.value
-    rsum = 0.0
-    ru = 0
-    for i in right:
-        cell = cells[i]
-        if cell.status != "number" or cell.value is None:
-            ru += 1
-        else:
-            rsum += cell.value
-    return lsum, lu, rsum, ru
+    ``[cells[i] for i in right]`` (a row's cells), as :func:`gxlint.arith.balance` weighs them
+    (:func:`gxlint.arith.weigh` takes them): what a row's identity weighs, without making the two
+    lists for every row of a table."""
+    return (*_side(cells, left), *_side(cells, right))
 
 
-def weigh(lsum: float, lu: int, rsum: float, ru: int) -> Balance:
-    """:func:`gxlint.arith.balance` of two sides given their :func:`sums`."""
-    close = abs(lsum - rsum) < 1e-6
-    if lu == 0 and ru == 0:
-        status = "ok" if close else "violated"
-    elif lu and ru:
-        status = "unknown"
-    elif lu:  # left can only grow
-        status = "violated" if lsum > rsum + 1e-6 else ("ok" if close else "unknown")
-    else:
-        status = "violated" if rsum > lsum + 1e-6 else ("ok" if close else "unknown")
-    return Balance(status, lsum, rsum, lu, ru)
+def _side(cells, indices) -> tuple[float, int]:
+    # a cell's value is added as it is: a float sum plus an int is the sum plus ``float(int)``
+    total = 0.0
+    unknown = 0
+    for i in indices:
+        cell = cells[i]
+        if cell.status != "number" or cell.value is None:
+            unknown += 1
+        else:
+            total += cell.value
+    return total, unknown
 
 
 def _column_cells(row: Row | None, columns: tuple[str, ...], by_position: bool) -> list[Cell | None]:
