@@ -219,7 +219,7 @@ def test_contact_paragraphs_found_at_once_are_those_holding_the_characters():
 
 
 def test_a_context_made_for_each_rule_is_the_one_the_constructor_makes():
-    from gxlint.lint.rule import Message, Rule, RuleContext, context_fields, context_for
+    from gxlint.lint.rule import Message, Rule, RuleContext
     from gxlint.read.templates import builtin as builtin_templates
 
     class Some(Rule):
@@ -240,7 +240,8 @@ def test_a_context_made_for_each_rule_is_the_one_the_constructor_makes():
         crashes=(),
     )
     plain = RuleContext(Some(), options={"o": 1}, **args)
-    made = context_for(plain.rule, {"o": 1}, context_fields(**args))
+    first = RuleContext(Rule(), options={}, **args)  # the context of the report's first rule
+    made = first._for_rule(plain.rule, {"o": 1})
     assert vars(made) == vars(plain)
     assert made.say(None, "m", x=1) == plain.finding(None, "甲1", "a 1", fix_zh="", fix_en="fix 1")
 

@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from gxlint.finding import Finding
 from gxlint.lint.conditions import Crash, traceback_text
-from gxlint.lint.rule import Rule, context_fields, context_for
+from gxlint.lint.rule import Rule, RuleContext
 from gxlint.model import Report
 from gxlint.read.source import Source
 from gxlint.read.templates import Templates, deadlines
@@ -83,19 +83,9 @@ class Engine:
         if cross_only:
             plan = [step for step in plan if step[0].uses_previous]
         found: list[Crash] = list(crashes)
-        # what every rule's context holds on this report (ctx.memo's dict among it: analyses
-        # computed once per report for all rules), made once rather than once per rule
-        common = context_fields(
-            path=path,
-            lang=settings.lang,
-            template=template,
-            templates=self.templates,
-            organ=organ,
-            source_text=report.source.text,
-            shared={},
-            previous=previous,
-            crashes=tuple(found),
-        )
+        # the first rule's context holds what every rule's holds on this report (ctx.memo's dict
+        # among it: analyses computed once per report for all rules); the others are made from it
+        first: RuleContext | None = None
         instances = self._instances
         findings: list[Finding] = []
         for rule_cls, options in plan:
@@ -103,7 +93,23 @@ class Engine:
                 rule = instances.get(rule_cls.code)
                 if rule is None:
                     rule = instances[rule_cls.code] = rule_cls()
-                produced = list(rule.check(report, context_for(rule, options, common)) or ())
+                if first is None:
+                    ctx = first = RuleContext(
+                        rule,
+                        path=path,
+                        options=options,
+                        lang=settings.lang,
+                        template=template,
+                        templates=self.templates,
+                        organ=organ,
+                        source_text=report.source.text,
+                        shared={},
+                        previous=previous,
+                        crashes=tuple(found),
+                    )
+                else:
+                    ctx = first._for_rule(rule, options)
+                produced = list(rule.check(report, ctx) or ())
                 for f in produced:
                     if not isinstance(f, Finding):
                         raise TypeError(f"check() yielded {type(f).__name__} {f!r:.60}, not a Finding")
@@ -111,7 +117,8 @@ class Engine:
                 plugin = f", plugin {rule_cls.plugin}" if rule_cls.plugin else ""
                 self.crashed(exc, f"gxlint: rule {rule_cls.code} ({rule_cls.name}{plugin}) crashed on {path}")
                 found.append(Crash.of("rule", exc, rule_cls))
-                common["crashes"] = tuple(found)
+                if first is not None:
+                    first.crashes = tuple(found)
                 produced = []
             findings.extend(produced)
         if settings.severity:

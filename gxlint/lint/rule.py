@@ -343,6 +343,18 @@ class RuleContext:
         self._seen: dict[str, int] = {}
         self._shared = shared if shared is not None else {}
 
+    def _for_rule(self, rule: Rule, options: Mapping[str, Any]) -> "RuleContext":
+        """This context for another rule run on the same report: what is the same for every rule
+        (the report's path, language, template, ``previous``, ``crashes``, ctx.memo's store) shared,
+        the rule, its options and its findings' count its own.  What the engine makes for each rule
+        after the first, without passing the same arguments again."""
+        ctx = RuleContext.__new__(RuleContext)
+        ctx.__dict__.update(self.__dict__)
+        ctx.rule = rule
+        ctx.options = options
+        ctx._seen = {}
+        return ctx
+
     def memo(self, key: Any, factory: Callable[[], Any]) -> Any:
         """A value computed once per report and shared by every rule that asks for the same key
         (an analysis several rules need, such as the numbers stated in the text).  Use a key that
@@ -467,42 +479,3 @@ def _fix(
         if text:
             return text
     return other.format_map(other_values) if other is not None else None
-
-
-def context_fields(
-    *,
-    path: str,
-    lang: str,
-    template: "Template | None",
-    templates: "Templates",
-    organ: str | None,
-    source_text: str = "",
-    shared: dict[Any, Any] | None = None,
-    previous: "Report | None" = None,
-    crashes: "tuple[Crash, ...]" = (),
-) -> dict[str, Any]:
-    """The attributes of a :class:`RuleContext` that are the same for every rule run on one report
-    (its constructor's arguments but the rule and its options), for :func:`context_for`."""
-    return {
-        "crashes": crashes,
-        "previous": previous,
-        "path": path,
-        "lang": lang,
-        "template": template,
-        "templates": templates,
-        "organ": organ,
-        "_text": source_text,
-        "_shared": shared if shared is not None else {},
-    }
-
-
-def context_for(rule: Rule, options: Mapping[str, Any], fields: dict[str, Any]) -> RuleContext:
-    """``RuleContext(rule, options=options, …)`` with the other arguments' attributes taken from
-    ``fields`` (:func:`context_fields`): what the engine makes for each rule of a report, without
-    passing the same arguments again for every rule."""
-    ctx = RuleContext.__new__(RuleContext)
-    ctx.__dict__.update(fields)
-    ctx.rule = rule
-    ctx.options = options
-    ctx._seen = {}
-    return ctx
