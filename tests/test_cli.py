@@ -920,3 +920,26 @@ def test_the_summary_time_is_the_whole_run(tmp_cwd, monkeypatch):
     result = gx("--isolated", "--lang", "en", EXAMPLE)
     seconds = float(re.search(r"checked in (\d+\.\d+)s", result.stdout).group(1))
     assert seconds >= 0.4
+
+
+def test_the_heap_is_frozen_during_a_run_and_unfrozen_after(monkeypatch):
+    """What exists before the files are read is frozen for the run (the collector does not walk it
+    again for every report), and given back to the collector after: a caller that runs the command
+    in its own process keeps a collectable heap."""
+    import gc
+
+    from gxlint.run import check as check_mod
+
+    seen = []
+    lint = check_mod.Check.lint
+
+    def watched(self, **kwargs):
+        seen.append(gc.get_freeze_count())
+        return lint(self, **kwargs)
+
+    monkeypatch.setattr(check_mod.Check, "lint", watched)
+    before = gc.get_freeze_count()
+    result = gx("--format", "json", str(EXAMPLE))
+    assert result.exit_code == 0, result.output
+    assert seen and seen[0] > before
+    assert gc.get_freeze_count() == before

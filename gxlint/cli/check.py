@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 
@@ -279,7 +280,15 @@ def check_cmd(
         if write_baseline:
             run.write_baseline()
             return
-        outcome = run.lint(on_stdout_closed=_silence_stdout)
+        # What is alive now (modules, plugins, rules, settings) lives through the run: frozen, the
+        # cycle collector stops walking it again at every full collection while the files are read
+        # (docs/performance.md); the worker processes of --jobs inherit it frozen.  Unfrozen after,
+        # for a caller that runs the command in its own process (the tests).
+        gc.freeze()
+        try:
+            outcome = run.lint(on_stdout_closed=_silence_stdout)
+        finally:
+            gc.unfreeze()
     if not outcome.output_closed:
         _flush_quietly()  # a reader that goes away now still gets the exit status the run earned
     sys.exit(run.exit_status(outcome))
