@@ -121,6 +121,10 @@ class Engine:
                     first.crashes = tuple(found)
                 produced = []
             findings.extend(produced)
+        if first is not None:
+            # the report's analyses go with it: some hold the context that holds them (a cycle,
+            # which only the cycle collector could free, keeping the report's tables until then)
+            first._shared.clear()
         if settings.severity:
             findings = [_with_severity(f, settings.severity) for f in findings]
         if report.source.rendered is not None:
