@@ -92,9 +92,16 @@ def _walk(
     if not tokens or n <= 0 or len(tokens) > n:
         result.complete = True
         return result
-    if sum(len(t) for t in tokens) > MAX_MONEY_CHARS * n:
+    chars = sum(len(t) for t in tokens)
+    if chars > MAX_MONEY_CHARS * n:
         result.gave_up = True
         return result
+    # every cell takes at least one digit, so a piece that leaves fewer digits than cells to fill
+    # cannot lead to a split.  Skipping such pieces changes nothing but the work counted, so it is
+    # done only where the budget cannot run out anyway: a walk call per way of cutting a prefix of
+    # the digits, at most 2 ** chars of them.
+    prune = 2**chars <= budget
+    later_chars = [sum(len(t) for t in tokens[i + 1 :]) for i in range(len(tokens))]
     totals: dict[int, tuple[int, ...]] = {}
     for total, parts in constraints:
         if total < n and all(p < total for p in parts):
@@ -133,13 +140,16 @@ def _walk(
         token = tokens[token_i]
         later_tokens = len(tokens) - token_i - 1
         cells_after = n - col - 1
-        lengths: range | list[int] = range(1, len(token) - pos + 1)
+        longest_piece = len(token) - pos
+        if prune:
+            longest_piece = min(longest_piece, longest_piece + later_chars[token_i] - cells_after)
+        lengths: range | list[int] = range(1, longest_piece + 1)
         parts = totals.get(col)
         if parts is not None:
             # a total has as many digits as its largest part, or one more
             longest = max((len(cells[p].split(".")[0].lstrip(SIGNS)) for p in parts), default=1)
             lengths = (
-                [k for k in (longest, longest + 1) if pos + k <= len(token)] if col not in money else lengths
+                [k for k in (longest, longest + 1) if k <= longest_piece] if col not in money else lengths
             )
         for k in lengths:
             end = pos + k
