@@ -52,6 +52,10 @@ _LIST_LABEL = re.compile(
 INFO_HEADER_KEY = "信息内容"
 
 _text = attrgetter("text")
+#: ``Cell(...)`` made as the tuple it is, without the Python-level ``__new__`` that NamedTuple gives
+#: it (one call frame for every cell of every table; tests/test_read_tables_shortcuts.py holds it to
+#: the constructor)
+_tuple = tuple.__new__
 
 
 @lru_cache(maxsize=8192)
@@ -127,10 +131,24 @@ class Lexicon:
         self._app_anchors = _any_of(self.app_anchor_keys)
         # the formats each text votes for, per kind: the same texts recur in every report
         self._votes_of: dict[str, dict[str, tuple[str, ...]]] = {ACTIVE_DISCLOSURE: {}, APPLICATIONS: {}}
+        # a number's key is its digits, which no word of the lexicon holds: a row's kind does not
+        # depend on which numbers it has (see row_kind)
+        words = (
+            *self.captions,
+            *self.ad_rows,
+            *self.legacy_anchor_keys,
+            *self.app_anchor_keys,
+            *self.variants,
+        )
+        self._numbers_alike = not any(ch in "0123456789" for word in words for ch in word)
 
     def row_kind(self, fields: Sequence[Field]) -> str | None:
         """The table kind a row announces (a caption, a header, a template row label), if any."""
-        return self._row_kind(tuple(map(_text, fields)))
+        if not self._numbers_alike:
+            return self._row_kind(tuple(map(_text, fields)))
+        # data rows differ from report to report in their numbers only: with every number written
+        # as 0 they are the same few rows
+        return self._row_kind(tuple(["0" if t.isdigit() and t.isascii() else t for t in map(_text, fields)]))
 
     # the label rows recur in every report, data rows seldom: a small cache keeps the first without
     # holding on to much of a long run's text
@@ -264,7 +282,7 @@ class Reader:
                 out.append(Cell("", empty, None, "blank", col))
             else:
                 text, value, status, note = read(f.text)
-                out.append(Cell(text, f.span, value, status, col, note))
+                out.append(_tuple(Cell, (text, f.span, value, status, col, note)))
         return tuple(out)
 
     def _align(
@@ -282,6 +300,9 @@ class Reader:
         data = fields[first:]
         if raw.run_together:
             return self._split(raw, data, columns, constraints, candidates)
+        # most rows: a field per column, where the header (if any) puts them
+        if len(data) == n and (header is None or header == list(range(first, first + n))):
+            return data, "exact"
         # the header's positions (in order) are trusted only for a row that reaches its last column
         # and writes nothing elsewhere
         if header is not None and len(fields) > header[-1]:
