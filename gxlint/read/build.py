@@ -185,6 +185,10 @@ _TRAILING_NUMBERS = re.compile(r"(?:\s+-?\d+(?:\.\d+)?)+\s*$")
 #: field.  The widest template row has 18; a line of 500,000 tabs is not a table row, and splitting
 #: it would cost a Field and a Span per tab.
 MAX_FIELDS = 200
+#: ``Span(...)`` and ``Field(...)`` of a table row's fields made as the tuples they are, without the
+#: Python-level ``__new__`` that NamedTuple gives them (one call frame each, for every field of every
+#: row; tests/test_build_shortcuts.py holds them to the constructors)
+_tuple = tuple.__new__
 _CN_DIGIT = {
     "〇": "0",
     "零": "0",
@@ -706,7 +710,8 @@ class _Builder:
                 shift = column - line.start
                 for text in line.text.split("\t", MAX_FIELDS - 1):
                     end = pos + len(text)
-                    fields.append(Field(text, Span(number, pos + shift, number, end + shift, pos, end)))
+                    span = _tuple(Span, (number, pos + shift, number, end + shift, pos, end))
+                    fields.append(_tuple(Field, (text, span)))
                     pos = end + 1
                 rows.append(
                     RawRow(
@@ -731,7 +736,8 @@ class _Builder:
                     stripped = text.strip()
                     at = pos + (text.index(stripped) if stripped else 0)
                     end = at + len(stripped)
-                    fields.append(Field(stripped, Span(number, at + shift, number, end + shift, at, end)))
+                    span = _tuple(Span, (number, at + shift, number, end + shift, at, end))
+                    fields.append(_tuple(Field, (stripped, span)))
                     pos += len(text) + 1
                 rows.append(
                     RawRow(
