@@ -200,6 +200,12 @@ NONE_REVIEWED = (
 # begin with stands (_STARTS), or only in a paragraph that holds a word each of its matches holds
 # (_NEEDS); tests/test_analyses_words.py holds each list to its pattern.
 _STARTS = {
+    RECEIVED[0].pattern: ("收到", "受理", "接收", "接到", "新收", "收悉"),
+    RECEIVED[1].pattern: ("收到", "受理", "接收", "接到", "新收", "收悉"),
+    HANDLED[0].pattern: ("已办结", "办结", "办理完毕", "处理完毕", "作出答复", "予以答复", "答复"),
+    CARRIED_OUT[1].pattern: ("结转", "转入", "顺延"),
+    CARRIED_IN[0].pattern: ("上年", "上一年", "去年"),
+    NONE_RECEIVED[0].pattern: ("未收到", "没有收到", "未受理", "未接到", "未接收"),
     WORKLOAD[0].pattern: ("办理", "处理"),
     OUTCOME.pattern: ("予以公开", "部分公开", "不予", "无法提供", "其他处理"),
     REVIEW.pattern: ("行政复议", "复议"),
@@ -207,6 +213,7 @@ _STARTS = {
     NONE_REVIEWED[0].pattern: ("未", "没有"),
 }
 _NEEDS = {
+    MAINTAINED.pattern: ("维持",),
     CARRIED_OUT[0].pattern: ("结转", "转入", "顺延", "延期", "转至"),
     NONE_RECEIVED[1].pattern: ("无",),
     NONE_REVIEWED[1].pattern: ("无",),
@@ -613,7 +620,7 @@ def _review_claims(text: Text, year: int | None, in_chapter: bool = False) -> It
                 continue
             if _accept(text, m, year=year) and _about_disclosure(text, m.start(), in_chapter):
                 yield _mk(kind, text, m)
-    for m in MAINTAINED.finditer(text.norm):
+    for m in _matches(MAINTAINED, text.norm):
         s, _ = text.sentence(m.start())
         head = text.norm[s : m.start()]
         if holds_any(head, _OTHER_YEAR) or (

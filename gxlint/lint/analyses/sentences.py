@@ -74,12 +74,12 @@ def _has_cn_year(text: str) -> bool:
     return False
 
 
-def _cut(text: str) -> list[str]:
-    """``text`` cut at the ends of sentences: the pieces between them, empty ones included."""
+def _lines(text: str) -> str:
+    """``text`` with every end of a sentence a line end: its lines are the pieces between them."""
     for end in _ENDS[:-1]:
         if end in text:
             text = text.replace(end, "\n")
-    return text.split("\n")
+    return text
 
 
 def normalise(sentence: str) -> str:
@@ -154,13 +154,14 @@ def _paragraphs(report) -> list[tuple[Paragraph, Chapter | None]]:
     """The report's paragraphs outside headings and the title, with their chapters."""
     title = report.title_span
     paragraphs: list[tuple[Paragraph, Chapter | None]] = []
-    blocks = [(b, None) for b in report.preamble] + [(b, c) for c in report.chapters for b in c.blocks]
-    for block, chapter in blocks:
-        if not isinstance(block, Paragraph) or block.heading_level:
-            continue
-        if title is not None and block.span.start < title.end and title.start < block.span.end:
-            continue  # the title
-        paragraphs.append((block, chapter))
+    chapter: Chapter | None
+    for blocks, chapter in ((report.preamble, None), *((c.blocks, c) for c in report.chapters)):
+        for block in blocks:
+            if not isinstance(block, Paragraph) or block.heading_level:
+                continue
+            if title is not None and block.span.start < title.end and title.start < block.span.end:
+                continue  # the title
+            paragraphs.append((block, chapter))
     return paragraphs
 
 
@@ -189,9 +190,12 @@ def _text_keys(text: str, min_chars: int, between: str | None) -> Iterator[tuple
     for mark in _MARKUP:
         if mark in text:
             text = text.replace(mark, "")
-    text = _numbers_out(text)
-    words = re.sub(_NOT_WORD_NOR_END, "", text)
-    keys = _cut(words)
+    # cut before the pattern drops what is no word (it keeps the ends of sentences): the sentences
+    # as written and their keys come from one cut
+    text = _lines(_numbers_out(text))
+    # the comma is most of what the pattern drops: gone first, it leaves the pattern few matches
+    words = re.sub(_NOT_WORD_NOR_END, "", text.replace("，", ""))
+    keys = words.split("\n")
     # the contact words in the text at all: most sentences hold none of them
     contact = [word for word in _CONTACT if word in words]
     raw: list[str] | None = None  # the sentences as written, for the few keys that need them
@@ -202,11 +206,11 @@ def _text_keys(text: str, min_chars: int, between: str | None) -> Iterator[tuple
             continue
         if len(key) < min_chars or not has_cjk_run(key, 1):
             continue
-        if key.startswith(_FIXED_START) or key.endswith(_FIXED_END) or holds_any(key, contact):
+        if key.startswith(_FIXED_START) or key.endswith(_FIXED_END) or (contact and holds_any(key, contact)):
             continue
         if len(key) <= 16:
             if raw is None:
-                raw = _cut(text)
+                raw = text.split("\n")
             if re.match(_ENUMERATED, raw[at].strip()):
                 continue  # a sub-heading: （一）主动公开
         yield key, index
