@@ -358,7 +358,8 @@ class RuleContext:
     def memo(self, key: Any, factory: Callable[[], Any]) -> Any:
         """A value computed once per report and shared by every rule that asks for the same key
         (an analysis several rules need, such as the numbers stated in the text).  Use a key that
-        names your plugin, e.g. ``("myplugin", "claims")``."""
+        names your plugin, e.g. ``("myplugin", "claims")``.  The values are dropped when the
+        report's rules are done."""
         if key not in self._shared:
             self._shared[key] = factory()
         return self._shared[key]
