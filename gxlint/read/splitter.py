@@ -87,7 +87,10 @@ def _walk(
     signed: frozenset[int],
     limit: int,
     budget: int,
+    prune: bool = True,
 ) -> Search:
+    """The splits of ``tokens`` into ``n`` cells; ``prune=False`` tries every cut (the definition
+    the pruning is tested against)."""
     result = Search()
     if not tokens or n <= 0 or len(tokens) > n:
         result.complete = True
@@ -100,7 +103,7 @@ def _walk(
     # cannot lead to a split.  Skipping such pieces changes nothing but the work counted, so it is
     # done only where the budget cannot run out anyway: a walk call per way of cutting a prefix of
     # the digits, at most 2 ** chars of them.
-    prune = 2**chars <= budget
+    prune = prune and 2**chars <= budget
     later_chars = [sum(len(t) for t in tokens[i + 1 :]) for i in range(len(tokens))]
     totals: dict[int, tuple[int, ...]] = {}
     for total, parts in constraints:
