@@ -90,6 +90,13 @@ def _own_kind_only(cls: type[_T]) -> type[_T]:
     return cls
 
 
+#: ``_tuple_new(Span, (line, column, ...))``: a ``Span``, ``Field`` or ``Cell`` from its values in
+#: order, made as the tuple it is, without the Python-level ``__new__`` that NamedTuple gives it (a
+#: call frame each): for the reader, which makes them for every field and cell of every table
+#: (tests/test_build_shortcuts.py and tests/test_read_tables_shortcuts.py hold it to the constructors)
+_tuple_new = tuple.__new__
+
+
 # -- table kinds ---------------------------------------------------------------------------------
 # ``Table.kind`` is one of these strings; they are public (``gxlint parse`` shows them as ``kind``).
 

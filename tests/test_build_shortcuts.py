@@ -1,16 +1,16 @@
 """The builder's shortcuts held to the definitions they replace."""
 
-from gxlint.model import Field, Span
-from gxlint.read.build import _Builder, _tuple, default_context
+from gxlint.model import Field, Span, _tuple_new
+from gxlint.read.build import _Builder, default_context
 from gxlint.read.outline import parse_outline
 from gxlint.read.source import from_text
 from gxlint.read.unfold import unfold
 
 
 def test_tuple_new_makes_the_namedtuples():
-    span = _tuple(Span, (2, 3, 2, 7, 10, 14))
+    span = _tuple_new(Span, (2, 3, 2, 7, 10, 14))
     assert type(span) is Span and span == Span(2, 3, 2, 7, 10, 14)
-    field = _tuple(Field, ("示例", span))
+    field = _tuple_new(Field, ("示例", span))
     assert type(field) is Field and field == Field("示例", span) and field.span.end == 14
 
 

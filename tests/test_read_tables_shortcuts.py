@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from gxlint.model import Cell, Field, Span
+from gxlint.model import Cell, Field, Span, _tuple_new
 from gxlint.read import splitter, tables
 from gxlint.read.build import default_context
 
@@ -84,6 +84,6 @@ def test_a_row_kind_does_not_depend_on_its_numbers():
 
 def test_cells_are_those_cell_makes():
     span = Span(1, 0, 1, 2, 0, 2)
-    made = tables._tuple(Cell, ("12", span, 12, "number", "总计", ""))
+    made = _tuple_new(Cell, ("12", span, 12, "number", "总计", ""))
     assert type(made) is Cell and made == Cell("12", span, 12, "number", "总计", "")
     assert made.column == "总计" and made.note == "" and made.is_number

@@ -32,6 +32,7 @@ from gxlint.model import (
     Table,
     _Frozen,
     _set,
+    _tuple_new,
 )
 from gxlint.read.outline import Line, RawBlock, parse_outline
 from gxlint.read.source import Source
@@ -185,10 +186,6 @@ _TRAILING_NUMBERS = re.compile(r"(?:\s+-?\d+(?:\.\d+)?)+\s*$")
 #: field.  The widest template row has 18; a line of 500,000 tabs is not a table row, and splitting
 #: it would cost a Field and a Span per tab.
 MAX_FIELDS = 200
-#: ``Span(...)`` and ``Field(...)`` of a table row's fields made as the tuples they are, without the
-#: Python-level ``__new__`` that NamedTuple gives them (one call frame each, for every field of every
-#: row; tests/test_build_shortcuts.py holds them to the constructors)
-_tuple = tuple.__new__
 _CN_DIGIT = {
     "〇": "0",
     "零": "0",
@@ -710,8 +707,8 @@ class _Builder:
                 shift = column - line.start
                 for text in line.text.split("\t", MAX_FIELDS - 1):
                     end = pos + len(text)
-                    span = _tuple(Span, (number, pos + shift, number, end + shift, pos, end))
-                    fields.append(_tuple(Field, (text, span)))
+                    span = _tuple_new(Span, (number, pos + shift, number, end + shift, pos, end))
+                    fields.append(_tuple_new(Field, (text, span)))
                     pos = end + 1
                 rows.append(
                     RawRow(
@@ -736,8 +733,8 @@ class _Builder:
                     stripped = text.strip()
                     at = pos + (text.index(stripped) if stripped else 0)
                     end = at + len(stripped)
-                    span = _tuple(Span, (number, at + shift, number, end + shift, at, end))
-                    fields.append(_tuple(Field, (stripped, span)))
+                    span = _tuple_new(Span, (number, at + shift, number, end + shift, at, end))
+                    fields.append(_tuple_new(Field, (stripped, span)))
                     pos += len(text) + 1
                 rows.append(
                     RawRow(

@@ -41,6 +41,7 @@ from gxlint.model import (
     Row,
     Span,
     Table,
+    _tuple_new,
 )
 from gxlint.read.templates import Node, Section, Template, Templates
 from gxlint.chinese import cjk_count, label_key
@@ -52,10 +53,6 @@ _LIST_LABEL = re.compile(
 INFO_HEADER_KEY = "信息内容"
 
 _text = attrgetter("text")
-#: ``Cell(...)`` made as the tuple it is, without the Python-level ``__new__`` that NamedTuple gives
-#: it (one call frame for every cell of every table; tests/test_read_tables_shortcuts.py holds it to
-#: the constructor)
-_tuple = tuple.__new__
 
 
 @lru_cache(maxsize=8192)
@@ -282,7 +279,7 @@ class Reader:
                 out.append(Cell("", empty, None, "blank", col))
             else:
                 text, value, status, note = read(f.text)
-                out.append(_tuple(Cell, (text, f.span, value, status, col, note)))
+                out.append(_tuple_new(Cell, (text, f.span, value, status, col, note)))
         return tuple(out)
 
     def _align(
