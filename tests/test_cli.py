@@ -924,22 +924,26 @@ def test_the_summary_time_is_the_whole_run(tmp_cwd, monkeypatch):
 
 def test_the_heap_is_frozen_during_a_run_and_unfrozen_after(monkeypatch):
     """What exists before the files are read is frozen for the run (the collector does not walk it
-    again for every report), and given back to the collector after: a caller that runs the command
-    in its own process keeps a collectable heap."""
+    again for every report) and the young generation is made larger; both are given back after: a
+    caller that runs the command in its own process keeps its heap and its collector as they were."""
     import gc
 
+    from gxlint.cli.check import YOUNG_GENERATION
     from gxlint.run import check as check_mod
 
     seen = []
     lint = check_mod.Check.lint
 
     def watched(self, **kwargs):
-        seen.append(gc.get_freeze_count())
+        seen.append((gc.get_freeze_count(), gc.get_threshold()))
         return lint(self, **kwargs)
 
     monkeypatch.setattr(check_mod.Check, "lint", watched)
-    before = gc.get_freeze_count()
+    before, threshold = gc.get_freeze_count(), gc.get_threshold()
+    assert threshold[0] != YOUNG_GENERATION
     result = gx("--format", "json", str(EXAMPLE))
     assert result.exit_code == 0, result.output
-    assert seen and seen[0] > before
+    assert seen and seen[0][0] > before
+    assert seen[0][1] == (YOUNG_GENERATION, *threshold[1:])
     assert gc.get_freeze_count() == before
+    assert gc.get_threshold() == threshold
