@@ -37,6 +37,29 @@ def test_line_ends_are_normalised_and_positions_are_editor_positions():
     assert (span.line, span.column, span.end_line, span.end_column) == (3, 1, 3, 3)
 
 
+def test_span_is_line_col_of_both_ends():
+    from gxlint.model import Span
+
+    src = source.from_text("甲乙\n\n丙丁戊\n己")
+    size = len(src.text)
+    for start in range(-1, size + 2):
+        for end in range(start - 1, size + 2):
+            span = src.span(start, end)
+            stop = end if end >= start else start
+            assert type(span) is Span
+            assert span == Span(*src.line_col(start), *src.line_col(stop), start, stop)
+
+
+def test_a_file_is_read_to_its_size_and_past_it_only_when_it_holds_more():
+    import io
+
+    assert source.read_at_most(io.BytesIO(b"abcdef"), 6, 100) == b"abcdef"
+    # a file that grew since its size was taken (or a pipe, size 0) is read up to the limit and one
+    assert source.read_at_most(io.BytesIO(b"abcdef"), 2, 100) == b"abcdef"
+    assert source.read_at_most(io.BytesIO(b"abcdef"), 2, 3) == b"abcd"
+    assert source.read_at_most(io.BytesIO(b"abcdef"), 0, 4) == b"abcde"
+
+
 def test_form_feed_keeps_offsets():
     src = source.from_text("甲\f乙\n")
     assert src.text == "甲 乙\n"

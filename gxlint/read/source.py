@@ -13,8 +13,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, count
 from operator import add
+from typing import BinaryIO
 
-from gxlint.model import Span
+from gxlint.model import Span, _tuple_new
 from gxlint.read.document import Document, Origin, Problem
 from gxlint.read.sniff import sniff
 
@@ -77,7 +78,7 @@ class Source:
         b = 0 if end < 0 else size if end > size else end
         i = bisect_right(starts, a) - 1
         j = i if (i + 1 == len(starts) or b < starts[i + 1]) else bisect_right(starts, b, i + 1) - 1
-        return Span(i + 1, a - starts[i] + 1, j + 1, b - starts[j] + 1, start, end)
+        return _tuple_new(Span, (i + 1, a - starts[i] + 1, j + 1, b - starts[j] + 1, start, end))
 
     def line_span(self, line: int) -> Span:
         start = self.line_start(line)
@@ -248,7 +249,7 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
                 f"file too large ({size / 1048576:.1f} MB, limit {max_bytes / 1048576:.0f} MB); not checked",
             )
         with open(name, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            data = read_at_most(handle, size, max_bytes)
     except IsADirectoryError:
         return _unreadable(name, "这是一个目录，不是文件", "this is a directory, not a file")
     except FileNotFoundError:
@@ -258,6 +259,16 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
     except OSError as exc:
         return _unreadable(name, f"无法读取：{exc.strerror or exc}", f"cannot read: {exc.strerror or exc}")
     return from_bytes(data, path=name)
+
+
+def read_at_most(handle: BinaryIO, size: int, max_bytes: int) -> bytes:
+    """What an open file holds, at most ``max_bytes`` + 1 bytes: the ``size`` its directory entry
+    gave (a buffered read of n bytes allocates n bytes first, and the limit is far beyond most
+    reports), and the rest up to the limit only when it holds more (a pipe, a file being written)."""
+    data = handle.read(size + 1)
+    if len(data) > size:
+        data += handle.read(max_bytes - size)
+    return data
 
 
 def _unreadable(path: str, zh: str, en: str) -> Source:

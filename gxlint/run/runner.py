@@ -182,11 +182,7 @@ def _text_head(path: str, max_bytes: int) -> str | None:
     if size > max_bytes:
         return None
     with open(path, "rb") as handle:
-        # what the file holds (a buffered read of n bytes allocates n bytes first), and the rest up
-        # to the limit only when it holds more than its size said (a pipe, a file being written)
-        data = handle.read(size + 1)
-        if len(data) > size:
-            data += handle.read(max_bytes - size)
+        data = source_mod.read_at_most(handle, size, max_bytes)
     if sniff(data, path) != "text":
         return None
     text, _, problems = source_mod.decode(data)
