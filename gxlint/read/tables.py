@@ -380,23 +380,18 @@ class Reader:
         queue = list(pieces)
         for f in data:
             text = f.text
+            line, column, _, _, start, _ = f.span
             pos = 0
             while queue:
                 piece = queue[0]
                 at = text.find(piece, pos)
                 if at < 0:
                     break
-                start = f.span.start + at
-                span = Span(
-                    f.span.line,
-                    f.span.column + at,
-                    f.span.line,
-                    f.span.column + at + len(piece),
-                    start,
-                    start + len(piece),
-                )
-                out.append(Field(piece, span))
-                pos = at + len(piece)
+                end = at + len(piece)
+                # made as the tuples they are (see _tuple_new): a split makes a field of every digit run
+                span = _tuple_new(Span, (line, column + at, line, column + end, start + at, start + end))
+                out.append(_tuple_new(Field, (piece, span)))
+                pos = end
                 queue.pop(0)
         while len(out) < len(pieces):  # pragma: no cover - pieces always come from the fields
             out.append(Field(pieces[len(out)], raw.span))
@@ -463,10 +458,14 @@ class Reader:
             return None
         wanted = _keys(section.columns)
         positions: list[int] = []
+        # each field's key once, not once per column looked for
+        fixed = [
+            (i, f, *_fixed_key(self.t, f.text))
+            for i, f in enumerate(raw.fields[first + 1 :], start=first + 1)
+        ]
         for want in wanted:
             found = None
-            for i, f in enumerate(raw.fields[first + 1 :], start=first + 1):
-                k, replaced = self.t.fix_variant(key(f.text))
+            for i, f, k, replaced in fixed:
                 if k == want or (k and (k.startswith(want) or want.startswith(k)) and len(k) >= 3):
                     found = i
                     if replaced or k != want:
@@ -493,7 +492,7 @@ class Reader:
         return want  # pragma: no cover
 
     def _ad_row_label(self, field: Field) -> str | None:
-        k, replaced = self.t.fix_variant(key(field.text))
+        k, replaced = _fixed_key(self.t, field.text)
         r = self.t.ad_row_by_key.get(k)
         if r is not None:
             if replaced:
@@ -526,7 +525,8 @@ class Reader:
         header_at: dict[int, int] = {}
         header_bad = False
         started = False
-        context: list[Node] = []
+        # the row group the rows read so far are in (a label's own group, or the group it names)
+        group: Node | None = None
         pending: list[list] = []  # [node, text so far, field]
         out: list[Row] = []
         seen: set[str] = set()
@@ -545,7 +545,7 @@ class Reader:
             if not started:
                 if all(_is_app_header(t, f.text) for f in frags):
                     for i, f in enumerate(fields):
-                        k, replaced = t.fix_variant(key(f.text))
+                        k, replaced = _fixed_key(t, f.text)
                         if k in col_keys:
                             col = col_keys.index(k)
                             if col in header_at:
@@ -565,7 +565,7 @@ class Reader:
                     positions = [header_at[c] for c in range(len(columns))]
                     if positions == sorted(set(positions)):
                         header = positions
-            matches = [self._match_node(f, context) for f in frags]
+            matches = [self._match_node(f, group) for f in frags]
             if not has_data and pending and frags and all(m is None for m in matches):
                 self._continue_labels(pending, frags)
                 continue
@@ -579,7 +579,7 @@ class Reader:
                 if node.leaf:
                     leaf = node
                 else:
-                    context = [*reversed(node.ancestors()), node]
+                    group = node
             del pending[:-6]
             if leaf is None:
                 if has_data:
@@ -591,7 +591,7 @@ class Reader:
                         f"“{text}” is not a row of the applications table; its data was not read",
                     )
                 continue
-            context = [*reversed(leaf.ancestors())]
+            group = leaf.parent
             if leaf.label in seen:
                 continue
             seen.add(leaf.label)
@@ -616,13 +616,13 @@ class Reader:
             self._resolve(out, ambiguous, APPLICATIONS)
         return out
 
-    def _match_node(self, field: Field, context: list[Node]):
+    def _match_node(self, field: Field, group: Node | None):
         """(node, complete) for a label fragment, or None."""
         found = _node_candidates(self.t, field.text)
         if found is None:
             return None
         nodes, complete, replaced = found
-        node = self._prefer(nodes, context)
+        node = self._prefer(nodes, group)
         if node is None:
             return None
         if complete and replaced:
@@ -635,13 +635,15 @@ class Reader:
         return node, complete
 
     @staticmethod
-    def _prefer(nodes: Sequence[Node], context: list[Node]) -> Node | None:
+    def _prefer(nodes: Sequence[Node], group: Node | None) -> Node | None:
+        """The one of ``nodes`` in ``group`` or, failing that, in the nearest group around it."""
         if len(nodes) == 1:
             return nodes[0]
-        for group in reversed(context):
+        while group is not None:
             inside = [n for n in nodes if n.parent is group]
             if len(inside) == 1:
                 return inside[0]
+            group = group.parent
         top = [n for n in nodes if n.parent is None]
         if len(top) == 1:
             return top[0]
@@ -881,6 +883,13 @@ def _row_constraints(
 
 
 @lru_cache(maxsize=8192)
+def _fixed_key(template: Template, text: str) -> tuple[str, str | None]:
+    """A field's key with the template's variants fixed, and the variant replaced (Template.fix_variant):
+    asked of every field of the header and label rows, whose texts recur from report to report."""
+    return template.fix_variant(key(text))
+
+
+@lru_cache(maxsize=8192)
 def _node_candidates(template: Template, text: str) -> tuple[tuple[Node, ...], bool, str | None] | None:
     """The rows of the applications table a label fragment may stand for, before the rows around it
     choose one: (nodes, whether the fragment is the whole label, the variant replaced in it)."""
@@ -910,7 +919,7 @@ def _node_candidates(template: Template, text: str) -> tuple[tuple[Node, ...], b
 @lru_cache(maxsize=4096)
 def _is_app_header(template: Template, text: str) -> bool:
     """Whether a field of the rows above the applications table's data is one of its headers."""
-    k = template.fix_variant(key(text))[0]
+    k = _fixed_key(template, text)[0]
     if k in _keys(template.app_columns):
         return True
     headers = template.tables.get(APPLICATIONS, {}).get("header_labels", ())
