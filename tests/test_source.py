@@ -50,6 +50,13 @@ def test_span_is_line_col_of_both_ends():
             assert span == Span(*src.line_col(start), *src.line_col(stop), start, stop)
 
 
+def test_line_shift_is_line_col_for_every_offset_of_a_line():
+    src = source.from_text("甲乙\n\n丙丁戊\n己")
+    for offset in range(len(src.text) + 1):
+        number, shift = src.line_shift(offset)
+        assert (number, offset + shift) == src.line_col(offset)
+
+
 def test_a_file_is_read_to_its_size_and_past_it_only_when_it_holds_more():
     import io
 

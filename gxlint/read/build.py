@@ -36,7 +36,7 @@ from gxlint.model import (
 )
 from gxlint.read.outline import Line, RawBlock, parse_outline
 from gxlint.read.source import Source
-from gxlint.read.tables import Lexicon, Reader, choose_template, segment
+from gxlint.read.tables import Lexicon, Reader, choose_template, is_label, key, segment
 from gxlint.read.templates import Templates
 from gxlint.chinese import (
     DATE_CN,
@@ -46,6 +46,7 @@ from gxlint.chinese import (
     PeriodReading,
     find_dates,
     find_period,
+    label_key,
     make_date,
     norm,
     numeral_value,
@@ -651,9 +652,12 @@ class _Builder:
         out: list = []
         pieces: tuple[tuple[int, int, int], ...]
         for group in groups:
-            if len(group) == 1:  # most paragraphs
+            if len(group) == 1:  # most paragraphs: one line, its span as in _rows
                 line = group[0]
                 text, pieces = line.text, ((0, line.start, len(line.text)),)
+                number, shift = self.source.line_shift(line.start)
+                whole = (number, line.start + shift, number, line.end + shift, line.start, line.end)
+                span = _tuple_new(Span, whole)
             else:
                 text, offset, joined = "", 0, []
                 for line in group:
@@ -661,8 +665,8 @@ class _Builder:
                     text += line.text
                     offset += len(line.text)
                 pieces = tuple(joined)
-            para = Paragraph(text, self.source.span(group[0].start, group[-1].end), pieces)
-            out.extend(self._cut_inline(para))
+                span = self.source.span(group[0].start, group[-1].end)
+            out.extend(self._cut_inline(Paragraph(text, span, pieces)))
         return out
 
     def _cut_inline(self, para: Paragraph) -> list:
@@ -703,18 +707,14 @@ class _Builder:
         if block.kind == "tabs":
             for line in block.lines:
                 fields, pos = [], line.start
-                number, column = self.source.line_col(line.start)
-                shift = column - line.start
+                number, shift = self.source.line_shift(pos)
                 for text in line.text.split("\t", MAX_FIELDS - 1):
                     end = pos + len(text)
                     span = _tuple_new(Span, (number, pos + shift, number, end + shift, pos, end))
                     fields.append(_tuple_new(Field, (text, span)))
                     pos = end + 1
-                rows.append(
-                    RawRow(
-                        tuple(fields), Span(number, column, number, line.end + shift, line.start, line.end)
-                    )
-                )
+                whole = (number, line.start + shift, number, line.end + shift, line.start, line.end)
+                rows.append(RawRow(tuple(fields), _tuple_new(Span, whole)))
         elif block.kind == "pipes":
             for line in block.lines:
                 if line.kind == "PIPE_SEP":
@@ -726,8 +726,7 @@ class _Builder:
                     inner, lead = inner[1:], lead + 1
                 if inner.endswith("|"):
                     inner = inner[:-1]
-                number, column = self.source.line_col(line.start)
-                shift = column - line.start
+                number, shift = self.source.line_shift(line.start)
                 fields, pos = [], line.start + lead
                 for text in inner.split("|", MAX_FIELDS - 1):
                     stripped = text.strip()
@@ -736,11 +735,8 @@ class _Builder:
                     span = _tuple_new(Span, (number, at + shift, number, end + shift, at, end))
                     fields.append(_tuple_new(Field, (stripped, span)))
                     pos += len(text) + 1
-                rows.append(
-                    RawRow(
-                        tuple(fields), Span(number, column, number, line.end + shift, line.start, line.end)
-                    )
-                )
+                whole = (number, line.start + shift, number, line.end + shift, line.start, line.end)
+                rows.append(RawRow(tuple(fields), _tuple_new(Span, whole)))
         elif block.kind == "cells":
             rows = self._cell_lines(block.lines)
         return rows
@@ -753,13 +749,13 @@ class _Builder:
             if text.strip().strip("|") == "":
                 continue  # a run of "||||": merged cells, nothing written
             body = text[: text.rfind("|")].rstrip() if text.endswith("|") else text
-            lead = len(body) - len(body.lstrip())
             value = body.strip()
-            cells.append(Field(value, self.source.span(line.start + lead, line.start + lead + len(value))))
+            at = line.start + len(body) - len(body.lstrip())
+            end = at + len(value)
+            number, shift = self.source.line_shift(line.start)
+            span = _tuple_new(Span, (number, at + shift, number, end + shift, at, end))
+            cells.append(_tuple_new(Field, (value, span)))
         rows: list[list[Field]] = []
-        from gxlint.read.tables import is_label, key
-        from gxlint.chinese import label_key
-
         lex = self.ctx.lexicon
 
         def row_label(text: str) -> bool:

@@ -68,6 +68,14 @@ class Source:
         index = bisect_right(self._line_starts, offset) - 1
         return index + 1, offset - self._line_starts[index] + 1
 
+    def line_shift(self, offset: int) -> tuple[int, int]:
+        """The 1-based line of an offset inside ``text``, and the shift that makes any offset on that
+        line its 1-based column (``offset + shift``): for a reader that places every field of a line
+        (:meth:`line_col` for each, with its clamping, would find the same line again and again)."""
+        starts = self._line_starts
+        index = bisect_right(starts, offset) - 1
+        return index + 1, 1 - starts[index]
+
     def span(self, start: int, end: int | None = None) -> Span:
         if end is None or end < start:
             end = start
