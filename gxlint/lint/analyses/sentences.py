@@ -31,14 +31,19 @@ from gxlint.model import Chapter, Paragraph, _Frozen, _set
 _MARKUP = "*#_`>"
 _CN_DIGITS = "〇零○一二三四五六七八九"
 _CN_YEAR = f"[{_CN_DIGITS}]{{4}}年"
+# The common ideographs, most of a narrative, are words and no digits (a test holds both): named in
+# the class that a pattern starts with, they are passed over by a look in the class's table, where
+# ``\d`` and ``\w`` ask the Unicode database about each character.  (``re`` compiles such a class
+# slowly, once per run at most: gxlint.cache keeps it across command-line runs.)
+_IDEOGRAPHS = "\u4e00-\u9fa5"
 # one character, then the rest: a pattern that starts with a character class (not a repeat of one)
 # lets ``re`` skip ahead to the next place it can start
-_NUMBER = r"\d\d*(?:[.,]\d+)*"
+_NUMBER = r"[^" + _IDEOGRAPHS + r"\D]\d*(?:[.,]\d+)*"
 _NOT_WORD = r"[^\w#]+|_"
 #: what ends a sentence ("\n" last: the others become it to cut a text at all of them)
 _ENDS = "。！？；!?;\n"
 # what _NOT_WORD drops, less the ends of sentences, in a text without markup (no "_")
-_NOT_WORD_NOR_END = r"[^\w#" + _ENDS + r"][^\w#" + _ENDS + r"]*"
+_NOT_WORD_NOR_END = r"[^" + _IDEOGRAPHS + r"\w#" + _ENDS + r"][^\w#" + _ENDS + r"]*"
 #: the template's and the convention's fixed wording: the introduction's sentences (本报告依据…编制,
 #: 本报告所列数据的统计期限…, 本报告电子版可在…查阅和下载, 现将…报告如下)
 _FIXED_START = (
