@@ -308,6 +308,10 @@ class Rule:
         return problems
 
 
+#: what ``ctx.memo`` finds for a key not computed yet (None is a value a factory may return)
+_MISSING: Any = object()
+
+
 class RuleContext:
     """What a rule sees besides the report: its options, the detected template, the report year,
     the organ kind, last year's report of the same agency (``previous``: a Report, or None when
@@ -348,11 +352,21 @@ class RuleContext:
         (the report's path, language, template, ``previous``, ``crashes``, ctx.memo's store) shared,
         the rule, its options and its findings' count its own.  What the engine makes for each rule
         after the first, without passing the same arguments again."""
+        # each attribute set in __init__'s order: the instance keeps them in the class's shared
+        # layout instead of a dict of its own, which copying ``__dict__`` would make and fill
         ctx = RuleContext.__new__(RuleContext)
-        ctx.__dict__.update(self.__dict__)
         ctx.rule = rule
+        ctx.crashes = self.crashes
+        ctx.previous = self.previous
+        ctx.path = self.path
         ctx.options = options
+        ctx.lang = self.lang
+        ctx.template = self.template
+        ctx.templates = self.templates
+        ctx.organ = self.organ
+        ctx._text = self._text
         ctx._seen = {}
+        ctx._shared = self._shared
         return ctx
 
     def memo(self, key: Any, factory: Callable[[], Any]) -> Any:
@@ -360,9 +374,10 @@ class RuleContext:
         (an analysis several rules need, such as the numbers stated in the text).  Use a key that
         names your plugin, e.g. ``("myplugin", "claims")``.  The values are dropped when the
         report's rules are done."""
-        if key not in self._shared:
-            self._shared[key] = factory()
-        return self._shared[key]
+        value = self._shared.get(key, _MISSING)
+        if value is _MISSING:
+            value = self._shared[key] = factory()
+        return value
 
     def option(self, name: str) -> Any:
         return self.options[name]
