@@ -35,16 +35,20 @@ def balance(left: Iterable[Cell | None], right: Iterable[Cell | None]) -> Balanc
 def weigh(lsum: float, lu: int, rsum: float, ru: int) -> Balance:
     """:func:`balance` of two sides given as the sum of their known cells and how many are unknown
     (for a caller that sums the cells itself)."""
+    return Balance(verdict(lsum, lu, rsum, ru), lsum, rsum, lu, ru)
+
+
+def verdict(lsum: float, lu: int, rsum: float, ru: int) -> str:
+    """The status of :func:`weigh`'s Balance, without making the Balance: the identity rules weigh
+    every trusted row and column of a table, and want a Balance only for the few they report."""
     close = abs(lsum - rsum) < 1e-6
     if lu == 0 and ru == 0:
-        status = "ok" if close else "violated"
-    elif lu and ru:
-        status = "unknown"
-    elif lu:  # left can only grow
-        status = "violated" if lsum > rsum + 1e-6 else ("ok" if close else "unknown")
-    else:
-        status = "violated" if rsum > lsum + 1e-6 else ("ok" if close else "unknown")
-    return Balance(status, lsum, rsum, lu, ru)
+        return "ok" if close else "violated"
+    if lu and ru:
+        return "unknown"
+    if lu:  # left can only grow
+        return "violated" if lsum > rsum + 1e-6 else ("ok" if close else "unknown")
+    return "violated" if rsum > lsum + 1e-6 else ("ok" if close else "unknown")
 
 
 def _known_sum(cells: Iterable[Cell | None]) -> tuple[float, int]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from functools import lru_cache, partial
 from typing import Sequence
 
-from gxlint.arith import Balance, fmt, weigh
+from gxlint.arith import Balance, fmt, verdict, weigh
 from gxlint.lint.analyses.tables import identities, table_name, template_of, template_tables, trusted_rows
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import APPLICATIONS, Cell, Row
@@ -224,33 +224,35 @@ class ColumnIdentity(Rule):
                 # each column weighed from its sums; its cells gathered only for a finding
                 ltotal, lunknown = column_sums(rows, left, columns)
                 rtotal, runknown = column_sums(rows, right, columns)
-                balances: dict[str, Balance] = {}
-                violated: dict[str, tuple] = {}
+                failed: dict[str, tuple] = {}
                 cells = None
                 for j, column in enumerate(columns):
-                    b = balances[column] = weigh(ltotal[j], lunknown[j], rtotal[j], runknown[j])
-                    if b.status != "violated" or (self.skip_zero_total and zero_total(b)):
+                    if verdict(ltotal[j], lunknown[j], rtotal[j], runknown[j]) != "violated":
+                        continue
+                    b = weigh(ltotal[j], lunknown[j], rtotal[j], runknown[j])
+                    if self.skip_zero_total and zero_total(b):
                         continue
                     if cells is None:
                         cells = _columns(rows, left, columns), _columns(rows, right, columns)
                     lc, rc = cells[0][j], cells[1][j]
                     order = (*rc, *lc) if self.anchor == "right" else (*lc, *rc)
                     where = next((c for c in order if c is not None), None) or table
-                    violated[column] = (lc, rc, b, where)
+                    failed[column] = (lc, rc, b, where)
                 # one finding per discrepancy: the 总计 column repeats the applicant columns' error
                 also, parts = None, ()
-                if not violated:
+                if not failed:
                     continue
                 split = _total_column(tmpl)
                 if split is not None:
                     total, parts = split
-                    if (
-                        total in violated
-                        and any(p in violated for p in parts)
-                        and _explained(total, parts, balances)
-                    ):
-                        also = (total, violated.pop(total)[2])
-                for column, (lc, rc, b, where) in violated.items():
+                    if total in failed and any(p in failed for p in parts):
+                        balances = {
+                            c: weigh(ltotal[j], lunknown[j], rtotal[j], runknown[j])
+                            for j, c in enumerate(columns)
+                        }
+                        if _explained(total, parts, balances):
+                            also = (total, failed.pop(total)[2])
+                for column, (lc, rc, b, where) in failed.items():
                     extra = also if column in parts else None
                     yield self.report(ctx, table, tmpl, column, left, right, lc, rc, b, where, extra)
 
@@ -295,11 +297,16 @@ class RowIdentity(Rule):
                 if not row.trusted:
                     continue
                 cells = row.cells
-                for k, lpos, rpos, needed in row_plan(row, wanted, plans):
+                plan = plans.get(row.columns)
+                for k, lpos, rpos, needed in plan if plan is not None else row_plan(row, wanted, plans):
                     if len(cells) < needed:
                         continue
-                    b = weigh(*sums(cells, lpos, rpos))
-                    if b.status != "violated" or zero_total(b):
+                    lsum, lu = _side(cells, lpos)
+                    rsum, ru = _side(cells, rpos)
+                    if verdict(lsum, lu, rsum, ru) != "violated":
+                        continue
+                    b = weigh(lsum, lu, rsum, ru)
+                    if zero_total(b):
                         continue
                     left, right, _ = sides[k]
                     lc = [cells[i] for i in lpos]
