@@ -1,4 +1,5 @@
-"""The rows of tab and pipe tables: each row's span is the one Source.span gives for its line."""
+"""Rows, one-cell lines and one-line paragraphs placed from their line (Source.line_shift): each
+span is the one Source.span gives."""
 
 from gxlint.model import Field, Span
 from gxlint.read.build import _Builder, default_context
@@ -56,12 +57,7 @@ def test_cell_fields_are_source_spans():
         "行政规范性文件 |\n"
         "17 |\n"
     )
-    ctx = default_context()
-    source = from_text(text)
-    outline = parse_outline(unfold(source.text, ctx.titles))
-    blocks = [b for c in outline for b in c.blocks if b.kind == "cells"]
-    assert blocks
-    rows = [row for block in blocks for row in _Builder(source, ctx, None)._rows(block)]
+    source, _, rows = _rows(text, "cells")
     fields = [f for row in rows for f in row.fields]
     assert len(fields) >= 8
     for field in fields:
