@@ -297,8 +297,7 @@ class RowIdentity(Rule):
                 if not row.trusted:
                     continue
                 cells = row.cells
-                plan = plans.get(row.columns)
-                for k, lpos, rpos, needed in plan if plan is not None else row_plan(row, wanted, plans):
+                for k, lpos, rpos, needed in row_plan(row, wanted, plans):
                     if len(cells) < needed:
                         continue
                     lsum, lu = _side(cells, lpos)
