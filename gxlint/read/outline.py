@@ -1,11 +1,12 @@
-"""Run the Lark grammar (grammar/report.lark) and return the report's outline.
+"""Read a text with the Lark grammar (grammar/report.lark) and return the report's outline.
 
 The outline is the grammar's view of the document: a preamble and chapters, each a list of raw
 blocks (text lines, markup headings and raw tables), with character offsets into the source text.
 ``gxlint.read.build`` turns it into the typed model.
 
-The Lark parser is built once per process and cached on disk by Lark (see :func:`cache_path`), so
-a new process loads the parse tables instead of rebuilding them.
+Lark compiles the grammar once per process, from its cache on disk (see :func:`cache_path`), so a
+new process loads the parse tables instead of rebuilding them; a text is read with the grammar's
+lexer (:func:`lexer`), whose tokens are the parse (see :func:`parse_outline`).
 """
 
 from __future__ import annotations
@@ -118,49 +119,72 @@ def cache_path() -> str | bool:
     )
 
 
+@lru_cache(maxsize=1)
+def lexer() -> re.Pattern[str]:
+    """The grammar's terminals as one pattern, a named group each, in the order Lark's lexer tries
+    them: the pattern of Lark's own lexer for this grammar.  Each terminal has a priority of its
+    own, so the priorities alone give that order (Lark breaks ties by the patterns' widths, which
+    take a regex parse of each pattern to compute, at every start); tests/test_outline_lexer.py
+    holds the pattern to Lark's."""
+    terminals = sorted(parser().terminals, key=lambda t: -t.priority)
+    return re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
+
+
 def parse_outline(unfolded: Unfolded) -> list[RawChapter]:
-    """The preamble (first, heading None) and the chapters of a text."""
+    """The preamble (first, heading None) and the chapters of a text.
+
+    The grammar's tokens are read with its lexer alone: in every state the parser can be in when it
+    asks for a token, the grammar accepts every terminal (``start: preamble chapter*``, each a run of
+    blocks), so its parse is the tokens as they come, a chapter starting at each HEADING; the
+    parser's turn per token would only confirm that."""
     text = unfolded.text
     if not text.endswith("\n"):
         text += "\n"
-    try:
-        tree = parser().parse(text)
-    except Exception:  # pragma: no cover - the grammar accepts every line; this is a safety net
-        return [RawChapter(None, [RawBlock("text", [_line(unfolded, "TEXT", text, 0, len(text))])])]
-    chapters = []
-    for heading, blocks in tree:
-        chapter = RawChapter(_token(unfolded, heading) if heading is not None else None)
-        for token in blocks:
-            run = token.type
-            if run == "TEXTS":  # a run of paragraph lines: a block each
-                chapter.blocks.extend(RawBlock("text", [line]) for line in _run_lines(unfolded, token))
-            elif run == "MD_HEADING":
-                chapter.blocks.append(RawBlock("markup", [_token(unfolded, token)]))
-            else:
-                chapter.blocks.append(RawBlock(_BLOCK_KIND[run], _run_lines(unfolded, token)))
-        chapters.append(chapter)
+    match = lexer().match
+    chapter = RawChapter(None)
+    chapters = [chapter]
+    blocks = chapter.blocks
+    pos = 0
+    end = len(text)
+    while pos < end:
+        token = match(text, pos)
+        if token is None:  # pragma: no cover - the grammar accepts every line; this is a safety net
+            return [RawChapter(None, [RawBlock("text", [_line(unfolded, "TEXT", text, 0, len(text))])])]
+        run = token.lastgroup
+        start = pos
+        pos = token.end()
+        if run == "TEXTS":  # a run of paragraph lines: a block each
+            blocks.extend(RawBlock("text", [line]) for line in _run_lines(unfolded, run, token[0], start))
+        elif run == "TABLE" or run == "PIPES" or run == "CELLS":
+            blocks.append(RawBlock(_BLOCK_KIND[run], _run_lines(unfolded, run, token[0], start)))
+        elif run == "HEADING":
+            chapter = RawChapter(_token(unfolded, run, token[0], start))
+            chapters.append(chapter)
+            blocks = chapter.blocks
+        elif run == "MD_HEADING":
+            blocks.append(RawBlock("markup", [_token(unfolded, run, token[0], start)]))
+        # else BLANK: blank lines at the start of the text (the grammar ignores them)
     return chapters
 
 
 _BLOCK_KIND = {"TABLE": "tabs", "PIPES": "pipes", "CELLS": "cells"}
 
 
-def _token(unfolded: Unfolded, token) -> Line:
-    """The Line of a one-line token (HEADING, MD_HEADING), without the blank lines it took after it."""
+def _token(unfolded: Unfolded, kind: str, token: str, start: int) -> Line:
+    """The Line of a one-line token (HEADING, MD_HEADING) at ``start``, without the blank lines it
+    took after it."""
     body = token[: token.index("\n")]
-    at = unfolded.to_source(token.start_pos)
-    return Line(token.type, body, at, at + len(body))
+    at = unfolded.to_source(start)
+    return Line(kind, body, at, at + len(body))
 
 
-def _run_lines(unfolded: Unfolded, token) -> list[Line]:
-    """The lines of one run token (TABLE, TEXTS, PIPES or CELLS), the blank lines between them
+def _run_lines(unfolded: Unfolded, run: str, token: str, start: int) -> list[Line]:
+    """The lines of one run token (TABLE, TEXTS, PIPES or CELLS) at ``start``, the blank lines between them
     skipped.  Their kinds are the line terminals the grammar had before runs were one token: in a
     TABLE, a ROW holds a tab and a CAPTION does not; every line of TEXTS is a TEXT, every line of
     CELLS a CELL_LINE; in PIPES, a PIPE_SEP is made of | : - and blanks and holds a ---, and every
     other line is a PIPE_ROW."""
     out = []
-    start = token.start_pos
-    run = token.type
     line_kind = _LINE_KIND.get(run, "")  # "" for the runs whose lines are of two kinds
     piped = run == "PIPES" or run == "CELLS"  # each line holds a |, and a blank line between none
     to_source = unfolded.to_source if unfolded.inserted else None  # None: offsets are the source's

@@ -54,11 +54,9 @@ class Unfolded:
 
 
 def unfold(text: str, titles: Iterable[str]) -> Unfolded:
-    if len(text) < MIN_LINE:
+    if not has_long_line(text):
         return Unfolded(text, [])
     lines = text.split("\n")
-    if max(map(len, lines)) < MIN_LINE:
-        return Unfolded(text, [])
     known = _known(tuple(titles))
     cuts: list[int] = []
     start = 0
@@ -75,6 +73,23 @@ def unfold(text: str, titles: Iterable[str]) -> Unfolded:
         previous = cut
     pieces.append(text[previous:])
     return Unfolded("\n".join(pieces), inserted)
+
+
+def has_long_line(text: str) -> bool:
+    """Whether a line of ``text`` is ``MIN_LINE`` characters long or longer.
+
+    Each step looks for the last line end among the next ``MIN_LINE`` characters: none means the
+    line starting there is long; else every line up to that end is short, and the next step starts
+    after it.  A report of short lines takes a step per ``MIN_LINE`` characters, not a string per
+    line."""
+    end = len(text) - MIN_LINE
+    start = 0  # the start of a line
+    while start <= end:
+        last = text.rfind("\n", start, start + MIN_LINE)
+        if last < 0:
+            return True
+        start = last + 1
+    return False
 
 
 @lru_cache(maxsize=8)
