@@ -643,6 +643,9 @@ class _Builder:
         return out
 
     def _paragraphs(self, lines: list[Line]) -> list:
+        # Each paragraph is some of the lines run together: where all of them run together hold no
+        # word of an inline table, no paragraph holds one, and none is searched for its tables.
+        inline = self.ctx.inline.may_hold("".join([line.text for line in lines]))
         groups: list[list[Line]] = []
         for line in lines:
             if groups and _joins(groups[-1][-1].text, line.text):
@@ -666,7 +669,10 @@ class _Builder:
                     offset += len(line.text)
                 pieces = tuple(joined)
                 span = self.source.span(group[0].start, group[-1].end)
-            out.extend(self._cut_inline(Paragraph(text, span, pieces)))
+            if inline:
+                out.extend(self._cut_inline(Paragraph(text, span, pieces)))
+            else:
+                out.append(Paragraph(text, span, pieces))
         return out
 
     def _cut_inline(self, para: Paragraph) -> list:

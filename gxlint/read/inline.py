@@ -135,12 +135,18 @@ class InlineTables:
         }
 
     @staticmethod
+    def may_hold(text: str) -> bool:
+        """Whether ``text`` holds a word without which :meth:`anchors` finds no table in it, nor in
+        any part of it."""
+        for word in _CHEAP:  # a loop, not any(): no generator per call
+            if word in text:
+                return True
+        return False
+
+    @staticmethod
     def anchors(text: str) -> list[tuple[int, str]]:
         """(offset, kind) of each inline table that starts in ``text``."""
-        for word in _CHEAP:  # a loop, not any(): this is asked of every paragraph
-            if word in text:
-                break
-        else:
+        if not InlineTables.may_hold(text):
             return []
         found = []
         for kind, find in _ANCHORS:
