@@ -72,6 +72,26 @@ def key(text: str) -> str:
     return label_key(text)[1]
 
 
+class _Roles(dict):
+    """What each field text is to the reader: ``L`` a label (:func:`is_label`), ``B`` blank (only
+    white space), ``D`` data.  The reader asks it of every field of every row; the texts recur."""
+
+    __slots__ = ()
+
+    def __missing__(self, text: str) -> str:
+        role = self[text] = "L" if is_label(text) else "D" if text.strip() else "B"
+        return role
+
+
+_ROLES = _Roles()
+_role = _ROLES.__getitem__
+
+
+def _shape(fields: Sequence[Field]) -> str:
+    """The roles of a row's fields, one letter each (``LDDDDDDD``: a label, then seven data)."""
+    return "".join(map(_role, map(_text, fields)))
+
+
 # -- classifying rows ---------------------------------------------------------------------------
 
 
@@ -253,6 +273,8 @@ class Reader:
 
     def read(self, kind: str, rows: list[RawRow], layout: str, span: Span) -> Table:
         self.notes = []
+        if len(_ROLES) > 8192:  # a long run meets ever new texts
+            _ROLES.clear()
         header_span = rows[0].span if rows else None
         if kind == ACTIVE_DISCLOSURE:
             out = self._active(rows)
@@ -269,18 +291,7 @@ class Reader:
     def _cells(
         self, fields: Sequence[Field | None], columns: tuple[str, ...], row_span: Span
     ) -> tuple[Cell, ...]:
-        empty: Span | None = None
-        out = []
-        for f, (col, read) in zip(fields, _column_readers(self.t, columns)):
-            if f is None:
-                if empty is None:
-                    end_line, end_column, end = row_span.end_line, row_span.end_column, row_span.end
-                    empty = Span(end_line, end_column, end_line, end_column, end, end)
-                out.append(Cell("", empty, None, "blank", col))
-            else:
-                text, value, status, note = read(f.text)
-                out.append(_tuple_new(Cell, (text, f.span, value, status, col, note)))
-        return tuple(out)
+        return _read_cells(fields, _column_readers(self.t, columns), row_span)
 
     def _align(
         self,
@@ -297,8 +308,10 @@ class Reader:
         data = fields[first:]
         if raw.run_together:
             return self._split(raw, data, columns, constraints, candidates)
-        # most rows: a field per column, where the header (if any) puts them
-        if len(data) == n and (header is None or header == list(range(first, first + n))):
+        # most rows: a field per column, where the header (if any) puts them.  A header has one
+        # position per column, rising: they are the fields from ``first`` on if they start and end so
+        plain = not header or (header[0] == first and header[-1] == first + n - 1)
+        if len(data) == n and plain:
             return data, "exact"
         # the header's positions (in order) are trusted only for a row that reaches its last column
         # and writes nothing elsewhere
@@ -306,7 +319,7 @@ class Reader:
             filled = [first + i for i, f in enumerate(data) if f.text.strip()]
             if all(i in header for i in filled):
                 placed = [fields[p] if first <= p else None for p in header]
-                exact = header == list(range(first, first + n)) and len(data) == n
+                exact = plain and len(data) == n
                 return placed, "exact" if exact else "header"
         if len(data) == n:
             return data, "exact"
@@ -404,10 +417,12 @@ class Reader:
         out: list[Row] = []
         seen: set[str] = set()
         for raw in rows:
-            filled = [(i, f) for i, f in enumerate(raw.fields) if f.text.strip()]
-            if not filled:
+            fields = raw.fields
+            for first_i, first in enumerate(fields):
+                if first.text.strip():
+                    break
+            else:  # a blank row
                 continue
-            first_i, first = filled[0]
             k = key(first.text)
             if k in self.lexicon.captions:
                 section = self.t.section_by_caption_key.get(k)
@@ -418,7 +433,10 @@ class Reader:
                 continue
             label = self._ad_row_label(first)
             if label is None:
-                if any(not is_label(f.text) for _, f in filled[1:]) or raw.run_together:
+                if (
+                    any(f.text.strip() and not is_label(f.text) for f in fields[first_i + 1 :])
+                    or raw.run_together
+                ):
                     self.note(
                         "unknown-row",
                         raw.span,
@@ -436,9 +454,9 @@ class Reader:
             if label in seen:
                 continue
             seen.add(label)
-            data_fields = len(raw.fields) - first_i - 1
-            fields, how = self._align(raw, first_i + 1, section.columns, header, ())
-            cells = self._cells(fields, section.columns, raw.span)
+            data_fields = len(fields) - first_i - 1
+            placed, how = self._align(raw, first_i + 1, section.columns, header, ())
+            cells = self._cells(placed, section.columns, raw.span)
             out.append(
                 Row(
                     label,
@@ -456,33 +474,19 @@ class Reader:
     def _ad_header(self, raw: RawRow, first: int, section: Section | None) -> list[int] | None:
         if section is None:
             return None
-        wanted = _keys(section.columns)
-        positions: list[int] = []
-        # each field's key once, not once per column looked for
-        fixed = [
-            (i, f, *_fixed_key(self.t, f.text))
-            for i, f in enumerate(raw.fields[first + 1 :], start=first + 1)
-        ]
-        for want in wanted:
-            found = None
-            for i, f, k, replaced in fixed:
-                if k == want or (k and (k.startswith(want) or want.startswith(k)) and len(k) >= 3):
-                    found = i
-                    if replaced or k != want:
-                        self.note(
-                            "label-variant",
-                            f.span,
-                            f"列名“{f.text.strip()}”按模板列“{self._column_label(section, want)}”读取",
-                            f"column label “{f.text.strip()}” read as the template's "
-                            f"“{self._column_label(section, want)}”",
-                        )
-                    break
-            if found is None:
-                return None
-            positions.append(found)
-        if positions != sorted(set(positions)):
-            return None
-        return positions
+        fields = raw.fields
+        positions, variants = _ad_header_reading(
+            self.t, section.columns, tuple(map(_text, fields[first + 1 :]))
+        )
+        for i, want in variants:
+            f = fields[first + 1 + i]
+            self.note(
+                "label-variant",
+                f.span,
+                f"列名“{f.text.strip()}”按模板列“{self._column_label(section, want)}”读取",
+                f"column label “{f.text.strip()}” read as the template's “{self._column_label(section, want)}”",
+            )
+        return None if positions is None else [first + 1 + i for i in positions]
 
     @staticmethod
     def _column_label(section: Section, want: str) -> str:
@@ -520,7 +524,7 @@ class Reader:
     def _applications(self, rows: list[RawRow]) -> list[Row]:
         t = self.t
         columns = t.app_columns
-        col_keys = _keys(columns)
+        readers = _column_readers(t, columns)
         constraints = _row_constraints(t, APPLICATIONS, columns)
         header_at: dict[int, int] = {}
         header_bad = False
@@ -535,29 +539,29 @@ class Reader:
 
         for raw in rows:
             fields = raw.fields
+            shape = _shape(fields)
             # the data follows the last label
-            last_label = len(fields) - 1
-            while last_label >= 0 and not is_label(fields[last_label].text):
-                last_label -= 1
-            frags = [f for f in fields[: last_label + 1] if f.text.strip()]
-            data = fields[last_label + 1 :]
-            has_data = any(f.text.strip() for f in data)
+            last_label = shape.rfind("L")
+            if last_label == 0:  # most rows: their label, then their data
+                frags = [fields[0]]
+            else:
+                frags = [f for f, role in zip(fields[: last_label + 1], shape) if role != "B"]
+            has_data = "D" in shape[last_label + 1 :]
             if not started:
-                if all(_is_app_header(t, f.text) for f in frags):
-                    for i, f in enumerate(fields):
-                        k, replaced = _fixed_key(t, f.text)
-                        if k in col_keys:
-                            col = col_keys.index(k)
-                            if col in header_at:
-                                header_bad = True
-                            header_at[col] = i
-                            if replaced:
-                                self.note(
-                                    "label-variant",
-                                    f.span,
-                                    f"列名“{f.text.strip()}”按模板“{columns[col]}”读取",
-                                    f"column label “{f.text.strip()}” read as the template's “{columns[col]}”",
-                                )
+                named = _app_header_columns(t, tuple(map(_text, fields)))
+                if named is not None:
+                    for i, col, replaced in named:
+                        if col in header_at:
+                            header_bad = True
+                        header_at[col] = i
+                        if replaced:
+                            f = fields[i]
+                            self.note(
+                                "label-variant",
+                                f.span,
+                                f"列名“{f.text.strip()}”按模板“{columns[col]}”读取",
+                                f"column label “{f.text.strip()}” read as the template's “{columns[col]}”",
+                            )
                     continue
                 started = True
                 # the header is complete once the first row of data starts
@@ -565,14 +569,15 @@ class Reader:
                     positions = [header_at[c] for c in range(len(columns))]
                     if positions == sorted(set(positions)):
                         header = positions
-            matches = [self._match_node(f, group) for f in frags]
-            if not has_data and pending and frags and all(m is None for m in matches):
-                self._continue_labels(pending, frags)
-                continue
+            # every fragment is matched in the group the rows before this one are in
+            row_group = group
             leaf: Node | None = None
-            for f, m in zip(frags, matches):
+            matched = False
+            for f in frags:
+                m = self._match_node(f, row_group)
                 if m is None:
                     continue
+                matched = True
                 node, complete = m
                 if not complete and all(entry[0] is not node for entry in pending):
                     pending.append([node, f.text.strip(), f])
@@ -580,10 +585,13 @@ class Reader:
                     leaf = node
                 else:
                     group = node
+            if not matched and not has_data and pending and frags:
+                self._continue_labels(pending, frags)
+                continue
             del pending[:-6]
             if leaf is None:
                 if has_data:
-                    text = "".join(f.text.strip() for f in frags) or "（无行名）"
+                    text = "".join([f.text.strip() for f in frags]) or "（无行名）"
                     self.note(
                         "unknown-row",
                         raw.span,
@@ -595,21 +603,23 @@ class Reader:
             if leaf.label in seen:
                 continue
             seen.add(leaf.label)
-            candidates: list = []
-            placed, how = self._align(raw, last_label + 1, columns, header, constraints, candidates)
-            if how == "ambiguous":
-                ambiguous[len(out)] = candidates
-            label = "".join(f.text.strip() for f in frags)
+            if raw.run_together:
+                candidates: list = []
+                placed, how = self._align(raw, last_label + 1, columns, header, constraints, candidates)
+                if how == "ambiguous":
+                    ambiguous[len(out)] = candidates
+            else:
+                placed, how = self._align(raw, last_label + 1, columns, header, constraints)
             out.append(
                 Row(
                     leaf.label,
-                    label,
+                    "".join([f.text.strip() for f in frags]),
                     leaf.parent.label if leaf.parent else None,
                     columns,
-                    self._cells(placed, columns, raw.span),
+                    _read_cells(placed, readers, raw.span),
                     raw.span,
                     how,
-                    len(data),
+                    len(fields) - last_label - 1,
                 )
             )
         if ambiguous:
@@ -728,25 +738,19 @@ class Reader:
     # -- 行政复议、行政诉讼 -------------------------------------------------------------------------
     def _review(self, rows: list[RawRow]) -> list[Row]:
         t = self.t
-        blocks, cols = t.rl_blocks, t.rl_columns
-        if not blocks or not cols:
+        plan = _review_plan(t)
+        if plan is None:
             return []
-        col_keys = _keys(cols)
-        columns = tuple(f"{b}/{c}" for b in blocks for c in cols)
+        blocks, cols, columns, constraints, readers = plan
         occurrences: list[tuple[int, int]] = []
         data_row: RawRow | None = None
         for raw in rows:
-            labels = [f for f in raw.fields if is_label(f.text)]
-            if labels:
-                if data_row is None:
-                    for i, f in enumerate(raw.fields):
-                        k = key(f.text)
-                        if k in col_keys:
-                            occurrences.append((i, col_keys.index(k)))
-                continue
-            if any(f.text.strip() for f in raw.fields):
-                if data_row is None:
-                    data_row = raw
+            shape = _shape(raw.fields)
+            if "L" in shape:
+                occurrences.extend(_review_header_columns(t, tuple(map(_text, raw.fields))))
+            elif "D" in shape:
+                data_row = raw  # the rows after it add nothing
+                break
         if data_row is None:
             return []
         header = None
@@ -757,11 +761,6 @@ class Reader:
             if positions == sorted(set(positions)):
                 header = positions
         width = len(cols)
-        constraints = []
-        for b in range(len(blocks)):
-            base = b * width
-            for total, parts in _row_constraints(t, REVIEW_LITIGATION, cols):
-                constraints.append((base + total, tuple(base + p for p in parts)))
         placed, how = self._align(data_row, 0, columns, header, constraints)
         out = []
         for b, block in enumerate(blocks):
@@ -772,7 +771,7 @@ class Reader:
                     block,
                     None,
                     cols,
-                    self._cells(part, cols, data_row.span),
+                    _read_cells(part, readers, data_row.span),
                     data_row.span,
                     how,
                     len(data_row.fields),
@@ -819,6 +818,25 @@ def _split_reason(found: "splitter.Search", digits: str, n: int) -> tuple[str, s
     )
 
 
+def _read_cells(
+    fields: Sequence[Field | None], readers: tuple[tuple[str, Callable], ...], row_span: Span
+) -> tuple[Cell, ...]:
+    """A row's cells: each field read as its column reads it (``_column_readers``), a missing field
+    as a blank cell at the end of the row."""
+    empty: Span | None = None
+    out = []
+    for f, (col, read) in zip(fields, readers):
+        if f is None:
+            if empty is None:
+                end_line, end_column, end = row_span.end_line, row_span.end_column, row_span.end
+                empty = Span(end_line, end_column, end_line, end_column, end, end)
+            out.append(Cell("", empty, None, "blank", col))
+        else:
+            text, value, status, note = read(f.text)
+            out.append(_tuple_new(Cell, (text, f.span, value, status, col, note)))
+    return tuple(out)
+
+
 def _count_empty(fields: Iterable[Field]) -> int:
     n = 0
     for f in fields:
@@ -833,15 +851,24 @@ def _count_empty(fields: Iterable[Field]) -> int:
 
 def _column_checks(template: Template, table: str, rows: list[Row]) -> Iterable[str]:
     by_key = {r.key: r for r in rows if r.trusted}
-    for ident in template.identities:
-        if ident.table != table or ident.per != "column":
-            continue
-        left, right = ident.sides(template)
+    for left, right in _column_identities(template, table):
         if not all(k in by_key for k in left + right):
             continue
         columns = by_key[left[0]].columns if left else ()
         for col in columns:
             yield balance([by_key[k].cell(col) for k in left], [by_key[k].cell(col) for k in right]).status
+
+
+@lru_cache(maxsize=64)
+def _column_identities(template: Template, table: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The sides of each of the template's identities that hold in every column of ``table``: the
+    reader tries them on each way of splitting a table's run-together rows."""
+    sides = (
+        ident.sides(template)
+        for ident in template.identities
+        if ident.table == table and ident.per == "column"
+    )
+    return tuple((tuple(left), tuple(right)) for left, right in sides)
 
 
 def choose_template(votes: Counter, templates: Templates, year: int | None) -> Template | None:
@@ -924,6 +951,83 @@ def _is_app_header(template: Template, text: str) -> bool:
         return True
     headers = template.tables.get(APPLICATIONS, {}).get("header_labels", ())
     return any(k == key(h) for h in headers) or "勾稽关系" in k
+
+
+@lru_cache(maxsize=1024)
+def _app_header_columns(
+    template: Template, texts: tuple[str, ...]
+) -> tuple[tuple[int, int, str | None], ...] | None:
+    """For a row above the applications table's data whose labels are all its headers: (field,
+    column, the variant replaced) for each field that names one of the table's columns; None for
+    any other row.  Header rows are worded alike from report to report."""
+    shape = "".join(map(_role, texts))
+    if not all(
+        _is_app_header(template, text)
+        for text, role in zip(texts[: shape.rfind("L") + 1], shape)
+        if role != "B"
+    ):
+        return None
+    col_keys = _keys(template.app_columns)
+    out = []
+    for i, text in enumerate(texts):
+        k, replaced = _fixed_key(template, text)
+        if k in col_keys:
+            out.append((i, col_keys.index(k), replaced))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def _ad_header_reading(
+    template: Template, columns: tuple[str, ...], texts: tuple[str, ...]
+) -> tuple[tuple[int, ...] | None, tuple[tuple[int, str], ...]]:
+    """An active-disclosure header's reading, its fields after 信息内容 given: (the field of each
+    column, or None when a column is missing or they are out of order; (field, column key) of each
+    column read from a variant of its label, as far as the columns were found).  Header rows are
+    worded alike from report to report."""
+    positions: list[int] = []
+    variants: list[tuple[int, str]] = []
+    # each field's key once, not once per column looked for
+    fixed = [_fixed_key(template, text) for text in texts]
+    for want in _keys(columns):
+        found = None
+        for i, (k, replaced) in enumerate(fixed):
+            if k == want or (k and (k.startswith(want) or want.startswith(k)) and len(k) >= 3):
+                found = i
+                if replaced or k != want:
+                    variants.append((i, want))
+                break
+        if found is None:
+            return None, tuple(variants)
+        positions.append(found)
+    if positions != sorted(set(positions)):
+        return None, tuple(variants)
+    return tuple(positions), tuple(variants)
+
+
+@lru_cache(maxsize=64)
+def _review_plan(template: Template):
+    """How the review/litigation table is read: (blocks, columns of a block, the columns of the
+    row as written -- every block's, constraints on them, readers of a block's cells); None for a
+    template without the table."""
+    blocks, cols = template.rl_blocks, template.rl_columns
+    if not blocks or not cols:
+        return None
+    columns = tuple(f"{b}/{c}" for b in blocks for c in cols)
+    width = len(cols)
+    constraints = []
+    for b in range(len(blocks)):
+        base = b * width
+        for total, parts in _row_constraints(template, REVIEW_LITIGATION, cols):
+            constraints.append((base + total, tuple(base + p for p in parts)))
+    return blocks, cols, columns, tuple(constraints), _column_readers(template, cols)
+
+
+@lru_cache(maxsize=1024)
+def _review_header_columns(template: Template, texts: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """(field, column of a block) for each field of a review/litigation header row that names a
+    column.  Header rows are worded alike from report to report."""
+    col_keys = _keys(template.rl_columns)
+    return tuple((i, col_keys.index(k)) for i, k in enumerate(map(key, texts)) if k in col_keys)
 
 
 @lru_cache(maxsize=256)
