@@ -218,6 +218,10 @@ _NEEDS = {
     NONE_RECEIVED[1].pattern: ("无",),
     NONE_REVIEWED[1].pattern: ("无",),
 }
+# A pattern that begins with a number written right before its unit is tried only at the numbers
+# before that unit (tests/test_claims_number_places.py holds it to finditer).
+_NUMBER_BEFORE = {CARRIED_OUT[0].pattern: "件"}
+_NUMERALS = "零〇一二两三四五六七八九十"
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -225,22 +229,47 @@ def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     starts = _STARTS.get(pattern.pattern)
     if starts is None:
         needs = _NEEDS.get(pattern.pattern)
-        if needs is None or holds_any(text, needs):
+        if needs is not None and not holds_any(text, needs):
+            return
+        unit = _NUMBER_BEFORE.get(pattern.pattern)
+        if unit is None:
             yield from pattern.finditer(text)
-        return
-    places = set()
-    for word in starts:
-        at = text.find(word)
-        while at >= 0:
-            places.add(at)
-            at = text.find(word, at + 1)
+            return
+        places = _number_places(text, unit)
+    else:
+        found = set()
+        for word in starts:
+            at = text.find(word)
+            while at >= 0:
+                found.add(at)
+                at = text.find(word, at + 1)
+        places = sorted(found)
     end = 0  # as finditer: the next match begins where the last one ended
-    for at in sorted(places):
+    for at in places:
         if at >= end:
             m = pattern.match(text, at)
             if m is not None:
                 yield m
                 end = m.end()
+
+
+def _number_places(text: str, unit: str) -> list[int]:
+    """Where a match of ``_NUM`` right before ``unit`` can begin: the whole run of digits before it
+    (\\d is a decimal digit, as for str.isdecimal), or its last three numerals at most."""
+    places = []
+    at = text.find(unit, 1)  # a unit that begins the text has no number before it
+    while at >= 0:
+        i = at
+        if text[i - 1].isdecimal():
+            while i > 0 and text[i - 1].isdecimal():
+                i -= 1
+            places.append(i)
+        elif text[i - 1] in _NUMERALS:
+            while i > at - 3 and i > 0 and text[i - 1] in _NUMERALS:
+                i -= 1
+            places.append(i)
+        at = text.find(unit, at + 1)
+    return places
 
 
 # Few reports state a share: the two patterns of shares are compiled when a paragraph holding

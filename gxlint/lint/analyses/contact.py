@@ -177,47 +177,56 @@ def scan(report) -> list[Found]:
     )
     at_sign = within.holding("@＠")
     digits_from = within.first(_SEVEN_DIGITS)
+    # most paragraphs hold no label, @ or number: only the landline search may look at them
+    wanted = address | phone | email | postcode | at_sign
     for index, para in enumerate(paragraphs):
         text = para.text
-        for m in (
-            pats["address"].finditer(text) if index in address and holds_any(text, starts["address"]) else ()
-        ):
-            if has_cjk_run(m.group("v"), 1):  # "网站地址：www…" is no postal address
-                out.append(_found("address", m, report, para))
-        for m in pats["phone"].finditer(text) if index in phone and holds_any(text, starts["phone"]) else ():
-            label = _label_of(m, m.start("v"))
-            if m.group("colon") is None and not _phone_like(m.group("v")):
-                continue  # "接听咨询电话450余次": a count after the word, not a number to call
-            base = m.start("v")
-            with_area_code = False
-            for i, n in enumerate(_NUMBER.finditer(m.group("v"))):
-                if i and len(_DIGIT.findall(n.group())) < 5:
-                    break  # what follows a list of numbers ("，2020年…") is not one of them
-                s, e = base + n.start(), base + n.end()
-                out.append(Found("phone", label, text[s:e], _span(report, para, s, e), with_area_code))
-                phoned = True
-                with_area_code = with_area_code or _nfkc(n.group()).lstrip("(（").startswith("0")
-        for m in (
-            pats["postcode"].finditer(text)
-            if index in postcode and holds_any(text, starts["postcode"])
-            else ()
-        ):
-            out.append(_found("postcode", m, report, para))
-        seen = set()
-        for m in _EMAIL.finditer(text) if index in at_sign else ():
-            if text[max(0, m.start() - 7) : m.start()].lower().endswith("mailto:"):
-                continue  # the target of a markdown link repeats the address shown
-            value = _BLANKS.sub("", m.group("v"))
-            if value in seen:
-                continue
-            seen.add(value)
-            out.append(Found("email", "", value, _span(report, para, *m.span("v"))))
-        for m in (
-            pats["email_label"].finditer(text) if index in email and holds_any(text, starts["email"]) else ()
-        ):
-            value = m.group("v")
-            if value and "@" not in value and "＠" not in value:
-                out.append(_found("email", m, report, para))
+        if index in wanted:
+            for m in (
+                pats["address"].finditer(text)
+                if index in address and holds_any(text, starts["address"])
+                else ()
+            ):
+                if has_cjk_run(m.group("v"), 1):  # "网站地址：www…" is no postal address
+                    out.append(_found("address", m, report, para))
+            for m in (
+                pats["phone"].finditer(text) if index in phone and holds_any(text, starts["phone"]) else ()
+            ):
+                label = _label_of(m, m.start("v"))
+                if m.group("colon") is None and not _phone_like(m.group("v")):
+                    continue  # "接听咨询电话450余次": a count after the word, not a number to call
+                base = m.start("v")
+                with_area_code = False
+                for i, n in enumerate(_NUMBER.finditer(m.group("v"))):
+                    if i and len(_DIGIT.findall(n.group())) < 5:
+                        break  # what follows a list of numbers ("，2020年…") is not one of them
+                    s, e = base + n.start(), base + n.end()
+                    out.append(Found("phone", label, text[s:e], _span(report, para, s, e), with_area_code))
+                    phoned = True
+                    with_area_code = with_area_code or _nfkc(n.group()).lstrip("(（").startswith("0")
+            for m in (
+                pats["postcode"].finditer(text)
+                if index in postcode and holds_any(text, starts["postcode"])
+                else ()
+            ):
+                out.append(_found("postcode", m, report, para))
+            seen = set()
+            for m in _EMAIL.finditer(text) if index in at_sign else ():
+                if text[max(0, m.start() - 7) : m.start()].lower().endswith("mailto:"):
+                    continue  # the target of a markdown link repeats the address shown
+                value = _BLANKS.sub("", m.group("v"))
+                if value in seen:
+                    continue
+                seen.add(value)
+                out.append(Found("email", "", value, _span(report, para, *m.span("v"))))
+            for m in (
+                pats["email_label"].finditer(text)
+                if index in email and holds_any(text, starts["email"])
+                else ()
+            ):
+                value = m.group("v")
+                if value and "@" not in value and "＠" not in value:
+                    out.append(_found("email", m, report, para))
         if not phoned and digits_from <= index and _SEVEN_DIGITS.search(text):
             for m in re.finditer(_LANDLINE, text):
                 out.append(Found("phone", "", m.group(), _span(report, para, *m.span())))
