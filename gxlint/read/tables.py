@@ -953,7 +953,7 @@ def _is_app_header(template: Template, text: str) -> bool:
     return any(k == key(h) for h in headers) or "勾稽关系" in k
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=128)  # the header wordings recur; the first data rows, also asked, seldom do
 def _app_header_columns(
     template: Template, texts: tuple[str, ...]
 ) -> tuple[tuple[int, int, str | None], ...] | None:
