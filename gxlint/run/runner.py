@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import operator
 import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, BinaryIO, Callable, Generator, Iterable, Mapping, NamedTuple
 
 from gxlint.run.discover import Item
@@ -185,10 +186,46 @@ def _text_head(path: str, max_bytes: int) -> str | None:
         data = source_mod.read_at_most(handle, size, max_bytes)
     if sniff(data, path) != "text":
         return None
+    head = _utf8_head(data)
+    if head is not None:
+        return head
     text, _, problems = source_mod.decode(data)
     if not text or any(p.fatal for p in problems):
         return None
     return source_mod.normalize_newlines(text[: 2 * IDENTITY_CHARS])[:IDENTITY_CHARS]
+
+
+#: how many bytes of a UTF-8 file :func:`_utf8_head` decodes: at least as many characters as a head
+#: holds, whatever their width
+_HEAD_BYTES = 4 * IDENTITY_CHARS
+
+
+def _utf8_head(data: bytes) -> str | None:
+    """:func:`_text_head` of a UTF-8 file from its first bytes only, or None when they do not tell
+    (another encoding, too few characters there, a file not much longer than them): then the whole
+    file is decoded.  Decoding is much of what finding the head costs, and the whole file is
+    decoded again when it is linted; a file that is not UTF-8 further on is only found out then
+    (its pairing holds only if the whole report names the same agency and year)."""
+    import codecs
+
+    from gxlint.read.source import normalize_newlines
+
+    start = 0
+    if data.startswith(codecs.BOM_UTF8):
+        start = 3
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data:
+        return None  # decoded otherwise, or no text at all (see gxlint.read.source.decode)
+    if len(data) - start <= _HEAD_BYTES:
+        return None
+    try:
+        # a character cut at the end is left out (final=False), not an error
+        text, _ = codecs.utf_8_decode(data[start : start + _HEAD_BYTES], "strict", False)
+    except UnicodeDecodeError:
+        return None
+    head = normalize_newlines(text[: 2 * IDENTITY_CHARS])[:IDENTITY_CHARS]
+    # the whole text's head when the bytes held all the characters it is cut from, or enough of them
+    # to fill it (normalizing line ends only joins "\r\n": a prefix keeps its place in the whole)
+    return head if len(text) >= 2 * IDENTITY_CHARS or len(head) == IDENTITY_CHARS else None
 
 
 def _work_identify(path: str, view: Callable[[Any], Any] | None = None):
@@ -524,20 +561,35 @@ def _run_with_previous(
         yield result
 
 
+#: a finding's fields in order, as one tuple (what ``Finding(*values)`` takes back)
+_FINDING_VALUES = operator.attrgetter(*(f.name for f in fields(Finding)))
+
+
 def _pack(result: FileResult) -> bytes:
     """A result held back until its turn in the output, compressed: a run with pairing holds results
-    while the files before them are checked, and must not grow with the folder."""
+    while the files before them are checked, and must not grow with the folder.  Its findings go
+    as tuples of their fields: a slotted dataclass pickles and unpickles field by field in Python
+    (``__getstate__``, ``__setstate__``), tuples of strings and numbers entirely in C."""
     import pickle
     import zlib
 
-    return zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    state = (
+        result.path,
+        [_FINDING_VALUES(f) for f in result.findings],
+        result.lines,
+        result.checked,
+        result.skipped,
+        result.report,
+    )
+    return zlib.compress(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
 def _unpack(data: bytes) -> FileResult:
     import pickle
     import zlib
 
-    return pickle.loads(zlib.decompress(data))
+    path, findings, lines, checked, skipped, report = pickle.loads(zlib.decompress(data))
+    return FileResult(path, [Finding(*values) for values in findings], lines, checked, skipped, report)
 
 
 def _run_paired(
