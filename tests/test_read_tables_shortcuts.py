@@ -72,7 +72,7 @@ def test_a_row_kind_does_not_depend_on_its_numbers():
     ]
     rng = random.Random(5)
     span = Span(1, 0, 1, 1, 0, 1)
-    plain = tables.Lexicon._row_kind.__wrapped__
+    plain = tables.Lexicon._row_kind
     for _ in range(4000):
         row = [
             rng.choice(texts) if rng.random() < 0.4 else str(rng.randrange(200))

@@ -18,8 +18,9 @@ from run-together text by gxlint.read.inline).  For each template table the read
 from __future__ import annotations
 
 import itertools
-from functools import lru_cache
-from operator import attrgetter
+from functools import lru_cache, partial
+from itertools import chain
+from operator import attrgetter, itemgetter
 import re
 from collections import Counter
 from typing import Callable, Iterable, Sequence
@@ -72,24 +73,76 @@ def key(text: str) -> str:
     return label_key(text)[1]
 
 
-class _Roles(dict):
-    """What each field text is to the reader: ``L`` a label (:func:`is_label`), ``B`` blank (only
-    white space), ``D`` data.  The reader asks it of every field of every row; the texts recur."""
+class _Memo(dict):
+    """What ``compute`` makes of each key, worked out once: looked up by ``map`` over a row's field
+    texts, which recur from row to row and report to report, without a call per field."""
 
-    __slots__ = ()
+    __slots__ = ("compute",)
 
-    def __missing__(self, text: str) -> str:
-        role = self[text] = "L" if is_label(text) else "D" if text.strip() else "B"
-        return role
+    def __init__(self, compute: Callable[[str], object]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, text: str):
+        value = self[text] = self.compute(text)
+        return value
 
 
-_ROLES = _Roles()
+def _role_of(text: str) -> str:
+    """What a field text is to the reader: ``L`` a label (:func:`is_label`), ``B`` blank (only
+    white space), ``D`` data."""
+    return "L" if is_label(text) else "D" if text.strip() else "B"
+
+
+_ROLES = _Memo(_role_of)
 _role = _ROLES.__getitem__
 
 
 def _shape(fields: Sequence[Field]) -> str:
     """The roles of a row's fields, one letter each (``LDDDDDDD``: a label, then seven data)."""
     return "".join(map(_role, map(_text, fields)))
+
+
+class _Form:
+    """What a row's texts are, apart from its spans: the table kind it announces
+    (:meth:`Lexicon.row_kind`), its :func:`_shape`, the formats its fields vote for
+    (:meth:`Lexicon.vote`), and where the applications reader finds its label: the fragments
+    (``labels``, a getter of them from the fields), the last label and whether data follows it.
+
+    Rows are worded alike from report to report: a row's form is found once per wording (its
+    numbers do not change it), when the row is segmented, and handed on with the rows (:class:`_Rows`)
+    to the vote and the reader, which go over the row's fields no more."""
+
+    __slots__ = ("kind", "shape", "ad_votes", "app_votes", "labels", "last_label", "has_data")
+
+    def __init__(self, kind: str | None, shape: str, ad_votes: tuple, app_votes: tuple) -> None:
+        self.kind = kind
+        self.shape = shape
+        self.ad_votes = ad_votes
+        self.app_votes = app_votes
+        # the data follows the last label; the label is the fields up to it that are not blank
+        last = self.last_label = shape.rfind("L")
+        at = [i for i in range(last + 1) if shape[i] != "B"]
+        self.labels: Callable[[Sequence[Field]], Sequence[Field]]
+        if at and at == list(range(at[0], at[-1] + 1)):
+            self.labels = itemgetter(slice(at[0], at[-1] + 1))
+        else:  # a label with a blank field in it; or none
+            self.labels = itemgetter(*at) if len(at) > 1 else itemgetter(slice(0, 0))
+        self.has_data = "D" in shape[last + 1 :]
+
+
+#: a form's votes for each kind a format is voted for by
+_VOTES = {ACTIVE_DISCLOSURE: attrgetter("ad_votes"), APPLICATIONS: attrgetter("app_votes")}
+
+
+class _Rows(list):
+    """A segment's rows, with the form of each (``forms``, in step: see :class:`_Form`)."""
+
+    __slots__ = ("forms",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.forms: list[_Form] = []
 
 
 # -- classifying rows ---------------------------------------------------------------------------
@@ -147,29 +200,51 @@ class Lexicon:
         self._legacy_anchors = _any_of(self.legacy_anchor_keys)
         self._app_anchors = _any_of(self.app_anchor_keys)
         # the formats each text votes for, per kind: the same texts recur in every report
-        self._votes_of: dict[str, dict[str, tuple[str, ...]]] = {ACTIVE_DISCLOSURE: {}, APPLICATIONS: {}}
-        # a number's key is its digits, which no word of the lexicon holds: a row's kind does not
-        # depend on which numbers it has (see row_kind)
+        self._votes_of: dict[str, _Memo] = {
+            kind: _Memo(partial(self._voters_of, kind)) for kind in (ACTIVE_DISCLOSURE, APPLICATIONS)
+        }
+        # a number's key is its digits, which no word of the lexicon holds: a row's kind and votes
+        # do not depend on which numbers it has (see form)
         words = (
             *self.captions,
             *self.ad_rows,
             *self.legacy_anchor_keys,
             *self.app_anchor_keys,
             *self.variants,
+            *(label for voters in self._voters.values() for label in voters if isinstance(label, str)),
+            *(label[1] for label in self._voters.get(APPLICATIONS, ())),
         )
         self._numbers_alike = not any(ch in "0123456789" for word in words for ch in word)
 
     def row_kind(self, fields: Sequence[Field]) -> str | None:
         """The table kind a row announces (a caption, a header, a template row label), if any."""
+        return self.form(fields).kind
+
+    def form(self, fields: Sequence[Field]) -> _Form:
+        """What a row's texts are (:class:`_Form`)."""
         if not self._numbers_alike:
-            return self._row_kind(tuple(map(_text, fields)))
+            return self._form(tuple(map(_text, fields)))
         # data rows differ from report to report in their numbers only: with every number written
         # as 0 they are the same few rows
-        return self._row_kind(tuple(["0" if t.isdigit() and t.isascii() else t for t in map(_text, fields)]))
+        return self._form(tuple(["0" if t.isdigit() and t.isascii() else t for t in map(_text, fields)]))
+
+    def forms(self, rows: Sequence[RawRow]) -> list[_Form]:
+        """The form of each row: handed on by :func:`segment`, else found here."""
+        forms = getattr(rows, "forms", None)
+        if forms is None or len(forms) != len(rows):
+            forms = [self.form(row.fields) for row in rows]
+        return forms
 
     # the label rows recur in every report, data rows seldom: a small cache keeps the first without
     # holding on to much of a long run's text
     @lru_cache(maxsize=1024)
+    def _form(self, texts: tuple[str, ...]) -> _Form:
+        votes = [
+            tuple(chain.from_iterable(map(self._votes_of[kind].__getitem__, texts)))
+            for kind in (ACTIVE_DISCLOSURE, APPLICATIONS)
+        ]
+        return _Form(self._row_kind(texts), "".join(map(_role, texts)), *votes)
+
     def _row_kind(self, texts: tuple[str, ...]) -> str | None:
         keys = [k for k in map(self._fixed_key, texts) if k is not None]
         if not keys:
@@ -206,13 +281,9 @@ class Lexicon:
         known = self._votes_of[kind]
         if len(known) > 8192:  # a long run meets ever new texts
             known.clear()
-        for row in rows:
-            for f in row.fields:
-                tids = known.get(f.text)
-                if tids is None:
-                    tids = known[f.text] = self._voters_of(kind, f.text)
-                for tid in tids:
-                    votes[tid] += 1
+        # each field's votes in the order of the rows and their fields, counted as one stream
+        rows = rows if isinstance(rows, list) else list(rows)
+        votes.update(chain.from_iterable(map(_VOTES[kind], self.forms(rows))))
         return votes
 
     def _voters_of(self, kind: str, text: str) -> tuple[str, ...]:
@@ -233,11 +304,14 @@ def _any_of(words: Iterable[str]):
 
 
 def segment(rows: Sequence[RawRow], lexicon: Lexicon) -> list[tuple[str, list[RawRow]]]:
-    """Split a raw table into runs of rows of one kind (a tab table can hold several tables)."""
+    """Split a raw table into runs of rows of one kind (a tab table can hold several tables).
+    Each run's rows carry their forms (:class:`_Rows`)."""
     segments: list[tuple[str, list[RawRow]]] = []
     current: str | None = None
+    part = _Rows()
     for row in rows:
-        kind = lexicon.row_kind(row.fields)
+        form = lexicon.form(row.fields)
+        kind = form.kind
         if (
             kind is not None
             and kind != current
@@ -246,12 +320,13 @@ def segment(rows: Sequence[RawRow], lexicon: Lexicon) -> list[tuple[str, list[Ra
             )
         ):
             current = kind
-            segments.append((kind, [row]))
-        elif segments:
-            segments[-1][1].append(row)
-        else:
-            segments.append((OTHER, [row]))
+            part = _Rows()
+            segments.append((kind, part))
+        elif not segments:
             current = OTHER
+            segments.append((OTHER, part))
+        part.append(row)
+        part.forms.append(form)
     return segments
 
 
@@ -537,16 +612,11 @@ class Reader:
         ambiguous: dict[int, list[list[Field | None]]] = {}
         header: list[int] | None = None
 
-        for raw in rows:
+        for raw, form in zip(rows, self.lexicon.forms(rows)):
             fields = raw.fields
-            shape = _shape(fields)
-            # the data follows the last label
-            last_label = shape.rfind("L")
-            if last_label == 0:  # most rows: their label, then their data
-                frags = [fields[0]]
-            else:
-                frags = [f for f, role in zip(fields[: last_label + 1], shape) if role != "B"]
-            has_data = "D" in shape[last_label + 1 :]
+            last_label = form.last_label
+            frags = form.labels(fields)
+            has_data = form.has_data
             if not started:
                 named = _app_header_columns(t, tuple(map(_text, fields)))
                 if named is not None:
@@ -613,7 +683,7 @@ class Reader:
             out.append(
                 Row(
                     leaf.label,
-                    "".join([f.text.strip() for f in frags]),
+                    "".join(map(str.strip, map(_text, frags))),
                     leaf.parent.label if leaf.parent else None,
                     columns,
                     _read_cells(placed, readers, raw.span),
@@ -659,7 +729,7 @@ class Reader:
             return top[0]
         return None
 
-    def _continue_labels(self, pending: list[list], frags: list[Field]) -> None:
+    def _continue_labels(self, pending: list[list], frags: Sequence[Field]) -> None:
         """Join each fragment of a label-continuation row to the pending fragment it completes."""
         for frag in frags:
             for entry in pending:
@@ -744,8 +814,8 @@ class Reader:
         blocks, cols, columns, constraints, readers = plan
         occurrences: list[tuple[int, int]] = []
         data_row: RawRow | None = None
-        for raw in rows:
-            shape = _shape(raw.fields)
+        for raw, form in zip(rows, self.lexicon.forms(rows)):
+            shape = form.shape
             if "L" in shape:
                 occurrences.extend(_review_header_columns(t, tuple(map(_text, raw.fields))))
             elif "D" in shape:
