@@ -23,6 +23,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from gxlint.chinese import HSPACE, has_cjk_run, holds_any
 from gxlint.data import read_text
@@ -42,18 +43,28 @@ def facts() -> dict:
 def _label_pattern(labels) -> str:
     """An alternation of labels, longest first, tolerating spaces between their characters
     (``电 话``, ``邮 编`` in text extracted from PDF)."""
-    parts = []
-    for label in sorted(labels, key=len, reverse=True):
-        parts.append((HSPACE + "*").join(re.escape(ch) for ch in label))
-    return "(?:" + "|".join(parts) + ")"
+    return "(?:" + "|".join(_label_alternatives(labels)) + ")"
+
+
+def _label_alternatives(labels) -> list[str]:
+    return [
+        (HSPACE + "*").join(re.escape(ch) for ch in label) for label in sorted(labels, key=len, reverse=True)
+    ]
 
 
 def _email_labels(labels) -> str:
+    """The email labels, the Latin ones (E-mail, Email) in any case.  Each Latin label opens with
+    its first letter as a plain character, in either case, and only the rest is matched without
+    case: ``re`` skips ahead to where a pattern can start only when every alternative opens with a
+    character, and a ``(?i:…)`` group would make it try every position of a paragraph
+    (tests/test_contact_search_shortcuts.py holds it to the whole label without case)."""
     han = [x for x in labels if not x.isascii()]
     latin = [x for x in labels if x.isascii()]
-    parts = [_label_pattern(han)] if han else []
-    if latin:
-        parts.append("(?i:" + _label_pattern(latin) + ")")
+    parts = _label_alternatives(han)
+    for label in sorted(latin, key=len, reverse=True):
+        rest = "".join(HSPACE + "*" + re.escape(ch) for ch in label[1:])
+        for first in sorted({label[0].upper(), label[0].lower()}):
+            parts.append(re.escape(first) + ("(?i:" + rest + ")" if rest else ""))
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -106,6 +117,36 @@ _EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])(?P<v>[A-Za-z0-9._%+\-]+[ \t]*[@＠][ \t]*[A-Za-z0-9\-]+"
     r"(?:[.．。][A-Za-z0-9\-]+)*)"
 )
+# the characters of an address's local part, as _EMAIL's first class
+_LOCAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
+
+
+def _emails(text: str) -> Iterator[re.Match[str]]:
+    """What ``_EMAIL.finditer(text)`` finds, trying the pattern only where the local part before an
+    @ or ＠ begins: a pattern that opens with a look-behind is tried at every character, and a
+    match can begin nowhere else (tests/test_contact_search_shortcuts.py holds it to finditer)."""
+    places = []
+    for sign in "@＠":
+        at = text.find(sign)
+        while at >= 0:
+            i = at
+            while i > 0 and text[i - 1] in " \t":
+                i -= 1
+            start = i
+            while start > 0 and text[start - 1] in _LOCAL:
+                start -= 1
+            if start < i:
+                places.append(start)
+            at = text.find(sign, at + 1)
+    end = 0  # as finditer: the next match begins where the last one ended
+    for start in sorted(places):
+        if start >= end:
+            m = _EMAIL.match(text, start)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
 _EMAIL_VALID = re.compile(
     r"^[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*"
     r"@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
@@ -211,7 +252,7 @@ def scan(report) -> list[Found]:
             ):
                 out.append(_found("postcode", m, report, para))
             seen = set()
-            for m in _EMAIL.finditer(text) if index in at_sign else ():
+            for m in _emails(text) if index in at_sign else ():
                 if text[max(0, m.start() - 7) : m.start()].lower().endswith("mailto:"):
                     continue  # the target of a markdown link repeats the address shown
                 value = _BLANKS.sub("", m.group("v"))
