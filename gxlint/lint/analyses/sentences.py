@@ -59,6 +59,10 @@ _FIXED_END = "报告如下"
 _CONTACT = ("如对本", "联系方式", "联系人", "电话", "邮箱", "邮编", "邮政编码", "传真", "地址")
 #: a numbered sub-heading standing as its own sentence: （一）主动公开, 一、总体情况, 1.加强领导 (numbers are # here)
 _ENUMERATED = r"^[（(]?[一二三四五六七八九十\d#]+[)）、.．]"
+#: what a sentence's key starts with when the sentence is a numbered sub-heading (its digits are #)
+_NUMERALS = "一二三四五六七八九十#"
+#: what :data:`_NOT_WORD_NOR_END` drops most often after the comma
+_OFTEN_DROPPED = ".%“”"
 
 
 def _numbers_out(text: str) -> str:
@@ -73,7 +77,8 @@ def _has_cn_year(text: str) -> bool:
     not at every numeral (一 is everywhere)."""
     at = text.find("年", 4)
     while at >= 0:
-        if not text[at - 4 : at].strip(_CN_DIGITS):
+        # most 年 follow an Arabic numeral or a word (2021年, 本年): one character tells
+        if text[at - 1] in _CN_DIGITS and not text[at - 4 : at].strip(_CN_DIGITS):
             return True
         at = text.find("年", at + 1)
     return False
@@ -198,8 +203,13 @@ def _text_keys(text: str, min_chars: int, between: str | None) -> Iterator[tuple
     # cut before the pattern drops what is no word (it keeps the ends of sentences): the sentences
     # as written and their keys come from one cut
     text = _lines(_numbers_out(text))
-    # the comma is most of what the pattern drops: gone first, it leaves the pattern few matches
-    words = re.sub(_NOT_WORD_NOR_END, "", text.replace("，", ""))
+    # the comma, the quotes, the points of numbered items (1.) and % are most of what the pattern
+    # drops: gone first, they leave the pattern few matches
+    words = text.replace("，", "")
+    for mark in _OFTEN_DROPPED:
+        if mark in words:
+            words = words.replace(mark, "")
+    words = re.sub(_NOT_WORD_NOR_END, "", words)
     keys = words.split("\n")
     # the contact words in the text at all: most sentences hold none of them
     contact = [word for word in _CONTACT if word in words]
@@ -209,11 +219,13 @@ def _text_keys(text: str, min_chars: int, between: str | None) -> Iterator[tuple
         if key == between:
             index += 1
             continue
-        if len(key) < min_chars or not has_cjk_run(key, 1):
+        # a key's first character is most often an ideograph: no look further for one
+        if len(key) < min_chars or not (("\u4e00" <= key[:1] <= "\u9fff") or has_cjk_run(key, 1)):
             continue
         if key.startswith(_FIXED_START) or key.endswith(_FIXED_END) or (contact and holds_any(key, contact)):
             continue
-        if len(key) <= 16:
+        # a sub-heading's numeral is its key's first character (the brackets before it are dropped)
+        if len(key) <= 16 and key[0] in _NUMERALS:
             if raw is None:
                 raw = text.split("\n")
             if re.match(_ENUMERATED, raw[at].strip()):
