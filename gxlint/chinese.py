@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any, Callable, Iterable
+from typing import Iterable, Iterator
 
 from gxlint.model import _Frozen, _set
 
@@ -226,19 +227,37 @@ def _fold_table() -> dict[int, str | None]:
     return _FOLD
 
 
+#: what :func:`fold` makes of the characters that running text is full of (the full-width
+#: punctuation of Chinese, spaces and markdown's ``*``), each replaced in one pass of its own; every
+#: other character it may change is looked for with :func:`_foldable`
+_COMMON_DROPPED = (" ", "*", "\u3000")
+_COMMON_FOLDED = (("，", ","), ("（", "("), ("）", ")"), ("：", ":"), ("；", ";"))
+#: common characters of the fold ranges that NFKC leaves as they are: not looked for at all
+_COMMON_KEPT = "、。“”《》"
+
 _FOLDABLE: re.Pattern | None = None
 
 
 def _foldable() -> re.Pattern:
-    """The characters :func:`fold` may change: whitespace, ``*`` and the fold ranges.  Spelt as
-    ranges, not as the characters that do change, so that compiling it needs no NFKC of every code
-    point of the ranges.  One character, not a run: ``re`` skips to the start of a match by the
-    class only when the pattern begins with the class itself."""
+    """The characters :func:`fold` may change, but for the common ones it replaces on its own and
+    the common ones it keeps: whitespace, ``*`` and the fold ranges.  Spelt as ranges, not as the
+    characters that do change, so that compiling it needs no NFKC of every code point of the
+    ranges.  One character, not a run: ``re`` skips to the start of a match by the class only when
+    the pattern begins with the class itself."""
     global _FOLDABLE
     if _FOLDABLE is None:
-        dropped = re.escape("".join(map(chr, _WHITESPACE)) + "*")
-        ranges = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _FOLD_RANGES)
-        _FOLDABLE = re.compile("[" + dropped + ranges + "]")
+        common = {*_COMMON_DROPPED, *(ch for ch, _ in _COMMON_FOLDED), *_COMMON_KEPT}
+        dropped = re.escape("".join(ch for ch in map(chr, _WHITESPACE) if ch not in common))
+        ranges = []
+        for lo, hi in _FOLD_RANGES:
+            for hole in sorted(ord(ch) for ch in common if lo <= ord(ch) <= hi):
+                if lo < hole:
+                    ranges.append((lo, hole - 1))
+                lo = hole + 1
+            if lo <= hi:
+                ranges.append((lo, hi))
+        spelt = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
+        _FOLDABLE = re.compile("[" + dropped + spelt + "]")
     return _FOLDABLE
 
 
@@ -247,21 +266,25 @@ def fold(text: str) -> str:
     character (full-width ，（１ become ,(1).
 
     Not a str.translate over the whole text: that looks up every character in a dict, while a
-    text holds only a few distinct characters that change, each replaced in one pass.  The
-    characters dropped go first: a character folded to one of them (＊ to ``*``) is kept, as by a
-    single translation, and NFKC never folds a character to one that folds again."""
+    text holds only a few distinct characters that change, each replaced in one pass: the common
+    ones by name, the others as :func:`_foldable` finds them.  The characters dropped go first: a
+    character folded to one of them (＊ to ``*``) is kept, as by a single translation, and NFKC
+    never folds a character to one that folds again (nor to a common one that is replaced)."""
+    for ch in _COMMON_DROPPED:
+        text = text.replace(ch, "")
     found = _foldable().findall(text)
-    if not found:
-        return text
-    table = _fold_table()
-    changed = []
-    for ch in set(found):
-        folded = table[ord(ch)]
-        if folded is None:
-            text = text.replace(ch, "")
-        elif folded != ch:
-            changed.append((ch, folded))
-    for ch, folded in changed:
+    if found:
+        table = _fold_table()
+        changed = []
+        for ch in set(found):
+            folded = table[ord(ch)]
+            if folded is None:
+                text = text.replace(ch, "")
+            elif folded != ch:
+                changed.append((ch, folded))
+        for ch, folded in changed:
+            text = text.replace(ch, folded)
+    for ch, folded in _COMMON_FOLDED:
         text = text.replace(ch, folded)
     return text
 
@@ -436,28 +459,44 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
+#: the groups :func:`_date_pattern` names in a date, without their suffix: those of the date's year
+#: first, which a date written without one (``year=False``) does not have
+_DATE_GROUPS = ("iy", "im", "id", "ey", "y", "n", "t", "a", "m", "b", "d")
+_YEAR_GROUPS = 6
+#: the groups' names with each suffix the patterns give them
+_DATE_NAMES = {t: tuple(part + t for part in _DATE_GROUPS) for t in "123"}
+
+
+def _date_groups(m: re.Match, t: str) -> tuple:
+    """The values of the groups suffixed ``t`` in ``m``, in the order of :data:`_DATE_GROUPS` (None
+    where the pattern has no such group): fetched at once, not the whole pattern's groups by name."""
+    names = _DATE_NAMES[t]
+    if names[0] in m.re.groupindex:
+        return m.group(*names)
+    return (None,) * _YEAR_GROUPS + m.group(*names[_YEAR_GROUPS:])
+
+
 def _read_date(
     m: re.Match, t: str, year: int | None = None, last: bool = False, month_start: bool = False
 ) -> DateReading:
     """The date matched by the groups suffixed ``t``.  ``year``: the start's, for an end written
     without one.  ``last``: a month alone (``12月``) stands for its last day, else its first.
     ``month_start``: a number alone after 年 is a month (``2021年1-12月``)."""
-    g: Callable[[str], Any] = m.groupdict().get
-    text = g(f"t{t}")
+    iso_year, iso_month, iso_day, end_year, ymd_year, nian, text, a, yue, b, ri = _date_groups(m, t)
     y: int | None
-    if g(f"iy{t}") is not None:
-        y = int(g(f"iy{t}"))
-        d = make_date(y, g(f"im{t}"), g(f"id{t}")) if 1990 <= y <= 2100 else None
+    if iso_year is not None:
+        y = int(iso_year)
+        d = make_date(y, iso_month, iso_day) if 1990 <= y <= 2100 else None
         return DateReading(text, y, (d,) if d else ())
-    written = g(f"ey{t}") if g(f"ey{t}") is not None else g(f"y{t}")
+    written = end_year if end_year is not None else ymd_year
     y = int(written) if written is not None else year
     if y is None or not 1990 <= y <= 2100:
         return DateReading(text, y, ())
-    if g(f"a{t}") is None:  # 年底 / 2021年底
+    if a is None:  # 年底 / 2021年底
         return DateReading(text, y, (dt.date(y, 12, 31),))
-    a, b = g(f"a{t}"), g(f"b{t}") or ""
-    has_year = written is None or g(f"n{t}") is not None
-    has_month, has_day = g(f"m{t}") is not None, g(f"d{t}") is not None
+    b = b or ""
+    has_year = written is None or nian is not None
+    has_month, has_day = yue is not None, ri is not None
     if has_month:
         lost = "" if has_year else "年"
         if len(a) > 2:
@@ -490,16 +529,10 @@ def _read_date(
 
 def _range(text: str, m: re.Match) -> PeriodReading:
     t = "2" if m.group("t2") is not None else "3"
-    start_year = next(
-        (int(v) for v in (m.group("iy1"), m.group("ey1"), m.group("y1")) if v is not None), None
-    )
+    start_year = next((int(v) for v in m.group("iy1", "ey1", "y1") if v is not None), None)
     end = _read_date(m, t, start_year, last=True)
-    month_end = (
-        m.group(f"a{t}") is not None
-        and m.group(f"m{t}") is not None
-        and not m.group(f"b{t}")
-        and m.group(f"d{t}") is None
-    )
+    a, yue, b, ri = m.group("a" + t, "m" + t, "b" + t, "d" + t)
+    month_end = a is not None and yue is not None and not b and ri is None
     start = _read_date(m, "1", month_start=month_end)
     return _cut(text, m.string, start, end, m.start(), m.end())
 
@@ -513,10 +546,14 @@ def _cut(text: str, folded: str, start, end, begin: int, stop: int, until: bool 
     return PeriodReading(start, end, b, e, text[b:e], until)
 
 
-def _tokens(text: str, folded: str, begin: int, stop: int, loose: bool = True) -> PeriodReading | None:
+def _tokens(
+    text: str, folded: str, begin: int, stop: int, loose: bool = True, first: re.Match | None = None
+) -> PeriodReading | None:
     """The range that starts at the first date in folded[begin:stop]; else, when ``loose``, the
-    dates there that make no range: the first is the start, the second (if any) the end."""
-    first = _TOKEN.search(folded, begin, stop)
+    dates there that make no range: the first is the start, the second (if any) the end.
+    ``first``: that first date, when the caller has looked for it already."""
+    if first is None:
+        first = _TOKEN.search(folded, begin, stop)
     if first is None:
         return None
     m = _RANGE.match(folded, first.start())
@@ -544,6 +581,16 @@ def read_period(text: str) -> PeriodReading | None:
     return _tokens(text, folded, 0, len(folded))
 
 
+def _period_words(folded: str) -> Iterator[re.Match]:
+    """The words of :data:`PERIOD_STATEMENT` and :data:`PERIOD_DATA` in ``folded`` in order (where
+    both start at one place, the statement's first), each pattern searched only as far as the words
+    are asked for: the first usually introduces the statement."""
+    # ``in`` finds a word far sooner than ``re`` scans Chinese text: each pattern where its words stand
+    statements = PERIOD_STATEMENT.finditer(folded) if "统计" in folded or "报告期" in folded else iter(())
+    data = PERIOD_DATA.finditer(folded) if "数据" in folded else iter(())
+    return heapq.merge(statements, data, key=re.Match.start)
+
+
 def find_period(text: str) -> tuple[int, PeriodReading] | None:
     """The statement of the statistics period in a paragraph, with its strength.
 
@@ -555,13 +602,7 @@ def find_period(text: str) -> tuple[int, PeriodReading] | None:
     if not any(c in text for c in _PERIOD_CHARS):
         return None
     folded = fold(text)
-    if not PERIOD_WORDS.search(folded):
-        return None
-    # ``in`` finds a word far sooner than ``re`` scans Chinese text: each pattern where its words stand
-    statements = PERIOD_STATEMENT.finditer(folded) if "统计" in folded or "报告期" in folded else ()
-    data = PERIOD_DATA.finditer(folded) if "数据" in folded else ()
-    words = sorted([*statements, *data], key=lambda w: w.start())
-    for w in words:
+    for w in _period_words(folded):
         stop = min(len(folded), w.end() + 50)
         for end_char in _SENTENCE_END:
             at = folded.find(end_char, w.end(), stop)
@@ -576,9 +617,16 @@ def find_period(text: str) -> tuple[int, PeriodReading] | None:
         ):
             end = _read_date(until, "2", last=True)
             return 2, _cut(text, folded, None, end, until.start(), until.end(), True)
-        reading = _tokens(text, folded, w.end(), stop, loose=w.re is PERIOD_STATEMENT)
+        if first is None:
+            continue  # no date: neither a range nor loose dates
+        reading = _tokens(text, folded, w.end(), stop, loose=w.re is PERIOD_STATEMENT, first=first)
         if reading is not None:
             return 2, reading
+    # Every word of the statement holds a word of PERIOD_WORDS: a text without one has no word
+    # above either, and asked only now, where none stated the period, the question is skipped in
+    # the paragraphs that state it.
+    if not PERIOD_WORDS.search(folded):
+        return None
     # a range starts at a year, so it is tried only where four digits start: the same ranges as
     # _RANGE.finditer, which tries every character
     resume = 0

@@ -289,7 +289,7 @@ class _Builder:
 
     # -- top level -------------------------------------------------------------------------------
     def build(self, outline) -> Report:
-        metadata, sections = self._sections(outline)
+        metadata, sections, headings = self._sections(outline)
 
         # blocks: paragraphs and raw tables (tables read once the template is known)
         staged = [(heading, self._stage(blocks)) for heading, blocks in sections]
@@ -346,10 +346,8 @@ class _Builder:
         built_sections[-1] = (built_sections[-1][0], keep)
 
         chapters = []
-        for heading, blocks in built_sections[1:]:
+        for (heading, blocks), (number, title_text, numeral) in zip(built_sections[1:], headings):
             assert heading is not None  # each section after the preamble starts at its chapter's heading
-            number, title_text = _heading_parts(heading.text)
-            numeral = _numeral_of(heading.text)
             md = _MD.match(heading.text)
             level = len(md.group(1)) if md else 0
             chapters.append(
@@ -388,7 +386,7 @@ class _Builder:
     def identity(self, outline) -> tuple[str | None, int | None] | None:
         """The agency and year :meth:`build` reads, from the title and the period (in the first
         three sections) alone, or None when their years disagree: the other evidence decides then."""
-        metadata, sections = self._sections(outline)
+        metadata, sections, _ = self._sections(outline)
         staged = [(sections[0][0], self._stage(sections[0][1]))]
         title, _ = self._title(staged[0][1], metadata)
 
@@ -407,32 +405,43 @@ class _Builder:
             return None
         return _agency_of(title), title_year if title_year is not None else period_year
 
-    def _sections(self, outline) -> tuple[dict[str, str], list[tuple[Line | None, list]]]:
+    def _sections(
+        self, outline
+    ) -> tuple[dict[str, str], list[tuple[Line | None, list]], list[tuple[int | None, str, str]]]:
         """The crawler's metadata, and the preamble and each chapter with their raw blocks: which
-        headings are chapters is decided here; a demoted heading becomes text."""
+        headings are chapters is decided here; a demoted heading becomes text.  With each chapter's
+        number, title and numeral (:func:`_heading_parts`, :func:`_numeral_of`), read from the match
+        that decided it."""
         preamble_raw = outline[0].blocks if outline and outline[0].heading is None else []
         chapters_raw = [c for c in outline if c.heading is not None]
         metadata, preamble_raw = self._metadata(preamble_raw)
         sections: list[tuple[Line | None, list]] = [(None, list(preamble_raw))]
+        headings: list[tuple[int | None, str, str]] = []
         last_number = 0
         for raw in chapters_raw:
-            chapter_heading, rest, number, title_text = self._split_heading(raw.heading)
-            if self._is_chapter(number, title_text, last_number):
+            m = _HEADING.match(raw.heading.text)
+            chapter_heading, rest, number, title_text = self._split_heading(raw.heading, m)
+            if m is not None and self._is_chapter(number, title_text, last_number):
                 sections.append(
                     (chapter_heading, ([RawBlock("text", [rest])] if rest else []) + list(raw.blocks))
                 )
+                # the numeral of the heading cut from the line is the line's: the cut is in the title
+                headings.append((number, title_text, m.group("num")))
                 last_number = number or last_number
             else:
                 sections[-1][1].append(RawBlock("text", [raw.heading]))
                 sections[-1][1].extend(raw.blocks)
-        return metadata, sections
+        return metadata, sections, headings
 
-    def _split_heading(self, line: Line) -> tuple[Line, Line | None, int | None, str]:
+    def _split_heading(
+        self, line: Line, m: re.Match | None = None
+    ) -> tuple[Line, Line | None, int | None, str]:
         """A heading line that runs on past a known chapter title ("二、主动公开政府信息情况 第二十条…")
         is the heading plus the first line of the chapter's body; with the heading's
         :func:`_heading_parts` (read from the line's match: the heading cut from it matches the same
-        up to the title it keeps)."""
-        m = _HEADING.match(line.text)
+        up to the title it keeps).  ``m``: that match, when the caller has made it."""
+        if m is None:
+            m = _HEADING.match(line.text)
         if not m:
             return line, None, None, line.text.strip()
         title_at = m.start("title")
