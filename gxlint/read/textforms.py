@@ -57,16 +57,25 @@ _MARKERS = ("第二十条", "信息内容", "申请人", "行政复议", "本年
 _HSPACE = r"[^\S\n\r\f\v\x1c-\x1f\x85\xa0]"
 # The two line patterns start at the "\n" before their line and are searched in "\n" + text: a
 # search then skips from line end to line end, where a (?m)^ would be tried at every character.
-# a line that does not start with a pipe and has a pipe followed by more cell text; compiled on
-# first use (``re`` caches), for a text that holds a pipe
+# a line that does not start with a pipe and has a pipe followed by more cell text (the definition
+# :func:`_has_bare_pipe` finds in two steps)
 _BARE_PIPE = r"\n" + _HSPACE + r"*[^|\s][^|\n]*\|[^\n]*[^|\s]"
+# its two parts, compiled on first use (``re`` caches), for a text that holds a pipe: the last pipe
+# before some cell text on its line (blanks between: whatever the cell text is after, a pipe that
+# comes last before it is only blanks from it), and the start of a line that does not start with a
+# pipe
+_PIPE_THEN_CELL = r"\|[^\S\n]*[^|\s]"
+_LINE_NOT_PIPED = _HSPACE + r"*[^|\s]"
 # a line holding a number and nothing else
 _NUM_LINE = re.compile(r"\n" + _HSPACE + r"*[+\-－]?\d[\d,.]*" + _HSPACE + r"*(?=\n|\Z)")
 # a number after a gap of two blanks, or two numbers one blank apart; written to start at the blank
 # (what comes before it is looked behind at), one pattern per blank, so that a search skips to
-# the next of one character (to the next of either of two is several times slower)
+# the next of one character (to the next of either of two is several times slower); the first
+# look (a blank, a sign or a digit after it, as both branches need) lets a blank between words go
+# before the look-behinds are tried
 _ALIGNED = tuple(
-    re.compile(rf"{blank}(?:(?<=\S{blank})[ \u3000]+|(?<=\d{blank}))[+\-－]?\d") for blank in " \u3000"
+    re.compile(rf"{blank}(?=[ \u3000+\-－\d])(?:(?<=\S{blank})[ \u3000]+|(?<=\d{blank}))[+\-－]?\d")
+    for blank in " \u3000"
 )
 
 
@@ -76,7 +85,7 @@ def normalize(text: str) -> str:
     if not text or not any(m in text for m in _MARKERS):
         return text
     lines_text = "\n" + text
-    pipes = "|" in text and re.search(_BARE_PIPE, lines_text) is not None
+    pipes = "|" in text and _has_bare_pipe(text)
     cells = _has_num_lines(lines_text)
     aligned = any(pattern.search(text) for pattern in _ALIGNED)
     if not (pipes or cells or aligned):
@@ -95,6 +104,26 @@ def normalize(text: str) -> str:
         return text
     result = "\n".join(out)
     return text if result == text else result
+
+
+def _has_bare_pipe(text: str) -> bool:
+    """Whether a line of ``text`` matches :data:`_BARE_PIPE`: one that has a pipe with cell text
+    after it, and does not start (after blanks) with a pipe or another blank.  The pipes are looked
+    for first and the start of their line checked after: searched from each line start, the pattern
+    reads every line without a pipe to its end and back."""
+    after_pipe = re.compile(_PIPE_THEN_CELL).search
+    line_start = re.compile(_LINE_NOT_PIPED).match
+    pos = 0
+    while True:
+        found = after_pipe(text, pos)
+        if found is None:
+            return False
+        at = found.start()
+        if line_start(text, text.rfind("\n", 0, at) + 1):
+            return True
+        pos = text.find("\n", at) + 1  # the rest of this line holds no other answer
+        if not pos:
+            return False
 
 
 def _has_num_lines(lines_text: str, wanted: int = 3) -> bool:
