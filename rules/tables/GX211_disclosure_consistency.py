@@ -80,14 +80,15 @@ class DisclosureConsistency(Rule):
     def check(self, report, ctx):
         for table in template_tables(report, ACTIVE_DISCLOSURE):
             tmpl = template_of(table, ctx)
-            checks = _checks(tmpl, self.name)
-            wanted = [(columns, len(left)) for _, left, _, columns in checks]
-            plans: dict = {}  # per set of row columns, the identities a row has cells for
+            checks, wanted, plans = _plans(tmpl, self.name)
+            own, plan = None, ()  # the rows of a section share their columns: planned once
             for row in table.rows:
                 if not row.trusted:
                     continue
                 cells = row.cells
-                for k, lpos, rpos, needed in row_plan(row, wanted, plans):
+                if row.columns is not own:
+                    own, plan = row.columns, row_plan(row, wanted, plans)
+                for k, lpos, rpos, needed in plan:
                     if len(cells) < needed:
                         continue
                     ident, left, right, _ = checks[k]
@@ -135,3 +136,12 @@ def _checks(template, name: str) -> tuple[tuple[Identity, list[str], list[str], 
         if ident.per == "row"
     ]
     return tuple((ident, left, right, left + right) for ident, left, right in checks if left)
+
+
+@lru_cache(maxsize=256)
+def _plans(template, name: str) -> tuple[tuple, list[tuple[list[str], int]], dict]:
+    """:func:`_checks`, what :func:`row_plan` is given for them (each one's columns and how many
+    are its left side) and the plans found so far per set of row columns: kept per template, not
+    per report, since a template's rows have its few sets of columns."""
+    checks = _checks(template, name)
+    return checks, [(columns, len(left)) for _, left, _, columns in checks], {}

@@ -83,6 +83,8 @@ def row_plan(row: Row, wanted, plans: dict) -> list[tuple[int, list[int], list[i
     own = row.columns
     plan = plans.get(own)
     if plan is None:
+        if len(plans) > 64:  # a caller's store kept across reports stays small
+            plans.clear()
         plan = plans[own] = []
         for k, (columns, n) in enumerate(wanted):
             if all(c in own for c in columns):
@@ -105,10 +107,12 @@ def _side(cells, indices) -> tuple[float, int]:
     unknown = 0
     for i in indices:
         cell = cells[i]
-        if cell.status != "number" or cell.value is None:
-            unknown += 1
-        else:
-            total += cell.value
+        if cell.status == "number":
+            value = cell.value
+            if value is not None:
+                total += value
+                continue
+        unknown += 1
     return total, unknown
 
 
@@ -138,25 +142,32 @@ def column_sums(
     unknown: what :func:`gxlint.arith.balance` makes of each column of :func:`_columns`."""
     n = len(columns)
     by_position = len(set(columns)) == n
-    total = [0.0] * n
-    unknown = [0] * n
+    missing = 0  # rows not in ``rows``: unknown in every column
+    per_row: list[Sequence[Cell | None]] = []
     for k in keys:
         row = rows.get(k)
         if row is None:
-            unknown = [u + 1 for u in unknown]
-            continue
-        cells: Sequence[Cell | None]
-        if by_position and row.columns == columns:
-            cells = row.cells[:n]
-            for j in range(len(cells), n):  # the row's missing cells
-                unknown[j] += 1
+            missing += 1
+        elif by_position and row.columns == columns:
+            cells = row.cells
+            per_row.append(cells if len(cells) == n else (*cells[:n], *[None] * (n - len(cells))))
         else:
-            cells = [row.cell(c) for c in columns]
-        for j, cell in enumerate(cells):
-            if cell is None or cell.status != "number" or cell.value is None:
-                unknown[j] += 1
-            else:
-                total[j] += cell.value
+            per_row.append([row.cell(c) for c in columns])
+    # column by column, each sum kept in a local: the rows' cells read once each, in the rows' order
+    total: list[float] = []
+    unknown: list[int] = []
+    for column in zip(*per_row) if per_row else [()] * n:
+        t = 0.0
+        u = missing
+        for cell in column:
+            if cell is not None and cell.status == "number":
+                value = cell.value
+                if value is not None:
+                    t += value
+                    continue
+            u += 1
+        total.append(t)
+        unknown.append(u)
     return total, unknown
 
 
@@ -166,6 +177,16 @@ def row_sides(template, name: str, table_kind: str) -> tuple[tuple[list[str], li
     both sides' columns) of each with a left side; found once per template, not per report."""
     sides = [i.sides() for i in identities(template, name, table_kind) if i.per == "row"]
     return tuple((left, right, left + right) for left, right in sides if left)
+
+
+@lru_cache(maxsize=256)
+def row_plans(template, name: str, table_kind: str) -> tuple[list[tuple[list[str], int]], dict]:
+    """What :func:`row_plan` is given for the per-row identities called ``name``: ``wanted`` (their
+    columns and how many are the left side, from :func:`row_sides`) and the plans found so far per
+    set of row columns.  Kept per template, not per report: a template's rows have its few sets of
+    columns."""
+    wanted = [(columns, len(left)) for left, _, columns in row_sides(template, name, table_kind)]
+    return wanted, {}
 
 
 @lru_cache(maxsize=256)
@@ -291,13 +312,15 @@ class RowIdentity(Rule):
             sides = row_sides(tmpl, self.name, self.table_kind)
             if not sides:
                 continue
-            wanted = [(columns, len(left)) for left, _, columns in sides]
-            plans: dict = {}  # per set of row columns, the identities a row has cells for
+            wanted, plans = row_plans(tmpl, self.name, self.table_kind)
+            own, plan = None, ()  # the rows of a table share their columns: planned once
             for row in table.rows:
                 if not row.trusted:
                     continue
                 cells = row.cells
-                for k, lpos, rpos, needed in row_plan(row, wanted, plans):
+                if row.columns is not own:
+                    own, plan = row.columns, row_plan(row, wanted, plans)
+                for k, lpos, rpos, needed in plan:
                     if len(cells) < needed:
                         continue
                     lsum, lu = _side(cells, lpos)
