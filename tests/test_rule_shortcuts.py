@@ -199,20 +199,13 @@ def test_gx205_reads_only_rows_with_a_number_above_0_and_finds_what_every_row_gi
 
 
 def test_contact_paragraphs_found_at_once_are_those_holding_the_characters():
-    import re
-
     from gxlint.lint.analyses.contact import _Within
 
     texts = ["联系电话：0371-1234567", "", "地址", "无", "邮编 450000\n电子邮箱：a@b.cn", "1234567", "＠"]
     within = _Within(texts)
     for chars in ("话", "址编", "@＠", "无有", "码"):
         assert within.holding(chars) == {i for i, t in enumerate(texts) if any(ch in t for ch in chars)}
-    seven = re.compile(r"\d\d{6}")
-    for start in range(len(texts) + 1):
-        part = texts[start:]
-        first = next((i for i, t in enumerate(part) if seven.search(t)), len(part))
-        assert _Within(part).first(seven) == first
-    assert _Within([]).holding("话") == set() and _Within([]).first(seven) == 0
+    assert _Within([]).holding("话") == set()
 
 
 # -- the engine's work per report, the identities' sums ---------------------------------------------

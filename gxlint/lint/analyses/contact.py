@@ -29,7 +29,8 @@ from gxlint.chinese import HSPACE, has_cjk_run, holds_any
 from gxlint.data import read_text
 from gxlint.model import Span
 
-_COLON = rf"{HSPACE}*[:：]{HSPACE}*"
+_COLONS = ":："
+_COLON = rf"{HSPACE}*[{_COLONS}]{HSPACE}*"
 _SEPARATORS = r"\-－—–‐ \u3000()（）"
 
 
@@ -210,14 +211,15 @@ def scan(report) -> list[Found]:
     out: list[Found] = []
     phoned = False  # a phone number is in ``out``
     paragraphs = list(report.paragraphs)
-    # which paragraphs hold a label's last character, an @ or seven digits, found in the text of
-    # them all at once: most paragraphs hold none, and are not searched one by one
+    # which paragraphs hold a label's last character or an @, found in the text of them all at
+    # once: most paragraphs hold none, and are not searched one by one
     within = _Within([para.text for para in paragraphs])
-    address, phone, email, postcode = (
-        within.holding(ends[k]) for k in ("address", "phone", "email", "postcode")
-    )
+    address, phone, postcode = (within.holding(ends[k]) for k in ("address", "phone", "postcode"))
+    # an email label stands before its colon: the paragraphs holding a colon, fewer than those
+    # holding the labels' last characters (件 ends a common word, and a Latin l is slow to look for
+    # in Chinese text)
+    email = within.holding(_COLONS)
     at_sign = within.holding("@＠")
-    digits_from = within.first(_SEVEN_DIGITS)
     # most paragraphs hold no label, @ or number: only the landline search may look at them
     wanted = address | phone | email | postcode | at_sign
     for index, para in enumerate(paragraphs):
@@ -268,7 +270,9 @@ def scan(report) -> list[Found]:
                 value = m.group("v")
                 if value and "@" not in value and "＠" not in value:
                     out.append(_found("email", m, report, para))
-        if not phoned and digits_from <= index and _SEVEN_DIGITS.search(text):
+        # searched paragraph by paragraph, not in all of them at once: the search ends where the
+        # first phone number is found, most often by its label before its digits are reached
+        if not phoned and _SEVEN_DIGITS.search(text):
             for m in re.finditer(_LANDLINE, text):
                 out.append(Found("phone", "", m.group(), _span(report, para, *m.span())))
                 phoned = True
@@ -298,11 +302,6 @@ class _Within:
                 found.add(i)
                 at = text.find(ch, starts[i + 1]) if i + 1 < len(starts) else -1
         return found
-
-    def first(self, pattern: re.Pattern[str]) -> int:
-        """The index of the first paragraph ``pattern`` finds something in (past the last if none)."""
-        m = pattern.search(self.text)
-        return bisect_right(self.starts, m.start()) - 1 if m is not None else len(self.starts)
 
 
 def contacts(report, ctx) -> list[Found]:
