@@ -23,7 +23,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Iterator
 
-from gxlint.chinese import has_cjk_run, holds_any
+from gxlint.chinese import has_cjk_run
 from gxlint.model import Chapter, Paragraph, _Frozen, _set
 
 # Only a cross-year comparison reads sentences: the patterns are compiled on first use (``re``
@@ -31,6 +31,10 @@ from gxlint.model import Chapter, Paragraph, _Frozen, _set
 _MARKUP = "*#_`>"
 _CN_DIGITS = "〇零○一二三四五六七八九"
 _CN_YEAR = f"[{_CN_DIGITS}]{{4}}年"
+# the same, written to start with 年: ``re`` skips from one 年 to the next and looks back only there
+# (most 年 follow an Arabic numeral or a word: 2021年, 本年), where a pattern that starts with the
+# numerals is tried at every character
+_CN_YEAR_AT = f"年(?<=[{_CN_DIGITS}]{{4}}年)"
 # The common ideographs, most of a narrative, are words and no digits (a test holds both): named in
 # the class that a pattern starts with, they are passed over by a look in the class's table, where
 # ``\d`` and ``\w`` ask the Unicode database about each character.  (``re`` compiles such a class
@@ -73,15 +77,8 @@ def _numbers_out(text: str) -> str:
 
 
 def _has_cn_year(text: str) -> bool:
-    """Whether a year in Chinese numerals (二〇二一年) stands in ``text``: looked for only before a 年,
-    not at every numeral (一 is everywhere)."""
-    at = text.find("年", 4)
-    while at >= 0:
-        # most 年 follow an Arabic numeral or a word (2021年, 本年): one character tells
-        if text[at - 1] in _CN_DIGITS and not text[at - 4 : at].strip(_CN_DIGITS):
-            return True
-        at = text.find("年", at + 1)
-    return False
+    """Whether a year in Chinese numerals (二〇二一年) stands in ``text``."""
+    return re.search(_CN_YEAR_AT, text) is not None
 
 
 def _lines(text: str) -> str:
@@ -211,8 +208,8 @@ def _text_keys(text: str, min_chars: int, between: str | None) -> Iterator[tuple
             words = words.replace(mark, "")
     words = re.sub(_NOT_WORD_NOR_END, "", words)
     keys = words.split("\n")
-    # the contact words in the text at all: most sentences hold none of them
-    contact = [word for word in _CONTACT if word in words]
+    # the sentences that hold a contact word, from where the words stand: most sentences hold none
+    contact = _holding(words, _CONTACT_BY_FIRST)
     raw: list[str] | None = None  # the sentences as written, for the few keys that need them
     index = 0
     for at, key in enumerate(keys):
@@ -222,7 +219,7 @@ def _text_keys(text: str, min_chars: int, between: str | None) -> Iterator[tuple
         # a key's first character is most often an ideograph: no look further for one
         if len(key) < min_chars or not (("\u4e00" <= key[:1] <= "\u9fff") or has_cjk_run(key, 1)):
             continue
-        if key.startswith(_FIXED_START) or key.endswith(_FIXED_END) or (contact and holds_any(key, contact)):
+        if key.startswith(_FIXED_START) or key.endswith(_FIXED_END) or at in contact:
             continue
         # a sub-heading's numeral is its key's first character (the brackets before it are dropped)
         if len(key) <= 16 and key[0] in _NUMERALS:
@@ -231,3 +228,34 @@ def _text_keys(text: str, min_chars: int, between: str | None) -> Iterator[tuple
             if re.match(_ENUMERATED, raw[at].strip()):
                 continue  # a sub-heading: （一）主动公开
         yield key, index
+
+
+def _holding(text: str, words: dict[str, tuple[str, ...]]) -> set[int]:
+    """The lines of ``text`` that hold one of ``words`` (by their first character: see
+    :func:`_by_first`; no word holds a line end), by number."""
+    lines = set()
+    # each word looked for where its first character stands: a search for one character is
+    # quicker than one for a word, and the words share a few first characters
+    for first, same in words.items():
+        line = last = 0
+        at = text.find(first)
+        while at >= 0:
+            if text.startswith(same, at):
+                # counted on from the last one: linear however often a word stands
+                line += text.count("\n", last, at)
+                last = at
+                lines.add(line)
+            at = text.find(first, at + 1)
+    return lines
+
+
+def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``words`` by their first character."""
+    firsts: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        firsts[word[0]] = (*firsts.get(word[0], ()), word)
+    return firsts
+
+
+#: the contact words by their first character, grouped once rather than for each report
+_CONTACT_BY_FIRST = _by_first(_CONTACT)
