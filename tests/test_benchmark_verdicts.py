@@ -1,4 +1,4 @@
-"""The throughput verdict of benchmarks/run.py says which measurement met the budget."""
+"""The throughput verdicts of benchmarks/run.py say which measurement met the budget."""
 
 from __future__ import annotations
 
@@ -31,6 +31,13 @@ def test_the_verdict_names_the_measurement_that_met_the_budget():
     assert verdict(_measured(180, 230, 182)) == "met (best run)"
     assert verdict(_measured(180, 190, 205)) == "met (CPU)"
     assert verdict(_measured(150, 190, 160)) == "MISSED"
+
+
+def test_the_speedup_verdict_names_the_runs_that_met_the_budget():
+    verdict = _run_module().speedup_verdict
+    assert verdict({"jobs2_speedup": 1.8, "jobs2_best_speedup": 1.6}) == "met"
+    assert verdict({"jobs2_speedup": 1.6, "jobs2_best_speedup": 1.8}) == "met (best runs)"
+    assert verdict({"jobs2_speedup": 1.6, "jobs2_best_speedup": 1.65}) == "MISSED"
 
 
 def test_results_written_before_the_best_run_was_kept_still_get_a_verdict():
