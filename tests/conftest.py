@@ -27,6 +27,19 @@ PINGTAN_2021 = "corpus/pingtan_2021.txt"
 PINGTAN_2018 = "corpus/pingtan_2018_legacy.txt"
 
 
+#: the example and, where the benchmark corpus has been generated (benchmarks/run.py), its first
+#: reports: for the tests that hold a shortcut to what it stands for over many reports
+SAMPLE_REPORTS = [EXAMPLE, *sorted((ROOT / "benchmarks" / "corpus" / "reports-1000-2024").glob("r000*.txt"))]
+
+
+@pytest.fixture(scope="session")
+def sample_reports():
+    """:data:`SAMPLE_REPORTS`, parsed."""
+    from gxlint import parse_text
+
+    return [parse_text(path.read_text(encoding="utf-8"), str(path)) for path in SAMPLE_REPORTS]
+
+
 @pytest.fixture
 def fixture_text():
     def read(name: str) -> str:

@@ -9,10 +9,9 @@ example report and a few generated ones.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import SAMPLE_REPORTS
 from gxlint import parse_text
 from gxlint.chinese import DATE_CN, DATE_ISO
 from gxlint.lint.analyses.chapters import checkable, is_report
@@ -22,24 +21,13 @@ from gxlint_rules.dates import GX403_date_out_of_period as gx403
 from gxlint_rules.structure._formats import evidence, format_markers
 from gxlint_rules.tables._identity import _columns, row_cells
 
-ROOT = Path(__file__).resolve().parent.parent
-REPORTS = [
-    ROOT / "examples" / "shili-county-2021.txt",
-    *sorted((ROOT / "benchmarks" / "corpus" / "reports-1000-2024").glob("r000*.txt")),
-]
+
+def _tables(sample_reports):
+    return [t for r in sample_reports for t in r.tables if t.rows]
 
 
-@pytest.fixture(scope="module")
-def reports():
-    return [parse_text(path.read_text(encoding="utf-8"), str(path)) for path in REPORTS]
-
-
-def _tables(reports):
-    return [t for r in reports for t in r.tables if t.rows]
-
-
-def test_row_cells_are_the_cells_row_cell_finds(reports):
-    for table in _tables(reports):
+def test_row_cells_are_the_cells_row_cell_finds(sample_reports):
+    for table in _tables(sample_reports):
         columns = sorted({c for row in table.rows for c in row.columns})
         for wanted in (columns, columns[:2], [*columns[:1], "没有的列"], []):
             places: dict = {}
@@ -49,8 +37,8 @@ def test_row_cells_are_the_cells_row_cell_finds(reports):
                 assert row_cells(row, wanted, places) == expected
 
 
-def test_columns_read_by_position_are_the_cells_row_cell_finds(reports):
-    for table in _tables(reports):
+def test_columns_read_by_position_are_the_cells_row_cell_finds(sample_reports):
+    for table in _tables(sample_reports):
         rows = trusted_rows(table)
         keys = [*list(rows)[:5], "没有的行"]
         for columns in {row.columns for row in table.rows}:
@@ -61,10 +49,10 @@ def test_columns_read_by_position_are_the_cells_row_cell_finds(reports):
         assert _columns(rows, keys, twice) == plain
 
 
-def test_the_evidence_ends_only_where_the_expected_format_is_seen(reports):
+def test_the_evidence_ends_only_where_the_expected_format_is_seen(sample_reports):
     templates: Templates = builtin()
     markers = format_markers(templates)
-    for table in (t for r in reports for t in r.tables):
+    for table in (t for r in sample_reports for t in r.tables):
         full = evidence(table, markers)
         for template in templates.formats:
             short = evidence(table, markers, enough=template.id)
@@ -110,7 +98,7 @@ def test_checkable_reads_blank_text_as_strip_does():
         assert checkable(report) == plain
 
 
-def test_unread_tables_are_the_tables_written_but_unread(reports):
+def test_unread_tables_are_the_tables_written_but_unread(sample_reports):
     class Ctx:
         def __init__(self):
             self.shared: dict = {}
@@ -120,7 +108,7 @@ def test_unread_tables_are_the_tables_written_but_unread(reports):
                 self.shared[key] = factory()
             return self.shared[key]
 
-    for report in reports:
+    for report in sample_reports:
         assert unread_tables(report, Ctx()) == [t for t in report.tables if written_but_unread(t)]
 
 
@@ -173,7 +161,7 @@ def test_gx205_reads_only_rows_with_a_number_above_0_and_finds_what_every_row_gi
     from gxlint_rules.narrative.GX205_zero_total_consistency import ZeroTotalConsistency
 
     rng = random.Random(7)
-    texts = [path.read_text(encoding="utf-8") for path in REPORTS]
+    texts = [path.read_text(encoding="utf-8") for path in SAMPLE_REPORTS]
     variants = []
     for text in texts:
         for _ in range(4):
@@ -304,11 +292,11 @@ def test_the_identities_weigh_their_sides_as_balance_does():
         assert (not lu and lsum < rsum - 1e-6) == (at_least(lc, rc) == "violated")
 
 
-def test_the_column_sums_are_the_sums_of_the_columns(reports):
+def test_the_column_sums_are_the_sums_of_the_columns(sample_reports):
     from gxlint.arith import _known_sum
     from gxlint_rules.tables._identity import _columns, column_sums
 
-    for table in _tables(reports):
+    for table in _tables(sample_reports):
         rows = trusted_rows(table)
         keys = [*list(rows)[:5], "没有的行"]
         twice = (*table.rows[0].columns[:2], table.rows[0].columns[0])
@@ -318,16 +306,16 @@ def test_the_column_sums_are_the_sums_of_the_columns(reports):
             assert list(zip(total, unknown)) == plain
 
 
-def test_a_chapter_is_identified_as_the_template_identifies_it(reports):
+def test_a_chapter_is_identified_as_the_template_identifies_it(sample_reports):
     from gxlint.lint.analyses.chapters import chapter_spec
 
     for template in builtin().formats:
-        for report in reports:
+        for report in sample_reports:
             for chapter in report.chapters:
                 assert chapter_spec(template, chapter.title) == template.identify_chapter(chapter.title)
 
 
-def test_holds_data_reads_each_field_as_before(reports):
+def test_holds_data_reads_each_field_as_before(sample_reports):
     import unicodedata
 
     from gxlint.lint.analyses.tables import _DATA_NUMBER, holds_data
@@ -342,7 +330,7 @@ def test_holds_data_reads_each_field_as_before(reports):
                 return True
         return False
 
-    for table in (t for r in reports for t in r.tables):
+    for table in (t for r in sample_reports for t in r.tables):
         for raw in table.raw:
             assert holds_data(raw) == plain(raw)
 
@@ -372,10 +360,10 @@ def test_the_lines_shown_are_the_lines_of_the_text():
         assert found == plain(findings, text) and list(found) == sorted(found)
 
 
-def test_a_row_plan_places_the_cells_row_cells_finds(reports):
+def test_a_row_plan_places_the_cells_row_cells_finds(sample_reports):
     from gxlint_rules.tables._identity import row_plan
 
-    for table in _tables(reports):
+    for table in _tables(sample_reports):
         columns = sorted({c for row in table.rows for c in row.columns})
         wanted = [(columns, 1), (columns[:2], 1), ([*columns[:1], "没有的列"], 1), (columns[1:3], 0)]
         plans: dict = {}

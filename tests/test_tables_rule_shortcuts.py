@@ -3,26 +3,11 @@ template instead of per report."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
-
-from gxlint import parse_text
 from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS, REVIEW_LITIGATION
 from gxlint.read.templates import builtin
 from gxlint_rules.tables import GX211_disclosure_consistency as gx211
 from gxlint_rules.tables._identity import row_plan, row_plans, row_sides
-
-ROOT = Path(__file__).resolve().parent.parent
-REPORTS = [
-    ROOT / "examples" / "shili-county-2021.txt",
-    *sorted((ROOT / "benchmarks" / "corpus" / "reports-1000-2024").glob("r000*.txt")),
-]
-
-
-@pytest.fixture(scope="module")
-def reports():
-    return [parse_text(path.read_text(encoding="utf-8"), str(path)) for path in REPORTS]
 
 
 def _fresh(wanted, rows):
@@ -31,7 +16,7 @@ def _fresh(wanted, rows):
     return [row_plan(row, wanted, plans) for row in rows]
 
 
-def test_the_row_plans_kept_per_template_are_the_plans_of_each_report(reports):
+def test_the_row_plans_kept_per_template_are_the_plans_of_each_report(sample_reports):
     checked = 0
     for template in builtin().formats:
         for name, kind in (
@@ -45,12 +30,12 @@ def test_the_row_plans_kept_per_template_are_the_plans_of_each_report(reports):
             if name == "disclosure-consistency":
                 checks, gx211_wanted, gx211_plans = gx211._plans(template, name)
                 assert checks == gx211._checks(template, name) and gx211_wanted == wanted
-            for report in reports:
+            for report in sample_reports:
                 for table in report.tables:
                     if table.kind != kind or not table.rows:
                         continue
                     expected = _fresh(wanted, table.rows)
-                    # the store kept across reports gives each row the plan a store of its own gives
+                    # the store kept across sample_reports gives each row the plan a store of its own gives
                     assert [row_plan(row, wanted, plans) for row in table.rows] == expected
                     if name == "disclosure-consistency":
                         assert [row_plan(row, gx211_wanted, gx211_plans) for row in table.rows] == expected
