@@ -3,6 +3,7 @@ what is dropped between words is any run of characters that are neither ``\\w``,
 of a sentence.  The patterns name the common ideographs in their first class so that ``re`` passes
 over them quickly: that holds only while none of them is a digit and each of them is a word."""
 
+import pytest
 import random
 import re
 
@@ -22,6 +23,7 @@ def test_the_ideographs_named_are_words_and_no_digits():
         assert re.fullmatch(r"\w", chr(cp)) and not re.fullmatch(r"\d", chr(cp)), hex(cp)
 
 
+@pytest.mark.slow  # a sweep: every code point or thousands of generated texts
 def test_each_pattern_starts_where_its_plain_definition_does_at_every_code_point():
     # each code point after a letter, which neither pattern takes: every one of them can start a match
     text = "a".join(_points())
@@ -29,6 +31,7 @@ def test_each_pattern_starts_where_its_plain_definition_does_at_every_code_point
     assert re.sub(sentences._NOT_WORD_NOR_END, "", text) == re.sub(_PLAIN_NOT_WORD_NOR_END, "", text)
 
 
+@pytest.mark.slow  # a sweep: every code point or thousands of generated texts
 def test_keys_of_random_texts_are_those_of_the_plain_definitions():
     rng = random.Random(7)
     common = list("，。！？；、“”（）：《》#.,%- \n示例县政府信息公开申请件年月日〇一二１２３0123456789٣۴")

@@ -132,6 +132,7 @@ def test_no_private_folder_means_no_cache(private_tmp, monkeypatch):
 
 
 @needs_cpython_re
+@pytest.mark.slow  # two new processes
 def test_the_second_run_reads_the_cache_and_says_the_same(tmp_path):
     env = {**os.environ, "TMPDIR": str(tmp_path)}
     cmd = [sys.executable, "-m", "gxlint", "--format", "json", str(EXAMPLE)]

@@ -1,6 +1,7 @@
 """fold() and find_period() against their plain definitions: a translation over the whole text and
 _RANGE.finditer at every character."""
 
+import pytest
 import random
 import unicodedata
 from functools import lru_cache
@@ -24,6 +25,7 @@ def _translated(text: str) -> str:
     return text.translate(_whole())
 
 
+@pytest.mark.slow  # a sweep: every code point or thousands of generated texts
 def test_fold_is_one_translation_for_every_code_point_and_random_strings():
     points = [chr(cp) for cp in range(0x20000) if not 0xD800 <= cp <= 0xDFFF]
     for ch in points:
@@ -156,6 +158,7 @@ def _reading(found) -> tuple | None:
     return found[0], r.begin, r.stop, r.text, r.until, dates
 
 
+@pytest.mark.slow  # a sweep: every code point or thousands of generated texts
 def test_find_period_is_its_plain_definition():
     rng = random.Random(7)
     parts = [

@@ -2,6 +2,7 @@
 once (not the whole pattern's by name), the period words merged as they are asked for (not all
 found and sorted), and :func:`fold`'s common characters replaced by name."""
 
+import pytest
 import datetime as dt
 import random
 import re
@@ -91,6 +92,7 @@ _PARTS = [
 ]  # fmt: skip
 
 
+@pytest.mark.slow  # a sweep: every code point or thousands of generated texts
 def test_read_date_is_the_reading_by_group_name():
     rng = random.Random(5)
     seen = 0

@@ -4,6 +4,8 @@ cuts that leave too few digits, a row's kind with its numbers written as they ar
 
 from __future__ import annotations
 
+import pytest
+
 import random
 
 from gxlint.model import Cell, Field, Span, _tuple_new
@@ -15,6 +17,7 @@ APP = ((6, (0, 1, 2, 3, 4, 5)),)
 REVIEW = ((4, (0, 1, 2, 3)), (9, (5, 6, 7, 8)), (14, (10, 11, 12, 13)))
 
 
+@pytest.mark.slow  # a sweep: every code point or thousands of generated texts
 def test_the_pruned_search_finds_what_trying_every_cut_finds():
     rng = random.Random(11)
     for _ in range(1000):

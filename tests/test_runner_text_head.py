@@ -3,6 +3,8 @@ the shortcut against the plain definition (decode everything, cut the head)."""
 
 from __future__ import annotations
 
+import pytest
+
 import codecs
 import random
 
@@ -43,6 +45,7 @@ def _texts(rng: random.Random):
     yield "示例县" * 2000
 
 
+@pytest.mark.slow  # a sweep: every code point or thousands of generated texts
 def test_the_head_from_the_first_bytes_is_the_head_of_the_whole_file():
     rng = random.Random(3)
     used = 0

@@ -3,6 +3,7 @@ definitions: the sentences that hold a contact word are found from where the wor
 looking for each word in each sentence), each word where its first character stands, and a year in Chinese numerals by a pattern that starts
 at its 年."""
 
+import pytest
 import random
 import re
 
@@ -16,6 +17,7 @@ def _plain_holding(text: str, words: tuple[str, ...]) -> set[int]:
 _POOL = list("电话地址邮箱编政码传真联系方式人如对本示例县\n\n，#")
 
 
+@pytest.mark.slow  # a sweep: every code point or thousands of generated texts
 def test_lines_holding_a_contact_word_are_those_of_the_plain_definition():
     rng = random.Random(3)
     for _ in range(20000):

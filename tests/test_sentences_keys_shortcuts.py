@@ -3,6 +3,7 @@ gxlint.lint.analyses.sentences (a year in Chinese numerals looked for only where
 before 年 is one, the marks dropped before the pattern, the sub-heading test tried only on keys
 that start with a numeral, the first character's look for an ideograph) leave as it was."""
 
+import pytest
 import random
 import re
 
@@ -64,6 +65,7 @@ def _random_text(rng: random.Random) -> str:
     return "".join(out)
 
 
+@pytest.mark.slow  # a sweep: every code point or thousands of generated texts
 def test_has_cn_year_is_its_plain_definition():
     rng = random.Random(11)
     for _ in range(20000):
@@ -82,6 +84,7 @@ def test_has_cn_year_is_its_plain_definition():
         assert sentences._has_cn_year(text) == _plain_has_cn_year(text), text
 
 
+@pytest.mark.slow  # a sweep: every code point or thousands of generated texts
 def test_text_keys_are_those_of_the_plain_definition():
     rng = random.Random(5)
     for _ in range(5000):

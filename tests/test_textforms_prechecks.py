@@ -5,6 +5,8 @@ start."""
 
 from __future__ import annotations
 
+import pytest
+
 import random
 import re
 from pathlib import Path
@@ -57,6 +59,7 @@ def _texts():
     yield "发布时间: 2024-01-15 09:26\n规章   0\n0 0\n"
 
 
+@pytest.mark.slow  # a sweep: every code point or thousands of generated texts
 def test_the_first_look_keeps_what_the_aligned_patterns_find():
     for text in _texts():
         for old, new in zip(ALIGNED, textforms._ALIGNED):
@@ -65,6 +68,7 @@ def test_the_first_look_keeps_what_the_aligned_patterns_find():
             )
 
 
+@pytest.mark.slow  # a sweep: every code point or thousands of generated texts
 def test_bare_pipes_found_pipe_first_are_the_patterns():
     found = 0
     for text in _texts():

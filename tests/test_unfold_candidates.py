@@ -4,6 +4,8 @@ look-behind first."""
 
 from __future__ import annotations
 
+import pytest
+
 import itertools
 import re
 
@@ -17,6 +19,7 @@ def _found(pattern: str, text: str) -> list[tuple[tuple[int, int], str]]:
     return [(m.span(), m.group(1)) for m in re.finditer(pattern, text)]
 
 
+@pytest.mark.slow  # a sweep: every code point or thousands of generated texts
 def test_candidates_are_those_of_the_plain_pattern():
     for length in range(6):
         for chars in itertools.product(ALPHABET, repeat=length):
