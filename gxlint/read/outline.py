@@ -154,11 +154,7 @@ def parse_outline(unfolded: Unfolded) -> list[RawChapter]:
         start = pos
         pos = token.end()
         if run == "TEXTS":  # a run of paragraph lines: a block each
-            for line in _run_lines(unfolded, run, token[0], start):
-                block = _new(RawBlock)  # RawBlock("text", [line]), made as _run_lines makes its lines
-                block.kind = "text"
-                block.lines = [line]
-                blocks.append(block)
+            blocks.extend(RawBlock("text", [line]) for line in _run_lines(unfolded, run, token[0], start))
         elif run == "TABLE" or run == "PIPES" or run == "CELLS":
             blocks.append(RawBlock(_BLOCK_KIND[run], _run_lines(unfolded, run, token[0], start)))
         elif run == "HEADING":
@@ -172,9 +168,6 @@ def parse_outline(unfolded: Unfolded) -> list[RawChapter]:
 
 
 _BLOCK_KIND = {"TABLE": "tabs", "PIPES": "pipes", "CELLS": "cells"}
-#: an instance of a record class without its ``__init__`` (tests/test_outline_records.py holds the
-#: records made so to their constructors)
-_new = object.__new__
 
 
 def _token(unfolded: Unfolded, kind: str, token: str, start: int) -> Line:
@@ -195,7 +188,6 @@ def _run_lines(unfolded: Unfolded, run: str, token: str, start: int) -> list[Lin
     line_kind = _LINE_KIND.get(run, "")  # "" for the runs whose lines are of two kinds
     piped = run == "PIPES" or run == "CELLS"  # each line holds a |, and a blank line between none
     to_source = unfolded.to_source if unfolded.inserted else None  # None: offsets are the source's
-    new = _new
     for body in token.split("\n")[:-1]:  # the token ends with its last line's "\n"
         if ("|" in body) if piped else body.strip(_BLANK):
             at = start if to_source is None else to_source(start)
@@ -205,14 +197,7 @@ def _run_lines(unfolded: Unfolded, run: str, token: str, start: int) -> list[Lin
                 kind = "ROW" if "\t" in body else "CAPTION"
             else:
                 kind = "PIPE_SEP" if _is_pipe_separator(body) else "PIPE_ROW"
-            # Line(kind, body, at, at + len(body)), its fields set on a bare instance: a call of the
-            # class runs its __init__ in a frame of its own, for every line of every report
-            line = new(Line)
-            line.kind = kind
-            line.text = body
-            line.start = at
-            line.end = at + len(body)
-            out.append(line)
+            out.append(Line(kind, body, at, at + len(body)))
         start += len(body) + 1
     # the blank lines the run took after its last line (a line of Unicode spaces other than _BLANK
     # is read as a line inside a run, and is a blank line after it)
