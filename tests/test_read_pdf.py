@@ -27,6 +27,7 @@ from gxlint.read.render import render  # noqa: E402
 
 PDFS = Path(__file__).resolve().parent / "fixtures" / "pdf"
 SHARED_FORMS = Path(__file__).resolve().parents[2] / "shared" / "forms"
+ROOT_EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "shili-county-2021.txt"
 
 
 def fixture(name: str) -> bytes:
@@ -475,3 +476,77 @@ def test_rows_either_side_of_a_page_break_stay_apart():
     group = _Group(first)
     group.parts.append(second)
     assert texts(_grid(group, 1)) == [["规章", "28"], ["规范性文件", "27"]]
+
+
+# -- a font neither the file nor the machine has ---------------------------------------------------
+
+#: reads a PDF in a process whose PDFium finds no system font at all (a server without Chinese
+#: fonts, whatever this machine has installed), and prints what the reader made of it; with the
+#: argument ``no-pdfminer``, as if pdfminer.six were not installed
+_WITHOUT_FONTS = r"""
+import builtins, json, sys
+import pypdfium2  # noqa: F401 - initialises PDFium
+import pypdfium2.raw as raw
+
+info = raw.FPDF_SYSFONTINFO()
+info.version = 1
+kinds = dict(raw.FPDF_SYSFONTINFO._fields_)
+callbacks = {}
+for name, result in [("Release", None), ("EnumFonts", None), ("MapFont", None), ("GetFont", None),
+                     ("GetFontData", 0), ("GetFaceName", 0), ("GetFontCharset", 0), ("DeleteFont", None)]:
+    callbacks[name] = kinds[name](lambda *args, result=result: result)
+    setattr(info, name, callbacks[name])
+raw.FPDF_SetSystemFontInfo(info)
+if sys.argv[2:] == ["no-pdfminer"]:
+    real_import = builtins.__import__
+    def without_pdfminer(name, *args, **kwargs):
+        if name.startswith("pdfminer"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+    builtins.__import__ = without_pdfminer
+from gxlint.run import api
+from gxlint.output.dataset import report_to_dict
+report = api.parse_path(sys.argv[1])
+print(json.dumps({
+    "values": {t["kind"]: t["values"] for t in report_to_dict(report)["tables"]},
+    "problems": [[p.message_zh, p.message_en, p.fatal] for p in report.source.problems],
+    "text": report.source.text,
+}, ensure_ascii=False))
+"""
+
+
+def _read_without_fonts(name: str, *args: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_FONTS, str(PDFS / name), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    return json.loads(out.stdout)
+
+
+def test_text_in_a_font_no_one_has_is_read_with_pdfminer():
+    """The example is set in a Chinese font the file does not embed (the printed fixtures use
+    reportlab's STSong-Light).  Where the machine has no font to stand in for it, PDFium knows no
+    glyph boxes and its text page drops every character drawn on its own (all of a justified
+    line, a lone digit in a cell): such a document is read with pdfminer.six, all its pages alike
+    (a table going on over a page break is read the same on both pages)."""
+    pytest.importorskip("pdfminer", reason="pages PDFium loses text of are read with pdfminer.six")
+    from gxlint.run import api
+    from gxlint.output.dataset import report_to_dict
+
+    example = ROOT_EXAMPLE.read_text(encoding="utf-8")
+    want = {t["kind"]: t["values"] for t in report_to_dict(api.parse_text(example))["tables"]}
+    got = _read_without_fonts("example.pdf")
+    assert got["problems"] == []
+    assert got["values"] == want
+    assert "上年度报告提出的栏目更新不及时问题" in got["text"]
+
+
+def test_text_in_a_font_no_one_has_without_pdfminer_says_so():
+    got = _read_without_fonts("example.pdf", "no-pdfminer")
+    [(zh, en, fatal)] = got["problems"]
+    assert not fatal
+    assert "第 1、2、4 页" in zh and "没有嵌入" in zh and "pdfminer.six" in zh
+    assert "page 1, 2, 4" in en and "does not embed" in en

@@ -27,8 +27,10 @@ A PDF without usable text (a scan, or fonts with no mapping to characters), an e
 damaged or truncated PDF, and a PDF over the limits (file size, pages, objects on a page, time)
 become a :class:`~gxlint.read.document.Problem`; :func:`read` never raises.  PDFium's text page
 loses characters of text that is rotated in the file (a landscape page stored sideways with
-``/Rotate``); such a page is read with pdfminer.six when it is installed, else a warning says
-the page may be incomplete.
+``/Rotate``), and of a font that the file does not embed where this machine has no face for it
+(no glyph box: a character drawn on its own has no width and is skipped); such a page -- in the
+second case the whole document -- is read with pdfminer.six when it is installed, which needs no
+font, else a warning says the page may be incomplete.
 
 Not handled: tables without ruling lines (read as lines of text), pages set in several columns
 (read line by line across the columns).  PDFium parses a page's content before its objects can
@@ -292,7 +294,8 @@ class _Page:
     images: int = 0
     tables_skipped: bool = False
     skipped: bool = False  # too many objects to read
-    lossy: str = ""  # text the text page lost ("turned", "lost"), and no pdfminer.six to read it
+    lossy: str = ""  # text the text page lost ("turned", "unfonted", "lost"), no pdfminer.six to read it
+    unfonted: bool = False  # text in a font neither the file nor this machine has (see _collect_rules)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -336,6 +339,10 @@ def _read_document(pdf, raw, data: bytes) -> Document:
         page = _read_page(pdf, raw, index, miner)
         total_chars += page.chars
         pages.append(page)
+    if any(p.unfonted for p in pages) and not all(p.unfonted for p in pages) and miner.chars(0) is not None:
+        # the same font is on other pages too, losing less there: the whole document is read with
+        # pdfminer.six, so that a table going on over a page break is read alike on both pages
+        pages = [_read_page(pdf, raw, index, miner, mine=True) for index in range(len(pages))]
     chars = sum(p.chars for p in pages)
     bad = sum(p.bad for p in pages)
     complex_pages = [p.number for p in pages if p.skipped]
@@ -375,6 +382,21 @@ def _read_document(pdf, raw, data: bytes) -> Document:
                 "请" + _WHAT_TO_DO_ZH,
                 f"Page {en} of the PDF has text set sideways and may not have been read completely "
                 "(installing pdfminer.six fixes that); " + _WHAT_TO_DO_EN + ".",
+                fatal=False,
+            )
+        )
+    unfonted = [p.number for p in pages if p.lossy == "unfonted"]
+    if unfonted:
+        zh, en = _pages_list(unfonted)
+        problems.append(
+            _problem(
+                f"PDF 第 {zh} 页的部分文字所用字体没有嵌入文件，本机也没有可代替的中文字体，这些文字无法提取，"
+                "内容不完整（安装 pdfminer.six 或中文字体后可以读全）；请" + _WHAT_TO_DO_ZH,
+                f"Some text on page {en} of the PDF is set in a font that the file does not embed and "
+                "this machine has no Chinese font to stand in for, so it could not be extracted and "
+                "the page is incomplete (installing pdfminer.six or a Chinese font fixes that); "
+                + _WHAT_TO_DO_EN
+                + ".",
                 fatal=False,
             )
         )
@@ -566,15 +588,16 @@ class _Miner:
         return out
 
 
-def _read_page(pdf, raw, index: int, miner: _Miner) -> _Page:
+def _read_page(pdf, raw, index: int, miner: _Miner, mine: bool = False) -> _Page:
     page = pdf[index]
     try:
-        return _read_page_objects(page, raw, index, miner)
+        return _read_page_objects(page, raw, index, miner, mine)
     finally:
         page.close()
 
 
-def _read_page_objects(page, raw, index: int, miner: _Miner) -> _Page:
+def _read_page_objects(page, raw, index: int, miner: _Miner, mine: bool = False) -> _Page:
+    """``mine``: read the characters with pdfminer.six, whatever PDFium's text page holds."""
     # the media box, not the crop box: the frame pdfminer.six uses too
     left, bottom, right, top = page.get_mediabox()
     rotation = page.get_rotation() % 360 // 90
@@ -608,7 +631,7 @@ def _read_page_objects(page, raw, index: int, miner: _Miner) -> _Page:
         hsegs: list[tuple[float, float, float]] = []
         vsegs: list[tuple[float, float, float]] = []
         budget = [MAX_RULE_OBJECTS_PAGE]
-        texts = [0, 0, 0]  # text objects, not upright, lost by the text page
+        texts = [0, 0, 0, 0]  # text objects, not upright, lost by the text page, lost for want of a font
         _collect_rules(
             raw,
             page,
@@ -625,16 +648,18 @@ def _read_page_objects(page, raw, index: int, miner: _Miner) -> _Page:
             texts,
         )
         turned = texts[1] >= max(3, 0.2 * texts[0])
-        if turned or texts[2] >= max(3, 0.1 * texts[0]):
+        unfonted = result.unfonted = texts[3] >= max(3, 0.1 * texts[0])
+        if mine or turned or unfonted or texts[2] >= max(3, 0.1 * texts[0]):
             # PDFium's text page drops characters of rotated Chinese text (a landscape page
-            # set sideways) and some others: such a page is read with pdfminer.six if there
+            # set sideways), of fonts neither the file nor this machine has, and some others:
+            # such a page is read with pdfminer.six if there, which needs no font
             mined = miner.chars(index)
             if mined is not None:
                 chars = mined
                 result.bad = miner.bad
                 result.chars = sum(1 for c in chars if c.t not in _SPACES)
             else:
-                result.lossy = "turned" if turned else "lost"
+                result.lossy = "turned" if turned else "unfonted" if unfonted else "lost"
         tp = textpage.raw
         n = raw.FPDFText_CountChars(tp)
         rect = raw.FS_RECTF()
@@ -755,13 +780,15 @@ def _collect_rules(
                 a, b_, c_, d = _mul((matrix.a, matrix.b, matrix.c, matrix.d, 0, 0), outer)[:4]
                 if not (a > 0 and d > 0 and abs(b_) <= 0.1 * a and abs(c_) <= 0.1 * d):
                     texts[1] += 1
-            if (
-                raw.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2
-                and raw.FPDFPageObj_GetBounds(obj, l, b, r, t)
-                and r.value - l.value > 1
-                and t.value - b.value > 1
-            ):
-                texts[2] += 1
+            textless = raw.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2
+            if textless and raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
+                width = r.value - l.value
+                if width > 1 and t.value - b.value > 1:
+                    texts[2] += 1
+                elif width < 0.01 and not raw.FPDFFont_GetIsEmbedded(raw.FPDFTextObj_GetFont(obj)):
+                    # a font the file does not embed and this machine has no face for: PDFium
+                    # knows no glyph box, so the object has no width and its text page skips it
+                    texts[3] += 1
         elif kind == raw.FPDF_PAGEOBJ_IMAGE:
             page.images += 1
         elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
