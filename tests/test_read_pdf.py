@@ -532,7 +532,6 @@ def test_text_in_a_font_no_one_has_is_read_with_pdfminer():
     glyph boxes and its text page drops every character drawn on its own (all of a justified
     line, a lone digit in a cell): such a document is read with pdfminer.six, all its pages alike
     (a table going on over a page break is read the same on both pages)."""
-    pytest.importorskip("pdfminer", reason="pages PDFium loses text of are read with pdfminer.six")
     from gxlint.run import api
     from gxlint.output.dataset import report_to_dict
 

@@ -376,27 +376,34 @@ def _read_document(pdf, raw, data: bytes) -> Document:
     turned = [p.number for p in pages if p.lossy == "turned"]
     if turned:
         zh, en = _pages_list(turned)
+        fix_zh, fix_en = (
+            ("（安装 pdfminer.six 后可以读全）", " (installing pdfminer.six fixes that)")
+            if miner.missing
+            else ("", "")
+        )
         problems.append(
             _problem(
-                f"PDF 第 {zh} 页的文字是旋转排版的，可能没有读全（安装 pdfminer.six 后可以读全）；"
-                "请" + _WHAT_TO_DO_ZH,
-                f"Page {en} of the PDF has text set sideways and may not have been read completely "
-                "(installing pdfminer.six fixes that); " + _WHAT_TO_DO_EN + ".",
+                f"PDF 第 {zh} 页的文字是旋转排版的，可能没有读全{fix_zh}；请" + _WHAT_TO_DO_ZH,
+                f"Page {en} of the PDF has text set sideways and may not have been read completely"
+                f"{fix_en}; " + _WHAT_TO_DO_EN + ".",
                 fatal=False,
             )
         )
     unfonted = [p.number for p in pages if p.lossy == "unfonted"]
     if unfonted:
         zh, en = _pages_list(unfonted)
+        fix_zh, fix_en = (
+            ("pdfminer.six 或中文字体", "pdfminer.six or a Chinese font")
+            if miner.missing
+            else ("中文字体", "a Chinese font")
+        )
         problems.append(
             _problem(
                 f"PDF 第 {zh} 页的部分文字所用字体没有嵌入文件，本机也没有可代替的中文字体，这些文字无法提取，"
-                "内容不完整（安装 pdfminer.six 或中文字体后可以读全）；请" + _WHAT_TO_DO_ZH,
+                f"内容不完整（安装{fix_zh}后可以读全）；请" + _WHAT_TO_DO_ZH,
                 f"Some text on page {en} of the PDF is set in a font that the file does not embed and "
                 "this machine has no Chinese font to stand in for, so it could not be extracted and "
-                "the page is incomplete (installing pdfminer.six or a Chinese font fixes that); "
-                + _WHAT_TO_DO_EN
-                + ".",
+                f"the page is incomplete (installing {fix_en} fixes that); " + _WHAT_TO_DO_EN + ".",
                 fatal=False,
             )
         )
@@ -496,6 +503,7 @@ class _Miner:
         self.data = data
         self.state: tuple | None = None
         self.failed = False
+        self.missing = False  # not installed (a dependency of gxlint, but one may remove it)
         self.bad = 0
 
     def _open(self) -> tuple | None:
@@ -503,6 +511,11 @@ class _Miner:
             try:
                 import io
 
+                try:
+                    import pdfminer  # noqa: F401
+                except ImportError:
+                    self.missing = True
+                    raise
                 from pdfminer.converter import PDFPageAggregator
                 from pdfminer.layout import LTChar, LTContainer
                 from pdfminer.pdfdocument import PDFDocument
