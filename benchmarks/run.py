@@ -345,9 +345,12 @@ def throughput(corpus: Path, count: int, repeats: int) -> dict:
     not the code)."""
     base = gxlint_cmd() + ["--exit-zero", "--format", "concise"]
     run(base + ["--jobs", "1", str(corpus)])  # warm the page cache
-    one, two, cpu = [], [], []
+    one, two, cpu, floor = [], [], [], []
     load = os.getloadavg()[0]
     for _ in range(repeats):
+        # the floor beside each run: how fast the machine is in this minute (a throughput read
+        # without it cannot be compared with one measured on another machine or in another hour)
+        floor.extend(run(FLOOR) for _ in range(3))
         wall, used = run_cpu(base + ["--jobs", "1", str(corpus)])
         one.append(wall)
         cpu.append(used)
@@ -368,6 +371,8 @@ def throughput(corpus: Path, count: int, repeats: int) -> dict:
         "jobs2_best_speedup": min(one) / min(two),
         "jobs1_cpu_seconds": c1,
         "jobs1_reports_per_cpu_s": count / c1,
+        "floor_ms": statistics.median(floor) * 1000,
+        "floor_command": " ".join(FLOOR),
         "load_average_before": load,
         "load_average_after": os.getloadavg()[0],
         "cpu_count": os.cpu_count(),
@@ -623,7 +628,7 @@ def table(r: dict) -> str:
             "throughput, --jobs 1",
             f"{t['jobs1_reports_per_s']:.0f} reports/s, median of {t['repeats']} "
             f"({t['files']} in {t['jobs1_seconds']:.1f} s); best run {t['jobs1_best_reports_per_s']:.0f}/s; "
-            f"{t['jobs1_reports_per_cpu_s']:.0f} per CPU-second",
+            f"{t['jobs1_reports_per_cpu_s']:.0f} per CPU-second; the floor {t.get('floor_ms', 0):.0f} ms meanwhile",
             "≥ 200/s",
             throughput_verdict(t),
         ),
@@ -828,7 +833,8 @@ def _print(r: dict, parts: set[str]) -> None:
             f"{t['jobs1_reports_per_cpu_s']:.0f} per CPU-second), --jobs 2 "
             f"{t['jobs2_reports_per_s']:.0f} reports/s ({t['jobs2_speedup']:.2f}×; best runs "
             f"{t['jobs2_best_speedup']:.2f}×); load average "
-            f"{t['load_average_before']:.1f} before, {t['load_average_after']:.1f} after, {t['cpu_count']} CPUs"
+            f"{t['load_average_before']:.1f} before, {t['load_average_after']:.1f} after, {t['cpu_count']} CPUs; "
+            f"the floor ({t['floor_command']}) took {t['floor_ms']:.0f} ms meanwhile (median)"
         )
         print(f"findings over the corpus: {r['findings']['by_code']}")
         if r["findings"]["by_code"].get("GX000"):
