@@ -158,6 +158,58 @@ def _pages_list(pages: list[int]) -> tuple[str, str]:
     return zh, en
 
 
+#: warnings about some of the pages, by what happened to them, filled with the pages' numbers and
+#: what would read them whole (:data:`_FIXES`)
+_PAGE_WARNINGS = {
+    "turned": (
+        "PDF 第 {pages} 页的文字是旋转排版的，可能没有读全{fix}；请" + _WHAT_TO_DO_ZH,
+        "Page {pages} of the PDF has text set sideways and may not have been read completely{fix}; "
+        + _WHAT_TO_DO_EN
+        + ".",
+    ),
+    "unfonted": (
+        "PDF 第 {pages} 页的部分文字所用字体没有嵌入文件，本机也没有可代替的中文字体，这些文字无法提取，"
+        "内容不完整{fix}；请" + _WHAT_TO_DO_ZH,
+        "Some text on page {pages} of the PDF is set in a font that the file does not embed and this "
+        "machine has no Chinese font to stand in for, so it could not be extracted and the page is "
+        "incomplete{fix}; " + _WHAT_TO_DO_EN + ".",
+    ),
+    "lost": (
+        "PDF 第 {pages} 页有部分文字无法提取，内容可能不完整；请" + _WHAT_TO_DO_ZH,
+        "Some text on page {pages} of the PDF could not be extracted, so the page may be incomplete; "
+        + _WHAT_TO_DO_EN
+        + ".",
+    ),
+    "blank": (
+        "PDF 第 {pages} 页没有可提取的文字（可能是扫描的图片），这些页的内容没有检查；请"
+        + _WHAT_TO_DO_ZH
+        + "，或先做文字识别（OCR）",
+        "Page {pages} of the PDF has no extractable text (probably a scanned image) and was not "
+        "checked; " + _WHAT_TO_DO_EN + ", or run text recognition (OCR) first.",
+    ),
+    "tables_skipped": (
+        "PDF 第 {pages} 页线条过多，没有识别其中的表格，表格内容按普通文字读取",
+        "Page {pages} of the PDF has too many lines to look for tables; its tables were read as plain text.",
+    ),
+}
+#: what reads the pages whole, by warning and whether pdfminer.six is missing
+_FIXES = {
+    ("turned", True): ("（安装 pdfminer.six 后可以读全）", " (installing pdfminer.six fixes that)"),
+    ("unfonted", True): (
+        "（安装 pdfminer.six 或中文字体后可以读全）",
+        " (installing pdfminer.six or a Chinese font fixes that)",
+    ),
+    ("unfonted", False): ("（安装中文字体后可以读全）", " (installing a Chinese font fixes that)"),
+}
+
+
+def _pages_warning(what: str, pages: list[int], pdfminer_missing: bool = False) -> Problem:
+    zh, en = _PAGE_WARNINGS[what]
+    pages_zh, pages_en = _pages_list(pages)
+    fix_zh, fix_en = _FIXES.get((what, pdfminer_missing), ("", ""))
+    return _problem(zh.format(pages=pages_zh, fix=fix_zh), en.format(pages=pages_en, fix=fix_en), fatal=False)
+
+
 # ----------------------------------------------------------------------------------------------
 # entry point
 
@@ -373,78 +425,20 @@ def _read_document(pdf, raw, data: bytes) -> Document:
                 fatal=False,
             )
         )
-    turned = [p.number for p in pages if p.lossy == "turned"]
-    if turned:
-        zh, en = _pages_list(turned)
-        fix_zh, fix_en = (
-            ("（安装 pdfminer.six 后可以读全）", " (installing pdfminer.six fixes that)")
-            if miner.missing
-            else ("", "")
-        )
-        problems.append(
-            _problem(
-                f"PDF 第 {zh} 页的文字是旋转排版的，可能没有读全{fix_zh}；请" + _WHAT_TO_DO_ZH,
-                f"Page {en} of the PDF has text set sideways and may not have been read completely"
-                f"{fix_en}; " + _WHAT_TO_DO_EN + ".",
-                fatal=False,
-            )
-        )
-    unfonted = [p.number for p in pages if p.lossy == "unfonted"]
-    if unfonted:
-        zh, en = _pages_list(unfonted)
-        fix_zh, fix_en = (
-            ("pdfminer.six 或中文字体", "pdfminer.six or a Chinese font")
-            if miner.missing
-            else ("中文字体", "a Chinese font")
-        )
-        problems.append(
-            _problem(
-                f"PDF 第 {zh} 页的部分文字所用字体没有嵌入文件，本机也没有可代替的中文字体，这些文字无法提取，"
-                f"内容不完整（安装{fix_zh}后可以读全）；请" + _WHAT_TO_DO_ZH,
-                f"Some text on page {en} of the PDF is set in a font that the file does not embed and "
-                "this machine has no Chinese font to stand in for, so it could not be extracted and "
-                f"the page is incomplete (installing {fix_en} fixes that); " + _WHAT_TO_DO_EN + ".",
-                fatal=False,
-            )
-        )
-    lost = [p.number for p in pages if p.lossy == "lost"]
-    if lost:
-        zh, en = _pages_list(lost)
-        problems.append(
-            _problem(
-                f"PDF 第 {zh} 页有部分文字无法提取，内容可能不完整；请" + _WHAT_TO_DO_ZH,
-                f"Some text on page {en} of the PDF could not be extracted, so the page may be "
-                "incomplete; " + _WHAT_TO_DO_EN + ".",
-                fatal=False,
-            )
-        )
+    for lossy in ("turned", "unfonted", "lost"):
+        numbers = [p.number for p in pages if p.lossy == lossy]
+        if numbers:
+            problems.append(_pages_warning(lossy, numbers, miner.missing))
     blank = [p.number for p in pages if p.chars == 0 and p.images]
     if blank and (len(blank) * 2 >= len(pages) or chars < 200):
         # mostly a scan: what text there is (a cover page, a stamp) would only give findings
         # about everything that is missing
         return Document(form="pdf", pages=count, problems=(_no_text(),))
     if blank:
-        zh, en = _pages_list(blank)
-        problems.append(
-            _problem(
-                f"PDF 第 {zh} 页没有可提取的文字（可能是扫描的图片），这些页的内容没有检查；"
-                "请" + _WHAT_TO_DO_ZH + "，或先做文字识别（OCR）",
-                f"Page {en} of the PDF has no extractable text (probably a scanned image) and was "
-                "not checked; " + _WHAT_TO_DO_EN + ", or run text recognition (OCR) first.",
-                fatal=False,
-            )
-        )
+        problems.append(_pages_warning("blank", blank))
     skipped = [p.number for p in pages if p.tables_skipped]
     if skipped:
-        zh, en = _pages_list(skipped)
-        problems.append(
-            _problem(
-                f"PDF 第 {zh} 页线条过多，没有识别其中的表格，表格内容按普通文字读取",
-                f"Page {en} of the PDF has too many lines to look for tables; its tables were read "
-                "as plain text.",
-                fatal=False,
-            )
-        )
+        problems.append(_pages_warning("tables_skipped", skipped))
     _drop_furniture(pages)
     blocks = _assemble(pages)
     return Document(form="pdf", blocks=tuple(blocks), problems=tuple(problems), pages=count)
