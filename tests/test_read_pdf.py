@@ -526,6 +526,7 @@ def _read_without_fonts(name: str, *args: str) -> dict:
     return json.loads(out.stdout)
 
 
+@pytest.mark.slow  # a second process reading the whole example twice (PDFium, then pdfminer.six)
 def test_text_in_a_font_no_one_has_is_read_with_pdfminer():
     """The example is set in a Chinese font the file does not embed (the printed fixtures use
     reportlab's STSong-Light).  Where the machine has no font to stand in for it, PDFium knows no
