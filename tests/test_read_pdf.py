@@ -550,3 +550,36 @@ def test_text_in_a_font_no_one_has_without_pdfminer_says_so():
     assert not fatal
     assert "第 1、2、4 页" in zh and "没有嵌入" in zh and "pdfminer.six" in zh
     assert "page 1, 2, 4" in en and "does not embed" in en
+
+
+@pytest.mark.parametrize("time_left", [True, False])
+def test_the_pages_read_again_with_pdfminer_are_the_others_within_the_time_limit(monkeypatch, time_left):
+    """When one page's font is missing (simulated here on page 1, whatever this machine's fonts),
+    the pages PDFium read are read again with pdfminer.six -- unless the time for the file is up."""
+    import gxlint.read.pdf as pdf_mod
+
+    pages = 5  # example.pdf
+    now = [0.0]
+    monkeypatch.setattr(pdf_mod.time, "monotonic", lambda: now[0])
+    real = pdf_mod._read_page
+    by_pdfium: list[int] = []  # in the first reading
+    again: list[int] = []
+
+    def read_page(pdf, raw, index, miner, mine=False):
+        page = real(pdf, raw, index, miner, mine)
+        if mine:
+            again.append(index)
+            return page
+        if index == 0:
+            page.unfonted = page.mined = True
+        elif not page.mined:  # a machine without Chinese fonts has pdfminer.six read some already
+            by_pdfium.append(index)
+        if index == pages - 1 and not time_left:
+            now[0] = pdf_mod.MAX_SECONDS + 1  # the first reading took all the time there was
+        return page
+
+    monkeypatch.setattr(pdf_mod, "_read_page", read_page)
+    doc = read(fixture("example.pdf"))
+    assert not [p for p in doc.problems if p.fatal]
+    assert by_pdfium
+    assert again == (by_pdfium if time_left else [])

@@ -348,6 +348,7 @@ class _Page:
     skipped: bool = False  # too many objects to read
     lossy: str = ""  # text the text page lost ("turned", "unfonted", "lost"), no pdfminer.six to read it
     unfonted: bool = False  # text in a font neither the file nor this machine has (see _collect_rules)
+    mined: bool = False  # the characters are pdfminer.six's
 
 
 # ----------------------------------------------------------------------------------------------
@@ -391,10 +392,14 @@ def _read_document(pdf, raw, data: bytes) -> Document:
         page = _read_page(pdf, raw, index, miner)
         total_chars += page.chars
         pages.append(page)
-    if any(p.unfonted for p in pages) and not all(p.unfonted for p in pages) and miner.chars(0) is not None:
+    if any(p.unfonted and p.mined for p in pages):
         # the same font is on other pages too, losing less there: the whole document is read with
         # pdfminer.six, so that a table going on over a page break is read alike on both pages
-        pages = [_read_page(pdf, raw, index, miner, mine=True) for index in range(len(pages))]
+        for index, page in enumerate(pages):
+            if time.monotonic() - started > MAX_SECONDS:
+                break  # the pages left keep PDFium's reading
+            if not page.mined:
+                pages[index] = _read_page(pdf, raw, index, miner, mine=True)
     chars = sum(p.chars for p in pages)
     bad = sum(p.bad for p in pages)
     complex_pages = [p.number for p in pages if p.skipped]
@@ -663,6 +668,7 @@ def _read_page_objects(page, raw, index: int, miner: _Miner, mine: bool = False)
             mined = miner.chars(index)
             if mined is not None:
                 chars = mined
+                result.mined = True
                 result.bad = miner.bad
                 result.chars = sum(1 for c in chars if c.t not in _SPACES)
             else:
