@@ -552,6 +552,7 @@ def test_text_in_a_font_no_one_has_without_pdfminer_says_so():
     assert "page 1, 2, 4" in en and "does not embed" in en
 
 
+@pytest.mark.slow  # reads the example twice over
 @pytest.mark.parametrize("time_left", [True, False])
 def test_the_pages_read_again_with_pdfminer_are_the_others_within_the_time_limit(monkeypatch, time_left):
     """When one page's font is missing (simulated here on page 1, whatever this machine's fonts),
