@@ -29,8 +29,9 @@ become a :class:`~gxlint.read.document.Problem`; :func:`read` never raises.  PDF
 loses characters of text that is rotated in the file (a landscape page stored sideways with
 ``/Rotate``), and of a font that the file does not embed where this machine has no face for it
 (no glyph box: a character drawn on its own has no width and is skipped); such a page -- in the
-second case the whole document -- is read with pdfminer.six when it is installed, which needs no
-font, else a warning says the page may be incomplete.
+second case the whole document -- is read with pdfminer.six (a dependency, imported only then),
+which needs no font; where it cannot read the file either, a warning says the page may be
+incomplete.
 
 Not handled: tables without ruling lines (read as lines of text), pages set in several columns
 (read line by line across the columns).  PDFium parses a page's content before its objects can
@@ -495,8 +496,9 @@ def _is_bad(u: int) -> bool:
 
 
 class _Miner:
-    """pdfminer.six (MIT), when it is installed, for the pages PDFium's text page loses text
-    of.  Slow (about 13 pages/s), so only for those pages; any failure means "not available"."""
+    """pdfminer.six (MIT) for the pages PDFium's text page loses text of.  Slow (about 13
+    pages/s), so only for those pages; any failure means "not available" (``missing``: it is not
+    installed, which the warnings then suggest)."""
 
     def __init__(self, data: bytes):
         self.data = data
