@@ -173,7 +173,12 @@ def keep() -> None:
         if not (isinstance(key, tuple) and len(key) == 3 and key[0] is str):
             continue
         _, pattern, flags = key
-        if (pattern, flags) in stored or not isinstance(flags, int):
+        if not isinstance(flags, int):
+            continue
+        # a plain int: Python 3.13 keys some patterns by an int subclass (re._ZeroSentinel, the
+        # default of re.sub's flags), which marshal refuses -- and with it the whole file
+        flags = int(flags)
+        if (pattern, flags) in stored:
             continue
         try:
             new[(pattern, flags)] = entry(pattern, flags, engine)

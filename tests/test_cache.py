@@ -31,9 +31,8 @@ def private_tmp(tmp_path, monkeypatch):
 
 def _fresh(pattern: str, flags: int) -> re.Pattern[str]:
     """``pattern`` compiled now, whatever re's store holds."""
-    from re import _compiler  # type: ignore[attr-defined]
-
-    return _compiler.compile(pattern, flags)
+    _, compiler, _ = cache._engine()  # re._compiler, sre_compile on Python 3.10
+    return compiler.compile(pattern, flags)
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
@@ -60,6 +59,25 @@ def test_every_pattern_a_run_compiles_is_rebuilt_exactly():
 
 
 @needs_cpython_re
+def test_flags_of_an_int_subclass_are_kept_as_plain_numbers(private_tmp):
+    """Python 3.13 keys a pattern compiled with re.sub's default flags by re._ZeroSentinel, an int
+    subclass that marshal refuses: one such key kept the whole file from being written."""
+
+    class Zero(int):
+        pass
+
+    cache.warm()
+    pattern = "示例县[东西南北]+"
+    re._cache[(str, pattern, Zero(0))] = _fresh(pattern, 0)  # type: ignore[attr-defined]
+    try:
+        cache.keep()
+    finally:
+        re._cache.pop((str, pattern, 0), None)  # type: ignore[attr-defined]
+    stored = marshal.loads(Path(cache._RUN["path"]).read_bytes())
+    assert (pattern, 0) in stored
+
+
+@needs_cpython_re
 def test_a_run_keeps_its_patterns_and_the_next_one_starts_with_them(private_tmp):
     cache.warm()
     pattern = "示例县(?P<n>[一二三四五六七八九十]+)号"
@@ -70,8 +88,10 @@ def test_a_run_keeps_its_patterns_and_the_next_one_starts_with_them(private_tmp)
     stored = marshal.loads(path.read_bytes())
     assert (pattern, 0) in stored
 
-    # the next process: re's store filled from the file before anything compiles
+    # the next process: re's store filled from the file before anything compiles (Python 3.12+
+    # also keeps the patterns last used in a second store, looked at first)
     re._cache.pop((str, pattern, 0), None)  # type: ignore[attr-defined]
+    getattr(re, "_cache2", {}).pop((str, pattern, 0), None)
     cache._RUN.clear()
     cache.warm()
     served = re._cache[(str, pattern, 0)]  # type: ignore[attr-defined]
