@@ -139,12 +139,17 @@ def test_mutated_reports(seed, data):
 
 
 def _raw_examples(rule) -> dict[str, str]:
-    """The Anti-pattern / Best practice blocks as written (Rule.examples() expands tabs for display)."""
+    """The Anti-pattern / Best practice blocks as written (Rule.examples() expands tabs for display),
+    from the class's source: Python 3.13 compiles a docstring dedented and its tabs expanded."""
+    import ast
+    import inspect
     import re
+    import textwrap
 
+    doc = ast.get_docstring(ast.parse(textwrap.dedent(inspect.getsource(rule))).body[0], clean=False)
     out = {}
     for label, key in (("Anti-pattern", "bad"), ("Best practice", "good")):
-        m = re.search(rf"^ *{label}::\n\n((?:(?: {{8}}.*)?\n)+)", rule.__doc__, re.M)
+        m = re.search(rf"^ *{label}::\n\n((?:(?: {{8}}.*)?\n)+)", doc or "", re.M)
         if m:
             out[key] = "\n".join(line[8:] for line in m.group(1).splitlines()).strip("\n") + "\n"
     return out
