@@ -610,3 +610,47 @@ def test_the_pages_read_again_with_pdfminer_are_the_others_within_the_time_limit
     assert not [p for p in doc.problems if p.fatal]
     assert by_pdfium
     assert again == (by_pdfium if time_left else [])
+
+
+def _lone_characters_pdf() -> bytes:
+    """A page in STSong-Light, not embedded: a title, and two labels each with a one-character
+    value drawn on its own (无, 有), as a table cell or a justified line draws it."""
+
+    def text(value: str, size: int, x: int, y: int) -> str:
+        codes = "".join(f"{ord(c):04X}" for c in value)  # UniGB-UCS2-H: the UCS-2 code
+        return f"BT /F1 {size} Tf {x} {y} Td <{codes}> Tj ET"
+
+    stream = "\n".join(
+        [
+            text("示例县教育局2021年政府信息公开工作年度报告", 14, 72, 760),
+            text("收到申请", 12, 72, 720),
+            text("无", 12, 200, 720),
+            text("予以公开", 12, 72, 700),
+            text("有", 12, 200, 700),
+        ]
+    ).encode("ascii")
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
+            b"/DescendantFonts [6 0 R] >>",
+            b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo "
+            b"<< /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 >>",
+            b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] "
+            b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+        ]
+    )
+
+
+def test_one_character_in_a_font_no_one_has_is_read(tmp_path):
+    """Two lone characters are enough for pdfminer.six to read the page: the one digit or word of
+    a table cell changes what the table says."""
+    path = tmp_path / "lone.pdf"
+    path.write_bytes(_lone_characters_pdf())
+    got = _read_without_fonts(str(path))
+    assert got["problems"] == []
+    assert "无" in got["text"] and "有" in got["text"]

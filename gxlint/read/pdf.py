@@ -662,8 +662,11 @@ def _read_page_objects(page, raw, index: int, miner: _Miner, mine: bool = False)
             texts,
         )
         turned = texts[1] >= max(3, 0.2 * texts[0])
-        unfonted = result.unfonted = texts[3] >= max(3, 0.1 * texts[0])
-        if mine or turned or unfonted or texts[2] >= max(3, 0.1 * texts[0]):
+        lost = texts[2] >= max(3, 0.1 * texts[0])
+        # one character in a missing font is reason enough to read the page again: it may be the
+        # lone digit of a table cell (a space in such a font looks the same, and costs only that)
+        unfonted = result.unfonted = texts[3] > 0
+        if mine or turned or unfonted or lost:
             # PDFium's text page drops characters of rotated Chinese text (a landscape page
             # set sideways), of fonts neither the file nor this machine has, and some others:
             # such a page is read with pdfminer.six if there, which needs no font
@@ -673,8 +676,12 @@ def _read_page_objects(page, raw, index: int, miner: _Miner, mine: bool = False)
                 result.mined = True
                 result.bad = miner.bad
                 result.chars = sum(1 for c in chars if c.t not in _SPACES)
-            else:
-                result.lossy = "turned" if turned else "unfonted" if unfonted else "lost"
+            elif turned:
+                result.lossy = "turned"
+            elif texts[3] >= max(3, 0.1 * texts[0]):  # warned of only where it is much: no spaces
+                result.lossy = "unfonted"
+            elif lost:
+                result.lossy = "lost"
         tp = textpage.raw
         n = raw.FPDFText_CountChars(tp)
         rect = raw.FS_RECTF()
