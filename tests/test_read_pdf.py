@@ -541,9 +541,9 @@ print(json.dumps({
 """
 
 
-def _read_without_fonts(name: str, *args: str) -> dict:
+def _read_without_fonts(path: Path, *args: str) -> dict:
     out = subprocess.run(
-        [sys.executable, "-c", _WITHOUT_FONTS, str(PDFS / name), *args],
+        [sys.executable, "-c", _WITHOUT_FONTS, str(path), *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -564,14 +564,14 @@ def test_text_in_a_font_no_one_has_is_read_with_pdfminer():
 
     example = ROOT_EXAMPLE.read_text(encoding="utf-8")
     want = {t["kind"]: t["values"] for t in report_to_dict(api.parse_text(example))["tables"]}
-    got = _read_without_fonts("example.pdf")
+    got = _read_without_fonts(PDFS / "example.pdf")
     assert got["problems"] == []
     assert got["values"] == want
     assert "上年度报告提出的栏目更新不及时问题" in got["text"]
 
 
 def test_text_in_a_font_no_one_has_without_pdfminer_says_so():
-    got = _read_without_fonts("example.pdf", "no-pdfminer")
+    got = _read_without_fonts(PDFS / "example.pdf", "no-pdfminer")
     [(zh, en, fatal)] = got["problems"]
     assert not fatal
     assert "第 1、2、4 页" in zh and "没有嵌入" in zh and "pdfminer.six" in zh
@@ -651,6 +651,6 @@ def test_one_character_in_a_font_no_one_has_is_read(tmp_path):
     a table cell changes what the table says."""
     path = tmp_path / "lone.pdf"
     path.write_bytes(_lone_characters_pdf())
-    got = _read_without_fonts(str(path))
+    got = _read_without_fonts(path)
     assert got["problems"] == []
     assert "无" in got["text"] and "有" in got["text"]
