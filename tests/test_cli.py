@@ -79,7 +79,7 @@ def test_subcommand_help_works_for_each():
     for command in ("parse", "rules", "explain", "plugins", "init"):
         result = (
             gx(command, "-h", "--lang", "en")
-            if command in ("rules", "explain")
+            if command in ("rules", "explain", "plugins", "init")
             else gx(command, "-h", env={"GXLINT_LANG": "en"})
         )
         assert result.exit_code == 0 and result.stdout.startswith(f"Usage: gxlint {command}")
@@ -595,6 +595,16 @@ def test_explain_in_both_languages():
     assert gx("explain", "gx003").stdout == zh.stdout  # default zh, case-insensitive code
 
 
+def test_explain_shows_options_in_the_language_asked_with_yaml_defaults():
+    zh = gx("explain", "GX208").stdout
+    assert "- `per-row`（默认 `false`）：每个有空白单元格的行报告一次，而不是每张表一次\n" in zh
+    en = gx("explain", "GX208", "--lang", "en").stdout
+    assert (
+        "- `per-row` (default `false`): one finding per row with blank cells instead of one per table\n" in en
+    )
+    assert "Based on: docs/format.md" in en
+
+
 def test_explain_unknown_rule_exits_2():
     result = gx("explain", "GX999", "--lang", "en")
     assert result.exit_code == 2
@@ -609,6 +619,28 @@ def test_plugins_lists_the_builtin_plugin():
     assert result.exit_code == 0
     assert re.search(r"^builtin +gxlint 0\.1\.0 +\d+ rules?$", result.stdout, re.M)
     assert re.search(r"^builtin +gxlint 0\.1\.0 +\d+ 条规则$", gx("plugins").stdout, re.M)
+
+
+def test_plugins_takes_lang_like_the_other_commands_that_show_things():
+    result = gx("plugins", "--lang", "en")
+    assert result.exit_code == 0
+    assert re.search(r"^builtin +gxlint 0\.1\.0 +\d+ rules?$", result.stdout, re.M)
+
+
+def test_plugins_lists_a_plugin_the_config_switched_off(monkeypatch):
+    loaded = plugins_mod.load()
+    loaded.disabled.append(("extra", "gxlint-extra", "1.0"))
+    monkeypatch.setitem(plugins_mod._CACHE, (), loaded)
+    result = gx("plugins", "--lang", "en")
+    assert result.exit_code == 0
+    assert re.search(
+        r"^extra +gxlint-extra 1\.0 +switched off \(plugins: disable in the config file\)$",
+        result.stdout,
+        re.M,
+    )
+    assert re.search(
+        r"^extra +gxlint-extra 1\.0 +已停用（配置文件的 plugins: disable）$", gx("plugins").stdout, re.M
+    )
 
 
 def test_plugins_exits_2_when_a_plugin_failed(monkeypatch):
@@ -650,6 +682,27 @@ def test_init_writes_a_config_gxlint_accepts_and_refuses_to_overwrite(tmp_cwd, e
     assert again.stderr == "gxlint: error: ./.gxlint.yaml already exists; not overwriting it\n"
     assert gx("init").stderr == "gxlint：错误：./.gxlint.yaml 已存在，不会覆盖它\n"
     assert (tmp_cwd / ".gxlint.yaml").read_text(encoding="utf-8") == before
+
+
+def test_init_comments_the_config_in_the_language_of_the_messages(tmp_cwd):
+    assert gx("init", "zh").exit_code == 0
+    zh = (tmp_cwd / "zh" / ".gxlint.yaml").read_text(encoding="utf-8")
+    assert "select: [ALL]                    # 要运行的规则\n" in zh
+    # every option's help in Chinese, its default written as YAML
+    assert "    per-row: false    # 每个有空白单元格的行报告一次，而不是每张表一次\n" in zh
+    assert "# rules to run" not in zh
+    for how in (("--lang", "en"), ()):
+        folder = f"en{len(how)}"
+        assert gx("init", folder, *how, env=None if how else {"GXLINT_LANG": "en"}).exit_code == 0
+        en = (tmp_cwd / folder / ".gxlint.yaml").read_text(encoding="utf-8")
+        assert "select: [ALL]                    # rules to run\n" in en
+        assert "    per-row: false    # one finding per row with blank cells instead of one per table\n" in en
+
+    # the settings themselves are the same in both languages
+    def settings(text: str) -> list[str]:
+        return [line.split("#")[0].rstrip() for line in text.splitlines() if not line.startswith("#")]
+
+    assert settings(zh) == settings(en)
 
 
 def test_init_with_rule_options_round_trips_every_default(monkeypatch, tmp_cwd):

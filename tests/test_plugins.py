@@ -1,5 +1,7 @@
 """Plugin discovery and the engine's isolation of broken plugins and rules."""
 
+import re
+
 import pytest
 
 import gxlint_rules
@@ -152,6 +154,15 @@ def test_every_builtin_rule_is_well_formed():
     assert len(rules) >= 36
     for rule in rules:
         assert rule.validate() == [], rule.code
+
+
+def test_every_builtin_option_has_its_help_in_both_languages():
+    import gxlint_rules
+
+    for rule in gxlint_rules.gxlint_rules():
+        for name, option in rule.options.items():
+            assert option.help and re.search(r"[\u4e00-\u9fff]", option.help_zh), (rule.code, name)
+            assert option.text("zh") == option.help_zh and option.text("en") == option.help
 
 
 def test_a_rule_cannot_change_its_options_for_the_next_report():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .app import CONTEXT, GxCommand, main
-from .ui import _t, run_errors
+from .app import CONTEXT, GxCommand, _option, main
+from .ui import _LANG_HELP, _LANG_HELP_ZH, _command_lang, _t, run_errors
 
 
 @main.command(
@@ -14,15 +14,18 @@ from .ui import _t, run_errors
     context_settings=CONTEXT,
     help_zh="""写出一个带注释、列出全部默认值的 .gxlint.yaml。
 
-              DIRECTORY 默认为当前目录；已有的配置文件不会被覆盖。""",
+              DIRECTORY 默认为当前目录；已有的配置文件不会被覆盖。注释的语言与 gxlint 提示的语言相同。""",
 )
 @click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=str))
-def init_cmd(directory: str) -> None:
+@_option("--lang", type=click.Choice(["zh", "en"]), default=None, help=_LANG_HELP, help_zh=_LANG_HELP_ZH)
+def init_cmd(directory: str, lang: str | None) -> None:
     """Write a commented .gxlint.yaml with every default.
 
-    DIRECTORY defaults to the current one; an existing config file is never overwritten."""
+    DIRECTORY defaults to the current one; an existing config file is never overwritten.  Its
+    comments are in the language of gxlint's messages."""
     from gxlint.run.init import write_default_config
 
+    lang = _command_lang(lang)
     with run_errors():
-        target = write_default_config(directory)
+        target = write_default_config(directory, lang)
     click.echo(_t(f"wrote {target}", f"已写入 {target}"))

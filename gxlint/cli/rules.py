@@ -7,7 +7,7 @@ import sys
 import click
 
 from .app import CONTEXT, GxCommand, _option, main
-from .ui import _UI, ENV_LANG, EXIT_ERROR, GxError, _env_lang, _t, run_errors
+from .ui import _LANG_HELP, _LANG_HELP_ZH, EXIT_ERROR, GxError, _command_lang, _t, run_errors
 from .wrap import _width
 
 
@@ -17,17 +17,6 @@ def _all_rules():
 
     with run_errors():
         return all_rules()
-
-
-def _command_lang(lang: str | None) -> str:
-    """--lang of rules/explain, else GXLINT_LANG, else the config file's, else zh."""
-    if lang is None:
-        _env_lang(strict=True)
-    return lang or _UI["lang"]
-
-
-_LANG_HELP = f"Language  [default: {ENV_LANG}, else the config file's lang, else zh]"
-_LANG_HELP_ZH = f"语言  [默认：环境变量 {ENV_LANG}，其次配置文件中的 lang，再次 zh]"
 
 
 @main.command(
@@ -108,15 +97,24 @@ def explain_cmd(code: str, lang: str | None) -> None:
 
               有插件加载失败时退出码为 2。""",
 )
-def plugins_cmd() -> None:
+@_option("--lang", type=click.Choice(["zh", "en"]), default=None, help=_LANG_HELP, help_zh=_LANG_HELP_ZH)
+def plugins_cmd(lang: str | None) -> None:
     """List the loaded plugins: versions, rule counts, failures.
 
     Exits 2 when a plugin failed to load."""
+    _command_lang(lang)  # the words' language is chosen before click runs (gxlint.cli.ui._early_lang)
     plugins, _ = _all_rules()
     for name, dist, version, count in plugins.loaded:
         label = f"{dist} {version}".strip() or _t("(not installed as a distribution)", "（未作为发行包安装）")
         click.echo(
             f"{name:<16} {label:<28} " + _t(f"{count} rule{'s' if count != 1 else ''}", f"{count} 条规则")
+        )
+    for name, dist, version in plugins.disabled:
+        click.echo(
+            f"{name:<16} {(dist + ' ' + version).strip():<28} "
+            + _t(
+                "switched off (plugins: disable in the config file)", "已停用（配置文件的 plugins: disable）"
+            )
         )
     for f in plugins.failures:
         click.echo(

@@ -53,6 +53,17 @@ def _env_lang(strict: bool = False) -> str | None:
     return None
 
 
+def _command_lang(lang: str | None) -> str:
+    """--lang of the commands that only show things (rules, explain, plugins, init), else GXLINT_LANG, else the config file's, else zh."""
+    if lang is None:
+        _env_lang(strict=True)
+    return lang or _UI["lang"]
+
+
+_LANG_HELP = f"Language  [default: {ENV_LANG}, else the config file's lang, else zh]"
+_LANG_HELP_ZH = f"语言  [默认：环境变量 {ENV_LANG}，其次配置文件中的 lang，再次 zh]"
+
+
 def _early_lang(args: list[str]) -> str:
     """The language before click has parsed anything (for --help and usage errors): --lang,
     GXLINT_LANG, the applicable config file's lang, zh."""

@@ -139,6 +139,12 @@ class Option:
     help: str
     type: _Type | tuple[_Type, ...] | None = None
     item_type: _Type | tuple[_Type, ...] | None = None
+    #: the help in Chinese (``help`` stands in for it when empty)
+    help_zh: str = ""
+
+    def text(self, lang: str = "en") -> str:
+        """The help in ``lang``."""
+        return self.help_zh if lang == "zh" and self.help_zh else self.help
 
     @property
     def types(self) -> tuple[_Type, ...]:

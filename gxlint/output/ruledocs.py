@@ -105,7 +105,7 @@ def render_rule(rule: type[Rule], lang: str = "en", markdown: bool = True) -> st
     colon = "：" if zh else ": "
     meta = [("默认级别" if zh else "Default severity", severity_text(rule, lang))]
     if rule.spec:
-        meta.append(("依据" if zh else "The format", spec_text(rule.spec, lang, markdown)))
+        meta.append(("依据" if zh else "Based on", spec_text(rule.spec, lang, markdown)))
     if rule.plugin and rule.plugin != "builtin":
         meta.append(("插件" if zh else "Plugin", rule.plugin))
     for label, value in meta:
@@ -119,10 +119,11 @@ def render_rule(rule: type[Rule], lang: str = "en", markdown: bool = True) -> st
         )
         lines.append("")
         for name, opt in rule.options.items():
+            default = yaml_value(opt.default)
             lines.append(
-                f"- `{name}`（默认 `{opt.default!r}`）：{opt.help}"
+                f"- `{name}`（默认 `{default}`）：{opt.text(lang)}"
                 if zh
-                else f"- `{name}` (default `{opt.default!r}`): {opt.help}"
+                else f"- `{name}` (default `{default}`): {opt.text(lang)}"
             )
     for key, label_en, label_zh in (("bad", "Anti-pattern", "反例"), ("good", "Best practice", "正例")):
         if key in examples:
@@ -169,31 +170,49 @@ def yaml_value(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def default_config(rules: Iterable[type[Rule]]) -> str:
+#: the settings of ``gxlint init``'s config file, each with its comment in English and Chinese
+_CONFIG_LINES = (
+    ("# extend: ../.gxlint.yaml", "inherit another config file first", "先继承另一个配置文件"),
+    ("select: [ALL]", "rules to run", "要运行的规则"),
+    ("ignore: []", "rules to skip", "要跳过的规则"),
+    ("extend-select: []", "added to select", "追加到 select"),
+    ("severity: {}", "e.g. {GX208: info}", "例如 {GX208: info}"),
+    ("per-file-ignores: {}", 'e.g. {"archive/2019-*.txt": [GX107]}', '例如 {"archive/2019-*.txt": [GX107]}'),
+    ("template: auto", "auto, 2019 or 2021", "auto、2019 或 2021"),
+    (
+        "organ: auto",
+        "auto, department (deadline 31 Jan) or government (31 Mar)",
+        "auto、department（部门，1 月 31 日前）或 government（政府，3 月 31 日前）",
+    ),
+    ("lang: zh", "zh or en", "zh 或 en"),
+    ("fail-on: error", "error, warning or info", "error、warning 或 info"),
+)
+
+
+def default_config(rules: Iterable[type[Rule]], lang: str = "zh") -> str:
+    """The text of ``gxlint init``'s ``.gxlint.yaml``: every setting and rule option at its default,
+    commented in ``lang``."""
+    zh = lang == "zh"
     rules = list(rules)
     out = [
-        "# gxlint configuration (https://github.com/gxlint/gxlint/blob/main/docs/config.md)",
-        "# Every key is shown at its default.  Rule codes may be prefixes (GX2 = every GX2xx rule).",
+        "# gxlint 配置（https://github.com/gxlint/gxlint/blob/main/docs/config.md）"
+        if zh
+        else "# gxlint configuration (https://github.com/gxlint/gxlint/blob/main/docs/config.md)",
+        "# 每一项都是默认值。规则代码可以写前缀（GX2 即全部 GX2xx 规则）。"
+        if zh
+        else "# Every key is shown at its default.  Rule codes may be prefixes (GX2 = every GX2xx rule).",
         "",
-        "# extend: ../.gxlint.yaml        # inherit another config file first",
-        "select: [ALL]                    # rules to run",
-        "ignore: []                       # rules to skip",
-        "extend-select: []                # added to select",
-        "severity: {}                     # e.g. {GX208: info}",
-        'per-file-ignores: {}             # e.g. {"archive/2019-*.txt": [GX107]}',
-        "template: auto                   # auto, 2019 or 2021",
-        "organ: auto                      # auto, department (deadline 31 Jan) or government (31 Mar)",
-        "lang: zh                         # zh or en",
-        "fail-on: error                   # error, warning or info",
-        "options:",
     ]
+    for setting, en, zh_text in _CONFIG_LINES:
+        out.append(f"{setting:<32} # {zh_text if zh else en}")
+    out.append("options:")
     any_option = False
     for r in rules:
         if r.options:
             any_option = True
             out.append(f"  {r.code}:                        # {r.name}")
             for name, opt in r.options.items():
-                out.append(f"    {name}: {yaml_value(opt.default)}    # {opt.help}")
+                out.append(f"    {name}: {yaml_value(opt.default)}    # {opt.text(lang)}")
     if not any_option:
         out[-1] = "options: {}"
     return "\n".join(out) + "\n"

@@ -8,8 +8,9 @@ from gxlint.run.catalog import all_rules
 from gxlint.run.errors import RunError, cannot_write
 
 
-def write_default_config(directory: str = ".") -> str:
-    """Write ``.gxlint.yaml`` with every setting and rule option at its default into ``directory``
+def write_default_config(directory: str = ".", lang: str = "zh") -> str:
+    """Write ``.gxlint.yaml`` with every setting and rule option at its default, commented in
+    ``lang``, into ``directory``
     (made when missing); returns the path written.  :class:`~gxlint.run.errors.RunError` when a
     config file is there already (it is never overwritten) or the file cannot be written."""
     from gxlint.output.ruledocs import default_config
@@ -25,7 +26,7 @@ def write_default_config(directory: str = ".") -> str:
     try:
         os.makedirs(directory, exist_ok=True)
         with open(target, "x", encoding="utf-8") as handle:
-            handle.write(default_config(rules))
+            handle.write(default_config(rules, lang))
     except OSError as exc:
         raise cannot_write(target, exc) from None
     return target

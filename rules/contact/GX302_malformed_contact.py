@@ -53,7 +53,13 @@ class MalformedContact(Rule):
     电子邮箱中含全角“＠”“．”的也在此报告：读者看得懂，但复制到邮件程序中无法发送。电话和邮编中的全角数字
     按原样接受。"""
     spec = "good-practice"
-    options = {"require-area-code": Option(True, "report landline numbers written without their area code")}
+    options = {
+        "require-area-code": Option(
+            True,
+            "report landline numbers written without their area code",
+            help_zh="报告未写区号的固定电话号码",
+        )
+    }
 
     messages = {
         "email_width": Message(

@@ -77,11 +77,18 @@ class CopiedText(Rule):
             0.5,
             "the share of this year's narrative sentences equal to last year's (numbers and "
             "dates aside) from which the rule warns, for the report and for chapter 五",
+            help_zh="本年叙述句子中与上年相同（不计数字和日期）的比例达到多少时警告，对全文和第五部分分别计算",
         ),
         "min-sentences": Option(
-            5, "reports with fewer narrative sentences than this are not judged as a whole"
+            5,
+            "reports with fewer narrative sentences than this are not judged as a whole",
+            help_zh="叙述句子少于此数的报告不作整体判断",
         ),
-        "min-chars": Option(8, "shorter sentences (after dropping numbers and punctuation) are not compared"),
+        "min-chars": Option(
+            8,
+            "shorter sentences (after dropping numbers and punctuation) are not compared",
+            help_zh="去掉数字和标点后短于此长度的句子不作比较",
+        ),
     }
     doc_zh = """报告叙述内容的大部分与上年报告相同。
 

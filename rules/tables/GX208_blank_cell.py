@@ -69,7 +69,13 @@ class BlankCell(Rule):
     summary = "data cells left blank where the template expects a number (one finding per table)"
     summary_zh = "模板要求填数字的单元格留空（每张表报告一次）"
     spec = "cells"
-    options = {"per-row": Option(False, "one finding per row with blank cells instead of one per table")}
+    options = {
+        "per-row": Option(
+            False,
+            "one finding per row with blank cells instead of one per table",
+            help_zh="每个有空白单元格的行报告一次，而不是每张表一次",
+        )
+    }
     doc_zh = """模板表格中应填数字的单元格留空。模板的每个数据单元格都应填写数字（没有的填 0），评估时
     空白会被视为报告不完整（docs/format.md「数据单元格」；格式本身没有明文禁止空白，因此是警告）。每张表报告一次，
     位于第一个空白单元格，写明空白单元格的个数及其所在的行和列：申请人各列在每一行都空着，是一个
