@@ -231,11 +231,24 @@ def _run(case: Case, plugins: Sequence[Any] | None) -> tuple[list[Finding], list
     from gxlint.plugins import discovery as plugins_mod
     from gxlint.run.linter import Linter
 
+    from gxlint.config import ConfigError
+
     config = dict(case.config)
     config["select"] = [case.rule]
     # the installed plugins (or those given) whatever a config file around says: cases are isolated
     loaded = plugins_mod.load(extra=plugins, disable=()) if plugins else plugins_mod.cached((), disable=())
-    linter = Linter(overrides=config, plugins=loaded, isolated=True)
+    where = f"{case.origin} ({case.name})"
+    given = {getattr(obj, "__name__", f"plugin-{i}") for i, obj in enumerate(plugins or ())}
+    for failure in loaded.failures:
+        if failure.name in given:  # the case cannot run: say why rather than "unknown rule code"
+            raise CaseError(f"{where}: plugin {failure.name} was not loaded: {failure.error}")
+    try:
+        linter = Linter(overrides=config, plugins=loaded, isolated=True)
+    except ConfigError as exc:
+        if case.rule not in loaded.rules and loaded.rule(case.rule) is None:
+            failed = "".join(f"; plugin {f.name} was not loaded: {f.error}" for f in loaded.failures)
+            raise CaseError(f"{where}: no loaded plugin has the rule {case.rule}{failed}") from None
+        raise CaseError(f"{where}: in its 'config': {exc.message}") from None
     linter.tracebacks = []
     if case.data is not None:
         from gxlint.read import source as source_mod

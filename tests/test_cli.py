@@ -169,7 +169,8 @@ def test_plugin_error_exits_2(monkeypatch):
     assert result.exit_code == 2
     assert "gxlint: error: required plugin(s) not loaded: no-such-plugin" in result.stderr
     result = gx("--require-plugins", "no-such-plugin", EXAMPLE)
-    assert result.exit_code == 2 and result.stderr.startswith("gxlint：错误：插件错误：")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("gxlint：错误：插件错误：必需的插件未能加载：no-such-plugin")
 
 
 def test_a_plugin_that_fails_to_load_is_a_warning_and_the_run_goes_on(monkeypatch):
@@ -276,11 +277,11 @@ def test_wrongly_typed_rule_option_exits_2(monkeypatch, tmp_cwd):
     (tmp_cwd / "r.txt").write_text("x", encoding="utf-8")
     result = gx("r.txt", "--lang", "en")
     assert result.exit_code == 2
-    assert "/.gxlint.yaml:3:5: 'options': ZZ901.limit must be int, not str ('many')" in result.stderr
+    assert "/.gxlint.yaml:3:5: 'options': ZZ901.limit must be int, not str (\"many\")" in result.stderr
     result = gx("r.txt")
     assert result.exit_code == 2
     assert (
-        "/.gxlint.yaml:3:5：“options”：ZZ901.limit 的值必须是 int 类型，而不是 str（'many'）" in result.stderr
+        '/.gxlint.yaml:3:5：“options”：ZZ901.limit 的值必须是 int 类型，而不是 str（"many"）' in result.stderr
     )
 
 
@@ -319,14 +320,32 @@ def test_show_config_json_per_file_with_per_file_ignores(tmp_cwd):
 # -- output: formats, file, statistics, colour -------------------------------------------------------
 
 
-@pytest.mark.slow  # six formats over a folder, in worker processes
+@pytest.mark.slow  # every format over a folder, in worker processes
 def test_every_format_on_a_folder(tmp_cwd):
+    from gxlint.output import BUILTIN
+
     reports(tmp_cwd / "r")
-    for fmt in ("full", "concise", "json", "json-lines", "sarif", "github"):
+    for fmt in BUILTIN:
         result = gx("--isolated", "--select", "GX0", "-f", fmt, "r")
         assert result.exit_code == 1, (fmt, result.output)
         assert "r/binary.txt" in result.stdout and "r/sub/inline-copy.txt" in result.stdout
         assert "notes.xlsx" not in result.stdout
+
+
+def test_every_help_that_lists_the_default_globs_lists_those_discovery_uses():
+    from gxlint.cli import main
+    from gxlint.run.discover import DEFAULT_INCLUDE
+
+    texts = []
+    for name in ("check", "parse"):
+        command = main.commands[name]
+        texts += [command.help or "", getattr(command, "help_zh", "") or ""]
+        for param in command.params:
+            texts += [getattr(param, "help", "") or "", getattr(param, "help_zh", "") or ""]
+    listed = [text for text in texts if "*.txt" in text]
+    assert len(listed) >= 6  # the two commands' --include in both languages, check's PATH in both
+    for text in listed:
+        assert tuple(re.findall(r"\*\.\w+", text)) == DEFAULT_INCLUDE, text
 
 
 def test_unknown_format_exits_2(empty):

@@ -201,6 +201,21 @@ def test_an_unknown_gx_code_gets_no_plugin_hint(tmp_path):
     assert "plugin" not in str(err.value) and "插件" not in err.value.text("zh")
 
 
+@pytest.mark.parametrize("text", ["select: [XT9]\n", "severity:\n  XT299: info\n", "ignore: [XT2]\n"])
+def test_an_unknown_code_of_an_installed_plugins_prefix_gets_no_plugin_hint(tmp_path, text):
+    from gxlint.lint.rule import Rule
+    from gxlint.plugins import discovery
+    from plugintools import plugin
+
+    rule = type("XtOne", (Rule,), {"code": "XT101", "name": "xt-one", "summary": "s", "check": lambda *a: []})
+    loaded = discovery.load(extra=[plugin(rule, name="xt")])
+    write(tmp_path / ".gxlint.yaml", text)
+    with pytest.raises(ConfigError) as err:
+        settings_for(tmp_path, plugins=loaded)
+    assert "unknown rule code" in str(err.value)
+    assert "plugin" not in str(err.value) and "插件" not in err.value.text("zh")
+
+
 def test_plugins_disable_is_read_and_validated(tmp_path):
     write(tmp_path / ".gxlint.yaml", "plugins:\n  disable: [example, gxlint-other-plugin]\n")
     s = settings_for(tmp_path)

@@ -74,6 +74,27 @@ def test_cli_doc_covers_every_option_subcommand_and_exit_code():
         assert code in text
 
 
+def test_every_builtin_format_is_documented():
+    from gxlint.output import BUILTIN
+
+    formats, cli = _read("formats.md"), _read("cli.md")
+    [row] = [line for line in cli.splitlines() if line.startswith("| `-f`, `--format")]
+    for name in BUILTIN:
+        assert re.search(rf"^## `{re.escape(name)}`", formats, re.M), (
+            f"docs/formats.md has no section for {name}"
+        )
+        assert f"`{name}`" in row, f"docs/cli.md's --format row does not name {name}"
+
+
+def test_the_plugins_listings_in_the_docs_count_the_rules_there_are():
+    import gxlint_rules
+
+    count = len(gxlint_rules.gxlint_rules())
+    for page in ("cli.md", "plugins.md"):
+        [shown] = re.findall(r"^builtin +gxlint [\d.]+ +(\d+) rules$", _read(page), re.M)
+        assert int(shown) == count, f"docs/{page} lists the built-in plugin with {shown} rules, not {count}"
+
+
 def test_config_doc_covers_every_key():
     text = _read("config.md")
     for key in config.KEYS:

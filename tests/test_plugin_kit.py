@@ -158,6 +158,30 @@ def test_a_list_option_given_numbers_where_words_go_is_a_config_error_naming_fil
     assert [f.message for f in found if f.code == "TT501"] == ["经办人, 联系人"]
 
 
+def test_a_wrong_value_from_a_config_file_is_named_as_yaml_writes_it(tmp_path):
+    # ruamel.yaml reads 1.5 as its own float class, a list as its own list class: the message names
+    # the plain types and writes the value as the YAML was written
+    loaded = _option_plugin(
+        limit=Option(3, "at most"), words=Option(["联系人"], "words"), strict=Option(False, "strictly")
+    )
+    report = tmp_path / "r.txt"
+    report.write_text(TEXT, encoding="utf-8")
+    for setting, message in (
+        ("limit: 1.5", "TT501.limit must be int, not float (1.5)"),
+        ("limit: true", "TT501.limit must be int, not bool (true)"),
+        ("limit: [1]", "TT501.limit must be int, not list ([1])"),
+        ("limit: {a: 1}", 'TT501.limit must be int, not mapping ({"a": 1})'),
+        ("limit: ~", "TT501.limit must be int, not null (null)"),
+        ("words: [联系人, 1.5]", "TT501.words must be a list of str: item 2 is float (1.5)"),
+        ("strict: 是", 'TT501.strict must be bool, not str ("是")'),
+    ):
+        (tmp_path / ".gxlint.yaml").write_text(f"options:\n  TT501:\n    {setting}\n", encoding="utf-8")
+        with pytest.raises(ConfigError) as err:
+            Linter(plugins=loaded).lint_path(str(report))
+        assert str(err.value).endswith(message), (setting, str(err.value))
+        assert "Scalar" not in err.value.text("zh") and "Commented" not in err.value.text("zh")
+
+
 def test_item_type_is_declared_for_an_empty_default_and_tuples_read_as_lists():
     loaded = _option_plugin(words=Option((), "the words", item_type=str))
     with pytest.raises(ConfigError, match=r"TT501.words must be a list of str: item 1 is int \(1\)"):
@@ -165,7 +189,7 @@ def test_item_type_is_declared_for_an_empty_default_and_tuples_read_as_lists():
     assert Linter(plugins=loaded, overrides={"options": {"TT501": {"words": ["甲"]}}}).settings(
         None
     ).options == {"TT501": {"words": ["甲"]}}
-    with pytest.raises(ConfigError, match=r"TT501.words must be a list of str, not str \('甲'\)"):
+    with pytest.raises(ConfigError, match=r'TT501.words must be a list of str, not str \("甲"\)'):
         Linter(plugins=loaded, overrides={"options": {"TT501": {"words": "甲"}}})
     numbers = _option_plugin(words=Option([1], "numbers", item_type=(int, float)))
     with pytest.raises(ConfigError, match=r"must be a list of int or float: item 1 is bool"):
@@ -291,6 +315,64 @@ def test_a_case_may_still_expect_gx000_itself(tmp_path):
     check(cases(path)[0], plugins=[_crashing_plugin()])
 
 
+def test_a_case_whose_plugin_is_refused_says_why(tmp_path):
+    from gxlint.testing import CaseError, cases, check
+
+    path = _case_file(
+        tmp_path,
+        """\
+        rule: TT601
+        cases:
+          - name: any
+            pass: 示例县2021年政府信息公开工作年度报告
+        """,
+    )
+    [case] = cases(path)
+
+    class Unmarked:  # its hook is not marked with @hookimpl
+        @staticmethod
+        def gxlint_rules():
+            return [rule_class("TT601", "fine")]
+
+    with pytest.raises(CaseError) as err:
+        check(case, plugins=[Unmarked])
+    assert str(err.value).startswith(f"{path}#1 (any): plugin Unmarked was not loaded: ")
+    assert "@hookimpl" in str(err.value)
+    reserved = plugin(rule_class("GX601", "reserved"), name="reserved")
+    with pytest.raises(CaseError, match="plugin reserved was not loaded: .*GX prefix is reserved"):
+        check(case, plugins=[reserved])
+    with pytest.raises(CaseError, match=r"\(any\): no loaded plugin has the rule TT601$"):
+        check(case, plugins=[plugin(rule_class("TT602", "other"), name="other")])
+
+
+def test_a_mistake_in_a_cases_config_names_the_case_not_the_command_line(tmp_path):
+    from gxlint.testing import CaseError, cases, check
+
+    path = _case_file(
+        tmp_path,
+        """\
+        rule: TT601
+        cases:
+          - name: misspelt
+            pass: 示例县2021年政府信息公开工作年度报告
+            config: {optons: {TT601: {limit: 2}}}
+          - name: wrong type
+            pass: 示例县2021年政府信息公开工作年度报告
+            config: {options: {TT601: {limit: two}}}
+        """,
+    )
+    typo, wrong = cases(path)
+    limited = plugin(rule_class("TT601", "limited", options={"limit": Option(1, "at most")}), name="limited")
+    with pytest.raises(CaseError) as err:
+        check(typo, plugins=[limited])
+    assert str(err.value).startswith(f"{path}#1 (misspelt): in its 'config': unknown key 'optons'")
+    assert "command line" not in str(err.value)
+    with pytest.raises(
+        CaseError, match=r"#2 \(wrong type\): in its 'config': 'options': TT601.limit must be int"
+    ):
+        check(wrong, plugins=[limited])
+
+
 # -- 4. crash messages name the plugin's own frame; GXLINT_TRACEBACK=1 prints the traceback -----------
 
 
@@ -322,6 +404,53 @@ def test_a_crash_message_names_the_plugins_own_line_not_the_stdlibs(monkeypatch,
     assert "gxlint: rule TT701 (regex-crash, plugin rx) crashed on r.txt" in err
     assert "Traceback (most recent call last)" in err and "_regex_crash" in err
     assert "invalid group reference" in err
+
+
+def _yields_text(self, report, ctx):
+    yield "oops"
+
+
+def _returns_a_number(self, report, ctx):
+    return 5
+
+
+def _iteration_fails(self, report, ctx):
+    for _ in ():
+        yield None
+    raise TypeError("the rule's own bug")
+
+
+def test_a_check_that_gives_no_findings_is_placed_at_its_check_not_in_the_engine():
+    loaded = plugins.load(
+        extra=[
+            gxlint_rules,
+            plugin(
+                rule_class("TT711", "yields-text", check=_yields_text),
+                rule_class("TT712", "returns-number", check=_returns_a_number),
+                rule_class("TT713", "own-type-error", check=_iteration_fails),
+                name="odd",
+            ),
+        ],
+        entry_points=False,
+    )
+    found = Linter(plugins=loaded, overrides={"lang": "en"}, isolated=True).lint_text(TEXT, "r.txt")
+    crashes = {f.message.split(" ", 2)[1]: f.message for f in found if f.code == "GX000"}
+    defined = {
+        code: inspect.getsourcelines(fn)[1]
+        for code, fn in (("TT711", _yields_text), ("TT712", _returns_a_number))
+    }
+    assert "TypeError: check() yielded str 'oops', not a Finding" in crashes["TT711"]
+    assert f"(at test_plugin_kit.py:{defined['TT711']} in _yields_text)" in crashes["TT711"]
+    assert (
+        "TypeError: check() returned int 5; it must yield findings (or return a list of them)"
+        in crashes["TT712"]
+    )
+    assert f"(at test_plugin_kit.py:{defined['TT712']} in _returns_a_number)" in crashes["TT712"]
+    # a TypeError inside the rule's own code stays where it was raised
+    line = inspect.getsourcelines(_iteration_fails)[1] + 3
+    assert "TypeError: the rule's own bug" in crashes["TT713"]
+    assert f"(at test_plugin_kit.py:{line} in _iteration_fails)" in crashes["TT713"]
+    assert all("engine.py" not in message for message in crashes.values())
 
 
 # -- 5. the GX prefix is gxlint's ----------------------------------------------------------------------
@@ -364,6 +493,37 @@ def test_a_disabled_plugin_is_not_imported_and_its_rules_do_not_run(monkeypatch,
     assert "TT901" in [f.code for f in linter.lint_path(str(tmp_path / "on" / "r.txt"))]
     required = plugins.load(disable=(), require=["good"])
     assert "TT901" in [f.code for f in Linter(plugins=required).lint_path(str(tmp_path / "off" / "r.txt"))]
+
+
+def test_a_misspelt_plugin_name_in_disable_is_a_warning_not_silence(monkeypatch, tmp_path):
+    from clitools import gx
+
+    good = FakeEntryPoint("extra", obj=plugin(rule_class("TT951", "extra-rule"), name="extra"))
+    real = plugins._entry_points()
+    monkeypatch.setattr(plugins, "_entry_points", lambda: [*real, good])
+    monkeypatch.setattr(plugins, "_CACHE", {})
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / ".gxlint.yaml").write_text("plugins: {disable: [exra, nothing-like-it]}\n", encoding="utf-8")
+    checked = gx("--lang", "en", "--format", "json", "r.txt")
+    assert (
+        "gxlint: warning: the config file switches off plugin 'exra' (plugins: disable), but no plugin of "
+        "that name is installed; did you mean 'extra'?\n"
+    ) in checked.stderr
+    assert (
+        "plugin 'nothing-like-it' (plugins: disable), but no plugin of that name is installed\n"
+        in checked.stderr
+    )
+    assert "TT951" in checked.stdout  # the plugin meant still runs: hence the warning
+    zh = gx("r.txt")
+    assert (
+        "gxlint：警告：配置文件停用了插件 'exra'（plugins: disable），但没有安装这个名字的插件；是否应为 'extra'？"
+        in zh.stderr
+    )
+    # a name that is right is no warning
+    (tmp_path / ".gxlint.yaml").write_text("plugins: {disable: [extra]}\n", encoding="utf-8")
+    quiet = gx("--lang", "en", "--format", "json", "r.txt")
+    assert "warning" not in quiet.stderr and "TT951" not in quiet.stdout
 
 
 def test_the_config_above_the_working_directory_switches_a_broken_plugin_off(monkeypatch, tmp_path):
@@ -426,14 +586,22 @@ def test_the_command_line_warns_about_a_plugin_with_no_hookimpl(monkeypatch, tmp
     monkeypatch.setattr(plugins, "_CACHE", {})
     monkeypatch.chdir(tmp_path)
     (tmp_path / "r.txt").write_text(TEXT, encoding="utf-8")
-    listed = gx("plugins")
+    listed = gx("plugins", "--lang", "en")
     assert listed.exit_code == 2
     assert "plugin forgetful registers no hooks (did you forget @hookimpl?)" in listed.stdout
+    # in Chinese, gxlint's own words about a plugin are Chinese
+    listed = gx("plugins")
+    assert (
+        "加载失败：插件 forgetful 没有注册任何钩子（是否忘了 @hookimpl？）：gxlint_rules 没有标记 @hookimpl"
+        in listed.stdout
+    )
     checked = gx("--lang", "en", "r.txt")
     assert (
         "gxlint: warning: plugin 'forgetful' could not be loaded: plugin forgetful registers no hooks "
         "(did you forget @hookimpl?): gxlint_rules is not marked with @hookimpl"
     ) in checked.stderr
+    checked = gx("r.txt")
+    assert "gxlint：警告：插件 'forgetful'无法加载：插件 forgetful 没有注册任何钩子" in checked.stderr
 
 
 def test_the_config_named_by_the_run_decides_which_plugins_are_imported(monkeypatch, tmp_path):

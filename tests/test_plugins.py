@@ -72,7 +72,14 @@ def test_a_misspelt_hook_is_an_error_for_that_plugin_only():
 
     loaded = plugins.load(extra=[Misspelt, plugin(make_rule("TT102", "fine"))], entry_points=False)
     assert [f.name for f in loaded.failures] == ["Misspelt"]
-    assert "gxlint_rule" in loaded.failures[0].error
+    [failure] = loaded.failures
+    assert failure.error.startswith(
+        "plugin Misspelt implements hooks gxlint does not have: gxlint_rule (did you mean gxlint_rules?); "
+        "the hooks are gxlint_rules, "
+    )
+    assert failure.text("zh").startswith(
+        "插件 Misspelt 实现了 gxlint 没有的钩子：gxlint_rule（是否应为 gxlint_rules？）"
+    )
     assert "TT102" in loaded.rules
 
 

@@ -119,7 +119,7 @@ def plugins_cmd(lang: str | None) -> None:
     for f in plugins.failures:
         click.echo(
             f"{f.name:<16} {(f.distribution + ' ' + f.version).strip():<28} "
-            + _t(f"FAILED: {f.error}", f"加载失败：{f.error}")
+            + _t(f"FAILED: {f.error}", f"加载失败：{f.text('zh')}")
         )
     if plugins.failures:
         sys.exit(EXIT_ERROR)

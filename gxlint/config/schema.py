@@ -77,7 +77,7 @@ class Check(NamedTuple):
                 )
             code = resolve_code(item, self.codes, self.names, allow_all=allow_all)
             if code is None:
-                en, zh = _unknown_code(key, item, prefix=True)
+                en, zh = _unknown_code(key, item, self.codes, prefix=True)
                 raise ConfigError(en, self.path, *where, zh=zh)
             out.append(code)
         return tuple(out)
@@ -118,7 +118,7 @@ def _severity(check: Check, key: Any, value: Any) -> dict[str, str]:
     for code, sev in value.items():
         real = resolve_code(str(code), check.codes, check.names, allow_all=False)
         if real is None:
-            en, zh = _unknown_code("severity", code)
+            en, zh = _unknown_code("severity", code, check.codes)
             raise ConfigError(en, check.path, *_pos(value, code), zh=zh)
         if sev not in SEVERITIES:
             raise ConfigError(
@@ -142,7 +142,7 @@ def _options(check: Check, key: Any, value: Any) -> dict[str, dict[str, Any]]:
     for code, opts in value.items():
         real = resolve_code(str(code), check.codes, check.names, allow_all=False, exact=True)
         if real is None:
-            en, zh = _unknown_code("options", code)
+            en, zh = _unknown_code("options", code, check.codes)
             raise ConfigError(en, check.path, *_pos(value, code), zh=zh)
         if not isinstance(opts, dict):
             raise ConfigError(
@@ -289,29 +289,58 @@ def _option_error(
     else:
         wanted_zh = f"{wanted} 类型"
     if index == 0:
-        got = type(value).__name__
+        got, shown = _kind(value), _shown(value)
         return ConfigError(
-            f"'options': {where} must be {wanted}, not {got} ({value!r})",
+            f"'options': {where} must be {wanted}, not {got} ({shown})",
             path,
             *pos,
-            zh=f"“options”：{where} 的值必须是 {wanted_zh}，而不是 {got}（{value!r}）",
+            zh=f"“options”：{where} 的值必须是 {wanted_zh}，而不是 {got}（{shown}）",
         )
     if getattr(value, "lc", None) is not None:
         pos = _item_pos(value, index - 1)
-    got = type(bad).__name__
+    got, shown = _kind(bad), _shown(bad)
     return ConfigError(
-        f"'options': {where} must be {wanted}: item {index} is {got} ({bad!r})",
+        f"'options': {where} must be {wanted}: item {index} is {got} ({shown})",
         path,
         *pos,
-        zh=f"“options”：{where} 必须是 {wanted_zh}：第 {index} 项是 {got}（{bad!r}）",
+        zh=f"“options”：{where} 必须是 {wanted_zh}：第 {index} 项是 {got}（{shown}）",
     )
 
 
-def _unknown_code(key: str, item: Any, prefix: bool = False) -> tuple[str, str]:
-    """The English and Chinese message for a code no loaded rule has.  A code of another prefix than
-    gxlint's own (``XT201``) most likely belongs to a plugin that is not installed: say so."""
+#: the names of the types a YAML value can have, as the options' declared types are named
+_KINDS = ((bool, "bool"), (int, "int"), (float, "float"), (str, "str"), (list, "list"), (dict, "mapping"))
+
+
+def _kind(value: Any) -> str:
+    """The type of a configured value by its plain name (ruamel.yaml reads 1.5 as a ScalarFloat,
+    a list as a CommentedSeq: subclasses of the plain types, named here as those)."""
+    if value is None:
+        return "null"
+    return next((name for kind, name in _KINDS if isinstance(value, kind)), type(value).__name__)
+
+
+def _shown(value: Any) -> str:
+    """A configured value as it is written in YAML (true, null, "text")."""
+    import json
+
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def _unknown_code(key: str, item: Any, codes: Iterable[str], prefix: bool = False) -> tuple[str, str]:
+    """The English and Chinese message for a code no loaded rule has.  A code of a prefix no loaded
+    rule has (``XT201``, neither gxlint's own nor an installed plugin's) most likely belongs to a
+    plugin that is not installed: say so."""
     text = str(item).strip()
-    if re.fullmatch(_CODE_LIKE, text) and text.upper() != "ALL" and not text.upper().startswith("GX"):
+    letters = text.upper().rstrip("0123456789")
+    if (
+        re.fullmatch(_CODE_LIKE, text)
+        and text.upper() != "ALL"
+        and not text.upper().startswith("GX")
+        and not any(code.rstrip("0123456789") == letters for code in codes)
+    ):
         return (
             f"'{key}': unknown rule code {item!r} — is the plugin that provides it installed? "
             "(gxlint plugins lists the installed ones)",
@@ -394,7 +423,7 @@ def _codes_in_str(
     for item in value.replace(",", " ").split():
         code = resolve_code(item, codes, names, allow_all=False)
         if code is None:
-            en, zh = _unknown_code("per-file-ignores", item, prefix=True)
+            en, zh = _unknown_code("per-file-ignores", item, codes, prefix=True)
             raise ConfigError(en, path, *pos, zh=zh)
         out.append(code)
     return tuple(out)

@@ -41,11 +41,20 @@ class Crash:
             stage,
             f"{type(exc).__name__}: {exc}",
             type(exc).__name__,
-            where(exc, rule),
+            getattr(exc, "gxlint_where", None) or where(exc, rule),
             getattr(rule, "code", None),
             getattr(rule, "name", None),
             getattr(rule, "plugin", "") or "",
         )
+
+
+def misuse(message: str, rule: Any) -> TypeError:
+    """The error for a rule's ``check()`` that gave the engine something else than findings: a
+    TypeError placed at the ``check()`` (its ``gxlint_where``), not in the engine that found it out."""
+    code = getattr(getattr(rule, "check", None), "__code__", None)
+    error: Any = TypeError(message)
+    error.gxlint_where = _shown(code, code.co_firstlineno, rule) if code is not None else ""
+    return error
 
 
 def where(exc: BaseException, rule: Any = None) -> str:
@@ -59,34 +68,43 @@ def where(exc: BaseException, rule: Any = None) -> str:
         tb = tb.tb_next
     if not frames:
         return ""
-    own = (
-        _package_files(type(rule).__module__ if not isinstance(rule, type) else rule.__module__)
-        if rule is not None
-        else None
-    )
-    chosen, base = None, None
+    own = _package_files(rule)
+    chosen = None
     if own is not None:
-        root, single = own
-        for code, line in reversed(frames):
-            name = os.path.abspath(code.co_filename)
-            if name == single or (root and name.startswith(root + os.sep)):
-                chosen, base = (code, line), os.path.dirname(root or single)
-                break
+        chosen = next(((code, line) for code, line in reversed(frames) if _inside(code, own)), None)
     if chosen is None:
         stdlib = _stdlib()
         chosen = next(
             ((c, n) for c, n in reversed(frames) if not os.path.abspath(c.co_filename).startswith(stdlib)),
             frames[-1],
         )
-    code, line = chosen
+    return _shown(*chosen, rule)
+
+
+def _inside(code: Any, own: tuple[str, str]) -> bool:
+    root, single = own
+    name = os.path.abspath(code.co_filename)
+    return name == single or bool(root and name.startswith(root + os.sep))
+
+
+def _shown(code: Any, line: int, rule: Any) -> str:
+    """``file.py:line in function``; the file named from the rule's package's folder when it is
+    in that package (``gxlint_myplugin/rules.py``), else by its name alone."""
+    own = _package_files(rule)
     filename = os.path.abspath(code.co_filename)
-    shown = os.path.relpath(filename, base) if base else os.path.basename(filename)
+    if own is not None and _inside(code, own):
+        shown = os.path.relpath(filename, os.path.dirname(own[0] or own[1]))
+    else:
+        shown = os.path.basename(filename)
     return f"{shown.replace(os.sep, '/')}:{line} in {code.co_name}"
 
 
-def _package_files(module: str) -> tuple[str, str] | None:
-    """(folder, "") of the top-level package a module belongs to, or ("", file) when it is a
-    single module; None when unknown."""
+def _package_files(rule: Any) -> tuple[str, str] | None:
+    """(folder, "") of the top-level package the rule (a class or an instance) belongs to, or
+    ("", file) when it is a single module; None when unknown."""
+    if rule is None:
+        return None
+    module = rule.__module__ if isinstance(rule, type) else type(rule).__module__
     top = sys.modules.get(module.split(".", 1)[0])
     paths = list(getattr(top, "__path__", None) or ())
     if paths:

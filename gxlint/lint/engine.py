@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping, Protocol, Sequence
 from types import MappingProxyType
 
 from gxlint.finding import Finding
-from gxlint.lint.conditions import Crash, traceback_text
+from gxlint.lint.conditions import Crash, misuse, traceback_text
 from gxlint.lint.rule import Rule, RuleContext
 from gxlint.model import Report
 from gxlint.read.source import Source
@@ -109,10 +109,20 @@ class Engine:
                     )
                 else:
                     ctx = first._for_rule(rule, options)
-                produced = list(rule.check(report, ctx) or ())
+                given = rule.check(report, ctx)
+                try:
+                    produced = list(given or ())
+                except TypeError as exc:
+                    if hasattr(given, "__iter__"):  # a generator's own TypeError: the rule's crash
+                        raise
+                    raise misuse(
+                        f"check() returned {type(given).__name__} {given!r:.60}; "
+                        "it must yield findings (or return a list of them)",
+                        rule_cls,
+                    ) from exc
                 for f in produced:
                     if not isinstance(f, Finding):
-                        raise TypeError(f"check() yielded {type(f).__name__} {f!r:.60}, not a Finding")
+                        raise misuse(f"check() yielded {type(f).__name__} {f!r:.60}, not a Finding", rule_cls)
             except (Exception, SystemExit) as exc:  # one broken rule never stops the others
                 plugin = f", plugin {rule_cls.plugin}" if rule_cls.plugin else ""
                 self.crashed(exc, f"gxlint: rule {rule_cls.code} ({rule_cls.name}{plugin}) crashed on {path}")

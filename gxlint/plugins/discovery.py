@@ -27,11 +27,19 @@ RESERVED_PREFIX = "GX"
 BUILTIN_PACKAGES = ("gxlint", "gxlint_rules")
 
 
-class PluginError(Exception):
+class _Said(Exception):
+    """An error in English (``str()``) and Chinese (``zh``; the English stands in without it)."""
+
+    def __init__(self, message: str, zh: str = "") -> None:
+        super().__init__(message)
+        self.zh = zh or message
+
+
+class PluginError(_Said):
     """Plugins are unusable: a required plugin failed, or two plugins claim the same rule code."""
 
 
-class Refused(Exception):
+class Refused(_Said):
     """One plugin is not loaded, for the reason given (its message names the plugin)."""
 
 
@@ -39,7 +47,14 @@ class Failure(NamedTuple):
     name: str
     distribution: str
     version: str
+    #: why the plugin was not loaded, in English, and in Chinese (empty: the English is shown, as
+    #: for a plugin's own import error)
     error: str
+    error_zh: str = ""
+
+    def text(self, lang: str = "en") -> str:
+        """Why the plugin was not loaded, in ``lang``."""
+        return self.error_zh if lang == "zh" and self.error_zh else self.error
 
 
 @dataclass
@@ -53,6 +68,21 @@ class Plugins:
     disabled: list[tuple[str, str, str]] = field(default_factory=list)
     #: the names given to ``require`` (they run even where a config file switches them off)
     required: frozenset[str] = frozenset()
+    #: the entry-point and distribution names of every third-party plugin found, loaded or not
+    names: list[str] = field(default_factory=list)
+
+    def unknown(self, names: Iterable[str]) -> list[tuple[str, str | None]]:
+        """Those of ``names`` (``plugins: {disable: [...]}``) that name no plugin found, each with
+        the found name closest to it (or None)."""
+        import difflib
+
+        found = {_normalise(n): n for n in self.names}
+        out = []
+        for name in names:
+            if _normalise(name) not in found:
+                close = difflib.get_close_matches(_normalise(name), list(found), n=1)
+                out.append((name, found[close[0]] if close else None))
+        return out
 
     def switched_off(self, names: Iterable[str]) -> set[str]:
         """The loaded plugins that ``names`` (``plugins: {disable: [...]}`` of a config file) switch
@@ -235,6 +265,8 @@ def load(
     if entry_points:
         for ep in _entry_points():
             dist, version = _dist_of(ep)
+            if ep.name != "builtin":  # gxlint's own rules cannot be switched off (the config says so)
+                result.names.extend(n for n in (ep.name, dist) if n and n not in result.names)
             if _named(ep.name, dist, off) and not _named(ep.name, dist, keep):
                 result.disabled.append((ep.name, dist, version))
                 continue
@@ -246,6 +278,7 @@ def load(
                 result.failures.append(Failure(ep.name, dist, version, f"{type(exc).__name__}: {exc}"))
     for i, obj in enumerate(extra):
         name = getattr(obj, "__name__", f"plugin-{i}")
+        result.names.append(name)
         if _named(name, "", off) and not _named(name, "", keep):
             result.disabled.append((name, "", ""))
             continue
@@ -258,21 +291,29 @@ def load(
         except Exception as exc:
             if pm.is_registered(obj):
                 pm.unregister(obj)
-            result.failures.append(Failure(name, dist, version, f"{type(exc).__name__}: {exc}"))
+            unknown = _unknown_hooks(name, obj)
+            if unknown is None:
+                result.failures.append(Failure(name, dist, version, f"{type(exc).__name__}: {exc}"))
+            else:
+                result.failures.append(Failure(name, dist, version, str(unknown), unknown.zh))
             continue
         if not pm.get_hookcallers(obj):
             pm.unregister(obj)
-            result.failures.append(Failure(name, dist, version, _no_hooks(name, obj)))
+            refused = _no_hooks(name, obj)
+            result.failures.append(Failure(name, dist, version, str(refused), refused.zh))
             continue
         count = 0
         try:
             count = _collect(pm, name, obj, result)
         except PluginError:
             raise
+        except Refused as exc:
+            pm.unregister(obj)
+            result.failures.append(Failure(name, dist, version, str(exc), exc.zh))
+            continue
         except Exception as exc:
             pm.unregister(obj)
-            error = str(exc) if isinstance(exc, Refused) else f"{type(exc).__name__}: {exc}"
-            result.failures.append(Failure(name, dist, version, error))
+            result.failures.append(Failure(name, dist, version, f"{type(exc).__name__}: {exc}"))
             continue
         result.loaded.append((name, dist, version, count))
 
@@ -281,24 +322,55 @@ def load(
         loaded = {n for n, *_ in result.loaded} | {d for _, d, *_ in result.loaded}
         missing = sorted(r for r in required if r in failed or r not in loaded)
         if missing:
-            details = "; ".join(
-                f"{f.name} ({f.distribution} {f.version}): {f.error}"
-                for f in result.failures
-                if f.name in missing or f.distribution in missing
-            )
+            why = [f for f in result.failures if f.name in missing or f.distribution in missing]
+            details = "; ".join(f"{f.name} ({f.distribution} {f.version}): {f.error}" for f in why)
+            details_zh = "；".join(f"{f.name}（{f.distribution} {f.version}）：{f.text('zh')}" for f in why)
             raise PluginError(
-                f"required plugin(s) not loaded: {', '.join(missing)}" + (f" — {details}" if details else "")
+                f"required plugin(s) not loaded: {', '.join(missing)}" + (f" — {details}" if details else ""),
+                f"必需的插件未能加载：{'、'.join(missing)}" + (f"——{details_zh}" if details_zh else ""),
             )
     return result
 
 
-def _no_hooks(name: str, obj: Any) -> str:
+def _no_hooks(name: str, obj: Any) -> Refused:
     """The error for a plugin object with no hook implementation at all."""
     unmarked = [spec for spec, _ in hookspecs.specs() if callable(getattr(obj, spec, None))]
-    return f"plugin {name} registers no hooks (did you forget @hookimpl?)" + (
-        f": {', '.join(unmarked)} {'is' if len(unmarked) == 1 else 'are'} not marked with @hookimpl"
-        if unmarked
-        else ""
+    listed = ", ".join(unmarked)
+    return Refused(
+        f"plugin {name} registers no hooks (did you forget @hookimpl?)"
+        + (
+            f": {listed} {'is' if len(unmarked) == 1 else 'are'} not marked with @hookimpl"
+            if unmarked
+            else ""
+        ),
+        f"插件 {name} 没有注册任何钩子（是否忘了 @hookimpl？）"
+        + (f"：{'、'.join(unmarked)} 没有标记 @hookimpl" if unmarked else ""),
+    )
+
+
+def _unknown_hooks(name: str, obj: Any) -> Refused | None:
+    """The error for a plugin that marks with ``@hookimpl`` a function no hook has that name of
+    (a misspelt hook), with the hook meant where the name is close to one; None when it marks none."""
+    import difflib
+
+    known = [spec for spec, _ in hookspecs.specs()]
+    marker = f"{hookspecs.PROJECT}_impl"  # the attribute pluggy's HookimplMarker sets
+    unknown = sorted(
+        attr
+        for attr in dir(obj)
+        if attr not in known and getattr(getattr(obj, attr, None), marker, None) is not None
+    )
+    if not unknown:
+        return None
+    en, zh = [], []
+    for attr in unknown:
+        close = difflib.get_close_matches(attr, known, n=1)
+        en.append(attr + (f" (did you mean {close[0]}?)" if close else ""))
+        zh.append(attr + (f"（是否应为 {close[0]}？）" if close else ""))
+    return Refused(
+        f"plugin {name} implements hooks gxlint does not have: {', '.join(en)}; "
+        f"the hooks are {', '.join(known)}",
+        f"插件 {name} 实现了 gxlint 没有的钩子：{'、'.join(zh)}；可用的钩子：{'、'.join(known)}",
     )
 
 
@@ -328,12 +400,17 @@ def _collect(pm: Any, name: str, obj: Any, result: Plugins) -> int:
         # gxlint's own rules are checked by its tests (tests/test_plugins.py), not on every run
         problems = () if _is_builtin(rule) else rule.validate()
         if problems:
-            raise TypeError(f"rule {rule.__name__}: " + "; ".join(problems))
+            raise Refused(
+                f"TypeError: rule {rule.__name__}: " + "; ".join(problems),
+                f"规则 {rule.__name__} 的定义有误：" + "；".join(problems),
+            )
         if rule.code.startswith(RESERVED_PREFIX) and not _is_builtin(rule):
             raise Refused(
                 f"plugin {name!r} registers rule {rule.code} ({rule.__module__}.{rule.__name__}), "
                 f"but the {RESERVED_PREFIX} prefix is reserved for gxlint's built-in rules: "
-                "give the plugin's rules a prefix of its own (e.g. XT101)"
+                "give the plugin's rules a prefix of its own (e.g. XT101)",
+                f"插件 {name!r} 注册了规则 {rule.code}（{rule.__module__}.{rule.__name__}），"
+                f"但 {RESERVED_PREFIX} 前缀留给 gxlint 的内置规则：请给插件的规则另取前缀（如 XT101）",
             )
         other = result.rules.get(rule.code) or rules.get(rule.code)
         if other is not None and other is not rule:
@@ -341,14 +418,18 @@ def _collect(pm: Any, name: str, obj: Any, result: Plugins) -> int:
             raise PluginError(
                 f"rule code {rule.code} is defined twice: by plugin {owner!r} "
                 f"({other.__module__}.{other.__name__}) and by plugin {name!r} "
-                f"({rule.__module__}.{rule.__name__})"
+                f"({rule.__module__}.{rule.__name__})",
+                f"规则代码 {rule.code} 被定义了两次：插件 {owner!r}（{other.__module__}.{other.__name__}）"
+                f"和插件 {name!r}（{rule.__module__}.{rule.__name__}）",
             )
         for existing in (*result.rules.values(), *rules.values()):
             if existing.name == rule.name and existing is not rule:
                 owner = name if existing.code in rules else existing.plugin
                 raise PluginError(
                     f"rule name {rule.name} is used twice: {existing.code} (plugin "
-                    f"{owner!r}) and {rule.code} (plugin {name!r})"
+                    f"{owner!r}) and {rule.code} (plugin {name!r})",
+                    f"规则名称 {rule.name} 被用了两次：{existing.code}（插件 {owner!r}）"
+                    f"和 {rule.code}（插件 {name!r}）",
                 )
         rules[rule.code] = rule
     impl = hooks.get("gxlint_templates")
@@ -361,10 +442,14 @@ def _collect(pm: Any, name: str, obj: Any, result: Plugins) -> int:
         for fmt, factory in (impl() or {}).items():
             if fmt in BUILTIN_FORMATS:
                 raise Refused(
-                    f"plugin {name!r} adds output format {fmt!r}, which is a built-in format's name"
+                    f"plugin {name!r} adds output format {fmt!r}, which is a built-in format's name",
+                    f"插件 {name!r} 添加的输出格式 {fmt!r} 与内置格式同名",
                 )
             if fmt in result.formats:
-                raise PluginError(f"output format {fmt!r} is defined twice (plugin {name!r})")
+                raise PluginError(
+                    f"output format {fmt!r} is defined twice (plugin {name!r})",
+                    f"输出格式 {fmt!r} 被定义了两次（插件 {name!r}）",
+                )
             formats[fmt] = factory
     for rule in rules.values():
         rule.plugin = name

@@ -21,16 +21,24 @@ def load_plugins(
     from gxlint.plugins import discovery as plugins_mod
     from gxlint.config import disabled_plugins
 
+    disable = disabled_plugins(config, isolated=isolated)
     try:
-        plugins = plugins_mod.cached(require, disable=disabled_plugins(config, isolated=isolated))
+        plugins = plugins_mod.cached(require, disable=disable)
     except plugins_mod.PluginError as exc:
         raise plugin_error(exc) from None
+    for name, close in plugins.unknown(disable):  # a misspelt name would leave the plugin running
+        say(
+            f"gxlint: warning: the config file switches off plugin {name!r} (plugins: disable), but no "
+            "plugin of that name is installed" + (f"; did you mean {close!r}?" if close else ""),
+            f"gxlint：警告：配置文件停用了插件 {name!r}（plugins: disable），但没有安装这个名字的插件"
+            + (f"；是否应为 {close!r}？" if close else ""),
+        )
     for failure in plugins.failures:
         dist = f" ({failure.distribution} {failure.version})" if failure.distribution else ""
         say(
             f"gxlint: warning: plugin {failure.name!r}{dist} could not be loaded: {failure.error}",
             f"gxlint：警告：插件 {failure.name!r}{dist.replace(' (', '（').replace(')', '）')}"
-            f"无法加载：{failure.error}",
+            f"无法加载：{failure.text('zh')}",
         )
     return plugins
 

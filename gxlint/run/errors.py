@@ -70,4 +70,4 @@ def config_error(exc, lang: str | None) -> RunError:
 def plugin_error(exc) -> RunError:
     """A plugin that was required or broke the loading of the others (a
     :class:`gxlint.plugins.discovery.PluginError`)."""
-    return RunError(str(exc), f"插件错误：{exc}")
+    return RunError(str(exc), f"插件错误：{getattr(exc, 'zh', exc)}")
