@@ -36,6 +36,18 @@ mapping of text to text, each found exactly once after the parts are put in) edi
           {{ applications-2021 }}
         replace: {"一、本年新收政府信息公开申请数量→→12": "一、本年新收政府信息公开申请数量→→13"}
 
+A rule that compares a report with last year's (``Rule.uses_previous``) gets last year's report
+from ``previous``, a text like the case's own (with its parts put in; ``replace`` edits only the
+case's text)::
+
+      - name: last year carried forward what this year did not carry over
+        fail: |
+          示例县2021年政府信息公开工作年度报告
+          {{ applications-2021 }}
+        previous: |
+          示例县2020年政府信息公开工作年度报告
+          {{ applications-2021 }}
+
 A case given as ``pass_bytes``/``fail_bytes`` (a YAML double-quoted string with ``\\xNN``
 escapes; each character is one byte) is linted as raw file bytes, for encoding and binary cases.
 
@@ -63,7 +75,7 @@ from gxlint.finding import SEVERITIES, Finding
 _MATCH_KEYS = ("code", "line", "column", "end_line", "end_column", "severity")
 #: the keys of a case file, of a case, and of an ``expect`` item
 FILE_KEYS = ("rule", "tab", "cases")
-CASE_KEYS = ("name", "pass", "fail", "pass_bytes", "fail_bytes", "expect", "config", "replace")
+CASE_KEYS = ("name", "pass", "fail", "pass_bytes", "fail_bytes", "expect", "config", "replace", "previous")
 EXPECT_KEYS = (*_MATCH_KEYS, "message")
 _TEXT_KEYS = ("pass", "fail", "pass_bytes", "fail_bytes")
 
@@ -85,6 +97,8 @@ class Case:
     config: dict[str, Any] = field(default_factory=dict)
     origin: str = ""
     data: bytes | None = None
+    #: last year's report, for the rules that compare with it (None: no last year's report)
+    previous: str | None = None
 
     def __str__(self) -> str:
         return f"{self.rule}-{self.kind}-{self.name}".replace(" ", "_")
@@ -161,6 +175,15 @@ def load(path: str | Path) -> list[Case]:
         config = raw.get("config") or {}
         if not isinstance(config, dict):
             raise CaseError(f"{where}: 'config' must be a mapping of .gxlint.yaml keys, not {config!r}")
+        previous = raw.get("previous")
+        if previous is not None:
+            if not isinstance(previous, str):
+                raise CaseError(
+                    f"{where}: 'previous' must be the text of last year's report, not {previous!r}"
+                )
+            if tab:
+                previous = previous.replace(tab, "\t")
+            previous = _with_parts(previous, path.parent / "fixtures", where)
         out.append(
             Case(
                 rule,
@@ -171,6 +194,7 @@ def load(path: str | Path) -> list[Case]:
                 dict(config),
                 f"{path}#{i + 1}",
                 payload,
+                previous,
             )
         )
     return out
@@ -250,13 +274,19 @@ def _run(case: Case, plugins: Sequence[Any] | None) -> tuple[list[Finding], list
             raise CaseError(f"{where}: no loaded plugin has the rule {case.rule}{failed}") from None
         raise CaseError(f"{where}: in its 'config': {exc.message}") from None
     linter.tracebacks = []
-    if case.data is not None:
-        from gxlint.read import source as source_mod
+    from gxlint.read import source as source_mod
 
-        name = f"{case.rule}.txt"
-        found = linter.lint_source(source_mod.from_bytes(case.data, name), linter.settings(name))
+    name = f"{case.rule}.txt"
+    settings = linter.settings(name)
+    previous = None
+    if case.previous is not None:
+        last = f"{case.rule}-previous.txt"
+        previous = linter.read_report(source_mod.from_text(case.previous, last), linter.settings(last))
+    if case.data is not None:
+        source = source_mod.from_bytes(case.data, name)
     else:
-        found = linter.lint_text(case.text, path=f"{case.rule}.txt")
+        source = source_mod.from_text(case.text, name)
+    found = linter.lint_source(source, settings, previous=previous)
     return found, linter.tracebacks, {code for code, r in linter.rules.items() if r.reports_crashes}
 
 
