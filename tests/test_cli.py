@@ -589,6 +589,11 @@ def test_rules_text_and_json():
         "plugin": "builtin",
         "options": {},
     }
+    # an option's help in the summaries' language
+    gx208 = next(r for r in data if r["code"] == "GX208")
+    assert gx208["options"]["per-row"]["help"] == "每个有空白单元格的行报告一次，而不是每张表一次"
+    en = next(r for r in json.loads(gx("rules", "-f", "json", "--lang", "en").stdout) if r["code"] == "GX208")
+    assert en["options"]["per-row"]["help"] == "one finding per row with blank cells instead of one per table"
 
 
 def test_rules_json_lists_plugin_rules_with_their_options(monkeypatch):

@@ -198,18 +198,20 @@ def test_item_type_is_declared_for_an_empty_default_and_tuples_read_as_lists():
 
 
 def test_an_option_that_contradicts_itself_fails_its_plugin():
-    for option, problem in (
-        (Option("x", "h", type=int), "default 'x' is not int"),
-        (Option(["x", 1], "h", item_type=str), "default ['x', 1] is not a list of str"),
-        (Option(3, "h", item_type=str), "item_type is only for list options"),
-        ("三", "is not an Option"),
+    for option, problem, problem_zh in (
+        (Option("x", "h", type=int), "default 'x' is not int", "默认值 'x' 不是 int"),
+        (Option(["x", 1], "h", item_type=str), "default ['x', 1] is not a list of str", "不是 str 的列表"),
+        (Option(3, "h", item_type=str), "item_type is only for list options", "item_type 只用于列表选项"),
+        ("三", "is not an Option", "不是 Option"),
     ):
         bad = plugin(rule_class("TT502", "bad-option", options={"o": option}), name="bad")
         loaded = plugins.load(extra=[bad], entry_points=False)
-        assert [f.name for f in loaded.failures] == ["bad"] and problem in loaded.failures[0].error, (
-            option,
-            loaded.failures,
-        )
+        [failure] = loaded.failures
+        assert failure.name == "bad" and problem in failure.error, (option, failure)
+        # the rule named by its code; in Chinese, gxlint's own words in Chinese
+        assert failure.error.startswith("TypeError: rule TT502 (Rule_TT502): option 'o'")
+        assert failure.text("zh").startswith("规则 TT502（Rule_TT502）的定义有误：选项 'o'")
+        assert problem_zh in failure.text("zh"), failure.text("zh")
 
 
 # -- 3. a strict test kit ---------------------------------------------------------------------------
@@ -345,6 +347,60 @@ def test_a_case_whose_plugin_is_refused_says_why(tmp_path):
         check(case, plugins=[plugin(rule_class("TT602", "other"), name="other")])
 
 
+def test_a_plugin_given_to_the_kit_and_installed_too_is_loaded_once(monkeypatch, tmp_path):
+    from gxlint.testing import cases, check
+
+    installed = plugin(rule_class("TT601", "installed"), name="installed_module")
+    real = plugins._entry_points()
+    monkeypatch.setattr(plugins, "_entry_points", lambda: [*real, FakeEntryPoint("inst", obj=installed)])
+    loaded = plugins.load(extra=[installed])
+    assert not loaded.failures and loaded.rules["TT601"].plugin == "inst"
+    path = _case_file(
+        tmp_path,
+        """\
+        rule: TT601
+        cases:
+          - name: found
+            fail: 示例县2021年政府信息公开工作年度报告
+        """,
+    )
+    check(cases(path)[0], plugins=[installed])
+
+
+def test_a_case_gives_last_years_report_to_a_cross_year_rule(tmp_path):
+    from gxlint.testing import CaseError, cases, check
+
+    def compare(self, report, ctx):
+        if ctx.previous is not None and ctx.previous.year == report.year - 1:
+            yield ctx.finding(report.title_span, zh="有上年报告", en="last year's report given")
+
+    rule = rule_class("TT602", "compares", check=compare, uses_previous=True)
+    path = _case_file(
+        tmp_path,
+        """\
+        rule: TT602
+        cases:
+          - name: with last year's
+            fail: 示例县2021年政府信息公开工作年度报告
+            previous: 示例县2020年政府信息公开工作年度报告
+          - name: without
+            pass: 示例县2021年政府信息公开工作年度报告
+          - name: not text
+            pass: 示例县2021年政府信息公开工作年度报告
+            previous: [1, 2]
+        """,
+    )
+    with pytest.raises(
+        CaseError, match=r"case 3 \(not text\): 'previous' must be the text of last year's report"
+    ):
+        cases(path)
+    path.write_text(path.read_text(encoding="utf-8").split("  - name: not text")[0], encoding="utf-8")
+    with_last, without = cases(path)
+    assert with_last.previous == "示例县2020年政府信息公开工作年度报告"
+    for case in (with_last, without):
+        check(case, plugins=[plugin(rule, name="cross")])
+
+
 def test_a_mistake_in_a_cases_config_names_the_case_not_the_command_line(tmp_path):
     from gxlint.testing import CaseError, cases, check
 
@@ -414,6 +470,10 @@ def _returns_a_number(self, report, ctx):
     return 5
 
 
+def _returns_zero(self, report, ctx):
+    return 0
+
+
 def _iteration_fails(self, report, ctx):
     for _ in ():
         yield None
@@ -428,6 +488,7 @@ def test_a_check_that_gives_no_findings_is_placed_at_its_check_not_in_the_engine
                 rule_class("TT711", "yields-text", check=_yields_text),
                 rule_class("TT712", "returns-number", check=_returns_a_number),
                 rule_class("TT713", "own-type-error", check=_iteration_fails),
+                rule_class("TT714", "returns-zero", check=_returns_zero),
                 name="odd",
             ),
         ],
@@ -450,7 +511,14 @@ def test_a_check_that_gives_no_findings_is_placed_at_its_check_not_in_the_engine
     line = inspect.getsourcelines(_iteration_fails)[1] + 3
     assert "TypeError: the rule's own bug" in crashes["TT713"]
     assert f"(at test_plugin_kit.py:{line} in _iteration_fails)" in crashes["TT713"]
+    # 0 is no "no findings"
+    assert "TypeError: check() returned int 0; it must yield findings" in crashes["TT714"]
     assert all("engine.py" not in message for message in crashes.values())
+    zh = Linter(plugins=loaded, isolated=True).lint_text(TEXT, "r.txt")  # in Chinese, gxlint's words too
+    said = " | ".join(f.message for f in zh if f.code == "GX000")
+    assert "TypeError: check() 给出的是 str 'oops'，而不是问题（Finding）" in said
+    assert "TypeError: check() 返回了 int 5；它应逐个 yield 问题（Finding），或返回问题的列表" in said
+    assert "TypeError: the rule's own bug" in said  # a rule's own exception text is shown as it is
 
 
 # -- 5. the GX prefix is gxlint's ----------------------------------------------------------------------
@@ -520,6 +588,14 @@ def test_a_misspelt_plugin_name_in_disable_is_a_warning_not_silence(monkeypatch,
         "gxlint：警告：配置文件停用了插件 'exra'（plugins: disable），但没有安装这个名字的插件；是否应为 'extra'？"
         in zh.stderr
     )
+    listed = gx("plugins", "--lang", "en")  # the command an author checks with says it too
+    assert listed.exit_code == 0 and "plugin 'exra' (plugins: disable)" in listed.stderr
+    assert re.search(r"^extra .* 1 rule$", listed.stdout, re.M)
+    # gxlint's own names are the config's error, not this warning
+    (tmp_path / ".gxlint.yaml").write_text("plugins: {disable: [builtin]}\n", encoding="utf-8")
+    refused = gx("--lang", "en", "r.txt")
+    assert refused.exit_code == 2 and "the built-in rules cannot be switched off" in refused.stderr
+    assert "warning" not in refused.stderr
     # a name that is right is no warning
     (tmp_path / ".gxlint.yaml").write_text("plugins: {disable: [extra]}\n", encoding="utf-8")
     quiet = gx("--lang", "en", "--format", "json", "r.txt")

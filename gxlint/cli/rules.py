@@ -51,7 +51,9 @@ def rules_cmd(fmt: str, lang: str | None) -> None:
                         "relaxed_until": r.relaxed_until,
                         "summary": r.short(lang),
                         "plugin": r.plugin or "gxlint",
-                        "options": {k: {"default": o.default, "help": o.help} for k, o in r.options.items()},
+                        "options": {
+                            k: {"default": o.default, "help": o.text(lang)} for k, o in r.options.items()
+                        },
                     }
                     for r in rules
                 ],
@@ -102,8 +104,12 @@ def plugins_cmd(lang: str | None) -> None:
     """List the loaded plugins: versions, rule counts, failures.
 
     Exits 2 when a plugin failed to load."""
+    from gxlint.config import disabled_plugins
+    from gxlint.run.catalog import warn_unknown_disabled
+
     _command_lang(lang)  # the words' language is chosen before click runs (gxlint.cli.ui._early_lang)
     plugins, _ = _all_rules()
+    warn_unknown_disabled(plugins, disabled_plugins(), lambda en, zh: click.echo(_t(en, zh), err=True))
     for name, dist, version, count in plugins.loaded:
         label = f"{dist} {version}".strip() or _t("(not installed as a distribution)", "（未作为发行包安装）")
         click.echo(

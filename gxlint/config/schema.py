@@ -282,12 +282,11 @@ def _option_error(
 ) -> ConfigError:
     """A configured option value of the wrong type (``index`` 0), or a list whose ``index``-th item
     (1-based) is of the wrong type."""
-    wanted = option.describe()
+    wanted, wanted_zh = option.describe(), option.describe("zh")
     if option.is_list and option.item_types is not None:
-        items = " or ".join(t.__name__ for t in option.item_types)
-        wanted, wanted_zh = f"a {wanted}", f"{items} 的列表"
+        wanted = f"a {wanted}"
     else:
-        wanted_zh = f"{wanted} 类型"
+        wanted_zh = f"{wanted_zh} 类型"
     if index == 0:
         got, shown = _kind(value), _shown(value)
         return ConfigError(

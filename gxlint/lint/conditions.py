@@ -33,6 +33,9 @@ class Crash:
     rule: str | None = None
     rule_name: str | None = None
     plugin: str = ""
+    #: ``error`` in Chinese where gxlint worded it (a rule's ``check()`` that gives no findings);
+    #: empty for an exception's own text
+    error_zh: str = ""
 
     @classmethod
     def of(cls, stage: str, exc: BaseException, rule: Any = None) -> "Crash":
@@ -45,15 +48,18 @@ class Crash:
             getattr(rule, "code", None),
             getattr(rule, "name", None),
             getattr(rule, "plugin", "") or "",
+            f"{type(exc).__name__}: {zh}" if (zh := getattr(exc, "gxlint_zh", "")) else "",
         )
 
 
-def misuse(message: str, rule: Any) -> TypeError:
+def misuse(message: str, zh: str, rule: Any) -> TypeError:
     """The error for a rule's ``check()`` that gave the engine something else than findings: a
-    TypeError placed at the ``check()`` (its ``gxlint_where``), not in the engine that found it out."""
+    TypeError placed at the ``check()`` (its ``gxlint_where``), not in the engine that found it out,
+    worded in Chinese too (``gxlint_zh``)."""
     code = getattr(getattr(rule, "check", None), "__code__", None)
     error: Any = TypeError(message)
     error.gxlint_where = _shown(code, code.co_firstlineno, rule) if code is not None else ""
+    error.gxlint_zh = zh
     return error
 
 

@@ -111,18 +111,24 @@ class Engine:
                     ctx = first._for_rule(rule, options)
                 given = rule.check(report, ctx)
                 try:
-                    produced = list(given or ())
+                    produced = [] if given is None else list(given)
                 except TypeError as exc:
                     if hasattr(given, "__iter__"):  # a generator's own TypeError: the rule's crash
                         raise
                     raise misuse(
                         f"check() returned {type(given).__name__} {given!r:.60}; "
                         "it must yield findings (or return a list of them)",
+                        f"check() 返回了 {type(given).__name__} {given!r:.60}；它应逐个 yield 问题（Finding），"
+                        "或返回问题的列表",
                         rule_cls,
                     ) from exc
                 for f in produced:
                     if not isinstance(f, Finding):
-                        raise misuse(f"check() yielded {type(f).__name__} {f!r:.60}, not a Finding", rule_cls)
+                        raise misuse(
+                            f"check() yielded {type(f).__name__} {f!r:.60}, not a Finding",
+                            f"check() 给出的是 {type(f).__name__} {f!r:.60}，而不是问题（Finding）",
+                            rule_cls,
+                        )
             except (Exception, SystemExit) as exc:  # one broken rule never stops the others
                 plugin = f", plugin {rule_cls.plugin}" if rule_cls.plugin else ""
                 self.crashed(exc, f"gxlint: rule {rule_cls.code} ({rule_cls.name}{plugin}) crashed on {path}")

@@ -93,22 +93,47 @@ class Message:
     def problems(self) -> list[str]:
         """Problems with the message itself: a language missing, or fields the two languages do not
         share (a fix may use fewer fields than the message, but the same in both languages)."""
-        out = []
+        out: list[str] = []
         if not (isinstance(self.zh, str) and self.zh and isinstance(self.en, str) and self.en):
-            return ["needs both zh and en text"]
+            return [Said("needs both zh and en text", "须同时有中文和英文")]
         if (self.fix_zh is None) != (self.fix_en is None):
-            out.append("gives a fix in one language only")
+            out.append(Said("gives a fix in one language only", "只用一种语言给出了修改建议"))
         for a, b, what in ((self.zh, self.en, "message"), (self.fix_zh, self.fix_en, "fix")):
             if a is None or b is None:
                 continue
             try:
                 fa, fb = _fields(a), _fields(b)
             except ValueError as exc:
-                out.append(f"{what}: {exc}")
+                out.append(Said(f"{what}: {exc}", f"{_WHAT_ZH[what]}：{exc}"))
                 continue
             if fa != fb:
-                out.append(f"{what}: zh has fields {sorted(fa)}, en has {sorted(fb)}")
+                out.append(
+                    Said(
+                        f"{what}: zh has fields {sorted(fa)}, en has {sorted(fb)}",
+                        f"{_WHAT_ZH[what]}：中文有字段 {sorted(fa)}，英文有字段 {sorted(fb)}",
+                    )
+                )
         return out
+
+
+_WHAT_ZH = {"message": "提示", "fix": "修改建议"}
+
+
+class Said(str):
+    """A problem found in a plugin's declarations: the English text (it is a ``str``), and the
+    same in Chinese as ``zh``."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> "Said":
+        out = super().__new__(cls, en)
+        out.zh = zh
+        return out
+
+
+def chinese(problem: str) -> str:
+    """A problem's Chinese text (a plain ``str`` stands for itself)."""
+    return getattr(problem, "zh", problem)
 
 
 def _fields(template: str) -> set[str]:
@@ -166,12 +191,15 @@ class Option:
             return None
         return _widen(t if isinstance(t, tuple) else (t,))
 
-    def describe(self) -> str:
-        """The accepted type in words: ``bool``, ``int or float``, ``list of str``."""
+    def describe(self, lang: str = "en") -> str:
+        """The accepted type in words: ``bool``, ``int or float``, ``list of str`` (in Chinese
+        ``int 或 float``, ``str 的列表``)."""
+        either = " 或 " if lang == "zh" else " or "
         items = self.item_types
         if self.is_list and items is not None:
-            return "list of " + " or ".join(t.__name__ for t in items)
-        return " or ".join(t.__name__ for t in self.types if t is not tuple or list not in self.types)
+            names = either.join(t.__name__ for t in items)
+            return f"{names} 的列表" if lang == "zh" else f"list of {names}"
+        return either.join(t.__name__ for t in self.types if t is not tuple or list not in self.types)
 
     def problem(self, value: Any) -> tuple[int, Any] | None:
         """Why ``value`` is not a valid value: ``(0, value)`` when its type is wrong, ``(i, item)``
@@ -188,10 +216,20 @@ class Option:
     def validate(self) -> list[str]:
         """Problems with the option's own declaration (its default must be a valid value)."""
         if self.item_type is not None and not self.is_list:
-            return ["item_type is only for list options (a list or tuple default)"]
+            return [
+                Said(
+                    "item_type is only for list options (a list or tuple default)",
+                    "item_type 只用于列表选项（默认值为 list 或 tuple）",
+                )
+            ]
         if self.problem(self.default) is not None:
             wanted = self.describe()
-            return [f"default {self.default!r} is not {'a ' + wanted if self.is_list else wanted}"]
+            return [
+                Said(
+                    f"default {self.default!r} is not {'a ' + wanted if self.is_list else wanted}",
+                    f"默认值 {self.default!r} 不是 {self.describe('zh')}",
+                )
+            ]
         return []
 
 
@@ -280,37 +318,72 @@ class Rule:
     @classmethod
     def validate(cls) -> list[str]:
         """Problems with this rule's metadata (empty when it is well formed)."""
-        problems = []
+        problems: list[str] = []
         if not CODE_RE.match(cls.code or ""):
-            problems.append(f"code {cls.code!r} is not like GX201 (capital letters, then 3-4 digits)")
+            problems.append(
+                Said(
+                    f"code {cls.code!r} is not like GX201 (capital letters, then 3-4 digits)",
+                    f"代码 {cls.code!r} 不符合 GX201 的形式（大写字母后接 3–4 位数字）",
+                )
+            )
         if not NAME_RE.match(cls.name or ""):
-            problems.append(f"name {cls.name!r} is not kebab-case")
+            problems.append(
+                Said(f"name {cls.name!r} is not kebab-case", f"名称 {cls.name!r} 不是 kebab-case 形式")
+            )
         if cls.severity not in SEVERITIES:
-            problems.append(f"severity {cls.severity!r} is not one of {', '.join(SEVERITIES)}")
+            problems.append(
+                Said(
+                    f"severity {cls.severity!r} is not one of {', '.join(SEVERITIES)}",
+                    f"级别 {cls.severity!r} 不是 {'、'.join(SEVERITIES)} 之一",
+                )
+            )
         if not cls.summary:
-            problems.append("no summary")
+            problems.append(Said("no summary", "没有 summary（简述）"))
         if cls.relaxed_until is not None and (
             not isinstance(cls.relaxed_until, int) or isinstance(cls.relaxed_until, bool)
         ):
-            problems.append(f"relaxed_until {cls.relaxed_until!r} is not a year")
+            problems.append(
+                Said(
+                    f"relaxed_until {cls.relaxed_until!r} is not a year",
+                    f"relaxed_until {cls.relaxed_until!r} 不是年份",
+                )
+            )
         if not isinstance(cls.messages, Mapping):
-            problems.append("messages is not a dict of key to Message")
+            problems.append(
+                Said("messages is not a dict of key to Message", "messages 不是键到 Message 的字典")
+            )
         else:
             for key, message in cls.messages.items():
                 if not isinstance(message, Message):
-                    problems.append(f"message {key!r} is not a Message ({message!r:.40})")
+                    problems.append(
+                        Said(
+                            f"message {key!r} is not a Message ({message!r:.40})",
+                            f"提示 {key!r} 不是 Message（{message!r:.40}）",
+                        )
+                    )
                     continue
-                problems.extend(f"message {key!r}: {p}" for p in message.problems())
+                problems.extend(
+                    Said(f"message {key!r}: {p}", f"提示 {key!r}：{chinese(p)}") for p in message.problems()
+                )
         if not callable(getattr(cls, "check", None)):
-            problems.append("no check() method")
+            problems.append(Said("no check() method", "没有 check() 方法"))
         if not isinstance(cls.options, dict):
-            problems.append("options is not a dict of option name to Option")
+            problems.append(
+                Said("options is not a dict of option name to Option", "options 不是选项名到 Option 的字典")
+            )
         else:
             for name, option in cls.options.items():
                 if not isinstance(option, Option):
-                    problems.append(f"option {name!r} is not an Option ({option!r:.40})")
+                    problems.append(
+                        Said(
+                            f"option {name!r} is not an Option ({option!r:.40})",
+                            f"选项 {name!r} 不是 Option（{option!r:.40}）",
+                        )
+                    )
                     continue
-                problems.extend(f"option {name!r}: {p}" for p in option.validate())
+                problems.extend(
+                    Said(f"option {name!r}: {p}", f"选项 {name!r}：{chinese(p)}") for p in option.validate()
+                )
         return problems
 
 

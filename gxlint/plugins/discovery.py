@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, NamedTuple
 
 from gxlint.plugins import hookspecs
-from gxlint.lint.rule import Rule
+from gxlint.lint.rule import Rule, chinese
 
 LOG = logging.getLogger(__name__)
 GROUP = "gxlint"
@@ -277,6 +277,8 @@ def load(
                     raise
                 result.failures.append(Failure(ep.name, dist, version, f"{type(exc).__name__}: {exc}"))
     for i, obj in enumerate(extra):
+        if any(obj is loaded for *_, loaded in candidates):
+            continue  # given and installed too (a plugin's tests run after `pip install -e .`)
         name = getattr(obj, "__name__", f"plugin-{i}")
         result.names.append(name)
         if _named(name, "", off) and not _named(name, "", keep):
@@ -400,9 +402,13 @@ def _collect(pm: Any, name: str, obj: Any, result: Plugins) -> int:
         # gxlint's own rules are checked by its tests (tests/test_plugins.py), not on every run
         problems = () if _is_builtin(rule) else rule.validate()
         if problems:
+            called = f"{rule.code} ({rule.__name__})" if rule.code else rule.__name__
             raise Refused(
-                f"TypeError: rule {rule.__name__}: " + "; ".join(problems),
-                f"规则 {rule.__name__} 的定义有误：" + "；".join(problems),
+                f"TypeError: rule {called}: " + "; ".join(problems),
+                f"规则 {called.replace(' (', '（').replace(')', '）')}"
+                + (" " if called == rule.__name__ else "")
+                + "的定义有误："
+                + "；".join(chinese(p) for p in problems),
             )
         if rule.code.startswith(RESERVED_PREFIX) and not _is_builtin(rule):
             raise Refused(

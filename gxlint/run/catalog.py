@@ -26,13 +26,7 @@ def load_plugins(
         plugins = plugins_mod.cached(require, disable=disable)
     except plugins_mod.PluginError as exc:
         raise plugin_error(exc) from None
-    for name, close in plugins.unknown(disable):  # a misspelt name would leave the plugin running
-        say(
-            f"gxlint: warning: the config file switches off plugin {name!r} (plugins: disable), but no "
-            "plugin of that name is installed" + (f"; did you mean {close!r}?" if close else ""),
-            f"gxlint：警告：配置文件停用了插件 {name!r}（plugins: disable），但没有安装这个名字的插件"
-            + (f"；是否应为 {close!r}？" if close else ""),
-        )
+    warn_unknown_disabled(plugins, disable, say)
     for failure in plugins.failures:
         dist = f" ({failure.distribution} {failure.version})" if failure.distribution else ""
         say(
@@ -41,6 +35,21 @@ def load_plugins(
             f"无法加载：{failure.text('zh')}",
         )
     return plugins
+
+
+def warn_unknown_disabled(plugins, disable: tuple[str, ...], say: Say) -> None:
+    """A warning for each name under ``plugins: disable`` that no installed plugin has: a misspelt
+    name would leave the plugin running.  (gxlint's own names are refused by the config itself.)"""
+    from gxlint.config.schema import BUILTIN_PLUGIN
+
+    wanted = tuple(name for name in disable if name.strip().lower() not in BUILTIN_PLUGIN)
+    for name, close in plugins.unknown(wanted):
+        say(
+            f"gxlint: warning: the config file switches off plugin {name!r} (plugins: disable), but no "
+            "plugin of that name is installed" + (f"; did you mean {close!r}?" if close else ""),
+            f"gxlint：警告：配置文件停用了插件 {name!r}（plugins: disable），但没有安装这个名字的插件"
+            + (f"；是否应为 {close!r}？" if close else ""),
+        )
 
 
 def all_rules(require: tuple[str, ...] = ()):

@@ -54,7 +54,7 @@ class InternalError(Rule):
             yield ctx.say(
                 Span(1, 1, 1, 2),
                 crash.stage,
-                error=crash.error,
+                error=Phrase(crash.error_zh or crash.error, crash.error),
                 at=at,
                 code=crash.rule,
                 name=crash.rule_name,
