@@ -9,12 +9,16 @@ geometry is the point, is a fixture file (tests/fixtures/forms/shiyi-2021-layout
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 import tablevalues
 
 from gxlint.run.api import parse_text
+from gxlint.run.linter import Linter
+from gxlint.read.build import build_report
+from gxlint.read.source import from_bytes, normalize_newlines
 from gxlint.read.textforms import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -307,6 +311,50 @@ def misses(text: str, want: dict) -> list[tuple]:
 
 
 # -- the shapes are read ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_every_cell_is_placed_where_the_file_has_it(shape):
+    # the rows are rewritten, but a cell's place is the file's own line and column
+    text = normalize_newlines(SHAPES[shape][0]())  # a form feed is a space, as in the source
+    source = from_bytes(text.encode("utf-8"), "r.txt")
+    assert source.original == text and source.text != text
+    lines = text.split("\n")
+    placed = 0
+    for table in build_report(source).tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.status == "number":
+                    line, column = source.origin(cell.span.line, cell.span.column)
+                    assert lines[line - 1][column - 1 :].startswith(cell.text), (
+                        row.key,
+                        cell.column,
+                        line,
+                        column,
+                    )
+                    placed += 1
+    assert placed > 100
+
+
+@pytest.mark.parametrize("shape", ["pipes", "cells-blank-lines", "layout"])
+def test_a_finding_on_a_rewritten_row_points_at_the_cell_in_the_file(shape):
+    lines = normalize_newlines(SHAPES[shape][0]()).split("\n")
+    # one more application received than the table handles: GX201 on the row 一's 自然人 cell
+    number = next(i for i, line in enumerate(lines) if line.lstrip().startswith("一、本年新收"))
+    at = next(i for i in range(number, len(lines)) if re.search(r"(?<![\d.])10(?![\d.])", lines[i]))
+    lines[at] = re.sub(r"(?<![\d.])10(?![\d.])", "11", lines[at], count=1)
+    findings = [
+        f
+        for f in Linter(isolated=True, overrides={"select": ["GX201"]}).lint_source(
+            from_bytes("\n".join(lines).encode("utf-8"), "r.txt"), Linter(isolated=True).settings("r.txt")
+        )
+        if f.code == "GX201"
+    ]
+    # reported at the 自然人 cell of （七）总计 (10): in the file, not in the rewritten row
+    [found] = findings
+    row = next(i for i, line in enumerate(lines) if line.lstrip().startswith("（七）总计"))
+    assert row + 1 <= found.line <= row + 3, (found.line, row + 1)
+    assert lines[found.line - 1][found.column - 1 : found.end_column - 1] == "10", (found.line, found.column)
 
 
 def test_the_tab_form_is_read_and_left_alone():

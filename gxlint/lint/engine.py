@@ -145,6 +145,8 @@ class Engine:
             findings = [_with_severity(f, settings.severity) for f in findings]
         if report.source.rendered is not None:
             findings = [_located(f, report.source) for f in findings]
+        elif report.source.original is not None:
+            findings = [_moved(f, report.source) for f in findings]
         findings.sort(key=lambda f: f.sort_key)
         return findings
 
@@ -192,6 +194,26 @@ def _located(finding: Finding, source: Source) -> Finding:
     origin = source.locate(finding.line, finding.column)
     location = {"form": source.form, **(origin.to_dict() if origin is not None else {})}
     return replace(finding, location=location)
+
+
+def _moved(finding: Finding, source: Source) -> Finding:
+    """A finding on a table row rewritten from another text shape, placed where the file has it."""
+    line, column = source.origin(finding.line, finding.column)
+    if finding.end_line == finding.line and finding.end_column > finding.column:
+        end_line, end_column = source.origin(finding.line, finding.end_column - 1)
+        end_column += 1
+    else:
+        end_line, end_column = source.origin(finding.end_line, finding.end_column)
+    if (line, column, end_line, end_column) == (
+        finding.line,
+        finding.column,
+        finding.end_line,
+        finding.end_column,
+    ):
+        return finding
+    if (end_line, end_column) < (line, column):
+        end_line, end_column = line, column
+    return replace(finding, line=line, column=column, end_line=end_line, end_column=end_column)
 
 
 def _with_severity(finding: Finding, overrides: Mapping[str, str]) -> Finding:

@@ -7,6 +7,7 @@ from typing import Any, Iterator
 
 from gxlint.finding import describe
 from gxlint.model import TEMPLATE_KINDS, Paragraph, Report, Table
+from gxlint.read.source import Source
 from gxlint.chinese import numeral_text
 
 
@@ -52,7 +53,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             )
             for c in report.chapters
         ],
-        "tables": [_located(table_to_dict(t), report, t.span) for t in report.tables],
+        "tables": [_located(table_to_dict(t, report.source), report, t.span) for t in report.tables],
         "problems": [
             {"message": p.message_en, "line": p.line, "column": p.column, "fatal": p.fatal}
             for p in report.source.problems
@@ -60,26 +61,36 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def table_to_dict(table: Table) -> dict[str, Any]:
+def table_to_dict(table: Table, source: Source | None = None) -> dict[str, Any]:
+    """A table as data; with the ``source`` it was read from, its places are the file's own where
+    a text file's table was rewritten into rows (:meth:`Source.origin`)."""
+    at = _at(source)
+    line, column = at(table.span)
     return {
         "kind": table.kind,
-        "line": table.span.line,
-        "column": table.span.column,
+        "line": line,
+        "column": column,
         "layout": table.layout,
         "template": table.template,
         "values": table.values,
         "malformed": [
-            {"row": r.key, "column": c.column, "text": c.text, "line": c.span.line, "col": c.span.column}
+            dict(zip(("row", "column", "text", "line", "col"), (r.key, c.column, c.text, *at(c.span))))
             for r in table.rows
             for c in r.cells
             if c.status == "malformed"
         ],
-        "rows": [{"row": r.key, "line": r.span.line, "alignment": r.alignment} for r in table.rows],
+        "rows": [{"row": r.key, "line": at(r.span)[0], "alignment": r.alignment} for r in table.rows],
         "notes": [
-            {"kind": n.kind, "line": n.span.line, "column": n.span.column, "message": n.en}
-            for n in table.notes
+            dict(zip(("kind", "line", "column", "message"), (n.kind, *at(n.span), n.en))) for n in table.notes
         ],
     }
+
+
+def _at(source: Source | None):
+    """(line, column) of a span: in the user's file when its tables were rewritten."""
+    if source is None or source.original is None:
+        return lambda span: (span.line, span.column)
+    return lambda span: source.origin(span.line, span.column)
 
 
 #: the columns of ``gxlint parse --format csv``, one row per table cell (docs/cli.md)
@@ -111,6 +122,7 @@ def cell_rows(report: Report) -> Iterator[tuple[Any, ...]]:
     cell as written (empty when blank or unreadable); ``line`` is the cell's line in the text gxlint
     read; ``alignment`` how its row was read (``exact`` … ``guessed``, see docs/model.md)."""
     form = report.source.form
+    at = _at(report.source)
     for table in report.tables:
         template = table.template or report.template
         for row in table.rows:
@@ -131,7 +143,7 @@ def cell_rows(report: Report) -> Iterator[tuple[Any, ...]]:
                     value,
                     status,
                     "" if unreadable else cell.text,
-                    cell.span.line if cell.text else row.span.line,
+                    at(cell.span)[0] if cell.text else at(row.span)[0],
                     row.alignment,
                 )
 

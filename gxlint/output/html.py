@@ -95,6 +95,9 @@ def report_view(report) -> ReportView:
     """What the page shows of a report: its reading (agency, year, template, form), the text
     gxlint read, where the headings are, and the tables with their cells."""
     paragraphs = [(p.span.line, _last_line(p.span)) for p in report.paragraphs]
+    # a text file whose tables were rewritten into rows is shown as the file has it, where the
+    # findings point (gxlint.read.source.Source.origin), its tables as the text they are there
+    moved = report.source.original is not None
     tables = []
     taken = 0
     for table in report.tables:
@@ -123,6 +126,7 @@ def report_view(report) -> ReportView:
         first, last = table.span.line, _last_line(table.span)
         alone = (
             table.layout != "inline"
+            and not moved
             and first > taken
             and not any(a <= last and b >= first for a, b in paragraphs)
         )
@@ -142,7 +146,7 @@ def report_view(report) -> ReportView:
         report.year,
         report.template,
         source.form,
-        source.text,
+        source.shown_text(),
         headings,
         tuple(tables),
     )

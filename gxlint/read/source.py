@@ -37,7 +37,17 @@ class Source:
     the original file (page, paragraph, table cell, HTML source line) that a line came from.
     """
 
-    __slots__ = ("path", "text", "encoding", "problems", "form", "rendered", "_line_starts")
+    __slots__ = (
+        "path",
+        "text",
+        "encoding",
+        "problems",
+        "form",
+        "rendered",
+        "original",
+        "_moves",
+        "_line_starts",
+    )
 
     def __init__(
         self,
@@ -47,6 +57,7 @@ class Source:
         problems: tuple[Problem, ...] = (),
         form: str = "text",
         rendered=None,
+        original: str | None = None,
     ) -> None:
         self.path = path
         self.text = normalize_newlines(text)
@@ -54,6 +65,10 @@ class Source:
         self.problems = problems
         self.form = form
         self.rendered = rendered
+        #: the file's text when ``text`` has tables rewritten into tab rows
+        #: (:func:`gxlint.read.textforms.normalize`; the line count is the same), else None
+        self.original = original
+        self._moves: dict | None = None
         # Line k + 1 starts after the first k lines and their k "\n" (one pass in C, no loop in Python).
         ends = accumulate(map(len, self.text.split("\n")))
         self._line_starts = [0, *map(add, ends, count(1))][:-1]
@@ -95,6 +110,32 @@ class Source:
     def line_start(self, line: int) -> int:
         line = max(1, min(line, len(self._line_starts)))
         return self._line_starts[line - 1]
+
+    def origin(self, line: int, column: int) -> tuple[int, int]:
+        """Where 1-based (line, column) of ``text`` is in the user's text file: the same place,
+        except on a table row that was rewritten from pipes, one cell per line or aligned columns,
+        whose cells are found where the file has them (:func:`gxlint.read.textforms.moves`)."""
+        if self.original is None:
+            return line, column
+        if self._moves is None:
+            from gxlint.read.textforms import moves
+
+            self._moves = moves(self.original, self.text)
+        fields = self._moves.get(line - 1)
+        if not fields:
+            return line, column
+        col = column - 1
+        # the field the column is in (or the last before it); inside it, the same distance on
+        at, size, old_line, old_col = fields[0]
+        for field in fields:
+            if field[0] > col:
+                break
+            at, size, old_line, old_col = field
+        return old_line + 1, old_col + min(max(col - at, 0), size) + 1
+
+    def shown_text(self) -> str:
+        """The text as the user's file has it (the lines a finding's line number is in)."""
+        return self.original if self.original is not None else self.text
 
     def locate(self, line: int, column: int | None = None) -> Origin | None:
         """Where (line, column) of ``text`` is in the original file (without a column: the whole
@@ -152,7 +193,10 @@ def from_bytes(data: bytes, path: str | None = None) -> Source:
         if text and not any(p.fatal for p in problems):
             from gxlint.read.textforms import normalize
 
-            text = normalize(normalize_newlines(text))
+            original = normalize_newlines(text)
+            text = normalize(original)
+            if text is not original:  # tables rewritten: positions go back to the file's own
+                return Source(text, path=path, encoding=encoding, problems=problems, original=original)
         return Source(text, path=path, encoding=encoding, problems=problems)
     if form in _REFUSED:
         zh, en = _REFUSED[form]

@@ -33,7 +33,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-__all__ = ["normalize"]
+__all__ = ["moves", "normalize"]
 
 #: A line longer than this is never part of a table (a crawled page on one line is not).
 MAX_LINE = 400
@@ -294,6 +294,84 @@ _FOOTER = (
 )
 _WORD = r"[^ \u3000]+"
 _RULE = r":?-{3,}:?"
+
+
+# -- where a rewritten row's cells stand in the user's file ----------------------------------------
+
+#: how far from a rewritten row its cells may stand (a cell per line with a blank line after each:
+#: the review table's fifteen cells and more)
+_MOVE_REACH = 48
+
+
+def moves(original: str, rewritten: str) -> dict[int, tuple[tuple[int, int, int, int], ...]]:
+    """Where the cells of each rewritten line stand in ``original`` (what :func:`normalize` was
+    given; ``rewritten`` is what it returned): for each 0-based line that changed and holds a row,
+    its fields as ``(column in the row, length, line, column in original)``, all 0-based.
+
+    A row takes its cells from its own line and from the lines emptied around it (the labels
+    wrapped above and below aligned numbers, the following lines of one cell per line), in the
+    order they are written there; a label joined from pieces stands where its first piece does.  A
+    field not found (a blank cell) stands after the field before it."""
+    old, new = original.split("\n"), rewritten.split("\n")
+    out: dict[int, tuple[tuple[int, int, int, int], ...]] = {}
+    if len(old) != len(new):
+        return out
+    emptied = [n == "" and o.strip() != "" for o, n in zip(old, new)]
+    blank = [n == "" and o.strip() == "" for o, n in zip(old, new)]
+
+    def reach(i: int, step: int) -> int:
+        # the farthest emptied line from i in the direction of step, across blank lines (a cell
+        # per line often has a blank line after every cell)
+        end, j = i, i + step
+        while 0 <= j < len(new) and abs(j - i) <= _MOVE_REACH and (emptied[j] or blank[j]):
+            if emptied[j]:
+                end = j
+            j += step
+        return end
+
+    for i, (o, n) in enumerate(zip(old, new)):
+        if o == n or "\t" not in n:
+            continue
+        out[i] = _placed(n.split("\t"), old, reach(i, -1), reach(i, 1))
+    return out
+
+
+def _placed(
+    fields: list[str], old: list[str], first: int, last: int
+) -> tuple[tuple[int, int, int, int], ...]:
+    placed = []
+    at, line, col = 0, first, 0  # the row's column, and the cursor in the original lines
+    for field in fields:
+        text = field.strip()
+        where = _find(text, old, line, col, last) if text else None
+        if where is None and text and not _is_number(text):
+            # a label joined from wrapped pieces: where its first piece stands
+            for size in (8, 4, 2):
+                if len(text) > size and (where := _find(text[:size], old, line, col, last)) is not None:
+                    break
+        if where is not None:
+            line, start = where
+            col = start + len(text)
+            lead = len(field) - len(field.lstrip())
+            placed.append((at + lead, len(text), line, start))
+        else:
+            placed.append((at, len(field), line, col))
+        at += len(field) + 1
+    return tuple(placed)
+
+
+def _find(text: str, old: list[str], line: int, col: int, last: int) -> tuple[int, int] | None:
+    """The first place of ``text`` as a whole cell (not inside a longer word or number) at or after
+    (line, col), up to line ``last``."""
+    pattern = re.compile(
+        r"(?<![\w.])" + re.escape(text) + r"(?![\w.])" if text[-1:].isalnum() else re.escape(text)
+    )
+    while line <= last:
+        m = pattern.search(old[line], col)
+        if m is not None:
+            return line, m.start()
+        line, col = line + 1, 0
+    return None
 
 
 def _is_number(text: str) -> bool:

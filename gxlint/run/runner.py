@@ -89,7 +89,7 @@ def lint_source(
         if isinstance(exc, ConfigError):
             raise
         return FileResult(name, _crashed(linter, name, exc, settings_path))
-    result = FileResult(name, findings, _lines_for(findings, source.text))
+    result = FileResult(name, findings, _lines_for(findings, source.shown_text()))
     if view is not None and reports:
         try:
             result.report = view(reports[0])
@@ -300,7 +300,7 @@ def settle(linter, task: list, view: Callable[[Any], Any] | None = None) -> list
             findings = linter.lint_report(report, settings, previous=last, cross_only=True)
         except Exception as exc:
             findings = _crashed(linter, path, exc, path)
-        out.append((path, "extra", (findings, _lines_for(findings, source.text))))
+        out.append((path, "extra", (findings, _lines_for(findings, source.shown_text()))))
     return out
 
 
