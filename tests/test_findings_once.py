@@ -7,10 +7,13 @@ owns it, and nothing that follows from it is reported again by another rule.
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
 
+from gxlint.run.api import parse_text
 from gxlint.run.linter import Linter
 from conftest import EXAMPLE, FIXTURES
 
@@ -111,6 +114,14 @@ def test_several_unreadable_rows_of_a_crawled_table_are_one_gx003():
         "主动公开情况表（第二十条）有 2 行无法唯一确定各数对应的列：“规章”、“行政规范性文件”"
         in found[0].message
     )
+
+
+def test_run_together_digits_are_worded_in_english_in_an_english_run():
+    text = changed("规章000", "规章1234", changed("行政规范性文件2115", "行政规范性文件693665", INLINE))
+    notes = [n.en for t in parse_text(text).tables for n in t.notes if "693665" in n.en]
+    assert notes and all(re.search(r"digits run together \(693665\) can", n) for n in notes), notes
+    [found] = [f for f in lint(text, lang="en") if f.code == "GX003"]
+    assert "数字连写" not in found.message
 
 
 def test_one_wrong_cell_is_one_arithmetic_finding():

@@ -862,28 +862,28 @@ def _split_reason(found: "splitter.Search", digits: str, n: int) -> tuple[str, s
     if found.reason == "no-total":
         return (
             f"{head}，可拆分为 {n} 列的方式不止一种（如 {shown}{more}），而本行没有合计可据以判断",
-            f"{head} can be split into the {n} columns in more than one way ({shown_en}{more_en}), "
+            f"{head_en} can be split into the {n} columns in more than one way ({shown_en}{more_en}), "
             f"and the row has no total to decide by",
         )
     if found.reason == "ambiguous":
         return (
             f"{head}，符合本行合计的拆分方式不止一种（如 {shown}{more}），无法唯一确定",
-            f"{head} can be split in more than one way that matches the row's own total "
+            f"{head_en} can be split in more than one way that matches the row's own total "
             f"({shown_en}{more_en})",
         )
     if found.reason == "total":
         return (
             f"{head}，无论怎样拆分都与本行合计不符",
-            f"{head} cannot be split in any way that matches the row's own total",
+            f"{head_en} cannot be split in any way that matches the row's own total",
         )
     if found.reason == "too-long":
         return (
             f"{head}，数字过长，无法可靠地拆分到 {n} 列",
-            f"{head} are too many to split into the {n} columns reliably",
+            f"{head_en} are too many to split into the {n} columns reliably",
         )
     return (
         f"{head}，无法拆分为 {n} 个有效的数（多位数不能以 0 开头，只有金额列可有小数，只有增减列可带正负号）",
-        f"{head} cannot be cut into {n} valid numbers (no leading zeros, decimals only in money columns, "
+        f"{head_en} cannot be cut into {n} valid numbers (no leading zeros, decimals only in money columns, "
         f"a sign only in a change column)",
     )
 
