@@ -47,3 +47,13 @@ def test_parse_unreadable_file(tmp_path):
     assert result.exit_code == 2
     assert "binary" in result.output
     assert "Traceback" not in result.output
+
+
+def test_parse_takes_lang_like_the_other_commands(tmp_path):
+    from clitools import gx
+
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    english = gx("parse", "--lang", "en", str(binary))
+    assert english.exit_code == 2 and english.stderr.startswith("gxlint: error: ")
+    assert gx("parse", str(binary)).stderr.startswith("gxlint：错误：")

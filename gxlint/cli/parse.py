@@ -11,7 +11,7 @@ from gxlint.run.dataset import FORMATS, MANY
 
 from .app import CONTEXT, GxCommand, _option, main
 from .streams import _flush_quietly
-from .ui import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _t, run_errors
+from .ui import _LANG_HELP, _LANG_HELP_ZH, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _command_lang, _t, run_errors
 
 
 @main.command(
@@ -68,8 +68,9 @@ from .ui import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _t, run_errors
     help="Globs of files or folders to skip.",
     help_zh="要跳过的文件或目录的通配模式。",
 )
+@_option("--lang", type=click.Choice(["zh", "en"]), default=None, help=_LANG_HELP, help_zh=_LANG_HELP_ZH)
 def parse_cmd(
-    paths: tuple[str, ...], fmt: str, output_file: str | None, template: str, include, exclude
+    paths: tuple[str, ...], fmt: str, output_file: str | None, template: str, include, exclude, lang
 ) -> None:
     """Print the report model gxlint reads from PATH (chapters, tables, every cell), or with
     --format source the text it read from a Word, web or PDF file.
@@ -80,6 +81,7 @@ def parse_cmd(
     message on standard error, and the exit status is 1; the other files are still written."""
     from gxlint.run import dataset
 
+    _command_lang(lang)  # the messages' language is chosen before click runs (gxlint.cli.ui._early_lang)
     chosen = None if template == "auto" else template
     if fmt in MANY:
         with run_errors():
