@@ -782,9 +782,26 @@ def test_a_folder_without_reports_is_a_gx001_finding(tmp_cwd):
     result = gx("--isolated", "--lang", "en", "--format", "concise", "docs")
     assert result.exit_code == 1
     assert (
-        "docs:1:1: GX001 [error] no files to check in directory docs (looked for *.txt, *.md, *.docx, *.html, *.htm, *.pdf)"
-        in result.stdout
+        "docs:1:1: GX001 [error] no files to check in directory docs "
+        "(looked for *.txt, *.md, *.docx, *.html, *.htm, *.pdf, *.doc, *.wps)" in result.stdout
     )
+
+
+def test_an_old_word_or_wps_file_in_a_folder_is_reported_not_left_out(tmp_cwd):
+    # a supervising office checking a folder must see that a department sent a .doc
+    (tmp_cwd / "in").mkdir()
+    (tmp_cwd / "in" / "report.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    (tmp_cwd / "in" / "old.doc").write_bytes(ole)
+    (tmp_cwd / "in" / "older.wps").write_bytes(ole)
+    result = gx("--isolated", "--lang", "en", "--format", "concise", "in")
+    assert result.exit_code == 1
+    for name in ("old.doc", "older.wps"):
+        assert re.search(
+            rf"^in/{re.escape(name)}:1:1: GX001 \[error\] .*save it as \.docx", result.stdout, re.M
+        )
+    summary = gx("--isolated", "--lang", "en", "in").stdout
+    assert "3 files checked" in summary, summary
 
 
 # -- the language of gxlint's own words -------------------------------------------------------------------

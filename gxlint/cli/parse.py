@@ -58,8 +58,8 @@ from .ui import _LANG_HELP, _LANG_HELP_ZH, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _
     "--include",
     multiple=True,
     metavar="GLOB",
-    help="File globs to read inside directories  [default: *.txt, *.md, *.docx, *.html, *.htm, *.pdf]",
-    help_zh="在目录中读取的文件通配模式  [默认：*.txt、*.md、*.docx、*.html、*.htm、*.pdf]",
+    help="File globs to read inside directories  [default: *.txt, *.md, *.docx, *.html, *.htm, *.pdf, *.doc, *.wps]",
+    help_zh="在目录中读取的文件通配模式  [默认：*.txt、*.md、*.docx、*.html、*.htm、*.pdf、*.doc、*.wps]",
 )
 @_option(
     "--exclude",

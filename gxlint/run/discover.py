@@ -18,7 +18,9 @@ from typing import Iterable, Iterator, NamedTuple, Sequence
 from gxlint.read.document import Problem
 from gxlint.read.source import Source
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.html", "*.htm", "*.pdf")
+#: the files a folder is searched for: every form gxlint reads, and the old binary Word/WPS files
+#: it cannot (each is reported, GX001: save it as .docx), so that none is left out unnoticed
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.html", "*.htm", "*.pdf", "*.doc", "*.wps")
 SKIP_DIRS = {"node_modules", "__pycache__", "site-packages"}
 
 
