@@ -172,6 +172,25 @@ def test_github_escapes_properties_and_data():
     assert text == "::notice file=dir%2Cx/a%3Ab.txt,line=1,col=1,title=GX201::a%25b%0Ac\n"
 
 
+def test_sarif_and_github_place_a_web_page_finding_on_its_html_source_line():
+    # a tool opens the .html file itself: the line of the text gxlint read would point elsewhere
+    from dataclasses import replace
+
+    f = replace(
+        finding(line=29, column=12, path="a.html", severity="warning"),
+        location={"form": "html", "line": 49, "table": 1, "row": 8, "cell": 2},
+    )
+    assert render("github", [FileResult(f.path, [f])]).startswith(
+        "::warning file=a.html,line=49,title=GX201::"
+    )
+    sarif = json.loads(render("sarif", [FileResult(f.path, [f])], root="."))
+    [result] = sarif["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 49, "endLine": 49}
+    # a text file's finding keeps its own line and column
+    plain = finding(line=3, column=4, path="a.txt")
+    assert "line=3,col=4" in render("github", [FileResult(plain.path, [plain])])
+
+
 def test_relative_path(tmp_path):
     assert relative_path(str(tmp_path / "a" / "b.txt"), str(tmp_path)) == "a/b.txt"
     assert relative_path("/elsewhere/b.txt", str(tmp_path)) == "/elsewhere/b.txt"

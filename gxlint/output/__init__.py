@@ -112,6 +112,16 @@ class Formatter:
         pass
 
 
+def file_region(finding: Finding) -> tuple[int, int | None, int, int | None]:
+    """(line, column, end line, end column) of a finding in the file a tool opens: for a web page,
+    the line of the HTML source it came from (its column is not known: None); otherwise the
+    finding's own (for a Word or PDF file, positions in the text gxlint read, the best there is)."""
+    loc = finding.location
+    if loc and loc.get("form") == "html" and loc.get("line"):
+        return loc["line"], loc.get("column"), loc["line"], None
+    return finding.line, finding.column, finding.end_line, finding.end_column
+
+
 def relative_path(path: str, root: str | None) -> str:
     """``path`` relative to ``root`` with ``/`` separators, or unchanged when outside it."""
     if not root or path == "-":

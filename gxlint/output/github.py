@@ -10,7 +10,7 @@ message on its own line.
 from __future__ import annotations
 
 from gxlint.finding import describe
-from gxlint.output import FileResult, Formatter, relative_path
+from gxlint.output import FileResult, Formatter, file_region, relative_path
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -27,7 +27,9 @@ class GithubFormatter(Formatter):
     def add(self, result: FileResult) -> None:
         for f in result.findings:
             path = relative_path(f.path, self.root)
-            props = f"file={_escape_prop(path)},line={f.line},col={f.column},title={_escape_prop(f.code)}"
+            line, column, _, _ = file_region(f)  # a web page: the line of its HTML source
+            props = f"file={_escape_prop(path)},line={line}" + (f",col={column}" if column else "")
+            props += f",title={_escape_prop(f.code)}"
             message = f.message
             place = describe(f.location, self.lang)
             if place:

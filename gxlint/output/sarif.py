@@ -19,7 +19,7 @@ from urllib.parse import quote
 from gxlint import __version__
 from gxlint.output.ruledocs import unwrap
 from gxlint.finding import describe
-from gxlint.output import FileResult, Formatter, Summary
+from gxlint.output import FileResult, Formatter, Summary, file_region
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/gxlint/gxlint"
@@ -37,6 +37,13 @@ def artifact_location(path: str, root: str) -> dict:
         return {"uri": Path(absolute).as_uri()}
     # everything but '/' percent-encoded: spaces, '#', ':' (it would read as a scheme), Chinese names
     return {"uri": quote(rel.replace(os.sep, "/"), safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _region(finding) -> dict:
+    """The region in the file itself (a web page's: its source line; see ``file_region``)."""
+    line, column, end_line, end_column = file_region(finding)
+    region = {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+    return {k: v for k, v in region.items() if v is not None}
 
 
 class SarifFormatter(Formatter):
@@ -59,12 +66,7 @@ class SarifFormatter(Formatter):
                     {
                         "physicalLocation": {
                             "artifactLocation": artifact_location(f.path, self._root),
-                            "region": {
-                                "startLine": f.line,
-                                "startColumn": f.column,
-                                "endLine": f.end_line,
-                                "endColumn": f.end_column,
-                            },
+                            "region": _region(f),
                         }
                     }
                 ],
