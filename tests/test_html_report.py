@@ -259,6 +259,7 @@ def test_a_word_file_shows_the_text_read_and_each_findings_place_in_the_original
     assert expected and all(f.get("location") for f in expected)
     text = html_of(docx, lang="en")
     assert "This file is a Word document" in text and ">Word<" in text
+    assert "本文件是 Word 文档；" in html_of(docx)  # a space between the Chinese and the Latin word
     from gxlint.finding import describe
 
     for f in expected:

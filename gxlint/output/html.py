@@ -248,6 +248,13 @@ FORMS = {
     "zh": {"text": "文本", "docx": "Word 文档", "html": "网页", "pdf": "PDF"},
     "en": {"text": "text", "docx": "a Word document", "html": "a web page", "pdf": "a PDF"},
 }
+
+
+def _spaced(name: str, lang: str) -> str:
+    """A form's name in a Chinese sentence: a space before a Latin word (本文件是 Word 文档)."""
+    return f" {name}" if lang == "zh" and name[:1].isascii() else name
+
+
 FORM_SHORT = {
     "zh": {"text": "文本", "docx": "Word", "html": "网页", "pdf": "PDF"},
     "en": {"text": "text", "docx": "Word", "html": "web page", "pdf": "PDF"},
@@ -709,7 +716,7 @@ class _Section:
             out.append(self.findings_list())
         if v is not None and v.form != "text":
             out.append(
-                f'<p class="hint">{esc(w["rendered"].format(form=FORMS[self.lang].get(v.form, v.form)))}</p>\n'
+                f'<p class="hint">{esc(w["rendered"].format(form=_spaced(FORMS[self.lang].get(v.form, v.form), self.lang)))}</p>\n'
             )
         out.append(self.text())
         out.append("</div>\n</section>\n")
