@@ -185,7 +185,12 @@ def test_sarif_and_github_place_a_web_page_finding_on_its_html_source_line():
     )
     sarif = json.loads(render("sarif", [FileResult(f.path, [f])], root="."))
     [result] = sarif["runs"][0]["results"]
-    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 49, "endLine": 49}
+    assert result["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 49,
+        "startColumn": 1,
+        "endLine": 49,
+        "endColumn": 1,
+    }
     # a text file's finding keeps its own line and column
     plain = finding(line=3, column=4, path="a.txt")
     assert "line=3,col=4" in render("github", [FileResult(plain.path, [plain])])

@@ -40,10 +40,14 @@ def artifact_location(path: str, root: str) -> dict:
 
 
 def _region(finding) -> dict:
-    """The region in the file itself (a web page's: its source line; see ``file_region``)."""
+    """The region in the file itself (a web page's: its source line, from its first character,
+    whose column is not known; GitHub requires the columns; see ``file_region``)."""
     line, column, end_line, end_column = file_region(finding)
-    region = {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
-    return {k: v for k, v in region.items() if v is not None}
+    if column is None:
+        column = end_column = 1
+    elif end_column is None:
+        end_column = column
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
 class SarifFormatter(Formatter):
