@@ -92,6 +92,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def _no_value() -> frozenset[str]:
+    """The words that say there is no e-mail address (contact.json's ``no_value``)."""
+    return frozenset(facts()["no_value"]["words"])
+
+
+@lru_cache(maxsize=1)
 def _label_ends() -> dict[str, str]:
     """Per kind of label, the last characters of its labels (both cases): a paragraph holding none
     of them has no such label, and its pattern is not run on it.  Looked for with
@@ -268,7 +274,7 @@ def scan(report) -> list[Found]:
                 else ()
             ):
                 value = m.group("v")
-                if value and "@" not in value and "＠" not in value:
+                if value and "@" not in value and "＠" not in value and value.lower() not in _no_value():
                     out.append(_found("email", m, report, para))
         # searched paragraph by paragraph, not in all of them at once: the search ends where the
         # first phone number is found, most often by its label before its digits are reached
