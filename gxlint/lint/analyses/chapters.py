@@ -63,7 +63,9 @@ def is_report(report) -> bool:
     a template table or a title that mentions 报告 (GX002 reports a file that has none)."""
     if report.chapters:
         return True
-    if any(t.kind in _REPORT_TABLES for t in report.tables):
+    # a template table counts when a row of it was read as the template's: a table that only
+    # quotes a label (notes about reports, in a Markdown table) is no report
+    if any(t.kind in _REPORT_TABLES and (t.rows or t.values) for t in report.tables):
         return True
     title = report.title or ""
     return "报告" in title
