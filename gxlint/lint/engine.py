@@ -204,15 +204,10 @@ def _moved(finding: Finding, source: Source) -> Finding:
         end_column += 1
     else:
         end_line, end_column = source.origin(finding.end_line, finding.end_column)
-    if (line, column, end_line, end_column) == (
-        finding.line,
-        finding.column,
-        finding.end_line,
-        finding.end_column,
-    ):
+    end_line, end_column = max((end_line, end_column), (line, column))
+    place = (line, column, end_line, end_column)
+    if place == (finding.line, finding.column, finding.end_line, finding.end_column):
         return finding
-    if (end_line, end_column) < (line, column):
-        end_line, end_column = line, column
     return replace(finding, line=line, column=column, end_line=end_line, end_column=end_column)
 
 
