@@ -27,7 +27,7 @@ RESERVED_PREFIX = "GX"
 BUILTIN_PACKAGES = ("gxlint", "gxlint_rules")
 
 
-class _Said(Exception):
+class _Bilingual(Exception):
     """An error in English (``str()``) and Chinese (``zh``; the English stands in without it)."""
 
     def __init__(self, message: str, zh: str = "") -> None:
@@ -35,11 +35,11 @@ class _Said(Exception):
         self.zh = zh or message
 
 
-class PluginError(_Said):
+class PluginError(_Bilingual):
     """Plugins are unusable: a required plugin failed, or two plugins claim the same rule code."""
 
 
-class Refused(_Said):
+class Refused(_Bilingual):
     """One plugin is not loaded, for the reason given (its message names the plugin)."""
 
 
