@@ -124,3 +124,15 @@ def test_a_missing_path_is_caught():
     assert not exists("gxlint/model.py/")
     assert not exists("grammar/templates/*.yaml")
     assert exists("grammar/templates/*.json")
+
+
+def test_the_family_table_gives_each_folder_the_code_block_of_its_rules():
+    # the table names a block (GX2xx), not codes, so that a new rule needs no edit of it; every
+    # rule file in a folder has a code of its block, and every folder of rules is in the table
+    text = GUIDE.read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `rules/(\w+)/` \| (GX\d)xx: ", text, re.M))
+    folders = {p.parent.name for p in (ROOT / "rules").glob("*/GX[0-9][0-9][0-9]_*.py")}
+    assert set(rows) == folders, (sorted(rows), sorted(folders))
+    for family, block in rows.items():
+        for path in (ROOT / "rules" / family).glob("GX[0-9][0-9][0-9]_*.py"):
+            assert path.name.startswith(block), f"{path.name} is in rules/{family}/, whose block is {block}xx"

@@ -1,4 +1,4 @@
-"""GX501-GX503: a report against last year's report of the same agency (docs/format.md, Across years).
+"""GX5xx: a report against last year's report of the same agency (docs/format.md, Across years).
 
 These rules set ``uses_previous``: they read ``ctx.previous``, last year's report, which the runner
 provides when it has paired the report with its predecessor (``gxlint --previous LAST REPORT``, or
