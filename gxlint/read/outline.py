@@ -181,7 +181,7 @@ def _token(unfolded: Unfolded, kind: str, token: str, start: int) -> Line:
 def _run_lines(unfolded: Unfolded, run: str, token: str, start: int) -> list[Line]:
     """The lines of one run token (TABLE, TEXTS, PIPES or CELLS) at ``start``, the blank lines between them
     skipped.  Their kinds are the line terminals the grammar had before runs were one token: in a
-    TABLE, a ROW holds a tab and a CAPTION does not; every line of TEXTS is a TEXT, every line of
+    TABLE, a ROW holds a tab, a CAPTION does not, and a page number is left out; every line of TEXTS is a TEXT, every line of
     CELLS a CELL_LINE; in PIPES, a PIPE_SEP is made of | : - and blanks and holds a ---, and every
     other line is a PIPE_ROW."""
     out = []
@@ -193,10 +193,15 @@ def _run_lines(unfolded: Unfolded, run: str, token: str, start: int) -> list[Lin
             at = start if to_source is None else to_source(start)
             if line_kind:
                 kind = line_kind
-            elif run == "TABLE":
-                kind = "ROW" if "\t" in body else "CAPTION"
-            else:
+            elif run != "TABLE":
                 kind = "PIPE_SEP" if _is_pipe_separator(body) else "PIPE_ROW"
+            elif "\t" in body:
+                kind = "ROW"
+            elif "条" in body:  # 第二十条第（一）项
+                kind = "CAPTION"
+            else:  # a page number inside the table (the grammar's _PAGE_NUMBER): no line of it
+                start += len(body) + 1
+                continue
             out.append(Line(kind, body, at, at + len(body)))
         start += len(body) + 1
     # the blank lines the run took after its last line (a line of Unicode spaces other than _BLANK

@@ -23,7 +23,7 @@ from itertools import chain
 from operator import attrgetter, itemgetter
 import re
 from collections import Counter
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from gxlint.read import splitter
 from gxlint.arith import balance
@@ -612,13 +612,15 @@ class Reader:
         ambiguous: dict[int, list[list[Field | None]]] = {}
         header: list[int] | None = None
 
-        for raw, form in zip(rows, self.lexicon.forms(rows)):
+        for raw, form in _rejoined(rows, self.lexicon, len(columns)):
             fields = raw.fields
             last_label = form.last_label
             frags = form.labels(fields)
             has_data = form.has_data
-            if not started:
+            if not started or not has_data:
                 named = _app_header_columns(t, tuple(map(_text, fields)))
+                if named is not None and started:
+                    continue  # the header again where the table goes on over a page (Word repeats it)
                 if named is not None:
                     for i, col, replaced in named:
                         if col in header_at:
@@ -633,6 +635,7 @@ class Reader:
                                 f"column label “{f.text.strip()}” read as the template's “{columns[col]}”",
                             )
                     continue
+            if not started:
                 started = True
                 # the header is complete once the first row of data starts
                 if not header_bad and len(header_at) == len(columns):
@@ -1021,6 +1024,41 @@ def _is_app_header(template: Template, text: str) -> bool:
         return True
     headers = template.tables.get(APPLICATIONS, {}).get("header_labels", ())
     return any(k == key(h) for h in headers) or "勾稽关系" in k
+
+
+def _rejoined(rows: list[RawRow], lexicon: Lexicon, width: int) -> Iterator[tuple[RawRow, _Form]]:
+    """The applications table's rows with their forms, a row that a page break cut in two made one
+    again: its label and first numbers on one line, the rest of its numbers on the next with no
+    label (``5.属于三类内部事务信息 0 0 0`` / ``0 0 0 0``), where the two hold the template's
+    columns exactly."""
+    held: tuple[RawRow, _Form] | None = None
+    for raw, form in zip(rows, lexicon.forms(rows)):
+        if held is not None:
+            before, shape = held
+            if (
+                form.has_data
+                and form.last_label < 0
+                and shape.last_label >= 0
+                and shape.has_data
+                and len(before.fields) - shape.last_label - 1 + len(raw.fields) == width
+                and not (before.run_together or raw.run_together)
+            ):
+                fields = before.fields + raw.fields
+                span = Span(
+                    before.span.line,
+                    before.span.column,
+                    raw.span.end_line,
+                    raw.span.end_column,
+                    before.span.start,
+                    raw.span.end,
+                )
+                held = None
+                yield RawRow(fields, span), lexicon.form(fields)
+                continue
+            yield held
+        held = (raw, form)
+    if held is not None:
+        yield held
 
 
 @lru_cache(maxsize=128)  # the header wordings recur; the first data rows, also asked, seldom do

@@ -1,0 +1,111 @@
+"""A table that goes on over a page, as printed reports and Word files have it: the header repeated
+on the next page, a page number between two rows, a row cut in two by the page break.  Each is read
+as the one table it is, with the values of the report written without the break."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import formsgen
+from gxlint.output.dataset import report_to_dict
+from gxlint.run import api
+from gxlint.run.linter import Linter
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT = (ROOT / "examples" / "shili-county-2021.txt").read_text(encoding="utf-8")
+LINES = TEXT.split("\n")
+
+
+def values(report) -> dict:
+    return {t["kind"]: t["values"] for t in report_to_dict(report)["tables"]}
+
+
+WANT = values(api.parse_text(TEXT, "report.txt"))
+
+
+def _at(start: str) -> int:
+    return next(i for i, line in enumerate(LINES) if line.lstrip("\t").startswith(start))
+
+
+def _with(lines: list[str], before: str, inserted: list[str]) -> str:
+    i = next(i for i, line in enumerate(lines) if line.lstrip("\t").startswith(before))
+    return "\n".join(lines[:i] + inserted + lines[i:])
+
+
+def codes(text: str) -> list[str]:
+    return [f.code for f in Linter(isolated=True).lint_text(text, "report.txt")]
+
+
+# the applications table's three header rows, as the example writes them
+HEADER = LINES[_at("（本列数据") : _at("（本列数据") + 3]
+REPEATED = _with(LINES, "（四）无法提供", HEADER)
+
+FORMS = {
+    "tab-separated text": (lambda t: t.encode(), "report.txt"),
+    "Word": (formsgen.to_docx, "report.docx"),
+    "web page": (lambda t: formsgen.to_html(t, "gbk"), "report.html"),
+    "bare pipes": (lambda t: formsgen.to_pipes(t).encode(), "report.txt"),
+    "one cell per line": (lambda t: formsgen.to_cells(t).encode(), "report.txt"),
+    "space-aligned columns": (lambda t: formsgen.to_layout(t).encode(), "report.txt"),
+}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_the_applications_header_repeated_inside_the_table_is_no_row(form):
+    write, name = FORMS[form]
+    report = api.parse_bytes(write(REPEATED), name)
+    # before: the repeated 总计 and 其他 were read as the rows （七）总计 and 3.其他, all blank
+    assert values(report) == WANT
+
+
+def test_a_repeated_header_hides_no_defect_below_it():
+    bad = REPEATED.replace("\t（七）总计\t\t12\t2\t0\t0\t1\t0\t15", "\t（七）总计\t\t13\t2\t0\t0\t1\t0\t16")
+    assert bad != REPEATED
+    assert codes(REPEATED) == []
+    assert {"GX201", "GX203"} <= set(codes(bad))
+
+
+@pytest.mark.parametrize("footer", ["— 2 —", "- 2 -", "  第 2 页  ", "第2页 共5页", "第 2 页，共 5 页"])
+@pytest.mark.parametrize("blank", ["", "\f"])
+def test_a_page_number_between_table_rows_does_not_end_the_table(footer, blank):
+    text = _with(LINES, "8.属于行政查询事项", [blank, footer, blank] if blank else [footer])
+    # before: the table ended at the page number and the rows after it were read as no table
+    assert values(api.parse_text(text, "report.txt")) == WANT
+    assert codes(text) == []
+
+
+def test_a_defect_below_a_page_number_is_found():
+    text = _with(LINES, "8.属于行政查询事项", ["— 2 —"])
+    bad = text.replace(
+        "1.本机关不掌握相关政府信息\t3\t1\t0\t0\t1\t0\t5", "1.本机关不掌握相关政府信息\t3\t1\t0\t0\t1\t0\t8"
+    )
+    assert bad != text
+    assert "GX202" in codes(bad)
+
+
+def test_a_page_number_between_paragraphs_is_no_table():
+    text = _with(LINES, "**（二）依申请公开", ["— 1 —"])
+    assert values(api.parse_text(text, "report.txt")) == WANT
+
+
+ROW = "\t\t5.属于三类内部事务信息\t0\t0\t0\t0\t0\t0\t0"
+
+
+@pytest.mark.parametrize("cut", [3, 1, 5])
+def test_a_row_cut_in_two_by_a_page_break_is_one_row(cut):
+    label, *numbers = ROW.lstrip("\t").split("\t")
+    first = "\t\t" + "\t".join([label, *numbers[:cut]])
+    rest = "\f" + "\t".join(numbers[cut:])
+    text = TEXT.replace(ROW, first + "\n" + rest)
+    assert text != TEXT
+    assert values(api.parse_text(text, "report.txt")) == WANT
+    assert codes(text) == []
+
+
+def test_numbers_that_do_not_complete_the_row_are_not_joined_to_it():
+    # three numbers, then a line of five: eight for seven columns -- not the row's other part
+    text = TEXT.replace(ROW, "\t\t5.属于三类内部事务信息\t0\t0\t0\n\f0\t0\t0\t0\t0")
+    assert text != TEXT
+    assert {"GX003", "GX210"} <= set(codes(text))
