@@ -8,6 +8,8 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 import gxlint_rules
 from gxlint.lint.rule import Rule
 from gxlint.plugins import discovery as plugins
@@ -68,6 +70,21 @@ def test_a_missing_path_is_reported_whatever_select_says_and_only_ignore_silence
     found = lint_paths([gone], config={"select": ["GX2"], "lang": "en"})
     assert [(f.code, f.message) for f in found] == [("GX001", f"no such file or directory: {gone}")]
     assert lint_paths([gone], config={"select": ["GX2"], "ignore": ["GX001"]}) == []
+
+
+@pytest.mark.parametrize(
+    "data, code",
+    [
+        (b"\x00\x01binary\x00", "GX001"),
+        (b"PK\x03\x04damaged", "GX001"),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_reported_whatever_select_says(tmp_path, data, code):
+    # before: `select: [GX1, GX2]` (a setting docs/config.md suggests) let such a file pass as clean
+    path = tmp_path / ("r.docx" if data.startswith(b"PK") else "r.txt")
+    path.write_bytes(data)
+    assert [f.code for f in lint_paths([str(path)], config={"select": ["GX2"]})] == [code]
+    assert lint_paths([str(path)], config={"select": ["GX2"], "ignore": [code]}) == []
 
 
 def test_a_reader_crash_is_one_finding_and_nothing_else_runs(monkeypatch):

@@ -35,7 +35,9 @@ FORMATS = tuple(BUILTIN)
               PATH 可以是文件、目录（在其中查找 *.txt、*.md、*.docx、*.html、*.htm、*.pdf，以及无法读取、
               会逐个报告的 *.doc 和 *.wps；跳过隐藏目录），或用 - 表示标准输入。""",
 )
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=click.Path(path_type=str))
+@click.argument(
+    "paths", nargs=-1, required=True, metavar="PATH...", type=click.Path(readable=False, path_type=str)
+)
 @_option(
     "-f",
     "--format",

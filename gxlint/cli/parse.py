@@ -25,7 +25,9 @@ from .ui import _LANG_HELP, _LANG_HELP_ZH, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _
               每行一个报告的模型；这两种格式接受多个文件和目录（像检查命令一样在目录中查找报告）。
               无法读取的文件不输出任何行，在标准错误中说明，退出码为 1，其余文件照常输出。""",
 )
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=click.Path(path_type=str))
+@click.argument(
+    "paths", nargs=-1, required=True, metavar="PATH...", type=click.Path(readable=False, path_type=str)
+)
 @_option(
     "-f",
     "--format",

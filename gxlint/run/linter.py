@@ -70,8 +70,9 @@ class Linter:
         self, settings: Settings, path: str | None = None, *, unread: bool = False
     ) -> list[type[Rule]]:
         """The rules that run on ``path``.  Whatever ``select`` says (only ``ignore`` stops them), the
-        rules that report crashes run, and, on a path that cannot be read at all (``unread``), the
-        rules that speak about files with no text: neither a crash nor a missing file is silent."""
+        rules that report crashes run, and, on a path that cannot be read at all (``unread``: missing,
+        binary, damaged), the rules that speak about files with no text: neither a crash nor a file
+        gxlint cannot read is silent."""
         # Settings is frozen and what decides here is tuples: the same settings object (shared by
         # the files its config covers) selects the same rules, wherever no per-file ignore applies
         if not settings.per_file_ignores:
@@ -142,8 +143,15 @@ class Linter:
         """``previous``: last year's report of the same agency, the rules' ``ctx.previous`` (the
         cross-year rules, ``Rule.uses_previous``, are silent without it); ``cross_only``: run only
         the cross-year rules, for a report whose other findings are already known."""
+        # a file that could not be read (binary, an unknown encoding, damaged) is as loud as a missing
+        # one; an empty file is read, and is a report or not as select decides (GX002)
+        unread = not report.source.text and any(p.fatal for p in report.source.problems)
         return self.engine.run(
-            report, self.selected(settings, report.path), settings, previous=previous, cross_only=cross_only
+            report,
+            self.selected(settings, report.path, unread=unread),
+            settings,
+            previous=previous,
+            cross_only=cross_only,
         )
 
     def lint_unread(self, source: source_mod.Source, settings: Settings) -> list[Finding]:
