@@ -99,6 +99,21 @@ class _Label(_Frozen):
         _set(self, "text", text)
 
 
+#: a row's data written wrongly, run together: digits with dashes or letters among them, or dashes
+#: alone (a sentence holds Chinese characters, full stops or commas: none of these)
+_DATA_RUN = re.compile(r"[\dA-Za-z.+\-—–－]+")
+
+
+def _malformed(text: str) -> re.Match[str] | None:
+    """The run of :data:`_DATA_RUN` ``text`` starts with, if it is a row's data written wrongly:
+    with a digit or of dashes alone, and ending where a blank, a closing bracket or the text does."""
+    m = _DATA_RUN.match(text)
+    if m is None or (m.end() < len(text) and not (text[m.end()].isspace() or text[m.end()] in "）)")):
+        return None
+    run = m.group()
+    return m if any(c.isdigit() for c in run) or not run.strip("—–－") else None
+
+
 #: a run of characters for which str.isalnum() holds (\w is those and "_")
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 #: the full-width characters that fold to an alphanumeric one
@@ -213,11 +228,18 @@ class InlineTables:
                 rows.append([[f], role, False])
 
         def data_at(a: int, chunk: str) -> bool:
-            """Add the digits at the start of ``chunk`` (after punctuation); False if it is prose."""
+            """Add the digits at the start of ``chunk`` (after punctuation); False if it is prose.
+            Between two labels, what holds no Chinese is the row's data, however malformed
+            (``0—00000``, ``1001O001``): the table reader says it cannot read it; taken for prose,
+            it ended the table, and the rows after it were lost."""
             stripped = chunk.lstrip(" \u3000）)」”")
             m = re.match(r"[\d.+\-][\d\s.+\-]*", stripped)
             if not m:
-                return not _strip_edge_punct(chunk.strip())
+                m = _malformed(stripped)
+                if not m:
+                    return not _strip_edge_punct(chunk.strip())
+            elif m.end() < len(stripped) and not stripped[m.end()].isspace():
+                m = _malformed(stripped) or m
             digits = m.group().rstrip()
             at = a + (len(chunk) - len(stripped))
             add(field(at, at + len(digits)), "data")

@@ -1,0 +1,55 @@
+"""A table written inside running text (a crawled page: the whole report on one line, digits run
+together) whose data is written wrongly in one row (``0—00000``, ``1001O001``): that row is one the
+table reader cannot read (GX003, its cells ``unreadable``), and every other row is read as written.
+Before, the wrong row was taken for prose that ended the table: the rows after it were lost
+without a word, or it was read as a row with nothing written (a false GX208)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gxlint.output.dataset import report_to_dict
+from gxlint.run import api
+from gxlint.run.linter import Linter
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "shili-2021-inline.txt"
+TEXT = FIXTURE.read_text(encoding="utf-8")
+
+
+def applications(text: str) -> dict:
+    tables = report_to_dict(api.parse_text(text, "report.txt"))["tables"]
+    return next(t for t in tables if t["kind"] == "applications")
+
+
+WANT = applications(TEXT)
+
+
+@pytest.mark.parametrize(
+    "label, data, written",
+    [
+        ("1.信访举报投诉类申请", "0000000", "0—00000"),
+        ("1.信访举报投诉类申请", "0000000", "00O0000"),
+        ("2.重复申请", "1000001", "100l001"),
+        ("2.重复申请", "1000001", "—"),
+    ],
+)
+def test_a_row_written_wrongly_is_unreadable_and_the_rows_after_it_are_read(label, data, written):
+    assert label + data in TEXT
+    text = TEXT.replace(label + data, label + written, 1)
+    got = applications(text)
+    wrong = label
+    assert set(got["values"][wrong].values()) == {None}
+    # every other row, those after the wrong one included, as written
+    assert {k: v for k, v in got["values"].items() if k != wrong} == {
+        k: v for k, v in WANT["values"].items() if k != wrong
+    }
+    codes = [f.code for f in Linter(isolated=True).lint_text(text, "report.txt")]
+    assert "GX003" in codes
+    assert "GX208" not in codes  # something is written in the row: it is not blank
+
+
+def test_prose_after_the_table_still_ends_it():
+    got = applications(TEXT)
+    assert list(got["values"])[-1] == "四、结转下年度继续办理"
