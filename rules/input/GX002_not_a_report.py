@@ -8,8 +8,9 @@ from gxlint.model import Span
 class NotAReport(Rule):
     """No annual-report structure is recognised at all.
 
-    The file was read, but it has no chapter heading (一、…), no template table and no title
-    that mentions 报告: it is empty, whitespace only, or some other document.  Nothing else is
+    The file was read, but it has no chapter heading (一、…), no template table and no report's
+    title (one about 信息公开 ending in 报告 or 年报): it is empty, whitespace only, or some other
+    document, such as a README that only mentions the reports.  Nothing else is
     checked on such a file, so that one wrong file does not bury the output in findings.
 
     Anti-pattern::
@@ -31,8 +32,9 @@ class NotAReport(Rule):
     severity = "error"
     summary = "no annual-report structure recognised at all"
     summary_zh = "未识别出任何年度报告结构"
-    doc_zh = """文件可以读取，但既没有章节标题（一、……），也没有模板表格，标题中也没有“报告”字样：
-    它是空文件、只有空白，或者是别的文档。对这样的文件不再做其他检查，以免一个放错的文件
+    doc_zh = """文件可以读取，但既没有章节标题（一、……），也没有模板表格，也没有年度报告的标题（关于
+    “信息公开”、以“报告”或“年报”结尾）：它是空文件、只有空白，或者是别的文档，例如只是提到这些
+    报告的说明文件。对这样的文件不再做其他检查，以免一个放错的文件
     淹没全部输出。"""
 
     messages = {
@@ -41,9 +43,10 @@ class NotAReport(Rule):
             en="the file is empty (or whitespace only): not an annual report",
         ),
         "no-structure": Message(
-            zh="未识别出年度报告的结构：没有“一、总体情况”等章节标题，没有模板表格，标题也未提及“年度报告”",
+            zh="未识别出年度报告的结构：没有“一、总体情况”等章节标题，没有模板表格，"
+            "也没有“……政府信息公开工作年度报告”这样的标题",
             en="no annual-report structure found: no chapter headings such as 一、总体情况, "
-            "no template tables, and no title mentioning 年度报告",
+            "no template tables, and no title such as …政府信息公开工作年度报告",
         ),
     }
 

@@ -23,6 +23,8 @@ What it offers:
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache, partial
 from typing import Any
 
@@ -60,15 +62,20 @@ _TRAILING = " \t\r\n\u3000*_#|"
 
 def is_report(report) -> bool:
     """Whether a readable report has any recognisable annual-report structure: a chapter heading,
-    a template table or a title that mentions 报告 (GX002 reports a file that has none)."""
+    a template table or a report's title (GX002 reports a file that has none)."""
     if report.chapters:
         return True
     # a template table counts when a row of it was read as the template's: a table that only
     # quotes a label (notes about reports, in a Markdown table) is no report
     if any(t.kind in _REPORT_TABLES and (t.rows or t.values) for t in report.tables):
         return True
-    title = report.title or ""
-    return "报告" in title
+    return bool(report.title) and _REPORT_TITLE.search(report.title.strip(_TRAILING)) is not None
+
+
+#: A report's title: about 信息公开, ending in 报告 or 年报 (``…2021年政府信息公开工作年度报告``, a
+#: year in brackets after it at most).  A note that only mentions reports (a README's ``# 年度报告``,
+#: a changelog's ``- 添加 2021 年报告``) is none.
+_REPORT_TITLE = re.compile(r"信息公开.*(?:报告|年报)\s*(?:[（(][^）)]{0,20}[）)])?$")
 
 
 def checkable(report) -> bool:
