@@ -457,7 +457,8 @@ def test_statistics_with_a_format_it_cannot_use_exits_2():
     assert result.exit_code == 2 and "--statistics works with --format full, concise, json" in result.stderr
     result = gx("--isolated", "--statistics", "-f", "sarif", EXAMPLE)
     assert (
-        result.exit_code == 2 and "--statistics 只能与 --format full、concise、json 一起使用" in result.stderr
+        result.exit_code == 2
+        and "--statistics 只能与 --format full、concise、json 一起使用，不能用于 'sarif'" in result.stderr
     )
 
 

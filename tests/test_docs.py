@@ -101,6 +101,18 @@ def test_config_doc_covers_every_key():
         assert re.search(rf"^#+ `{re.escape(key)}`", text, re.M), f"docs/config.md has no section for {key}"
 
 
+def test_config_doc_shows_what_gxlint_init_writes(tmp_path):
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(main, ["init", "--lang", "en", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / ".gxlint.yaml").read_text(encoding="utf-8")
+    shown = re.search(r"```yaml\n(.*?)```", _read("config.md"), re.S)
+    assert shown is not None and shown.group(1) == written, (
+        "docs/config.md: paste `gxlint init --lang en` output"
+    )
+
+
 def test_formats_doc_covers_every_field():
     text = _read("formats.md")
     for field in (

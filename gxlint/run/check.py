@@ -109,7 +109,7 @@ def validate(options: CheckOptions) -> None:
             raise UsageProblem(
                 f"--statistics works with --format {', '.join(STATISTICS_FORMATS)}, not {options.fmt!r}",
                 f"--statistics 只能与 --format {'、'.join(STATISTICS_FORMATS)} 一起使用，"
-                f"不能与 {options.fmt!r}",
+                f"不能用于 {options.fmt!r}",
             )
 
 
