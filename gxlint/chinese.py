@@ -640,3 +640,27 @@ def find_period(text: str) -> tuple[int, PeriodReading] | None:
         if PERIOD_WORDS.search(folded, max(0, m.start() - 40), m.start()):
             return 1, _range(text, m)
     return None
+
+
+#: what the operating system says when a file cannot be read or written, in Chinese (by errno)
+_OS_ERRORS_ZH = {
+    "ENOENT": "文件或目录不存在",
+    "EACCES": "没有权限",
+    "EPERM": "不允许此操作",
+    "EISDIR": "这是一个目录",
+    "ENOTDIR": "路径中有一项不是目录",
+    "ENOSPC": "磁盘空间不足",
+    "EROFS": "文件系统只读",
+    "EEXIST": "文件已存在",
+    "ENAMETOOLONG": "文件名过长",
+    "ELOOP": "符号链接循环",
+    "EIO": "输入输出错误",
+}
+
+
+def os_error_zh(exc: BaseException) -> str:
+    """An OSError's reason in Chinese (its English words where the error is a rarer one)."""
+    import errno
+
+    name = errno.errorcode.get(getattr(exc, "errno", None) or -1, "")
+    return _OS_ERRORS_ZH.get(name) or str(getattr(exc, "strerror", None) or exc)

@@ -153,6 +153,8 @@ def test_write_error_is_a_clean_exit_2(office):
     result = lint("--write-baseline", "no/such/dir/b.json", "reports")
     assert result.exit_code == 2
     assert result.stderr.startswith("gxlint: error: no/such/dir/b.json: cannot write the baseline")
+    chinese = gx("--write-baseline", "no/such/dir/b.json", "reports")
+    assert chinese.stderr.strip() == "gxlint：错误：no/such/dir/b.json：无法写入基线文件：文件或目录不存在"
 
 
 def _seconds(text: str) -> str:

@@ -33,19 +33,27 @@ def test_parse_json_blank_cell_is_null_and_malformed_is_listed():
     assert review["malformed"][0]["text"] == "00"
 
 
-def test_parse_text_outline():
+def test_parse_text_outline_in_either_language():
     result = CliRunner().invoke(main, ["parse", str(EXAMPLE)])
     assert result.exit_code == 0
-    assert "chapter 三、收到和处理政府信息公开申请情况" in result.output
+    assert "章 三、收到和处理政府信息公开申请情况（第 38 行）" in result.output
+    assert (
+        "格式：    2021\n" in result.output and "落款：    示例县市场监督管理局，2022-01-20" in result.output
+    )
     assert "行政规范性文件: 本年制发件数=2 本年废止件数=1 现行有效件数=15" in result.output
+    english = CliRunner().invoke(main, ["parse", "--lang", "en", str(EXAMPLE)])
+    assert "chapter 三、收到和处理政府信息公开申请情况  (line 38)" in english.output
+    assert "template:  2021\n" in english.output
+    assert "行政规范性文件: 本年制发件数=2 本年废止件数=1 现行有效件数=15" in english.output
 
 
 def test_parse_unreadable_file(tmp_path):
     binary = tmp_path / "x.txt"
     binary.write_bytes(b"\x00\x01\x02")
-    result = CliRunner().invoke(main, ["parse", str(binary)])
+    result = CliRunner().invoke(main, ["parse", "--lang", "en", str(binary)])
     assert result.exit_code == 2
-    assert "binary" in result.output
+    assert "binary" in result.stderr
+    assert result.stdout == ""  # no outline of nothing before the error
     assert "Traceback" not in result.output
 
 

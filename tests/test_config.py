@@ -165,6 +165,45 @@ def test_configured_lang_follows_discovery_and_extend(tmp_path):
     assert configured_lang(start=str(sub)) is None
 
 
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("lang: en\nselect: [GX0\n", "en"),  # read as far as the mistake
+        ("select: [GX0]\nseverity: {GX208: info}\nlang: en\nignore: [GX1,\n", "en"),
+        ("options: {GX302: {lang: en}}\nselect: [GX0\n", None),  # not the top-level key
+        ("select: [GX0\nlang: en\n", None),  # after the mistake
+    ],
+)
+def test_a_broken_config_is_reported_in_the_language_it_sets_before_its_mistake(tmp_path, text, lang):
+    from gxlint.config import configured_lang
+
+    (tmp_path / ".gxlint.yaml").write_text(text, encoding="utf-8")
+    assert configured_lang(start=str(tmp_path)) == lang
+
+
+@pytest.mark.parametrize(
+    "text, zh",
+    [
+        ("select: [GX1,\n", "这里缺少值"),
+        ("select: {a: 1\n", "花括号映射 {...} 没有闭合"),
+        ("a:\n\t- b\n", "YAML 不能用制表符缩进"),
+        ("select: a: b\n", "这里不能写“键: 值”"),
+        ("select: [GX1]\nselect: [GX2]\n", "同一个键出现了两次"),
+        ('a: "x\n', "文件在引号或括号闭合之前就结束了"),
+    ],
+)
+def test_yaml_mistakes_are_explained_in_chinese(tmp_path, text, zh):
+    from gxlint.config import read_file
+
+    path = tmp_path / ".gxlint.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        read_file(path)
+    assert f"YAML 格式错误：{zh}" in caught.value.text("zh")
+    assert not any("a" <= ch <= "z" for ch in caught.value.message_zh.split("：", 1)[1])
+    assert "invalid YAML: " in caught.value.text("en")
+
+
 # -- a plugin's codes, and switching plugins off (plugins: {disable: [...]}) ---------------------------
 
 

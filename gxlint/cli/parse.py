@@ -11,7 +11,17 @@ from gxlint.run.dataset import FORMATS, MANY
 
 from .app import CONTEXT, GxCommand, _option, main
 from .streams import _flush_quietly
-from .ui import _LANG_HELP, _LANG_HELP_ZH, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, _command_lang, _t, run_errors
+from .ui import (
+    _LANG_HELP,
+    _LANG_HELP_ZH,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    _command_lang,
+    _t,
+    run_errors,
+    ui_lang,
+)
 
 
 @main.command(
@@ -92,7 +102,7 @@ def parse_cmd(
             )
         sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
     with run_errors():
-        parsed = dataset.parse_one(paths, fmt, chosen)
+        parsed = dataset.parse_one(paths, fmt, chosen, ui_lang())
         with dataset.open_output(output_file) as stream:
             click.echo(parsed.text, nl=False, file=stream)
     if parsed.error:

@@ -8,6 +8,8 @@ is actually read: a run without one never imports it.
 
 from __future__ import annotations
 
+from gxlint.chinese import os_error_zh
+
 import os
 from pathlib import Path
 from typing import Any
@@ -57,7 +59,11 @@ def read_file(path: str | os.PathLike[str]) -> Any:
     except FileNotFoundError:
         raise ConfigError("config file not found", name, zh="配置文件不存在") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config file: {exc}", name, zh=f"无法读取配置文件：{exc}") from None
+        raise ConfigError(
+            f"cannot read config file: {exc}",
+            name,
+            zh=f"无法读取配置文件：{os_error_zh(exc) if isinstance(exc, OSError) else '不是 UTF-8 编码'}",
+        ) from None
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     yaml = _yaml()
@@ -90,13 +96,41 @@ def read_file(path: str | os.PathLike[str]) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
+        problem = str(exc.problem or exc)
         raise ConfigError(
-            f"invalid YAML: {exc.problem or exc}", name, line, col, zh=f"YAML 格式错误：{exc.problem or exc}"
+            f"invalid YAML: {problem}", name, line, col, zh=f"YAML 格式错误：{_zh(problem)}"
         ) from None
     except YAMLError as exc:
         raise ConfigError(f"invalid YAML: {exc}", name, zh=f"YAML 格式错误：{exc}") from None
     except RecursionError:
         raise ConfigError("invalid YAML: nested too deeply", name, zh="YAML 格式错误：嵌套层次过深") from None
+
+
+#: ruamel.yaml's problems, said in Chinese (by the start of their English text); another problem
+#: is quoted as the parser wrote it
+_PROBLEMS_ZH = (
+    ("expected ',' or ']'", "方括号列表 [...] 没有闭合，或其中的项之间缺少逗号"),
+    ("expected ',' or '}'", "花括号映射 {...} 没有闭合，或其中的项之间缺少逗号"),
+    ("expected the node content", "这里缺少值（列表或映射没有写完？）"),
+    ("mapping values are not allowed here", "这里不能写“键: 值”（冒号后缺少空格，或缩进不对？）"),
+    ("found character '\\t' that cannot start any token", "YAML 不能用制表符缩进，请改用空格"),
+    ("found character", "这里有一个不能出现在此处的字符"),
+    ("could not find expected ':'", "缺少冒号“:”"),
+    ("did not find expected key", "找不到下一个键（缩进不一致？）"),
+    ("did not find expected '-' indicator", "列表项的缩进不一致"),
+    ("found unexpected end of stream", "文件在引号或括号闭合之前就结束了"),
+    ("found duplicate key", "同一个键出现了两次"),
+    ("expected <block end>", "缩进不一致"),
+    ("expected <document start>", "文件的结构不对：顶层应是“键: 值”"),
+    ("found unknown escape character", "引号中有无效的转义字符"),
+)
+
+
+def _zh(problem: str) -> str:
+    for start, zh in _PROBLEMS_ZH:
+        if problem.startswith(start):
+            return zh
+    return f"解析器报告：{problem}"
 
 
 # -- where a key or item is (1-based line and column; None for data not read from a file) -----------

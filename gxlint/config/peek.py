@@ -23,7 +23,10 @@ def configured_lang(explicit: str | None = None, start: str | None = None) -> st
         seen: set[str] = set()
         while path and os.path.abspath(path) not in seen:
             seen.add(os.path.abspath(path))
-            data = read_file(path)
+            try:
+                data = read_file(path)
+            except ConfigError:
+                return _lang_before_the_mistake(path)
             if not isinstance(data, dict):
                 return None
             lang = data.get("lang")
@@ -74,3 +77,29 @@ def disabled_plugins(
     except (ConfigError, OSError, UnicodeDecodeError, ImportError):
         return ()
     return ()
+
+
+def _lang_before_the_mistake(path: str) -> str | None:
+    """The top-level ``lang`` of a config file that cannot be loaded, as far as it can be read: its
+    error is said in the language the file asks for when ``lang`` stands before the mistake."""
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, ScalarEvent
+
+    from .load import _yaml
+
+    depth, key, expecting_key = 0, None, True
+    try:
+        for event in _yaml().parse(Path(path).read_text(encoding="utf-8")):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+                expecting_key = True  # back in the top mapping, a collection was a key's value
+            elif isinstance(event, ScalarEvent) and depth == 1:
+                if expecting_key:
+                    key = event.value
+                elif key == "lang" and event.value in LANGS:
+                    return event.value
+                expecting_key = not expecting_key
+    except Exception:  # the mistake: what came before it has been read
+        return None
+    return None

@@ -177,45 +177,113 @@ def source_to_text(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
-def report_to_text(report: Report) -> str:
+#: the outline's words (``gxlint parse``), in each language
+_OUTLINE = {
+    "en": {
+        "form": "form:      ",
+        "title": "title:     ",
+        "agency": "agency:    ",
+        "year": "year:      ",
+        "template": "template:  ",
+        "period": "period:    ",
+        "published": "published: ",
+        "signature": "signature: ",
+        "problem": "problem:   ",
+        "none": "(none)",
+        "unknown": "(unknown)",
+        "legacy": "pre-2019 statistics table",
+        "no organ": "(no organ)",
+        "no date": "(no date)",
+        "and": ", ",
+        "line": " (line {line})",
+        "problem line": "line {line}: ",
+        "preamble": "preamble: {n} paragraph(s)",
+        "paragraphs": "{n} paragraph(s)",
+        "chapter": "chapter {numeral}、{title}  (line {line})",
+        "table": "table {kind} (line {line}, {layout}, template {template})",
+        "no data row": "(no data row)",
+        "note": "note line {line}: ",
+    },
+    "zh": {
+        "form": "形式：    ",
+        "title": "标题：    ",
+        "agency": "机关：    ",
+        "year": "年度：    ",
+        "template": "格式：    ",
+        "period": "统计期限：",
+        "published": "发布日期：",
+        "signature": "落款：    ",
+        "problem": "问题：    ",
+        "none": "（无）",
+        "unknown": "（未识别）",
+        "legacy": "2019 年以前的统计表",
+        "no organ": "（无机关名称）",
+        "no date": "（无日期）",
+        "and": "，",
+        "line": "（第 {line} 行）",
+        "problem line": "第 {line} 行：",
+        "preamble": "开头：{n} 段",
+        "paragraphs": "{n} 段",
+        "chapter": "章 {numeral}、{title}（第 {line} 行）",
+        "table": "表 {kind}（第 {line} 行，{layout}，格式 {template}）",
+        "no data row": "（没有数据行）",
+        "note": "说明 第 {line} 行：",
+    },
+}
+
+
+def report_to_text(report: Report, lang: str = "zh") -> str:
+    """The outline ``gxlint parse`` prints: the report's identity, then its chapters and every
+    table cell, in ``lang``'s words (the table kinds and cell labels as the model names them)."""
+    w = _OUTLINE[lang]
     out: list[str] = []
-    out.append(f"form:      {report.source.form}")
-    out.append(f"title:     {report.title or '(none)'}")
-    out.append(f"agency:    {report.agency or '(unknown)'}")
-    out.append(f"year:      {report.year or '(unknown)'}")
-    template = report.template or ("pre-2019 statistics table" if report.legacy_format else "(none)")
-    out.append(f"template:  {template}")
+    out.append(w["form"] + report.source.form)
+    out.append(w["title"] + (report.title or w["none"]))
+    out.append(w["agency"] + (report.agency or w["unknown"]))
+    out.append(w["year"] + (str(report.year) if report.year else w["unknown"]))
+    out.append(w["template"] + (report.template or (w["legacy"] if report.legacy_format else w["none"])))
     if report.period:
-        out.append(
-            f"period:    {_iso(report.period.start)} – {_iso(report.period.end)} (line {report.period.span.line})"
-        )
+        line = w["line"].format(line=report.period.span.line)
+        out.append(f"{w['period']}{_iso(report.period.start)} – {_iso(report.period.end)}{line}")
     if report.published:
-        out.append(f"published: {_iso(report.published.date)} (line {report.published.span.line})")
+        out.append(
+            w["published"]
+            + f"{_iso(report.published.date)}"
+            + w["line"].format(line=report.published.span.line)
+        )
     if report.signature:
         s = report.signature
+        line = w["line"].format(line=s.span.line)
         out.append(
-            f"signature: {s.organ or '(no organ)'}, {_iso(s.date) or '(no date)'} (line {s.span.line})"
+            f"{w['signature']}{s.organ or w['no organ']}{w['and']}{_iso(s.date) or w['no date']}{line}"
         )
     for p in report.source.problems:
-        out.append(f"problem:   line {p.line}: {p.message_en}")
-    _blocks(out, report.preamble, "preamble", 0)
+        message = p.message_zh if lang == "zh" else p.message_en
+        out.append(w["problem"] + w["problem line"].format(line=p.line) + message)
+    _blocks(out, report.preamble, w, 0, preamble=True)
     for c in report.chapters:
         numeral = c.numeral or (numeral_text(c.number) if c.number else "?")
-        out.append(f"chapter {numeral}、{c.title}  (line {c.span.line})")
-        _blocks(out, c.blocks, None, 1)
+        out.append(w["chapter"].format(numeral=numeral, title=c.title, line=c.span.line))
+        _blocks(out, c.blocks, w, 1)
     return "\n".join(out) + "\n"
 
 
-def _blocks(out: list[str], blocks, header: str | None, depth: int) -> None:
+def _blocks(out: list[str], blocks, w: dict[str, str], depth: int, preamble: bool = False) -> None:
     pad = "  " * depth
     paragraphs = sum(1 for b in blocks if isinstance(b, Paragraph))
-    if header is not None:
-        out.append(f"{header}: {paragraphs} paragraph(s)")
+    if preamble:
+        out.append(w["preamble"].format(n=paragraphs))
     elif paragraphs:
-        out.append(f"{pad}{paragraphs} paragraph(s)")
+        out.append(pad + w["paragraphs"].format(n=paragraphs))
+    zh = w is _OUTLINE["zh"]
     for b in blocks:
         if isinstance(b, Table):
-            out.append(f"{pad}table {b.kind} (line {b.span.line}, {b.layout}, template {b.template or '-'})")
+            out.append(
+                pad
+                + w["table"].format(
+                    kind=b.kind, line=b.span.line, layout=b.layout, template=b.template or "-"
+                )
+            )
             for r in b.rows:
                 cells = " ".join(
                     f"{c.column}={c.text if c.status != 'blank' else '∅'}"
@@ -224,9 +292,9 @@ def _blocks(out: list[str], blocks, header: str | None, depth: int) -> None:
                 )
                 out.append(f"{pad}  {r.key}: {cells}")
             if b.kind in TEMPLATE_KINDS and not b.rows:
-                out.append(f"{pad}  (no data row)")
+                out.append(f"{pad}  {w['no data row']}")
             for n in b.notes:
-                out.append(f"{pad}  note line {n.span.line}: {n.en}")
+                out.append(f"{pad}  " + w["note"].format(line=n.span.line) + (n.zh if zh else n.en))
 
 
 def _iso(date) -> str | None:

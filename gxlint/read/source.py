@@ -7,6 +7,8 @@ characters, so they agree with what an editor shows for the original file.
 
 from __future__ import annotations
 
+from gxlint.chinese import os_error_zh
+
 import codecs
 import os
 from bisect import bisect_right
@@ -309,7 +311,7 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
     except PermissionError:
         return _unreadable(name, "没有读取权限", "permission denied")
     except OSError as exc:
-        return _unreadable(name, f"无法读取：{exc.strerror or exc}", f"cannot read: {exc.strerror or exc}")
+        return _unreadable(name, f"无法读取：{os_error_zh(exc)}", f"cannot read: {exc.strerror or exc}")
     return from_bytes(data, path=name)
 
 

@@ -25,6 +25,8 @@ When the same key occurs n times, up to n matching findings are hidden.
 
 from __future__ import annotations
 
+from gxlint.chinese import os_error_zh
+
 import json
 import os
 from collections import Counter
@@ -165,6 +167,6 @@ def write(path: str, results: Iterable[FileResult]) -> int:
     except OSError as exc:
         raise BaselineError(
             f"{path}: cannot write the baseline: {exc.strerror or exc}",
-            f"{path}：无法写入基线文件：{exc.strerror or exc}",
+            f"{path}：无法写入基线文件：{os_error_zh(exc)}",
         ) from None
     return len(records)

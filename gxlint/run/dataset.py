@@ -55,9 +55,10 @@ class Parsed:
         self.error = error
 
 
-def parse_one(paths, fmt: str = "text", template: str | None = None) -> Parsed:
+def parse_one(paths, fmt: str = "text", template: str | None = None, lang: str = "zh") -> Parsed:
     """``gxlint parse [--format text|json|source] PATH``: the one report at ``paths`` (one file, or
-    ``-`` for standard input; else :class:`~gxlint.run.errors.UsageProblem`)."""
+    ``-`` for standard input; else :class:`~gxlint.run.errors.UsageProblem`), the outline in
+    ``lang``; nothing but the error for a file that cannot be read."""
     import json
 
     from gxlint.output.dataset import report_to_dict, report_to_text, source_to_text
@@ -70,13 +71,15 @@ def parse_one(paths, fmt: str = "text", template: str | None = None) -> Parsed:
         )
     report = _read(paths[0], template)
     fatal = [p for p in report.source.problems if p.fatal]
+    if fatal:
+        return Parsed("", _unreadable(paths[0], fatal[0]))
     if fmt == "json":
         text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "source":
         text = source_to_text(report)
     else:
-        text = report_to_text(report)
-    return Parsed(text, _unreadable(paths[0], fatal[0]) if fatal else None)
+        text = report_to_text(report, lang)
+    return Parsed(text)
 
 
 def parse_many(

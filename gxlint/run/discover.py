@@ -11,6 +11,8 @@ problems found".
 
 from __future__ import annotations
 
+from gxlint.chinese import os_error_zh
+
 import fnmatch
 import os
 from typing import Iterable, Iterator, NamedTuple, Sequence
@@ -86,7 +88,8 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str], matched: li
         except OSError as exc:
             matched[0] += 1
             yield Item(
-                directory, Problem(f"无法读取目录：{exc.strerror}", f"cannot read directory: {exc.strerror}")
+                directory,
+                Problem(f"无法读取目录：{os_error_zh(exc)}", f"cannot read directory: {exc.strerror}"),
             )
             return
         ident = (st.st_dev, st.st_ino)
@@ -98,7 +101,8 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str], matched: li
         except OSError as exc:
             matched[0] += 1
             yield Item(
-                directory, Problem(f"无法读取目录：{exc.strerror}", f"cannot read directory: {exc.strerror}")
+                directory,
+                Problem(f"无法读取目录：{os_error_zh(exc)}", f"cannot read directory: {exc.strerror}"),
             )
             return
         for entry in entries:

@@ -8,6 +8,8 @@ The run layer never imports click; the command line turns these into click's err
 
 from __future__ import annotations
 
+from gxlint.chinese import os_error_zh
+
 import sys
 from typing import Callable
 
@@ -50,7 +52,7 @@ class UsageProblem(RunError):
 
 def cannot_write(path: str, exc: OSError) -> RunError:
     """An output file that cannot be opened for writing."""
-    return RunError(f"cannot write {path}: {exc.strerror or exc}", f"无法写入 {path}：{exc.strerror or exc}")
+    return RunError(f"cannot write {path}: {exc.strerror or exc}", f"无法写入 {path}：{os_error_zh(exc)}")
 
 
 def config_error(exc, lang: str | None) -> RunError:
