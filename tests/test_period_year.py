@@ -223,6 +223,32 @@ def test_a_two_line_title_keeps_its_agency():
     assert report.title == "示例县教育局关于2021年政府信息公开工作年度报告"
 
 
+@pytest.mark.parametrize(
+    "head, title, agency",
+    [
+        # a page run onto one line, a blank between the agency and the rest of the title
+        (
+            "示例县农业农村局 2023年政府信息公开工作年度报告 ",
+            "示例县农业农村局2023年政府信息公开工作年度报告",
+            "示例县农业农村局",
+        ),
+        (
+            "示例县人民政府办公室\u30002023年政府信息公开工作年度报告 ",
+            "示例县人民政府办公室2023年政府信息公开工作年度报告",
+            "示例县人民政府办公室",
+        ),
+        # a word before the blank that names no organ is not taken into the title
+        ("年度报告 2023年政府信息公开工作年度报告 ", "2023年政府信息公开工作年度报告", None),
+    ],
+)
+def test_a_title_run_onto_one_line_keeps_its_agency(head, title, agency):
+    body = (
+        "本报告依据《中华人民共和国政府信息公开条例》编制，统计期限自2023年1月1日起至2023年12月31日止。" * 2
+    )
+    report = parse_text(head + body)
+    assert (report.title, report.agency) == (title, agency)
+
+
 def test_chibi_column_name_is_not_in_the_title():
     report = parse_text(shared("corpus/chibi_pufang_2020_pipes.txt").read_text(encoding="utf-8"))
     assert (report.title, report.agency) == ("蒲纺工业园区2020年政府信息公开工作年度报告", "蒲纺工业园区")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import islice
 
 from gxlint.read import templates as templates_mod
@@ -504,17 +505,13 @@ class _Builder:
                 if "年度报告" in text[:80] and not parts:
                     m = re.search(r"[^，。；\s]{0,40}?\d{4}\s*年度?[^，。；\s]{0,30}?年度报告", text)
                     if m:
-                        return m.group().strip(), self.source.span(
-                            item.source_offset(at + m.start()), item.source_offset(at + m.end())
-                        )
+                        return self._title_at(item, at, text, m.start(), m.end())
                 break
             if text.endswith(_SENTENCE_END) or "，" in text or "。" in text:
                 # a sentence (本报告所列数据…) is no title, but may open with one
                 m = re.match(_TITLE_OPENING, text) if not parts else None
                 if m:
-                    return m.group().strip(), self.source.span(
-                        item.source_offset(at), item.source_offset(at + m.end())
-                    )
+                    return self._title_at(item, at, text, 0, m.end())
                 if parts:
                     break
                 continue
@@ -532,6 +529,18 @@ class _Builder:
             if len(parts) >= 3:
                 break
         return None, None
+
+    def _title_at(self, item, at: int, text: str, start: int, end: int) -> tuple[str, Span]:
+        """The title ``text[start:end]`` at the start of a paragraph ``item`` (``text`` from its
+        offset ``at``), with the agency's name before it where a blank parts the two
+        (``示例县农业农村局 2023年政府信息公开工作年度报告 本报告依据…``, a page run together)."""
+        title = text[start:end].strip()
+        before = text[:start].rstrip(" \u3000")
+        if len(before) < start:
+            agency = re.search(r"[^，。；,;\s]{2,40}$", before)
+            if agency and _is_organ(agency.group()):
+                title, start = agency.group() + title, agency.start()
+        return title, self.source.span(item.source_offset(at + start), item.source_offset(at + end))
 
     def _published(self, preamble: list, metadata: dict[str, str]) -> Dated | None:
         for name in ("发布时间", "发布日期", "成文日期"):
@@ -912,6 +921,13 @@ def decide_year(title: int | None, period: int | None, arbiters: list[tuple[int,
         return sum(1 for low, high in arbiters if low <= year <= high)
 
     return period if support(period) > support(title) else title
+
+
+@lru_cache(maxsize=256)
+def _is_organ(name: str) -> bool:
+    """Whether ``name`` ends like an administrative organ's name (deadlines.json's organ_patterns:
+    …人民政府, …局, …委员会)."""
+    return any(re.search(e["pattern"], name) for e in templates_mod.deadlines().get("organ_patterns", ()))
 
 
 def _names_agency(title: str) -> bool:
