@@ -63,7 +63,9 @@ _ANCHORS = [
         _searcher(r"第二十条\s*第\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*项\s*信息内容"),
     ),
     (APPLICATIONS, _applications_at),
-    (REVIEW_LITIGATION, _searcher(r"行政复议\s*行政诉讼[^。，；]{0,20}?结果\s*维持")),
+    # up to 20 characters between (未经复议直接起诉复议后起诉), the blanks that pad a page's cells
+    # not counted
+    (REVIEW_LITIGATION, _searcher(r"行政复议\s*行政诉讼(?:\s*[^。，；\s]){0,20}?\s*结果\s*维持")),
     (LEGACY_STATISTICS, _searcher(r"指标名称\s*计量单位")),
 ]
 _CHEAP = ("第二十条", "勾稽关系", "申请人情况", "结果维持", "结果 维持", "指标名称")

@@ -1,8 +1,10 @@
-"""A table written inside running text (a crawled page: the whole report on one line, digits run
-together) whose data is written wrongly in one row (``0—00000``, ``1001O001``): that row is one the
-table reader cannot read (GX003, its cells ``unreadable``), and every other row is read as written.
-Before, the wrong row was taken for prose that ended the table: the rows after it were lost
-without a word, or it was read as a row with nothing written (a false GX208)."""
+"""Tables written inside running text (a crawled page: the whole report on one line).
+
+A row whose data is written wrongly (``0—00000``, ``1001O001``) is one the table reader cannot read
+(GX003, its cells ``unreadable``), and every other row is read as written.  Before, the wrong row
+was taken for prose that ended the table: the rows after it were lost without a word, or it was
+read as a row with nothing written (a false GX208).  Cells padded with runs of blanks are a table
+too."""
 
 from __future__ import annotations
 
@@ -53,3 +55,20 @@ def test_a_row_written_wrongly_is_unreadable_and_the_rows_after_it_are_read(labe
 def test_prose_after_the_table_still_ends_it():
     got = applications(TEXT)
     assert list(got["values"])[-1] == "四、结转下年度继续办理"
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "shili-county-2021.txt"
+
+
+@pytest.mark.parametrize("pad", [" ", "     ", "\u3000\u3000"])
+def test_a_page_run_onto_one_line_with_padded_cells_gives_every_table(pad):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    lines = [line.strip("#* ") for line in text.split("\n") if line.strip()]
+    one_line = "".join(line.replace("\t", pad) for line in lines)
+
+    def tables(t: str) -> dict:
+        return {x["kind"]: x["values"] for x in report_to_dict(api.parse_text(t, "report.txt"))["tables"]}
+
+    # before: with more than a few blanks between 行政诉讼 and 结果维持, the review table was not found (GX104)
+    assert tables(one_line) == tables(text)
+    assert "GX104" not in [f.code for f in Linter(isolated=True).lint_text(one_line, "report.txt")]
