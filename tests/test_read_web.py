@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from tablevalues import misses_in_text
 
-from gxlint.read.document import Grid, Paragraph, expand
+from gxlint.read.document import Grid, Origin, Paragraph, expand
 from gxlint.read.render import render
 from gxlint.read.web import read
 
@@ -191,8 +191,13 @@ def test_body_is_read_title_first(chrome_doc):
 
 
 def test_publication_date_in_metadata(chrome_doc):
-    # 发布日期 of the article line, not the 生成日期 of the 索引号 table
-    assert chrome_doc.metadata == (("发布日期", "2024-01-20"),)
+    # 发布日期 of the article line, not the 生成日期 of the 索引号 table; the line it stands on (a
+    # finding on it, GX404, points there)
+    line = (
+        CHROME_PAGE.split("\n").index(next(x for x in CHROME_PAGE.split("\n") if "发布日期：2024-01-20" in x))
+        + 1
+    )
+    assert chrome_doc.metadata == (("发布日期", "2024-01-20", Origin(line=line)),)
 
 
 def test_headings_h2_and_bold(chrome_doc):
@@ -431,4 +436,4 @@ def test_shared_html_forms_give_every_value():
         assert "年度报告" in body.splitlines()[0], name  # the title first
         for chrome in ("当前位置", "索引号", "字号", "主办单位", "网站标识码", "打印本页", "上一篇"):
             assert chrome not in text, (name, chrome)
-        assert dict(doc.metadata).get("发布日期", "").startswith(str(exp["year"] + 1))
+        assert {k: v for k, v, _ in doc.metadata}.get("发布日期", "").startswith(str(exp["year"] + 1))

@@ -147,13 +147,14 @@ class Problem(_Frozen):
 class Document(_Frozen):
     """What a reader read.  ``form`` names the input form (``docx``, ``html``, ``pdf``, ``text``);
     ``metadata`` holds fields the publishing site shows outside the article (``发布日期`` …), which
-    the report model may use but which are not linted as report text."""
+    the report model may use but which are not linted as report text: (name, value, where the
+    value stands in the file)."""
 
     __slots__ = ("form", "blocks", "problems", "metadata", "encoding", "pages", "extra")
     form: str
     blocks: tuple[Block, ...]
     problems: tuple[Problem, ...]
-    metadata: tuple[tuple[str, str], ...]
+    metadata: tuple[tuple[str, str, Origin], ...]
     encoding: str
     pages: int | None
     extra: dict
@@ -163,7 +164,7 @@ class Document(_Frozen):
         form: str,
         blocks: tuple[Block, ...] = (),
         problems: tuple[Problem, ...] = (),
-        metadata: tuple[tuple[str, str], ...] = (),
+        metadata: tuple[tuple[str, str, Origin], ...] = (),
         encoding: str = "",
         pages: int | None = None,
         extra: dict | None = None,

@@ -76,9 +76,9 @@ def render(document: Document) -> Rendered:
             lines.append("")
             origins.append(origins[-1])
 
-    for key, value in document.metadata:
+    for key, value, origin in document.metadata:
         lines.append(f"{key}：{value}")
-        origins.append(LineOrigin(NOWHERE))
+        origins.append(LineOrigin(origin))
     if document.metadata:
         lines.append("==== 正文 ====")
         origins.append(LineOrigin(NOWHERE))

@@ -52,7 +52,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from gxlint.read.document import Document, Grid, GridCell, Origin, Paragraph, Problem
+from gxlint.read.document import NOWHERE, Document, Grid, GridCell, Origin, Paragraph, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -439,8 +439,9 @@ class _Walker:
         self.cell_texts: dict = {}
         self.cells = 0
         self.span_budget = 200_000  # slots merged cells may cover in the whole page (a report: ~2000)
-        self.meta_text: list[str] = []  # 索引号 tables
-        self.dropped: list[str] = []  # chrome lines
+        # (text, line): 索引号 tables, chrome lines (the publication date is read from them)
+        self.meta_text: list[tuple[str, int | None]] = []
+        self.dropped: list[tuple[str, int | None]] = []
 
     # paragraphs
     def add(self, text: str | None, bold: bool, link: bool, line: int | None) -> None:
@@ -460,7 +461,7 @@ class _Walker:
         if not text:
             return
         if _is_chrome_text(text):
-            self.dropped.append(text)
+            self.dropped.append((text, line))
             return
         heading = self.heading
         if heading is None and len(text) <= 60 and "\n" not in text and any(p[1] for p in pieces):
@@ -563,7 +564,10 @@ class _Walker:
         texts = self.cell_texts
         flat = _text_of(table, tostring)
         if _is_meta_table(flat):
-            self.meta_text.append(flat.replace(_BR, " "))
+            # row by row: the publication date's line is its row's
+            rows = _table_rows(table)
+            for tr in rows or [table]:
+                self.meta_text.append((_text_of(tr, tostring).replace(_BR, " "), _line(tr)))
             return
         for child in table:
             if child.tag == "caption":
@@ -598,7 +602,9 @@ class _Walker:
                 c += colspan
             rows.append(out)
         if any_text and all(_is_chrome_text(cell[0]) for row in rows for cell in row if cell[0]):
-            self.dropped.append(" ".join(cell[0] for row in rows for cell in row))  # 发布时间|来源
+            self.dropped.append(
+                (" ".join(cell[0] for row in rows for cell in row), _line(table))
+            )  # 发布时间|来源
         elif any_text:
             self.entries.append(_Entry("grid", rows, _line(table), table, self.chrome, _words(flat), 0))
             if len(self.entries) >= MAX_BLOCKS:
@@ -732,22 +738,22 @@ _BT = re.compile(r"(?:^|[\s_-])bt")
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|——| - | — )\s*")
 
 
-def _date(texts: list[str], meta_date: str) -> str:
-    """The publication date: a 发布日期/发布时间 label, else 生成日期, else the page's PubDate
-    meta, else 成文日期."""
+def _date(texts: list[tuple[str, int | None]], meta_date: str) -> tuple[str, int | None]:
+    """The publication date and the source line it stands on (None for the page's meta): a
+    发布日期/发布时间 label, else 生成日期, else the page's PubDate meta, else 成文日期."""
     for pattern in _DATE_RES[:2]:
-        for text in texts:
+        for text, line in texts:
             for m in pattern.finditer(text):
                 if _ymd(m):
-                    return _ymd(m)
+                    return _ymd(m), line
     meta = _ANY_DATE.match(meta_date)
     if meta and _ymd(meta):
-        return _ymd(meta)
-    for text in texts:
+        return _ymd(meta), None
+    for text, line in texts:
         for m in _DATE_RES[2].finditer(text):
             if _ymd(m):
-                return _ymd(m)
-    return ""
+                return _ymd(m), line
+    return "", None
 
 
 def _ymd(m) -> str:
@@ -921,7 +927,7 @@ def _read(data: bytes) -> Document:
     article_words = max(1, words.get(article, 0))
 
     chosen: list[_Entry] = []
-    outside: list[str] = []
+    outside: list[tuple[str, int | None]] = []
     for entry in walker.entries:
         keep = _inside(entry.owner, article)
         if (
@@ -935,11 +941,11 @@ def _read(data: bytes) -> Document:
         if keep:
             chosen.append(entry)
         elif entry.kind == "p":
-            outside.append(entry.data)
+            outside.append((entry.data, entry.line))
         else:
-            outside.append(" ".join(cell[0] for row in entry.data for cell in row))
-    date = _date([*walker.meta_text, *walker.dropped, *outside], meta_date)
-    metadata = (("发布日期", date),) if date else ()
+            outside.append((" ".join(cell[0] for row in entry.data for cell in row), entry.line))
+    date, line = _date([*walker.meta_text, *walker.dropped, *outside], meta_date)
+    metadata = (("发布日期", date, Origin(line=line) if line else NOWHERE),) if date else ()
 
     blocks: list = []
     tables = 0
