@@ -565,8 +565,7 @@ class _Walker:
         flat = _text_of(table, tostring)
         if _is_meta_table(flat):
             # row by row: the publication date's line is its row's
-            rows = _table_rows(table)
-            for tr in rows or [table]:
+            for tr in _table_rows(table) or [table]:
                 self.meta_text.append((_text_of(tr, tostring).replace(_BR, " "), _line(tr)))
             return
         for child in table:
