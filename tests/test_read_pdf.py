@@ -104,6 +104,35 @@ def test_paragraph_across_page_break_rejoined(report):
     assert not any(isinstance(b, Paragraph) and b.text.startswith("升公开") for b in blocks)
 
 
+def test_a_wrapped_paragraph_keeps_where_each_printed_line_starts(report):
+    para = next(b for b in report.blocks if isinstance(b, Paragraph) and b.text.startswith("（五）监督保障"))
+    # the paragraph runs from page 1 onto page 2: its last printed lines are on page 2
+    assert para.lines and [at for at, _ in para.lines] == sorted(at for at, _ in para.lines)
+    assert para.lines[-1][1].page == 2
+    assert all(0 < at < len(para.text) for at, _ in para.lines)
+    rendered = render(report)
+    number = next(i for i, o in enumerate(rendered.lines, 1) if o.origin == para.origin)
+    assert rendered.locate(number, 1) == para.origin
+    at, origin = para.lines[0]
+    assert rendered.locate(number, at + 1) == origin  # the first character of the second printed line
+
+
+def test_a_finding_inside_a_paragraph_is_placed_on_its_printed_line():
+    from gxlint.run.linter import Linter
+
+    found = Linter(isolated=True).lint_path(str(PDFS / "narrative.pdf"))
+    # where each number stands in the printed file (page, line; the — n — footer not counted):
+    # before, every finding of a paragraph was placed on the paragraph's first line (page 2, line 1
+    # for “不予处理3件”, printed on line 4)
+    places = {f.message.split("”")[0].split("“")[1]: (f.location["page"], f.location["line"]) for f in found}
+    assert places == {
+        "制发行政规范性文件4件": (1, 19),
+        "收到政府信息公开申请20件": (2, 1),
+        "不予处理3件": (2, 4),
+        "均获维持": (2, 12),
+    }
+
+
 def test_page_breaks_between_pages(report):
     breaks = [b for b in report.blocks if isinstance(b, PageBreak)]
     assert breaks == [PageBreak(page=2), PageBreak(page=3)]

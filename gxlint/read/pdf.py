@@ -1189,15 +1189,20 @@ def _line_text(line: list[_Char]) -> str:
 def _join(parts: list[str]) -> str:
     """Lines of one paragraph or cell as one line: no space where a Chinese character meets
     the break, a space between two words of Latin script."""
+    return _joined(parts)[0]
+
+
+def _joined(parts: list[str]) -> tuple[str, list[int]]:
+    """:func:`_join`'s line, and where in it each part starts."""
     out = ""
+    starts = []
     for part in parts:
         part = part.strip()
-        if not part:
-            continue
-        if out and not (_is_cjk(out[-1]) or _is_cjk(part[0]) or out.endswith(("-", "/"))):
+        if part and out and not (_is_cjk(out[-1]) or _is_cjk(part[0]) or out.endswith(("-", "/"))):
             out += " "
+        starts.append(len(out))
         out += part
-    return out
+    return out, starts
 
 
 def _cell_text(chars: list[_Char]) -> str:
@@ -1496,7 +1501,14 @@ def _assemble(pages: list[_Page]) -> list:
             blocks.append(_grid(entry, tables))
         else:
             first = entry[0]
-            text = _join([ln.text for ln in entry])
+            text, starts = _joined([ln.text for ln in entry])
+            # where each printed line after the first starts: a finding inside the paragraph is
+            # placed on the line that holds it
+            lines = tuple(
+                (at, Origin(page=ln.page, line=ln.number))
+                for ln, at in zip(entry[1:], starts[1:])
+                if at < len(text)
+            )
             heading = None
             if (
                 not title_done
@@ -1507,7 +1519,7 @@ def _assemble(pages: list[_Page]) -> list:
                 heading, title_done = 1, True
             elif first.size > m.body * 1.08 or (m.heavy(first) and len(text) <= 60):
                 heading = 2
-            blocks.append(Paragraph(text, Origin(page=first.page, line=first.number), heading))
+            blocks.append(Paragraph(text, Origin(page=first.page, line=first.number), heading, lines))
     return blocks
 
 

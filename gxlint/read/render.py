@@ -24,7 +24,8 @@ _BLANKS = re.compile(r"[ \t\u00a0\u3000]+")
 @dataclass(frozen=True)
 class LineOrigin:
     """Where one rendered line came from: the line's origin, and for a table row the column
-    (1-based, in the rendered line) where each cell starts, with that cell's origin."""
+    (1-based, in the rendered line) where each cell starts, with that cell's origin (for a
+    paragraph printed on several lines, where each printed line starts, with its origin)."""
 
     origin: Origin
     cells: tuple[tuple[int, Origin], ...] = ()
@@ -90,6 +91,13 @@ def render(document: Document) -> Rendered:
             if not parts:
                 continue
             blank()
+            if block.lines and len(parts) == 1:
+                # one rendered line from several printed ones: each piece keeps its own line
+                lead = len(text) - len(text.lstrip())
+                pieces = ((1, block.origin), *((at - lead + 1, origin) for at, origin in block.lines))
+                lines.append(parts[0])
+                origins.append(LineOrigin(block.origin, pieces))
+                continue
             for part in parts:
                 lines.append(part)
                 origins.append(LineOrigin(block.origin))
