@@ -1,20 +1,23 @@
-"""GX209 missing-data-row: a template table has its header but no data row."""
+"""GX209 missing-data-row: a template table has its header but no data row, or lacks some of the
+applications table's rows."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Any
 
+from gxlint.lint.analyses.chapters import cutoff
 from gxlint.lint.analyses.tables import (
     holds_data,
     label_words,
+    short_label,
     table_name,
     template_of,
     template_tables,
     unread_tables,
 )
 from gxlint.lint.rule import Message, Rule
-from gxlint.model import ACTIVE_DISCLOSURE, Table
+from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS, Table
 
 from ._naming import joined
 
@@ -29,6 +32,12 @@ class MissingDataRow(Rule):
     written where no row could be read (rows run into one cell, a data row under a label the
     template does not have), is not a missing row: GX003 reports it, and a row under a label the
     template does not have is GX210's.
+
+    The applications table must also have every one of its template's rows: a row left out (``3.补正
+    后申请内容仍不明确`` deleted with its numbers) hides its numbers from the table's sums.  Where the
+    text stops in the middle of the table, the rows after that point are GX108's; where a row stands
+    under a label the template does not have, GX210 says so and this rule does not guess which row it
+    is.
 
     Anti-pattern::
 
@@ -47,14 +56,18 @@ class MissingDataRow(Rule):
     code = "GX209"
     name = "missing-data-row"
     severity = "error"
-    summary = "a template table has its header but no data row"
-    summary_zh = "模板表格只有表头，没有数据行"
+    summary = "a template table has its header but no data row, or the applications table lacks some of its rows"
+    summary_zh = "模板表格只有表头，没有数据行；或申请情况表缺少模板中的行"
     spec = "tables"
     doc_zh = """模板表格有表头（主动公开情况表则是第二十条某项的标题和“信息内容”表头），但后面没有任何一行
     数字：表格没有填写，或数据行在转换格式时丢失。即使没有案件，行政复议、行政诉讼情况表也要填写
     一行 15 个数字（全部为 0）。读到了但无法对齐的行，以及写了数字却读不出任何一行的情形（各行
     挤在同一个单元格中、数据行用了模板没有的行名）都不算缺失，由 GX003 报告；行名不是模板中的
-    行名的行由 GX210 报告。"""
+    行名的行由 GX210 报告。
+
+    收到和处理政府信息公开申请情况表还必须有模板中的每一行：删去一行（连同其数字，例如“3.补正后申请
+    内容仍不明确”），这一行的数字就不在表格的合计之中。正文在表格中途中断时，中断之后的行由 GX108
+    报告；有一行用了模板没有的行名时，由 GX210 报告，本规则不去猜测它是哪一行。"""
 
     messages = {
         "no_data_row": Message(
@@ -74,6 +87,13 @@ class MissingDataRow(Rule):
         ),
         "need_active_disclosure": Message(
             zh="模板要求填写该项的数据行", en="the template expects the item's data rows"
+        ),
+        "missing_rows": Message(
+            zh="{table}缺少模板中的 {count} 行：{rows}；模板要求每一行都要填写（没有的填 0）",
+            en="the {table} lacks {count} of the template's rows: {rows}; the template expects every row, "
+            "with 0 where there is none",
+            fix_zh="补上缺少的行",
+            fix_en="add the missing rows",
         ),
         "no_section_row": Message(
             zh="{table}“{caption}”只有表头，没有数据行（应有：{rows}）",
@@ -96,6 +116,30 @@ class MissingDataRow(Rule):
                 )
             elif table.kind == ACTIVE_DISCLOSURE:
                 yield from self._sections(ctx, table)
+            elif table.kind == APPLICATIONS:
+                yield from self._rows(report, ctx, table)
+
+    def _rows(self, report, ctx, table: Table):
+        tmpl = template_of(table, ctx)
+        if tmpl is None or cutoff(report, ctx) is not None:
+            return  # the rows after the point a cut-off text stops are GX108's
+        if any(note.kind == "unknown-row" for note in table.notes):
+            return  # a row under a label the template lacks: GX210's, and it may be the missing one
+        read = {row.key: row for row in table.rows}
+        leaves = [node.label for node in tmpl.app_nodes if node.leaf]
+        missing = [label for label in leaves if label not in read]
+        if not missing:
+            return
+        # placed on the row that stands where the first missing one should: the next one read
+        after = leaves[leaves.index(missing[0]) + 1 :]
+        follows = next((read[label] for label in after if label in read), None)
+        yield ctx.say(
+            follows.span if follows is not None else table.span,
+            "missing_rows",
+            table=table_name(table),
+            count=len(missing),
+            rows=joined(short_label(tmpl, label) for label in missing),
+        )
 
     def _sections(self, ctx, table: Table):
         tmpl = template_of(table, ctx)
