@@ -56,7 +56,9 @@ class MissingDataRow(Rule):
     code = "GX209"
     name = "missing-data-row"
     severity = "error"
-    summary = "a template table has its header but no data row, or the applications table lacks some of its rows"
+    summary = (
+        "a template table has its header but no data row, or the applications table lacks some of its rows"
+    )
     summary_zh = "模板表格只有表头，没有数据行；或申请情况表缺少模板中的行"
     spec = "tables"
     doc_zh = """模板表格有表头（主动公开情况表则是第二十条某项的标题和“信息内容”表头），但后面没有任何一行
