@@ -57,6 +57,8 @@ def test_a_folder_gives_a_row_for_every_table_cell(folder):
     assert "reports/binary.txt" in result.stderr and "binary.txt" not in result.stdout
     paths = [m["path"] for m in models]
     assert "reports/binary.txt" not in paths and "reports/empty.txt" in paths
+    # a file that is no report is marked so (it was a record of nulls, like a report read badly)
+    assert [m["path"] for m in models if not m["is_report"]] == ["reports/empty.txt"]
     assert {
         "reports/example.txt",
         "reports/word/example.docx",

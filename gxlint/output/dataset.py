@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from gxlint.finding import describe
+from gxlint.lint.analyses.chapters import is_report
 from gxlint.model import TEMPLATE_KINDS, Paragraph, Report, Table
 from gxlint.read.source import Source
 from gxlint.chinese import numeral_text
@@ -21,6 +22,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "year": report.year,
         "template": report.template,
         "legacy_format": report.legacy_format,
+        "is_report": is_report(report),
         "period": None
         if report.period is None
         else {
