@@ -117,8 +117,11 @@ class DisclosureConsistency(Rule):
             why=why,
         )
         if len(left) > 1:
+            # placed on the smallest of the summed cells: the negative 本年增/减 that makes the count
+            # fall below zero, not the 上一年项目数量 beside it
+            known = [c for c in lc if c is not None and c.value is not None]
             return ctx.say(
-                lc[0],
+                min(known, key=lambda c: c.value) if known else lc[0],
                 "violated_sum",
                 total=fmt(sum(x.value for x in lc if x is not None and x.value is not None)),
                 **fields,
