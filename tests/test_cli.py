@@ -493,6 +493,19 @@ def test_include_and_exclude(tmp_cwd):
     assert paths("r/.archive/old.txt") == ["r/.archive/old.txt"]  # named explicitly: linted
 
 
+def test_a_file_whose_name_starts_with_a_dash_is_a_path(tmp_cwd):
+    # pre-commit hands staged files on without a `--` before them; before, `-草稿.txt` was an
+    # unknown option and stopped the run (exit 2) before any file was checked
+    (tmp_cwd / "-草稿.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_cwd / "empty.txt").write_text("", encoding="utf-8")
+    result = gx("--isolated", "-f", "concise", "--skip-non-reports", "-草稿.txt", "empty.txt")
+    assert result.exit_code == 0, result.output
+    assert "empty.txt" in result.stdout and "没有选项" not in result.output
+    # an option's value that names a file stays its value; an unknown option is still one
+    result = gx("--isolated", "-o", "-草稿.txt", "--lang", "en", "--bogus", "empty.txt")
+    assert result.exit_code == 2 and "No such option '--bogus'" in result.output
+
+
 def test_one_bad_file_never_stops_the_others(tmp_cwd):
     reports(tmp_cwd / "r")
     result = gx("--isolated", "--select", "GX0", "-f", "concise", "r")

@@ -59,6 +59,9 @@ class GxCommand(click.Command):
         self.help_zh = help_zh
         self.usage = usage
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _files_named_like_options(self, args))
+
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if self.usage is not None:
             prog, pieces = ctx.find_root().info_name or "gxlint", self.usage
@@ -94,6 +97,38 @@ class GxCommand(click.Command):
             formatter.write_text(_t("Options:", "选项："))
             with formatter.indentation():
                 formatter.write_dl(rows)
+
+
+def _files_named_like_options(command: click.Command, args: list[str]) -> list[str]:
+    """``args`` with the files whose names start with ``-`` (``-草稿.txt``, staged and handed on by
+    pre-commit, which puts no ``--`` before the files) moved after a ``--``: an argument that is no
+    option of ``command``, nor an option's value, and names a file that exists is a path."""
+    if "--" in args or not any(a.startswith("-") and a != "-" and os.path.lexists(a) for a in args):
+        return args
+    options = [p for p in command.params if isinstance(p, click.Option)]
+    takes_value = {
+        name for p in options if not p.is_flag and not p.count for name in p.opts + p.secondary_opts
+    }
+    names = {name for p in options for name in p.opts + p.secondary_opts}
+    kept: list[str] = []
+    files: list[str] = []
+    value_next = False
+    for arg in args:
+        if value_next:
+            kept.append(arg)
+            value_next = False
+        elif arg.startswith("-") and arg != "-":
+            named = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2]
+            if named in names or not os.path.lexists(arg):
+                kept.append(arg)
+                value_next = (
+                    named in takes_value and "=" not in arg and (arg.startswith("--") or len(arg) == 2)
+                )
+            else:
+                files.append(arg)
+        else:
+            kept.append(arg)
+    return [*kept, "--", *files] if files else kept
 
 
 class GxGroup(click.Group):

@@ -67,6 +67,7 @@ _SENTENCE_END = tuple("。！？!?；;")
 # _TITLE_OPENING, _NEW_ITEM and _TRAILING_SIGNATURE read only some reports: compiled on first use
 # (``re.compile`` caches).
 #: a title that opens a paragraph run into it: 示例县教育局2021年政府信息公开工作年度报告 根据…
+_LIST_ITEM = re.compile(r"\s*[-+*•·][ \t\u3000]")
 _TITLE_OPENING = r"[^，。；,;\s]{2,40}?\d{4}\s*年度?[^，。；,;\s]{0,30}?年度报告(?=\s|$)"
 _NEW_ITEM = (
     r"^" + HSPACE + r"*(?:\*\*|#|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是.．]"
@@ -499,6 +500,8 @@ class _Builder:
         parts: list[Paragraph] = []
         # a crawled page's navigation, breadcrumb and 索引号 table come before the title: skip them
         for item in islice(_without_chrome(_lines_of(preamble[:30], self.source)), 6):
+            if _LIST_ITEM.match(item.text):
+                continue  # a list's item (a changelog's ``- 新增…年度报告``) is no title
             text = item.text.strip().strip("#* \u3000")
             at = len(item.text) - len(item.text.lstrip().lstrip("#* \u3000"))  # where ``text`` starts
             if len(text) > 80:

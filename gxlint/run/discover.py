@@ -39,10 +39,28 @@ class Item(NamedTuple):
 
 
 def _matches(path: str, patterns: Sequence[str]) -> bool:
+    """Whether an exclude pattern matches ``path``: its name, the whole path, its end, or a folder it
+    is in (``--exclude drafts`` leaves out ``drafts/a.txt`` named on the command line too)."""
     name = os.path.basename(path)
     norm = path.replace(os.sep, "/")
+    parts = norm.split("/")
+    folders = ["/".join(parts[:i]) for i in range(1, len(parts))]
     return any(
-        fnmatch.fnmatch(name, p) or fnmatch.fnmatch(norm, p) or fnmatch.fnmatch(norm, "*/" + p)
+        fnmatch.fnmatch(name, p)
+        or fnmatch.fnmatch(norm, p)
+        or fnmatch.fnmatch(norm, "*/" + p)
+        or any(fnmatch.fnmatch(f, p) or fnmatch.fnmatch(f, "*/" + p) for f in folders)
+        for p in patterns
+    )
+
+
+def _included(path: str, patterns: Sequence[str]) -> bool:
+    """Whether a file found in a folder is one to check: its name against the include globs, in any
+    case (``REPORT.PDF`` is a PDF: scanners and Windows write capitals)."""
+    name = os.path.basename(path).lower()
+    norm = path.replace(os.sep, "/")
+    return any(
+        fnmatch.fnmatchcase(name, p.lower()) or fnmatch.fnmatch(norm, p) or fnmatch.fnmatch(norm, "*/" + p)
         for p in patterns
     )
 
@@ -120,7 +138,7 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str], matched: li
                     continue
                 yield from visit(path)
             else:
-                if not _matches(path, include):
+                if not _included(path, include):
                     continue
                 matched[0] += 1
                 if exclude and _matches(path, exclude):
