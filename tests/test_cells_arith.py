@@ -26,6 +26,10 @@ S = Span(1, 1, 1, 2)
         ("+1", {}, "malformed", None, ""),
         ("+1", {"signed": True}, "number", 1, ""),
         ("-2", {"signed": True}, "number", -2, ""),
+        ("\u22122", {"signed": True}, "number", -2, ""),  # the minus sign of typeset text (−2)
+        ("－2", {"signed": True}, "number", -2, ""),
+        ("\u22122", {}, "malformed", None, ""),  # a sign where none is allowed, as -2
+        ("\u22123件", {"signed": True}, "number", -3, "件"),
         ("2.5", {}, "malformed", None, ""),
         ("2.5", {"money": True}, "number", 2.5, ""),
         ("251000元", {"money": True}, "number", 251000, "元"),

@@ -28,3 +28,12 @@ def test_organ_inference_is_unchanged():
     assert infer_organ("上海市人民政府办公厅") == "department"
     assert infer_organ("中卫市科学技术局") == "department"
     assert infer_organ("示例县政务公开工作组") is None
+
+
+def test_a_commission_is_a_department_and_a_zones_committee_a_government():
+    # before: every name ending in 管理委员会 got the governments' 31 March
+    assert infer_organ("示例县国有资产监督管理委员会") == "department"
+    assert infer_organ("示例市城市管理委员会") == "department"
+    assert infer_organ("示例高新技术产业开发区管理委员会") == "government"
+    assert infer_organ("示例县九龙工业园管理委员会") == "government"
+    assert infer_organ("示例经济开发区管委会") == "government"

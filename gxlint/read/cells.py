@@ -17,7 +17,7 @@ from gxlint.model import Cell, Span
 
 _NUMBER = re.compile(r"([+\-])?(\d+(?:,\d{3})*(?:\.\d+)?)")
 # for a cell with more than its number (a unit, a remark): compiled on first use (``re`` caches)
-_RAW_NUMBER = r"\s*[+\-＋－]?\d[\d,，.．]*"
+_RAW_NUMBER = r"\s*[+\-＋－\u2212]?\d[\d,，.．]*"
 _REMARK = r"^[（(].*[)）]$"
 #: what a number may carry after it besides a remark
 _UNITS = ("万元", "亿元", "元", "件", "条", "项", "个", "次", "人次", "家", "份", "%", "％")
@@ -60,7 +60,9 @@ _READERS = {
 
 def parse_number(raw: str, *, signed: bool = False, money: bool = False):
     """(value, trailing note, ok) for a cell's text."""
-    text = unicodedata.normalize("NFKC", raw).strip()
+    # NFKC folds the full-width ＋ and －; the minus sign U+2212 (−2, as typeset text writes it) is
+    # a minus too
+    text = unicodedata.normalize("NFKC", raw).strip().replace("\u2212", "-")
     m = _NUMBER.match(text)
     if m is None:
         return None, "", False
@@ -96,4 +98,4 @@ def is_numeric_text(text: str) -> bool:
     t = text.strip()
     if not t:
         return False
-    return t[0].isdigit() or t[0] in "+-－—–/／" or unicodedata.normalize("NFKC", t[0]).isdigit()
+    return t[0].isdigit() or t[0] in "+-－\u2212—–/／" or unicodedata.normalize("NFKC", t[0]).isdigit()
