@@ -249,6 +249,23 @@ def test_a_title_run_onto_one_line_keeps_its_agency(head, title, agency):
     assert (report.title, report.agency) == (title, agency)
 
 
+@pytest.mark.parametrize("head", ["发布日期：2022年01月20日\n\n", "发布时间：2022-01-20 09:30\n"])
+def test_a_publication_date_above_a_two_line_title_is_not_part_of_it(head):
+    # before: 发布日期：2022年01月20日示例县教育局2021年…, a title "of 2022" and an agency that
+    # paired with no other year
+    report = parse_text(head + "示例县教育局\n2021年政府信息公开工作年度报告" + BODY)
+    assert (report.title, report.agency) == ("示例县教育局2021年政府信息公开工作年度报告", "示例县教育局")
+    assert report.published is not None and report.published.date.isoformat() == "2022-01-20"
+
+
+def test_a_publication_date_after_another_header_field_is_read():
+    report = parse_text(
+        "发布机构：示例县教育局\u3000\u3000发布日期：2022-02-10\n\n示例县教育局2021年政府信息公开工作年度报告"
+        + BODY
+    )
+    assert report.published is not None and report.published.date.isoformat() == "2022-02-10"
+
+
 def test_chibi_column_name_is_not_in_the_title():
     report = parse_text(shared("corpus/chibi_pufang_2020_pipes.txt").read_text(encoding="utf-8"))
     assert (report.title, report.agency) == ("蒲纺工业园区2020年政府信息公开工作年度报告", "蒲纺工业园区")

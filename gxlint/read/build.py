@@ -78,7 +78,8 @@ _NEW_ITEM = (
 _FIELD_LINE = r"^\s*[^\s:：，。]{2,8}[:：]"
 _METADATA_END = re.compile(r"^=+\s*正文\s*=+$")
 _METADATA_LINE = r"^([^\s:：]{1,10})\s*[:：]\s*(.*)$"
-_PUBLISHED = re.compile(r"^\s*(?:发布日期|发布时间|公开日期|成文日期)\s*[:：]\s*(.+)$")
+# at the start of a line, or after another field of the site's header (发布机构：…　发布日期：…)
+_PUBLISHED = re.compile(r"(?:^|[\s\u3000])\s*(?:发布日期|发布时间|公开日期|成文日期)\s*[:：]\s*(.+)$")
 _DATE_ONLY = re.compile(
     r"^\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
     r"|([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日)\s*$"
@@ -106,7 +107,9 @@ _CHROME = re.compile(
     r"©|Copyright|建议使用|(?:字号|字体)[:：]|浏览次数|访问量|阅读次数|"
     r"(?:索\s*引\s*号|发布机构|主题分类|生成日期|成文日期|文\s*号|有\s*效\s*性|名\s*称|信息来源|公开方式|公开时限)\s*[:：])"
     r"|^\s*(?:[—–－-]\s*\d{1,3}\s*[—–－-]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)"
-    r"\s*$|ICP备|公网安备|(?:^|\s)(?:发布时间|发布日期)[:：][^，。]*(?:来源|浏览|字号)",
+    r"\s*$|ICP备|公网安备|(?:^|\s)(?:发布时间|发布日期)[:：][^，。]*(?:来源|浏览|字号)"
+    # the publication date alone on its line: the site's, not the title's
+    r"|^\s*(?:发布时间|发布日期)\s*[:：][\s\d年月日:：./-]*$",
     re.IGNORECASE,
 )
 
@@ -554,7 +557,7 @@ class _Builder:
                     return Dated(date, self.source.line_span(line), value)
         for item in preamble[:8]:
             if isinstance(item, Paragraph):
-                m = _PUBLISHED.match(item.text)
+                m = _PUBLISHED.search(item.text) if len(item.text) < 200 else None
                 if m:
                     for date, _, _ in find_dates(m.group(1)):
                         return Dated(date, item.span, item.text.strip())
