@@ -13,8 +13,9 @@ class MissingContact(Rule):
 
     Reports close their introduction with whom to ask about the report: a contact address,
     postcode, phone number and email.  This rule looks through the whole text for any of the
-    three (``地址：`` / ``联系地址：``…, ``电话：`` / ``联系电话：`` / ``电话/传真：``… or a number written
-    with its area code, and any email address) and reports once when none is there, naming all
+    three (``地址：`` / ``联系地址：`` / ``办公地址为``…, ``电话：`` / ``联系电话：`` / ``电话/传真：`` /
+    ``手机：``… or a number written with its area code, and any email address; a postcode, which is
+    written with a postal address, labelled or not) and reports once when none is there, naming all
     three.  Malformed values still count as present (GX302 reports them).
 
     The contact details are good practice that readers and evaluators expect, not a written
@@ -39,8 +40,9 @@ class MissingContact(Rule):
     doc_zh = """报告没有提供任何联系方式：没有地址、电话，也没有电子邮箱。
 
     报告通常在前言末尾说明如何就本报告咨询：联系地址、邮编、电话和电子邮箱。本规则在全文中
-    查找这三者中的任何一项（“地址：”“联系地址：”等，“电话：”“联系电话：”“电话/传真：”等或
-    带区号的号码，以及任何电子邮箱），三者都没有时报告一条，并列出所缺的三项。格式有误的
+    查找这三者中的任何一项（“地址：”“联系地址：”“办公地址为”等，“电话：”“联系电话：”“电话/传真：”
+    “手机：”等或带区号的号码，以及任何电子邮箱；邮编总是与通信地址一起写出，无论地址是否标明，
+    也算作已提供），三者都没有时报告一条，并列出所缺的三项。格式有误的
     联系方式仍算已提供（由 GX302 报告）。
 
     联系方式是读者和评估者期待的良好做法，而不是《条例》或统一格式（规定的是六个部分和三张
@@ -59,6 +61,7 @@ class MissingContact(Rule):
     def check(self, report, ctx):
         if not checkable(report):
             return
-        if {f.kind for f in contacts(report, ctx)} & {"address", "phone", "email"}:
+        # a postcode is written with a postal address (示例县建设路18号，邮编450100), labelled or not
+        if {f.kind for f in contacts(report, ctx)} & {"address", "phone", "email", "postcode"}:
             return
         yield ctx.say(report.title_span or Span(1, 1, 1, 1), "missing", key="no-contact")

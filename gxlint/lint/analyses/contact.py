@@ -73,7 +73,12 @@ def _email_labels(labels) -> str:
 def _patterns() -> dict[str, re.Pattern[str]]:
     labels = facts()["labels"]
     return {
-        "address": re.compile(_label_pattern(labels["address"]) + _COLON + r"(?P<v>[^\s；;，,。）)]{2,})"),
+        # 地址：…, or 地址为/是/在… (办公地址为示例县建设路18号)
+        "address": re.compile(
+            _label_pattern(labels["address"])
+            + rf"(?:{_COLON}|{HSPACE}*[为是在]{HSPACE}*)"
+            + r"(?P<v>[^\s；;，,。）)]{2,})"
+        ),
         "phone": re.compile(
             _label_pattern(labels["phone"])
             + r"(?:(?P<colon>"
