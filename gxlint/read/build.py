@@ -62,6 +62,14 @@ _HEADING = re.compile(
     rf"{HSPACE}*[、.．]{HSPACE}*(?P<title>.*)$"
 )
 _MD = re.compile(r"^[ \t]*(#{1,6})[ \t]*")
+# a chapter heading numbered otherwise than 一、: 第三部分 …, 三，… / 三,…, 三 …, （六）…
+_LOOSE_HEADING = re.compile(
+    rf"^{HSPACE}*(?:#{{1,6}}{HSPACE}*)?(?:\*\*{HSPACE}*)?"
+    rf"(?:第(?P<num>[一二三四五六七八九十]{{1,3}})部分{HSPACE}*[、：:.．]?"
+    rf"|(?P<num2>[一二三四五六七八九十]{{1,3}})(?:{HSPACE}*[，,]|{HSPACE}+)"
+    rf"|[（(]{HSPACE}*(?P<num3>[一二三四五六七八九十]{{1,3}}){HSPACE}*[)）])"
+    rf"{HSPACE}*(?P<title>[^\t]{{2,40}})$"
+)
 _TERMINAL = tuple("。！？!?；;：:”」』")
 _SENTENCE_END = tuple("。！？!?；;")
 # _TITLE_OPENING, _NEW_ITEM and _TRAILING_SIGNATURE read only some reports: compiled on first use
@@ -420,23 +428,55 @@ class _Builder:
         preamble_raw = outline[0].blocks if outline and outline[0].heading is None else []
         chapters_raw = [c for c in outline if c.heading is not None]
         metadata, preamble_raw = self._metadata(preamble_raw)
-        sections: list[tuple[Line | None, list]] = [(None, list(preamble_raw))]
+        sections: list[tuple[Line | None, list]] = [(None, [])]
         headings: list[tuple[int | None, str, str]] = []
         last_number = 0
+
+        def add(blocks: Iterable[RawBlock]) -> None:
+            # a chapter heading written otherwise (第三部分 …, 三，…, （六）…) is a line of text to the
+            # grammar: one whose title is a template chapter's, at its number, starts the chapter
+            nonlocal last_number
+            for block in blocks:
+                loose = (
+                    _LOOSE_HEADING.match(block.lines[0].text) if block.kind in ("text", "markup") else None
+                )
+                if loose is not None and len(block.lines) == 1:
+                    found = self._loose_chapter(loose, last_number)
+                    if found is not None:
+                        sections.append((block.lines[0], []))
+                        headings.append(found)
+                        last_number = found[0]
+                        continue
+                sections[-1][1].append(block)
+
+        add(preamble_raw)
         for raw in chapters_raw:
             m = _HEADING.match(raw.heading.text)
             chapter_heading, rest, number, title_text = self._split_heading(raw.heading, m)
             if m is not None and self._is_chapter(number, title_text, last_number):
-                sections.append(
-                    (chapter_heading, ([RawBlock("text", [rest])] if rest else []) + list(raw.blocks))
-                )
+                sections.append((chapter_heading, [RawBlock("text", [rest])] if rest else []))
                 # the numeral of the heading cut from the line is the line's: the cut is in the title
                 headings.append((number, title_text, m.group("num")))
                 last_number = number or last_number
             else:
                 sections[-1][1].append(RawBlock("text", [raw.heading]))
-                sections[-1][1].extend(raw.blocks)
+            add(raw.blocks)
         return metadata, sections, headings
+
+    def _loose_chapter(self, m: re.Match, last: int) -> tuple[int, str, str] | None:
+        """(number, title, numeral) of a chapter heading written with another numbering than 一、 (see
+        :data:`_LOOSE_HEADING`): only at a number after the last chapter's, and only where its title
+        is the template's chapter title of that number, word for word or as reports accept it."""
+        numeral = m.group("num") or m.group("num2") or m.group("num3")
+        number = numeral_value(numeral)
+        title = m.group("title").strip().strip("*").strip().rstrip("。：:")
+        if number is None or number <= last:
+            return None
+        for t in self.ctx.templates:
+            spec, how = t.identify_chapter(title)
+            if spec is not None and how != "similar" and spec.number == number:
+                return number, title, numeral
+        return None
 
     def _split_heading(
         self, line: Line, m: re.Match | None = None
