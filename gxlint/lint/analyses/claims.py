@@ -317,7 +317,21 @@ _OTHER_BUSINESS = tuple("投诉 举报 信访 咨询 建议 提案 议案 热线
 _REVIEW_WORDS = ("复议", "诉讼")
 _APPLICATION = re.compile(r"(?<!依)申请")
 # counts of other organs than the reporting one (a government's report speaking of its departments)
-_SCOPE = ("各部门", "各乡镇", "各街道", "各单位", "各级", "下属", "所属", "指导")
+_SCOPE = (
+    "各部门",
+    "各乡镇",
+    "各街道",
+    "各单位",
+    "各级",
+    "下属",
+    "所属",
+    "指导",
+    "全县",
+    "全市",
+    "全区",
+    "全省",
+    "全州",
+)
 # a sentence about documents' disclosure attributes, not about applications
 _ATTRIBUTES = ("公文", "属性", "主动公开")
 _NOT_MAINTAINED = ("败诉", "纠正", "撤销", "维持", "确认违法", "不服", "被告")
@@ -628,13 +642,17 @@ def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
         yield _mk("on_request", text, m, "attributes" if holds_any(text.norm[s:e], _ATTRIBUTES) else "")
 
 
+_ABOUT_DISCLOSURE = ("信息公开", "申请公开", "依申请")
+
+
 def _about_disclosure(text: Text, pos: int, in_chapter: bool) -> bool:
     """复议/诉讼 numbers count only about 政府信息公开: in the review chapter, or in a sentence that
-    says 公开 (an organ's other 行政复议 work is not the table's)."""
+    says 信息公开 or 申请公开 (an organ's other 行政复议 work is not the table's)."""
     if in_chapter:
         return True
     s, e = text.sentence(pos)
-    return "公开" in text.norm[s:e]
+    # not 公开 alone: 公开行政复议决定书 is an organ's other review work made public
+    return holds_any(text.norm[s:e], _ABOUT_DISCLOSURE)
 
 
 def _review_claims(text: Text, year: int | None, in_chapter: bool = False) -> Iterator[Claim]:
