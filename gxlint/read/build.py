@@ -70,6 +70,9 @@ _LOOSE_HEADING = re.compile(
     rf"|[（(]{HSPACE}*(?P<num3>[一二三四五六七八九十]{{1,3}}){HSPACE}*[)）])"
     rf"{HSPACE}*(?P<title>[^\t]{{2,40}})$"
 )
+#: the longest line :data:`_LOOSE_HEADING` can match (markup, numbering and blanks around a title
+#: of 40): a longer line, most of a report's, is not tried
+_LOOSE_HEADING_MAX = 80
 _TERMINAL = tuple("。！？!?；;：:”」』")
 _SENTENCE_END = tuple("。！？!?；;")
 # _TITLE_OPENING, _NEW_ITEM and _TRAILING_SIGNATURE read only some reports: compiled on first use
@@ -437,8 +440,11 @@ class _Builder:
             # grammar: one whose title is a template chapter's, at its number, starts the chapter
             nonlocal last_number
             for block in blocks:
+                first = block.lines[0].text
                 loose = (
-                    _LOOSE_HEADING.match(block.lines[0].text) if block.kind in ("text", "markup") else None
+                    _LOOSE_HEADING.match(first)
+                    if block.kind in ("text", "markup") and len(first) <= _LOOSE_HEADING_MAX
+                    else None
                 )
                 if loose is not None and len(block.lines) == 1:
                     found = self._loose_chapter(loose, last_number)
