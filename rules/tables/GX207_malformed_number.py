@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from gxlint.lint.analyses.tables import cell_statuses, template_of, template_tables
+from collections import Counter
+
+from gxlint.lint.analyses.tables import cell_statuses, short_label, table_name, template_of, template_tables
 from gxlint.lint.rule import Message, Phrase, Rule
-from gxlint.model import Cell
+from gxlint.model import Cell, Row
 
 from ._cells import DASHES, NONE_WORDS, words_in_cell
 from ._naming import WHERE, joined, where
 
+#: the rows a grouped finding names at most
+_SHOWN = 6
 # Only a malformed cell is read with these: compiled on first use (``re`` caches).
 _DIGIT = r"\d"
 _LETTER = r"[A-Za-z]"
@@ -20,13 +24,25 @@ _NUMBER = r"([+\-])?(\d+)(\.\d+)?"
 _LEADING_NUMBER = r"[+\-]?\d"
 
 
+#: from this many cells of one table holding the same stand-in for a number (— for 0 in every empty
+#: cell, an office's habit), they are one finding, not one a cell
+GROUPED = 3
+
+
+def _stands_in(cell: Cell) -> bool:
+    """Whether the cell holds a dash or a word (无) where a number belongs."""
+    text = unicodedata.normalize("NFKC", cell.text).strip()
+    return bool(text) and (
+        all(ch in DASHES for ch in text)
+        or (re.match(NONE_WORDS, text) is not None and not re.search(_DIGIT, text))
+    )
+
+
 def malformed_reason(ctx, cell: Cell, signed: frozenset[str], money: frozenset[str]) -> Phrase:
     """Why a malformed cell's text is not a number for its column."""
     text = unicodedata.normalize("NFKC", cell.text).strip()
     column = cell.column or ""
-    if text and (
-        all(ch in DASHES for ch in text) or (re.match(NONE_WORDS, text) and not re.search(_DIGIT, text))
-    ):
+    if _stands_in(cell):
         return ctx.phrase("stands_in", text=cell.text)
     if re.fullmatch(_SPACED, text):
         return ctx.phrase("spaces")
@@ -60,7 +76,9 @@ class MalformedNumber(Rule):
     number is accepted (``251000元``, ``22（其中修订16件）``).  Everything else is reported:
     ``00`` and ``01`` (leading zeros), ``1O`` (a letter for a digit), ``0 0``, ``—``, ``/`` or 无
     instead of 0, a sign or decimals in a column that takes neither.  The finding is on the cell and
-    names its table, row and column.  The arithmetic rules treat such a cell as unknown.  Words that
+    names its table, row and column; where three or more cells of a table hold the same stand-in
+    (``—`` in every empty cell, an office's habit), they are one finding on the first, with their
+    count and rows.  The arithmetic rules treat such a cell as unknown.  Words that
     read as a row label (行政检查 where 行政强制's number goes) are a misplaced row, reported by GX210,
     not here.
 
@@ -91,7 +109,9 @@ class MalformedNumber(Rule):
     第二十条表中的“本年增/减”可以带正负号（+2、-1），金额列（采购总金额、本年收费金额（单位：
     万元））可以有小数。数字后带单位或说明（251000元、22（其中修订16件））可以接受。其余情形都
     报告：00、01（前导零）、1O（用字母代替数字）、0 0、用“—”“/”或“无”代替 0、在不允许的列中带
-    正负号或小数。问题标注在该单元格上，并写明表格、行和列。算术规则把这种单元格视为未知数。
+    正负号或小数。问题标注在该单元格上，并写明表格、行和列；同一表格中有三个或更多单元格用同一
+    符号或文字代替数字（例如每个空格都写“—”）时，合并为一条，标注在第一个单元格上，并写明个数和
+    所在行。算术规则把这种单元格视为未知数。
     单元格中写的是像行名的文字（如在“行政强制”的数字位置写了“行政检查”）时，属于行错位，
     由 GX210 报告，不在此报告。"""
 
@@ -103,6 +123,13 @@ class MalformedNumber(Rule):
             fix_zh="填写一个非负整数（没有的填 0）",
             fix_en="write a non-negative whole number (0 for none)",
         ),
+        "stands_in_cells": Message(
+            zh="{table}有 {count} 个单元格用“{text}”代替了数字（{rows}）；没有的请填 0",
+            en="{table}: {count} cells hold “{text}” instead of a number ({rows}); write 0 for none",
+            fix_zh="在这些单元格中填写数字（没有的填 0）",
+            fix_en="write a number in these cells (0 for none)",
+        ),
+        "in_rows": Message(zh="分布在 {n} 行：{rows}", en="in {n} rows: {rows}"),
         # why: malformed_reason()
         "stands_in": Message(
             zh="用“{text}”代替了数字；没有的请填 0", en="“{text}” stands in for a number; write 0 for none"
@@ -137,16 +164,39 @@ class MalformedNumber(Rule):
             signed = tmpl.signed_columns if tmpl is not None else frozenset()
             money = tmpl.money_columns if tmpl is not None else frozenset()
             seen: set[int] = set()
+            found: list[tuple[Row, Cell]] = []
             for row in table.rows:
                 for cell in row.cells:
                     if cell.status != "malformed" or cell.span.start in seen or words_in_cell(cell):
                         continue
                     seen.add(cell.span.start)
-                    yield ctx.say(
-                        cell,
-                        "malformed",
-                        where=where(ctx, tmpl, table, row),
-                        column=cell.column,
-                        text=cell.text,
-                        why=malformed_reason(ctx, cell, signed, money),
-                    )
+                    found.append((row, cell))
+            # the same stand-in in many cells: one finding for them
+            stand_ins = Counter(cell.text.strip() for _, cell in found if _stands_in(cell))
+            grouped = {text for text, n in stand_ins.items() if n >= GROUPED}
+            for text in sorted(grouped, key=lambda t: -stand_ins[t]):
+                cells = [(row, cell) for row, cell in found if cell.text.strip() == text]
+                rows = list(dict.fromkeys(short_label(tmpl, row.key) for row, _ in cells))
+                yield ctx.say(
+                    cells[0][1],
+                    "stands_in_cells",
+                    table=table_name(table),
+                    count=len(cells),
+                    text=text,
+                    rows=ctx.phrase(
+                        "in_rows",
+                        n=len(rows),
+                        rows=joined(rows[:_SHOWN] + (["…"] if len(rows) > _SHOWN else [])),
+                    ),
+                )
+            for row, cell in found:
+                if cell.text.strip() in grouped:
+                    continue
+                yield ctx.say(
+                    cell,
+                    "malformed",
+                    where=where(ctx, tmpl, table, row),
+                    column=cell.column,
+                    text=cell.text,
+                    why=malformed_reason(ctx, cell, signed, money),
+                )
