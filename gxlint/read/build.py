@@ -73,6 +73,8 @@ _LOOSE_HEADING = re.compile(
 #: the longest line :data:`_LOOSE_HEADING` can match (markup, numbering and blanks around a title
 #: of 40): a longer line, most of a report's, is not tried
 _LOOSE_HEADING_MAX = 80
+#: what such a heading starts with after its markup (第, a bracket, a numeral): another line is not tried
+_LOOSE_HEADING_STARTS = frozenset("第（(一二三四五六七八九十")
 _TERMINAL = tuple("。！？!?；;：:”」』")
 _SENTENCE_END = tuple("。！？!?；;")
 # _TITLE_OPENING, _NEW_ITEM and _TRAILING_SIGNATURE read only some reports: compiled on first use
@@ -443,7 +445,9 @@ class _Builder:
                 first = block.lines[0].text
                 loose = (
                     _LOOSE_HEADING.match(first)
-                    if block.kind in ("text", "markup") and len(first) <= _LOOSE_HEADING_MAX
+                    if block.kind in ("text", "markup")
+                    and len(first) <= _LOOSE_HEADING_MAX
+                    and first.lstrip(" \t\u3000#*")[:1] in _LOOSE_HEADING_STARTS
                     else None
                 )
                 if loose is not None and len(block.lines) == 1:

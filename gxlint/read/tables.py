@@ -1026,13 +1026,20 @@ def _is_app_header(template: Template, text: str) -> bool:
     return any(k == key(h) for h in headers) or "勾稽关系" in k
 
 
-def _rejoined(rows: list[RawRow], lexicon: Lexicon, width: int) -> Iterator[tuple[RawRow, _Form]]:
+def _rejoined(rows: list[RawRow], lexicon: Lexicon, width: int) -> Iterable[tuple[RawRow, _Form]]:
     """The applications table's rows with their forms, a row that a page break cut in two made one
     again: its label and first numbers on one line, the rest of its numbers on the next with no
     label (``5.属于三类内部事务信息 0 0 0`` / ``0 0 0 0``), where the two hold the template's
     columns exactly."""
+    forms = lexicon.forms(rows)
+    if not any(form.has_data and form.last_label < 0 for form in forms):
+        return zip(rows, forms)  # no row of numbers without a label: nothing to join
+    return _joined_rows(rows, forms, lexicon, width)
+
+
+def _joined_rows(rows, forms, lexicon: Lexicon, width: int) -> Iterator[tuple[RawRow, _Form]]:
     held: tuple[RawRow, _Form] | None = None
-    for raw, form in zip(rows, lexicon.forms(rows)):
+    for raw, form in zip(rows, forms):
         if held is not None:
             before, shape = held
             if (
