@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from gxlint.lint.analyses.chapters import checkable, predates_format
 from gxlint.lint.analyses.tables import kind_name
 from gxlint.lint.rule import Message, Phrase, Rule
@@ -26,7 +28,10 @@ class OutdatedTemplate(Rule):
     - 2021-format tables in a 2019 or 2020 report (本年制发件数, 本年废止件数, the three
       （六）其他处理 sub-rows);
     - the pre-2019 政府信息公开情况统计表 instead of the three tables (one finding for the report;
-      GX104 then stays silent).
+      GX104 then stays silent);
+    - a 主动公开 table in the right format that mixes in another format's captions or column
+      headings (a 2021 report that kept the 2019 第二十条第（九）项 table, or one item with the 2019
+      columns); a row written with another format's label is GX212's.
 
     The report's year is decided from all the evidence (the title, the period statement, the
     tables' format, the signature's and publication's dates): tables that agree with the period
@@ -65,7 +70,9 @@ class OutdatedTemplate(Rule):
       第二十条第（九）项政府集中采购表；
     - 2019、2020 年度报告使用 2021 年格式的表格（“本年制发件数”“本年废止件数”，
       （六）其他处理下的三个子项）；
-    - 使用 2019 年以前的《政府信息公开情况统计表》代替三张表（整份报告一条；GX104 不再重复）。
+    - 使用 2019 年以前的《政府信息公开情况统计表》代替三张表（整份报告一条；GX104 不再重复）；
+    - 格式正确的主动公开情况表中混有另一格式的项目标题或列名（2021 年度报告保留了 2019 年格式的
+      第二十条第（九）项表，或某一项使用了 2019 年格式的列）；用另一格式行名写的行由 GX212 报告。
 
     报告年度综合全部证据判断（标题、统计期限、表格格式、落款日期和发布日期）：表格与统计期限和
     日期一致时，即使标题写的是另一年度，表格也是正确的，此时只报告标题（GX106）。
@@ -89,6 +96,13 @@ class OutdatedTemplate(Rule):
             "format ({expected.name})",
             fix_zh="按{expected.name}重新填报此表",
             fix_en="redo the table in the {expected.id} format",
+        ),
+        "mixed": Message(
+            zh="{table}混用了{used}的表头（{labels}），{year} 年度报告应全部采用{expected.name}",
+            en="the {table} mixes in headings of the {used} format ({labels}); a {year} report uses the "
+            "{expected.id} format ({expected.name}) throughout",
+            fix_zh="按{expected.name}改写这些表头及其数据",
+            fix_en="redo these headings and their data in the {expected.id} format",
         ),
         "label": Message(zh="“{label}”", en="“{label}”"),
     }
@@ -118,7 +132,11 @@ class OutdatedTemplate(Rule):
             if table.kind not in (ACTIVE_DISCLOSURE, APPLICATIONS):
                 continue
             found = evidence(table, markers, enough=expected.id)
-            if not found or expected.id in found:
+            if found and expected.id in found:
+                if table.kind == ACTIVE_DISCLOSURE:
+                    yield from self._mixed(ctx, report, table, markers, expected, level)
+                continue
+            if not found:
                 continue
             tid, labels = max(found.items(), key=lambda item: len(item[1]))
             used = ctx.templates.get(tid)
@@ -134,3 +152,35 @@ class OutdatedTemplate(Rule):
                 severity=level,
                 key=f"outdated:{table.kind}:{tid}",
             )
+
+    def _mixed(self, ctx, report, table, markers, expected, level):
+        """A table that follows the expected format but holds another format's captions or column
+        headings (a 2021 report that kept the 2019 第二十条第（九）项 政府集中采购 table, or one item
+        with the 2019 columns): its rows are the other rules' (GX210, GX212)."""
+        for tid, labels in evidence(table, markers).items():
+            if tid == expected.id:
+                continue
+            headings = [x for x in labels if x in _headings(ctx.templates.get(tid))]
+            if not headings:
+                continue
+            used = ctx.templates.get(tid)
+            yield ctx.say(
+                table.header_span or table.span,
+                "mixed",
+                table=kind_name(table.kind),
+                used=Phrase(used.name, tid),
+                year=report.year,
+                expected=expected,
+                labels=joined(ctx.phrase("label", label=x) for x in headings[:_SHOWN]),
+                severity=level,
+                key=f"mixed:{table.kind}:{tid}",
+            )
+
+
+@lru_cache(maxsize=8)
+def _headings(template) -> frozenset[str]:
+    """A format's article-20 captions and column headings (not its row labels: a row written with
+    another format's label is GX212's)."""
+    if template is None:
+        return frozenset()
+    return frozenset(x for s in template.sections for x in (s.caption, *s.columns))
