@@ -98,8 +98,8 @@ class OutdatedTemplate(Rule):
             fix_en="redo the table in the {expected.id} format",
         ),
         "mixed": Message(
-            zh="{table}混用了{used}的表头（{labels}），{year} 年度报告应全部采用{expected.name}",
-            en="the {table} mixes in headings of the {used} format ({labels}); a {year} report uses the "
+            zh="{table}混用了{used}的表头（{labels}{more}），{year} 年度报告应全部采用{expected.name}",
+            en="the {table} mixes in headings of the {used} format ({labels}{more}); a {year} report uses the "
             "{expected.id} format ({expected.name}) throughout",
             fix_zh="按{expected.name}改写这些表头及其数据",
             fix_en="redo these headings and their data in the {expected.id} format",
@@ -139,19 +139,7 @@ class OutdatedTemplate(Rule):
             if not found:
                 continue
             tid, labels = max(found.items(), key=lambda item: len(item[1]))
-            used = ctx.templates.get(tid)
-            yield ctx.say(
-                table.header_span or table.span,
-                "outdated",
-                table=kind_name(table.kind),
-                used=Phrase(used.name, tid),
-                year=report.year,
-                expected=expected,
-                labels=joined(ctx.phrase("label", label=x) for x in labels[:_SHOWN]),
-                more=Phrase("等", " …") if len(labels) > _SHOWN else NOTHING,
-                severity=level,
-                key=f"outdated:{table.kind}:{tid}",
-            )
+            yield _say(ctx, "outdated", report, table, tid, expected, labels, level)
 
     def _mixed(self, ctx, report, table, markers, expected, level):
         """A table that follows the expected format but holds another format's captions or column
@@ -161,20 +149,25 @@ class OutdatedTemplate(Rule):
             if tid == expected.id:
                 continue
             headings = [x for x in labels if x in _headings(ctx.templates.get(tid))]
-            if not headings:
-                continue
-            used = ctx.templates.get(tid)
-            yield ctx.say(
-                table.header_span or table.span,
-                "mixed",
-                table=kind_name(table.kind),
-                used=Phrase(used.name, tid),
-                year=report.year,
-                expected=expected,
-                labels=joined(ctx.phrase("label", label=x) for x in headings[:_SHOWN]),
-                severity=level,
-                key=f"mixed:{table.kind}:{tid}",
-            )
+            if headings:
+                yield _say(ctx, "mixed", report, table, tid, expected, headings, level)
+
+
+def _say(ctx, what: str, report, table, tid: str, expected, labels: list[str], level):
+    """The ``outdated`` or ``mixed`` finding on ``table``: format ``tid``'s labels found in it."""
+    used = ctx.templates.get(tid)
+    return ctx.say(
+        table.header_span or table.span,
+        what,
+        table=kind_name(table.kind),
+        used=Phrase(used.name, tid),
+        year=report.year,
+        expected=expected,
+        labels=joined(ctx.phrase("label", label=x) for x in labels[:_SHOWN]),
+        more=Phrase("等", " …") if len(labels) > _SHOWN else NOTHING,
+        severity=level,
+        key=f"{what}:{table.kind}:{tid}",
+    )
 
 
 @lru_cache(maxsize=8)
