@@ -732,11 +732,16 @@ def test_init_comments_the_config_in_the_language_of_the_messages(tmp_cwd):
         assert "select: [ALL]                    # rules to run\n" in en
         assert "    per-row: false    # one finding per row with blank cells instead of one per table\n" in en
 
-    # the settings themselves are the same in both languages
+    # the settings themselves are the same in both languages, but for the language asked for
     def settings(text: str) -> list[str]:
         return [line.split("#")[0].rstrip() for line in text.splitlines() if not line.startswith("#")]
 
-    assert settings(zh) == settings(en)
+    assert [s.replace("lang: en", "lang: zh") for s in settings(en)] == settings(zh)
+    assert "lang: en" in settings(en) and "lang: zh" in settings(zh)
+    (tmp_cwd / "en2" / "r.txt").write_text("你好\n", encoding="utf-8")
+    assert gx("en2/r.txt", env={"GXLINT_LANG": None}).stdout.startswith(
+        "en2/r.txt:1:1: GX002 [error] no annual"
+    )
 
 
 def test_init_with_rule_options_round_trips_every_default(monkeypatch, tmp_cwd):

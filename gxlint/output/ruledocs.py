@@ -184,7 +184,8 @@ _CONFIG_LINES = (
         "auto, department (deadline 31 Jan) or government (31 Mar)",
         "auto、department（部门，1 月 31 日前）或 government（政府，3 月 31 日前）",
     ),
-    ("lang: zh", "zh or en", "zh 或 en"),
+    # the language init was asked for, not the default: who asks for English comments wants English
+    ("lang: {lang}", "zh or en (default zh)", "zh 或 en（默认 zh）"),
     ("fail-on: error", "error, warning or info", "error、warning 或 info"),
 )
 
@@ -198,13 +199,13 @@ def default_config(rules: Iterable[type[Rule]], lang: str = "zh") -> str:
         "# gxlint 配置（https://github.com/gxlint/gxlint/blob/main/docs/config.md）"
         if zh
         else "# gxlint configuration (https://github.com/gxlint/gxlint/blob/main/docs/config.md)",
-        "# 每一项都是默认值。规则代码可以写前缀（GX2 即全部 GX2xx 规则）。"
+        "# 除 lang 外每一项都是默认值。规则代码可以写前缀（GX2 即全部 GX2xx 规则）。"
         if zh
-        else "# Every key is shown at its default.  Rule codes may be prefixes (GX2 = every GX2xx rule).",
+        else "# Every key but lang is shown at its default.  Rule codes may be prefixes (GX2 = every GX2xx rule).",
         "",
     ]
     for setting, en, zh_text in _CONFIG_LINES:
-        out.append(f"{setting:<32} # {zh_text if zh else en}")
+        out.append(f"{setting.replace('{lang}', lang):<32} # {zh_text if zh else en}")
     out.append("options:")
     any_option = False
     for r in rules:
