@@ -448,11 +448,17 @@ PERIOD_STATEMENT = re.compile(r"统计(?:期限|时限|时间|区间|周期|时�
 #: for an alternation that opens with a group)
 PERIOD_DATA = re.compile(r"所列数据|统计数据|数据统计")
 _SENTENCE_END = "。;!?"
-#: the period stated as a whole year: 统计期限为2021年度, 统计时间：2021年全年, 报告期为2021年
+#: the period stated as a whole year: 统计期限为2021年度, 统计时间：2021年全年, 报告期为二〇二一年;
+#: group 1 the year as written (:func:`year_number` reads it)
 WHOLE_YEAR = re.compile(
     r"(?:(?:统计|数据)(?:期限|时限|时间|区间|周期|范围|时段|期间)|报告期(?!内)|所列数据)"
-    r"[为是自从：:\s]*(\d{4})\s*年(?:度|全年)?"
+    r"[为是自从：:\s]*(\d{4}|[〇零○一二三四五六七八九]{4})\s*年(?:度|全年)?"
 )
+
+
+def year_number(written: str) -> int:
+    """A year of four digits, Arabic (also full-width) or Chinese (二〇二一), as a number."""
+    return int("".join(_CN_YEAR_DIGITS.get(c, c) for c in written))
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -567,7 +573,7 @@ def _tokens(
     return _cut(text, folded, start, end, first.start(), (second or first).end())
 
 
-def read_period(text: str) -> PeriodReading | None:
+def _read_period(text: str) -> PeriodReading | None:
     """Read ``text``, a statement of the period as :func:`find_period` cut it: a range
     (``2021年1月1日起至2021年12月31日``, ``2021-01-01至2021-12-31``, ``2021年1月至12月``,
     ``202111日起至20211230日``), an end (``截至2021年12月31日``), or dates that make no range."""
@@ -591,7 +597,7 @@ def _period_words(folded: str) -> Iterator[re.Match]:
     return heapq.merge(statements, data, key=re.Match.start)
 
 
-def find_period(text: str) -> tuple[int, PeriodReading] | None:
+def _find_period(text: str) -> tuple[int, PeriodReading] | None:
     """The statement of the statistics period in a paragraph, with its strength.
 
     2: in the sentence after words that introduce the period (统计期限, 统计时间, 报告期, 所列数据,
@@ -640,6 +646,75 @@ def find_period(text: str) -> tuple[int, PeriodReading] | None:
         if PERIOD_WORDS.search(folded, max(0, m.start() - 40), m.start()):
             return 1, _range(text, m)
     return None
+
+
+#: a date's parts written in Chinese numerals: a year of four digits before 年 (二〇二一年), a month
+#: or day before 月/日/号 (十二月三十一日)
+_CN_DATE_PART = re.compile(
+    r"([〇零○一二三四五六七八九]{4})(?=\s*年)|([一二三四五六七八九十]{1,3})(?=\s*[月日号])"
+)
+
+
+def arabic_dates(text: str) -> tuple[str, list[int]] | None:
+    """``text`` with the dates written in Chinese numerals (二〇二一年十二月三十一日) in Arabic digits
+    (2021年12月31日), and for each character of it its index in ``text``; None where ``text`` holds
+    no year in Chinese numerals (every year of 2000–2099 has a 〇, 零 or ○), which is most texts."""
+    if "〇" not in text and "零" not in text and "○" not in text:
+        return None
+    if not any(m.group(1) for m in _CN_DATE_PART.finditer(text)):
+        return None
+    out: list[str] = []
+    index: list[int] = []
+    at = 0
+    for m in _CN_DATE_PART.finditer(text):
+        if m.group(1):
+            digits = "".join(_CN_YEAR_DIGITS[c] for c in m.group(1))
+        else:
+            value = numeral_value(m.group(2))
+            if value is None or not 1 <= value <= 31:
+                continue
+            digits = str(value)
+        out.append(text[at : m.start()])
+        index.extend(range(at, m.start()))
+        out.append(digits)
+        # the digits stand where the numerals did: the last on the last numeral, so that a reading
+        # that ends at a digit ends, mapped back, at the numeral
+        last = m.end() - 1
+        index.extend(min(m.start() + j, last) if j < len(digits) - 1 else last for j in range(len(digits)))
+        at = m.end()
+    out.append(text[at:])
+    index.extend(range(at, len(text)))
+    return "".join(out), index
+
+
+def _mapped(reading: PeriodReading, text: str, index: list[int]) -> PeriodReading:
+    """``reading``, made of :func:`arabic_dates`' text, placed in ``text`` (the original)."""
+    begin, stop = index[reading.begin], index[reading.stop - 1] + 1
+    return PeriodReading(reading.start, reading.end, begin, stop, text[begin:stop], reading.until)
+
+
+def read_period(text: str) -> PeriodReading | None:
+    """Read ``text``, a statement of the period as :func:`find_period` cut it: a range
+    (``2021年1月1日起至2021年12月31日``, ``2021-01-01至2021-12-31``, ``2021年1月至12月``,
+    ``202111日起至20211230日``, ``二〇二一年一月一日至十二月三十一日``), an end
+    (``截至2021年12月31日``), or dates that make no range."""
+    arabic = arabic_dates(text)
+    if arabic is None:
+        return _read_period(text)
+    reading = _read_period(arabic[0])
+    return _mapped(reading, text, arabic[1]) if reading is not None else None
+
+
+def find_period(text: str) -> tuple[int, PeriodReading] | None:
+    """The statement of the statistics period in a paragraph, with its strength (:func:`_find_period`);
+    its dates may be written in Chinese numerals (:func:`arabic_dates`)."""
+    if not any(c in text for c in _PERIOD_CHARS):
+        return None
+    arabic = arabic_dates(text)
+    if arabic is None:
+        return _find_period(text)
+    found = _find_period(arabic[0])
+    return (found[0], _mapped(found[1], text, arabic[1])) if found is not None else None
 
 
 #: what the operating system says when a file cannot be read or written, in Chinese (by errno)

@@ -52,6 +52,7 @@ from gxlint.chinese import (
     norm,
     numeral_value,
     year_in,
+    year_number,
 )
 from gxlint.read.unfold import unfold
 
@@ -679,7 +680,7 @@ class _Builder:
             WHOLE_YEAR.search(i.text) for _, items in staged[:3] for i in items if isinstance(i, Paragraph)
         )
         m = next((m for m in stated if m), None)
-        return int(m.group(1)) if m else None
+        return year_number(m.group(1)) if m else None
 
     # -- blocks ------------------------------------------------------------------------------------
     def _stage(self, blocks: list[RawBlock]) -> list:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from gxlint.chinese import PeriodReading, read_period as _read_period
+from gxlint.chinese import PeriodReading, read_period as _read_period, year_number
 from gxlint.lint.analyses.chapters import checkable
 from gxlint.lint.analyses.period import title_year, whole_year_statement
 from gxlint.lint.rule import Message, Phrase, Rule
@@ -143,7 +143,7 @@ class PeriodMismatch(Rule):
             if stated is None or year is None:
                 return
             para, m = stated
-            said = int(m.group(1))
+            said = year_number(m.group(1))
             if said != year:
                 span = report.source.span(para.source_offset(m.start(1)), para.source_offset(m.end() - 1) + 1)
                 against = "year_not_title" if title_year(report) == year else "year_not_report"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from gxlint.chinese import WHOLE_YEAR, has_cjk_run, norm, read_period, year_in
+from gxlint.chinese import WHOLE_YEAR, has_cjk_run, norm, read_period, year_in, year_number
 from gxlint.lint.analyses.chapters import checkable
 from gxlint.lint.analyses.period import report_years_of
 from gxlint.lint.rule import Message, Phrase, Rule
@@ -202,7 +202,7 @@ class ReportTitle(Rule):
                 out.append(ctx.phrase("period", text=p.text))
         else:
             m = next((m for m in (WHOLE_YEAR.search(para.text) for para in report.paragraphs) if m), None)
-            if m is not None and int(m.group(1)) == year:
+            if m is not None and year_number(m.group(1)) == year:
                 out.append(ctx.phrase("period", text=m.group(0)))
         markers = format_markers(ctx.templates)
         formats: set[str] = set()
