@@ -315,10 +315,15 @@ def fold_position(text: str, k: int) -> int:
 
 # Years and statistics periods ------------------------------------------------------------------
 
+#: the characters of a year written in Chinese numerals (二〇二一年): its 〇 is also typed 零, the
+#: circle ○ (U+25CB, what input methods offer for ling) or the letter O (Ｏ)
+CN_YEAR_DIGITS = "〇零○OＯ一二三四五六七八九"
 _CN_YEAR_DIGITS = {
     "〇": "0",
     "零": "0",
     "○": "0",
+    "O": "0",
+    "Ｏ": "0",
     "一": "1",
     "二": "2",
     "三": "3",
@@ -329,7 +334,7 @@ _CN_YEAR_DIGITS = {
     "八": "8",
     "九": "9",
 }
-_YEAR_IN = re.compile(r"(?<!\d)(\d{4})\s*年|([〇零○一二三四五六七八九]{4})\s*年")
+_YEAR_IN = re.compile(rf"(?<!\d)(\d{{4}})\s*年|([{CN_YEAR_DIGITS}]{{4}})\s*年")
 
 
 def year_in(text: str | None) -> int | None:
@@ -452,7 +457,7 @@ _SENTENCE_END = "。;!?"
 #: group 1 the year as written (:func:`year_number` reads it)
 WHOLE_YEAR = re.compile(
     r"(?:(?:统计|数据)(?:期限|时限|时间|区间|周期|范围|时段|期间)|报告期(?!内)|所列数据)"
-    r"[为是自从：:\s]*(\d{4}|[〇零○一二三四五六七八九]{4})\s*年(?:度|全年)?"
+    rf"[为是自从：:\s]*(\d{{4}}|[{CN_YEAR_DIGITS}]{{4}})\s*年(?:度|全年)?"
 )
 
 
@@ -651,7 +656,7 @@ def _find_period(text: str) -> tuple[int, PeriodReading] | None:
 #: a date's parts written in Chinese numerals: a year of four digits before 年 (二〇二一年), a month
 #: or day before 月/日/号 (十二月三十一日)
 _CN_DATE_PART = re.compile(
-    r"([〇零○一二三四五六七八九]{4})(?=\s*年)|([一二三四五六七八九十]{1,3})(?=\s*[月日号])"
+    rf"([{CN_YEAR_DIGITS}]{{4}})(?=\s*年)|([一二三四五六七八九十]{{1,3}})(?=\s*[月日号])"
 )
 
 
@@ -659,7 +664,7 @@ def arabic_dates(text: str) -> tuple[str, list[int]] | None:
     """``text`` with the dates written in Chinese numerals (二〇二一年十二月三十一日) in Arabic digits
     (2021年12月31日), and for each character of it its index in ``text``; None where ``text`` holds
     no year in Chinese numerals (every year of 2000–2099 has a 〇, 零 or ○), which is most texts."""
-    if "〇" not in text and "零" not in text and "○" not in text:
+    if not any(c in text for c in "〇零○OＯ"):
         return None
     if not any(m.group(1) for m in _CN_DATE_PART.finditer(text)):
         return None

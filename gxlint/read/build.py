@@ -40,6 +40,7 @@ from gxlint.read.source import Source
 from gxlint.read.tables import Lexicon, Reader, choose_template, is_label, key, segment
 from gxlint.read.templates import Templates
 from gxlint.chinese import (
+    CN_YEAR_DIGITS,
     DATE_CN,
     DATE_ISO,
     HSPACE,
@@ -96,7 +97,7 @@ _METADATA_LINE = r"^([^\s:：]{1,10})\s*[:：]\s*(.*)$"
 _PUBLISHED = re.compile(r"(?:^|[\s\u3000])\s*(?:发布日期|发布时间|公开日期|成文日期)\s*[:：]\s*(.+)$")
 _DATE_ONLY = re.compile(
     r"^\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
-    r"|([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日)\s*$"
+    rf"|([{CN_YEAR_DIGITS}]{{4}})\s*年\s*([一二三四五六七八九十]{{1,3}})\s*月\s*([一二三四五六七八九十]{{1,3}})\s*日)\s*$"
 )
 _NOTE_LINE = re.compile(r"^\s*(?:[（(][^（()）]{1,20}[)）]|附件[:：]?.{0,60}|附件下载)\s*$")
 _TRAILING_SIGNATURE = (
@@ -206,19 +207,6 @@ _TRAILING_NUMBERS = re.compile(r"(?:\s+-?\d+(?:\.\d+)?)+\s*$")
 #: field.  The widest template row has 18; a line of 500,000 tabs is not a table row, and splitting
 #: it would cost a Field and a Span per tab.
 MAX_FIELDS = 200
-_CN_DIGIT = {
-    "〇": "0",
-    "零": "0",
-    "一": "1",
-    "二": "2",
-    "三": "3",
-    "四": "4",
-    "五": "5",
-    "六": "6",
-    "七": "7",
-    "八": "8",
-    "九": "9",
-}
 
 
 class Context(_Frozen):
@@ -998,7 +986,7 @@ def _agency_of(title: str | None) -> str | None:
     if not title:
         return None
     text = norm(title)
-    text = re.sub(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年度?", "", text)
+    text = re.sub(rf"(?:\d{{4}}|[{CN_YEAR_DIGITS}]{{4}})年度?", "", text)
     text = next((text[: -len(s)] for s in _TITLE_SUFFIXES if text.endswith(s)), text)
     text = text.strip("《》“”\"'：:，,")
     return text or None
@@ -1011,8 +999,7 @@ def _date_from(m: re.Match):
     if g[3]:
         return make_date(g[3], g[4], g[5])
     if g[6]:
-        year = "".join(_CN_DIGIT.get(c, "") for c in g[6])
-        return make_date(year, numeral_value(g[7]) or 0, numeral_value(g[8]) or 0)
+        return make_date(year_number(g[6]), numeral_value(g[7]) or 0, numeral_value(g[8]) or 0)
     return None  # pragma: no cover
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from gxlint.chinese import WHOLE_YEAR, has_cjk_run, norm, read_period, year_in, year_number
+from gxlint.chinese import CN_YEAR_DIGITS, WHOLE_YEAR, has_cjk_run, norm, read_period, year_in, year_number
 from gxlint.lint.analyses.chapters import checkable
 from gxlint.lint.analyses.period import report_years_of
 from gxlint.lint.rule import Message, Phrase, Rule
@@ -15,7 +15,7 @@ from ._common import NOTHING, joined, listed
 from ._formats import evidence, format_markers
 
 TITLE_WORDS = "政府信息公开工作年度报告"
-_TITLE_YEAR = re.compile(r"(?<!\d)\d{4}\s*年|[〇零一二三四五六七八九]{4}\s*年")
+_TITLE_YEAR = re.compile(rf"(?<!\d)\d{{4}}\s*年|[{CN_YEAR_DIGITS}]{{4}}\s*年")
 _PRONOUN = re.compile(
     r"^(?:(?:本|我)(?:局|委|办|厅|院|署|会|单位|机关|部门|中心|区|县|市|镇|乡|街道)?|关于)$"
 )

@@ -23,13 +23,13 @@ import weakref
 from dataclasses import dataclass
 from typing import Iterator
 
-from gxlint.chinese import has_cjk_run
+from gxlint.chinese import CN_YEAR_DIGITS, has_cjk_run
 from gxlint.model import Chapter, Paragraph, _Frozen, _set
 
 # Only a cross-year comparison reads sentences: the patterns are compiled on first use (``re``
 # caches them).
 _MARKUP = "*#_`>"
-_CN_DIGITS = "〇零○一二三四五六七八九"
+_CN_DIGITS = CN_YEAR_DIGITS
 _CN_YEAR = f"[{_CN_DIGITS}]{{4}}年"
 # the same, written to start with 年: ``re`` skips from one 年 to the next and looks back only there
 # (most 年 follow an Arabic numeral or a word: 2021年, 本年), where a pattern that starts with the
