@@ -188,6 +188,32 @@ def test_the_runner_pairs_reports_found_in_a_folder_and_reports_the_pairs(tmp_pa
     ]
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "示例县市场监督管理局关于2022年度政府信息公开工作年度报告",
+        "关于示例县市场监督管理局2022年政府信息公开工作年度报告",
+        "示例县市场监督管理局关于2022年政府信息公开工作的年度报告",
+        "示例县市场监督管理局2022年政府信息公开工作年度报告（修订版）",
+    ],
+)
+def test_a_title_with_guanyu_or_a_note_names_the_agency_and_pairs(tmp_path, title):
+    write(tmp_path, 2021)
+    text = report(2022).replace("# 示例县市场监督管理局\n\n## 2022年政府信息公开工作年度报告", f"# {title}")
+    assert text != report(2022)
+    (tmp_path / "next.txt").write_text(text, encoding="utf-8")
+    linter = Linter(isolated=True)
+    from gxlint.read import source as source_mod
+
+    assert linter.read_identity(source_mod.from_text(text, "next.txt")) == ("示例县市场监督管理局", 2022)
+    seen = []
+    list(runner.run(linter, files.ordered(files.discover([str(tmp_path)])), jobs=1, on_pairs=seen.append))
+    [pairing] = seen
+    assert [(p.path.split("/")[-1], p.previous.split("/")[-1]) for p in pairing.pairs] == [
+        ("next.txt", "shili-2021.txt")
+    ]
+
+
 def test_no_pairing_when_no_cross_year_rule_is_selected(tmp_path):
     for year in (2020, 2021):
         write(tmp_path, year)

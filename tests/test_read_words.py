@@ -10,7 +10,7 @@ from gxlint.chinese import norm
 from gxlint.read import build, cells
 
 TITLE_SUFFIX = (
-    r"(?:政府信息公开工作年度报告|政府信息公开年度报告|政府信息公开工作报告|信息公开工作年度报告"
+    r"(?:政府信息公开工作的年度报告|政府信息公开工作年度报告|政府信息公开的年度报告|政府信息公开年度报告|政府信息公开工作报告|信息公开工作年度报告"
     r"|年度报告|工作报告|报告)$"
 )
 UNIT = r"^(?:万元|亿元|元|件|条|项|个|次|人次|家|份|%|％)"
@@ -19,13 +19,15 @@ UNIT = r"^(?:万元|亿元|元|件|条|项|个|次|人次|家|份|%|％)"
 def _agency_of(title: str) -> str | None:
     text = norm(title)
     text = re.sub(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年度?", "", text)
+    text = re.sub(r"[(（][^()（）]{1,8}[)）]$", "", text)
     text = re.sub(TITLE_SUFFIX, "", text)
     text = text.strip("《》“”\"'：:，,")
+    text = re.sub(r"^关于|关于$", "", text) if text != "关于" else ""
     return text or None
 
 
 def test_the_agency_is_what_the_suffix_pattern_leaves():
-    pieces = ["示例县", "政府", "信息", "公开", "工作", "年度", "报告", "2021年", "局", " ", "\n", "》"]
+    pieces = "示例县 政府 信息 公开 工作 年度 报告 2021年 局 》 关于 的 （修订版）".split() + [" ", "\n"]
     for parts in itertools.product(pieces, repeat=4):
         title = "".join(parts)
         assert build._agency_of(title) == _agency_of(title), title

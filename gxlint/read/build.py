@@ -106,7 +106,9 @@ _TRAILING_SIGNATURE = (
 )
 #: what follows the agency's name in a title, longest first: the longest that ends it is cut
 _TITLE_SUFFIXES = (
+    "政府信息公开工作的年度报告",
     "政府信息公开工作年度报告",
+    "政府信息公开的年度报告",
     "政府信息公开年度报告",
     "政府信息公开工作报告",
     "信息公开工作年度报告",
@@ -114,6 +116,8 @@ _TITLE_SUFFIXES = (
     "工作报告",
     "报告",
 )
+#: a note after a title: （修订版）, （更正）, （全文）
+_TITLE_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
 #: lines of a web site's frame that crawled text keeps around the report (never the title or the
 #: signature): breadcrumbs, metadata fields, tools, previous/next links, footers
 _CHROME = re.compile(
@@ -987,8 +991,11 @@ def _agency_of(title: str | None) -> str | None:
         return None
     text = norm(title)
     text = re.sub(rf"(?:\d{{4}}|[{CN_YEAR_DIGITS}]{{4}})年度?", "", text)
+    text = _TITLE_NOTE.sub("", text)
     text = next((text[: -len(s)] for s in _TITLE_SUFFIXES if text.endswith(s)), text)
     text = text.strip("《》“”\"'：:，,")
+    # 示例县教育局关于2021年…报告, 关于示例县教育局2021年…报告: the agency without the 关于
+    text = text.removesuffix("关于").removeprefix("关于")
     return text or None
 
 
