@@ -42,6 +42,7 @@ from gxlint.model import (
     _Frozen,
     _set,
 )
+from gxlint.read import templates as templates_mod
 from gxlint.read.templates import ChapterSpec
 
 #: Table kinds that show a text is a report (the three tables and the pre-2019 统计表).
@@ -61,15 +62,23 @@ _TRAILING = " \t\r\n\u3000*_#|"
 
 
 def is_report(report) -> bool:
-    """Whether a readable report has any recognisable annual-report structure: a chapter heading,
-    a template table or a report's title (GX002 reports a file that has none)."""
-    if report.chapters:
+    """Whether a readable report has any recognisable annual-report structure: a chapter heading
+    about a chapter of a format, a template table or a report's title (GX002 reports a file that
+    has none).  Items numbered 一、二、三 about other things (a notice's, meeting notes') are not
+    chapters of a report."""
+    if any(_about_a_chapter(chapter.title) for chapter in report.chapters):
         return True
     # a template table counts when a row of it was read as the template's: a table that only
     # quotes a label (notes about reports, in a Markdown table) is no report
     if any(t.kind in _REPORT_TABLES and (t.rows or t.values) for t in report.tables):
         return True
     return bool(report.title) and _REPORT_TITLE.search(report.title.strip(_TRAILING)) is not None
+
+
+@lru_cache(maxsize=4096)
+def _about_a_chapter(title: str) -> bool:
+    """Whether a chapter's title stands for a chapter of any format, in whatever wording."""
+    return any(template.identify_chapter(title)[0] is not None for template in templates_mod.builtin())
 
 
 #: A report's title: about 信息公开, ending in 报告 or 年报 (``…2021年政府信息公开工作年度报告``, a
