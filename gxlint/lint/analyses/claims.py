@@ -741,13 +741,25 @@ def denials(report, ctx) -> list[Denial]:
             for pattern in NONE_REVIEWED:
                 for m in _matches(pattern, text.norm):
                     clause = _plain_clause(text, m, year)
-                    if clause is None or holds_any(clause, _NOT_MAINTAINED):
+                    if clause is None or holds_any(clause, _NOT_MAINTAINED) or _caused(m.group(0)):
                         continue
                     words = re.sub(_DIRECT_SUIT, "诉讼", clause)
                     blocks = ("review" if "复议" in words else "") + ("litigation" if "诉讼" in words else "")
                     if blocks:
                         out.append(Denial("reviews", text, _after_stop(text, m), m.end(), blocks))
     return out
+
+
+#: a cause that makes a denial speak of some cases only: 未发生因答复超期引起的行政复议
+_CAUSE = re.compile(r"因(.{1,20}?)(?:而)?(?:引起|导致|造成|产生|引发)")
+#: causes that name all the cases the table counts: 未发生因政府信息公开引起的行政复议
+_WHOLE_CAUSE = re.compile(r"^(?:政府)?信息公开(?:工作|申请|事项)?$|^依申请公开(?:工作)?$")
+
+
+def _caused(words: str) -> bool:
+    """Whether a denial of reviews or lawsuits denies only those of one cause (答复超期, 公开不当)."""
+    m = _CAUSE.search(words) if "因" in words else None
+    return m is not None and _WHOLE_CAUSE.match(m.group(1)) is None
 
 
 def _plain_clause(text: Text, m: re.Match, year) -> str | None:
