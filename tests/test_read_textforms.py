@@ -385,6 +385,29 @@ def test_chapters_and_no_reading_problems(shape):
     assert problems == []
 
 
+CHAPTER_HEADINGS = (
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+)
+
+
+@pytest.mark.parametrize("mark", ["## {}", "**{}**"])
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_a_marked_up_heading_right_after_a_table_ends_it(shape, mark):
+    make, blank = SHAPES[shape]
+    lines = make().split("\n")
+    marked = [mark.format(line.strip()) if line.strip() in CHAPTER_HEADINGS else line for line in lines]
+    assert sum(a != b for a, b in zip(lines, marked)) == 6
+    text = normalize("\n".join(marked))
+    report_ = parse_text(text)
+    assert [c.numeral for c in report_.chapters] == list("一二三四五六"), shape
+    assert misses(text, expected(blank)) == []
+
+
 def test_lines_outside_tables_are_unchanged():
     for text in (pipes(), cell_lines(True, True), layout(), viewer()):
         before, after = text.split("\n"), normalize(text).split("\n")

@@ -267,8 +267,12 @@ class _Vocab:
         return k in self.ad_header_all
 
     def heading(self, text: str) -> bool:
-        """A chapter heading (一、… whose title is not an applications row label)."""
+        """A chapter heading (一、… whose title is not an applications row label), also marked up
+        (``## 四、…``, ``**四、…**``): a line that opens with ``#`` is a heading whatever it says."""
         s = text.strip(" \t\u3000\f")
+        if s.startswith("#"):
+            return True
+        s = s.strip("*_ \u3000")
         if not re.match(_HEADING, s):
             return False
         return not self.app_match(s)[0]
@@ -776,6 +780,8 @@ def _layout_line(line: str, number: int, v: _Vocab) -> _Line:
         return _Line(STOP, [], [])
     if re.fullmatch(_FOOTER, s):
         return _Line(FOOT, [], [])
+    if s[0] in "#*" and v.heading(s):  # a marked-up heading (## 四、…, **四、…**) ends a table
+        return _Line(STOP, [], [])
     frags = _fields(plain, number)
     if frags is None:
         return _Line(OTHER, [], [])
