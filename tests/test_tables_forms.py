@@ -97,3 +97,24 @@ def test_segments_carry_their_rows_forms_in_step():
         for kind, part in segments:
             assert [f.kind for f in part.forms] == [lexicon.row_kind(r.fields) for r in part]
             assert kind == OTHER or kind == part.forms[0].kind
+
+
+def test_a_table_of_the_reports_own_keeps_its_rows_named_like_the_templates():
+    # a count by category (公开类别 | 条数) before the 第二十条 table: its 行政许可 and 行政处罚 are its
+    # own rows, not the 主动公开 table's, whose values they replaced without a word
+    from conftest import EXAMPLE
+    from gxlint.run.linter import Linter
+    from gxlint.read.source import from_text
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    own = "公开类别\t条数\n机构职能\t12\n行政许可\t25\n行政处罚\t7\n合计\t44\n\n"
+    at = text.index("第二十条第（一）项")
+    changed = text[:at] + own + text[at:]
+    linter = Linter(isolated=True)
+    report = linter.read_report(from_text(changed, "r.txt"), linter.settings("r.txt"))
+    original = linter.read_report(from_text(text, "r.txt"), linter.settings("r.txt"))
+    [active] = [t for t in report.tables if t.kind == ACTIVE_DISCLOSURE]
+    [before] = [t for t in original.tables if t.kind == ACTIVE_DISCLOSURE]
+    assert active.values == before.values
+    assert [t.kind for t in report.tables][:2] == [OTHER, ACTIVE_DISCLOSURE]
+    assert [f.code for f in linter.lint_source(from_text(changed, "r.txt"), linter.settings("r.txt"))] == []

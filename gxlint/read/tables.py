@@ -315,8 +315,13 @@ def segment(rows: Sequence[RawRow], lexicon: Lexicon) -> list[tuple[str, list[Ra
         if (
             kind is not None
             and kind != current
+            # a row named like one of the 主动公开 table (行政许可, 规章) inside the applications table
+            # or inside a table of the report's own that opened with other headings (公开类别 | 条数)
+            # is that table's row: the 主动公开 table starts at its caption or its 信息内容 header
             and not (
-                current == APPLICATIONS and kind == ACTIVE_DISCLOSURE and not _is_caption_row(row, lexicon)
+                current in (APPLICATIONS, OTHER)
+                and kind == ACTIVE_DISCLOSURE
+                and not _is_caption_row(row, lexicon)
             )
         ):
             current = kind
