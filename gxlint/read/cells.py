@@ -92,6 +92,10 @@ def parse_number(raw: str, *, signed: bool = False, money: bool = False):
     return value, rest, True
 
 
+#: what offices write in a cell the template has no column for (不适用): a slash or a dash
+NOT_APPLICABLE = frozenset(("/", "／", "\\", "—", "——", "–", "―", "-", "－", "--"))
+
+
 def is_numeric_text(text: str) -> bool:
     """True for text that reads as a data cell rather than a label: starts with a digit or sign,
     or is a dash-like placeholder."""

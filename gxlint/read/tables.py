@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from gxlint.read import splitter
 from gxlint.arith import balance
-from gxlint.read.cells import is_numeric_text, reader
+from gxlint.read.cells import NOT_APPLICABLE, is_numeric_text, reader
 from gxlint.model import (
     ACTIVE_DISCLOSURE,
     APPLICATIONS,
@@ -916,9 +916,12 @@ def _read_cells(
 
 
 def _count_empty(fields: Iterable[Field]) -> int:
+    """How many fields at the start are blank or say 不适用 (``/``, ``—``): a row may have such cells
+    beyond the template's columns (a Word table's unmerged slots), never a number there."""
     n = 0
     for f in fields:
-        if f.text.strip():
+        text = f.text.strip()
+        if text and text not in NOT_APPLICABLE:
             break
         n += 1
     return n
