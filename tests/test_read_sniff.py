@@ -12,6 +12,15 @@ from gxlint.read.sniff import sniff
 
 HTML = "<html><head><title>示例</title></head><body><p>一、总体情况</p></body></html>".encode()
 
+#: an Office file with an opening password: an OLE file whose directory names the encrypted package
+ENCRYPTED = (
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    + b"\x00" * 1000
+    + "EncryptionInfo".encode("utf-16-le")
+    + b"\x00" * 50
+    + "EncryptedPackage".encode("utf-16-le")
+)
+
 
 @pytest.mark.parametrize(
     "data, name, form",
@@ -21,6 +30,7 @@ HTML = "<html><head><title>示例</title></head><body><p>一、总体情况</p><
         (b"PK\x03\x04" + b"\x00" * 30 + b"xl/workbook.xml", "stats.xlsx", "ooxml"),
         (b"PK\x03\x04" + b"\x00" * 30 + b"photos/a.jpg", "bundle.zip", "zip"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "report.doc", "ole"),
+        pytest.param(ENCRYPTED, "report.docx", "encrypted", id="encrypted"),  # Word's encrypt with password
         (b"{\\rtf1\\ansi ...}", "report.doc", "rtf"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "scan.txt", "image"),
         (HTML, "report.txt", "html"),  # a web page saved as .txt
@@ -39,6 +49,7 @@ def test_the_form_is_decided_by_content(data, name, form):
     "data, name, words",
     [
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "report.doc", ".docx"),
+        pytest.param(ENCRYPTED, "report.docx", "remove the password", id="encrypted"),
         (b"{\\rtf1\\ansi}", "report.rtf", "RTF"),
         (b"PK\x03\x04" + b"\x00" * 30 + b"xl/workbook.xml", "stats.xlsx", "Excel"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "scan.png", "image"),

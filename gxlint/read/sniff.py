@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 
 #: forms that have a reader: ``text`` (also .md), ``html``, ``docx``, ``pdf``; and forms refused
-#: with a message: ``ole`` (.doc/.wps/.xls, the old binary formats), ``zip`` (a zip that is not
-#: a Word document), ``ooxml`` (an Excel or PowerPoint file), ``image``.
+#: with a message: ``ole`` (.doc/.wps/.xls, the old binary formats), ``encrypted`` (a .docx or
+#: another Office file with an opening password), ``zip`` (a zip that is not a Word document),
+#: ``ooxml`` (an Excel or PowerPoint file), ``image``.
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body|title)\b", re.IGNORECASE | re.DOTALL
 )
 _HTML_TAG = re.compile(rb"<(?:p|div|table|td|tr|br|span|h[1-6])\b[^>]*>", re.IGNORECASE)
 _HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml")
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 
 
@@ -31,7 +33,9 @@ def sniff(data: bytes, path: str | None = None) -> str:
             return "ooxml"
         return "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "ole"
+        # a .docx with an opening password is stored by Word and WPS as an OLE file holding the
+        # encrypted package (its directory names the stream in UTF-16)
+        return "encrypted" if _ENCRYPTED_PACKAGE in data else "ole"
     if head.startswith(_IMAGES):
         return "image"
     if head.startswith(b"{\\rtf"):

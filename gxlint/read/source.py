@@ -238,6 +238,12 @@ _REFUSED = {
         "this is an old binary Office/WPS format (.doc, .wps, .xls), which gxlint cannot read; save it as "
         ".docx (or .txt) in Word or WPS and check that file",
     ),
+    "encrypted": (
+        "文件已加密（设置了打开密码），无法读取；请在 Word 或 WPS 中取消密码（文件 › 信息 › 保护文档）后另存，"
+        "再检查",
+        "the file is encrypted (it has an opening password) and cannot be read; remove the password in "
+        "Word or WPS (File › Info › Protect Document), save it and check that file",
+    ),
     "zip": (
         "这是一个 ZIP 压缩包，不是 Word 文档；请解压后检查其中的报告文件",
         "this is a ZIP archive, not a Word document; unpack it and check the report inside",
