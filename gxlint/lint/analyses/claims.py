@@ -314,6 +314,16 @@ _SUBSET = tuple(
 )
 _WHOLE_PUBLIC = re.compile(r"公民、法人(?:和|或|及)其他(?:社会)?组织|任何|所有|一切")
 _OTHER_BUSINESS = tuple("投诉 举报 信访 咨询 建议 提案 议案 热线 诉求 工单 来电 来信".split())
+
+
+def _other_business(clause: str) -> bool:
+    """Whether a clause speaks of other business than disclosure (投诉, 建议, 议案 …); the 议案 in
+    复议案件 is none."""
+    if "复议案" in clause:
+        clause = clause.replace("复议案", "复议")
+    return holds_any(clause, _OTHER_BUSINESS)
+
+
 _REVIEW_WORDS = ("复议", "诉讼")
 _APPLICATION = re.compile(r"(?<!依)申请")
 # counts of other organs than the reporting one (a government's report speaking of its departments)
@@ -600,11 +610,7 @@ def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
 
     def ok(m: re.Match, *, years: bool = True, subset: bool = True) -> bool:
         clause = _clause_text(text, m)
-        if (
-            holds_any(clause, _OTHER_BUSINESS)
-            or holds_any(clause, _REVIEW_WORDS)
-            or holds_any(clause, _SCOPE)
-        ):
+        if _other_business(clause) or holds_any(clause, _REVIEW_WORDS) or holds_any(clause, _SCOPE):
             return False
         if subset and _subset(clause):
             return False
@@ -659,11 +665,7 @@ def _review_claims(text: Text, year: int | None, in_chapter: bool = False) -> It
     for kind, pattern in (("review", REVIEW), ("litigation", LITIGATION)):
         for m in _matches(pattern, text.norm):
             clause = _clause_text(text, m)
-            if (
-                holds_any(clause, _NOT_MAINTAINED)
-                or holds_any(clause, _OTHER_BUSINESS)
-                or holds_any(clause, _SCOPE)
-            ):
+            if holds_any(clause, _NOT_MAINTAINED) or _other_business(clause) or holds_any(clause, _SCOPE):
                 continue
             if _accept(text, m, year=year) and _about_disclosure(text, m.start(), in_chapter):
                 yield _mk(kind, text, m)
@@ -732,7 +734,7 @@ def denials(report, ctx) -> list[Denial]:
                     if (
                         clause is None
                         or holds_any(clause, _REVIEW_WORDS)
-                        or holds_any(clause, _OTHER_BUSINESS)
+                        or _other_business(clause)
                         or _subset(clause)
                     ):
                         continue
@@ -862,7 +864,7 @@ def _whole_share(report, text: Text, m: re.Match) -> bool:
     if (
         holds_any(head, _OTHER_YEAR)
         or holds_any(head, _SCOPE)
-        or holds_any(head, _OTHER_BUSINESS)
+        or _other_business(head)
         or not _application_sentence(text, m.start(), previous=True)
     ):
         return False
