@@ -744,3 +744,22 @@ def os_error_zh(exc: BaseException) -> str:
 
     name = errno.errorcode.get(getattr(exc, "errno", None) or -1, "")
     return _OS_ERRORS_ZH.get(name) or str(getattr(exc, "strerror", None) or exc)
+
+
+#: what Python's JSON reader says of a mistake, in Chinese (by the start of its message)
+_JSON_ERRORS_ZH = (
+    ("Expecting property name", "应为双引号括起的键名"),
+    ("Expecting value", "应为一个值"),
+    ("Expecting ',' delimiter", "缺少逗号"),
+    ("Expecting ':' delimiter", "缺少冒号"),
+    ("Unterminated string", "字符串没有结束的引号"),
+    ("Invalid control character", "字符串中有控制字符"),
+    ("Invalid \\uXXXX escape", "无效的 \\u 转义"),
+    ("Invalid \\escape", "无效的转义"),
+    ("Extra data", "数据结束后还有多余内容"),
+)
+
+
+def json_error_zh(message: str) -> str:
+    """A JSON reader's message (``json.JSONDecodeError.msg``) in Chinese; a rarer one as it is."""
+    return next((zh for en, zh in _JSON_ERRORS_ZH if message.startswith(en)), message)

@@ -149,6 +149,23 @@ def test_load_errors(tmp_path, content, message):
         baseline.Baseline.load(str(path))
 
 
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        ("{", "应为双引号括起的键名"),
+        ('{"a" 1}', "缺少冒号"),
+        ("[1,]", "应为一个值"),
+        ('{"a": 1} x', "数据结束后还有多余内容"),
+    ],
+)
+def test_a_broken_baseline_is_explained_in_chinese(tmp_path, content, reason):
+    path = tmp_path / "b.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(baseline.BaselineError) as caught:
+        baseline.Baseline.load(str(path))
+    assert caught.value.message_zh.endswith(f"：不是 gxlint 基线文件：JSON 格式错误（{reason}）")
+
+
 def test_write_error_is_a_clean_exit_2(office):
     result = lint("--write-baseline", "no/such/dir/b.json", "reports")
     assert result.exit_code == 2

@@ -1,6 +1,7 @@
 """``gxlint parse``: the JSON contract (docs/model.md) and the text outline."""
 
 import json
+import re
 
 from click.testing import CliRunner
 
@@ -41,6 +42,10 @@ def test_parse_text_outline_in_either_language():
         "格式：    2021\n" in result.output and "落款：    示例县市场监督管理局，2022-01-20" in result.output
     )
     assert "行政规范性文件: 本年制发件数=2 本年废止件数=1 现行有效件数=15" in result.output
+    # the form, table kinds and layouts by their Chinese names, no English word
+    assert "形式：    文本\n" in result.output
+    assert "  表 主动公开情况表（第二十条）（第 23 行，分列，格式 2021）\n" in result.output
+    assert not re.search(r"[a-z]{3,}", result.output)
     english = CliRunner().invoke(main, ["parse", "--lang", "en", str(EXAMPLE)])
     assert "chapter 三、收到和处理政府信息公开申请情况  (line 38)" in english.output
     assert "template:  2021\n" in english.output

@@ -462,3 +462,15 @@ def test_shared_docx_forms_give_every_table_value():
         total, misses = misses_in_text(text, exp)
         assert total > 100, name
         assert misses == [], (name, misses[:5])
+
+
+def test_a_damaged_document_is_said_to_be_damaged_in_chinese_and_why_in_english():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        z.writestr("word/document.xml", "<w:document><w:body>")  # an undefined prefix, not closed
+    doc = word.read(buffer.getvalue())
+    [problem] = doc.problems
+    assert problem.fatal
+    assert problem.message_zh == "Word 文档已损坏，无法读取；请用 Word 打开后另存为 .docx 或 .txt 再检查"
+    assert "XMLSyntaxError" in problem.message_en

@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 from gxlint.finding import describe
 from gxlint.lint.analyses.chapters import is_report
-from gxlint.model import TEMPLATE_KINDS, Paragraph, Report, Table
+from gxlint.model import KIND_NAMES, TEMPLATE_KINDS, Paragraph, Report, Table
 from gxlint.read.source import Source
 from gxlint.chinese import numeral_text
 
@@ -232,6 +232,10 @@ _OUTLINE = {
         "note": "说明 第 {line} 行：",
     },
 }
+#: the outline's names, in Chinese, of the forms, table kinds and layouts (English: as in the JSON)
+_FORMS_ZH = {"text": "文本", "docx": "Word 文档", "html": "网页", "pdf": "PDF"}
+_KINDS_ZH = {kind: names[0] for kind, names in KIND_NAMES.items()}
+_LAYOUTS_ZH = {"tabs": "分列", "pipes": "竖线分隔", "cells": "每格一行", "inline": "连排"}
 
 
 def report_to_text(report: Report, lang: str = "zh") -> str:
@@ -239,7 +243,8 @@ def report_to_text(report: Report, lang: str = "zh") -> str:
     table cell, in ``lang``'s words (the table kinds and cell labels as the model names them)."""
     w = _OUTLINE[lang]
     out: list[str] = []
-    out.append(w["form"] + report.source.form)
+    form = report.source.form
+    out.append(w["form"] + (_FORMS_ZH.get(form, form) if lang == "zh" else form))
     out.append(w["title"] + (report.title or w["none"]))
     out.append(w["agency"] + (report.agency or w["unknown"]))
     out.append(w["year"] + (str(report.year) if report.year else w["unknown"]))
@@ -283,7 +288,10 @@ def _blocks(out: list[str], blocks, w: dict[str, str], depth: int, preamble: boo
             out.append(
                 pad
                 + w["table"].format(
-                    kind=b.kind, line=b.span.line, layout=b.layout, template=b.template or "-"
+                    kind=_KINDS_ZH.get(b.kind, b.kind) if zh else b.kind,
+                    line=b.span.line,
+                    layout=_LAYOUTS_ZH.get(b.layout, b.layout) if zh else b.layout,
+                    template=b.template or "-",
                 )
             )
             for r in b.rows:

@@ -110,7 +110,8 @@ _TOO_BIG = (
     "not read. Save it as .txt and check it again",
 )
 _CORRUPT = (
-    "Word 文档已损坏，无法读取（{why}）；请用 Word 打开后另存为 .docx 或 .txt 再检查",
+    # the reader's reason is in English (lxml, zlib): told in the English message only
+    "Word 文档已损坏，无法读取；请用 Word 打开后另存为 .docx 或 .txt 再检查",
     "The Word document is damaged and cannot be read ({why}); open it in Word, save it as "
     ".docx or .txt and check it again",
 )
@@ -155,7 +156,7 @@ def _corrupt(error: BaseException) -> Document:
     text = str(error).strip().splitlines()[0][:120] if str(error).strip() else ""
     if text:
         why = f"{why}: {text}"
-    return _problem(_CORRUPT[0].format(why=why), _CORRUPT[1].format(why=why))
+    return _problem(_CORRUPT[0], _CORRUPT[1].format(why=why))
 
 
 # ---------------------------------------------------------------------------------------------

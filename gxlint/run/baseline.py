@@ -25,7 +25,7 @@ When the same key occurs n times, up to n matching findings are hidden.
 
 from __future__ import annotations
 
-from gxlint.chinese import os_error_zh
+from gxlint.chinese import json_error_zh, os_error_zh
 
 import json
 import os
@@ -89,14 +89,18 @@ class Baseline:
                 f"{path}: baseline file not found (write one with --write-baseline)",
                 f"{path}：基线文件不存在（可用 --write-baseline 生成）",
             ) from None
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
             raise BaselineError(
-                f"{path}: cannot read the baseline: {exc}", f"{path}：无法读取基线文件：{exc}"
+                f"{path}: cannot read the baseline: {exc}", f"{path}：无法读取基线文件：{os_error_zh(exc)}"
+            ) from None
+        except UnicodeDecodeError as exc:
+            raise BaselineError(
+                f"{path}: cannot read the baseline: {exc}", f"{path}：无法读取基线文件：不是 UTF-8 编码"
             ) from None
         except json.JSONDecodeError as exc:
             raise BaselineError(
                 f"{path}:{exc.lineno}:{exc.colno}: not a gxlint baseline: invalid JSON ({exc.msg})",
-                f"{path}:{exc.lineno}:{exc.colno}：不是 gxlint 基线文件：JSON 格式错误（{exc.msg}）",
+                f"{path}:{exc.lineno}:{exc.colno}：不是 gxlint 基线文件：JSON 格式错误（{json_error_zh(exc.msg)}）",
             ) from None
         if not isinstance(data, dict) or "gxlint-baseline" not in data:
             raise BaselineError(
