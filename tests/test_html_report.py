@@ -184,6 +184,22 @@ def test_summary_table_names_each_file_with_agency_year_template_form_and_counts
     assert "发现" in text and "共检查 2 个文件" in text
 
 
+def test_a_skipped_file_is_not_counted_as_a_problem_in_the_files_table(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# 说明\n这里存放各部门的报告。\n", encoding="utf-8")
+    text = html_of(UNBALANCED, readme, extra=("--skip-non-reports",))
+    files = text[text.index('class="list files"') : text.index("</table>", text.index('class="list files"'))]
+    skipped = re.search(
+        r"<tr><td class=\"n\">\d</td><td class=\"file\"><a [^>]*>[^<]*README.md</a>.*?</tr>", files
+    ).group(0)
+    assert "不是年度报告，已跳过" in skipped
+    assert skipped.endswith(
+        '<td class="n zero">0</td><td class="n zero">0</td><td class="n zero">0</td></tr>'
+    )
+    foot = files[files.index("<tfoot>") :]
+    assert '<td class="n">1</td><td class="n">0</td><td class="n">0</td></tr></tfoot>' in foot
+
+
 def test_every_finding_is_marked_at_its_place_with_its_message_and_fix_written_out():
     paths = sorted(DEFECTS.glob("*.txt"))
     expected = lint_json(*paths)

@@ -487,7 +487,8 @@ class HtmlFormatter(Formatter):
         index = len(self._entries) + 1
         path = relative_path(result.path, self.root)
         counts = {s: 0 for s in SEVERITIES}
-        for f in result.findings:
+        # a skipped file's note says it is no report: not a problem, counted as the summary counts
+        for f in () if result.skipped else result.findings:
             counts[f.severity] = counts.get(f.severity, 0) + 1
             by = self._codes.setdefault(f.code, {s: 0 for s in SEVERITIES})
             by[f.severity] = by.get(f.severity, 0) + 1
