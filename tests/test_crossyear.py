@@ -267,6 +267,17 @@ def test_previous_of_another_year_is_checked_with_a_warning(tmp_path):
     assert "not consecutive years" in result.stderr and "2019" in result.stderr
 
 
+def test_previous_of_another_agency_is_checked_with_a_warning(tmp_path):
+    last = write(tmp_path / "a", 2020, agency="示例县教育局")
+    this = write(tmp_path / "b", 2021)
+    result = gx("--isolated", "--lang", "en", "--select", "GX5", "--previous", last, this)
+    assert "is a report of 示例县教育局" in result.stderr and "not the same agency" in result.stderr
+    same = gx(
+        "--isolated", "--lang", "en", "--select", "GX5", "--previous", write(tmp_path / "c", 2020), this
+    )
+    assert "not the same agency" not in same.stderr
+
+
 def test_previous_with_standard_input(tmp_path):
     last = write(tmp_path, 2020)
     result = gx(

@@ -372,6 +372,13 @@ class Check:
                     f"gxlint：警告：--previous {pair.previous} 是 {pair.previous_year} 年的报告，"
                     f"{pair.path} 是 {pair.year} 年的：不是相邻年度（仍按指定检查）",
                 )
+            if pair.how == "given" and pair.other_agency:
+                self.say(
+                    f"gxlint: warning: --previous {pair.previous} is a report of {pair.previous_agency}, "
+                    f"{pair.path} of {pair.agency}: not the same agency (checked as given)",
+                    f"gxlint：警告：--previous {pair.previous} 是{pair.previous_agency}的报告，"
+                    f"{pair.path} 是{pair.agency}的：不是同一机关（仍按指定检查）",
+                )
             if self.options.verbose:
                 self.say("gxlint: paired: " + pair.describe("en"), "gxlint：配对：" + pair.describe("zh"))
         if self.options.verbose and not pairing.pairs:

@@ -164,6 +164,14 @@ class Pair:
             self.year is not None and self.previous_year is not None and self.previous_year == self.year - 1
         )
 
+    @property
+    def other_agency(self) -> bool:
+        """Whether the two reports are known to be of different agencies (a ``--previous`` given
+        by mistake): both name one, and not the same nor a renamed one."""
+        if not self.agency or not self.previous_agency:
+            return False
+        return variant_key(self.agency) != variant_key(self.previous_agency)
+
     def describe(self, lang: str = "zh") -> str:
         """One line for ``--verbose``: which report is checked against which, and why."""
         years = f"{self.previous_year or '?'}→{self.year or '?'}"
