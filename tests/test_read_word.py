@@ -474,3 +474,71 @@ def test_a_damaged_document_is_said_to_be_damaged_in_chinese_and_why_in_english(
     assert problem.fatal
     assert problem.message_zh == "Word 文档已损坏，无法读取；请用 Word 打开后另存为 .docx 或 .txt 再检查"
     assert "XMLSyntaxError" in problem.message_en
+
+
+def test_a_numbered_paragraph_deleted_or_hidden_with_its_mark_is_not_shown_nor_counted(tmp_path):
+    for how in ("deleted", "hidden"):
+        document = docx.Document()
+        num_id = add_chinese_numbering(document)
+        heading(document, CHAPTERS[0], num_id)
+        document.add_paragraph("本年度工作正常开展。")
+        gone = document.add_paragraph()
+        number(gone, num_id)
+        if how == "deleted":  # Track Changes: the text and the paragraph mark deleted
+            gone._p.get_or_add_pPr().append(
+                parse_xml(
+                    f'<w:rPr {NSDECL}><w:del w:id="5" w:author="x" w:date="2024-01-01T00:00:00Z"/></w:rPr>'
+                )
+            )
+            gone._p.append(
+                parse_xml(
+                    f'<w:del {NSDECL} w:id="6" w:author="x"><w:r><w:delText>删去的一段</w:delText></w:r></w:del>'
+                )
+            )
+        else:
+            gone._p.get_or_add_pPr().append(parse_xml(f"<w:rPr {NSDECL}><w:vanish/></w:rPr>"))
+            gone._p.append(parse_xml(f"<w:r {NSDECL}><w:rPr><w:vanish/></w:rPr><w:t>隐藏的一段</w:t></w:r>"))
+        heading(document, CHAPTERS[1], num_id)
+        path = tmp_path / f"{how}.docx"
+        document.save(str(path))
+        texts = [b.text for b in word.read(path.read_bytes()).blocks if isinstance(b, Paragraph)]
+        assert texts == ["一、总体情况", "本年度工作正常开展。", "二、主动公开政府信息情况"], how
+
+
+def test_text_hidden_by_its_style_is_not_read(tmp_path):
+    document = docx.Document()
+    styles = document.styles.element
+    styles.append(
+        parse_xml(
+            f'<w:style {NSDECL} w:type="character" w:styleId="Secret"><w:name w:val="Secret"/>'
+            "<w:rPr><w:vanish/></w:rPr></w:style>"
+        )
+    )
+    styles.append(
+        parse_xml(
+            f'<w:style {NSDECL} w:type="paragraph" w:styleId="Note"><w:name w:val="Note"/>'
+            "<w:rPr><w:vanish/></w:rPr></w:style>"
+        )
+    )
+    p = document.add_paragraph("可见。")
+    p._p.append(
+        parse_xml(f'<w:r {NSDECL}><w:rPr><w:rStyle w:val="Secret"/></w:rPr><w:t>藏在样式里</w:t></w:r>')
+    )
+    p._p.append(
+        parse_xml(
+            f'<w:r {NSDECL}><w:rPr><w:rStyle w:val="Secret"/><w:vanish w:val="0"/></w:rPr><w:t>又显示</w:t></w:r>'
+        )
+    )
+    note = document.add_paragraph("整段隐藏。")
+    note._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {NSDECL} w:val="Note"/>'))
+    shown = document.add_paragraph()
+    shown._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {NSDECL} w:val="Note"/>'))
+    shown._p.append(
+        parse_xml(
+            f'<w:r {NSDECL}><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>样式隐藏但本段显示</w:t></w:r>'
+        )
+    )
+    path = tmp_path / "styles.docx"
+    document.save(str(path))
+    texts = [b.text for b in word.read(path.read_bytes()).blocks if isinstance(b, Paragraph)]
+    assert texts == ["可见。又显示", "样式隐藏但本段显示"]

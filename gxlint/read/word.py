@@ -311,7 +311,17 @@ def _on(el) -> bool:
 
 
 class _Style:
-    __slots__ = ("name", "based_on", "num_id", "ilvl", "bold", "break_before", "outline", "resolved")
+    __slots__ = (
+        "name",
+        "based_on",
+        "num_id",
+        "ilvl",
+        "bold",
+        "hidden",
+        "break_before",
+        "outline",
+        "resolved",
+    )
 
     def __init__(self, el) -> None:
         name = el.find(_W + "name")
@@ -319,7 +329,7 @@ class _Style:
         based = el.find(_W + "basedOn")
         self.based_on = based.get(VAL) if based is not None else None
         self.num_id = self.ilvl = None
-        self.bold = self.break_before = self.outline = None
+        self.bold = self.hidden = self.break_before = self.outline = None
         self.resolved: _Resolved | None = None
         ppr = el.find(PPR)
         if ppr is not None:
@@ -340,18 +350,22 @@ class _Style:
             b = rpr.find(B)
             if b is not None:
                 self.bold = _on(b)
+            vanish = rpr.find(VANISH)
+            if vanish is not None:
+                self.hidden = _on(vanish)
 
 
 class _Resolved:
     """A style with its ``basedOn`` chain applied."""
 
-    __slots__ = ("heading", "num_id", "ilvl", "bold", "break_before")
+    __slots__ = ("heading", "num_id", "ilvl", "bold", "hidden", "break_before")
 
     def __init__(self) -> None:
         self.heading: int | None = None
         self.num_id: str | None = None
         self.ilvl: int | None = None
         self.bold: bool | None = None
+        self.hidden: bool | None = None
         self.break_before = False
 
 
@@ -477,6 +491,8 @@ class _Styles:
                 out.num_id, out.ilvl = current.num_id, current.ilvl
             if out.bold is None and current.bold is not None:
                 out.bold = current.bold
+            if out.hidden is None and current.hidden is not None:
+                out.hidden = current.hidden
             if break_before is None and current.break_before is not None:
                 break_before = current.break_before
             if outline is None and current.outline is not None:
@@ -489,15 +505,34 @@ class _Styles:
         return out
 
     def bold_of_character_style(self, sid: str) -> bool | None:
+        return self._of_character_style(sid, "bold")
+
+    def hidden_of_character_style(self, sid: str) -> bool | None:
+        return self._of_character_style(sid, "hidden")
+
+    def _of_character_style(self, sid: str, attribute: str) -> bool | None:
         seen: set[str] = set()
         current = self.get(sid)
         while current is not None and sid not in seen:
             seen.add(sid)
-            if current.bold is not None:
-                return current.bold
+            value = getattr(current, attribute)
+            if value is not None:
+                return value
             sid = current.based_on or ""
             current = self.get(sid)
         return None
+
+
+def _mark_gone(ppr, style_hidden: bool) -> bool:
+    """Whether a paragraph's mark is deleted (tracked) or hidden: the paragraph is not shown."""
+    rpr = ppr.find(RPR) if ppr is not None else None
+    if rpr is not None:
+        if rpr.find(DEL) is not None:
+            return True
+        vanish = rpr.find(VANISH)
+        if vanish is not None:
+            return _on(vanish)
+    return style_hidden
 
 
 def _int(text: str | None, default: int) -> int:
@@ -820,14 +855,15 @@ class _Cell:
 class _Run:
     """What one paragraph's runs gave: text pieces, bold statistics, breaks, text boxes."""
 
-    __slots__ = ("out", "bold", "plain", "breaks_before", "breaks_after", "boxes", "base_bold")
+    __slots__ = ("out", "bold", "plain", "breaks_before", "breaks_after", "boxes", "base_bold", "base_hidden")
 
-    def __init__(self, base_bold: bool) -> None:
+    def __init__(self, base_bold: bool, base_hidden: bool = False) -> None:
         self.out: list[str] = []
         self.bold = self.plain = False
         self.breaks_before = self.breaks_after = 0
         self.boxes: list[str] = []
         self.base_bold = base_bold
+        self.base_hidden = base_hidden  # the paragraph style hides its text
 
 
 def _children(parent, wanted: str):
@@ -938,10 +974,12 @@ class _Walker:
         style = self.styles.resolve(style_id)
         heading = None
         base_bold = self.styles.default_bold
+        base_hidden = False
         if style is not None:
             heading = style.heading
             if style.bold is not None:
                 base_bold = style.bold
+            base_hidden = bool(style.hidden)
             if num_id is None and style.num_id is not None:
                 num_id = style.num_id
                 if ilvl is None:
@@ -952,13 +990,17 @@ class _Walker:
                         )
             if break_before is None:
                 break_before = style.break_before
-        run = _Run(base_bold)
+        run = _Run(base_bold, base_hidden)
         self.inline(p, run)
         # a field code never spans paragraphs; forget unbalanced ones so they hide nothing more
         if self.in_code:
             self.fields = [f for f in self.fields if not f]
             self.in_code = 0
         text = "".join(run.out) if len(run.out) != 1 else run.out[0]
+        # a paragraph deleted (tracked) or hidden, its mark too, shows nothing, not even its number,
+        # and Word counts it in no list
+        if num_id is not None and num_id != "0" and not text.strip() and _mark_gone(ppr, base_hidden):
+            num_id = None
         if num_id is not None and num_id != "0":
             label = self.numbering.label(num_id, ilvl or 0)
             if label:
@@ -991,7 +1033,7 @@ class _Walker:
 
     def run(self, r, run: _Run) -> None:
         bold = None
-        hidden = False
+        hidden = run.base_hidden
         out = run.out
         for child in r:
             tag = child.tag
@@ -1007,16 +1049,20 @@ class _Walker:
                         else:
                             run.plain = True
             elif tag == RPR:
+                rstyle = child.find(RSTYLE)
+                sid = (rstyle.get(VAL) or "") if rstyle is not None else None
                 el = child.find(B)
                 if el is not None:
                     bold = _on(el)
-                else:
-                    el = child.find(RSTYLE)
-                    if el is not None:
-                        bold = self.styles.bold_of_character_style(el.get(VAL) or "")
+                elif sid is not None:
+                    bold = self.styles.bold_of_character_style(sid)
                 el = child.find(VANISH)
-                if el is not None and _on(el):
-                    hidden = True
+                if el is not None:
+                    hidden = _on(el)
+                elif sid is not None:
+                    by_style = self.styles.hidden_of_character_style(sid)
+                    if by_style is not None:
+                        hidden = by_style
             elif tag == FLDCHAR:
                 kind = child.get(FLDCHARTYPE)
                 if kind == "begin":
