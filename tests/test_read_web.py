@@ -274,6 +274,20 @@ def test_page_declared_gbk_but_written_in_utf8():
     assert "全年主动公开审计结果公告六条" in render(doc).text
 
 
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1252", "us-ascii"])
+def test_page_declared_western_but_written_in_gbk(declared):
+    page = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={declared}"></head>'
+        "<body><p>示例县审计局2023年政府信息公开工作年度报告，全年主动公开审计结果公告六条。</p></body></html>"
+    )
+    doc = read(page.encode("gb18030"))
+    assert doc.encoding == "gb18030"
+    assert "全年主动公开审计结果公告六条" in render(doc).text
+    # a page with no Chinese in it is read as it says
+    latin = f'<html><head><meta charset="{declared}"></head><body><p>caf\xe9 report</p></body></html>'
+    assert read(latin.encode("latin-1")).encoding != "gb18030"
+
+
 WORD_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office">
 <head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><title>示例</title>
 <!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>示例</o:Author></o:DocumentProperties></xml><![endif]-->

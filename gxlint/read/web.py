@@ -209,6 +209,14 @@ def _codec(label: str) -> str | None:
     return name
 
 
+#: the Western charsets (as ``codecs`` names them) a Chinese page is sometimes declared in by mistake
+_WESTERN = frozenset(("ascii", "iso8859-1", "iso8859-15", "cp1252", "cp1250", "iso8859-2"))
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def _decode(data: bytes) -> tuple[str, str]:
     """The page as text and the encoding used."""
     for bom, name in (
@@ -232,6 +240,17 @@ def _decode(data: bytes) -> tuple[str, str]:
             return data.decode("utf-8"), "utf-8"  # declared GBK but written in UTF-8: common
         except UnicodeDecodeError:
             pass
+    if declared in _WESTERN and not ascii_only:
+        # a Chinese page declared Western (iso-8859-1, windows-1252, ascii: a page saved from a site
+        # whose server and meta disagreed) that reads as GB18030 is GB18030: in the charset it
+        # declares it would hold no Chinese at all
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if _has_chinese(text):
+                return text, "gb18030"
     if declared:
         try:
             return data.decode(declared), declared
