@@ -6,7 +6,8 @@ print buttons, previous/next links and a footer (主办单位, 备案号, 网站
 
 1. decodes the bytes itself: a byte-order mark, else the ``<meta charset>`` or ``http-equiv``
    declaration in the first 4 KB (gb2312 and gbk read as their superset gb18030; a page declared
-   GB but valid UTF-8 is read as UTF-8), else UTF-8, else GB18030 when the bytes decode cleanly as
+   GB but valid UTF-8 is read as UTF-8, one declared Western but Chinese in GB18030 as GB18030),
+   else UTF-8, else GB18030 when the bytes decode cleanly as
    such (the usual undeclared Chinese page), else charset-normalizer's guess;
 2. parses the text with lxml's HTML parser (libxml2, as ``lxml.html`` does, without ``lxml.html``'s
    element classes, which make a walk over all elements 30 % slower) and drops what is never
