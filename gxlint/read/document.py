@@ -61,6 +61,18 @@ class Origin(_Frozen):
 NOWHERE = Origin()
 
 
+class AlignedLines(_Frozen):
+    """Lines of a table drawn without ruling lines, each as printed: its words at their places on
+    a grid of half-width columns (as ``pdftotext -layout`` writes them), with the line's origin.
+    The text reader rebuilds the table from them (:mod:`gxlint.read.textforms`)."""
+
+    __slots__ = ("lines",)
+    lines: tuple[tuple[str, Origin], ...]
+
+    def __init__(self, lines: tuple[tuple[str, Origin], ...]) -> None:
+        _set(self, "lines", lines)
+
+
 class Paragraph(_Frozen):
     """A paragraph of running text.  ``heading`` is a hint from the source's markup: 1 for the
     document title (``<h1>``, Word's Title style), 2 for a heading (``<h2>``…, Word's Heading n,

@@ -33,8 +33,13 @@ second case the whole document -- is read with pdfminer.six (a dependency, impor
 which needs no font; where it cannot read the file either, a warning says the page may be
 incomplete.
 
-Not handled: tables without ruling lines (read as lines of text), pages set in several columns
-(read line by line across the columns).  PDFium parses a page's content before its objects can
+- **tables without ruling lines**: a run of lines each with a gap of two characters or more between
+  words (or a short label between such lines), three or more of them rows with numbers, is a table
+  drawn without ruling lines: its lines are set on a grid of half-width columns as ``pdftotext
+  -layout`` sets them (:class:`~gxlint.read.document.AlignedLines`), and the text reader rebuilds
+  the table (:mod:`gxlint.read.textforms`, applied to the rendered text).
+
+Not handled: pages set in several columns (read line by line across the columns).  PDFium parses a page's content before its objects can
 be counted, so a page with millions of objects costs seconds and hundreds of MB once before it
 is refused.
 
@@ -58,7 +63,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from gxlint.read.document import Document, Grid, GridCell, Origin, PageBreak, Paragraph, Problem
+from gxlint.read.document import AlignedLines, Document, Grid, GridCell, Origin, PageBreak, Paragraph, Problem
 
 #: refuse a PDF with more pages than this (an annual report has a handful)
 MAX_PAGES = 300
@@ -312,6 +317,12 @@ class _Line:
     page: int
     number: int  # line on the page, from the top, 1-based
     font: str = ""
+    #: the line set on a grid of half-width columns (as ``pdftotext -layout`` writes it), and
+    #: whether it has a gap of two characters or more between words: a row of a table drawn
+    #: without ruling lines (:func:`_aligned_regions`)
+    layout: str = ""
+    wide: bool = False
+    aligned: bool = False
 
 
 @dataclass(slots=True)
@@ -446,6 +457,7 @@ def _read_document(pdf, raw, data: bytes) -> Document:
     if skipped:
         problems.append(_pages_warning("tables_skipped", skipped))
     _drop_furniture(pages)
+    _aligned_regions(pages)
     blocks = _assemble(pages)
     return Document(form="pdf", blocks=tuple(blocks), problems=tuple(problems), pages=count)
 
@@ -1237,6 +1249,10 @@ def _page_items(chars: list[_Char], tables: list[_Table], page: int) -> list:
         return any(t.x0 <= cx <= t.x1 and t.top <= cy <= t.bottom for t in tables)
 
     items: list = list(tables)
+    # the grid a table without ruling lines is set on: half the body size, from the page's left edge
+    sizes_all = sorted(c.size for c in chars if c.t not in _SPACES) or [10.0]
+    unit = max(sizes_all[len(sizes_all) // 2] / 2, 1.0)
+    left = min((c.x0 for c in chars), default=0.0)
     for number, line in enumerate(_group_lines(chars), start=1):
         free = [ch for ch in line if not in_table(ch)] if tables else line
         vis = _visible(free)
@@ -1249,6 +1265,7 @@ def _page_items(chars: list[_Char], tables: list[_Table], page: int) -> list:
         size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0]
         bold = sum(c.bold for c in vis) * 2 > len(vis)
         font = Counter(c.font for c in vis).most_common(1)[0][0]
+        layout, wide = _layout_text(vis, unit, left)
         items.append(
             _Line(
                 text,
@@ -1262,10 +1279,80 @@ def _page_items(chars: list[_Char], tables: list[_Table], page: int) -> list:
                 page,
                 number,
                 font,
+                layout,
+                wide,
             )
         )
     items.sort(key=lambda it: it.top)
     return items
+
+
+def _layout_text(vis: list[_Char], unit: float, left: float) -> tuple[str, bool]:
+    """The line's words each at its column of the grid, as ``pdftotext -layout`` sets them (a
+    Chinese character two columns wide, the characters of a word together whatever their size),
+    and whether two words are two characters or more apart."""
+    out: list[str] = []
+    width = 0
+    wide = False
+    prev: _Char | None = None
+    for ch in vis:
+        gap = ch.x0 - prev.x1 if prev is not None else None
+        if gap is None or gap > 0.6 * unit:  # a word starts: at its column, a space at least
+            if prev is not None and gap is not None and gap >= 2 * max(prev.size, ch.size, 1.0):
+                wide = True
+            column = int(round((ch.x0 - left) / unit))
+            if column > width:
+                out.append(" " * (column - width))
+                width = column
+            elif prev is not None:
+                out.append(" ")
+                width += 1
+        out.append(ch.t)
+        width += 2 if unicodedata.east_asian_width(ch.t) in ("W", "F") else 1
+        prev = ch
+    return "".join(out), wide
+
+
+#: a chapter heading (二、主动公开政府信息情况) ends a table; the applications table's row groups
+#: (三、本年度办理结果, 四、结转下年度继续办理) are labels of its own
+_CHAPTER = re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*[、.．]")
+
+
+def _is_chapter(text: str) -> bool:
+    return _CHAPTER.match(text) is not None and not any(w in text for w in ("本年", "上年", "结转"))
+
+
+#: a line of prose: a table's label is shorter, and ends with no full stop
+_PROSE_END = ("。", "；", "！", "？")
+
+
+def _aligned_regions(pages: list[_Page]) -> None:
+    """Mark the lines of a table drawn without ruling lines (``aligned``): a run of lines that
+    each have a wide gap between words or are short labels, among them at least three rows with
+    numbers set apart.  Such lines are read as ``pdftotext -layout`` writes them, one paragraph
+    each, and the text reader rebuilds their table (:mod:`gxlint.read.textforms`)."""
+    run: list[_Line] = []
+
+    def close() -> None:
+        while run and not run[-1].wide:
+            run.pop()
+        rows = sum(1 for ln in run if ln.wide and any(c.isdigit() for c in ln.text))
+        if rows >= 3:
+            for ln in run:
+                ln.aligned = True
+        run.clear()
+
+    # in document order: a table goes on over a page break; a ruled table ends the run
+    for ln in (item for page in pages for item in page.items):
+        if not isinstance(ln, _Line):
+            close()
+        elif ln.wide and not ln.text.endswith(_PROSE_END):
+            run.append(ln)
+        elif run and len(ln.text) <= 30 and not ln.text.endswith(_PROSE_END) and not _is_chapter(ln.text):
+            run.append(ln)  # a label wrapped onto its own line, a caption, a header word
+        else:
+            close()
+    close()
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1370,7 +1457,8 @@ class _Metrics:
 
 
 def _metrics(pages: list[_Page]) -> _Metrics:
-    lines = [it for p in pages for it in p.items if isinstance(it, _Line)]
+    # the running text's: a table drawn without ruling lines, often set smaller, is none of it
+    lines = [it for p in pages for it in p.items if isinstance(it, _Line) and not it.aligned]
     weights: Counter[float] = Counter()
     for line in lines:
         weights[line.size] += len(line.text)
@@ -1438,6 +1526,13 @@ def _continues(a: _Line, b: _Line, m: _Metrics, same_page: bool) -> bool:
     return True
 
 
+@dataclass(slots=True)
+class _Aligned:
+    """The lines of a table drawn without ruling lines, in order (over a page break too)."""
+
+    lines: list[_Line]
+
+
 class _Group:
     """Parts of one table, one per page it runs over."""
 
@@ -1479,7 +1574,18 @@ def _assemble(pages: list[_Page]) -> list:
                 if k == len(page.items) - 1:
                     last_group = group
                 continue
-            if para is not None and _continues(para[-1], item, m, para[-1].page == item.page):
+            if item.aligned:  # a table drawn without ruling lines: its lines as printed, together
+                flush()
+                if out and isinstance(out[-1], _Aligned):
+                    out[-1].lines.append(item)
+                else:
+                    out.append(_Aligned([item]))
+                continue
+            if (
+                para is not None
+                and not para[-1].aligned
+                and _continues(para[-1], item, m, para[-1].page == item.page)
+            ):
                 para.append(item)
                 continue
             flush()
@@ -1499,6 +1605,12 @@ def _assemble(pages: list[_Page]) -> list:
         elif isinstance(entry, _Group):
             tables += 1
             blocks.append(_grid(entry, tables))
+        elif isinstance(entry, _Aligned):
+            blocks.append(
+                AlignedLines(
+                    tuple((ln.layout.rstrip(), Origin(page=ln.page, line=ln.number)) for ln in entry.lines)
+                )
+            )
         else:
             first = entry[0]
             text, starts = _joined([ln.text for ln in entry])

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from gxlint.read.document import NOWHERE, Document, Grid, Origin, PageBreak, Paragraph, expand
+from gxlint.read.document import NOWHERE, AlignedLines, Document, Grid, Origin, PageBreak, Paragraph, expand
 
 _CJK_END = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]$")
 _CJK_START = re.compile(r"^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -117,6 +117,12 @@ def render(document: Document) -> Rendered:
                 row_origin = _without_cell(first.origin) if first is not None else block.origin
                 lines.append("\t".join(texts))
                 origins.append(LineOrigin(row_origin, tuple(starts)))
+            blank()
+        elif isinstance(block, AlignedLines):
+            blank()
+            for text, origin in block.lines:
+                lines.append(text.replace("\t", " "))
+                origins.append(LineOrigin(origin))
             blank()
         elif isinstance(block, PageBreak):
             continue

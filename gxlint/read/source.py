@@ -18,7 +18,7 @@ from operator import add
 from typing import BinaryIO
 
 from gxlint.model import Span, _tuple_new
-from gxlint.read.document import Document, Origin, Problem
+from gxlint.read.document import AlignedLines, Document, Origin, Problem
 from gxlint.read.sniff import sniff
 
 #: Files larger than this are refused (real reports are well under 1 MB).
@@ -215,8 +215,15 @@ def from_document(document: Document, path: str | None = None) -> Source:
             "", path=path, encoding=document.encoding, problems=document.problems, form=document.form
         )
     rendered = render(document)
+    text = rendered.text
+    if any(isinstance(block, AlignedLines) for block in document.blocks):
+        from gxlint.read.textforms import normalize
+
+        # a table drawn without ruling lines, printed as aligned columns: rebuilt as the text
+        # reader rebuilds ``pdftotext -layout`` text (line for line: the origins stay right)
+        text = normalize(text)
     return Source(
-        rendered.text,
+        text,
         path=path,
         encoding=document.encoding,
         problems=document.problems,
