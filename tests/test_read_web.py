@@ -451,3 +451,18 @@ def test_shared_html_forms_give_every_value():
         for chrome in ("当前位置", "索引号", "字号", "主办单位", "网站标识码", "打印本页", "上一篇"):
             assert chrome not in text, (name, chrome)
         assert {k: v for k, v, _ in doc.metadata}.get("发布日期", "").startswith(str(exp["year"] + 1))
+
+
+def test_a_picture_in_the_article_is_a_paragraph_that_says_so_and_icons_are_not():
+    page = (
+        "<html><body><div class='nav'><img src='/images/logo.png'></div><div class='content'>"
+        "<p>示例县审计局2023年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p>"
+        "<p><img src='/uploads/2024/table3.png' alt='申请情况表'></p>"
+        "<p>四、政府信息公开行政复议、行政诉讼情况</p><p><img src='/img/qrcode.jpg'>"
+        "<img src='/uploads/x.png' width='16' height='16'></p>"
+        "<p>本年度未发生行政复议、行政诉讼，全年工作正常开展，各项制度执行到位，取得了较好的成效。</p>"
+        "</div></body></html>"
+    )
+    texts = [b.text for b in read(page.encode("utf-8")).blocks if isinstance(b, Paragraph)]
+    assert texts.count("[图片]") == 1
+    assert texts.index("[图片]") == texts.index("三、收到和处理政府信息公开申请情况") + 1

@@ -542,3 +542,26 @@ def test_text_hidden_by_its_style_is_not_read(tmp_path):
     document.save(str(path))
     texts = [b.text for b in word.read(path.read_bytes()).blocks if isinstance(b, Paragraph)]
     assert texts == ["可见。又显示", "样式隐藏但本段显示"]
+
+
+def test_a_picture_on_a_paragraph_of_its_own_is_a_paragraph_that_says_so(tmp_path):
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
+    document = docx.Document()
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    document.add_picture(io.BytesIO(png))  # the table pasted as a picture
+    document.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
+    path = tmp_path / "picture.docx"
+    document.save(str(path))
+    texts = [b.text for b in word.read(path.read_bytes()).blocks if isinstance(b, Paragraph)]
+    assert texts == ["三、收到和处理政府信息公开申请情况", "[图片]", "四、政府信息公开行政复议、行政诉讼情况"]

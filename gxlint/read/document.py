@@ -61,6 +61,11 @@ class Origin(_Frozen):
 NOWHERE = Origin()
 
 
+#: the paragraph a reader writes where a picture stands in the text (a table published as an
+#: image, often): the rules then say that a table missing there is a picture
+PICTURE = "[图片]"
+
+
 class AlignedLines(_Frozen):
     """Lines of a table drawn without ruling lines, each as printed: its words at their places on
     a grid of half-width columns (as ``pdftotext -layout`` writes them), with the line's origin.

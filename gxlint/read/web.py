@@ -53,7 +53,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from gxlint.read.document import NOWHERE, Document, Grid, GridCell, Origin, Paragraph, Problem
+from gxlint.read.document import NOWHERE, PICTURE, Document, Grid, GridCell, Origin, Paragraph, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -424,6 +424,10 @@ def _is_meta_table(text: str) -> bool:
 # ---------------------------------------------------------------- the walk
 
 
+#: pictures that are no content: icons, logos, QR codes, buttons
+_ICON = re.compile(r"icon|logo|qrcode|ewm|erweima|share|btn|button|print|close|gif$|\.gif\b", re.I)
+
+
 class _Entry:
     """A block as the walk found it, before the article is chosen."""
 
@@ -497,6 +501,9 @@ class _Walker:
         tag = el.tag
         if not isinstance(tag, str) or tag == "br":
             return  # a <br>'s line break is marked in its tail
+        if tag == "img":
+            self.picture(el)
+            return
         if depth > 150:  # far deeper than any article: keep the text, give up the structure
             self.add(_text_of(el, self.tostring), bold, link, _line(el))
             return
@@ -530,6 +537,18 @@ class _Walker:
                     self.add(child.tail, bold, link, _line(child))
             self.flush()
         self.heading, self.owner, self.chrome = saved
+
+    def picture(self, img) -> None:
+        """A picture in the text (a table published as an image, often): a paragraph of its own
+        that says so, so that a table missing where it stands is said to be a picture.  Icons,
+        logos, QR codes and share buttons are none."""
+        if _ICON.search(" ".join(filter(None, (img.get("src"), img.get("class"), img.get("alt"))))):
+            return
+        for size in (img.get("width"), img.get("height")):
+            if size and size.strip().rstrip("px").isdigit() and int(size.strip().rstrip("px")) < 60:
+                return
+        self.flush()
+        self.entries.append(_Entry("p", PICTURE, _line(img), self.owner, self.chrome, 0, 0))
 
     # tables
     def is_layout(self, table) -> bool:

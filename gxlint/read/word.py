@@ -42,7 +42,17 @@ import re
 from io import BytesIO
 from typing import TYPE_CHECKING
 
-from gxlint.read.document import Block, Document, Grid, GridCell, Origin, PageBreak, Paragraph, Problem
+from gxlint.read.document import (
+    PICTURE,
+    Block,
+    Document,
+    Grid,
+    GridCell,
+    Origin,
+    PageBreak,
+    Paragraph,
+    Problem,
+)
 
 if TYPE_CHECKING:  # zipfile is imported where a package is opened (start-up time)
     import zipfile
@@ -68,6 +78,13 @@ FLDCHAR, FLDCHARTYPE, INSTR = _W + "fldChar", _W + "fldCharType", _W + "instrTex
 DRAWING, PICT, ALT, CHOICE = _W + "drawing", _W + "pict", _MC + "AlternateContent", _MC + "Choice"
 FALLBACK = _MC + "Fallback"
 TXBX = _W + "txbxContent"
+#: what a picture is drawn with: DrawingML's blip (``a:blip``), VML's image data
+_IMAGES = frozenset(
+    (
+        "{http://schemas.openxmlformats.org/drawingml/2006/main}blip",
+        "{urn:schemas-microsoft-com:vml}imagedata",
+    )
+)
 M_T, M_PARA, M_MATH = _M + "t", _M + "oMathPara", _M + "oMath"
 PSTYLE, RSTYLE, NUMPR, NUMID, ILVL = (_W + n for n in ("pStyle", "rStyle", "numPr", "numId", "ilvl"))
 PAGE_BREAK_BEFORE, OUTLINE, SECTPR = _W + "pageBreakBefore", _W + "outlineLvl", _W + "sectPr"
@@ -855,7 +872,17 @@ class _Cell:
 class _Run:
     """What one paragraph's runs gave: text pieces, bold statistics, breaks, text boxes."""
 
-    __slots__ = ("out", "bold", "plain", "breaks_before", "breaks_after", "boxes", "base_bold", "base_hidden")
+    __slots__ = (
+        "out",
+        "bold",
+        "plain",
+        "breaks_before",
+        "breaks_after",
+        "boxes",
+        "base_bold",
+        "base_hidden",
+        "picture",
+    )
 
     def __init__(self, base_bold: bool, base_hidden: bool = False) -> None:
         self.out: list[str] = []
@@ -864,6 +891,7 @@ class _Run:
         self.boxes: list[str] = []
         self.base_bold = base_bold
         self.base_hidden = base_hidden  # the paragraph style hides its text
+        self.picture = False  # a picture drawn in the paragraph
 
 
 def _children(parent, wanted: str):
@@ -935,6 +963,8 @@ class _Walker:
                 self.page_break()
         if text.strip():
             self.blocks.append(Paragraph(text, origin or Origin(), heading))
+        elif run.picture and not run.boxes:
+            self.blocks.append(Paragraph(PICTURE, origin or Origin()))
         for box in run.boxes:
             self.blocks.append(Paragraph(box, origin or Origin()))
         for _ in range(run.breaks_after):
@@ -1105,12 +1135,16 @@ class _Walker:
             el = choice if choice is not None else el.find(FALLBACK)
             if el is None:
                 return
+        boxes = 0
         for box in el.iter(TXBX):
+            boxes += 1
             if any(a.tag == TXBX for a in box.iterancestors()):
                 continue
             for line in self.flat_text(box):
                 if line.strip():
                     run.boxes.append(line)
+        if not boxes and any(e.tag in _IMAGES for e in el.iter()):
+            run.picture = True
 
     def flat_text(self, parent) -> list[str]:
         """Paragraph texts of a cell, text box or nested table, one per line (tables: one row

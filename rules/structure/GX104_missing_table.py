@@ -8,6 +8,7 @@ from gxlint.lint.analyses.chapters import (
     identified,
     lost_tables,
     numbered,
+    picture_in,
     predates_format,
     tables_template,
 )
@@ -30,6 +31,10 @@ class MissingTable(Rule):
     A report that uses the pre-2019 政府信息公开情况统计表 instead of the three tables is reported
     once by GX107 (outdated template), not three times here.  Findings are warnings for
     reports of 2019 and earlier.
+
+    Where the chapter holds a picture instead (a table published as an image in a web page or a
+    Word file, or ``[图片]`` left by a crawler), the table is not called missing: a warning says
+    that it is a picture whose numbers gxlint cannot read, so that the table was not checked.
 
     Anti-pattern::
 
@@ -57,7 +62,9 @@ class MissingTable(Rule):
     用“本年度未发生行政复议”之类的文字代替表格不算：模板要求填表，未发生的填 0。
 
     使用 2019 年以前《政府信息公开情况统计表》代替三张表的报告，由 GX107（格式过时）报告
-    一次，这里不再重复报告三次。2019 年及以前年度的报告降为警告。"""
+    一次，这里不再重复报告三次。2019 年及以前年度的报告降为警告。
+    如果该部分中是一张图片（网页或 Word 文件中以图片发布的表格，或抓取文本留下的“[图片]”），
+    则不说缺少此表，而是以警告说明此表是图片，gxlint 无法读取其中的数字，未作检查。"""
     spec = "tables"
 
     messages = {
@@ -66,6 +73,14 @@ class MissingTable(Rule):
             en="the {table} is missing: the template has it in “{chapter}”",
             fix_zh="按模板填报此表，未发生的事项填 0",
             fix_en="add the table as the template has it, with 0 where nothing happened",
+        ),
+        "picture": Message(
+            zh="“{chapter}”中{table}的位置是一张图片，gxlint 无法读取图片中的数字，此表未作检查",
+            en="the {table} in “{chapter}” is a picture: gxlint cannot read the numbers in a picture, "
+            "and the table was not checked",
+            fix_zh="以文字表格发布此表（图片中的数字无法检索、复制和核对）",
+            fix_en="publish the table as a table of text (the numbers in a picture cannot be searched, "
+            "copied or checked)",
         ),
         "missing": Message(
             zh="缺少{table}",
@@ -98,7 +113,12 @@ class MissingTable(Rule):
             )
             where = host or report.title_span or Span(1, 1, 1, 1)
             at = {"table": table_name(kind, tables), "severity": level, "key": f"table:{kind}"}
-            if spec is not None:
+            picture = picture_in(host) if host is not None and spec is not None else None
+            if picture is not None and spec is not None:
+                yield ctx.say(
+                    picture.span, "picture", chapter=numbered(spec), **{**at, "severity": "warning"}
+                )
+            elif spec is not None:
                 yield ctx.say(where, "missing_in", chapter=numbered(spec), **at)
             else:
                 yield ctx.say(where, "missing", **at)

@@ -11,7 +11,8 @@ What it offers:
   :func:`tables_template` (its tables), and whether the report predates the unified format
   altogether (:func:`first_format_year`, :func:`predates_format`);
 - which chapter is which: :func:`identify` (the template chapter each chapter stands for),
-  :func:`present`, :func:`stands_in_for`;
+  :func:`present`, :func:`stands_in_for`; what stands in a chapter for a table published as an
+  image: :func:`picture_in`;
 - how a message names a chapter: :func:`numbered` (a template chapter), :func:`heading` (a
   report's chapter), and where to report what belongs after one: :func:`end_of`;
 - two analyses computed once per report (``ctx.memo``): where a cut-off text stops
@@ -173,6 +174,17 @@ def present(found) -> set[int]:
     """The template chapters (numbers) the report has, whatever their titles' wording, from
     :func:`identify`'s answer."""
     return {spec.number for _, spec, _ in found if spec is not None}
+
+
+#: a picture standing in the text: what the Word and web readers write for it (``[图片]``), or a
+#: crawler's placeholder (【图片】, [图像])
+_PICTURE = re.compile(r"^\s*[\[【〔(（]\s*(?:图片|图像|image|img)\s*[\]】〕)）]\s*$", re.I)
+
+
+def picture_in(chapter) -> Paragraph | None:
+    """The first paragraph of ``chapter`` that stands for a picture (a table published as an
+    image, often), or None."""
+    return next((p for p in chapter.paragraphs if _PICTURE.match(p.text)), None)
 
 
 def stands_in_for(found, number: int):
