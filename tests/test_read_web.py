@@ -466,3 +466,30 @@ def test_a_picture_in_the_article_is_a_paragraph_that_says_so_and_icons_are_not(
     texts = [b.text for b in read(page.encode("utf-8")).blocks if isinstance(b, Paragraph)]
     assert texts.count("[图片]") == 1
     assert texts.index("[图片]") == texts.index("三、收到和处理政府信息公开申请情况") + 1
+
+
+@pytest.mark.parametrize("style", ["display:flex", "display:grid;grid-template-columns:repeat(8,1fr)"])
+def test_tables_built_of_divs_are_read_as_their_cells(style):
+    # a CMS that lays out the tables with <div>s (flex or grid rows of cell divs): each cell on a
+    # line of its own, read as one cell per line
+    from html import escape
+
+    from tablevalues import tables_of
+
+    from gxlint.run.api import parse_bytes, parse_text
+
+    text = (Path(__file__).resolve().parents[1] / "examples" / "shili-county-2021.txt").read_text(
+        encoding="utf-8"
+    )
+    body = []
+    for line in text.splitlines():
+        if "\t" in line:
+            cells = "".join(f'<div class="td">{escape(c)}</div>' for c in line.split("\t"))
+            body.append(f'<div class="tr" style="{style}">{cells}</div>')
+        elif line.strip():
+            body.append(f"<p>{escape(line.lstrip('#').strip())}</p>")
+    page = "<html><head><meta charset='utf-8'></head><body><div class='content'>" + "\n".join(body)
+    page += "</div></body></html>"
+    report = parse_bytes(page.encode("utf-8"), "report.html")
+    want = tables_of(parse_text(text))
+    assert tables_of(report) == want

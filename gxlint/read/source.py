@@ -216,7 +216,7 @@ def from_document(document: Document, path: str | None = None) -> Source:
         )
     rendered = render(document)
     text = rendered.text
-    if any(isinstance(block, AlignedLines) for block in document.blocks):
+    if document.form == "html" or any(isinstance(block, AlignedLines) for block in document.blocks):
         from gxlint.read.textforms import normalize
 
         # a table drawn without ruling lines, printed as aligned columns: rebuilt as the text
