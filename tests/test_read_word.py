@@ -565,3 +565,34 @@ def test_a_picture_on_a_paragraph_of_its_own_is_a_paragraph_that_says_so(tmp_pat
     document.save(str(path))
     texts = [b.text for b in word.read(path.read_bytes()).blocks if isinstance(b, Paragraph)]
     assert texts == ["三、收到和处理政府信息公开申请情况", "[图片]", "四、政府信息公开行政复议、行政诉讼情况"]
+
+
+def test_a_one_column_table_framing_each_chapter_is_unwrapped_row_by_row(tmp_path):
+    document = docx.Document()
+    frame = document.add_table(rows=3, cols=1)
+    first = frame.cell(0, 0)
+    first.paragraphs[0].text = TITLE
+    first.add_paragraph("本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。")
+    second = frame.cell(1, 0)
+    second.paragraphs[0].text = "三、" + CHAPTERS[2]
+    inner = second.add_table(rows=2, cols=3)
+    for c, text in enumerate(["信息内容", "本年制发件数", "本年废止件数"]):
+        inner.cell(0, c).text = text
+    for c, text in enumerate(["规章", "1", "0"]):
+        inner.cell(1, c).text = text
+    last = frame.cell(2, 0)
+    last.paragraphs[0].text = "示例县农业农村局"
+    last.add_paragraph("2024年1月20日")
+    path = tmp_path / "frame.docx"
+    document.save(str(path))
+    blocks = word.read(path.read_bytes()).blocks
+    kinds = [b.text if isinstance(b, Paragraph) else type(b).__name__ for b in blocks]
+    assert kinds == [
+        TITLE,
+        "本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。",
+        "三、" + CHAPTERS[2],
+        "Grid",
+        "示例县农业农村局",
+        "2024年1月20日",
+    ]
+    assert blocks[2].origin.row == 2 and blocks[5].origin.row == 3

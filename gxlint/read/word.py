@@ -24,8 +24,9 @@ What is read, in document order:
 - **Tables** as :class:`Grid`: ``w:gridSpan`` gives the column span, a ``w:vMerge`` restart cell
   gets the row span of its continuation cells, which are left out of their rows as in HTML.
   ``Origin(table=t, row=r, cell=c)``, *c* being the grid column.  A nested table's text is
-  flattened into its cell; a table of one cell holding several paragraphs (a “frame” around the
-  whole report) is unwrapped into paragraphs.
+  flattened into its cell; a table of one column whose cells frame text (the whole report in one
+  cell, or one row per chapter with its heading, text and table) is unwrapped into paragraphs and
+  tables, row by row.
 - **Page breaks**: a :class:`PageBreak` for each explicit break (``w:br w:type="page"``,
   ``w:pageBreakBefore``, a section that starts on a new page).  A break inside the text of a
   paragraph does not split the paragraph; the break follows it.  ``lastRenderedPageBreak`` is
@@ -1177,11 +1178,14 @@ class _Walker:
         self.tables += 1
         t = self.tables
         rows = list(_children(tbl, TR))
-        if len(rows) == 1:
-            cells = list(_children(rows[0], TC))
-            if len(cells) == 1 and self.is_frame(cells[0]):
-                self.blocks_of(cells[0], top=False, origin=Origin(table=t, row=1, cell=1))
-                return
+        # a table of one column that frames the text: the whole report in one cell, or one row per
+        # chapter (its heading, text and statistics table in one cell): unwrapped into paragraphs
+        # and tables, row by row
+        by_row = [list(_children(tr, TC)) for tr in rows]
+        if all(len(cells) == 1 for cells in by_row) and any(self.is_frame(cells[0]) for cells in by_row):
+            for r, cells in enumerate(by_row, 1):
+                self.blocks_of(cells[0], top=False, origin=Origin(table=t, row=r, cell=1))
+            return
         grid: list[list[_Cell]] = []
         open_: dict[int, _Cell] = {}
         for r, tr in enumerate(rows, 1):
