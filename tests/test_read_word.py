@@ -596,3 +596,19 @@ def test_a_one_column_table_framing_each_chapter_is_unwrapped_row_by_row(tmp_pat
         "2024年1月20日",
     ]
     assert blocks[2].origin.row == 2 and blocks[5].origin.row == 3
+
+
+def test_a_line_break_inside_a_heading_leaves_one_heading(tmp_path):
+    document = docx.Document()
+    num_id = add_chinese_numbering(document)
+    heading(document, CHAPTERS[0], num_id)
+    p = heading(document, "收到和处理政府信息", num_id)
+    p.runs[0].add_break()  # Shift+Enter, to balance a long centred heading
+    p.add_run("公开申请情况").bold = True
+    body = document.add_paragraph("第一行")
+    body.runs[0].add_break()
+    body.add_run("第二行")
+    path = tmp_path / "br.docx"
+    document.save(str(path))
+    texts = [b.text for b in word.read(path.read_bytes()).blocks if isinstance(b, Paragraph)]
+    assert texts == ["一、总体情况", "二、收到和处理政府信息公开申请情况", "第一行\n第二行"]

@@ -43,6 +43,7 @@ import re
 from io import BytesIO
 from typing import TYPE_CHECKING
 
+from gxlint.read.render import cell_text
 from gxlint.read.document import (
     PICTURE,
     Block,
@@ -1041,6 +1042,9 @@ class _Walker:
                 heading = 2
             elif run.bold and not run.plain:
                 heading = 2
+        if heading is not None and "\n" in text and len(text) <= 80:
+            # a line break (Shift+Enter) that balances a long centred heading: one heading
+            text = cell_text(text)
         if break_before and body and self.blocks:
             run.breaks_before += 1
         return text, heading, run, ppr
