@@ -1373,6 +1373,10 @@ def _furniture_key(line: _Line) -> tuple[str, float]:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text)), round(line.size)
 
 
+#: a line that is a date alone (a signature's)
+_DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,8}日\s*$")
+
+
 def _drop_furniture(pages: list[_Page]) -> None:
     sizes: Counter[float] = Counter()
     for page in pages:
@@ -1413,11 +1417,34 @@ def _drop_furniture(pages: list[_Page]) -> None:
     for lines in edges.values():
         seen.update({_furniture_key(line) for line, apart in lines if apart})
     repeats = max(2, math.ceil(len(pages) * 0.5))
+    # the title, set large on page 1: a running header that repeats it (or a part of it: the
+    # agency on odd pages, the report's name on even ones, as 奇偶页不同 sets them) is furniture
+    # however few pages it is on
+    title = "".join(
+        it.text.replace(" ", "")
+        for it in (pages[0].items if pages else [])
+        if isinstance(it, _Line) and it.size >= body * 1.15
+    )
+
+    def titled(page: _Page, line: _Line) -> bool:
+        """A line at the top of a page after the first that repeats a part of the title, and is
+        not a signature's organ (a date follows that)."""
+        text = line.text.replace(" ", "")
+        if page.number == 1 or len(text) < 4 or text not in title or line.top > page.height * 0.15:
+            return False
+        after = page.items.index(line) + 1
+        following = page.items[after] if after < len(page.items) else None
+        return not (isinstance(following, _Line) and _DATE_LINE.match(following.text))
+
+    titled_pages = {p.number for p in pages for line, apart in edges[p.number] if apart and titled(p, line)}
     for page in pages:
         drop = set()
         for line, apart in edges[page.number]:
-            if _PAGE_NUMBER.match(line.text.strip()) or (
-                apart and len(pages) >= 2 and seen[_furniture_key(line)] >= repeats
+            text = line.text.strip()
+            if _PAGE_NUMBER.match(text) or (
+                apart
+                and len(pages) >= 2
+                and (seen[_furniture_key(line)] >= repeats or (len(titled_pages) >= 2 and titled(page, line)))
             ):
                 drop.add(id(line))
         if drop:
