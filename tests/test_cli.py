@@ -802,7 +802,8 @@ def test_a_folder_without_reports_is_a_gx001_finding(tmp_cwd):
     assert result.exit_code == 1
     assert (
         "docs:1:1: GX001 [error] no files to check in directory docs "
-        "(looked for *.txt, *.md, *.docx, *.html, *.htm, *.pdf, *.doc, *.wps)" in result.stdout
+        "(looked for *.txt, *.md, *.docx, *.html, *.htm, *.mhtml, *.mht, *.pdf, *.doc, *.wps)"
+        in result.stdout
     )
 
 

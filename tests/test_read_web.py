@@ -493,3 +493,35 @@ def test_tables_built_of_divs_are_read_as_their_cells(style):
     report = parse_bytes(page.encode("utf-8"), "report.html")
     want = tables_of(parse_text(text))
     assert tables_of(report) == want
+
+
+def test_a_page_saved_as_one_file_is_read_as_its_page():
+    # Chrome's 网页，单个文件 (.mhtml): the page quoted-printable inside a MIME message, with its pictures
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    from tablevalues import tables_of
+
+    from gxlint.run.api import parse_bytes
+
+    page = CHROME_PAGE.encode("gb18030")
+    message = MIMEMultipart("related", type="text/html")
+    html = MIMEText(CHROME_PAGE, "html", "gb18030")
+    message.attach(html)
+    message.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(20), "png"))
+    saved = b"From: <Saved by Blink>\n" + message.as_bytes()
+    assert b"MIME-Version: 1.0" in saved
+    from_page = parse_bytes(page, "report.html")
+    from_file = parse_bytes(saved, "report.mhtml")
+    assert from_file.source.form == "html"
+    assert tables_of(from_file) == tables_of(from_page) and tables_of(from_page)
+    assert [c.title for c in from_file.chapters] == [c.title for c in from_page.chapters]
+
+
+def test_a_page_saved_as_one_file_without_a_page_says_so():
+    from gxlint.read.source import from_bytes
+
+    saved = b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=b\n\n--b\nContent-Type: image/png\n\nxx\n--b--\n"
+    source = from_bytes(saved, "x.mhtml")
+    assert source.text == "" and "mhtml" in source.problems[0].message_en

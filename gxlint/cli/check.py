@@ -32,8 +32,8 @@ FORMATS = tuple(BUILTIN)
     usage="[OPTIONS] PATH...",
     help_zh="""检查年度报告。
 
-              PATH 可以是文件、目录（在其中查找 *.txt、*.md、*.docx、*.html、*.htm、*.pdf，以及无法读取、
-              会逐个报告的 *.doc 和 *.wps；跳过隐藏目录），或用 - 表示标准输入。""",
+              PATH 可以是文件、目录（在其中查找 *.txt、*.md、*.docx、*.html、*.htm、*.mhtml、*.mht、
+              *.pdf，以及无法读取、会逐个报告的 *.doc 和 *.wps；跳过隐藏目录），或用 - 表示标准输入。""",
 )
 @click.argument(
     "paths", nargs=-1, required=True, metavar="PATH...", type=click.Path(readable=False, path_type=str)
@@ -146,8 +146,8 @@ FORMATS = tuple(BUILTIN)
     "--include",
     multiple=True,
     metavar="GLOB",
-    help="File globs to lint inside directories  [default: *.txt, *.md, *.docx, *.html, *.htm, *.pdf, *.doc, *.wps]",
-    help_zh="在目录中检查的文件通配模式  [默认：*.txt、*.md、*.docx、*.html、*.htm、*.pdf、*.doc、*.wps]",
+    help="File globs to lint inside directories  [default: *.txt, *.md, *.docx, *.html, *.htm, *.mhtml, *.mht, *.pdf, *.doc, *.wps]",
+    help_zh="在目录中检查的文件通配模式  [默认：*.txt、*.md、*.docx、*.html、*.htm、*.mhtml、*.mht、*.pdf、*.doc、*.wps]",
 )
 @_option(
     "--exclude",
@@ -239,8 +239,9 @@ def check_cmd(
 ) -> None:
     """Lint annual reports.
 
-    PATH may be files, directories (searched for *.txt, *.md, *.docx, *.html, *.htm, *.pdf, and
-    *.doc and *.wps, which are reported as unreadable; hidden folders skipped) or - for standard input.
+    PATH may be files, directories (searched for *.txt, *.md, *.docx, *.html, *.htm, *.mhtml, *.mht,
+    *.pdf, and *.doc and *.wps, which are reported as unreadable; hidden folders skipped) or - for
+    standard input.
     """
     from gxlint.run import check
 

@@ -70,8 +70,8 @@ from .ui import (
     "--include",
     multiple=True,
     metavar="GLOB",
-    help="File globs to read inside directories  [default: *.txt, *.md, *.docx, *.html, *.htm, *.pdf, *.doc, *.wps]",
-    help_zh="在目录中读取的文件通配模式  [默认：*.txt、*.md、*.docx、*.html、*.htm、*.pdf、*.doc、*.wps]",
+    help="File globs to read inside directories  [default: *.txt, *.md, *.docx, *.html, *.htm, *.mhtml, *.mht, *.pdf, *.doc, *.wps]",
+    help_zh="在目录中读取的文件通配模式  [默认：*.txt、*.md、*.docx、*.html、*.htm、*.mhtml、*.mht、*.pdf、*.doc、*.wps]",
 )
 @_option(
     "--exclude",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-#: forms that have a reader: ``text`` (also .md), ``html``, ``docx``, ``pdf``; and forms refused
+#: forms that have a reader: ``text`` (also .md), ``html`` (also ``mhtml``, a page saved as one
+#: file, whose page is unpacked and read as ``html``), ``docx``, ``pdf``; and forms refused
 #: with a message: ``ole`` (.doc/.wps/.xls, the old binary formats), ``encrypted`` (a .docx or
 #: another Office file with an opening password), ``zip`` (a zip that is not a Word document),
 #: ``ooxml`` (an Excel or PowerPoint file), ``image``.
@@ -17,6 +18,8 @@ _HTML_START = re.compile(
 )
 _HTML_TAG = re.compile(rb"<(?:p|div|table|td|tr|br|span|h[1-6])\b[^>]*>", re.IGNORECASE)
 _HTML_NAMES = (".html", ".htm", ".shtml", ".xhtml")
+#: a web page saved as one file (Chrome's 网页，单个文件; .mhtml/.mht): a MIME message around it
+_MHTML = re.compile(rb"^Content-Type:\s*multipart/related", re.I | re.M)
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 
@@ -40,6 +43,8 @@ def sniff(data: bytes, path: str | None = None) -> str:
         return "image"
     if head.startswith(b"{\\rtf"):
         return "rtf"
+    if b"MIME-Version:" in head and _MHTML.search(head) is not None:
+        return "mhtml"
     body = head.lstrip(b"\xef\xbb\xbf")
     if _HTML_START.match(body):
         return "html"

@@ -200,6 +200,11 @@ def from_bytes(data: bytes, path: str | None = None) -> Source:
             if text is not original:  # tables rewritten: positions go back to the file's own
                 return Source(text, path=path, encoding=encoding, problems=problems, original=original)
         return Source(text, path=path, encoding=encoding, problems=problems)
+    if form == "mhtml":
+        page = _mhtml_page(data)
+        if page is None:
+            return Source("", path=path, encoding="", problems=(Problem(*_NO_MHTML_PAGE),), form=form)
+        form, data = "html", page
     if form in _REFUSED:
         zh, en = _REFUSED[form]
         return Source("", path=path, encoding="", problems=(Problem(zh, en),), form=form)
@@ -279,6 +284,32 @@ def _looks_like_text(data: bytes) -> bool:
     """A renamed text file: decodes, and holds some Chinese."""
     text, _, problems = decode(data[:65536])
     return not any(p.fatal for p in problems) and sum("\u4e00" <= ch <= "\u9fff" for ch in text) >= 20
+
+
+_NO_MHTML_PAGE = (
+    "这是一个保存为单个文件的网页（.mhtml），但其中没有网页正文；请在浏览器中打开后另存为“网页，仅 HTML”再检查",
+    "this is a web page saved as one file (.mhtml), but it holds no page; open it in a browser and save it "
+    "as “Webpage, HTML only”, then check that file",
+)
+
+
+def _mhtml_page(data: bytes) -> bytes | None:
+    """The web page inside a page saved as one file (.mhtml: a MIME message of the page and its
+    pictures): its first ``text/html`` part, decoded from quoted-printable or base64."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                charset = part.get_content_charset()
+                if charset and b"charset" not in payload[:2048].lower():
+                    # the charset is given by the part's header only: the page's reader needs it
+                    payload = f'<meta charset="{charset}">'.encode("ascii") + payload
+                return payload
+    return None
 
 
 def _read_document(form: str, data: bytes, path: str | None) -> Document:

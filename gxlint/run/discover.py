@@ -22,7 +22,18 @@ from gxlint.read.source import Source
 
 #: the files a folder is searched for: every form gxlint reads, and the old binary Word/WPS files
 #: it cannot (each is reported, GX001: save it as .docx), so that none is left out unnoticed
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.html", "*.htm", "*.pdf", "*.doc", "*.wps")
+DEFAULT_INCLUDE = (
+    "*.txt",
+    "*.md",
+    "*.docx",
+    "*.html",
+    "*.htm",
+    "*.mhtml",
+    "*.mht",
+    "*.pdf",
+    "*.doc",
+    "*.wps",
+)
 SKIP_DIRS = {"node_modules", "__pycache__", "site-packages"}
 
 
