@@ -109,3 +109,23 @@ def test_numbers_that_do_not_complete_the_row_are_not_joined_to_it():
     text = TEXT.replace(ROW, "\t\t5.属于三类内部事务信息\t0\t0\t0\n\f0\t0\t0\t0\t0")
     assert text != TEXT
     assert {"GX003", "GX210"} <= set(codes(text))
+
+
+@pytest.mark.parametrize("footer", [["", "                — 2 —", ""], ["\f"]])
+def test_a_label_cut_by_a_page_break_keeps_its_own_numbers(footer):
+    # pdftotext -layout: a row whose label wraps, the page break (and its footer) between the label's
+    # two parts; the numbers are on the second part's line
+    lines = formsgen.to_layout(TEXT).split("\n")
+    at = next(i for i, line in enumerate(lines) if "4.保护第三方合法权益" in line)
+    row = lines[at]
+    lead = row[: row.index("4.")]
+    numbers = row[row.index("4.保护第三方合法权益") + len("4.保护第三方合法权益") :]
+    cut = [
+        lead + "4.保护第三方合",
+        *footer,
+        lead + "法权益" + " " * (len("4.保护第三方合法权益") - 3) + numbers,
+    ]
+    text = "\n".join(lines[:at] + cut + lines[at + 1 :])
+    report = api.parse_bytes(text.encode(), "report.txt")
+    # before: the row took the numbers of the row above, whose own were lost
+    assert values(report) == WANT

@@ -1077,6 +1077,14 @@ class _LayoutTable:
         numlines = [j for j in part if self.p[j].cls == NUM]
         if not numlines:
             return
+        # lines counted without blanks and page footers: a label wrapped over a page break (its end
+        # below the footer) is as near its other part as one wrapped on the same page
+        rank: dict[int, int] = {}
+        written = 0
+        for j in range(part[0], part[-1] + 1):
+            if self.p[j].cls not in (BLANK, FOOT):
+                written += 1
+            rank[j] = written
         # 1. wrapped labels: fragments in one column, a numbered fragment starting a new label
         labels: list[_Label] = []
         for j in part:
@@ -1087,7 +1095,11 @@ class _LayoutTable:
                 if not _numbered(f.text):
                     best = 0
                     for lab in labels[-8:]:
-                        if lab.last < f.line - 2 or lab.last == f.line or len(lab.frags) >= MAX_WRAPS:
+                        if (
+                            rank[lab.last] < rank[f.line] - 2
+                            or lab.last == f.line
+                            or len(lab.frags) >= MAX_WRAPS
+                        ):
                             continue
                         if (
                             on_num
@@ -1117,7 +1129,7 @@ class _LayoutTable:
             elif kind == "rl" or lab.first > numlines[-1]:
                 row = None
             else:
-                row = self._row_of(lab, numlines)
+                row = self._row_of(lab, numlines, rank)
             (by_row[row] if row is not None else stray).append(lab)
         # 3. cells, placed by position when a row has fewer than the table's columns
         expected = v.app_width if kind == "app" else v.rl_width if kind == "rl" else None
@@ -1163,16 +1175,17 @@ class _LayoutTable:
         return self.ad_headers[at][1] if at >= 0 else None
 
     @staticmethod
-    def _row_of(lab: _Label, numlines: list[int]) -> int | None:
+    def _row_of(lab: _Label, numlines: list[int], rank: dict[int, int]) -> int | None:
         """The row of a label written on lines without numbers: the row whose numbers are on a line
-        it is wrapped around, else the nearest within :data:`REACH` lines."""
+        it is wrapped around, else the nearest within :data:`REACH` lines (blanks and page footers
+        not counted)."""
         at = bisect_left(numlines, lab.first)
         if at < len(numlines) and numlines[at] <= lab.last:
             return numlines[at]  # numbers on a line the label is wrapped around
         above = numlines[at - 1] if at > 0 else None
         below = numlines[at] if at < len(numlines) else None
-        da = lab.first - above if above is not None else REACH + 1
-        db = below - lab.last if below is not None else REACH + 1
+        da = rank[lab.first] - rank[above] if above is not None else REACH + 1
+        db = rank[below] - rank[lab.last] if below is not None else REACH + 1
         if min(da, db) > REACH:
             return None
         # below wins a tie: a label between two rows opens the one below (a group label)
