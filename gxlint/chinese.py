@@ -757,9 +757,12 @@ _JSON_ERRORS_ZH = (
     ("Invalid \\uXXXX escape", "无效的 \\u 转义"),
     ("Invalid \\escape", "无效的转义"),
     ("Extra data", "数据结束后还有多余内容"),
+    ("Illegal trailing comma before end of array", "数组末尾多了一个逗号"),
+    ("Illegal trailing comma before end of object", "对象末尾多了一个逗号"),
 )
 
 
 def json_error_zh(message: str) -> str:
-    """A JSON reader's message (``json.JSONDecodeError.msg``) in Chinese; a rarer one as it is."""
-    return next((zh for en, zh in _JSON_ERRORS_ZH if message.startswith(en)), message)
+    """A JSON reader's message (``json.JSONDecodeError.msg``) in Chinese; one this table does not
+    know (Python's wording changes between versions) as a mistake in the syntax."""
+    return next((zh for en, zh in _JSON_ERRORS_ZH if message.startswith(en)), "语法错误")

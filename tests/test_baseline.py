@@ -154,7 +154,7 @@ def test_load_errors(tmp_path, content, message):
     [
         ("{", "应为双引号括起的键名"),
         ('{"a" 1}', "缺少冒号"),
-        ("[1,]", "应为一个值"),
+        ("[1,]", ("应为一个值", "数组末尾多了一个逗号")),  # Python's wording before and from 3.13
         ('{"a": 1} x', "数据结束后还有多余内容"),
     ],
 )
@@ -163,7 +163,11 @@ def test_a_broken_baseline_is_explained_in_chinese(tmp_path, content, reason):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(baseline.BaselineError) as caught:
         baseline.Baseline.load(str(path))
-    assert caught.value.message_zh.endswith(f"：不是 gxlint 基线文件：JSON 格式错误（{reason}）")
+    reasons = reason if isinstance(reason, tuple) else (reason,)
+    assert any(
+        caught.value.message_zh.endswith(f"：不是 gxlint 基线文件：JSON 格式错误（{r}）") for r in reasons
+    )
+    assert not re.search(r"[A-Za-z]{3,}", caught.value.message_zh.split("JSON")[-1])
 
 
 def test_write_error_is_a_clean_exit_2(office):
