@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from gxlint.lint.analyses.chapters import (
     chapter_template,
     checkable,
@@ -17,6 +19,9 @@ from gxlint.lint.rule import Message, Rule
 
 from ._common import chapter_name
 
+#: a title that opens with a chapter number again (二、二、主动公开政府信息情况)
+_NUMBERED_TWICE = re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*[、.．]")
+
 
 class ChapterTitle(Rule):
     """A chapter's title deviates from the template's wording.
@@ -31,6 +36,9 @@ class ChapterTitle(Rule):
       (存在的问题和2020年工作思路);
     - titles about nothing in the template (重视其他信息公开), with the template's chapter of
       that number.
+
+    A heading whose number stands twice (二、二、主动公开政府信息情况: a number typed in front of
+    the title where Word's automatic numbering already draws one) is reported too.
 
     Each finding gives the expected heading with its template number.  A heading about nothing in
     the template that stands at the number of a missing chapter is reported once, by GX101 (which
@@ -63,12 +71,22 @@ class ChapterTitle(Rule):
     - 能看出对应模板某一部分、但措辞不同的标题（如“存在的问题和2020年工作思路”）；
     - 与模板任何部分都不对应的标题（如“重视其他信息公开”），并给出模板中该序号的部分。
 
+    序号写了两次的标题（二、二、主动公开政府信息情况：Word 已自动编号，又手动输入了序号）也会
+    报告。
+
     每条都给出带模板序号的应有标题。与模板任何部分都不对应、又占用了所缺部分序号的章节，只由
     GX101 报告一次（该条会指出这一章节），这里不再重复。2018 年度及以前的报告早于统一格式，
     沿用当时的章节标题，不在此检查（见 GX109）。"""
     spec = "chapters"
 
     messages = {
+        "twice": Message(
+            zh="章节标题“{heading}”的序号写了两次（多为 Word 自动编号之外又手动输入了序号）；模板为“{chapter}”",
+            en="chapter heading “{heading}” has its number twice (typed again after Word's automatic "
+            "numbering, as a rule); the template has “{chapter}”",
+            fix_zh="删去手动输入的序号，保留“{chapter}”",
+            fix_en="delete the typed number, leaving “{chapter}”",
+        ),
         "legacy": Message(
             zh="章节标题“{heading}”是 2019 年以前的旧格式写法；模板为“{chapter}”",
             en="chapter title “{heading}” is the pre-2019 wording; the template has “{chapter}”",
@@ -105,6 +123,16 @@ class ChapterTitle(Rule):
         cut = cutoff(report, ctx)
         lost = {c.number for c in cut.chapters} if cut is not None else set()
         for chapter, spec, how in found:
+            if _NUMBERED_TWICE.match(chapter.title) and spec is not None:
+                # Word's list number before a number typed again: the heading shows 二、二、
+                yield ctx.say(
+                    chapter,
+                    "twice",
+                    heading=heading(chapter),
+                    chapter=numbered(spec),
+                    key=f"twice:{chapter.heading}",
+                )
+                continue
             if how in ("official", "accepted"):
                 continue
             n = chapter.number
