@@ -11,7 +11,7 @@ from gxlint.lint.analyses.tables import (
     unread_tables,
 )
 from gxlint.lint.rule import Message, Phrase, Rule
-from gxlint.model import ACTIVE_DISCLOSURE, REVIEW_LITIGATION, Cell, Note, Row, Table
+from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS, REVIEW_LITIGATION, Cell, Note, Row, Table
 
 from ._cells import words_in_cell
 from ._naming import NOTHING, WHERE, joined, where
@@ -113,6 +113,15 @@ class RowShape(Rule):
             fix_en="use the template's row label, or remove a row the template does not have",
         ),
         "unread": Message(zh="，本行数据未读取", en="; its data was not read"),
+        # a leaf row of another format that is a group of this one's (2019's single （六）其他处理)
+        "other_format_row": Message(
+            zh="{table}：“{label}”是 {other} 年格式中的一行，本表为 {own} 年格式，该项分为{rows}"
+            "几行；本行数据未读取",
+            en="{table}: “{label}” is a row of the {other} format; this table is in the {own} format, "
+            "which splits it into the rows {rows}; its data was not read",
+            fix_zh="按 {own} 年格式分行填写：{rows}",
+            fix_en="fill in the rows of the {own} format: {rows}",
+        ),
         "section_rows": Message(
             zh="；{caption}应有的行：{rows}{missing}", en="; {caption} has the rows {rows}{missing}"
         ),
@@ -135,7 +144,7 @@ class RowShape(Rule):
                 if note.kind == "row-shape" and note.span.start not in worded:
                     yield ctx.say(note.span, "shape", table=name, note=Phrase(note.zh, note.en))
                 elif note.kind == "unknown-row" and table not in unread_tables(report, ctx):
-                    yield self._unknown_row(ctx, tmpl, table, note)
+                    yield self._unknown_row(ctx, tmpl, table, note, report.source.text)
             for start, (row, cells) in worded.items():
                 yield self._words(ctx, tmpl, table, row, cells, shapes.get(start))
             seen: set[int] = set()
@@ -175,7 +184,20 @@ class RowShape(Rule):
         )
 
     @staticmethod
-    def _unknown_row(ctx, tmpl, table: Table, note: Note):
+    def _unknown_row(ctx, tmpl, table: Table, note: Note, text: str = ""):
+        split = _split_in(ctx, tmpl, table, text[note.span.start : note.span.end].strip())
+        if split is not None:
+            other, group = split
+            return ctx.say(
+                note.span,
+                "other_format_row",
+                table=table_name(table),
+                label=group.label,
+                other=other.id,
+                own=tmpl.id,
+                rows=joined(ctx.phrase("quoted", name=leaf.label) for leaf in group.leaves()),
+                key=f"{table.kind}\x00unknown-row\x00{note.zh}",
+            )
         section = _section_at(tmpl, table, note) if table.kind == ACTIVE_DISCLOSURE else None
         listed = NOTHING
         if section is not None:
@@ -199,3 +221,22 @@ class RowShape(Rule):
             section=listed,
             key=f"{table.kind}\x00unknown-row\x00{note.zh}",
         )
+
+
+def _split_in(ctx, tmpl, table: Table, written: str):
+    """(other format, this format's group) when ``written`` is a row of another format's
+    applications table that this format splits into several rows: 2019's single （六）其他处理,
+    the 2021 format's 1./2./3. under it; else None."""
+    if table.kind != APPLICATIONS or tmpl is None or ctx.templates is None or not written:
+        return None
+    # the row's label: its first field that names a group of this format
+    groups = {label_words(n.label): n for n in tmpl.app_nodes if not n.leaf}
+    fields = (label_words(f) for f in written.replace("|", "\t").split("\t"))
+    key = next((k for k in fields if k in groups), None)
+    if key is None:
+        return None
+    own = groups[key]
+    for other in ctx.templates:
+        if other.id != tmpl.id and any(n.leaf and label_words(n.label) == key for n in other.app_nodes):
+            return other, own
+    return None
