@@ -531,12 +531,13 @@ class Reader:
                 if section is not None and header is not None:
                     header = None
                 section = row_section
+            placed, how = self._align(raw, first_i + 1, section.columns, header, ())
+            cells = self._cells(placed, section.columns, raw.span)
             if label in seen:
+                self._repeated(label, out, cells, raw.span)
                 continue
             seen.add(label)
             data_fields = len(fields) - first_i - 1
-            placed, how = self._align(raw, first_i + 1, section.columns, header, ())
-            cells = self._cells(placed, section.columns, raw.span)
             out.append(
                 Row(
                     label,
@@ -550,6 +551,25 @@ class Reader:
                 )
             )
         return out
+
+    def _repeated(self, label: str, out: list[Row], cells, span: Span) -> None:
+        """A row written again in the table (a section pasted twice, a corrected copy left in):
+        read once, the first time; said when the numbers differ, so that no number is dropped
+        without a word."""
+        first = next((r for r in out if r.key == label), None)
+        if first is None:
+            return
+        before = [c.text.strip() for c in first.cells]
+        again = [c.text.strip() for c in cells]
+        if before != again and any(again):
+            self.note(
+                "row-shape",
+                span,
+                f"“{label}”行在表中出现两次，数字不同（第一次：{'、'.join(before)}；这一次："
+                f"{'、'.join(again)}），按第一次读取",
+                f"the row “{label}” is in the table twice with different numbers (first: "
+                f"{', '.join(before)}; here: {', '.join(again)}); the first was read",
+            )
 
     def _ad_header(self, raw: RawRow, first: int, section: Section | None) -> list[int] | None:
         if section is None:
@@ -679,6 +699,9 @@ class Reader:
                 continue
             group = leaf.parent
             if leaf.label in seen:
+                if not raw.run_together:
+                    placed, _ = self._align(raw, last_label + 1, columns, header, constraints)
+                    self._repeated(leaf.label, out, _read_cells(placed, readers, raw.span), raw.span)
                 continue
             seen.add(leaf.label)
             if raw.run_together:
