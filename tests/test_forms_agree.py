@@ -108,9 +108,9 @@ PRINTED = {
     # the tables' borders removed: only the alignment of the text shows the columns
     "unbalanced-unruled.pdf": "shili-2021-unbalanced.txt",
 }
-#: the example, printed with ruled tables, without ruling lines, and with running headers that
-#: differ on odd and even pages
-EXAMPLES = ["example.pdf", "example-unruled.pdf", "example-odd-even.pdf"]
+#: the example, printed with ruled tables, without ruling lines, with running headers that differ
+#: on odd and even pages, and turned by /Rotate over its upright text
+EXAMPLES = ["example.pdf", "example-unruled.pdf", "example-odd-even.pdf", "example-turned.pdf"]
 
 
 def lint_pdf(name: str) -> list:

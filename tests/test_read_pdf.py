@@ -458,7 +458,7 @@ def test_rotated_page_read_whole():
 def test_rotated_page_without_pdfminer_says_so(monkeypatch):
     import gxlint.read.pdf as pdf_mod
 
-    monkeypatch.setattr(pdf_mod._Miner, "chars", lambda self, index: None)
+    monkeypatch.setattr(pdf_mod._Miner, "chars", lambda self, index, unturned=False: None)
     doc = read(fixture("rotated.pdf"))
     assert doc.problems and not doc.problems[0].fatal
     assert "旋转" in doc.problems[0].message_zh and "sideways" in doc.problems[0].message_en

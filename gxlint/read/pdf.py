@@ -555,7 +555,8 @@ class _Miner:
                 self.failed = True
         return self.state
 
-    def chars(self, index: int) -> list[_Char] | None:
+    def chars(self, index: int, unturned: bool = False) -> list[_Char] | None:
+        """The page's characters; ``unturned``: as written, its ``/Rotate`` left out."""
         state = self._open()
         if state is None or index >= len(state[0]):
             return None
@@ -563,12 +564,17 @@ class _Miner:
         log = logging.getLogger("pdfminer")
         level = log.level
         log.setLevel(logging.CRITICAL)  # its warnings about a damaged file are not ours to print
+        page = pages[index]
+        turn = page.rotate
         try:
-            interpreter.process_page(pages[index])
+            if unturned:
+                page.rotate = 0
+            interpreter.process_page(page)
             layout = device.get_result()
         except Exception:  # noqa: BLE001
             return None
         finally:
+            page.rotate = turn
             log.setLevel(level)
         height = layout.height
         out: list[_Char] = []
@@ -617,16 +623,35 @@ class _Miner:
 def _read_page(pdf, raw, index: int, miner: _Miner, mine: bool = False) -> _Page:
     page = pdf[index]
     try:
-        return _read_page_objects(page, raw, index, miner, mine)
+        result = _read_page_objects(page, raw, index, miner, mine)
+        if page.get_rotation() % 180:
+            # turned a quarter by /Rotate: a landscape page whose text is drawn turned shows it
+            # upright; but over text written upright (a viewer's "rotate and save", a scanner's
+            # driver) the lines run down the page as shown: then it is read as written
+            upright = _read_page_objects(page, raw, index, miner, mine, rotation=0)
+            if _line_length(upright) > 2 * _line_length(result):
+                result = upright
+        return result
     finally:
         page.close()
 
 
-def _read_page_objects(page, raw, index: int, miner: _Miner, mine: bool = False) -> _Page:
-    """``mine``: read the characters with pdfminer.six, whatever PDFium's text page holds."""
+def _line_length(page: _Page) -> float:
+    """The characters of the page's lines of text per line: text read across its lines is long,
+    text read across the lines it was written in is a character or two a line."""
+    lines = [len(it.text.replace(" ", "")) for it in page.items if isinstance(it, _Line)]
+    return sum(lines) / len(lines) if lines else 0.0
+
+
+def _read_page_objects(
+    page, raw, index: int, miner: _Miner, mine: bool = False, rotation: int | None = None
+) -> _Page:
+    """``mine``: read the characters with pdfminer.six, whatever PDFium's text page holds.
+    ``rotation``: quarter turns to show the page with (its ``/Rotate`` when None)."""
     # the media box, not the crop box: the frame pdfminer.six uses too
     left, bottom, right, top = page.get_mediabox()
-    rotation = page.get_rotation() % 360 // 90
+    if rotation is None:
+        rotation = page.get_rotation() % 360 // 90
     w, h = right - left, top - bottom
 
     def point(x: float, y: float) -> tuple[float, float]:
@@ -682,7 +707,7 @@ def _read_page_objects(page, raw, index: int, miner: _Miner, mine: bool = False)
             # PDFium's text page drops characters of rotated Chinese text (a landscape page
             # set sideways), of fonts neither the file nor this machine has, and some others:
             # such a page is read with pdfminer.six if there, which needs no font
-            mined = miner.chars(index)
+            mined = miner.chars(index, unturned=rotation != page.get_rotation() % 360 // 90)
             if mined is not None:
                 chars = mined
                 result.mined = True
