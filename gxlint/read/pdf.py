@@ -713,6 +713,10 @@ def _read_page_objects(
                 result.mined = True
                 result.bad = miner.bad
                 result.chars = sum(1 for c in chars if c.t not in _SPACES)
+                if rotation == 0 and turned and texts[1] >= 0.8 * texts[0] and result.chars < 50:
+                    # a page shown upright whose text is all set sideways, which pdfminer.six does
+                    # not read either (its page is nearly empty): said, not passed over in silence
+                    result.lossy = "turned"
             elif turned:
                 result.lossy = "turned"
             elif texts[3] >= max(3, 0.1 * texts[0]):  # warned of only where it is much: no spaces

@@ -565,10 +565,11 @@ class Reader:
             self.note(
                 "row-shape",
                 span,
-                f"“{label}”行在表中出现两次，数字不同（第一次：{'、'.join(before)}；这一次："
-                f"{'、'.join(again)}），按第一次读取",
+                f"“{label}”行在表中出现两次，数字不同（第一次：{'、'.join(t or '空' for t in before)}；这一次："
+                f"{'、'.join(t or '空' for t in again)}），按第一次读取",
                 f"the row “{label}” is in the table twice with different numbers (first: "
-                f"{', '.join(before)}; here: {', '.join(again)}); the first was read",
+                f"{', '.join(t or 'blank' for t in before)}; here: {', '.join(t or 'blank' for t in again)}); "
+                "the first was read",
             )
 
     def _ad_header(self, raw: RawRow, first: int, section: Section | None) -> list[int] | None:
