@@ -683,3 +683,12 @@ def test_one_character_in_a_font_no_one_has_is_read(tmp_path):
     got = _read_without_fonts(path)
     assert got["problems"] == []
     assert "无" in got["text"] and "有" in got["text"]
+
+
+def test_a_page_of_sideways_text_that_cannot_be_read_is_said_to_be_sideways():
+    # the rotated fixture's page without its /Rotate: the text shows sideways, and neither PDFium
+    # nor pdfminer.six reads it; before, "no extractable text, a scan?" or, among other pages, nothing
+    doc = read(fixture("sideways.pdf"))
+    [problem] = doc.problems
+    assert "sideways" in problem.message_en and "旋转" in problem.message_zh
+    assert "scan" not in problem.message_en

@@ -431,6 +431,12 @@ def _read_document(pdf, raw, data: bytes) -> Document:
     if bad >= 5 and bad >= 0.25 * (chars + bad):
         return Document(form="pdf", pages=count, problems=(_unmapped(),))
     if chars < 5:
+        turned = [p.number for p in pages if p.lossy == "turned"]
+        if turned:  # text there is, set sideways where it could not be read: not a scan
+            warning = _pages_warning("turned", turned, miner.missing)
+            return Document(
+                form="pdf", pages=count, problems=(_problem(warning.message_zh, warning.message_en),)
+            )
         return Document(form="pdf", pages=count, problems=(_no_text(),))
     if bad >= 20:
         problems.append(
