@@ -109,8 +109,15 @@ PRINTED = {
     "unbalanced-unruled.pdf": "shili-2021-unbalanced.txt",
 }
 #: the example, printed with ruled tables, without ruling lines, with running headers that differ
-#: on odd and even pages, and turned by /Rotate over its upright text
-EXAMPLES = ["example.pdf", "example-unruled.pdf", "example-odd-even.pdf", "example-turned.pdf"]
+#: on odd and even pages, turned by /Rotate over its upright text, and with its numbers filled into
+#: form fields
+EXAMPLES = [
+    "example.pdf",
+    "example-unruled.pdf",
+    "example-odd-even.pdf",
+    "example-turned.pdf",
+    "example-form.pdf",
+]
 
 
 def lint_pdf(name: str) -> list:

@@ -278,6 +278,8 @@ def _read(data: bytes, path: str | None) -> Document:
                 return Document(form="pdf", problems=(_encrypted(),))
             return Document(form="pdf", problems=(_damaged(data),))
         try:
+            if raw.FPDF_GetFormType(pdf.raw) != raw.FORMTYPE_NONE:
+                pdf.init_forms()  # the values filled into its form fields are read as its text
             return _read_document(pdf, raw, data)
         except pdfium.PdfiumError:
             return Document(form="pdf", problems=(_damaged(data),))
@@ -629,7 +631,7 @@ class _Miner:
 def _read_page(pdf, raw, index: int, miner: _Miner, mine: bool = False) -> _Page:
     page = pdf[index]
     try:
-        result = _read_page_objects(page, raw, index, miner, mine)
+        result = _read_page_objects(page, raw, index, miner, mine, form=getattr(pdf, "formenv", None))
         if page.get_rotation() % 180:
             # turned a quarter by /Rotate: a landscape page whose text is drawn turned shows it
             # upright; but over text written upright (a viewer's "rotate and save", a scanner's
@@ -650,10 +652,11 @@ def _line_length(page: _Page) -> float:
 
 
 def _read_page_objects(
-    page, raw, index: int, miner: _Miner, mine: bool = False, rotation: int | None = None
+    page, raw, index: int, miner: _Miner, mine: bool = False, rotation: int | None = None, form=None
 ) -> _Page:
     """``mine``: read the characters with pdfminer.six, whatever PDFium's text page holds.
-    ``rotation``: quarter turns to show the page with (its ``/Rotate`` when None)."""
+    ``rotation``: quarter turns to show the page with (its ``/Rotate`` when None).  ``form``: the
+    document's form environment, when it has form fields (their values are read as text)."""
     # the media box, not the crop box: the frame pdfminer.six uses too
     left, bottom, right, top = page.get_mediabox()
     if rotation is None:
@@ -792,6 +795,8 @@ def _read_page_objects(
             chars.append(_Char(ch, x0, x1, y0, y1, base, size, bold, font))
     finally:
         textpage.close()
+    if form is not None:
+        chars.extend(_field_chars(raw, form, page, box))
     # off the page: text a generator left outside the page box
     chars = [
         c
@@ -807,6 +812,44 @@ def _read_page_objects(
         tables = _find_tables(hsegs, vsegs, chars, result.number)
     result.items = _page_items(chars, tables, result.number)
     return result
+
+
+def _field_chars(raw, form, page, box) -> list[_Char]:
+    """The values filled into the page's form fields (a template PDF filled in and saved: a viewer
+    shows them, the page's text holds none), each set in its field's box, one character after
+    another, as text of the box's height."""
+    out: list[_Char] = []
+    rect = raw.FS_RECTF()
+    for i in range(min(raw.FPDFPage_GetAnnotCount(page.raw), 2000)):
+        annot = raw.FPDFPage_GetAnnot(page.raw, i)
+        if not annot:
+            continue
+        try:
+            if raw.FPDFAnnot_GetSubtype(annot) != raw.FPDF_ANNOT_WIDGET or not raw.FPDFAnnot_GetRect(
+                annot, rect
+            ):
+                continue
+            size = raw.FPDFAnnot_GetFormFieldValue(form.raw, annot, None, 0)
+            if size <= 2:
+                continue
+            buffer = ctypes.create_string_buffer(size)
+            raw.FPDFAnnot_GetFormFieldValue(
+                form.raw, annot, ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR)), size
+            )
+            value = buffer.raw[: size - 2].decode("utf-16-le", "replace").strip()
+        finally:
+            raw.FPDFPage_CloseAnnot(annot)
+        if not value or len(value) > 200:
+            continue
+        x0, top, x1, bottom = box(rect.left, rect.bottom, rect.right, rect.top)
+        height = max(bottom - top, 1.0)
+        size_pt = height * 0.7
+        width = min(size_pt * 0.55, (x1 - x0) / len(value))  # digits: about half the size wide
+        start = (x0 + x1) / 2 - width * len(value) / 2  # centred in the box
+        for k, ch in enumerate(value):
+            a = start + k * width
+            out.append(_Char(ch, a, a + width, top, bottom, bottom - 0.2 * height, size_pt, False, ""))
+    return out
 
 
 def _mul(m1: tuple, m2: tuple | None) -> tuple:
