@@ -63,6 +63,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from gxlint.chinese import CN_YEAR_DIGITS
 from gxlint.read.document import AlignedLines, Document, Grid, GridCell, Origin, PageBreak, Paragraph, Problem
 
 #: refuse a PDF with more pages than this (an annual report has a handful)
@@ -1452,7 +1453,7 @@ def _furniture_key(line: _Line) -> tuple[str, float]:
 
 
 #: a line that is a date alone (a signature's)
-_DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{1,8}日\s*$")
+_DATE_LINE = re.compile(rf"^\s*(?:\d{{4}}|[{CN_YEAR_DIGITS}]{{4}})\s*年.{{1,8}}日\s*$")
 
 
 def _drop_furniture(pages: list[_Page]) -> None:

@@ -53,6 +53,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from gxlint.chinese import has_cjk_run
 from gxlint.read.document import NOWHERE, PICTURE, Document, Grid, GridCell, Origin, Paragraph, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -214,10 +215,6 @@ def _codec(label: str) -> str | None:
 _WESTERN = frozenset(("ascii", "iso8859-1", "iso8859-15", "cp1252", "cp1250", "iso8859-2"))
 
 
-def _has_chinese(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
 def _decode(data: bytes) -> tuple[str, str]:
     """The page as text and the encoding used."""
     for bom, name in (
@@ -250,7 +247,7 @@ def _decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
         else:
-            if _has_chinese(text):
+            if has_cjk_run(text, 1):
                 return text, "gb18030"
     if declared:
         try:
