@@ -633,7 +633,7 @@ def _read_page(pdf, raw, index: int, miner: _Miner, mine: bool = False) -> _Page
     page = pdf[index]
     try:
         result = _read_page_objects(page, raw, index, miner, mine, form=getattr(pdf, "formenv", None))
-        if page.get_rotation() % 180:
+        if page.get_rotation() % 180 and _line_length(result) < _RUNS_DOWN:
             # turned a quarter by /Rotate: a landscape page whose text is drawn turned shows it
             # upright; but over text written upright (a viewer's "rotate and save", a scanner's
             # driver) the lines run down the page as shown: then it is read as written
@@ -643,6 +643,11 @@ def _read_page(pdf, raw, index: int, miner: _Miner, mine: bool = False) -> _Page
         return result
     finally:
         page.close()
+
+
+#: characters a line of text below which a page turned by /Rotate may be text read across its
+#: lines (a page's lines hold twenty and more; read across, one to five)
+_RUNS_DOWN = 8.0
 
 
 def _line_length(page: _Page) -> float:
