@@ -612,3 +612,31 @@ def test_a_line_break_inside_a_heading_leaves_one_heading(tmp_path):
     document.save(str(path))
     texts = [b.text for b in word.read(path.read_bytes()).blocks if isinstance(b, Paragraph)]
     assert texts == ["一、总体情况", "二、收到和处理政府信息公开申请情况", "第一行\n第二行"]
+
+
+def test_positions_count_what_word_shows_not_what_track_changes_deleted(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("第一段。")
+    gone = document.add_paragraph()
+    gone._p.get_or_add_pPr().append(
+        parse_xml(f'<w:rPr {NSDECL}><w:del w:id="7" w:author="x" w:date="2024-01-01T00:00:00Z"/></w:rPr>')
+    )
+    gone._p.append(
+        parse_xml(
+            f'<w:del {NSDECL} w:id="8" w:author="x"><w:r><w:delText>删去的一段。</w:delText></w:r></w:del>'
+        )
+    )
+    document.add_paragraph("第二段。")
+    table = document.add_table(rows=3, cols=2)
+    for r, (label, value) in enumerate([("规章", "1"), ("删去的行", "9"), ("行政规范性文件", "2")]):
+        table.cell(r, 0).text, table.cell(r, 1).text = label, value
+    table.rows[1]._tr.get_or_add_trPr().append(
+        parse_xml(f'<w:del {NSDECL} w:id="9" w:author="x" w:date="2024-01-01T00:00:00Z"/>')
+    )
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    blocks = word.read(path.read_bytes()).blocks
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    assert [(p.text, p.origin.paragraph) for p in paragraphs] == [("第一段。", 1), ("第二段。", 2)]
+    [grid] = [b for b in blocks if isinstance(b, Grid)]
+    assert [(row[0].text, row[0].origin.row) for row in grid.rows] == [("规章", 1), ("行政规范性文件", 2)]

@@ -542,6 +542,12 @@ class _Styles:
         return None
 
 
+def _mark_deleted(ppr) -> bool:
+    """Whether a paragraph's mark is deleted with Track Changes."""
+    rpr = ppr.find(RPR) if ppr is not None else None
+    return rpr is not None and rpr.find(DEL) is not None
+
+
 def _mark_gone(ppr, style_hidden: bool) -> bool:
     """Whether a paragraph's mark is deleted (tracked) or hidden: the paragraph is not shown."""
     rpr = ppr.find(RPR) if ppr is not None else None
@@ -956,10 +962,13 @@ class _Walker:
         self.section_break_at = None
 
     def body_paragraph(self, p, top: bool, origin: Origin | None) -> None:
-        if top:
-            self.paragraphs += 1
-            origin = Origin(paragraph=self.paragraphs)
         text, heading, run, ppr = self.paragraph(p, body=True)
+        if top:
+            # a paragraph deleted with Track Changes, its mark too, is not in the document Word
+            # shows: the paragraphs after it are counted as the author sees them
+            if text.strip() or run.boxes or not _mark_deleted(ppr):
+                self.paragraphs += 1
+            origin = Origin(paragraph=self.paragraphs)
         if run.breaks_before:
             for _ in range(run.breaks_before):
                 self.page_break()
@@ -1192,13 +1201,13 @@ class _Walker:
             return
         grid: list[list[_Cell]] = []
         open_: dict[int, _Cell] = {}
-        for r, tr in enumerate(rows, 1):
+        # rows deleted with Track Changes are left out and not counted: row numbers as Word shows
+        shown = [tr for tr in rows if (tr.find(TRPR) is None or tr.find(TRPR).find(DEL) is None)]
+        for r, tr in enumerate(shown, 1):
             trpr = tr.find(TRPR)
             column = 0
             row: list[_Cell] = []
             if trpr is not None:
-                if trpr.find(DEL) is not None:
-                    continue
                 before = trpr.find(GRID_BEFORE)
                 if before is not None:
                     skip = min(max(_int(before.get(VAL), 0), 0), 1000)
