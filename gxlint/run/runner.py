@@ -506,6 +506,7 @@ def _parallel(
             # stopped early (Ctrl-C, a closed pipe, an error): the workers may be in the middle of a
             # long file; stop them now instead of waiting for them or linting the files not started
             _stop_workers(pool)
+            _unblock_results(pool)
         # Always wait for the pool's manager thread: left running (shutdown(wait=False)), it races
         # the interpreter's exit and prints "Exception ignored ... Bad file descriptor".
         pool.shutdown(wait=True)
@@ -788,6 +789,21 @@ def _stop_workers(pool) -> None:
             process.terminate()
         except (OSError, ValueError, AttributeError):
             pass
+
+
+def _unblock_results(pool) -> None:
+    """Close this process's end of the pipe the workers write their results to.  A worker stopped
+    while writing a result leaves half a message in it, and the pool's manager thread, reading the
+    rest, would wait for ever (the pipe stays open while this process holds its end): the shutdown
+    below, and the interpreter's exit, would hang.  With no writer left it reads the end of the pipe
+    and shuts down as for a broken pool."""
+    queue = getattr(pool, "_result_queue", None)
+    writer = getattr(queue, "_writer", None)
+    try:
+        if writer is not None:
+            writer.close()
+    except OSError:
+        pass
 
 
 # -- a whole run -------------------------------------------------------------------------------------
