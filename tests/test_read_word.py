@@ -57,6 +57,12 @@ def add_chinese_numbering(document) -> str:
     return "77"
 
 
+def paragraph_texts(document, path: Path) -> list[str]:
+    """The texts of the paragraphs gxlint reads from ``document``, saved to ``path``."""
+    document.save(str(path))
+    return [b.text for b in word.read(path.read_bytes()).blocks if isinstance(b, Paragraph)]
+
+
 def number(paragraph, num_id: str, level: int = 0) -> None:
     paragraph._p.get_or_add_pPr().append(
         parse_xml(f'<w:numPr {NSDECL}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
@@ -499,9 +505,7 @@ def test_a_numbered_paragraph_deleted_or_hidden_with_its_mark_is_not_shown_nor_c
             gone._p.get_or_add_pPr().append(parse_xml(f"<w:rPr {NSDECL}><w:vanish/></w:rPr>"))
             gone._p.append(parse_xml(f"<w:r {NSDECL}><w:rPr><w:vanish/></w:rPr><w:t>隐藏的一段</w:t></w:r>"))
         heading(document, CHAPTERS[1], num_id)
-        path = tmp_path / f"{how}.docx"
-        document.save(str(path))
-        texts = [b.text for b in word.read(path.read_bytes()).blocks if isinstance(b, Paragraph)]
+        texts = paragraph_texts(document, tmp_path / f"{how}.docx")
         assert texts == ["一、总体情况", "本年度工作正常开展。", "二、主动公开政府信息情况"], how
 
 
@@ -538,9 +542,7 @@ def test_text_hidden_by_its_style_is_not_read(tmp_path):
             f'<w:r {NSDECL}><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>样式隐藏但本段显示</w:t></w:r>'
         )
     )
-    path = tmp_path / "styles.docx"
-    document.save(str(path))
-    texts = [b.text for b in word.read(path.read_bytes()).blocks if isinstance(b, Paragraph)]
+    texts = paragraph_texts(document, tmp_path / "styles.docx")
     assert texts == ["可见。又显示", "样式隐藏但本段显示"]
 
 
@@ -561,9 +563,7 @@ def test_a_picture_on_a_paragraph_of_its_own_is_a_paragraph_that_says_so(tmp_pat
     document.add_paragraph("三、收到和处理政府信息公开申请情况")
     document.add_picture(io.BytesIO(png))  # the table pasted as a picture
     document.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
-    path = tmp_path / "picture.docx"
-    document.save(str(path))
-    texts = [b.text for b in word.read(path.read_bytes()).blocks if isinstance(b, Paragraph)]
+    texts = paragraph_texts(document, tmp_path / "picture.docx")
     assert texts == ["三、收到和处理政府信息公开申请情况", "[图片]", "四、政府信息公开行政复议、行政诉讼情况"]
 
 
@@ -608,9 +608,7 @@ def test_a_line_break_inside_a_heading_leaves_one_heading(tmp_path):
     body = document.add_paragraph("第一行")
     body.runs[0].add_break()
     body.add_run("第二行")
-    path = tmp_path / "br.docx"
-    document.save(str(path))
-    texts = [b.text for b in word.read(path.read_bytes()).blocks if isinstance(b, Paragraph)]
+    texts = paragraph_texts(document, tmp_path / "br.docx")
     assert texts == ["一、总体情况", "二、收到和处理政府信息公开申请情况", "第一行\n第二行"]
 
 
