@@ -348,6 +348,47 @@ def year_in(text: str | None) -> int | None:
     return None
 
 
+#: what follows the agency's name in a title, longest first: the longest that ends it is cut
+_TITLE_SUFFIXES = (
+    "政府信息公开工作的年度报告",
+    "政府信息公开工作年度报告",
+    "政府信息公开的年度报告",
+    "政府信息公开年度报告",
+    "政府信息公开工作报告",
+    "信息公开工作年度报告",
+    "年度报告",
+    "工作报告",
+    "报告",
+)
+#: a note after a title: （修订版）, （更正）, （全文）
+_TITLE_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
+#: a notice that publishes the report (关于发布…年度报告的通知, …年度报告的公告): its end, and the
+#: verb before the report's name
+_NOTICE_ENDS = ("的通知", "的公告", "的通告", "通知", "公告", "通告")
+_PUBLISHING = ("发布", "公布", "印发")
+
+
+def title_agency(title: str | None) -> str | None:
+    """The agency a report's title names: what is left of it without the year, the words of the
+    report's name (…政府信息公开工作年度报告), a note (（修订版）), and 关于 or a notice's words
+    (关于发布…报告的通知); None when nothing is left."""
+    if not title:
+        return None
+    text = norm(title)
+    text = re.sub(rf"(?:\d{{4}}|[{CN_YEAR_DIGITS}]{{4}})年度?", "", text)
+    text = _TITLE_NOTE.sub("", text)
+    text = next((text[: -len(end)] for end in _NOTICE_ENDS if text.endswith("报告" + end)), text)
+    text = next((text[: -len(s)] for s in _TITLE_SUFFIXES if text.endswith(s)), text)
+    text = text.strip("《》“”\"'：:，,")
+    # 示例县教育局关于(发布)2021年…报告, 关于(公布)示例县教育局2021年…报告: the agency alone
+    text = next((text[: -len(verb)] for verb in _PUBLISHING if text.endswith(verb)), text)
+    text = text.removesuffix("关于")
+    if text.startswith("关于"):
+        text = text[2:]
+        text = next((text[len(verb) :] for verb in _PUBLISHING if text.startswith(verb)), text)
+    return text or None
+
+
 class DateReading(_Frozen):
     """One date of a period statement as written, and what it can be read as.
 

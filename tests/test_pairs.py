@@ -12,7 +12,7 @@ from gxlint.run.api import parse_text
 from gxlint.run.linter import Linter
 from gxlint.run.pairs import Card, card_of, name_key, pair, variant_key
 
-from crossyear_reports import report, write
+from crossyear_reports import AGENCY, report, write
 
 
 def cards(*entries):
@@ -195,6 +195,10 @@ def test_the_runner_pairs_reports_found_in_a_folder_and_reports_the_pairs(tmp_pa
         "关于示例县市场监督管理局2022年政府信息公开工作年度报告",
         "示例县市场监督管理局关于2022年政府信息公开工作的年度报告",
         "示例县市场监督管理局2022年政府信息公开工作年度报告（修订版）",
+        # a notice that publishes the report
+        "示例县市场监督管理局关于发布2022年政府信息公开工作年度报告的公告",
+        "关于公布示例县市场监督管理局2022年政府信息公开工作年度报告的通知",
+        "示例县市场监督管理局发布2022年政府信息公开工作年度报告",
     ],
 )
 def test_a_title_with_guanyu_or_a_note_names_the_agency_and_pairs(tmp_path, title):
@@ -212,6 +216,36 @@ def test_a_title_with_guanyu_or_a_note_names_the_agency_and_pairs(tmp_path, titl
     assert [(p.path.split("/")[-1], p.previous.split("/")[-1]) for p in pairing.pairs] == [
         ("next.txt", "shili-2021.txt")
     ]
+
+
+def _paired_names(folder) -> list[tuple[str, str]]:
+    seen = []
+    linter = Linter(isolated=True)
+    list(runner.run(linter, files.ordered(files.discover([str(folder)])), jobs=1, on_pairs=seen.append))
+    return [(p.path.split("/")[-1], p.previous.split("/")[-1]) for p in seen[0].pairs] if seen else []
+
+
+def test_a_title_after_dozens_of_lines_of_links_is_found_and_pairs(tmp_path):
+    write(tmp_path, 2021)
+    links = "".join(f"相关链接：示例县第{i}号网站\n" for i in range(60))
+    (tmp_path / "next.txt").write_text(links + "\n" + report(2022), encoding="utf-8")
+    parsed = parse_text(links + "\n" + report(2022))
+    assert (parsed.title, parsed.agency) == ("示例县市场监督管理局2022年政府信息公开工作年度报告", AGENCY)
+    assert _paired_names(tmp_path) == [("next.txt", "shili-2021.txt")]
+
+
+def test_a_title_without_the_agency_takes_the_signatures_and_pairs(tmp_path):
+    write(tmp_path, 2021)
+    text = report(2022).replace("# 示例县市场监督管理局\n\n## 2022年", "# 2022年")
+    assert text.startswith("# 2022年政府信息公开工作年度报告")
+    (tmp_path / "next.txt").write_text(text, encoding="utf-8")
+    assert parse_text(text).agency == AGENCY  # the signature's
+    assert _paired_names(tmp_path) == [("next.txt", "shili-2021.txt")]
+    # the title still lacks it
+    found = Linter(isolated=True).lint_text(text, "next.txt")
+    assert [f.code for f in found if f.code == "GX106"] == ["GX106"]
+    # a signature that is no organ's name is not taken
+    assert parse_text(text.replace(f"{AGENCY}\n\n2023年1月20日", "办公室\n\n2023年1月20日")).agency is None
 
 
 def test_no_pairing_when_no_cross_year_rule_is_selected(tmp_path):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from gxlint.chinese import norm
-from gxlint.read import build, cells
+from gxlint.chinese import norm, title_agency
+from gxlint.read import cells
 
 TITLE_SUFFIX = (
     r"(?:政府信息公开工作的年度报告|政府信息公开工作年度报告|政府信息公开的年度报告|政府信息公开年度报告|政府信息公开工作报告|信息公开工作年度报告"
@@ -20,17 +20,23 @@ def _agency_of(title: str) -> str | None:
     text = norm(title)
     text = re.sub(r"(?:\d{4}|[〇零○一二三四五六七八九]{4})年度?", "", text)
     text = re.sub(r"[(（][^()（）]{1,8}[)）]$", "", text)
+    text = re.sub(r"(?<=报告)(?:的通知|的公告|的通告|通知|公告|通告)$", "", text)
     text = re.sub(TITLE_SUFFIX, "", text)
     text = text.strip("《》“”\"'：:，,")
-    text = re.sub(r"^关于|关于$", "", text) if text != "关于" else ""
+    text = re.sub(r"(?:发布|公布|印发)$", "", text)
+    text = re.sub(r"关于$", "", text)
+    text = re.sub(r"^关于(?:发布|公布|印发)?", "", text)
     return text or None
 
 
 def test_the_agency_is_what_the_suffix_pattern_leaves():
-    pieces = "示例县 政府 信息 公开 工作 年度 报告 2021年 局 》 关于 的 （修订版）".split() + [" ", "\n"]
+    pieces = "示例县 政府 信息 公开 工作 年度 报告 2021年 局 》 关于 的 （修订版） 发布 通知 公告".split() + [
+        " ",
+        "\n",
+    ]
     for parts in itertools.product(pieces, repeat=4):
         title = "".join(parts)
-        assert build._agency_of(title) == _agency_of(title), title
+        assert title_agency(title) == _agency_of(title), title
 
 
 def test_a_unit_is_what_the_unit_pattern_matches():

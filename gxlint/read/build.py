@@ -47,11 +47,13 @@ from gxlint.chinese import (
     WHOLE_YEAR,
     PeriodReading,
     find_dates,
+    has_cjk_run,
     find_period,
     label_key,
     make_date,
     norm,
     numeral_value,
+    title_agency,
     year_in,
     year_number,
 )
@@ -104,20 +106,8 @@ _TRAILING_SIGNATURE = (
     r"[。！；]\s*([^\s。，；：:]{2,30}?(?:局|委员会|办公室|办公厅|人民政府|政府|厅|中心|院|委|办|管委会|实验区))"
     r"\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$"
 )
-#: what follows the agency's name in a title, longest first: the longest that ends it is cut
-_TITLE_SUFFIXES = (
-    "政府信息公开工作的年度报告",
-    "政府信息公开工作年度报告",
-    "政府信息公开的年度报告",
-    "政府信息公开年度报告",
-    "政府信息公开工作报告",
-    "信息公开工作年度报告",
-    "年度报告",
-    "工作报告",
-    "报告",
-)
-#: a note after a title: （修订版）, （更正）, （全文）
-_TITLE_NOTE = re.compile(r"[(（][^()（）]{1,8}[)）]$")
+#: the blocks before the first chapter searched for the title, site chrome included
+_TITLE_BLOCKS = 200
 #: lines of a web site's frame that crawled text keeps around the report (never the title or the
 #: signature): breadcrumbs, metadata fields, tools, previous/next links, footers
 _CHROME = re.compile(
@@ -308,7 +298,7 @@ class _Builder:
         staged = [(heading, self._stage(blocks)) for heading, blocks in sections]
         title, title_span = self._title(staged[0][1], metadata)
         period, reading = self._period(staged)
-        agency = _agency_of(title)
+        agency = title_agency(title)
         published = self._published(staged[0][1], metadata)
 
         votes: Counter = Counter()
@@ -357,6 +347,11 @@ class _Builder:
         last_blocks = built_sections[-1][1]
         signature, keep = self._signature(last_blocks)
         built_sections[-1] = (built_sections[-1][0], keep)
+        if not _is_name(agency):
+            # a title without the agency (2021年政府信息公开工作年度报告, 本局…): the page's publisher
+            # or the signature names it, for pairing and the data set (GX106 still says the title lacks it)
+            organ = signature.organ if signature is not None else None
+            agency = next((n for n in (metadata.get("发布机构"), organ) if _is_placed_organ(n)), agency)
 
         chapters = []
         for (heading, blocks), (number, title_text, numeral) in zip(built_sections[1:], headings):
@@ -416,7 +411,10 @@ class _Builder:
         title_year, period_year = _year_of(title), self._period_year(reading, staged)
         if title_year is not None and period_year is not None and title_year != period_year:
             return None
-        return _agency_of(title), title_year if title_year is not None else period_year
+        agency = title_agency(title)
+        if not _is_name(agency):
+            return None  # the signature may name it: the whole report is read
+        return agency, title_year if title_year is not None else period_year
 
     def _sections(
         self, outline
@@ -547,7 +545,8 @@ class _Builder:
             return metadata["标题"], self.source.line_span(line)
         parts: list[Paragraph] = []
         # a crawled page's navigation, breadcrumb and 索引号 table come before the title: skip them
-        for item in islice(_without_chrome(_lines_of(preamble[:30], self.source)), 6):
+        # (a page's related links may be dozens of lines; the six lines after them decide)
+        for item in islice(_without_chrome(_lines_of(preamble[:_TITLE_BLOCKS], self.source)), 6):
             if _LIST_ITEM.match(item.text):
                 continue  # a list's item (a changelog's ``- 新增…年度报告``) is no title
             text = item.text.strip().strip("#* \u3000")
@@ -984,21 +983,23 @@ def _is_organ(name: str) -> bool:
 def _names_agency(title: str) -> bool:
     """Whether a title line names an agency besides the year and the report (示例县教育局2021年…报告,
     2021年示例县人民政府办公室…报告), not just 关于/本局 (示例县教育局 / 关于2021年…报告)."""
-    agency = _agency_of(title) or ""
+    agency = title_agency(title) or ""
     return year_in(title) is not None and len(agency) >= 2 and not agency.startswith(("关于", "本", "我"))
 
 
-def _agency_of(title: str | None) -> str | None:
-    if not title:
-        return None
-    text = norm(title)
-    text = re.sub(rf"(?:\d{{4}}|[{CN_YEAR_DIGITS}]{{4}})年度?", "", text)
-    text = _TITLE_NOTE.sub("", text)
-    text = next((text[: -len(s)] for s in _TITLE_SUFFIXES if text.endswith(s)), text)
-    text = text.strip("《》“”\"'：:，,")
-    # 示例县教育局关于2021年…报告, 关于示例县教育局2021年…报告: the agency without the 关于
-    text = text.removesuffix("关于").removeprefix("关于")
-    return text or None
+def _is_placed_organ(name: str | None) -> bool:
+    """Whether ``name`` is an organ's name with its place (示例县教育局, not 办公室 or 本局): one
+    that tells two agencies apart, as pairing needs."""
+    if name is None or not _is_name(name):
+        return False
+    return _is_organ(name) and re.search("[省市县区州盟旗镇乡]", name[:-1]) is not None
+
+
+def _is_name(agency: str | None) -> bool:
+    """Whether the agency read from a title is a name (not 本局, 我委, a letter or two)."""
+    if agency is None:
+        return False
+    return len(agency) >= 2 and agency[0] not in "本我" and has_cjk_run(agency, 2)
 
 
 def _date_from(m: re.Match):

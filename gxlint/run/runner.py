@@ -157,7 +157,10 @@ def identify(linter, path: str, view: Callable[[Any], Any] | None = None):
         head = _text_head(path, linter.max_bytes)
         if head is not None:
             linter.settings(path)  # a file whose settings cannot be resolved is not paired
-            return None, card_for(path, *linter.read_identity(source_mod.from_text(head, path)))
+            agency, year = linter.read_identity(source_mod.from_text(head, path))
+            if agency is None or year is None:  # the title does not say: the signature may
+                agency, year = linter.read_identity(source_mod.read_path(path, linter.max_bytes))
+            return None, card_for(path, agency, year)
     except Exception:  # the whole file's lint will report it
         return None, None
     try:

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import re
 
-from gxlint.chinese import CN_YEAR_DIGITS, WHOLE_YEAR, has_cjk_run, norm, read_period, year_in, year_number
+from gxlint.chinese import (
+    CN_YEAR_DIGITS,
+    WHOLE_YEAR,
+    has_cjk_run,
+    norm,
+    read_period,
+    title_agency,
+    year_in,
+    year_number,
+)
 from gxlint.lint.analyses.chapters import checkable
 from gxlint.lint.analyses.period import report_years_of
 from gxlint.lint.rule import Message, Phrase, Rule
@@ -141,7 +150,7 @@ class ReportTitle(Rule):
             lacks.append(ctx.phrase("no_work" if "政府信息公开年度报告" in text else "no_words"))
         if not _TITLE_YEAR.search(text):
             lacks.append(ctx.phrase("no_year"))
-        agency = report.agency or ""
+        agency = title_agency(title) or ""  # the title's own (report.agency may be the signature's)
         if len(agency) < 2 or _PRONOUN.match(agency) or not has_cjk_run(agency, 2):
             lacks.append(ctx.phrase("no_agency"))
         named, year = year_in(title), report.year
