@@ -404,6 +404,38 @@ def test_a_marked_up_heading_right_after_a_table_ends_it(shape, mark):
     assert misses(text, expected(blank)) == []
 
 
+def _review_lines(text: str) -> tuple[int, int]:
+    """Where the review/litigation table's four lines start and end in ``text``'s lines."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("行政复议\t"))
+    return start, start + 4
+
+
+@pytest.mark.parametrize("blank", [" ", "\u3000"])
+def test_a_review_table_with_its_cells_one_blank_apart_is_read(blank):
+    # copied from a page whose table had no borders: the header words and the numbers one blank apart
+    lines = tabs().split("\n")
+    start, end = _review_lines(tabs())
+    rows = [
+        blank.join(["行政复议", "行政诉讼"]),
+        blank.join(["未经复议直接起诉", "复议后起诉"]),
+        blank.join(RL_COLUMNS * 3),
+        blank.join(str(v) for b in RL for v in b),
+    ]
+    text = "\n".join(lines[:start] + rows + lines[end:])
+    assert misses(text, expected())
+    assert misses(normalize(text), expected()) == []
+
+
+def test_cells_parted_by_no_break_spaces_are_read():
+    # a crawled page's &nbsp; between the cells, copied as text
+    text = tabs().replace("\t", "\xa0 ")
+    source = from_bytes(text.encode("utf-8"), "r.txt")
+    assert misses(source.text, expected()) == []
+    linter = Linter(isolated=True)
+    assert [f for f in linter.lint_source(source, linter.settings("r.txt")) if f.severity == "error"] == []
+
+
 def test_lines_outside_tables_are_unchanged():
     for text in (pipes(), cell_lines(True, True), layout(), viewer()):
         before, after = text.split("\n"), normalize(text).split("\n")

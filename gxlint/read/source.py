@@ -165,6 +165,10 @@ def normalize_newlines(text: str) -> str:
         text = text.replace("\f", " ")
     if "\v" in text:
         text = text.replace("\v", " ")
+    # A web page's &nbsp; copied as text (cells of a crawled table parted by no-break spaces)
+    # separates as a space does
+    if "\xa0" in text:
+        text = text.replace("\xa0", " ")
     return text
 
 

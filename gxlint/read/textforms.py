@@ -799,7 +799,14 @@ def _layout_line(line: str, number: int, v: _Vocab) -> _Line:
         if v.heading(text) or (len(text) >= 30 and not _known(text, v)):
             return _Line(STOP, [], [])  # a line of prose
     if any(len(f.text) > 60 for f in labels):
-        return _Line(STOP, [], [])
+        if nums or not all(" " in f.text and _known(f.text, v) for f in labels):
+            return _Line(STOP, [], [])
+        # a header of many columns one blank apart (结果维持 结果纠正 … 总计): a field per word
+        labels = [
+            _Frag(number, f.x + m.start(), m.group()) for f in labels for m in re.finditer(r"\S+", f.text)
+        ]
+        if len(labels) > MAX_FIELDS:
+            return _Line(OTHER, [], [])
     return _Line(NUM if nums else LAB, labels, nums)
 
 
