@@ -217,9 +217,10 @@ class Row(_Frozen):
     ``exact`` (one field per column), ``header`` (by the header's column positions), ``trimmed``
     (surplus empty fields dropped), ``padded`` (missing empty fields assumed), ``split``
     (run-together digits split the one way the row's own totals allow), ``guessed`` (more non-empty
-    fields than columns: read left to right, the surplus dropped) or ``unreadable`` (no reading
-    could be trusted; every cell is blank).  Arithmetic rules use only trustworthy rows
-    (see :attr:`trusted`).
+    fields than columns: read left to right, the surplus dropped), ``missing-column`` (by the
+    positions of a header that lacks some of the template's columns, such as 总计: those cells are
+    blank) or ``unreadable`` (no reading could be trusted; every cell is blank).  Arithmetic rules
+    use only trustworthy rows (see :attr:`trusted`).
     """
 
     __slots__ = ("key", "label", "section", "columns", "cells", "span", "alignment", "fields_written")
@@ -254,7 +255,7 @@ class Row(_Frozen):
 
     @property
     def trusted(self) -> bool:
-        return self.alignment not in ("guessed", "unreadable")
+        return self.alignment not in ("guessed", "unreadable", "missing-column")
 
     def cell(self, column: str) -> Cell | None:
         # cells are aligned with columns (one per template column, in order)

@@ -637,6 +637,8 @@ class Reader:
         seen: set[str] = set()
         ambiguous: dict[int, list[list[Field | None]]] = {}
         header: list[int] | None = None
+        # the header's positions where it names only some of the columns (a table without 总计)
+        partial: list[int | None] | None = None
 
         for raw, form in _rejoined(rows, self.lexicon, len(columns)):
             fields = raw.fields
@@ -668,6 +670,10 @@ class Reader:
                     positions = [header_at[c] for c in range(len(columns))]
                     if positions == sorted(set(positions)):
                         header = positions
+                elif not header_bad and len(header_at) >= 2:
+                    positions = [header_at[c] for c in sorted(header_at)]
+                    if positions == sorted(set(positions)):
+                        partial = [header_at.get(c) for c in range(len(columns))]
             # every fragment is matched in the group the rows before this one are in
             row_group = group
             leaf: Node | None = None
@@ -705,7 +711,12 @@ class Reader:
                     self._repeated(leaf.label, out, _read_cells(placed, readers, raw.span), raw.span)
                 continue
             seen.add(leaf.label)
-            if raw.run_together:
+            if partial is not None and not raw.run_together and _within(fields, last_label + 1, partial):
+                placed = [fields[p] if p is not None and p < len(fields) else None for p in partial]
+                how = "missing-column"
+                if not any(r.alignment == how for r in out):
+                    self._missing_columns(columns, partial, raw.span)
+            elif raw.run_together:
                 candidates: list = []
                 placed, how = self._align(raw, last_label + 1, columns, header, constraints, candidates)
                 if how == "ambiguous":
@@ -727,6 +738,19 @@ class Reader:
         if ambiguous:
             self._resolve(out, ambiguous, APPLICATIONS)
         return out
+
+    def _missing_columns(self, columns: tuple[str, ...], partial: list[int | None], span: Span) -> None:
+        """The one note of a table whose header lacks some of the template's columns."""
+        missing = [c for c, p in zip(columns, partial) if p is None]
+        named = [c for c, p in zip(columns, partial) if p is not None]
+        self.note(
+            "missing-column",
+            span,
+            f"表中没有“{'”“'.join(missing)}”列（表头只有{'、'.join(named)}，模板有 {len(columns)} 列）；"
+            f"各数按表头读取",
+            f"the table has no {', '.join(missing)} column (its header names only {', '.join(named)}; "
+            f"the template has {len(columns)} columns); the numbers were read by the header",
+        )
 
     def _match_node(self, field: Field, group: Node | None):
         """(node, complete) for a label fragment, or None."""
@@ -937,6 +961,13 @@ def _read_cells(
             text, value, status, note = read(f.text)
             out.append(_tuple_new(Cell, (text, f.span, value, status, col, note)))
     return tuple(out)
+
+
+def _within(fields: Sequence[Field], first: int, positions: list[int | None]) -> bool:
+    """Whether every field from ``first`` on that holds something stands at one of ``positions``:
+    a row of the table its header describes (not one with a cell under no header)."""
+    at = set(positions)
+    return all(i in at for i in range(first, len(fields)) if fields[i].text.strip())
 
 
 def _count_empty(fields: Iterable[Field]) -> int:

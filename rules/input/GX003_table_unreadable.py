@@ -25,8 +25,11 @@ class TableUnreadable(Rule):
     page whose rows all ran together gets one finding, not one per row.  A table with numbers
     written in it of which no row can be read at all (the 复议/诉讼 data row under a label the
     template does not have, such as 合计; rows run into one cell) is reported here too, once, and
-    is not also "a table without a data row" (GX209).  What this rule reports is not reported again:
-    the cells of these rows are not blank cells (GX208).
+    is not also "a table without a data row" (GX209).  An applications table whose header names
+    some of the template's columns but not all (no 总计 column) is reported here once too: its
+    numbers are read under their headings, and the table is left out of the arithmetic checks
+    (one missing column would otherwise shift every row's numbers into the wrong columns).  What
+    this rule reports is not reported again: the cells of these rows are not blank cells (GX208).
 
     Anti-pattern::
 
@@ -50,7 +53,9 @@ class TableUnreadable(Rule):
     每张表只报告一次，位于第一处无法读取的行，并列出所有这样的行：网页中整张表的数字都连写
     在一起时只有一条，而不是每行一条。表中写有数字、却没有一行能按模板读出（如复议诉讼表的
     数据行用了模板没有的行名“合计”，或各行挤在同一个单元格中）的，也在此报告一次，不再报告为
-    “没有数据行”（GX209）。这里报告的内容不再重复报告：这些行的单元格不算空白单元格（GX208）。"""
+    “没有数据行”（GX209）。申请情况表的表头只列出模板的部分列（如没有“总计”列）的，也在此报告
+    一次：各数按表头读取，本表不参与算术检查（否则缺一列会使每行的数都错位）。这里报告的内容
+    不再重复报告：这些行的单元格不算空白单元格（GX208）。"""
 
     messages = {
         "unread-table": Message(
@@ -73,6 +78,12 @@ class TableUnreadable(Rule):
             fix_zh="每列填写一个数字，用制表符分隔",
             fix_en="write one number per column, tab-separated",
         ),
+        "columns": Message(
+            zh="{table}：{why}；本表不参与算术检查",
+            en="{table}: {why}; the table is left out of the arithmetic checks",
+            fix_zh="按模板补上缺少的列，每列一个数字",
+            fix_en="add the missing column as the template has it, one number per column",
+        ),
         "data-row": Message(zh="数据行", en="the data row"),
         "label": Message(zh="“{label}”", en="“{label}”"),
         "line": Message(zh="第 {line} 行", en="line {line}"),
@@ -85,6 +96,9 @@ class TableUnreadable(Rule):
                 raw = next(r for r in table.raw if holds_data(r))
                 yield ctx.say(raw.span, "unread-table", table=name)
                 continue
+            for note in table.notes:
+                if note.kind == "missing-column":  # once for the table: its rows are not checked
+                    yield ctx.say(note.span, "columns", table=name, why=Phrase(note.zh, note.en))
             notes = unreadable_notes(table)
             cut = cutoff(report, ctx)
             if cut is not None and cut.table is table and table.raw and not table.raw[-1].run_together:
