@@ -8,6 +8,7 @@ committed fixture (``tests/fixtures/pdf/``)."""
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,50 @@ def test_a_defect_is_found_in_the_printed_pdf(pdf, tmp_path):
     got = lint_pdf(pdf)
     assert sorted(f.code for f in got) == want
     assert all(f.location and f.location["form"] == "pdf" and f.location.get("page") for f in got)
+
+
+def _zeros_left_blank(text: str) -> str:
+    """The report with the 0s of its applications table's five 法人或其他组织 columns left blank, as
+    many offices write them (自然人 and 总计 filled in), but in the rows 一 and （七）总计 (a table's
+    columns show in the rows that fill them)."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("四、结转下年度继续办理"))
+    for i in range(start + 1, end + 1):
+        if "（七）总计" not in lines[i]:
+            fields = lines[i].split("\t")
+            middle = ["" if f == "0" else f for f in fields[-6:-1]]
+            lines[i] = "\t".join(fields[:-6] + middle + fields[-1:])
+    return "\n".join(lines)
+
+
+def _char_aligned(layout: str) -> str:
+    """``layout`` aligned character by character, as ``pdftotext -layout`` sets text: what an
+    editor shows in column N stands at character N (the gap after a field widened by a blank for
+    each wide character before it)."""
+    out = []
+    for line in layout.split("\n"):
+        pieces = re.split(r"( {2,})", line)
+        owed = 0
+        for k, piece in enumerate(pieces):
+            if k % 2:
+                pieces[k] = piece + " " * owed
+                owed = 0
+            else:
+                owed += sum(1 for c in piece if formsgen._width(c) == 2)
+        out.append("".join(pieces))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("aligned", ["as an editor shows it", "character by character"])
+def test_blank_cells_in_space_aligned_columns_stay_in_their_columns(aligned):
+    text = _zeros_left_blank(TEXT)
+    layout = formsgen.to_layout(text)
+    if aligned == "character by character":
+        layout = _char_aligned(layout)
+    want = {
+        row: {col: value for col, value in cols.items()}
+        for row, cols in values(api.parse_text(text))["applications"].items()
+    }
+    got = values(api.parse_bytes(layout.encode("utf-8"), "report.txt"))["applications"]
+    assert got == want

@@ -30,6 +30,7 @@ longer than :data:`MAX_LINE` is never a table line, and per-row work is bounded.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -717,23 +718,40 @@ class _CellTable:
 class _Frag:
     __slots__ = ("line", "x", "end", "text")
 
-    def __init__(self, line: int, x: int, text: str) -> None:
-        self.line, self.x, self.end, self.text = line, x, x + len(text), text
+    def __init__(self, line: int, x: int, text: str, end: int | None = None) -> None:
+        self.line, self.x, self.end, self.text = line, x, x + len(text) if end is None else end, text
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"<{self.line}:{self.x} {self.text}>"
 
 
-def _fields(line: str, number: int) -> list[_Frag] | None:
+def _widths(line: str) -> list[int]:
+    """The display column of each character of ``line`` (and of its end): a wide character (汉字,
+    full-width forms) takes two, as a monospaced editor shows it."""
+    out, x = [0], 0
+    for c in line:
+        x += 2 if c >= "\u1100" and unicodedata.east_asian_width(c) in "WF" else 1
+        out.append(x)
+    return out
+
+
+def _fields(line: str, number: int, wide: bool = False) -> list[_Frag] | None:
     """The fields of an aligned line (runs of words one blank apart), numbers split off; None when
-    the line has too many."""
+    the line has too many.  ``wide``: positions are display columns (:func:`_widths`), for text
+    aligned as an editor shows it rather than character by character as ``pdftotext`` sets it."""
     words = []
+    cols = _widths(line) if wide and not line.isascii() else None
     for m in re.finditer(_WORD, line):
         words.append((m.start(), m.group()))
         if len(words) > MAX_FIELDS * 4:
             return None
     frags: list[_Frag] = []
     group: list[tuple[int, str]] = []
+
+    def frag(x: int, text: str) -> _Frag:
+        if cols is None:
+            return _Frag(number, x, text)
+        return _Frag(number, cols[x], text, cols[x + len(text)])
 
     def flush() -> None:
         if not group:
@@ -746,12 +764,12 @@ def _fields(line: str, number: int) -> list[_Frag] | None:
         first = 0
         for y in range(1, k):
             if re.compile(_NUMBERED).match(line, group[y][0]):
-                frags.append(_Frag(number, group[first][0], " ".join(w for _, w in group[first:y])))
+                frags.append(frag(group[first][0], " ".join(w for _, w in group[first:y])))
                 first = y
         if k > first:
-            frags.append(_Frag(number, group[first][0], " ".join(w for _, w in group[first:k])))
+            frags.append(frag(group[first][0], " ".join(w for _, w in group[first:k])))
         for x, w in group[k:]:
-            frags.append(_Frag(number, x, w))
+            frags.append(frag(x, w))
         group.clear()
 
     for x, w in words:
@@ -762,6 +780,14 @@ def _fields(line: str, number: int) -> list[_Frag] | None:
     return frags if len(frags) <= MAX_FIELDS else None
 
 
+def _sub(f: _Frag, start: int, text: str) -> _Frag:
+    """The part ``text`` of ``f`` that starts at its character ``start``, in ``f``'s measure."""
+    if f.end - f.x == len(f.text):
+        return _Frag(f.line, f.x + start, text)
+    cols = _widths(f.text)
+    return _Frag(f.line, f.x + cols[start], text, f.x + cols[start + len(text)])
+
+
 class _Line:
     __slots__ = ("cls", "labels", "nums")
 
@@ -769,7 +795,7 @@ class _Line:
         self.cls, self.labels, self.nums = cls, labels, nums
 
 
-def _layout_line(line: str, number: int, v: _Vocab) -> _Line:
+def _layout_line(line: str, number: int, v: _Vocab, wide: bool = False) -> _Line:
     if "\t" in line or len(line) > MAX_LINE:
         return _Line(OTHER, [], [])
     plain = line.replace("\f", " ").replace("\v", " ") if ("\f" in line or "\v" in line) else line
@@ -782,7 +808,7 @@ def _layout_line(line: str, number: int, v: _Vocab) -> _Line:
         return _Line(FOOT, [], [])
     if s[0] in "#*" and v.heading(s):  # a marked-up heading (## 四、…, **四、…**) ends a table
         return _Line(STOP, [], [])
-    frags = _fields(plain, number)
+    frags = _fields(plain, number, wide)
     if frags is None:
         return _Line(OTHER, [], [])
     labels: list[_Frag] = []
@@ -802,9 +828,7 @@ def _layout_line(line: str, number: int, v: _Vocab) -> _Line:
         if nums or not all(" " in f.text and _known(f.text, v) for f in labels):
             return _Line(STOP, [], [])
         # a header of many columns one blank apart (结果维持 结果纠正 … 总计): a field per word
-        labels = [
-            _Frag(number, f.x + m.start(), m.group()) for f in labels for m in re.finditer(r"\S+", f.text)
-        ]
+        labels = [_sub(f, m.start(), m.group()) for f in labels for m in re.finditer(r"\S+", f.text)]
         if len(labels) > MAX_FIELDS:
             return _Line(OTHER, [], [])
     return _Line(NUM if nums else LAB, labels, nums)
@@ -840,8 +864,27 @@ def _layout(lines: list[str], out: list[str], done: list[bool], v: _Vocab) -> No
             end += 1
         region = list(range(i, end + 1))
         if any(at(j).cls == NUM for j in region) and _aligned_enough(region, at):
-            _LayoutTable(lines, out, done, v, region, [at(j) for j in region]).rewrite()
+            parsed_region = [at(j) for j in region]
+            if _aligned_as_shown(lines, region, parsed_region, v):
+                parsed_region = [_layout_line(lines[j], j, v, wide=True) for j in region]
+            _LayoutTable(lines, out, done, v, region, parsed_region).rewrite()
         i = end + 1
+
+
+def _aligned_as_shown(lines: list[str], region: list[int], parsed: list[_Line], v: _Vocab) -> bool:
+    """Whether the region's numbers line up in display columns (wide characters two) rather than
+    character by character: text aligned by hand or by a tool in a monospaced editor, where a row's
+    汉字 label pushes its numbers one column per character to the right of ``pdftotext``'s."""
+    if all(lines[j].isascii() for j, p in zip(region, parsed) if p.cls == NUM):
+        return False
+    plain = {f.end for p in parsed if p.cls == NUM for f in p.nums}
+    wide = {
+        f.end
+        for j, p in zip(region, parsed)
+        if p.cls == NUM
+        for f in _layout_line(lines[j], j, v, wide=True).nums
+    }
+    return len(wide) < len(plain)
 
 
 def _aligned_enough(region: list[int], at) -> bool:
@@ -1240,7 +1283,7 @@ def _words(frags: list[_Frag], piece) -> list[_Frag]:
     for f in frags:
         if " " in f.text and not piece(f.text.replace(" ", "")):
             for m in re.finditer(_WORD, f.text):
-                out.append(_Frag(f.line, f.x + m.start(), m.group()))
+                out.append(_sub(f, m.start(), m.group()))
         else:
             out.append(f)
     return out
