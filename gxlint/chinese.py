@@ -60,12 +60,14 @@ def numeral_text(n: int) -> str:
 #: compiles to a 64K-entry bitmap (0.2 ms each time it is written, ~100 times at start-up).
 HSPACE = r"[^\S\n\r\f\v\x1c-\x1f\x85\xa0]"
 
-_SPACES = re.compile(r"[\s\u00a0*]+")
+#: blanks and markdown's emphasis, and the backslash of a markdown escape (``1\.``, ``\+2``, written by
+#: converters from web pages so that a number at a line's start is no list item)
+_SPACES = re.compile(r"[\s\u00a0*]+|\\(?=[!-/:-@\[-`{-~])")
 
 
 @lru_cache(maxsize=4096)
 def norm(text: str) -> str:
-    """NFKC (full-width to half-width), without spaces and markdown emphasis."""
+    """NFKC (full-width to half-width), without spaces, markdown emphasis and markdown escapes."""
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 

@@ -436,6 +436,30 @@ def test_cells_parted_by_no_break_spaces_are_read():
     assert [f for f in linter.lint_source(source, linter.settings("r.txt")) if f.severity == "error"] == []
 
 
+def test_markdown_escapes_are_read_as_what_they_escape():
+    # a page converted to Markdown (html2text, markdownify): ``1\.`` so that no line starts a list
+    lines = []
+    for line in tabs().split("\n"):
+        if "\t" in line:
+            fields = [re.sub(r"^(\d+)\.", r"\1\\.", f).replace("2.5", "2\\.5") for f in line.split("\t")]
+            line = "| " + " | ".join(fields) + " |"
+        lines.append(line)
+    text = "\n".join(lines)
+    assert "| 1\\.属于国家秘密 |" in text and "| 2\\.5 |" in text
+    source = from_bytes(text.encode("utf-8"), "r.md")
+    assert misses(source.text, expected()) == []
+    linter = Linter(isolated=True)
+    assert [f for f in linter.lint_source(source, linter.settings("r.md")) if f.severity == "error"] == []
+
+
+def test_a_row_without_a_label_is_named_so_in_either_language():
+    lines = tabs().split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("二、上年结转"))
+    lines.insert(at + 1, "\t\t\t1\t0\t0\t0\t0\t0\t1")
+    found = Linter(isolated=True, overrides={"select": ["GX210"], "lang": "en"}).lint_text("\n".join(lines))
+    assert any("“(no label)” is not a row" in f.message for f in found), [f.message for f in found]
+
+
 def test_lines_outside_tables_are_unchanged():
     for text in (pipes(), cell_lines(True, True), layout(), viewer()):
         before, after = text.split("\n"), normalize(text).split("\n")

@@ -19,6 +19,7 @@ _NUMBER = re.compile(r"([+\-])?(\d+(?:,\d{3})*(?:\.\d+)?)")
 # for a cell with more than its number (a unit, a remark): compiled on first use (``re`` caches)
 _RAW_NUMBER = r"\s*[+\-＋－\u2212]?\d[\d,，.．]*"
 _REMARK = r"^[（(].*[)）]$"
+_MD_ESCAPE = re.compile(r"\\(?=[.+\-])")
 #: what a number may carry after it besides a remark
 _UNITS = ("万元", "亿元", "元", "件", "条", "项", "个", "次", "人次", "家", "份", "%", "％")
 
@@ -43,7 +44,9 @@ def _reading(text: str, signed: bool, money: bool) -> Reading:
     raw = text.strip()
     if not raw:
         return raw, None, "blank", ""
-    value, note, ok = parse_number(raw, signed=signed, money=money)
+    # a markdown escape (12\.5, \+2, \-): what a converter wrote for the number as written
+    plain = _MD_ESCAPE.sub("", raw) if "\\" in raw else raw
+    value, note, ok = parse_number(plain, signed=signed, money=money)
     if not ok:
         return raw, None, "malformed", ""
     return raw, value, "number", note

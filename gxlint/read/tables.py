@@ -48,7 +48,7 @@ from gxlint.read.templates import Node, Section, Template, Templates
 from gxlint.chinese import cjk_count, label_key
 
 _LIST_LABEL = re.compile(
-    r"^\s*(?:\d{1,2}\s*[.．、]\s*[^\d\s.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])"
+    r"^\s*(?:\d{1,2}\s*\\?[.．、]\s*[^\d\s.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])"
 )
 
 INFO_HEADER_KEY = "信息内容"
@@ -696,12 +696,12 @@ class Reader:
             del pending[:-6]
             if leaf is None:
                 if has_data:
-                    text = "".join([f.text.strip() for f in frags]) or "（无行名）"
+                    text = "".join([f.text.strip() for f in frags])
                     self.note(
                         "unknown-row",
                         raw.span,
-                        f"“{text}”不是申请情况表中的行，本行数据未读取",
-                        f"“{text}” is not a row of the applications table; its data was not read",
+                        f"“{text or '（无行名）'}”不是申请情况表中的行，本行数据未读取",
+                        f"“{text or '(no label)'}” is not a row of the applications table; its data was not read",
                     )
                 continue
             group = leaf.parent
