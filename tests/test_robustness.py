@@ -247,6 +247,9 @@ CASES = [
         only=True,
     ),
     Case("UTF-16 with BOM", lambda d: _write(d, "utf16.txt", GOOD.encode("utf-16")), None, []),
+    # Notepad's "Unicode" saved without its byte-order mark, little and big end first
+    Case("UTF-16 without BOM", lambda d: _write(d, "utf16le.txt", GOOD.encode("utf-16-le")), None, []),
+    Case("UTF-16BE without BOM", lambda d: _write(d, "utf16be.txt", GOOD.encode("utf-16-be")), None, []),
     Case("GB18030", lambda d: _write(d, "gb.txt", GOOD.encode("gb18030")), None, []),
     Case(
         "invalid UTF-8 in the middle",

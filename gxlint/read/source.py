@@ -7,9 +7,10 @@ characters, so they agree with what an editor shows for the original file.
 
 from __future__ import annotations
 
-from gxlint.chinese import os_error_zh
+from gxlint.chinese import has_cjk_run, os_error_zh
 
 import codecs
+import re
 import os
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -401,6 +402,9 @@ def decode(data: bytes) -> tuple[str, str, tuple[Problem, ...]]:
             )
     nul = data.find(b"\x00")
     if nul >= 0:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text
         line = data.count(b"\n", 0, nul) + 1
         return (
             "",
@@ -414,6 +418,26 @@ def decode(data: bytes) -> tuple[str, str, tuple[Problem, ...]]:
             ),
         )
     return _decode_utf8(data, "utf-8")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str, tuple[Problem, ...]] | None:
+    """UTF-16 text saved without its byte-order mark (Windows' "Unicode" without a BOM): a NUL byte
+    is the high byte of a Latin character (a digit, a blank, a line end), so most stand on one side
+    of the pairs (a 汉字 such as 一, U+4E00, puts its low byte on the other); the whole decodes into
+    lines, and holds no control character but tab and line ends."""
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if min(even, odd) * 4 > max(even, odd) or max(even, odd) * 100 < len(data):
+        return None  # not one side, or too few: a stray NUL in other text
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if "\n" not in text or re.search(r"[\x00-\x08\x0b\x0e-\x1f]", text) or not has_cjk_run(text, 2):
+        return None
+    return text, encoding, ()
 
 
 def _decode_utf8(data: bytes, encoding: str) -> tuple[str, str, tuple[Problem, ...]]:
