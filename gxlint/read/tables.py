@@ -554,16 +554,22 @@ class Reader:
 
     def _repeated(self, label: str, out: list[Row], cells, span: Span) -> None:
         """A row written again in the table (a section pasted twice, a corrected copy left in):
-        read once, the first time; said when the numbers differ, so that no number is dropped
-        without a word."""
+        read once, the first time, and said, so that no row is dropped without a word."""
         first = next((r for r in out if r.key == label), None)
         if first is None:
             return
         before = [c.text.strip() for c in first.cells]
         again = [c.text.strip() for c in cells]
-        if before != again and any(again):
+        if before == again and any(again):
             self.note(
-                "row-shape",
+                "repeated-row",
+                span,
+                f"“{label}”行在表中出现两次（数字相同），按一次读取",
+                f"the row “{label}” is in the table twice (with the same numbers); it was read once",
+            )
+        elif any(again):
+            self.note(
+                "repeated-row",
                 span,
                 f"“{label}”行在表中出现两次，数字不同（第一次：{'、'.join(t or '空' for t in before)}；这一次："
                 f"{'、'.join(t or '空' for t in again)}），按第一次读取",

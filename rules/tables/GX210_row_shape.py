@@ -47,7 +47,9 @@ class RowShape(Rule):
     numbers are not read, and the finding names the rows the item should have -- and words where
     a number goes (行政检查 written in the 行政强制 row's number cell), which are a row out of place
     rather than a badly written number (GX207).  A label the reader recognised as a variant of the
-    template's (社会组织, 规范性文件 in a 2021 table) is GX212's.
+    template's (社会组织, 规范性文件 in a 2021 table) is GX212's.  A row written twice in a table
+    (a section pasted again, a corrected copy left in) is read once, the first time, and reported
+    here, saying whether the two carry the same numbers.
 
     Anti-pattern::
 
@@ -78,7 +80,9 @@ class RowShape(Rule):
     不属于模板的行也在此报告：行名是模板没有的（如第二十条第（六）项表中写了“行政检查”，模板只有
     “行政处罚”“行政强制”）——该行的数字不被读取，提示写明该项应有哪些行；以及应填数字的位置写了
     文字（如在“行政强制”行的数字位置写了“行政检查”）——这是行错位，而不是数字写错（GX207）。
-    读取时按模板行名的变体识别出的行名（社会组织、2021 年表中的“规范性文件”）由 GX212 报告。"""
+    读取时按模板行名的变体识别出的行名（社会组织、2021 年表中的“规范性文件”）由 GX212 报告。
+    同一行在表中写了两次（整节重复粘贴、改正后的一行留下了旧的一行）的，按第一次读取，并在此报告，
+    说明两次的数字是否相同。"""
 
     messages = {
         **WHERE,
@@ -88,6 +92,13 @@ class RowShape(Rule):
             en="{table}: {note}",
             fix_zh="每列填写一个数字，删去多余的单元格",
             fix_en="write one number per column and remove the surplus cell",
+        ),
+        # the reader's note on a row written twice
+        "repeated": Message(
+            zh="{table}：{note}",
+            en="{table}: {note}",
+            fix_zh="删去重复的一行，保留数字正确的那一行",
+            fix_en="remove the repeated row, keeping the one with the right numbers",
         ),
         "padded": Message(
             zh="{where}只写了 {written} 个数据单元格，模板有 {columns} 列；已按唯一与本行合计相符的方式对齐，请核对",
@@ -143,6 +154,8 @@ class RowShape(Rule):
             for note in table.notes:
                 if note.kind == "row-shape" and note.span.start not in worded:
                     yield ctx.say(note.span, "shape", table=name, note=Phrase(note.zh, note.en))
+                elif note.kind == "repeated-row":
+                    yield ctx.say(note.span, "repeated", table=name, note=Phrase(note.zh, note.en))
                 elif note.kind == "unknown-row" and table not in unread_tables(report, ctx):
                     yield self._unknown_row(ctx, tmpl, table, note, report.source.text)
             for start, (row, cells) in worded.items():
