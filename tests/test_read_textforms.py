@@ -525,6 +525,17 @@ def test_layout_wrapped_labels_footer_and_form_feed():
     assert out[line_of("第二十条第（六）项")] == "\f第二十条第（六）项\t"
 
 
+def test_a_running_header_that_repeats_the_title_is_no_part_of_a_row():
+    # a page's header, the report's title, after a page break inside the table
+    lines = layout().split("\n")
+    at = next(i for i, line in enumerate(lines) if "— 2 —" in line)
+    lines.insert(at + 1, " " * 20 + TITLE)
+    text = "\n".join(lines)
+    assert misses(normalize(text), expected()) == []
+    report_ = parse_text(normalize(text))
+    assert not [n for t in report_.tables for n in t.notes if n.kind in ("unknown-row", "unreadable")]
+
+
 def test_a_table_row_with_spaces_in_a_tab_table_is_not_a_chapter():
     lines = tabs().split("\n")
     [i] = [i for i, line in enumerate(lines) if line.startswith("四、结转下年度继续办理")]

@@ -297,6 +297,11 @@ _FOOTER = (
     r"|第[ \u3000]*\d{1,4}[ \u3000]*页(?:[ \u3000]*共[ \u3000]*\d{1,4}[ \u3000]*页)?"
     r"|\d{1,4}[ \u3000]*/[ \u3000]*\d{1,4})[ \u3000]*"
 )
+#: a page's running header that repeats the report's title (示例县教育局2021年政府信息公开工作年度报告):
+#: no row label holds 年度报告
+_RUNNING_TITLE = (
+    r"[ \u3000]*\S{0,40}?(?:\d{4}|[〇零○一二三四五六七八九]{4})[ \u3000]*年度?\S{0,30}?年度报告[ \u3000]*"
+)
 _WORD = r"[^ \u3000]+"
 _RULE = r":?-{3,}:?"
 
@@ -804,7 +809,7 @@ def _layout_line(line: str, number: int, v: _Vocab, wide: bool = False) -> _Line
         return _Line(BLANK, [], [])
     if "|" in s or "。" in s:  # first: most lines are prose, and a page number holds neither
         return _Line(STOP, [], [])
-    if re.fullmatch(_FOOTER, s):
+    if re.fullmatch(_FOOTER, s) or ("年度报告" in s and re.fullmatch(_RUNNING_TITLE, s)):
         return _Line(FOOT, [], [])
     if s[0] in "#*" and v.heading(s):  # a marked-up heading (## 四、…, **四、…**) ends a table
         return _Line(STOP, [], [])
