@@ -26,7 +26,8 @@ class MalformedContact(Rule):
     count, email addresses that cannot work (no ``@``, no domain, ``163。com``) and postcodes
     that are not six digits.  An address written with full-width ``＠`` or ``．`` is reported too:
     a reader sees it, but a mail program given it cannot send.  Full-width digits in phone numbers
-    and postcodes are accepted as written.
+    and postcodes are accepted as written, and so is a postcode that a line end cut in two in text
+    hard-wrapped line by line (``邮编：450`` / ``100；电话…``, text from a PDF).
 
     Anti-pattern::
 
@@ -51,7 +52,8 @@ class MalformedContact(Rule):
     设为 false。手机（11 位）、400/800 号码和 12345 等服务号码不需要区号。位数不对的号码、
     无法使用的电子邮箱（缺少“@”、缺少域名、写成“163。com”）以及不是 6 位数字的邮编也在此报告。
     电子邮箱中含全角“＠”“．”的也在此报告：读者看得懂，但复制到邮件程序中无法发送。电话和邮编中的全角数字
-    按原样接受。"""
+    按原样接受；逐行折行的文本（如 PDF 中的文字）中被行尾截成两段的邮编（“邮编：450”/“100；电话…”）
+    按连起来的数字读取。"""
     spec = "good-practice"
     options = {
         "require-area-code": Option(

@@ -263,7 +263,12 @@ def scan(report) -> list[Found]:
                 if index in postcode and holds_any(text, starts["postcode"])
                 else ()
             ):
-                out.append(_found("postcode", m, report, para))
+                found = _found("postcode", m, report, para)
+                rest = _continued(paragraphs, index, m)
+                if rest and len(found.value) + len(rest) <= facts()["postcode_digits"]:
+                    # 邮编：450 / 100：the line ended inside the number (hard-wrapped text)
+                    found = Found("postcode", found.label, found.value + rest, found.span)
+                out.append(found)
             seen = set()
             for m in _emails(text) if index in at_sign else ():
                 if text[max(0, m.start() - 7) : m.start()].lower().endswith("mailto:"):
@@ -288,6 +293,16 @@ def scan(report) -> list[Found]:
                 out.append(Found("phone", "", m.group(), _span(report, para, *m.span())))
                 phoned = True
     return out
+
+
+def _continued(paragraphs: list, index: int, m: re.Match) -> str:
+    """The digits that open the paragraph after ``paragraphs[index]`` when ``m``'s value ends that
+    paragraph: a number the line end cut in two, in text hard-wrapped line by line (a PDF's text,
+    ``pdftotext -layout``), whose lines are paragraphs of their own."""
+    if m.end("v") != len(m.string.rstrip()) or index + 1 >= len(paragraphs):
+        return ""
+    more = _DIGITS.match(paragraphs[index + 1].text.lstrip(" \u3000"))
+    return more.group() if more else ""
 
 
 class _Within:
