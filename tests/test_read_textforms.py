@@ -460,6 +460,33 @@ def test_a_row_without_a_label_is_named_so_in_either_language():
     assert any("“(no label)” is not a row" in f.message for f in found), [f.message for f in found]
 
 
+@pytest.mark.parametrize(
+    "row",
+    [
+        "行政许可\t120",
+        "四、结转下年度继续办理\t\t\t1\t0\t0\t1\t0\t0\t2",
+        "1\t0\t0\t0\t1\t0\t1\t0\t0\t1\t0\t0\t0\t0\t0",
+    ],
+    ids=["one column", "applications row", "review row"],
+)
+def test_a_row_whose_digits_ran_into_its_label_is_split_where_one_split_fits(row):
+    text = tabs()
+    assert row in text
+    glued = text.replace(row, row.replace("\t", ""))
+    assert misses(glued, expected()) == []
+    linter = Linter(isolated=True)
+    assert [f.code for f in linter.lint_text(glued, "r.txt")] == [
+        f.code for f in linter.lint_text(text, "r.txt")
+    ]
+
+
+def test_a_row_whose_digits_ran_into_its_label_and_split_several_ways_is_one_gx003():
+    glued = tabs().replace("行政规范性文件\t3\t1\t12", "行政规范性文件3112")
+    found = [f for f in Linter(isolated=True).lint_text(glued, "r.txt") if f.code != "GX303"]
+    assert [(f.code, f.line) for f in found] == [("GX003", glued.split("\n").index("行政规范性文件3112") + 1)]
+    assert "3112" in found[0].message
+
+
 def test_lines_outside_tables_are_unchanged():
     for text in (pipes(), cell_lines(True, True), layout(), viewer()):
         before, after = text.split("\n"), normalize(text).split("\n")

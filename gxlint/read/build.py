@@ -19,6 +19,7 @@ from gxlint.model import (
     ACTIVE_DISCLOSURE,
     APPLICATIONS,
     LEGACY_STATISTICS,
+    REVIEW_LITIGATION,
     TEMPLATE_KINDS,
     Block,
     Chapter,
@@ -198,7 +199,8 @@ def _without_chrome(items: Iterable) -> Iterator[Paragraph]:
         yield from menu
 
 
-_TRAILING_NUMBERS = re.compile(r"(?:\s+-?\d+(?:\.\d+)?)+\s*$")
+#: what the numbers of a row run into its label are written with
+_NUMBER_CHARS = " \t\u3000.-0123456789"
 #: A table row is split into at most this many fields; the rest of a longer line stays in its last
 #: field.  The widest template row has 18; a line of 500,000 tabs is not a table row, and splitting
 #: it would cost a Field and a Span per tab.
@@ -513,7 +515,8 @@ class _Builder:
         # an applications-table row written without tabs, its numbers after the label
         # (四、结转下年度继续办理 1 1 0 …) is never a chapter
         # (numbers end the title where its last character but spaces is a digit, ``\d`` or isdecimal)
-        key = norm(_TRAILING_NUMBERS.sub("", title) if title.rstrip()[-1:].isdecimal() else title)
+        # (or run into it: 四、结转下年度继续办理1100002, a crawled row that lost its cell borders)
+        key = norm(title.rstrip(_NUMBER_CHARS) if title.rstrip()[-1:].isdecimal() else title)
         if key in self.ctx.row_label_ends:
             return False
         if number <= last:
@@ -680,16 +683,38 @@ class _Builder:
         """Paragraphs (page-break fragments rejoined, inline tables cut out) and raw tables."""
         out: list = []
         pending: list[Line] = []
+        # the rows of the table read last, while the lines after it may be rows of it whose digits
+        # ran into the label (行政许可356): [block kind, rows, whether such a row was taken in]
+        table: list = []
 
         def flush() -> None:
             if pending:
                 out.extend(self._paragraphs(pending))
                 pending.clear()
 
+        def close() -> None:
+            if table:
+                rows = table[1]
+                if rows:
+                    out.append(_RawTable(table[0], segment(rows, self.ctx.lexicon)))
+                table.clear()
+
         for block in blocks:
             if block.kind == "text":
-                pending.extend(block.lines)
+                lines = block.lines
+                if table:
+                    taken = 0
+                    while taken < len(lines) and (row := self._run_together_row(lines[taken], table[1])):
+                        table[1].append(row)
+                        taken += 1
+                    table[2] = table[2] or taken > 0
+                    if taken == len(lines):
+                        continue  # the table may go on after them
+                    close()
+                    lines = lines[taken:]
+                pending.extend(lines)
             elif block.kind == "markup":
+                close()
                 flush()
                 for line in block.lines:
                     md = _MD.match(line.text)
@@ -705,10 +730,49 @@ class _Builder:
             else:
                 flush()
                 rows = self._rows(block)
-                if rows:
-                    out.append(_RawTable(block.kind, segment(rows, self.ctx.lexicon)))
+                if table and table[2] and block.kind == table[0]:
+                    table[1].extend(rows)  # one table, a run-together row in it
+                    table[2] = False
+                else:
+                    close()
+                    table[:] = [block.kind, rows, False]
+        close()
         flush()
         return out
+
+    def _run_together_row(self, line: Line, rows: list[RawRow]) -> RawRow | None:
+        """A line right after a table's ``rows`` (or between two parts of it) that is a template row
+        whose numbers ran into its label (行政规范性文件2115, 四、结转下年度继续办理1100002), or the
+        review/litigation table's data row run together (it has no label): the label and the
+        digits, for the table reader to split only where one split fits (else GX003)."""
+        text = line.text
+        if not text[-1:].isdigit() or "\t" in text or len(text) > 120:
+            return None
+        label = text.rstrip(_NUMBER_CHARS)
+        digits = text[len(label) :]
+        stripped = label.strip()
+        if not any(c.isdigit() for c in digits):
+            return None
+        lexicon = self.ctx.lexicon
+        if not stripped:
+            if len(digits.strip()) < 5 or not any(
+                lexicon.form(r.fields).kind == REVIEW_LITIGATION for r in rows[-4:]
+            ):
+                return None
+            start = line.start + len(digits) - len(digits.lstrip())
+            field = Field(digits.strip(), self.source.span(start, start + len(digits.strip())))
+            return RawRow((field,), self.source.span(line.start, line.end), run_together=True)
+        if (
+            norm(stripped) not in self.ctx.row_label_ends
+            and lexicon._fixed_key(stripped) not in lexicon.ad_rows
+        ):
+            return None
+        start = line.start + len(label) - len(label.lstrip())
+        fields = (
+            Field(stripped, self.source.span(start, start + len(stripped))),
+            Field(digits.strip(), self.source.span(line.start + len(label), line.end)),
+        )
+        return RawRow(fields, self.source.span(line.start, line.end), run_together=True)
 
     def _paragraphs(self, lines: list[Line]) -> list:
         # Each paragraph is some of the lines run together: where all of them run together hold no
