@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import tablevalues
 
+from gxlint.model import APPLICATIONS
 from gxlint.run.api import parse_text
 from gxlint.run.linter import Linter
 from gxlint.read.build import build_report
@@ -485,6 +486,32 @@ def test_a_row_whose_digits_ran_into_its_label_and_split_several_ways_is_one_gx0
     found = [f for f in Linter(isolated=True).lint_text(glued, "r.txt") if f.code != "GX303"]
     assert [(f.code, f.line) for f in found] == [("GX003", glued.split("\n").index("行政规范性文件3112") + 1)]
     assert "3112" in found[0].message
+
+
+def _glue(text: str, label: str, pair: str) -> str:
+    """``text`` with two cells of the row ``label`` run together (``2⇥0`` written ``20``)."""
+    lines = text.split("\n")
+    [at] = [i for i, line in enumerate(lines) if label in line and "\t" in line]
+    assert pair in lines[at]
+    lines[at] = lines[at].replace(pair, "\t" + pair.strip("\t").replace("\t", "") + "\t", 1)
+    return "\n".join(lines)
+
+
+def test_two_cells_run_together_are_split_where_one_split_makes_the_row_add_up():
+    # （七）总计 10 2 0 0 0 0 12, written 10 20 0 0 0 12: only 2|0 gives a total of 12
+    text = _glue(tabs(), "（七）总计", "\t2\t0\t")
+    report_ = parse_text(text)
+    assert misses(text, expected()) == []
+    [row] = [r for r in report_.table(APPLICATIONS).rows if r.key == "（七）总计"]
+    assert row.alignment == "split"
+
+
+def test_two_cells_run_together_that_split_more_than_one_way_are_one_gx003():
+    # 一 10 2 0 1 0 0 13, written 10 2 0 10 0 13: 1|0 of either 10 gives a total of 13
+    text = _glue(tabs(), "一、本年新收", "\t1\t0\t")
+    found = [f for f in Linter(isolated=True).lint_text(text, "r.txt") if f.code != "GX303"]
+    assert [f.code for f in found] == ["GX003"], [f.message for f in found]
+    assert "两个数连写在一起" in found[0].message
 
 
 def test_lines_outside_tables_are_unchanged():

@@ -392,7 +392,7 @@ class Reader:
         # position per column, rising: they are the fields from ``first`` on if they start and end so
         plain = not header or (header[0] == first and header[-1] == first + n - 1)
         if len(data) == n and plain:
-            return data, "exact"
+            return self._unless_run_together(raw, data, data, "exact", columns, constraints)
         # the header's positions (in order) are trusted only for a row that reaches its last column
         # and writes nothing elsewhere
         if header is not None and len(fields) > header[-1]:
@@ -402,7 +402,7 @@ class Reader:
                 exact = plain and len(data) == n
                 return placed, "exact" if exact else "header"
         if len(data) == n:
-            return data, "exact"
+            return self._unless_run_together(raw, data, data, "exact", columns, constraints)
         readings: list[Sequence[Field | None]] = []
         if len(data) > n:
             surplus = len(data) - n
@@ -429,8 +429,20 @@ class Reader:
             how = "padded"
         distinct = {tuple(f.text.strip() if f else "" for f in r): r for r in readings}
         if len(distinct) == 1:
-            return next(iter(distinct.values())), how
+            only = next(iter(distinct.values()))
+            if how == "padded":
+                return only, how
+            return self._unless_run_together(raw, data, only, how, columns, constraints)
         consistent = [r for r in distinct.values() if self._row_consistent(r, columns, constraints, raw.span)]
+        if len(consistent) == 1 and self._totals_written(consistent[0], constraints):
+            return consistent[0], how
+        # the one placement left leaves a total blank, so nothing was matched: a pair of cells run
+        # together (… 0 0 10 16 for … 0 0 1 0 16) may be what is one short
+        pairs = self._pair_splits(raw, data, columns, constraints)
+        if len(pairs) == 1:
+            return pairs[0], "split"
+        if len(pairs) > 1:
+            return self._pairs_unreadable(raw, pairs, n)
         if len(consistent) == 1:
             return consistent[0], how
         self.note(
@@ -441,6 +453,64 @@ class Reader:
             f"in columns unambiguously",
         )
         return [None] * n, "unreadable"
+
+    def _unless_run_together(self, raw, data, reading, how, columns, constraints):
+        """``reading`` (placed as ``how``), unless it leaves a cell blank and does not add up while
+        one of its numbers split in two fills every column and does: two cells run together
+        (``10 20 0 0 0 12`` for ``10 2 0 0 0 0 12``), the row shifted by one."""
+        if not constraints or all(f is not None and f.text.strip() for f in reading):
+            return reading, how
+        if self._row_consistent(reading, columns, constraints, raw.span):
+            return reading, how
+        pairs = self._pair_splits(raw, data, columns, constraints)
+        if len(pairs) == 1:
+            return pairs[0], "split"
+        if len(pairs) > 1:
+            return self._pairs_unreadable(raw, pairs, len(columns))
+        return reading, how  # the numbers are wrong as written: the rules say so
+
+    def _pairs_unreadable(self, raw, pairs: list[list[Field]], n: int):
+        ways = [" ".join(f.text for f in p) for p in pairs[:3]]
+        self.note(
+            "unreadable",
+            raw.span,
+            f"该行写有 {n - 1} 个数，模板有 {n} 列：可能有两个数连写在一起，但拆开后与本行合计相符的"
+            f"拆法不止一种（{'；'.join(ways)}）",
+            f"the row has {n - 1} numbers for {n} template columns: two may have run together, but "
+            f"more than one split matches the row's total ({'; '.join(ways)})",
+        )
+        return [None] * n, "unreadable"
+
+    @staticmethod
+    def _totals_written(fields, constraints) -> bool:
+        """Whether every total of the row's sums has a field in this placement."""
+        return all(fields[total] is not None and fields[total].text.strip() for total, _ in constraints)
+
+    def _pair_splits(self, raw, data, columns, constraints) -> list[list[Field]]:
+        """The placements of a row one number short in which splitting one number in two (``10`` into
+        ``1`` and ``0``) fills every column and makes every total of the row equal its parts."""
+        filled = [f for f in data if f.text.strip()]
+        n = len(columns)
+        if len(filled) != n - 1 or not constraints:
+            return []
+        texts = [f.text.strip() for f in filled]
+        found: dict[tuple[str, ...], list[Field]] = {}
+        for k, text in enumerate(texts):
+            if len(text) < 2 or not text.isdigit():
+                continue
+            for cut in range(1, len(text)):
+                a, b = text[:cut], text[cut:]
+                if len(b) > 1 and b[0] == "0":
+                    continue
+                pieces = [*texts[:k], a, b, *texts[k + 1 :]]
+                fields = self._split_fields(raw, filled, pieces)
+                cells = self._cells(fields, columns, raw.span)
+                if all(
+                    balance([cells[total]], [cells[p] for p in parts]).status == "ok"
+                    for total, parts in constraints
+                ):
+                    found.setdefault(tuple(pieces), fields)
+        return list(found.values())
 
     def _row_consistent(self, fields, columns, constraints, span) -> bool:
         cells = self._cells(fields, columns, span)
