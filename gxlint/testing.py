@@ -18,6 +18,9 @@ gxlint's own rules and third-party plugins test themselves the same way::
           - {line: 3, severity: error, message: "自然人"}
         config: {lang: zh}    # optional, the keys of a .gxlint.yaml
 
+Only the case's rule runs, and the rules a case's ``config: {select: [...]}`` adds: a rule that
+leaves a finding to another when that one runs (``ctx.runs``) is tested with it.
+
 and in a test module::
 
     from gxlint.testing import cases, check
@@ -258,7 +261,8 @@ def _run(case: Case, plugins: Sequence[Any] | None) -> tuple[list[Finding], list
     from gxlint.config import ConfigError
 
     config = dict(case.config)
-    config["select"] = [case.rule]
+    # only the case's rule runs, and the rules the case's ``select`` adds (those it leaves findings to)
+    config["select"] = [case.rule, *(c for c in config.get("select", ()) if c != case.rule)]
     # the installed plugins (or those given) whatever a config file around says: cases are isolated
     loaded = plugins_mod.load(extra=plugins, disable=()) if plugins else plugins_mod.cached((), disable=())
     where = f"{case.origin} ({case.name})"

@@ -64,7 +64,7 @@ def test_a_repeated_header_hides_no_defect_below_it():
     bad = REPEATED.replace("\t（七）总计\t\t12\t2\t0\t0\t1\t0\t15", "\t（七）总计\t\t13\t2\t0\t0\t1\t0\t16")
     assert bad != REPEATED
     assert codes(REPEATED) == []
-    assert {"GX201", "GX203"} <= set(codes(bad))
+    assert "GX203" in codes(bad)  # one finding on （七）总计: GX201 leaves the same cell to it
 
 
 @pytest.mark.parametrize("footer", ["— 2 —", "- 2 -", "  第 2 页  ", "第2页 共5页", "第 2 页，共 5 页"])

@@ -106,6 +106,7 @@ class Engine:
                         shared={},
                         previous=previous,
                         crashes=tuple(found),
+                        running=frozenset(step[0].code for step in plan),
                     )
                 else:
                     ctx = first._for_rule(rule, options)

@@ -411,8 +411,11 @@ class RuleContext:
         shared: dict[Any, Any] | None = None,
         previous: "Report | None" = None,
         crashes: "tuple[Crash, ...]" = (),
+        running: "frozenset[str] | None" = None,
     ) -> None:
         self.rule = rule
+        #: the codes of the rules run on this report (None: not known, as if every rule ran)
+        self.running = running
         #: what failed on this file before this rule ran (for ``Rule.reports_crashes`` rules)
         self.crashes = crashes
         self.previous = previous
@@ -435,6 +438,7 @@ class RuleContext:
         # layout instead of a dict of its own, which copying ``__dict__`` would make and fill
         ctx = RuleContext.__new__(RuleContext)
         ctx.rule = rule
+        ctx.running = self.running
         ctx.crashes = self.crashes
         ctx.previous = self.previous
         ctx.path = self.path
@@ -457,6 +461,11 @@ class RuleContext:
         if value is _MISSING:
             value = self._shared[key] = factory()
         return value
+
+    def runs(self, code: str) -> bool:
+        """Whether the rule ``code`` runs on this report too (selected, not ignored): a rule leaves a
+        finding to another only when that one will report it."""
+        return self.running is None or code in self.running
 
     def option(self, name: str) -> Any:
         return self.options[name]

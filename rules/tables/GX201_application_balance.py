@@ -18,6 +18,11 @@ class ApplicationBalance(ColumnIdentity):
     columns, 总计 included.  A blank cell is an unknown number, not 0: the rule reports a column
     only when no value of its blank cells could balance it.
 
+    One wrong cell is one finding: a column that one wrong cell unbalances together with its row's
+    total is left to GX202, which names the cell; a 总计 column thrown off by rows whose 总计 is not
+    the sum of their cells is GX202's too; and a column where 三（七）总计 is off by the same amount
+    against the outcome rows is GX203's, which names （七）总计.
+
     Anti-pattern::
 
         一、本年新收政府信息公开申请数量	3	0	0	0	0	0	3
@@ -40,11 +45,16 @@ class ApplicationBalance(ColumnIdentity):
     summary_zh = "申请情况表某列：一 + 二 ≠ 三（七）总计 + 四"
     spec = "identities"
     anchor = "right"
+    defers_to = ("GX203", "outcome-total")
     doc_zh = """申请情况表每一列都必须满足：一（本年新收）+ 二（上年结转）= 三（七）总计 + 四（结转下年度继续办理）。
 
     这条勾稽关系印在模板表头：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”，
     七列（含总计列）都适用。空白单元格视为未知的非负数而不是 0：只有当空白单元格无论填什么数
-    都无法使该列平衡时才报告。规则内容取自模板数据（identities 中的 application-balance），
+    都无法使该列平衡时才报告。
+
+    一处错误只报一次：某一格写错、同时使所在行的总计不符时，由 GX202 定位到这一格报告；
+    “总计”列的不平衡若来自某些行的总计不等于本行各项之和，也由 GX202 报告；三（七）总计与各项办理
+    结果之和相差同样的数时，错的是三（七）总计，由 GX203 报告。规则内容取自模板数据（identities 中的 application-balance），
     省级模板变体无需改代码。"""
 
     messages = {

@@ -19,7 +19,8 @@ class OutcomeTotal(ColumnIdentity):
     rows and （六）其他处理 -- one row in the 2019 format, three sub-rows in the 2021 format.  The rows
     are the template's own (the leaves of 三、本年度办理结果), so each format is checked against its
     own layout.  Blank cells are unknown, never 0; a 总计 of 0 beside non-zero outcomes is
-    reported by GX205 instead.
+    reported by GX205 instead.  A column one wrong cell unbalances together with its row's total
+    (an outcome row's 总计 one too many) is left to GX202, which names the cell.
 
     Anti-pattern::
 
@@ -46,7 +47,8 @@ class OutcomeTotal(ColumnIdentity):
     （三）不予公开 1–8 +（四）无法提供 1–3 +（五）不予处理 1–5 +（六）其他处理。2019 年格式的
     （六）只有一行，2021 年格式的（六）分为 3 个子行；参与求和的行取自模板（“三、本年度办理结果”
     下的各末级行），每种格式按各自的表样检查。空白单元格视为未知数而不是 0；总计为 0 而各项
-    不为 0 的情形由 GX205 报告。"""
+    不为 0 的情形由 GX205 报告。某一格写错、同时使所在行的总计不符时（如某项办理结果行的总计多写 1），
+    由 GX202 定位到这一格报告。"""
 
     skip_zero_total = True
 

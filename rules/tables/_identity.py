@@ -12,7 +12,11 @@ One finding per discrepancy: in the applications table the 总计 column is the 
 applicant columns, so when a column identity fails in an applicant column it fails in 总计 by the
 same amount.  When every cell involved is known and the 总计 column's difference is exactly the sum
 of the applicant columns' differences, the 总计 column is not reported on its own: the finding on
-the applicant column names its numbers too.
+the applicant column names its numbers too.  Across rules: a column one wrong cell unbalances together
+with its row's total (``culprits`` in gxlint.lint.analyses.tables) is reported by GX202 at that
+cell; a 总计 column thrown off by rows whose 总计 is wrong is left to GX202's findings on those
+rows; and GX201 leaves to GX203 a column where （七）总计, the row both share, is off by the same
+amount.
 """
 
 from __future__ import annotations
@@ -21,11 +25,22 @@ from functools import lru_cache, partial
 from typing import Sequence
 
 from gxlint.arith import Balance, fmt, verdict, weigh
-from gxlint.lint.analyses.tables import identities, table_name, template_of, template_tables, trusted_rows
+from gxlint.lint.analyses.tables import (
+    culprits,
+    short_label,
+    identities,
+    table_name,
+    template_of,
+    template_tables,
+    trusted_rows,
+)
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import APPLICATIONS, Cell, Row
 
 from ._naming import NOTHING, TERM, joined, terms
+
+#: the rule that reports a row's 总计 against its cells, and names the one wrong cell (GX202)
+ROW_TOTAL = "GX202"
 
 #: the parts :func:`tail` builds: why the two sides of an identity cannot be equal
 TAIL = {
@@ -218,6 +233,31 @@ def _explained(total: str, parts: list[str], balances: dict[str, Balance]) -> bo
     return abs(diff(total) - sum(diff(p) for p in parts)) < 1e-6
 
 
+def _known_column_diffs(rows: dict[str, Row], left, right, columns) -> dict[str, float]:
+    """Per column, left minus right of a per-column identity, where every cell is a known number."""
+    ltotal, lunknown = column_sums(rows, left, columns)
+    rtotal, runknown = column_sums(rows, right, columns)
+    return {c: ltotal[j] - rtotal[j] for j, c in enumerate(columns) if not lunknown[j] and not runknown[j]}
+
+
+def _rows_explain(rows: dict[str, Row], left, right, total: str, parts: list[str]) -> bool:
+    """Whether rows of the identity whose 总计 is not the sum of their parts (every cell known)
+    change the 总计 column's difference: GX202 reports those rows, and the 总计 column's error is
+    theirs plus the applicant columns' (reported on their own)."""
+    moved = 0.0
+    for sign, keys in ((1, left), (-1, right)):
+        for key in keys:
+            row = rows.get(key)
+            if row is None:
+                return False
+            cells = [row.cell(c) for c in (total, *parts)]
+            if any(c is None or c.status != "number" or c.value is None for c in cells):
+                return False
+            values = [float(c.value) for c in cells]  # type: ignore[arg-type, union-attr]
+            moved += sign * (values[0] - sum(values[1:]))
+    return abs(moved) > 1e-6
+
+
 class ColumnIdentity(Rule):
     """Base of the per-column identities of the applications table."""
 
@@ -263,6 +303,9 @@ class ColumnIdentity(Rule):
                 also, parts = None, ()
                 if not failed:
                     continue
+                self._leave_to_others(ctx, table, tmpl, rows, left, right, columns, failed)
+                if not failed:
+                    continue
                 split = _total_column(tmpl)
                 if split is not None:
                     total, parts = split
@@ -276,6 +319,37 @@ class ColumnIdentity(Rule):
                 for column, (lc, rc, b, where) in failed.items():
                     extra = also if column in parts else None
                     yield self.report(ctx, table, tmpl, column, left, right, lc, rc, b, where, extra)
+
+    def _leave_to_others(self, ctx, table, tmpl, rows, left, right, columns, failed) -> None:
+        """Drop from ``failed`` the columns another finding already explains: one wrong cell the
+        row totals show too (:func:`culprits`, reported by GX202); a 总计 column whose difference
+        rows with a wrong 总计 make (GX202 reports those rows); and, for a rule that defers to
+        another column identity (:attr:`defers_to`), a column where that identity fails by the same
+        amount through the row both share (that row's cell is the wrong one: the other rule says so)."""
+        if ctx.runs(ROW_TOTAL):
+            blamed = culprits(table, ctx)
+            for column in [c for c in failed if (self.name, c) in blamed]:
+                del failed[column]
+            split = _total_column(tmpl)
+            if split is not None and split[0] in failed and _rows_explain(rows, left, right, *split):
+                del failed[split[0]]
+        if self.defers_to and failed and ctx.runs(self.defers_to[0]):
+            for other_left, other_right in column_sides(tmpl, self.defers_to[1]):
+                shared = [k for k in (*left, *right) if k in (*other_left, *other_right)]
+                if len(shared) != 1:
+                    continue
+                mine = _known_column_diffs(rows, left, right, columns)
+                theirs = _known_column_diffs(rows, other_left, other_right, columns)
+                s_mine = 1 if shared[0] in left else -1
+                s_theirs = 1 if shared[0] in other_left else -1
+                for column in list(failed):
+                    a, b = mine.get(column), theirs.get(column)
+                    if a is not None and b is not None and abs(a * s_mine - b * s_theirs) < 1e-6:
+                        del failed[column]
+
+    #: the code and name of another per-column identity's rule that reports a wrong cell of a row
+    #: both share (when it runs)
+    defers_to: tuple[str, str] | None = None
 
     def report(self, ctx, table, tmpl, column, left, right, lc, rc, b, where, also=None):  # pragma: no cover
         raise NotImplementedError
@@ -304,6 +378,16 @@ class RowIdentity(Rule):
             fix_zh="{columns}应等于 {target}",
             fix_en="{columns} should equal {target}",
         ),
+        "one_cell": Message(
+            zh="{table}{where}：{left}≠ {right}（{tail}）；“{column}”列也因此不平衡（{identities}）："
+            "应是本行“{column}”（{value}）有误，按本行和该列的勾稽关系都应为 {expected}",
+            en="{table}, {where}: {left} ≠ {right} ({tail}); column “{column}” does not balance either "
+            "({identities}): this row's “{column}” ({value}) is likely the wrong cell, as the row and the "
+            "column both make it {expected}",
+            fix_zh="核对本行“{column}”：按勾稽关系应为 {expected}",
+            fix_en="check this row's “{column}”: the identities make it {expected}",
+        ),
+        "outcome_rows": Message(zh="各项办理结果之和", en="the sum of the outcome rows"),
     }
 
     def check(self, report, ctx):
@@ -336,17 +420,52 @@ class RowIdentity(Rule):
                     yield self.report(ctx, table, tmpl, row, left, right, lc, rc, b)
 
     def report(self, ctx, table, tmpl, row, left, right, lc, rc, b):
-        return ctx.say(
-            lc[0] if lc[0] is not None else row,
-            "unbalanced",
+        fields = dict(
             table=table_name(table),
             where=ctx.phrase("where", label=self.label(tmpl, row)),
             left=terms(ctx, left, lc),
             right=terms(ctx, right, rc),
             tail=tail(ctx, b, " + ".join(left), ctx.phrase("parts")),
+        )
+        blamed = culprits(table, ctx)
+        culprit = blamed.get((self.name, row.key))
+        if culprit is not None:
+            # one wrong cell: the columns' identities it breaks are said here, not by their rules
+            others = [name for (name, where), c in blamed.items() if c is culprit and name != self.name]
+            cell = row.cell(culprit.column)
+            return ctx.say(
+                cell if cell is not None else row,
+                "one_cell",
+                column=culprit.column,
+                identities=joined(
+                    (self._identity(ctx, tmpl, name) for name in dict.fromkeys(others)), "、", "; "
+                ),
+                value=fmt(culprit.value),
+                expected=fmt(culprit.expected),
+                **fields,
+            )
+        return ctx.say(
+            lc[0] if lc[0] is not None else row,
+            "unbalanced",
             columns=joined(left),
             target=" + ".join(right),
+            **fields,
         )
+
+    @staticmethod
+    def _identity(ctx, tmpl, name: str) -> Phrase:
+        """A per-column identity as a message writes it: 一 + 二 = 三（七）总计 + 四, 三（七）总计 =
+        各项办理结果之和."""
+        out = []
+        for left, right in column_sides(tmpl, name):
+            sides = []
+            for keys in (left, right):
+                if len(keys) > 4:
+                    sides.append(ctx.phrase("outcome_rows"))
+                else:
+                    sides.append(Phrase(*([" + ".join(short_label(tmpl, k) for k in keys)] * 2)))
+            out.append(Phrase(f"{sides[0].zh} = {sides[1].zh}", f"{sides[0].en} = {sides[1].en}"))
+        return joined(out, "、", "; ")
 
     def label(self, tmpl, row: Row) -> str:  # pragma: no cover
         raise NotImplementedError

@@ -889,7 +889,15 @@ WORDING = {
     "one_value": Message(zh=" {shown}", en="{shown}"),
     "many_values": Message(zh=" {shown} 等 {count} 个值之一", en="one of {count} values ({shown}, …)"),
     "some_values": Message(zh=" {shown} 之一", en="one of {shown}"),
+    "row_parts": Message(zh="{label}的六类申请人之和", en="{label}'s six applicant cells together"),
+    "outcome_sum": Message(zh="各项办理结果之和", en="the sum of the outcome rows"),
 }
+
+
+def _quantity(key: str, value: float, **fields) -> "Quantity":
+    """A quantity of one known value, named by the wording ``key``."""
+    name = _worded(key, **fields)
+    return Quantity(name.zh, name.en, value, value)
 
 
 def _worded(key: str, **fields) -> Phrase:
@@ -1123,6 +1131,7 @@ class Applications:
 
     def __post_init__(self) -> None:
         self._q: dict[str, Quantity] = {}
+        self._alt: dict[str, list[Quantity]] = {}
 
     def q(self, numbering: str) -> Quantity:
         """A row by its numbering (``"cn:1"`` 一, ``"paren:7"`` （七）总计) as a quantity (found once)."""
@@ -1160,8 +1169,60 @@ class Applications:
             return False
         return all(c.value == 0 for r in self.rows.values() for c in r.cells if c.status == "number")
 
+    def alternatives(self, numbering: str) -> list[Quantity]:
+        """What the table's other cells say a row's total is, where its own 总计 cell says otherwise
+        (found once): the sum of the row's applicant cells, and for 三（七）总计 the sum of the
+        outcome rows, each when every cell is known and it differs from the 总计 cell.  The table
+        contradicts itself there (GX202, GX203 report it), so a text that agrees with one of them is
+        not what is wrong."""
+        found = self._alt.get(numbering)
+        if found is None:
+            found = self._alt[numbering] = self._alternatives(numbering)
+        return found
+
+    def _alternatives(self, numbering: str) -> list[Quantity]:
+        label = self.key(numbering)
+        node = self.template.node(label) if label is not None else None
+        row = self.rows.get(label) if label is not None else None
+        if node is None or not node.leaf or row is None or label is None:
+            return []
+        total = row.cell(self.total_column)
+        if total is None or total.status != "number" or total.value is None:
+            return []
+        short = short_label(self.template, label)
+        out = []
+        parts = [c for c in row.cells if c.column != self.total_column]
+        lo, hi = interval(parts)
+        if parts and lo == hi and abs(lo - total.value) > 1e-9:
+            out.append(_quantity("row_parts", lo, label=short))
+        if node.key == "总计" and node.parent is not None:
+            lo, hi, values, _ = self._sum([k for k in self.leaves(node.parent.label) if k != label])
+            if values is None and lo == hi != INF and abs(lo - total.value) > 1e-9:
+                out.append(_quantity("outcome_sum", lo, label=short))
+        return out
+
     def candidates(self, claim: Claim) -> list[Quantity]:
-        q, kind = self.q, claim.kind
+        found = self._candidates(claim, self.q)
+        # where the table contradicts itself, what its other cells say is a candidate too
+        for i in range(2):
+            used = False
+
+            def other(numbering: str, i: int = i) -> Quantity:
+                nonlocal used
+                alts = self.alternatives(numbering)
+                if len(alts) > i:
+                    used = True
+                    return alts[i]
+                return self.q(numbering)
+
+            more = self._candidates(claim, other)
+            if not used:
+                break
+            found.extend(q for q in more if all((q.zh, q.lo, q.hi) != (f.zh, f.lo, f.hi) for f in found))
+        return found
+
+    def _candidates(self, claim: Claim, q) -> list[Quantity]:
+        kind = claim.kind
         if kind == "received":
             return [q("cn:1"), plus(q("cn:1"), q("cn:2"))]
         if kind == "handled":
@@ -1176,11 +1237,11 @@ class Applications:
             one, two = q("cn:1"), q("cn:2")
             return [one, plus(one, two), q("paren:7"), q("paren:1"), plus(q("paren:1"), q("paren:2"))]
         if kind == "outcome":
-            return self._outcome(claim.detail)
+            return self._outcome(claim.detail, q)
         return []
 
-    def _outcome(self, kind: str) -> list[Quantity]:
-        granted, partial = self.q("paren:1"), self.q("paren:2")
+    def _outcome(self, kind: str, q) -> list[Quantity]:
+        granted, partial = q("paren:1"), q("paren:2")
         if "部分公开" in kind and "予以公开" in kind:
             return [plus(granted, partial)]
         if kind == "予以公开":
@@ -1193,7 +1254,7 @@ class Applications:
             "不予处理": "paren:5",
             "其他处理": "paren:6",
         }.get(kind)
-        return [self.q(numbering)] if numbering else []
+        return [q(numbering)] if numbering else []
 
 
 def applications(report, ctx) -> list[Applications]:

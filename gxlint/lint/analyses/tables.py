@@ -15,7 +15,8 @@ What it offers (public API for plugins; each function's docstring says more):
   :func:`kind_name`, :func:`table_name`, :func:`section_name`, :func:`block_name`, :func:`short_label`,
   :func:`group_of`, :func:`cell_phrase` (:func:`cell_zh`, :func:`cell_en`); how labels compare:
   :func:`label_words`;
-* sums with unknown cells: :func:`interval`, :func:`at_least`.
+* sums with unknown cells: :func:`interval`, :func:`at_least`;
+* which one cell a table's broken identities point to: :func:`culprits` (once per table).
 
 Not a rule family: nothing here is registered.
 """
@@ -25,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from gxlint.arith import fmt
@@ -242,3 +244,106 @@ def at_least(left: Iterable[Cell | None], right: Iterable[Cell | None]) -> str:
     if llo >= rhi - 1e-6:
         return "ok"
     return "unknown"
+
+
+# -- one wrong cell behind several broken identities -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Culprit:
+    """The one cell that explains broken identities: ``row`` (its key) and ``column``, its value
+    and ``expected``, what every identity it takes part in needs it to be."""
+
+    row: str
+    column: str
+    value: float
+    expected: float
+
+
+def culprits(table: Table, ctx) -> dict[tuple[str, str], Culprit]:
+    """The broken identities of ``table`` that one wrong cell explains, by (identity name, the
+    row key of a per-row identity or the column of a per-column one) -> the :class:`Culprit`.
+
+    A cell explains a broken identity when changing that cell alone would mend every identity it
+    takes part in (``=`` identities whose every cell is a known number), and it is the only cell of
+    that identity that would, and it takes part in two identities or more: 一's 总计 one too many
+    breaks both the row's total and the 总计 column's 一 + 二 = 三（七）总计 + 四, and nothing else.
+    A rule reporting such an identity names that cell; the rules of the other identities it
+    explains leave them to it, so that one wrong cell is one finding.  Found once per table
+    (``ctx.memo``); empty when no identity is broken."""
+    return ctx.memo(("gxlint", "culprits", id(table)), lambda: _culprits(table, ctx))
+
+
+def _culprits(table: Table, ctx) -> dict[tuple[str, str], Culprit]:
+    tmpl = template_of(table, ctx)
+    if tmpl is None:
+        return {}
+    rows = trusted_rows(table)
+    # each identity instance: its name and place, its cells (row, column, +1 left / -1 right), and
+    # left minus right (None when a cell is not a known number)
+    instances: list[tuple[tuple[str, str], list[tuple[str, str, int]], float | None]] = []
+    values: dict[tuple[str, str], float] = {}
+
+    def value(key: str, column: str) -> float | None:
+        row = rows.get(key)
+        cell = row.cell(column) if row is not None else None
+        if cell is None or cell.status != "number" or cell.value is None:
+            return None
+        values[key, column] = float(cell.value)
+        return float(cell.value)
+
+    def add(name: str, where: str, cells: list[tuple[str, str, int]]) -> None:
+        diff: float | None = 0.0
+        for key, column, sign in cells:
+            v = value(key, column)
+            if v is None:
+                diff = None
+            elif diff is not None:
+                diff += sign * v
+        instances.append(((name, where), cells, diff))
+
+    for ident in tmpl.identities:
+        if ident.table != table.kind or ident.relation != "=" or not ident.name:
+            continue
+        left, right = ident.sides(tmpl)
+        if ident.per == "row":
+            for key, row in rows.items():
+                if all(c in row.columns for c in left + right):
+                    add(ident.name, key, [(key, c, 1) for c in left] + [(key, c, -1) for c in right])
+        elif ident.per == "column" and left and right:
+            present = [rows[k] for k in left + right if k in rows]
+            if present:
+                for column in present[0].columns:
+                    add(ident.name, column, [(k, column, 1) for k in left] + [(k, column, -1) for k in right])
+    if not any(d is not None and abs(d) > 1e-6 for _, _, d in instances):
+        return {}
+    member: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for i, (_, cells, _) in enumerate(instances):
+        for key, column, sign in cells:
+            member.setdefault((key, column), []).append((i, sign))
+
+    def mends(cell: tuple[str, str], excess: float) -> bool:
+        """Lowering ``cell`` by ``excess`` mends every identity it is in."""
+        return all(
+            instances[i][2] is not None and abs(instances[i][2] - sign * excess) < 1e-6  # type: ignore[operator]
+            for i, sign in member[cell]
+        )
+
+    found: dict[tuple[str, str], Culprit] = {}
+    for where, cells, diff in instances:
+        if diff is None or abs(diff) <= 1e-6 or where in found:
+            continue
+        fitting = [
+            (key, column)
+            for key, column, sign in cells
+            if len(member[key, column]) > 1 and mends((key, column), diff * sign)
+        ]
+        if len(fitting) != 1:
+            continue
+        key, column = fitting[0]
+        sign = next(s for k, c, s in cells if (k, c) == (key, column))
+        now = values[key, column]
+        culprit = Culprit(key, column, now, now - diff * sign)
+        for i, _ in member[key, column]:
+            found[instances[i][0]] = culprit
+    return found
