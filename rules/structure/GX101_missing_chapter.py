@@ -17,7 +17,7 @@ from gxlint.lint.analyses.chapters import (
     stands_in_for,
 )
 from gxlint.lint.rule import Message, Rule
-from gxlint.model import Span
+from gxlint.model import Paragraph, Span, Table
 
 from ._common import LENIENT_UNTIL, NOTHING, chapter_name, joined, relaxed_severity
 
@@ -41,7 +41,9 @@ class MissingChapter(Rule):
     at a missing chapter's number but is about something else is named in that finding (GX103
     does not report its title as well).  When the chapters after a missing one were numbered up
     to fill its place, the finding gives their right numbers (and GX102 stays silent).  A report
-    without any chapter heading gets a single finding listing the six chapters.
+    without any chapter heading gets a single finding listing the six chapters.  The finding is
+    placed where the chapter belongs: at the end of the chapter before it, or, when that chapter
+    ends with a table, at the heading of the chapter after it.
 
     For 2019 reports the finding is a warning (the format was only encouraged for 2019); reports
     for 2018 and earlier predate the format and are not judged by it (GX109).  When the text is
@@ -84,7 +86,8 @@ class MissingChapter(Rule):
     每缺少一个部分报告一条，并给出模板中的标题。占用了所缺部分序号、内容却另有所指的章节，
     在这一条中一并指出（GX103 不再就其标题另报）。所缺部分之后的章节依次提前编号填补空位时，
     这一条同时给出它们应有的序号（GX102 不再另报）。报告中完全没有章节标题时，只报告一条并
-    列出全部六个部分。
+    列出全部六个部分。问题定位在所缺部分应在的位置：前一章的末尾；前一章以表格结尾时，定位在
+    后一章的标题。
 
     2019 年度报告降为警告（2019 年统一格式仅为鼓励使用）；2018 年度及以前的报告早于统一格式，
     不按统一格式检查（见 GX109）。文本中途中断时（GX108），中断处之后缺失的部分不再逐一报告。"""
@@ -174,7 +177,9 @@ class MissingChapter(Rule):
     def _place(report, found, spec):
         """Where the missing chapter belongs, and the chapter it belongs after: at the end of the
         chapter that precedes it in the template's order (not on a heading, which may have findings
-        of its own), or at the heading of the chapter that follows it when none precedes it."""
+        of its own), or at the heading of the chapter that follows it when none precedes it -- or
+        when the preceding chapter ends with a table: its last cell is no place a reader looks for
+        a chapter (表 3 第 4 行第 9 列)."""
         after = following = None
         for chapter, other, _ in found:
             if other is None:
@@ -187,4 +192,19 @@ class MissingChapter(Rule):
             after = found[-1][0]
         if after is None:
             return following, None
+        if following is not None and _ends_with_table(report, after):
+            return following, after
         return end_of(report, after), after
+
+
+def _ends_with_table(report, chapter) -> bool:
+    """Whether the last thing written in the chapter (before the signature) is a table."""
+    signed = report.signature.span.start if report.signature is not None else None
+    last = None
+    for block in chapter.blocks:
+        if signed is not None and block.span.start >= signed:
+            break
+        if isinstance(block, Paragraph) and not block.text.strip(" \t\r\n\u3000*_#|"):
+            continue
+        last = block
+    return isinstance(last, Table)

@@ -24,7 +24,8 @@ class ChapterNumbering(Rule):
     The six chapters are numbered 一 to 六 in the template's order.  This rule reads the numerals
     of the report's chapter headings in order and reports the first chapter not numbered 一, a
     number that skips one (二 followed by 四), a number used twice, and a number smaller than the
-    one before it.  It also reports chapters whose titles are exactly the template's (or an
+    one before it; chapters that carry every number once but stand in another order (六 before
+    五) are one finding naming the two, not a skip and a step backwards.  It also reports chapters whose titles are exactly the template's (or an
     accepted variant) but whose numbers are not the template's: such chapters are in the wrong
     place.  One renumbering is one finding: when a chapter was inserted (or the numbers otherwise
     shifted), the first chapter of the shifted run is reported with the right numbers of all of
@@ -68,7 +69,8 @@ class ChapterNumbering(Rule):
     “一”；序号跳过一个（“二”之后是“四”）；序号重复；序号小于前一个。标题与模板（或认可的
     变体）完全一致但序号与模板不同的章节也在此报告：它们放错了位置。一次重新编号只报告一条：
     插入了一个章节（或序号因其他原因整体错开）时，只在错开的第一个章节报告，并给出其后各章
-    应有的序号，不逐个标题重复。改了名的章节，其应有的序号由 GX103 连同应有的标题一并给出，
+    应有的序号，不逐个标题重复。各章序号齐全、只是排列顺序不对（“六”在“五”之前）时只报告一条，
+    指出哪两章顺序颠倒，而不是报“跳号”和“倒序”两条。改了名的章节，其应有的序号由 GX103 连同应有的标题一并给出，
     这里不重复报告。
 
     因缺少某一部分而出现的空号由 GX101 报告：报告中没有“三”的内容而“二”之后是“四”，或者
@@ -105,6 +107,12 @@ class ChapterNumbering(Rule):
             en="from “{heading}” on, chapter numbers are {offset} {more} than the template's: {chapters}",
         ),
         "should_be": Message(zh="“{heading}”应为“{numeral}”", en="“{heading}” should be {numeral}"),
+        "order": Message(
+            zh="章节顺序颠倒：“{first}”排在了“{second}”之前（各章现依次为{order}）",
+            en="chapters out of order: “{first}” comes before “{second}” (the chapters now run {order})",
+            fix_zh="把“{second}”移到“{first}”之前，按序号排列各章",
+            fix_en="move “{second}” before “{first}”, so the chapters run in the order of their numbers",
+        ),
     }
 
     def check(self, report, ctx):
@@ -113,6 +121,24 @@ class ChapterNumbering(Rule):
         template = None if predates_format(report, ctx) else chapter_template(report, ctx)
         level = relaxed_severity(self, report)
         there = present(identified(report, template, ctx)) if template is not None else set()
+        numbered_chapters = [c for c in report.chapters if c.number is not None]
+        order = [c.number for c in numbered_chapters]
+        if order != sorted(order) and sorted(order) == list(range(1, len(order) + 1)):
+            # every number once, in another order: chapters moved, none missing -- one finding
+            i = next(i for i, n in enumerate(order) if n != i + 1)
+            yield ctx.say(
+                numbered_chapters[i],
+                "order",
+                first=heading(numbered_chapters[i]),
+                second=heading(numbered_chapters[order.index(i + 1)]),
+                order=Phrase(
+                    "、".join(c.numeral for c in numbered_chapters),
+                    ", ".join(c.numeral for c in numbered_chapters),
+                ),
+                severity=level,
+                key="numbering:order",
+            )
+            return
         runs = {id(c): run for run in renumbered(report, ctx) for c, _ in run.chapters}
         previous = None
         for chapter in report.chapters:
