@@ -22,8 +22,9 @@ _REFERENCE = (
 #: Template chapters that narrate the year's work (五 and 六 look back at problems and forward to plans).
 _ACCOUNT_CHAPTERS = (1, 2, 3, 4)
 _CLAUSE_END = r"[。！？；;!?\n]"
+# a clause opens a sentence, follows a semicolon, or follows a comma mid-sentence ("…专栏，2021年6月15日，本局上线…")
 _CLAUSE_START = (
-    r"(?:^|[。！？；;!?\n]|\*\*)" + HSPACE + r"*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|"
+    r"(?:^|[。！？；;!?\n，,]|\*\*)" + HSPACE + r"*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|"
     r"[一二三四五六七八九十]{1,3}[、是.．]|\d{1,2}[.、．])?" + HSPACE + r"*$"
 )
 _EVENT_AFTER_YU = r"^" + HSPACE + r"*(?:召开|举办|举行|开展|组织|完成|上线|开通|启动|发布|公开|成立|印发)"
@@ -51,7 +52,8 @@ def _dates(text: str):
 
 def _prose_event(text: str, start: int, end: int) -> bool:
     """Whether the date at text[start:end] dates an event the text narrates: the date opens its
-    clause and is followed by a comma ("2019年7月13日，我局组织……"), or follows 于 and precedes an
+    clause -- at the start of a sentence or after a comma or semicolon -- and is followed by a comma
+    ("2019年7月13日，我局组织……", "……专栏，2019年7月13日，本局上线……"), or follows 于 and precedes an
     action ("于2019年7月13日召开……"); and the clause cites no earlier document or rule."""
     clause_end = re.compile(_CLAUSE_END).search(text, end)
     clause = text[end : clause_end.start() if clause_end else len(text)]
@@ -83,8 +85,9 @@ class DateOutOfPeriod(Rule):
       tables about validity (有效, 废止, 清理 …) are left alone;
     - in running text, only the chapters that narrate the year's work are searched (not
       五、存在的主要问题及改进情况, which looks back at last year's problems, nor 六); only a
-      date before the period is reported, and only when it dates an event: it opens its clause
-      followed by a comma (``2019年7月13日，我局组织……``) or follows 于 before an action
+      date before the period is reported, and only when it dates an event: it opens its clause (at
+      the start of a sentence or after a comma or semicolon) followed by a comma
+      (``2019年7月13日，我局组织……``, ``……专栏，2019年7月13日，本局上线……``) or follows 于 before an action
       (``于2019年7月13日召开``), and the clause cites no earlier document, rule or rectified
       problem (《…》, 印发, 施行, 以来, 截至, 上年, 整改 …).  Dates after the period are not
       reported in the text: the report is written after the year ends and its plans name
@@ -117,8 +120,8 @@ class DateOutOfPeriod(Rule):
     - 非模板表格（条目清单）中日期在期限外的条目，每行报告一次；引用文件的行（《……》、
       〔……〕文号）和关于有效性的表格（有效、废止、清理等）不报告；
     - 正文中只查记述本年度工作的章节（不查回顾上年度问题整改的“五、存在的主要问题及改进
-      情况”和“六”），只报告早于统计期限、且确为事件的日期：日期位于分句开头并后跟逗号
-      （“2019年7月13日，我局组织……”），或在“于”之后、动作之前（“于2019年7月13日召开”），
+      情况”和“六”），只报告早于统计期限、且确为事件的日期：日期位于分句开头（句首，或逗号、
+      分号之后）并后跟逗号（“2019年7月13日，我局组织……”“……专栏，2019年7月13日，本局上线……”），或在“于”之后、动作之前（“于2019年7月13日召开”），
       且该分句没有引用此前的文件、规定或整改的问题（《……》、印发、施行、以来、截至、上年、
       整改等）。正文中晚于期限的日期不报告：报告在年度结束后编写，工作计划中也会出现将来的
       日期。"""
