@@ -91,18 +91,17 @@ class OutdatedTemplate(Rule):
             fix_en="replace it with the unified format's three tables",
         ),
         "outdated": Message(
-            zh="{table}采用{used}（{labels}{more}），{year} 年度报告应采用{expected.name}",
-            en="the {table} follows the {used} format ({labels}{more}); a {year} report uses the {expected.id} "
-            "format ({expected.name})",
-            fix_zh="按{expected.name}重新填报此表",
-            fix_en="redo the table in the {expected.id} format",
+            zh="{table}采用{used}（{labels}{more}），{year} 年度报告应采用{expected}",
+            en="the {table} follows the {used} format ({labels}{more}); a {year} report uses the {expected}",
+            fix_zh="按{expected_short}重新填报此表",
+            fix_en="redo the table in the {expected_short}",
         ),
         "mixed": Message(
-            zh="{table}混用了{used}的表头（{labels}{more}），{year} 年度报告应全部采用{expected.name}",
+            zh="{table}混用了{used}的表头（{labels}{more}），{year} 年度报告应全部采用{expected}",
             en="the {table} mixes in headings of the {used} format ({labels}{more}); a {year} report uses the "
-            "{expected.id} format ({expected.name}) throughout",
-            fix_zh="按{expected.name}改写这些表头及其数据",
-            fix_en="redo these headings and their data in the {expected.id} format",
+            "{expected} throughout",
+            fix_zh="按{expected_short}改写这些表头及其数据",
+            fix_en="redo these headings and their data in the {expected_short}",
         ),
         "label": Message(zh="“{label}”", en="“{label}”"),
     }
@@ -160,14 +159,28 @@ def _say(ctx, what: str, report, table, tid: str, expected, labels: list[str], l
         table.header_span or table.span,
         what,
         table=kind_name(table.kind),
-        used=Phrase(used.name, tid),
+        used=Phrase(_short_zh(used), tid),
         year=report.year,
-        expected=expected,
+        expected=Phrase(_short_zh(expected, cited=True), f"{expected.id} format ({expected.name})"),
+        expected_short=Phrase(_short_zh(expected), f"{expected.id} format"),
         labels=joined(ctx.phrase("label", label=x) for x in labels[:_SHOWN]),
         more=Phrase("等", " …") if len(labels) > _SHOWN else NOTHING,
         severity=level,
         key=f"{what}:{table.kind}:{tid}",
     )
+
+
+def _short_zh(template, cited: bool = False) -> str:
+    """A format as a Chinese message names it: 2021 年格式, 2019 年试行格式 -- its long titles differ
+    only by （试行） -- with the document that issued it when ``cited`` (2021 年格式（国办公开办函
+    〔2021〕30号）).  A format whose id is no year (a province's variant) is named by its title."""
+    if template is None:
+        return ""
+    if not str(template.id).isdigit():
+        return template.name
+    short = f"{template.id} 年{'试行' if '试行' in template.name else ''}格式"
+    document = str(template.data.get("source", "")).split(";")[0].strip()
+    return f"{short}（{document}）" if cited and "〔" in document else short
 
 
 @lru_cache(maxsize=8)

@@ -56,7 +56,7 @@ class RowTotal(RowIdentity):
     messages = {
         **RowIdentity.messages,
         "where": Message(zh="“{label}”行", en="row “{label}”"),
-        "parts": Message(zh="六类申请人之和", en="the six applicant cells together"),
+        "parts": Message(zh="六类申请人之和", en="the six applicant cells"),
     }
 
     def label(self, tmpl, row: Row) -> str:

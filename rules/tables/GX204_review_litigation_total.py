@@ -49,7 +49,7 @@ class ReviewLitigationTotal(RowIdentity):
     messages = {
         **RowIdentity.messages,
         "where": Message(zh="“{label}”栏", en="block “{label}”"),
-        "parts": Message(zh="四项结果之和", en="the four results together"),
+        "parts": Message(zh="四项结果之和", en="the four results"),
     }
 
     def label(self, tmpl, row: Row) -> str:

@@ -50,11 +50,11 @@ def malformed_reason(ctx, cell: Cell, signed: frozenset[str], money: frozenset[s
     if m:
         sign, whole, decimals = m.groups()
         if sign and column not in signed:
-            allowed = (
-                joined(ctx.phrase("signed_column", column=c) for c in sorted(signed))
-                if signed
-                else ctx.phrase("no_columns")
-            )
+            if sign in "-−":  # a count or an amount below zero: say so, not that signs are not allowed
+                return ctx.phrase("negative_money" if column in money else "negative")
+            if not signed:
+                return ctx.phrase("no_sign", column=column)
+            allowed = joined(ctx.phrase("signed_column", column=c) for c in sorted(signed))
             return ctx.phrase("sign", column=column, allowed=allowed)
         if decimals and column not in money:
             return ctx.phrase("decimals", column=column)
@@ -140,7 +140,9 @@ class MalformedNumber(Rule):
             en="column “{column}” takes no sign (signed columns: {allowed})",
         ),
         "signed_column": Message(zh="“{column}”", en="{column}"),
-        "no_columns": Message(zh="无", en="none"),
+        "no_sign": Message(zh="“{column}”列的数字不带正负号", en="column “{column}” takes no sign"),
+        "negative": Message(zh="件数不能为负数", en="a count cannot be negative"),
+        "negative_money": Message(zh="金额不能为负数", en="an amount cannot be negative"),
         "decimals": Message(
             zh="“{column}”列应为整数（只有金额列可以有小数）",
             en="column “{column}” takes whole numbers (only money columns take decimals)",

@@ -48,6 +48,11 @@ TAIL = {
         zh="{left}为 {left_value}，{right}为 {right_value}",
         en="{left} is {left_value}, {right} is {right_value}",
     ),
+    # the right side named as its cells (“the six applicant cells”), which add up to a value
+    "sides_cells": Message(
+        zh="{left}为 {left_value}，{right}为 {right_value}",
+        en="{left} is {left_value}, {right} add up to {right_value}",
+    ),
     "unbalanceable": Message(
         zh="{grows}的已知部分已达 {known}，超过{full}的 {whole}；空白或无效单元格无论填入什么非负数都无法相等",
         en="the known part of {grows} is already {known}, more than {full} ({whole}); no non-negative value "
@@ -56,10 +61,17 @@ TAIL = {
 }
 
 
-def tail(ctx, b: Balance, left: Phrase | str, right: Phrase | str) -> Phrase:
-    """Why the two sides cannot be equal, in words; ``left``/``right`` name the sides."""
+def tail(ctx, b: Balance, left: Phrase | str, right: Phrase | str, cells: bool = False) -> Phrase:
+    """Why the two sides cannot be equal, in words; ``left``/``right`` name the sides (``cells``: the
+    right side is named as its cells, which “add up to” its value in English)."""
     if not b.left_unknown and not b.right_unknown:
-        return ctx.phrase("sides", left=left, left_value=fmt(b.left), right=right, right_value=fmt(b.right))
+        return ctx.phrase(
+            "sides_cells" if cells else "sides",
+            left=left,
+            left_value=fmt(b.left),
+            right=right,
+            right_value=fmt(b.right),
+        )
     grows, full = (left, right) if b.left_unknown else (right, left)
     known, whole = (b.left, b.right) if b.left_unknown else (b.right, b.left)
     return ctx.phrase("unbalanceable", grows=grows, known=fmt(known), full=full, whole=fmt(whole))
@@ -425,7 +437,7 @@ class RowIdentity(Rule):
             where=ctx.phrase("where", label=self.label(tmpl, row)),
             left=terms(ctx, left, lc),
             right=terms(ctx, right, rc),
-            tail=tail(ctx, b, " + ".join(left), ctx.phrase("parts")),
+            tail=tail(ctx, b, " + ".join(left), ctx.phrase("parts"), cells=True),
         )
         blamed = culprits(table, ctx)
         culprit = blamed.get((self.name, row.key))
