@@ -445,13 +445,16 @@ class _Builder:
                     and first.lstrip(" \t\u3000#*")[:1] in _LOOSE_HEADING_STARTS
                     else None
                 )
+                found = None
                 if loose is not None and len(block.lines) == 1:
                     found = self._loose_chapter(loose, last_number)
-                    if found is not None:
-                        sections.append((block.lines[0], []))
-                        headings.append(found)
-                        last_number = found[0]
-                        continue
+                elif block.kind in ("text", "markup") and len(block.lines) == 1 and len(first) <= 40:
+                    found = self._unnumbered_chapter(first, last_number)
+                if found is not None:
+                    sections.append((block.lines[0], []))
+                    headings.append(found)
+                    last_number = found[0]
+                    continue
                 sections[-1][1].append(block)
 
         add(preamble_raw)
@@ -466,6 +469,16 @@ class _Builder:
             else:
                 sections[-1][1].append(RawBlock("text", [raw.heading]))
             add(raw.blocks)
+        # a template chapter's title on a line of its own was taken for that chapter's heading
+        # without its number; where the numbered heading comes after all, the line was a subheading
+        for i in range(len(headings) - 1, -1, -1):
+            number, _, numeral = headings[i]
+            if numeral == "" and any(h[0] == number for h in headings[i + 1 :]):
+                line, blocks = sections.pop(i + 1)
+                if line is not None:  # a chapter's section always starts at its heading
+                    sections[i][1].append(RawBlock("text", [line]))
+                sections[i][1].extend(blocks)
+                del headings[i]
         return metadata, sections, headings
 
     def _loose_chapter(self, m: re.Match, last: int) -> tuple[int, str, str] | None:
@@ -481,6 +494,19 @@ class _Builder:
             spec, how = t.identify_chapter(title)
             if spec is not None and how != "similar" and spec.number == number:
                 return number, title, numeral
+        return None
+
+    def _unnumbered_chapter(self, line: str, last: int) -> tuple[int, str, str] | None:
+        """(number, title, "") of a chapter heading written without its number (收到和处理政府信息公开申请
+        情况 where 三、 was lost): only the next chapter's title, word for word as the format or
+        reports write it, on a line of its own (GX103 says the number is missing)."""
+        title = line.strip(" \t\u3000#*").rstrip("。：:")
+        if not title or title[0] in _LOOSE_HEADING_STARTS or title.endswith(_SENTENCE_END):
+            return None
+        for t in self.ctx.templates:
+            spec, how = t.identify_chapter(title)
+            if spec is not None and how in ("official", "accepted") and spec.number == last + 1:
+                return spec.number, title, ""
         return None
 
     def _split_heading(

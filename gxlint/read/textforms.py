@@ -183,6 +183,10 @@ class _Vocab:
             for wrong, right in t.label_variants.items():
                 if self.key(right) in self.app_cols:
                     self.app_cols.add(self.key(wrong))
+        # the chapters' titles as the format and reports write them: a heading whose number was lost
+        self.chapter_titles = {
+            self.key(title) for t in templates.formats for c in t.chapters for title in (c.title, *c.accepted)
+        }
         self._app_cache: dict[str, tuple[bool, bool]] = {}
         self._piece_cache: dict[tuple[str, str], bool] = {}
         self.app_header_all = self.app_header | self.app_cols
@@ -827,8 +831,8 @@ def _layout_line(line: str, number: int, v: _Vocab, wide: bool = False) -> _Line
             labels.append(f)
     if len(labels) == 1 and not nums:
         text = labels[0].text
-        if v.heading(text) or (len(text) >= 30 and not _known(text, v)):
-            return _Line(STOP, [], [])  # a line of prose
+        if v.heading(text) or (len(text) >= 30 and not _known(text, v)) or v.key(text) in v.chapter_titles:
+            return _Line(STOP, [], [])  # a line of prose, or a chapter's heading without its number
     if any(len(f.text) > 60 for f in labels):
         if nums or not all(" " in f.text and _known(f.text, v) for f in labels):
             return _Line(STOP, [], [])

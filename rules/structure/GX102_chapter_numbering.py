@@ -32,6 +32,10 @@ class ChapterNumbering(Rule):
     them, not every later heading.  A renamed chapter's expected number is given by GX103
     together with its expected title, so it is not repeated here.
 
+    A chapter heading written without its number (``收到和处理政府信息公开申请情况`` on a line of
+    its own where 三 is due, its 三、 lost) is read as that chapter and reported here, not as a
+    missing chapter; the same title standing before the chapter's numbered heading is a subheading.
+
     A gap that a missing chapter explains is GX101's: 二 followed by 四 when the report has no
     chapter about 三's subject, or 三、政府信息公开行政复议、行政诉讼情况 right after 二 (the chapters
     moved up to fill the gap), is reported once, as the missing chapter.  For reports of 2018 and
@@ -73,6 +77,9 @@ class ChapterNumbering(Rule):
     指出哪两章顺序颠倒，而不是报“跳号”和“倒序”两条。改了名的章节，其应有的序号由 GX103 连同应有的标题一并给出，
     这里不重复报告。
 
+    标题单独成行、却缺少序号的章节（应为“三”的位置只写了“收到和处理政府信息公开申请情况”）按该
+    部分读取并在此报告，而不是报告为缺少该部分；同一标题出现在该部分有序号的标题之前的，是小标题。
+
     因缺少某一部分而出现的空号由 GX101 报告：报告中没有“三”的内容而“二”之后是“四”，或者
     “二”之后直接是“三、政府信息公开行政复议、行政诉讼情况”（后面的章节提前填补了空位），
     都只作为缺少的部分报告一次。2018 年度及以前的报告只检查序号本身的顺序，不按统一格式的
@@ -107,6 +114,13 @@ class ChapterNumbering(Rule):
             en="from “{heading}” on, chapter numbers are {offset} {more} than the template's: {chapters}",
         ),
         "should_be": Message(zh="“{heading}”应为“{numeral}”", en="“{heading}” should be {numeral}"),
+        # a template chapter's title on a line of its own, its number lost
+        "unnumbered": Message(
+            zh="章节标题“{heading}”缺少序号，应为“{numeral}、{heading}”",
+            en="the chapter heading “{heading}” has no number; it should be “{numeral}、{heading}”",
+            fix_zh="在标题前加上序号“{numeral}、”",
+            fix_en="number the heading: “{numeral}、”",
+        ),
         "order": Message(
             zh="章节顺序颠倒：“{first}”排在了“{second}”之前（各章现依次为{order}）",
             en="chapters out of order: “{first}” comes before “{second}” (the chapters now run {order})",
@@ -173,6 +187,8 @@ class ChapterNumbering(Rule):
                     skipped="、".join(numeral_text(i) for i in gap),
                     **at,
                 )
+            elif not chapter.numeral:
+                finding = ctx.say(chapter, "unnumbered", heading=chapter.title, numeral=numeral_text(n), **at)
             else:
                 previous = chapter
                 continue
