@@ -267,6 +267,22 @@ def test_previous_of_another_year_is_checked_with_a_warning(tmp_path):
     assert "not consecutive years" in result.stderr and "2019" in result.stderr
 
 
+def test_previous_that_is_the_report_itself_is_a_usage_error(tmp_path):
+    this = write(tmp_path, 2021)
+    result = gx("--isolated", "--lang", "en", "--previous", this, this)
+    assert result.exit_code == 2 and "is the report itself" in result.stderr
+
+
+@pytest.mark.parametrize("year", [2021, 2022])
+def test_previous_of_the_same_or_a_later_year_is_not_compared(tmp_path, year):
+    last = write(tmp_path / "a", year, carried=(3, 0, 0, 0, 0, 0))
+    this = write(tmp_path / "b", 2021, carried=(3, 0, 0, 0, 0, 0))
+    result = gx("--isolated", "--lang", "en", "--select", "GX5", "-f", "json", "--previous", last, this)
+    assert json.loads(result.stdout) == [] and result.exit_code == 0
+    assert "not an earlier year, so the cross-year rules were not run" in result.stderr
+    assert "checked as given" not in result.stderr
+
+
 def test_previous_of_another_agency_is_checked_with_a_warning(tmp_path):
     last = write(tmp_path / "a", 2020, agency="示例县教育局")
     this = write(tmp_path / "b", 2021)

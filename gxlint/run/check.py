@@ -102,6 +102,11 @@ def validate(options: CheckOptions) -> None:
             "--previous checks one REPORT against last year's: give exactly one report file",
             "--previous 用上年报告检查一份报告：请只给出一个报告文件",
         )
+    if options.previous and paths[0] != "-" and _same_file(options.previous, paths[0]):
+        raise UsageProblem(
+            f"--previous {options.previous} is the report itself: give last year's report",
+            f"--previous {options.previous} 就是要检查的报告本身：请给出上年的报告",
+        )
     if options.statistics:
         from gxlint.output.statistics import STATISTICS_FORMATS
 
@@ -360,10 +365,20 @@ class Check:
         ``--verbose`` each pair; always a warning when a report given with ``--previous`` is not
         of the year before."""
         for pair in pairing.pairs:
+            if pair.how == "given" and pair.year is not None and pair.previous_year is not None:
+                if pair.previous_year >= pair.year:
+                    self.say(
+                        f"gxlint: warning: --previous {pair.previous} is a report for {pair.previous_year}, "
+                        f"{pair.path} for {pair.year}: not an earlier year, so the cross-year rules were "
+                        "not run",
+                        f"gxlint：警告：--previous {pair.previous} 是 {pair.previous_year} 年的报告，"
+                        f"{pair.path} 是 {pair.year} 年的：不是往年的报告，未做跨年度检查",
+                    )
             if (
                 pair.how == "given"
                 and pair.year is not None
                 and pair.previous_year is not None
+                and pair.previous_year < pair.year
                 and not pair.consecutive
             ):
                 self.say(
@@ -386,3 +401,11 @@ class Check:
                 "gxlint: no reports of consecutive years of one agency to pair",
                 "gxlint：没有同一机关相邻年度的报告可配对",
             )
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether two paths name one file (a missing or unreadable one is said elsewhere)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

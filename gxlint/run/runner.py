@@ -543,8 +543,16 @@ def _run_with_previous(
             box: list = []
             result = lint_source(linter, source, name, settings_path, view, previous=last, reports=box)
             card = card_of(box[0], path=name) if box else None
+            old = card_of(last, path=previous) if last is not None else None
+            year, old_year = (box[0].year if box else None), (last.year if last is not None else None)
+            if year is not None and old_year is not None and old_year >= year:
+                # "last year's" report of this year or a later one: a comparison would say nothing
+                result.findings = [
+                    f
+                    for f in result.findings
+                    if not getattr(linter.rules.get(f.code), "uses_previous", False)
+                ]
             if on_pairs is not None:
-                old = card_of(last, path=previous) if last is not None else None
                 on_pairs(
                     Pairing(
                         [
