@@ -515,6 +515,19 @@ def test_two_cells_run_together_that_split_more_than_one_way_are_one_gx003():
     assert "两个数连写在一起" in found[0].message
 
 
+def test_a_row_whose_total_wrapped_onto_the_next_line_is_one_row():
+    # 一、… 10 2 0 1 0 0 / 13: the line was wrapped before the total
+    lines = tabs().split("\n")
+    [at] = [i for i, line in enumerate(lines) if line.startswith("一、本年新收")]
+    label, *cells = [f for f in lines[at].split("\t") if f]
+    lines[at : at + 1] = [" ".join([label, *cells[:-1]]), " " + cells[-1]]
+    text = "\n".join(lines)
+    assert misses(text, expected())
+    assert misses(normalize(text), expected()) == []
+    linter = Linter(isolated=True, overrides={"select": ["GX2", "GX003"]})
+    assert linter.lint_source(from_bytes(text.encode("utf-8"), "r.txt"), linter.settings("r.txt")) == []
+
+
 def test_lines_outside_tables_are_unchanged():
     for text in (pipes(), cell_lines(True, True), layout(), viewer()):
         before, after = text.split("\n"), normalize(text).split("\n")

@@ -1046,6 +1046,12 @@ def _within(fields: Sequence[Field], first: int, positions: list[int | None]) ->
     return all(i in at for i in range(first, len(fields)) if fields[i].text.strip())
 
 
+def _written(fields: Sequence[Field]) -> int:
+    """How many fields a row has up to its last one that holds something (a rebuilt row of one
+    number ends in an empty field: ``68⇥``)."""
+    return len(fields) - _count_empty(reversed(fields))
+
+
 def _count_empty(fields: Iterable[Field]) -> int:
     """How many fields at the start are blank or say 不适用 (``/``, ``—``): a row may have such cells
     beyond the template's columns (a Word table's unmerged slots), never a number there."""
@@ -1186,10 +1192,10 @@ def _joined_rows(rows, forms, lexicon: Lexicon, width: int) -> Iterator[tuple[Ra
                 and form.last_label < 0
                 and shape.last_label >= 0
                 and shape.has_data
-                and len(before.fields) - shape.last_label - 1 + len(raw.fields) == width
+                and len(before.fields) - shape.last_label - 1 + _written(raw.fields) == width
                 and not (before.run_together or raw.run_together)
             ):
-                fields = before.fields + raw.fields
+                fields = before.fields + raw.fields[: _written(raw.fields)]
                 span = Span(
                     before.span.line,
                     before.span.column,

@@ -38,7 +38,7 @@ class RowShape(Rule):
     The reader places a row's cells in the template's columns.  When a row has more non-empty
     cells than columns, it reads them left to right and the surplus has no column (seed 000's
     review/litigation row: 16 numbers for 15 columns); when it has fewer, it places them the only
-    way the row's own total allows.  Either way the row is misaligned and worth a look: the
+    way the row's own total allows (left to right when the row has no total).  Either way the row is misaligned and worth a look: the
     numbers may be in the wrong columns.  Rows whose cells cannot be placed at all are GX003.
     Surplus *empty* fields (a total drifting to a later tab stop) are tolerated and not reported.
 
@@ -74,7 +74,7 @@ class RowShape(Rule):
     spec = "tables"
     doc_zh = """某行的单元格数多于或少于模板的列数。读取时按模板各列放置单元格：非空单元格多于列数时从左到右
     读取，多出的没有对应列（如种子报告 000 的复议诉讼行，15 列写了 16 个数）；少于列数时，按唯一与
-    本行合计相符的方式放置。两种情况下该行都已错位，数字可能落在错误的列中，需要核对。完全无法
+    本行合计相符的方式放置（未写总计的，按从左到右的顺序放置）。两种情况下该行都已错位，数字可能落在错误的列中，需要核对。完全无法
     放置的行由 GX003 报告。多出的只是空字段（总计列向后漂移）时可以容忍，不报告。
 
     不属于模板的行也在此报告：行名是模板没有的（如第二十条第（六）项表中写了“行政检查”，模板只有
@@ -106,6 +106,14 @@ class RowShape(Rule):
             "the row's total -- check it",
             fix_zh="每列填写一个数字（没有的填 0）",
             fix_en="write one number per column (0 for none)",
+        ),
+        # the same, where the row's 总计 is the cell left out: nothing could be matched
+        "padded_no_total": Message(
+            zh="{where}只写了 {written} 个数据单元格，模板有 {columns} 列；未写总计，已按从左到右的顺序放置，请核对",
+            en="{where}: {written} data cells for {columns} template columns and no total; placed left to "
+            "right -- check it",
+            fix_zh="每列填写一个数字（没有的填 0），并填写总计",
+            fix_en="write one number per column (0 for none), and the total",
         ),
         "data_row": Message(zh="{table}的数据行", en="{table}, data row"),
         "words": Message(
@@ -173,9 +181,10 @@ class RowShape(Rule):
                 else:
                     place = where(ctx, tmpl, table, row)
                     columns = len(row.columns)
+                total = row.cell("总计")
                 yield ctx.say(
                     row.span,
-                    "padded",
+                    "padded_no_total" if total is not None and total.status == "blank" else "padded",
                     where=place,
                     written=row.fields_written,
                     columns=columns,
