@@ -270,11 +270,12 @@ def test_star_import():
 @pytest.fixture
 def chinese_folder(tmp_path):
     """A report under a folder and a file with Chinese names, whose chapter heading holds a bullet and
-    a no-break space (both outside GBK), so the finding's message and snippet hold them."""
+    a thin space (both outside GBK), so the finding's message and snippet hold them.  (Not a no-break
+    space: a text file's is read as a space.)"""
     folder = tmp_path / "示例县 报告"
     folder.mkdir()
     text = EXAMPLE.read_text(encoding="utf-8").replace(
-        "## 一、总体情况\n", "## 一、工作概况•总体\u00a0情况\n"
+        "## 一、总体情况\n", "## 一、工作概况•总体\u2009情况\n"
     )
     (folder / "2021年报告.txt").write_text(text, encoding="utf-8")
     return folder
@@ -306,7 +307,7 @@ def test_the_c_locale_gets_readable_chinese(chinese_folder, variables):
     result = run("--isolated", chinese_folder.name, env=environ, cwd=chinese_folder.parent)
     assert result.stderr == b"", result.stderr
     out = result.stdout.decode("utf-8")
-    assert "示例县 报告/2021年报告.txt:7:1: GX103 [警告] 章节标题“一、工作概况•总体\u00a0情况”" in out
+    assert "示例县 报告/2021年报告.txt:7:1: GX103 [警告] 章节标题“一、工作概况•总体\u2009情况”" in out
     assert "共检查 1 个文件" in out
     as_json = run("--isolated", "-f", "json", chinese_folder.name, env=environ, cwd=chinese_folder.parent)
     assert json.loads(as_json.stdout.decode("utf-8"))[0]["path"] == "示例县 报告/2021年报告.txt"
