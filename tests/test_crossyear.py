@@ -372,6 +372,20 @@ def test_verbose_says_when_nothing_was_paired(tmp_path):
     assert "no reports of consecutive years" in result.stderr and result.exit_code == 0
 
 
+def test_verbose_names_the_files_whose_agency_or_year_is_not_read(tmp_path):
+    write(tmp_path, 2020)
+    write(tmp_path, 2021)
+    (tmp_path / "notes.txt").write_text("会议记录\n\n今天讨论了三件事。\n", encoding="utf-8")
+    result = gx("--isolated", "--lang", "en", "--select", "GX5", "-v", tmp_path)
+    assert (
+        "not paired: " in result.stderr
+        and "notes.txt (its agency or year could not be read)" in result.stderr
+    )
+    assert "shili-2021.txt (its agency" not in result.stderr
+    quiet = gx("--isolated", "--lang", "en", "--select", "GX5", tmp_path)
+    assert "not paired" not in quiet.stderr
+
+
 def test_the_baseline_records_cross_year_findings(tmp_path):
     folder = _folder(tmp_path)
     target = tmp_path / "baseline.json"

@@ -396,6 +396,12 @@ class Check:
                 )
             if self.options.verbose:
                 self.say("gxlint: paired: " + pair.describe("en"), "gxlint：配对：" + pair.describe("zh"))
+        if self.options.verbose:
+            for path in pairing.unidentified:
+                self.say(
+                    f"gxlint: not paired: {path} (its agency or year could not be read)",
+                    f"gxlint：未配对：{path}（读不出机关或年度）",
+                )
         if self.options.verbose and not pairing.pairs:
             self.say(
                 "gxlint: no reports of consecutive years of one agency to pair",

@@ -201,6 +201,8 @@ class Pairing:
     """The pairs of a run, in the order of the run."""
 
     pairs: list[Pair] = field(default_factory=list)
+    #: the files of the run whose agency or year could not be read: never paired
+    unidentified: list[str] = field(default_factory=list)
     _cache: tuple[int, dict[str, str]] | None = field(default=None, repr=False, compare=False)
 
     def previous_of(self, path: str) -> str | None:

@@ -629,6 +629,7 @@ def _run_paired(
     held: dict[int, Any] = {}  # item index -> its result (packed), known before the second step
     linted: set[str] = set()
     cards = []
+    unidentified: list[str] = []
     first = (
         _parallel(linter, files, jobs, rebuild, view, work=_work_identify, local=identify)
         if jobs > 1 and len(files) > 1
@@ -654,10 +655,13 @@ def _run_paired(
                     on_read(len(linted), item.path)
             if card is not None:
                 cards.append(_replace(card, order=index))
+            else:
+                unidentified.append(item.path)
     finally:
         if first is not None:
             first.close()
     pairing = pair(cards)
+    pairing.unidentified = unidentified
     if on_pairs is not None:
         on_pairs(pairing)
 
