@@ -386,6 +386,25 @@ def test_verbose_names_the_files_whose_agency_or_year_is_not_read(tmp_path):
     assert "not paired" not in quiet.stderr
 
 
+def test_a_sentence_copied_under_the_agencys_new_name_is_a_copied_sentence():
+    # last year's report of 工商行政管理局, copied under the new 市场监督管理局 name
+    from gxlint.lint.analyses.sentences import narrative_keys
+    from gxlint.run.api import parse_text
+
+    def with_sentence(text: str, agency: str) -> str:
+        return text.replace(
+            "## 二、", f"{agency}全年组织政务公开培训三次，参训人员覆盖全部科室。\n\n## 二、", 1
+        )
+
+    last = parse_text(with_sentence(report(2020, agency="示例县工商行政管理局"), "示例县工商行政管理局"))
+    this = parse_text(
+        with_sentence(report(2021, agency="示例县市场监督管理局", narrative_of=2020), "示例县市场监督管理局")
+    )
+    mine, theirs = narrative_keys(this), narrative_keys(last)
+    assert any("培训" in key for key in mine)
+    assert mine <= theirs
+
+
 def test_the_baseline_records_cross_year_findings(tmp_path):
     folder = _folder(tmp_path)
     target = tmp_path / "baseline.json"

@@ -122,10 +122,12 @@ _REPORT = """示例县人民政府2021年政府信息公开工作年度报告
 
 def test_a_reports_narrative_has_the_keys_of_the_plain_definition():
     report = build_report(from_text(_REPORT, "示例.txt"))
+    # the report's own agency name is one word for any agency (GX503: a copy under a new name)
+    assert report.agency == "示例县人民政府"
     for min_chars in (1, 8, 20):
         whole = narrative(report, min_chars)
         expected = [
-            (key, index)
+            (key.replace("示例县人民政府", "\ue000"), index)
             for index, (para, _) in enumerate(whole.paragraphs)
             for key, _ in _plain_text_keys(para.text, min_chars, None)
         ]

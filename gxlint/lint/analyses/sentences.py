@@ -130,7 +130,8 @@ def narrative_keys(report, min_chars: int = 8) -> frozenset[str]:
         if ref() is report and chars == min_chars:
             return keys
     # only the keys are asked for: no Sentence for each
-    return _remember(report, min_chars, frozenset(key for key, _ in _keys(_paragraphs(report), min_chars)))
+    found = _masked(_keys(_paragraphs(report), min_chars), report)
+    return _remember(report, min_chars, frozenset(key for key, _ in found))
 
 
 def remember(report, min_chars: int, found: "Narrative") -> frozenset[str]:
@@ -154,7 +155,8 @@ def narrative(report, min_chars: int = 8) -> "Narrative":
     of at least ``min_chars`` characters (after dropping numbers and punctuation) that are not
     fixed wording, contact details or sub-headings."""
     paragraphs = _paragraphs(report)
-    return Narrative(paragraphs, [Sentence(key, index) for key, index in _keys(paragraphs, min_chars)])
+    keys = _masked(_keys(paragraphs, min_chars), report)
+    return Narrative(paragraphs, [Sentence(key, index) for key, index in keys])
 
 
 def _paragraphs(report) -> list[tuple[Paragraph, Chapter | None]]:
@@ -175,6 +177,18 @@ def _paragraphs(report) -> list[tuple[Paragraph, Chapter | None]]:
 #: what stands between two paragraphs when they are normalised together: a line of a letter
 #: (``\w``: no pattern drops or changes it), not used when a paragraph holds it
 _BETWEEN = "\U0001e800"
+
+
+def _masked(keys: Iterator[tuple[str, int]], report) -> Iterator[tuple[str, int]]:
+    """``keys`` with the report's own agency name as one word for any agency: a report copied from
+    last year's under the agency's new name (环境保护局 → 生态环境局) has last year's sentences."""
+    agency = getattr(report, "agency", None)
+    name = re.sub(_NOT_WORD_NOR_END, "", agency) if agency else ""
+    if len(name) < 4:
+        yield from keys
+        return
+    for key, index in keys:
+        yield (key.replace(name, "\ue000") if name in key else key), index
 
 
 def _keys(paragraphs: list[tuple[Paragraph, Chapter | None]], min_chars: int) -> Iterator[tuple[str, int]]:
