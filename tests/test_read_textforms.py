@@ -20,7 +20,7 @@ from gxlint.run.api import parse_text
 from gxlint.run.linter import Linter
 from gxlint.read.build import build_report
 from gxlint.read.source import from_bytes, normalize_newlines
-from gxlint.read.textforms import normalize
+from gxlint.read.textforms import _is_number as textforms_number, normalize
 from gxlint.read.templates import builtin
 from gxlint.lint.analyses.chapters import numbered
 
@@ -526,6 +526,21 @@ def test_a_row_whose_total_wrapped_onto_the_next_line_is_one_row():
     assert misses(normalize(text), expected()) == []
     linter = Linter(isolated=True, overrides={"select": ["GX2", "GX003"]})
     assert linter.lint_source(from_bytes(text.encode("utf-8"), "r.txt"), linter.settings("r.txt")) == []
+
+
+@pytest.mark.parametrize("written", ["无", "l", "6O"])
+def test_a_word_where_a_number_goes_in_space_aligned_columns_is_that_cell(written):
+    # 4.保护第三方合法权益 1 0 0 …: the first 0 written as 无, l or 6O (a letter for a digit)
+    lines = layout().split("\n")
+    [at] = [i for i, line in enumerate(lines) if "4.保护第三方合法权益" in line]
+    lines[at] = lines[at].replace("1     0", "1     " + written.ljust(1), 1)
+    text = "\n".join(lines)
+    found = [(m[1], m[2]) for m in misses(normalize(text), expected())]
+    assert found == [("4.保护第三方合法权益", "商业企业")], found
+
+
+def test_a_full_width_plus_in_space_aligned_columns_is_a_sign():
+    assert textforms_number("＋2") and textforms_number("−1")
 
 
 def test_lines_outside_tables_are_unchanged():

@@ -294,7 +294,7 @@ _NUMBERED = (
     r"(?:\d{1,2}[ \u3000]*[.．、][ \u3000]*[^\d\s.．]|[（(][ \u3000]*[一二三四五六七八九十\d]{1,3}"
     r"[ \u3000]*[)）]|[一二三四五六七八九十]{1,3}[ \u3000]*[、.．])"
 )
-_NUMBER = r"[+\-－−]?\d[\d,，]*(?:[.．]\d+)?(?:万元|元|件|条|个|项)?|[—–\-－/／]{1,2}"
+_NUMBER = r"[+\-－−＋]?\d[\d,，]*(?:[.．]\d+)?(?:万元|元|件|条|个|项)?|[—–\-－/／]{1,2}"
 # a page number: — 2 —, - 2 -, 第 2 页（共 5 页）, 2/5
 _FOOTER = (
     r"[ \u3000]*(?:[—–\-－]+[ \u3000]*\d{1,4}[ \u3000]*[—–\-－]+"
@@ -822,9 +822,13 @@ def _layout_line(line: str, number: int, v: _Vocab, wide: bool = False) -> _Line
         return _Line(OTHER, [], [])
     labels: list[_Frag] = []
     nums: list[_Frag] = []
-    for f in frags:
-        if _is_number(f.text):
-            nums.append(f)
+    for k, f in enumerate(frags):
+        if (
+            _is_number(f.text)
+            or (nums and _cell_word(f.text) and any(_is_number(g.text) for g in frags[k + 1 :]))
+            or (labels and _letter_number(f.text))
+        ):
+            nums.append(f)  # a word between numbers (无, l) or a mistyped number (6O) is that cell
         elif nums:
             return _Line(STOP, [], [])  # a label after numbers: prose, not a row
         else:
@@ -841,6 +845,22 @@ def _layout_line(line: str, number: int, v: _Vocab, wide: bool = False) -> _Line
         if len(labels) > MAX_FIELDS:
             return _Line(OTHER, [], [])
     return _Line(NUM if nums else LAB, labels, nums)
+
+
+def _cell_word(text: str) -> bool:
+    """A word of a character or two, or a number with a letter in it (``无``, ``l``, ``6O``): among a
+    row's numbers it stands in a cell (GX207 says it is no number), not as a label after them."""
+    return len(text) <= 2 or (len(text) <= 6 and any(c.isdigit() for c in text) and " " not in text)
+
+
+def _letter_number(text: str) -> bool:
+    """A number with a letter typed for a digit (``6O``, ``1l``): after a row's label, its first cell."""
+    return (
+        len(text) <= 6
+        and text.isascii()
+        and any(c.isdigit() for c in text)
+        and any(c.isalpha() for c in text)
+    )
 
 
 def _known(text: str, v: _Vocab) -> bool:
