@@ -543,6 +543,22 @@ def test_a_full_width_plus_in_space_aligned_columns_is_a_sign():
     assert textforms_number("＋2") and textforms_number("−1")
 
 
+@pytest.mark.parametrize("between", ["（续表）", "续表：", "[NextPage]", "上一页 1 2 下一页"])
+@pytest.mark.parametrize("header_again", [False, True], ids=["rows go on", "header repeated"])
+def test_a_table_that_goes_on_after_a_continuation_line_is_one_table(between, header_again):
+    lines = tabs().split("\n")
+    [at] = [i for i, line in enumerate(lines) if "1.本机关不掌握相关政府信息" in line]
+    header = [line for line in lines if "自然人" in line or "商业企业" in line] if header_again else []
+    text = "\n".join([*lines[:at], "", between, "", *header, *lines[at:]])
+    report_ = parse_text(text)
+    assert misses(text, expected()) == []
+    assert [t.kind for t in report_.tables] == ["active_disclosure", "applications", "review_litigation"]
+    linter = Linter(isolated=True)
+    assert [f.code for f in linter.lint_text(text, "r.txt")] == [
+        f.code for f in linter.lint_text(tabs(), "r.txt")
+    ]
+
+
 def test_lines_outside_tables_are_unchanged():
     for text in (pipes(), cell_lines(True, True), layout(), viewer()):
         before, after = text.split("\n"), normalize(text).split("\n")

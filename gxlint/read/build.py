@@ -199,6 +199,12 @@ def _without_chrome(items: Iterable) -> Iterator[Paragraph]:
         yield from menu
 
 
+#: a line between two parts of a table that says it goes on: （续表）, 续上表, a CMS's page break
+#: ([NextPage]) or pager (上一页 1 2 下一页)
+_CONTINUED = re.compile(
+    r"\s*(?:[（(]?\s*(?:续表|续上表|接上表)\s*[)）]?[:：]?|\[NextPage\]"
+    r"|(?=.*(?:上一页|下一页))(?:(?:上一页|下一页|首页|尾页|\d{1,3})\s*){2,})\s*$"
+)
 #: what the numbers of a row run into its label are written with
 _NUMBER_CHARS = " \t\u3000.-0123456789"
 #: A table row is split into at most this many fields; the rest of a longer line stays in its last
@@ -710,7 +716,8 @@ class _Builder:
         out: list = []
         pending: list[Line] = []
         # the rows of the table read last, while the lines after it may be rows of it whose digits
-        # ran into the label (行政许可356): [block kind, rows, whether such a row was taken in]
+        # ran into the label (行政许可356) or say it goes on (（续表）): [block kind, rows, whether
+        # the next table is the rest of it]
         table: list = []
 
         def flush() -> None:
@@ -728,6 +735,9 @@ class _Builder:
         for block in blocks:
             if block.kind == "text":
                 lines = block.lines
+                if table and all(_CONTINUED.match(line.text) for line in lines):
+                    table[2] = True  # （续表）, a page's 上一页 1 2 下一页: the table goes on after it
+                    continue
                 if table:
                     taken = 0
                     while taken < len(lines) and (row := self._run_together_row(lines[taken], table[1])):
