@@ -964,6 +964,12 @@ class _Builder:
         trailing_notes = []
         while tail and isinstance(tail[-1], Paragraph) and _NOTE_LINE.match(tail[-1].text):
             trailing_notes.append(tail.pop())
+        if tail and isinstance(tail[-1], Table) and (lines := _table_lines(tail[-1])) is not None:
+            # the signature set in a borderless table to push it right (a Word or web layout table;
+            # its text comes out as lines led by a tab): read as the lines it holds
+            table = tail.pop()
+            tail.extend(lines)
+            blocks = [*(b for b in blocks if b is not table), *lines]
         if not tail or not isinstance(tail[-1], Paragraph):
             return None, blocks
         last = tail[-1]
@@ -986,9 +992,10 @@ class _Builder:
             keep = [b for b in blocks if b is not last and b is not organ_block]
             return Signature(organ, date, span, last.span), keep
         # organ and date on one line: "中卫市科学技术局 2020年1月8日"
-        m = re.match(r"^(\S{2,40}?)\s+(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$", text)
-        if m and not any(c in m.group(1) for c in "。；，"):
-            dm = DATE_CN.search(m.group(2))
+        m = re.match(r"^(\S{2,40}?)(\s*)(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$", text)
+        # (run together, as a table cell's two lines come out of a web page, only after an organ's name)
+        if m and not any(c in m.group(1) for c in "。；，") and (m.group(2) or _is_organ(m.group(1))):
+            dm = DATE_CN.search(m.group(3))
             date = make_date(*dm.groups()) if dm else None
             return Signature(m.group(1), date, last.span, last.span), [b for b in blocks if b is not last]
         # a one-line report: the signature closes its last paragraph ("…事项。示例县教育局 2022年1月20日")
@@ -1003,6 +1010,36 @@ class _Builder:
                 m.group(1), date, self.source.span(start, end), self.source.span(date_start, end)
             ), blocks
         return None, blocks
+
+
+def _table_lines(table: Table) -> list[Paragraph] | None:
+    """The texts of a small table that is none of the template's (a few rows, two or three cells
+    written in all) as paragraphs, top to bottom: a layout table holding the signature."""
+    if table.kind in TEMPLATE_KINDS or len(table.raw) > 4:
+        return None
+    fields = [f for raw in table.raw for f in raw.fields if f.text.strip()]
+    if not 1 <= len(fields) <= 3 or any(len(f.text) > 60 for f in fields):
+        return None
+    out = []
+    for f in fields:
+        lead = len(f.text) - len(f.text.lstrip())
+        text = f.text.strip()
+        start = f.span.start + lead
+        out.append(
+            Paragraph(
+                text,
+                Span(
+                    f.span.line,
+                    f.span.column + lead,
+                    f.span.line,
+                    f.span.column + lead + len(text),
+                    start,
+                    start + len(text),
+                ),
+                ((0, start, len(text)),),
+            )
+        )
+    return out
 
 
 class _RawTable:
