@@ -959,6 +959,7 @@ class _Builder:
     # -- signature ---------------------------------------------------------------------------------
     def _signature(self, blocks: list[Block]) -> tuple[Signature | None, list[Block]]:
         tail = list(blocks)
+        original = blocks  # what a table's lines replace only when they are the signature
         while tail and isinstance(tail[-1], Paragraph) and _is_chrome(tail[-1].text):
             tail.pop()  # a crawled page's footer: 打印本页, 上一篇, 主办单位, 备案号 …
         trailing_notes = []
@@ -971,7 +972,7 @@ class _Builder:
             tail.extend(lines)
             blocks = [*(b for b in blocks if b is not table), *lines]
         if not tail or not isinstance(tail[-1], Paragraph):
-            return None, blocks
+            return None, original
         last = tail[-1]
         text = last.text.strip()
         date_m = _DATE_ONLY.match(text)
@@ -1009,7 +1010,7 @@ class _Builder:
             return Signature(
                 m.group(1), date, self.source.span(start, end), self.source.span(date_start, end)
             ), blocks
-        return None, blocks
+        return None, original
 
 
 def _table_lines(table: Table) -> list[Paragraph] | None:
