@@ -328,6 +328,10 @@ class _Builder:
             if forced is None and kind in (ACTIVE_DISCLOSURE, APPLICATIONS):
                 if table_votes:
                     tmpl = choose_template(table_votes, self.ctx.templates, year) or tmpl
+                elif kind == APPLICATIONS and year is not None:
+                    # an applications table whose rows say nothing of its format is read as its year's
+                    # (a 2020 report with a 2021 主动公开 table keeps its 2019 （六）其他处理 row)
+                    tmpl = self.ctx.templates.for_year(year) or tmpl
             if tmpl.id not in readers:
                 readers[tmpl.id] = Reader(tmpl, self.ctx.lexicon)
             return readers[tmpl.id]
