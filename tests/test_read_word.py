@@ -612,6 +612,16 @@ def test_a_line_break_inside_a_heading_leaves_one_heading(tmp_path):
     assert texts == ["一、总体情况", "二、收到和处理政府信息公开申请情况", "第一行\n第二行"]
 
 
+def test_a_field_after_a_line_break_under_the_title_is_a_line_of_its_own(tmp_path):
+    document = docx.Document()
+    title = document.add_paragraph()
+    title.add_run("示例县自然资源局2019年政府信息公开工作年度报告").bold = True
+    title.runs[0].add_break()  # Shift+Enter, then the publication date under the title
+    title.add_run("发布日期：2020-02-12").bold = True
+    texts = paragraph_texts(document, tmp_path / "title.docx")
+    assert texts == ["示例县自然资源局2019年政府信息公开工作年度报告\n发布日期：2020-02-12"]
+
+
 def test_positions_count_what_word_shows_not_what_track_changes_deleted(tmp_path):
     document = docx.Document()
     document.add_paragraph("第一段。")

@@ -74,6 +74,9 @@ SDT, SDT_CONTENT, CUSTOM_XML = _W + "sdt", _W + "sdtContent", _W + "customXml"
 VAL = _W + "val"
 TYPE = _W + "type"
 B, VANISH = _W + "b", _W + "vanish"
+#: a line after a soft line break that is a field of its own (发布日期：2020-02-12), not the rest of
+#: the heading above it
+_FIELD_AFTER_BREAK = re.compile(r"\n\s*(?:发布|成文|印发|生成)?(?:日期|时间|来源|机构|单位)\s*[:：]")
 TAB, PTAB, BR, CR, SYM = (_W + n for n in ("tab", "ptab", "br", "cr", "sym"))
 NB_HYPHEN = _W + "noBreakHyphen"
 FLDCHAR, FLDCHARTYPE, INSTR = _W + "fldChar", _W + "fldCharType", _W + "instrText"
@@ -1051,8 +1054,9 @@ class _Walker:
                 heading = 2
             elif run.bold and not run.plain:
                 heading = 2
-        if heading is not None and "\n" in text and len(text) <= 80:
-            # a line break (Shift+Enter) that balances a long centred heading: one heading
+        if heading is not None and "\n" in text and len(text) <= 80 and not _FIELD_AFTER_BREAK.search(text):
+            # a line break (Shift+Enter) that balances a long centred heading: one heading (but not
+            # a line of its own after it: 发布日期：…, 来源：… under the title)
             text = cell_text(text)
         if break_before and body and self.blocks:
             run.breaks_before += 1
