@@ -27,7 +27,8 @@ class MalformedContact(Rule):
     that are not six digits.  An address written with full-width ``＠`` or ``．`` is reported too:
     a reader sees it, but a mail program given it cannot send.  Full-width digits in phone numbers
     and postcodes are accepted as written, and so is a postcode that a line end cut in two in text
-    hard-wrapped line by line (``邮编：450`` / ``100；电话…``, text from a PDF).
+    hard-wrapped line by line (``邮编：450`` / ``100；电话…``, text from a PDF), and an email address
+    cut so where only the two parts together make an address (``…gov.c`` / ``n``).
 
     Anti-pattern::
 
@@ -53,7 +54,7 @@ class MalformedContact(Rule):
     无法使用的电子邮箱（缺少“@”、缺少域名、写成“163。com”）以及不是 6 位数字的邮编也在此报告。
     电子邮箱中含全角“＠”“．”的也在此报告：读者看得懂，但复制到邮件程序中无法发送。电话和邮编中的全角数字
     按原样接受；逐行折行的文本（如 PDF 中的文字）中被行尾截成两段的邮编（“邮编：450”/“100；电话…”）
-    按连起来的数字读取。"""
+    按连起来的数字读取；被截断的电子邮箱地址，合起来才是有效地址的，也合起来读取。"""
     spec = "good-practice"
     options = {
         "require-area-code": Option(

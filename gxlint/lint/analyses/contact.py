@@ -274,6 +274,9 @@ def scan(report) -> list[Found]:
                 if text[max(0, m.start() - 7) : m.start()].lower().endswith("mailto:"):
                     continue  # the target of a markdown link repeats the address shown
                 value = _BLANKS.sub("", m.group("v"))
+                rest = _continued_address(paragraphs, index, m)
+                if rest and not judge_email(value) and judge_email(value + rest):
+                    value += rest  # gkb@shili.example.gov.c / n: the line end cut the address
                 if value in seen:
                     continue
                 seen.add(value)
@@ -303,6 +306,27 @@ def _continued(paragraphs: list, index: int, m: re.Match) -> str:
         return ""
     more = _DIGITS.match(paragraphs[index + 1].text.lstrip(" \u3000"))
     return more.group() if more else ""
+
+
+_ADDRESS_REST = re.compile(r"[A-Za-z0-9.\-]+(?![A-Za-z0-9@＠])")
+
+
+def _continued_address(paragraphs: list, index: int, m: re.Match) -> str:
+    """The rest of an email address that ends its paragraph, where the next paragraph opens with
+    what may end it (``n``, ``mple.gov.cn``) and nothing else Latin: text hard-wrapped line by line."""
+    after = m.string[m.end("v") :]
+    if after[:1].isspace() and after.strip():
+        following = after.lstrip()  # the lines joined into one paragraph, the break a blank
+    elif after.strip() or index + 1 >= len(paragraphs):
+        return ""
+    else:
+        following = paragraphs[index + 1].text.lstrip(" \u3000")
+    more = _ADDRESS_REST.match(following)
+    if more is None or (
+        len(following) > more.end() and following[more.end()].isascii() and following[more.end()].isalpha()
+    ):
+        return ""
+    return more.group()
 
 
 class _Within:
