@@ -29,7 +29,8 @@ class ChapterNumbering(Rule):
     accepted variant) but whose numbers are not the template's: such chapters are in the wrong
     place.  One renumbering is one finding: when a chapter was inserted (or the numbers otherwise
     shifted), the first chapter of the shifted run is reported with the right numbers of all of
-    them, not every later heading.  A renamed chapter's expected number is given by GX103
+    them, not every later heading; two chapters titled the other way round (五 with 六's title and 六
+    with 五's) are one finding naming both.  A renamed chapter's expected number is given by GX103
     together with its expected title, so it is not repeated here.
 
     A chapter heading written without its number (``收到和处理政府信息公开申请情况`` on a line of
@@ -77,6 +78,7 @@ class ChapterNumbering(Rule):
     指出哪两章顺序颠倒，而不是报“跳号”和“倒序”两条。改了名的章节，其应有的序号由 GX103 连同应有的标题一并给出，
     这里不重复报告。
 
+    两个章节的标题互换了位置（“五”用了第六部分的标题，“六”用了第五部分的标题）的，只报告一条，指明这两部分。
     标题单独成行、却缺少序号的章节（应为“三”的位置只写了“收到和处理政府信息公开申请情况”）按该
     部分读取并在此报告，而不是报告为缺少该部分；同一标题出现在该部分有序号的标题之前的，是小标题。
 
@@ -114,6 +116,14 @@ class ChapterNumbering(Rule):
             en="from “{heading}” on, chapter numbers are {offset} {more} than the template's: {chapters}",
         ),
         "should_be": Message(zh="“{heading}”应为“{numeral}”", en="“{heading}” should be {numeral}"),
+        # two chapters titled the other way round
+        "swapped": Message(
+            zh="章节“{first}”与“{second}”位置互换了：模板的第{a}部分为“{spec_a}”，第{b}部分为“{spec_b}”",
+            en="the chapters “{first}” and “{second}” have swapped places: the template's chapter {a} is "
+            "“{spec_a}” and chapter {b} is “{spec_b}”",
+            fix_zh="按模板的顺序调换这两部分（连同各自的内容）",
+            fix_en="swap the two chapters, with their content, into the template's order",
+        ),
         # a template chapter's title on a line of its own, its number lost
         "unnumbered": Message(
             zh="章节标题“{heading}”缺少序号，应为“{numeral}、{heading}”",
@@ -153,7 +163,16 @@ class ChapterNumbering(Rule):
                 key="numbering:order",
             )
             return
-        runs = {id(c): run for run in renumbered(report, ctx) for c, _ in run.chapters}
+        all_runs = renumbered(report, ctx)
+        runs = {id(c): run for run in all_runs for c, _ in run.chapters}
+        # two chapters that each stand at the other's number (五 and 六 titled the other way round):
+        # one finding naming both, on the first
+        swaps: dict[int, tuple] = {}
+        singles = [r.chapters[0] for r in all_runs if len(r.chapters) == 1]
+        for (c1, s1), (c2, s2) in zip(singles, singles[1:]):
+            if c1.number == s2.number and c2.number == s1.number and id(c1) not in swaps:
+                swaps[id(c1)] = (c1, s1, c2, s2)
+                swaps[id(c2)] = ()
         previous = None
         for chapter in report.chapters:
             if chapter.number is None:
@@ -166,7 +185,24 @@ class ChapterNumbering(Rule):
                 previous = chapter
                 if run.explained or chapter is not run.chapters[0][0]:
                     continue  # GX101 gives the numbers with the missing chapter; the run is one finding
-                finding = self._renumbering(ctx, run, at)
+                swap = swaps.get(id(chapter))
+                if swap == ():
+                    continue  # said with the chapter it swapped places with
+                if swap:
+                    c1, s1, c2, s2 = swap
+                    finding = ctx.say(
+                        c1,
+                        "swapped",
+                        first=heading(c1),
+                        second=heading(c2),
+                        a=numeral_text(s2.number),
+                        b=numeral_text(s1.number),
+                        spec_a=numbered(s2),
+                        spec_b=numbered(s1),
+                        **at,
+                    )
+                else:
+                    finding = self._renumbering(ctx, run, at)
             elif template is not None and len(gap) and not there.intersection(gap):
                 previous = chapter  # the chapters of the gap are missing: GX101 reports them
                 continue
