@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 import re
 
+import pytest
+
 from gxlint.chinese import norm, title_agency
 from gxlint.read import cells
 
@@ -29,6 +31,7 @@ def _agency_of(title: str) -> str | None:
     return text or None
 
 
+@pytest.mark.slow  # a sweep: every title of four pieces (about 100,000)
 def test_the_agency_is_what_the_suffix_pattern_leaves():
     pieces = "示例县 政府 信息 公开 工作 年度 报告 2021年 局 》 关于 的 （修订版） 发布 通知 公告".split() + [
         " ",
