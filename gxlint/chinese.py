@@ -65,6 +65,17 @@ HSPACE = r"[^\S\n\r\f\v\x1c-\x1f\x85\xa0]"
 _SPACES = re.compile(r"[\s\u00a0*]+|\\(?=[!-/:-@\[-`{-~])")
 
 
+def char_width(c: str) -> int:
+    """The columns a character takes in a monospaced terminal or editor: two for a wide one (汉字,
+    full-width forms), one for any other."""
+    return 1 if c < "\u1100" else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+
+
+def text_width(text: str) -> int:
+    """The columns ``text`` takes in a monospaced terminal or editor (:func:`char_width`)."""
+    return sum(map(char_width, text))
+
+
 @lru_cache(maxsize=4096)
 def norm(text: str) -> str:
     """NFKC (full-width to half-width), without spaces, markdown emphasis and markdown escapes."""
@@ -389,6 +400,18 @@ def title_agency(title: str | None) -> str | None:
         text = text[2:]
         text = next((text[len(verb) :] for verb in _PUBLISHING if text.startswith(verb)), text)
     return text or None
+
+
+#: what a title may hold where the agency's name goes without naming one: 本局, 我委, 关于
+_PRONOUN = re.compile(
+    r"^(?:(?:本|我)(?:局|委|办|厅|院|署|会|单位|机关|部门|中心|区|县|市|镇|乡|街道)?|关于)$"
+)
+
+
+def names_agency(agency: str | None) -> bool:
+    """Whether the agency read from a title (:func:`title_agency`) is a name: not empty, one letter,
+    本局, 我委 or 关于, and holding two 汉字 in a row."""
+    return agency is not None and len(agency) >= 2 and not _PRONOUN.match(agency) and has_cjk_run(agency, 2)
 
 
 class DateReading(_Frozen):

@@ -8,7 +8,7 @@ import click
 
 from .app import CONTEXT, GxCommand, _option, main
 from .ui import _LANG_HELP, _LANG_HELP_ZH, EXIT_ERROR, GxError, _command_lang, _t, run_errors
-from .wrap import _width
+from gxlint.chinese import text_width
 
 
 def _all_rules():
@@ -63,9 +63,11 @@ def rules_cmd(fmt: str, lang: str | None) -> None:
         )
         return
     severities = [severity_text(r, lang, short=True) for r in rules]
-    width = max((_width(s) for s in severities), default=0)
+    width = max((text_width(s) for s in severities), default=0)
     for r, severity in zip(rules, severities):
-        click.echo(f"{r.code:<7} {r.name:<28} {severity}{' ' * (width - _width(severity))} {r.short(lang)}")
+        click.echo(
+            f"{r.code:<7} {r.name:<28} {severity}{' ' * (width - text_width(severity))} {r.short(lang)}"
+        )
 
 
 @main.command(

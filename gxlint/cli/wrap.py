@@ -8,11 +8,7 @@ import re
 
 import click
 
-
-def _width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+from gxlint.chinese import text_width
 
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
@@ -42,17 +38,17 @@ def wrap_cjk(text: str, width: int, initial_indent: str = "", subsequent_indent:
                 joined += " "
             joined += piece
         lines: list[str] = []
-        line, used, space = initial_indent, _width(initial_indent), False
+        line, used, space = initial_indent, text_width(initial_indent), False
         empty = True
         for token in _tokens().findall(joined):
             if token.isspace():
                 space = not empty
                 continue
-            need = _width(token) + (1 if space else 0)
+            need = text_width(token) + (1 if space else 0)
             if used + need > width and not empty:
                 lines.append(line)
-                line, used, space = subsequent_indent, _width(subsequent_indent), False
-                need = _width(token)
+                line, used, space = subsequent_indent, text_width(subsequent_indent), False
+                need = text_width(token)
             line += (" " if space else "") + token
             used += need
             space, empty = False, False
@@ -74,18 +70,18 @@ class GxHelpFormatter(click.HelpFormatter):
         rows = list(rows)
         if not any(re.search(rf"[{_CJK}]", second) for _, second in rows):
             return super().write_dl(rows, col_max, col_spacing)
-        first_col = min(max((_width(first) for first, _ in rows), default=0), col_max) + col_spacing
+        first_col = min(max((text_width(first) for first, _ in rows), default=0), col_max) + col_spacing
         for first, second in rows:
             self.write(f"{'':>{self.current_indent}}{first}")
             if not second:
                 self.write("\n")
                 continue
-            if _width(first) <= first_col - col_spacing:
-                self.write(" " * (first_col - _width(first)))
+            if text_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - text_width(first)))
             else:
                 self.write("\n" + " " * (first_col + self.current_indent))
-            text_width = max(self.width - first_col - 2, 10)
-            lines = wrap_cjk(second, text_width).splitlines() or [""]
+            wrap_width = max(self.width - first_col - 2, 10)
+            lines = wrap_cjk(second, wrap_width).splitlines() or [""]
             self.write(lines[0] + "\n")
             for line in lines[1:]:
                 self.write(f"{'':>{first_col + self.current_indent}}{line}\n")

@@ -48,10 +48,10 @@ from gxlint.chinese import (
     WHOLE_YEAR,
     PeriodReading,
     find_dates,
-    has_cjk_run,
     find_period,
     label_key,
     make_date,
+    names_agency,
     norm,
     numeral_value,
     title_agency,
@@ -359,7 +359,7 @@ class _Builder:
         last_blocks = built_sections[-1][1]
         signature, keep = self._signature(last_blocks)
         built_sections[-1] = (built_sections[-1][0], keep)
-        if not _is_name(agency):
+        if not names_agency(agency):
             # a title without the agency (2021年政府信息公开工作年度报告, 本局…): the page's publisher
             # or the signature names it, for pairing and the data set (GX106 still says the title lacks it)
             organ = signature.organ if signature is not None else None
@@ -424,7 +424,7 @@ class _Builder:
         if title_year is not None and period_year is not None and title_year != period_year:
             return None
         agency = title_agency(title)
-        if not _is_name(agency):
+        if not names_agency(agency):
             return None  # the signature may name it: the whole report is read
         return agency, title_year if title_year is not None else period_year
 
@@ -1132,16 +1132,9 @@ def _names_agency(title: str) -> bool:
 def _is_placed_organ(name: str | None) -> bool:
     """Whether ``name`` is an organ's name with its place (示例县教育局, not 办公室 or 本局): one
     that tells two agencies apart, as pairing needs."""
-    if name is None or not _is_name(name):
+    if name is None or not names_agency(name):
         return False
     return _is_organ(name) and re.search("[省市县区州盟旗镇乡]", name[:-1]) is not None
-
-
-def _is_name(agency: str | None) -> bool:
-    """Whether the agency read from a title is a name (not 本局, 我委, a letter or two)."""
-    if agency is None:
-        return False
-    return len(agency) >= 2 and agency[0] not in "本我" and has_cjk_run(agency, 2)
 
 
 def _date_from(m: re.Match):

@@ -63,7 +63,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from gxlint.chinese import CN_YEAR_DIGITS
+from gxlint.chinese import CN_YEAR_DIGITS, char_width
 from gxlint.read.document import AlignedLines, Document, Grid, GridCell, Origin, PageBreak, Paragraph, Problem
 
 #: refuse a PDF with more pages than this (an annual report has a handful)
@@ -1392,7 +1392,7 @@ def _layout_text(vis: list[_Char], unit: float, left: float) -> tuple[str, bool]
                 out.append(" ")
                 width += 1
         out.append(ch.t)
-        width += 2 if unicodedata.east_asian_width(ch.t) in ("W", "F") else 1
+        width += char_width(ch.t)
         prev = ch
     return "".join(out), wide
 

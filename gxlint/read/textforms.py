@@ -30,7 +30,6 @@ longer than :data:`MAX_LINE` is never a table line, and per-row work is bounded.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -737,9 +736,11 @@ class _Frag:
 def _widths(line: str) -> list[int]:
     """The display column of each character of ``line`` (and of its end): a wide character (汉字,
     full-width forms) takes two, as a monospaced editor shows it."""
+    from gxlint.chinese import char_width
+
     out, x = [0], 0
     for c in line:
-        x += 2 if c >= "\u1100" and unicodedata.east_asian_width(c) in "WF" else 1
+        x += char_width(c)
         out.append(x)
     return out
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import shutil
 import time
-import unicodedata
 from typing import TextIO
 
+from gxlint.chinese import text_width
 from gxlint.output import HUMAN
 
 
@@ -71,20 +71,16 @@ class Progress:
 
 def _tail(path: str, room: int) -> str:
     """The end of ``path`` in at most ``room`` terminal columns (CJK characters take two)."""
-    if _width(path) <= room:
+    if text_width(path) <= room:
         return path
     out: list[str] = []
     used = 1  # the ellipsis
     for char in reversed(path):
-        used += _width(char)
+        used += text_width(char)
         if used > room:
             break
         out.append(char)
     return "…" + "".join(reversed(out))
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def for_run(fmt: str, total: int, out: TextIO, err: TextIO) -> Progress | None:

@@ -8,7 +8,7 @@ import re
 from gxlint.chinese import (
     CN_YEAR_DIGITS,
     WHOLE_YEAR,
-    has_cjk_run,
+    names_agency,
     norm,
     read_period,
     title_agency,
@@ -25,9 +25,6 @@ from ._formats import evidence, format_markers
 
 TITLE_WORDS = "政府信息公开工作年度报告"
 _TITLE_YEAR = re.compile(rf"(?<!\d)\d{{4}}\s*年|[{CN_YEAR_DIGITS}]{{4}}\s*年")
-_PRONOUN = re.compile(
-    r"^(?:(?:本|我)(?:局|委|办|厅|院|署|会|单位|机关|部门|中心|区|县|市|镇|乡|街道)?|关于)$"
-)
 
 
 class ReportTitle(Rule):
@@ -151,7 +148,7 @@ class ReportTitle(Rule):
         if not _TITLE_YEAR.search(text):
             lacks.append(ctx.phrase("no_year"))
         agency = title_agency(title) or ""  # the title's own (report.agency may be the signature's)
-        if len(agency) < 2 or _PRONOUN.match(agency) or not has_cjk_run(agency, 2):
+        if not names_agency(agency):
             lacks.append(ctx.phrase("no_agency"))
         named, year = year_in(title), report.year
         wrong = None
