@@ -205,6 +205,10 @@ _CONTINUED = re.compile(
     r"\s*(?:[（(]?\s*(?:续表|续上表|接上表)\s*[)）]?[:：]?|\[NextPage\]"
     r"|(?=.*(?:上一页|下一页))(?:(?:上一页|下一页|首页|尾页|\d{1,3})\s*){2,})\s*$"
 )
+#: the wordings of a chapter's title that make a line a chapter heading when its number is written
+#: otherwise (第三部分 …) or lost
+_TITLED_LOOSE = ("official", "accepted", "legacy")
+_TITLED_EXACT = ("official", "accepted")
 #: what the numbers of a row run into its label are written with
 _NUMBER_CHARS = " \t\u3000.-0123456789"
 #: A table row is split into at most this many fields; the rest of a longer line stays in its last
@@ -498,13 +502,9 @@ class _Builder:
         numeral = m.group("num") or m.group("num2") or m.group("num3")
         number = numeral_value(numeral)
         title = m.group("title").strip().strip("*").strip().rstrip("。：:")
-        if number is None or number <= last:
+        if number is None or number <= last or not self._titled(title, number, _TITLED_LOOSE):
             return None
-        for t in self.ctx.templates:
-            spec, how = t.identify_chapter(title)
-            if spec is not None and how != "similar" and spec.number == number:
-                return number, title, numeral
-        return None
+        return number, title, numeral
 
     def _unnumbered_chapter(self, line: str, last: int) -> tuple[int, str, str] | None:
         """(number, title, "") of a chapter heading written without its number (收到和处理政府信息公开申请
@@ -513,11 +513,16 @@ class _Builder:
         title = line.strip(" \t\u3000#*").rstrip("。：:")
         if not title or title[0] in _LOOSE_HEADING_STARTS or title.endswith(_SENTENCE_END):
             return None
+        return (last + 1, title, "") if self._titled(title, last + 1, _TITLED_EXACT) else None
+
+    def _titled(self, title: str, number: int, wordings: tuple[str, ...]) -> bool:
+        """Whether ``title`` is a format's title of chapter ``number`` in one of ``wordings``
+        (:meth:`~gxlint.read.templates.Template.identify_chapter`'s: official, accepted, legacy)."""
         for t in self.ctx.templates:
             spec, how = t.identify_chapter(title)
-            if spec is not None and how in ("official", "accepted") and spec.number == last + 1:
-                return spec.number, title, ""
-        return None
+            if spec is not None and how in wordings and spec.number == number:
+                return True
+        return False
 
     def _split_heading(
         self, line: Line, m: re.Match | None = None
