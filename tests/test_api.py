@@ -46,3 +46,16 @@ def test_findings_are_sorted_and_well_formed():
 def test_parse_path_and_lint_report_agree():
     report = gxlint.parse_path(EXAMPLE)
     assert gxlint.lint_report(report, config={"select": ["GX00"]}) == []
+
+
+def test_text_given_as_a_string_is_read_as_the_same_text_in_a_file():
+    # tables in aligned columns (pdftotext -layout), handed to the library as a string: their cells
+    # are read as they are from the file (they were not: every table came out empty)
+    for name in ("forms/shiyi-2021-layout.txt", "shili-2021-pipes.md"):
+        data = (FIXTURES / name).read_bytes()
+        from_file = gxlint.parse_bytes(data, name)
+        from_string = gxlint.parse_text(data.decode("utf-8"), name)
+        cells = [[(c.text, c.span.line) for r in t.rows for c in r.cells] for t in from_file.tables]
+        assert cells and all(cells)
+        assert [[(c.text, c.span.line) for r in t.rows for c in r.cells] for t in from_string.tables] == cells
+        assert gxlint.lint_text(data.decode("utf-8"), name) == gxlint.lint_report(from_file)

@@ -173,8 +173,19 @@ def normalize_newlines(text: str) -> str:
     return text
 
 
-def from_text(text: str, path: str | None = None) -> Source:
-    return Source(text, path=path, encoding="utf-8")
+def from_text(
+    text: str, path: str | None = None, encoding: str = "utf-8", problems: tuple[Problem, ...] = ()
+) -> Source:
+    """The Source of a report's text, read as a text file of it is: its tables in bare pipes, one
+    cell per line or aligned columns rebuilt as tab rows (:func:`gxlint.read.textforms.normalize`)."""
+    if text and not any(p.fatal for p in problems):
+        from gxlint.read.textforms import normalize
+
+        original = normalize_newlines(text)
+        rebuilt = normalize(original)
+        if rebuilt is not original:  # tables rewritten: positions go back to the file's own
+            return Source(rebuilt, path=path, encoding=encoding, problems=problems, original=original)
+    return Source(text, path=path, encoding=encoding, problems=problems)
 
 
 def from_bytes(data: bytes, path: str | None = None) -> Source:
@@ -197,14 +208,7 @@ def from_bytes(data: bytes, path: str | None = None) -> Source:
         )
     if form == "text":
         text, encoding, problems = decode(data)
-        if text and not any(p.fatal for p in problems):
-            from gxlint.read.textforms import normalize
-
-            original = normalize_newlines(text)
-            text = normalize(original)
-            if text is not original:  # tables rewritten: positions go back to the file's own
-                return Source(text, path=path, encoding=encoding, problems=problems, original=original)
-        return Source(text, path=path, encoding=encoding, problems=problems)
+        return from_text(text, path, encoding, problems)
     if form == "mhtml":
         page = _mhtml_page(data)
         if page is None:
