@@ -51,7 +51,7 @@ MAX_LABELS = 6
 
 # -- the cheap pre-check ------------------------------------------------------------------------
 
-_MARKERS = ("第二十条", "信息内容", "申请人", "行政复议", "本年新收", "结转", "勾稽")
+_MARKERS = ("第二十条", "信息内容", "申请人", "行政复议", "本年新收", "结转", "勾稽", "统计指标", "指标名称")
 # a blank within a line, as gxlint.chinese.HSPACE (not imported: this module imports nothing of gxlint);
 # [ \t\u3000] would compile to a 64K-entry bitmap
 _HSPACE = r"[^\S\n\r\f\v\x1c-\x1f\x85\xa0]"
@@ -186,6 +186,14 @@ class _Vocab:
         self.chapter_titles = {
             self.key(title) for t in templates.formats for c in t.chapters for title in (c.title, *c.accepted)
         }
+        # the pre-2019 统计表's column headings (统计指标 / 单位 / 统计数): its anchors that are not its caption
+        self.legacy_headers = tuple(
+            k
+            for t in templates.legacy
+            for table in t.tables.values()
+            for k in map(self.key, table.get("anchors", ()))
+            if not k.endswith("统计表")
+        )
         self._app_cache: dict[str, tuple[bool, bool]] = {}
         self._piece_cache: dict[tuple[str, str], bool] = {}
         self.app_header_all = self.app_header | self.app_cols
@@ -269,6 +277,10 @@ class _Vocab:
         if kind == "rl":
             return k in self.rl_labels
         return k in self.ad_header_all
+
+    def is_legacy_header(self, labels: list[_Frag]) -> bool:
+        joined = "".join(self.key(f.text) for f in labels)
+        return any(h in joined for h in self.legacy_headers)
 
     def heading(self, text: str) -> bool:
         """A chapter heading (一、… whose title is not an applications row label), also marked up
@@ -886,6 +898,9 @@ def _layout(lines: list[str], out: list[str], done: list[bool], v: _Vocab) -> No
     i = 0
     while i < n:
         p = at(i)
+        if p.cls == LAB and len(p.labels) >= 2 and v.is_legacy_header(p.labels):
+            i = _legacy_table(lines, out, done, v, i, at)
+            continue
         if p.cls not in (LAB, NUM) or not _layout_marker(p, v):
             i += 1
             continue
@@ -899,6 +914,72 @@ def _layout(lines: list[str], out: list[str], done: list[bool], v: _Vocab) -> No
                 parsed_region = [_layout_line(lines[j], j, v, wide=True) for j in region]
             _LayoutTable(lines, out, done, v, region, parsed_region).rewrite()
         i = end + 1
+
+
+#: a unit written against its row's label (``…计1条）条   186``): the 统计表's 单位 column
+_GLUED_UNIT = r"(.*[)）])(万元|元|条|件|次|篇|个|人|项)"
+
+
+def _legacy_table(lines: list[str], out: list[str], done: list[bool], v: _Vocab, start: int, at) -> int:
+    """The pre-2019 统计表 (统计指标 / 单位 / 统计数), one row a line, written as tab rows; returns the
+    line after it.  Its group rows (一、主动公开情况 … 九、…) are numbered like the report's chapters: a
+    numbered line is a group row while its number goes on from the table's last and rows follow it;
+    else it is the chapter after the table."""
+    from gxlint.chinese import numeral_value
+
+    rows: list[int] = [start]
+    group = 0  # the number of the table's last group row
+    j = start + 1
+    while j < len(lines):
+        p = at(j)
+        if p.cls in (BLANK, FOOT):
+            j += 1
+            continue
+        text = lines[j].strip(" \u3000\f\v")
+        m = re.match(r"([一二三四五六七八九十]{1,3})[ \u3000]*[、.．]", text)
+        number = numeral_value(m.group(1)) if m else None
+        if p.cls in (LAB, NUM):
+            if number is not None and number != group + 1:
+                break
+        elif (
+            p.cls != STOP
+            or text[0] in "#*"
+            or len(text) > 40
+            or number != group + 1
+            or not _rows_follow(j, len(lines), at)
+        ):
+            break
+        if number is not None:
+            group = number
+        rows.append(j)
+        j += 1
+    for j in rows:
+        p = at(j)
+        if p.cls == FOOT:
+            continue
+        if p.cls == STOP:
+            fields = [lines[j].strip(" \u3000\f\v"), "", ""]
+        else:
+            labels = [f.text for f in p.labels]
+            if p.nums and len(labels) == 1 and (glued := re.fullmatch(_GLUED_UNIT, labels[0])):
+                labels = [glued.group(1), glued.group(2)]
+            fields = [*labels, *(f.text for f in p.nums)]
+            if len(fields) < 3:
+                fields[1:1] = [""] * (3 - len(fields))  # a group row, or a row without its unit
+        out[j] = _lead(lines[j]) + _row(fields)
+        done[j] = True
+    for j in range(start, rows[-1] + 1):
+        if at(j).cls == FOOT:
+            out[j], done[j] = "", True  # a page number inside the table
+    return rows[-1] + 1
+
+
+def _rows_follow(j: int, n: int, at) -> bool:
+    """Whether the next line with text after line ``j`` (of ``n``) is a row of a table."""
+    for k in range(j + 1, n):
+        if at(k).cls not in (BLANK, FOOT):
+            return at(k).cls in (LAB, NUM)
+    return False
 
 
 def _aligned_as_shown(lines: list[str], region: list[int], parsed: list[_Line], v: _Vocab) -> bool:
