@@ -1158,7 +1158,29 @@ def _node_candidates(template: Template, text: str) -> tuple[tuple[Node, ...], b
     ]
     if numbering is not None:
         prefix = [n for n in prefix if n.numbering == numbering] or prefix
-    return (tuple(prefix), False, replaced) if prefix else None
+    if prefix:
+        return tuple(prefix), False, replaced
+    if numbering is not None and len(fixed) >= 6:
+        # a character mistyped (内部事物 for 内部事务), added or lost in a numbered label: that row,
+        # read as the template's (GX212 names the label to use)
+        typo = tuple(
+            n for n in template.app_nodes if n.numbering == numbering and _one_edit_apart(n.key, fixed)
+        )
+        if typo:
+            return typo, True, fixed
+    return None
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one character replaced, added or left out."""
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) != len(b) + 1:
+        return False
+    at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(b))
+    return a[at + 1 :] == b[at:]
 
 
 @lru_cache(maxsize=4096)

@@ -63,6 +63,10 @@ class OutcomeTotal(ColumnIdentity):
         "outcomes": Message(zh="各项办理结果之和", en="the sum of the outcome rows"),
         "group": Message(zh="{label} {known}", en="{label} {known}"),
         "group_with_blanks": Message(zh="{label} {known}（另有空白）", en="{label} {known} (plus blanks)"),
+        # a row of the group that is not in the table, or was not read (GX210 names it)
+        "group_without_rows": Message(
+            zh="{label} {known}（另有缺失或未读出的行）", en="{label} {known} (plus rows missing or not read)"
+        ),
     }
 
     def report(self, ctx, table, tmpl, column, left, right, lc, rc, b, where, also=None):
@@ -72,12 +76,13 @@ class OutcomeTotal(ColumnIdentity):
         parts = []
         for g, cells in groups.items():
             known = sum(c.value for c in cells if c is not None and c.status == "number")
-            blank = any(c is None or c.status != "number" for c in cells)
-            parts.append(
-                ctx.phrase(
-                    "group_with_blanks" if blank else "group", label=short_label(tmpl, g), known=fmt(known)
-                )
-            )
+            if any(c is None for c in cells):
+                kind = "group_without_rows"
+            elif any(c.status != "number" for c in cells if c is not None):
+                kind = "group_with_blanks"
+            else:
+                kind = "group"
+            parts.append(ctx.phrase(kind, label=short_label(tmpl, g), known=fmt(known)))
         total = " + ".join(short_label(tmpl, k) for k in left)
         outcomes = ctx.phrase("outcomes")
         return ctx.say(

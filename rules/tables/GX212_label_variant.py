@@ -22,7 +22,9 @@ class LabelVariant(Rule):
 
     The reader tolerates spacing, width and punctuation, but some labels it matches only after
     correcting a known variant or typo (社会组织 for 社会公益组织, 内容事务 for 内部事务, a label
-    cut short such as 本年增/) or by its ending (规范性文件 for 行政规范性文件).  It reads the numbers
+    cut short such as 本年增/), by its ending (规范性文件 for 行政规范性文件), or -- a numbered row of
+    the applications table -- by its number and all but one character (5.属于三类内部事物信息 for
+    5.属于三类内部事务信息: a character mistyped, added or left out).  It reads the numbers
     all the same, and says so here rather than in silence: the published table should carry the
     template's labels.  One finding per label and table, with the number of places.  These are
     infos, except a label that belongs to another format's table -- 规范性文件 (2019 format) in a

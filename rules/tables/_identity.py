@@ -54,9 +54,9 @@ TAIL = {
         en="{left} is {left_value}, {right} add up to {right_value}",
     ),
     "unbalanceable": Message(
-        zh="{grows}的已知部分已达 {known}，超过{full}的 {whole}；空白或无效单元格无论填入什么非负数都无法相等",
+        zh="{grows}的已知部分已达 {known}，超过{full}的 {whole}；空白、无效或未读出的单元格无论是什么非负数都无法相等",
         en="the known part of {grows} is already {known}, more than {full} ({whole}); no non-negative value "
-        "in the blank or invalid cells can make them equal",
+        "in the blank, invalid or unread cells can make them equal",
     ),
 }
 
