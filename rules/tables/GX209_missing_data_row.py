@@ -1,5 +1,5 @@
-"""GX209 missing-data-row: a template table has its header but no data row, or lacks some of the
-applications table's rows."""
+"""GX209 missing-data-row: a template table has its header but no data row, or lacks some of its
+rows (the applications table's, the 主动公开 table's article-20 items and rows)."""
 
 from __future__ import annotations
 
@@ -39,6 +39,12 @@ class MissingDataRow(Rule):
     under a label the template does not have, GX210 says so and this rule does not guess which row it
     is.
 
+    The 主动公开 table likewise has every article-20 item of its format -- 第（一）（五）（六）（八）项, and
+    第（九）项 in 2019 -- each with its rows (（六）: 行政处罚 and 行政强制): an item or a row left out is
+    reported once for the report, over all its 主动公开 tables (a sentence may part the items).  As
+    above, nothing is reported where the text stops early or where a row could not be read or
+    named.
+
     Anti-pattern::
 
         行政复议					行政诉讼
@@ -56,10 +62,8 @@ class MissingDataRow(Rule):
     code = "GX209"
     name = "missing-data-row"
     severity = "error"
-    summary = (
-        "a template table has its header but no data row, or the applications table lacks some of its rows"
-    )
-    summary_zh = "模板表格只有表头，没有数据行；或申请情况表缺少模板中的行"
+    summary = "a template table has its header but no data row, or lacks some of the template's rows or items"
+    summary_zh = "模板表格只有表头，没有数据行；或缺少模板中的行、项"
     spec = "tables"
     doc_zh = """模板表格有表头（主动公开情况表则是第二十条某项的标题和“信息内容”表头），但后面没有任何一行
     数字：表格没有填写，或数据行在转换格式时丢失。即使没有案件，行政复议、行政诉讼情况表也要填写
@@ -69,7 +73,11 @@ class MissingDataRow(Rule):
 
     收到和处理政府信息公开申请情况表还必须有模板中的每一行：删去一行（连同其数字，例如“3.补正后申请
     内容仍不明确”），这一行的数字就不在表格的合计之中。正文在表格中途中断时，中断之后的行由 GX108
-    报告；有一行用了模板没有的行名时，由 GX210 报告，本规则不去猜测它是哪一行。"""
+    报告；有一行用了模板没有的行名时，由 GX210 报告，本规则不去猜测它是哪一行。
+
+    主动公开情况表同样要有本格式第二十条的每一项（第（一）（五）（六）（八）项，2019 年格式还有第（九）项）
+    及其每一行（第（六）项：行政处罚、行政强制）：缺少的项或行合并在一条中报告，涵盖报告中所有的主动
+    公开情况表（各项之间可能隔着一段文字）。与上面一样，正文中途中断、或有行读不出、认不出时不报告。"""
 
     messages = {
         "no_data_row": Message(
@@ -97,6 +105,15 @@ class MissingDataRow(Rule):
             fix_zh="补上缺少的行",
             fix_en="add the missing rows",
         ),
+        "missing_items": Message(
+            zh="{table}缺少模板中的{parts}；模板要求每一项的每一行都要填写（没有的填 0）",
+            en="the {table} lacks the template's {parts}; the template expects every row of every item, "
+            "with 0 where there is none",
+            fix_zh="补上缺少的项和行",
+            fix_en="add the missing items and rows",
+        ),
+        "items": Message(zh="第二十条{items}项", en="article-20 item(s) {items}"),
+        "item_rows": Message(zh="{rows}行", en="row(s) {rows}"),  # rows: “（六）行政强制”、…
         "no_section_row": Message(
             zh="{table}“{caption}”只有表头，没有数据行（应有：{rows}）",
             en="{table}: “{caption}” has a header but no data row (expected: {rows})",
@@ -106,6 +123,7 @@ class MissingDataRow(Rule):
     }
 
     def check(self, report, ctx):
+        yield from self._items(report, ctx)
         for table in template_tables(report):
             if not table.rows:
                 if table in unread_tables(report, ctx):
@@ -143,6 +161,53 @@ class MissingDataRow(Rule):
             rows=joined(short_label(tmpl, label) for label in missing),
         )
 
+    def _items(self, report, ctx):
+        """The 主动公开 table's article-20 items and rows that are not there at all (an item with its
+        caption but no row is :meth:`_sections`'s), over every 主动公开 table of the report (a page
+        may part the items)."""
+        tables = [t for t in template_tables(report, ACTIVE_DISCLOSURE) if t.rows]
+        if not tables or cutoff(report, ctx) is not None:
+            return  # none read (the table's other findings say why), or the text stops early (GX108)
+        tmpl = template_of(tables[0], ctx)
+        if tmpl is None or any(n.kind in _UNPLACED for t in tables for n in t.notes):
+            return  # a row the reader could not place or name may be the one that looks missing
+        captions = _captions(tmpl)
+        seen: set[str] = set()  # the items whose caption or a row of which is there
+        read: set[tuple[str | None, str]] = set()
+        for t in tables:
+            for raw in t.raw:
+                first = next((f for f in raw.fields if f.text.strip()), None)
+                section = captions.get(label_words(first.text)) if first is not None else None
+                if section is not None:
+                    seen.add(section.caption)
+            for row in t.rows:
+                seen.add(row.section or "")
+                read.add((row.section, row.key))
+        items = [s for s in tmpl.sections if s.caption not in seen]
+        with_rows = {section for section, _ in read}
+        rows = [
+            (s, label)
+            for s in tmpl.sections
+            if s.caption in with_rows
+            for label in s.rows
+            if (s.caption, label) not in read
+        ]
+        if not items and not rows:
+            return
+        parts = []
+        if items:
+            parts.append(ctx.phrase("items", items=joined(_item(s.caption) for s in items)))
+        if rows:
+            parts.append(
+                ctx.phrase("item_rows", rows=joined(f"“{_item(s.caption)}{label}”" for s, label in rows))
+            )
+        yield ctx.say(
+            tables[0].span,
+            "missing_items",
+            table=table_name(tables[0]),
+            parts=joined(parts, "，以及", " and "),
+        )
+
     def _sections(self, ctx, table: Table):
         tmpl = template_of(table, ctx)
         if tmpl is None:
@@ -168,6 +233,15 @@ class MissingDataRow(Rule):
                 current, has_data = (section, raw.span), False
             elif not has_data and holds_data(raw):  # one row of data is enough
                 has_data = True
+
+
+#: notes of a row the reader saw but could not place in its columns or name
+_UNPLACED = ("unknown-row", "unreadable")
+
+
+def _item(caption: str) -> str:
+    """第二十条第（六）项 -> （六）: an item as a message lists it."""
+    return caption.removeprefix("第二十条第").removesuffix("项")
 
 
 @lru_cache(maxsize=256)
