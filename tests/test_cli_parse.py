@@ -70,3 +70,22 @@ def test_parse_takes_lang_like_the_other_commands(tmp_path):
     english = gx("parse", "--lang", "en", str(binary))
     assert english.exit_code == 2 and english.stderr.startswith("gxlint: error: ")
     assert gx("parse", str(binary)).stderr.startswith("gxlint：错误：")
+
+
+def test_parse_outline_of_a_word_file_names_paragraphs_and_tables(tmp_path):
+    # a line of the text gxlint read means nothing in Word: the outline names the paragraph or the
+    # table, as the findings do
+    from formsgen import to_docx
+
+    path = tmp_path / "report.docx"
+    path.write_bytes(to_docx(EXAMPLE.read_text(encoding="utf-8")))
+    result = CliRunner().invoke(main, ["parse", str(path)])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^章 三、收到和处理政府信息公开申请情况（第 \d+ 段）$", result.output, re.M)
+    assert re.search(
+        r"^  表 收到和处理政府信息公开申请情况表（表 \d+ 第 1 行，分列，格式 2021）$", result.output, re.M
+    )
+    assert re.search(r"^落款：    示例县市场监督管理局，2022-01-20（第 \d+ 段）$", result.output, re.M)
+    assert " 行）\n" not in result.output.replace("第 1 行，", "")
+    english = CliRunner().invoke(main, ["parse", "--lang", "en", str(path)])
+    assert re.search(r"^chapter 三、收到和处理政府信息公开申请情况  \(paragraph \d+\)$", english.output, re.M)

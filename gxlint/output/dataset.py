@@ -197,14 +197,15 @@ _OUTLINE = {
         "no organ": "(no organ)",
         "no date": "(no date)",
         "and": ", ",
-        "line": " (line {line})",
-        "problem line": "line {line}: ",
+        "at line": "line {line}",
+        "line": " ({at})",
+        "problem line": "{at}: ",
         "preamble": "preamble: {n} paragraph(s)",
         "paragraphs": "{n} paragraph(s)",
-        "chapter": "chapter {numeral}、{title}  (line {line})",
-        "table": "table {kind} (line {line}, {layout}, template {template})",
+        "chapter": "chapter {numeral}、{title}  ({at})",
+        "table": "table {kind} ({at}, {layout}, template {template})",
         "no data row": "(no data row)",
-        "note": "note line {line}: ",
+        "note": "note {at}: ",
     },
     "zh": {
         "form": "形式：    ",
@@ -222,14 +223,15 @@ _OUTLINE = {
         "no organ": "（无机关名称）",
         "no date": "（无日期）",
         "and": "，",
-        "line": "（第 {line} 行）",
-        "problem line": "第 {line} 行：",
+        "at line": "第 {line} 行",
+        "line": "（{at}）",
+        "problem line": "{at}：",
         "preamble": "开头：{n} 段",
         "paragraphs": "{n} 段",
-        "chapter": "章 {numeral}、{title}（第 {line} 行）",
-        "table": "表 {kind}（第 {line} 行，{layout}，格式 {template}）",
+        "chapter": "章 {numeral}、{title}（{at}）",
+        "table": "表 {kind}（{at}，{layout}，格式 {template}）",
         "no data row": "（没有数据行）",
-        "note": "说明 第 {line} 行：",
+        "note": "说明 {at}：",
     },
 }
 #: the outline's names, in Chinese, of the forms, table kinds and layouts (English: as in the JSON)
@@ -244,38 +246,46 @@ def report_to_text(report: Report, lang: str = "zh") -> str:
     w = _OUTLINE[lang]
     out: list[str] = []
     form = report.source.form
+
+    def at(line: int) -> str:
+        """A line of the text read, as a person finds it in the file: 第 7 段, 表 2 第 5 行第 3 列,
+        第 3 页第 12 行 for Word, PDF and web pages (the line of the text read means nothing there)."""
+        origin = report.source.locate(line)
+        place = describe({"form": form, **origin.to_dict()}, lang) if origin is not None else ""
+        return place or w["at line"].format(line=line)
+
     out.append(w["form"] + (_FORMS_ZH.get(form, form) if lang == "zh" else form))
     out.append(w["title"] + (report.title or w["none"]))
     out.append(w["agency"] + (report.agency or w["unknown"]))
     out.append(w["year"] + (str(report.year) if report.year else w["unknown"]))
     out.append(w["template"] + (report.template or (w["legacy"] if report.legacy_format else w["none"])))
     if report.period:
-        line = w["line"].format(line=report.period.span.line)
+        line = w["line"].format(at=at(report.period.span.line))
         out.append(f"{w['period']}{_iso(report.period.start)} – {_iso(report.period.end)}{line}")
     if report.published:
         out.append(
             w["published"]
             + f"{_iso(report.published.date)}"
-            + w["line"].format(line=report.published.span.line)
+            + w["line"].format(at=at(report.published.span.line))
         )
     if report.signature:
         s = report.signature
-        line = w["line"].format(line=s.span.line)
+        line = w["line"].format(at=at(s.span.line))
         out.append(
             f"{w['signature']}{s.organ or w['no organ']}{w['and']}{_iso(s.date) or w['no date']}{line}"
         )
     for p in report.source.problems:
         message = p.message_zh if lang == "zh" else p.message_en
-        out.append(w["problem"] + w["problem line"].format(line=p.line) + message)
-    _blocks(out, report.preamble, w, 0, preamble=True)
+        out.append(w["problem"] + w["problem line"].format(at=at(p.line)) + message)
+    _blocks(out, report.preamble, w, at, 0, preamble=True)
     for c in report.chapters:
         numeral = c.numeral or (numeral_text(c.number) if c.number else "?")
-        out.append(w["chapter"].format(numeral=numeral, title=c.title, line=c.span.line))
-        _blocks(out, c.blocks, w, 1)
+        out.append(w["chapter"].format(numeral=numeral, title=c.title, at=at(c.span.line)))
+        _blocks(out, c.blocks, w, at, 1)
     return "\n".join(out) + "\n"
 
 
-def _blocks(out: list[str], blocks, w: dict[str, str], depth: int, preamble: bool = False) -> None:
+def _blocks(out: list[str], blocks, w: dict[str, str], at, depth: int, preamble: bool = False) -> None:
     pad = "  " * depth
     paragraphs = sum(1 for b in blocks if isinstance(b, Paragraph))
     if preamble:
@@ -289,7 +299,7 @@ def _blocks(out: list[str], blocks, w: dict[str, str], depth: int, preamble: boo
                 pad
                 + w["table"].format(
                     kind=_KINDS_ZH.get(b.kind, b.kind) if zh else b.kind,
-                    line=b.span.line,
+                    at=at(b.span.line),
                     layout=_LAYOUTS_ZH.get(b.layout, b.layout) if zh else b.layout,
                     template=b.template or "-",
                 )
@@ -304,7 +314,7 @@ def _blocks(out: list[str], blocks, w: dict[str, str], depth: int, preamble: boo
             if b.kind in TEMPLATE_KINDS and not b.rows:
                 out.append(f"{pad}  {w['no data row']}")
             for n in b.notes:
-                out.append(f"{pad}  " + w["note"].format(line=n.span.line) + (n.zh if zh else n.en))
+                out.append(f"{pad}  " + w["note"].format(at=at(n.span.line)) + (n.zh if zh else n.en))
 
 
 def _iso(date) -> str | None:
