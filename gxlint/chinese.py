@@ -128,13 +128,107 @@ def make_date(year: str | int, month: str | int, day: str | int) -> dt.date | No
         return None
 
 
-def find_dates(text: str):
-    """Yield (date, start, end) for every 2020年1月8日 / 2020-01-08 style date in ``text``."""
-    for pattern in (DATE_CN, DATE_ISO):
-        for m in pattern.finditer(text):
-            date = make_date(*m.groups())
-            if date is not None:
-                yield date, m.start(), m.end()
+def find_dates(text: str) -> Iterator[tuple[dt.date, int, int]]:
+    """Yield (date, start, end) for every full date in ``text`` in the order they are written, as
+    :func:`written_dates` reads them (``2020年1月8日``, ``2020-01-08``, ``２０２０－０１－０８``,
+    ``二〇二〇年一月八日``)."""
+    for written in written_dates(text):
+        if written.date is not None:
+            yield written.date, written.start, written.end
+
+
+#: full-width digits and a date's punctuation made half-width, one character for one (positions kept)
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９－／．：", "0123456789-/.:")
+#: one date as a header line or a signature writes it, in half-width text with Arabic digits:
+#: ``2022年2月1日`` (also 号, and ``2022年2月``: a month alone), ``2022-02-01``, ``2022/2/1``,
+#: ``2022.2.1``; groups: year, month, day (None for a month alone)
+_ONE_DATE = re.compile(
+    r"(?<!\d)(\d{4})\s*(?:年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?"
+    r"|(?P<sep>[-/.])(\d{1,2})(?P=sep)(\d{1,2})(?!\d))"
+)
+
+
+class WrittenDate(_Frozen):
+    """A date as written: its ``year`` and ``month``, its ``day`` (None for a month written alone:
+    ``2022年2月``) and where it stands in the text read (``start``, ``end``).  ``date`` is the day
+    it names, None for a month alone or a day that does not exist (``2022年2月30日``)."""
+
+    __slots__ = ("year", "month", "day", "start", "end", "date")
+    year: int
+    month: int
+    day: int | None
+    start: int
+    end: int
+    date: dt.date | None
+
+    def __init__(self, year: int, month: int, day: int | None, start: int, end: int) -> None:
+        _set(self, "year", year)
+        _set(self, "month", month)
+        _set(self, "day", day)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "date", make_date(year, month, day) if day is not None else None)
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day the date may be: the day, or a month's last day; None for no such month."""
+        if self.day is not None:
+            return self.date
+        return _month_end(self.year, self.month) if 1 <= self.month <= 12 else None
+
+
+def written_dates(text: str) -> Iterator[WrittenDate]:
+    """Every date written in ``text`` (:data:`_ONE_DATE`'s forms, its digits also full-width or
+    Chinese numerals: ``２０２２－０２－０１``, ``二〇二二年二月一日``, ``二0二二年``), in the order
+    they are written, with their place in ``text``.  The one date reader of header lines
+    (发布日期：…) and signatures, whatever the form the report came in."""
+    half = text.translate(_HALF_WIDTH)
+    arabic = arabic_dates(half)
+    read, index = arabic if arabic is not None else (half, None)
+    for m in _ONE_DATE.finditer(read):
+        year, month, day = m.group(1), m.group(2) or m.group(5), m.group(3) or m.group(6)
+        start, end = m.start(), m.end()
+        if index is not None:
+            start, end = index[start], index[end - 1] + 1
+        yield WrittenDate(int(year), int(month), int(day) if day else None, start, end)
+
+
+def whole_date(text: str) -> WrittenDate | None:
+    """``text`` as one date and nothing else around it (a signature's date line), or None."""
+    stripped = text.strip(" \t\u3000\u00a0")
+    if not stripped or len(stripped) > 24 or not (stripped[0].isdigit() or stripped[0] in _CN_YEAR_DIGITS):
+        return None
+    for written in written_dates(stripped):
+        return written if written.start == 0 and written.end == len(stripped) else None
+    return None
+
+
+#: the labels a web page gives the date it published a report on, in the order they are trusted:
+#: the publication date, else the date the page was generated, else the date the document was drawn up
+PUBLICATION_LABELS = (
+    ("发布日期", "发布时间", "公开日期", "发文日期", "上传时间", "发表时间"),
+    ("生成日期",),
+    ("成文日期", "印发日期"),
+)
+
+
+def labelled_date(text: str, labels: tuple[str, ...]) -> WrittenDate | None:
+    """The first full date in ``text`` that directly follows one of ``labels`` (``发布时间：2022-01-25``,
+    ``【发布日期：２０２２－０２－０１】``, ``发布日期：二〇二二年二月一日``): the date of that field,
+    never one of another field on the same line (``成文日期：…``) or of the text after it."""
+    for m in _label_pattern(labels).finditer(text):
+        begin = m.end()
+        for written in written_dates(text[begin : begin + 24]):
+            if written.start == 0 and written.date is not None:
+                return WrittenDate(written.year, written.month, written.day, begin, begin + written.end)
+            break
+    return None
+
+
+@lru_cache(maxsize=16)
+def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``labels`` and what separates it from its value (a colon, spaces)."""
+    return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")[\s\u3000]*[:：]?[\s\u3000]*")
 
 
 def cjk_count(text: str) -> int:
@@ -346,7 +440,12 @@ _CN_YEAR_DIGITS = {
     "七": "7",
     "八": "8",
     "九": "9",
+    # the digit zero typed among Chinese numerals (二0二二年): read only in such a year
+    "0": "0",
+    "０": "0",
 }
+#: the characters of :data:`CN_YEAR_DIGITS` that are Chinese numerals, not a letter or a circle
+_CN_NUMERAL_YEAR_DIGITS = "〇零一二三四五六七八九"
 _YEAR_IN = re.compile(rf"(?<!\d)(\d{{4}})\s*年|([{CN_YEAR_DIGITS}]{{4}})\s*年")
 
 
@@ -722,23 +821,27 @@ def _find_period(text: str) -> tuple[int, PeriodReading] | None:
 #: a date's parts written in Chinese numerals: a year of four digits before 年 (二〇二一年), a month
 #: or day before 月/日/号 (十二月三十一日)
 _CN_DATE_PART = re.compile(
-    rf"([{CN_YEAR_DIGITS}]{{4}})(?=\s*年)|([一二三四五六七八九十]{{1,3}})(?=\s*[月日号])"
+    rf"([{CN_YEAR_DIGITS}0０]{{4}})(?=\s*年)|([一二三四五六七八九十]{{1,3}})(?=\s*[月日号])"
 )
+#: a year in Chinese numerals whose 〇 was typed as the digit zero (二0二二年, a common slip)
+_ZERO_TYPED = ("二0", "二０")
 
 
 def arabic_dates(text: str) -> tuple[str, list[int]] | None:
     """``text`` with the dates written in Chinese numerals (二〇二一年十二月三十一日) in Arabic digits
     (2021年12月31日), and for each character of it its index in ``text``; None where ``text`` holds
     no year in Chinese numerals (every year of 2000–2099 has a 〇, 零 or ○), which is most texts."""
-    if not any(c in text for c in "〇零○OＯ"):
+    if not any(c in text for c in "〇零○OＯ") and not any(z in text for z in _ZERO_TYPED):
         return None
-    if not any(m.group(1) for m in _CN_DATE_PART.finditer(text)):
+    if not any(_cn_year(m.group(1)) for m in _CN_DATE_PART.finditer(text)):
         return None
     out: list[str] = []
     index: list[int] = []
     at = 0
     for m in _CN_DATE_PART.finditer(text):
         if m.group(1):
+            if not _cn_year(m.group(1)):
+                continue
             digits = "".join(_CN_YEAR_DIGITS[c] for c in m.group(1))
         else:
             value = numeral_value(m.group(2))
@@ -756,6 +859,12 @@ def arabic_dates(text: str) -> tuple[str, list[int]] | None:
     out.append(text[at:])
     index.extend(range(at, len(text)))
     return "".join(out), index
+
+
+def _cn_year(written: str | None) -> bool:
+    """Whether four characters before 年 are a year in Chinese numerals: one of them at least is
+    a Chinese numeral (二0二二 is, 0000 is not)."""
+    return written is not None and any(c in _CN_NUMERAL_YEAR_DIGITS for c in written)
 
 
 def _mapped(reading: PeriodReading, text: str, index: list[int]) -> PeriodReading:

@@ -46,10 +46,12 @@ from gxlint.chinese import (
     DATE_ISO,
     HSPACE,
     WHOLE_YEAR,
+    PUBLICATION_LABELS,
     PeriodReading,
     find_dates,
     find_period,
     label_key,
+    labelled_date,
     make_date,
     names_agency,
     norm,
@@ -96,8 +98,6 @@ _NEW_ITEM = (
 _FIELD_LINE = r"^\s*[^\s:：，。]{2,8}[:：]"
 _METADATA_END = re.compile(r"^=+\s*正文\s*=+$")
 _METADATA_LINE = r"^([^\s:：]{1,10})\s*[:：]\s*(.*)$"
-# at the start of a line, or after another field of the site's header (发布机构：…　发布日期：…)
-_PUBLISHED = re.compile(r"(?:^|[\s\u3000])\s*(?:发布日期|发布时间|公开日期|成文日期)\s*[:：]\s*(.+)$")
 _DATE_ONLY = re.compile(
     r"^\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
     rf"|([{CN_YEAR_DIGITS}]{{4}})\s*年\s*([一二三四五六七八九十]{{1,3}})\s*月\s*([一二三四五六七八九十]{{1,3}})\s*日)\s*$"
@@ -121,7 +121,9 @@ _CHROME = re.compile(
     r"|^\s*(?:[—–－-]\s*\d{1,3}\s*[—–－-]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)"
     r"\s*$|ICP备|公网安备|(?:^|\s)(?:发布时间|发布日期)[:：][^，。]*(?:来源|浏览|字号)"
     # the publication date alone on its line: the site's, not the title's
-    r"|^\s*(?:发布时间|发布日期)\s*[:：][\s\d年月日:：./-]*$",
+    r"|^\s*(?:发布时间|发布日期)\s*[:：][\s\d年月日:：./-]*$"
+    # a header line that opens with the publication date, whatever follows it (字体：[大 中 小], 成文日期：…)
+    r"|^\s*[【\[]?\s*(?:发布时间|发布日期)\s*[:：]\s*[\d０-９]{4}\s*[-/.年－／．]",
     re.IGNORECASE,
 )
 
@@ -637,18 +639,27 @@ class _Builder:
         return title, self.source.span(item.source_offset(at + start), item.source_offset(at + end))
 
     def _published(self, preamble: list, metadata: dict[str, str]) -> Dated | None:
-        for name in ("发布时间", "发布日期", "成文日期"):
-            value = metadata.get(name)
-            if value:
-                for date, _, _ in find_dates(value):
-                    line = int(metadata.get("_line:" + name, "1"))
-                    return Dated(date, self.source.line_span(line), value)
-        for item in preamble[:8]:
-            if isinstance(item, Paragraph):
-                m = _PUBLISHED.search(item.text) if len(item.text) < 200 else None
-                if m:
-                    for date, _, _ in find_dates(m.group(1)):
-                        return Dated(date, item.span, item.text.strip())
+        """The date the report was published on, read as the web reader reads a page's header
+        (:data:`~gxlint.chinese.PUBLICATION_LABELS`, in their order: 发布日期/发布时间 …, else
+        生成日期, else 成文日期): a crawler's metadata field, else a line before the first chapter
+        (``发布时间：2022-01-25　字体：[大 中 小]``, ``成文日期：…　发布日期：…``, ``【发布时间：…】``).
+        Only the date right after its label is the field's: never another field's on the line."""
+        for labels in PUBLICATION_LABELS:
+            for name in labels:
+                value = metadata.get(name)
+                if value:
+                    for date, _, _ in find_dates(value):
+                        line = int(metadata.get("_line:" + name, "1"))
+                        return Dated(date, self.source.line_span(line), value)
+        header = [item for item in preamble[:8] if isinstance(item, Paragraph)]
+        for labels in PUBLICATION_LABELS:
+            for item in header:
+                written = labelled_date(item.text, labels)
+                if written is not None and written.date is not None:
+                    line = self.source.line_col(item.source_offset(written.start))[0]
+                    return Dated(
+                        written.date, self.source.line_span(line), item.text[written.start : written.end]
+                    )
         return None
 
     def _period(self, staged) -> tuple[Period | None, PeriodReading | None]:

@@ -53,7 +53,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from gxlint.chinese import has_cjk_run
+from gxlint.chinese import PUBLICATION_LABELS, has_cjk_run, labelled_date
 from gxlint.read.document import NOWHERE, PICTURE, Document, Grid, GridCell, Origin, Paragraph, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -159,13 +159,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufdd0\ufffe\uffff]")
 
 _META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_DATE_LABELS = (
-    ("发布日期", "发布时间", "公开日期", "发文日期", "上传时间", "发表时间"),
-    ("生成日期",),
-    ("成文日期", "印发日期"),
-)
-_DATE = r"[\s\ufdd0]*[:：]?[\s\ufdd0]*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
-_DATE_RES = tuple(re.compile("(?:" + "|".join(labels) + ")" + _DATE) for labels in _DATE_LABELS)
 _ANY_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 #: bytes that text holds; a page whose first 4 KB has more than 2 % of other (control) bytes is binary
 _TEXT_BYTES = bytes([7, 8, 9, 10, 12, 13, 27, *range(32, 127), *range(128, 256)])
@@ -775,20 +768,28 @@ _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|——| - | — )\s*")
 
 def _date(texts: list[tuple[str, int | None]], meta_date: str) -> tuple[str, int | None]:
     """The publication date and the source line it stands on (None for the page's meta): a
-    发布日期/发布时间 label, else 生成日期, else the page's PubDate meta, else 成文日期."""
-    for pattern in _DATE_RES[:2]:
+    发布日期/发布时间 label, else 生成日期, else the page's PubDate meta, else 成文日期 (the labels
+    and the dates read as the text reader reads a header line: :func:`gxlint.chinese.labelled_date`)."""
+    texts = [(text.replace(_BR, " "), line) for text, line in texts]  # a line break in a field
+    for labels in PUBLICATION_LABELS[:2]:
         for text, line in texts:
-            for m in pattern.finditer(text):
-                if _ymd(m):
-                    return _ymd(m), line
+            date = _plausible(labelled_date(text, labels))
+            if date:
+                return date, line
     meta = _ANY_DATE.match(meta_date)
     if meta and _ymd(meta):
         return _ymd(meta), None
     for text, line in texts:
-        for m in _DATE_RES[2].finditer(text):
-            if _ymd(m):
-                return _ymd(m), line
+        date = _plausible(labelled_date(text, PUBLICATION_LABELS[2]))
+        if date:
+            return date, line
     return "", None
+
+
+def _plausible(written) -> str:
+    """A date read after a label as YYYY-MM-DD, when it is one of a report's years; else ''."""
+    date = written.date if written is not None else None
+    return date.isoformat() if date is not None and 1990 <= date.year <= 2100 else ""
 
 
 def _ymd(m) -> str:
