@@ -41,7 +41,6 @@ from gxlint.read.source import Source
 from gxlint.read.tables import Lexicon, Reader, choose_template, is_label, key, segment
 from gxlint.read.templates import Templates
 from gxlint.chinese import (
-    CN_YEAR_DIGITS,
     DATE_CN,
     DATE_ISO,
     HSPACE,
@@ -58,6 +57,9 @@ from gxlint.chinese import (
     numeral_value,
     title_agency,
     year_in,
+    whole_date,
+    written_dates,
+    WrittenDate,
     year_number,
 )
 from gxlint.read.unfold import unfold
@@ -98,10 +100,6 @@ _NEW_ITEM = (
 _FIELD_LINE = r"^\s*[^\s:：，。]{2,8}[:：]"
 _METADATA_END = re.compile(r"^=+\s*正文\s*=+$")
 _METADATA_LINE = r"^([^\s:：]{1,10})\s*[:：]\s*(.*)$"
-_DATE_ONLY = re.compile(
-    r"^\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
-    rf"|([{CN_YEAR_DIGITS}]{{4}})\s*年\s*([一二三四五六七八九十]{{1,3}})\s*月\s*([一二三四五六七八九十]{{1,3}})\s*日)\s*$"
-)
 _NOTE_LINE = re.compile(r"^\s*(?:[（(][^（()）]{1,20}[)）]|附件[:：]?.{0,60}|附件下载)\s*$")
 _TRAILING_SIGNATURE = (
     r"[。！；]\s*([^\s。，；：:]{2,30}?(?:局|委员会|办公室|办公厅|人民政府|政府|厅|中心|院|委|办|管委会|实验区))"
@@ -995,9 +993,8 @@ class _Builder:
             return None, original
         last = tail[-1]
         text = last.text.strip()
-        date_m = _DATE_ONLY.match(text)
-        if date_m:
-            date = _date_from(date_m)
+        written = whole_date(text)
+        if written is not None:
             organ = None
             organ_block = None
             if len(tail) >= 2 and isinstance(tail[-2], Paragraph):
@@ -1011,14 +1008,24 @@ class _Builder:
             first = organ_block.span if organ_block is not None else last.span
             span = self.source.span(first.start, last.span.end)
             keep = [b for b in blocks if b is not last and b is not organ_block]
-            return Signature(organ, date, span, last.span), keep
+            return Signature(organ, written.date, span, last.span), keep
+        # the date above the organ: "2022年2月1日" / "示例县教育局"
+        if len(tail) >= 2 and isinstance(tail[-2], Paragraph) and _is_organ_line(text):
+            above = tail[-2]
+            written = whole_date(above.text)
+            if written is not None:
+                span = self.source.span(above.span.start, last.span.end)
+                keep = [b for b in blocks if b is not last and b is not above]
+                return Signature(text.strip("*# \u3000"), written.date, span, above.span), keep
         # organ and date on one line: "中卫市科学技术局 2020年1月8日"
-        m = re.match(r"^(\S{2,40}?)(\s*)(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$", text)
         # (run together, as a table cell's two lines come out of a web page, only after an organ's name)
-        if m and not any(c in m.group(1) for c in "。；，") and (m.group(2) or _is_organ(m.group(1))):
-            dm = DATE_CN.search(m.group(3))
-            date = make_date(*dm.groups()) if dm else None
-            return Signature(m.group(1), date, last.span, last.span), [b for b in blocks if b is not last]
+        one_line = _organ_then_date(text)
+        if one_line is not None:
+            organ, gap, written = one_line
+            if not any(c in organ for c in "。；，") and (gap or _is_organ(organ)):
+                return Signature(organ, written.date, last.span, last.span), [
+                    b for b in blocks if b is not last
+                ]
         # a one-line report: the signature closes its last paragraph ("…事项。示例县教育局 2022年1月20日")
         m = re.search(_TRAILING_SIGNATURE, last.text)
         if m and len(last.text) > len(m.group(0)):
@@ -1082,7 +1089,7 @@ def _joins(previous: str, following: str) -> bool:
         return False
     if (
         re.match(_NEW_ITEM, following)
-        or _DATE_ONLY.match(following.strip())
+        or whole_date(following) is not None
         or re.match(_FIELD_LINE, following)
     ):
         return False
@@ -1153,15 +1160,25 @@ def _is_placed_organ(name: str | None) -> bool:
     return _is_organ(name) and re.search("[省市县区州盟旗镇乡]", name[:-1]) is not None
 
 
-def _date_from(m: re.Match):
-    g = m.groups()
-    if g[0]:
-        return make_date(g[0], g[1], g[2])
-    if g[3]:
-        return make_date(g[3], g[4], g[5])
-    if g[6]:
-        return make_date(year_number(g[6]), numeral_value(g[7]) or 0, numeral_value(g[8]) or 0)
-    return None  # pragma: no cover
+def _organ_then_date(text: str) -> tuple[str, str, WrittenDate] | None:
+    """``text`` as a name (2–40 characters, no space inside), the space after it and a date that
+    ends the line (``中卫市科学技术局 2020年1月8日``), or None."""
+    last = None
+    for written in written_dates(text):
+        last = written
+    if last is None or last.end != len(text) or last.day is None:
+        return None
+    head = text[: last.start]
+    organ = head.rstrip(" \t\u3000")
+    if not 2 <= len(organ) <= 40 or re.search(r"\s", organ):
+        return None
+    return organ, head[len(organ) :], last
+
+
+def _is_organ_line(text: str) -> bool:
+    """Whether a line is an organ's name alone (示例县教育局), as a signature writes it."""
+    name = text.strip().strip("*# \u3000")
+    return 2 <= len(name) <= 40 and not any(c in name for c in "。；;，,：: ") and _is_organ(name)
 
 
 __all__ = ["build_report", "Context", "default_context", "DATE_ISO"]
