@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import Any, Iterable, Mapping, Protocol, Sequence
 from types import MappingProxyType
 
+from gxlint.chinese import norm
 from gxlint.finding import Finding
 from gxlint.lint.conditions import Crash, misuse, traceback_text
 from gxlint.lint.rule import Rule, RuleContext
@@ -223,10 +224,17 @@ def _with_severity(finding: Finding, overrides: Mapping[str, str]) -> Finding:
 
 
 def infer_organ(agency: str | None) -> str | None:
-    """department or government, from the agency's name (deadlines.json's organ_patterns)."""
+    """department or government, from the agency's name (deadlines.json's organ_patterns); None
+    when it cannot be inferred, and for a kind the regulation sets no deadline for (a township
+    government, a subdistrict office: deadlines.json's no_statutory_deadline), which only the
+    ``organ`` setting gives a kind."""
     if not agency:
         return None
-    for pattern, kind in _organ_patterns(deadlines()):
+    data = deadlines()
+    unregulated = data.get("no_statutory_deadline")
+    if unregulated and re.search(unregulated["pattern"], norm(agency)):
+        return None
+    for pattern, kind in _organ_patterns(data):
         if pattern.search(agency):
             return kind
     return None

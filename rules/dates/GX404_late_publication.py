@@ -30,7 +30,8 @@ class LatePublication(Rule):
     inferred, a date between 1 February and 31 March is late only if the organ is a department:
     it is reported as a warning that says so; after 31 March it is late for every organ.  The
     regulation sets no deadline for township governments and subdistrict offices (docs/format.md, Deadlines):
-    their findings are warnings measured against the government deadline.
+    unless the ``organ`` setting gives their kind, their findings are warnings measured against the
+    government deadline.
 
     Anti-pattern::
 
@@ -59,7 +60,8 @@ class LatePublication(Rule):
     机关类型取自配置项 ``organ``，或根据机关名称推断（……人民政府为政府；……局、……委员会、
     ……人民政府办公厅等为部门）。无法推断时，2月1日至3月31日之间的日期只有在该机关为部门时
     才算逾期：以警告报告并加以说明；3月31日之后对任何机关都算逾期。《条例》未规定乡镇人民政府、
-    街道办事处的期限（见 docs/format.md「报送期限」）：对其按人民政府的期限衡量，只报告警告。"""
+    街道办事处的期限（见 docs/format.md「报送期限」）：除非配置项 ``organ`` 指定其类型，对其按人民政府
+    的期限衡量，只报告警告。"""
     spec = "deadlines"
 
     messages = {
@@ -124,7 +126,9 @@ class LatePublication(Rule):
             )
             return
         organ = ctx.organ
-        unregulated = no_statutory_deadline(report.agency)
+        # a township's kind is inferred as none: the government deadline, as a warning; the organ
+        # setting, when given, applies as it does to every organ
+        unregulated = no_statutory_deadline(report.agency) if organ is None else None
         if unregulated is not None:
             organ = "government"
         rule = deadline_for(year, organ)
