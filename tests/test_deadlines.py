@@ -37,3 +37,11 @@ def test_a_commission_is_a_department_and_a_zones_committee_a_government():
     assert infer_organ("示例高新技术产业开发区管理委员会") == "government"
     assert infer_organ("示例县九龙工业园管理委员会") == "government"
     assert infer_organ("示例经济开发区管委会") == "government"
+
+
+def test_a_place_name_alone_is_a_government():
+    # the title of a people's government's report names the place only (示例县2021年…年度报告)
+    assert infer_organ("示例县") == "government"
+    assert infer_organ("示例市示例区") == "government"
+    assert infer_organ("示例社区") is None  # a residents' community, no government
+    assert infer_organ("示例镇") is None  # a township: no statutory deadline, no inferred kind

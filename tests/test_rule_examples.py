@@ -22,6 +22,8 @@ BEGINNINGS = {
     "GX002": "",  # the examples are whole texts: one that is no report, one that is
     "GX106": "",  # the examples are titles
     "GX403": "示例县教育局2020年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n",
+    # the examples are a department's signature: a title naming only the place is a government's report
+    "GX404": "示例县教育局2021年政府信息公开工作年度报告\n",
 }
 #: rules whose examples show what cannot be linted as it stands
 ILLUSTRATIVE = {

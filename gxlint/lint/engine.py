@@ -77,7 +77,7 @@ class Engine:
         template = (
             self.templates.get(report.template) if report.template else self.templates.for_year(report.year)
         )
-        organ = settings.organ if settings.organ != "auto" else infer_organ(report.agency)
+        organ = settings.organ if settings.organ != "auto" else infer_report_organ(report)
         plan = self._plan(rules, settings)
         if not report.readable:  # no text at all: only the rules that speak about such a file
             plan = [step for step in plan if not step[0].needs_text]
@@ -223,6 +223,22 @@ def _with_severity(finding: Finding, overrides: Mapping[str, str]) -> Finding:
     return replace(finding, severity=best[1])
 
 
+def infer_report_organ(report: Report) -> str | None:
+    """The kind of the organ whose report it is (``organ: auto``): inferred from the agency the
+    title names, else, when that name does not tell it (a title that names no organ, 示例林场), from
+    the signature's organ (示例县人民政府).  A township's is none (:func:`infer_organ`)."""
+    kind = infer_organ(report.agency)
+    if kind is not None or _unregulated(report.agency):
+        return kind
+    signed = report.signature.organ if report.signature is not None else None
+    return infer_organ(signed) if signed != report.agency else None
+
+
+def _unregulated(agency: str | None) -> bool:
+    entry = deadlines().get("no_statutory_deadline")
+    return bool(agency and entry and re.search(entry["pattern"], norm(agency)))
+
+
 def infer_organ(agency: str | None) -> str | None:
     """department or government, from the agency's name (deadlines.json's organ_patterns); None
     when it cannot be inferred, and for a kind the regulation sets no deadline for (a township
@@ -230,11 +246,9 @@ def infer_organ(agency: str | None) -> str | None:
     ``organ`` setting gives a kind."""
     if not agency:
         return None
-    data = deadlines()
-    unregulated = data.get("no_statutory_deadline")
-    if unregulated and re.search(unregulated["pattern"], norm(agency)):
+    if _unregulated(agency):
         return None
-    for pattern, kind in _organ_patterns(data):
+    for pattern, kind in _organ_patterns(deadlines()):
         if pattern.search(agency):
             return kind
     return None

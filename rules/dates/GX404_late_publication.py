@@ -26,7 +26,9 @@ class LatePublication(Rule):
     statistics period ended cannot report the whole period and is reported as well.
 
     The organ kind comes from the ``organ`` setting or is inferred from the agency's name
-    (…人民政府 → government; …局, …委员会, …人民政府办公厅 … → department).  When it cannot be
+    (…人民政府, a place's name alone as in ``示例县2021年…年度报告``, a development zone's
+    …区管理委员会 or 管委会 → government; …局, …委员会, …人民政府办公厅 … → department), and
+    when that name does not tell it, from the signature's organ (``示例县人民政府``).  When it cannot be
     inferred, a date between 1 February and 31 March is late only if the organ is a department:
     it is reported as a warning that says so; after 31 March it is late for every organ.  The
     regulation sets no deadline for township governments and subdistrict offices (docs/format.md, Deadlines):
@@ -57,8 +59,9 @@ class LatePublication(Rule):
     发布时间）也一并检查，因为《条例》要求在期限前向社会公布。日期早于统计期限结束的报告不可能
     涵盖整个期限，也在此报告。
 
-    机关类型取自配置项 ``organ``，或根据机关名称推断（……人民政府为政府；……局、……委员会、
-    ……人民政府办公厅等为部门）。无法推断时，2月1日至3月31日之间的日期只有在该机关为部门时
+    机关类型取自配置项 ``organ``，或根据机关名称推断（……人民政府、只写地名的标题如
+    “示例县2021年……年度报告”、开发区等的……区管理委员会或管委会为政府；……局、……委员会、
+    ……人民政府办公厅等为部门），机关名称不能说明时再根据落款机关推断（如“示例县人民政府”）。无法推断时，2月1日至3月31日之间的日期只有在该机关为部门时
     才算逾期：以警告报告并加以说明；3月31日之后对任何机关都算逾期。《条例》未规定乡镇人民政府、
     街道办事处的期限（见 docs/format.md「报送期限」）：除非配置项 ``organ`` 指定其类型，对其按人民政府
     的期限衡量，只报告警告。"""
