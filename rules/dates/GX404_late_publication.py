@@ -30,7 +30,8 @@ class LatePublication(Rule):
     …区管理委员会 or 管委会 → government; …局, …委员会, …人民政府办公厅 … → department), and
     when that name does not tell it, from the signature's organ (``示例县人民政府``).  When it cannot be
     inferred, a date between 1 February and 31 March is late only if the organ is a department:
-    it is reported as a warning that says so; after 31 March it is late for every organ.  The
+    it is reported as a warning that says so; after 31 March it is late for every organ, and the
+    error counts the days from 31 March, saying the kind was not inferred.  The
     regulation sets no deadline for township governments and subdistrict offices (docs/format.md, Deadlines):
     unless the ``organ`` setting gives their kind, their findings are warnings measured against the
     government deadline.
@@ -62,7 +63,8 @@ class LatePublication(Rule):
     机关类型取自配置项 ``organ``，或根据机关名称推断（……人民政府、只写地名的标题如
     “示例县2021年……年度报告”、开发区等的……区管理委员会或管委会为政府；……局、……委员会、
     ……人民政府办公厅等为部门），机关名称不能说明时再根据落款机关推断（如“示例县人民政府”）。无法推断时，2月1日至3月31日之间的日期只有在该机关为部门时
-    才算逾期：以警告报告并加以说明；3月31日之后对任何机关都算逾期。《条例》未规定乡镇人民政府、
+    才算逾期：以警告报告并加以说明；3月31日之后对任何机关都算逾期，错误信息从3月31日起计算逾期天数，
+    并说明未能推断机关类型。《条例》未规定乡镇人民政府、
     街道办事处的期限（见 docs/format.md「报送期限」）：除非配置项 ``organ`` 指定其类型，对其按人民政府
     的期限衡量，只报告警告。"""
     spec = "deadlines"
@@ -95,6 +97,11 @@ class LatePublication(Rule):
             en=" (the organ kind could not be inferred from its name: for a people's "
             "government the deadline is {deadline} and the report is on time; "
             "set organ in the config)",
+        ),
+        "organ_unknown_late": Message(
+            zh="（无法从机关名称判断机关类型，按最晚的期限衡量；可在配置中设置 organ）",
+            en=" (the organ kind could not be inferred from its name: measured against the latest "
+            "deadline; set organ in the config)",
         ),
     }
 
@@ -150,6 +157,10 @@ class LatePublication(Rule):
             if later is not None and date <= later[0]:
                 severity = "warning"
                 note = ctx.phrase("organ_unknown", deadline=later[0].isoformat())
+            elif later is not None:  # late for every organ: measured against the latest deadline
+                deadline = later[0]
+                who_zh, who_en = "任何机关", "every organ"
+                note = ctx.phrase("organ_unknown_late")
         yield ctx.say(
             span,
             "late",
