@@ -81,7 +81,7 @@ class LatePublication(Rule):
             zh="{what} {date} 晚于法定期限 {deadline}（{who}应于次年{deadline.month}月{deadline.day}日前"
             "公布{year}年度报告，逾期 {days} 天）{note}",
             en="{what} {date} is after the statutory deadline {deadline} ({who} publishes its {year} "
-            "report by {deadline.day} {deadline:%B} of the next year; {days} days late){note}",
+            "report by {deadline.day} {deadline:%B} of the next year; {days} late){note}",
         ),
         # {what}: the date checked
         "signature": Message(zh="落款日期", en="the signature date"),
@@ -169,8 +169,13 @@ class LatePublication(Rule):
             deadline=deadline,
             who=Phrase(who_zh, who_en),
             year=year,
-            days=(date - deadline).days,
+            days=_days((date - deadline).days),
             note=note,
             severity=severity,
             key=f"{what}:late:{date.isoformat()}",
         )
+
+
+def _days(n: int) -> Phrase:
+    """A count of days late: the number in Chinese (…逾期 1 天), with its noun in English (1 day)."""
+    return Phrase(str(n), f"{n} day" if n == 1 else f"{n} days")
