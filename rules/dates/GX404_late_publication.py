@@ -13,6 +13,8 @@ from gxlint.lint.analyses.period import (
 )
 from gxlint.lint.rule import Message, Phrase, Rule
 
+from ._signature import month_only
+
 
 class LatePublication(Rule):
     """The report is dated after the statutory deadline, or before its period ended.
@@ -79,9 +81,9 @@ class LatePublication(Rule):
         ),
         "late": Message(
             zh="{what} {date} 晚于法定期限 {deadline}（{who}应于次年{deadline.month}月{deadline.day}日前"
-            "公布{year}年度报告，逾期 {days} 天）{note}",
+            "公布{year}年度报告，{days}）{note}",
             en="{what} {date} is after the statutory deadline {deadline} ({who} publishes its {year} "
-            "report by {deadline.day} {deadline:%B} of the next year; {days} late){note}",
+            "report by {deadline.day} {deadline:%B} of the next year; {days}){note}",
         ),
         # {what}: the date checked
         "signature": Message(zh="落款日期", en="the signature date"),
@@ -118,13 +120,19 @@ class LatePublication(Rule):
         dated = []
         sig = report.signature
         if sig is not None and sig.date is not None:
-            dated.append(("signature", sig.date, sig.date_span or sig.span))
+            dated.append(("signature", sig.date, sig.date_span or sig.span, None))
+        elif (month := month_only(report)) is not None and sig is not None:
+            # 2022年2月: its first day is as early as it can be; late if even that is (GX405 asks for the day)
+            first = dt.date(month.year, month.month, 1)
+            dated.append(("signature", first, sig.date_span or sig.span, f"{month.year}-{month.month:02d}"))
         if report.published is not None:
-            dated.append(("published", report.published.date, report.published.span))
-        for what, date, span in dated:
-            yield from self._check_one(report, ctx, year, period_end, what, date, span)
+            dated.append(("published", report.published.date, report.published.span, None))
+        for what, date, span, month_text in dated:
+            yield from self._check_one(report, ctx, year, period_end, what, date, span, month_text)
 
-    def _check_one(self, report, ctx, year, period_end, what, date, span):
+    def _check_one(self, report, ctx, year, period_end, what, date, span, month_text=None):
+        if month_text is not None and date <= period_end:
+            return  # a month the period ends in or before: its day would tell, and GX405 asks for it
         if date < period_end:
             yield ctx.say(
                 span,
@@ -165,17 +173,18 @@ class LatePublication(Rule):
             span,
             "late",
             what=ctx.phrase(what),
-            date=date.isoformat(),
+            date=month_text or date.isoformat(),
             deadline=deadline,
             who=Phrase(who_zh, who_en),
             year=year,
-            days=_days((date - deadline).days),
+            days=_days((date - deadline).days, at_least=month_text is not None),
             note=note,
             severity=severity,
-            key=f"{what}:late:{date.isoformat()}",
+            key=f"{what}:late:{month_text or date.isoformat()}",
         )
 
 
-def _days(n: int) -> Phrase:
-    """A count of days late: the number in Chinese (…逾期 1 天), with its noun in English (1 day)."""
-    return Phrase(str(n), f"{n} day" if n == 1 else f"{n} days")
+def _days(n: int, at_least: bool = False) -> Phrase:
+    """How late: 逾期 5 天 / 5 days late; at least so many for a date that names only its month."""
+    en = f"{n} day late" if n == 1 else f"{n} days late"
+    return Phrase(f"至少逾期 {n} 天", f"at least {en}") if at_least else Phrase(f"逾期 {n} 天", en)

@@ -6,6 +6,8 @@ from gxlint.lint.analyses.chapters import checkable, cutoff
 from gxlint.lint.rule import Message, Rule
 from gxlint.model import Span
 
+from ._signature import month_only, organ_alone
+
 
 def _end_of_report(report) -> Span:
     """The end of the last non-empty line, where a signature belongs (a one-line report's whole
@@ -26,7 +28,8 @@ class MissingSignature(Rule):
     ``2022年1月20日``), on two lines or one.  Local rules require the signed and sealed copy
     (docs/format.md, Good practice), and without a date its timeliness cannot be checked (GX404 then falls back on a
     publication date, when there is one).  A closing date without the organ's name is reported
-    too.  Dates inside the report (an embedded form's ``时间：2020年12月30日``) are not a
+    too, as is an organ's name with no date under it, or a date that names the month but not the
+    day (``2022年2月``).  Dates inside the report (an embedded form's ``时间：2020年12月30日``) are not a
     signature.
 
     Anti-pattern::
@@ -52,7 +55,7 @@ class MissingSignature(Rule):
 
     报告以落款结尾：发布机关名称和日期（“示例县教育局”“2022年1月20日”，分两行或写在一行）。
     地方规定要求报送单位负责人签字并加盖公章的文本（见 docs/format.md「良好做法」）；没有日期就无法检查是否按时
-    发布（此时 GX404 改用发布日期，如有）。只有日期、没有机关名称的落款也在此报告。报告中间的
+    发布（此时 GX404 改用发布日期，如有）。只有日期、没有机关名称的落款，只有机关名称、没有日期的落款，以及只写到月、没有写明日的落款日期（“2022年2月”）也在此报告。报告中间的
     日期（如嵌入表单中的“时间：2020年12月30日”）不是落款。"""
     spec = "good-practice"
 
@@ -69,6 +72,18 @@ class MissingSignature(Rule):
             fix_zh="在日期上方写明发布机关名称",
             fix_en="write the issuing organ's name above the date",
         ),
+        "no_date": Message(
+            zh="落款只有发布机关名称“{organ}”，没有日期",
+            en="the closing signature names the issuing organ (“{organ}”) but has no date",
+            fix_zh="在机关名称下方写明成文日期，如“2022年1月20日”",
+            fix_en="write the date under the organ's name, e.g. 2022年1月20日",
+        ),
+        "month_only": Message(
+            zh="落款日期“{date}”只写到月，没有写明日",
+            en="the closing signature's date “{date}” names the month but not the day",
+            fix_zh="写明完整的日期，如“2022年1月20日”",
+            fix_en="write the full date, e.g. 2022年1月20日",
+        ),
         "bad_date": Message(zh="落款日期不是有效日期", en="the closing signature's date is not a valid date"),
     }
 
@@ -79,8 +94,17 @@ class MissingSignature(Rule):
             return
         sig = report.signature
         if sig is None:
-            yield ctx.say(_end_of_report(report), "missing", key="no-signature")
+            organ = organ_alone(report)
+            if organ is not None:
+                yield ctx.say(_end_of_report(report), "no_date", organ=organ, key="signature-no-date")
+            else:
+                yield ctx.say(_end_of_report(report), "missing", key="no-signature")
         elif not sig.organ:
             yield ctx.say(sig.span, "no_organ", key="signature-no-organ")
         elif sig.date is None:
-            yield ctx.say(sig.date_span or sig.span, "bad_date", key="signature-bad-date")
+            month = month_only(report)
+            if month is not None:
+                date = f"{month.year}年{month.month}月"
+                yield ctx.say(sig.date_span or sig.span, "month_only", date=date, key="signature-month-only")
+            else:
+                yield ctx.say(sig.date_span or sig.span, "bad_date", key="signature-bad-date")

@@ -315,8 +315,8 @@ def _cutoff(report, ctx) -> CutOff | None:
         last = " ".join(t.strip() for t in row.texts if t.strip()) if row is not None else ""
     else:
         text = blocks[-1].text.rstrip(_TRAILING)
-        if text[-1] in _CLOSING:
-            return None
+        if text[-1] in _CLOSING or text.strip() == report.agency:
+            return None  # a sentence ends; or the organ's name closes the report, undated (GX405)
         how, last, where = "sentence", text, blocks[-1].span
     tables = tables_template(report, ctx, template)
     numbers = {c.number for c in lost} | {reached}  # the chapter it stops in may have lost its table too
