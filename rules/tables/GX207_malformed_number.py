@@ -7,12 +7,12 @@ import unicodedata
 
 from collections import Counter
 
-from gxlint.lint.analyses.tables import cell_statuses, short_label, table_name, template_of, template_tables
+from gxlint.lint.analyses.tables import cell_statuses, table_name, template_of, template_tables
 from gxlint.lint.rule import Message, Phrase, Rule
-from gxlint.model import Cell, Row
+from gxlint.model import REVIEW_LITIGATION, Cell, Row
 
 from ._cells import DASHES, NONE_WORDS, words_in_cell
-from ._naming import WHERE, joined, where
+from ._naming import WHERE, joined, row_name, where
 
 #: the rows a grouped finding names at most
 _SHOWN = 6
@@ -78,7 +78,7 @@ class MalformedNumber(Rule):
     instead of 0, a sign or decimals in a column that takes neither.  The finding is on the cell and
     names its table, row and column; where three or more cells of a table hold the same stand-in
     (``—`` in every empty cell, an office's habit), they are one finding on the first, with their
-    count and rows.  The arithmetic rules treat such a cell as unknown.  Words that
+    count and rows (blocks, in the review/litigation table).  The arithmetic rules treat such a cell as unknown.  Words that
     read as a row label (行政检查 where 行政强制's number goes) are a misplaced row, reported by GX210,
     not here.
 
@@ -111,7 +111,7 @@ class MalformedNumber(Rule):
     报告：00、01（前导零）、1O（用字母代替数字）、0 0、用“—”“/”或“无”代替 0、在不允许的列中带
     正负号或小数。问题标注在该单元格上，并写明表格、行和列；同一表格中有三个或更多单元格用同一
     符号或文字代替数字（例如每个空格都写“—”）时，合并为一条，标注在第一个单元格上，并写明个数和
-    所在行。算术规则把这种单元格视为未知数。
+    所在行（行政复议、行政诉讼情况表为所在栏）。算术规则把这种单元格视为未知数。
     单元格中写的是像行名的文字（如在“行政强制”的数字位置写了“行政检查”）时，属于行错位，
     由 GX210 报告，不在此报告。"""
 
@@ -130,6 +130,8 @@ class MalformedNumber(Rule):
             fix_en="write a number in these cells (0 for none)",
         ),
         "in_rows": Message(zh="分布在 {n} 行：{rows}", en="in {n} rows: {rows}"),
+        # the review/litigation table has one data row of three blocks (栏), not rows
+        "in_blocks": Message(zh="分布在 {n} 栏：{rows}", en="in {n} blocks: {rows}"),
         # why: malformed_reason()
         "stands_in": Message(
             zh="用“{text}”代替了数字；没有的请填 0", en="“{text}” stands in for a number; write 0 for none"
@@ -178,7 +180,7 @@ class MalformedNumber(Rule):
             grouped = {text for text, n in stand_ins.items() if n >= GROUPED}
             for text in sorted(grouped, key=lambda t: -stand_ins[t]):
                 cells = [(row, cell) for row, cell in found if cell.text.strip() == text]
-                rows = list(dict.fromkeys(short_label(tmpl, row.key) for row, _ in cells))
+                rows = list(dict.fromkeys(row_name(tmpl, table, row) for row, _ in cells))
                 yield ctx.say(
                     cells[0][1],
                     "stands_in_cells",
@@ -186,7 +188,7 @@ class MalformedNumber(Rule):
                     count=len(cells),
                     text=text,
                     rows=ctx.phrase(
-                        "in_rows",
+                        "in_blocks" if table.kind == REVIEW_LITIGATION else "in_rows",
                         n=len(rows),
                         rows=joined(rows[:_SHOWN] + (["…"] if len(rows) > _SHOWN else [])),
                     ),
