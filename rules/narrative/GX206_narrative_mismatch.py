@@ -39,9 +39,10 @@ class NarrativeMismatch(Rule):
     一 + 二 (many reports include those carried over); a sum with blank cells has no upper bound,
     so it only disagrees when its known part already exceeds the text's number.  Counts of
     applications against an all-zero table are GX205.  Where the table contradicts itself -- a
-    row's 总计 is not the sum of its six cells, or 三（七）总计 is not the sum of the outcome rows --
-    the text may agree with either: a text that gives what the row's cells (or the outcome rows)
-    add up to is not called wrong, since the table's 总计 cell is (GX202, GX203 report it).
+    row's 总计 is not the sum of its six cells, 三（七）总计 is not the sum of the outcome rows, or a
+    复议/诉讼 block's 总计 is not the sum of its four results -- the text may agree with either: a
+    text that gives what the row's cells (the outcome rows, the block's results) add up to is not
+    called wrong, since the table's 总计 cell is (GX202, GX203, GX204 report it).
 
     A row whose run-together digits can be split in more than one way (GX003) still limits its
     cells: a number the text states that no valid split gives is reported (现行有效行政规范性文件
@@ -81,8 +82,8 @@ class NarrativeMismatch(Rule):
     申请）、其他年份（上年、同比）和约数（约、近、余）的一律跳过。“收到申请 N 件”既可对应“一”也可
     对应“一 + 二”（很多报告把上年结转计入）；含空白单元格的合计没有上限，只有已知部分已超过正文
     数字时才报告。申请情况表全部为 0 而正文列出申请数的情形由 GX205 报告。表格自相矛盾时（某行总计
-    不等于六类申请人之和，或三（七）总计不等于各项办理结果之和），正文与其中任一种算法一致即不报告：
-    错的是表格中的总计单元格（由 GX202、GX203 报告）。
+    不等于六类申请人之和，三（七）总计不等于各项办理结果之和，或复议、诉讼某一栏的总计不等于四项结果
+    之和），正文与其中任一种算法一致即不报告：错的是表格中的总计单元格（由 GX202、GX203、GX204 报告）。
 
     网页把一行数字连在一起、拆分方式不止一种（GX003）时，该行单元格并非完全未知：正文所述数字若在
     任何有效拆分下都不可能出现，同样报告（如正文称现行有效行政规范性文件 393 件，而该行连写为

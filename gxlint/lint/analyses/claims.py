@@ -48,7 +48,8 @@ outcomes      予以公开及|和|与|、部分公开 N 件 → （一）+（二
               sentence about 公文/属性/主动公开 it is checked only against a table of no applications at all.
 review        [行政]复议 [案件|申请] [共计|总计|共] N 件|起|宗|个|次 (not 未经复议/复议后).  Table: 行政复议 总计.
 litigation    [行政]诉讼 [案件] [共计|总计|共] N 件|起|宗|个|次 (not 败诉/胜诉).  Table: the two 行政诉讼
-              totals together, or either.
+              totals together, or either.  A block whose 总计 is not the sum of its four results
+              (GX204) may be read by either.
 maintained    均|全部|都|皆 [被|获|已|予以|为] [依法] 维持, in a sentence that names 复议 and/or 诉讼 before it:
               contradicted by a 结果纠正, 其他结果 or 尚未审结 above 0 in the blocks named.
               复议/诉讼 numbers count only in the review chapter or in a sentence that says 公开.
@@ -87,6 +88,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 from typing import Iterator
 
 from gxlint.arith import fmt
@@ -891,6 +893,7 @@ WORDING = {
     "some_values": Message(zh=" {shown} 之一", en="one of {shown}"),
     "row_parts": Message(zh="{label}的六类申请人之和", en="{label}'s six applicant cells together"),
     "outcome_sum": Message(zh="各项办理结果之和", en="the sum of the outcome rows"),
+    "block_parts": Message(zh="{block}四项结果之和", en="{block}: the four results together"),
 }
 
 
@@ -1302,24 +1305,48 @@ class Review:
     def keys(self) -> tuple[str, ...]:
         return tuple(r.key for r in self.table.rows)
 
+    def alternative(self, key: str, zh: str, en: str) -> Quantity | None:
+        """What the block's four results add up to, where its 总计 cell says otherwise (every cell
+        known): the block contradicts itself (GX204 reports it), so a text that agrees with its
+        results is not what is wrong -- as :meth:`Applications.alternatives` for a row's 总计."""
+        row = self.rows.get(key)
+        columns = row.columns if row is not None else ()
+        total = row.cell(columns[-1]) if row is not None and columns else None
+        if row is None or total is None or total.status != "number" or total.value is None:
+            return None
+        parts = [c for c in row.cells if c.column != columns[-1]]
+        lo, hi = interval(parts)
+        if not parts or lo != hi or abs(lo - total.value) <= 1e-9:
+            return None
+        return _quantity("block_parts", lo, block=Phrase(zh, en))
+
     def candidates(self, claim: Claim) -> list[Quantity]:
         keys = self.keys()
         if not keys:
             return []
         if claim.kind == "review":
-            return [self.block_quantity(keys[0], f"“{keys[0]}”栏总计", f"block “{keys[0]}” 总计")]
+            out = [self.block_quantity(keys[0], f"“{keys[0]}”栏总计", f"block “{keys[0]}” 总计")]
+            alt = self.alternative(keys[0], f"“{keys[0]}”栏", f"block “{keys[0]}”")
+            return out + ([alt] if alt is not None else [])
         lit = keys[1:]
         out = []
         blocks = [self.block_quantity(k, f"行政诉讼“{k}”栏总计", f"行政诉讼 block “{k}” 总计") for k in lit]
-        if len(lit) > 1:
-            lo, hi = _add(*((q.lo, q.hi) for q in blocks))
-            values, written = _sum_values(blocks)
-            out.append(
-                Quantity(
-                    "行政诉讼两栏总计之和", "the two 行政诉讼 blocks' 总计 together", lo, hi, values, written
-                )
+        # each block as its 总计 says, or as its four results add up to where the two differ
+        readings = [
+            [q, *([a] if a is not None else [])]
+            for q, a in zip(
+                blocks, (self.alternative(k, f"行政诉讼“{k}”栏", f"行政诉讼 block “{k}”") for k in lit)
             )
-        out.extend(blocks)
+        ]
+        if len(lit) > 1:
+            for i, chosen in enumerate(product(*readings)):
+                lo, hi = _add(*((q.lo, q.hi) for q in chosen))
+                values, written = _sum_values(list(chosen))
+                zh, en = "行政诉讼两栏总计之和", "the two 行政诉讼 blocks' 总计 together"
+                if i:  # a block read by its results: named by the parts it adds
+                    zh, en = " + ".join(q.zh for q in chosen), " + ".join(q.en for q in chosen)
+                out.append(Quantity(zh, en, lo, hi, values, written))
+        out.extend(q for reading in readings for q in reading)
         return out
 
     def named(self, blocks: str) -> list[str]:
