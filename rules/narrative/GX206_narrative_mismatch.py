@@ -51,7 +51,9 @@ class NarrativeMismatch(Rule):
     A stated share -- 予以公开 N 件，占 P% -- is checked against its base: the text's own total of
     applications received or answered, or the table's 一, 一 + 二 or 三（七）总计.  When no base
     gives P% at the precision it is written with (rounded or cut: 31.25% may be 31.3%, 31.2% or
-    31%), the finding names the share and the figure the base gives.  A share of something else
+    31%), the finding names the share and the figure the base gives: the base the wording names
+    (the total 其中 refers to, as 收到申请9件 in 收到申请9件，其中予以公开5件，占…; the total named
+    after 占, as in 占办结总数的), else the text's 办结/答复 total, else the table's.  A share of something else
     (占全部公文的 …) is not checked.
 
     Anti-pattern::
@@ -91,7 +93,9 @@ class NarrativeMismatch(Rule):
 
     正文所述比例（“予以公开 N 件，占 P%”）按其基数核对：正文自述的收到或答复申请总数，或表中
     一、一 + 二、三（七）总计。若没有任何基数能按所写精度得出该比例（允许四舍五入
-    或截断：31.25% 可写作 31.3%、31.2% 或 31%），则报告所写比例和按基数算出的比例。占其他事项的比例
+    或截断：31.25% 可写作 31.3%、31.2% 或 31%），则报告所写比例和按基数算出的比例：基数取措辞所指的
+    总数（“其中”所指的总数，如“收到申请9件，其中予以公开5件，占……”中的 9 件；“占”后点明的总数，如
+    “占办结总数的”），其次取正文的办结、答复总数，再次取表中数字。占其他事项的比例
     （“占全部公文的”）不核对。"""
 
     messages = {
@@ -194,9 +198,13 @@ class NarrativeMismatch(Rule):
         i = bisect_right(sorted_table, low)
         if i < len(sorted_table) and sorted_table[i] <= high:
             return None
-        # the base a reader would take: the text's own total (办结/答复 for outcomes), else the table's
+        # the base a reader would take: the total the wording names (其中 after it, 占办结…), else
+        # the text's own total (办结/答复 for outcomes), else the table's
         base = base_name = None
-        for kind in ("handled", "workload", "received"):
+        named = share.base
+        if named is not None and named.number >= n:
+            base, base_name = float(named.number), ctx.phrase("text_base", phrase=named.phrase)
+        for kind in ("handled", "workload", "received") if base is None else ():
             for b, c in text_bases:
                 if c.kind == kind:
                     base, base_name = b, ctx.phrase("text_base", phrase=c.phrase)

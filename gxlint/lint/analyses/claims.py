@@ -64,7 +64,9 @@ shares        N 件|个 [申请] [，|（] [约|共] 占 [总数|总量|全部|�
               about applications: some base must give P% -- the text's own received/handled/workload
               totals just before it (the last 8 within 600 characters, or 2 after it), or the tables'
               一, 一 + 二, 三（七）总计 -- rounded or cut to P's decimals.  A share of anything else
-              (占全部公文的) is not checked.
+              (占全部公文的) is not checked.  The base a finding names is the one the wording names:
+              the total 其中 refers to (收到申请9件，其中予以公开5件，占…) or the one named after 占
+              (占办结总数的), else the text's 办结/答复 total, else the table's.
 
 A cell the reader could not split (run-together digits with more than one valid split, GX003)
 is not simply unknown: the claim must equal the value of that cell in some valid split (of the
@@ -791,7 +793,10 @@ class Share:
 
     ``start``/``end`` delimit the phrase in ``text.norm`` (``percent_start`` the percentage),
     ``clause_start`` its clause; ``totals`` are the text's own totals of applications (claims of
-    the kinds in :data:`TOTALS`) near it: the last 8 within 600 characters before it, or 2 after."""
+    the kinds in :data:`TOTALS`) near it: the last 8 within 600 characters before it, or 2 after.
+    ``base`` is the one of them the wording makes the share's base, if any (:func:`_named_base`):
+    the total that 其中 refers to (收到申请9件，其中予以公开5件，占…), or the one named after 占
+    (占办结总数的…)."""
 
     text: Text
     number: int
@@ -801,6 +806,7 @@ class Share:
     percent_start: int
     clause_start: int
     totals: list[Claim]
+    base: Claim | None = None
 
     @property
     def percent(self) -> float:
@@ -851,9 +857,40 @@ def shares(report, ctx) -> list[Share]:
                     m.start("p"),
                     text.clause(m.start())[0],
                     near,
+                    _named_base(text, m, near),
                 )
             )
     return out
+
+
+#: the words after 占 that name a kind of total as the base (占办结总数的, 占收到申请的)
+_BASE_WORDS = (
+    ("办结", "handled"),
+    ("答复", "handled"),
+    ("收到", "received"),
+    ("受理", "received"),
+    ("新收", "received"),
+)
+
+
+def _named_base(text: Text, m: re.Match, totals: list[Claim]) -> Claim | None:
+    """The text's total the share's wording makes its base: the one named after 占 (占办结总数的
+    …: the nearest total of that kind), else the total just before the share when 其中 stands
+    between them in the same sentence (收到申请9件，其中予以公开5件，占…: 其中 refers to the 9)."""
+    named = m.group("base")
+    for word, kind in _BASE_WORDS:
+        if word in named:
+            of_kind = [c for c in totals if c.kind == kind]
+            before = [c for c in of_kind if c.end <= m.start()]
+            found = before[-1] if before else (of_kind[0] if of_kind else None)
+            if found is not None:
+                return found
+    before = [c for c in totals if c.end <= m.start("n")]
+    if before:
+        between = text.norm[before[-1].end : m.start("n")]
+        if "其中" in between and not any(ch in between for ch in _SENTENCE_END):
+            return before[-1]
+    return None
 
 
 def _whole_share(report, text: Text, m: re.Match) -> bool:
