@@ -35,7 +35,9 @@ class NarrativeMismatch(Rule):
     The text is read conservatively (the phrasings are listed in ``gxlint.lint.analyses.claims``): a
     number counts only next to the words naming the cell, in the same clause, with a count unit, in
     a sentence about applications; subsets (当面申请, 自然人申请, 涉及…的申请), other years (上年,
-    同比) and approximations (约, 近, 余) are skipped.  "收到申请 N 件" is accepted as either 一 or
+    同比) and approximations (约, 近, 余) are skipped.  Only where the next clause plainly goes on
+    with a 规范性文件 count, a verb and its number alone (制发行政规范性文件6件，废止3件), does that
+    clause count too.  "收到申请 N 件" is accepted as either 一 or
     一 + 二 (many reports include those carried over); a sum with blank cells has no upper bound,
     so it only disagrees when its known part already exceeds the text's number.  Counts of
     applications against an all-zero table are GX205.  Where the table contradicts itself -- a
@@ -81,7 +83,8 @@ class NarrativeMismatch(Rule):
 
     正文按保守方式识别（可识别的措辞列在 gxlint.lint.analyses.claims 中）：数字必须紧跟指明该单元格的词语、
     在同一分句中、带计数单位，且所在句子讲的是申请；涉及部分申请（当面申请、自然人申请、涉及……的
-    申请）、其他年份（上年、同比）和约数（约、近、余）的一律跳过。“收到申请 N 件”既可对应“一”也可
+    申请）、其他年份（上年、同比）和约数（约、近、余）的一律跳过。只有紧接规范性文件件数的下一分句
+    仅由动词和数字组成、明显承接前文时（“制发行政规范性文件6件，废止3件”），该分句也一并核对。“收到申请 N 件”既可对应“一”也可
     对应“一 + 二”（很多报告把上年结转计入）；含空白单元格的合计没有上限，只有已知部分已超过正文
     数字时才报告。申请情况表全部为 0 而正文列出申请数的情形由 GX205 报告。表格自相矛盾时（某行总计
     不等于六类申请人之和，三（七）总计不等于各项办理结果之和，或复议、诉讼某一栏的总计不等于四项结果

@@ -55,7 +55,9 @@ maintained    均|全部|都|皆 [被|获|已|予以|为] [依法] 维持, in a 
               复议/诉讼 numbers count only in the review chapter or in a sentence that says 公开.
 规范性文件     制发|印发|制定|出台|新制作|发布|公开 [了] [行政]规范性文件 [共计|共] N 件|个|份 → the 规范性文件 row's
               制发/制作/新公开 columns;  废止|清理废止|宣布失效|失效 … → 本年废止件数 (2021 only; 2019 has no such
-              column);  现行有效 [的] [行政]规范性文件 [共计|共|为] N 件 → 现行有效件数 (2021 only).
+              column);  现行有效 [的] [行政]规范性文件 [共计|共|为] N 件 → 现行有效件数 (2021 only).  The
+              next clause may go on with the noun: after ， or 、 one of these verbs [了] [共计|共|为] N 件|个|份
+              and nothing more (制发行政规范性文件6件，废止3件，现行有效31件).
 none received 未收到|没有收到|未受理|未接到|未接收 … 申请 (within the clause, no number in it), or a clause
               opening [本年度|全年|今年|年内|本机关|我局|…] 无 依申请公开|政府信息公开申请|信息公开申请|公开申请.
 none reviewed 未|没有 发生|收到|出现|被|有|接到|产生 … 行政复议|行政诉讼|复议|诉讼 (no number in the clause; not
@@ -182,6 +184,13 @@ DOCUMENTS = (
         r"(?:共计|共)?" + _NUM + r"(?P<u>件|个|份)"
     ),
     re.compile(r"(?P<verb>现行有效)的?(?:行政)?规范性文件(?:共计|共|为)?" + _NUM + r"(?P<u>件|个|份)"),
+)
+#: the next clause going on with the 规范性文件 of a claim, its verb and number alone: the 废止3件 of
+#: 制发行政规范性文件6件，废止3件 (matched right after the ， or 、 that ends the claim)
+DOCUMENTS_CONTINUED = re.compile(
+    r"(?P<verb>清理废止|宣布失效|废止|失效|制发|印发|制定|出台|新制作|发布|公开|现行有效)了?(?:共计|共|为)?"
+    + _NUM
+    + r"(?P<u>件|个|份)"
 )
 NONE_RECEIVED = (
     re.compile(r"(?:未收到|没有收到|未受理|未接到|未接收)[^,;:。\d]{0,40}?申请"),
@@ -690,13 +699,30 @@ def _review_claims(text: Text, year: int | None, in_chapter: bool = False) -> It
 
 def _document_claims(text: Text, year: int | None) -> Iterator[Claim]:
     for pattern in DOCUMENTS:
-        for m in pattern.finditer(text.norm):
-            clause = _clause_text(text, m)
-            # 累计 of documents is a running total, not this year's; the rest are other document work
-            if holds_any(clause, _OTHER_DOCUMENT_WORK) or holds_any(clause, _SCOPE):
-                continue
-            if _accept(text, m, year=year):
+        for first in pattern.finditer(text.norm):
+            m: re.Match[str] | None = first
+            while m is not None:
+                clause = _clause_text(text, m)
+                # 累计 of documents is a running total, not this year's; the rest are other document work
+                if holds_any(clause, _OTHER_DOCUMENT_WORK) or holds_any(clause, _SCOPE):
+                    break
+                if not _accept(text, m, year=year):
+                    break
                 yield _mk("documents", text, m, m.group("verb"))
+                m = _continued(text, m.end())
+
+
+def _continued(text: Text, end: int) -> re.Match[str] | None:
+    """The clause after a 规范性文件 claim that goes on with its noun: after ， or 、, a verb and
+    its number alone, the clause ending right after the unit (制发行政规范性文件6件，废止3件).
+    Anything else in that clause (废止3件规章, 其中废止3件) leaves it unread."""
+    norm = text.norm
+    if end >= len(norm) or norm[end] not in ",、":
+        return None
+    m = DOCUMENTS_CONTINUED.match(norm, end + 1)
+    if m is None or (m.end() < len(norm) and norm[m.end()] not in _CLAUSE_END + _SENTENCE_END + "、"):
+        return None
+    return m
 
 
 # -- the text says there were none ---------------------------------------------------------------------
