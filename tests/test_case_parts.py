@@ -32,7 +32,7 @@ def test_a_part_and_an_edit_make_the_documented_failing_case(tmp_path):
             {{ applications-2021 }}
           replace: {"一、本年新收政府信息公开申请数量→→12": "一、本年新收政府信息公开申请数量→→13"}
           expect:
-            - {line: 29, message: "自然人"}
+            - {line: 6, message: "自然人"}
         - name: the part as it is balances
           pass: |
             示例县2021年政府信息公开工作年度报告

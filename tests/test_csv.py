@@ -127,13 +127,14 @@ def test_a_word_file_fills_the_location_columns(cwd):
     assert result.exit_code == 1
     docx, text = read_csv(result.stdout_bytes)
     assert docx["path"] == "unbalanced.docx" and docx["code"] == "GX201"
-    # the (七)总计 row of the applications table (the 2nd table): 自然人 is grid column 4
+    # the 四、结转下年度继续办理 row of the applications table (the 2nd table), the wrong one: 自然人 is
+    # grid column 4
     assert {k: docx[k] for k in ("form", "page", "paragraph", "table", "row", "cell", "source_line")} == {
         "form": "docx",
         "page": "",
         "paragraph": "",
         "table": "2",
-        "row": "27",
+        "row": "28",
         "cell": "4",
         "source_line": "",
     }

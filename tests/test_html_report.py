@@ -222,15 +222,16 @@ def test_every_finding_is_marked_at_its_place_with_its_message_and_fix_written_o
 def test_a_finding_in_a_table_marks_its_cell_in_the_html_table():
     text = html_of(UNBALANCED)
     page = Page(text)
-    # GX201 on the 自然人 column of （七）总计, whose message also names the 总计 column
+    # GX201 on the 自然人 column of 四 (the wrong cell; （七）总计 agrees with the outcome rows), whose
+    # message also names the 总计 column
     [note] = [a for _, a in page.tags if "note" in a.get("class", "").split()]
     cells = [(t, a) for t, a in page.tags if t == "td" and "data-f" in a]
     assert [a["data-f"] for _, a in cells] == [note["id"]]
     assert "error" in cells[0][1]["class"].split()
     # the table is an HTML table with the template's columns and the values read
     assert "<th>自然人</th>" in text and "<th>总计</th>" in text
-    m = re.search(r'<td class="number error" data-f="r1-f1">12<a class="ref error"', text)
-    assert m, "the 自然人 cell of （七）总计 (12) carries the first finding"
+    m = re.search(r'<td class="number error" data-f="r1-f1">3<a class="ref error"', text)
+    assert m, "the 自然人 cell of 四 (3) carries the first finding"
     # the lines as written stay one click away
     assert '<details class="raw">' in text
 

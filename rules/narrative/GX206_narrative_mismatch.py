@@ -44,7 +44,10 @@ class NarrativeMismatch(Rule):
     row's 总计 is not the sum of its six cells, 三（七）总计 is not the sum of the outcome rows, or a
     复议/诉讼 block's 总计 is not the sum of its four results -- the text may agree with either: a
     text that gives what the row's cells (the outcome rows, the block's results) add up to is not
-    called wrong, since the table's 总计 cell is (GX202, GX203, GX204 report it).
+    called wrong, since the table's 总计 cell is (GX202, GX203, GX204 report it).  So too where
+    those hold but 一 + 二 = 三（七）总计 + 四 does not: a text that gives one of those rows as the
+    other three make it (结转下年度继续办理7件 where 四 is 8 and 一 + 二 − 三（七）总计 is 7) is not
+    called wrong; GX201 reports the table, on that row's cell.
 
     A row whose run-together digits can be split in more than one way (GX003) still limits its
     cells: a number the text states that no valid split gives is reported (现行有效行政规范性文件
@@ -89,6 +92,9 @@ class NarrativeMismatch(Rule):
     数字时才报告。申请情况表全部为 0 而正文列出申请数的情形由 GX205 报告。表格自相矛盾时（某行总计
     不等于六类申请人之和，三（七）总计不等于各项办理结果之和，或复议、诉讼某一栏的总计不等于四项结果
     之和），正文与其中任一种算法一致即不报告：错的是表格中的总计单元格（由 GX202、GX203、GX204 报告）。
+    上述关系成立、而“一 + 二 = 三（七）总计 + 四”不成立时同样如此：正文所述某一项恰为其他三项按此
+    关系推得的数（如四为 8，一 + 二 − 三（七）总计为 7，正文称“结转下年度继续办理7件”）即不报告，
+    由 GX201 报告表格，并标注在该项的单元格上。
 
     网页把一行数字连在一起、拆分方式不止一种（GX003）时，该行单元格并非完全未知：正文所述数字若在
     任何有效拆分下都不可能出现，同样报告（如正文称现行有效行政规范性文件 393 件，而该行连写为

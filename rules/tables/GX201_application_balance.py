@@ -6,7 +6,7 @@ from gxlint.lint.analyses.tables import short_label, table_name
 from gxlint.lint.rule import Message
 
 from ._identity import ColumnIdentity, tail
-from ._naming import TERM, terms
+from ._naming import NOTHING, TERM, terms
 
 
 class ApplicationBalance(ColumnIdentity):
@@ -22,6 +22,12 @@ class ApplicationBalance(ColumnIdentity):
     total is left to GX202, which names the cell; a 总计 column thrown off by rows whose 总计 is not
     the sum of their cells is GX202's too; and a column where 三（七）总计 is off by the same amount
     against the outcome rows is GX203's, which names （七）总计.
+
+    The finding is put on the cell the evidence points at.  When the text states one of the four
+    rows as the others make it (结转下年度继续办理7件 where 四 is 8 and 一 + 二 − 三（七）总计 is 7:
+    GX206 does not call that text wrong), it is on that row's cell, and says so.  Otherwise, where
+    三（七）总计 is the sum of the outcome rows in that column, it is not on 三（七）总计 (the cell least
+    in doubt) but on 四, and the message says 三（七）总计 agrees with the outcome rows.
 
     Anti-pattern::
 
@@ -54,22 +60,27 @@ class ApplicationBalance(ColumnIdentity):
 
     一处错误只报一次：某一格写错、同时使所在行的总计不符时，由 GX202 定位到这一格报告；
     “总计”列的不平衡若来自某些行的总计不等于本行各项之和，也由 GX202 报告；三（七）总计与各项办理
-    结果之和相差同样的数时，错的是三（七）总计，由 GX203 报告。规则内容取自模板数据（identities 中的 application-balance），
+    结果之和相差同样的数时，错的是三（七）总计，由 GX203 报告。
+
+    问题标注在证据所指的单元格上：正文所述某一项恰为其他各项按此关系推得的数（如四为 8，
+    一 + 二 − 三（七）总计为 7，正文称“结转下年度继续办理7件”；GX206 不认为此正文有误）时，标注在
+    该项的单元格上并加以说明；否则，若该列三（七）总计等于各项办理结果之和，则不标注在三（七）总计
+    （最无疑问的一格）上，而标注在四上，并说明三（七）总计与各项办理结果之和相符。规则内容取自模板数据（identities 中的 application-balance），
     省级模板变体无需改代码。"""
 
     messages = {
         **ColumnIdentity.messages,
         **TERM,
         "unbalanced": Message(
-            zh="{table}“{column}”列：{left}≠ {right}（{tail}）{also}；模板要求第一项加第二项之和等于第三项加第四项之和",
+            zh="{table}“{column}”列：{left}≠ {right}（{tail}）{also}；模板要求第一项加第二项之和等于第三项加第四项之和{note}",
             en="{table}, column “{column}”: {left} ≠ {right} ({tail}){also}; the template requires items 一 + 二 "
-            "to equal items 三 + 四",
+            "to equal items 三 + 四{note}",
             fix_zh="核对“{column}”列，使 {left_name} = {right_name}",
             fix_en="check column “{column}” so that {left_name} = {right_name}",
         ),
     }
 
-    def report(self, ctx, table, tmpl, column, left, right, lc, rc, b, where, also=None):
+    def report(self, ctx, table, tmpl, column, left, right, lc, rc, b, where, also=None, note=NOTHING):
         left_labels = [short_label(tmpl, k) for k in left]
         right_labels = [short_label(tmpl, k) for k in right]
         lname, rname = " + ".join(left_labels), " + ".join(right_labels)
@@ -84,4 +95,5 @@ class ApplicationBalance(ColumnIdentity):
             also=self.also_clause(ctx, also, lname, rname),
             left_name=lname,
             right_name=rname,
+            note=note,
         )

@@ -8,7 +8,7 @@ from gxlint.lint.rule import Message
 from gxlint.model import Cell
 
 from ._identity import ColumnIdentity, tail
-from ._naming import joined
+from ._naming import NOTHING, joined
 
 
 class OutcomeTotal(ColumnIdentity):
@@ -55,8 +55,8 @@ class OutcomeTotal(ColumnIdentity):
     messages = {
         **ColumnIdentity.messages,
         "unbalanced": Message(
-            zh="{table}“{column}”列：{total}（{values}）≠ 各项办理结果之和：{groups}（{tail}）{also}",
-            en="{table}, column “{column}”: {total} ({values}) ≠ the sum of the outcome rows: {groups} ({tail}){also}",
+            zh="{table}“{column}”列：{total}（{values}）≠ 各项办理结果之和：{groups}（{tail}）{also}{note}",
+            en="{table}, column “{column}”: {total} ({values}) ≠ the sum of the outcome rows: {groups} ({tail}){also}{note}",
             fix_zh="核对“{column}”列各项办理结果和{total}",
             fix_en="check the outcome rows and {total} in column “{column}”",
         ),
@@ -69,7 +69,7 @@ class OutcomeTotal(ColumnIdentity):
         ),
     }
 
-    def report(self, ctx, table, tmpl, column, left, right, lc, rc, b, where, also=None):
+    def report(self, ctx, table, tmpl, column, left, right, lc, rc, b, where, also=None, note=NOTHING):
         groups: dict[str, list[Cell | None]] = {}
         for k, c in zip(right, rc):
             groups.setdefault(group_of(tmpl, k) or k, []).append(c)
@@ -95,4 +95,5 @@ class OutcomeTotal(ColumnIdentity):
             groups=joined(parts, " + ", " + "),
             tail=tail(ctx, b, total, outcomes),
             also=self.also_clause(ctx, also, total, outcomes),
+            note=note,
         )

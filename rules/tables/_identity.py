@@ -25,6 +25,7 @@ from functools import lru_cache, partial
 from typing import Sequence
 
 from gxlint.arith import Balance, fmt, verdict, weigh
+from gxlint.lint.analyses.claims import convicted
 from gxlint.lint.analyses.tables import (
     culprits,
     short_label,
@@ -279,6 +280,20 @@ class ColumnIdentity(Rule):
 
     messages = {
         **TAIL,
+        # why the finding is put on the cell it is on (:meth:`_places`)
+        "text_blames": Message(
+            zh="；正文“{phrase}”与其他各项推得的“{row}”一致，应是“{row}”有误",
+            en="; the text's “{phrase}” gives what the other items make {row}, so {row} is likely the wrong cell",
+        ),
+        "row_blames": Message(
+            zh="；“{row}”行的总计也不等于本行各项之和，应是“{row}”的这一格有误",
+            en="; row {row}'s 总计 is not the sum of its cells either, so {row}'s cell is likely the wrong one",
+        ),
+        "cleared": Message(
+            zh="；“{row}”与{other}相符，应核对其他各项",
+            en="; {row} agrees with {other}, so check the other items",
+        ),
+        "outcome_rows": Message(zh="各项办理结果之和", en="the sum of the outcome rows"),
         "also": Message(
             zh="；“{column}”列因此也不平衡（{tail}）",
             en="; as a result column “{column}” does not balance either ({tail})",
@@ -328,9 +343,58 @@ class ColumnIdentity(Rule):
                         }
                         if _explained(total, parts, balances):
                             also = (total, failed.pop(total)[2])
+                places = self._places(report, ctx, table, tmpl, rows, left, right, columns, failed)
                 for column, (lc, rc, b, where) in failed.items():
                     extra = also if column in parts else None
-                    yield self.report(ctx, table, tmpl, column, left, right, lc, rc, b, where, extra)
+                    where, note = places.get(column, (where, NOTHING))
+                    yield self.report(ctx, table, tmpl, column, left, right, lc, rc, b, where, extra, note)
+
+    def _places(self, report, ctx, table, tmpl, rows, left, right, columns, failed) -> dict:
+        """Where the finding on each failed column goes when the evidence points at one of its
+        cells, and why (column -> (cell, note)): the one wrong cell its row's total shows too
+        (:func:`culprits`; reported here only when GX202 does not run), the row the text shows to
+        be wrong (it states what
+        the other rows make that row: :func:`~gxlint.lint.analyses.claims.convicted`), else any
+        cell but that of a row another identity clears in this column (三（七）总计, when it is the
+        sum of the outcome rows, is not the cell to change)."""
+        keys = [*left, *right]
+        found = {}
+        blamed = [(k, c) for k, c in convicted(report, ctx, table).items() if k in keys]
+        cleared: dict[str, tuple[str, Phrase]] = {}
+        if self.defers_to:
+            for other_left, other_right in column_sides(tmpl, self.defers_to[1]):
+                shared = [k for k in keys if k in (*other_left, *other_right)]
+                if len(shared) != 1:
+                    continue
+                side = other_right if shared[0] in other_left else other_left
+                theirs = _known_column_diffs(rows, other_left, other_right, columns)
+                for column in failed:
+                    if column in theirs and abs(theirs[column]) < 1e-6:
+                        cleared[column] = (shared[0], self._side_name(ctx, tmpl, side))
+        culprit = culprits(table, ctx)
+        for column, (lc, rc, _, _) in failed.items():
+            cells = dict(zip(left, lc)) | dict(zip(right, rc))
+            order = [*right, *left] if self.anchor == "right" else keys
+            one = culprit.get((self.name, column))
+            if one is not None and cells.get(one.row) is not None:
+                # one wrong cell its row's total shows too (GX202 names it when it runs)
+                found[column] = (cells[one.row], ctx.phrase("row_blames", row=short_label(tmpl, one.row)))
+            elif len(blamed) == 1 and cells.get(blamed[0][0]) is not None:
+                key, claim = blamed[0]
+                note = ctx.phrase("text_blames", phrase=claim.phrase, row=short_label(tmpl, key))
+                found[column] = (cells[key], note)
+            elif column in cleared:
+                key, named = cleared[column]
+                where = next((cells[k] for k in order if k != key and cells.get(k) is not None), None)
+                if where is not None:
+                    found[column] = (where, ctx.phrase("cleared", row=short_label(tmpl, key), other=named))
+        return found
+
+    def _side_name(self, ctx, tmpl, keys) -> Phrase:
+        """A side of an identity as a message names it: its rows, or 各项办理结果之和."""
+        if len(keys) > 4:
+            return ctx.phrase("outcome_rows")
+        return Phrase(*([" + ".join(short_label(tmpl, k) for k in keys)] * 2))
 
     def _leave_to_others(self, ctx, table, tmpl, rows, left, right, columns, failed) -> None:
         """Drop from ``failed`` the columns another finding already explains: one wrong cell the
@@ -363,7 +427,9 @@ class ColumnIdentity(Rule):
     #: both share (when it runs)
     defers_to: tuple[str, str] | None = None
 
-    def report(self, ctx, table, tmpl, column, left, right, lc, rc, b, where, also=None):  # pragma: no cover
+    def report(
+        self, ctx, table, tmpl, column, left, right, lc, rc, b, where, also=None, note=NOTHING
+    ):  # pragma: no cover
         raise NotImplementedError
 
     @staticmethod

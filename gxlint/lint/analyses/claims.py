@@ -21,6 +21,11 @@ a sentence about applications (or about 复议/诉讼 in 政府信息公开, or 
 disagrees with the table only when no accepted reading of it fits: blank cells are unknown (a sum
 with a blank has no upper bound), rows the reader could not place are unknown, and "收到申请N件"
 may count 新收 (一) or 新收 + 上年结转 (一 + 二).  A missed mismatch costs less than a false one.
+Where the applications table contradicts itself, a claim may also mean a row as the table's other
+cells give it (:meth:`Applications.alternatives`): a row's six applicant cells, the outcome rows
+for 三（七）总计, or -- when each of 一, 二, 三（七）总计 and 四 agrees with its own parts but
+一 + 二 = 三（七）总计 + 四 fails -- the row as the other three make it; a claim that fits only
+such a reading of one row shows that row to be wrong (:func:`convicted`).
 
 The text is matched after removing spaces (PDF text splits ``7 0 件``) and markdown ``**``, with
 full-width digits and punctuation normalised (NFKC); a clause ends at ， ； ： and a sentence at
@@ -98,6 +103,7 @@ from typing import Iterator
 from gxlint.arith import fmt
 from gxlint.chinese import fold, fold_index, holds_any, numeral_value
 from gxlint.lint.analyses.tables import (
+    identities,
     interval,
     short_label,
     table_name,
@@ -112,6 +118,10 @@ from gxlint.read.tables import is_label
 from gxlint.read.templates import Template
 
 INF = float("inf")
+
+#: the identity of the applications table that ties its four parts: 一 + 二 = 三（七）总计 + 四
+#: (its ``name`` in grammar/templates/*.json)
+BALANCE = "application-balance"
 
 # -- reading the text ------------------------------------------------------------------------------
 
@@ -956,6 +966,7 @@ WORDING = {
     "some_values": Message(zh=" {shown} 之一", en="one of {shown}"),
     "row_parts": Message(zh="{label}的六类申请人之和", en="{label}'s six applicant cells together"),
     "outcome_sum": Message(zh="各项办理结果之和", en="the sum of the outcome rows"),
+    "balance": Message(zh="按 {left} = {right} 推得的{label}", en="{label} as {left} = {right} makes it"),
     "block_parts": Message(zh="{block}四项结果之和", en="{block}: the four results together"),
 }
 
@@ -1248,13 +1259,23 @@ class Applications:
 
     def _alternatives(self, numbering: str) -> list[Quantity]:
         label = self.key(numbering)
-        node = self.template.node(label) if label is not None else None
-        row = self.rows.get(label) if label is not None else None
-        if node is None or not node.leaf or row is None or label is None:
+        if label is None:
             return []
+        own = self._own_alternatives(label)
+        if own is None:
+            return []
+        return own + self._balance(label)
+
+    def _own_alternatives(self, label: str) -> list[Quantity] | None:
+        """What the row's own parts say its total is where its 总计 cell says otherwise: its six
+        applicant cells, and for 三（七）总计 the outcome rows (None: no leaf row with a known 总计)."""
+        node = self.template.node(label)
+        row = self.rows.get(label)
+        if node is None or not node.leaf or row is None:
+            return None
         total = row.cell(self.total_column)
         if total is None or total.status != "number" or total.value is None:
-            return []
+            return None
         short = short_label(self.template, label)
         out = []
         parts = [c for c in row.cells if c.column != self.total_column]
@@ -1267,10 +1288,63 @@ class Applications:
                 out.append(_quantity("outcome_sum", lo, label=short))
         return out
 
+    def _balance(self, label: str) -> list[Quantity]:
+        """What 一 + 二 = 三（七）总计 + 四 (:data:`BALANCE`), broken in the 总计 column, makes the
+        row ``label`` from the other rows -- only where each of those rows agrees with its own parts
+        (the table's other identities hold for them): then the rows disagree with one another, and
+        the text may give the row as the others make it (结转…7件 where 四 is 8 and 一 + 二 −
+        三（七）总计 is 7)."""
+        out = []
+        for ident in identities(self.template, BALANCE, APPLICATIONS):
+            left, right = ident.sides(self.template)
+            if ident.per != "column" or label not in left + right:
+                continue
+            if any(self._own_alternatives(k) != [] for k in left + right):
+                continue  # a row's own total is in doubt, or unknown: GX202/GX203 say which
+            sign = 1 if label in left else -1
+            rest = [(self.row(k), 1) for k in left if k != label] + [
+                (self.row(k), -1) for k in right if k != label
+            ]
+            value = -sign * sum(s * lo for (lo, _), s in rest)
+            if abs(value - self.row(label)[0]) > 1e-9 and value >= 0:
+                named = [
+                    Phrase(*([" + ".join(short_label(self.template, k) for k in side)] * 2))
+                    for side in (left, right)
+                ]
+                short = short_label(self.template, label)
+                out.append(_quantity("balance", value, label=short, left=named[0], right=named[1]))
+        return out
+
+    def convicts(self, claim: Claim) -> str | None:
+        """The row of the table that the claim shows to be wrong, if there is one: the claim fits
+        none of the quantities it may mean (:meth:`candidates` without the alternatives), but fits
+        once one row -- that row alone -- is read as the table's other cells give it
+        (:meth:`alternatives`): the text's 结转下年度继续办理7件 where 四 is 8 and 一 + 二 − 三（七）总计
+        is 7.  Its template label, else None."""
+        asked: list[str] = []
+
+        def record(numbering: str) -> Quantity:
+            asked.append(numbering)
+            return self.q(numbering)
+
+        if any(q.fits(claim.number) for q in self._candidates(claim, record)):
+            return None
+        found = []
+        for numbering in dict.fromkeys(asked):
+            for alt in self.alternatives(numbering):
+
+                def one(n: str, numbering: str = numbering, alt: Quantity = alt) -> Quantity:
+                    return alt if n == numbering else self.q(n)
+
+                if any(q.fits(claim.number) for q in self._candidates(claim, one)):
+                    found.append(numbering)
+                    break
+        return self.key(found[0]) if len(found) == 1 else None
+
     def candidates(self, claim: Claim) -> list[Quantity]:
         found = self._candidates(claim, self.q)
         # where the table contradicts itself, what its other cells say is a candidate too
-        for i in range(2):
+        for i in range(3):
             used = False
 
             def other(numbering: str, i: int = i) -> Quantity:
@@ -1321,6 +1395,30 @@ class Applications:
             "其他处理": "paren:6",
         }.get(kind)
         return [q(numbering)] if numbering else []
+
+
+def convicted(report, ctx, table: Table) -> dict[str, Claim]:
+    """The rows of the applications table ``table`` that the text shows to be wrong
+    (:meth:`Applications.convicts`), each with the claim that does, found once per table
+    (``ctx.memo``): a rule that reports an identity the row breaks may point at that row's cell."""
+    return ctx.memo(("gxlint", "convicted", id(table)), lambda: _convicted(report, ctx, table))
+
+
+def _convicted(report, ctx, table: Table) -> dict[str, Claim]:
+    apps = next((a for a in applications(report, ctx) if a.table is table), None)
+    if apps is None:
+        return {}
+    out: dict[str, Claim] = {}
+    for claim in claims(report, ctx):
+        if claim.kind in _APPLICATION_KINDS:
+            key = apps.convicts(claim)
+            if key is not None:
+                out.setdefault(key, claim)
+    return out
+
+
+#: the kinds of claim about the applications table
+_APPLICATION_KINDS = ("received", "handled", "workload", "carried_out", "carried_in", "outcome")
 
 
 def applications(report, ctx) -> list[Applications]:
