@@ -648,3 +648,40 @@ def test_positions_count_what_word_shows_not_what_track_changes_deleted(tmp_path
     assert [(p.text, p.origin.paragraph) for p in paragraphs] == [("第一段。", 1), ("第二段。", 2)]
     [grid] = [b for b in blocks if isinstance(b, Grid)]
     assert [(row[0].text, row[0].origin.row) for row in grid.rows] == [("规章", 1), ("行政规范性文件", 2)]
+
+
+def test_the_number_automatic_numbering_draws_is_known_to_the_source(built):
+    """A paragraph numbered by a Word list says how much of its text is the drawn number, and the
+    rendering's Source says it of that line (GX103 asks it for a heading's fix); typed text says 0."""
+    from gxlint.read.source import from_document
+
+    by_text = {p.text: p for p in paragraphs(built)}
+    assert by_text["一、总体情况"].drawn == 2
+    assert by_text["（一）主动公开。"].drawn == 3
+    assert by_text[TITLE].drawn == by_text["附：说明"].drawn == 0
+    source = from_document(built)
+    lines = source.text.split("\n")
+    assert source.drawn(lines.index("二、主动公开政府信息情况") + 1) == 2
+    assert source.drawn(lines.index(TITLE) + 1) == 0
+    assert source.drawn(0) == source.drawn(len(lines) + 5) == 0
+
+
+@pytest.mark.parametrize("auto_numbering", [True, False])
+def test_a_retitled_heading_numbered_by_word_is_fixed_by_its_words_alone(tmp_path, auto_numbering):
+    """GX103's fix for a heading whose number Word draws gives the title's words only: typing the
+    whole template heading there would show the number twice.  A typed number is typed again."""
+    import formsgen
+    from conftest import EXAMPLE
+
+    from gxlint.run.api import lint_paths
+
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "五、存在的主要问题及改进情况", "五、存在的问题和下一步打算"
+    )
+    path = tmp_path / "report.docx"
+    path.write_bytes(formsgen.to_docx(text, auto_numbering=auto_numbering))
+    [found] = [f for f in lint_paths([path], config={"lang": "zh"}) if f.code == "GX103"]
+    if auto_numbering:
+        assert found.fix == "把标题文字改为“存在的主要问题及改进情况”（序号“五、”由自动编号生成，不要输入）"
+    else:
+        assert found.fix == "改为“五、存在的主要问题及改进情况”"

@@ -82,15 +82,17 @@ class Paragraph(_Frozen):
     """A paragraph of running text.  ``heading`` is a hint from the source's markup: 1 for the
     document title (``<h1>``, Word's Title style), 2 for a heading (``<h2>``…, Word's Heading n,
     a paragraph in bold); ``None`` for body text.  ``text`` holds what a reader sees, including a
-    number that Word's automatic numbering draws in front of the paragraph.  ``lines``: for a
-    paragraph printed on several lines (a PDF's), where in ``text`` each line after the first starts,
-    with that line's origin."""
+    number that Word's automatic numbering draws in front of the paragraph; ``drawn`` is how many
+    characters at its start that number is (0: none, or a form without automatic numbering).
+    ``lines``: for a paragraph printed on several lines (a PDF's), where in ``text`` each line after
+    the first starts, with that line's origin."""
 
-    __slots__ = ("text", "origin", "heading", "lines")
+    __slots__ = ("text", "origin", "heading", "lines", "drawn")
     text: str
     origin: Origin
     heading: int | None
     lines: tuple[tuple[int, Origin], ...]
+    drawn: int
 
     def __init__(
         self,
@@ -98,11 +100,13 @@ class Paragraph(_Frozen):
         origin: Origin = NOWHERE,
         heading: int | None = None,
         lines: tuple[tuple[int, Origin], ...] = (),
+        drawn: int = 0,
     ) -> None:
         _set(self, "text", text)
         _set(self, "origin", origin)
         _set(self, "heading", heading)
         _set(self, "lines", lines)
+        _set(self, "drawn", drawn)
 
 
 class GridCell(_Frozen):

@@ -29,6 +29,8 @@ class LineOrigin:
 
     origin: Origin
     cells: tuple[tuple[int, Origin], ...] = ()
+    #: how many characters at the line's start a number drawn by automatic numbering is (Word)
+    drawn: int = 0
 
     def at(self, column: int | None) -> Origin:
         if not self.cells or column is None:
@@ -48,6 +50,11 @@ class Rendered:
         if 1 <= line <= len(self.lines):
             return self.lines[line - 1].at(column)
         return None
+
+    def drawn(self, line: int) -> int:
+        """How many characters at the start of ``line`` are a number the file's automatic
+        numbering draws (Word's list numbering: the author never typed it), 0 for none."""
+        return self.lines[line - 1].drawn if 1 <= line <= len(self.lines) else 0
 
 
 def _without_cell(o: Origin) -> Origin:
@@ -98,9 +105,11 @@ def render(document: Document) -> Rendered:
                 lines.append(parts[0])
                 origins.append(LineOrigin(block.origin, pieces))
                 continue
-            for part in parts:
+            # the number automatic numbering draws, at the start of the first line
+            drawn = max(0, block.drawn - (len(text) - len(text.lstrip()))) if block.drawn else 0
+            for i, part in enumerate(parts):
                 lines.append(part)
-                origins.append(LineOrigin(block.origin))
+                origins.append(LineOrigin(block.origin, drawn=min(drawn, len(part)) if i == 0 else 0))
         elif isinstance(block, Grid):
             blank()
             for r, row in enumerate(expand(block)):

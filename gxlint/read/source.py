@@ -136,6 +136,12 @@ class Source:
             at, size, old_line, old_col = field
         return old_line + 1, old_col + min(max(col - at, 0), size) + 1
 
+    def drawn(self, line: int) -> int:
+        """How many characters at the start of the 1-based ``line`` are a number the file's
+        automatic numbering draws (a Word heading numbered by a list: 一、 that the author never
+        typed); 0 for none, and always for a text file."""
+        return self.rendered.drawn(line) if self.rendered is not None else 0
+
     def shown_text(self) -> str:
         """The text as the user's file has it (the lines a finding's line number is in)."""
         return self.original if self.original is not None else self.text

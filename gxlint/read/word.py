@@ -893,6 +893,7 @@ class _Run:
         "base_bold",
         "base_hidden",
         "picture",
+        "drawn",
     )
 
     def __init__(self, base_bold: bool, base_hidden: bool = False) -> None:
@@ -903,6 +904,7 @@ class _Run:
         self.base_bold = base_bold
         self.base_hidden = base_hidden  # the paragraph style hides its text
         self.picture = False  # a picture drawn in the paragraph
+        self.drawn = 0  # the length of the number automatic numbering draws before the text
 
 
 def _children(parent, wanted: str):
@@ -976,7 +978,7 @@ class _Walker:
             for _ in range(run.breaks_before):
                 self.page_break()
         if text.strip():
-            self.blocks.append(Paragraph(text, origin or Origin(), heading))
+            self.blocks.append(Paragraph(text, origin or Origin(), heading, drawn=run.drawn))
         elif run.picture and not run.boxes:
             self.blocks.append(Paragraph(PICTURE, origin or Origin()))
         for box in run.boxes:
@@ -1049,6 +1051,7 @@ class _Walker:
             label = self.numbering.label(num_id, ilvl or 0)
             if label:
                 text = label + text
+                run.drawn = len(label)
         if heading is None and body:
             if outline is not None and 0 <= outline < 9:
                 heading = 2

@@ -40,7 +40,9 @@ class ChapterTitle(Rule):
     A heading whose number stands twice (二、二、主动公开政府信息情况: a number typed in front of
     the title where Word's automatic numbering already draws one) is reported too.
 
-    Each finding gives the expected heading with its template number.  A heading about nothing in
+    Each finding gives the expected heading with its template number; where the heading's number
+    is drawn by Word's automatic numbering, the fix gives the title's words alone (typing the
+    number too would make it stand twice).  A heading about nothing in
     the template that stands at the number of a missing chapter is reported once, by GX101 (which
     names it), not here as well.  Reports for 2018 and earlier predate the unified format and keep
     the chapter titles of their time (GX109).
@@ -74,7 +76,8 @@ class ChapterTitle(Rule):
     序号写了两次的标题（二、二、主动公开政府信息情况：Word 已自动编号，又手动输入了序号）也会
     报告。
 
-    每条都给出带模板序号的应有标题。与模板任何部分都不对应、又占用了所缺部分序号的章节，只由
+    每条都给出带模板序号的应有标题；标题序号由 Word 自动编号生成时，修改建议只给出标题文字（再输入
+    序号会使序号出现两次）。与模板任何部分都不对应、又占用了所缺部分序号的章节，只由
     GX101 报告一次（该条会指出这一章节），这里不再重复。2018 年度及以前的报告早于统一格式，
     沿用当时的章节标题，不在此检查（见 GX109）。"""
     spec = "chapters"
@@ -98,6 +101,21 @@ class ChapterTitle(Rule):
             en="chapter title “{heading}” deviates from the template's wording “{chapter}”",
             fix_zh="改为“{chapter}”",
             fix_en="use “{chapter}”",
+        ),
+        # the same, on a heading whose number Word's automatic numbering draws: only the words are typed
+        "legacy_drawn": Message(
+            zh="章节标题“{heading}”是 2019 年以前的旧格式写法；模板为“{chapter}”",
+            en="chapter title “{heading}” is the pre-2019 wording; the template has “{chapter}”",
+            fix_zh="把标题文字改为“{title}”（序号“{numeral}、”由自动编号生成，不要输入）",
+            fix_en="change the title's words to “{title}” (the number “{numeral}、” comes from automatic "
+            "numbering: do not type it)",
+        ),
+        "similar_drawn": Message(
+            zh="章节标题“{heading}”与模板措辞不一致；模板为“{chapter}”",
+            en="chapter title “{heading}” deviates from the template's wording “{chapter}”",
+            fix_zh="把标题文字改为“{title}”（序号“{numeral}、”由自动编号生成，不要输入）",
+            fix_en="change the title's words to “{title}” (the number “{numeral}、” comes from automatic "
+            "numbering: do not type it)",
         ),
         # about nothing in the template: no fix, a new title would not make it that chapter
         "foreign": Message(
@@ -147,7 +165,18 @@ class ChapterTitle(Rule):
                 continue  # GX101: "missing chapter n (this report's chapter n is not about it)"
             at = {"heading": heading(chapter), "key": f"title:{chapter.heading}"}
             if how in ("legacy", "similar"):
-                yield ctx.say(chapter, how, chapter=numbered(spec), **at)
+                if report.source.drawn(chapter.span.line):
+                    # Word draws the number: the fix is the words alone, or the number stands twice
+                    yield ctx.say(
+                        chapter,
+                        f"{how}_drawn",
+                        chapter=numbered(spec),
+                        title=spec.title,
+                        numeral=chapter.numeral,
+                        **at,
+                    )
+                else:
+                    yield ctx.say(chapter, how, chapter=numbered(spec), **at)
                 continue
             same = template.chapter(chapter.number) if chapter.number is not None else None
             if same is not None:
