@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from clitools import ROOT
+from clitools import ROOT, gx
 from gxlint import config
 from gxlint.cli import docs as generator
 from gxlint.cli import SUBCOMMANDS, main
@@ -202,3 +202,22 @@ def test_rules_cite_the_format_page_users_can_read():
         assert set(parts) <= set(FORMAT_SECTIONS), (code, rule.spec)
     for path in list((root / "docs").rglob("*.md")) + list((root / "rules").glob("*.py")):
         assert "§" not in path.read_text(encoding="utf-8"), path
+
+
+def test_the_wordings_gx205_and_gx206_read_are_a_user_document_in_sync_with_the_analysis():
+    """The wordings of the text that GX205 and GX206 read are listed in docs/wordings.md, made from
+    the claims analysis's documentation (which stands beside its patterns), and the rules' own
+    documentation (``gxlint explain``) sends users there, not to a Python module."""
+    from gxlint.lint.analyses import claims
+
+    stale = generator.wordings_out_of_date(str(DOCS / "wordings.md"))
+    assert not stale, f"{stale}\nRegenerate it from the repository root with:  {REGENERATE}"
+    page = (DOCS / "wordings.md").read_text(encoding="utf-8")
+    for word in ("收到|受理|接收|接到|新收|收悉", "结转|转入|顺延", "现行有效", "Skipped:"):
+        assert word in page and word in (claims.__doc__ or ""), word
+    assert "](wordings.md)" in (DOCS / "index.md").read_text(encoding="utf-8")
+    for code in ("GX205", "GX206"):
+        for lang in ("en", "zh"):
+            result = gx("explain", code, "--lang", lang)
+            assert result.exit_code == 0
+            assert "docs/wordings.md" in result.output and "gxlint.lint.analyses" not in result.output

@@ -1,7 +1,7 @@
 """``python -m gxlint.cli.docs [--check]``: regenerate the generated documentation -- docs/rules/
-from the built-in rules' metadata (gxlint.output.ruledocs renders each page) and the hooks section
-of docs/plugins.md from gxlint/plugins/hookspecs.py -- or with ``--check`` only say what is out of
-date (exit 1)."""
+from the built-in rules' metadata (gxlint.output.ruledocs renders each page), the hooks section
+of docs/plugins.md from gxlint/plugins/hookspecs.py, and docs/wordings.md from the documentation
+of gxlint/lint/analyses/claims.py -- or with ``--check`` only say what is out of date (exit 1)."""
 
 from __future__ import annotations
 
@@ -73,6 +73,76 @@ def write_hooks(path: str = PAGE) -> None:
         handle.write(text)
 
 
+# -- docs/wordings.md: the wordings GX205 and GX206 read, from gxlint/lint/analyses/claims.py ----------
+
+WORDINGS = "docs/wordings.md"
+WORDINGS_HEAD = (
+    "<!-- Generated from the documentation of gxlint/lint/analyses/claims.py by "
+    "`python -m gxlint.cli.docs`; do not edit. -->"
+)
+
+
+def render_wordings() -> str:
+    """docs/wordings.md: the wordings of the text that GX205 and GX206 read, from the claims
+    analysis's own documentation (the list beside its patterns), so that the two cannot drift."""
+    from gxlint.lint.analyses import claims
+
+    parts = (claims.__doc__ or "").strip().split("\n\n")
+    # the documentation's parts: how the text is read, the table of wordings, what is skipped
+    read = [p for p in parts if p.startswith(("The text is read conservatively", "The text is matched"))]
+    table = [p for p in parts if p.startswith("received ")]
+    rest = [p for p in parts if p.startswith(("A cell the reader could not split", "Skipped:"))]
+    if len(read) != 2 or len(table) != 1 or len(rest) != 2:
+        raise ValueError(
+            "gxlint/lint/analyses/claims.py: its documentation no longer has the parts docs/wordings.md is made of"
+        )
+
+    def prose(text: str) -> str:
+        return _markdown(" ".join(line.strip() for line in text.splitlines()))
+
+    out = [
+        WORDINGS_HEAD,
+        "",
+        "# The wordings of the text that GX205 and GX206 read",
+        "",
+        "本页列出 GX205、GX206 能识别的正文措辞：正文数字只有按下列措辞书写时才与表格核对；"
+        "其他写法既不核对，也不报告。",
+        "",
+        "GX205 ([rules/GX205.md](rules/GX205.md)) and GX206 ([rules/GX206.md](rules/GX206.md)) compare "
+        "numbers stated in the report's text with its tables. They read only the wordings listed "
+        "here: a number written otherwise is neither checked nor reported.",
+        "",
+        "## How the text is read",
+        "",
+        *(x for p in read for x in (prose(p), "")),
+        "## The wordings",
+        "",
+        "```text",
+        table[0].rstrip(),
+        "```",
+        "",
+        "## What is not read",
+        "",
+        *(x for p in rest for x in (prose(p), "")),
+    ]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def wordings_out_of_date(path: str = WORDINGS) -> list[str]:
+    """What is wrong with ``path`` (empty when it is what :func:`render_wordings` makes)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            current = handle.read()
+    except OSError as exc:
+        return [f"{path}: {exc.strerror or exc}"]
+    return [] if current == render_wordings() else [f"{path}: differs from gxlint/lint/analyses/claims.py"]
+
+
+def write_wordings(path: str = WORDINGS) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(render_wordings())
+
+
 # -- docs/rules/: one page per built-in rule ---------------------------------------------------------
 
 GENERATED = "<!-- Generated from the rule"
@@ -140,15 +210,15 @@ def write_docs(folder: str = "docs/rules") -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m gxlint.cli.docs [--check]``: regenerate docs/rules/ and the hooks section of
-    docs/plugins.md, or with ``--check`` only say what is out of date (exit 1)."""
+    """``python -m gxlint.cli.docs [--check]``: regenerate docs/rules/, the hooks section of
+    docs/plugins.md and docs/wordings.md, or with ``--check`` only say what is out of date (exit 1)."""
     args = list(sys.argv[1:] if argv is None else argv)
     check = "--check" in args
     args = [a for a in args if a != "--check"]
     folder = args[0] if args else "docs/rules"
     page = args[1] if len(args) > 1 else PAGE
     if check:
-        stale = out_of_date(folder) + hooks_out_of_date(page)
+        stale = out_of_date(folder) + hooks_out_of_date(page) + wordings_out_of_date()
         for line in stale:
             print(f"out of date: {line}")
         if stale:
@@ -156,10 +226,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if stale else 0
     try:
         write_hooks(page)
+        write_wordings()
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    for path in [*write_docs(folder), page]:
+    for path in [*write_docs(folder), page, WORDINGS]:
         print(path)
     return 0
 

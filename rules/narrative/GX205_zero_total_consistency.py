@@ -33,7 +33,7 @@ class ZeroTotalConsistency(Rule):
       column with a non-zero outcome row, a 复议/诉讼 block's 总计 with a non-zero result.  These are
       reported here, once, and not again by GX202-GX204.
 
-    Only the phrasings listed in ``gxlint.lint.analyses.claims`` are read, and only rows the reader
+    Only the wordings listed in docs/wordings.md are read, and only rows the reader
     placed with certainty; blank cells are unknown, never 0.
 
     Anti-pattern::
@@ -63,7 +63,7 @@ class ZeroTotalConsistency(Rule):
       结果不为 0；复议、诉讼某栏总计为 0 但有结果不为 0。这些情形只在此报告一次，GX202–GX204
       不再重复。
 
-    只识别 gxlint.lint.analyses.claims 中列出的措辞，只使用能确定对齐的行；空白单元格视为未知数，不当作 0。"""
+    只识别 docs/wordings.md 中列出的措辞，只使用能确定对齐的行；空白单元格视为未知数，不当作 0。"""
 
     messages = {
         "zero_total": Message(

@@ -32,7 +32,7 @@ class NarrativeMismatch(Rule):
     (and whether they were all upheld, 均获维持), 规范性文件 issued, repealed or in force.  When the
     text and the table disagree, one of them is wrong.
 
-    The text is read conservatively (the phrasings are listed in ``gxlint.lint.analyses.claims``): a
+    The text is read conservatively (the wordings read are listed in docs/wordings.md): a
     number counts only next to the words naming the cell, in the same clause, with a count unit, in
     a sentence about applications; subsets (当面申请, 自然人申请, 涉及…的申请), other years (上年,
     同比) and approximations (约, 近, 余) are skipped.  Only where the next clause plainly goes on
@@ -84,7 +84,7 @@ class NarrativeMismatch(Rule):
     办理结果（予以公开、不予公开、无法提供、不予处理等），行政复议、行政诉讼案件数（以及是否“均获
     维持”），规范性文件的制发、废止、现行有效件数。两者不一致，必有一处有误。
 
-    正文按保守方式识别（可识别的措辞列在 gxlint.lint.analyses.claims 中）：数字必须紧跟指明该单元格的词语、
+    正文按保守方式识别（可识别的措辞见 docs/wordings.md）：数字必须紧跟指明该单元格的词语、
     在同一分句中、带计数单位，且所在句子讲的是申请；涉及部分申请（当面申请、自然人申请、涉及……的
     申请）、其他年份（上年、同比）和约数（约、近、余）的一律跳过。只有紧接规范性文件件数的下一分句
     仅由动词和数字组成、明显承接前文时（“制发行政规范性文件6件，废止3件”），该分句也一并核对。“收到申请 N 件”既可对应“一”也可

@@ -12,8 +12,12 @@ The analysis behind GX205 and GX206, for any rule that compares the text with th
 * the tables' side: :class:`Applications`, :class:`Review` and :class:`Documents` give, for a
   claim, the table quantities it may mean (:class:`Quantity`: a range, since blank cells are
   unknown, or the few values a run-together row still allows, see :func:`row_splits`);
-  :func:`applications` makes a report's :class:`Applications` once, for every rule that asks;
+  :func:`applications` makes a report's :class:`Applications` once, for every rule that asks, and
+  :func:`convicted` the rows of a table the text shows to be wrong;
   :class:`Ranges` checks a claim against every table of a kind at once.
+
+docs/wordings.md is made from this documentation (``python -m gxlint.cli.docs``): the parts below
+are what users read there.
 
 The text is read conservatively: a number is taken as a claim about a table cell only when it
 stands next to the words that name that cell, in the same clause, with a count unit, and only in
@@ -22,10 +26,10 @@ disagrees with the table only when no accepted reading of it fits: blank cells a
 with a blank has no upper bound), rows the reader could not place are unknown, and "收到申请N件"
 may count 新收 (一) or 新收 + 上年结转 (一 + 二).  A missed mismatch costs less than a false one.
 Where the applications table contradicts itself, a claim may also mean a row as the table's other
-cells give it (:meth:`Applications.alternatives`): a row's six applicant cells, the outcome rows
-for 三（七）总计, or -- when each of 一, 二, 三（七）总计 and 四 agrees with its own parts but
-一 + 二 = 三（七）总计 + 四 fails -- the row as the other three make it; a claim that fits only
-such a reading of one row shows that row to be wrong (:func:`convicted`).
+cells give it: a row's six applicant cells, the outcome rows for 三（七）总计, or -- when each of
+一, 二, 三（七）总计 and 四 agrees with its own parts but 一 + 二 = 三（七）总计 + 四 fails -- the row
+as the other three make it; a claim that fits only such a reading of one row shows that row to be
+wrong.
 
 The text is matched after removing spaces (PDF text splits ``7 0 件``) and markdown ``**``, with
 full-width digits and punctuation normalised (NFKC); a clause ends at ， ； ： and a sentence at
