@@ -1,7 +1,5 @@
 """grammar/deadlines.json: the statutory deadlines (spec §1.2) the timeliness rule reads."""
 
-import re
-
 from gxlint.lint.engine import infer_organ
 from gxlint.read.templates import deadlines
 
@@ -17,10 +15,16 @@ def test_reports_before_the_2019_revision_had_31_march_for_every_organ():
     assert (old["year_to"], old["month"], old["day"]) == (2018, 3, 31)
 
 
-def test_township_governments_have_no_statutory_deadline():
-    pattern = re.compile(deadlines()["no_statutory_deadline"]["pattern"])
-    assert pattern.search("示例镇人民政府") and pattern.search("示例乡") and pattern.search("示例街道办事处")
-    assert not pattern.search("示例县人民政府") and not pattern.search("示例县教育局")
+def test_township_governments_and_village_committees_have_no_statutory_deadline():
+    from gxlint.lint.analyses.period import no_statutory_deadline
+
+    for name in ("示例镇人民政府", "示例乡", "示例街道办事处"):
+        assert no_statutory_deadline(name)["zh"] == "乡镇人民政府、街道办事处", name
+    for name in ("示例村村民委员会", "示例社区居民委员会", "示例村委会"):
+        assert no_statutory_deadline(name)["zh"] == "村民委员会、居民委员会", name
+        assert infer_organ(name) is None, name
+    for name in ("示例县人民政府", "示例县教育局", "示例县国有资产监督管理委员会"):
+        assert no_statutory_deadline(name) is None, name
 
 
 def test_organ_inference_is_unchanged():

@@ -16,7 +16,6 @@ from dataclasses import replace
 from typing import Any, Iterable, Mapping, Protocol, Sequence
 from types import MappingProxyType
 
-from gxlint.chinese import norm
 from gxlint.finding import Finding
 from gxlint.lint.conditions import Crash, misuse, traceback_text
 from gxlint.lint.rule import Rule, RuleContext
@@ -235,8 +234,9 @@ def infer_report_organ(report: Report) -> str | None:
 
 
 def _unregulated(agency: str | None) -> bool:
-    entry = deadlines().get("no_statutory_deadline")
-    return bool(agency and entry and re.search(entry["pattern"], norm(agency)))
+    from gxlint.lint.analyses.period import no_statutory_deadline
+
+    return no_statutory_deadline(agency) is not None
 
 
 def infer_organ(agency: str | None) -> str | None:

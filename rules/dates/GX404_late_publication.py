@@ -34,7 +34,8 @@ class LatePublication(Rule):
     inferred, a date between 1 February and 31 March is late only if the organ is a department:
     it is reported as a warning that says so; after 31 March it is late for every organ, and the
     error counts the days from 31 March, saying the kind was not inferred.  The
-    regulation sets no deadline for township governments and subdistrict offices (docs/format.md, Deadlines):
+    regulation sets no deadline for township governments and subdistrict offices, nor for villagers' and
+    residents' committees, which are no organs of government (docs/format.md, Deadlines):
     unless the ``organ`` setting gives their kind, their findings are warnings measured against the
     government deadline.
 
@@ -67,7 +68,7 @@ class LatePublication(Rule):
     ……人民政府办公厅等为部门），机关名称不能说明时再根据落款机关推断（如“示例县人民政府”）。无法推断时，2月1日至3月31日之间的日期只有在该机关为部门时
     才算逾期：以警告报告并加以说明；3月31日之后对任何机关都算逾期，错误信息从3月31日起计算逾期天数，
     并说明未能推断机关类型。《条例》未规定乡镇人民政府、
-    街道办事处的期限（见 docs/format.md「报送期限」）：除非配置项 ``organ`` 指定其类型，对其按人民政府
+    街道办事处的期限，也未规定村民委员会、居民委员会（不是行政机关）的期限（见 docs/format.md「报送期限」）：除非配置项 ``organ`` 指定其类型，对其按人民政府
     的期限衡量，只报告警告。"""
     spec = "deadlines"
 

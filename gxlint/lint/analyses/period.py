@@ -78,9 +78,11 @@ def under_2019_revision(year: int) -> bool:
 
 def no_statutory_deadline(agency: str | None) -> dict | None:
     """When the agency is of a kind the regulation sets no deadline for (township governments,
-    subdistrict offices), that entry of deadlines.json (its ``zh`` and ``en`` name the kinds);
-    else None."""
-    entry = deadlines().get("no_statutory_deadline")
-    if entry and agency and re.search(entry["pattern"], norm(agency)):
-        return entry
-    return None
+    subdistrict offices, villagers' and residents' committees), that entry of deadlines.json (its
+    ``zh`` and ``en`` name the kinds); else None."""
+    if not agency:
+        return None
+    name = norm(agency)
+    return next(
+        (e for e in deadlines().get("no_statutory_deadline", ()) if re.search(e["pattern"], name)), None
+    )
