@@ -1,7 +1,11 @@
 """grammar/deadlines.json: the statutory deadlines (spec §1.2) the timeliness rule reads."""
 
+from pathlib import Path
+
 from gxlint.lint.engine import infer_organ
 from gxlint.read.templates import deadlines
+
+FIXTURES_CASES = Path(__file__).resolve().parents[1] / "rules" / "cases" / "fixtures"
 
 
 def test_deadlines_by_organ_kind():
@@ -49,3 +53,17 @@ def test_a_place_name_alone_is_a_government():
     assert infer_organ("示例市示例区") == "government"
     assert infer_organ("示例社区") is None  # a residents' community, no government
     assert infer_organ("示例镇") is None  # a township: no statutory deadline, no inferred kind
+
+
+def test_a_late_report_is_told_what_to_do():
+    import gxlint
+
+    text = (
+        (FIXTURES_CASES / "dates-2021-signed.txt")
+        .read_text(encoding="utf-8")
+        .replace("2022年1月20日", "2022年2月3日")
+    )
+    (late,) = [f for f in gxlint.lint_text(text, config={"select": ["GX404"]})]
+    assert late.fix == "核对落款日期；确已逾期的，尽快公布，并如实写明日期"
+    (late,) = [f for f in gxlint.lint_text(text, config={"select": ["GX404"], "lang": "en"})]
+    assert late.fix.startswith("check the signature date; if the report is indeed late")

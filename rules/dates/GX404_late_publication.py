@@ -85,6 +85,8 @@ class LatePublication(Rule):
             "公布{year}年度报告，{days}）{note}",
             en="{what} {date} is after the statutory deadline {deadline} ({who} publishes its {year} "
             "report by {deadline.day} {deadline:%B} of the next year; {days}){note}",
+            fix_zh="核对{what}；确已逾期的，尽快公布，并如实写明日期",
+            fix_en="check {what}; if the report is indeed late, publish it without delay, dated as it is",
         ),
         # {what}: the date checked
         "signature": Message(zh="落款日期", en="the signature date"),
