@@ -56,9 +56,11 @@ def test_a_word_list_is_held_where_its_pattern_is_found(name):
 
 
 def test_a_paragraph_holds_a_word_start_where_the_class_is_found():
-    pattern = re.compile("[申复诉维规占]")
-    assert "".join(claims._WORD_STARTS) == "申复诉维规占"
-    for text in _texts(("申请", "复议", "诉讼", "维持", "规范性文件", "占"), 3):
+    pattern = re.compile("[申复诉维规占许罚强]")
+    assert "".join(claims._WORD_STARTS) == "申复诉维规占许罚强"
+    for text in _texts(
+        ("申请", "复议", "诉讼", "维持", "规范性文件", "占", "行政许可", "行政处罚", "行政强制"), 3
+    ):
         assert claims.holds_any(text, claims._WORD_STARTS) == bool(pattern.search(text)), text
 
 

@@ -29,7 +29,8 @@ class NarrativeMismatch(Rule):
 
     The report's text often repeats the tables' key numbers: applications received, handled and
     carried over, the outcomes (予以公开, 不予公开, 无法提供, 不予处理 …), 行政复议 and 行政诉讼 cases
-    (and whether they were all upheld, 均获维持), 规范性文件 issued, repealed or in force.  When the
+    (and whether they were all upheld, 均获维持), 规范性文件 issued, repealed or in force, the
+    decisions on 行政许可, 行政处罚 and 行政强制 (作出行政许可决定356件).  When the
     text and the table disagree, one of them is wrong.
 
     The text is read conservatively (the wordings read are listed in docs/wordings.md): a
@@ -82,7 +83,7 @@ class NarrativeMismatch(Rule):
     spec = "identities"
     doc_zh = """正文所述数字与对应的表格单元格不一致。报告正文常复述表格的关键数字：收到、办结、结转的申请数，
     办理结果（予以公开、不予公开、无法提供、不予处理等），行政复议、行政诉讼案件数（以及是否“均获
-    维持”），规范性文件的制发、废止、现行有效件数。两者不一致，必有一处有误。
+    维持”），规范性文件的制发、废止、现行有效件数，行政许可、行政处罚、行政强制的处理决定数（“作出行政许可决定356件”）。两者不一致，必有一处有误。
 
     正文按保守方式识别（可识别的措辞见 docs/wordings.md）：数字必须紧跟指明该单元格的词语、
     在同一分句中、带计数单位，且所在句子讲的是申请；涉及部分申请（当面申请、自然人申请、涉及……的
@@ -158,7 +159,7 @@ class NarrativeMismatch(Rule):
             elif claim.kind == "maintained":
                 if reviews:
                     yield from self._maintained(report, ctx, claim, reviews[0])
-            elif claim.kind == "documents":
+            elif claim.kind in ("documents", "decisions"):
                 yield from self._compare(report, ctx, claim, documents, ("", ""))
             elif apps:
                 if all_zero and claim.kind in TOTALS and claim.number > 0:

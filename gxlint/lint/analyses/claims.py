@@ -21,7 +21,8 @@ are what users read there.
 
 The text is read conservatively: a number is taken as a claim about a table cell only when it
 stands next to the words that name that cell, in the same clause, with a count unit, and only in
-a sentence about applications (or about 复议/诉讼 in 政府信息公开, or about 规范性文件).  A claim
+a sentence about applications (or about 复议/诉讼 in 政府信息公开, about 规范性文件, or about the
+decisions on 行政许可, 行政处罚 and 行政强制).  A claim
 disagrees with the table only when no accepted reading of it fits: blank cells are unknown (a sum
 with a blank has no upper bound), rows the reader could not place are unknown, and "收到申请N件"
 may count 新收 (一) or 新收 + 上年结转 (一 + 二).  A missed mismatch costs less than a false one.
@@ -67,6 +68,9 @@ maintained    均|全部|都|皆 [被|获|已|予以|为] [依法] 维持, in a 
               column);  现行有效 [的] [行政]规范性文件 [共计|共|为] N 件 → 现行有效件数 (2021 only).  The
               next clause may go on with the noun: after ， or 、 one of these verbs [了] [共计|共|为] N 件|个|份
               and nothing more (制发行政规范性文件6件，废止3件，现行有效31件).
+decisions     作出|办理|实施|办结 [了] 行政许可|行政处罚|行政强制 [决定|案件] [共计|共] N 件|起, in a clause
+              without 公开, 公示, 信息, 事项, 项目, 目录 or 清单 (counts of disclosures or of items, not of
+              decisions) → that row's 处理决定数量 (本年处理决定数量 in 2021).
 none received 未收到|没有收到|未受理|未接到|未接收 … 申请 (within the clause, no number in it), or a clause
               opening [本年度|全年|今年|年内|本机关|我局|…] 无 依申请公开|政府信息公开申请|信息公开申请|公开申请.
 none reviewed 未|没有 发生|收到|出现|被|有|接到|产生 … 行政复议|行政诉讼|复议|诉讼 (no number in the clause; not
@@ -198,6 +202,12 @@ DOCUMENTS = (
         r"(?:共计|共)?" + _NUM + r"(?P<u>件|个|份)"
     ),
     re.compile(r"(?P<verb>现行有效)的?(?:行政)?规范性文件(?:共计|共|为)?" + _NUM + r"(?P<u>件|个|份)"),
+)
+#: decisions of an article-20 item (作出行政许可决定356件, 实施行政处罚12起): the row's 处理决定数量
+DECISIONS = re.compile(
+    r"(?:作出|办理|实施|办结)了?(?P<row>行政许可|行政处罚|行政强制)(?:决定|案件)?(?:共计|共)?"
+    + _NUM
+    + r"(?P<u>件|起)"
 )
 #: the next clause going on with the 规范性文件 of a claim, its verb and number alone: the 废止3件 of
 #: 制发行政规范性文件6件，废止3件 (matched right after the ， or 、 that ends the claim)
@@ -378,6 +388,8 @@ _DIRECT_SUIT = r"未经复议直接起诉|复议后起诉"
 _SUIT = ("诉讼", "起诉")
 # 规范性文件 work that is not issuing (and 累计: a running total, not this year's)
 _OTHER_DOCUMENT_WORK = ("解读", "备案", "审查", "征求", "草案", "累计")
+# counts of disclosures (公开行政许可信息) or of items (行政许可事项), not of decisions
+_NOT_DECISIONS = ("公开", "公示", "信息", "事项", "项目", "目录", "清单")
 _NUMBER_TAIL = re.compile(r"\d[,.]$")
 _DIGIT = re.compile(r"\d")
 
@@ -576,9 +588,10 @@ def _paragraphs(report) -> Iterator[tuple[Paragraph, str]]:
 
 
 # the first character of every word a claim, denial or share needs in a paragraph (申请, 复议,
-# 诉讼, 维持, 规范性文件, 占): no other character folds to one of them, so a paragraph with none of
-# them in its text can hold none of those words once folded
-_WORD_STARTS = tuple("申复诉维规占")
+# 诉讼, 维持, 规范性文件, 占; of 行政许可, 行政处罚, 行政强制 a character of their own): no other
+# character folds to one of them, so a paragraph with none of them in its text can hold none of
+# those words once folded
+_WORD_STARTS = tuple("申复诉维规占许罚强")
 
 
 def texts(report, ctx) -> list[tuple[Text, str]]:
@@ -610,6 +623,8 @@ def _claims(report, ctx) -> Iterator[Claim]:
             yield from _review_claims(text, year, holds_any(chapter, _REVIEW_WORDS))
         if text.holds("规范性文件"):
             yield from _document_claims(text, year)
+        if text.holds("行政许可") or text.holds("行政处罚") or text.holds("行政强制"):
+            yield from _decision_claims(text, year)
 
 
 def _mk(kind: str, text: Text, m: re.Match, detail: str = "") -> Claim:
@@ -724,6 +739,14 @@ def _document_claims(text: Text, year: int | None) -> Iterator[Claim]:
                     break
                 yield _mk("documents", text, m, m.group("verb"))
                 m = _continued(text, m.end())
+
+
+def _decision_claims(text: Text, year: int | None) -> Iterator[Claim]:
+    for m in DECISIONS.finditer(text.norm):
+        clause = _clause_text(text, m)
+        if holds_any(clause, _NOT_DECISIONS) or holds_any(clause, _SCOPE) or not _accept(text, m, year=year):
+            continue
+        yield _mk("decisions", text, m, m.group("row"))
 
 
 def _continued(text: Text, end: int) -> re.Match[str] | None:
@@ -1538,8 +1561,9 @@ class Review:
 
 
 class Documents:
-    """The 规范性文件 row of the report's first active-disclosure table, found once: the cells a
-    ``documents`` claim may mean (制发/制作/新公开, 废止 or 现行有效, by the claim's verb)."""
+    """The report's first active-disclosure table, found once: the cells a ``documents`` claim may
+    mean (the 规范性文件 row's 制发/制作/新公开, 废止 or 现行有效, by the claim's verb) or a
+    ``decisions`` claim (the 处理决定数量 of the row it names)."""
 
     def __init__(self, report, ctx) -> None:
         self.report, self.ctx = report, ctx
@@ -1612,7 +1636,10 @@ class Ranges:
 def _documents_candidates(table: Table, ctx, claim: Claim) -> list[Quantity]:
     if not table.template:
         return []
-    row = next((r for r in table.rows if r.key.endswith("规范性文件")), None)
+    if claim.kind == "decisions":
+        row = next((r for r in table.rows if r.key == claim.detail), None)
+    else:
+        row = next((r for r in table.rows if r.key.endswith("规范性文件")), None)
     if row is None:
         return []
     splits = None
@@ -1621,8 +1648,10 @@ def _documents_candidates(table: Table, ctx, claim: Claim) -> list[Quantity]:
         if splits is None:
             return []
     verb = claim.detail
-    if verb in ("清理废止", "宣布失效", "废止", "失效"):
-        wanted: tuple[str, ...] = ("废止",)
+    if claim.kind == "decisions":
+        wanted: tuple[str, ...] = ("处理决定数量",)
+    elif verb in ("清理废止", "宣布失效", "废止", "失效"):
+        wanted = ("废止",)
     elif verb == "现行有效":
         wanted = ("现行有效",)
     else:
