@@ -1236,6 +1236,7 @@ class Applications:
     def __post_init__(self) -> None:
         self._q: dict[str, Quantity] = {}
         self._alt: dict[str, list[Quantity]] = {}
+        self._own: dict[str, list[Quantity] | None] = {}
 
     def q(self, numbering: str) -> Quantity:
         """A row by its numbering (``"cn:1"`` 一, ``"paren:7"`` （七）总计) as a quantity (found once)."""
@@ -1295,7 +1296,13 @@ class Applications:
 
     def _own_alternatives(self, label: str) -> list[Quantity] | None:
         """What the row's own parts say its total is where its 总计 cell says otherwise: its six
-        applicant cells, and for 三（七）总计 the outcome rows (None: no leaf row with a known 总计)."""
+        applicant cells, and for 三（七）总计 the outcome rows (None: no leaf row with a known 总计).
+        Found once: :meth:`_balance` asks it of every row of the identity, for each row asked."""
+        if label not in self._own:
+            self._own[label] = self._own_parts(label)
+        return self._own[label]
+
+    def _own_parts(self, label: str) -> list[Quantity] | None:
         node = self.template.node(label)
         row = self.rows.get(label)
         if node is None or not node.leaf or row is None:
@@ -1326,20 +1333,21 @@ class Applications:
             left, right = ident.sides(self.template)
             if ident.per != "column" or label not in left + right:
                 continue
-            if any(self._own_alternatives(k) != [] for k in left + right):
-                continue  # a row's own total is in doubt, or unknown: GX202/GX203 say which
             sign = 1 if label in left else -1
             rest = [(self.row(k), 1) for k in left if k != label] + [
                 (self.row(k), -1) for k in right if k != label
             ]
             value = -sign * sum(s * lo for (lo, _), s in rest)
-            if abs(value - self.row(label)[0]) > 1e-9 and value >= 0:
-                named = [
-                    Phrase(*([" + ".join(short_label(self.template, k) for k in side)] * 2))
-                    for side in (left, right)
-                ]
-                short = short_label(self.template, label)
-                out.append(_quantity("balance", value, label=short, left=named[0], right=named[1]))
+            if abs(value - self.row(label)[0]) <= 1e-9 or value < 0:
+                continue  # the identity holds for the row (as it does in most tables)
+            if any(self._own_alternatives(k) != [] for k in left + right):
+                continue  # a row's own total is in doubt, or unknown: GX202/GX203 say which
+            named = [
+                Phrase(*([" + ".join(short_label(self.template, k) for k in side)] * 2))
+                for side in (left, right)
+            ]
+            short = short_label(self.template, label)
+            out.append(_quantity("balance", value, label=short, left=named[0], right=named[1]))
         return out
 
     def convicts(self, claim: Claim) -> str | None:
