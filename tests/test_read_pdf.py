@@ -692,3 +692,50 @@ def test_a_page_of_sideways_text_that_cannot_be_read_is_said_to_be_sideways():
     [problem] = doc.problems
     assert "sideways" in problem.message_en and "旋转" in problem.message_zh
     assert "scan" not in problem.message_en
+
+
+def _flate_bomb(unpacked: int) -> bytes:
+    import zlib
+
+    content = zlib.compress(b" " * unpacked, 9)
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << >> >>",
+        ]
+    )
+
+
+def test_a_flate_bomb_is_refused_before_pdfium_unpacks_it(monkeypatch):
+    # a stream that unpacks far beyond the limit (scaled down: 4 MB of blanks against a 1 MB limit)
+    import gxlint.read.pdf as pdf
+
+    monkeypatch.setattr(pdf, "MAX_UNPACKED_STREAM", 1024 * 1024)
+    doc = read(_flate_bomb(4 * 1024 * 1024))
+    assert_fatal(doc, "too large when unpacked", "1 MB")
+    assert "scanned" not in doc.problems[0].message_en
+    # under the limit the same file is only blank (no text: may be a scan)
+    assert "too large" not in read(_flate_bomb(512 * 1024)).problems[0].message_en
+
+
+def test_all_streams_together_are_limited_too(monkeypatch):
+    import gxlint.read.pdf as pdf
+
+    monkeypatch.setattr(pdf, "MAX_UNPACKED_TOTAL", 1024 * 1024)
+    data = _flate_bomb(700 * 1024)
+    assert "too large when unpacked" not in read(data).problems[0].message_en
+    # two such streams (the second a form the page does not draw) are over the total
+    import zlib
+
+    content = zlib.compress(b" " * 700 * 1024, 9)
+    two = data.replace(
+        b"xref",
+        b"5 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Filter /FlateDecode /Length %d >>\nstream\n"
+        % len(content)
+        + content
+        + b"\nendstream\nendobj\nxref",
+        1,
+    )
+    assert_fatal(read(two), "too large when unpacked")

@@ -85,6 +85,12 @@ MAX_RULES_PAGE = 6_000
 #: slots of one table grid, and tables on one page
 MAX_SLOTS = 40_000
 MAX_TABLES_PAGE = 200
+#: what one compressed stream other than a picture (a page's content, a form, a font) may unpack
+#: to, and all of them together: a page's content is a few hundred KB, an embedded Chinese font a
+#: few MB; a "flate bomb" (a small file whose stream unpacks to gigabytes) is refused from these,
+#: counted before PDFium unpacks anything (it holds a stream whole, and more, while it reads it)
+MAX_UNPACKED_STREAM = 64 * 1024 * 1024
+MAX_UNPACKED_TOTAL = 256 * 1024 * 1024
 
 _LOCK = threading.Lock()  # PDFium is not thread-safe
 
@@ -141,6 +147,58 @@ def _damaged(data: bytes, zh_detail: str = "", en_detail: str = "") -> Problem:
         + _WHAT_TO_DO_EN
         + ".",
     )
+
+
+def _too_large_unpacked(limit: int) -> Problem:
+    mb = limit // (1024 * 1024)
+    return _problem(
+        f"PDF 文件解压后过大（其中的内容解压后超过 {mb} MB），未读取；年度报告的 PDF 解压后通常只有几 MB，"
+        "文件可能已损坏或是恶意构造的；请确认文件是否正确，或" + _WHAT_TO_DO_ZH,
+        f"The PDF is too large when unpacked (its content unpacks to more than {mb} MB) and was not "
+        "read; an annual report's PDF unpacks to a few MB, so the file is damaged or built to do harm. "
+        "Check that this is the right file, or " + _WHAT_TO_DO_EN + ".",
+    )
+
+
+#: the keyword that starts a stream's data (not the end of ``endstream``), and the dictionary
+#: before it: from the ``obj`` that opens the object
+_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_STREAM_DICT_REACH = 4096
+
+
+def _unpacked_over_limit(data: bytes) -> int | None:
+    """The limit that a compressed stream of the file unpacks beyond (:data:`MAX_UNPACKED_STREAM`
+    for one, :data:`MAX_UNPACKED_TOTAL` for all), or None.  Only FlateDecode streams that are not
+    pictures are unpacked (PDFium unpacks a picture only to draw it, which gxlint never asks), a
+    piece at a time, nothing kept: a bomb is caught after unpacking the limit, not the bomb."""
+    import zlib
+
+    view = memoryview(data)
+    total = 0
+    for m in _STREAM.finditer(data):
+        start = m.start()
+        opened = data.rfind(b"obj", max(0, start - _STREAM_DICT_REACH), start)
+        head = data[opened if opened >= 0 else max(0, start - _STREAM_DICT_REACH) : start]
+        if b"FlateDecode" not in head or b"/Image" in head:
+            continue
+        inflate = zlib.decompressobj()
+        size = 0
+        at = m.end()
+        try:
+            while (at < len(data) or inflate.unconsumed_tail) and not inflate.eof:
+                # at most 1 MB out per step (the rest of the piece waits in unconsumed_tail)
+                piece = inflate.unconsumed_tail or view[at : at + 16384]
+                if not inflate.unconsumed_tail:
+                    at += len(piece)
+                size += len(inflate.decompress(piece, 1 << 20))
+                if size > MAX_UNPACKED_STREAM:
+                    return MAX_UNPACKED_STREAM
+                if total + size > MAX_UNPACKED_TOTAL:
+                    return MAX_UNPACKED_TOTAL
+        except zlib.error:
+            pass  # a damaged stream: PDFium says what it makes of it
+        total += size
+    return None
 
 
 def _failed(exc: BaseException) -> Problem:
@@ -255,6 +313,9 @@ def _read(data: bytes, path: str | None) -> Document:
                 ),
             ),
         )
+    limit = _unpacked_over_limit(data)
+    if limit is not None:
+        return Document(form="pdf", problems=(_too_large_unpacked(limit),))
     try:
         import pypdfium2 as pdfium
         import pypdfium2.raw as raw
