@@ -344,6 +344,43 @@ def test_symlink_loop_lints_each_file_once(tmp_path):
     assert [f["code"] for f in findings].count("GX002") == 1  # a.txt once, not again through the loop
 
 
+def _unblock(fifo: Path) -> None:
+    """Let a reader blocked on opening ``fifo`` go on (at the end of the file): open it for writing."""
+    try:
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    except OSError:
+        pass  # no reader waits on it
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    import threading
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(CANARY_TEXT, encoding="utf-8")
+    os.mkfifo(folder / "zz-pipe.txt")
+    os.mkfifo(tmp_path / "named.txt")
+    results: list = []
+    run = threading.Thread(
+        target=lambda: results.append(_lint([str(folder), str(tmp_path / "named.txt")])), daemon=True
+    )
+    run.start()
+    run.join(20)
+    blocked = run.is_alive()
+    while run.is_alive():  # without the check, the run waits on a pipe: let it end
+        _unblock(folder / "zz-pipe.txt")
+        _unblock(tmp_path / "named.txt")
+        run.join(0.5)
+    assert not blocked, "the run waited for a writer on a named pipe"
+    findings = json.loads(results[0].stdout)
+    by_name = {Path(f["path"]).name: f for f in findings}
+    assert by_name["a.txt"]["code"] == "GX002"  # the other file of the folder was linted
+    for name in ("zz-pipe.txt", "named.txt"):
+        assert by_name[name]["code"] == "GX001"
+        assert "not a regular file (a named pipe)" in by_name[name]["message"]
+
+
 # -- read permission ------------------------------------------------------------------------------------
 
 

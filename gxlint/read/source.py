@@ -12,6 +12,7 @@ from gxlint.chinese import has_cjk_run, os_error_zh
 import codecs
 import re
 import os
+import stat
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, count
@@ -348,23 +349,87 @@ def _read_document(form: str, data: bytes, path: str | None) -> Document:
         )
 
 
+class NotRegularFile(OSError):
+    """The path names something other than a regular file or a directory: a named pipe (FIFO),
+    a device or a socket.  Such a thing is never opened: reading a pipe waits for a writer that
+    may never come, and a device may never end."""
+
+    def __init__(self, name: str, kind_zh: str, kind_en: str) -> None:
+        super().__init__(f"not a regular file ({kind_en})")
+        self.filename = name
+        self.kind_zh, self.kind_en = kind_zh, kind_en
+
+
+#: what a path that is not a regular file is, by ``stat``'s test of it
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "命名管道", "a named pipe"),
+    (stat.S_ISCHR, "字符设备", "a character device"),
+    (stat.S_ISBLK, "块设备", "a block device"),
+    (stat.S_ISSOCK, "套接字", "a socket"),
+)
+
+
+#: where a process finds the descriptors it holds open
+_DESCRIPTORS = ("/dev/fd/", "/proc/self/fd/")
+
+
+def open_regular(name: str) -> tuple[BinaryIO, int]:
+    """Open a regular file for reading, and its size.  Raises :class:`IsADirectoryError` for a
+    directory and :class:`NotRegularFile` for anything else that is not a regular file, decided
+    from ``stat`` before opening it (and checked again on what was opened, which never waits:
+    opened without blocking), and :class:`OSError` as ``open`` does.  A pipe this process holds
+    open (``/dev/fd/N``: the shell's ``<(command)``) is read, as a file being written is: the
+    size returned is 0, and the caller reads on to its limit (:func:`read_at_most`)."""
+    mode = os.stat(name).st_mode
+    if stat.S_ISFIFO(mode) and name.startswith(_DESCRIPTORS):
+        # a pipe this process was given open (the shell's ``<(command)``): its writer is there
+        handle = open(name, "rb")
+        return handle, 0
+    _refuse_not_regular(name, mode)
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        st = os.fstat(fd)
+        _refuse_not_regular(name, st.st_mode)
+        return os.fdopen(fd, "rb"), st.st_size
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _refuse_not_regular(name: str, mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(21, "Is a directory", name)
+    for test, zh, en in _NOT_REGULAR:
+        if test(mode):
+            raise NotRegularFile(name, zh, en)
+    raise NotRegularFile(name, "特殊文件", "a special file")
+
+
 def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read and decode a file.  Never raises for a bad file: problems are recorded on the Source."""
     name = os.fspath(path)
     if name.lower().endswith(_PACKED):
         max_bytes *= PACKED_FACTOR
     try:
-        size = os.path.getsize(name)
-        if size > max_bytes:
-            return _unreadable(
-                name,
-                f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB），未检查",
-                f"file too large ({size / 1048576:.1f} MB, limit {max_bytes / 1048576:.0f} MB); not checked",
-            )
-        with open(name, "rb") as handle:
+        handle, size = open_regular(name)
+        with handle:
+            if size > max_bytes:
+                return _unreadable(
+                    name,
+                    f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB），未检查",
+                    f"file too large ({size / 1048576:.1f} MB, limit {max_bytes / 1048576:.0f} MB); not checked",
+                )
             data = read_at_most(handle, size, max_bytes)
     except IsADirectoryError:
         return _unreadable(name, "这是一个目录，不是文件", "this is a directory, not a file")
+    except NotRegularFile as exc:
+        return _unreadable(
+            name,
+            f"这不是普通文件（是{exc.kind_zh}），未读取；要检查标准输入的内容，请用 -",
+            f"not a regular file ({exc.kind_en}); not read (to check standard input, give -)",
+        )
     except FileNotFoundError:
         return _unreadable(name, "文件不存在", "no such file")
     except PermissionError:

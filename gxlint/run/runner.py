@@ -182,10 +182,10 @@ def _text_head(path: str, max_bytes: int) -> str | None:
 
     if path.lower().endswith(source_mod._BINARY_NAMES):
         return None
-    size = os.path.getsize(path)
-    if size > max_bytes:
-        return None
-    with open(path, "rb") as handle:
+    handle, size = source_mod.open_regular(path)
+    with handle:
+        if size > max_bytes:
+            return None
         data = source_mod.read_at_most(handle, size, max_bytes)
     if sniff(data, path) != "text":
         return None
