@@ -432,6 +432,30 @@ def test_oversized_part_is_refused(tmp_path, monkeypatch):
     assert "过大" in problem.message_zh
 
 
+def test_a_document_unpacking_far_beyond_a_report_is_refused_from_its_declared_size(monkeypatch):
+    # 25 MB of XML (a report's is well under 1 MB) in a 25 KB file: refused before it is unpacked
+    body = f"<w:document {NSDECL}><w:body><w:p><w:r><w:t>示例县</w:t></w:r></w:p>".encode()
+    body += b" " * (25 * 1024 * 1024) + b"</w:body></w:document>"
+    data = zip_of({"word/document.xml": body})
+    assert len(data) < 100_000
+    unpacked = []
+    monkeypatch.setattr(zipfile.ZipFile, "read", lambda self, name, pwd=None: unpacked.append(name))
+    problem = only_problem(word.read(data))
+    assert "too large when unpacked" in problem.message_en and "过大" in problem.message_zh
+    assert unpacked == []
+
+
+def test_the_parts_read_are_limited_together(tmp_path, monkeypatch):
+    data = build(tmp_path)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        largest = max(info.file_size for info in z.infolist())
+        document = z.getinfo("word/document.xml").file_size
+    monkeypatch.setattr(word, "MAX_PART_BYTES", largest)
+    assert word.read(data).blocks  # each part is within the limit
+    monkeypatch.setattr(word, "MAX_PARTS_BYTES", document + 1)  # the styles' part is one too many
+    assert "too large when unpacked" in only_problem(word.read(data)).message_en
+
+
 def test_encrypted_member(tmp_path):
     body = f"<w:document {NSDECL}><w:body/></w:document>".encode()
     data = bytearray(zip_of({"word/document.xml": body}))

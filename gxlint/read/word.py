@@ -59,8 +59,12 @@ from gxlint.read.document import (
 if TYPE_CHECKING:  # zipfile is imported where a package is opened (start-up time)
     import zipfile
 
-#: refuse a part whose uncompressed size exceeds this (zip bombs)
-MAX_PART_BYTES = 200 * 1024 * 1024
+#: refuse a part that unpacks to more than this, and a file whose parts read unpack to more than
+#: ``MAX_PARTS_BYTES`` together (zip bombs, and XML no report holds: a report's document.xml is
+#: well under 1 MB, and its parsed tree takes some 20 times the XML's size in memory), decided from
+#: the sizes the ZIP declares, before anything is unpacked (the unpacking stops at the declared size)
+MAX_PART_BYTES = 24 * 1024 * 1024
+MAX_PARTS_BYTES = 48 * 1024 * 1024
 
 _NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -191,6 +195,7 @@ class _Package:
 
         self.zip = zipfile.ZipFile(BytesIO(data))
         self.names = {info.filename.lower(): info for info in self.zip.infolist()}
+        self.unpacked = 0  # bytes the parts read so far unpack to
 
     def info(self, name: str) -> zipfile.ZipInfo | None:
         return self.names.get(name.lstrip("/").lower())
@@ -199,12 +204,17 @@ class _Package:
         info = self.info(name)
         if info is None:
             return None
-        if info.file_size > MAX_PART_BYTES:
-            mb = MAX_PART_BYTES // (1024 * 1024)
-            raise _Refused(_TOO_BIG[0].format(mb=mb), _TOO_BIG[1].format(mb=mb))
+        for size, limit in (
+            (info.file_size, MAX_PART_BYTES),
+            (self.unpacked + info.file_size, MAX_PARTS_BYTES),
+        ):
+            if size > limit:
+                mb = limit // (1024 * 1024)
+                raise _Refused(_TOO_BIG[0].format(mb=mb), _TOO_BIG[1].format(mb=mb))
         if info.flag_bits & 0x1:
             raise _Refused(*_ENCRYPTED)
-        return self.zip.read(info)
+        self.unpacked += info.file_size
+        return self.zip.read(info)  # zipfile unpacks no more than the declared size (then: Bad CRC)
 
     def relationships(self, part: str) -> dict[str, str]:
         """Relationship type suffix (``officeDocument``, ``styles`` …) → target part name."""
