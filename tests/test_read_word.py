@@ -300,6 +300,24 @@ def test_number_formats(n, fmt, expected):
     assert word.format_number(n, fmt) == expected
 
 
+def test_a_huge_list_start_is_drawn_in_digits_not_built_letter_by_letter():
+    # upperLetter draws n as ⌈n / 26⌉ letters: a start of 10**10 was a 385-million-letter label
+    assert word.format_number(word.MAX_LETTERS_NUMBER, "upperLetter") == "Z" * 30
+    assert word.format_number(10**10, "upperLetter") == "10000000000"
+    assert word.format_number(10**9 + 1, "lowerLetter") == "1000000001"
+
+
+def test_running_out_of_memory_is_not_called_damage(tmp_path, monkeypatch):
+    data = build(tmp_path)
+
+    def exhausted(data):
+        raise MemoryError
+
+    monkeypatch.setattr(word, "_read", exhausted)
+    problem = only_problem(word.read(data))
+    assert "out of memory" in problem.message_en and "damaged" not in problem.message_en
+
+
 def test_number_text_with_two_levels(tmp_path):
     document = docx.Document()
     num_id = add_chinese_numbering(document)

@@ -141,6 +141,11 @@ _CORRUPT = (
     "The Word document is damaged and cannot be read ({why}); open it in Word, save it as "
     ".docx or .txt and check it again",
 )
+_OUT_OF_MEMORY = (
+    "Word 文档内容过大，读取时内存不足，未读取；请另存为 .txt 后再检查",
+    "The Word document holds too much to read in the memory available (out of memory); it was "
+    "not read. Save it as .txt and check it again",
+)
 _EMPTY = (
     "Word 文档中没有可读的文字（正文为空，或只有图片、扫描件）；请提供含文字的文档，或另存为 .txt 后再检查",
     "The Word document holds no readable text (the body is empty, or holds only images or "
@@ -173,6 +178,8 @@ def read(data: bytes, path: str | None = None) -> Document:
         if "encrypt" in str(error).lower() or "password" in str(error).lower():
             return _problem(*_ENCRYPTED)
         return _corrupt(error)
+    except MemoryError:  # not damage: more than this machine can hold
+        return _problem(*_OUT_OF_MEMORY)
     except Exception as error:  # lxml syntax errors, zlib errors, anything a damaged file does
         return _corrupt(error)
 
@@ -788,8 +795,13 @@ def _ja_count(n: int) -> str:
     return (part(high) + "万" if high else "") + part(low)
 
 
+#: the largest number drawn in letters (ZZZ… of 30 letters); beyond it, in digits: a label of
+#: ``n // 26`` letters is no heading's number, and a list starting at 10**10 would need gigabytes
+MAX_LETTERS_NUMBER = 26 * 30
+
+
 def _letters(n: int, base: str) -> str:
-    if n <= 0:
+    if n <= 0 or n > MAX_LETTERS_NUMBER:
         return str(n)
     return chr(ord(base) + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
