@@ -45,6 +45,28 @@ def test_the_form_is_decided_by_content(data, name, form):
     assert sniff(data, name) == form
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_a_web_page_saved_as_unicode_with_a_bom_is_a_web_page(encoding):
+    # Notepad's "Unicode" is UTF-16-LE with a byte-order mark: the markup is in the text, not the bytes
+    page = ("\ufeff" if encoding.endswith("-be") else "") + HTML.decode()
+    data = page.encode(encoding)
+    assert data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] == b"\x00\x00\xfe\xff"
+    assert sniff(data, "report.html") == "html"
+    assert sniff(data, "report.txt") == "html"
+    from conftest import EXAMPLE
+    from formsgen import to_html
+
+    page = to_html(EXAMPLE.read_text(encoding="utf-8"), "utf-8").decode("utf-8")
+    as_utf8 = source_mod.from_bytes(page.encode("utf-8"), "report.html")
+    wide = source_mod.from_bytes(
+        (("\ufeff" if encoding.endswith("-be") else "") + page).encode(encoding), "report.txt"
+    )
+    assert wide.form == "html" and "一、总体情况" in wide.text and "<p" not in wide.text
+    assert wide.text == as_utf8.text
+    text = ("\ufeff" if encoding.endswith("-be") else "") + "一、总体情况\n不是网页 <b>。\n"
+    assert sniff(text.encode(encoding), "report.txt") == "text"
+
+
 @pytest.mark.parametrize(
     "data, name, words",
     [

@@ -6,6 +6,7 @@ saved as ``.html``)."""
 
 from __future__ import annotations
 
+import codecs
 import re
 
 #: forms that have a reader: ``text`` (also .md), ``html`` (also ``mhtml``, a page saved as one
@@ -24,7 +25,26 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 
 
+#: byte-order marks of the encodings whose text is not ASCII-compatible, longest first (a UTF-32-LE
+#: mark starts with UTF-16-LE's)
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 def sniff(data: bytes, path: str | None = None) -> str:
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            # text in UTF-16 or UTF-32 (Notepad's "Unicode"): its markup is looked for in the
+            # text, not in the bytes, where every character is two or four bytes
+            width = 4 if "32" in encoding else 2
+            head = data[len(bom) : len(bom) + 65536 * width]
+            head = head[: len(head) - len(head) % width]
+            text = head.decode(encoding, "replace").encode("utf-8", "replace")
+            return "html" if _markup(text, path) else "text"
     head = data[:2048]
     name = (path or "").lower()
     if b"%PDF-" in head[:1024] or head.lstrip().startswith(b"%PDF"):
@@ -45,9 +65,15 @@ def sniff(data: bytes, path: str | None = None) -> str:
         return "rtf"
     if b"MIME-Version:" in head and _MHTML.search(head) is not None:
         return "mhtml"
-    body = head.lstrip(b"\xef\xbb\xbf")
+    return "html" if _markup(data, path) else "text"
+
+
+def _markup(data: bytes, path: str | None) -> bool:
+    """Whether ASCII-compatible text is a web page: it starts as one, or holds its tags."""
+    name = (path or "").lower()
+    body = data[:2048].lstrip(b"\xef\xbb\xbf")
     if _HTML_START.match(body):
-        return "html"
+        return True
     # five tags need five "<" (counted first: a text file has few or none; and looked for before
     # counting: finding one is much quicker than counting them all)
     if name.endswith(_HTML_NAMES) or (
@@ -55,5 +81,5 @@ def sniff(data: bytes, path: str | None = None) -> str:
         and data.count(b"<", 0, 65536) >= 5
         and len(_HTML_TAG.findall(data[:65536])) >= 5
     ):
-        return "html" if _HTML_TAG.search(data[:65536]) else "text"
-    return "text"
+        return _HTML_TAG.search(data[:65536]) is not None
+    return False
