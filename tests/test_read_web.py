@@ -274,6 +274,26 @@ def test_page_declared_gbk_but_written_in_utf8():
     assert "全年主动公开审计结果公告六条" in render(doc).text
 
 
+@pytest.mark.parametrize("declared", ['<meta charset="utf-8">', '<meta charset="gbk">', ""])
+def test_one_bad_byte_in_a_utf8_page_is_replaced_not_read_as_gb18030(declared):
+    page = (
+        f"<html><head>{declared}</head><body><p>示例县审计局2023年政府信息公开工作年度报告。</p>\n"
+        "<p>全年主动公开审计结果公告六条。</p><p>六、其他需要报告的事项</p></body></html>"
+    )
+    data = page.encode("utf-8").replace("六、其他".encode("utf-8"), b"\xff" + "六、其他".encode("utf-8"))
+    doc = read(data)
+    assert doc.encoding == "utf-8"
+    text = render(doc).text
+    assert "全年主动公开审计结果公告六条" in text and "\ufffd六、其他需要报告的事项" in text
+    [problem] = doc.problems
+    assert not problem.fatal
+    assert "invalid UTF-8 bytes from HTML source line 2 (1 in all), replaced" in problem.message_en
+    assert "网页源码第 2 行" in problem.message_zh
+    # a page declared UTF-8 but written in GBK is still read as GBK
+    gbk_page = read(page.encode("gb18030"))
+    assert gbk_page.encoding == "gb18030" and "全年主动公开审计结果公告六条" in render(gbk_page).text
+
+
 @pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1252", "us-ascii"])
 def test_page_declared_western_but_written_in_gbk(declared):
     page = (

@@ -515,6 +515,24 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str, tuple[Problem, ...]] | No
     return text, encoding, ()
 
 
+def damaged_utf8(data: bytes) -> tuple[str, int, int] | None:
+    """UTF-8 with a few damaged bytes: the text with each bad sequence replaced by U+FFFD, how many
+    were replaced, and the offset of the first; None when the bytes are valid UTF-8 or are not
+    UTF-8 at all.  UTF-8 it is when its characters outside ASCII are mostly valid sequences (at
+    most one bad for ten good): text in GB18030, Big5 or a Western charset, and binary data,
+    decode as UTF-8 into mostly bad sequences (some one in six GB18030 characters happens to be a
+    valid two-byte sequence), whatever the share of ASCII around them."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return (text, bad, first_bad) if bad * 10 <= good else None
+
+
 def _decode_utf8(data: bytes, encoding: str) -> tuple[str, str, tuple[Problem, ...]]:
     try:
         return data.decode("utf-8"), encoding, ()

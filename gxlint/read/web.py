@@ -54,6 +54,8 @@ import codecs
 import re
 
 from gxlint.chinese import PUBLICATION_LABELS, has_cjk_run, labelled_date
+from gxlint.chinese import has_cjk_run
+from gxlint.read.source import damaged_utf8
 from gxlint.read.document import NOWHERE, PICTURE, Document, Grid, GridCell, Origin, Paragraph, Problem
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -225,6 +227,13 @@ def _decode(data: bytes) -> tuple[str, str]:
         if declared:
             break
     ascii_only = data.isascii()
+    if not ascii_only:
+        # UTF-8 (declared, or declared GBK but written in UTF-8: common) with a few damaged
+        # bytes is UTF-8 with those bytes replaced (read as GB18030, the whole page would be
+        # garbled for one bad byte)
+        damaged = damaged_utf8(data)
+        if damaged is not None:
+            return damaged[0], "utf-8"
     if declared and declared != "utf-8" and not ascii_only:
         try:
             data.decode("utf-8")
@@ -872,6 +881,17 @@ def _read(data: bytes) -> Document:
         )
     text, encoding = _decode(data)
     problems: list[Problem] = []
+    damaged = damaged_utf8(data) if encoding == "utf-8" and "\ufffd" in text else None
+    if damaged is not None:
+        _, replaced, first = damaged
+        first_line = data.count(b"\n", 0, first) + 1
+        problems.append(
+            _problem(
+                f"网页源码第 {first_line} 行起有无效的 UTF-8 字节（共 {replaced} 处），已按替换字符处理",
+                f"invalid UTF-8 bytes from HTML source line {first_line} ({replaced} in all), replaced",
+                fatal=False,
+            )
+        )
     bad = text.count("\ufffd")
     if bad > 20 and bad > (len(text) - len(text.encode("ascii", "ignore"))) // 10:
         problems.append(
