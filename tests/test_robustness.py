@@ -344,6 +344,24 @@ def test_symlink_loop_lints_each_file_once(tmp_path):
     assert [f["code"] for f in findings].count("GX002") == 1  # a.txt once, not again through the loop
 
 
+def test_a_few_stray_bytes_in_a_short_utf8_report_are_replaced_not_an_unknown_encoding():
+    from gxlint.read.source import decode
+
+    # ten stray bytes in a short report: 0.3 % of its bytes, but more than 1 in 200 of its characters
+    lines = GOOD.encode("utf-8").split(b"\n")
+    damaged_lines = [i for i, line in enumerate(lines) if line.strip()][10:20]
+    for i in damaged_lines:
+        lines[i] += b" \xff"
+    data = b"\n".join(lines)
+    data = data[: data.index(b"\n", data.index(b"\xff") + 2000)]  # the first 2000 bytes after the first
+    text, encoding, problems = decode(data)
+    assert encoding == "utf-8" and text.count("\ufffd") >= 10
+    [problem] = problems
+    assert not problem.fatal and "replaced" in problem.message_en
+    # bytes mostly not UTF-8 are still no text
+    assert decode(_random_bytes(2, nul=False))[2][0].fatal
+
+
 def _unblock(fifo: Path) -> None:
     """Let a reader blocked on opening ``fifo`` go on (at the end of the file): open it for writing."""
     try:

@@ -538,13 +538,17 @@ def _decode_utf8(data: bytes, encoding: str) -> tuple[str, str, tuple[Problem, .
         return data.decode("utf-8"), encoding, ()
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    detected = _detect_cjk(data)
-    if detected:
-        return detected
-    # Mostly UTF-8 with a few damaged bytes: say where, and lint the rest.
-    text = data.decode("utf-8", errors="replace")
+    # Mostly UTF-8 with a few damaged bytes (its Chinese mostly valid UTF-8, :func:`damaged_utf8`),
+    # else a legacy Chinese encoding, else few damaged bytes for the file's size: say where, and
+    # lint the rest.
+    mostly = damaged_utf8(data)
+    if mostly is None:
+        detected = _detect_cjk(data)
+        if detected:
+            return detected
+    text = data.decode("utf-8", errors="replace") if mostly is None else mostly[0]
     damaged = text.count("\ufffd")
-    if damaged * 200 < len(text):
+    if mostly is not None or damaged * 200 < len(text):
         line = data.count(b"\n", 0, first_bad) + 1
         line_start = data.rfind(b"\n", 0, first_bad) + 1
         column = len(data[line_start:first_bad].decode("utf-8", errors="replace")) + 1
