@@ -250,6 +250,15 @@ CASES = [
     # Notepad's "Unicode" saved without its byte-order mark, little and big end first
     Case("UTF-16 without BOM", lambda d: _write(d, "utf16le.txt", GOOD.encode("utf-16-le")), None, []),
     Case("UTF-16BE without BOM", lambda d: _write(d, "utf16be.txt", GOOD.encode("utf-16-be")), None, []),
+    # UTF-32 (two NUL bytes in every four): read as such, never as UTF-16 with a NUL between characters
+    Case("UTF-32 with BOM", lambda d: _write(d, "utf32.txt", GOOD.encode("utf-32")), None, []),
+    Case(
+        "UTF-32BE with BOM",
+        lambda d: _write(d, "utf32be.txt", b"\x00\x00\xfe\xff" + GOOD.encode("utf-32-be")),
+        None,
+        [],
+    ),
+    Case("UTF-32 without BOM", lambda d: _write(d, "utf32le.txt", GOOD.encode("utf-32-le")), None, []),
     Case("GB18030", lambda d: _write(d, "gb.txt", GOOD.encode("gb18030")), None, []),
     Case(
         "invalid UTF-8 in the middle",
@@ -758,3 +767,10 @@ def test_a_file_without_text_is_checked_by_the_input_rules_only():
     assert [f.code for f in binary] == ["GX001"]
     text = linter.lint_source(source.from_text(CANARY_TEXT, "canary.txt"), settings)
     assert sorted(f.code for f in text) == ["GX002", "ZZ920"]
+
+
+def test_utf16_text_holding_nul_characters_is_a_binary_file():
+    from gxlint.read.source import decode
+
+    text, _, problems = decode(("示例县\n第二行\x00二进制").encode("utf-16"))
+    assert text == "" and problems[0].fatal and "NUL byte on line 2" in problems[0].message_en

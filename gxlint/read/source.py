@@ -461,9 +461,15 @@ def decode(data: bytes) -> tuple[str, str, tuple[Problem, ...]]:
     """
     if data.startswith(codecs.BOM_UTF8):
         return _decode_utf8(data[3:], "utf-8-sig")
+    utf32 = _utf32(data)  # before UTF-16: UTF-32-LE's mark starts with UTF-16-LE's
+    if utf32 is not None:
+        return utf32
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16"), "utf-16", ()
+            decoded = data.decode("utf-16")
+            if "\x00" in decoded:  # binary after the mark
+                return "", "utf-16", (_binary(data, decoded.index("\x00")),)
+            return decoded, "utf-16", ()
         except UnicodeDecodeError:
             return (
                 "",
@@ -481,18 +487,54 @@ def decode(data: bytes) -> tuple[str, str, tuple[Problem, ...]]:
         if text is not None:
             return text
         line = data.count(b"\n", 0, nul) + 1
+        return "", "", (_binary_line(line),)
+    return _decode_utf8(data, "utf-8")
+
+
+def _binary(data: bytes, char: int) -> Problem:
+    """A NUL character at ``char`` of text decoded from two bytes a character."""
+    return _binary_line(data[: 2 * char + 2].decode("utf-16", "replace").count("\n") + 1)
+
+
+def _binary_line(line: int) -> Problem:
+    return Problem(
+        f"这是二进制文件（第 {line} 行含 NUL 字节），不是文本报告",
+        f"binary file (NUL byte on line {line}), not a text report",
+        line=line,
+    )
+
+
+def _utf32(data: bytes) -> tuple[str, str, tuple[Problem, ...]] | None:
+    """UTF-32 text, with its byte-order mark or without (then every character's two high bytes
+    are NUL: ``x x 0 0`` or ``0 0 x x`` throughout); None when the bytes are not that."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        encoding = "utf-32"
+    elif (
+        len(data) >= 8 and len(data) % 4 == 0 and data[2::4].count(0) == data[3::4].count(0) == len(data) // 4
+    ):
+        encoding = "utf-32-le"
+    elif (
+        len(data) >= 8 and len(data) % 4 == 0 and data[0::4].count(0) == data[1::4].count(0) == len(data) // 4
+    ):
+        encoding = "utf-32-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
         return (
             "",
-            "",
+            encoding,
             (
                 Problem(
-                    f"这是二进制文件（第 {line} 行含 NUL 字节），不是文本报告",
-                    f"binary file (NUL byte on line {line}), not a text report",
-                    line=line,
+                    "文件像是 UTF-32 编码，但内容无法按 UTF-32 解码",
+                    "file looks like UTF-32 (a byte-order mark, or two NUL bytes in every four) but is not valid UTF-32",
                 ),
             ),
         )
-    return _decode_utf8(data, "utf-8")
+    if "\x00" in text:
+        return "", encoding, (_binary_line(text[: text.index("\x00")].count("\n") + 1),)
+    return text, encoding, ()
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str, tuple[Problem, ...]] | None:
