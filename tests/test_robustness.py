@@ -497,6 +497,8 @@ CONFIGS = [
     ("alias bomb", BILLION_LAUGHS, "YAML aliases (*name) are not allowed", ":2:"),
     ("not a mapping", "- GX001\n- GX002\n", "a gxlint config must be a mapping", ":1:1:"),
     ("binary config", "select: [GX001]\n\x00\x01\n", "", ".gxlint.yaml"),
+    # a device never ends: it was read to the end of memory (a MemoryError and a traceback)
+    ("extend a device", "extend: /dev/zero\n", "'/dev/zero' is not a regular file", ":1:"),
 ]
 
 
@@ -774,3 +776,18 @@ def test_utf16_text_holding_nul_characters_is_a_binary_file():
 
     text, _, problems = decode(("示例县\n第二行\x00二进制").encode("utf-16"))
     assert text == "" and problems[0].fatal and "NUL byte on line 2" in problems[0].message_en
+
+
+def test_a_config_file_is_read_only_from_a_regular_file_of_a_config_s_size(tmp_path, monkeypatch):
+    from gxlint.config import load
+    from gxlint.config.errors import ConfigError
+
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.yaml")  # opening it would wait for a writer: it is not opened
+        with pytest.raises(ConfigError, match="not a regular file"):
+            load.read_text(tmp_path / "pipe.yaml")
+    big = tmp_path / "big.yaml"
+    big.write_text("# " + "x" * 100 + "\n", encoding="utf-8")
+    monkeypatch.setattr(load, "MAX_CONFIG_BYTES", 50)
+    with pytest.raises(ConfigError, match="config file too large"):
+        load.read_file(big)

@@ -11,12 +11,13 @@ from __future__ import annotations
 from gxlint.chinese import os_error_zh
 
 import os
-from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
 
 CONFIG_NAMES = (".gxlint.yaml", ".gxlint.yml")
+#: a config file larger than this is refused unread (a config is a few lines)
+MAX_CONFIG_BYTES = 1024 * 1024
 
 
 def find_config(directory: str, cache: dict[str, str | None] | None = None) -> str | None:
@@ -51,19 +52,44 @@ def _yaml():
     return YAML(typ="rt", pure=True)
 
 
-def read_file(path: str | os.PathLike[str]) -> Any:
-    """Load one YAML file safely (no object-constructing tags, no aliases); keeps line numbers."""
+def read_text(path: str | os.PathLike[str]) -> str:
+    """A config file's text; a :class:`ConfigError` when it cannot be read, is not UTF-8, is not a
+    regular file (a named pipe would wait for a writer, ``/dev/zero`` never end: neither is
+    opened) or is larger than :data:`MAX_CONFIG_BYTES` (no more than that is read)."""
+    from gxlint.read.source import NotRegularFile, open_regular, read_at_most
+
     name = os.fspath(path)
     try:
-        text = Path(name).read_text(encoding="utf-8")
+        handle, size = open_regular(name)
+        with handle:
+            data = read_at_most(handle, min(size, MAX_CONFIG_BYTES), MAX_CONFIG_BYTES)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise ConfigError(
+                f"config file too large (over {MAX_CONFIG_BYTES // 1024} KB; a config is a few lines)",
+                name,
+                zh=f"配置文件过大（超过 {MAX_CONFIG_BYTES // 1024} KB，配置通常只有几行）",
+            )
+        return data.decode("utf-8")
     except FileNotFoundError:
         raise ConfigError("config file not found", name, zh="配置文件不存在") from None
+    except NotRegularFile as exc:
+        raise ConfigError(
+            f"not a regular file ({exc.kind_en}); a config file is read only from a regular file",
+            name,
+            zh=f"这不是普通文件（是{exc.kind_zh}），配置只从普通文件读取",
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(
             f"cannot read config file: {exc}",
             name,
             zh=f"无法读取配置文件：{os_error_zh(exc) if isinstance(exc, OSError) else '不是 UTF-8 编码'}",
         ) from None
+
+
+def read_file(path: str | os.PathLike[str]) -> Any:
+    """Load one YAML file safely (no object-constructing tags, no aliases); keeps line numbers."""
+    name = os.fspath(path)
+    text = read_text(name)
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     yaml = _yaml()

@@ -6,10 +6,9 @@ rest, and give up quietly on a broken file (its error is reported when the files
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from .errors import ConfigError
-from .load import extended, find_config, read_file
+from .load import extended, find_config, read_file, read_text
 from .schema import LANGS
 
 
@@ -56,7 +55,7 @@ def disabled_plugins(
         seen: set[str] = set()
         while path and os.path.abspath(path) not in seen:
             seen.add(os.path.abspath(path))
-            text = Path(path).read_text(encoding="utf-8")
+            text = read_text(path)
             if "plugins" not in text and "extend" not in text:
                 return ()  # the common case: no YAML to parse
             data = read_file(path)
@@ -88,7 +87,7 @@ def _lang_before_the_mistake(path: str) -> str | None:
 
     depth, key, expecting_key = 0, None, True
     try:
-        for event in _yaml().parse(Path(path).read_text(encoding="utf-8")):
+        for event in _yaml().parse(read_text(path)):
             if isinstance(event, CollectionStartEvent):
                 depth += 1
             elif isinstance(event, CollectionEndEvent):

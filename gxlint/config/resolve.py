@@ -104,12 +104,19 @@ class Resolver:
         parent = layer.values.get("extend")
         if parent:
             parent_path = extended(config_path, parent)
-            if not os.path.isfile(parent_path):
+            if not os.path.exists(parent_path):
                 raise ConfigError(
                     f"'extend': no such file {parent!r}",
                     config_path,
                     layer.lines.get("extend"),
                     zh=f"“extend”：文件 {parent!r} 不存在",
+                )
+            if not os.path.isfile(parent_path):  # a folder, a named pipe, a device: never opened
+                raise ConfigError(
+                    f"'extend': {parent!r} is not a regular file",
+                    config_path,
+                    layer.lines.get("extend"),
+                    zh=f"“extend”：{parent!r} 不是普通文件",
                 )
             chain.extend(self.layers(parent_path, seen + (config_path,)))
         chain.append(layer)
