@@ -221,3 +221,17 @@ def test_the_wordings_gx205_and_gx206_read_are_a_user_document_in_sync_with_the_
             result = gx("explain", code, "--lang", lang)
             assert result.exit_code == 0
             assert "docs/wordings.md" in result.output and "gxlint.lint.analyses" not in result.output
+def test_the_documented_size_limits_of_a_file_are_the_code_s():
+    """The size limit of a text file or web page is stated alike everywhere, and is gxlint's."""
+    from gxlint.read.source import DEFAULT_MAX_BYTES, PACKED_FACTOR
+
+    stated = []
+    for name in ("robustness.md", "input.md", "cli.md", "performance.md"):
+        doc = (DOCS / name).read_text(encoding="utf-8")
+        stated += re.findall(r"(?:web page|HTML|size limit|file) (?:over|of|\() ?(\d+) MB", doc)
+        stated += re.findall(r"(\d+) MB of text or HTML; (\d+) MB for \.pdf", doc)
+    flat = [int(mb) for item in stated for mb in (item if isinstance(item, tuple) else (item,))]
+    assert flat and set(flat) <= {
+        DEFAULT_MAX_BYTES // 1048576,
+        DEFAULT_MAX_BYTES * PACKED_FACTOR // 1048576,
+    }, stated
