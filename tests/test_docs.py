@@ -221,6 +221,8 @@ def test_the_wordings_gx205_and_gx206_read_are_a_user_document_in_sync_with_the_
             result = gx("explain", code, "--lang", lang)
             assert result.exit_code == 0
             assert "docs/wordings.md" in result.output and "gxlint.lint.analyses" not in result.output
+
+
 def test_the_documented_size_limits_of_a_file_are_the_code_s():
     """The size limit of a text file or web page is stated alike everywhere, and is gxlint's."""
     from gxlint.read.source import DEFAULT_MAX_BYTES, PACKED_FACTOR

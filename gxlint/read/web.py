@@ -54,7 +54,6 @@ import codecs
 import re
 
 from gxlint.chinese import PUBLICATION_LABELS, has_cjk_run, labelled_date
-from gxlint.chinese import has_cjk_run
 from gxlint.read.source import damaged_utf8
 from gxlint.read.document import NOWHERE, PICTURE, Document, Grid, GridCell, Origin, Paragraph, Problem
 
