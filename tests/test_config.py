@@ -306,3 +306,20 @@ def test_disabled_plugins_are_found_from_the_working_directory(tmp_path):
     assert disabled_plugins(str(tmp_path / "base.yaml"), isolated=True) == ()
     write(tmp_path / "sub" / ".gxlint.yaml", "select: [GX0\n")  # broken: the error comes when linting
     assert disabled_plugins(start=str(tmp_path / "sub")) == ()
+
+
+def test_brackets_nested_beyond_any_config_are_refused_where_they_go_too_deep(tmp_path):
+    # the parser's time grows fast with the depth (1,000 levels took half a minute): refused before it
+    from gxlint.config import configured_lang
+    from gxlint.config.load import MAX_DEPTH, read_file, too_deep
+
+    deep = "[" * 1000 + "]" * 1000
+    (tmp_path / ".gxlint.yaml").write_text(f"lang: en\nselect: {deep}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        read_file(tmp_path / ".gxlint.yaml")
+    assert (err.value.line, err.value.column) == (2, 9 + MAX_DEPTH)
+    assert "nested too deeply" in str(err.value)
+    assert configured_lang(start=str(tmp_path)) == "en"  # read as far as the mistake
+    # brackets in quotes or comments are no nesting; a config's own depth is far below the limit
+    assert too_deep("a: '" + "[" * 100 + "'\n# " + "{" * 100 + '\nb: "' + "[" * 100 + '"\n') is None
+    assert too_deep("severity: {GX208: info}\noptions: {GX302: {domains: [a, b]}}\n") is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from gxlint.chinese import os_error_zh
 
 import os
+import re
 from typing import Any
 
 from .errors import ConfigError
@@ -86,6 +87,10 @@ def read_text(path: str | os.PathLike[str]) -> str:
         ) from None
 
 
+#: how deep a config's lists and mappings may nest (gxlint's own go three deep)
+MAX_DEPTH = 32
+
+
 def read_file(path: str | os.PathLike[str]) -> Any:
     """Load one YAML file safely (no object-constructing tags, no aliases); keeps line numbers."""
     name = os.fspath(path)
@@ -93,9 +98,30 @@ def read_file(path: str | os.PathLike[str]) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     yaml = _yaml()
+    deep = too_deep(text)
+    if deep is not None:
+        row, column = text.count("\n", 0, deep) + 1, deep - (text.rfind("\n", 0, deep) + 1) + 1
+        raise ConfigError(
+            "invalid YAML: nested too deeply", name, row, column, zh="YAML 格式错误：嵌套层次过深"
+        )
+    depth = 0
     try:
         for event in yaml.parse(text):
-            if type(event).__name__ == "AliasEvent":
+            kind = type(event).__name__
+            if kind in ("MappingStartEvent", "SequenceStartEvent"):
+                depth += 1
+                if depth > MAX_DEPTH:  # refused here: the parser's time grows fast with the depth
+                    mark = event.start_mark
+                    raise ConfigError(
+                        "invalid YAML: nested too deeply",
+                        name,
+                        mark.line + 1,
+                        mark.column + 1,
+                        zh="YAML 格式错误：嵌套层次过深",
+                    )
+            elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+                depth -= 1
+            if kind == "AliasEvent":
                 mark = event.start_mark
                 raise ConfigError(
                     "YAML aliases (*name) are not allowed in a gxlint config",
@@ -130,6 +156,27 @@ def read_file(path: str | os.PathLike[str]) -> Any:
         raise ConfigError(f"invalid YAML: {exc}", name, zh=f"YAML 格式错误：{exc}") from None
     except RecursionError:
         raise ConfigError("invalid YAML: nested too deeply", name, zh="YAML 格式错误：嵌套层次过深") from None
+
+
+#: a quoted string, a comment, or one bracket of YAML's flow style
+_FLOW = re.compile(r"""'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|(?:^|(?<=\s))#[^\n]*|[\[\]{}]""", re.M)
+
+
+def too_deep(text: str) -> int | None:
+    """Where brackets of YAML's flow style ([…], {…}) nest deeper than :data:`MAX_DEPTH` (an offset
+    in ``text``), else None: found before the parser, whose time grows fast with the depth."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for m in _FLOW.finditer(text):
+        c = m.group()
+        if c in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return m.start()
+        elif c in "]}":
+            depth = max(0, depth - 1)
+    return None
 
 
 #: ruamel.yaml's problems, said in Chinese (by the start of their English text); another problem

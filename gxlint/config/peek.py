@@ -83,11 +83,13 @@ def _lang_before_the_mistake(path: str) -> str | None:
     error is said in the language the file asks for when ``lang`` stands before the mistake."""
     from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, ScalarEvent
 
-    from .load import _yaml
+    from .load import _yaml, too_deep
 
     depth, key, expecting_key = 0, None, True
     try:
-        for event in _yaml().parse(read_text(path)):
+        text = read_text(path)
+        deep = too_deep(text)
+        for event in _yaml().parse(text if deep is None else text[:deep]):
             if isinstance(event, CollectionStartEvent):
                 depth += 1
             elif isinstance(event, CollectionEndEvent):
