@@ -272,3 +272,32 @@ def test_summary_counts_no_file_for_a_path_that_is_none_and_names_skipped_files(
         render("full", [], summary, lang="en").splitlines()[-1]
         == "No problems found; 2 files checked (1 not an annual report, skipped) in 0.00s"
     )
+
+
+def test_a_file_name_that_is_no_utf8_gives_valid_output_in_every_machine_format(tmp_path):
+    # a name's bytes that are no UTF-8 (Python reads them as lone surrogates) broke SARIF (an
+    # internal error, nothing written) and made JSON output invalid UTF-8
+    import os
+    import sys
+
+    import pytest
+    from click.testing import CliRunner
+
+    from gxlint.cli import main
+
+    if sys.platform == "win32":
+        pytest.skip("file names are Unicode on Windows")
+    name = os.fsdecode(b"w-\xff.txt")
+    (tmp_path / name).write_text("会议纪要\n", encoding="utf-8")
+    for fmt in ("json", "json-lines", "sarif"):
+        result = CliRunner().invoke(main, ["-f", fmt, "--exit-zero", "--select", "GX002", str(tmp_path)])
+        assert result.exit_code == 0, (fmt, result.output)
+        text = result.stdout_bytes.decode("utf-8")  # valid UTF-8
+        if fmt == "sarif":
+            assert "w-%FF.txt" in text
+        else:
+            doc = json.loads(text.splitlines()[0] if fmt == "json-lines" else text)
+            found = doc if fmt == "json-lines" else doc[0]
+            assert os.fsencode(found["path"]).endswith(b"w-\xff.txt")
+    data = CliRunner().invoke(main, ["parse", "-f", "json-lines", str(tmp_path)])
+    assert os.fsencode(json.loads(data.stdout_bytes.decode("utf-8"))["path"]).endswith(b"w-\xff.txt")

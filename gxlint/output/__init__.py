@@ -15,7 +15,9 @@ Built-in formats are imported only when chosen.
 from __future__ import annotations
 
 import importlib
+import json as _json  # not `json`: the submodule gxlint.output.json takes that name here
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -134,6 +136,19 @@ def relative_path(path: str, root: str | None) -> str:
     if rel == ".." or rel.startswith(".." + os.sep):
         return path
     return rel.replace(os.sep, "/")
+
+
+def json_text(value: Any, **options: Any) -> str:
+    """``value`` as JSON, non-ASCII text as itself; a file name's bytes that are no UTF-8 (which
+    Python reads as lone surrogates) written as ``\\udcXX`` escapes, so that the output is valid
+    UTF-8 and ``os.fsencode`` of the name read back gives the file's own name."""
+    text = _json.dumps(value, ensure_ascii=False, **options)
+    if not text.isascii() and _LONE_SURROGATE.search(text):
+        return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def get(name: str, extra: dict[str, Any] | None = None):

@@ -7,9 +7,7 @@ Findings come sorted by path, line and column.  The array is streamed, file by f
 
 from __future__ import annotations
 
-import json
-
-from gxlint.output import FileResult, Formatter, Summary
+from gxlint.output import FileResult, Formatter, Summary, json_text
 
 
 class JsonFormatter(Formatter):
@@ -19,7 +17,7 @@ class JsonFormatter(Formatter):
 
     def add(self, result: FileResult) -> None:
         for f in result.findings:
-            self.out.write(("\n  " if self._first else ",\n  ") + json.dumps(f.to_dict(), ensure_ascii=False))
+            self.out.write(("\n  " if self._first else ",\n  ") + json_text(f.to_dict()))
             self._first = False
 
     def end(self, summary: Summary) -> None:
@@ -29,4 +27,4 @@ class JsonFormatter(Formatter):
 class JsonLinesFormatter(Formatter):
     def add(self, result: FileResult) -> None:
         for f in result.findings:
-            self.out.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")
+            self.out.write(json_text(f.to_dict()) + "\n")

@@ -11,7 +11,6 @@ The fields are listed in docs/formats.md and checked by tests/sarif-github-schem
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from urllib.parse import quote
@@ -19,7 +18,7 @@ from urllib.parse import quote
 from gxlint import __version__
 from gxlint.output.ruledocs import unwrap
 from gxlint.finding import describe
-from gxlint.output import FileResult, Formatter, Summary, file_region
+from gxlint.output import FileResult, Formatter, Summary, file_region, json_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/gxlint/gxlint"
@@ -36,7 +35,8 @@ def artifact_location(path: str, root: str) -> dict:
     if rel == ".." or rel.startswith(".." + os.sep):
         return {"uri": Path(absolute).as_uri()}
     # everything but '/' percent-encoded: spaces, '#', ':' (it would read as a scheme), Chinese names
-    return {"uri": quote(rel.replace(os.sep, "/"), safe="/"), "uriBaseId": "%SRCROOT%"}
+    # (a name's bytes that are no UTF-8 as the bytes they are)
+    return {"uri": quote(os.fsencode(rel.replace(os.sep, "/")), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def _region(finding) -> dict:
@@ -129,5 +129,5 @@ class SarifFormatter(Formatter):
                 }
             ],
         }
-        json.dump(doc, self.out, ensure_ascii=False, indent=2)
+        self.out.write(json_text(doc, indent=2))
         self.out.write("\n")

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+from gxlint.output import json_text
 
 KEYS = (
     "select",
@@ -90,4 +91,4 @@ def render_text(entries: list[dict[str, Any]], lang: str = "en") -> str:
 
 
 def render_json(entries: list[dict[str, Any]]) -> str:
-    return json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
+    return json_text(entries, indent=2) + "\n"

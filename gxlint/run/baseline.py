@@ -34,7 +34,7 @@ from dataclasses import replace
 from typing import Iterable, NamedTuple
 
 from gxlint import __version__
-from gxlint.output import FileResult
+from gxlint.output import FileResult, json_text
 
 FORMAT_VERSION = 1
 
@@ -159,7 +159,7 @@ def entries(results: Iterable[FileResult], base: str) -> list[dict]:
 
 def dumps(records: list[dict]) -> str:
     doc = {"gxlint-baseline": FORMAT_VERSION, "generated-by": f"gxlint {__version__}", "findings": records}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc, indent=2) + "\n"
 
 
 def write(path: str, results: Iterable[FileResult]) -> int:

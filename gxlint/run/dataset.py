@@ -59,8 +59,7 @@ def parse_one(paths, fmt: str = "text", template: str | None = None, lang: str =
     """``gxlint parse [--format text|json|source] PATH``: the one report at ``paths`` (one file, or
     ``-`` for standard input; else :class:`~gxlint.run.errors.UsageProblem`), the outline in
     ``lang``; nothing but the error for a file that cannot be read."""
-    import json
-
+    from gxlint.output import json_text
     from gxlint.output.dataset import report_to_dict, report_to_text, source_to_text
 
     paths = [paths] if isinstance(paths, str) else list(paths)
@@ -74,7 +73,7 @@ def parse_one(paths, fmt: str = "text", template: str | None = None, lang: str =
     if fatal:
         return Parsed("", _unreadable(paths[0], fatal[0]))
     if fmt == "json":
-        text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+        text = json_text(report_to_dict(report), indent=2) + "\n"
     elif fmt == "source":
         text = source_to_text(report)
     else:
@@ -95,9 +94,8 @@ def parse_many(
     """``gxlint parse --format csv|json-lines PATH...``: every report under ``paths``, file by file,
     written to ``output_file`` (default: standard output).  Returns True when a path or a file
     could not be read: ``say`` was told (before anything more is written) and it gave no output."""
-    import json
-
     from gxlint.run import discover as files
+    from gxlint.output import json_text
     from gxlint.output.dataset import CELL_FIELDS, cell_rows, report_to_dict
     from gxlint.output.csv import CsvWriter
 
@@ -131,5 +129,5 @@ def parse_many(
             if writer is not None:
                 writer.rows(cell_rows(report))
             else:
-                stream.write(json.dumps(report_to_dict(report), ensure_ascii=False) + "\n")
+                stream.write(json_text(report_to_dict(report)) + "\n")
     return failed
