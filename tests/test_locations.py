@@ -35,15 +35,16 @@ def _json(*args):
 def test_json_findings_carry_the_location_in_the_original_file(files):
     docx = _json("unbalanced.docx")
     assert [f["code"] for f in docx] == ["GX201"]
-    # the (七)总计 row of the applications table (the 2nd table): 自然人 is grid column 4
-    assert [f["location"] for f in docx] == [{"form": "docx", "table": 2, "row": 27, "cell": 4}]
+    # the 四 row of the applications table (the 2nd table; （七）总计 agrees with the outcome rows, so
+    # the finding stands on 四): 自然人 is grid column 4
+    assert [f["location"] for f in docx] == [{"form": "docx", "table": 2, "row": 28, "cell": 4}]
     html = _json("unbalanced.html")
     assert [(f["location"]["form"], f["location"]["table"], f["location"]["cell"]) for f in html] == [
         ("html", 2, 4)
     ]
     source = formsgen.to_html(UNBALANCED).decode("gbk").split("\n")
     line = source[html[0]["location"]["line"] - 1]
-    assert "（七）总计" in line or "<tr>" in line  # the row's line in the HTML source
+    assert "四、结转下年度继续办理" in line or "<tr>" in line  # the row's line in the HTML source
     # a plain text file has its own lines: no location field
     assert all("location" not in f for f in _json("unbalanced.txt"))
 
@@ -57,13 +58,13 @@ def test_a_paragraph_finding_names_the_paragraph(files):
 
 def test_text_output_names_the_place_in_chinese_and_english(files):
     zh = gx("--isolated", "-f", "concise", "unbalanced.docx").stdout.splitlines()
-    assert zh[0].endswith("（位置：表 2 第 27 行第 4 列）"), zh[0]
+    assert zh[0].endswith("（位置：表 2 第 28 行第 4 列）"), zh[0]
     en = gx("--isolated", "-f", "concise", "--lang", "en", "unbalanced.html").stdout.splitlines()
-    assert "(in the file: table 2, row 27, column 4, HTML source line " in en[0]
+    assert "(in the file: table 2, row 28, column 4, HTML source line " in en[0]
     full = gx("--isolated", "unbalanced.docx").stdout
-    assert "（位置：表 2 第 27 行第 4 列）" in full
+    assert "（位置：表 2 第 28 行第 4 列）" in full
     github = gx("--isolated", "-f", "github", "unbalanced.docx").stdout
-    assert "位置：表 2 第 27 行第 4 列" in github
+    assert "位置：表 2 第 28 行第 4 列" in github
 
 
 def test_sarif_stays_valid_and_carries_the_location(files):
@@ -74,7 +75,7 @@ def test_sarif_stays_valid_and_carries_the_location(files):
     assert not errors, errors[:3]
     results = sarif["runs"][0]["results"]
     assert {r["properties"]["location"]["form"] for r in results} == {"docx", "html"}
-    assert all("(in the file: table 2, row 27, column 4" in r["message"]["text"] for r in results)
+    assert all("(in the file: table 2, row 28, column 4" in r["message"]["text"] for r in results)
 
 
 def test_parse_shows_the_text_read_with_origins(files):
