@@ -545,3 +545,17 @@ def test_a_page_saved_as_one_file_without_a_page_says_so():
     saved = b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=b\n\n--b\nContent-Type: image/png\n\nxx\n--b--\n"
     source = from_bytes(saved, "x.mhtml")
     assert source.text == "" and "mhtml" in source.problems[0].message_en
+
+
+def test_a_table_nested_past_the_depth_read_as_structure_is_said_to_be_read_as_text():
+    row = "<tr><td>规章</td><td>0</td><td>0</td><td>3</td></tr>"
+    table = f"<table>{row}</table>"
+
+    def depth_problems(levels: int) -> list:
+        page = "<html><body>" + "<div>" * levels + table + "</div>" * levels + "</body></html>"
+        doc = timed(page.encode("utf-8"))
+        return [p for p in doc.problems if "levels deep" in p.message_en]
+
+    deep = depth_problems(200)
+    assert len(deep) == 1 and not deep[0].fatal and "tables" in deep[0].message_en
+    assert depth_problems(20) == []

@@ -57,6 +57,9 @@ from gxlint.chinese import PUBLICATION_LABELS, has_cjk_run, labelled_date
 from gxlint.read.source import damaged_utf8
 from gxlint.read.document import NOWHERE, PICTURE, Document, Grid, GridCell, Origin, Paragraph, Problem
 
+#: how deep markup is walked as structure; deeper, its text is read plainly (an article nests a few
+#: dozen levels; Python's recursion would end near a thousand)
+MAX_DEPTH = 150
 MAX_BYTES = 20 * 1024 * 1024
 
 #: elements that never hold report text
@@ -464,6 +467,7 @@ class _Walker:
         # (text, line): 索引号 tables, chrome lines (the publication date is read from them)
         self.meta_text: list[tuple[str, int | None]] = []
         self.dropped: list[tuple[str, int | None]] = []
+        self.too_deep = False  # markup nested past MAX_DEPTH was read as plain text
 
     # paragraphs
     def add(self, text: str | None, bold: bool, link: bool, line: int | None) -> None:
@@ -502,7 +506,9 @@ class _Walker:
         if tag == "img":
             self.picture(el)
             return
-        if depth > 150:  # far deeper than any article: keep the text, give up the structure
+        if depth > MAX_DEPTH:  # far deeper than any article: keep the text, give up the structure
+            # a table lost there is said (its cells run together); plain text loses nothing
+            self.too_deep = self.too_deep or tag == "table" or el.find(".//table") is not None
             self.add(_text_of(el, self.tostring), bold, link, _line(el))
             return
         if not bold:
@@ -975,6 +981,17 @@ def _read(data: bytes) -> Document:
                 "请确认文件是否是一份年度报告",
                 f"The web page holds too much (over {MAX_BLOCKS} paragraphs or {MAX_CELLS} table "
                 "cells); only its first part was read. Check that the file is one annual report.",
+                fatal=False,
+            )
+        )
+    if walker.too_deep:
+        problems.append(
+            _problem(
+                f"网页的标记嵌套超过 {MAX_DEPTH} 层，更深处的表格只按文字读取：单元格可能连在一起、"
+                "位置只能指到网页源码；请用浏览器打开后另存再检查",
+                f"The page's markup is nested more than {MAX_DEPTH} levels deep; the tables deeper down were "
+                "read as plain text: their cells may run together and findings there point only into the "
+                "HTML source. Open it in a browser and save it again.",
                 fatal=False,
             )
         )
