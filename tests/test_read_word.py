@@ -727,3 +727,18 @@ def test_a_retitled_heading_numbered_by_word_is_fixed_by_its_words_alone(tmp_pat
         assert found.fix == "把标题文字改为“存在的主要问题及改进情况”（序号“五、”由自动编号生成，不要输入）"
     else:
         assert found.fix == "改为“五、存在的主要问题及改进情况”"
+
+
+def test_a_document_of_more_table_cells_than_any_report_is_read_up_to_a_limit(monkeypatch):
+    # a table of 100,000 rows took half a minute; a web page's cells were already limited
+    from formsgen import to_docx
+
+    from conftest import EXAMPLE
+
+    data = to_docx(EXAMPLE.read_text(encoding="utf-8"))
+    whole = word.read(data)
+    assert not whole.problems
+    monkeypatch.setattr(word, "MAX_CELLS", 40)
+    cut = word.read(data)
+    assert [(p.fatal, "too many table cells" in p.message_en) for p in cut.problems] == [(False, True)]
+    assert len(render(cut).text) < len(render(whole).text)

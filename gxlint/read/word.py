@@ -151,6 +151,14 @@ _EMPTY = (
     "The Word document holds no readable text (the body is empty, or holds only images or "
     "scans); provide a document with text, or save it as .txt and check it again",
 )
+#: table cells read from one document (a report has about a thousand): past it, the rest of its
+#: tables is not read, as for a web page (gxlint.read.web.MAX_CELLS)
+MAX_CELLS = 100_000
+_TOO_MANY_CELLS = (
+    f"Word 文档中的表格单元格过多（超过 {MAX_CELLS} 个），其后的表格行未读取；请确认文件是否是一份年度报告",
+    f"The Word document holds too many table cells (over {MAX_CELLS}); the table rows after that were "
+    "not read. Check that the file is one annual report.",
+)
 _NO_NUMBERING = (
     "Word 文档的自动编号定义无法读取，章节序号（如“一、”）可能缺失",
     "The automatic numbering definitions of the Word document could not be read; chapter "
@@ -300,6 +308,8 @@ def _read(data: bytes) -> Document:
     walker.blocks_of(body, top=True)
     walker.close_section(None)
     blocks = walker.finish()
+    if walker.cells > MAX_CELLS:
+        problems.append(Problem(*_TOO_MANY_CELLS, fatal=False))
     if not any(
         isinstance(b, Paragraph) and b.text.strip() or isinstance(b, Grid) and _grid_has_text(b)
         for b in blocks
@@ -950,6 +960,7 @@ class _Walker:
         self.blocks: list[Block] = []
         self.paragraphs = 0
         self.tables = 0
+        self.cells = 0  # table cells read, up to MAX_CELLS
         self.fields: list[bool] = []  # complex fields open: True while in the field code
         self.in_code = 0
         self.explicit_breaks = 0
@@ -1233,6 +1244,8 @@ class _Walker:
         # rows deleted with Track Changes are left out and not counted: row numbers as Word shows
         shown = [tr for tr in rows if (tr.find(TRPR) is None or tr.find(TRPR).find(DEL) is None)]
         for r, tr in enumerate(shown, 1):
+            if self.cells > MAX_CELLS:
+                break  # said once, after the document is read
             trpr = tr.find(TRPR)
             column = 0
             row: list[_Cell] = []
@@ -1280,6 +1293,7 @@ class _Walker:
             for key in [k for k, c in open_.items() if c.last_row < r and c.row < r]:
                 del open_[key]
             grid.append(row)
+            self.cells += len(row)
         out_rows = tuple(
             tuple(
                 GridCell(c.text, Origin(table=t, row=c.row, cell=c.column + 1), c.rowspan, c.colspan)
