@@ -120,37 +120,72 @@ def test_messages_follow_the_language_setting():
     assert zh[0].fingerprint == en[0].fingerprint  # the baseline identity does not depend on the language
 
 
+_VARIANT_TEXT = (
+    "示例县2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+    "一、本年新收申请数量\t1\t0\t0\t0\t0\t0\t1\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+)
+
+
+class Province:
+    """A province's plugin whose only hook is a variant of the 2021 template."""
+
+    @staticmethod
+    @hookimpl
+    def gxlint_templates():
+        return [
+            {
+                "id": "2021",
+                "extends": "2021",
+                "name": "示例省 variant",
+                "label_variants": {"本年新收申请数量": "本年新收政府信息公开申请数量"},
+            }
+        ]
+
+
 def test_a_plugin_template_variant_extends_the_format_it_replaces():
-    text = (
-        "示例县2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
-        "一、本年新收申请数量\t1\t0\t0\t0\t0\t0\t1\n二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
-    )
-
-    class Province:
-        @staticmethod
-        @hookimpl
-        def gxlint_templates():
-            return [
-                {
-                    "id": "2021",
-                    "extends": "2021",
-                    "name": "示例省 variant",
-                    "label_variants": {"本年新收申请数量": "本年新收政府信息公开申请数量"},
-                }
-            ]
-
-    from gxlint.run.linter import _context_for
     from gxlint.read.build import build_report
     from gxlint.read.source import from_text
 
     loaded = plugins.load(extra=[Province], entry_points=False)
-    ctx = _context_for(tuple(loaded.templates))
+    ctx = loaded.context()
     assert ctx.templates.get("2021").name == "示例省 variant"
     assert ctx.templates.get("2021").label_variants["社会组织"] == "社会公益组织"  # inherited
-    report = build_report(from_text(text), ctx, "2021")
+    report = build_report(from_text(_VARIANT_TEXT), ctx, "2021")
     assert report.table("applications").value("一、本年新收政府信息公开申请数量", "总计") == 1
-    plain = build_report(from_text(text), None, "2021")
+    plain = build_report(from_text(_VARIANT_TEXT), None, "2021")
     assert plain.table("applications").row("一、本年新收政府信息公开申请数量") is None
+
+
+def test_parse_reads_with_the_plugins_templates_as_linting_does(monkeypatch, tmp_path):
+    """gxlint parse (every format) and gxlint.parse_* read a province's row the linter reads."""
+    import csv
+    import io
+    import json
+
+    import gxlint
+    from clitools import gx
+
+    monkeypatch.setitem(plugins._CACHE, (), plugins.load(extra=[Province]))
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "report.txt"
+    path.write_text(_VARIANT_TEXT, encoding="utf-8")
+    row = "一、本年新收政府信息公开申请数量"
+    assert Linter().context is plugins.cached().context()
+    for report in (
+        gxlint.parse_path(path),
+        gxlint.parse_text(_VARIANT_TEXT),
+        gxlint.parse_bytes(_VARIANT_TEXT.encode()),
+    ):
+        assert report.table("applications").value(row, "总计") == 1
+    text = gx("parse", "--lang", "en", str(path))
+    assert text.exit_code == 0 and "its data was not read" not in text.stdout
+    model = json.loads(gx("parse", "-f", "json", str(path)).stdout)
+    applications = [t for t in model["tables"] if t["kind"] == "applications"][0]
+    assert row in json.dumps(applications, ensure_ascii=False)
+    cells = list(csv.DictReader(io.StringIO(gx("parse", "-f", "csv", str(path)).stdout.lstrip("\ufeff"))))
+    assert len([c for c in cells if c["row"] == row]) == 7
+    lines = gx("parse", "-f", "json-lines", str(path)).stdout
+    assert row in lines
 
 
 def test_every_builtin_rule_is_well_formed():

@@ -12,7 +12,8 @@ import pytest
 
 from conftest import PINGTAN_2018, SEED_000, SEED_002, shared
 from gxlint.plugins import discovery as plugins
-from gxlint.run.linter import Linter, _context_for
+from gxlint.run.linter import Linter
+from gxlint.plugins.discovery import reading_context
 from gxlint.finding import Finding
 from gxlint.read import source as source_mod
 from gxlint.read.build import build_report
@@ -154,7 +155,7 @@ def test_the_gates_hold_when_gx108_is_not_selected():
 def test_the_cut_off_analysis_is_computed_once_per_report():
     from gxlint.lint.analyses import chapters
 
-    context = _context_for(())
+    context = reading_context(())
     built = build_report(source_mod.from_text(CUT_IN_TABLE, "report.txt"), context, None)
     linter = Linter(isolated=True)
     rule = linter.rules["GX108"]()

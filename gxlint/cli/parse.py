@@ -102,7 +102,7 @@ def parse_cmd(
             )
         sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
     with run_errors():
-        parsed = dataset.parse_one(paths, fmt, chosen, ui_lang())
+        parsed = dataset.parse_one(paths, fmt, chosen, ui_lang(), say=_say_after_output)
         with dataset.open_output(output_file) as stream:
             click.echo(parsed.text, nl=False, file=stream)
     if parsed.error:
@@ -111,6 +111,7 @@ def parse_cmd(
 
 
 def _say_after_output(en: str, zh: str) -> None:
-    """A file that could not be read, on standard error after what is written so far."""
+    """A line for standard error (a file that could not be read, a plugin that failed to load),
+    after what is written so far."""
     _flush_quietly()
     click.echo(_t(en, zh), err=True)

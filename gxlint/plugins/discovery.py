@@ -14,10 +14,13 @@ import logging
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 from gxlint.plugins import hookspecs
 from gxlint.lint.rule import Rule, chinese
+
+if TYPE_CHECKING:  # pragma: no cover
+    from gxlint.read.build import Context
 
 LOG = logging.getLogger(__name__)
 GROUP = "gxlint"
@@ -98,6 +101,11 @@ class Plugins:
             if called & wanted and not called & keep:
                 out.add(name)
         return out
+
+    def context(self) -> Context:
+        """The reading context of these plugins: gxlint's templates and the plugins' own, the one
+        both linting and ``gxlint parse`` (and ``gxlint.parse_*``) read reports with."""
+        return reading_context(tuple(self.templates))
 
     def rule(self, code_or_name: str) -> type[Rule] | None:
         key = code_or_name.strip()
@@ -463,6 +471,33 @@ def _collect(pm: Any, name: str, obj: Any, result: Plugins) -> int:
     result.templates.extend(templates)
     result.formats.update(formats)
     return len(rules)
+
+
+_CONTEXTS: dict[str, Context] = {}
+
+
+def reading_context(plugin_templates: tuple[tuple[Any, str], ...] = ()) -> Context:
+    """The reading context for the built-in templates plus the plugins' (``Plugins.templates``:
+    each a path or a dict, and the plugin's name), built once per process."""
+    import json
+
+    from gxlint.read.build import Context, default_context
+    from gxlint.read.templates import build as build_templates, builtin_raw, load_file
+
+    if not plugin_templates:
+        return default_context()
+    key = json.dumps(
+        [(item if isinstance(item, dict) else os.fspath(item), plugin) for item, plugin in plugin_templates],
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
+    if key not in _CONTEXTS:
+        raw = builtin_raw()
+        for item, plugin in plugin_templates:
+            raw.append((item, f"plugin {plugin}") if isinstance(item, dict) else load_file(item))
+        _CONTEXTS[key] = Context.create(build_templates(raw))
+    return _CONTEXTS[key]
 
 
 _CACHE: dict[tuple, Plugins] = {}

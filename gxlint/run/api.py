@@ -1,6 +1,7 @@
 """The library API: what ``gxlint`` and ``gxlint parse`` do, as calls a CMS or a script can make.
 
-Parsing gives the report model (gxlint.model); linting gives findings (gxlint.finding).  ``config``
+Parsing gives the report model (gxlint.model); linting gives findings (gxlint.finding).  Both read
+with the installed plugins' templates (a province's variant of the format), as ``gxlint`` does.  ``config``
 is None (defaults), the path of a ``.gxlint.yaml``, a mapping with the same keys as a config file
 (``{"select": ["GX2"], "lang": "en"}``), or a :class:`~gxlint.run.linter.Linter` to reuse.
 """
@@ -18,17 +19,27 @@ from gxlint.run.discover import discover
 from gxlint.run.linter import Linter
 
 
+def _reading(context: Context | None) -> Context:
+    """``context``, or the one linting reads with: gxlint's templates and the installed plugins'
+    (less the plugins the config file found from the working directory switches off)."""
+    if context is not None:
+        return context
+    from gxlint.plugins import discovery as plugins_mod
+
+    return plugins_mod.cached().context()
+
+
 def parse_text(
     text: str, path: str | None = None, *, template: str | None = None, context: Context | None = None
 ) -> Report:
     """Parse report text into the model.  Never raises on bad text."""
-    return build_report(source_mod.from_text(text, path), context, template)
+    return build_report(source_mod.from_text(text, path), _reading(context), template)
 
 
 def parse_bytes(
     data: bytes, path: str | None = None, *, template: str | None = None, context: Context | None = None
 ) -> Report:
-    return build_report(source_mod.from_bytes(data, path), context, template)
+    return build_report(source_mod.from_bytes(data, path), _reading(context), template)
 
 
 def parse_path(
@@ -40,7 +51,7 @@ def parse_path(
 ) -> Report:
     """Read, decode and parse a file.  Unreadable files give a Report whose ``source.problems``
     say why (and ``readable`` is False)."""
-    return build_report(source_mod.read_path(path, max_bytes), context, template)
+    return build_report(source_mod.read_path(path, max_bytes), _reading(context), template)
 
 
 def _linter_for(config: Any) -> Linter:

@@ -32,12 +32,21 @@ def open_output(output_file: str | None) -> Iterator[TextIO]:
         yield stream
 
 
-def _read(path: str, template: str | None):
+def reading_context(say: Say = say_in_english):
+    """The context ``gxlint parse`` reads with: the one a check reads with (gxlint's templates and
+    the installed plugins', less those the config file found from the working directory switches
+    off); a plugin that fails to load is a warning (``say``), as for a check."""
+    from gxlint.run.catalog import load_plugins
+
+    return load_plugins(say=say).context()
+
+
+def _read(path: str, template: str | None, context=None):
     from gxlint.run import api
 
     if path == "-":
-        return api.parse_bytes(sys.stdin.buffer.read(), "-", template=template)
-    return api.parse_path(path, template=template)
+        return api.parse_bytes(sys.stdin.buffer.read(), "-", template=template, context=context)
+    return api.parse_path(path, template=template, context=context)
 
 
 def _unreadable(path: str, problem) -> tuple[str, str]:
@@ -55,10 +64,13 @@ class Parsed:
         self.error = error
 
 
-def parse_one(paths, fmt: str = "text", template: str | None = None, lang: str = "zh") -> Parsed:
+def parse_one(
+    paths, fmt: str = "text", template: str | None = None, lang: str = "zh", *, say: Say = say_in_english
+) -> Parsed:
     """``gxlint parse [--format text|json|source] PATH``: the one report at ``paths`` (one file, or
     ``-`` for standard input; else :class:`~gxlint.run.errors.UsageProblem`), the outline in
-    ``lang``; nothing but the error for a file that cannot be read."""
+    ``lang``; nothing but the error for a file that cannot be read.  ``say`` is told of a plugin
+    that fails to load."""
     from gxlint.output import json_text
     from gxlint.output.dataset import report_to_dict, report_to_text, source_to_text
 
@@ -68,7 +80,7 @@ def parse_one(paths, fmt: str = "text", template: str | None = None, lang: str =
             f"--format {fmt} reads one file; for several files or a folder use --format csv or json-lines",
             f"--format {fmt} 只读取一个文件；多个文件或目录请用 --format csv 或 json-lines",
         )
-    report = _read(paths[0], template)
+    report = _read(paths[0], template, reading_context(say))
     fatal = [p for p in report.source.problems if p.fatal]
     if fatal:
         return Parsed("", _unreadable(paths[0], fatal[0]))
@@ -99,6 +111,7 @@ def parse_many(
     from gxlint.output.dataset import CELL_FIELDS, cell_rows, report_to_dict
     from gxlint.output.csv import CsvWriter
 
+    context = reading_context(say)
     items = files.ordered(files.discover(paths, include=include or files.DEFAULT_INCLUDE, exclude=exclude))
     failed = False
     with open_output(output_file) as stream:
@@ -111,7 +124,7 @@ def parse_many(
                 say("gxlint: error: " + item.problem.message_en, "gxlint：错误：" + item.problem.message_zh)
                 continue
             try:
-                report = _read(item.path, template)
+                report = _read(item.path, template, context)
             except Exception as exc:  # a bug on one report must not lose a province's data set
                 if os.environ.get("GXLINT_TRACEBACK"):
                     raise

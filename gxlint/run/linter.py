@@ -7,8 +7,6 @@ both to the engine (gxlint.lint.engine), which runs them.
 
 from __future__ import annotations
 
-import json
-import os
 from typing import Any, Mapping, Sequence
 
 from gxlint.config import Resolver, Settings, parse_layer
@@ -19,8 +17,8 @@ from gxlint.lint.rule import Rule
 from gxlint.model import Report
 from gxlint.plugins import discovery as plugins_mod
 from gxlint.read import source as source_mod
-from gxlint.read.build import Context, build_report, default_context, read_identity
-from gxlint.read.templates import Templates, build as build_templates, builtin_raw, load_file
+from gxlint.read.build import build_report, read_identity
+from gxlint.read.templates import Templates
 
 
 class Linter:
@@ -38,7 +36,7 @@ class Linter:
         self.rules: dict[str, type[Rule]] = dict(self.plugins.rules)
         self.names = {r.name: code for code, r in self.rules.items()}
         self.max_bytes = max_bytes
-        self.context = _context_for(tuple(self.plugins.templates))
+        self.context = self.plugins.context()  # the templates parse reads with too
         self.engine = Engine(self.context.templates)
         #: the last settings object seen by :meth:`selected` and the rules it selects (by ``unread``)
         self._selected: dict[bool, tuple[Settings, list[type[Rule]]]] = {}
@@ -175,24 +173,3 @@ class Linter:
             settings,
             crashes=[Crash.of(stage, exc)],
         )
-
-
-_CONTEXTS: dict[str, Context] = {}
-
-
-def _context_for(plugin_templates: tuple[tuple[Any, str], ...]) -> Context:
-    """The parse context for the built-in templates plus the plugins' (built once per process)."""
-    if not plugin_templates:
-        return default_context()
-    key = json.dumps(
-        [(item if isinstance(item, dict) else os.fspath(item), plugin) for item, plugin in plugin_templates],
-        sort_keys=True,
-        ensure_ascii=False,
-        default=str,
-    )
-    if key not in _CONTEXTS:
-        raw = builtin_raw()
-        for item, plugin in plugin_templates:
-            raw.append((item, f"plugin {plugin}") if isinstance(item, dict) else load_file(item))
-        _CONTEXTS[key] = Context.create(build_templates(raw))
-    return _CONTEXTS[key]
