@@ -83,6 +83,49 @@ def test_a_misspelt_hook_is_an_error_for_that_plugin_only():
     assert "TT102" in loaded.rules
 
 
+def test_a_hook_that_returns_none_or_no_sequence_is_the_plugins_mistake_not_zero_rules():
+    class NoReturn:
+        @staticmethod
+        @hookimpl
+        def gxlint_rules():
+            [make_rule("TT103", "forgotten")]  # no return
+
+    class OneRule:
+        @staticmethod
+        @hookimpl
+        def gxlint_rules():
+            return make_rule("TT104", "not-in-a-list")
+
+    class OneTemplate:
+        @staticmethod
+        @hookimpl
+        def gxlint_templates():
+            return {"id": "2021", "extends": "2021"}  # a dict, not a list of them
+
+    class NoFormats:
+        @staticmethod
+        @hookimpl
+        def gxlint_formats():
+            return None
+
+    loaded = plugins.load(
+        extra=[NoReturn, OneRule, OneTemplate, NoFormats, plugin(make_rule("TT105", "fine"))],
+        entry_points=False,
+    )
+    errors = {f.name: f for f in loaded.failures}
+    assert set(errors) == {"NoReturn", "OneRule", "OneTemplate", "NoFormats"}
+    assert errors["NoReturn"].error == (
+        "plugin 'NoReturn': its hook gxlint_rules returned None, not a list (did it forget to return?)"
+    )
+    assert errors["NoReturn"].text("zh") == (
+        "插件 'NoReturn' 的钩子 gxlint_rules 返回了 None，而不是列表（是否忘了 return？）"
+    )
+    assert errors["OneRule"].error.startswith("plugin 'OneRule': its hook gxlint_rules returned type ")
+    assert "gxlint_templates returned dict" in errors["OneTemplate"].error
+    assert "gxlint_formats returned None, not a mapping" in errors["NoFormats"].error
+    assert [name for name, *_ in loaded.loaded] == ["p"] and "TT105" in loaded.rules
+
+
 def test_rule_code_collision_names_both_plugins():
     first = plugin(make_rule("TT201", "one"), name="first")
     second = plugin(make_rule("TT201", "two"), name="second")

@@ -398,13 +398,37 @@ def _is_builtin(rule: type[Rule]) -> bool:
     return rule.__module__.split(".", 1)[0] in BUILTIN_PACKAGES
 
 
+def _returned(name: str, hook: str, impl: Any, mapping: bool = False) -> Any:
+    """What the plugin ``name``'s implementation ``impl`` of ``hook`` returns: a sequence (a
+    mapping with ``mapping``), else the plugin is refused, naming it -- a hook that forgot its
+    ``return`` gives None, and must not load as a plugin that contributes nothing."""
+    from collections.abc import Iterable as _Iterable, Mapping
+
+    value = impl()
+    if mapping:
+        fits = isinstance(value, Mapping)
+        wanted, wanted_zh = "a mapping of format name to formatter class", "格式名到格式类的映射"
+    else:
+        fits = isinstance(value, _Iterable) and not isinstance(value, (str, bytes, Mapping))
+        wanted, wanted_zh = "a list", "列表"
+    if fits:
+        return value
+    shown = "None" if value is None else f"{type(value).__name__} {value!r}"[:80]
+    forgot = " (did it forget to return?)" if value is None else ""
+    raise Refused(
+        f"plugin {name!r}: its hook {hook} returned {shown}, not {wanted}{forgot}",
+        f"插件 {name!r} 的钩子 {hook} 返回了 {shown}，而不是{wanted_zh}"
+        + ("（是否忘了 return？）" if value is None else ""),
+    )
+
+
 def _collect(pm: Any, name: str, obj: Any, result: Plugins) -> int:
     """Ask one plugin what it contributes and add it to ``result`` (all of it, or nothing when any
     of it is refused); returns its rule count."""
     hooks = _implementations(pm, obj)
     rules: dict[str, type[Rule]] = {}
     impl = hooks.get("gxlint_rules")
-    for rule in (impl() or ()) if impl is not None else ():
+    for rule in _returned(name, "gxlint_rules", impl) if impl is not None else ():
         if not (isinstance(rule, type) and issubclass(rule, Rule)):
             raise TypeError(f"gxlint_rules returned {rule!r}, which is not a Rule subclass")
         # gxlint's own rules are checked by its tests (tests/test_plugins.py), not on every run
@@ -447,13 +471,15 @@ def _collect(pm: Any, name: str, obj: Any, result: Plugins) -> int:
                 )
         rules[rule.code] = rule
     impl = hooks.get("gxlint_templates")
-    templates = [(item, name) for item in ((impl() or ()) if impl is not None else ())]
+    templates = [
+        (item, name) for item in (_returned(name, "gxlint_templates", impl) if impl is not None else ())
+    ]
     formats: dict[str, Any] = {}
     impl = hooks.get("gxlint_formats")
     if impl is not None:
         from gxlint.output import BUILTIN as BUILTIN_FORMATS
 
-        for fmt, factory in (impl() or {}).items():
+        for fmt, factory in _returned(name, "gxlint_formats", impl, mapping=True).items():
             if fmt in BUILTIN_FORMATS:
                 raise Refused(
                     f"plugin {name!r} adds output format {fmt!r}, which is a built-in format's name",

@@ -60,7 +60,8 @@ def gxlint_rules() -> Sequence[type[Rule]]:
       option's declared type.
 
     A rule that breaks one of these makes its whole plugin fail to load; ``gxlint plugins`` says
-    why.
+    why.  So does a hook that returns ``None`` (a forgotten ``return``) or anything but a sequence:
+    a plugin never loads silently with no rules.
     """
 
 
@@ -80,6 +81,8 @@ def gxlint_templates() -> Sequence[str | os.PathLike[str] | dict[str, Any]]:
     key (a province's variant of ``"2021"``).  A template with the id of an existing one replaces
     it; when it extends its own id it inherits from the definition it replaces, so it states only
     what differs (``tables`` and ``label_variants`` are merged key by key, other keys replaced).
+    A hook that returns ``None`` or anything but a sequence (one ``dict`` not in a list) makes the
+    plugin fail to load.
     """
 
 
@@ -106,6 +109,8 @@ def gxlint_formats() -> Mapping[str, Callable[..., Formatter]]:
       ``gxlint.output.FileResult`` (the file's ``path``, its ``findings``, ...);
     - ``end(summary)`` -- called once, after the last file, with a ``gxlint.output.Summary``
       (``files``, ``counts`` by severity, ``by_code``, ...).
+
+    A hook that returns ``None`` or anything but a mapping makes the plugin fail to load.
     """
 
 
