@@ -269,7 +269,10 @@ def _run(case: Case, plugins: Sequence[Any] | None) -> tuple[list[Finding], list
     given = {getattr(obj, "__name__", f"plugin-{i}") for i, obj in enumerate(plugins or ())}
     for failure in loaded.failures:
         if failure.name in given:  # the case cannot run: say why rather than "unknown rule code"
-            raise CaseError(f"{where}: plugin {failure.name} was not loaded: {failure.error}")
+            raise CaseError(
+                f"{where}: plugin {failure.name} was not loaded: {failure.error}"
+                + (f"\n{failure.traceback}" if failure.traceback else "")
+            )
     try:
         linter = Linter(overrides=config, plugins=loaded, isolated=True)
     except ConfigError as exc:

@@ -63,6 +63,67 @@ def test_a_plugin_that_fails_to_import_is_reported_and_the_run_goes_on(monkeypat
     assert plugins.load(require=["good"]).rules["TT101"]
 
 
+def _package(folder, name, files):
+    package = folder / name
+    package.mkdir()
+    for file, text in files.items():
+        (package / file).write_text(text, encoding="utf-8")
+
+
+def test_a_plugin_that_fails_at_import_or_in_a_hook_is_placed_at_its_own_line(monkeypatch, tmp_path):
+    """As a rule's crash is: the plugin's file and line, and its traceback with GXLINT_TRACEBACK=1."""
+    from clitools import gx
+
+    _package(
+        tmp_path,
+        "tt_importboom",
+        {"__init__.py": "from . import sub\n", "sub.py": "X = 1\n\nY = undefined_name + 1\n"},
+    )
+    _package(
+        tmp_path,
+        "tt_hookboom",
+        {
+            "__init__.py": "from gxlint import hookimpl\nfrom .helpers import rules\n\n\n"
+            "@hookimpl\ndef gxlint_rules():\n    return rules()\n",
+            "helpers.py": "def rules():\n    raise ValueError('rules hook exploded')\n",
+        },
+    )
+    _package(tmp_path, "tt_syntax", {"__init__.py": "x = 1\ndef (:\n"})
+    monkeypatch.syspath_prepend(str(tmp_path))
+    dist = plugins._Dist(str(tmp_path / "none.dist-info"))
+    monkeypatch.setattr(
+        plugins,
+        "_entry_points",
+        lambda: [plugins._EntryPoint(n, f"tt_{n}", dist) for n in ("importboom", "hookboom", "syntax")],
+    )
+    loaded = plugins.load(entry_points=True)
+    failed = {f.name: f for f in loaded.failures}
+    assert failed["importboom"].error == (
+        "NameError: name 'undefined_name' is not defined (at tt_importboom/sub.py:3 in <module>)"
+    )
+    assert failed["importboom"].text("zh").endswith("（出错位置：tt_importboom/sub.py:3 in <module>）")
+    assert (
+        failed["hookboom"].error == "ValueError: rules hook exploded (at tt_hookboom/helpers.py:2 in rules)"
+    )
+    assert failed["syntax"].error.endswith("(at tt_syntax/__init__.py:2)")
+    assert "Traceback (most recent call last)" in failed["importboom"].traceback
+
+    monkeypatch.setitem(plugins._CACHE, (), loaded)
+    monkeypatch.chdir(tmp_path)
+    quiet = gx("plugins", "--lang", "en", env={"GXLINT_TRACEBACK": ""})
+    assert "(at tt_importboom/sub.py:3 in <module>)" in quiet.stdout and "Traceback" not in quiet.stderr
+    loud = gx("plugins", "--lang", "en", env={"GXLINT_TRACEBACK": "1"})
+    assert loud.stderr.count("Traceback (most recent call last)") == 3
+    assert 'tt_importboom/sub.py", line 3' in loud.stderr
+    (tmp_path / "r.txt").write_text("示例县2021年政府信息公开工作年度报告\n", encoding="utf-8")
+    check = gx("--isolated", "--lang", "en", "r.txt", env={"GXLINT_TRACEBACK": "1"})
+    assert (
+        "gxlint: warning: plugin 'hookboom' could not be loaded: ValueError: rules hook exploded "
+        "(at tt_hookboom/helpers.py:2 in rules)" in check.stderr
+    )
+    assert "raise ValueError('rules hook exploded')" in check.stderr
+
+
 def test_a_misspelt_hook_is_an_error_for_that_plugin_only():
     class Misspelt:
         @staticmethod

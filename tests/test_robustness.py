@@ -698,7 +698,10 @@ def test_broken_plugin_in_process(plugin_site, monkeypatch):
     monkeypatch.syspath_prepend(str(plugin_site))
     loaded = plugins_mod.load()
     failures = {f.name: f for f in loaded.failures}
-    assert failures["zz_boom"].error == "RuntimeError: this plugin is broken on purpose"
+    assert (
+        failures["zz_boom"].error
+        == "RuntimeError: this plugin is broken on purpose (at zz_boom.py:1 in <module>)"
+    )
     assert failures["zz_boom"].distribution == "zz_boom" and failures["zz_boom"].version == "0.1"
     assert "ZZ911" in loaded.rules and "GX001" in loaded.rules
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -129,5 +130,7 @@ def plugins_cmd(lang: str | None) -> None:
             f"{f.name:<16} {(f.distribution + ' ' + f.version).strip():<28} "
             + _t(f"FAILED: {f.error}", f"加载失败：{f.text('zh')}")
         )
+        if f.traceback and os.environ.get("GXLINT_TRACEBACK"):
+            click.echo(f.traceback.rstrip("\n"), err=True)
     if plugins.failures:
         sys.exit(EXIT_ERROR)

@@ -66,7 +66,17 @@ def misuse(message: str, zh: str, rule: Any) -> TypeError:
 def where(exc: BaseException, rule: Any = None) -> str:
     """Where an exception was raised, as ``file.py:line in function``: the innermost frame of its
     traceback inside the rule's own package (the plugin's line, not a frame inside ``re`` or
-    gxlint), else the innermost frame outside the standard library, else the innermost frame."""
+    gxlint), else the innermost frame outside the standard library, else the innermost frame.
+    ``rule`` is a rule (class or instance), or a module's name: the package of a plugin that failed
+    to import or whose hook raised.  A ``SyntaxError`` is placed at the line it names."""
+    if isinstance(exc, SyntaxError) and exc.filename and exc.lineno:
+        own = _package_files(rule)
+        filename = os.path.abspath(exc.filename)
+        if own is not None and _inside_file(filename, own):
+            shown = os.path.relpath(filename, os.path.dirname(own[0] or own[1]))
+        else:
+            shown = os.path.basename(filename)
+        return f"{shown.replace(os.sep, '/')}:{exc.lineno}"
     frames = []
     tb = exc.__traceback__
     while tb is not None:
@@ -88,8 +98,11 @@ def where(exc: BaseException, rule: Any = None) -> str:
 
 
 def _inside(code: Any, own: tuple[str, str]) -> bool:
+    return _inside_file(os.path.abspath(code.co_filename), own)
+
+
+def _inside_file(name: str, own: tuple[str, str]) -> bool:
     root, single = own
-    name = os.path.abspath(code.co_filename)
     return name == single or bool(root and name.startswith(root + os.sep))
 
 
@@ -106,16 +119,32 @@ def _shown(code: Any, line: int, rule: Any) -> str:
 
 
 def _package_files(rule: Any) -> tuple[str, str] | None:
-    """(folder, "") of the top-level package the rule (a class or an instance) belongs to, or
-    ("", file) when it is a single module; None when unknown."""
-    if rule is None:
+    """(folder, "") of the top-level package the rule (a class or an instance, or a module's
+    name) belongs to, or ("", file) when it is a single module; None when unknown."""
+    if rule is None or rule == "":
         return None
-    module = rule.__module__ if isinstance(rule, type) else type(rule).__module__
-    top = sys.modules.get(module.split(".", 1)[0])
-    paths = list(getattr(top, "__path__", None) or ())
+    if isinstance(rule, str):
+        module = rule
+    else:
+        module = rule.__module__ if isinstance(rule, type) else type(rule).__module__
+    top_name = module.split(".", 1)[0]
+    top = sys.modules.get(top_name)
+    if top is None:  # not imported (its import failed): where it would be imported from
+        import importlib.util
+
+        try:
+            spec = importlib.util.find_spec(top_name)
+        except (ImportError, ValueError):
+            return None
+        if spec is None:
+            return None
+        paths = list(spec.submodule_search_locations or ())
+        file = spec.origin if spec.has_location else None
+    else:
+        paths = list(getattr(top, "__path__", None) or ())
+        file = getattr(top, "__file__", None)
     if paths:
         return os.path.abspath(paths[0]), ""
-    file = getattr(top, "__file__", None)
     return ("", os.path.abspath(file)) if file else None
 
 

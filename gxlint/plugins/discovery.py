@@ -54,6 +54,9 @@ class Failure(NamedTuple):
     #: for a plugin's own import error)
     error: str
     error_zh: str = ""
+    #: the traceback of the exception that failed it, for ``GXLINT_TRACEBACK=1`` ('' when gxlint
+    #: itself refused the plugin)
+    traceback: str = ""
 
     def text(self, lang: str = "en") -> str:
         """Why the plugin was not loaded, in ``lang``."""
@@ -283,7 +286,8 @@ def load(
             except BaseException as exc:  # a plugin's import may raise anything, even SystemExit
                 if isinstance(exc, KeyboardInterrupt):
                     raise
-                result.failures.append(Failure(ep.name, dist, version, f"{type(exc).__name__}: {exc}"))
+                module = str(getattr(ep, "value", "") or "").partition(":")[0].strip()
+                result.failures.append(_raised(ep.name, dist, version, exc, module))
     for i, obj in enumerate(extra):
         if any(obj is loaded for *_, loaded in candidates):
             continue  # given and installed too (a plugin's tests run after `pip install -e .`)
@@ -321,9 +325,9 @@ def load(
             pm.unregister(obj)
             result.failures.append(Failure(name, dist, version, str(exc), exc.zh))
             continue
-        except Exception as exc:
+        except Exception as exc:  # a hook of the plugin raised
             pm.unregister(obj)
-            result.failures.append(Failure(name, dist, version, f"{type(exc).__name__}: {exc}"))
+            result.failures.append(_raised(name, dist, version, exc, _module_of(obj)))
             continue
         result.loaded.append((name, dist, version, count))
 
@@ -340,6 +344,32 @@ def load(
                 f"必需的插件未能加载：{'、'.join(missing)}" + (f"——{details_zh}" if details_zh else ""),
             )
     return result
+
+
+def _module_of(obj: Any) -> str:
+    """The name of the module a plugin object (a module, a class or an instance) comes from."""
+    import types
+
+    if isinstance(obj, types.ModuleType):
+        return obj.__name__
+    return str(getattr(obj if isinstance(obj, type) else type(obj), "__module__", "") or "")
+
+
+def _raised(name: str, dist: str, version: str, exc: BaseException, module: str) -> Failure:
+    """The failure of a plugin whose import or hook raised ``exc``: the exception, placed at the
+    plugin's own line (``module`` names its package), as a rule's crash is; and its traceback."""
+    from gxlint.lint.conditions import traceback_text, where
+
+    error = f"{type(exc).__name__}: {exc}"
+    at = where(exc, module or None)
+    return Failure(
+        name,
+        dist,
+        version,
+        error + (f" (at {at})" if at else ""),
+        error + (f"（出错位置：{at}）" if at else ""),
+        traceback_text(exc),
+    )
 
 
 def _no_hooks(name: str, obj: Any) -> Refused:
@@ -430,7 +460,10 @@ def _collect(pm: Any, name: str, obj: Any, result: Plugins) -> int:
     impl = hooks.get("gxlint_rules")
     for rule in _returned(name, "gxlint_rules", impl) if impl is not None else ():
         if not (isinstance(rule, type) and issubclass(rule, Rule)):
-            raise TypeError(f"gxlint_rules returned {rule!r}, which is not a Rule subclass")
+            raise Refused(
+                f"TypeError: gxlint_rules returned {rule!r}, which is not a Rule subclass",
+                f"TypeError：gxlint_rules 返回的 {rule!r} 不是 Rule 的子类",
+            )
         # gxlint's own rules are checked by its tests (tests/test_plugins.py), not on every run
         problems = () if _is_builtin(rule) else rule.validate()
         if problems:

@@ -4,6 +4,8 @@ disables), and every rule the plugins bring, in code order (``gxlint rules``, ``
 
 from __future__ import annotations
 
+import os
+
 from gxlint.run.errors import Say, plugin_error, say_in_english
 
 
@@ -34,6 +36,8 @@ def load_plugins(
             f"gxlint：警告：插件 {failure.name!r}{dist.replace(' (', '（').replace(')', '）')}"
             f"无法加载：{failure.text('zh')}",
         )
+        if failure.traceback and os.environ.get("GXLINT_TRACEBACK"):
+            say(failure.traceback.rstrip("\n"), failure.traceback.rstrip("\n"))
     return plugins
 
 
