@@ -124,6 +124,39 @@ def test_a_plugin_that_fails_at_import_or_in_a_hook_is_placed_at_its_own_line(mo
     assert "raise ValueError('rules hook exploded')" in check.stderr
 
 
+def test_a_plugin_format_that_raises_is_that_plugins_failure_not_an_internal_error(monkeypatch, tmp_path):
+    from clitools import EXAMPLE, gx
+    from gxlint.output import Formatter
+
+    class Boom(Formatter):
+        def begin(self):
+            self.out.write("ledger\n")
+
+        def add(self, result):
+            raise RuntimeError("formatter add exploded")
+
+    class Fmts:
+        @staticmethod
+        @hookimpl
+        def gxlint_formats():
+            return {"boom": Boom}
+
+    monkeypatch.setitem(plugins._CACHE, (), plugins.load(extra=[Fmts]))
+    line = Boom.add.__code__.co_firstlineno + 1
+    result = gx("--isolated", "--lang", "en", "-f", "boom", EXAMPLE, env={"GXLINT_TRACEBACK": ""})
+    assert result.exit_code == 2 and result.stdout == "ledger\n"
+    assert result.stderr == (
+        "gxlint: error: output format 'boom' (plugin 'Fmts') crashed in add(): "
+        f"RuntimeError: formatter add exploded (at test_plugins.py:{line} in add)\n"
+    )
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    zh = gx("--isolated", "-f", "boom", EXAMPLE, env={"GXLINT_TRACEBACK": ""})
+    assert "输出格式 'boom'（插件 'Fmts'）在 add() 中出错：RuntimeError: formatter add exploded" in zh.stderr
+    loud = gx("--isolated", "--lang", "en", "-f", "boom", EXAMPLE, env={"GXLINT_TRACEBACK": "1"})
+    assert loud.exit_code == 2 and "Traceback (most recent call last)" in loud.stderr
+    assert 'raise RuntimeError("formatter add exploded")' in loud.stderr
+
+
 def test_a_misspelt_hook_is_an_error_for_that_plugin_only():
     class Misspelt:
         @staticmethod

@@ -68,6 +68,8 @@ class Plugins:
     rules: dict[str, type[Rule]] = field(default_factory=dict)  # code -> class
     templates: list[tuple[Any, str]] = field(default_factory=list)  # (path or dict, plugin)
     formats: dict[str, Any] = field(default_factory=dict)
+    #: the plugin that adds each of ``formats``
+    format_plugins: dict[str, str] = field(default_factory=dict)
     loaded: list[tuple[str, str, str, int]] = field(default_factory=list)  # name, dist, version, rules
     failures: list[Failure] = field(default_factory=list)
     #: plugins switched off by the configuration and therefore not imported: name, dist, version
@@ -529,6 +531,7 @@ def _collect(pm: Any, name: str, obj: Any, result: Plugins) -> int:
     result.rules.update(rules)
     result.templates.extend(templates)
     result.formats.update(formats)
+    result.format_plugins.update({fmt: name for fmt in formats})
     return len(rules)
 
 

@@ -110,7 +110,9 @@ def gxlint_formats() -> Mapping[str, Callable[..., Formatter]]:
     - ``end(summary)`` -- called once, after the last file, with a ``gxlint.output.Summary``
       (``files``, ``counts`` by severity, ``by_code``, ...).
 
-    A hook that returns ``None`` or anything but a mapping makes the plugin fail to load.
+    A hook that returns ``None`` or anything but a mapping makes the plugin fail to load.  A
+    formatter that raises stops the run (exit code 2) with an error naming the format, the plugin
+    and the plugin's line where it was raised.
     """
 
 

@@ -306,7 +306,11 @@ class Check:
             from gxlint.output.statistics import StatisticsFormatter
 
             return StatisticsFormatter(as_json=o.fmt == "json", **kwargs)
-        return get_formatter(o.fmt, self.plugins.formats)(**kwargs)
+        factory = get_formatter(o.fmt, self.plugins.formats)
+        if o.fmt not in self.plugins.formats:
+            return factory(**kwargs)
+        plugin = PluginFormat(o.fmt, self.plugins.format_plugins.get(o.fmt, ""), factory, self.say)
+        return plugin.made(lambda: factory(**kwargs))
 
     def lint(self, *, on_stdout_closed: Callable[[], None] | None = None):
         """Lint every file and write the findings to ``--output-file`` (default: standard output)
@@ -407,6 +411,57 @@ class Check:
                 "gxlint: no reports of consecutive years of one agency to pair",
                 "gxlint：没有同一机关相邻年度的报告可配对",
             )
+
+
+class PluginFormat:
+    """A plugin's output format, whose failures are the plugin's: an exception from making it or
+    from its ``begin``, ``add`` or ``end`` stops the run with a :class:`RunError` naming the format,
+    the plugin and the line of the plugin where it was raised (not as gxlint's internal error);
+    ``GXLINT_TRACEBACK=1`` also says the traceback.  Anything else it has is its own."""
+
+    def __init__(self, name: str, plugin: str, factory: Any, say: Say) -> None:
+        self._name, self._plugin, self._factory, self._say = name, plugin, factory, say
+        self._inner: Any = None
+
+    def made(self, make: Callable[[], Any]) -> "PluginFormat":
+        self._inner = self._call("__init__", make)
+        return self
+
+    def begin(self) -> None:
+        self._call("begin", self._inner.begin)
+
+    def add(self, result: Any) -> None:
+        self._call("add", lambda: self._inner.add(result))
+
+    def end(self, summary: Any) -> None:
+        self._call("end", lambda: self._inner.end(summary))
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("_"):
+            raise AttributeError(attr)
+        return getattr(self._inner, attr)
+
+    def _call(self, method: str, call: Callable[[], Any]) -> Any:
+        try:
+            return call()
+        except (BrokenPipeError, KeyboardInterrupt):
+            raise  # the reader went away, or the user stopped the run: not the plugin's failure
+        except Exception as exc:
+            from gxlint.lint.conditions import traceback_text, where
+
+            if os.environ.get("GXLINT_TRACEBACK"):
+                text = traceback_text(exc).rstrip("\n")
+                self._say(text, text)
+            at = where(exc, self._factory)
+            owner = f" (plugin {self._plugin!r})" if self._plugin else ""
+            raise RunError(
+                f"output format {self._name!r}{owner} crashed in {method}(): {type(exc).__name__}: {exc}"
+                + (f" (at {at})" if at else ""),
+                f"输出格式 {self._name!r}"
+                + (f"（插件 {self._plugin!r}）" if self._plugin else "")
+                + f"在 {method}() 中出错：{type(exc).__name__}: {exc}"
+                + (f"（出错位置：{at}）" if at else ""),
+            ) from None
 
 
 def _same_file(a: str, b: str) -> bool:
