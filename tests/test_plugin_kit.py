@@ -214,6 +214,28 @@ def test_an_option_that_contradicts_itself_fails_its_plugin():
         assert problem_zh in failure.text("zh"), failure.text("zh")
 
 
+def test_a_message_field_named_as_a_parameter_of_ctx_say_fails_its_plugin():
+    """``severity`` and ``key`` are ctx.say's own keywords: such a field could never be filled."""
+    from gxlint.lint.rule import Message
+
+    for field, zh, en in (
+        ("severity", "文件级别为“{severity}”", "document level “{severity}”"),
+        ("key", "缺少关键词“{key}”", "keyword “{key}” missing"),
+    ):
+        messages = {"m": Message(zh=zh, en=en)}
+        bad = plugin(rule_class("TT503", "reserved-field", messages=messages), name="bad")
+        [failure] = plugins.load(extra=[bad], entry_points=False).failures
+        assert failure.error == (
+            f"TypeError: rule TT503 (Rule_TT503): message 'm' uses the reserved field name {field!r}: "
+            "ctx.say takes severity and key itself; rename the field"
+        )
+        assert f"提示 'm' 使用了保留的字段名 {field!r}" in failure.text("zh")
+    fine = {"m": Message(zh="缺少关键词“{keyword}”", en="keyword “{keyword}” missing")}
+    assert not plugins.load(
+        extra=[plugin(rule_class("TT504", "fine", messages=fine))], entry_points=False
+    ).failures
+
+
 # -- 3. a strict test kit ---------------------------------------------------------------------------
 
 

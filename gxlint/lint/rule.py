@@ -136,6 +136,29 @@ def chinese(problem: str) -> str:
     return getattr(problem, "zh", problem)
 
 
+def _fields_of(message: Message) -> set[str]:
+    """Every field a message (and its fix) names, in either language; none when one is malformed
+    (:meth:`Message.problems` says so)."""
+    out: set[str] = set()
+    for text in (message.zh, message.en, message.fix_zh, message.fix_en):
+        if isinstance(text, str):
+            try:
+                out |= _fields(text)
+            except ValueError:
+                pass
+    return out
+
+
+def reserved_fields() -> tuple[str, ...]:
+    """The names a message's fields cannot have: the keyword parameters of :meth:`RuleContext.say`
+    (``severity``, ``key``), which it takes itself."""
+    return tuple(
+        p.name
+        for p in inspect.signature(RuleContext.say).parameters.values()
+        if p.kind is inspect.Parameter.KEYWORD_ONLY
+    )
+
+
 def _fields(template: str) -> set[str]:
     return {
         name.split(".")[0].split("[")[0]
@@ -365,6 +388,18 @@ class Rule:
                 problems.extend(
                     Said(f"message {key!r}: {p}", f"提示 {key!r}：{chinese(p)}") for p in message.problems()
                 )
+                taken = sorted(_fields_of(message) & set(reserved_fields()))
+                if taken:
+                    names = ", ".join(repr(n) for n in taken)
+                    problems.append(
+                        Said(
+                            f"message {key!r} uses the reserved field name{'s' if len(taken) > 1 else ''} "
+                            f"{names}: ctx.say takes {' and '.join(reserved_fields())} itself; "
+                            "rename the field",
+                            f"提示 {key!r} 使用了保留的字段名 {'、'.join(repr(n) for n in taken)}："
+                            f"ctx.say 自己使用 {'、'.join(reserved_fields())} 参数，请给字段改名",
+                        )
+                    )
         if not callable(getattr(cls, "check", None)):
             problems.append(Said("no check() method", "没有 check() 方法"))
         if not isinstance(cls.options, dict):
