@@ -51,6 +51,9 @@ case's text)::
           示例县2020年政府信息公开工作年度报告
           {{ applications-2021 }}
 
+``previous`` on a case whose rule does not compare years (``uses_previous`` False) is a
+:class:`CaseError`: last year's report would not be used.
+
 A case given as ``pass_bytes``/``fail_bytes`` (a YAML double-quoted string with ``\\xNN``
 escapes; each character is one byte) is linted as raw file bytes, for encoding and binary cases.
 
@@ -282,6 +285,13 @@ def _run(case: Case, plugins: Sequence[Any] | None) -> tuple[list[Finding], list
         raise CaseError(f"{where}: in its 'config': {exc.message}") from None
     linter.tracebacks = []
     from gxlint.read import source as source_mod
+
+    rule = loaded.rule(case.rule)
+    if case.previous is not None and rule is not None and not rule.uses_previous:
+        raise CaseError(
+            f"{where}: 'previous' gives last year's report, but rule {rule.code} does not compare "
+            "reports of consecutive years (its uses_previous is False): the case would not use it"
+        )
 
     name = f"{case.rule}.txt"
     settings = linter.settings(name)

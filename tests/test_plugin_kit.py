@@ -182,6 +182,67 @@ def test_a_wrong_value_from_a_config_file_is_named_as_yaml_writes_it(tmp_path):
         assert "Scalar" not in err.value.text("zh") and "Commented" not in err.value.text("zh")
 
 
+def test_an_option_may_declare_its_range_and_a_float_option_takes_no_nan(tmp_path):
+    loaded = _option_plugin(
+        ratio=Option(0.5, "a share between 0 and 1", type=float, minimum=0, maximum=1),
+        minimum=Option(1, "at least this many", minimum=0),
+        shares=Option([0.5], "shares", item_type=float, maximum=1),
+        loose=Option(2.0, "any number"),
+    )
+    report = tmp_path / "r.txt"
+    report.write_text(TEXT, encoding="utf-8")
+    for setting, line, message, message_zh in (
+        (
+            "ratio: -3",
+            3,
+            "TT501.ratio must be between 0 and 1, not -3",
+            "TT501.ratio 必须是0 到 1 之间的数，而不是 -3",
+        ),
+        ("ratio: 1.5", 3, "TT501.ratio must be between 0 and 1, not 1.5", "而不是 1.5"),
+        ("ratio: .NaN", 3, "TT501.ratio must be a number, not NaN", "TT501.ratio 必须是数值，而不是 NaN"),
+        ("loose: .nan", 3, "TT501.loose must be a number, not NaN", "TT501.loose"),
+        ("minimum: -1", 3, "TT501.minimum must be at least 0, not -1", "必须是不小于 0 的数"),
+        (
+            "shares:\n      - 0.5\n      - 2",
+            5,
+            "TT501.shares (item 2) must be at most 1, not 2",
+            "（第 2 项）",
+        ),
+    ):
+        (tmp_path / ".gxlint.yaml").write_text(f"options:\n  TT501:\n    {setting}\n", encoding="utf-8")
+        with pytest.raises(ConfigError) as err:
+            Linter(plugins=loaded).lint_path(str(report))
+        assert str(err.value).endswith(message), (setting, str(err.value))
+        assert err.value.line == line, setting
+        assert message_zh in err.value.text("zh"), err.value.text("zh")
+    (tmp_path / ".gxlint.yaml").write_text(
+        "options:\n  TT501: {ratio: 0, minimum: 0, shares: [1]}\n", encoding="utf-8"
+    )
+    Linter(plugins=loaded).lint_path(str(report))
+    for option, problem in (
+        (Option(2, "h", minimum=0, maximum=1), "default 2 is not between 0 and 1 (2)"),
+        (Option(0.5, "h", minimum=1, maximum=0), "minimum 1 is greater than maximum 0"),
+        (Option(0.5, "h", minimum="0"), "minimum '0' is not a number"),
+        (Option(float("nan"), "h"), "default nan is not a number (nan)"),
+    ):
+        bad = plugin(rule_class("TT505", "bad-range", options={"o": option}), name="bad")
+        [failure] = plugins.load(extra=[bad], entry_points=False).failures
+        assert failure.error.endswith(f"option 'o': {problem}"), failure.error
+
+
+def test_a_rule_without_check_fails_its_plugin():
+    class NoCheck(Rule):
+        """A rule that forgot its check."""
+
+        code, name, summary = "TT506", "no-check", "forgot its check"
+
+    [failure] = plugins.load(extra=[plugin(NoCheck, name="bad")], entry_points=False).failures
+    assert (
+        failure.error == "TypeError: rule TT506 (NoCheck): no check() method: define check(self, report, ctx)"
+    )
+    assert "没有 check() 方法" in failure.text("zh")
+
+
 def test_item_type_is_declared_for_an_empty_default_and_tuples_read_as_lists():
     loaded = _option_plugin(words=Option((), "the words", item_type=str))
     with pytest.raises(ConfigError, match=r"TT501.words must be a list of str: item 1 is int \(1\)"):
@@ -421,6 +482,28 @@ def test_a_case_gives_last_years_report_to_a_cross_year_rule(tmp_path):
     assert with_last.previous == "示例县2020年政府信息公开工作年度报告"
     for case in (with_last, without):
         check(case, plugins=[plugin(rule, name="cross")])
+
+
+def test_previous_on_a_rule_that_does_not_compare_years_is_a_kit_error(tmp_path):
+    from gxlint.testing import CaseError, cases, check
+
+    rule = rule_class("TT603", "one-year")  # uses_previous is False
+    path = _case_file(
+        tmp_path,
+        """\
+        rule: TT603
+        cases:
+          - name: given last year's
+            fail: 示例县2021年政府信息公开工作年度报告
+            expect: [{line: 1}]
+            previous: 示例县2020年政府信息公开工作年度报告
+        """,
+    )
+    [case] = cases(path)
+    with pytest.raises(
+        CaseError, match=r"\(given last year's\): 'previous' gives last year's report, but rule TT603"
+    ):
+        check(case, plugins=[plugin(rule, name="single")])
 
 
 def test_a_mistake_in_a_cases_config_names_the_case_not_the_command_line(tmp_path):

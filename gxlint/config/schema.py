@@ -176,6 +176,21 @@ def _rule_options(check: Check, real: str, opts: dict) -> dict[str, Any]:
         if wrong is not None:
             index, bad = wrong
             raise _option_error(known[name], f"{real}.{name}", val, index, bad, check.path, _pos(opts, name))
+        outside = known[name].out_of_range(val)
+        if outside is not None:
+            index, bad, wanted, wanted_zh = outside
+            pos = (
+                _item_pos(val, index - 1)
+                if index and getattr(val, "lc", None) is not None
+                else _pos(opts, name)
+            )
+            item, item_zh = (f" (item {index})", f"（第 {index} 项）") if index else ("", "")
+            raise ConfigError(
+                f"'options': {real}.{name}{item} must be {wanted}, not {_shown(bad)}",
+                check.path,
+                *pos,
+                zh=f"“options”：{real}.{name}{item_zh} 必须是{wanted_zh}，而不是 {_shown(bad)}",
+            )
         checked[str(name)] = _plain(val)
     return checked
 

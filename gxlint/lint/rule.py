@@ -181,6 +181,10 @@ class Option:
     the type every item must have; it defaults to the type of the default's items when they all
     have one.  A configured value of another type is a configuration error naming the file and
     line, so ``check()`` only ever sees values of the declared types.
+
+    A number option (or a list of numbers) may declare the range of its values, ``minimum`` and
+    ``maximum`` (both included); a value outside it is a configuration error too.  A ``float``
+    option never takes NaN (``.nan`` in YAML).
     """
 
     default: Any
@@ -189,6 +193,10 @@ class Option:
     item_type: _Type | tuple[_Type, ...] | None = None
     #: the help in Chinese (``help`` stands in for it when empty)
     help_zh: str = ""
+    #: the least value a number option (or each number of a list option) may have, or None
+    minimum: int | float | None = None
+    #: the greatest value, or None
+    maximum: int | float | None = None
 
     def text(self, lang: str = "en") -> str:
         """The help in ``lang``."""
@@ -236,8 +244,40 @@ class Option:
                     return i, item
         return None
 
+    def out_of_range(self, value: Any) -> tuple[int, Any, str, str] | None:
+        """Why ``value`` (of the right type) is not a valid value all the same: ``(i, number, en,
+        zh)`` for a number (the i-th item of a list; 0 for the value itself) that is NaN or outside
+        ``minimum``..``maximum``, the reason in English and Chinese; None when it is valid."""
+        numbers = enumerate(value, 1) if isinstance(value, (list, tuple)) else ((0, value),)
+        for i, number in numbers:
+            if isinstance(number, bool) or not isinstance(number, (int, float)):
+                continue
+            if number != number:  # NaN compares unequal to itself
+                return i, number, "a number", "数值"
+            low, high = self.minimum, self.maximum
+            if (low is not None and number < low) or (high is not None and number > high):
+                if low is not None and high is not None:
+                    return i, number, f"between {low} and {high}", f"{low} 到 {high} 之间的数"
+                if low is not None:
+                    return i, number, f"at least {low}", f"不小于 {low} 的数"
+                return i, number, f"at most {high}", f"不大于 {high} 的数"
+        return None
+
     def validate(self) -> list[str]:
         """Problems with the option's own declaration (its default must be a valid value)."""
+        for bound in ("minimum", "maximum"):
+            value = getattr(self, bound)
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, (int, float)) or value != value
+            ):
+                return [Said(f"{bound} {value!r} is not a number", f"{bound} {value!r} 不是数值")]
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            return [
+                Said(
+                    f"minimum {self.minimum!r} is greater than maximum {self.maximum!r}",
+                    f"minimum {self.minimum!r} 大于 maximum {self.maximum!r}",
+                )
+            ]
         if self.item_type is not None and not self.is_list:
             return [
                 Said(
@@ -251,6 +291,14 @@ class Option:
                 Said(
                     f"default {self.default!r} is not {'a ' + wanted if self.is_list else wanted}",
                     f"默认值 {self.default!r} 不是 {self.describe('zh')}",
+                )
+            ]
+        wrong = self.out_of_range(self.default)
+        if wrong is not None:
+            _, number, en, zh = wrong
+            return [
+                Said(
+                    f"default {self.default!r} is not {en} ({number!r})", f"默认值 {self.default!r} 不是{zh}"
                 )
             ]
         return []
@@ -400,8 +448,13 @@ class Rule:
                             f"ctx.say 自己使用 {'、'.join(reserved_fields())} 参数，请给字段改名",
                         )
                     )
-        if not callable(getattr(cls, "check", None)):
-            problems.append(Said("no check() method", "没有 check() 方法"))
+        if not callable(getattr(cls, "check", None)) or getattr(cls, "check", None) is Rule.check:
+            problems.append(
+                Said(
+                    "no check() method: define check(self, report, ctx)",
+                    "没有 check() 方法：请定义 check(self, report, ctx)",
+                )
+            )
         if not isinstance(cls.options, dict):
             problems.append(
                 Said("options is not a dict of option name to Option", "options 不是选项名到 Option 的字典")
