@@ -668,6 +668,58 @@ def test_a_disabled_plugin_is_not_imported_and_its_rules_do_not_run(monkeypatch,
     assert "TT901" in [f.code for f in Linter(plugins=required).lint_path(str(tmp_path / "off" / "r.txt"))]
 
 
+def test_a_file_that_disables_a_plugin_and_configures_its_codes_is_refused_from_any_directory(
+    monkeypatch, tmp_path
+):
+    """The same config file gives the same verdict wherever gxlint starts: from its folder the plugin
+    is not imported (its codes are unknown), from above it is (its codes are known, but this file
+    switches it off); either way an error saying that the plugin is switched off, not "installed?"."""
+    from clitools import gx
+
+    shiyi = FakeEntryPoint("shiyi", obj=plugin(rule_class("TT911", "portal-phrase"), name="shiyi"))
+    monkeypatch.setattr(plugins, "_entry_points", lambda: [shiyi])
+    monkeypatch.setattr(plugins, "_CACHE", {})
+    folder = tmp_path / "county"
+    folder.mkdir()
+    config = folder / ".gxlint.yaml"
+    config.write_text("plugins:\n  disable: [shiyi]\nseverity:\n  TT911: error\n", encoding="utf-8")
+    (folder / "r.txt").write_text(TEXT, encoding="utf-8")
+
+    monkeypatch.chdir(folder)
+    inside = gx("--lang", "en", "r.txt")
+    assert inside.exit_code == 2, inside.output
+    assert inside.stderr == (
+        f"gxlint: error: {config}:4:3: 'severity': unknown rule code 'TT911' — plugin 'shiyi' is switched off "
+        "(plugins: disable), so its rules are unknown: a file that switches a plugin off may not configure "
+        "its rules\n"
+    )
+    assert "installed" not in inside.stderr
+    assert "插件 'shiyi' 已停用（plugins: disable）" in gx("r.txt").stderr
+
+    monkeypatch.chdir(tmp_path)
+    above = gx("--lang", "en", "county/r.txt")
+    assert above.exit_code == 2, above.output
+    assert above.stderr == (
+        f"gxlint: error: {config}:4:3: 'severity': TT911 is a rule of plugin 'shiyi', which this file switches "
+        "off (plugins: disable): a file that switches a plugin off may not configure its rules\n"
+    )
+    for setting in (
+        "select: [TT9]",
+        "ignore: [TT911]",
+        "options: {portal-phrase: {}}",
+        "per-file-ignores: {'*.txt': TT911}",
+    ):
+        config.write_text(f"plugins:\n  disable: [shiyi]\n{setting}\n", encoding="utf-8")
+        assert gx("--lang", "en", "county/r.txt").exit_code == 2, setting
+    # switched off and not configured: valid from anywhere, and its rule does not run there
+    config.write_text("plugins:\n  disable: [shiyi]\nselect: [ALL]\n", encoding="utf-8")
+    assert "TT911" not in gx("--lang", "en", "-f", "concise", "county/r.txt").stdout
+    # a required plugin runs wherever a file switches it off, so such a file may configure it
+    config.write_text("plugins:\n  disable: [shiyi]\nseverity:\n  TT911: error\n", encoding="utf-8")
+    required = gx("--lang", "en", "--require-plugins", "shiyi", "county/r.txt")
+    assert required.exit_code != 2, required.stderr
+
+
 def test_a_misspelt_plugin_name_in_disable_is_a_warning_not_silence(monkeypatch, tmp_path):
     from clitools import gx
 

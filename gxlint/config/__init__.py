@@ -30,6 +30,7 @@ from .schema import (
     TEMPLATES,
     VALIDATORS,
     Layer,
+    Switched,
     parse_layer,
     resolve_code,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "PLUGIN_KEYS",
     "Resolver",
     "Settings",
+    "Switched",
     "TEMPLATES",
     "VALIDATORS",
     "configured_lang",

@@ -10,7 +10,7 @@ from typing import Any, Iterable, Mapping
 
 from .errors import ConfigError
 from .load import extended, find_config, read_file
-from .schema import Layer, parse_layer
+from .schema import NO_SWITCHES, Layer, Switched, parse_layer
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,9 @@ class Resolver:
         explicit: str | None = None,
         overrides: Mapping[str, Any] | None = None,
         isolated: bool = False,
+        switched: Switched = NO_SWITCHES,
     ) -> None:
+        self.switched = switched
         self.codes = set(known_codes)
         self.rule_options = rule_options
         self.names = dict(names)
@@ -99,7 +101,9 @@ class Resolver:
                 config_path,
                 zh="“extend”形成了循环：" + " -> ".join((*seen, config_path)),
             )
-        layer = parse_layer(read_file(config_path), config_path, self.codes, self.rule_options, self.names)
+        layer = parse_layer(
+            read_file(config_path), config_path, self.codes, self.rule_options, self.names, self.switched
+        )
         chain: list[Layer] = []
         parent = layer.values.get("extend")
         if parent:

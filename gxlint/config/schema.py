@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping, NamedTuple
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from gxlint.finding import SEVERITIES
 
@@ -38,15 +38,73 @@ class Layer:
     lines: dict[str, int]
 
 
+class Switched(NamedTuple):
+    """What validating a config file needs to know of the plugins ``plugins: {disable: […]}`` can
+    switch off: ``owners``, for each code of such a plugin, the plugin's names (entry point and
+    distribution, normalised); ``not_loaded``, the plugins not even imported because the config
+    file found from the working directory switches them off (their codes are unknown)."""
+
+    owners: Mapping[str, frozenset[str]] = {}
+    not_loaded: tuple[str, ...] = ()
+
+
+#: no plugin that a config file may switch off
+NO_SWITCHES = Switched()
+
+
+def normalise_plugin_name(name: str) -> str:
+    """A plugin's name as ``plugins: disable`` compares it: ``-``, ``_``, ``.`` and case alike."""
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
 class Check(NamedTuple):
     """What a validator needs besides its key and value: the file, its whole mapping (for the
-    positions of its keys) and the rules that are loaded."""
+    positions of its keys), the rules that are loaded and the plugins that can be switched off."""
 
     path: str
     data: Any
     codes: set[str]
     names: Mapping[str, str]
     rule_options: Mapping[str, Mapping[str, Any]]
+    switched: Switched = NO_SWITCHES
+
+    def disables(self) -> list[str]:
+        """The plugins this file itself switches off (``plugins: {disable: […]}``), as written."""
+        section = self.data.get("plugins") if isinstance(self.data, dict) else None
+        names = section.get("disable") if isinstance(section, dict) else None
+        if isinstance(names, str):
+            names = names.split(",")
+        return [n.strip() for n in names or () if isinstance(n, str) and n.strip()]
+
+    def switched_off(self) -> list[str]:
+        """The plugins whose codes are unknown or may not be configured here: those this file
+        switches off and those not imported because of ``plugins: disable``."""
+        out = self.disables()
+        return out + [n for n in self.switched.not_loaded if n not in out]
+
+    def refuse_switched_off(
+        self, key: str, item: Any, code: str, where: tuple[int | None, int | None]
+    ) -> None:
+        """A ConfigError when ``code`` (a code or prefix) names only rules of plugins this file
+        switches off: such a file may not configure them (where the plugin was not imported, as
+        when this is the config file found from the working directory, they are unknown codes)."""
+        off = {normalise_plugin_name(n): n for n in self.disables()}
+        owners = self.switched.owners
+        if not off or not owners or code.upper() == "ALL":
+            return
+        matching = [c for c in self.codes if c.startswith(code)]
+        named = [owners.get(c, frozenset()) & set(off) for c in matching]
+        if not matching or not all(named):
+            return
+        plugin = off[sorted(named[0])[0]]
+        raise ConfigError(
+            f"'{key}': {item} is a rule of plugin {plugin!r}, which this file switches off "
+            "(plugins: disable): a file that switches a plugin off may not configure its rules",
+            self.path,
+            *where,
+            zh=f"“{key}”：{item} 是插件 {plugin!r} 的规则，而本文件停用了该插件（plugins: disable）："
+            "停用插件的配置文件不能配置它的规则",
+        )
 
     def error(self, key: Any, message: str, zh: str) -> ConfigError:
         """An error at the top-level ``key``."""
@@ -77,8 +135,9 @@ class Check(NamedTuple):
                 )
             code = resolve_code(item, self.codes, self.names, allow_all=allow_all)
             if code is None:
-                en, zh = _unknown_code(key, item, self.codes, prefix=True)
+                en, zh = _unknown_code(key, item, self.codes, prefix=True, off=self.switched_off())
                 raise ConfigError(en, self.path, *where, zh=zh)
+            self.refuse_switched_off(key, item, code, where)
             out.append(code)
         return tuple(out)
 
@@ -118,8 +177,9 @@ def _severity(check: Check, key: Any, value: Any) -> dict[str, str]:
     for code, sev in value.items():
         real = resolve_code(str(code), check.codes, check.names, allow_all=False)
         if real is None:
-            en, zh = _unknown_code("severity", code, check.codes)
+            en, zh = _unknown_code("severity", code, check.codes, off=check.switched_off())
             raise ConfigError(en, check.path, *_pos(value, code), zh=zh)
+        check.refuse_switched_off("severity", code, real, _pos(value, code))
         if sev not in SEVERITIES:
             raise ConfigError(
                 f"'severity': {code}: {sev!r} is not one of {', '.join(SEVERITIES)}",
@@ -142,8 +202,9 @@ def _options(check: Check, key: Any, value: Any) -> dict[str, dict[str, Any]]:
     for code, opts in value.items():
         real = resolve_code(str(code), check.codes, check.names, allow_all=False, exact=True)
         if real is None:
-            en, zh = _unknown_code("options", code, check.codes)
+            en, zh = _unknown_code("options", code, check.codes, off=check.switched_off())
             raise ConfigError(en, check.path, *_pos(value, code), zh=zh)
+        check.refuse_switched_off("options", code, real, _pos(value, code))
         if not isinstance(opts, dict):
             raise ConfigError(
                 f"'options': {code} must map option names to values",
@@ -208,7 +269,7 @@ def _per_file_ignores(check: Check, key: Any, value: Any) -> tuple[tuple[str, st
         if isinstance(codes_value, list):
             codes = check.code_list(f"per-file-ignores: {glob}", codes_value, False)
         else:
-            codes = _codes_in_str(codes_value, check.codes, check.names, check.path, _pos(value, glob))
+            codes = _codes_in_str(codes_value, check, _pos(value, glob))
         entries.append((str(glob), base, codes))
     return tuple(entries)
 
@@ -256,8 +317,10 @@ def parse_layer(
     known_codes: Iterable[str],
     rule_options: Mapping[str, Mapping[str, Any]],
     names: Mapping[str, str],
+    switched: Switched = NO_SWITCHES,
 ) -> Layer:
-    """Validate a loaded config mapping against the known rule codes and their options."""
+    """Validate a loaded config mapping against the known rule codes and their options
+    (``switched``: the plugins that can be switched off, see :class:`Switched`)."""
     if data is None:
         return Layer(path, {}, {})
     if not isinstance(data, dict):
@@ -267,7 +330,7 @@ def parse_layer(
             *_pos(data),
             zh="gxlint 配置必须是“键: 值”的映射",
         )
-    check = Check(path, data, set(known_codes), names, rule_options)
+    check = Check(path, data, set(known_codes), names, rule_options, switched)
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     for key, value in data.items():
@@ -343,10 +406,13 @@ def _shown(value: Any) -> str:
         return repr(value)
 
 
-def _unknown_code(key: str, item: Any, codes: Iterable[str], prefix: bool = False) -> tuple[str, str]:
+def _unknown_code(
+    key: str, item: Any, codes: Iterable[str], prefix: bool = False, off: Sequence[str] = ()
+) -> tuple[str, str]:
     """The English and Chinese message for a code no loaded rule has.  A code of a prefix no loaded
     rule has (``XT201``, neither gxlint's own nor an installed plugin's) most likely belongs to a
-    plugin that is not installed: say so."""
+    plugin that is switched off (``off``: by ``plugins: disable``, so not imported) or not
+    installed: say so."""
     text = str(item).strip()
     letters = text.upper().rstrip("0123456789")
     if (
@@ -355,6 +421,14 @@ def _unknown_code(key: str, item: Any, codes: Iterable[str], prefix: bool = Fals
         and not text.upper().startswith("GX")
         and not any(code.rstrip("0123456789") == letters for code in codes)
     ):
+        if off:
+            names = ", ".join(repr(n) for n in off)
+            return (
+                f"'{key}': unknown rule code {item!r} — plugin {names} is switched off (plugins: disable), "
+                "so its rules are unknown: a file that switches a plugin off may not configure its rules",
+                f"“{key}”：未知的规则代码 {item!r}——插件 {'、'.join(repr(n) for n in off)} 已停用"
+                "（plugins: disable），它的规则都是未知的：停用插件的配置文件不能配置它的规则",
+            )
         return (
             f"'{key}': unknown rule code {item!r} — is the plugin that provides it installed? "
             "(gxlint plugins lists the installed ones)",
@@ -423,9 +497,8 @@ def _plugins_section(value: Any, path: str, pos: tuple[int | None, int | None]) 
     return out
 
 
-def _codes_in_str(
-    value: Any, codes: set[str], names: Mapping[str, str], path: str, pos: tuple[int | None, int | None]
-) -> tuple[str, ...]:
+def _codes_in_str(value: Any, check: Check, pos: tuple[int | None, int | None]) -> tuple[str, ...]:
+    codes, names, path = check.codes, check.names, check.path
     if not isinstance(value, str):
         raise ConfigError(
             "'per-file-ignores' values must be lists of rule codes",
@@ -437,8 +510,9 @@ def _codes_in_str(
     for item in value.replace(",", " ").split():
         code = resolve_code(item, codes, names, allow_all=False)
         if code is None:
-            en, zh = _unknown_code("per-file-ignores", item, codes, prefix=True)
+            en, zh = _unknown_code("per-file-ignores", item, codes, prefix=True, off=check.switched_off())
             raise ConfigError(en, path, *pos, zh=zh)
+        check.refuse_switched_off("per-file-ignores", item, code, pos)
         out.append(code)
     return tuple(out)
 

@@ -112,6 +112,19 @@ class Plugins:
         both linting and ``gxlint parse`` (and ``gxlint.parse_*``) read reports with."""
         return reading_context(tuple(self.templates))
 
+    def owners(self) -> dict[str, frozenset[str]]:
+        """For each rule of a plugin ``plugins: disable`` can switch off (not gxlint's own, not a
+        required one), the plugin's names, normalised: its entry point's and its distribution's."""
+        keep = {_normalise(n) for n in self.required} | {"builtin"}
+        dists = {name: dist for name, dist, *_ in self.loaded}
+        out = {}
+        for code, rule in self.rules.items():
+            dist = dists.get(rule.plugin, "")
+            names = frozenset({_normalise(rule.plugin)} | ({_normalise(dist)} if dist else set()))
+            if not names & keep:
+                out[code] = names
+        return out
+
     def rule(self, code_or_name: str) -> type[Rule] | None:
         key = code_or_name.strip()
         if key.upper() in self.rules:

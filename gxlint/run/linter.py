@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from gxlint.config import Resolver, Settings, parse_layer
+from gxlint.config import Resolver, Settings, Switched, parse_layer
 from gxlint.finding import Finding
 from gxlint.lint.conditions import Crash
 from gxlint.lint.engine import Engine
@@ -42,10 +42,21 @@ class Linter:
         self._selected: dict[bool, tuple[Settings, list[type[Rule]]]] = {}
         validated = {}
         options = {c: r.options for c, r in self.rules.items()}
+        # a config file that switches a plugin off may not configure its rules, whether or not the
+        # plugin was imported (it is not when that file is the one found from the working directory)
+        switched = Switched(self.plugins.owners(), tuple(name for name, *_ in self.plugins.disabled))
         if overrides:
-            validated = parse_layer(dict(overrides), "<command line>", self.rules, options, self.names).values
+            validated = parse_layer(
+                dict(overrides), "<command line>", self.rules, options, self.names, switched
+            ).values
         self.resolver = Resolver(
-            self.rules, options, self.names, explicit=config, overrides=validated, isolated=isolated
+            self.rules,
+            options,
+            self.names,
+            explicit=config,
+            overrides=validated,
+            isolated=isolated,
+            switched=switched,
         )
 
     @property
