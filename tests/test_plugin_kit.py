@@ -855,3 +855,28 @@ def test_the_config_named_by_the_run_decides_which_plugins_are_imported(monkeypa
     # --isolated reads no config: the broken plugin is imported and reported
     isolated = gx("--isolated", "--format", "json", "r.txt")
     assert "broken" in isolated.stderr and broken.loads == 1
+
+
+# -- the docs say what the kit and the reader do ------------------------------------------------------
+
+
+def test_plugins_md_lists_every_key_a_case_may_have():
+    from gxlint.testing import CASE_KEYS
+
+    text = PLUGINS_MD.read_text(encoding="utf-8")
+    listed = re.search(r"in a case \(((?:`\w+`,?\s*)+)\)", text)
+    assert listed, "the kit's case keys are not listed in docs/plugins.md"
+    assert re.findall(r"`(\w+)`", listed.group(1)) == list(CASE_KEYS)
+
+
+def test_model_md_states_when_lines_are_joined_into_one_paragraph():
+    """A line shorter than 25 characters is not joined to the next (model.md, "Paragraphs")."""
+    import gxlint
+
+    model = (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
+    assert "a line of at least 25 characters that does\n  not end a sentence" in model
+    head = "示例县2021年政府信息公开工作年度报告\n一、总体情况\n"
+    for first, joined in (("本报告电子版可在示例省人民政", False), ("本" * 24, False), ("本" * 25, True)):
+        report = gxlint.parse_text(head + first + "\n府门户网站查阅，欢迎监督。\n", context=None)
+        texts = [p.text for c in report.chapters for p in c.paragraphs]
+        assert any(first + "府门户" in t for t in texts) is joined, (first, texts)

@@ -52,8 +52,8 @@ def gxlint_rules() -> Sequence[type[Rule]]:
     Return a list (or any sequence) of subclasses of ``gxlint.lint.rule.Rule``.  Each must have:
 
     - a ``code`` with the plugin's own prefix: capital letters, then 3-4 digits (``XT101``).
-      ``GX`` is reserved for gxlint's built-in rules: a plugin that registers a ``GX`` code is
-      not loaded.  A code that another plugin already uses is an error naming both plugins;
+      Codes starting with ``GX`` (``GXA101`` too) are reserved for gxlint's built-in rules: a
+      plugin that registers one is not loaded.  A code that another plugin already uses is an error naming both plugins;
     - a kebab-case ``name``, unique among all rules;
     - a ``severity`` (``error``, ``warning`` or ``info``) and a ``summary``;
     - ``options``, if any, as a mapping of name to ``gxlint.lint.rule.Option`` whose default has the
