@@ -510,8 +510,11 @@ class _Builder:
         """(number, title, "") of a chapter heading written without its number (收到和处理政府信息公开申请
         情况 where 三、 was lost): only the next chapter's title, word for word as the format or
         reports write it, on a line of its own (GX103 says the number is missing)."""
+        if len(line) > _LOOSE_HEADING_MAX:
+            return None  # a paragraph
         title = line.strip(" \t\u3000#*").rstrip("。：:")
-        if not title or title[0] in _LOOSE_HEADING_STARTS or title.endswith(_SENTENCE_END):
+        if title[:1] not in self.ctx.titles_by_first or title.endswith(_SENTENCE_END):
+            # no chapter title starts so: not looked up (each line's key would fill label_key's cache)
             return None
         return (last + 1, title, "") if self._titled(title, last + 1, _TITLED_EXACT) else None
 
