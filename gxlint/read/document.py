@@ -61,6 +61,11 @@ class Origin(_Frozen):
 NOWHERE = Origin()
 
 
+#: table cells a reader reads from one document, far more than any report has (about a thousand):
+#: the rest is not read, and a Problem says so
+MAX_CELLS = 100_000
+
+
 #: the paragraph a reader writes where a picture stands in the text (a table published as an
 #: image, often): the rules then say that a table missing there is a picture
 PICTURE = "[图片]"

@@ -55,7 +55,17 @@ import re
 
 from gxlint.chinese import PUBLICATION_LABELS, has_cjk_run, labelled_date
 from gxlint.read.source import damaged_utf8
-from gxlint.read.document import NOWHERE, PICTURE, Document, Grid, GridCell, Origin, Paragraph, Problem
+from gxlint.read.document import (
+    MAX_CELLS,
+    NOWHERE,
+    PICTURE,
+    Document,
+    Grid,
+    GridCell,
+    Origin,
+    Paragraph,
+    Problem,
+)
 
 #: how deep markup is walked as structure; deeper, its text is read plainly (an article nests a few
 #: dozen levels; Python's recursion would end near a thousand)
@@ -443,9 +453,8 @@ class _Full(Exception):
     """The page holds more than a report could: the walk stops."""
 
 
-#: more blocks or table cells than any report has: the rest of the page is not read
+#: more blocks than any report has: the rest of the page is not read (and table cells: MAX_CELLS)
 MAX_BLOCKS = 20_000
-MAX_CELLS = 100_000
 
 
 class _Walker:

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING
 
 from gxlint.read.render import cell_text
 from gxlint.read.document import (
+    MAX_CELLS,
     PICTURE,
     Block,
     Document,
@@ -151,9 +152,6 @@ _EMPTY = (
     "The Word document holds no readable text (the body is empty, or holds only images or "
     "scans); provide a document with text, or save it as .txt and check it again",
 )
-#: table cells read from one document (a report has about a thousand): past it, the rest of its
-#: tables is not read, as for a web page (gxlint.read.web.MAX_CELLS)
-MAX_CELLS = 100_000
 _TOO_MANY_CELLS = (
     f"Word 文档中的表格单元格过多（超过 {MAX_CELLS} 个），其后的表格行未读取；请确认文件是否是一份年度报告",
     f"The Word document holds too many table cells (over {MAX_CELLS}); the table rows after that were "
