@@ -111,35 +111,24 @@ def read_file(path: str | os.PathLike[str]) -> Any:
             if kind in ("MappingStartEvent", "SequenceStartEvent"):
                 depth += 1
                 if depth > MAX_DEPTH:  # refused here: the parser's time grows fast with the depth
-                    mark = event.start_mark
-                    raise ConfigError(
-                        "invalid YAML: nested too deeply",
-                        name,
-                        mark.line + 1,
-                        mark.column + 1,
-                        zh="YAML 格式错误：嵌套层次过深",
-                    )
+                    raise _at(event, name, "invalid YAML: nested too deeply", "YAML 格式错误：嵌套层次过深")
             elif kind in ("MappingEndEvent", "SequenceEndEvent"):
                 depth -= 1
             if kind == "AliasEvent":
-                mark = event.start_mark
-                raise ConfigError(
-                    "YAML aliases (*name) are not allowed in a gxlint config",
+                raise _at(
+                    event,
                     name,
-                    mark.line + 1,
-                    mark.column + 1,
-                    zh="gxlint 配置中不允许使用 YAML 别名（*name）",
+                    "YAML aliases (*name) are not allowed in a gxlint config",
+                    "gxlint 配置中不允许使用 YAML 别名（*name）",
                 )
             tag = getattr(event, "tag", None)
             if tag is not None and str(getattr(tag, "value", tag) or "") not in ("", "!"):
-                mark = event.start_mark
                 shown = getattr(tag, "value", tag)
-                raise ConfigError(
-                    f"YAML tag {shown} is not allowed (a config holds only plain data)",
+                raise _at(
+                    event,
                     name,
-                    mark.line + 1,
-                    mark.column + 1,
-                    zh=f"不允许使用 YAML 标签 {shown}（配置中只能有普通数据）",
+                    f"YAML tag {shown} is not allowed (a config holds only plain data)",
+                    f"不允许使用 YAML 标签 {shown}（配置中只能有普通数据）",
                 )
         return yaml.load(text)
     except ConfigError:
@@ -156,6 +145,12 @@ def read_file(path: str | os.PathLike[str]) -> Any:
         raise ConfigError(f"invalid YAML: {exc}", name, zh=f"YAML 格式错误：{exc}") from None
     except RecursionError:
         raise ConfigError("invalid YAML: nested too deeply", name, zh="YAML 格式错误：嵌套层次过深") from None
+
+
+def _at(event: Any, name: str, en: str, zh: str) -> ConfigError:
+    """The config error ``en``/``zh`` placed at a YAML event's start."""
+    mark = event.start_mark
+    return ConfigError(en, name, mark.line + 1, mark.column + 1, zh=zh)
 
 
 #: a quoted string, a comment, or one bracket of YAML's flow style

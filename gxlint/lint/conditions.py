@@ -72,11 +72,7 @@ def where(exc: BaseException, rule: Any = None) -> str:
     if isinstance(exc, SyntaxError) and exc.filename and exc.lineno:
         own = _package_files(rule)
         filename = os.path.abspath(exc.filename)
-        if own is not None and _inside_file(filename, own):
-            shown = os.path.relpath(filename, os.path.dirname(own[0] or own[1]))
-        else:
-            shown = os.path.basename(filename)
-        return f"{shown.replace(os.sep, '/')}:{exc.lineno}"
+        return f"{_file_shown(filename, own, own is not None and _inside_file(filename, own))}:{exc.lineno}"
     frames = []
     tb = exc.__traceback__
     while tb is not None:
@@ -111,11 +107,16 @@ def _shown(code: Any, line: int, rule: Any) -> str:
     in that package (``gxlint_myplugin/rules.py``), else by its name alone."""
     own = _package_files(rule)
     filename = os.path.abspath(code.co_filename)
-    if own is not None and _inside(code, own):
-        shown = os.path.relpath(filename, os.path.dirname(own[0] or own[1]))
-    else:
-        shown = os.path.basename(filename)
-    return f"{shown.replace(os.sep, '/')}:{line} in {code.co_name}"
+    return f"{_file_shown(filename, own, own is not None and _inside(code, own))}:{line} in {code.co_name}"
+
+
+def _file_shown(filename: str, own: Any, inside: bool) -> str:
+    """A file as a message names it: from the folder of the rule's package when ``inside`` it, else
+    by its name alone; with ``/`` separators."""
+    shown = (
+        os.path.relpath(filename, os.path.dirname(own[0] or own[1])) if inside else os.path.basename(filename)
+    )
+    return shown.replace(os.sep, "/")
 
 
 def _package_files(rule: Any) -> tuple[str, str] | None:
