@@ -528,6 +528,17 @@ def test_stdin_with_a_file_name(tmp_cwd):
     assert [f["code"] for f in findings(result)] == ["GX003"]
 
 
+def test_stdin_over_the_size_limit_is_refused_unread(tmp_cwd):
+    # a file over the limit is refused from its size; standard input is read only to the limit
+    big = b"\xe4\xb8\x80" * (11 * 1024 * 1024 // 3)
+    result = gx("-f", "json", "--isolated", "--lang", "en", "-", input=big)
+    assert [(f["code"], f["message"]) for f in findings(result)] == [
+        ("GX001", "too large (over the 10 MB limit); not checked")
+    ]
+    result = gx("parse", "-", input=big)
+    assert result.exit_code == 2 and "超过上限 10 MB" in result.stderr
+
+
 def test_stdin_filename_selects_the_config_and_per_file_ignores(tmp_cwd):
     sub = tmp_cwd / "archive"
     sub.mkdir()

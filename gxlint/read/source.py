@@ -407,20 +407,48 @@ def _refuse_not_regular(name: str, mode: int) -> None:
     raise NotRegularFile(name, "特殊文件", "a special file")
 
 
+def _limit(name: str, max_bytes: int) -> int:
+    return max_bytes * PACKED_FACTOR if name.lower().endswith(_PACKED) else max_bytes
+
+
+def _too_large(name: str, size: int | None, max_bytes: int) -> Source:
+    """``size`` None: a stream, whose size is not known beyond the limit."""
+    limit = max_bytes / 1048576
+    if size is None:
+        return _unreadable(
+            name,
+            f"内容过大（超过上限 {limit:.0f} MB），未检查",
+            f"too large (over the {limit:.0f} MB limit); not checked",
+        )
+    return _unreadable(
+        name,
+        f"文件过大（{size / 1048576:.1f} MB，上限 {limit:.0f} MB），未检查",
+        f"file too large ({size / 1048576:.1f} MB, limit {limit:.0f} MB); not checked",
+    )
+
+
+def read_stream(stream: BinaryIO, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read and decode what a stream (standard input) holds, named ``name``; past the size limit a
+    file is, nothing is decoded (the rest of the stream is left unread)."""
+    max_bytes = _limit(name, max_bytes)
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        return _unreadable(name, f"无法读取：{os_error_zh(exc)}", f"cannot read: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        return _too_large(name, None, max_bytes)
+    return from_bytes(data, path=name)
+
+
 def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read and decode a file.  Never raises for a bad file: problems are recorded on the Source."""
     name = os.fspath(path)
-    if name.lower().endswith(_PACKED):
-        max_bytes *= PACKED_FACTOR
+    max_bytes = _limit(name, max_bytes)
     try:
         handle, size = open_regular(name)
         with handle:
             if size > max_bytes:
-                return _unreadable(
-                    name,
-                    f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB），未检查",
-                    f"file too large ({size / 1048576:.1f} MB, limit {max_bytes / 1048576:.0f} MB); not checked",
-                )
+                return _too_large(name, size, max_bytes)
             data = read_at_most(handle, size, max_bytes)
     except IsADirectoryError:
         return _unreadable(name, "这是一个目录，不是文件", "this is a directory, not a file")

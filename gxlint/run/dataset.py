@@ -41,11 +41,14 @@ def reading_context(say: Say = say_in_english):
     return load_plugins(say=say).context()
 
 
-def _read(path: str, template: str | None, context=None):
+def _read(path: str, template: str | None, context):
     from gxlint.run import api
 
     if path == "-":
-        return api.parse_bytes(sys.stdin.buffer.read(), "-", template=template, context=context)
+        from gxlint.read import source as source_mod
+        from gxlint.read.build import build_report
+
+        return build_report(source_mod.read_stream(sys.stdin.buffer, "-"), context, template)
     return api.parse_path(path, template=template, context=context)
 
 

@@ -407,8 +407,8 @@ def run(
                 from gxlint.read import source as source_mod
 
                 name = stdin_filename or "-"
-                data = (stdin or sys.stdin.buffer).read()
-                result = lint_source(linter, source_mod.from_bytes(data, name), name, stdin_filename, view)
+                source = source_mod.read_stream(stdin or sys.stdin.buffer, name, linter.max_bytes)
+                result = lint_source(linter, source, name, stdin_filename, view)
             elif parallel is not None:
                 result = next(parallel)
             else:
@@ -533,7 +533,7 @@ def _run_with_previous(
         name = (stdin_filename or "-") if item.path == "-" else item.path
         try:
             source = (
-                source_mod.from_bytes((stdin or sys.stdin.buffer).read(), name)
+                source_mod.read_stream(stdin or sys.stdin.buffer, name, linter.max_bytes)
                 if item.path == "-"
                 else source_mod.read_path(item.path, linter.max_bytes)
             )
@@ -642,10 +642,8 @@ def _run_paired(
                 continue
             if item.path == "-":
                 name = stdin_filename or "-"
-                data = (stdin or sys.stdin.buffer).read()
-                held[index] = lint_source(
-                    linter, source_mod.from_bytes(data, name), name, stdin_filename, view
-                )
+                source = source_mod.read_stream(stdin or sys.stdin.buffer, name, linter.max_bytes)
+                held[index] = lint_source(linter, source, name, stdin_filename, view)
                 continue
             result, card = next(first) if first is not None else identify(linter, item.path, view)
             if result is not None:
