@@ -57,6 +57,9 @@ def describe(location: dict | None, lang: str = "zh") -> str:
     if table:
         zh.append(f"表 {table}" + (f" 第 {row} 行" if row else "") + (f"第 {cell} 列" if cell else ""))
         en.append(f"table {table}" + (f", row {row}" if row else "") + (f", column {cell}" if cell else ""))
+        if paragraph:  # a paragraph in a cell that frames the text (Word)
+            zh[-1] += f"第 {paragraph} 段"
+            en[-1] += f", paragraph {paragraph}"
     elif paragraph:
         zh.append(f"第 {paragraph} 段")
         en.append(f"paragraph {paragraph}")

@@ -145,6 +145,11 @@ def test_a_document_is_rendered_with_its_origins():
             "page 2, table 1, row 5, column 3",
         ),
         ({"form": "docx", "paragraph": 12}, "第 12 段", "paragraph 12"),
+        (  # a paragraph of a cell that frames the whole report
+            {"form": "docx", "table": 1, "row": 1, "cell": 1, "paragraph": 24},
+            "表 1 第 1 行第 1 列第 24 段",
+            "table 1, row 1, column 1, paragraph 24",
+        ),
         ({"form": "html", "line": 120}, "网页源码第 120 行", "HTML source line 120"),
         ({"form": "docx"}, "", ""),
         (None, "", ""),

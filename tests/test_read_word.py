@@ -638,6 +638,31 @@ def test_a_one_column_table_framing_each_chapter_is_unwrapped_row_by_row(tmp_pat
         "2024年1月20日",
     ]
     assert blocks[2].origin.row == 2 and blocks[5].origin.row == 3
+    # each paragraph is also placed among its cell's, counted as Word counts the body's
+    assert [(b.origin.row, b.origin.paragraph) for b in blocks if isinstance(b, Paragraph)] == [
+        (1, 1),
+        (1, 2),
+        (2, 1),
+        (3, 1),
+        (3, 2),
+    ]
+
+
+def test_a_paragraph_after_a_frame_inside_a_frame_goes_on_counting_the_outer_cell(tmp_path):
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=1).cell(0, 0)
+    outer.paragraphs[0].text = TITLE
+    inner = outer.add_table(rows=1, cols=1).cell(0, 0)
+    inner.paragraphs[0].text = "一、" + CHAPTERS[0]
+    for text in ("（一）主动公开", "（二）依申请公开", "（三）政府信息管理"):
+        inner.add_paragraph(text)
+    outer.add_paragraph("二、" + CHAPTERS[1])
+    path = tmp_path / "frames.docx"
+    document.save(str(path))
+    blocks = word.read(path.read_bytes()).blocks
+    places = [(b.origin.table, b.origin.paragraph) for b in blocks if isinstance(b, Paragraph)]
+    # (python-docx leaves an empty paragraph after a table in a cell, which Word counts)
+    assert places == [(1, 1), (2, 1), (2, 2), (2, 3), (2, 4), (1, 3)]
 
 
 def test_a_line_break_inside_a_heading_leaves_one_heading(tmp_path):

@@ -957,6 +957,7 @@ class _Walker:
         self.numbering = numbering
         self.blocks: list[Block] = []
         self.paragraphs = 0
+        self.in_frame = 0  # paragraphs counted in the frame cell being read (see table())
         self.tables = 0
         self.cells = 0  # table cells read, up to MAX_CELLS
         self.fields: list[bool] = []  # complex fields open: True while in the field code
@@ -1005,6 +1006,12 @@ class _Walker:
             if text.strip() or run.boxes or not _mark_deleted(ppr):
                 self.paragraphs += 1
             origin = Origin(paragraph=self.paragraphs)
+        elif origin is not None and origin.table is not None:
+            # in a frame cell (the whole report in one cell): the paragraph of the cell, counted
+            # as Word counts the body's, so that a finding there is found among hundreds
+            if text.strip() or run.boxes or not _mark_deleted(ppr):
+                self.in_frame += 1
+            origin = Origin(table=origin.table, row=origin.row, cell=origin.cell, paragraph=self.in_frame)
         if run.breaks_before:
             for _ in range(run.breaks_before):
                 self.page_break()
@@ -1234,8 +1241,11 @@ class _Walker:
         # and tables, row by row
         by_row = [list(_children(tr, TC)) for tr in rows]
         if all(len(cells) == 1 for cells in by_row) and any(self.is_frame(cells[0]) for cells in by_row):
+            outer = self.in_frame  # a frame in a frame: the outer cell's count goes on after it
             for r, cells in enumerate(by_row, 1):
+                self.in_frame = 0
                 self.blocks_of(cells[0], top=False, origin=Origin(table=t, row=r, cell=1))
+            self.in_frame = outer
             return
         grid: list[list[_Cell]] = []
         open_: dict[int, _Cell] = {}
