@@ -289,6 +289,24 @@ def test_2019_single_other_row_and_text_saying_none():
     assert "未收到政府信息公开申请" in found[0].message and "为 4 件" in found[0].message
 
 
+def test_2019_tables_in_a_2021_report_keep_the_single_other_row():
+    # every table in the 2019 format: the applications table too, by its （六）其他处理 row with
+    # data, where its labels common to both formats left it to the report's year (2021) and the
+    # row was dropped as a 2019 row in a 2021 table
+    text = (DEFECTS / "shili-2019-other-row.txt").read_text(encoding="utf-8")
+    text = text.replace("2020年1月20日", "2022年1月20日").replace("2019年", "2021年")
+    from gxlint.run.api import lint_text, parse_text
+
+    report = parse_text(text)
+    assert report.year == 2021
+    [table] = [t for t in report.tables if t.kind == "applications"]
+    assert table.template == "2019"
+    assert any(r.key == "（六）其他处理" and r.cells[0].value == 1 for r in table.rows)
+    found = lint_text(text)
+    assert [(f.code, f.line) for f in found if f.code in ("GX107", "GX210")] == [("GX107", 23), ("GX107", 44)]
+    assert all(f.severity == "error" for f in found if f.code == "GX107")
+
+
 def test_2021_other_sub_rows_left_out_of_the_total():
     found = lint(DEFECTS / "shili-2021-other-rows.txt")
     assert [(f.code, f.line) for f in found] == [("GX203", 66)]

@@ -190,6 +190,16 @@ class Lexicon:
                     else set()
                 )
                 self.markers[tid][kind] = labels - others
+        # a row that is a data row in one format and a group heading of rows in the others (the
+        # 2019 （六）其他处理, split into three rows in 2021): with data in it, it votes for the first
+        self._leaf_voters: dict[tuple[str | None, str], tuple[str, ...]] = {}
+        if len(formats) > 1:
+            groups = {t.id: {(n.numbering, n.key) for n in t.app_nodes if not n.leaf} for t in formats}
+            for t in formats:
+                for n in t.app_nodes:
+                    label = (n.numbering, n.key)
+                    if n.leaf and all(label in groups[o.id] for o in formats if o is not t):
+                        self._leaf_voters[label] = (*self._leaf_voters.get(label, ()), t.id)
         # label -> the formats it is a marker of, in the order of ``markers`` (vote() is per field)
         self._voters: dict[str, dict] = {}
         for tid, kinds in self.markers.items():
@@ -243,7 +253,10 @@ class Lexicon:
             tuple(chain.from_iterable(map(self._votes_of[kind].__getitem__, texts)))
             for kind in (ACTIVE_DISCLOSURE, APPLICATIONS)
         ]
-        return _Form(self._row_kind(texts), "".join(map(_role, texts)), *votes)
+        form = _Form(self._row_kind(texts), "".join(map(_role, texts)), *votes)
+        if form.has_data and self._leaf_voters and form.last_label >= 0:
+            form.app_votes += self._leaf_voters.get(label_key(texts[form.last_label]), ())
+        return form
 
     def _row_kind(self, texts: tuple[str, ...]) -> str | None:
         keys = [k for k in map(self._fixed_key, texts) if k is not None]

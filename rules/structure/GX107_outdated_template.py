@@ -24,7 +24,8 @@ class OutdatedTemplate(Rule):
 
     - 2019-format tables in a report for 2021 or later: the 主动公开 table with 本年新制作数量,
       上一年项目数量 / 本年增/减, 规范性文件 (2021: 行政规范性文件) or the 第二十条第（九）项
-      政府集中采购 table, which 2021 removed;
+      政府集中采购 table, which 2021 removed; the applications table whose single （六）其他处理 row
+      holds numbers (2021 splits it into three rows);
     - 2021-format tables in a 2019 or 2020 report (本年制发件数, 本年废止件数, the three
       （六）其他处理 sub-rows);
     - the pre-2019 政府信息公开情况统计表 instead of the three tables (one finding for the report;
@@ -67,7 +68,8 @@ class OutdatedTemplate(Rule):
 
     - 2021 年及以后年度的报告使用 2019 年格式的表格：主动公开情况表中有“本年新制作数量”
       “上一年项目数量/本年增/减”“规范性文件”（2021 年为“行政规范性文件”），或 2021 年已删除的
-      第二十条第（九）项政府集中采购表；
+      第二十条第（九）项政府集中采购表；收到和处理申请情况表中“（六）其他处理”只有一行并填有数字
+      （2021 年格式将其分为三行）；
     - 2019、2020 年度报告使用 2021 年格式的表格（“本年制发件数”“本年废止件数”，
       （六）其他处理下的三个子项）；
     - 使用 2019 年以前的《政府信息公开情况统计表》代替三张表（整份报告一条；GX104 不再重复）；

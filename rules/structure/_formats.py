@@ -48,7 +48,22 @@ def _markers(templates) -> dict[str, dict[str, dict[str, str]]]:
                 if other != tid:
                     others.update(okinds[kind])
             out[tid][kind] = {k: v for k, v in own.items() if k not in others}
+    # a row that holds data in one format and heads a group of rows in the others (the 2019
+    # （六）其他处理, three rows in 2021): written with numbers, it is that format's
+    groups = {t.id: {f"{n.numbering}|{n.key}" for n in t.app_nodes if not n.leaf} for t in templates.formats}
+    for t in templates.formats:
+        out[t.id][DATA_ROWS] = {
+            item: node.label
+            for node in t.app_nodes
+            if node.leaf
+            and len(groups) > 1
+            and all((item := f"{node.numbering}|{node.key}") in groups[o] for o in groups if o != t.id)
+        }
     return out
+
+
+#: the markers' key for an applications row that is a marker only when it holds data
+DATA_ROWS = "applications-data"
 
 
 def _index(markers) -> dict:
@@ -63,7 +78,7 @@ def _index(markers) -> dict:
         for kind, own in kinds.items():
             for item, label in own.items():
                 index.setdefault(kind, {}).setdefault(item, []).append((tid, label))
-                words = item.rpartition("|")[2] if kind == APPLICATIONS else item
+                words = item.rpartition("|")[2] if kind in (APPLICATIONS, DATA_ROWS) else item
                 numeric = numeric or _number(words) or not words
     return {"by_kind": index, "numeric": numeric, "seen": {kind: {} for kind in index}}
 
@@ -108,7 +123,16 @@ def evidence(
     skip_numbers = not index["numeric"]
     applications = table.kind == APPLICATIONS
     seen = index["seen"][table.kind]
+    data_rows = index["by_kind"].get(DATA_ROWS) if applications else None
+    data_seen = index["seen"].get(DATA_ROWS, {})
     found: dict[str, list[str]] = {}
+
+    def add(hits: list[tuple[str, str]]) -> None:
+        for tid, label in hits:
+            labels = found.setdefault(tid, [])
+            if label not in labels:
+                labels.append(label)
+
     for raw in table.raw:
         for f in raw.fields:
             text = f.text
@@ -119,10 +143,23 @@ def evidence(
                 hits = seen[text] = _hits(keys, skip_numbers, applications, text)
             if hits is None:
                 continue
-            for tid, label in hits:
-                labels = found.setdefault(tid, [])
-                if label not in labels:
-                    labels.append(label)
+            add(hits)
             if enough is not None and enough in found:
                 return found
+        if data_rows:
+            fields = raw.fields
+            for i, f in enumerate(fields):
+                text = f.text
+                hits = data_seen.get(text, _UNSEEN)
+                if hits is _UNSEEN:
+                    if len(data_seen) >= _SEEN:
+                        data_seen.clear()
+                    hits = data_seen[text] = _hits(data_rows, skip_numbers, True, text)
+                if hits is not None and _number(
+                    next((t for g in fields[i + 1 :] if (t := g.text.strip())), "")
+                ):
+                    # the data are the row's own, not those of a sub-row whose label follows it
+                    add(hits)
+                    if enough is not None and enough in found:
+                        return found
     return {tid: labels for tid, labels in found.items() if labels}
