@@ -248,6 +248,39 @@ def test_a_title_without_the_agency_takes_the_signatures_and_pairs(tmp_path):
     assert parse_text(text.replace(f"{AGENCY}\n\n2023年1月20日", "办公室\n\n2023年1月20日")).agency is None
 
 
+def test_a_title_naming_last_year_pairs_the_report_by_the_year_it_is_for(tmp_path):
+    # the 2022 report's title says 2021, and its period statement comes after the beginning
+    # pairing reads first: paired as the 2022 report it is (GX106's year), not as a second 2021
+    # report that leaves the 2023 report without its predecessor
+    for year in (2021, 2023):
+        write(tmp_path, year)
+    filler = "示例县市场监督管理局坚持以公开为常态、不公开为例外，推进政务公开标准化规范化。" * 40
+    text = report(2022).replace(
+        "## 2022年政府信息公开工作年度报告\n", f"## 2021年政府信息公开工作年度报告\n\n{filler}\n", 1
+    )
+    assert text.index("统计期限") > runner.IDENTITY_CHARS and parse_text(text).year == 2022
+    (tmp_path / "shili-2022.txt").write_text(text, encoding="utf-8")
+    assert sorted(_paired_names(tmp_path)) == [
+        ("shili-2022.txt", "shili-2021.txt"),
+        ("shili-2023.txt", "shili-2022.txt"),
+    ]
+
+
+def test_reports_of_one_agency_for_one_year_are_named_by_verbose(tmp_path):
+    # last year's report with only its title moved on a year: no pair, and --verbose says why
+    from click.testing import CliRunner
+
+    from gxlint.cli import main
+
+    write(tmp_path, 2022)
+    text = report(2022).replace("## 2022年政府信息公开工作年度报告", "## 2023年政府信息公开工作年度报告", 1)
+    (tmp_path / "shili-2023.txt").write_text(text, encoding="utf-8")
+    assert _paired_names(tmp_path) == []
+    result = CliRunner().invoke(main, ["--isolated", "--lang", "en", "-v", "-f", "concise", str(tmp_path)])
+    assert f"gxlint: 2 reports of {AGENCY} for 2022: " in result.stderr
+    assert "GX106" in result.stdout
+
+
 def test_no_pairing_when_no_cross_year_rule_is_selected(tmp_path):
     for year in (2020, 2021):
         write(tmp_path, year)

@@ -279,18 +279,25 @@ def build_report(source: Source, context: Context | None = None, template: str |
     return _Builder(source, ctx, template).build(outline)
 
 
-def read_identity(source: Source, context: Context | None = None) -> tuple[str | None, int | None]:
+def read_identity(
+    source: Source, context: Context | None = None, *, beginning: bool = False
+) -> tuple[str | None, int | None]:
     """The agency and year that :func:`build_report` reads in ``source`` (None where it reads none),
     from the title and the statement of the period alone; the rest of the report is read only when
     the two years disagree (its tables' format and its dates then decide).  For pairing reports of
-    consecutive years, which needs nothing else."""
+    consecutive years, which needs nothing else.
+
+    ``beginning``: ``source`` is only the beginning of a report; (None, None) unless the title and a
+    statement of the period there agree (the rest of the report may say another year)."""
     ctx = context or default_context()
     if not source.text.strip():
         return None, None
     outline = parse_outline(unfold(source.text, ctx.titles))
     builder = _Builder(source, ctx, None)
-    found = builder.identity(outline)
+    found = builder.identity(outline, confirmed=beginning)
     if found is None:
+        if beginning:
+            return None, None
         report = builder.build(outline)
         return report.agency, report.year
     return found
@@ -407,9 +414,10 @@ class _Builder:
             metadata,
         )
 
-    def identity(self, outline) -> tuple[str | None, int | None] | None:
+    def identity(self, outline, confirmed: bool = False) -> tuple[str | None, int | None] | None:
         """The agency and year :meth:`build` reads, from the title and the period (in the first
-        three sections) alone, or None when their years disagree: the other evidence decides then."""
+        three sections) alone, or None when their years disagree: the other evidence decides then.
+        ``confirmed``: None also when the title's year is not confirmed by a statement of the period."""
         metadata, sections, _ = self._sections(outline)
         staged = [(sections[0][0], self._stage(sections[0][1]))]
         title, _ = self._title(staged[0][1], metadata)
@@ -426,6 +434,8 @@ class _Builder:
         reading = best[2] if best is not None else None
         title_year, period_year = _year_of(title), self._period_year(reading, staged)
         if title_year is not None and period_year is not None and title_year != period_year:
+            return None
+        if confirmed and period_year is None:
             return None
         agency = title_agency(title)
         if not names_agency(agency):

@@ -406,6 +406,14 @@ class Check:
                     f"gxlint: not paired: {path} (its agency or year could not be read)",
                     f"gxlint：未配对：{path}（读不出机关或年度）",
                 )
+        if self.options.verbose:
+            for agency, year, paths in pairing.same_year:
+                self.say(
+                    f"gxlint: {len(paths)} reports of {agency} for {year}: {', '.join(paths)} (the same "
+                    "report in several forms, or a title that names another year)",
+                    f"gxlint：{agency} {year} 年度的报告有 {len(paths)} 份：{'、'.join(paths)}（同一报告的不同格式，"
+                    "或标题写错了年度）",
+                )
         if self.options.verbose and not pairing.pairs:
             self.say(
                 "gxlint: no reports of consecutive years of one agency to pair",

@@ -122,10 +122,13 @@ class Linter:
         forced = settings.template if settings.template != "auto" else None
         return build_report(source, self.context, forced)
 
-    def read_identity(self, source: source_mod.Source) -> tuple[str | None, int | None]:
+    def read_identity(
+        self, source: source_mod.Source, *, beginning: bool = False
+    ) -> tuple[str | None, int | None]:
         """The agency and year :meth:`read_report` reads in ``source`` (whatever the template), read
-        from its title and period alone where they agree."""
-        return read_identity(source, self.context)
+        from its title and period alone where they agree (``beginning``: see
+        :func:`gxlint.read.build.read_identity`)."""
+        return read_identity(source, self.context, beginning=beginning)
 
     def lint_source(
         self,

@@ -203,6 +203,9 @@ class Pairing:
     pairs: list[Pair] = field(default_factory=list)
     #: the files of the run whose agency or year could not be read: never paired
     unidentified: list[str] = field(default_factory=list)
+    #: the reports of one agency for one year that are more than one file, as (agency, year,
+    #: paths): the same report in two forms, or one whose title names a year it is not for
+    same_year: list[tuple[str, int, list[str]]] = field(default_factory=list)
     _cache: tuple[int, dict[str, str]] | None = field(default=None, repr=False, compare=False)
 
     def previous_of(self, path: str) -> str | None:
@@ -268,6 +271,11 @@ def pair(cards: Iterable[Card]) -> Pairing:
         open_after[(variant, year)] = [n for n in names if (n, year + 1) not in by_name]
         open_before[(variant, year)] = [n for n in names if (n, year - 1) not in by_name]
     out = Pairing()
+    out.same_year = [
+        (group[0].agency, year, [c.path for c in group])
+        for (_, year), group in by_name.items()
+        if len(group) > 1
+    ]
     for card in cards:
         same = by_name.get((card.key, card.year - 1))
         if same:

@@ -157,8 +157,11 @@ def identify(linter, path: str, view: Callable[[Any], Any] | None = None):
         head = _text_head(path, linter.max_bytes)
         if head is not None:
             linter.settings(path)  # a file whose settings cannot be resolved is not paired
-            agency, year = linter.read_identity(source_mod.from_text(head, path))
-            if agency is None or year is None:  # the title does not say: the signature may
+            agency, year = linter.read_identity(source_mod.from_text(head, path), beginning=True)
+            if agency is None or year is None:
+                # the beginning does not say, or only the title does: the whole report decides (its
+                # period statement, tables, signature), as linting it will -- a title with last
+                # year's year must not pair the report as last year's
                 agency, year = linter.read_identity(source_mod.read_path(path, linter.max_bytes))
             return None, card_for(path, agency, year)
     except Exception:  # the whole file's lint will report it
