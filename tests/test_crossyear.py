@@ -196,8 +196,37 @@ def test_gx503_a_report_made_from_last_years_by_changing_the_numbers():
     whole, chapter = found
     assert "shili-2021.txt" in whole.message and "shili-2020.txt" in whole.message
     assert "100%" in whole.message and "most copied paragraphs: line " in whole.message
+    assert whole.line == 1  # on the title: a finding on the whole report
     assert "存在的主要问题及改进情况" in chapter.message and "shili-2020.txt" in chapter.message
     assert this.split("\n")[chapter.line - 1].endswith("五、存在的主要问题及改进情况")
+
+
+def test_gx503_names_the_copied_paragraphs_where_a_word_file_has_them(tmp_path):
+    # the whole-report finding stands on the title; the paragraphs it lists are Word's (第 N 段), not
+    # lines of the text gxlint read from the file
+    import docx
+
+    from gxlint.run.api import parse_path
+
+    document = docx.Document()
+    for line in report(2021, narrative_of=2020).split("\n"):
+        if line.strip() and "\t" not in line:
+            document.add_paragraph(line.lstrip("# "))
+    path = tmp_path / "shili-2021.docx"
+    document.save(str(path))
+    linter = Linter(overrides={"select": ["GX503"], "lang": "en"}, isolated=True)
+    this = parse_path(path)
+    found = linter.lint_report(
+        this, linter.settings(str(path)), previous=parse_text(report(2020), "shili-2020.txt")
+    )
+    whole = found[0]
+    assert (whole.line, whole.location["paragraph"]) == (1, 1)
+    listed = re.findall(r"(paragraph|line) (\d+) “", whole.message)
+    assert listed and all(kind == "paragraph" for kind, _ in listed)
+    paragraphs = [p.text for p in document.paragraphs]
+    for _, number in listed:
+        excerpt = whole.message.split(f"paragraph {number} “")[1][:8]
+        assert paragraphs[int(number) - 1].startswith(excerpt)
 
 
 def test_gx503_honest_years_share_a_few_sentences_and_are_silent():

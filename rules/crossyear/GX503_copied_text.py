@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from gxlint.lint.analyses.sentences import Narrative, narrative, narrative_keys, remember
-from gxlint.lint.rule import Message, Option, Phrase, Rule
+from gxlint.lint.rule import Message, Option, Phrase, Rule, place
 from gxlint.model import Chapter
 
 from ._common import YEAR, file_name, year_of
@@ -37,8 +37,9 @@ class CopiedText(Rule):
     agency name (a report copied under the agency's new name, 环境保护局 → 生态环境局, is a copy).  Only the narrative
     counts: headings, tables, the introduction's fixed wording (本报告依据…, 本报告所列数据的统计
     期限…, 本报告电子版…), the contact sentence and fragments under ``min-chars`` characters are left
-    out.  When the share of copied sentences reaches ``threshold``, the warning names the most
-    copied paragraphs by line.
+    out.  When the share of copied sentences reaches ``threshold``, the warning, on the report's
+    title, names the most copied paragraphs where the file has them (a line; in a Word, web or PDF
+    file a paragraph, a page's line or a line of the page's source).
 
     The default threshold, 0.5, comes from real reports: different years of one agency's honest
     reports share 4-17% of their sentences (standing phrases about the same office and channels);
@@ -97,7 +98,7 @@ class CopiedText(Rule):
     报告的叙述句子与同一机关上年报告比较，比较时不计数字、年份和日期、空格和标点（只改了数字的句子算作
     雷同），也不计各自的机关名称（机关更名后照搬上年报告、只换了名称的，也算雷同）。只比较叙述：标题、表格、前言中的固定表述（本报告依据……、本报告所列数据的统计期限……、本报告
     电子版……）、联系方式句子以及短于 ``min-chars`` 个字的片段不计。雷同句子所占比例达到 ``threshold`` 时
-    报告警告，并按行号列出雷同最多的段落。
+    报告警告（标在报告标题处），并列出雷同最多的段落及其位置（行号；Word、网页、PDF 文件中为段落、页中的行或网页源码的行）。
 
     默认阈值 0.5 来自真实报告：同一机关不同年度如实编写的报告，相同句子只占 4%–17%（关于同一机构、同一
     渠道的固定说法）；gxlint 测试所用的不同机关的真实报告，去掉固定表述和联系方式后没有相同的句子；而照着
@@ -120,8 +121,8 @@ class CopiedText(Rule):
         ),
         # one of {paragraphs}
         "paragraph": Message(
-            zh="第{line}行“{excerpt}”（{copied}/{total} 句）",
-            en="line {line} “{excerpt}” ({copied}/{total} sentences)",
+            zh="{place}“{excerpt}”（{copied}/{total} 句）",
+            en="{place} “{excerpt}” ({copied}/{total} sentences)",
         ),
         "problems_chapter": Message(
             zh="第五部分“存在的主要问题及改进情况”{total} 句中有 {same} 句与上年报告 {there}{last_year}相同"
@@ -152,7 +153,7 @@ class CopiedText(Rule):
         copied = [s for s in mine.sentences if s.key in last]
         share = len(copied) / len(mine.sentences)
         if len(mine.sentences) >= ctx.options["min-sentences"] and copied and share >= threshold:
-            yield self._whole(ctx, mine, copied, share, threshold, names)
+            yield self._whole(report, ctx, mine, copied, share, threshold, names)
         # chapter 五 on its own
         problems = {i for i, (_, chapter) in enumerate(mine.paragraphs) if _problems_chapter(chapter)}
         ch5 = [s for s in mine.sentences if s.paragraph in problems] if problems else []
@@ -169,7 +170,7 @@ class CopiedText(Rule):
                     key="copied:problems",
                 )
 
-    def _whole(self, ctx, mine: Narrative, copied, share, threshold, names):
+    def _whole(self, report, ctx, mine: Narrative, copied, share, threshold, names):
         per: dict[int, int] = {}
         total: dict[int, int] = {}
         for s in mine.sentences:
@@ -180,7 +181,7 @@ class CopiedText(Rule):
         shown = [
             ctx.phrase(
                 "paragraph",
-                line=mine.paragraphs[i][0].span.line,
+                place=place(report, mine.paragraphs[i][0]),
                 excerpt=_excerpt(mine.paragraphs[i][0].text),
                 copied=per[i],
                 total=total[i],
@@ -188,7 +189,8 @@ class CopiedText(Rule):
             for i in ranked
         ]
         return ctx.say(
-            mine.paragraphs[ranked[0]][0],
+            # a finding on the whole report, at its title (the paragraphs are named in the message)
+            report.title_span or mine.paragraphs[ranked[0]][0],
             "report",
             n=len(mine.sentences),
             m=len(copied),

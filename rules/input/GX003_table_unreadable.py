@@ -9,7 +9,7 @@ from gxlint.lint.analyses.tables import (
     unreadable_notes,
     unread_tables,
 )
-from gxlint.lint.rule import Message, Phrase, Rule
+from gxlint.lint.rule import Message, Phrase, Rule, place
 from gxlint.model import APPLICATIONS, REVIEW_LITIGATION
 
 
@@ -86,7 +86,6 @@ class TableUnreadable(Rule):
         ),
         "data-row": Message(zh="数据行", en="the data row"),
         "label": Message(zh="“{label}”", en="“{label}”"),
-        "line": Message(zh="第 {line} 行", en="line {line}"),
     }
 
     def check(self, report, ctx):
@@ -113,7 +112,7 @@ class TableUnreadable(Rule):
             if len(notes) == 1:
                 yield ctx.say(first.span, "row", table=name, why=why)
                 continue
-            names = [_row_name(ctx, table, n) for n in notes]
+            names = [_row_name(report, ctx, table, n) for n in notes]
             rows = Phrase("、".join(n.zh for n in names), ", ".join(n.en for n in names))
             yield ctx.say(
                 first.span,
@@ -126,7 +125,7 @@ class TableUnreadable(Rule):
             )
 
 
-def _row_name(ctx, table, note) -> Phrase:
+def _row_name(report, ctx, table, note) -> Phrase:
     """The row a note is about, as a message names it: its template label, else its first field."""
     for row in table.rows:
         if row.span.start == note.span.start:
@@ -139,4 +138,4 @@ def _row_name(ctx, table, note) -> Phrase:
             text = next((f.text.strip() for f in raw.fields if f.text.strip()), "")
             if text and len(text) <= 30:
                 return ctx.phrase("label", label=text)
-    return ctx.phrase("line", line=note.span.line)
+    return place(report, note.span)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from gxlint.lint.analyses.chapters import chapter_template, cutoff, numbered, tables_template
 from gxlint.lint.analyses.tables import kind_name
-from gxlint.lint.rule import Message, Rule
+from gxlint.lint.rule import Message, Rule, place
 
 from ._common import LENIENT_UNTIL, joined, relaxed_severity, table_name
 
@@ -70,8 +70,8 @@ class ReportCutOff(Rule):
 
     messages = {
         "cut_off": Message(
-            zh="报告在第 {line} 行后中断：{how}；其后应有的内容都没有：{lost}（不再逐一报告）",
-            en="the report stops after line {line}: {how}; what should follow is missing: {lost} "
+            zh="报告在{place}后中断：{how}；其后应有的内容都没有：{lost}（不再逐一报告）",
+            en="the report stops after {place}: {how}; what should follow is missing: {lost} "
             "(not reported one by one)",
             fix_zh="核对原文件或网页是否完整，补全中断处之后的内容和落款",
             fix_en="check that the file or page is complete and restore the text after this point, with the "
@@ -111,7 +111,7 @@ class ReportCutOff(Rule):
         yield ctx.say(
             cut.span,
             "cut_off",
-            line=cut.line,
+            place=place(report, cut.span),
             how=how,
             lost=joined(lost, "；", "; "),
             severity=relaxed_severity(self, report),
