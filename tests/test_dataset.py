@@ -123,6 +123,25 @@ def test_the_columns_of_a_row(cwd):
     assert "（七）总计" in EXAMPLE.read_text(encoding="utf-8").splitlines()[line - 1]
 
 
+def test_every_output_of_parse_names_the_kind_of_organ(cwd):
+    # department or government, as the deadline rule infers it (organ: auto): a researcher compares
+    # departments with departments; empty (null) where it is not known
+    text = EXAMPLE.read_text(encoding="utf-8")
+    (cwd / "dept.txt").write_text(text, encoding="utf-8")
+    (cwd / "gov.txt").write_text(text.replace("示例县市场监督管理局", "示例县人民政府"), encoding="utf-8")
+    (cwd / "village.txt").write_text(
+        text.replace("示例县市场监督管理局", "示例县示例村村民委员会"), encoding="utf-8"
+    )
+    organs = {
+        r["file"].removeprefix("./"): r["organ"] for r in rows_of(gx("parse", "-f", "csv", ".").stdout_bytes)
+    }
+    assert organs == {"dept.txt": "department", "gov.txt": "government", "village.txt": ""}
+    assert json.loads(gx("parse", "-f", "json", "gov.txt").stdout)["organ"] == "government"
+    assert json.loads(gx("parse", "-f", "json", "village.txt").stdout)["organ"] is None
+    assert "机关类型：人民政府" in gx("parse", "gov.txt").stdout
+    assert "organ:     department" in gx("parse", "--lang", "en", "dept.txt").stdout
+
+
 def test_blank_malformed_and_signed_cells(cwd):
     rows = rows_of(gx("parse", "-f", "csv", str(QUIRKS_2019)).stdout_bytes)
     by = {(r["row"], r["column"]): r for r in rows}

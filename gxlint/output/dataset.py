@@ -7,6 +7,7 @@ from typing import Any, Iterator
 
 from gxlint.finding import describe
 from gxlint.lint.analyses.chapters import is_report
+from gxlint.lint.engine import infer_report_organ
 from gxlint.model import KIND_NAMES, TEMPLATE_KINDS, Paragraph, Report, Table
 from gxlint.read.source import Source
 from gxlint.chinese import numeral_text
@@ -19,6 +20,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "encoding": report.source.encoding or None,
         "title": report.title,
         "agency": report.agency,
+        "organ": infer_report_organ(report),
         "year": report.year,
         "template": report.template,
         "legacy_format": report.legacy_format,
@@ -111,6 +113,7 @@ CELL_FIELDS = (
     "text",
     "line",
     "alignment",
+    "organ",
 )
 
 
@@ -125,6 +128,7 @@ def cell_rows(report: Report) -> Iterator[tuple[Any, ...]]:
     read; ``alignment`` how its row was read (``exact`` … ``guessed``, see docs/model.md)."""
     form = report.source.form
     at = _at(report.source)
+    organ = infer_report_organ(report)
     for table in report.tables:
         template = table.template or report.template
         for row in table.rows:
@@ -147,6 +151,7 @@ def cell_rows(report: Report) -> Iterator[tuple[Any, ...]]:
                     "" if unreadable else cell.text,
                     at(cell.span)[0] if cell.text else at(row.span)[0],
                     row.alignment,
+                    organ,
                 )
 
 
@@ -185,6 +190,7 @@ _OUTLINE = {
         "form": "form:      ",
         "title": "title:     ",
         "agency": "agency:    ",
+        "organ": "organ:     ",
         "year": "year:      ",
         "template": "template:  ",
         "period": "period:    ",
@@ -211,6 +217,7 @@ _OUTLINE = {
         "form": "形式：    ",
         "title": "标题：    ",
         "agency": "机关：    ",
+        "organ": "机关类型：",
         "year": "年度：    ",
         "template": "格式：    ",
         "period": "统计期限：",
@@ -235,6 +242,7 @@ _OUTLINE = {
     },
 }
 #: the outline's names, in Chinese, of the forms, table kinds and layouts (English: as in the JSON)
+_ORGANS_ZH = {"department": "政府部门", "government": "人民政府"}
 _FORMS_ZH = {"text": "文本", "docx": "Word 文档", "html": "网页", "pdf": "PDF"}
 _KINDS_ZH = {kind: names[0] for kind, names in KIND_NAMES.items()}
 _LAYOUTS_ZH = {"tabs": "分列", "pipes": "竖线分隔", "cells": "每格一行", "inline": "连排"}
@@ -257,6 +265,8 @@ def report_to_text(report: Report, lang: str = "zh") -> str:
     out.append(w["form"] + (_FORMS_ZH.get(form, form) if lang == "zh" else form))
     out.append(w["title"] + (report.title or w["none"]))
     out.append(w["agency"] + (report.agency or w["unknown"]))
+    organ = infer_report_organ(report)
+    out.append(w["organ"] + ((_ORGANS_ZH[organ] if lang == "zh" else organ) if organ else w["unknown"]))
     out.append(w["year"] + (str(report.year) if report.year else w["unknown"]))
     out.append(w["template"] + (report.template or (w["legacy"] if report.legacy_format else w["none"])))
     if report.period:
