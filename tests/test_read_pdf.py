@@ -323,6 +323,34 @@ def test_too_many_pages_refused_quickly():
     assert doc.pages == 20_000
 
 
+def test_a_page_of_many_text_objects_asks_pdfium_for_the_text_of_a_sample_only(monkeypatch):
+    # PDFium searches the page's text for each object it is asked about: asked for every one of a
+    # grid's 40,000 one-digit objects, a one-page PDF took a minute
+    import pypdfium2.raw as pdfium_raw
+
+    cells = b"".join(
+        b"BT /F1 4 Tf %d %d Td (%d) Tj ET\n" % (20 + 6 * (i % 90), 20 + 6 * (i // 90), i % 10)
+        for i in range(5000)
+    )
+    data = raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Length %d >>\nstream\n" % len(cells) + cells + b"\nendstream",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+    asked = []
+    real = pdfium_raw.FPDFTextObj_GetText
+    monkeypatch.setattr(pdfium_raw, "FPDFTextObj_GetText", lambda *a: asked.append(1) or real(*a))
+    doc = read(data)
+    assert not [p for p in doc.problems if p.fatal]
+    assert sum(ch.isdigit() for b in doc.blocks if isinstance(b, Paragraph) for ch in b.text) == 5000
+    assert len(asked) <= 1_000  # TEXT_SAMPLE_PAGE
+
+
 def test_deeply_nested_objects():
     deep = b"[" * 50_000 + b"]" * 50_000
     started = time.monotonic()

@@ -80,6 +80,10 @@ MAX_CHARS_TOTAL = 2_000_000
 MAX_OBJECTS_PAGE = 50_000
 MAX_RULE_OBJECTS_PAGE = 100_000
 MAX_FORM_DEPTH = 6
+#: the text objects of a page whose text is compared with what the text page holds (to find text
+#: the text page lost): PDFium searches the page's text for each object, so a page of tens of
+#: thousands of objects (a ruled grid of one digit per cell) took minutes; its first ones decide
+TEXT_SAMPLE_PAGE = 1_000
 #: ruling lines on one page above which tables are not looked for
 MAX_RULES_PAGE = 6_000
 #: slots of one table grid, and tables on one page
@@ -758,7 +762,9 @@ def _read_page_objects(
         hsegs: list[tuple[float, float, float]] = []
         vsegs: list[tuple[float, float, float]] = []
         budget = [MAX_RULE_OBJECTS_PAGE]
-        texts = [0, 0, 0, 0]  # text objects, not upright, lost by the text page, lost for want of a font
+        # text objects, not upright, lost by the text page, lost for want of a font, and how many
+        # were looked at for the two losses (TEXT_SAMPLE_PAGE)
+        texts = [0, 0, 0, 0, 0]
         _collect_rules(
             raw,
             page,
@@ -775,7 +781,7 @@ def _read_page_objects(
             texts,
         )
         turned = texts[1] >= max(3, 0.2 * texts[0])
-        lost = texts[2] >= max(3, 0.1 * texts[0])
+        lost = texts[2] >= max(3, 0.1 * texts[4])
         # one character in a missing font is reason enough to read the page again: it may be the
         # lone digit of a table cell (a space in such a font looks the same, and costs only that)
         unfonted = result.unfonted = texts[3] > 0
@@ -795,7 +801,7 @@ def _read_page_objects(
                     result.lossy = "turned"
             elif turned:
                 result.lossy = "turned"
-            elif texts[3] >= max(3, 0.1 * texts[0]):  # warned of only where it is much: no spaces
+            elif texts[3] >= max(3, 0.1 * texts[4]):  # warned of only where it is much: no spaces
                 result.lossy = "unfonted"
             elif lost:
                 result.lossy = "lost"
@@ -959,6 +965,9 @@ def _collect_rules(
                 a, b_, c_, d = _mul((matrix.a, matrix.b, matrix.c, matrix.d, 0, 0), outer)[:4]
                 if not (a > 0 and d > 0 and abs(b_) <= 0.1 * a and abs(c_) <= 0.1 * d):
                     texts[1] += 1
+            if texts[4] >= TEXT_SAMPLE_PAGE:
+                continue
+            texts[4] += 1
             textless = raw.FPDFTextObj_GetText(obj, textpage, None, 0) <= 2
             if textless and raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
                 width = r.value - l.value
