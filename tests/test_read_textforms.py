@@ -374,6 +374,36 @@ def test_the_tab_form_is_read_and_left_alone():
     assert normalize(text) is text
 
 
+def test_header_rows_typed_with_blanks_in_a_tab_table_are_made_tab_rows():
+    # a header row of a tab table typed with blanks cut the table in two at its header: a false
+    # "header but no data row" (GX209) on each of the three tables
+    spaced = {
+        "信息内容\t本年处理决定数量": "信息内容 本年处理决定数量",
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t\t申请人情况": (
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）  申请人情况"
+        ),
+    }
+    text = tabs()
+    for old, new in spaced.items():
+        assert old in text
+        text = text.replace(old, new)
+    lines = text.split("\n")
+    review = next(i for i, line in enumerate(lines) if line.lstrip("\t").startswith("结果维持"))
+    lines[review] = "\u3000".join(lines[review].split())
+    text = "\n".join(lines)
+    assert misses(text, expected()) == []
+    assert not [f for f in Linter(isolated=True).lint_text(text) if f.code == "GX209"]
+    rewritten = normalize(text).split("\n")
+    assert rewritten[review] == "\t".join(lines[review].split("\u3000")) and len(rewritten) == len(lines)
+
+
+def test_a_line_of_words_next_to_a_tab_table_is_left_as_written():
+    text = tabs()
+    at = text.index("信息内容\t本年处理决定数量")
+    sentence = "本局 行政许可 信息 均已公开\n"  # words with blanks, not header labels
+    assert normalize(text[:at] + sentence + text[at:]) == text[:at] + sentence + text[at:]
+
+
 @pytest.mark.parametrize("shape", list(SHAPES))
 def test_every_value_is_read_after_normalize(shape):
     make, blank = SHAPES[shape]

@@ -88,7 +88,9 @@ def normalize(text: str) -> str:
     pipes = "|" in text and _has_bare_pipe(text)
     cells = _has_num_lines(lines_text)
     aligned = any(pattern.search(text) for pattern in _ALIGNED)
-    if not (pipes or cells or aligned):
+    # a header row of a tab table typed with blanks (:func:`_spaced_headers`)
+    spaced = "\t" in text and _has_spaced_header(lines_text)
+    if not (pipes or cells or aligned or spaced):
         return text
     lines = text.split("\n")
     out = list(lines)
@@ -100,10 +102,69 @@ def normalize(text: str) -> str:
         _cells(lines, out, done, vocab)
     if aligned:
         _layout(lines, out, done, vocab)
+    if spaced:
+        _spaced_headers(lines, out, done, vocab)
     if not any(done):
         return text
     result = "\n".join(out)
     return text if result == text else result
+
+
+def _has_spaced_header(lines_text: str) -> bool:
+    """Whether ``"\n" + text`` has a line :func:`_spaced_headers` rewrites.  Found from its blanks
+    (str.find runs in C; Chinese text has few blanks), each line looked at once."""
+    v = None
+    checked = -1  # the end of the last line looked at
+    for blank in (" ", "\u3000"):
+        pos = lines_text.find(blank)
+        checked = -1
+        while pos >= 0:
+            start = lines_text.rfind("\n", 0, pos) + 1
+            end = lines_text.find("\n", pos)
+            end = len(lines_text) if end < 0 else end
+            if end != checked:
+                checked = end
+                line = lines_text[start:end]
+                if "\t" not in line and line.strip():
+                    before = lines_text[lines_text.rfind("\n", 0, max(start - 1, 0)) + 1 : max(start - 1, 0)]
+                    after_end = lines_text.find("\n", end + 1)
+                    after = lines_text[end + 1 : after_end if after_end >= 0 else None]
+                    if "\t" in before or "\t" in after:
+                        v = v or _vocab()
+                        if _header_words(line, v) is not None:
+                            return True
+            pos = lines_text.find(blank, end)
+    return False
+
+
+def _header_words(line: str, v: _Vocab) -> list[str] | None:
+    """The words of a line that are all header labels of one table kind (or 第二十条 captions)."""
+    words = line.split()
+    if not 2 <= len(words) <= MAX_FIELDS or len(line) > MAX_LINE:
+        return None
+    if all(v.is_caption(w) for w in words) or any(
+        all(v.header_label(kind, w) for w in words) for kind in ("ad", "app", "rl")
+    ):
+        return words
+    return None
+
+
+def _spaced_headers(lines: list[str], out: list[str], done: list[bool], v: _Vocab) -> None:
+    """A header row of a tab table written with blanks between its labels (``信息内容 本年处理决定数量``,
+    ``结果维持 结果纠正 其他结果 尚未审结 总计``), the row above or below it written with tabs: its
+    labels are tab-separated, so that the table is not cut in two at its header.  Only a line whose
+    every word is a header label of one table kind (or a 第二十条 caption) is rewritten; a data row
+    written with blanks is read as it is (a label, then its numbers)."""
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if done[i] or "\t" in line or not line.strip():
+            continue
+        if not ((i and "\t" in lines[i - 1]) or (i + 1 < n and "\t" in lines[i + 1])):
+            continue
+        words = _header_words(line, v)
+        if words is not None:
+            out[i] = "\t".join(words)
+            done[i] = True
 
 
 def _has_bare_pipe(text: str) -> bool:
