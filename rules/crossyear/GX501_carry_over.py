@@ -51,7 +51,10 @@ class CarryOver(Rule):
     name = "carry-over"
     severity = "error"
     uses_previous = True
-    summary = "二、上年结转 is not last year's 四、结转下年度继续办理 (needs last year's report)"
+    summary = (
+        "the applications carried over from last year are not the number last year's report carried "
+        "forward (needs last year's report)"
+    )
     summary_zh = "“二、上年结转”与上年报告的“四、结转下年度继续办理”不一致（需要上年报告）"
     spec = "across-years, applications"
     doc_zh = """本年报告的“二、上年结转政府信息公开申请数量”必须等于上年报告的“四、结转下年度继续办理”，逐列比较。

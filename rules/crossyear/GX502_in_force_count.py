@@ -51,7 +51,10 @@ class InForceCount(Rule):
     name = "in-force-count"
     severity = "warning"
     uses_previous = True
-    summary = "现行有效件数 ≠ last year's + 本年制发件数 − 本年废止件数 (needs last year's report)"
+    summary = (
+        "the documents in force ≠ last year's in force + those issued − those repealed this year "
+        "(needs last year's report)"
+    )
     summary_zh = "现行有效件数 ≠ 上年现行有效件数 + 本年制发件数 − 本年废止件数（需要上年报告）"
     spec = "across-years, active-disclosure"
     doc_zh = """本年的现行有效件数应等于上年报告的现行有效件数，加本年制发件数，减本年废止件数。

@@ -51,7 +51,7 @@ class MissingTable(Rule):
     name = "missing-table"
     severity = "error"
     relaxed_until = LENIENT_UNTIL
-    summary = "a template table (主动公开 / 申请 / 复议诉讼) is missing"
+    summary = "a template table (active disclosure, applications, review/litigation) is missing"
     summary_zh = "缺少模板表格（主动公开 / 申请 / 复议诉讼）"
     doc_zh = """缺少统一格式的表格。
 

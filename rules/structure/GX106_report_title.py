@@ -63,7 +63,7 @@ class ReportTitle(Rule):
     name = "report-title"
     severity = "warning"
     summary = (
-        "the title lacks the agency, the year, or the words 政府信息公开工作年度报告, or names another year"
+        "the title lacks the agency, the year, or the words “政府信息公开工作年度报告”, or names another year"
     )
     summary_zh = "标题缺少机关名称、年度或“政府信息公开工作年度报告”字样，或年度与报告不符"
     doc_zh = """报告标题缺少机关名称、年度或“政府信息公开工作年度报告”字样，或所写年度与报告不符。

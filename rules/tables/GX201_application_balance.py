@@ -47,7 +47,10 @@ class ApplicationBalance(ColumnIdentity):
     code = "GX201"
     name = "application-balance"
     severity = "error"
-    summary = "per column of the applications table, 一 + 二 ≠ 三（七）总计 + 四"
+    summary = (
+        "per column of the applications table, the applications received and carried over ≠ those "
+        "handled plus those carried forward"
+    )
     summary_zh = "申请情况表某列：一 + 二 ≠ 三（七）总计 + 四"
     spec = "identities"
     anchor = "right"

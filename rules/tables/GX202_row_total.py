@@ -38,7 +38,7 @@ class RowTotal(RowIdentity):
     code = "GX202"
     name = "row-total"
     severity = "error"
-    summary = "a row's 总计 ≠ the sum of its six applicant cells"
+    summary = "a row's total ≠ the sum of its six applicant cells"
     summary_zh = "某行的总计 ≠ 六类申请人之和"
     spec = "identities"
     doc_zh = """申请情况表每一行的“总计”必须等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、

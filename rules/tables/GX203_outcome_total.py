@@ -40,7 +40,7 @@ class OutcomeTotal(ColumnIdentity):
     code = "GX203"
     name = "outcome-total"
     severity = "error"
-    summary = "（七）总计 ≠ the sum of the outcome rows, per column of the applications table"
+    summary = "per column of the applications table, the outcomes' total ≠ the sum of the outcome rows"
     summary_zh = "申请情况表某列：（七）总计 ≠ 各项办理结果之和"
     spec = "identities"
     doc_zh = """申请情况表每一列的“（七）总计”必须等于各项办理结果之和：（一）予以公开 +（二）部分公开 +

@@ -36,7 +36,7 @@ class ReviewLitigationTotal(RowIdentity):
     code = "GX204"
     name = "review-litigation-total"
     severity = "error"
-    summary = "a 复议/诉讼 block's 总计 ≠ 维持 + 纠正 + 其他 + 尚未审结"
+    summary = "a review or litigation block's total ≠ upheld + corrected + other results + not yet closed"
     summary_zh = "复议、诉讼某一栏的总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结"
     spec = "identities, review-and-litigation"
     doc_zh = """行政复议、行政诉讼情况表分三栏：行政复议、行政诉讼（未经复议直接起诉）、行政诉讼（复议后起诉），

@@ -46,7 +46,10 @@ class DisclosureConsistency(Rule):
     code = "GX211"
     name = "disclosure-consistency"
     severity = "warning"
-    summary = "主动公开 table values that cannot be right (negative counts, 现行有效件数 < 本年制发件数, …)"
+    summary = (
+        "active-disclosure table values that cannot be right (negative counts, fewer documents in force "
+        "than issued this year, …)"
+    )
     summary_zh = "主动公开情况表数值不合理（项目数为负、现行有效件数 < 本年制发件数等）"
     spec = "identities, active-disclosure"
     doc_zh = """主动公开情况表（第二十条各项）中不可能成立的数值。规则取自模板中名为 disclosure-consistency 的
