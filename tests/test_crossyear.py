@@ -195,7 +195,7 @@ def test_gx503_a_report_made_from_last_years_by_changing_the_numbers():
     assert codes(found) == ["GX503", "GX503"]
     whole, chapter = found
     assert "shili-2021.txt" in whole.message and "shili-2020.txt" in whole.message
-    assert "100%" in whole.message and "most copied paragraphs: line " in whole.message
+    assert "100%" in whole.message and "the paragraphs most copied: line " in whole.message
     assert whole.line == 1  # on the title: a finding on the whole report
     assert "存在的主要问题及改进情况" in chapter.message and "shili-2020.txt" in chapter.message
     assert this.split("\n")[chapter.line - 1].endswith("五、存在的主要问题及改进情况")

@@ -7,7 +7,7 @@ import unicodedata
 
 from gxlint.lint.analyses.chapters import checkable
 from gxlint.lint.analyses.contact import Found, contacts, facts, judge_email, judge_phone
-from gxlint.lint.rule import Message, Option, Rule
+from gxlint.lint.rule import Message, Option, Phrase, Rule
 
 _FULL_WIDTH_EMAIL = re.compile("[\uff01-\uff5e\u3002]")
 _DIGITS = re.compile(r"\d+")
@@ -67,7 +67,7 @@ class MalformedContact(Rule):
     messages = {
         "email_width": Message(
             zh="电子邮箱“{value}”含全角字符（如“＠”“．”），复制到邮件程序中无法发送",
-            en="the email address “{value}” has full-width characters (＠, ．): copied into a mail program it does not work",
+            en="the email address “{value}” has full-width characters (“＠”, “．”): copied into a mail program it does not work",
             fix_zh="改用半角字符：{fixed}",
             fix_en="use half-width characters: {fixed}",
         ),
@@ -87,13 +87,14 @@ class MalformedContact(Rule):
         ),
         "no_area_code": Message(
             zh="{label}“{value}”缺少区号：在网上发布的固定电话应带区号",
-            en="{label} “{value}” has no area code: a landline published on the web needs its area code",
+            en="the phone number “{value}”{label} has no area code: a landline published on the web needs its "
+            "area code",
             fix_zh="写明区号，如 {example}",
             fix_en="add the area code, e.g. {example}",
         ),
         "malformed_phone": Message(
             zh="{label}“{value}”不是有效的电话号码（{n} 位数字；固定电话为区号加 7–8 位号码，手机为 11 位）",
-            en="{label} “{value}” is not a valid phone number ({n} digits; "
+            en="the phone number “{value}”{label} is not valid ({n} digits; "
             "a landline is an area code and 7–8 digits, a mobile 11 digits)",
         ),
     }
@@ -142,7 +143,9 @@ class MalformedContact(Rule):
 
     def _phone(self, item: Found, area_codes: list[str], ctx):
         verdict, n = judge_phone(item.value)
-        label = item.label or "电话"
+        # the report's label, which the Chinese message starts with; in English it is named beside
+        # the number (“the phone number … (labelled “监督电话”)”), not made the sentence's subject
+        label = Phrase(item.label or "电话", f" (labelled “{item.label}”)" if item.label else "")
         if verdict == "no-area-code":
             if item.shares_area_code or not ctx.options.get("require-area-code", True):
                 return

@@ -48,7 +48,7 @@ class MissingDownloadLocation(Rule):
             en="the report does not say where its electronic version can be found "
             "(which website or column to read or download it from)",
             fix_zh="在前言中写明，如“本报告电子版可在××人民政府门户网站查阅和下载”",
-            fix_en="say so in the introduction, e.g. 本报告电子版可在××人民政府门户网站查阅和下载",
+            fix_en="say so in the introduction, e.g. “本报告电子版可在××人民政府门户网站查阅和下载”",
         ),
     }
 

@@ -76,7 +76,7 @@ class CarryOver(Rule):
             "“四、结转下年度继续办理”; the applications taken over are the ones carried forward, so the two "
             "must be equal",
             fix_zh="核对两份报告的“{column}”列：本年“二、上年结转”应为 {b}，或改正上年报告",
-            fix_en="check column “{column}” in both reports: this year's 二 should be {b}, or last year's "
+            fix_en="check column “{column}” in both reports: this year's item 二 should be {b}, or last year's "
             "report is wrong",
         ),
         "year": YEAR,

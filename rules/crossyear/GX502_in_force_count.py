@@ -74,10 +74,10 @@ class InForceCount(Rule):
             zh="主动公开情况表第二十条第（一）项“{row}”：本报告（{here}）现行有效件数为 {n}，而按上年报告 {there}"
             "{last_year}的现行有效件数 {b} + 本年制发件数 {i} − 本年废止件数 {r} 应为 {e}；"
             "如本年重新清理核定了现行有效件数，两者可以不同，请在报告中说明",
-            en="active-disclosure table, 第二十条第（一）项, row “{row}”: this report ({here}) has 现行有效件数 "
-            "(in force) {n}, but last year's report {there}{last_year} had {b} in force, plus "
-            "{i} issued (本年制发件数) minus {r} repealed (本年废止件数) makes {e}; a re-count of the documents "
-            "in force can explain the difference, which the report should then state",
+            en="active-disclosure table, item “第二十条第（一）项”, row “{row}”: this report ({here}) has {n} "
+            "documents in force (“现行有效件数”), but last year's report {there}{last_year} had {b} in force; "
+            "plus {i} issued (“本年制发件数”) minus {r} repealed (“本年废止件数”) makes {e}; a re-count of the "
+            "documents in force can explain the difference, which the report should then state",
             fix_zh="核对“{row}”的现行有效件数（应为 {e}），或在报告中说明重新核定的原因",
             fix_en="check the number in force for “{row}” (expected {e}), or explain the re-count in the report",
         ),
@@ -85,12 +85,13 @@ class InForceCount(Rule):
             zh="主动公开情况表{section}“{row}”：本报告（{here}）上一年项目数量为 {n}，而上年报告 {there}"
             "{last_year}的上一年项目数量 {b} + 本年增/减 {c} = {e}；如本年重新核定了项目数量，"
             "两者可以不同，请在报告中说明",
-            en="active-disclosure table, {section}, row “{row}”: this report ({here}) gives 上一年项目数量 "
-            "(items last year) {n}, but last year's report {there}{last_year} had {b} items and a "
-            "change (本年增/减) of {c}, which makes {e}; a re-count can explain the difference, which the "
-            "report should then state",
+            en="active-disclosure table, {section}, row “{row}”: this report ({here}) gives {n} items last "
+            "year (“上一年项目数量”), but last year's report {there}{last_year} had {b} items and a change "
+            "(“本年增/减”) of {c}, which makes {e}; a re-count can explain the difference, which the report "
+            "should then state",
             fix_zh="核对“{row}”的上一年项目数量（应为 {e}），或在报告中说明重新核定的原因",
-            fix_en="check 上一年项目数量 of “{row}” (expected {e}), or explain the re-count in the report",
+            fix_en="check the items last year (“上一年项目数量”) of “{row}” (expected {e}), or explain the "
+            "re-count in the report",
         ),
         "year": YEAR,
     }

@@ -112,10 +112,10 @@ class CopiedText(Rule):
         "report": Message(
             zh="本报告（{here}）{n} 句叙述中有 {m} 句（{pct}%）与上年报告 {there}{last_year}相同（数字、日期不计），"
             "达到 {limit}%；雷同最多的段落：{paragraphs}；年度报告应反映当年的工作，内容雷同是格式通知列明要追责的问题",
-            en="{m} of the {n} narrative sentences of this report ({here}), {pct}%, are the same as in last year's "
-            "report {there}{last_year} (numbers and dates aside), at or above {limit}%; most copied "
-            "paragraphs: {paragraphs}; the report must describe this year's work, and copied content "
-            "(内容雷同) is named for accountability in the format's notice",
+            en="this report ({here}) repeats {m} of its {n} narrative sentences from last year's report "
+            "{there}{last_year}, numbers and dates aside: {pct}%, at or above the limit of {limit}%; the "
+            "paragraphs most copied: {paragraphs}; the report must describe this year's work, and the format's notice names copied "
+            "content (“内容雷同”) for accountability",
             fix_zh="按本年度的实际工作重写这些段落",
             fix_en="rewrite these paragraphs about this year's work",
         ),
@@ -128,8 +128,8 @@ class CopiedText(Rule):
             zh="第五部分“存在的主要问题及改进情况”{total} 句中有 {same} 句与上年报告 {there}{last_year}相同"
             "（数字、日期不计），本报告为 {here}；这一部分应写明上年问题的整改情况和本年仍存在的问题，"
             "而不是照搬上年的内容",
-            en="chapter 五、存在的主要问题及改进情况: {same} of its {total} sentences are the same as in last "
-            "year's report {there}{last_year} (numbers and dates aside), in this report {here}; the chapter "
+            en="in this report ({here}), chapter “五、存在的主要问题及改进情况” repeats {same} of its {total} "
+            "sentences from last year's report {there}{last_year}, numbers and dates aside; the chapter "
             "must say how last year's problems were dealt with and which remain, not repeat last year's text",
             fix_zh="重写这一部分：写明上年问题的整改结果和本年发现的问题及改进措施",
             fix_en="rewrite the chapter: the results of last year's improvements, this year's problems and "

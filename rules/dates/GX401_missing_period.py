@@ -61,9 +61,9 @@ class MissingPeriod(Rule):
     messages = {
         "missing": Message(
             zh="报告未说明统计期限（如“本报告所列数据的统计期限自……”）",
-            en="the report does not state its statistics period (e.g. 本报告所列数据的统计期限自……)",
+            en="the report does not state its statistics period (e.g. “本报告所列数据的统计期限自……”)",
             fix_zh="在前言中写明“本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止”",
-            fix_en="state it in the introduction: 本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止",
+            fix_en="state it in the introduction: “本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止”",
         ),
     }
 

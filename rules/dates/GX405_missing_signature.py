@@ -64,7 +64,7 @@ class MissingSignature(Rule):
             zh="报告末尾没有落款（发布机关名称和成文日期）",
             en="the report has no closing signature (the issuing organ's name and the date)",
             fix_zh="在报告末尾写明发布机关名称和日期，如“示例县教育局 2022年1月20日”",
-            fix_en="end the report with the issuing organ and the date, e.g. 示例县教育局 2022年1月20日",
+            fix_en="end the report with the issuing organ and the date, e.g. “示例县教育局 2022年1月20日”",
         ),
         "no_organ": Message(
             zh="落款只有日期，没有发布机关名称",
@@ -76,13 +76,13 @@ class MissingSignature(Rule):
             zh="落款只有发布机关名称“{organ}”，没有日期",
             en="the closing signature names the issuing organ (“{organ}”) but has no date",
             fix_zh="在机关名称下方写明成文日期，如“2022年1月20日”",
-            fix_en="write the date under the organ's name, e.g. 2022年1月20日",
+            fix_en="write the date under the organ's name, e.g. “2022年1月20日”",
         ),
         "month_only": Message(
             zh="落款日期“{date}”只写到月，没有写明日",
             en="the closing signature's date “{date}” names the month but not the day",
             fix_zh="写明完整的日期，如“2022年1月20日”",
-            fix_en="write the full date, e.g. 2022年1月20日",
+            fix_en="write the full date, e.g. “2022年1月20日”",
         ),
         "bad_date": Message(zh="落款日期不是有效日期", en="the closing signature's date is not a valid date"),
     }

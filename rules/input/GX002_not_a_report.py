@@ -48,8 +48,8 @@ class NotAReport(Rule):
         "no-structure": Message(
             zh="未识别出年度报告的结构：没有“一、总体情况”等章节标题，没有模板表格，"
             "也没有“……政府信息公开工作年度报告”这样的标题",
-            en="no annual-report structure found: no chapter headings such as 一、总体情况, "
-            "no template tables, and no title such as …政府信息公开工作年度报告",
+            en="no annual-report structure found: no chapter headings such as “一、总体情况”, "
+            "no template tables, and no title such as “…政府信息公开工作年度报告”",
         ),
     }
 

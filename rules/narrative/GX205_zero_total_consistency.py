@@ -72,9 +72,9 @@ class ZeroTotalConsistency(Rule):
             fix_zh="总计应为各组成部分之和",
             fix_en="the total should be the sum of its parts",
         ),
-        "row_total": Message(zh="“{label}”行总计", en="row “{label}”, 总计"),
-        "block_total": Message(zh="“{block}”栏总计", en="block “{block}”, 总计"),
-        "column_total": Message(zh="“{column}”列{label}", en="column “{column}”, {label}"),
+        "row_total": Message(zh="“{label}”行总计", en="the total of row “{label}”"),
+        "block_total": Message(zh="“{block}”栏总计", en="the total of block “{block}”"),
+        "column_total": Message(zh="“{column}”列{label}", en="column “{column}”, row “{label}”"),
         "part": Message(zh="{label}（{value}）", en="{label} ({value})"),
         "none_received": Message(
             zh="正文“{phrase}”称未收到申请，但申请情况表{row}（本年新收）{value}",
@@ -89,7 +89,7 @@ class ZeroTotalConsistency(Rule):
             fix_zh="核对正文与复议诉讼情况表，使两者一致",
             fix_en="make the text and the review/litigation table agree",
         ),
-        "block_count": Message(zh="“{block}”栏总计为 {value}", en="block “{block}” 总计 is {value}"),
+        "block_count": Message(zh="“{block}”栏总计为 {value}", en="the total of block “{block}” is {value}"),
         "counted": Message(
             zh="正文“{phrase}”称有 {n} 件申请，但申请情况表全部为 0（{first}{first_value}，{total}{total_value}）",
             en="the text “{phrase}” counts {n} applications, but every number in the applications table is 0 "

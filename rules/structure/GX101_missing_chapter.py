@@ -115,6 +115,8 @@ class MissingChapter(Rule):
             en="; the chapters after it were numbered up to fill its place: {chapters}",
         ),
         "should_be": Message(zh="“{heading}”应为“{numeral}”", en="“{heading}” should be {numeral}"),
+        # one of {chapters} in no_chapters: in English each quoted, as 、 parts none of them
+        "listed": Message(zh="{chapter}", en="“{chapter}”"),
     }
 
     def check(self, report, ctx):
@@ -128,7 +130,7 @@ class MissingChapter(Rule):
             yield ctx.say(
                 report.title_span or Span(1, 1, 1, 1),
                 "no_chapters",
-                chapters="、".join(numbered(c) for c in template.chapters),
+                chapters=joined(ctx.phrase("listed", chapter=numbered(c)) for c in template.chapters),
                 severity=level,
                 key="no-chapters",
             )

@@ -103,7 +103,7 @@ class ChapterNumbering(Rule):
         ),
         "skip": Message(
             zh="章节序号跳号：“{previous}”之后是“{numeral}”，缺少“{skipped}”",
-            en="chapter numbers skip: {previous} is followed by {numeral} ({skipped} is missing)",
+            en="chapter numbers skip: {previous} is followed by {numeral} ({skipped} missing)",
         ),
         # one chapter titled as the template has it stands at another number
         "wrong_number": Message(
@@ -220,7 +220,10 @@ class ChapterNumbering(Rule):
                     "skip",
                     numeral=chapter.numeral,
                     previous=previous.numeral,
-                    skipped="、".join(numeral_text(i) for i in gap),
+                    skipped=Phrase(
+                        "、".join(numeral_text(i) for i in gap),
+                        ", ".join(numeral_text(i) for i in gap) + (" is" if len(gap) == 1 else " are"),
+                    ),
                     **at,
                 )
             elif not chapter.numeral:

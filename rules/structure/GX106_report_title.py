@@ -111,9 +111,9 @@ class ReportTitle(Rule):
         # {lacks}: what the title lacks
         "no_work": Message(
             zh="“政府信息公开工作年度报告”字样（缺“工作”二字）",
-            en="the words 政府信息公开工作年度报告 (工作 is missing)",
+            en="the words “政府信息公开工作年度报告” (“工作” is missing)",
         ),
-        "no_words": Message(zh="“政府信息公开工作年度报告”字样", en="the words 政府信息公开工作年度报告"),
+        "no_words": Message(zh="“政府信息公开工作年度报告”字样", en="the words “政府信息公开工作年度报告”"),
         "no_year": Message(zh="年度", en="the year"),
         "no_agency": Message(zh="机关名称", en="the agency's name"),
         # {wrong}: the title's year against the evidence of the report's year (one piece, or several)

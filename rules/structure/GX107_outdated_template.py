@@ -87,7 +87,7 @@ class OutdatedTemplate(Rule):
         "legacy": Message(
             zh="报告使用 2019 年以前的《政府信息公开情况统计表》；统一格式（{format}）要求主动公开、收到和处理申请、"
             "行政复议和行政诉讼三张表",
-            en="the report uses the pre-2019 统计表 (政府信息公开情况统计表); the unified format (the {format}) "
+            en="the report uses the pre-2019 statistics table (“政府信息公开情况统计表”); the unified format (the {format}) "
             "requires its three tables: active disclosure, applications, review/litigation",
             fix_zh="改用统一格式的三张表",
             fix_en="replace it with the unified format's three tables",

@@ -93,7 +93,8 @@ class MissingDataRow(Rule):
         ),
         "need_review_litigation": Message(
             zh="模板要求一行 15 个数字（行政复议、未经复议直接起诉、复议后起诉各 5 个；没有的填 0）",
-            en="the template expects one row of 15 numbers (5 each for 行政复议, 未经复议直接起诉 and 复议后起诉; 0 for none)",
+            en="the template expects one row of 15 numbers (5 each for the blocks “行政复议”, “未经复议直接起诉” and "
+            "“复议后起诉”; 0 for none)",
         ),
         "need_active_disclosure": Message(
             zh="模板要求填写该项的数据行", en="the template expects the item's data rows"

@@ -287,7 +287,8 @@ class ColumnIdentity(Rule):
         ),
         "row_blames": Message(
             zh="；“{row}”行的总计也不等于本行各项之和，应是“{row}”的这一格有误",
-            en="; row {row}'s 总计 is not the sum of its cells either, so {row}'s cell is likely the wrong one",
+            en="; the total of row “{row}” is not the sum of its cells either, so that row's cell is likely the "
+            "wrong one",
         ),
         "cleared": Message(
             zh="；“{row}”与{other}相符，应核对其他各项",
