@@ -5,10 +5,13 @@ label, a report's words or an example to write only where the reader needs them,
 
 from __future__ import annotations
 
+import ast
 import re
+from pathlib import Path
 
 import pytest
 
+import gxlint
 from gxlint.run.catalog import all_rules
 
 RULES = all_rules()[1]
@@ -36,3 +39,66 @@ def test_a_rule_s_english_messages_quote_the_chinese_they_name(rule):
         for text in (message.en, message.fix_en):
             if text:
                 assert not unquoted_chinese(BARE.sub("", FIELD.sub("", text))), (key, text)
+
+
+# GX001's words come from the readers (a Problem's English message), not from the rule's table: they
+# are held to the style of every other message -- a lower-case fragment, no full stop at the end, no
+# second sentence -- wherever they are written.
+PROBLEM_MODULES = sorted(Path(gxlint.__file__).parent.joinpath("read").glob("*.py")) + [
+    Path(gxlint.__file__).parent / "run" / "discover.py"
+]
+PROPER_NOUNS = ("PDF", "Word", "WPS", "UTF-", "HTML")
+
+
+def _pieces(node: ast.AST, names: dict[str, ast.AST]) -> list[str | None]:
+    """The literal text of a string expression, in order (None for a part computed at run time); a
+    name stands for the module's string of that name."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.JoinedStr):
+        return [v.value if isinstance(v, ast.Constant) else None for v in node.values]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _pieces(node.left, names) + _pieces(node.right, names)
+    if isinstance(node, ast.Name) and node.id in names:
+        return _pieces(names[node.id], names)
+    return [None]
+
+
+def _english_messages(path: Path) -> list[tuple[int, list[str | None]]]:
+    """Each English message of a Problem written in the module: the second argument of
+    ``Problem(...)`` or of a module's ``_problem(...)`` helper, and the second of a (Chinese, English)
+    pair kept for one (``_ENCRYPTED = ("…", "…")``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {
+        target.id: node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    out = []
+    for node in ast.walk(tree):
+        en = None
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("Problem", "_problem"):
+            en = node.args[1] if len(node.args) > 1 and not isinstance(node.args[1], ast.Starred) else None
+            en = next((k.value for k in node.keywords if k.arg == "message_en"), en)
+        elif isinstance(node, ast.Tuple) and len(node.elts) == 2:
+            zh, en_ = (_pieces(e, names) for e in node.elts)
+            if zh[0] and HAN.search(zh[0]) and en_[0] and en_[0][:1].isascii() and en_[0][:1].isalpha():
+                en = node.elts[1]
+        if en is not None:
+            out.append((node.lineno, _pieces(en, names)))
+    return out
+
+
+@pytest.mark.parametrize("path", PROBLEM_MODULES, ids=lambda p: p.name)
+def test_gx001_s_english_is_a_lower_case_fragment_as_every_message(path):
+    for line, pieces in _english_messages(path):
+        first, last = pieces[0], pieces[-1]
+        where = f"{path.name}:{line}: {''.join(p or '…' for p in pieces)!r}"
+        if first:
+            assert not first[:1].isupper() or first.startswith(PROPER_NOUNS), where
+        if last:
+            assert not last.rstrip().endswith("."), where
+        for piece in filter(None, pieces):
+            assert not re.search(r"[a-z)\]]\. +[A-Z]", piece), where

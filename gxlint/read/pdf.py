@@ -112,8 +112,8 @@ def _problem(zh: str, en: str, fatal: bool = True) -> Problem:
 def _no_text() -> Problem:
     return _problem(
         "PDF 中没有可提取的文字，可能是扫描件；请用原始 Word 文件或网页检查，或先做文字识别（OCR）",
-        "The PDF has no extractable text; it may be a scanned document. Check the original Word "
-        "file or the web page instead, or run text recognition (OCR) on it first.",
+        "the PDF has no extractable text; it may be a scanned document; check the original Word "
+        "file or the web page instead, or run text recognition (OCR) on it first",
     )
 
 
@@ -121,17 +121,17 @@ def _unmapped() -> Problem:
     return _problem(
         "PDF 中没有可提取的文字：所用字体没有文字映射，提取出来是乱码，可能是扫描件或特殊导出；"
         "请用原始 Word 文件或网页检查，或先做文字识别（OCR）",
-        "The PDF has no extractable text: its fonts have no mapping to characters, so the text "
-        "comes out as garbage (a scan or an unusual export). Check the original Word file or the "
-        "web page instead, or run text recognition (OCR) on it first.",
+        "the PDF has no extractable text: its fonts have no mapping to characters, so the text "
+        "comes out as garbage (a scan or an unusual export); check the original Word file or the "
+        "web page instead, or run text recognition (OCR) on it first",
     )
 
 
 def _encrypted() -> Problem:
     return _problem(
         "PDF 文件有密码保护（已加密），无法读取；请提供未加密的 PDF，或" + _WHAT_TO_DO_ZH,
-        "The PDF is password-protected (encrypted) and cannot be read; provide an unencrypted "
-        "copy, or " + _WHAT_TO_DO_EN + ".",
+        "the PDF is password-protected (encrypted) and cannot be read; provide an unencrypted "
+        "copy, or " + _WHAT_TO_DO_EN,
     )
 
 
@@ -139,7 +139,7 @@ def _damaged(data: bytes, zh_detail: str = "", en_detail: str = "") -> Problem:
     truncated = b"%%EOF" not in data[-4096:]
     zh_what = "PDF 文件不完整（文件末尾缺失，可能下载中断）" if truncated else "PDF 文件已损坏"
     en_what = (
-        "The PDF file is incomplete (its end is missing; the download may have been cut off)"
+        "the PDF file is incomplete (its end is missing; the download may have been cut off)"
         if truncated
         else "The PDF file is damaged"
     )
@@ -147,9 +147,7 @@ def _damaged(data: bytes, zh_detail: str = "", en_detail: str = "") -> Problem:
     en_detail = f" ({en_detail})" if en_detail else ""
     return _problem(
         f"{zh_what}，无法读取{zh_detail}；请重新下载或重新导出 PDF，或" + _WHAT_TO_DO_ZH,
-        f"{en_what} and cannot be read{en_detail}; download or export the PDF again, or "
-        + _WHAT_TO_DO_EN
-        + ".",
+        f"{en_what} and cannot be read{en_detail}; download or export the PDF again, or " + _WHAT_TO_DO_EN,
     )
 
 
@@ -158,9 +156,9 @@ def _too_large_unpacked(limit: int) -> Problem:
     return _problem(
         f"PDF 文件解压后过大（其中的内容解压后超过 {mb} MB），未读取；年度报告的 PDF 解压后通常只有几 MB，"
         "文件可能已损坏或是恶意构造的；请确认文件是否正确，或" + _WHAT_TO_DO_ZH,
-        f"The PDF is too large when unpacked (its content unpacks to more than {mb} MB) and was not "
-        "read; an annual report's PDF unpacks to a few MB, so the file is damaged or built to do harm. "
-        "Check that this is the right file, or " + _WHAT_TO_DO_EN + ".",
+        f"the PDF is too large when unpacked (its content unpacks to more than {mb} MB) and was not "
+        "read; an annual report's PDF unpacks to a few MB, so the file is damaged or built to do harm; "
+        "check that this is the right file, or " + _WHAT_TO_DO_EN,
     )
 
 
@@ -215,8 +213,8 @@ def _failed(exc: BaseException) -> Problem:
         zh = en = name
     return _problem(
         f"读取 PDF 时出错（{zh}），文件可能已损坏或结构异常；请重新导出 PDF，或" + _WHAT_TO_DO_ZH,
-        f"Reading the PDF failed ({en}); the file may be damaged or unusually built. Export the "
-        "PDF again, or " + _WHAT_TO_DO_EN + ".",
+        f"reading the PDF failed ({en}); the file may be damaged or unusually built; export the "
+        "PDF again, or " + _WHAT_TO_DO_EN,
     )
 
 
@@ -232,33 +230,31 @@ def _pages_list(pages: list[int]) -> tuple[str, str]:
 _PAGE_WARNINGS = {
     "turned": (
         "PDF 第 {pages} 页的文字是旋转排版的，可能没有读全{fix}；请" + _WHAT_TO_DO_ZH,
-        "Page {pages} of the PDF has text set sideways and may not have been read completely{fix}; "
-        + _WHAT_TO_DO_EN
-        + ".",
+        "page {pages} of the PDF has text set sideways and may not have been read completely{fix}; "
+        + _WHAT_TO_DO_EN,
     ),
     "unfonted": (
         "PDF 第 {pages} 页的部分文字所用字体没有嵌入文件，本机也没有可代替的中文字体，这些文字无法提取，"
         "内容不完整{fix}；请" + _WHAT_TO_DO_ZH,
-        "Some text on page {pages} of the PDF is set in a font that the file does not embed and this "
+        "some text on page {pages} of the PDF is set in a font that the file does not embed and this "
         "machine has no Chinese font to stand in for, so it could not be extracted and the page is "
-        "incomplete{fix}; " + _WHAT_TO_DO_EN + ".",
+        "incomplete{fix}; " + _WHAT_TO_DO_EN,
     ),
     "lost": (
         "PDF 第 {pages} 页有部分文字无法提取，内容可能不完整；请" + _WHAT_TO_DO_ZH,
-        "Some text on page {pages} of the PDF could not be extracted, so the page may be incomplete; "
-        + _WHAT_TO_DO_EN
-        + ".",
+        "some text on page {pages} of the PDF could not be extracted, so the page may be incomplete; "
+        + _WHAT_TO_DO_EN,
     ),
     "blank": (
         "PDF 第 {pages} 页没有可提取的文字（可能是扫描的图片），这些页的内容没有检查；请"
         + _WHAT_TO_DO_ZH
         + "，或先做文字识别（OCR）",
-        "Page {pages} of the PDF has no extractable text (probably a scanned image) and was not "
-        "checked; " + _WHAT_TO_DO_EN + ", or run text recognition (OCR) first.",
+        "page {pages} of the PDF has no extractable text (probably a scanned image) and was not "
+        "checked; " + _WHAT_TO_DO_EN + ", or run text recognition (OCR) first",
     ),
     "tables_skipped": (
         "PDF 第 {pages} 页线条过多，没有识别其中的表格，表格内容按普通文字读取",
-        "Page {pages} of the PDF has too many lines to look for tables; its tables were read as plain text.",
+        "page {pages} of the PDF has too many lines to look for tables; its tables were read as plain text",
     ),
 }
 #: what reads the pages whole, by warning and whether pdfminer.six is missing
@@ -299,9 +295,9 @@ def _read(data: bytes, path: str | None) -> Document:
                 _problem(
                     f"PDF 文件太大（{len(data) // (1024 * 1024)} MB，上限 {MAX_BYTES // (1024 * 1024)} MB），"
                     "未读取；年度报告的 PDF 通常只有几百 KB，请确认文件是否正确，或" + _WHAT_TO_DO_ZH,
-                    f"The PDF is too large ({len(data) // (1024 * 1024)} MB, limit "
+                    f"the PDF is too large ({len(data) // (1024 * 1024)} MB, limit "
                     f"{MAX_BYTES // (1024 * 1024)} MB) and was not read; an annual report's PDF is "
-                    "usually a few hundred KB. Check that this is the right file, or " + _WHAT_TO_DO_EN + ".",
+                    "usually a few hundred KB; check that this is the right file, or " + _WHAT_TO_DO_EN,
                 ),
             ),
         )
@@ -312,8 +308,8 @@ def _read(data: bytes, path: str | None) -> Document:
                 _problem(
                     "文件不是 PDF 格式（开头没有 %PDF 标记），无法按 PDF 读取；请确认文件是否正确，或"
                     + _WHAT_TO_DO_ZH,
-                    "The file is not a PDF (it does not start with %PDF) and cannot be read as one; "
-                    "check that this is the right file, or " + _WHAT_TO_DO_EN + ".",
+                    "the file is not a PDF (it does not start with %PDF) and cannot be read as one; "
+                    "check that this is the right file, or " + _WHAT_TO_DO_EN,
                 ),
             ),
         )
@@ -329,9 +325,8 @@ def _read(data: bytes, path: str | None) -> Document:
             problems=(
                 _problem(
                     "读取 PDF 需要 pypdfium2 程序库（pip install pypdfium2）；或者" + _WHAT_TO_DO_ZH,
-                    "Reading PDF files needs the pypdfium2 library (pip install pypdfium2); or "
-                    + _WHAT_TO_DO_EN
-                    + ".",
+                    "reading PDF files needs the pypdfium2 library (pip install pypdfium2); or "
+                    + _WHAT_TO_DO_EN,
                 ),
             ),
         )
@@ -446,10 +441,9 @@ def _read_document(pdf, raw, data: bytes) -> Document:
                 _problem(
                     f"PDF 有 {count} 页，超过上限 {MAX_PAGES} 页，未读取；年度报告通常只有几页，"
                     "请确认文件是否正确，或" + _WHAT_TO_DO_ZH,
-                    f"The PDF has {count} pages, more than the limit of {MAX_PAGES}, and was not read; "
-                    "an annual report has a few pages. Check that this is the right file, or "
-                    + _WHAT_TO_DO_EN
-                    + ".",
+                    f"the PDF has {count} pages, more than the limit of {MAX_PAGES}, and was not read; "
+                    "an annual report has a few pages; check that this is the right file, or "
+                    + _WHAT_TO_DO_EN,
                 ),
             ),
         )
@@ -463,8 +457,8 @@ def _read_document(pdf, raw, data: bytes) -> Document:
                 _problem(
                     f"PDF 内容过多，只读取了前 {index} 页（共 {count} 页），后面的页没有检查；"
                     "请" + _WHAT_TO_DO_ZH,
-                    f"The PDF holds too much content: only its first {index} of {count} pages were "
-                    "read, the rest was not checked; " + _WHAT_TO_DO_EN + ".",
+                    f"the PDF holds too much content: only its first {index} of {count} pages were "
+                    "read, the rest was not checked; " + _WHAT_TO_DO_EN,
                     fatal=False,
                 )
             )
@@ -489,8 +483,8 @@ def _read_document(pdf, raw, data: bytes) -> Document:
             _problem(
                 f"PDF 第 {zh} 页内容过于复杂（对象超过 {MAX_OBJECTS_PAGE} 个），没有读取；"
                 "请确认文件是否正确，或" + _WHAT_TO_DO_ZH,
-                f"Page {en} of the PDF is too complex (more than {MAX_OBJECTS_PAGE} objects) and "
-                "was not read; check that this is the right file, or " + _WHAT_TO_DO_EN + ".",
+                f"page {en} of the PDF is too complex (more than {MAX_OBJECTS_PAGE} objects) and "
+                "was not read; check that this is the right file, or " + _WHAT_TO_DO_EN,
                 fatal=chars < 5,
             )
         )
@@ -512,7 +506,7 @@ def _read_document(pdf, raw, data: bytes) -> Document:
                 f"PDF 中有 {bad} 个字符无法识别（字体没有文字映射），已略去，相关内容可能不完整；"
                 "请" + _WHAT_TO_DO_ZH,
                 f"{bad} characters of the PDF could not be read (their font has no mapping to "
-                "characters) and were left out, so some text may be incomplete; " + _WHAT_TO_DO_EN + ".",
+                "characters) and were left out, so some text may be incomplete; " + _WHAT_TO_DO_EN,
                 fatal=False,
             )
         )

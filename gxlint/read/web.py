@@ -833,23 +833,23 @@ def read(data: bytes, path: str | None = None) -> Document:
         return _fail(
             _problem(
                 "网页的标记嵌套过深，无法读取；请用浏览器打开后另存为纯文本，或下载报告原文（Word/PDF）",
-                "The page's markup is nested too deeply to read; open it in a browser and save it as "
-                "plain text, or get the report's original file (Word/PDF).",
+                "the page's markup is nested too deeply to read; open it in a browser and save it as "
+                "plain text, or get the report's original file (Word/PDF)",
             )
         )
     except MemoryError:
         return _fail(
             _problem(
                 "网页过大，内存不足，未能读取；请另存为纯文本后检查",
-                "The web page is too large to read in memory; save it as plain text and check that.",
+                "the web page is too large to read in memory; save it as plain text and check that",
             )
         )
     except Exception as exc:  # noqa: BLE001 - a reader reports, it does not crash
         return _fail(
             _problem(
                 f"无法解析网页（{type(exc).__name__}）；请用浏览器打开后另存为网页或纯文本再检查",
-                f"The web page could not be parsed ({type(exc).__name__}: {exc}); open it in a browser "
-                "and save it again as a web page or as plain text.",
+                f"the web page could not be parsed ({type(exc).__name__}: {exc}); open it in a browser "
+                "and save it again as a web page or as plain text",
             )
         )
 
@@ -859,14 +859,14 @@ _NO_BODY_ZH = (
     "或正文是否由脚本加载（可在浏览器中打开后另存为纯文本）"
 )
 _NO_BODY_EN = (
-    "No article text was found in the web page (only site navigation, header and "
+    "no article text was found in the web page (only site navigation, header and "
     "footer); check that the file is the page with the full report, or whether the "
-    "text is loaded by a script (open it in a browser and save it as plain text)."
+    "text is loaded by a script (open it in a browser and save it as plain text)"
 )
 _ATTACHED_ZH = "网页中没有找到报告正文，正文可能在附件中；请下载附件（PDF/Word）后检查附件文件"
 _ATTACHED_EN = (
-    "No report text was found in the web page; the report is probably an attachment: "
-    "download the attached PDF or Word file and check that file."
+    "no report text was found in the web page; the report is probably an attachment: "
+    "download the attached PDF or Word file and check that file"
 )
 
 
@@ -877,9 +877,9 @@ def _read(data: bytes) -> Document:
             _problem(
                 f"网页文件过大（{size:.0f} MB，上限 {MAX_BYTES // 1048576} MB），未读取；年度报告网页"
                 "通常不超过 1 MB，请确认文件是否正确，或另存为纯文本后检查",
-                f"The web page is too large ({size:.0f} MB, the limit is {MAX_BYTES // 1048576} MB) "
+                f"the web page is too large ({size:.0f} MB, the limit is {MAX_BYTES // 1048576} MB) "
                 "and was not read; a report page is usually under 1 MB: check the file, or save the "
-                "page as plain text.",
+                "page as plain text",
             )
         )
     head = data[:4096]
@@ -889,8 +889,8 @@ def _read(data: bytes) -> Document:
         return _fail(
             _problem(
                 "文件不是网页（含二进制数据）；请确认文件类型，或下载报告的网页、Word 或 PDF 版本",
-                "The file is not a web page (it holds binary data); check the file type, or get the "
-                "report as a web page, Word or PDF file.",
+                "the file is not a web page (it holds binary data); check the file type, or get the "
+                "report as a web page, Word or PDF file",
             )
         )
     text, encoding = _decode(data)
@@ -912,9 +912,9 @@ def _read(data: bytes) -> Document:
             _problem(
                 f"网页的文字编码无法确定（按 {encoding} 读取，{bad} 处无法解码），部分文字可能是乱码；"
                 "请在浏览器中打开确认文字正常后另存为 UTF-8 网页或纯文本",
-                f"The page's character encoding could not be determined (read as {encoding}, {bad} "
+                f"the page's character encoding could not be determined (read as {encoding}, {bad} "
                 "places could not be decoded) and some text may be garbled; open it in a browser, "
-                "check the text, and save it as a UTF-8 page or as plain text.",
+                "check the text, and save it as a UTF-8 page or as plain text",
                 fatal=False,
             )
         )
@@ -925,7 +925,7 @@ def _read(data: bytes) -> Document:
         return _fail(
             _problem(
                 "网页是空的，没有任何内容；请重新下载报告页面",
-                "The web page is empty; download the report page again.",
+                "the web page is empty; download the report page again",
             ),
             encoding,
         )
@@ -941,8 +941,8 @@ def _read(data: bytes) -> Document:
         return _fail(
             _problem(
                 "网页中没有可读取的内容（可能是空白页或只有脚本）；请在浏览器中打开页面，确认报告正文可见后另存",
-                "The web page has no readable content (it may be blank or script only); open it in a "
-                "browser, check that the report is shown, and save it again.",
+                "the web page has no readable content (it may be blank or script only); open it in a "
+                "browser, check that the report is shown, and save it again",
             ),
             encoding,
         )
@@ -950,8 +950,8 @@ def _read(data: bytes) -> Document:
         problems.append(
             _problem(
                 "网页的标记嵌套过深，超出部分未读取，报告可能不完整；请用浏览器打开后另存为纯文本再检查",
-                "The page's markup is nested too deeply; the part beyond the limit was not read and the "
-                "report may be incomplete. Open it in a browser and save it as plain text.",
+                "the page's markup is nested too deeply; the part beyond the limit was not read and the "
+                "report may be incomplete; open it in a browser and save it as plain text",
                 fatal=False,
             )
         )
@@ -988,8 +988,8 @@ def _read(data: bytes) -> Document:
             _problem(
                 f"网页内容过多（超过 {MAX_BLOCKS} 段或 {MAX_CELLS} 个表格单元格），只读取了前面部分；"
                 "请确认文件是否是一份年度报告",
-                f"The web page holds too much (over {MAX_BLOCKS} paragraphs or {MAX_CELLS} table "
-                "cells); only its first part was read. Check that the file is one annual report.",
+                f"the web page holds too much (over {MAX_BLOCKS} paragraphs or {MAX_CELLS} table "
+                "cells); only its first part was read; check that the file is one annual report",
                 fatal=False,
             )
         )
@@ -998,9 +998,9 @@ def _read(data: bytes) -> Document:
             _problem(
                 f"网页的标记嵌套超过 {MAX_DEPTH} 层，更深处的表格只按文字读取：单元格可能连在一起、"
                 "位置只能指到网页源码；请用浏览器打开后另存再检查",
-                f"The page's markup is nested more than {MAX_DEPTH} levels deep; the tables deeper down were "
+                f"the page's markup is nested more than {MAX_DEPTH} levels deep; the tables deeper down were "
                 "read as plain text: their cells may run together and findings there point only into the "
-                "HTML source. Open it in a browser and save it again.",
+                "HTML source; open it in a browser and save it again",
                 fatal=False,
             )
         )

@@ -117,49 +117,49 @@ def _problem(zh: str, en: str) -> Document:
 
 _NOT_DOCX = (
     "文件不是有效的 Word 文档（缺少 word/document.xml）；请用 Word 另存为 .docx 或 .txt 后再检查",
-    "The file is not a valid Word document (word/document.xml is missing); save it from Word as "
+    "the file is not a valid Word document (word/document.xml is missing); save it from Word as "
     ".docx or .txt and check it again",
 )
 _NOT_ZIP = (
     "文件不是有效的 Word 文档（不是 .docx 所用的 zip 格式，或文件已损坏）；"
     "请用 Word 另存为 .docx 或 .txt 后再检查",
-    "The file is not a valid Word document (not the zip format of .docx, or damaged); save it "
+    "the file is not a valid Word document (not the zip format of .docx, or damaged); save it "
     "from Word as .docx or .txt and check it again",
 )
 _ENCRYPTED = (
     "Word 文档已加密或设置了打开密码，无法读取；请取消密码后另存为 .docx 或 .txt 再检查",
-    "The Word document is encrypted or password-protected and cannot be read; remove the "
+    "the Word document is encrypted or password-protected and cannot be read; remove the "
     "password, save it as .docx or .txt and check it again",
 )
 _TOO_BIG = (
     "Word 文档内容过大（解压后超过 {mb} MB），可能已损坏，已拒绝读取；请另存为 .txt 后再检查",
-    "The Word document is too large when unpacked (over {mb} MB) and may be damaged; it was "
-    "not read. Save it as .txt and check it again",
+    "the Word document is too large when unpacked (over {mb} MB) and may be damaged; it was "
+    "not read; save it as .txt and check it again",
 )
 _CORRUPT = (
     # the reader's reason is in English (lxml, zlib): told in the English message only
     "Word 文档已损坏，无法读取；请用 Word 打开后另存为 .docx 或 .txt 再检查",
-    "The Word document is damaged and cannot be read ({why}); open it in Word, save it as "
+    "the Word document is damaged and cannot be read ({why}); open it in Word, save it as "
     ".docx or .txt and check it again",
 )
 _OUT_OF_MEMORY = (
     "Word 文档内容过大，读取时内存不足，未读取；请另存为 .txt 后再检查",
-    "The Word document holds too much to read in the memory available (out of memory); it was "
-    "not read. Save it as .txt and check it again",
+    "the Word document holds too much to read in the memory available (out of memory); it was "
+    "not read; save it as .txt and check it again",
 )
 _EMPTY = (
     "Word 文档中没有可读的文字（正文为空，或只有图片、扫描件）；请提供含文字的文档，或另存为 .txt 后再检查",
-    "The Word document holds no readable text (the body is empty, or holds only images or "
+    "the Word document holds no readable text (the body is empty, or holds only images or "
     "scans); provide a document with text, or save it as .txt and check it again",
 )
 _TOO_MANY_CELLS = (
     f"Word 文档中的表格单元格过多（超过 {MAX_CELLS} 个），其后的表格行未读取；请确认文件是否是一份年度报告",
-    f"The Word document holds too many table cells (over {MAX_CELLS}); the table rows after that were "
-    "not read. Check that the file is one annual report.",
+    f"the Word document holds too many table cells (over {MAX_CELLS}); the table rows after that were "
+    "not read; check that the file is one annual report",
 )
 _NO_NUMBERING = (
     "Word 文档的自动编号定义无法读取，章节序号（如“一、”）可能缺失",
-    "The automatic numbering definitions of the Word document could not be read; chapter "
+    "the automatic numbering definitions of the Word document could not be read; chapter "
     "numbers (such as “一、”) may be missing",
 )
 
