@@ -313,6 +313,42 @@ def test_show_config_json_per_file_with_per_file_ignores(tmp_cwd):
     assert pfi["value"] == {"old/*.txt": ["GX002"]} and pfi["from"].endswith(".gxlint.yaml:1")
 
 
+def test_show_config_names_where_each_part_of_a_key_merged_across_extend_came_from(tmp_cwd):
+    (tmp_cwd / ".gxlint.yaml").write_text(
+        "lang: en\nseverity:\n  GX302: error\noptions:\n  GX503: {threshold: 0.6}\n"
+        "extend-select: [GX301]\nper-file-ignores:\n  '*.txt': [GX303]\n",
+        encoding="utf-8",
+    )
+    (tmp_cwd / "archive").mkdir()
+    (tmp_cwd / "archive" / ".gxlint.yaml").write_text(
+        "extend: ../.gxlint.yaml\nseverity:\n  GX404: warning\noptions:\n  GX503: {min-chars: 10}\n"
+        "extend-select: [GX302]\nper-file-ignores:\n  '*.txt': [GX401]\n",
+        encoding="utf-8",
+    )
+    (tmp_cwd / "archive" / "r.txt").write_text("x", encoding="utf-8")
+    parent, child = str(tmp_cwd / ".gxlint.yaml"), str(tmp_cwd / "archive" / ".gxlint.yaml")
+    settings = json.loads(gx("--show-config", "-f", "json", "archive/r.txt").stdout)[0]["settings"]
+    assert settings["severity"] == {
+        "value": {"GX302": "error", "GX404": "warning"},
+        "from": f"{child}:2",  # where the value was last set, as before
+        "parts": {"GX302": f"{parent}:2", "GX404": f"{child}:2"},
+    }
+    assert settings["options"]["parts"] == {"GX503": {"threshold": f"{parent}:4", "min-chars": f"{child}:4"}}
+    assert settings["extend-select"]["parts"] == {"GX301": f"{parent}:6", "GX302": f"{child}:6"}
+    pfi = settings["per-file-ignores"]
+    assert pfi["value"] == {"*.txt": ["GX303", "GX401"]}  # both files' codes apply
+    assert pfi["parts"] == {"*.txt": f"{parent}:7, {child}:7"}
+    assert settings["lang"] == {"value": "en", "from": f"{parent}:1"}  # a replaced key has no parts
+    text = gx("--show-config", "archive/r.txt").stdout
+    assert re.search(
+        rf"^  severity +\{{GX302: error, GX404: warning\}} +# GX302: {re.escape(parent)}:2; "
+        rf"GX404: {re.escape(child)}:2$",
+        text,
+        re.M,
+    )
+    assert f"# GX503.threshold: {parent}:4; GX503.min-chars: {child}:4" in text
+
+
 # -- output: formats, file, statistics, colour -------------------------------------------------------
 
 

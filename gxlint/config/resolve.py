@@ -15,7 +15,10 @@ from .schema import NO_SWITCHES, Layer, Switched, parse_layer
 
 @dataclass(frozen=True)
 class Settings:
-    """The resolved settings for one file.  ``origin`` says where each key's value came from."""
+    """The resolved settings for one file.  ``origin`` says where each key's value came from (the
+    last config file, with the key's line, or the command line that set it); for the keys merged
+    across ``extend`` -- ``severity`` and ``options`` code by code, ``extend-select`` and
+    ``per-file-ignores`` added up -- ``origin_parts`` says it for each part (:data:`MERGED`)."""
 
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
@@ -30,6 +33,10 @@ class Settings:
     #: plugins switched off (``plugins: {disable: [...]}``): entry-point or distribution names
     disabled_plugins: tuple[str, ...] = ()
     origin: Mapping[str, str] = field(default_factory=dict)
+    #: where each part of a merged key came from: ``severity`` and ``extend-select`` by code,
+    #: ``options`` by code and option, ``per-file-ignores`` by glob (a glob several files give:
+    #: each place, parted by ", ")
+    origin_parts: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def enabled(self, code: str) -> bool:
         """flake8's rule: the most specific matching select/ignore prefix decides."""
@@ -48,6 +55,10 @@ class Settings:
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
                 out.extend(codes)
         return tuple(out)
+
+
+#: the keys whose value is put together from several config files (and the command line)
+MERGED = ("severity", "options", "extend-select", "per-file-ignores")
 
 
 def _match_len(prefix: str, code: str) -> int:
@@ -148,6 +159,7 @@ class Resolver:
                 "plugins",
             )
         }
+        parts: dict[str, dict[str, Any]] = {key: {} for key in MERGED}
         layers = self.layers(config_path) if config_path else []
         for layer in layers:
             settings = _apply(
@@ -155,19 +167,28 @@ class Resolver:
                 layer.values,
                 origin,
                 lambda k, layer=layer: f"{layer.path}" + (f":{layer.lines[k]}" if k in layer.lines else ""),
+                parts,
             )
-        settings = _apply(settings, self.overrides, origin, lambda k: "command line")
-        settings = replace(settings, origin=dict(origin))
+        settings = _apply(settings, self.overrides, origin, lambda k: "command line", parts)
+        settings = replace(settings, origin=dict(origin), origin_parts=parts)
         self._settings[config_path] = settings
         return settings
 
 
-def _apply(settings: Settings, values: Mapping[str, Any], origin: dict[str, str], where) -> Settings:
+def _apply(
+    settings: Settings,
+    values: Mapping[str, Any],
+    origin: dict[str, str],
+    where,
+    parts: dict[str, dict[str, Any]],
+) -> Settings:
     changes: dict[str, Any] = {}
     for key, value in values.items():
         if key == "extend" or value is None:
             continue
         attr = key.replace("-", "_")
+        if key in MERGED:
+            _note_parts(parts[key], key, value, where(key))
         if key == "severity":
             merged = dict(settings.severity)
             merged.update(value)
@@ -188,3 +209,20 @@ def _apply(settings: Settings, values: Mapping[str, Any], origin: dict[str, str]
         changes[attr] = value
         origin[key] = where(key)
     return replace(settings, **changes) if changes else settings
+
+
+def _note_parts(parts: dict[str, Any], key: str, value: Any, place: str) -> None:
+    """Record ``place`` for each part of ``value``, one layer's (or the command line's) setting of
+    the merged key ``key``: a later place replaces an earlier one where it replaces the value
+    (a code's severity, an option), and adds to it where both apply (a glob of two files)."""
+    if key == "severity":
+        parts.update(dict.fromkeys(value, place))
+    elif key == "options":
+        for code, opts in value.items():
+            parts.setdefault(code, {}).update(dict.fromkeys(opts, place))
+    elif key == "extend-select":
+        parts.update(dict.fromkeys(value, place))
+    else:  # per-file-ignores: (glob, base dir, codes), each glob applying wherever it was given
+        for glob, _, _ in value:
+            before = parts.get(glob)
+            parts[glob] = place if before in (None, place) else f"{before}, {place}"
