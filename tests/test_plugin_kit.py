@@ -806,6 +806,19 @@ def test_a_plugin_with_no_hookimpl_is_reported_not_loaded_silently():
     assert [name for name, *_ in loaded.loaded] == ["fine"]
 
 
+def test_a_hook_with_the_wrong_arguments_is_placed_at_its_definition():
+    class WrongArguments:
+        @hookspecs.hookimpl
+        def gxlint_rules(self, wrong_arg):
+            return []
+
+    first = inspect.getsourcelines(WrongArguments.gxlint_rules)[1]
+    [failure] = plugins.load(extra=[WrongArguments()], entry_points=False).failures
+    assert "wrong_arg" in failure.error  # pluggy's words: the hook and the argument it does not know
+    assert failure.error.endswith(f"(at test_plugin_kit.py:{first} in gxlint_rules)"), failure.error
+    assert f"出错位置：test_plugin_kit.py:{first}" in failure.text("zh")
+
+
 def test_the_command_line_warns_about_a_plugin_with_no_hookimpl(monkeypatch, tmp_path):
     from clitools import gx
 

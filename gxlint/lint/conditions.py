@@ -93,6 +93,15 @@ def where(exc: BaseException, rule: Any = None) -> str:
     return _shown(*chosen, rule)
 
 
+def defined_at(function: Any, module: str) -> str:
+    """Where ``function`` is defined, as :func:`where` names a line (``file.py:line in name``);
+    ``module`` names its plugin's package.  Empty when it is not a Python function."""
+    import inspect
+
+    code = getattr(inspect.unwrap(function), "__code__", None)
+    return _shown(code, code.co_firstlineno, module) if code is not None else ""
+
+
 def _inside(code: Any, own: tuple[str, str]) -> bool:
     return _inside_file(os.path.abspath(code.co_filename), own)
 

@@ -10,6 +10,8 @@ exactly like a third party's.
 
 from __future__ import annotations
 
+import re
+
 import logging
 import os
 import sys
@@ -322,7 +324,17 @@ def load(
                 pm.unregister(obj)
             unknown = _unknown_hooks(name, obj)
             if unknown is None:
-                result.failures.append(Failure(name, dist, version, f"{type(exc).__name__}: {exc}"))
+                error = f"{type(exc).__name__}: {exc}"
+                at = _hook_at(exc, obj)
+                result.failures.append(
+                    Failure(
+                        name,
+                        dist,
+                        version,
+                        error + (f" (at {at})" if at else ""),
+                        error + (f"（出错位置：{at}）" if at else ""),
+                    )
+                )
             else:
                 result.failures.append(Failure(name, dist, version, str(unknown), unknown.zh))
             continue
@@ -359,6 +371,16 @@ def load(
                 f"必需的插件未能加载：{'、'.join(missing)}" + (f"——{details_zh}" if details_zh else ""),
             )
     return result
+
+
+def _hook_at(exc: Exception, obj: Any) -> str:
+    """Where the hook implementation pluggy refused to register is defined (its error names the hook
+    and the signature, not the file): ``file.py:line in gxlint_rules``, or empty."""
+    from gxlint.lint.conditions import defined_at
+
+    found = re.search(r"for hook '(\w+)'", str(exc))
+    function = getattr(obj, found.group(1), None) if found else None
+    return defined_at(function, _module_of(obj)) if callable(function) else ""
 
 
 def _module_of(obj: Any) -> str:
