@@ -214,6 +214,29 @@ def test_clean_fixtures_give_none_of_these_findings(path):
     assert lint(path) == []
 
 
+def test_captions_on_lines_of_their_own_over_markdown_tables_head_them(tmp_path):
+    # 第二十条第（一）项 as a plain line above its Markdown table (a blank line between, or none):
+    # the caption stood alone as a table with a header and no data row (four false GX209)
+    text = (FIXTURES / "shili-2021-pipes.md").read_text(encoding="utf-8")
+    lines = []
+    for line in text.split("\n"):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| 第二十条") and not any(cells[1:]):
+            lines += ["", cells[0], ""]
+        elif set(line) <= set("|-") and line:
+            continue  # the separator under the caption row: one comes under the header instead
+        else:
+            lines.append(line)
+            if line.startswith("| 信息内容 "):
+                lines.append("|" + "---|" * (line.count("|") - 1))
+    changed = "\n".join(lines)
+    assert "\n第二十条第（一）项\n\n| 信息内容 | 本年制发件数 |" in changed
+    for blank_line in ("\n\n", "\n"):
+        path = tmp_path / "captions.md"
+        path.write_text(changed.replace("项\n\n|", "项" + blank_line + "|"), encoding="utf-8")
+        assert lint(path) == []
+
+
 def test_quirks_fixture_gives_only_its_deliberate_quirks():
     found = lint(FIXTURES / "shili-2019-quirks.txt")
     assert {f.code for f in found} == {"GX207", "GX208", "GX210", "GX212"}

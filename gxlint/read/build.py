@@ -800,12 +800,25 @@ class _Builder:
                 if table and table[2] and block.kind == table[0]:
                     table[1].extend(rows)  # one table, a run-together row in it
                     table[2] = False
+                elif table and self._captions_only(table[1]):
+                    # a caption on a line of its own, apart from its table or written otherwise
+                    # (第二十条第（一）项 above a Markdown pipe table): the caption heads the table
+                    table[:] = [block.kind, [*table[1], *rows], False]
                 else:
                     close()
                     table[:] = [block.kind, rows, False]
         close()
         flush()
         return out
+
+    def _captions_only(self, rows: list[RawRow]) -> bool:
+        """Whether every row is a 第二十条 caption alone (the rest of its fields blank)."""
+        captions = self.ctx.lexicon.captions
+        for row in rows:
+            written = [f.text for f in row.fields if f.text.strip()]
+            if len(written) != 1 or key(written[0]) not in captions:
+                return False
+        return bool(rows)
 
     def _run_together_row(self, line: Line, rows: list[RawRow]) -> RawRow | None:
         """A line right after a table's ``rows`` (or between two parts of it) that is a template row
