@@ -249,9 +249,9 @@ def test_statistics_rows_are_per_code_and_severity_and_add_up_to_the_summary():
     assert by_severity == summary.counts == {"error": 1, "warning": 3}
 
 
-def test_summary_counts_no_file_for_a_path_that_is_none_and_names_skipped_files():
+def test_summary_counts_no_file_for_a_path_that_is_none_and_names_skipped_files(tmp_path):
     summary = Summary()
-    summary.add(FileResult("empty-dir", [finding(code="GX001")], checked=False))
+    summary.add(FileResult(str(tmp_path), [finding(code="GX001")], checked=False))  # a folder, nothing in it
     assert (
         render("full", [], summary, lang="en").splitlines()[-1]
         == "Found 1 problem (1 error, 0 warnings, 0 info); 0 files checked in 0.00s"
@@ -259,6 +259,14 @@ def test_summary_counts_no_file_for_a_path_that_is_none_and_names_skipped_files(
     assert (
         render("full", [], summary, lang="zh").splitlines()[-1]
         == "发现 1 个问题（错误 1，警告 0，提示 0）；共检查 0 个文件，用时 0.00 秒"
+    )
+    # a broken link (or a missing path) is no file checked, but a file with a problem, as the
+    # JSON output and a baseline name it
+    summary = Summary()
+    summary.add(FileResult(str(tmp_path / "gone.txt"), [finding(code="GX001")], checked=False))
+    assert (
+        render("full", [], summary, lang="en").splitlines()[-1]
+        == "Found 1 problem (1 error, 0 warnings, 0 info) in 1 file; 0 files checked in 0.00s"
     )
     summary = Summary()
     summary.add(FileResult("README.md", [finding(code="GX002", severity="info")], skipped=True))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+from pathlib import Path
 
 import pytest
 
@@ -135,6 +136,29 @@ def test_broken_symlink_in_a_folder_is_a_gx001_finding(folder):
     assert item.problem is not None and item.problem.message_en.startswith("broken symbolic link")
     found = Linter(isolated=True).lint_unread(item.source(), Linter(isolated=True).settings(item.path))
     assert [f.code for f in found] == ["GX001"]
+
+
+def test_file_links_that_lead_to_each_other_are_reported_not_left_out(folder):
+    (folder / "a.txt").symlink_to(folder / "b.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    found = {Path(i.path).name: i.problem for i in items(folder) if i.problem is not None}
+    assert sorted(found) == ["a.txt", "b.txt"]
+    assert found["a.txt"].message_en == "symbolic link loop: the link leads back to itself"
+    [named] = items(folder / "a.txt")  # named on the command line: the same
+    assert named.problem is not None and named.problem.message_en == found["a.txt"].message_en
+
+
+def test_a_broken_link_says_where_it_points_not_how_it_was_reached(folder, monkeypatch):
+    # the message, and so a baseline's fingerprint, is the same whatever path reaches the link
+    (folder / "dangling.txt").symlink_to("gone/x.txt")
+    monkeypatch.chdir(folder.parent)
+    messages = {
+        i.problem.message_en
+        for path in (folder.name, "./" + folder.name, str(folder))
+        for i in items(Path(path))
+        if i.problem is not None
+    }
+    assert messages == {"broken symbolic link: its target gone/x.txt does not exist"}
 
 
 def test_missing_and_repo_root(tmp_path):

@@ -61,6 +61,7 @@ class FileResult:
 class Summary:
     #: files checked (read and linted, skipped non-reports included)
     files: int = 0
+    #: the paths with a finding, files checked or not (a missing path, a broken link), folders aside
     files_with_findings: int = 0
     counts: dict[str, int] = field(default_factory=dict)  # severity -> count
     by_code: dict[str, int] = field(default_factory=dict)
@@ -78,8 +79,10 @@ class Summary:
             return
         if result.checked:
             self.files += 1
-            if result.findings:
-                self.files_with_findings += 1
+        if result.findings and (result.checked or not os.path.isdir(result.path)):
+            # a path that is no file to check (missing, a broken link) is a file with a problem too;
+            # a folder with nothing to check is none
+            self.files_with_findings += 1
         for f in result.findings:
             self.counts[f.severity] = self.counts.get(f.severity, 0) + 1
             self.by_code[f.code] = self.by_code.get(f.code, 0) + 1

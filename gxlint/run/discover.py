@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from gxlint.chinese import os_error_zh
 
+import errno
 import fnmatch
 import os
 from typing import Iterable, Iterator, NamedTuple, Sequence
@@ -99,7 +100,7 @@ def discover(
                     ),
                 )
         elif os.path.islink(path) and not os.path.exists(path):
-            yield Item(path, Problem(f"符号链接指向不存在的文件：{path}", f"broken symbolic link: {path}"))
+            yield Item(path, _broken_link(path))
         else:
             if exclude and _matches(path, exclude):
                 continue
@@ -140,8 +141,8 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str], matched: li
             path = entry.path
             try:
                 is_dir = entry.is_dir()
-            except OSError:
-                continue
+            except OSError:  # a link that leads back to itself: not a folder, a broken file
+                is_dir = False
             if is_dir:
                 if entry.name in SKIP_DIRS or os.path.exists(os.path.join(path, "pyvenv.cfg")):
                     continue
@@ -155,13 +156,30 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str], matched: li
                 if exclude and _matches(path, exclude):
                     continue
                 if entry.is_symlink() and not os.path.exists(path):
-                    yield Item(
-                        path, Problem(f"符号链接指向不存在的文件：{path}", f"broken symbolic link: {path}")
-                    )
+                    yield Item(path, _broken_link(path))
                     continue
                 yield Item(path)
 
     yield from visit(root)
+
+
+def _broken_link(path: str) -> Problem:
+    """The problem of a symbolic link that leads to no file: where it points (as the link holds it,
+    whatever the path it is reached by), or that it leads back to itself."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Problem(
+                "符号链接循环指向自身，无法打开", "symbolic link loop: the link leads back to itself"
+            )
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return Problem("符号链接指向的文件不存在", "broken symbolic link: its target does not exist")
+    return Problem(
+        f"符号链接指向的文件不存在：{target}", f"broken symbolic link: its target {target} does not exist"
+    )
 
 
 def missing(paths: Iterable[str]) -> list[str]:
