@@ -222,6 +222,11 @@ CASES = [
     ),
     Case("50 MB HTML page", _huge_html, 1, [("GX001", "file too large")], only=True),
     Case("empty file", lambda d: _write(d, "empty.txt", b""), 1, [("GX002", "empty")]),
+    # a download that failed leaves 0 bytes under the name it was meant to have: empty, not misnamed
+    Case("empty .pdf", lambda d: _write(d, "empty.pdf", b""), 1, [("GX002", "the file is empty")], only=True),
+    Case(
+        "empty .docx", lambda d: _write(d, "empty.docx", b""), 1, [("GX002", "the file is empty")], only=True
+    ),
     Case(
         "whitespace only", lambda d: _write(d, "blank.txt", b" \n\t\n\xe3\x80\x80\n"), 1, [("GX002", "empty")]
     ),

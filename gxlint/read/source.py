@@ -198,7 +198,12 @@ def from_text(
 def from_bytes(data: bytes, path: str | None = None) -> Source:
     """Read a file's bytes in whatever form they are (text, Word, web page, PDF)."""
     form = sniff(data, path)
-    if form == "text" and (path or "").lower().endswith(_BINARY_NAMES) and not _looks_like_text(data):
+    if (
+        form == "text"
+        and (path or "").lower().endswith(_BINARY_NAMES)
+        and data.strip()  # an empty file is empty (GX002) whatever its name: a download that failed
+        and not _looks_like_text(data)
+    ):
         ext = os.path.splitext(path or "")[1]
         return Source(
             "",
