@@ -312,6 +312,23 @@ def test_the_view_is_small_and_picklable_for_worker_processes():
     assert all(t.alone for t in view.tables)
 
 
+def test_a_report_s_text_and_tables_are_not_kept_after_its_section_is_written():
+    # a province's thousands of reports: the page's body goes to a temporary file as each report is
+    # done; what stays for the files table is the report's identity (it kept the whole view: 55 KB a
+    # report)
+    source = source_mod.read_path(str(UNBALANCED))
+    view = report_view(build_report(source, default_context(), None))
+    out = io.StringIO()
+    fmt = HtmlFormatter(out=out, lang="en")
+    fmt.begin()
+    fmt.add(FileResult(str(UNBALANCED), [], checked=True, report=view))
+    [kept] = [e.view for e in fmt._entries]
+    assert (kept.agency, kept.year, kept.template, kept.form) == ("示例县水利局", 2021, "2021", "text")
+    assert (kept.text, kept.headings, kept.tables) == ("", (), ())
+    fmt.end(Summary(files=1))
+    assert "示例县水利局" in out.getvalue() and view.tables[0].rows[0].key in out.getvalue()
+
+
 def test_other_formats_get_no_report():
     seen = []
 

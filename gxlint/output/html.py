@@ -22,7 +22,7 @@ import base64
 import hashlib
 import html as _html
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from gxlint import __version__
@@ -462,6 +462,9 @@ def esc(value: Any) -> str:
 
 @dataclass
 class _Entry:
+    """What the files table needs of one report, kept until the end: its identity, not its text
+    or tables (those are written to the page's body as the report is done)."""
+
     index: int
     path: str
     view: ReportView | None
@@ -494,8 +497,9 @@ class HtmlFormatter(Formatter):
             by[f.severity] = by.get(f.severity, 0) + 1
             self._names.setdefault(f.code, f.name)
         view = result.report if isinstance(result.report, ReportView) else None
-        self._entries.append(_Entry(index, path, view, counts, result.checked, result.skipped))
         self._body.write(_Section(self, index, path, result, view).render())
+        identity = replace(view, text="", headings=(), tables=()) if view is not None else None
+        self._entries.append(_Entry(index, path, identity, counts, result.checked, result.skipped))
 
     # the page ---------------------------------------------------------------------------------------
     def end(self, summary: Summary) -> None:
