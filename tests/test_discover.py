@@ -32,3 +32,36 @@ def test_an_excluded_folder_leaves_out_the_files_named_in_it(tmp_path):
     assert _found(*named, exclude=("drafts",)) == [str(tmp_path / "draftsman/a.txt")]
     assert _found(*named, exclude=("x/drafts",)) == [str(p) for p in named if "x/" not in str(p)]
     assert _found(tmp_path, exclude=("drafts",)) == [str(tmp_path / "draftsman/a.txt")]
+
+
+def test_the_pre_commit_hook_passes_every_extension_a_folder_is_searched_for():
+    """The hook's ``files:`` pattern and DEFAULT_INCLUDE name the same extensions (before: .mhtml
+    and .mht were searched for in folders but never passed by the hook), in any case; and the
+    pattern cli.md quotes is the hook's."""
+    import re
+    from pathlib import Path
+
+    from ruamel.yaml import YAML
+
+    from gxlint.run.discover import DEFAULT_INCLUDE
+
+    root = Path(__file__).resolve().parents[1]
+    [hook] = YAML(typ="safe").load((root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    included = set()
+    for glob in DEFAULT_INCLUDE:
+        assert re.fullmatch(r"\*\.[a-z]+", glob), glob  # the hook's pattern can only name extensions
+        included.add(glob[2:])
+    # the pattern is (?i)\.(a|b?|…)$: the extensions it names, each "x?" both with and without x
+    shape = re.fullmatch(r"\(\?i\)\\\.\(([a-z?|]+)\)\$", hook["files"])
+    assert shape, hook["files"]
+    named = set()
+    for alternative in shape[1].split("|"):
+        assert alternative.count("?") <= 1 and not alternative.startswith("?"), alternative
+        named |= {alternative.replace("?", ""), re.sub(".\\?", "", alternative)}
+    assert named == included
+    pattern = re.compile(hook["files"])
+    for ext in included:
+        for name in (f"r.{ext}", f"R.{ext.upper()}", f"reports/2021/示例县.{ext.capitalize()}"):
+            assert pattern.search(name), (name, hook["files"])
+    assert not pattern.search("r.mhtm") and not pattern.search("r.txt.bak")
+    assert f"`{hook['files']}`" in (root / "docs" / "cli.md").read_text(encoding="utf-8")

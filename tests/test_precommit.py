@@ -30,7 +30,7 @@ def test_hook_manifest():
     assert hook["id"] == "gxlint" and hook["language"] == "python"
     # in entry, not args: the args a user sets replace the hook's
     assert hook["entry"] == "gxlint --skip-non-reports"
-    assert hook["files"] == r"(?i)\.(txt|md|docx?|html?|pdf|wps)$"  # REPORT.PDF too
+    assert hook["files"] == r"(?i)\.(txt|md|docx?|html?|mhtml|mht|pdf|wps)$"  # REPORT.PDF too
     assert hook["types"] == ["file"]  # not [text]: Word and PDF files are binary
     assert hook["require_serial"] is True  # one gxlint process: one summary, one worker pool
 
