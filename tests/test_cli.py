@@ -84,6 +84,25 @@ def test_subcommand_help_works_for_each():
         assert "选项：" in result.stdout and "显示本帮助并退出。" in result.stdout
 
 
+def test_english_help_is_english_in_every_way_of_asking_for_it(tmp_path, monkeypatch):
+    """No Chinese in any English help screen (before: --version's line was 显示版本并退出。, its
+    text looked up once when the command line was imported); the Chinese help keeps it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".gxlint.yaml").write_text("lang: en\n", encoding="utf-8")
+    cjk = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+    for command in ((), ("check",), ("parse",), ("rules",), ("explain",), ("plugins",), ("init",)):
+        for how, env in (
+            (("--lang", "en"), {"GXLINT_LANG": None}),
+            ((), {"GXLINT_LANG": "en"}),
+            ((), {"GXLINT_LANG": None}),  # lang: en in the config file
+        ):
+            result = gx(*how, *command, "--help", env=env)
+            assert result.exit_code == 0, result.output
+            assert not cjk.findall(result.stdout), (command, how, env, cjk.findall(result.stdout))
+    result = gx("--help", "--lang", "zh")
+    assert re.search(r"^  --version +显示版本并退出。$", result.stdout, re.M), result.stdout
+
+
 # -- exit codes ----------------------------------------------------------------------------------
 
 

@@ -23,6 +23,11 @@ from .wrap import GxHelpFormatter, wrap_cjk
 click_zh.install()
 
 SUBCOMMANDS = ("parse", "rules", "explain", "plugins", "init")
+#: ``--version``'s help, given in English: click's default is looked up in its catalogue once, when
+#: the command is defined (in Chinese then, gxlint's default language), and an English run would show
+#: it in Chinese; given, it is looked up when the help is shown, in the run's language
+#: (GxCommand.format_options)
+VERSION_HELP = "Show the version and exit."
 CONTEXT: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -226,7 +231,7 @@ class GxGroup(click.Group):
 
 
 @click.group(cls=GxGroup, context_settings=CONTEXT)
-@click.version_option(__version__, "--version", prog_name="gxlint")
+@click.version_option(__version__, "--version", prog_name="gxlint", help=VERSION_HELP)
 def main() -> None:
     """gxlint: check 政府信息公开工作年度报告 against the unified format."""
     # The process ends when the command does.  Freezing the heap at exit spares interpreter

@@ -12,7 +12,7 @@ import click
 from gxlint import __version__
 from gxlint.output import BUILTIN
 
-from .app import CONTEXT, SUBCOMMANDS, GxCommand, _option, main
+from .app import CONTEXT, SUBCOMMANDS, VERSION_HELP, GxCommand, _option, main
 from .streams import _flush_quietly, _silence_stdout
 from .ui import _UI, ENV_LANG, _env_lang, _t, run_errors, say
 
@@ -208,7 +208,7 @@ FORMATS = tuple(BUILTIN)
     help="Colour the output  [default: on a terminal, unless NO_COLOR is set]",
     help_zh="彩色输出  [默认：在终端上且未设置 NO_COLOR 时]",
 )
-@click.version_option(__version__, "--version", prog_name="gxlint")
+@click.version_option(__version__, "--version", prog_name="gxlint", help=VERSION_HELP)
 def check_cmd(
     paths: tuple[str, ...],
     fmt: str,
