@@ -39,7 +39,9 @@ def test_baseline_round_trip_with_lines_inserted_above(office, tmp_path):
 
     written = lint("--write-baseline", "gxlint-baseline.json", "reports")
     assert written.exit_code == 0 and written.stdout == ""
-    assert written.stderr == "gxlint: recorded 2 findings in 2 files to gxlint-baseline.json\n"
+    assert (
+        written.stderr == "gxlint: recorded 2 findings in 2 files to gxlint-baseline.json (2 files checked)\n"
+    )
     data = json.loads((tmp_path / "gxlint-baseline.json").read_text(encoding="utf-8"))
     assert data["gxlint-baseline"] == 1
     assert [(e["path"], e["code"], e["fingerprint"]) for e in data["findings"]] == [

@@ -937,6 +937,21 @@ def test_show_config_names_the_environment_as_the_origin_of_lang(tmp_cwd):
     assert re.search(r"^  lang +en +# environment GXLINT_LANG$", result.stdout, re.M)
 
 
+def test_write_baseline_counts_the_files_with_findings_and_those_checked(tmp_cwd):
+    """Before: "recorded 1 finding in 2 files" for one finding, the count of files being those checked."""
+    (tmp_cwd / "clean.txt").write_bytes(EXAMPLE.read_bytes())
+    (tmp_cwd / "empty.txt").write_text("", encoding="utf-8")  # GX002: one finding
+    (tmp_cwd / "also-clean.txt").write_bytes(EXAMPLE.read_bytes())
+    written = gx("--isolated", "--lang", "en", "--write-baseline", "b.json", ".")
+    assert written.exit_code == 0
+    assert written.stderr == "gxlint: recorded 1 finding in 1 file to b.json (3 files checked)\n"
+    written = gx("--isolated", "--write-baseline", "b.json", ".")
+    assert written.stderr == "gxlint：已把 1 个文件中的 1 个问题记录到 b.json（共检查 3 个文件）\n"
+    (tmp_cwd / "short.txt").write_text("", encoding="utf-8")
+    written = gx("--isolated", "--lang", "en", "--write-baseline", "b.json", ".")
+    assert written.stderr == "gxlint: recorded 2 findings in 2 files to b.json (4 files checked)\n"
+
+
 def test_configuration_and_baseline_errors_in_chinese(tmp_cwd):
     (tmp_cwd / ".gxlint.yaml").write_text("selec: [GX001]\n", encoding="utf-8")
     (tmp_cwd / "r.txt").write_text("x", encoding="utf-8")
@@ -959,7 +974,7 @@ def test_configuration_and_baseline_errors_in_chinese(tmp_cwd):
         == "gxlint：错误：other.json：不是 gxlint 基线文件（没有“gxlint-baseline”键）\n"
     )
     written = gx("--write-baseline", "b.json", "r.txt")
-    assert written.stderr == "gxlint：已把 1 个文件中的 1 个问题记录到 b.json\n"
+    assert written.stderr == "gxlint：已把 1 个文件中的 1 个问题记录到 b.json（共检查 1 个文件）\n"
     usage = gx("--baseline", "b.json", "--write-baseline", "c.json", "r.txt")
     assert usage.exit_code == 2 and "错误：--baseline 和 --write-baseline 不能同时使用" in usage.stderr
 

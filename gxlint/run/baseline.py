@@ -162,8 +162,15 @@ def dumps(records: list[dict]) -> str:
     return json_text(doc, indent=2) + "\n"
 
 
-def write(path: str, results: Iterable[FileResult]) -> int:
-    """Write the baseline file; returns the number of findings recorded."""
+class Recorded(NamedTuple):
+    """What :func:`write` recorded: how many findings, in how many files."""
+
+    findings: int
+    files: int
+
+
+def write(path: str, results: Iterable[FileResult]) -> Recorded:
+    """Write the baseline file; returns how many findings it records, of how many files."""
     records = entries(results, os.path.dirname(os.path.abspath(path)))
     try:
         with open(path, "w", encoding="utf-8") as handle:
@@ -173,4 +180,4 @@ def write(path: str, results: Iterable[FileResult]) -> int:
             f"{path}: cannot write the baseline: {exc.strerror or exc}",
             f"{path}：无法写入基线文件：{os_error_zh(exc)}",
         ) from None
-    return len(records)
+    return Recorded(len(records), len({record["path"] for record in records}))

@@ -278,13 +278,15 @@ class Check:
                 on_pairs=self._paired,
             )
             try:
-                count = baseline_mod.write(target, results)
+                count, files = baseline_mod.write(target, results)
             except baseline_mod.BaselineError as exc:
                 raise RunError(exc.text("en"), exc.text("zh")) from None
+        # the files the findings are in, and the files checked, counted as the summary line counts them
+        checked = sum(1 for result in results if result.checked)
         self.say(
-            f"gxlint: recorded {count} finding{'s' if count != 1 else ''} in {len(results)} "
-            f"file{'s' if len(results) != 1 else ''} to {target}",
-            f"gxlint：已把 {len(results)} 个文件中的 {count} 个问题记录到 {target}",
+            f"gxlint: recorded {count} finding{'s' if count != 1 else ''} in {files} "
+            f"file{'s' if files != 1 else ''} to {target} ({checked} file{'s' if checked != 1 else ''} checked)",
+            f"gxlint：已把 {files} 个文件中的 {count} 个问题记录到 {target}（共检查 {checked} 个文件）",
         )
         return count
 
