@@ -123,6 +123,27 @@ def test_artifact_location_outside_the_root_is_an_absolute_file_uri(tmp_path):
     }
 
 
+def test_standard_input_is_dash_relative_to_nothing_unless_named(tmp_path, monkeypatch):
+    """Before: ``reports/-``, with the base id, as if a file named ``-`` were in the working folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "reports").mkdir()
+    monkeypatch.chdir(tmp_path / "reports")
+    args = ("--isolated", "--select", "GX0", "-f", "sarif", "--lang", "en")
+    result = gx(*args, "-", input="")  # empty: GX002
+    assert result.exit_code == 1, result.output
+    doc = json.loads(result.stdout)
+    jsonschema.validate(doc, SCHEMA)
+    [found] = doc["runs"][0]["results"]
+    assert found["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "-"}
+    named = json.loads(gx(*args, "--stdin-filename", "2021.txt", "-", input="").stdout)
+    [found] = named["runs"][0]["results"]
+    assert found["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "reports/2021.txt",
+        "uriBaseId": "%SRCROOT%",
+    }
+
+
 def test_empty_run_is_valid_too(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "clean.txt").write_text(

@@ -26,7 +26,11 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def artifact_location(path: str, root: str) -> dict:
-    """A SARIF artifactLocation: relative to ``root`` when inside it, else an absolute file URI."""
+    """A SARIF artifactLocation: relative to ``root`` when inside it, else an absolute file URI;
+    standard input read without ``--stdin-filename`` is ``-`` as it is, relative to nothing (it is
+    no file of the working directory, nor of the repository)."""
+    if path == "-":
+        return {"uri": "-"}
     absolute = os.path.abspath(path)
     try:
         rel = os.path.relpath(absolute, root)
