@@ -133,6 +133,50 @@ def test_per_file_ignores_are_relative_to_the_config_file(tmp_path):
     assert [f.code for f in linter.lint_path(str(current))] == ["GX002"]
 
 
+@pytest.mark.parametrize(
+    "glob, silenced",
+    [
+        ("reports/*.txt", True),  # * crosses /
+        ("reports/**", True),
+        ("m.txt", True),  # the file name alone
+        ("*.txt", True),
+        # before: none of these matched (a leading ./, a folder)
+        ("./reports/2021/dept/m.txt", True),
+        ("./reports/*.txt", True),
+        ("reports", True),
+        ("reports/", True),
+        ("./reports/", True),
+        ("reports/2021", True),
+        ("reports/20*/dept", True),
+        ("dept", True),  # a folder's name, wherever it is (as --exclude)
+        ("./", True),
+        # and these still do not
+        ("report", False),
+        ("2021/dept", False),  # a folder's path is from the config's folder
+        ("m.txt/", False),  # a trailing / names a folder
+        ("reports/2022", False),
+        ("other/*.txt", False),
+    ],
+)
+def test_per_file_ignores_globs_match_as_exclude_does(tmp_path, glob, silenced):
+    write(tmp_path / ".gxlint.yaml", f"per-file-ignores:\n  '{glob}': [GX002]\n")
+    report = write(tmp_path / "reports" / "2021" / "dept" / "m.txt", REPORT)
+    codes = [f.code for f in Linter().lint_path(str(report))]
+    assert codes == ([] if silenced else ["GX002"])
+
+
+def test_per_file_ignores_folders_are_those_under_the_config_file(tmp_path):
+    """A file outside the declaring file's folder (a config named with --config) is matched by its
+    own name and folders' names, never by a path from the config's folder."""
+    config = write(
+        tmp_path / "conf" / "gxlint.yaml", "per-file-ignores:\n  'reports/*': [GX002]\n  'x': [GX002]\n"
+    )
+    report = write(tmp_path / "reports" / "m.txt", REPORT)
+    assert [f.code for f in Linter(config=str(config)).lint_path(str(report))] == ["GX002"]
+    inside = write(tmp_path / "conf" / "x" / "m.txt", REPORT)
+    assert [f.code for f in Linter(config=str(config)).lint_path(str(inside))] == []
+
+
 def test_rule_names_work_like_codes(tmp_path):
     write(tmp_path / ".gxlint.yaml", "select: [not-a-report]\n")
     assert settings_for(tmp_path).select == ("GX002",)

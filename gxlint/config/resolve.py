@@ -51,14 +51,39 @@ class Settings:
         absolute = os.path.abspath(path)
         for pattern, base, codes in self.per_file_ignores:
             rel = os.path.relpath(absolute, base) if base else path
-            rel = rel.replace(os.sep, "/")
-            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
+            if _ignores(pattern, rel.replace(os.sep, "/")):
                 out.extend(codes)
         return tuple(out)
 
 
 #: the keys whose value is put together from several config files (and the command line)
 MERGED = ("severity", "options", "extend-select", "per-file-ignores")
+
+
+def _ignores(pattern: str, rel: str) -> bool:
+    """Whether a ``per-file-ignores`` glob covers the file at ``rel`` (its path from the declaring
+    config file's folder, ``/``-separated), as ``--exclude`` matches: the path (``*`` crossing
+    ``/``), the file name alone, or a folder the file is in -- by its path (``reports``,
+    ``reports/2021``) or, for a glob without ``/``, by its name wherever it is (``drafts``).  A
+    leading ``./`` is the config's folder itself; a trailing ``/`` names a folder only."""
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    folder_only = pattern.endswith("/")
+    pattern = pattern.rstrip("/")
+    if not pattern:  # "./": everything under the config's folder
+        return not rel.startswith("../")
+    parts = rel.split("/")
+    if not folder_only and (fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(parts[-1], pattern)):
+        return True
+    folders = parts[:-1]
+    outside = bool(folders) and folders[0] == ".."
+    while folders and folders[0] in ("..", "."):
+        folders = folders[1:]
+    if "/" in pattern:  # a folder's path from the config's folder: not of a file outside it
+        return not outside and any(
+            fnmatch.fnmatch("/".join(folders[:i]), pattern) for i in range(1, len(folders) + 1)
+        )
+    return any(fnmatch.fnmatch(folder, pattern) for folder in folders)
 
 
 def _match_len(prefix: str, code: str) -> int:
