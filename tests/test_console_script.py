@@ -246,6 +246,45 @@ def test_ctrl_c_stops_within_a_second_whatever_the_workers_do(tmp_path):
     assert leftover.stdout.strip() == ""
 
 
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_sigterm_and_sighup_stop_the_run_and_its_workers_as_ctrl_c_does(tmp_path, name):
+    """What a cancelled CI job, ``timeout`` or ``docker stop`` sends.  Before: the main process
+    died at once (its default) and the worker processes ran on for ever, orphaned."""
+    import signal
+    import time
+
+    number = getattr(signal, name)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(60):
+        shutil.copy(EXAMPLE, folder / f"示例县-{i:02}.txt")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SLOW_WORKERS, "--isolated", "--lang", "en", "-j", "2", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env(),
+        start_new_session=True,
+    )
+    try:
+        time.sleep(2)  # the workers are in their 60-second sleep
+        proc.send_signal(number)
+        sent = time.monotonic()
+        out, err = proc.communicate(timeout=20)
+        elapsed = time.monotonic() - sent
+        time.sleep(0.5)  # a worker that outlived its parent would still be there
+        leftover = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True)
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # whatever is left, so that no test leaves processes
+        except ProcessLookupError:
+            pass
+        proc.wait()
+    assert proc.returncode == 128 + number, (proc.returncode, err)
+    assert err.decode("utf-8") == f"gxlint: terminated ({name})\n"
+    assert elapsed < 1.5, elapsed
+    assert leftover.stdout.strip() == "", "worker processes left running"
+
+
 def test_star_import():
     result = subprocess.run(
         [

@@ -136,6 +136,48 @@ def _files_named_like_options(command: click.Command, args: list[str]) -> list[s
     return [*kept, "--", *files] if files else kept
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (a CI job cancelled, ``timeout``, ``docker stop``, a closed terminal): the
+    run stops as Ctrl-C stops it -- a KeyboardInterrupt to everything below, so that the worker
+    processes are stopped, not waited for, and no file is left half written -- and gxlint exits
+    128 + the signal's number.  Left to their default, these signals ended the main process at once
+    and left its workers running for ever."""
+
+    def __init__(self, signum: int) -> None:
+        import signal
+
+        super().__init__(signum)
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+
+
+def _stop_on_signals() -> None:
+    """Raise :class:`Stopped` on SIGTERM and SIGHUP in this process (the console script's; not when
+    gxlint is called in-process, whose host owns its signals).  A signal the process was started
+    ignoring (``nohup``) stays ignored.  A worker process forked from this one is stopped by them as
+    by default (gxlint.run.runner sets them back in each worker; until it does, the handler does)."""
+    import signal
+
+    owner = os.getpid()
+
+    def stop(signum: int, frame: Any) -> None:
+        if os.getpid() != owner:  # a worker not yet set up: ended as the default would
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is None:  # pragma: no cover - Windows has no SIGHUP
+            continue
+        try:
+            if signal.getsignal(number) == signal.SIG_DFL:
+                signal.signal(number, stop)
+        except (ValueError, OSError):  # pragma: no cover - not the main thread
+            pass
+
+
 class GxGroup(click.Group):
     """Dispatch ``gxlint PATH...`` to ``check``; a subcommand name as the first argument runs it
     (``gxlint -- parse`` lints a file literally named ``parse``)."""
@@ -149,6 +191,7 @@ class GxGroup(click.Group):
         _UI["started"] = _IMPORTED if args is None else time.perf_counter()
         if args is None:
             cache.keep_at_exit()
+            _stop_on_signals()
         _tolerant_output()
         return super().main(args, prog_name, complete_var, standalone_mode, **extra)
 
@@ -206,6 +249,10 @@ class GxGroup(click.Group):
             raise
         except click.Abort:
             raise
+        except Stopped as exc:
+            _flush_quietly()
+            click.echo(_t(f"gxlint: terminated ({exc.name})", f"gxlint：已终止（{exc.name}）"), err=True)
+            ctx.exit(128 + exc.signum)
         except KeyboardInterrupt:
             _flush_quietly()
             click.echo(_t("gxlint: interrupted", "gxlint：已中断"), err=True)

@@ -115,12 +115,24 @@ def _lang(linter, path: str | None) -> str:
         return "zh"
 
 
+#: the signals that stop a run as Ctrl-C does (besides SIGINT), in the command line's hands
+_STOPS = ("SIGTERM", "SIGHUP")
+
+
 def _init_worker(rebuild: Rebuild | None) -> None:
     global _WORKER
     import signal
 
     # Ctrl-C is the parent's to handle: it stops the run; workers finish their file quietly
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # SIGTERM and SIGHUP end a worker (the parent stops its workers with SIGTERM), whatever the
+    # parent does with them (the command line stops the run on them, gxlint.cli.app); they were held
+    # back while the workers were forked (_ctrl_c_held)
+    stops = {getattr(signal, name) for name in _STOPS if hasattr(signal, name)}
+    for number in stops:
+        signal.signal(number, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
     if rebuild is None:
         return  # forked: the parent's Linter (with its resolved settings) is already here
     from gxlint.run.linter import Linter
@@ -779,15 +791,17 @@ def _in_order(pool, function: Callable[..., Any], files: list, chunk: int, ahead
 
 @contextlib.contextmanager
 def _ctrl_c_held():
-    """Ctrl-C held back while the workers are forked, and delivered right after: arriving in the
-    middle of a fork it would be raised in one of ``os.fork``'s hooks, where Python ignores it,
-    and the run would go on as if nothing had been pressed."""
+    """Ctrl-C (and SIGTERM and SIGHUP, which stop a run as it does) held back while the workers are
+    forked, and delivered right after: arriving in the middle of a fork it would be raised in one of
+    ``os.fork``'s hooks, where Python ignores it, and the run would go on as if nothing had been
+    pressed.  The workers inherit the mask: :func:`_init_worker` lets SIGTERM and SIGHUP through."""
     import signal  # only parallel runs need it (its enums cost a cold start ~1 ms)
 
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    held = {signal.SIGINT, *(getattr(signal, name) for name in _STOPS if hasattr(signal, name))}
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
     try:
         yield
     finally:
