@@ -266,6 +266,39 @@ def to_html(text: str, encoding: str = "gbk") -> bytes:
     return page.encode(encoding)
 
 
+def to_mhtml(page: bytes, transfer: str = "quoted-printable", charset: str = "gbk") -> bytes:
+    """``page`` saved as one file, as Chrome saves it (网页，单个文件): a MIME message with CRLF line
+    ends, the page in ``transfer`` (quoted-printable, 8bit or base64) and a picture after it."""
+    import base64
+    import quopri
+
+    if transfer == "quoted-printable":
+        body = quopri.encodestring(page)
+    elif transfer == "base64":
+        body = base64.encodebytes(page)
+    else:
+        body = page
+    body = body.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n").rstrip(b"\r\n")
+    head = (
+        "From: <Saved by Blink>\r\n"
+        "Snapshot-Content-Location: http://www.shili.example.gov.cn/2021.html\r\n"
+        "Subject: =?utf-8?Q?=E7=A4=BA=E4=BE=8B=E5=8E=BF?=\r\n"
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----B"\r\n'
+        "\r\n\r\n------B\r\n"
+        f"Content-Type: text/html; charset={charset}\r\n"
+        "Content-ID: <frame-1@mhtml.blink>\r\n"
+        f"Content-Transfer-Encoding: {transfer}\r\n"
+        "Content-Location: http://www.shili.example.gov.cn/2021.html\r\n\r\n"
+    )
+    picture = (
+        b"\r\n------B\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        + base64.encodebytes(b"\x89PNG\r\n\x1a\n" + bytes(40)).replace(b"\n", b"\r\n")
+        + b"\r\n------B--\r\n"
+    )
+    return head.encode("ascii") + body + picture
+
+
 # -- text renderings ------------------------------------------------------------------------------
 
 

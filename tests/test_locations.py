@@ -78,6 +78,46 @@ def test_sarif_stays_valid_and_carries_the_location(files):
     assert all("(in the file: table 2, row 28, column 4" in r["message"]["text"] for r in results)
 
 
+def test_sarif_and_github_place_a_saved_page_at_the_line_of_its_file(files):
+    """A page saved as one file (.mhtml): the line a viewer of that file shows where the row is
+    (quoted-printable), or none -- the file as a whole -- where the page is in base64.  Before: the
+    line of the page inside the file, which in the file is another line altogether."""
+    import quopri
+    import re
+
+    (files / ".git").mkdir()
+    page = formsgen.to_html(UNBALANCED)
+    saved = formsgen.to_mhtml(page)
+    (files / "unbalanced.mhtml").write_bytes(saved)
+    (files / "unbalanced-b64.mhtml").write_bytes(formsgen.to_mhtml(page, "base64"))
+    [on_page] = _json("unbalanced.html")
+    [in_file] = _json("unbalanced.mhtml")
+    line = in_file["location"]["line"]
+    assert line != on_page["location"]["line"]
+    file_lines = saved.decode("ascii").split("\r\n")
+    # the 四、结转下年度继续办理 row, quoted-printable, starts on that line of the file
+    row = []
+    for raw in file_lines[line - 1 :]:
+        row.append(raw.removesuffix("="))
+        if not raw.endswith("="):
+            break
+    decoded = quopri.decodestring("".join(row).encode("ascii")).decode("gbk")
+    assert decoded.startswith("<tr>") and "四、结转下年度继续办理" in decoded, decoded
+    [b64] = _json("unbalanced-b64.mhtml")
+    assert "line" not in b64["location"] and (b64["location"]["table"], b64["location"]["cell"]) == (2, 4)
+
+    github = gx("--isolated", "-f", "github", "unbalanced.mhtml", "unbalanced-b64.mhtml").stdout.splitlines()
+    # in the order of their names: -b64 first
+    assert github[0].startswith("::error file=unbalanced-b64.mhtml,title=GX201::"), github[0]
+    assert re.match(rf"::error file=unbalanced\.mhtml,line={line},title=GX201::", github[1]), github[1]
+
+    sarif = json.loads(gx("--isolated", "-f", "sarif", "unbalanced.mhtml", "unbalanced-b64.mhtml").stdout)
+    assert not sorted(validator().iter_errors(sarif), key=str)
+    whole, placed = (r["locations"][0]["physicalLocation"] for r in sarif["runs"][0]["results"])
+    assert whole == {"artifactLocation": {"uri": "unbalanced-b64.mhtml", "uriBaseId": "%SRCROOT%"}}
+    assert placed["region"] == {"startLine": line, "startColumn": 1, "endLine": line, "endColumn": 1}
+
+
 def test_parse_shows_the_text_read_with_origins(files):
     out = gx("parse", "--format", "source", "unbalanced.docx").stdout
     assert "paragraph 1 " in out and "table 2, row 27 " in out

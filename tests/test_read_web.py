@@ -539,6 +539,60 @@ def test_a_page_saved_as_one_file_is_read_as_its_page():
     assert [c.title for c in from_file.chapters] == [c.title for c in from_page.chapters]
 
 
+@pytest.mark.parametrize("transfer", ["quoted-printable", "8bit"])
+def test_a_page_saved_as_one_file_is_placed_at_the_lines_of_that_file(transfer):
+    """Before: the lines of the page inside the file, where a viewer of the .mhtml file shows
+    something else (a quoted-printable line elsewhere).  Each line a paragraph or cell is placed on
+    is the file's line where the page's line starts."""
+    import quopri
+
+    import formsgen
+    from gxlint.read.source import from_bytes
+
+    text = (Path(__file__).resolve().parents[1] / "examples" / "shili-county-2021.txt").read_text(
+        encoding="utf-8"
+    )
+    page = formsgen.to_html(text, "utf-8")
+    saved = formsgen.to_mhtml(page, transfer, "utf-8")
+    source = from_bytes(saved, "2021.mhtml")
+    plain = from_bytes(page, "2021.html")
+    assert source.text == plain.text and source.form == "html"
+    file_lines = saved.split(b"\r\n")
+    page_lines = page.split(b"\n")
+    placed = 0
+    for number in range(1, plain.line_count + 1):
+        at_page, at_file = plain.locate(number), source.locate(number)
+        assert (at_page is None) == (at_file is None)
+        if at_page is None or at_page.line is None:
+            continue
+        assert at_file.line is not None and at_file.line != at_page.line
+        assert (at_file.table, at_file.row, at_file.cell) == (at_page.table, at_page.row, at_page.cell)
+        # the file from that line on, decoded, starts with the page's line
+        rest = b"\n".join(file_lines[at_file.line - 1 :])
+        if transfer == "quoted-printable":
+            rest = quopri.decodestring(rest.replace(b"=\n", b""))
+        assert rest.startswith(page_lines[at_page.line - 1]), (number, at_page, at_file)
+        placed += 1
+    assert placed > 50  # the paragraphs and cells
+
+
+def test_a_page_saved_as_one_file_in_base64_has_no_lines_to_give():
+    """Its lines are not the file's (the file holds base64): none rather than wrong ones; the table
+    cells are still named."""
+    import formsgen
+    from gxlint.read.source import from_bytes
+
+    text = (Path(__file__).resolve().parents[1] / "examples" / "shili-county-2021.txt").read_text(
+        encoding="utf-8"
+    )
+    page = formsgen.to_html(text, "gbk")
+    source = from_bytes(formsgen.to_mhtml(page, "base64"), "2021.mhtml")
+    assert source.text == from_bytes(page, "2021.html").text
+    origins = [source.locate(n) for n in range(1, source.line_count + 1)]
+    assert all(o is None or o.line is None for o in origins)
+    assert sum(1 for o in origins if o is not None and o.table) > 40
+
+
 def test_a_page_saved_as_one_file_without_a_page_says_so():
     from gxlint.read.source import from_bytes
 

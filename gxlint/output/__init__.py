@@ -117,12 +117,18 @@ class Formatter:
         pass
 
 
-def file_region(finding: Finding) -> tuple[int, int | None, int, int | None]:
+def file_region(finding: Finding) -> tuple[int, int | None, int, int | None] | None:
     """(line, column, end line, end column) of a finding in the file a tool opens: for a web page,
-    the line of the HTML source it came from (its column is not known: None); otherwise the
-    finding's own (for a Word or PDF file, positions in the text gxlint read, the best there is)."""
+    the line of the file the finding came from (its HTML source; in a page saved as one file, .mhtml,
+    the line of that file; its column is not known: None), or None -- the file as a whole -- when
+    that line is not known (a page stored in base64 in an .mhtml file, a line past libxml2's count):
+    the finding's own line is one of the text gxlint read, no line of the file;
+    otherwise the finding's own (for a Word or PDF file, positions in the text gxlint read, the best
+    there is)."""
     loc = finding.location
-    if loc and loc.get("form") == "html" and loc.get("line"):
+    if loc and loc.get("form") == "html":
+        if not loc.get("line"):
+            return None
         return loc["line"], loc.get("column"), loc["line"], None
     return finding.line, finding.column, finding.end_line, finding.end_column
 

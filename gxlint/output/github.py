@@ -27,8 +27,11 @@ class GithubFormatter(Formatter):
     def add(self, result: FileResult) -> None:
         for f in result.findings:
             path = relative_path(f.path, self.root)
-            line, column, _, _ = file_region(f)  # a web page: the line of its HTML source
-            props = f"file={_escape_prop(path)},line={line}" + (f",col={column}" if column else "")
+            region = file_region(f)  # a web page: the line of its HTML source; None: the whole file
+            props = f"file={_escape_prop(path)}"
+            if region is not None:
+                line, column, _, _ = region
+                props += f",line={line}" + (f",col={column}" if column else "")
             props += f",title={_escape_prop(f.code)}"
             message = f.message
             place = describe(f.location, self.lang)

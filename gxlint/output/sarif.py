@@ -43,10 +43,14 @@ def artifact_location(path: str, root: str) -> dict:
     return {"uri": quote(os.fsencode(rel.replace(os.sep, "/")), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
-def _region(finding) -> dict:
+def _region(finding) -> dict | None:
     """The region in the file itself (a web page's: its source line, from its first character,
-    whose column is not known; GitHub requires the columns; see ``file_region``)."""
-    line, column, end_line, end_column = file_region(finding)
+    whose column is not known; GitHub requires the columns; see ``file_region``); None when no line
+    of the file is known: the result is then about the file as a whole (no ``region``)."""
+    region = file_region(finding)
+    if region is None:
+        return None
+    line, column, end_line, end_column = region
     if column is None:
         column = end_column = 1
     elif end_column is None:
@@ -66,18 +70,15 @@ class SarifFormatter(Formatter):
             text = f.message + (
                 ("（修改建议：" + f.fix + "）" if self.lang == "zh" else f" (fix: {f.fix})") if f.fix else ""
             )
+            physical: dict = {"artifactLocation": artifact_location(f.path, self._root)}
+            region = _region(f)
+            if region is not None:
+                physical["region"] = region
             item: dict = {
                 "ruleId": f.code,
                 "level": _LEVEL.get(f.severity, "error"),
                 "message": {"text": text},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": artifact_location(f.path, self._root),
-                            "region": _region(f),
-                        }
-                    }
-                ],
+                "locations": [{"physicalLocation": physical}],
                 "partialFingerprints": {
                     "gxlintFingerprint/v1": f.fingerprint or f"{f.code}:{f.line}:{f.column}"
                 },

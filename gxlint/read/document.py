@@ -214,6 +214,41 @@ class Document(_Frozen):
         _set(self, "extra", {} if extra is None else extra)
 
 
+def relined(document: Document, line_of) -> Document:
+    """``document`` with the ``line`` of every origin put through ``line_of`` (a line number, or
+    None for one not known): for a page read out of another file (a web page saved as one file,
+    .mhtml), whose reader counted the page's lines, not the file's."""
+
+    def origin(o: Origin) -> Origin:
+        if o.line is None:
+            return o
+        return Origin(o.page, line_of(o.line), o.column, o.paragraph, o.table, o.row, o.cell)
+
+    def block(b):
+        if isinstance(b, Paragraph):
+            return Paragraph(
+                b.text, origin(b.origin), b.heading, tuple((at, origin(o)) for at, o in b.lines), b.drawn
+            )
+        if isinstance(b, Grid):
+            rows = tuple(
+                tuple(GridCell(c.text, origin(c.origin), c.rowspan, c.colspan) for c in row) for row in b.rows
+            )
+            return Grid(rows, origin(b.origin))
+        if isinstance(b, AlignedLines):
+            return AlignedLines(tuple((text, origin(o)) for text, o in b.lines))
+        return b
+
+    return Document(
+        document.form,
+        tuple(block(b) for b in document.blocks),
+        document.problems,
+        tuple((key, value, origin(o)) for key, value, o in document.metadata),
+        document.encoding,
+        document.pages,
+        document.extra,
+    )
+
+
 def expand(grid: Grid) -> list[list[GridCell | None]]:
     """The grid as a full rectangle: each cell at its top-left slot, ``None`` in the slots its
     spans cover.  Rows shorter than the widest are padded with ``None``."""

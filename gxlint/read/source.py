@@ -222,10 +222,17 @@ def from_bytes(data: bytes, path: str | None = None) -> Source:
         text, encoding, problems = decode(data)
         return from_text(text, path, encoding, problems)
     if form == "mhtml":
-        page = _mhtml_page(data)
-        if page is None:
+        unpacked = _mhtml_page(data)
+        if unpacked is None:
             return Source("", path=path, encoding="", problems=(Problem(*_NO_MHTML_PAGE),), form=form)
-        form, data = "html", page
+        from gxlint.read.document import relined
+
+        page, lines = unpacked
+        # the page's lines are the file's from where the page starts in it (see _mhtml_page)
+        document = relined(
+            _read_document("html", page, path), lambda n: lines[n - 1] if 0 < n <= len(lines) else None
+        )
+        return from_document(document, path)
     if form in _REFUSED:
         zh, en = _REFUSED[form]
         return Source("", path=path, encoding="", problems=(Problem(zh, en),), form=form)
@@ -314,9 +321,10 @@ _NO_MHTML_PAGE = (
 )
 
 
-def _mhtml_page(data: bytes) -> bytes | None:
+def _mhtml_page(data: bytes) -> tuple[bytes, list[int | None]] | None:
     """The web page inside a page saved as one file (.mhtml: a MIME message of the page and its
-    pictures): its first ``text/html`` part, decoded from quoted-printable or base64."""
+    pictures): its first ``text/html`` part, decoded from quoted-printable or base64; and for each
+    line of the page, the line of the file where it starts (:func:`_mhtml_lines`)."""
     import email
     import email.policy
 
@@ -325,12 +333,56 @@ def _mhtml_page(data: bytes) -> bytes | None:
         if part.get_content_type() == "text/html":
             payload = part.get_payload(decode=True)
             if isinstance(payload, bytes) and payload.strip():
+                lines = _mhtml_lines(data, part, payload)
                 charset = part.get_content_charset()
                 if charset and b"charset" not in payload[:2048].lower():
                     # the charset is given by the part's header only: the page's reader needs it
+                    # (on the page's first line: the lines stay where they are)
                     payload = f'<meta charset="{charset}">'.encode("ascii") + payload
-                return payload
+                return payload, lines
     return None
+
+
+def _mhtml_lines(data: bytes, part, page: bytes) -> list[int | None]:
+    """For each line of ``page`` (the decoded body of ``part`` of the .mhtml file ``data``), the
+    line of the file it starts on, so that a finding names the line a viewer of the file shows.
+    A body written as it is (7bit, 8bit) keeps its lines; in quoted-printable a line of the page
+    starts at a known line of the file (a line ending in ``=`` is continued on the next, and the
+    page's line breaks are the file's or an encoded ``=0A`` within a line).  A body in base64
+    (or one that cannot be found again in the file) has no such lines: None for each."""
+    import quopri
+
+    unknown: list[int | None] = [None] * (page.count(b"\n") + 1)
+    encoding = str(part.get("content-transfer-encoding", "")).strip().lower()
+    if encoding not in ("", "7bit", "8bit", "binary", "quoted-printable"):
+        return unknown
+    # the body as the parser holds it: the file's bytes, those past ASCII as surrogates
+    # (get_payload() would decode them by the part's charset)
+    raw = getattr(part, "_payload", None)
+    if not isinstance(raw, str) or not raw:
+        return unknown
+    try:
+        body = raw.encode("ascii", "surrogateescape")
+    except UnicodeEncodeError:
+        return unknown
+    at = data.find(body)
+    if at < 0:
+        return unknown
+    first = data.count(b"\n", 0, at) + 1
+    lines: list[int | None] = [first]
+    decoded: list[bytes] = []
+    for number, line in enumerate(body.splitlines(keepends=True), first):
+        piece = quopri.decodestring(line) if encoding == "quoted-printable" else line
+        decoded.append(piece)
+        start = 0
+        while (end := piece.find(b"\n", start)) >= 0:
+            start = end + 1
+            # the next line of the page starts after this line break: further on this line of the
+            # file, or (the break is the line's own) at the start of the next
+            lines.append(number + 1 if start == len(piece) else number)
+    if b"".join(decoded) != page:  # decoded otherwise than line by line: no lines rather than wrong ones
+        return unknown
+    return lines
 
 
 def _read_document(form: str, data: bytes, path: str | None) -> Document:
