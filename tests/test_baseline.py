@@ -200,3 +200,25 @@ def test_a_skipped_non_report_is_not_recorded():
         "README.md", 1, 1, 1, 2, "GX002", "not-a-report", "info", "不是年度报告，已跳过", fingerprint="f"
     )
     assert baseline.entries([FileResult("README.md", [note], skipped=True)], ".") == []
+
+
+def test_a_path_that_is_no_file_to_check_is_never_recorded(office):
+    """A mistyped path (GX001 "no such file or directory"), an empty folder, a broken link: recorded,
+    they were hidden from the next run on and a CI job checked nothing without a word."""
+    import os
+
+    os.mkdir("empty")
+    os.symlink("nowhere.txt", "broken.txt")
+    paths = ("reports/2021.txt", "reprots/2022.txt", "empty", "broken.txt")
+    written = lint("--write-baseline", "b.json", *paths)
+    assert written.exit_code == 0
+    assert written.stderr == "gxlint: recorded 1 finding in 1 file to b.json (1 file checked)\n"
+    data = json.loads(open("b.json", encoding="utf-8").read())
+    assert [(e["path"], e["code"]) for e in data["findings"]] == [("reports/2021.txt", "GX003")]
+    again = lint("--baseline", "b.json", "-f", "json", *paths)
+    assert again.exit_code == 1
+    assert sorted((f["path"], f["code"]) for f in findings(again)) == [
+        ("broken.txt", "GX001"),
+        ("empty", "GX001"),
+        ("reprots/2022.txt", "GX001"),
+    ]

@@ -145,12 +145,15 @@ class Baseline:
 
 
 def entries(results: Iterable[FileResult], base: str) -> list[dict]:
-    """The baseline records for every finding of ``results`` (paths relative to ``base``), sorted."""
+    """The baseline records for every finding of ``results`` (paths relative to ``base``), sorted.
+    A path that was no file to check (it does not exist, a folder with nothing to check, a broken
+    link: ``checked`` False) is not recorded: a typo in a CI job's paths stays reported, never
+    hidden from the second run on; nor is a non-report skipped under ``--skip-non-reports``."""
     base = os.path.abspath(base)
     out = [
         {"path": _relative(f.path, base), "code": f.code, "fingerprint": f.fingerprint, "message": f.message}
         for result in results
-        if not result.skipped
+        if result.checked and not result.skipped
         for f in result.findings
     ]
     out.sort(key=lambda e: (e["path"], e["code"], e["fingerprint"]))
