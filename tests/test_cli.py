@@ -861,6 +861,58 @@ def test_interrupt_exits_130_without_a_traceback(monkeypatch):
     assert result.exit_code == 130 and result.stderr == "gxlint：已中断\n"
 
 
+def test_an_interrupted_run_leaves_no_output_file_and_an_old_one_as_it_was(tmp_cwd, monkeypatch):
+    """-o FILE is written to a temporary file beside it and renamed at the end.  Before: an
+    interrupted run left an empty or cut-off file (an empty gxlint.sarif, for a CI step to upload)."""
+    import os
+    import stat
+
+    real = runner.check
+
+    def interrupted(linter, items, formatter, **kwargs):
+        formatter.begin()
+        formatter.out.write("half of it")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "check", interrupted)
+    for fmt in ("sarif", "json", "full"):
+        result = gx("--isolated", "-f", fmt, "-o", "out.txt", EXAMPLE)
+        assert result.exit_code == 130
+        assert os.listdir(tmp_cwd) == []  # neither the file nor a temporary one
+    (tmp_cwd / "out.txt").write_text("last run's\n", encoding="utf-8")
+    assert gx("--isolated", "-f", "sarif", "-o", "out.txt", EXAMPLE).exit_code == 130
+    assert (tmp_cwd / "out.txt").read_text(encoding="utf-8") == "last run's\n"
+    assert os.listdir(tmp_cwd) == ["out.txt"]
+    # a run that ends writes it whole, with the permissions of the file it replaces
+    monkeypatch.setattr(runner, "check", real)
+    os.chmod(tmp_cwd / "out.txt", 0o640)
+    assert gx("--isolated", "-f", "json", "-o", "out.txt", EXAMPLE).exit_code == 0
+    assert json.loads((tmp_cwd / "out.txt").read_text(encoding="utf-8")) == []
+    assert stat.S_IMODE(os.stat(tmp_cwd / "out.txt").st_mode) == 0o640
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert gx("--isolated", "-f", "json", "-o", "new.json", EXAMPLE).exit_code == 0
+    assert stat.S_IMODE(os.stat(tmp_cwd / "new.json").st_mode) == 0o666 & ~mask
+    assert sorted(os.listdir(tmp_cwd)) == ["new.json", "out.txt"]
+
+
+def test_parse_output_file_is_written_whole_or_not_at_all(tmp_cwd, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    import gxlint.output.dataset as model
+
+    (tmp_cwd / "r.csv").write_text("old\n", encoding="utf-8")
+    with monkeypatch.context() as patched:
+        patched.setattr(model, "cell_rows", interrupted)
+        result = gx("parse", "--format", "csv", "-o", "r.csv", EXAMPLE)
+    assert result.exit_code == 130
+    assert (tmp_cwd / "r.csv").read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_cwd.iterdir()] == ["r.csv"]
+    assert gx("parse", "--format", "csv", "-o", "r.csv", EXAMPLE).exit_code == 0
+    assert (tmp_cwd / "r.csv").read_text(encoding="utf-8").startswith("\ufefffile,form,")
+
+
 def test_a_folder_without_reports_is_a_gx001_finding(tmp_cwd):
     (tmp_cwd / "docs").mkdir()
     (tmp_cwd / "docs" / "a.xlsx").write_bytes(b"PK")

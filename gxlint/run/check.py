@@ -32,7 +32,6 @@ from gxlint.run.errors import (
     RunError,
     Say,
     UsageProblem,
-    cannot_write,
     config_error,
     say_in_english,
 )
@@ -335,11 +334,10 @@ class Check:
                 baseline = Baseline.load(o.baseline)
             except BaselineError as exc:
                 raise RunError(exc.text("en"), exc.text("zh")) from None
-        try:
-            stream = open(o.output_file, "w", encoding="utf-8") if o.output_file else sys.stdout
-        except OSError as exc:
-            raise cannot_write(o.output_file or "", exc) from None
-        try:
+        from gxlint.run.outfile import open_output
+
+        # -o FILE: written whole when the run ends, or not at all (an interrupted run, an error)
+        with open_output(o.output_file) as stream:
             formatter = self.formatter(stream)
             progress = progress_mod.for_run(o.fmt, len(self.items), stream, sys.stderr)
             return runner.check(
@@ -358,9 +356,6 @@ class Check:
                 previous=o.previous,
                 on_pairs=self._paired,
             )
-        finally:
-            if o.output_file:
-                stream.close()
 
     def exit_status(self, outcome) -> int:
         """EXIT_FINDINGS when a finding reached its file's failing level (unless ``--exit-zero``)."""

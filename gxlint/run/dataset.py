@@ -10,7 +10,7 @@ import os
 import sys
 from typing import Iterator, TextIO
 
-from gxlint.run.errors import Say, UsageProblem, cannot_write, say_in_english
+from gxlint.run.errors import Say, UsageProblem, say_in_english
 
 #: the formats that take many files and folders
 MANY = ("csv", "json-lines")
@@ -20,15 +20,10 @@ FORMATS = ("text", "json", "source", *MANY)
 
 @contextlib.contextmanager
 def open_output(output_file: str | None) -> Iterator[TextIO]:
-    """Standard output, or ``output_file`` opened for writing (and closed afterwards)."""
-    if not output_file:
-        yield sys.stdout
-        return
-    try:
-        stream = open(output_file, "w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise cannot_write(output_file, exc) from None
-    with stream:
+    """Standard output, or ``output_file``, written whole or not at all (gxlint.run.outfile)."""
+    from gxlint.run.outfile import open_output as whole
+
+    with whole(output_file, newline="") as stream:
         yield stream
 
 
