@@ -785,6 +785,8 @@ def test_init_writes_a_config_gxlint_accepts_and_refuses_to_overwrite(tmp_cwd, e
 
 
 def test_init_comments_the_config_in_the_language_of_the_messages(tmp_cwd):
+    for folder in ("zh", "en0", "en2"):
+        (tmp_cwd / folder).mkdir()
     assert gx("init", "zh").exit_code == 0
     zh = (tmp_cwd / "zh" / ".gxlint.yaml").read_text(encoding="utf-8")
     assert "select: [ALL]                    # 要运行的规则\n" in zh
@@ -812,6 +814,7 @@ def test_init_comments_the_config_in_the_language_of_the_messages(tmp_cwd):
 
 def test_init_with_rule_options_round_trips_every_default(monkeypatch, tmp_cwd):
     with_probe(monkeypatch)
+    (tmp_cwd / "conf").mkdir()
     assert gx("init", "conf").exit_code == 0
     text = (tmp_cwd / "conf" / ".gxlint.yaml").read_text(encoding="utf-8")
     assert "  ZZ901:" in text and '    label: "probe"' in text and "    limit: 3" in text
@@ -827,11 +830,37 @@ def test_init_refuses_when_a_yml_config_exists(tmp_cwd):
     assert not (tmp_cwd / ".gxlint.yaml").exists()
 
 
-def test_init_into_a_folder_that_cannot_be_made_is_an_error_not_a_crash(tmp_cwd):
-    (tmp_cwd / "file").write_text("", encoding="utf-8")
-    result = gx("init", "file/sub")  # a folder inside a plain file
+def test_init_into_a_folder_that_does_not_exist_is_refused(tmp_cwd):
+    """Before: a mistyped path was made, folders and all, and the file written there."""
+    result = gx("init", "no/such/dir", "--lang", "en")
     assert result.exit_code == 2
-    assert "无法写入 file/sub/.gxlint.yaml" in result.stderr and "内部错误" not in result.stderr
+    assert result.stderr == (
+        "gxlint: error: no such directory: no/such/dir (gxlint init writes into a folder that exists: "
+        "make it first)\n"
+    )
+    assert (
+        gx("init", "no/such/dir").stderr
+        == "gxlint：错误：目录不存在：no/such/dir（gxlint init 只写入已有的目录，请先创建它）\n"
+    )
+    assert list(tmp_cwd.iterdir()) == []
+    (tmp_cwd / "file").write_text("", encoding="utf-8")
+    result = gx("init", "file")
+    assert result.exit_code == 2 and "'file' 是文件，不是目录。" in result.stderr
+    result = gx("init", "file/sub")  # a folder inside a plain file
+    assert (
+        result.exit_code == 2 and "目录不存在：file/sub" in result.stderr and "内部错误" not in result.stderr
+    )
+
+
+def test_init_into_a_folder_that_cannot_be_written_is_an_error_not_a_crash(tmp_cwd):
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root writes into any folder")
+    (tmp_cwd / "locked").mkdir(mode=0o500)
+    result = gx("init", "locked")
+    assert result.exit_code == 2
+    assert "无法写入 locked/.gxlint.yaml" in result.stderr and "内部错误" not in result.stderr
 
 
 def test_parse_still_works_and_reads_stdin():
