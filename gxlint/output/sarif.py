@@ -43,13 +43,13 @@ def artifact_location(path: str, root: str) -> dict:
     return {"uri": quote(os.fsencode(rel.replace(os.sep, "/")), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
-def _region(finding) -> dict | None:
+def _region(finding) -> dict:
     """The region in the file itself (a web page's: its source line, from its first character,
-    whose column is not known; GitHub requires the columns; see ``file_region``); None when no line
-    of the file is known: the result is then about the file as a whole (no ``region``)."""
-    region = file_region(finding)
-    if region is None:
-        return None
+    whose column is not known; GitHub requires the columns; see ``file_region``).  Where no line of
+    the file is known (a page stored in base64 in an .mhtml file), the file's first line: GitHub
+    requires ``startLine``, and a viewer then opens the file at its top, as for a finding about the
+    whole file, rather than at a line of the decoded page."""
+    region = file_region(finding) or (1, 1, 1, 1)
     line, column, end_line, end_column = region
     if column is None:
         column = end_column = 1
@@ -70,10 +70,7 @@ class SarifFormatter(Formatter):
             text = f.message + (
                 ("（修改建议：" + f.fix + "）" if self.lang == "zh" else f" (fix: {f.fix})") if f.fix else ""
             )
-            physical: dict = {"artifactLocation": artifact_location(f.path, self._root)}
-            region = _region(f)
-            if region is not None:
-                physical["region"] = region
+            physical = {"artifactLocation": artifact_location(f.path, self._root), "region": _region(f)}
             item: dict = {
                 "ruleId": f.code,
                 "level": _LEVEL.get(f.severity, "error"),
