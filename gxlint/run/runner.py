@@ -119,6 +119,23 @@ def _lang(linter, path: str | None) -> str:
 _STOPS = ("SIGTERM", "SIGHUP")
 
 
+def _die_with_parent(number: int) -> None:
+    """On Linux, have the kernel send this worker ``number`` when the process that started it dies
+    however it dies (SIGKILL, a crash: nothing of the parent runs then to stop its workers, which
+    would run on for ever holding the output's pipe).  Elsewhere nothing: the parent's handlers
+    stop the workers for the signals that can be handled."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, number, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request was made: init took the worker
+        os._exit(1)
+
+
 def _init_worker(rebuild: Rebuild | None) -> None:
     global _WORKER
     import signal
@@ -133,6 +150,7 @@ def _init_worker(rebuild: Rebuild | None) -> None:
         signal.signal(number, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
+    _die_with_parent(signal.SIGTERM)
     if rebuild is None:
         return  # forked: the parent's Linter (with its resolved settings) is already here
     from gxlint.run.linter import Linter
