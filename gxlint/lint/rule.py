@@ -71,24 +71,27 @@ class Phrase(NamedTuple):
 
 
 def place(report: "Report", where: Any) -> Phrase:
-    """Where ``where`` (a Span, or a model node with a ``span``) is, as a person finds it in the
-    file: for a message that names another place than its finding's own (the finding's place is
-    given with it).  ``第 78 行`` / ``line 78`` in a text file; in a Word, web or PDF file the place
-    there, ``第 15 段``, ``表 2 第 5 行第 3 列``, ``第 3 页第 12 行``, ``网页源码第 71 行`` (the line of the text
-    gxlint read only when the file's own place is not known)."""
+    """Where ``where`` (a Span, a model node with a ``span``, or a line number: the whole line) is,
+    as a person finds it in the file: for a message that names another place than its finding's own
+    (the finding's place is given with it).  ``第 78 行`` / ``line 78`` in a text file; in a Word, web or
+    PDF file the place there, ``第 15 段``, ``表 2 第 5 行第 3 列``, ``第 3 页第 12 行``, ``网页源码第 71 行``
+    (the line of the text gxlint read only when the file's own place is not known)."""
     from gxlint.finding import describe
 
-    span = getattr(where, "span", where)
+    if isinstance(where, int):
+        line, column = where, None
+    else:
+        span = getattr(where, "span", where)
+        line, column = span.line, span.column
     source = report.source
-    origin = source.locate(span.line, span.column)
+    origin = source.locate(line, column)
     if origin is not None:
         location = {"form": source.form, **origin.to_dict()}
         zh = describe(location, "zh")
         if zh:
             return Phrase(zh, describe(location, "en"))
-        line = span.line
     else:
-        line = source.origin(span.line, span.column)[0]
+        line = source.origin(line, column or 1)[0]
     return Phrase(f"第 {line} 行", f"line {line}")
 
 

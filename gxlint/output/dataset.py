@@ -8,6 +8,7 @@ from typing import Any, Iterator
 from gxlint.finding import describe
 from gxlint.lint.analyses.chapters import is_report
 from gxlint.lint.engine import infer_report_organ
+from gxlint.lint.rule import place
 from gxlint.model import KIND_NAMES, TEMPLATE_KINDS, Paragraph, Report, Table
 from gxlint.read.source import Source
 from gxlint.chinese import numeral_text
@@ -203,7 +204,6 @@ _OUTLINE = {
         "no organ": "(no organ)",
         "no date": "(no date)",
         "and": ", ",
-        "at line": "line {line}",
         "line": " ({at})",
         "problem line": "{at}: ",
         "preamble": "preamble: {n} paragraph(s)",
@@ -230,7 +230,6 @@ _OUTLINE = {
         "no organ": "（无机关名称）",
         "no date": "（无日期）",
         "and": "，",
-        "at line": "第 {line} 行",
         "line": "（{at}）",
         "problem line": "{at}：",
         "preamble": "开头：{n} 段",
@@ -258,9 +257,8 @@ def report_to_text(report: Report, lang: str = "zh") -> str:
     def at(line: int) -> str:
         """A line of the text read, as a person finds it in the file: 第 7 段, 表 2 第 5 行第 3 列,
         第 3 页第 12 行 for Word, PDF and web pages (the line of the text read means nothing there)."""
-        origin = report.source.locate(line)
-        place = describe({"form": form, **origin.to_dict()}, lang) if origin is not None else ""
-        return place or w["at line"].format(line=line)
+        found = place(report, line)
+        return found.zh if lang == "zh" else found.en
 
     out.append(w["form"] + (_FORMS_ZH.get(form, form) if lang == "zh" else form))
     out.append(w["title"] + (report.title or w["none"]))
