@@ -139,8 +139,10 @@ def _has_spaced_header(lines_text: str) -> bool:
 
 def _header_words(line: str, v: _Vocab) -> list[str] | None:
     """The words of a line that are all header labels of one table kind (or 第二十条 captions)."""
+    if len(line) > MAX_LINE:
+        return None
     words = line.split()
-    if not 2 <= len(words) <= MAX_FIELDS or len(line) > MAX_LINE:
+    if not 2 <= len(words) <= MAX_FIELDS:
         return None
     if all(v.is_caption(w) for w in words) or any(
         all(v.header_label(kind, w) for w in words) for kind in ("ad", "app", "rl")
