@@ -70,7 +70,8 @@ def _index(markers) -> dict:
     """Per table kind, normalised key -> [(format id, label)] in the order of ``markers``, and
     whether a key can be made of ASCII digits and dots only (else a number cell, the most common
     field, is skipped without being normalised: it cannot name a label).  ``seen`` keeps, per
-    kind, what a field's text was found to name: the same labels and numbers recur in every
+    kind, what a field's text was found to name (its labels, and the applications rows it names
+    that are markers with data: ``DATA_ROWS``): the same labels and numbers recur in every
     report's tables."""
     index: dict[str, dict[str, list[tuple[str, str]]]] = {}
     numeric = False
@@ -85,7 +86,7 @@ def _index(markers) -> dict:
 
 #: how many field texts ``seen`` keeps per table kind before it starts afresh
 _SEEN = 8192
-#: a text not in ``seen`` yet (None there means: the text names no label)
+#: a text not in ``seen`` yet (a None there means: the text names no such label)
 _UNSEEN: Any = object()
 
 
@@ -124,42 +125,29 @@ def evidence(
     applications = table.kind == APPLICATIONS
     seen = index["seen"][table.kind]
     data_rows = index["by_kind"].get(DATA_ROWS) if applications else None
-    data_seen = index["seen"].get(DATA_ROWS, {})
     found: dict[str, list[str]] = {}
-
-    def add(hits: list[tuple[str, str]]) -> None:
-        for tid, label in hits:
-            labels = found.setdefault(tid, [])
-            if label not in labels:
-                labels.append(label)
-
     for raw in table.raw:
-        for f in raw.fields:
+        fields = raw.fields
+        for i, f in enumerate(fields):
             text = f.text
-            hits = seen.get(text, _UNSEEN)
-            if hits is _UNSEEN:
+            # what the text names: a marker label; an applications row that is one only with data
+            both = seen.get(text, _UNSEEN)
+            if both is _UNSEEN:
                 if len(seen) >= _SEEN:
                     seen.clear()
-                hits = seen[text] = _hits(keys, skip_numbers, applications, text)
-            if hits is None:
+                both = seen[text] = (
+                    _hits(keys, skip_numbers, applications, text),
+                    _hits(data_rows, skip_numbers, True, text) if data_rows else None,
+                )
+            hits, data = both
+            if data is not None and _number(next((t for g in fields[i + 1 :] if (t := g.text.strip())), "")):
+                hits = [*(hits or ()), *data]  # the data are the row's own, not a sub-row's after it
+            if not hits:
                 continue
-            add(hits)
+            for tid, label in hits:
+                labels = found.setdefault(tid, [])
+                if label not in labels:
+                    labels.append(label)
             if enough is not None and enough in found:
                 return found
-        if data_rows:
-            fields = raw.fields
-            for i, f in enumerate(fields):
-                text = f.text
-                hits = data_seen.get(text, _UNSEEN)
-                if hits is _UNSEEN:
-                    if len(data_seen) >= _SEEN:
-                        data_seen.clear()
-                    hits = data_seen[text] = _hits(data_rows, skip_numbers, True, text)
-                if hits is not None and _number(
-                    next((t for g in fields[i + 1 :] if (t := g.text.strip())), "")
-                ):
-                    # the data are the row's own, not those of a sub-row whose label follows it
-                    add(hits)
-                    if enough is not None and enough in found:
-                        return found
     return {tid: labels for tid, labels in found.items() if labels}
