@@ -216,50 +216,16 @@ main()
 """
 
 
-def test_ctrl_c_stops_within_a_second_whatever_the_workers_do(tmp_path):
+def _stopped(folder, number: int, *options: str) -> tuple[int, str, float, list[str]]:
+    """gxlint ``-j 2`` over ``folder`` with its workers in a 60-second sleep, sent the signal
+    ``number`` after 2 seconds: its exit code, standard error, how long it took to end after the
+    signal, and the processes of its group still running then (a worker that outlived it; a dead
+    one that no one waited for, a zombie where pid 1 reaps none, is not running)."""
     import signal
     import time
 
-    folder = reports(tmp_path / "r")
     proc = subprocess.Popen(
-        [sys.executable, "-c", SLOW_WORKERS, "--isolated", "-j", "2", str(folder)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env(),
-        start_new_session=True,
-    )
-    try:
-        time.sleep(2)  # the workers are in their 60-second sleep
-        proc.send_signal(signal.SIGINT)
-        sent = time.monotonic()
-        out, err = proc.communicate(timeout=20)
-        elapsed = time.monotonic() - sent
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-    assert proc.returncode == 130
-    assert err.decode("utf-8") == "gxlint：已中断\n"
-    assert elapsed < 10, elapsed  # not the workers' 60-second sleep
-    # no worker left behind in the process group
-    leftover = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True)
-    assert leftover.stdout.strip() == ""
-
-
-@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
-def test_sigterm_and_sighup_stop_the_run_and_its_workers_as_ctrl_c_does(tmp_path, name):
-    """What a cancelled CI job, ``timeout`` or ``docker stop`` sends.  Before: the main process
-    died at once (its default) and the worker processes ran on for ever, orphaned."""
-    import signal
-    import time
-
-    number = getattr(signal, name)
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for i in range(60):
-        shutil.copy(EXAMPLE, folder / f"示例县-{i:02}.txt")
-    proc = subprocess.Popen(
-        [sys.executable, "-c", SLOW_WORKERS, "--isolated", "--lang", "en", "-j", "2", str(folder)],
+        [sys.executable, "-c", SLOW_WORKERS, "--isolated", *options, "-j", "2", str(folder)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env(),
@@ -269,20 +235,53 @@ def test_sigterm_and_sighup_stop_the_run_and_its_workers_as_ctrl_c_does(tmp_path
         time.sleep(2)  # the workers are in their 60-second sleep
         proc.send_signal(number)
         sent = time.monotonic()
-        out, err = proc.communicate(timeout=20)
+        _, err = proc.communicate(timeout=20)  # the pipes close only when no worker holds them
         elapsed = time.monotonic() - sent
         time.sleep(0.5)  # a worker that outlived its parent would still be there
-        leftover = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True)
+        listed = subprocess.run(
+            ["ps", "-o", "stat=,args=", "-g", str(proc.pid)], capture_output=True, text=True
+        )
     finally:
         try:
             os.killpg(proc.pid, signal.SIGKILL)  # whatever is left, so that no test leaves processes
         except ProcessLookupError:
             pass
         proc.wait()
-    assert proc.returncode == 128 + number, (proc.returncode, err)
-    assert err.decode("utf-8") == f"gxlint: terminated ({name})\n"
+    alive = [
+        line for line in listed.stdout.splitlines() if line.strip() and not line.lstrip().startswith("Z")
+    ]
+    return proc.returncode, err.decode("utf-8"), elapsed, alive
+
+
+def _many(folder, count: int):
+    folder.mkdir()
+    for i in range(count):
+        shutil.copy(EXAMPLE, folder / f"示例县-{i:02}.txt")
+    return folder
+
+
+def test_ctrl_c_stops_within_a_second_whatever_the_workers_do(tmp_path):
+    import signal
+
+    code, err, elapsed, alive = _stopped(reports(tmp_path / "r"), signal.SIGINT)
+    assert code == 130
+    assert err == "gxlint：已中断\n"
     assert elapsed < 10, elapsed  # not the workers' 60-second sleep
-    assert leftover.stdout.strip() == "", "worker processes left running"
+    assert alive == [], "worker processes left running"
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_sigterm_and_sighup_stop_the_run_and_its_workers_as_ctrl_c_does(tmp_path, name):
+    """What a cancelled CI job, ``timeout`` or ``docker stop`` sends.  Before: the main process
+    died at once (its default) and the worker processes ran on for ever, orphaned."""
+    import signal
+
+    number = getattr(signal, name)
+    code, err, elapsed, alive = _stopped(_many(tmp_path / "many", 60), number, "--lang", "en")
+    assert code == 128 + number, (code, err)
+    assert err == f"gxlint: terminated ({name})\n"
+    assert elapsed < 10, elapsed  # not the workers' 60-second sleep
+    assert alive == [], "worker processes left running"
 
 
 def test_workers_die_with_a_parent_that_was_killed(tmp_path):
@@ -290,38 +289,12 @@ def test_workers_die_with_a_parent_that_was_killed(tmp_path):
     ends them.  Before: they slept on for a minute, holding the output's pipe, so that a program
     reading gxlint's output hung."""
     import signal
-    import time
 
     if not sys.platform.startswith("linux"):
         pytest.skip("the kernel's parent-death signal is Linux's")
-    folder = tmp_path / "many"
-    folder.mkdir()
-    for i in range(20):
-        shutil.copy(EXAMPLE, folder / f"示例县-{i:02}.txt")
-    proc = subprocess.Popen(
-        [sys.executable, "-c", SLOW_WORKERS, "--isolated", "-j", "2", str(folder)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env(),
-        start_new_session=True,
-    )
-    try:
-        time.sleep(2)  # the workers are in their 60-second sleep
-        proc.kill()
-        proc.communicate(timeout=20)  # the pipes close only when no worker holds them any more
-        time.sleep(0.5)
-        listed = subprocess.run(
-            ["ps", "-o", "stat=,args=", "-g", str(proc.pid)], capture_output=True, text=True
-        )
-    finally:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    # (a dead worker nobody waited for, its parent gone, may show as a zombie where pid 1 reaps none)
-    alive = [
-        line for line in listed.stdout.splitlines() if line.strip() and not line.lstrip().startswith("Z")
-    ]
+    code, _, elapsed, alive = _stopped(_many(tmp_path / "many", 20), signal.SIGKILL)
+    assert code == -signal.SIGKILL
+    assert elapsed < 10, elapsed  # the output's pipe closed: no worker holds it
     assert alive == [], "worker processes left running"
 
 
