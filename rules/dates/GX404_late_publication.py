@@ -35,9 +35,11 @@ class LatePublication(Rule):
     it is reported as a warning that says so; after 31 March it is late for every organ, and the
     error counts the days from 31 March, saying the kind was not inferred.  The
     regulation sets no deadline for township governments and subdistrict offices, nor for villagers' and
-    residents' committees, which are no organs of government (docs/format.md, Deadlines):
-    unless the ``organ`` setting gives their kind, their findings are warnings measured against the
-    government deadline.
+    residents' committees, which are no organs of government, nor for public institutions and
+    enterprises (schools, hospitals, companies) or courts (docs/format.md, Deadlines): unless the
+    ``organ`` setting gives their kind, their findings are warnings measured against the government
+    deadline, named the deadline they are measured against (as for an organ of unknown kind after
+    31 March), not a statutory one.
 
     Anti-pattern::
 
@@ -68,8 +70,9 @@ class LatePublication(Rule):
     ……人民政府办公厅等为部门），机关名称不能说明时再根据落款机关推断（如“示例县人民政府”）。无法推断时，2月1日至3月31日之间的日期只有在该机关为部门时
     才算逾期：以警告报告并加以说明；3月31日之后对任何机关都算逾期，错误信息从3月31日起计算逾期天数，
     并说明未能推断机关类型。《条例》未规定乡镇人民政府、
-    街道办事处的期限，也未规定村民委员会、居民委员会（不是行政机关）的期限（见 docs/format.md「报送期限」）：除非配置项 ``organ`` 指定其类型，对其按人民政府
-    的期限衡量，只报告警告。"""
+    街道办事处的期限，也未规定村民委员会、居民委员会（不是行政机关）以及学校、医院、企业等公共企事业单位和
+    法院、检察院的期限（见 docs/format.md「报送期限」）：除非配置项 ``organ`` 指定其类型，对其按人民政府
+    的期限衡量，只报告警告，并称之为“参照的期限”而非法定期限（无法推断机关类型、3月31日后发布的也是如此）。"""
     spec = "deadlines"
 
     messages = {
@@ -89,6 +92,14 @@ class LatePublication(Rule):
             fix_en="check {what}; if the report is indeed late, publish it without delay, dated as it is",
         ),
         # {what}: the date checked
+        # an organ the regulation sets no deadline for, or whose kind is not known: the deadline it is
+        # measured against is no statutory deadline of its own ({note} says which it is)
+        "late_reference": Message(
+            zh="{what} {date} 晚于参照的期限 {deadline}（{days}）{note}",
+            en="{what} {date} is after {deadline}, the deadline it is measured against ({days}){note}",
+            fix_zh="核对{what}；确已逾期的，尽快公布，并如实写明日期",
+            fix_en="check {what}; if the report is indeed late, publish it without delay, dated as it is",
+        ),
         "signature": Message(zh="落款日期", en="the signature date"),
         "published": Message(zh="发布日期", en="the publication date"),
         # {note}: why a late date is only a warning
@@ -104,9 +115,10 @@ class LatePublication(Rule):
             "set organ in the config)",
         ),
         "organ_unknown_late": Message(
-            zh="（无法从机关名称判断机关类型，按最晚的期限衡量；可在配置中设置 organ）",
+            zh="（无法从机关名称判断机关类型，按最晚的法定期限衡量：人民政府应于次年3月31日前公布；"
+            "可在配置中设置 organ）",
             en=" (the organ kind could not be inferred from its name: measured against the latest "
-            "deadline; set organ in the config)",
+            "statutory deadline, a people's government's 31 March; set organ in the config)",
         ),
     }
 
@@ -160,7 +172,9 @@ class LatePublication(Rule):
             return
         severity = None
         note = Phrase("", "")
+        message = "late"
         if unregulated is not None and under_2019_revision(year):
+            message = "late_reference"
             severity = "warning"
             note = ctx.phrase("no_statutory_deadline", organs=Phrase(unregulated["zh"], unregulated["en"]))
         elif ctx.organ is None and under_2019_revision(year):
@@ -170,11 +184,11 @@ class LatePublication(Rule):
                 note = ctx.phrase("organ_unknown", deadline=later[0].isoformat())
             elif later is not None:  # late for every organ: measured against the latest deadline
                 deadline = later[0]
-                who_zh, who_en = "任何机关", "every organ"
+                message = "late_reference"
                 note = ctx.phrase("organ_unknown_late")
         yield ctx.say(
             span,
-            "late",
+            message,
             what=ctx.phrase(what),
             date=month_text or date.isoformat(),
             deadline=deadline,
