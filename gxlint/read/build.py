@@ -1166,9 +1166,14 @@ def decide_year(title: int | None, period: int | None, arbiters: list[tuple[int,
 
 @lru_cache(maxsize=256)
 def _is_organ(name: str) -> bool:
-    """Whether ``name`` ends like an administrative organ's name (deadlines.json's organ_patterns:
-    …人民政府, …局, …委员会)."""
-    return any(re.search(e["pattern"], name) for e in templates_mod.deadlines().get("organ_patterns", ()))
+    """Whether ``name`` ends like the name of a body that publishes a report: an administrative
+    organ's (deadlines.json's organ_patterns: …人民政府, …局, …委员会) or one the regulation sets no
+    deadline for (its no_statutory_deadline: …镇人民政府, …村民委员会, a school, a hospital, a company)."""
+    data = templates_mod.deadlines()
+    return any(
+        re.search(e["pattern"], name)
+        for e in (*data.get("organ_patterns", ()), *data.get("no_statutory_deadline", ()))
+    )
 
 
 def _names_agency(title: str) -> bool:
