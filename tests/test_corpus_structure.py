@@ -341,3 +341,19 @@ FRAGMENTS = st.sampled_from(
 def test_any_arrangement_of_report_fragments_does_not_crash(lines, one_line):
     text = (" " if one_line else "\n").join(lines)
     assert "GX000" not in codes(lint(text))
+
+
+@pytest.mark.parametrize(
+    ("signature", "example"),
+    [("示例县教育局", "2023年1月20日"), ("示例县教育局\n\n2023年1月", "2023年1月20日")],
+)
+def test_the_signature_fix_gives_an_example_date_of_the_report_s_year(signature, example):
+    # a 2022 report: the example is dated in the weeks after 2022, not a fixed 2022年1月20日 (which
+    # would itself be before the period ended)
+    text = (
+        "示例县教育局2022年政府信息公开工作年度报告\n\n一、总体情况\n\n本年度工作正常开展。\n\n"
+        + signature
+        + "\n"
+    )
+    [found] = [f for f in lint(text) if f.code == "GX405"]
+    assert found.fix is not None and f"“{example}”" in found.fix, found.fix

@@ -63,8 +63,8 @@ class MissingSignature(Rule):
         "missing": Message(
             zh="报告末尾没有落款（发布机关名称和成文日期）",
             en="the report has no closing signature (the issuing organ's name and the date)",
-            fix_zh="在报告末尾写明发布机关名称和日期，如“示例县教育局 2022年1月20日”",
-            fix_en="end the report with the issuing organ and the date, e.g. “示例县教育局 2022年1月20日”",
+            fix_zh="在报告末尾写明发布机关名称和日期，如“示例县教育局 {example}”",
+            fix_en="end the report with the issuing organ and the date, e.g. “示例县教育局 {example}”",
         ),
         "no_organ": Message(
             zh="落款只有日期，没有发布机关名称",
@@ -75,14 +75,14 @@ class MissingSignature(Rule):
         "no_date": Message(
             zh="落款只有发布机关名称“{organ}”，没有日期",
             en="the closing signature names the issuing organ (“{organ}”) but has no date",
-            fix_zh="在机关名称下方写明成文日期，如“2022年1月20日”",
-            fix_en="write the date under the organ's name, e.g. “2022年1月20日”",
+            fix_zh="在机关名称下方写明成文日期，如“{example}”",
+            fix_en="write the date under the organ's name, e.g. “{example}”",
         ),
         "month_only": Message(
             zh="落款日期“{date}”只写到月，没有写明日",
             en="the closing signature's date “{date}” names the month but not the day",
-            fix_zh="写明完整的日期，如“2022年1月20日”",
-            fix_en="write the full date, e.g. “2022年1月20日”",
+            fix_zh="写明完整的日期，如“{example}”",
+            fix_en="write the full date, e.g. “{example}”",
         ),
         "bad_date": Message(zh="落款日期不是有效日期", en="the closing signature's date is not a valid date"),
     }
@@ -93,18 +93,28 @@ class MissingSignature(Rule):
         if cutoff(report, ctx) is not None:  # a cut-off text lost its signature with its end: GX108
             return
         sig = report.signature
+        # an example date in the weeks after the report's year, as a signature is dated
+        example = f"{report.year + 1 if report.year else 2022}年1月20日"
         if sig is None:
             organ = organ_alone(report)
             if organ is not None:
-                yield ctx.say(_end_of_report(report), "no_date", organ=organ, key="signature-no-date")
+                yield ctx.say(
+                    _end_of_report(report), "no_date", organ=organ, example=example, key="signature-no-date"
+                )
             else:
-                yield ctx.say(_end_of_report(report), "missing", key="no-signature")
+                yield ctx.say(_end_of_report(report), "missing", example=example, key="no-signature")
         elif not sig.organ:
             yield ctx.say(sig.span, "no_organ", key="signature-no-organ")
         elif sig.date is None:
             month = month_only(report)
             if month is not None:
                 date = f"{month.year}年{month.month}月"
-                yield ctx.say(sig.date_span or sig.span, "month_only", date=date, key="signature-month-only")
+                yield ctx.say(
+                    sig.date_span or sig.span,
+                    "month_only",
+                    date=date,
+                    example=f"{date}20日",
+                    key="signature-month-only",
+                )
             else:
                 yield ctx.say(sig.date_span or sig.span, "bad_date", key="signature-bad-date")
