@@ -71,19 +71,21 @@ _HEADING = re.compile(
     rf"{HSPACE}*[、.．]{HSPACE}*(?P<title>.*)$"
 )
 _MD = re.compile(r"^[ \t]*(#{1,6})[ \t]*")
-# a chapter heading numbered otherwise than 一、: 第三部分 …, 三，… / 三,…, 三 …, （六）…
+# a chapter heading numbered otherwise than 一、: 第三部分 …, 三，… / 三,…, 三 …, （六）…, and in
+# Arabic numerals (a school's or a company's documents): 3、…, 3.…, 3 …, （3）…, full-width ３．…
 _LOOSE_HEADING = re.compile(
     rf"^{HSPACE}*(?:#{{1,6}}{HSPACE}*)?(?:\*\*{HSPACE}*)?"
     rf"(?:第(?P<num>[一二三四五六七八九十]{{1,3}})部分{HSPACE}*[、：:.．]?"
     rf"|(?P<num2>[一二三四五六七八九十]{{1,3}})(?:{HSPACE}*[，,]|{HSPACE}+)"
-    rf"|[（(]{HSPACE}*(?P<num3>[一二三四五六七八九十]{{1,3}}){HSPACE}*[)）])"
+    rf"|[（(]{HSPACE}*(?P<num3>[一二三四五六七八九十]{{1,3}}|[1-9１-９]){HSPACE}*[)）]"
+    rf"|(?P<num4>[1-9１-９])(?:{HSPACE}*[、.．，,]|{HSPACE}+))"
     rf"{HSPACE}*(?P<title>[^\t]{{2,40}})$"
 )
 #: the longest line :data:`_LOOSE_HEADING` can match (markup, numbering and blanks around a title
 #: of 40): a longer line, most of a report's, is not tried
 _LOOSE_HEADING_MAX = 80
 #: what such a heading starts with after its markup (第, a bracket, a numeral): another line is not tried
-_LOOSE_HEADING_STARTS = frozenset("第（(一二三四五六七八九十")
+_LOOSE_HEADING_STARTS = frozenset("第（(一二三四五六七八九十123456789１２３４５６７８９")
 _TERMINAL = tuple("。！？!?；;：:”」』")
 _SENTENCE_END = tuple("。！？!?；;")
 # _TITLE_OPENING, _NEW_ITEM and _TRAILING_SIGNATURE read only some reports: compiled on first use
@@ -509,7 +511,7 @@ class _Builder:
         """(number, title, numeral) of a chapter heading written with another numbering than 一、 (see
         :data:`_LOOSE_HEADING`): only at a number after the last chapter's, and only where its title
         is the template's chapter title of that number, word for word or as reports accept it."""
-        numeral = m.group("num") or m.group("num2") or m.group("num3")
+        numeral = m.group("num") or m.group("num2") or m.group("num3") or m.group("num4")
         number = numeral_value(numeral)
         title = m.group("title").strip().strip("*").strip().rstrip("。：:")
         if number is None or number <= last or not self._titled(title, number, _TITLED_LOOSE):

@@ -33,7 +33,8 @@ class MissingChapter(Rule):
     recognisably about the same subject (the titles of a report that renamed its chapters are
     reported by GX103 instead).  Numbers are not used to recognise chapters: a chapter numbered
     六 whose title is about something else does not stand for 六、其他需要报告的事项.  A heading
-    numbered otherwise than 一、 (第三部分, 三，, （六）, 三 followed by a blank) is a chapter heading
+    numbered otherwise than 一、 (第三部分, 三，, （六）, 三 followed by a blank, or in Arabic numerals:
+    3、, 3., （3）, ３．) is a chapter heading
     when its title is the template's chapter title of that number, word for word or as reports
     accept it.
 
@@ -80,7 +81,7 @@ class MissingChapter(Rule):
     四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。
     标题与模板措辞一致、属于认可的变体或旧格式写法、或能看出是同一内容的章节，都视为存在
     （措辞不一致的标题由 GX103 报告）。章节按标题识别，不按序号：序号为“六”但内容另有所指的
-    章节，不算作“六、其他需要报告的事项”。序号写法不是“一、”的标题（“第三部分”“三，”“（六）”
+    章节，不算作“六、其他需要报告的事项”。序号写法不是“一、”的标题（“第三部分”“三，”“（六）”“3、”“（3）”
     或序号后空一格），其标题是模板中该序号章节的标题（原文或认可的写法）时，也是章节标题。
 
     每缺少一个部分报告一条，并给出模板中的标题。占用了所缺部分序号、内容却另有所指的章节，
