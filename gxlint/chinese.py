@@ -821,8 +821,10 @@ def _find_period(text: str) -> tuple[int, PeriodReading] | None:
 #: a date's parts written in Chinese numerals: a year of four digits before 年 (二〇二一年), a month
 #: or day before 月/日/号 (十二月三十一日)
 _CN_DATE_PART = re.compile(
-    rf"([{CN_YEAR_DIGITS}0０]{{4}})(?=\s*年)|([一二三四五六七八九十]{{1,3}})(?=\s*[月日号])"
+    rf"([{CN_YEAR_DIGITS}0０]{{4}})(?=\s*年)|([一二三四五六七八九十廿卅]{{1,3}}|元(?=\s*月))(?=\s*[月日号])"
 )
+#: the old forms a 公文 may still write a month or day in: 元月 (January), 廿 (twenty), 卅 (thirty)
+_OLD_NUMERALS = {"元": "一", "廿": "二十", "卅": "三十"}
 #: a year in Chinese numerals whose 〇 was typed as the digit zero (二0二二年, a common slip)
 _ZERO_TYPED = ("二0", "二０")
 
@@ -844,7 +846,10 @@ def arabic_dates(text: str) -> tuple[str, list[int]] | None:
                 continue
             digits = "".join(_CN_YEAR_DIGITS[c] for c in m.group(1))
         else:
-            value = numeral_value(m.group(2))
+            written = m.group(2)
+            if any(c in written for c in _OLD_NUMERALS):  # 元月, 廿日, 廿一日, 卅一日
+                written = "".join(_OLD_NUMERALS.get(c, c) for c in written).replace("十十", "十")
+            value = numeral_value(written)
             if value is None or not 1 <= value <= 31:
                 continue
             digits = str(value)

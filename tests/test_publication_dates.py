@@ -103,6 +103,11 @@ def test_the_header_line_is_not_run_into_the_introduction():
         ("二〇二二年二月一日", dt.date(2022, 2, 1)),
         ("二0二二年二月一日", dt.date(2022, 2, 1)),  # the digit zero typed for 〇
         ("二０二二年二月一日", dt.date(2022, 2, 1)),
+        # the old forms a 公文 may still use: 元月 (January), 廿 (twenty), 卅 (thirty)
+        ("二〇二三年元月二十日", dt.date(2023, 1, 20)),
+        ("二〇二三年一月廿日", dt.date(2023, 1, 20)),
+        ("二〇二三年一月廿一日", dt.date(2023, 1, 21)),
+        ("二〇二三年三月卅一日", dt.date(2023, 3, 31)),
     ],
 )
 def test_the_shared_date_reader_reads_each_spelling(text, date):
