@@ -16,7 +16,7 @@ from gxlint.chinese import (
     year_number,
 )
 from gxlint.lint.analyses.chapters import checkable
-from gxlint.lint.analyses.period import report_years_of
+from gxlint.lint.analyses.period import no_statutory_deadline, report_years_of
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import ACTIVE_DISCLOSURE, APPLICATIONS, Span
 
@@ -35,8 +35,9 @@ class ReportTitle(Rule):
     政府信息公开工作年度报告 the regulation requires.  Titles such as
     ``…2020年政府信息公开年度报告`` (without 工作), ``2021年政府信息公开工作年度报告`` (no agency:
     the reader of a collected set cannot tell whose it is) or ``示例县教育局政府信息公开工作年度报告``
-    (no year) are reported, one finding per title listing what it lacks.  Spaces left by text
-    extraction (``2020 年``) are ignored.  A report whose first lines carry no recognisable title
+    (no year) are reported, one finding per title listing what it lacks.  A school's, a hospital's
+    or a company's report (a public institution or enterprise, which discloses no 政府信息) may be
+    titled ``…信息公开工作年度报告``.  Spaces left by text extraction (``2020 年``) are ignored.  A report whose first lines carry no recognisable title
     at all is reported too.  A web page's breadcrumb (``当前位置：首页 > …``), its 索引号/发布机构
     fields, its text-size tool (``字号 大 中 小``) and the column name above the title
     (``2020年信息公开年报``) are never the title or the agency.
@@ -68,7 +69,8 @@ class ReportTitle(Rule):
     summary_zh = "标题缺少机关名称、年度或“政府信息公开工作年度报告”字样，或年度与报告不符"
     doc_zh = """报告标题缺少机关名称、年度或“政府信息公开工作年度报告”字样，或所写年度与报告不符。
 
-    标题说明这是哪个机关、哪一年、《条例》要求的政府信息公开工作年度报告。诸如
+    标题说明这是哪个机关、哪一年、《条例》要求的政府信息公开工作年度报告（学校、医院、企业等公共企事业单位
+    不公开政府信息，其标题可为“……信息公开工作年度报告”）。诸如
     “……2020年政府信息公开年度报告”（缺“工作”）、“2021年政府信息公开工作年度报告”（缺机关
     名称：汇编在一起时无法分辨是谁的报告）、“示例县教育局政府信息公开工作年度报告”（缺年度）
     的标题都会报告，每个标题一条，列出所缺内容。文本提取留下的空格（“2020 年”）不计。
@@ -143,7 +145,11 @@ class ReportTitle(Rule):
             return
         text = norm(title)
         lacks: list[Phrase] = []
-        if TITLE_WORDS not in text:
+        # a public institution's or enterprise's report is its 信息公开工作年度报告 (deadlines.json's
+        # title_words for its kind): it discloses no 政府信息
+        kind = no_statutory_deadline(report.agency)
+        own_words = kind.get("title_words") if kind is not None else None
+        if TITLE_WORDS not in text and not (own_words and own_words in text):
             lacks.append(ctx.phrase("no_work" if "政府信息公开年度报告" in text else "no_words"))
         if not _TITLE_YEAR.search(text):
             lacks.append(ctx.phrase("no_year"))
