@@ -253,7 +253,7 @@ def _stopped(folder, number: int, *options: str) -> tuple[int, str, float, list[
     return proc.returncode, err.decode("utf-8"), elapsed, alive
 
 
-def _many(folder, count: int):
+def _examples(folder, count: int):
     folder.mkdir()
     for i in range(count):
         shutil.copy(EXAMPLE, folder / f"示例县-{i:02}.txt")
@@ -277,7 +277,7 @@ def test_sigterm_and_sighup_stop_the_run_and_its_workers_as_ctrl_c_does(tmp_path
     import signal
 
     number = getattr(signal, name)
-    code, err, elapsed, alive = _stopped(_many(tmp_path / "many", 60), number, "--lang", "en")
+    code, err, elapsed, alive = _stopped(_examples(tmp_path / "many", 60), number, "--lang", "en")
     assert code == 128 + number, (code, err)
     assert err == f"gxlint: terminated ({name})\n"
     assert elapsed < 10, elapsed  # not the workers' 60-second sleep
@@ -292,7 +292,7 @@ def test_workers_die_with_a_parent_that_was_killed(tmp_path):
 
     if not sys.platform.startswith("linux"):
         pytest.skip("the kernel's parent-death signal is Linux's")
-    code, _, elapsed, alive = _stopped(_many(tmp_path / "many", 20), signal.SIGKILL)
+    code, _, elapsed, alive = _stopped(_examples(tmp_path / "many", 20), signal.SIGKILL)
     assert code == -signal.SIGKILL
     assert elapsed < 10, elapsed  # the output's pipe closed: no worker holds it
     assert alive == [], "worker processes left running"
