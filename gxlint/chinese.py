@@ -28,22 +28,43 @@ _DIGITS = {
 NUMERALS = "一二三四五六七八九十"
 
 
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
 def numeral_value(text: str) -> int | None:
-    """一 -> 1, 十 -> 10, 十二 -> 12, 二十一 -> 21; None if ``text`` is not a Chinese numeral."""
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十一 -> 21, 一百零六 -> 106, 两千 -> 2000; None if ``text`` is
+    not a Chinese numeral (九九, 一百二: the colloquial 120 is also read 102, so it is none)."""
     if not text:
         return None
     if text.isdigit():
         return int(text)
-    if "十" in text:
-        head, _, tail = text.partition("十")
-        tens = _DIGITS.get(head, None) if head else 1
-        ones = _DIGITS.get(tail, None) if tail else 0
-        if tens is None or ones is None:
-            return None
-        return tens * 10 + ones
     if len(text) == 1:
-        return _DIGITS.get(text)
-    return None
+        return 10 if text == "十" else _DIGITS.get(text)
+    total, digit, last, zero = 0, None, 10_000, False
+    for ch in text:
+        if ch in "零〇":
+            if digit is not None or zero or not total:
+                return None  # 零 only stands for a skipped unit: 一百零六
+            zero = True
+        elif ch in _DIGITS:
+            if digit is not None:
+                return None
+            digit = _DIGITS[ch]
+        elif ch in _UNITS:
+            unit = _UNITS[ch]
+            if unit >= last or (digit is None and (total or zero or unit != 10)):
+                return None  # units fall (千 百 十), and only 十 may stand without a digit (十二)
+            total += (1 if digit is None else digit) * unit
+            digit, last, zero = None, unit, False
+        else:
+            return None
+    if digit is not None:
+        if last > 10 and last != 10_000 and not zero:
+            return None  # 一百二: 120 or 102
+        total += digit
+    elif zero:
+        return None
+    return total
 
 
 def numeral_text(n: int) -> str:

@@ -19,10 +19,10 @@ from gxlint.lint.analyses import claims
 #: each word list and the pattern it stands for, as the analysis used it (search, or match for ^)
 PLAIN = {
     "_OTHER_YEAR": r"上年|去年|上一年|往年|同比|以前年度|历年",
-    "_SUBSET": r"当面|现场|信函|邮寄|传真|网上|网络|在线|电子邮件|邮件|电话|微信|窗口|平台|涉|关于|有关|"
+    "_SUBSET": r"当面|现场|信函|邮寄|传真|网上|网络|在线|网站|门户|电子邮件|邮件|电话|微信|窗口|平台|涉|关于|有关|"
     r"类申请|方面|自然人|法人|企业|组织|律师|媒体|个人|重复|补正",
     "_OTHER_BUSINESS": r"投诉|举报|信访|咨询|建议|提案|议案|热线|诉求|工单|来电|来信",
-    "_SCOPE": r"各部门|各乡镇|各街道|各单位|各级|下属|所属|指导|全县|全市|全区|全省|全州",
+    "_SCOPE": r"各部门|各乡镇|各街道|各单位|各级|下属|所属|局属|委属|直属|二级单位|指导|全县|全市|全区|全省|全州",
     "_ATTRIBUTES": r"公文|属性|主动公开",
     "_NOT_MAINTAINED": r"败诉|纠正|撤销|维持|确认违法|不服|被告",
     "_REVIEW_WORDS": r"复议|诉讼",

@@ -38,7 +38,9 @@ TEXTS = (
 def _texts(seed: int) -> list[str]:
     rng = random.Random(seed)
     words = sorted({w for ws in (*claims._STARTS.values(), *claims._NEEDS.values()) for w in ws})
-    pieces = words + list("0123456789３٣零〇一二两三十件个申请了的共,。下年度至") + ["申请", "政府信息公开"]
+    pieces = (
+        words + list("0123456789３٣零〇一二两三十百千件个申请了的共,。下年度至") + ["申请", "政府信息公开"]
+    )
     out = list(TEXTS)
     for _ in range(3000):
         out.append("".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))))

@@ -153,7 +153,7 @@ class NarrativeMismatch(Rule):
         review_ranges = Ranges(reviews)
         documents = Ranges([Documents(report, ctx)])
         for claim in claims(report, ctx):
-            if claim.kind in ("review", "litigation"):
+            if claim.kind in ("review", "litigation", "cases"):
                 if reviews:
                     yield from self._compare(report, ctx, claim, review_ranges, table_name(reviews[0].table))
             elif claim.kind == "maintained":

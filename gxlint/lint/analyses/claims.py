@@ -20,9 +20,14 @@ docs/wordings.md is made from this documentation (``python -m gxlint.cli.docs``)
 are what users read there.
 
 The text is read conservatively: a number is taken as a claim about a table cell only when it
-stands next to the words that name that cell, in the same clause, with a count unit, and only in
-a sentence about applications (or about 复议/诉讼 in 政府信息公开, about 规范性文件, or about the
-decisions on 行政许可, 行政处罚 and 行政强制).  A claim
+stands next to the words that name that cell, in the same clause, with a count unit, and only
+about information-disclosure applications (or about 复议/诉讼 in 政府信息公开, about 规范性文件, or
+about the decisions on 行政许可, 行政处罚 and 行政强制).  A count without 申请 in its own clause
+(办结20件, 上年结转1件, 予以公开7件) speaks of the applications of the nearest clause before it
+that names 申请, in its sentence or the two before (else after it in its sentence): it is read
+only when that clause is about information-disclosure applications -- not about 行政许可, 审批,
+政务服务, 复议 or 投诉 applications (受理行政许可申请350件，办结350件), other organs or a subset
+(clauses after 其中 that list parts are passed over for the total before them).  A claim
 disagrees with the table only when no accepted reading of it fits: blank cells are unknown (a sum
 with a blank has no upper bound), rows the reader could not place are unknown, and "收到申请N件"
 may count 新收 (一) or 新收 + 上年结转 (一 + 二).  A missed mismatch costs less than a false one.
@@ -60,6 +65,10 @@ review        [行政]复议 [案件|申请] [共计|总计|共] N 件|起|宗|�
 litigation    [行政]诉讼 [案件] [共计|总计|共] N 件|起|宗|个|次 (not 败诉/胜诉).  Table: the two 行政诉讼
               totals together, or either.  A block whose 总计 is not the sum of its four results
               (GX204) may be read by either.
+both          [行政]复议、|和|及|与|以及|或 [行政]诉讼 [案件] … N 件 (行政复议、行政诉讼案件共3件).  Table: the
+              行政复议 总计 and the two 行政诉讼 totals together.
+              Not read: a clause of 其中 that ends with a result (其中行政复议1件尚未审结, …均被维持):
+              some of a block's cases, not its 总计.
 maintained    均|全部|都|皆 [被|获|已|予以|为] [依法] 维持, in a sentence that names 复议 and/or 诉讼 before it:
               contradicted by a 结果纠正, 其他结果 or 尚未审结 above 0 in the blocks named.
               复议/诉讼 numbers count only in the review chapter or in a sentence that says 公开.
@@ -71,11 +80,14 @@ maintained    均|全部|都|皆 [被|获|已|予以|为] [依法] 维持, in a 
 decisions     作出|办理|实施|办结 [了] 行政许可|行政处罚|行政强制 [决定|案件] [共计|共] N 件|起, in a clause
               without 公开, 公示, 信息, 事项, 项目, 目录 or 清单 (counts of disclosures or of items, not of
               decisions) → that row's 处理决定数量 (本年处理决定数量 in 2021).
-none received 未收到|没有收到|未受理|未接到|未接收 … 申请 (within the clause, no number in it), or a clause
+none received 未收到|没有收到|未受理|未接到|未接收 … 申请 (within the clause, no number in it; between the verb
+              and 申请 only words that name all applications: 任何[形式的], 各类, 所有, 公民、法人或其他组织,
+              社会公众, 向本机关, 提出的, 有关, 政府信息公开, 信息公开, 依申请公开 … -- 未收到需要收取信息
+              处理费的申请 speaks of some applications only), or a clause
               opening [本年度|全年|今年|年内|本机关|我局|…] 无 依申请公开|政府信息公开申请|信息公开申请|公开申请.
 none reviewed 未|没有 发生|收到|出现|被|有|接到|产生 … 行政复议|行政诉讼|复议|诉讼 (no number in the clause; not
               尚未), or a clause opening [本年度|全年|今年|年内] 无 … 行政复议|行政诉讼.
-shares        N 件|个 [申请] [，|（] [约|共] 占 [总数|总量|全部|受理|收到|办结|答复|申请|的|比 …] P% in a sentence
+shares        N 件|个 (N in digits or numerals) [申请] [，|（] [约|共] 占 [总数|总量|全部|受理|收到|办结|答复|申请|的|比 …] P% in a sentence
               about applications: some base must give P% -- the text's own received/handled/workload
               totals just before it (the last 8 within 600 characters, or 2 after it), or the tables'
               一, 一 + 二, 三（七）总计 -- rounded or cut to P's decimals.  A share of anything else
@@ -91,12 +103,17 @@ Skipped: approximate numbers (约, 近, 超过, 逾, 不足, 不到 before it; 2
 number), percentages (except as shares, above) and decimals, the tail of 1,234, units of time
 (个工作日, 个月, 个小时);
 clauses that speak of another year (上年, 去年, 上一年, 往年, 同比, 以前年度, 历年, or a year other
-than the report's; for 规范性文件 also 累计), of a subset (当面, 现场, 信函, 邮寄, 传真, 网上, 网络,
+than the report's, before the number: an aside after it, 30件（2020年为18件）, leaves the number
+this year's; for 规范性文件 also 累计), of part of the year or of several years (季度, 上半年,
+下半年, 12月份, 1至6月, 自7月1日起, 疫情期间, 近三年, 多年 -- 1至12月, 截至12月31日 and 自1月1日起
+are the whole year), of a subset (当面, 现场, 信函, 邮寄, 传真, 网上, 网络,
 在线, 电子邮件, 电话, 微信, 窗口, 平台, 涉…, 关于, 有关, …类申请, 方面, 自然人, 法人, 企业, 组织,
-律师, 媒体, 个人, 重复, 补正 -- unless 任何/所有 or the whole 公民、法人或其他组织), of other organs
-(各部门, 各乡镇, 各街道, 各单位, 各级, 下属, 所属, 指导) or of other business (复议/诉讼 in an
+律师, 媒体, 个人, 重复, 补正, 网站, 门户 -- unless 任何/所有/各类 or the whole 公民、法人或其他组织;
+a count received after 其中 in its sentence is a part of the total before it, unless it is 新收),
+of other organs (各部门, 各乡镇, 各街道, 各单位, 各级, 下属, 所属, 局属, 直属, 二级单位, 指导, 全县, 全区 …)
+or of other business (复议/诉讼 in an
 application clause, 投诉, 举报, 信访, 咨询, 建议, 提案, 议案, 热线, 诉求, 工单, 来电, 来信).  Numbers
-in Chinese numerals (三件, 两件) are read only when the clause ends right after the unit.
+in Chinese numerals (三件, 两件, 一百零六件) are read only when the clause ends right after the unit.
 """
 
 from __future__ import annotations
@@ -135,7 +152,7 @@ BALANCE = "application-balance"
 
 # a whole digit run or nothing: without the guards, a long run of digits is retried from every
 # position inside it (quadratic)
-_NUM = r"(?P<n>(?<!\d)\d+(?!\d)|[零〇一二两三四五六七八九十]{1,3})"
+_NUM = r"(?P<n>(?<!\d)\d+(?!\d)|[零〇一二两三四五六七八九十百千]{1,8})"
 _CLAUSE_END = ",;:"
 _REACH = 400
 _SENTENCE_END = "。!?"
@@ -217,7 +234,7 @@ DOCUMENTS_CONTINUED = re.compile(
     + r"(?P<u>件|个|份)"
 )
 NONE_RECEIVED = (
-    re.compile(r"(?:未收到|没有收到|未受理|未接到|未接收)[^,;:。\d]{0,40}?申请"),
+    re.compile(r"(?P<verb>未收到|没有收到|未受理|未接到|未接收)(?P<words>[^,;:。\d]{0,40}?)申请"),
     re.compile(
         r"(?:^|[,;:。])(?:本年度?|全年|今年|年内|本机关|我局|我委|我办|本单位)?无"
         r"(?:依申请公开|政府信息公开申请|信息公开申请|公开申请)"
@@ -258,7 +275,7 @@ _NEEDS = {
 # A pattern that begins with a number written right before its unit is tried only at the numbers
 # before that unit (tests/test_claims_number_places.py holds it to finditer).
 _NUMBER_BEFORE = {CARRIED_OUT[0].pattern: "件"}
-_NUMERALS = "零〇一二两三四五六七八九十"
+_NUMERALS = "零〇一二两三四五六七八九十百千"
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -292,7 +309,7 @@ def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 def _number_places(text: str, unit: str) -> list[int]:
     """Where a match of ``_NUM`` right before ``unit`` can begin: the whole run of digits before it
-    (\\d is a decimal digit, as for str.isdecimal), or its last three numerals at most."""
+    (\\d is a decimal digit, as for str.isdecimal), or its last eight numerals at most."""
     places = []
     at = text.find(unit, 1)  # a unit that begins the text has no number before it
     while at >= 0:
@@ -302,7 +319,7 @@ def _number_places(text: str, unit: str) -> list[int]:
                 i -= 1
             places.append(i)
         elif text[i - 1] in _NUMERALS:
-            while i > at - 3 and i > 0 and text[i - 1] in _NUMERALS:
+            while i > at - 8 and i > 0 and text[i - 1] in _NUMERALS:
                 i -= 1
             places.append(i)
         at = text.find(unit, at + 1)
@@ -316,7 +333,7 @@ def _percent() -> re.Pattern[str]:
     """A count and its share of the whole, as in “258 件，占 33.9%” (:func:`_whole_base` says whether
     the words between 占 and the percentage name the whole)."""
     return re.compile(
-        r"(?<![\d.,])(?P<n>\d+)(?P<u>件|个)(?:申请)?[,(]?(?:约|共)?占(?P<base>[^,;:。!?\d%]{0,16}?)"
+        r"(?P<n>(?<![\d.,])\d+|(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]{1,8})(?P<u>件|个)(?:申请)?[,(]?(?:约|共)?占(?P<base>[^,;:。!?\d%]{0,16}?)"
         r"(?P<p>\d+(?:\.\d+)?)%"
     )
 
@@ -346,10 +363,10 @@ _UNIT_TAIL = ("工作日", "月", "小时", "百分点", "批次", "人次", "�
 _OTHER_YEAR = ("上年", "去年", "上一年", "往年", "同比", "以前年度", "历年")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 _SUBSET = tuple(
-    "当面 现场 信函 邮寄 传真 网上 网络 在线 电子邮件 邮件 电话 微信 窗口 平台 涉 关于 有关 类申请 方面 "
-    "自然人 法人 企业 组织 律师 媒体 个人 重复 补正".split()
+    "当面 现场 信函 邮寄 传真 网上 网络 在线 网站 门户 电子邮件 邮件 电话 微信 窗口 平台 涉 关于 有关 类申请 "
+    "方面 自然人 法人 企业 组织 律师 媒体 个人 重复 补正".split()
 )
-_WHOLE_PUBLIC = re.compile(r"公民、法人(?:和|或|及)其他(?:社会)?组织|任何|所有|一切")
+_WHOLE_PUBLIC = re.compile(r"公民、法人(?:和|或|及)其他(?:社会)?组织|任何|所有|一切|各类|各种")
 _OTHER_BUSINESS = tuple("投诉 举报 信访 咨询 建议 提案 议案 热线 诉求 工单 来电 来信".split())
 
 
@@ -372,6 +389,10 @@ _SCOPE = (
     "各级",
     "下属",
     "所属",
+    "局属",
+    "委属",
+    "直属",
+    "二级单位",
     "指导",
     "全县",
     "全市",
@@ -485,7 +506,7 @@ class Claim:
     ``kind`` is what it counts (the phrasings above): ``received``, ``handled``, ``workload``,
     ``carried_out``, ``carried_in``, ``outcome`` (``detail``: the outcome's words, 予以公开 …),
     ``on_request`` (``detail`` ``"attributes"`` in a sentence about documents' disclosure
-    attributes), ``review``, ``litigation``, ``documents`` (``detail``: the verb, 制发 …) or
+    attributes), ``review``, ``litigation``, ``cases`` (复议 and 诉讼 together), ``documents`` (``detail``: the verb, 制发 …) or
     ``maintained`` (均获维持: ``number`` 0, ``detail`` the blocks named, ``"review"`` and/or
     ``"litigation"``).  ``start``/``end`` delimit the phrase in ``text.norm``, ``n_start``/``n_end``
     the number; :meth:`span` is where the number stands in the source."""
@@ -548,12 +569,31 @@ def _accept(text: Text, m: re.Match, *, years: bool = True, year: int | None = N
         return False  # the tail of 1,234 or 2.5, not a number of its own
     cs, _ = text.clause(m.start())
     head = text.norm[cs : m.end()]
+    if _part_of_year(head):
+        return False
     if years:
         if holds_any(head, _OTHER_YEAR):
             return False
         if year is not None and any(int(y) != year for y in _YEAR.findall(head)):
             return False
     return True
+
+
+_PERIOD_WORDS = ("季", "半年", "期间", "月", "近", "多年")
+#: months named as a period (12月份, 1至6月, 7-9月), not as a day (截至12月31日, 12月底)
+_MONTHS = re.compile(r"(?:(\d{1,2})月?份?(?:至|到|-|~|—)+)?(\d{1,2})月(?!\d|底|末|初|中旬|下旬|上旬)")
+_PERIOD = re.compile(r"季度|半年|(?<!报告)期间|近[一二两三四五六七八九十\d]+年|多年|自\d{1,2}月")
+
+
+def _part_of_year(head: str) -> bool:
+    """Whether a clause counts part of the year, or several years: 第三季度, 上半年, 12月份, 1至6月,
+    自7月1日起, 疫情期间, 近三年 (1至12月 and 自1月1日起 are the whole year)."""
+    if not holds_any(head, _PERIOD_WORDS):
+        return False
+    for m in _PERIOD.finditer(head):
+        if not head.startswith("自1月", m.start()) and not head.startswith("自01月", m.start()):
+            return True
+    return any(m.group(1) not in ("1", "01") or m.group(2) != "12" for m in _MONTHS.finditer(head))
 
 
 def _clause_text(text: Text, m: re.Match) -> str:
@@ -565,7 +605,8 @@ def _clause_text(text: Text, m: re.Match) -> str:
 
 def _subset(clause: str) -> bool:
     """The clause counts a subset (a channel, a kind of applicant, a topic)."""
-    # 公民、法人或其他组织 and 任何/所有 name everyone: the 法人 and 组织 in them name no subset
+    # 公民、法人或其他组织 and 任何/所有 name everyone, 各类 every kind: the 法人, 组织 and 类申请 in them
+    # name no subset
     return holds_any(_WHOLE_PUBLIC.sub("", clause), _SUBSET)
 
 
@@ -574,6 +615,52 @@ def _application_sentence(text: Text, pos: int, previous: bool = False) -> bool:
     if _APPLICATION.search(text.norm[s:e]):
         return True
     return previous and bool(_APPLICATION.search(text.previous_sentence(pos)))
+
+
+#: applications for other things than information (行政许可申请, 复议申请, 投诉举报申请)
+# (not 登记: 登记受理政府信息公开申请 is the disclosure's own)
+_OTHER_APPLICATIONS = ("许可", "审批", "政务服务", "服务事项", "办件", "处罚", "强制")
+
+
+def _other_applications(clause: str) -> bool:
+    """Whether a clause speaks of other applications or business than information disclosure."""
+    return (
+        _other_business(clause) or holds_any(clause, _REVIEW_WORDS) or holds_any(clause, _OTHER_APPLICATIONS)
+    )
+
+
+def _about_applications(text: Text, pos: int) -> bool:
+    """Whether the count at ``pos`` (办结20件, 上年结转2件, 予以公开10件) is about information-disclosure
+    applications: the nearest 申请 before it in its sentence or the two before, else after it in
+    its sentence, stands in a clause about them -- not in one about 行政许可, 复议 or 投诉
+    applications (受理行政许可申请350件，办结350件), other organs or a subset.  Clauses listing parts
+    (其中，当面申请5件) are passed over for the total before them."""
+    s, e = text.sentence(pos)
+    start = s
+    for _ in range(2):
+        if start > 0:
+            start = text.sentence(start - 1)[0]
+    norm = text.norm
+    at = [m.start() for m in _APPLICATION.finditer(norm, start, pos)]
+    at.reverse()
+    if not at:
+        after = _APPLICATION.search(norm, pos, e)
+        at = [after.start()] if after is not None else []
+    for where in at:
+        cs, ce = text.clause(where)
+        clause = norm[cs:ce]
+        if where != at[-1] and "其中" in norm[text.sentence(where)[0] : where]:
+            continue
+        return not (_other_applications(clause) or holds_any(clause, _SCOPE) or _subset(clause))
+    return False
+
+
+def _part_listed(text: Text, m: re.Match) -> bool:
+    """Whether a received count follows 其中 in its sentence (收到申请22件，其中通过门户网站收到申请
+    15件，局属单位收到申请7件): a part of the total before it -- unless it is the year's new ones
+    (其中本年新收20件)."""
+    s, _ = text.sentence(m.start())
+    return "其中" in text.norm[s : m.start()] and "新收" not in _clause_text(text, m)
 
 
 def _paragraphs(report) -> Iterator[tuple[Paragraph, str]]:
@@ -652,7 +739,7 @@ def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
 
     def ok(m: re.Match, *, years: bool = True, subset: bool = True) -> bool:
         clause = _clause_text(text, m)
-        if _other_business(clause) or holds_any(clause, _REVIEW_WORDS) or holds_any(clause, _SCOPE):
+        if _other_applications(clause) or holds_any(clause, _SCOPE):
             return False
         if subset and _subset(clause):
             return False
@@ -669,12 +756,14 @@ def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
             for m in _matches(pattern, text.norm):
                 if not free(m) or not ok(m, years=years):
                     continue
-                if kind != "received" and not _application_sentence(text, m.start()):
+                if kind == "received" and _part_listed(text, m):
+                    continue
+                if kind != "received" and not _about_applications(text, m.start()):
                     continue
                 take(m)
                 yield _mk(kind, text, m)
     for m in _matches(OUTCOME, text.norm):
-        if not free(m) or not ok(m) or not _application_sentence(text, m.start(), previous=True):
+        if not free(m) or not ok(m) or not _about_applications(text, m.start()):
             continue
         s, e = text.sentence(m.start())
         if holds_any(text.norm[s:e], _ATTRIBUTES):
@@ -703,14 +792,35 @@ def _about_disclosure(text: Text, pos: int, in_chapter: bool) -> bool:
     return holds_any(text.norm[s:e], _ABOUT_DISCLOSURE)
 
 
+#: 复议 joined to the 诉讼 of a litigation match: the number counts both (行政复议、行政诉讼案件共3件)
+_JOINED_REVIEW = re.compile(r"复议(?:案件)?(?:、|和|及|与|以及|或|/)?$")
+#: the results of cases: a clause of 其中 that ends with one counts some of a block's cases
+#: (其中行政复议1件尚未审结), not its 总计
+_RESULTS = tuple("审结 维持 纠正 撤销 驳回 撤诉 终止 终结 结果 败诉 胜诉 确认违法".split())
+
+
 def _review_claims(text: Text, year: int | None, in_chapter: bool = False) -> Iterator[Claim]:
+    norm = text.norm
     for kind, pattern in (("review", REVIEW), ("litigation", LITIGATION)):
-        for m in _matches(pattern, text.norm):
+        for m in _matches(pattern, norm):
             clause = _clause_text(text, m)
             if holds_any(clause, _NOT_MAINTAINED) or _other_business(clause) or holds_any(clause, _SCOPE):
                 continue
+            if "其中" in clause and holds_any(norm[m.end() : text.clause(m.start())[1]], _RESULTS):
+                continue
             if _accept(text, m, year=year) and _about_disclosure(text, m.start(), in_chapter):
-                yield _mk(kind, text, m)
+                joined = (
+                    _JOINED_REVIEW.search(norm, max(0, m.start() - 8), m.start())
+                    if kind == "litigation"
+                    else None
+                )
+                if joined is None:
+                    yield _mk(kind, text, m)
+                    continue
+                claim = _mk("cases", text, m)
+                # the phrase quoted is all that the number counts: 行政复议、行政诉讼案件共3件
+                claim.start = joined.start() - (2 if norm.endswith("行政", 0, joined.start()) else 0)
+                yield claim
     for m in _matches(MAINTAINED, text.norm):
         s, _ = text.sentence(m.start())
         head = text.norm[s : m.start()]
@@ -800,6 +910,7 @@ def denials(report, ctx) -> list[Denial]:
                     clause = _plain_clause(text, m, year)
                     if (
                         clause is None
+                        or not _all_applications(m)
                         or holds_any(clause, _REVIEW_WORDS)
                         or _other_business(clause)
                         or _subset(clause)
@@ -817,6 +928,22 @@ def denials(report, ctx) -> list[Denial]:
                     if blocks:
                         out.append(Denial("reviews", text, _after_stop(text, m), m.end(), blocks))
     return out
+
+
+#: the words that may stand between 未收到 and 申请 in a denial of all applications (未收到公民、法人或
+#: 其他组织提出的任何形式的政府信息公开申请); any other word names some applications only
+#: (未收到需要收取信息处理费的申请)
+_ALL_APPLICATIONS = re.compile(
+    r"(?:任何形式的|任何|各类|各种|一切|所有|全部|公民、法人(?:和|或|及)其他(?:社会)?组织|社会公众|公众|群众|"
+    r"申请人|向(?:本|我)(?:机关|单位|部门|局|委|办|院|厅|县|区|市|镇|乡|街道|中心|公司|校)|提出|提交|递交|"
+    r"有关|相关|关于|政府信息公开|信息公开|公开政府信息|公开信息|依申请公开|政府信息|公开|信息|的|过|了)*"
+)
+
+
+def _all_applications(m: re.Match) -> bool:
+    """Whether a "none received" denial speaks of all applications, not of some kind of them."""
+    words = m.groupdict().get("words")
+    return words is None or _ALL_APPLICATIONS.fullmatch(words) is not None
 
 
 #: a cause that makes a denial speak of some cases only: 未发生因答复超期引起的行政复议
@@ -901,7 +1028,8 @@ def shares(report, ctx) -> list[Share]:
         own = sorted(by_text.get(id(text), []), key=lambda c: c.start)
         starts = [c.start for c in own]
         for m in _percent().finditer(text.norm):
-            if not _whole_share(report, text, m):
+            number = _number(m.group("n"))
+            if number is None or not _whole_share(report, text, m):
                 continue
             # the text's totals near the share (a one-line report is one long paragraph)
             at = bisect_left(starts, m.start())
@@ -913,7 +1041,7 @@ def shares(report, ctx) -> list[Share]:
             out.append(
                 Share(
                     text,
-                    int(m.group("n")),
+                    number,
                     m.group("p"),
                     m.start(),
                     m.end(),
@@ -1520,6 +1648,8 @@ class Review:
         keys = self.keys()
         if not keys:
             return []
+        if claim.kind == "cases":
+            return [self._all_blocks(keys)]
         if claim.kind == "review":
             out = [self.block_quantity(keys[0], f"“{keys[0]}”栏总计", f"block “{keys[0]}” 总计")]
             alt = self.alternative(keys[0], f"“{keys[0]}”栏", f"block “{keys[0]}”")
@@ -1544,6 +1674,20 @@ class Review:
                 out.append(Quantity(zh, en, lo, hi, values, written))
         out.extend(q for reading in readings for q in reading)
         return out
+
+    def _all_blocks(self, keys: tuple[str, ...]) -> Quantity:
+        """The 总计 of the 行政复议 block and of the 行政诉讼 blocks together (行政复议、行政诉讼案件共N件)."""
+        blocks = [self.block_quantity(k, k, k) for k in keys]
+        lo, hi = _add(*((q.lo, q.hi) for q in blocks))
+        values, written = _sum_values(blocks)
+        return Quantity(
+            "行政复议与行政诉讼各栏总计之和",
+            "the 总计 of the 行政复议 and 行政诉讼 blocks together",
+            lo,
+            hi,
+            values,
+            written,
+        )
 
     def named(self, blocks: str) -> list[str]:
         """The keys of the blocks named: ``"review"`` the 行政复议 block, ``"litigation"`` the
