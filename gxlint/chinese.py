@@ -508,6 +508,10 @@ def title_agency(title: str | None) -> str | None:
     if not title:
         return None
     text = norm(title)
+    # a subtitle naming the organ (…年度报告——示例县教育局) stands for the name before the year
+    head, dash, organ = text.rpartition("——")
+    if dash and head.endswith("报告") and organ:
+        text = organ + head
     text = re.sub(rf"(?:\d{{4}}|[{CN_YEAR_DIGITS}]{{4}})年度?", "", text)
     text = _TITLE_NOTE.sub("", text)
     text = next((text[: -len(end)] for end in _NOTICE_ENDS if text.endswith("报告" + end)), text)

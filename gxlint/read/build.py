@@ -604,8 +604,10 @@ class _Builder:
             return metadata["标题"], self.source.line_span(line)
         parts: list[Paragraph] = []
         # a crawled page's navigation, breadcrumb and 索引号 table come before the title: skip them
-        # (a page's related links may be dozens of lines; the six lines after them decide)
-        for item in islice(_without_chrome(_lines_of(preamble[:_TITLE_BLOCKS], self.source)), 6):
+        # (a page's related links may be dozens of lines; the six lines after them decide, and the
+        # one after those a subtitle may stand on)
+        lines = list(islice(_without_chrome(_lines_of(preamble[:_TITLE_BLOCKS], self.source)), 7))
+        for i, item in enumerate(lines[:6]):
             if _LIST_ITEM.match(item.text):
                 continue  # a list's item (a changelog's ``- 新增…年度报告``) is no title
             text = item.text.strip().strip("#* \u3000")
@@ -631,6 +633,10 @@ class _Builder:
                     # above it are the site's column (2020年信息公开年报), not part of the name
                     parts = [item]
                 joined = "".join(p.text.strip().strip("#* \u3000") for p in parts)
+                subtitle = _subtitle(lines[i + 1].text) if i + 1 < len(lines) else None
+                if subtitle is not None and not _names_agency(joined):
+                    # 2021年政府信息公开工作年度报告 over ——示例县教育局: the organ is the title's
+                    joined, parts = joined + subtitle, [*parts, lines[i + 1]]
                 first, last = parts[0], parts[-1]
                 start = first.span.start + len(first.text) - len(first.text.lstrip())
                 end = last.span.end - (len(last.text) - len(last.text.rstrip()))
@@ -1176,6 +1182,17 @@ def _is_organ(name: str) -> bool:
         re.search(e["pattern"], name)
         for e in (*data.get("organ_patterns", ()), *data.get("no_statutory_deadline", ()))
     )
+
+
+_SUBTITLE = re.compile(r"^(?:——|—|－－|--|―)\s*(\S.{1,38}?)\s*$|^[(（]\s*(\S.{1,38}?)\s*[)）]$")
+
+
+def _subtitle(line: str) -> str | None:
+    """A subtitle naming the organ under a title (——示例县教育局, （示例县教育局）), as the title ends
+    it: ``——示例县教育局``."""
+    m = _SUBTITLE.match(line.strip().strip("*# \u3000"))
+    name = m and (m.group(1) or m.group(2))
+    return "——" + name if name and _is_organ(name) else None
 
 
 def _names_agency(title: str) -> bool:

@@ -37,7 +37,8 @@ class ReportTitle(Rule):
     the reader of a collected set cannot tell whose it is) or ``示例县教育局政府信息公开工作年度报告``
     (no year) are reported, one finding per title listing what it lacks.  A school's, a hospital's
     or a company's report (a public institution or enterprise, which discloses no 政府信息) may be
-    titled ``…信息公开工作年度报告``.  Spaces left by text extraction (``2020 年``) are ignored.  A report whose first lines carry no recognisable title
+    titled ``…信息公开工作年度报告``.  An organ named on the line under the title (``——示例县税务局``
+    or ``（示例县税务局）``) is the title's.  Spaces left by text extraction (``2020 年``) are ignored.  A report whose first lines carry no recognisable title
     at all is reported too.  A web page's breadcrumb (``当前位置：首页 > …``), its 索引号/发布机构
     fields, its text-size tool (``字号 大 中 小``) and the column name above the title
     (``2020年信息公开年报``) are never the title or the agency.
@@ -73,7 +74,8 @@ class ReportTitle(Rule):
     不公开政府信息，其标题可为“……信息公开工作年度报告”）。诸如
     “……2020年政府信息公开年度报告”（缺“工作”）、“2021年政府信息公开工作年度报告”（缺机关
     名称：汇编在一起时无法分辨是谁的报告）、“示例县教育局政府信息公开工作年度报告”（缺年度）
-    的标题都会报告，每个标题一条，列出所缺内容。文本提取留下的空格（“2020 年”）不计。
+    的标题都会报告，每个标题一条，列出所缺内容。标题下一行写明的机关（“——示例县税务局”或
+    “（示例县税务局）”）视为标题的一部分。文本提取留下的空格（“2020 年”）不计。
     报告开头几行找不到可识别的标题时也会报告。网页的位置导航（“当前位置：首页 > ……”）、
     索引号/发布机构等信息栏、字号工具（“字号 大 中 小”）以及标题上方的栏目名（“2020年信息公开
     年报”）都不会被当作标题或机关名称。
