@@ -112,6 +112,16 @@ def test_clean_report_exits_0_with_a_summary():
     assert re.fullmatch(r"未发现问题；共检查 1 个文件，用时 \d+\.\d\d 秒\n", result.stdout)
 
 
+def test_quiet_prints_the_findings_alone_with_the_same_exit_code(empty):
+    assert gx("--isolated", "-q", EXAMPLE).stdout == ""
+    loud, quiet = gx("--isolated", empty), gx("--isolated", "--quiet", empty)
+    assert quiet.exit_code == loud.exit_code == 1
+    assert "empty.txt:1:1: GX002 [错误]" in quiet.stdout
+    assert loud.stdout.startswith(quiet.stdout) and "发现 1 个问题" in loud.stdout[len(quiet.stdout) :]
+    statistics = gx("--isolated", "-q", "--statistics", "--lang", "en", empty).stdout.splitlines()
+    assert len(statistics) == 1 and statistics[0].startswith("1  GX002")
+
+
 def test_warning_only_exits_0_unless_fail_on_warning():
     assert gx("--isolated", INLINE).exit_code == 0
     assert gx("--isolated", "--fail-on", "warning", INLINE).exit_code == 1

@@ -143,6 +143,12 @@ def test_no_progress_on_a_pipe_or_with_json_on_the_terminal(tmp_path):
 
 
 @pytest.mark.slow
+def test_no_progress_with_quiet(tmp_path):
+    code, shown, _ = run_on_tty("--isolated", "--select", "GX0", "-j", "1", "-q", _many(tmp_path, 10))
+    assert code == 1 and "/80]" not in shown and "GX002" in shown
+
+
+@pytest.mark.slow
 def test_full_output_on_a_terminal_with_progress_is_not_garbled(tmp_path):
     folder = _many(tmp_path)
     code, shown, _ = run_on_tty("--isolated", "--select", "GX0", "-j", "2", "--no-color", folder)

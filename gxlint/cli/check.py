@@ -189,6 +189,13 @@ FORMATS = tuple(BUILTIN)
     "报告自动配对。",
 )
 @_option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print the findings alone: no summary line, no progress line.",
+    help_zh="只输出问题本身：不显示汇总行和进度行。",
+)
+@_option(
     "-v",
     "--verbose",
     is_flag=True,
@@ -233,6 +240,7 @@ def check_cmd(
     stdin_filename,
     jobs,
     previous,
+    quiet,
     verbose,
     require_plugins,
     color,
@@ -272,6 +280,7 @@ def check_cmd(
         stdin_filename=stdin_filename,
         jobs=jobs,
         previous=previous,
+        quiet=quiet,
         verbose=verbose,
         require_plugins=tuple(require_plugins),
         color=color,

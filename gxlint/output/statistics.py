@@ -18,9 +18,10 @@ STATISTICS_FORMATS = ("full", "concise", "json")
 
 
 class StatisticsFormatter(Formatter):
-    def __init__(self, out, *, as_json: bool = False, **kw) -> None:
+    def __init__(self, out, *, as_json: bool = False, summary: bool = True, **kw) -> None:
         super().__init__(out, **kw)
         self.as_json = as_json
+        self.summary = summary  # --quiet: the table alone
         self._counts: dict[tuple[str, str], int] = {}
         self._names: dict[str, str] = {}
 
@@ -56,7 +57,7 @@ class StatisticsFormatter(Formatter):
                 f"{r['name']:<{name_width}}  {summary_text}".rstrip()
                 + "\n"
             )
-        FullFormatter(self.out, color=self.color, lang=self.lang).end(summary)
+        FullFormatter(self.out, color=self.color, lang=self.lang, summary=self.summary).end(summary)
 
 
 _RANK = {"error": 0, "warning": 1, "info": 2}

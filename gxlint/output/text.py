@@ -91,6 +91,10 @@ class ConciseFormatter(Formatter):
 
 
 class FullFormatter(ConciseFormatter):
+    def __init__(self, out, *, summary: bool = True, **kwargs) -> None:
+        super().__init__(out, **kwargs)
+        self.summary = summary  # --quiet: the findings alone
+
     def add(self, result: FileResult) -> None:
         for f in result.findings:
             self.out.write(self.headline(f) + "\n")
@@ -117,6 +121,8 @@ class FullFormatter(ConciseFormatter):
             self.out.write("\n")
 
     def end(self, summary: Summary) -> None:
+        if not self.summary:
+            return
         errors = summary.counts.get("error", 0)
         warnings = summary.counts.get("warning", 0)
         self.out.write(

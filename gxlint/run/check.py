@@ -63,6 +63,7 @@ class CheckOptions:
     template: str | None = None
     organ: str | None = None
     statistics: bool = False
+    quiet: bool = False
     baseline: str | None = None
     write_baseline: str | None = None
     include: tuple[str, ...] = ()
@@ -306,10 +307,10 @@ class Check:
         if o.statistics:
             from gxlint.output.statistics import StatisticsFormatter
 
-            return StatisticsFormatter(as_json=o.fmt == "json", **kwargs)
+            return StatisticsFormatter(as_json=o.fmt == "json", summary=not o.quiet, **kwargs)
         factory = get_formatter(o.fmt, self.plugins.formats)
         if o.fmt not in self.plugins.formats:
-            return factory(**kwargs)
+            return factory(**kwargs, summary=not o.quiet)
         plugin = PluginFormat(o.fmt, self.plugins.format_plugins.get(o.fmt, ""), factory, self.say)
         return plugin.made(lambda: factory(**kwargs))
 
@@ -339,7 +340,7 @@ class Check:
         # -o FILE: written whole when the run ends, or not at all (an interrupted run, an error)
         with open_output(o.output_file) as stream:
             formatter = self.formatter(stream)
-            progress = progress_mod.for_run(o.fmt, len(self.items), stream, sys.stderr)
+            progress = None if o.quiet else progress_mod.for_run(o.fmt, len(self.items), stream, sys.stderr)
             return runner.check(
                 self.linter,
                 self.items,
