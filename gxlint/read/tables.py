@@ -577,6 +577,9 @@ class Reader:
     def _active(self, rows: list[RawRow]) -> list[Row]:
         section: Section | None = None
         header: list[int] | None = None
+        # an item whose header row is another format's (a 2021 table with the （一） item still in
+        # the 2019 columns): its rows are read in the columns its header names
+        own: Section | None = None
         out: list[Row] = []
         seen: set[str] = set()
         for raw in rows:
@@ -589,12 +592,15 @@ class Reader:
             k = key(first.text)
             if k in self.lexicon.captions:
                 section = self.t.section_by_caption_key.get(k)
-                header = None
+                header = own = None
                 continue
             if k == INFO_HEADER_KEY:
                 header = self._ad_header(raw, first_i, section)
+                found = self._own_format(raw, first_i, section) if header is None else None
+                own, header = found if found is not None else (None, header)
                 continue
-            label = self._ad_row_label(first)
+            label = self._own_row(first, own) if own is not None else None
+            label = label or self._ad_row_label(first)
             if label is None:
                 if (
                     any(f.text.strip() and not is_label(f.text) for f in fields[first_i + 1 :])
@@ -607,15 +613,19 @@ class Reader:
                         f"“{first.text.strip()}” is not a row of the template",
                     )
                 continue
-            row_section = self.t.section_of_row(label)
-            if row_section is None:  # pragma: no cover - labels come from the template
-                continue
-            if section is None or label not in section.rows:
-                if section is not None and header is not None:
-                    header = None
-                section = row_section
-            placed, how = self._align(raw, first_i + 1, section.columns, header, ())
-            cells = self._cells(placed, section.columns, raw.span)
+            if own is not None and label in own.rows:
+                section_read = own
+            else:
+                row_section = self.t.section_of_row(label)
+                if row_section is None:  # pragma: no cover - labels come from the template
+                    continue
+                if section is None or label not in section.rows:
+                    if section is not None and header is not None:
+                        header = own = None
+                    section = row_section
+                section_read = section
+            placed, how = self._align(raw, first_i + 1, section_read.columns, header, ())
+            cells = self._cells(placed, section_read.columns, raw.span)
             if label in seen:
                 self._repeated(label, out, cells, raw.span)
                 continue
@@ -625,8 +635,8 @@ class Reader:
                 Row(
                     label,
                     first.text.strip(),
-                    section.caption,
-                    section.columns,
+                    section_read.caption,
+                    section_read.columns,
                     cells,
                     raw.span,
                     how,
@@ -677,6 +687,32 @@ class Reader:
                 f"column label “{f.text.strip()}” read as the template's “{self._column_label(section, want)}”",
             )
         return None if positions is None else [first + 1 + i for i in positions]
+
+    def _own_format(
+        self, raw: RawRow, first: int, section: Section | None
+    ) -> tuple[Section, list[int]] | None:
+        """The item of another format whose columns a header row names, all of them in order, and
+        where they stand: the header the item ``section`` was typed with."""
+        if section is None:
+            return None
+        caption = key(section.caption)
+        texts = tuple(map(_text, raw.fields[first + 1 :]))
+        for other in self.lexicon.templates.formats:
+            if other.id == self.t.id:
+                continue
+            section = other.section_by_caption_key.get(caption)
+            if section is None:
+                continue
+            positions, _ = _ad_header_reading(other, section.columns, texts)
+            if positions is not None and len(positions) == len([t for t in texts if t.strip()]):
+                return section, [first + 1 + i for i in positions]
+        return None
+
+    def _own_row(self, field: Field, own: Section) -> str | None:
+        """The row of an item read in another format's columns (:meth:`_own_format`) that a label
+        names: 规范性文件 in a 2019 item."""
+        k = _fixed_key(self.t, field.text)[0]
+        return next((r for r in own.rows if key(r) == k), None)
 
     @staticmethod
     def _column_label(section: Section, want: str) -> str:

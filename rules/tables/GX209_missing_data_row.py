@@ -175,6 +175,9 @@ class MissingDataRow(Rule):
         captions = _captions(tmpl)
         seen: set[str] = set()  # the items whose caption or a row of which is there
         read: set[tuple[str | None, str]] = set()
+        # each item as its rows were read: in the template's columns, or in another format's that
+        # the item's header named (a 2021 table with its （一） item in the 2019 columns, GX107)
+        used: dict[str, Any] = {}
         for t in tables:
             for raw in t.raw:
                 first = next((f for f in raw.fields if f.text.strip()), None)
@@ -184,15 +187,16 @@ class MissingDataRow(Rule):
             for row in t.rows:
                 seen.add(row.section or "")
                 read.add((row.section, row.key))
-        items = [s for s in tmpl.sections if s.caption not in seen]
-        with_rows = {section for section, _ in read}
-        rows = [
-            (s, label)
+                if row.section and row.section not in used:
+                    used[row.section] = _section_read(ctx, tmpl, row)
+        # in a table of two formats, an item only one of them has is not missing
+        others = [o for _, o in used.values() if o is not tmpl]
+        items = [
+            s
             for s in tmpl.sections
-            if s.caption in with_rows
-            for label in s.rows
-            if (s.caption, label) not in read
+            if s.caption not in seen and all(s.caption in _captions_of(o) for o in others)
         ]
+        rows = [(s, label) for s, _ in used.values() for label in s.rows if (s.caption, label) not in read]
         if not items and not rows:
             return
         parts = []
@@ -246,6 +250,25 @@ def _item(caption: str) -> str:
 
 
 @lru_cache(maxsize=256)
+def _section_read(ctx, template, row) -> tuple[Any, Any]:
+    """The article-20 item a row was read in, and its format: the template's, or another format's
+    whose columns the item's header named."""
+    own = next((s for s in template.sections if s.caption == row.section), None)
+    if own is not None and own.columns == row.columns:
+        return own, template
+    for other in ctx.templates.formats if ctx.templates is not None else ():
+        found = next(
+            (s for s in other.sections if s.caption == row.section and s.columns == row.columns), None
+        )
+        if found is not None:
+            return found, other
+    return own, template
+
+
+def _captions_of(template) -> set[str]:
+    return {s.caption for s in template.sections}
+
+
 def _captions(template) -> dict:
     """The template's article-20 sections by their captions' words: once per template."""
     return {label_words(s.caption): s for s in template.sections}
