@@ -26,11 +26,13 @@ about the decisions on 行政许可, 行政处罚 and 行政强制).  A count wi
 (办结20件, 上年结转1件, 予以公开7件) speaks of the applications of the nearest clause before it
 that names 申请, in its sentence or the two before (else after it in its sentence): it is read
 only when that clause is about information-disclosure applications -- not about 行政许可, 审批,
-政务服务, 复议 or 投诉 applications (受理行政许可申请350件，办结350件), other organs or a subset
-(clauses after 其中 that list parts are passed over for the total before them).  A claim
+政务服务, 复议 or 投诉 applications (受理行政许可申请350件，办结350件) or other organs.  A remark in
+brackets (（含律师代理申请14件）) is passed over, and so are parts listed in an earlier sentence
+(其中，当面申请5件。) for the total before them; a count that goes on with parts in its own sentence
+(其中当面申请5件，办结5件) counts those parts and is not read.  A claim
 disagrees with the table only when no accepted reading of it fits: blank cells are unknown (a sum
 with a blank has no upper bound), rows the reader could not place are unknown, and "收到申请N件"
-may count 新收 (一) or 新收 + 上年结转 (一 + 二).  A missed mismatch costs less than a false one.
+may count 新收 (一) or 新收 + 上年结转 (一 + 二) -- "新收申请N件" is 一 alone.  A missed mismatch costs less than a false one.
 Where the applications table contradicts itself, a claim may also mean a row as the table's other
 cells give it: a row's six applicant cells, the outcome rows for 三（七）总计, or -- when each of
 一, 二, 三（七）总计 and 四 agrees with its own parts but 一 + 二 = 三（七）总计 + 四 fails -- the row
@@ -45,7 +47,8 @@ brackets mark optional words, | alternatives, N the number):
 received      收到|受理|接收|接到|新收|收悉 [了] [各类|各种|群众|公民、法人或其他组织提出的|社会公众提出的]
               [政府信息公开|信息公开|依申请公开|公开] [的] 申请 [共计|总计|合计|累计|共|数量为|数量|总数为|总数|为|达到|达|计]
               N 件|个|宗|份;  or  收到|受理|… [了] [共计|总计|共] N 件|个|份 [政府信息公开|…] [的] 申请.
-              Table: 一, or 一 + 二.
+              Table: 一, or 一 + 二 (with 新收: 一).  Not read: a total of 各类 applications that the
+              sentence goes on to part (受理各类申请1200件，其中政府信息公开申请28件).
 handled       已办结|办结|办理完毕|处理完毕|作出答复|予以答复|答复 [了] [政府信息公开|…] [申请] [共计|…] N 件|个.
               Table: 三（七）总计.
 workload      办理|处理 [了] [各类] [政府信息公开|…] 申请 [共计|…] N 件 (not 不予处理/其他处理).
@@ -71,7 +74,11 @@ both          [行政]复议、|和|及|与|以及|或 [行政]诉讼 [案件] �
               some of a block's cases, not its 总计.
 maintained    均|全部|都|皆 [被|获|已|予以|为] [依法] 维持, in a sentence that names 复议 and/or 诉讼 before it:
               contradicted by a 结果纠正, 其他结果 or 尚未审结 above 0 in the blocks named.
-              复议/诉讼 numbers count only in the review chapter or in a sentence that says 公开.
+              The blocks named are those of its part of the sentence after ； (复议3件，其中纠正1件；诉讼
+              2件，均被维持: the 诉讼), else of the whole sentence.
+              复议/诉讼 numbers count only in the review chapter or in a sentence that says 公开 before
+              any 其中 after the number (收到行政复议申请96件，其中涉及政府信息公开的4件: the 96 are not
+              the table's), and never after 复议机关 (the organ deciding others' reviews).
 规范性文件     制发|印发|制定|出台|新制作|发布|公开 [了] [行政]规范性文件 [共计|共] N 件|个|份 → the 规范性文件 row's
               制发/制作/新公开 columns;  废止|清理废止|宣布失效|失效 … → 本年废止件数 (2021 only; 2019 has no such
               column);  现行有效 [的] [行政]规范性文件 [共计|共|为] N 件 → 现行有效件数 (2021 only).  The
@@ -84,7 +91,9 @@ none received 未收到|没有收到|未受理|未接到|未接收 … 申请 (w
               and 申请 only words that name all applications: 任何[形式的], 各类, 所有, 公民、法人或其他组织,
               社会公众, 向本机关, 提出的, 有关, 政府信息公开, 信息公开, 依申请公开 … -- 未收到需要收取信息
               处理费的申请 speaks of some applications only), or a clause
-              opening [本年度|全年|今年|年内|本机关|我局|…] 无 依申请公开|政府信息公开申请|信息公开申请|公开申请.
+              opening [本年度|全年|今年|年内|本机关|我局|…] 无 依申请公开|政府信息公开申请|信息公开申请|公开申请
+              that ends there or with 事项, 情况, 工作, 申请 (not 无依申请公开信息处理费收取情况).  申请人 is no
+              申请 (未收到申请人的异议).
 none reviewed 未|没有 发生|收到|出现|被|有|接到|产生 … 行政复议|行政诉讼|复议|诉讼 (no number in the clause; not
               尚未), or a clause opening [本年度|全年|今年|年内] 无 … 行政复议|行政诉讼.
 shares        N 件|个 (N in digits or numerals) [申请] [，|（] [约|共] 占 [总数|总量|全部|受理|收到|办结|答复|申请|的|比 …] P% in a sentence
@@ -187,7 +196,9 @@ CARRIED_OUT = (
         _NUM + r"(?P<u>件)(?:申请)?[^\d,;:。]{0,12}?(?:结转|转入|顺延|延期|转至)(?:至|到|入)?下一?年度?"
     ),
     re.compile(
-        r"(?:结转|转入|顺延)(?:至|到|入)?下一?年度?(?:继续)?(?:办理|答复|处理)?的?(?:申请)?(?:共|为)?"
+        r"(?:结转|转入|顺延)(?:至|到|入)?下一?年度?(?:继续)?(?:办理|答复|处理)?的?(?:"
+        + _KIND
+        + r"的?申请)?(?:共|为)?"
         + _NUM
         + r"(?P<u>件)"
     ),
@@ -234,7 +245,7 @@ DOCUMENTS_CONTINUED = re.compile(
     + r"(?P<u>件|个|份)"
 )
 NONE_RECEIVED = (
-    re.compile(r"(?P<verb>未收到|没有收到|未受理|未接到|未接收)(?P<words>[^,;:。\d]{0,40}?)申请"),
+    re.compile(r"(?P<verb>未收到|没有收到|未受理|未接到|未接收)(?P<words>[^,;:。\d]{0,40}?)申请(?!人)"),
     re.compile(
         r"(?:^|[,;:。])(?:本年度?|全年|今年|年内|本机关|我局|我委|我办|本单位)?无"
         r"(?:依申请公开|政府信息公开申请|信息公开申请|公开申请)"
@@ -631,28 +642,57 @@ def _other_applications(clause: str) -> bool:
 
 def _about_applications(text: Text, pos: int) -> bool:
     """Whether the count at ``pos`` (办结20件, 上年结转2件, 予以公开10件) is about information-disclosure
-    applications: the nearest 申请 before it in its sentence or the two before, else after it in
-    its sentence, stands in a clause about them -- not in one about 行政许可, 复议 or 投诉
-    applications (受理行政许可申请350件，办结350件), other organs or a subset.  Clauses listing parts
-    (其中，当面申请5件) are passed over for the total before them."""
+    applications.  A clause that names 申请 itself says so (the caller has read that clause); else
+    the nearest 申请 before it in its sentence or the two before, else after it in its sentence,
+    must stand in a clause about them -- not in one about 行政许可, 复议 or 投诉 applications
+    (受理行政许可申请350件，办结350件) or other organs.  An aside in brackets (（含律师代理申请14件）) is
+    passed over, and so are parts listed in an earlier sentence (其中，当面申请5件。) for the total
+    before them; a count that goes on with parts in its own sentence (其中当面申请5件，办结5件)
+    counts those parts."""
     s, e = text.sentence(pos)
+    norm = text.norm
+    cs, ce = text.clause(pos)
+    if _APPLICATION.search(norm, cs, ce):
+        return True
     start = s
     for _ in range(2):
         if start > 0:
             start = text.sentence(start - 1)[0]
-    norm = text.norm
     at = [m.start() for m in _APPLICATION.finditer(norm, start, pos)]
     at.reverse()
     if not at:
         after = _APPLICATION.search(norm, pos, e)
         at = [after.start()] if after is not None else []
     for where in at:
-        cs, ce = text.clause(where)
-        clause = norm[cs:ce]
-        if where != at[-1] and "其中" in norm[text.sentence(where)[0] : where]:
+        ws, we = text.clause(where)
+        if _in_aside(norm, ws, where):
             continue
-        return not (_other_applications(clause) or holds_any(clause, _SCOPE) or _subset(clause))
+        clause = _ASIDE.sub("", norm[ws:we])
+        if _subset(clause) or "其中" in norm[text.sentence(where)[0] : where]:
+            if where >= s:
+                return False
+            continue
+        return not (_other_applications(clause) or holds_any(clause, _SCOPE))
     return False
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _in_aside(norm: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` stands in brackets opened after ``start`` (a remark: （含当面申请5件）)."""
+    opened = norm.rfind("(", start, pos)
+    return opened >= 0 and norm.rfind(")", opened, pos) < 0
+
+
+def _part_named_after(text: Text, m: re.Match) -> bool:
+    """Whether a count of 各类 applications is a grand total the sentence goes on to part, naming the
+    disclosure applications among them (受理各类申请1200件，其中政府信息公开申请28件)."""
+    clause = _clause_text(text, m)
+    if not holds_any(clause, ("各类", "各种")) or holds_any(clause, ("信息公开", "依申请")):
+        return False
+    _, e = text.sentence(m.start())
+    return holds_any(text.norm[m.end() : e], ("信息公开", "依申请"))
 
 
 def _part_listed(text: Text, m: re.Match) -> bool:
@@ -760,8 +800,10 @@ def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
                     continue
                 if kind != "received" and not _about_applications(text, m.start()):
                     continue
+                if kind == "received" and _part_named_after(text, m):
+                    continue
                 take(m)
-                yield _mk(kind, text, m)
+                yield _mk(kind, text, m, "new" if kind == "received" and "新收" in m.group(0) else "")
     for m in _matches(OUTCOME, text.norm):
         if not free(m) or not ok(m) or not _about_applications(text, m.start()):
             continue
@@ -788,8 +830,11 @@ def _about_disclosure(text: Text, pos: int, in_chapter: bool) -> bool:
     if in_chapter:
         return True
     s, e = text.sentence(pos)
+    # a part named after the number is not what the number counts (收到行政复议申请96件，其中涉及
+    # 政府信息公开的4件: the 96 are all of the organ's reviews)
+    parts = text.norm.find("其中", pos, e)
     # not 公开 alone: 公开行政复议决定书 is an organ's other review work made public
-    return holds_any(text.norm[s:e], _ABOUT_DISCLOSURE)
+    return holds_any(text.norm[s : e if parts < 0 else parts], _ABOUT_DISCLOSURE)
 
 
 #: 复议 joined to the 诉讼 of a litigation match: the number counts both (行政复议、行政诉讼案件共3件)
@@ -808,6 +853,8 @@ def _review_claims(text: Text, year: int | None, in_chapter: bool = False) -> It
                 continue
             if "其中" in clause and holds_any(norm[m.end() : text.clause(m.start())[1]], _RESULTS):
                 continue
+            if "复议机关" in norm[text.sentence(m.start())[0] : m.start()]:
+                continue  # the organ deciding others' reviews (县政府作为行政复议机关…), not reviewed
             if _accept(text, m, year=year) and _about_disclosure(text, m.start(), in_chapter):
                 joined = (
                     _JOINED_REVIEW.search(norm, max(0, m.start() - 8), m.start())
@@ -830,10 +877,16 @@ def _review_claims(text: Text, year: int | None, in_chapter: bool = False) -> It
             continue
         if holds_any(head, _SCOPE) or not _about_disclosure(text, m.start(), in_chapter):
             continue
-        words = re.sub(_DIRECT_SUIT, "诉讼", head)
-        blocks = ("review" if "复议" in words else "") + ("litigation" if holds_any(words, _SUIT) else "")
+        blocks = _blocks_named(head[head.rfind(";") + 1 :]) or _blocks_named(head)
         if blocks:
             yield Claim("maintained", 0, text, m.start(), m.end(), m.start(), m.end(), blocks)
+
+
+def _blocks_named(words: str) -> str:
+    """The blocks that words before 均获维持 name: those of its part of the sentence (复议3件，其中纠正
+    1件；诉讼2件，均被维持: the 诉讼), else of the whole sentence."""
+    words = re.sub(_DIRECT_SUIT, "诉讼", words)
+    return ("review" if "复议" in words else "") + ("litigation" if holds_any(words, _SUIT) else "")
 
 
 def _document_claims(text: Text, year: int | None) -> Iterator[Claim]:
@@ -911,6 +964,7 @@ def denials(report, ctx) -> list[Denial]:
                     if (
                         clause is None
                         or not _all_applications(m)
+                        or not _ends_denial(text, m)
                         or holds_any(clause, _REVIEW_WORDS)
                         or _other_business(clause)
                         or _subset(clause)
@@ -938,6 +992,19 @@ _ALL_APPLICATIONS = re.compile(
     r"申请人|向(?:本|我)(?:机关|单位|部门|局|委|办|院|厅|县|区|市|镇|乡|街道|中心|公司|校)|提出|提交|递交|"
     r"有关|相关|关于|政府信息公开|信息公开|公开政府信息|公开信息|依申请公开|政府信息|公开|信息|的|过|了)*"
 )
+
+
+#: what may follow 无依申请公开 in its clause: nothing, or the noun it denies (本年度无依申请公开
+#: 事项); anything else makes it some other thing's denial (无依申请公开信息处理费收取情况)
+_DENIAL_TAIL = re.compile(r"(?:的)?(?:政府信息公开)?(?:申请|情况|事项|工作|案件)?(?:发生)?")
+
+
+def _ends_denial(text: Text, m: re.Match) -> bool:
+    """Whether a "无 …申请" denial's clause ends with its words (the 未收到 ones end at 申请)."""
+    if "verb" in m.groupdict():
+        return True
+    _, ce = text.clause(m.start() + 1)
+    return _DENIAL_TAIL.fullmatch(text.norm, m.end(), ce) is not None
 
 
 def _all_applications(m: re.Match) -> bool:
@@ -1527,6 +1594,8 @@ class Applications:
     def _candidates(self, claim: Claim, q) -> list[Quantity]:
         kind = claim.kind
         if kind == "received":
+            if claim.detail == "new":  # 新收: the words of row 一 itself
+                return [q("cn:1")]
             return [q("cn:1"), plus(q("cn:1"), q("cn:2"))]
         if kind == "handled":
             return [q("paren:7")]
