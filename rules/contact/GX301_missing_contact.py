@@ -14,9 +14,10 @@ class MissingContact(Rule):
     Reports close their introduction with whom to ask about the report: a contact address,
     postcode, phone number and email.  This rule looks through the whole text for any of the
     three (``地址：`` / ``联系地址：`` / ``办公地址为``…, ``电话：`` / ``联系电话：`` / ``电话/传真：`` /
-    ``手机：``… or a number written with its area code, and any email address; a postcode, which is
-    written with a postal address, labelled or not) and reports once when none is there, naming all
-    three.  Malformed values still count as present (GX302 reports them).
+    ``手机：`` / ``服务热线：``… -- with a note between the label and its colon, ``联系电话（区号：0591）：``
+    --, or, without a label, a number that can only be a phone: with its area code, a mobile, a
+    400/800 number; and any email address; a postcode, which is written with a postal address,
+    labelled or not) and reports once when none is there, naming all three.  Malformed values still count as present (GX302 reports them).
 
     The contact details are good practice that readers and evaluators expect, not a written
     requirement of the regulation or of the unified format (which prescribes the six chapters and
@@ -41,7 +42,8 @@ class MissingContact(Rule):
 
     报告通常在前言末尾说明如何就本报告咨询：联系地址、邮编、电话和电子邮箱。本规则在全文中
     查找这三者中的任何一项（“地址：”“联系地址：”“办公地址为”等，“电话：”“联系电话：”“电话/传真：”
-    “手机：”等或带区号的号码，以及任何电子邮箱；邮编总是与通信地址一起写出，无论地址是否标明，
+    “手机：”“服务热线：”等，标签与冒号之间可有括注，如“联系电话（区号：0591）：”；没有标签时，
+    只能是电话的号码：带区号的号码、手机号码、400/800 号码；以及任何电子邮箱；邮编总是与通信地址一起写出，无论地址是否标明，
     也算作已提供），三者都没有时报告一条，并列出所缺的三项。格式有误的
     联系方式仍算已提供（由 GX302 报告）。
 

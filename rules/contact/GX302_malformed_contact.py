@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from gxlint.lint.analyses.chapters import checkable
 from gxlint.lint.analyses.contact import Found, contacts, facts, judge_email, judge_phone
@@ -19,11 +20,13 @@ class MalformedContact(Rule):
     The report is published on the web and read far from the office, so a landline is written
     with its area code (``0955-7063892``): a bare 7- or 8-digit local number cannot be dialled
     from elsewhere (a number listed right after one with an area code, ``0955-7063893、7063892``,
-    shares it by convention and is accepted).  This includes a 监督电话 or 传真 beside a correctly written 联系电话 (the
+    shares it by convention and is accepted, and so is one whose paragraph states the area code:
+    ``区号：0591，联系电话：61113333``, ``61113333（区号0591）``).  This includes a 监督电话 or 传真 beside a correctly written 联系电话 (the
     fix then suggests the area code the report uses elsewhere); set the option
     ``require-area-code: false`` to accept local numbers.  Mobiles (11 digits), 400/800 numbers
-    and service numbers such as 12345 need none.  Also reported: numbers with a wrong digit
-    count, email addresses that cannot work (no ``@``, no domain, ``163。com``) and postcodes
+    and service numbers such as 12345 need none; a local number may be written in groups
+    (``0591-6111 3333``).  Also reported: numbers with a wrong digit count, a wrong first digit
+    (a mobile starts with 1, an area code with 0) or a letter typed for a digit (``6111333O``), email addresses that cannot work (no ``@``, two, no domain, ``163。com``) and postcodes
     that are not six digits.  An address written with full-width ``＠`` or ``．`` is reported too:
     a reader sees it, but a mail program given it cannot send.  Full-width digits in phone numbers
     and postcodes are accepted as written, and so is a postcode that a line end cut in two in text
@@ -50,8 +53,10 @@ class MalformedContact(Rule):
     8 位的本地号码在外地无法拨通（紧跟在带区号号码之后列出的号码，如“0955-7063893、7063892”，
     按惯例共用该区号，不报告）。与正确书写的联系电话并列的监督电话、传真也一样（此时修改
     建议会给出报告中其他号码使用的区号）；如需接受本地号码，可将选项 ``require-area-code``
-    设为 false。手机（11 位）、400/800 号码和 12345 等服务号码不需要区号。位数不对的号码、
-    无法使用的电子邮箱（缺少“@”、缺少域名、写成“163。com”）以及不是 6 位数字的邮编也在此报告。
+    设为 false。同一段中写明区号的（“区号：0591，联系电话：61113333”“61113333（区号0591）”）不报告。
+    手机（11 位）、400/800 号码和 12345 等服务号码不需要区号；本地号码可分组书写（“0591-6111 3333”）。
+    位数不对、首位不对（手机以 1 开头，区号以 0 开头）或把数字写成字母（“6111333O”）的号码、
+    无法使用的电子邮箱（缺少“@”、有两个“@”、缺少域名、写成“163。com”）以及不是 6 位数字的邮编也在此报告。
     电子邮箱中含全角“＠”“．”的也在此报告：读者看得懂，但复制到邮件程序中无法发送。电话和邮编中的全角数字
     按原样接受；逐行折行的文本（如 PDF 中的文字）中被行尾截成两段的邮编（“邮编：450”/“100；电话…”）
     按连起来的数字读取；被截断的电子邮箱地址，合起来才是有效地址的，也合起来读取。"""
@@ -78,6 +83,7 @@ class MalformedContact(Rule):
             fix_en="write the full address, name@domain, e.g. office@163.com",
         ),
         "no_at": Message(zh="缺少“@”", en="it has no @"),
+        "two_at": Message(zh="有不止一个“@”", en="it has more than one @"),
         "bad_domain": Message(
             zh="域名不完整或含非法字符", en="its domain is incomplete or has invalid characters"
         ),
@@ -91,6 +97,17 @@ class MalformedContact(Rule):
             "area code",
             fix_zh="写明区号，如 {example}",
             fix_en="add the area code, e.g. {example}",
+        ),
+        "letter_phone": Message(
+            zh="{label}“{value}”不是有效的电话号码：其中有字母（如把 0 写成 O）",
+            en="the phone number “{value}”{label} is not valid: it has a letter in it (an O typed for 0?)",
+            fix_zh="电话号码只写数字",
+            fix_en="write the number in digits only",
+        ),
+        "prefix_phone": Message(
+            zh="{label}“{value}”不是有效的电话号码：手机号码以 1 开头，固定电话的区号以 0 开头",
+            en="the phone number “{value}”{label} is not valid: a mobile number starts with 1, a landline's "
+            "area code with 0",
         ),
         "malformed_phone": Message(
             zh="{label}“{value}”不是有效的电话号码（{n} 位数字；固定电话为区号加 7–8 位号码，手机为 11 位）",
@@ -122,9 +139,8 @@ class MalformedContact(Rule):
                     key=f"email-width:{item.value}",
                 )
             elif item.kind == "email" and not judge_email(item.value):
-                why = ctx.phrase(
-                    "no_at" if "@" not in item.value and "＠" not in item.value else "bad_domain"
-                )
+                ats = item.value.count("@") + item.value.count("＠")
+                why = ctx.phrase("no_at" if not ats else "two_at" if ats > 1 else "bad_domain")
                 yield ctx.say(
                     item.span, "email_invalid", value=item.value, why=why, key=f"email:{item.value}"
                 )
@@ -159,9 +175,22 @@ class MalformedContact(Rule):
                 key=f"phone:{item.value}",
             )
         elif verdict == "malformed":
-            yield ctx.say(
-                item.span, "malformed_phone", label=label, value=item.value, n=n, key=f"phone:{item.value}"
-            )
+            digits = "".join(_DIGITS.findall(_nfkc(item.value)))
+            if any(ch.isascii() and ch.isalpha() for ch in item.value):
+                message = "letter_phone"
+            elif digits[:1] not in ("0", "1") and n in _whole_number_digits():
+                message = "prefix_phone"  # the length of a mobile or of a landline with its area code
+            else:
+                message = "malformed_phone"
+            yield ctx.say(item.span, message, label=label, value=item.value, n=n, key=f"phone:{item.value}")
+
+
+@lru_cache(maxsize=1)
+def _whole_number_digits() -> frozenset[int]:
+    """The digit counts of a whole number: a mobile's, or a landline's with its area code."""
+    p = facts()["phone"]
+    (area_lo, area_hi), (local_lo, local_hi) = p["area_code_digits"], p["local_digits"]
+    return frozenset({p["mobile_digits"], *range(area_lo + local_lo, area_hi + local_hi + 1)})
 
 
 def _nfkc(text: str) -> str:

@@ -81,6 +81,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "phone": re.compile(
             _label_pattern(labels["phone"])
+            # a note between the label and its colon: 联系电话（工作日）：, 联系电话（区号：0591）：
+            + rf"(?:{HSPACE}*[（(](?P<note>[^（()）\d]{{0,8}}\d*)[)）](?={HSPACE}*[{_COLONS}]))?"
             + r"(?:(?P<colon>"
             + _COLON
             + rf")|{HSPACE}*)"
@@ -126,7 +128,7 @@ def _label_chars(at: int) -> dict[str, str]:
 
 
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+\-])(?P<v>[A-Za-z0-9._%+\-]+[ \t]*[@＠][ \t]*[A-Za-z0-9\-]+"
+    r"(?<![A-Za-z0-9._%+\-])(?P<v>[A-Za-z0-9._%+\-]+[ \t]*[@＠]+[ \t]*[A-Za-z0-9\-]+"
     r"(?:[.．。][A-Za-z0-9\-]+)*)"
 )
 # the characters of an address's local part, as _EMAIL's first class
@@ -169,7 +171,11 @@ _EMAIL_VALID = re.compile(
 _SEVEN_DIGITS = re.compile(r"\d\d{6}")
 # an unlabelled number is looked for only when no labelled one was found: compiled on first use
 # (``re`` caches)
-_LANDLINE = r"(?<!\d)[（(]?0\d{2,3}[)）]?[\-－—–‐ ]?\d{7,8}(?!\d)"
+_UNLABELLED_PHONE = r"(?<![\d.])(?:[（(]?0\d{2,3}[)）]?[\-－—–‐ ]?\d{7,8}|1[3-9]\d{9}|[48]00[\-－ ]?\d{3}[\-－ ]?\d{4})(?![\d.])"
+_AREA_CODE_STATED = re.compile(r"区号(?:为|是)?[:：]?\s*0\d{2,3}(?!\d)")
+#: letters typed for digits (O for 0, l or I for 1)
+_LOOK_ALIKE = frozenset("OoIl")
+_LABEL_NOTE = re.compile(r"[（(][^（()）]*[)）]")
 _NUMBER = re.compile(rf"(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}]*\d|\d")
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
@@ -243,18 +249,22 @@ def scan(report) -> list[Found]:
             ):
                 if has_cjk_run(m.group("v"), 1):  # "网站地址：www…" is no postal address
                     out.append(_found("address", m, report, para))
+            # 区号：0591 written in the paragraph: its local numbers have their area code
+            area_stated = "区号" in text and _AREA_CODE_STATED.search(text) is not None
             for m in (
                 pats["phone"].finditer(text) if index in phone and holds_any(text, starts["phone"]) else ()
             ):
-                label = _label_of(m, m.start("v"))
+                label = _LABEL_NOTE.sub("", _label_of(m, m.start("v")))
                 if m.group("colon") is None and not _phone_like(m.group("v")):
                     continue  # "接听咨询电话450余次": a count after the word, not a number to call
                 base = m.start("v")
-                with_area_code = False
+                with_area_code = area_stated
                 for i, n in enumerate(_NUMBER.finditer(m.group("v"))):
                     if i and len(_DIGIT.findall(n.group())) < 5:
                         break  # what follows a list of numbers ("，2020年…") is not one of them
                     s, e = base + n.start(), base + n.end()
+                    if text[e : e + 1] in _LOOK_ALIKE and not text[e + 1 : e + 2].isalpha():
+                        e += 1  # 0591-6111333O: a letter typed for the last digit is part of the number
                     out.append(Found("phone", label, text[s:e], _span(report, para, s, e), with_area_code))
                     phoned = True
                     with_area_code = with_area_code or _nfkc(n.group()).lstrip("(（").startswith("0")
@@ -292,7 +302,9 @@ def scan(report) -> list[Found]:
         # searched paragraph by paragraph, not in all of them at once: the search ends where the
         # first phone number is found, most often by its label before its digits are reached
         if not phoned and _SEVEN_DIGITS.search(text):
-            for m in re.finditer(_LANDLINE, text):
+            # a number written so that it can only be a phone: with its area code, a mobile, a
+            # 400/800 number (联系人：王某，13812345678)
+            for m in re.finditer(_UNLABELLED_PHONE, text):
                 out.append(Found("phone", "", m.group(), _span(report, para, *m.span())))
                 phoned = True
     return out
@@ -380,6 +392,8 @@ def judge_phone(value: str) -> tuple[str, int]:
         return ("ok" if lo <= len(rest) <= hi else "malformed"), len(digits)
     digits = "".join(groups)
     n = len(digits)
+    if any(ch.isascii() and ch.isalpha() for ch in text):
+        return "malformed", n  # 0591-6111333O: a letter where a digit belongs
     area_lo, area_hi = p["area_code_digits"]
     local_lo, local_hi = p["local_digits"]
     if digits.startswith(p["mobile_prefix"]) and n == p["mobile_digits"]:
@@ -392,6 +406,14 @@ def judge_phone(value: str) -> tuple[str, int]:
             return "ok", n  # further groups are an extension
         if len(groups) == 1 and area_lo + local_lo <= n <= area_hi + local_hi:
             return "ok", n
+        local = groups[1:]
+        if (
+            area_lo <= len(first) <= area_hi
+            and len(local) >= 2
+            and all(3 <= len(g) <= 4 for g in local)
+            and local_lo <= sum(map(len, local)) <= local_hi
+        ):
+            return "ok", n  # the local number in groups: 0591-6111 3333
         return "malformed", n
     svc_lo, svc_hi = p["service_digits"]
     if digits.startswith(p["service_prefix"]) and svc_lo <= n <= svc_hi and len(groups) == 1:
