@@ -456,6 +456,9 @@ class _Builder:
         metadata, preamble_raw = self._metadata(preamble_raw)
         sections: list[tuple[Line | None, list]] = [(None, [])]
         headings: list[tuple[int | None, str, str]] = []
+        # which of them were written otherwise than 一、 (（三）, 3、, 第三部分, no number): a subheading
+        # where the 一、 heading of that number follows
+        loosely: list[bool] = []
         last_number = 0
 
         def add(blocks: Iterable[RawBlock]) -> None:
@@ -479,6 +482,7 @@ class _Builder:
                 if found is not None:
                     sections.append((block.lines[0], []))
                     headings.append(found)
+                    loosely.append(True)
                     last_number = found[0]
                     continue
                 sections[-1][1].append(block)
@@ -491,20 +495,25 @@ class _Builder:
                 sections.append((chapter_heading, [RawBlock("text", [rest])] if rest else []))
                 # the numeral of the heading cut from the line is the line's: the cut is in the title
                 headings.append((number, title_text, m.group("num")))
+                loosely.append(False)
                 last_number = number or last_number
             else:
                 sections[-1][1].append(RawBlock("text", [raw.heading]))
             add(raw.blocks)
-        # a template chapter's title on a line of its own was taken for that chapter's heading
-        # without its number; where the numbered heading comes after all, the line was a subheading
+        # a template chapter's title on a line of its own, or under another numbering (（三）…), was
+        # taken for that chapter's heading; where the 一、 heading of that number comes after all, the
+        # line was a subheading (（三）收到和处理政府信息公开申请情况 within 一、总体情况)
         for i in range(len(headings) - 1, -1, -1):
             number, _, numeral = headings[i]
-            if numeral == "" and any(h[0] == number for h in headings[i + 1 :]):
+            if loosely[i] and any(
+                h[0] == number and (numeral == "" or not weak)
+                for h, weak in zip(headings[i + 1 :], loosely[i + 1 :])
+            ):
                 line, blocks = sections.pop(i + 1)
                 if line is not None:  # a chapter's section always starts at its heading
                     sections[i][1].append(RawBlock("text", [line]))
                 sections[i][1].extend(blocks)
-                del headings[i]
+                del headings[i], loosely[i]
         return metadata, sections, headings
 
     def _loose_chapter(self, m: re.Match, last: int) -> tuple[int, str, str] | None:
@@ -556,11 +565,14 @@ class _Builder:
         for known in self.ctx.titles_by_first.get(title[:1], ()) + self.ctx.titles_by_first.get("", ()):
             if title.startswith(known) and len(title.strip()) > len(known):
                 rest = title[len(known) :]
-                if not rest.strip() or rest.strip()[0] in "。：:*":
+                # the title's own end (：, 。, the ** of bold), and the chapter's first sentence after
+                # it on the same line or in the same Word paragraph (六、其他需要报告的事项。本年度…)
+                after = rest.lstrip(" \t\u3000。：:*")
+                if not after or rest.strip()[0] == "*":
                     break
                 cut = title_at + len(known)
                 head = Line(line.kind, line.text[:cut], line.start, line.start + cut)
-                body_at = cut + (len(rest) - len(rest.lstrip()))
+                body_at = cut + len(rest) - len(after)
                 body = Line("TEXT", line.text[body_at:], line.start + body_at, line.end)
                 return head, body, *_parts_of(m.group("num"), known)
         return line, None, *_parts_of(m.group("num"), m.group("title"))

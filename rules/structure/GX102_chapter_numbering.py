@@ -35,7 +35,9 @@ class ChapterNumbering(Rule):
 
     A chapter heading written without its number (``收到和处理政府信息公开申请情况`` on a line of
     its own where 三 is due, its 三、 lost) is read as that chapter and reported here, not as a
-    missing chapter; the same title standing before the chapter's numbered heading is a subheading.
+    missing chapter; the same title standing before the chapter's numbered heading is a subheading,
+    and so is a title numbered otherwise (``（三）收到和处理政府信息公开申请情况`` within 一、总体情况)
+    that the chapter's ``三、`` heading follows.
 
     A gap that a missing chapter explains is GX101's: 二 followed by 四 when the report has no
     chapter about 三's subject, or 三、政府信息公开行政复议、行政诉讼情况 right after 二 (the chapters
@@ -80,7 +82,9 @@ class ChapterNumbering(Rule):
 
     两个章节的标题互换了位置（“五”用了第六部分的标题，“六”用了第五部分的标题）的，只报告一条，指明这两部分。
     标题单独成行、却缺少序号的章节（应为“三”的位置只写了“收到和处理政府信息公开申请情况”）按该
-    部分读取并在此报告，而不是报告为缺少该部分；同一标题出现在该部分有序号的标题之前的，是小标题。
+    部分读取并在此报告，而不是报告为缺少该部分；同一标题出现在该部分有序号的标题之前的，是小标题；
+    以其他方式编号的标题（如“一、总体情况”中的“（三）收到和处理政府信息公开申请情况”），其后又有该部分
+    “三、”标题的，也是小标题。
 
     因缺少某一部分而出现的空号由 GX101 报告：报告中没有“三”的内容而“二”之后是“四”，或者
     “二”之后直接是“三、政府信息公开行政复议、行政诉讼情况”（后面的章节提前填补了空位），
