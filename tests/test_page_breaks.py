@@ -129,3 +129,32 @@ def test_a_label_cut_by_a_page_break_keeps_its_own_numbers(footer):
     report = api.parse_bytes(text.encode(), "report.txt")
     # before: the row took the numbers of the row above, whose own were lost
     assert values(report) == WANT
+
+
+def _markdown(inserted: str) -> str:
+    """The example with its tables as markdown pipe tables (``| a | b |`` rows, a ``|---|`` line
+    after each table's first row), ``inserted`` between two of the applications table's rows."""
+    out: list[str] = []
+    width = 0
+    for line in LINES:
+        if "\t" not in line:
+            out.append(line)
+            width = 0
+            continue
+        cells = line.split("\t")
+        if "8.属于行政查询事项" in line:
+            out.append(inserted.replace("{empty}", "|" + "  |" * len(cells)))
+        out.append("| " + " | ".join(cells) + " |")
+        if not width:
+            width = len(cells)
+            out.append("|" + "---|" * width)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("inserted", ["— 2 —", "", "第 2 页 共 5 页", "{empty}", "\n{empty}\n"])
+def test_a_page_number_or_an_empty_row_does_not_end_a_markdown_table(inserted):
+    text = _markdown(inserted)
+    # before: the pipe table ended there; the rows after it were read as another table, or lost,
+    # and GX209 asked for rows that are there
+    assert values(api.parse_text(text, "report.md")) == WANT
+    assert codes(text) == []
