@@ -47,6 +47,7 @@ from gxlint.model import (
 from gxlint.read.templates import Node, Section, Template, Templates
 from gxlint.chinese import cjk_count, label_key
 
+_BRACKETED_NUMBER = re.compile(r"[（(]\s*\d+\s*[)）]")
 _LIST_LABEL = re.compile(
     r"^\s*(?:\d{1,2}\s*\\?[.．、]\s*[^\d\s.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])"
 )
@@ -63,7 +64,8 @@ def is_label(text: str) -> bool:
     if not t:
         return False
     if _LIST_LABEL.match(t):
-        return True
+        # a number in brackets and nothing else (（0）) is a cell typed so, not a list's numbering
+        return _BRACKETED_NUMBER.fullmatch(t) is None
     if is_numeric_text(t):
         return False
     return cjk_count(t) >= 2
