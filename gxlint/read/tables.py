@@ -384,9 +384,15 @@ class Reader:
 
     # -- cells and alignment ---------------------------------------------------------------------
     def _cells(
-        self, fields: Sequence[Field | None], columns: tuple[str, ...], row_span: Span
+        self,
+        fields: Sequence[Field | None],
+        columns: tuple[str, ...],
+        row_span: Span,
+        template: Template | None = None,
     ) -> tuple[Cell, ...]:
-        return _read_cells(fields, _column_readers(self.t, columns), row_span)
+        """The cells of a row in ``columns``, each read as its column takes numbers (whole, signed,
+        money) in ``template`` (the table's, unless the row's item is in another format's columns)."""
+        return _read_cells(fields, _column_readers(template or self.t, columns), row_span)
 
     def _align(
         self,
@@ -582,6 +588,7 @@ class Reader:
         # an item whose header row is another format's (a 2021 table with the （一） item still in
         # the 2019 columns): its rows are read in the columns its header names
         own: Section | None = None
+        own_format: Template | None = None
         out: list[Row] = []
         seen: set[str] = set()
         for raw in rows:
@@ -599,7 +606,7 @@ class Reader:
             if k == INFO_HEADER_KEY:
                 header = self._ad_header(raw, first_i, section)
                 found = self._own_format(raw, first_i, section) if header is None else None
-                own, header = found if found is not None else (None, header)
+                own, header, own_format = found if found is not None else (None, header, None)
                 continue
             label = self._own_row(first, own) if own is not None else None
             label = label or self._ad_row_label(first)
@@ -627,7 +634,9 @@ class Reader:
                     section = row_section
                 section_read = section
             placed, how = self._align(raw, first_i + 1, section_read.columns, header, ())
-            cells = self._cells(placed, section_read.columns, raw.span)
+            cells = self._cells(
+                placed, section_read.columns, raw.span, own_format if section_read is own else None
+            )
             if label in seen:
                 self._repeated(label, out, cells, raw.span)
                 continue
@@ -692,9 +701,9 @@ class Reader:
 
     def _own_format(
         self, raw: RawRow, first: int, section: Section | None
-    ) -> tuple[Section, list[int]] | None:
-        """The item of another format whose columns a header row names, all of them in order, and
-        where they stand: the header the item ``section`` was typed with."""
+    ) -> tuple[Section, list[int], Template] | None:
+        """The item of another format whose columns a header row names, all of them in order, where
+        they stand, and that format: the header the item ``section`` was typed with."""
         if section is None:
             return None
         caption = key(section.caption)
@@ -707,7 +716,7 @@ class Reader:
                 continue
             positions, _ = _ad_header_reading(other, section.columns, texts)
             if positions is not None and len(positions) == len([t for t in texts if t.strip()]):
-                return section, [first + 1 + i for i in positions]
+                return section, [first + 1 + i for i in positions], other
         return None
 
     def _own_row(self, field: Field, own: Section) -> str | None:
