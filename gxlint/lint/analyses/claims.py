@@ -29,7 +29,8 @@ only when that clause is about information-disclosure applications -- not about 
 政务服务, 复议 or 投诉 applications (受理行政许可申请350件，办结350件) or other organs.  A remark in
 brackets (（含律师代理申请14件）) is passed over, and so are parts listed in an earlier sentence
 (其中，当面申请5件。) for the total before them; a count that goes on with parts in its own sentence
-(其中当面申请5件，办结5件) counts those parts and is not read.  A claim
+(其中当面申请5件，办结5件) counts those parts and is not read.  In the applications chapter, a
+count with no 申请 within reach is about them (办理结果：予以公开20件).  A claim
 disagrees with the table only when no accepted reading of it fits: blank cells are unknown (a sum
 with a blank has no upper bound), rows the reader could not place are unknown, and "收到申请N件"
 may count 新收 (一) or 新收 + 上年结转 (一 + 二) -- "新收申请N件" is 一 alone.  A missed mismatch costs less than a false one.
@@ -70,12 +71,14 @@ litigation    [行政]诉讼 [案件] [共计|总计|共] N 件|起|宗|个|次 
               (GX204) may be read by either.
 both          [行政]复议、|和|及|与|以及|或 [行政]诉讼 [案件] … N 件 (行政复议、行政诉讼案件共3件).  Table: the
               行政复议 总计 and the two 行政诉讼 totals together.
-              Not read: a clause of 其中 that ends with a result (其中行政复议1件尚未审结, …均被维持):
-              some of a block's cases, not its 总计.
+              Not read: a count with a result after it (其中行政复议1件尚未审结, 诉讼案件1件尚未审结 -- but
+              not 2件均被维持): some of a block's cases, not its 总计; a count the sentence goes on to
+              part with 其中 and the disclosure's words (行政诉讼案件12件，其中因政府信息公开引发的2件).
 maintained    均|全部|都|皆 [被|获|已|予以|为] [依法] 维持, in a sentence that names 复议 and/or 诉讼 before it:
               contradicted by a 结果纠正, 其他结果 or 尚未审结 above 0 in the blocks named.
-              The blocks named are those of its part of the sentence after ； (复议3件，其中纠正1件；诉讼
-              2件，均被维持: the 诉讼), else of the whole sentence.
+              The blocks named are those of its clause (复议案件均维持原答复，诉讼案件尚在审理中: the 复议),
+              else of its part of the sentence after ； (复议3件，其中纠正1件；诉讼2件，均被维持: the
+              诉讼), else of the whole sentence.
               复议/诉讼 numbers count only in the review chapter or in a sentence that says 公开 before
               any 其中 after the number (收到行政复议申请96件，其中涉及政府信息公开的4件: the 96 are not
               the table's), and never after 复议机关 (the organ deciding others' reviews).
@@ -640,7 +643,7 @@ def _other_applications(clause: str) -> bool:
     )
 
 
-def _about_applications(text: Text, pos: int) -> bool:
+def _about_applications(text: Text, pos: int, in_chapter: bool = False) -> bool:
     """Whether the count at ``pos`` (办结20件, 上年结转2件, 予以公开10件) is about information-disclosure
     applications.  A clause that names 申请 itself says so (the caller has read that clause); else
     the nearest 申请 before it in its sentence or the two before, else after it in its sentence,
@@ -648,7 +651,8 @@ def _about_applications(text: Text, pos: int) -> bool:
     (受理行政许可申请350件，办结350件) or other organs.  An aside in brackets (（含律师代理申请14件）) is
     passed over, and so are parts listed in an earlier sentence (其中，当面申请5件。) for the total
     before them; a count that goes on with parts in its own sentence (其中当面申请5件，办结5件)
-    counts those parts."""
+    counts those parts.  In the applications chapter (三、收到和处理政府信息公开申请情况) a count with
+    no 申请 within reach is about them (办理结果：予以公开20件)."""
     s, e = text.sentence(pos)
     norm = text.norm
     cs, ce = text.clause(pos)
@@ -673,7 +677,7 @@ def _about_applications(text: Text, pos: int) -> bool:
                 return False
             continue
         return not (_other_applications(clause) or holds_any(clause, _SCOPE))
-    return False
+    return in_chapter and not at
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
@@ -729,7 +733,8 @@ def texts(report, ctx) -> list[tuple[Text, str]]:
         lambda: [
             (Text.of(para), chapter)
             for para, chapter in _paragraphs(report)
-            if holds_any(para.text, _WORD_STARTS)
+            # (the applications chapter's paragraphs all: 办理结果：予以公开20件 names no 申请)
+            if holds_any(para.text, _WORD_STARTS) or "申请" in chapter
         ],
     )
 
@@ -744,8 +749,8 @@ def _claims(report, ctx) -> Iterator[Claim]:
     for text, chapter in texts(report, ctx):
         # every application pattern needs 申请 in its paragraph, every review one 复议/诉讼/维持,
         # every document one 规范性文件: a substring test spares most paragraphs all the regexes
-        if text.holds("申请"):
-            yield from _application_claims(text, year)
+        if text.holds("申请") or "申请" in chapter:
+            yield from _application_claims(text, year, "申请" in chapter)
         if text.holds("复议") or text.holds("诉讼") or text.holds("维持"):
             yield from _review_claims(text, year, holds_any(chapter, _REVIEW_WORDS))
         if text.holds("规范性文件"):
@@ -768,7 +773,7 @@ def _mk(kind: str, text: Text, m: re.Match, detail: str = "") -> Claim:
     )
 
 
-def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
+def _application_claims(text: Text, year: int | None, in_chapter: bool = False) -> Iterator[Claim]:
     taken = bytearray(len(text.norm))  # characters already claimed by an earlier match
 
     def free(m: re.Match) -> bool:
@@ -798,14 +803,14 @@ def _application_claims(text: Text, year: int | None) -> Iterator[Claim]:
                     continue
                 if kind == "received" and _part_listed(text, m):
                     continue
-                if kind != "received" and not _about_applications(text, m.start()):
+                if kind != "received" and not _about_applications(text, m.start(), in_chapter):
                     continue
                 if kind == "received" and _part_named_after(text, m):
                     continue
                 take(m)
                 yield _mk(kind, text, m, "new" if kind == "received" and "新收" in m.group(0) else "")
     for m in _matches(OUTCOME, text.norm):
-        if not free(m) or not ok(m) or not _about_applications(text, m.start()):
+        if not free(m) or not ok(m) or not _about_applications(text, m.start(), in_chapter):
             continue
         s, e = text.sentence(m.start())
         if holds_any(text.norm[s:e], _ATTRIBUTES):
@@ -837,6 +842,17 @@ def _about_disclosure(text: Text, pos: int, in_chapter: bool) -> bool:
     return holds_any(text.norm[s : e if parts < 0 else parts], _ABOUT_DISCLOSURE)
 
 
+_ALL = ("均", "全部", "都", "皆")
+
+
+def _part_named(text: Text, end: int) -> bool:
+    """Whether the sentence goes on after a count with 其中 and the disclosure's words: the count is
+    of more than the disclosure's cases or applications, and the part after 其中 is theirs."""
+    _, e = text.sentence(end)
+    parts = text.norm.find("其中", end, e)
+    return parts >= 0 and holds_any(text.norm[parts:e], _ABOUT_DISCLOSURE)
+
+
 #: 复议 joined to the 诉讼 of a litigation match: the number counts both (行政复议、行政诉讼案件共3件)
 _JOINED_REVIEW = re.compile(r"复议(?:案件)?(?:、|和|及|与|以及|或|/)?$")
 #: the results of cases: a clause of 其中 that ends with one counts some of a block's cases
@@ -851,8 +867,11 @@ def _review_claims(text: Text, year: int | None, in_chapter: bool = False) -> It
             clause = _clause_text(text, m)
             if holds_any(clause, _NOT_MAINTAINED) or _other_business(clause) or holds_any(clause, _SCOPE):
                 continue
-            if "其中" in clause and holds_any(norm[m.end() : text.clause(m.start())[1]], _RESULTS):
-                continue
+            tail = norm[m.end() : text.clause(m.start())[1]]
+            if holds_any(tail, _RESULTS) and ("其中" in clause or not holds_any(tail, _ALL)):
+                continue  # 其中行政复议1件尚未审结, 诉讼案件1件尚未审结: some cases by their result
+            if _part_named(text, m.end()):
+                continue  # 行政诉讼案件12件，其中因政府信息公开引发的2件: the 12 are all the organ's
             if "复议机关" in norm[text.sentence(m.start())[0] : m.start()]:
                 continue  # the organ deciding others' reviews (县政府作为行政复议机关…), not reviewed
             if _accept(text, m, year=year) and _about_disclosure(text, m.start(), in_chapter):
@@ -877,14 +896,20 @@ def _review_claims(text: Text, year: int | None, in_chapter: bool = False) -> It
             continue
         if holds_any(head, _SCOPE) or not _about_disclosure(text, m.start(), in_chapter):
             continue
-        blocks = _blocks_named(head[head.rfind(";") + 1 :]) or _blocks_named(head)
+        cs, _ = text.clause(m.start())
+        blocks = (
+            _blocks_named(text.norm[cs : m.start()])
+            or _blocks_named(head[head.rfind(";") + 1 :])
+            or _blocks_named(head)
+        )
         if blocks:
             yield Claim("maintained", 0, text, m.start(), m.end(), m.start(), m.end(), blocks)
 
 
 def _blocks_named(words: str) -> str:
-    """The blocks that words before 均获维持 name: those of its part of the sentence (复议3件，其中纠正
-    1件；诉讼2件，均被维持: the 诉讼), else of the whole sentence."""
+    """The blocks that words before 均获维持 name: those of its clause (复议案件均维持原答复，诉讼案件尚在
+    审理中: the 复议), else of its part of the sentence (复议3件，其中纠正1件；诉讼2件，均被维持: the
+    诉讼), else of the whole sentence."""
     words = re.sub(_DIRECT_SUIT, "诉讼", words)
     return ("review" if "复议" in words else "") + ("litigation" if holds_any(words, _SUIT) else "")
 
