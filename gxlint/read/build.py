@@ -102,7 +102,13 @@ _NEW_ITEM = (
 _FIELD_LINE = r"^\s*[^\s:：，。]{2,8}[:：]"
 _METADATA_END = re.compile(r"^=+\s*正文\s*=+$")
 _METADATA_LINE = r"^([^\s:：]{1,10})\s*[:：]\s*(.*)$"
-_NOTE_LINE = re.compile(r"^\s*(?:[（(][^（()）]{1,20}[)）]|附件[:：]?.{0,60}|附件下载)\s*$")
+#: what may follow the signature: a remark in brackets (（联系人：…，电话：…）), an attachment's line,
+#: 抄送, a picture (the seal: [图片])
+_NOTE_LINE = re.compile(
+    r"^\s*(?:[（(][^（()）]{1,60}[)）]|附件[:：]?.{0,60}|附件下载|抄送[:：].{0,120}|\[(?:图片|图像|image)\])\s*$"
+)
+#: an attachment's heading on a line of its own: what follows it is the attachment, not the report
+_ATTACHMENT = re.compile(r"^\s*附件\s*\d{0,2}\s*[:：]?\s*$")
 _TRAILING_SIGNATURE = (
     r"[。！；]\s*([^\s。，；：:]{2,30}?(?:局|委员会|办公室|办公厅|人民政府|政府|厅|中心|院|委|办|管委会|实验区))"
     r"\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$"
@@ -1026,6 +1032,19 @@ class _Builder:
         original = blocks  # what a table's lines replace only when they are the signature
         while tail and isinstance(tail[-1], Paragraph) and _is_chrome(tail[-1].text):
             tail.pop()  # a crawled page's footer: 打印本页, 上一篇, 主办单位, 备案号 …
+        # an attachment after the signature (附件 / 政府信息公开工作机构设置情况 / …): cut from its heading
+        for i in range(len(tail) - 1, max(-1, len(tail) - 12), -1):
+            block = tail[i]
+            if (
+                isinstance(block, Paragraph)
+                and _ATTACHMENT.match(block.text)
+                # the signature right above it (附件 before the signature lists what the report holds)
+                and any(
+                    isinstance(b, Paragraph) and whole_date(b.text.strip()) for b in tail[max(0, i - 3) : i]
+                )
+            ):
+                del tail[i:]
+                break
         trailing_notes = []
         while tail and isinstance(tail[-1], Paragraph) and _NOTE_LINE.match(tail[-1].text):
             trailing_notes.append(tail.pop())

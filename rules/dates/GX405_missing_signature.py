@@ -30,7 +30,9 @@ class MissingSignature(Rule):
     publication date, when there is one).  A closing date without the organ's name is reported
     too, as is an organ's name with no date under it, or a date that names the month but not the
     day (``2022年2月``).  Dates inside the report (an embedded form's ``时间：2020年12月30日``) are not a
-    signature.
+    signature.  What may follow the signature is passed over: the seal's picture (``[图片]``), a
+    remark in brackets (``（联系人：…，联系电话：…）``), ``抄送：…``, and an attachment under its own
+    heading (``附件`` and the text after it).
 
     Anti-pattern::
 
@@ -56,7 +58,8 @@ class MissingSignature(Rule):
     报告以落款结尾：发布机关名称和日期（“示例县教育局”“2022年1月20日”，分两行或写在一行）。
     地方规定要求报送单位负责人签字并加盖公章的文本（见 docs/format.md「良好做法」）；没有日期就无法检查是否按时
     发布（此时 GX404 改用发布日期，如有）。只有日期、没有机关名称的落款，只有机关名称、没有日期的落款，以及只写到月、没有写明日的落款日期（“2022年2月”）也在此报告。报告中间的
-    日期（如嵌入表单中的“时间：2020年12月30日”）不是落款。"""
+    日期（如嵌入表单中的“时间：2020年12月30日”）不是落款。落款之后的印章图片（“[图片]”）、括注
+    （“（联系人：……，联系电话：……）”）、“抄送：……”以及单独成行的“附件”标题及其后的附件内容不影响读取落款。"""
     spec = "good-practice"
 
     messages = {
