@@ -15,7 +15,7 @@ class MissingDownloadLocation(Rule):
     (``本报告电子版可在××人民政府门户网站“政府信息公开”专栏查阅和下载``), so that a printed or
     forwarded copy leads readers to the authoritative one.  The rule looks for a sentence that
     names the electronic version (电子版, 电子文本, 全文) or the report together with a website,
-    column or platform, and a verb of finding it (下载, 查阅, 查看, 获取, 浏览, 公布, 刊登 …).  This is good
+    column or platform, and a verb of finding it (下载, 查阅, 查看, 获取, 浏览, 公布, 发布, 公开, 刊登 …).  This is good
     practice, not a written requirement of the regulation or of the unified format, hence an info
     finding.
 
@@ -38,7 +38,7 @@ class MissingDownloadLocation(Rule):
     报告通常在前言中说明电子版的发布位置（如“本报告电子版可在××人民政府门户网站
     ‘政府信息公开’专栏查阅和下载”），使纸质或转发的文本能指引读者找到权威版本。本规则查找
     同时提到电子版（电子版、电子文本、全文）或“报告”与网站、专栏、平台，并带有下载、查阅、
-    查看、获取、浏览、公布、刊登等动词的句子。这是良好做法，而不是《条例》或统一格式的明文要求，
+    查看、获取、浏览、公布、发布、公开、刊登等动词的句子。这是良好做法，而不是《条例》或统一格式的明文要求，
     因此为提示级别。"""
     spec = "good-practice"
 

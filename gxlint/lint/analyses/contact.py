@@ -407,6 +407,14 @@ def judge_phone(value: str) -> tuple[str, int]:
         if len(groups) == 1 and area_lo + local_lo <= n <= area_hi + local_hi:
             return "ok", n
         local = groups[1:]
+        svc_lo, svc_hi = p["service_digits"]
+        if (
+            area_lo <= len(first) <= area_hi
+            and len(local) == 1
+            and local[0].startswith(p["service_prefix"])
+            and svc_lo <= len(local[0]) <= svc_hi
+        ):
+            return "ok", n  # a service number written with the area code: 0591-12345
         if (
             area_lo <= len(first) <= area_hi
             and len(local) >= 2
