@@ -396,6 +396,7 @@ def judge_phone(value: str) -> tuple[str, int]:
         return "malformed", n  # 0591-6111333O: a letter where a digit belongs
     area_lo, area_hi = p["area_code_digits"]
     local_lo, local_hi = p["local_digits"]
+    svc_lo, svc_hi = p["service_digits"]
     if digits.startswith(p["mobile_prefix"]) and n == p["mobile_digits"]:
         return "ok", n
     if any(digits.startswith(x) for x in p["national_prefixes"]) and n == p["national_digits"]:
@@ -407,7 +408,6 @@ def judge_phone(value: str) -> tuple[str, int]:
         if len(groups) == 1 and area_lo + local_lo <= n <= area_hi + local_hi:
             return "ok", n
         local = groups[1:]
-        svc_lo, svc_hi = p["service_digits"]
         if (
             area_lo <= len(first) <= area_hi
             and len(local) == 1
@@ -423,7 +423,6 @@ def judge_phone(value: str) -> tuple[str, int]:
         ):
             return "ok", n  # the local number in groups: 0591-6111 3333
         return "malformed", n
-    svc_lo, svc_hi = p["service_digits"]
     if digits.startswith(p["service_prefix"]) and svc_lo <= n <= svc_hi and len(groups) == 1:
         return "ok", n
     if len(groups) == 1 and local_lo <= n <= local_hi:
