@@ -7,7 +7,8 @@ from run-together text by gxlint.read.inline).  For each template table the read
   (``社会组织``), labels broken over two rows by a page break, and merged label cells that are
   written once and not repeated;
 * places each row's data fields in the template's columns: by the header's column positions when
-  the header gives them, else by the field count, trimming surplus empty fields at the ends or
+  the header gives them (in another order than the template's too, said in a note), else by the
+  field count, trimming surplus empty fields at the ends or
   assuming missing ones -- only when every way of doing so reads the same, or exactly one of them
   satisfies the row's own total; otherwise the row is ``unreadable``;
 * splits run-together digits only where the split is unique (gxlint.read.splitter), using the table's
@@ -404,6 +405,8 @@ class Reader:
         candidates: list | None = None,
     ):
         """(fields per column, how).  ``candidates`` collects split alternatives for the caller."""
+        if header is not None and header != sorted(header):
+            return self._align_reordered(raw, first, columns, header, constraints, candidates)
         fields = raw.fields
         n = len(columns)
         data = fields[first:]
@@ -474,6 +477,25 @@ class Reader:
             f"in columns unambiguously",
         )
         return [None] * n, "unreadable"
+
+    def _align_reordered(self, raw, first, columns, header, constraints, candidates):
+        """:meth:`_align` for a header whose columns stand in another order than the template's
+        (:func:`_header_order`): the row is placed in the columns as written -- field by field, or
+        split, or trimmed, as any row -- and each column's field then handed to the template's."""
+        n = len(columns)
+        written = sorted(range(n), key=header.__getitem__)  # the template column written j-th
+        at = {c: j for j, c in enumerate(written)}
+        placed_w, how = self._align(
+            raw,
+            first,
+            tuple(columns[c] for c in written),
+            sorted(header),
+            tuple((at[total], tuple(at[p] for p in parts)) for total, parts in constraints),
+            found := ([] if candidates is not None else None),
+        )
+        if candidates is not None and found:
+            candidates.extend([[w[at[c]] for c in range(n)] for w in found])
+        return [placed_w[at[c]] for c in range(n)], "header" if how == "exact" else how
 
     def _unless_run_together(self, raw, data, reading, how, columns, constraints):
         """``reading`` (placed as ``how``), unless it leaves a cell blank and does not add up while
@@ -689,6 +711,8 @@ class Reader:
         positions, variants = _ad_header_reading(
             self.t, section.columns, tuple(map(_text, fields[first + 1 :]))
         )
+        if positions is not None and list(positions) != sorted(positions):
+            self._column_order(section.columns, list(positions), raw.span)
         for i, want in variants:
             f = fields[first + 1 + i]
             self.note(
@@ -764,6 +788,7 @@ class Reader:
         readers = _column_readers(t, columns)
         constraints = _row_constraints(t, APPLICATIONS, columns)
         header_at: dict[int, int] = {}
+        header_span: Span | None = None
         header_bad = False
         started = False
         # the row group the rows read so far are in (a label's own group, or the group it names)
@@ -786,6 +811,7 @@ class Reader:
                 if named is not None and started:
                     continue  # the header again where the table goes on over a page (Word repeats it)
                 if named is not None:
+                    header_span = raw.span
                     for i, col, replaced in named:
                         if col in header_at:
                             header_bad = True
@@ -803,9 +829,9 @@ class Reader:
                 started = True
                 # the header is complete once the first row of data starts
                 if not header_bad and len(header_at) == len(columns):
-                    positions = [header_at[c] for c in range(len(columns))]
-                    if positions == sorted(set(positions)):
-                        header = positions
+                    header, reordered = _header_order([header_at[c] for c in range(len(columns))])
+                    if reordered and header is not None:
+                        self._column_order(columns, header, header_span or raw.span)
                 elif not header_bad and len(header_at) >= 2:
                     positions = [header_at[c] for c in sorted(header_at)]
                     if positions == sorted(set(positions)):
@@ -874,6 +900,21 @@ class Reader:
         if ambiguous:
             self._resolve(out, ambiguous, APPLICATIONS)
         return out
+
+    def _column_order(self, columns: Sequence[str], header: list[int], span: Span) -> None:
+        """The one note of a header whose columns stand in another order than the template's,
+        naming the columns from the first that is out of place to the last."""
+        written = [columns[c] for c in sorted(range(len(columns)), key=header.__getitem__)]
+        moved = [i for i, (c, w) in enumerate(zip(columns, written)) if c != w]
+        there, want = written[moved[0] : moved[-1] + 1], columns[moved[0] : moved[-1] + 1]
+        self.note(
+            "column-order",
+            span,
+            f"表头各列的顺序与模板不同：表中依次为“{'”“'.join(there)}”，模板为“{'”“'.join(want)}”；"
+            f"各数已按表头读取",
+            f"the header's columns are not in the template's order: the table has {', '.join(there)} "
+            f"where the template has {', '.join(want)}; the numbers were read under their headings",
+        )
 
     def _missing_columns(self, columns: tuple[str, ...], partial: list[int | None], span: Span) -> None:
         """The one note of a table whose header lacks some of the template's columns."""
@@ -1005,24 +1046,33 @@ class Reader:
             return []
         blocks, cols, columns, constraints, readers = plan
         occurrences: list[tuple[int, int]] = []
+        header_span: Span | None = None
         data_row: RawRow | None = None
         for raw, form in zip(rows, self.lexicon.forms(rows)):
             shape = form.shape
             if "L" in shape:
-                occurrences.extend(_review_header_columns(t, tuple(map(_text, raw.fields))))
+                named = _review_header_columns(t, tuple(map(_text, raw.fields)))
+                if named:
+                    occurrences.extend(named)
+                    header_span = raw.span
             elif "D" in shape:
                 data_row = raw  # the rows after it add nothing
                 break
         if data_row is None:
             return []
         header = None
-        if len(occurrences) == len(columns) and [c for _, c in occurrences] == list(range(len(cols))) * len(
-            blocks
-        ):
-            positions = [i for i, _ in occurrences]
-            if positions == sorted(set(positions)):
-                header = positions
         width = len(cols)
+        if len(occurrences) == len(columns):
+            # each block's columns are named once, block after block, in any order within the block
+            at = {
+                b * width + c: i
+                for b in range(len(blocks))
+                for i, c in occurrences[b * width : (b + 1) * width]
+            }
+            if all(set(at) >= set(range(b * width, (b + 1) * width)) for b in range(len(blocks))):
+                header, reordered = _header_order([at[c] for c in range(len(columns))])
+                if reordered and header is not None:
+                    self._column_order(columns, header, header_span or data_row.span)
         placed, how = self._align(data_row, 0, columns, header, constraints)
         out = []
         for b, block in enumerate(blocks):
@@ -1097,6 +1147,22 @@ def _read_cells(
             text, value, status, note = read(f.text)
             out.append(_tuple_new(Cell, (text, f.span, value, status, col, note)))
     return tuple(out)
+
+
+def _header_order(positions: Sequence[int]) -> tuple[list[int] | None, bool]:
+    """A header's field for each template column, as the rows are read by it, and whether the
+    columns stand in another order than the template's: positions that rise are the template's
+    order (gaps allowed, for merged cells); another order is trusted only where the columns fill
+    one run of fields, each once (swapped 商业企业/科研机构, 总计 first) -- positions gathered from
+    header rows whose merged cells do not line up leave gaps or repeats and are not trusted."""
+    if len(set(positions)) != len(positions) or not positions:
+        return None, False
+    ordered = sorted(positions)
+    if list(positions) == ordered:
+        return list(positions), False
+    if ordered[-1] - ordered[0] + 1 == len(positions):
+        return list(positions), True
+    return None, False
 
 
 def _within(fields: Sequence[Field], first: int, positions: list[int | None]) -> bool:
@@ -1323,9 +1389,9 @@ def _ad_header_reading(
     template: Template, columns: tuple[str, ...], texts: tuple[str, ...]
 ) -> tuple[tuple[int, ...] | None, tuple[tuple[int, str], ...]]:
     """An active-disclosure header's reading, its fields after 信息内容 given: (the field of each
-    column, or None when a column is missing or they are out of order; (field, column key) of each
-    column read from a variant of its label, as far as the columns were found).  Header rows are
-    worded alike from report to report."""
+    column, or None when a column is missing or their order cannot be trusted (:func:`_header_order`);
+    (field, column key) of each column read from a variant of its label, as far as the columns were
+    found).  Header rows are worded alike from report to report."""
     positions: list[int] = []
     variants: list[tuple[int, str]] = []
     # each field's key once, not once per column looked for
@@ -1341,9 +1407,8 @@ def _ad_header_reading(
         if found is None:
             return None, tuple(variants)
         positions.append(found)
-    if positions != sorted(set(positions)):
-        return None, tuple(variants)
-    return tuple(positions), tuple(variants)
+    header, _ = _header_order(positions)
+    return (None if header is None else tuple(header)), tuple(variants)
 
 
 @lru_cache(maxsize=64)

@@ -218,6 +218,7 @@ class _Vocab:
         self.ad_widths: dict[str, set[int]] = {}  # caption key -> column counts
         self.app_nodes: list[tuple[str | None, str, bool]] = []  # numbering, key, leaf
         self.app_cols: set[str] = set()
+        self.app_col_order: dict[str, int] = {}  # column key (or a variant's) -> its place
         self.app_header: set[str] = set()
         self.rl_labels: set[str] = set()
         self.app_width = 7
@@ -234,6 +235,8 @@ class _Vocab:
             if t.app_columns:
                 self.app_width = len(t.app_columns)
             self.app_cols.update(self.key(c) for c in t.app_columns)
+            for i, c in enumerate(t.app_columns):
+                self.app_col_order.setdefault(self.key(c), i)
             app = t.tables.get(APPLICATIONS, {})
             self.app_header.update(self.key(h) for h in app.get("header_labels", ()))
             if t.rl_blocks and t.rl_columns:
@@ -245,6 +248,7 @@ class _Vocab:
             for wrong, right in t.label_variants.items():
                 if self.key(right) in self.app_cols:
                     self.app_cols.add(self.key(wrong))
+                    self.app_col_order.setdefault(self.key(wrong), self.app_col_order[self.key(right)])
         # the chapters' titles as the format and reports write them: a heading whose number was lost
         self.chapter_titles = {
             self.key(title) for t in templates.formats for c in t.chapters for title in (c.title, *c.accepted)
@@ -299,6 +303,17 @@ class _Vocab:
         if numbering is None and len(k) < 3:
             return False, False
         return any(key.startswith(k) for key, _ in nodes), False
+
+    def app_columns_in_order(self, fields: list[str]) -> list[str]:
+        """A rebuilt applications header's fields, its column labels in the template's order after
+        the others: cells one per line and words wrapped in a PDF's layout come in reading order,
+        row by row of a header three rows deep, which says which columns the table has, not where
+        they stand -- the reader would take another order for columns typed out of place."""
+        order = self.app_col_order
+        at = [order.get(self.key(f)) for f in fields]
+        return [f for f, i in zip(fields, at) if i is None] + [
+            f for _, f in sorted((i, f) for f, i in zip(fields, at) if i is not None)
+        ]
 
     def is_app_header_marker(self, text: str) -> bool:
         k = self.key(text)
@@ -680,8 +695,10 @@ class _CellTable:
                 fields = self._merge_header([items[x][2] for x in range(i, end)], kind)
                 if kind == "ad":
                     ad_width = len(fields) - 1 if len(fields) > 1 else ad_width
-                elif kind == "app" and not all(v.header_label("app", f) for f in fields):
-                    fields = [" ".join(fields)]
+                elif kind == "app":
+                    fields = v.app_columns_in_order(fields)
+                    if not all(v.header_label("app", f) for f in fields):
+                        fields = [" ".join(fields)]
                 self.emit(list(range(i, end)), fields)
                 i = end
                 continue
@@ -1287,6 +1304,8 @@ class _LayoutTable:
             _words(frags, lambda t: v.header_piece(hkind, t)), lambda f: v.whole_header(hkind, f.text)
         )
         fields = [c.text for c in columns]
+        if kind == "app":
+            fields = v.app_columns_in_order(fields)
         if kind == "repeat" or (kind == "app" and not all(v.header_label("app", f) for f in fields)):
             # rows of header words mid-table would be read as data rows ("总计", "其他"): one field
             fields = [" ".join(fields)]

@@ -1,4 +1,5 @@
-"""GX210 row-shape: a row has more or fewer cells than the template's columns, or a row label the template lacks."""
+"""GX210 row-shape: a row has more or fewer cells than the template's columns, a row label the template lacks,
+or columns out of the template's order."""
 
 from __future__ import annotations
 
@@ -49,7 +50,10 @@ class RowShape(Rule):
     rather than a badly written number (GX207).  A label the reader recognised as a variant of the
     template's (社会组织, 规范性文件 in a 2021 table) is GX212's.  A row written twice in a table
     (a section pasted again, a corrected copy left in) is read once, the first time, and reported
-    here, saying whether the two carry the same numbers.
+    here, saying whether the two carry the same numbers.  So is a table whose header names all of
+    its columns in another order than the template's, its numbers typed in that order too
+    (商业企业 and 科研机构 swapped, 总计 first): the numbers are read under their headings, and the
+    finding, on the header, names the columns out of place.
 
     Anti-pattern::
 
@@ -69,8 +73,8 @@ class RowShape(Rule):
     code = "GX210"
     name = "row-shape"
     severity = "warning"
-    summary = "a row has more or fewer cells than the template's columns, or a row label the template lacks"
-    summary_zh = "某行单元格数与模板列数不符（错位），或行名不是模板中的行"
+    summary = "a row has more or fewer cells than the template's columns, a row label the template lacks, or columns out of order"
+    summary_zh = "某行单元格数与模板列数不符（错位）、行名不是模板中的行，或各列顺序与模板不同"
     spec = "tables"
     doc_zh = """某行的单元格数多于或少于模板的列数。读取时按模板各列放置单元格：非空单元格多于列数时从左到右
     读取，多出的没有对应列（如种子报告 000 的复议诉讼行，15 列写了 16 个数）；少于列数时，按唯一与
@@ -82,7 +86,8 @@ class RowShape(Rule):
     文字（如在“行政强制”行的数字位置写了“行政检查”）——这是行错位，而不是数字写错（GX207）。
     读取时按模板行名的变体识别出的行名（社会组织、2021 年表中的“规范性文件”）由 GX212 报告。
     同一行在表中写了两次（整节重复粘贴、改正后的一行留下了旧的一行）的，按第一次读取，并在此报告，
-    说明两次的数字是否相同。"""
+    说明两次的数字是否相同。表头按与模板不同的顺序列出全部各列、数字也按此顺序填写的（如“商业企业”
+    与“科研机构”对调、“总计”写在第一列），各数按表头读取，并在表头处报告，写明哪些列的位置不同。"""
 
     messages = {
         **WHERE,
@@ -92,6 +97,13 @@ class RowShape(Rule):
             en="{table}: {note}",
             fix_zh="每列填写一个数字，删去多余的单元格",
             fix_en="write one number per column and remove the surplus cell",
+        ),
+        # the reader's note on a header whose columns stand in another order than the template's
+        "column_order": Message(
+            zh="{table}：{note}",
+            en="{table}: {note}",
+            fix_zh="按模板的顺序排列各列",
+            fix_en="put the columns in the template's order",
         ),
         # the reader's note on a row written twice
         "repeated": Message(
@@ -162,6 +174,8 @@ class RowShape(Rule):
             for note in table.notes:
                 if note.kind == "row-shape" and note.span.start not in worded:
                     yield ctx.say(note.span, "shape", table=name, note=Phrase(note.zh, note.en))
+                elif note.kind == "column-order":
+                    yield ctx.say(note.span, "column_order", table=name, note=Phrase(note.zh, note.en))
                 elif note.kind == "repeated-row":
                     yield ctx.say(note.span, "repeated", table=name, note=Phrase(note.zh, note.en))
                 elif note.kind == "unknown-row" and table not in unread_tables(report, ctx):
