@@ -8,9 +8,10 @@ from run-together text by gxlint.read.inline).  For each template table the read
   written once and not repeated;
 * places each row's data fields in the template's columns: by the header's column positions when
   the header gives them (in another order than the template's too, said in a note), else by the
-  field count, trimming surplus empty fields at the ends or
-  assuming missing ones -- only when every way of doing so reads the same, or exactly one of them
-  satisfies the row's own total; otherwise the row is ``unreadable``;
+  field count, trimming surplus empty fields at the ends or assuming missing ones (a cell left
+  out anywhere in the row, or short of the header's last column) -- only when every way of doing
+  so reads the same, or exactly one of them satisfies the row's own total or, in the applications
+  table, the table's column totals; otherwise the row is ``unreadable``;
 * splits run-together digits only where the split is unique (gxlint.read.splitter), using the table's
   column totals to decide between a row's candidates when the row alone cannot;
 * records every normalisation as a :class:`~gxlint.model.Note`.
@@ -427,6 +428,12 @@ class Reader:
                 return placed, "exact" if exact else "header"
         if len(data) == n:
             return self._unless_run_together(raw, data, data, "exact", columns, constraints)
+        # a row whose numbers stand under the header's columns but stops short of its last: a cell
+        # left out anywhere (the numbers after it one column early), or the last cells left blank
+        if header is not None and len(fields) <= header[-1]:
+            filled = [first + i for i, f in enumerate(data) if f.text.strip()]
+            if filled and all(i in header for i in filled):
+                data = tuple(fields[p] for p in header if first <= p < len(fields))
         readings: list[Sequence[Field | None]] = []
         if len(data) > n:
             surplus = len(data) - n
@@ -448,8 +455,7 @@ class Reader:
                 )
                 return kept, "guessed"
         else:
-            missing = n - len(data)
-            readings = [[None] * i + list(data) + [None] * (missing - i) for i in range(missing + 1)]
+            readings = _insertions(data, n)
             how = "padded"
         distinct = {tuple(f.text.strip() if f else "" for f in r): r for r in readings}
         if len(distinct) == 1:
@@ -469,6 +475,13 @@ class Reader:
             return self._pairs_unreadable(raw, pairs, n)
         if len(consistent) == 1:
             return consistent[0], how
+        if how == "padded" and len(consistent) > 1:
+            if candidates is not None:
+                # the table's column totals may tell where the cell left out was (the caller's _resolve)
+                candidates.extend(consistent)
+                return consistent[0], "ambiguous-short"
+            self._short_note(raw.span, columns, consistent)
+            return [None] * n, "unreadable"
         self.note(
             "unreadable",
             raw.span,
@@ -878,13 +891,11 @@ class Reader:
                 how = "missing-column"
                 if not any(r.alignment == how for r in out):
                     self._missing_columns(columns, partial, raw.span)
-            elif raw.run_together:
+            else:
                 candidates: list = []
                 placed, how = self._align(raw, last_label + 1, columns, header, constraints, candidates)
-                if how == "ambiguous":
+                if how in ("ambiguous", "ambiguous-short"):
                     ambiguous[len(out)] = candidates
-            else:
-                placed, how = self._align(raw, last_label + 1, columns, header, constraints)
             out.append(
                 Row(
                     leaf.label,
@@ -989,8 +1000,10 @@ class Reader:
         for p in positions:
             combos *= len(ambiguous[p])
         chosen = None
+        # the combinations that satisfy the table (a few are kept: a short row's note names where
+        # its missing cell may be by them)
+        good: list[tuple[list[Row], tuple]] = []
         if combos <= 512:
-            good = []
             for combo in itertools.product(*(ambiguous[p] for p in positions)):
                 trial = list(out)
                 for p, fields in zip(positions, combo):
@@ -1002,18 +1015,20 @@ class Reader:
                         r.columns,
                         self._cells(fields, r.columns, r.span),
                         r.span,
-                        "split",
+                        "padded" if r.alignment == "ambiguous-short" else "split",
                         r.fields_written,
                     )
                 if all(status != "violated" for status in _column_checks(self.t, table, trial)):
-                    good.append(trial)
-                    if len(good) > 1:
+                    good.append((trial, combo))
+                    if len(good) > 16:
                         break
             if len(good) == 1:
-                chosen = good[0]
-        for p in positions:
+                chosen = good[0][0]
+        for i, p in enumerate(positions):
             if chosen is not None:
                 out[p] = chosen[p]
+            elif out[p].alignment == "ambiguous-short":
+                self._short_unreadable(out, p, [combo[i] for _, combo in good] or ambiguous[p])
             else:
                 r = out[p]
                 splits = [[f.text if f is not None else "" for f in fields] for fields in ambiguous[p]]
@@ -1037,6 +1052,55 @@ class Reader:
                     "unreadable",
                     r.fields_written,
                 )
+
+    def _short_unreadable(self, out: list[Row], p: int, placements: list) -> None:
+        """The note and the unread row of an applications row with fewer cells than columns that
+        neither its own total nor the table's column totals place."""
+        r = out[p]
+        self._short_note(r.span, r.columns, placements, table=True)
+        out[p] = Row(
+            r.key,
+            r.label,
+            r.section,
+            r.columns,
+            self._cells([None] * len(r.columns), r.columns, r.span),
+            r.span,
+            "unreadable",
+            r.fields_written,
+        )
+
+    def _short_note(self, span: Span, columns: Sequence[str], placements: list, table: bool = False) -> None:
+        """The note of a row with fewer cells than columns that can be placed in more than one way
+        (``placements``, each with None where the cell left out may be): which columns it may be."""
+        gaps = [c for i, c in enumerate(columns) if any(pl[i] is None for pl in placements)]
+        written = sum(1 for f in placements[0] if f is not None)
+        if len(columns) - written > 2:  # only the placements with the gaps at the ends were tried
+            self.note(
+                "unreadable",
+                span,
+                f"该行写有 {written} 个数据单元格，模板有 {len(columns)} 列，无法唯一确定各数对应的列",
+                f"the row has {written} data cells for {len(columns)} template columns and they cannot be "
+                f"placed in columns unambiguously",
+            )
+            return
+        left, left_en = (
+            ("少写的", "the one left out")
+            if len(columns) - written == 1
+            else ("少写的两个", "the two left out")
+        )
+        by, by_en = (
+            ("本行和全表的合计都", "neither the row's nor the table's totals decide")
+            if table
+            else ("本行的合计", "the row's totals do not decide")
+        )
+        self.note(
+            "unreadable",
+            span,
+            f"该行写有 {written} 个数据单元格，模板有 {len(columns)} 列：{left}可能在"
+            f"“{'”“'.join(gaps)}”中，{by}无法唯一确定",
+            f"the row has {written} data cells for {len(columns)} template columns: {left_en} "
+            f"may be any of {', '.join(gaps)}, and {by_en} which",
+        )
 
     # -- 行政复议、行政诉讼 -------------------------------------------------------------------------
     def _review(self, rows: list[RawRow]) -> list[Row]:
@@ -1147,6 +1211,21 @@ def _read_cells(
             text, value, status, note = read(f.text)
             out.append(_tuple_new(Cell, (text, f.span, value, status, col, note)))
     return tuple(out)
+
+
+def _insertions(data: Sequence[Field], n: int) -> list[Sequence[Field | None]]:
+    """The placements of a row's ``data`` (fewer fields than the ``n`` columns) in order, each
+    missing cell anywhere: a clerk leaves out a cell in the middle of a row as often as at its
+    ends.  Over two missing cells, only the placements with the gaps at the ends (each further gap
+    multiplies the placements, and such a row is seldom placed by its totals alone)."""
+    missing = n - len(data)
+    if missing > 2:
+        return [[None] * i + list(data) + [None] * (missing - i) for i in range(missing + 1)]
+    out: list[Sequence[Field | None]] = []
+    for gaps in itertools.combinations(range(n), missing):
+        cells = iter(data)
+        out.append([None if c in gaps else next(cells) for c in range(n)])
+    return out
 
 
 def _header_order(positions: Sequence[int]) -> tuple[list[int] | None, bool]:

@@ -17,7 +17,9 @@ class TableUnreadable(Rule):
     """A template table is present, but some of its cells cannot be placed in columns unambiguously.
 
     This happens when a row has a different number of cells than the template's columns and the
-    surplus or missing cells could belong to more than one column, or when a web page ran a row's
+    surplus or missing cells could belong to more than one column (a number left out of a row whose
+    place neither the row's nor the table's totals decide: the finding names the columns it may
+    be), or when a web page ran a row's
     digits together (``693665``) and more than one split is possible.  gxlint does not guess: the
     arithmetic rules stay silent on such rows.  Write the table with one cell per column.
 
@@ -47,7 +49,8 @@ class TableUnreadable(Rule):
     summary = "a template table's cells cannot be aligned or separated unambiguously"
     summary_zh = "模板表格的单元格无法唯一对齐或拆分"
     doc_zh = """模板表格存在，但部分单元格无法唯一地对应到各列：某行的单元格数与模板列数不同且
-    多出或缺少的单元格可能属于不同的列；或网页把一行数字连在一起（如 ``693665``）而拆分方式
+    多出或缺少的单元格可能属于不同的列（行中少写了一个数，而本行和全表的合计都无法确定是哪一列的：
+    提示写明可能是哪几列）；或网页把一行数字连在一起（如 ``693665``）而拆分方式
     不止一种。gxlint 不做猜测：这些行不参与算术检查。请按模板每列一个单元格填写。
 
     每张表只报告一次，位于第一处无法读取的行，并列出所有这样的行：网页中整张表的数字都连写

@@ -38,9 +38,12 @@ class RowShape(Rule):
 
     The reader places a row's cells in the template's columns.  When a row has more non-empty
     cells than columns, it reads them left to right and the surplus has no column (seed 000's
-    review/litigation row: 16 numbers for 15 columns); when it has fewer, it places them the only
-    way the row's own total allows (left to right when the row has no total).  Either way the row is misaligned and worth a look: the
-    numbers may be in the wrong columns.  Rows whose cells cannot be placed at all are GX003.
+    review/litigation row: 16 numbers for 15 columns); when it has fewer -- a cell left out
+    anywhere in the row, the numbers after it one column early -- it places them the only way the
+    row's own total and, in the applications table, the table's column totals allow, and names the
+    cell left blank (left to right when the row has no total).  Either way the row is misaligned
+    and worth a look: the numbers may be in the wrong columns.  Rows whose cells cannot be placed
+    at all, or that fit more than one way, are GX003.
     Surplus *empty* fields (a total drifting to a later tab stop) are tolerated and not reported.
 
     Rows that are not the template's are reported here too: a row whose label the template does
@@ -77,9 +80,10 @@ class RowShape(Rule):
     summary_zh = "某行单元格数与模板列数不符（错位）、行名不是模板中的行，或各列顺序与模板不同"
     spec = "tables"
     doc_zh = """某行的单元格数多于或少于模板的列数。读取时按模板各列放置单元格：非空单元格多于列数时从左到右
-    读取，多出的没有对应列（如种子报告 000 的复议诉讼行，15 列写了 16 个数）；少于列数时，按唯一与
-    本行合计相符的方式放置（未写总计的，按从左到右的顺序放置）。两种情况下该行都已错位，数字可能落在错误的列中，需要核对。完全无法
-    放置的行由 GX003 报告。多出的只是空字段（总计列向后漂移）时可以容忍，不报告。
+    读取，多出的没有对应列（如种子报告 000 的复议诉讼行，15 列写了 16 个数）；少于列数时（行中任一处
+    少写了一个单元格，其后的数都提前了一列），按唯一与本行合计及（申请情况表中）全表各列合计相符的方式
+    放置，并写明空出的是哪一列（未写总计的，按从左到右的顺序放置）。两种情况下该行都已错位，数字可能
+    落在错误的列中，需要核对。完全无法放置、或可按多种方式放置的行由 GX003 报告。多出的只是空字段（总计列向后漂移）时可以容忍，不报告。
 
     不属于模板的行也在此报告：行名是模板没有的（如第二十条第（六）项表中写了“行政检查”，模板只有
     “行政处罚”“行政强制”）——该行的数字不被读取，提示写明该项应有哪些行；以及应填数字的位置写了
@@ -113,9 +117,10 @@ class RowShape(Rule):
             fix_en="remove the repeated row, keeping the one with the right numbers",
         ),
         "padded": Message(
-            zh="{where}只写了 {written} 个数据单元格，模板有 {columns} 列；已按唯一与本行合计相符的方式对齐，请核对",
+            zh="{where}只写了 {written} 个数据单元格，模板有 {columns} 列；已按唯一与合计相符的方式对齐，"
+            "空出的是{blank}，请核对",
             en="{where}: {written} data cells for {columns} template columns; placed the only way that matches "
-            "the row's total -- check it",
+            "the totals, leaving {blank} blank -- check it",
             fix_zh="每列填写一个数字（没有的填 0）",
             fix_en="write one number per column (0 for none)",
         ),
@@ -196,12 +201,22 @@ class RowShape(Rule):
                     place = where(ctx, tmpl, table, row)
                     columns = len(row.columns)
                 total = row.cell("总计")
+                # the cells left blank: the one left out, and any written empty
+                rl = table.kind == REVIEW_LITIGATION
+                rows = table.rows if rl else (row,)
+                blank = [
+                    f"{r.key}/{c.column}" if rl else c.column
+                    for r in rows
+                    for c in r.cells
+                    if c.status == "blank"
+                ]
                 yield ctx.say(
                     row.span,
                     "padded_no_total" if total is not None and total.status == "blank" else "padded",
                     where=place,
-                    written=row.fields_written,
+                    written=sum(len(r.cells) for r in rows) - len(blank),
                     columns=columns,
+                    blank=joined(ctx.phrase("quoted", name=n) for n in blank),
                     key=f"{table.kind}\x00{row.key}\x00{row.fields_written}",
                 )
 
