@@ -3,6 +3,7 @@
 import pytest
 
 from gxlint import parse_path, parse_text
+import formsgen
 from conftest import EXAMPLE, FIXTURES
 
 COLS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
@@ -154,3 +155,27 @@ def test_table_row_starting_with_a_numeral_is_not_a_chapter():
 def test_empty_and_whitespace_text():
     assert parse_text("").chapters == ()
     assert parse_text("  \n\t\n").tables == ()
+
+
+@pytest.mark.parametrize(
+    "row, pipes",
+    [("行政许可1234\t\t", False), ("行政许可 1234\t\t", False), ("行政许可1234 |||", True)],
+)
+def test_a_row_whose_numbers_ran_into_its_label_in_a_cell_merged_over_columns_is_read(row, pipes):
+    # 第二十条第（五）项's one number cell spans the three columns of （一）: a tab or pipe export
+    # ends the row with empty fields, and a lost cell border ran the number into the label -- the
+    # row was dropped without a word
+    text = EXAMPLE.read_text(encoding="utf-8")
+    if pipes:
+        text = formsgen.to_pipes(text)
+        assert "行政许可 | 356 |||" in text
+        text = text.replace("行政许可 | 356 |||", row)
+    else:
+        assert "行政许可\t356" in text
+        text = text.replace("行政许可\t356", row)
+    report = parse_text(text)
+    ad = report.table("active_disclosure")
+    assert ad.values["行政许可"] == {"本年处理决定数量": 1234}
+    cell = ad.row("行政许可").cells[0]
+    # the cell's span in the text read (the pipes rewritten as tabs; a finding maps it back)
+    assert report.source.text[cell.span.start : cell.span.end] == "1234"

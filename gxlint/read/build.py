@@ -868,17 +868,31 @@ class _Builder:
             start = line.start + len(digits) - len(digits.lstrip())
             field = Field(digits.strip(), self.source.span(start, start + len(digits.strip())))
             return RawRow((field,), self.source.span(line.start, line.end), run_together=True)
+        fields = self._label_and_digits(text, line.start)
+        if fields is None:
+            return None
+        return RawRow(fields, self.source.span(line.start, line.end), run_together=True)
+
+    def _label_and_digits(self, text: str, at: int) -> tuple[Field, Field] | None:
+        """A template row's label and the digits run into it (``行政规范性文件2115``), written from
+        offset ``at``: the two fields the table reader splits the digits of; None for other text."""
+        label = text.rstrip(_NUMBER_CHARS)
+        stripped = label.strip()
+        digits = text[len(label) :].strip()
+        if not stripped or not any(c.isdigit() for c in digits):
+            return None
+        lexicon = self.ctx.lexicon
         if (
             norm(stripped) not in self.ctx.row_label_ends
             and lexicon._fixed_key(stripped) not in lexicon.ad_rows
         ):
             return None
-        start = line.start + len(label) - len(label.lstrip())
-        fields = (
+        start = at + len(label) - len(label.lstrip())
+        after = at + len(label) + len(text[len(label) :]) - len(text[len(label) :].lstrip())
+        return (
             Field(stripped, self.source.span(start, start + len(stripped))),
-            Field(digits.strip(), self.source.span(line.start + len(label), line.end)),
+            Field(digits, self.source.span(after, after + len(digits))),
         )
-        return RawRow(fields, self.source.span(line.start, line.end), run_together=True)
 
     def _paragraphs(self, lines: list[Line]) -> list:
         # Each paragraph is some of the lines run together: where all of them run together hold no
@@ -958,7 +972,7 @@ class _Builder:
                     fields.append(_tuple_new(Field, (text, span)))
                     pos = end + 1
                 whole = (number, line.start + shift, number, line.end + shift, line.start, line.end)
-                rows.append(RawRow(tuple(fields), _tuple_new(Span, whole)))
+                rows.append(self._row_of(fields, _tuple_new(Span, whole)))
         elif block.kind == "pipes":
             for line in block.lines:
                 if line.kind == "PIPE_SEP":
@@ -980,10 +994,21 @@ class _Builder:
                     fields.append(_tuple_new(Field, (stripped, span)))
                     pos += len(text) + 1
                 whole = (number, line.start + shift, number, line.end + shift, line.start, line.end)
-                rows.append(RawRow(tuple(fields), _tuple_new(Span, whole)))
+                rows.append(self._row_of(fields, _tuple_new(Span, whole)))
         elif block.kind == "cells":
             rows = self._cell_lines(block.lines)
         return rows
+
+    def _row_of(self, fields: list[Field], span: Span) -> RawRow:
+        """A table row of ``fields``; a template row whose numbers ran into its label in its first
+        field, the others empty (``行政许可1234⇥⇥``: a cell merged over three columns), as the label
+        and its digits, for the table reader to split as any row run together."""
+        first = fields[0].text.rstrip()
+        if first[-1:].isdigit() and not any(f.text.strip() for f in fields[1:]):
+            split = self._label_and_digits(first, fields[0].span.start)
+            if split is not None:
+                return RawRow(split, span, run_together=True)
+        return RawRow(tuple(fields), span)
 
     def _cell_lines(self, lines: list[Line]) -> list[RawRow]:
         """One cell per line: a new row starts at a label that follows data, or at a template label."""
