@@ -35,12 +35,17 @@ S = Span(1, 1, 1, 2)
         ("251000元", {"money": True}, "number", 251000, "元"),
         ("22（其中修订16件）", {}, "number", 22, "（其中修订16件）"),
         ("1,234", {}, "number", 1234, ""),
+        # a zero-width space or joiner beside the number (pasted from a web page): nothing shown,
+        # read as the HTML reader reads it
+        ("2\u200b", {}, "number", 2, ""),
+        ("\ufeff 12", {}, "number", 12, ""),
+        ("\u200b", {}, "blank", None, ""),
     ],
 )
 def test_read_cell(text, kw, status, value, note):
     cell = read_cell(text, S, "col", **kw)
     assert (cell.status, cell.value, cell.note) == (status, value, note)
-    assert cell.text == text.strip()
+    assert cell.text == text.strip().strip("\u200b\ufeff ")
 
 
 def cells(*texts):

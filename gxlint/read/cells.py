@@ -40,8 +40,15 @@ def reader(signed: bool = False, money: bool = False) -> Callable[[str], Reading
     return _READERS[bool(signed), bool(money)]
 
 
+#: characters that show nothing, which a page or a paste from one leaves beside a number (a zero-
+#: width space): not part of the cell, as an HTML reader drops them too
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
 def _reading(text: str, signed: bool, money: bool) -> Reading:
     raw = text.strip()
+    if raw and (raw[0] in _INVISIBLE or raw[-1] in _INVISIBLE):
+        raw = raw.strip(_INVISIBLE + " \t\u3000\u00a0")
     if not raw:
         return raw, None, "blank", ""
     # a markdown escape (12\.5, \+2, \-): what a converter wrote for the number as written
