@@ -1365,11 +1365,16 @@ def _node_candidates(template: Template, text: str) -> tuple[tuple[Node, ...], b
         prefix = [n for n in prefix if n.numbering == numbering] or prefix
     if prefix:
         return tuple(prefix), False, replaced
-    if numbering is not None and len(fixed) >= 6:
-        # a character mistyped (内部事物 for 内部事务), added or lost in a numbered label: that row,
-        # read as the template's (GX212 names the label to use)
+    if numbering is not None and len(fixed) >= 2:
+        # a character mistyped (内部事物 for 内部事务, 其它 for 其他), added or lost in a numbered
+        # label: that row, read as the template's (GX212 names the label to use); in a label of
+        # fewer than six characters only a character mistyped, in place
         typo = tuple(
-            n for n in template.app_nodes if n.numbering == numbering and _one_edit_apart(n.key, fixed)
+            n
+            for n in template.app_nodes
+            if n.numbering == numbering
+            and (len(fixed) >= 6 or len(n.key) == len(fixed))
+            and _one_edit_apart(n.key, fixed)
         )
         if typo:
             return typo, True, fixed

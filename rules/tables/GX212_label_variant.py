@@ -22,9 +22,10 @@ class LabelVariant(Rule):
 
     The reader tolerates spacing, width and punctuation, but some labels it matches only after
     correcting a known variant or typo (社会组织 for 社会公益组织, 内容事务 for 内部事务, a label
-    cut short such as 本年增/), by its ending (规范性文件 for 行政规范性文件), or -- a numbered row of
-    the applications table -- by its number and all but one character (5.属于三类内部事物信息 for
-    5.属于三类内部事务信息: a character mistyped, added or left out).  It reads the numbers
+    cut short such as 本年增/), by its ending (规范性文件 for 行政规范性文件), or -- a numbered row or
+    group of the applications table -- by its number and all but one character (5.属于三类内部事物信息
+    for 5.属于三类内部事务信息: a character mistyped, added or left out; in a label of fewer than six
+    characters only a character mistyped, in place: 3.其它, （四）无法提共).  It reads the numbers
     all the same, and says so here rather than in silence: the published table should carry the
     template's labels.  One finding per label and table, with the number of places.  These are
     infos, except a label that belongs to another format's table -- 规范性文件 (2019 format) in a
@@ -54,7 +55,9 @@ class LabelVariant(Rule):
     spec = "tables"
     doc_zh = """读取表格时，宽度、空格和标点的差异都可以容忍，但有些行名或列名要纠正已知的变体或错字
     （“社会组织”应为“社会公益组织”，“内容事务”应为“内部事务”，被截断的“本年增/”），或按词尾
-    （“规范性文件”对应“行政规范性文件”）才能与模板对上。数字照常读取，并在此说明，而不是悄悄纠正：
+    （“规范性文件”对应“行政规范性文件”），或（申请情况表中带序号的行和分组）按序号及除一个字以外
+    的全部文字（“5.属于三类内部事物信息”对应“5.属于三类内部事务信息”：错、多或少一个字；不足六个字
+    的行名只认错一个字，如“3.其它”“（四）无法提共”）才能与模板对上。数字照常读取，并在此说明，而不是悄悄纠正：
     公开的表格应使用模板的行名和列名。每张表中同一写法报告一次，并注明出现的次数。这类问题为提示，
     但另一格式的写法（如 2021 年格式的表中使用 2019 年格式的“规范性文件”）为警告：表格混用了两种
     格式。分页造成的行名断行是文本提取的结果，不是撰写者的问题，不在此报告。"""
