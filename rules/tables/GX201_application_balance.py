@@ -23,7 +23,10 @@ class ApplicationBalance(ColumnIdentity):
     the sum of their cells is GX202's too; and a column where 三（七）总计 is off by the same amount
     against the outcome rows is GX203's, which names （七）总计.
 
-    The finding is put on the cell the evidence points at.  When the text states one of the four
+    The finding is put on the cell the evidence points at.  Two numbers of one row typed in each
+    other's place (一's 自然人 and 商业企业) leave the row's total right and unbalance two columns by
+    opposite amounts: where swapping the two cells of exactly one row balances both, the findings
+    are on those cells, and say so.  When the text states one of the four
     rows as the others make it (结转下年度继续办理7件 where 四 is 8 and 一 + 二 − 三（七）总计 is 7:
     GX206 does not call that text wrong), it is on that row's cell, and says so.  Otherwise, where
     三（七）总计 is the sum of the outcome rows in that column, it is not on 三（七）总计 (the cell least
@@ -65,7 +68,9 @@ class ApplicationBalance(ColumnIdentity):
     “总计”列的不平衡若来自某些行的总计不等于本行各项之和，也由 GX202 报告；三（七）总计与各项办理
     结果之和相差同样的数时，错的是三（七）总计，由 GX203 报告。
 
-    问题标注在证据所指的单元格上：正文所述某一项恰为其他各项按此关系推得的数（如四为 8，
+    问题标注在证据所指的单元格上：同一行的两个数填反了（如一的“自然人”与“商业企业”）时，本行总计
+    仍然相符，两列却以相反的差额不平衡；恰有一行的两格对调后两列都相符的，标注在这两格上并加以说明。
+    正文所述某一项恰为其他各项按此关系推得的数（如四为 8，
     一 + 二 − 三（七）总计为 7，正文称“结转下年度继续办理7件”；GX206 不认为此正文有误）时，标注在
     该项的单元格上并加以说明；否则，若该列三（七）总计等于各项办理结果之和，则不标注在三（七）总计
     （最无疑问的一格）上，而标注在四上，并说明三（七）总计与各项办理结果之和相符。规则内容取自模板数据（identities 中的 application-balance），

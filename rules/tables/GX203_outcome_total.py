@@ -20,7 +20,10 @@ class OutcomeTotal(ColumnIdentity):
     are the template's own (the leaves of 三、本年度办理结果), so each format is checked against its
     own layout.  Blank cells are unknown, never 0; a 总计 of 0 beside non-zero outcomes is
     reported by GX205 instead.  A column one wrong cell unbalances together with its row's total
-    (an outcome row's 总计 one too many) is left to GX202, which names the cell.
+    (an outcome row's 总计 one too many) is left to GX202, which names the cell.  Two numbers of one
+    outcome row typed in each other's place leave its total right and unbalance two columns by
+    opposite amounts: where swapping the two cells of exactly one row balances both, the findings
+    are on those cells, and say so, not on 三（七）总计.
 
     Anti-pattern::
 
@@ -48,7 +51,9 @@ class OutcomeTotal(ColumnIdentity):
     （六）只有一行，2021 年格式的（六）分为 3 个子行；参与求和的行取自模板（“三、本年度办理结果”
     下的各末级行），每种格式按各自的表样检查。空白单元格视为未知数而不是 0；总计为 0 而各项
     不为 0 的情形由 GX205 报告。某一格写错、同时使所在行的总计不符时（如某项办理结果行的总计多写 1），
-    由 GX202 定位到这一格报告。"""
+    由 GX202 定位到这一格报告。同一项办理结果行的两个数填反了时，本行总计仍然相符，两列却以相反的
+    差额不平衡；恰有一行的两格对调后两列都相符的，问题标注在这两格上并加以说明，而不是标注在
+    三（七）总计上。"""
 
     skip_zero_total = True
 

@@ -271,6 +271,36 @@ def _rows_explain(rows: dict[str, Row], left, right, total: str, parts: list[str
     return abs(moved) > 1e-6
 
 
+def _swapped(failed: dict[str, tuple], left: list[str], right: list[str]) -> dict[str, tuple[str, str]]:
+    """Columns that fail by opposite amounts (every cell known), where exactly one row's two cells
+    swapped make both balance: column -> (that row, the other column).  Two numbers typed in each
+    other's place (自然人 2 and 商业企业 9 for 9 and 2) leave the row's total right, and no other
+    evidence names the row."""
+    known = {}
+    for column, (lc, rc, b, _) in failed.items():
+        if b.left_unknown or b.right_unknown:
+            continue
+        if any(c is None or c.status != "number" or c.value is None for c in (*lc, *rc)):
+            continue
+        known[column] = (b.left - b.right, dict(zip(left, lc)) | dict(zip(right, rc)))
+    out: dict[str, tuple[str, str]] = {}
+    columns = list(known)
+    for i, a in enumerate(columns):
+        for b in columns[i + 1 :]:
+            (da, ca), (db, cb) = known[a], known[b]
+            if a in out or b in out or abs(da + db) > 1e-6:
+                continue
+            rows = [
+                k
+                for k in ca
+                if abs(da + (1 if k in left else -1) * (cb[k].value - ca[k].value)) < 1e-6
+                and ca[k].value != cb[k].value
+            ]
+            if len(rows) == 1:
+                out[a], out[b] = (rows[0], b), (rows[0], a)
+    return out
+
+
 class ColumnIdentity(Rule):
     """Base of the per-column identities of the applications table."""
 
@@ -289,6 +319,11 @@ class ColumnIdentity(Rule):
             zh="；“{row}”行的总计也不等于本行各项之和，应是“{row}”的这一格有误",
             en="; the total of row “{row}” is not the sum of its cells either, so that row's cell is likely the "
             "wrong one",
+        ),
+        "swapped": Message(
+            zh="；把“{row}”行“{column}”与“{other}”两格的数对调，两列就都相符，应是这两格填反了",
+            en="; swapping row {row}'s numbers in “{column}” and “{other}” balances both columns, so the two "
+            "cells are likely in each other's place",
         ),
         "cleared": Message(
             zh="；“{row}”与{other}相符，应核对其他各项",
@@ -373,11 +408,16 @@ class ColumnIdentity(Rule):
                     if column in theirs and abs(theirs[column]) < 1e-6:
                         cleared[column] = (shared[0], self._side_name(ctx, tmpl, side))
         culprit = culprits(table, ctx)
+        swapped = _swapped(failed, left, right)
         for column, (lc, rc, _, _) in failed.items():
             cells = dict(zip(left, lc)) | dict(zip(right, rc))
             order = [*right, *left] if self.anchor == "right" else keys
             one = culprit.get((self.name, column))
-            if one is not None and cells.get(one.row) is not None:
+            if column in swapped:
+                key, other = swapped[column]
+                note = ctx.phrase("swapped", row=short_label(tmpl, key), column=column, other=other)
+                found[column] = (cells[key], note)
+            elif one is not None and cells.get(one.row) is not None:
                 # one wrong cell its row's total shows too (GX202 names it when it runs)
                 found[column] = (cells[one.row], ctx.phrase("row_blames", row=short_label(tmpl, one.row)))
             elif len(blamed) == 1 and cells.get(blamed[0][0]) is not None:
