@@ -39,6 +39,8 @@ LINES = [
     "  ||||  ",
     "a|b",
     "1. 不予公开\t3",
+    "\t示例县教育局",
+    "\t本局认真贯彻落实条例。\t",
     "（一）予以公开 | 3 | 0 |",
 ]
 
@@ -68,6 +70,12 @@ def _lark_outline(unfolded: Unfolded) -> list[RawChapter]:
                 )
             else:
                 lines = outline._run_lines(unfolded, run, token, token.start_pos)
+                if run == "TABLE" and outline._indented_text(lines):  # words tabbed in: text, not a table
+                    chapter.blocks.extend(
+                        RawBlock("text", [outline.Line("TEXT", line.text, line.start, line.end)])
+                        for line in lines
+                    )
+                    continue
                 chapter.blocks.append(RawBlock(outline._BLOCK_KIND[run], lines))
         chapters.append(chapter)
     return chapters
@@ -142,3 +150,17 @@ def test_the_long_line_check_is_the_longest_lines_length():
         text = "\n".join(lines)
         text = ("\n" if rng.random() < 0.3 else "") + text + ("\n" if rng.random() < 0.3 else "")
         assert has_long_line(text) == (max(map(len, text.split("\n"))) >= MIN_LINE), [len(x) for x in lines]
+
+
+def test_words_tabbed_in_are_text_and_a_table_with_label_rows_stays_a_table():
+    # a first-line indent typed as a tab, an organ's name tabbed towards the right above the date
+    [chapter] = parse_outline(Unfolded("\t本局认真贯彻落实条例。\n\t\t示例县教育局\t\n2022年1月20日\n", []))
+    assert [(b.kind, b.lines[0].text) for b in chapter.blocks] == [
+        ("text", "\t本局认真贯彻落实条例。"),
+        ("text", "\t\t示例县教育局\t"),
+        ("text", "2022年1月20日"),
+    ]
+    # a row of one label among rows of cells, and a number alone, are a table's
+    for text in ("\t\t\t申请人情况\n一、本年新收\t3\t0\n", "\t356\n", "\t行政\t许可\n"):
+        [chapter] = parse_outline(Unfolded(text, []))
+        assert [b.kind for b in chapter.blocks] == ["tabs"], text

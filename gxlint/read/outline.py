@@ -136,7 +136,8 @@ def parse_outline(unfolded: Unfolded) -> list[RawChapter]:
     The grammar's tokens are read with its lexer alone: in every state the parser can be in when it
     asks for a token, the grammar accepts every terminal (``start: preamble chapter*``, each a run of
     blocks), so its parse is the tokens as they come, a chapter starting at each HEADING; the
-    parser's turn per token would only confirm that."""
+    parser's turn per token would only confirm that.  A TABLE run that is only words tabbed in
+    (:func:`_indented_text`) is text, a block a line, as TEXTS are."""
     text = unfolded.text
     if not text.endswith("\n"):
         text += "\n"
@@ -156,7 +157,13 @@ def parse_outline(unfolded: Unfolded) -> list[RawChapter]:
         if run == "TEXTS":  # a run of paragraph lines: a block each
             blocks.extend(RawBlock("text", [line]) for line in _run_lines(unfolded, run, token[0], start))
         elif run == "TABLE" or run == "PIPES" or run == "CELLS":
-            blocks.append(RawBlock(_BLOCK_KIND[run], _run_lines(unfolded, run, token[0], start)))
+            lines = _run_lines(unfolded, run, token[0], start)
+            if run == "TABLE" and _indented_text(lines):
+                blocks.extend(
+                    RawBlock("text", [Line("TEXT", line.text, line.start, line.end)]) for line in lines
+                )
+            else:
+                blocks.append(RawBlock(_BLOCK_KIND[run], lines))
         elif run == "HEADING":
             chapter = RawChapter(_token(unfolded, run, token[0], start))
             chapters.append(chapter)
@@ -168,6 +175,17 @@ def parse_outline(unfolded: Unfolded) -> list[RawChapter]:
 
 
 _BLOCK_KIND = {"TABLE": "tabs", "PIPES": "pipes", "CELLS": "cells"}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _indented_text(lines: list[Line]) -> bool:
+    """Whether a run of tab lines is text indented with tabs, not a table: each line one field of
+    words, the tabs only before or after it (a first-line indent typed as a tab, an organ's name
+    tabbed towards the right above the date -- as a Word document's text has them)."""
+    return all(
+        line.kind == "ROW" and "\t" not in (body := line.text.strip()) and len(_CJK.findall(body)) >= 2
+        for line in lines
+    )
 
 
 def _token(unfolded: Unfolded, kind: str, token: str, start: int) -> Line:
