@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gxlint.lint.analyses.chapters import checkable
-from gxlint.lint.analyses.period import whole_year_statement
+from gxlint.lint.analyses.period import whole_year_statement, yearless_statement
 from gxlint.lint.rule import Message, Rule
 from gxlint.model import Span
 
@@ -30,7 +30,7 @@ class MissingPeriod(Rule):
     ``数据统计截至2021年12月31日``, ``本年度报告中所列数据…``, with full-width digits or spaces
     from extraction, and a statement of the year as a whole (``统计期限为2021年度``).  A statement
     that is there but malformed or wrong (a date that cannot be read, 年 and 月 lost between the
-    digits) is GX402, never this rule.  This is good practice that evaluators check rather than a
+    digits, dates with no year: ``统计期限为1月1日至12月31日``) is GX402, never this rule.  This is good practice that evaluators check rather than a
     confirmed legal requirement (docs/format.md, Good practice), hence a warning.
 
     Anti-pattern::
@@ -54,7 +54,8 @@ class MissingPeriod(Rule):
     表述都算已说明：统计期限、统计时限、统计时间、统计区间、报告期、“本报告所列数据自……起至……止”、
     “数据统计截至2021年12月31日”、“本年度报告中所列数据……”，数字为全角或带有提取留下的空格
     亦可；以整年表述（“统计期限为2021年度”）也算已说明。写了期限但格式有误或日期不对（日期
-    无法读出、数字间的“年”“月”字丢失）的，由 GX402 报告，不在此报告“未说明”。这是评估中检查的
+    无法读出、数字间的“年”“月”字丢失、日期没有写年度，如“统计期限为1月1日至12月31日”）的，由 GX402
+    报告，不在此报告“未说明”。这是评估中检查的
     良好做法，而非已确认的法定要求（见 docs/format.md「良好做法」），因此为警告。"""
     spec = "good-practice"
 
@@ -69,5 +70,7 @@ class MissingPeriod(Rule):
 
     def check(self, report, ctx):
         if not checkable(report) or report.period is not None or whole_year_statement(report):
+            return
+        if yearless_statement(report) is not None:  # stated, without its year: GX402's
             return
         yield ctx.say(_intro(report), "missing", year=report.year or "××××", key="no-period")

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from gxlint.chinese import PeriodReading, read_period as _read_period, year_number
 from gxlint.lint.analyses.chapters import checkable
-from gxlint.lint.analyses.period import title_year, whole_year_statement
+from gxlint.lint.analyses.period import title_year, whole_year_statement, yearless_statement
 from gxlint.lint.rule import Message, Phrase, Rule
 
 #: the fix of every message that knows the report's year
@@ -15,6 +15,19 @@ _FIX = {
     "fix_zh": "统计期限应为{year}年1月1日至{year}年12月31日",
     "fix_en": "the period is {year}-01-01 to {year}-12-31",
 }
+
+
+#: the months as the English messages name them (not the locale's: a message is the same everywhere)
+_MONTHS = dict(
+    enumerate(
+        "January February March April May June July August September October November December".split(), 1
+    )
+)
+
+
+def _day(month: int, day: int) -> Phrase:
+    """A day of a year not named: ``11 月 30 日`` / ``30 November``."""
+    return Phrase(f"{month} 月 {day} 日", f"{day} {_MONTHS.get(month, f'month {month}')}")
 
 
 def _iso(d: dt.date | None) -> str:
@@ -45,6 +58,8 @@ class PeriodMismatch(Rule):
     - a statement that is there but cannot be read whole: an impossible date (``2月30日``), a
       missing day (``12月日``) or end, or digits run together without 年 and 月 that split more
       than one way (``2021111日``: 1月11日 or 11月1日);
+    - dates that name no year (``统计期限为1月1日至11月30日``): a warning when they are 1 January and
+      31 December, else an error that names the wrong day;
     - 年 and 月 lost between the digits (``自202111日起至20211231日止``, read as 2021-01-01 to
       2021-12-31): the digits are split the one way that makes a valid date.  When that is all
       that is wrong, the finding is a warning (the dates are right, their writing is not).
@@ -77,6 +92,8 @@ class PeriodMismatch(Rule):
       标题沿用了上一年的年度时由 GX106 报告，与报告其余部分一致的期限不在此报告；
     - 写了期限但读不完整：日期不存在（如“2月30日”）、缺日（“12月日”）或缺截止日期，或数字间
       没有“年”“月”字、可以有多种拆法（“2021111日”：1月11日或11月1日）；
+    - 日期没有写年度（如“统计期限为1月1日至11月30日”）：起止日期为1月1日和12月31日的为警告，否则为
+      错误并指出不对的日期；
     - 数字间的“年”“月”字丢失（“自202111日起至20211231日止”，读作2021-01-01至2021-12-31）：
       按能构成有效日期的唯一拆法读出。只有这一问题时为警告（日期正确，只是写法有误）。"""
     spec = "deadlines, good-practice"
@@ -102,6 +119,21 @@ class PeriodMismatch(Rule):
         "wrong_no_year": Message(
             zh="统计期限“{text}”有误{read}：{problems}",
             en="the statistics period “{text}”{read} is wrong: {problems}",
+        ),
+        # a period stated as days and months, with no year (统计期限为1月1日至11月30日)
+        "no_year": Message(
+            zh="统计期限“{text}”没有写明年度{problems}",
+            en="the statistics period “{text}” states no year{problems}",
+            fix_zh="统计期限应为{year}年1月1日至{year}年12月31日",
+            fix_en="the period is {year}-01-01 to {year}-12-31",
+        ),
+        "no_year_start": Message(
+            zh="；起始日期为 {date}，不是 1 月 1 日",
+            en="; it starts on {date}, not 1 January",
+        ),
+        "no_year_end": Message(
+            zh="；截止日期为 {date}，不是 12 月 31 日",
+            en="; it ends on {date}, not 31 December",
         ),
         # {read}: the dates that could be read, when the statement is not written as it should be
         "read_range": Message(zh="（读作 {start} 至 {end}）", en=" (read as {start} to {end})"),
@@ -140,7 +172,10 @@ class PeriodMismatch(Rule):
         year = report.year
         if report.period is None:
             stated = whole_year_statement(report)
-            if stated is None or year is None:
+            if stated is None:
+                yield from self._yearless(report, ctx, year)
+                return
+            if year is None:
                 return
             para, m = stated
             said = year_number(m.group(1))
@@ -216,4 +251,29 @@ class PeriodMismatch(Rule):
             year=year,
             severity="warning" if only_form else None,
             key=f"period:{p.text}",
+        )
+
+    @staticmethod
+    def _yearless(report, ctx, year):
+        """The finding on a period stated as days and months with no year: a warning when the days
+        are the year's first and last, an error when they are not."""
+        found = yearless_statement(report)
+        if found is None:
+            return
+        para, m, (sm, sd), (em, ed) = found
+        problems = []
+        if (sm, sd) != (1, 1):
+            problems.append(ctx.phrase("no_year_start", date=_day(sm, sd)))
+        if (em, ed) != (12, 31):
+            problems.append(ctx.phrase("no_year_end", date=_day(em, ed)))
+        at = m.start(1)
+        span = report.source.span(para.source_offset(at), para.source_offset(m.end() - 1) + 1)
+        yield ctx.say(
+            span,
+            "no_year",
+            text=m.group(0)[at - m.start() :],
+            problems=Phrase("".join(z for z, _ in problems), "".join(e for _, e in problems)),
+            year=year or "××××",
+            severity=None if problems else "warning",
+            key=f"period:{m.group(0)}",
         )

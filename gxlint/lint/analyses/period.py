@@ -6,7 +6,8 @@ What it offers:
 - :func:`period_bounds`: the statistics period as two dates (as stated when that is a valid range,
   else the report's calendar year);
 - :func:`whole_year_statement`: a statement of the period as a whole year (``统计期限为2021年度``),
-  which states a period without giving its two dates;
+  which states a period without giving its two dates; :func:`yearless_statement`: one whose dates
+  name no year (``统计期限为1月1日至12月31日``);
 - :func:`title_year`: the year the title names; :func:`report_years_of`: the report years a
   signature or publication date allows (as the reader weighs it when deciding the report's year);
 - :func:`deadline_for`: the statutory publication deadline for a report on a year and the organs it
@@ -51,6 +52,32 @@ def whole_year_statement(report) -> tuple[object, re.Match] | None:
         if m:
             return para, m
     return None
+
+
+#: a statement of the period as days and months with no year (统计期限为1月1日至12月31日): groups
+#: 1-4 the start's month and day, the end's month and day
+_YEARLESS = re.compile(
+    r"(?:统计(?:期限|时限|时间|区间|周期|时段|期间)|报告期(?!内)|所列数据|数据统计)[^。；;\d０-９]{0,8}"
+    r"(?<![年\d０-９])([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*[日号]\s*起?\s*(?:至|到|—|–|-|－|～|~)\s*"
+    r"([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*[日号]"
+)
+
+
+def yearless_statement(report) -> tuple[object, re.Match, tuple[int, int], tuple[int, int]] | None:
+    """A statement of the period whose dates name no year (``统计期限为1月1日至11月30日``):
+    (paragraph, match, (start month, day), (end month, day)), or None.  It states a period, though
+    not whose year."""
+    for para in report.paragraphs:
+        if "月" not in para.text:
+            continue
+        m = _YEARLESS.search(para.text)
+        if m:
+            a, b, c, d = (int(g.translate(_FULL_DIGITS)) for g in m.groups())
+            return para, m, (a, b), (c, d)
+    return None
+
+
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def deadline_for(year: int, organ: str | None) -> tuple[dt.date, str, str] | None:
