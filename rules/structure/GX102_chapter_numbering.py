@@ -37,7 +37,8 @@ class ChapterNumbering(Rule):
     its own where 三 is due, its 三、 lost) is read as that chapter and reported here, not as a
     missing chapter; the same title standing before the chapter's numbered heading is a subheading,
     and so is a title numbered otherwise (``（三）收到和处理政府信息公开申请情况`` within 一、总体情况)
-    that the chapter's ``三、`` heading follows.
+    that the chapter's ``三、`` heading follows.  Several headings written without their numbers
+    (all six, a house style) are one finding, naming the numbers they should have.
 
     A gap that a missing chapter explains is GX101's: 二 followed by 四 when the report has no
     chapter about 三's subject, or 三、政府信息公开行政复议、行政诉讼情况 right after 二 (the chapters
@@ -84,7 +85,7 @@ class ChapterNumbering(Rule):
     标题单独成行、却缺少序号的章节（应为“三”的位置只写了“收到和处理政府信息公开申请情况”）按该
     部分读取并在此报告，而不是报告为缺少该部分；同一标题出现在该部分有序号的标题之前的，是小标题；
     以其他方式编号的标题（如“一、总体情况”中的“（三）收到和处理政府信息公开申请情况”），其后又有该部分
-    “三、”标题的，也是小标题。
+    “三、”标题的，也是小标题。多个章节标题都没有序号的（如六个标题都不写序号）只报告一条，写明各自应有的序号。
 
     因缺少某一部分而出现的空号由 GX101 报告：报告中没有“三”的内容而“二”之后是“四”，或者
     “二”之后直接是“三、政府信息公开行政复议、行政诉讼情况”（后面的章节提前填补了空位），
@@ -135,6 +136,13 @@ class ChapterNumbering(Rule):
             fix_zh="在标题前加上序号“{numeral}、”",
             fix_en="number the heading: “{numeral}、”",
         ),
+        # several such headings: one finding for all
+        "unnumbered_many": Message(
+            zh="{count} 个章节标题缺少序号，应依次为{numbered}",
+            en="{count} chapter headings have no number; they should be {numbered}",
+            fix_zh="在各章标题前加上序号（一、二、……）",
+            fix_en="number the chapter headings: “一、”, “二、”, …",
+        ),
         "order": Message(
             zh="章节顺序颠倒：“{first}”排在了“{second}”之前（各章现依次为{order}）",
             en="chapters out of order: “{first}” comes before “{second}” (the chapters now run {order})",
@@ -178,6 +186,7 @@ class ChapterNumbering(Rule):
                 swaps[id(c1)] = (c1, s1, c2, s2)
                 swaps[id(c2)] = ()
         previous = None
+        unnumbered: list = []  # chapter headings written without their numbers: one finding for all
         for chapter in report.chapters:
             if chapter.number is None:
                 continue
@@ -231,12 +240,30 @@ class ChapterNumbering(Rule):
                     **at,
                 )
             elif not chapter.numeral:
-                finding = ctx.say(chapter, "unnumbered", heading=chapter.title, numeral=numeral_text(n), **at)
+                unnumbered.append((chapter, at))
+                previous = chapter
+                continue
             else:
                 previous = chapter
                 continue
             previous = chapter
             yield finding
+        if len(unnumbered) == 1:
+            chapter, at = unnumbered[0]
+            yield ctx.say(
+                chapter, "unnumbered", heading=chapter.title, numeral=numeral_text(chapter.number), **at
+            )
+        elif unnumbered:
+            chapter, at = unnumbered[0]
+            named = [f"“{numeral_text(c.number)}、{c.title}”" for c, _ in unnumbered]
+            yield ctx.say(
+                chapter,
+                "unnumbered_many",
+                count=len(unnumbered),
+                numbered=Phrase("".join(named), ", ".join(named)),
+                severity=at["severity"],
+                key="numbering:unnumbered",
+            )
 
     @staticmethod
     def _renumbering(ctx, run, at):
