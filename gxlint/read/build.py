@@ -109,6 +109,8 @@ _NOTE_LINE = re.compile(
 )
 #: an attachment's heading on a line of its own: what follows it is the attachment, not the report
 _ATTACHMENT = re.compile(r"^\s*附件\s*\d{0,2}\s*[:：]?\s*$")
+#: the title of a numbered heading that is an appendix (七、附件, 七、附表：…, 七、附录)
+_APPENDIX = re.compile(r"\s*(?:附件|附表|附录)\s*\d{0,2}\s*(?:[:：].*)?$")
 _TRAILING_SIGNATURE = (
     r"[。！；]\s*([^\s。，；：:]{2,30}?(?:局|委员会|办公室|办公厅|人民政府|政府|厅|中心|院|委|办|管委会|实验区))"
     r"\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$"
@@ -592,6 +594,9 @@ class _Builder:
         # (or run into it: 四、结转下年度继续办理1100002, a crawled row that lost its cell borders)
         key = norm(title.rstrip(_NUMBER_CHARS) if title.rstrip()[-1:].isdecimal() else title)
         if key in self.ctx.row_label_ends:
+            return False
+        # 七、附件 after the template's six chapters: an appendix under a number of its own, no chapter
+        if number > max(len(t.chapters) for t in self.ctx.templates) and _APPENDIX.match(title):
             return False
         if number <= last:
             for t in self.ctx.templates:

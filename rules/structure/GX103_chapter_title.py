@@ -45,7 +45,8 @@ class ChapterTitle(Rule):
     number too would make it stand twice).  A heading about nothing in
     the template that stands at the number of a missing chapter is reported once, by GX101 (which
     names it), not here as well.  Reports for 2018 and earlier predate the unified format and keep
-    the chapter titles of their time (GX109).
+    the chapter titles of their time (GX109).  An appendix numbered after the six chapters
+    (``七、附件：政务公开工作联系人名单``, 附表, 附录) is no chapter, and not reported.
 
     Anti-pattern::
 
@@ -79,7 +80,8 @@ class ChapterTitle(Rule):
     每条都给出带模板序号的应有标题；标题序号由 Word 自动编号生成时，修改建议只给出标题文字（再输入
     序号会使序号出现两次）。与模板任何部分都不对应、又占用了所缺部分序号的章节，只由
     GX101 报告一次（该条会指出这一章节），这里不再重复。2018 年度及以前的报告早于统一格式，
-    沿用当时的章节标题，不在此检查（见 GX109）。"""
+    沿用当时的章节标题，不在此检查（见 GX109）。六个部分之后另编序号的附件（如“七、附件：政务公开工作
+    联系人名单”，或附表、附录）不是章节，不在此报告。"""
     spec = "chapters"
 
     messages = {
