@@ -82,7 +82,7 @@ _MATCH_KEYS = ("code", "line", "column", "end_line", "end_column", "severity")
 #: the keys of a case file, of a case, and of an ``expect`` item
 FILE_KEYS = ("rule", "tab", "cases")
 CASE_KEYS = ("name", "pass", "fail", "pass_bytes", "fail_bytes", "expect", "config", "replace", "previous")
-EXPECT_KEYS = (*_MATCH_KEYS, "message")
+EXPECT_KEYS = (*_MATCH_KEYS, "message", "fix")
 _TEXT_KEYS = ("pass", "fail", "pass_bytes", "fail_bytes")
 
 
@@ -135,7 +135,7 @@ def _expectation(item: Any, where: str) -> dict[str, Any]:
             raise CaseError(
                 f"{where}: in expect, 'severity' must be one of {', '.join(SEVERITIES)}, not {value!r}"
             )
-        elif key in ("code", "message") and not isinstance(value, (str, int)):
+        elif key in ("code", "message", "fix") and not isinstance(value, (str, int)):
             raise CaseError(f"{where}: in expect, {key!r} must be text, not {value!r}")
     return dict(item)
 
@@ -314,6 +314,8 @@ def _matches(finding: Finding, expected: dict[str, Any], rule: str) -> bool:
         if key in expected and getattr(finding, key) != expected[key]:
             return False
     if "message" in expected and str(expected["message"]) not in finding.message:
+        return False
+    if "fix" in expected and str(expected["fix"]) not in (finding.fix or ""):
         return False
     return True
 

@@ -354,6 +354,24 @@ def test_unknown_keys_in_a_case_or_in_expect_are_errors_naming_file_and_case(tmp
             cases(_case_file(tmp_path, text))
 
 
+def test_an_expected_fix_is_matched_as_a_substring_of_the_findings_fix(tmp_path):
+    from gxlint.testing import cases, check
+
+    text = """\
+        rule: GX302
+        cases:
+          - name: the fix
+            fail: "示例县教育局2021年政府信息公开工作年度报告\\n联系电话：0591-61113333，传真：61113334。\\n"
+            expect:
+              - {{message: "缺少区号", fix: "{fix}"}}
+        """
+    [case] = cases(_case_file(tmp_path, text.format(fix="写明区号，如 0591-61113334")))
+    check(case)
+    [case] = cases(_case_file(tmp_path, text.format(fix="写明区号，如 0592-61113334")))
+    with pytest.raises(AssertionError, match="no finding matches"):
+        check(case)
+
+
 def _crashing_plugin():
     def check(self, report, ctx):
         return [len(report.title) / 0]

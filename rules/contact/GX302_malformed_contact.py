@@ -7,7 +7,14 @@ import unicodedata
 from functools import lru_cache
 
 from gxlint.lint.analyses.chapters import checkable
-from gxlint.lint.analyses.contact import Found, contacts, facts, judge_email, judge_phone
+from gxlint.lint.analyses.contact import (
+    Found,
+    contacts,
+    facts,
+    judge_email,
+    judge_phone,
+    stated_area_codes,
+)
 from gxlint.lint.rule import Message, Option, Phrase, Rule
 
 _FULL_WIDTH_EMAIL = re.compile("[\uff01-\uff5e\u3002]")
@@ -22,7 +29,7 @@ class MalformedContact(Rule):
     from elsewhere (a number listed right after one with an area code, ``0955-7063893、7063892``,
     shares it by convention and is accepted, and so is one whose paragraph states the area code:
     ``区号：0591，联系电话：61113333``, ``61113333（区号0591）``).  This includes a 监督电话 or 传真 beside a correctly written 联系电话 (the
-    fix then suggests the area code the report uses elsewhere); set the option
+    fix then suggests the area code the report uses elsewhere, or states: ``本局电话区号为0591``); set the option
     ``require-area-code: false`` to accept local numbers.  Mobiles (11 digits), 400/800 numbers
     and service numbers such as 12345 need none (also written with it: ``0591-12345``); a local number may be written in groups
     (``0591-6111 3333``).  Also reported: numbers with a wrong digit count, a wrong first digit
@@ -52,7 +59,7 @@ class MalformedContact(Rule):
     报告在网上发布，读者往往不在本地，固定电话应连同区号书写（如 0955-7063892）：只有 7 位或
     8 位的本地号码在外地无法拨通（紧跟在带区号号码之后列出的号码，如“0955-7063893、7063892”，
     按惯例共用该区号，不报告）。与正确书写的联系电话并列的监督电话、传真也一样（此时修改
-    建议会给出报告中其他号码使用的区号）；如需接受本地号码，可将选项 ``require-area-code``
+    建议会给出报告中其他号码使用或在别处写明的区号）；如需接受本地号码，可将选项 ``require-area-code``
     设为 false。同一段中写明区号的（“区号：0591，联系电话：61113333”“61113333（区号0591）”）不报告。
     手机（11 位）、400/800 号码和 12345 等服务号码不需要区号（带区号写成“0591-12345”也可）；本地号码可分组书写（“0591-6111 3333”）。
     位数不对、首位不对（手机以 1 开头，区号以 0 开头）或把数字写成字母（“6111333O”）的号码、
@@ -125,7 +132,9 @@ class MalformedContact(Rule):
             for f in found
             if f.kind == "phone" and judge_phone(f.value)[0] == "ok"
         ]
-        area_codes = sorted({g[0] for g in written if len(g) >= 2 and g[0].startswith("0")})
+        area_codes = sorted(
+            {g[0] for g in written if len(g) >= 2 and g[0].startswith("0")} | stated_area_codes(report)
+        )
         for item in found:
             if item.kind == "phone":
                 yield from self._phone(item, area_codes, ctx)

@@ -6,6 +6,7 @@ contact rules (GX301-GX303) read, offered to any rule.
   :func:`scan` finds them without sharing;
 * :func:`judge_phone`, :func:`judge_email` -- whether a phone number or an email address is
   written so that it works;
+* :func:`stated_area_codes` -- the area codes the report states in words (``区号为0591``);
 * :func:`states_download` -- whether some sentence says where the report's electronic version is;
 * :func:`facts` -- the format facts behind them (grammar/contact.json: labels, digit counts,
   download phrases).
@@ -172,7 +173,19 @@ _SEVEN_DIGITS = re.compile(r"\d\d{6}")
 # an unlabelled number is looked for only when no labelled one was found: compiled on first use
 # (``re`` caches)
 _UNLABELLED_PHONE = r"(?<![\d.])(?:[（(]?0\d{2,3}[)）]?[\-－—–‐ ]?\d{7,8}|1[3-9]\d{9}|[48]00[\-－ ]?\d{3}[\-－ ]?\d{4})(?![\d.])"
-_AREA_CODE_STATED = re.compile(r"区号(?:为|是)?[:：]?\s*0\d{2,3}(?!\d)")
+_AREA_CODE_STATED = re.compile(r"区号(?:为|是)?[:：]?\s*(0\d{2,3})(?!\d)")
+
+
+def stated_area_codes(report) -> set[str]:
+    """The area codes the report states in words anywhere (``本局电话区号为0591``, ``区号：0591``)."""
+    return {
+        m.group(1)
+        for para in report.paragraphs
+        if "区号" in para.text
+        for m in _AREA_CODE_STATED.finditer(para.text)
+    }
+
+
 #: letters typed for digits (O for 0, l or I for 1)
 _LOOK_ALIKE = frozenset("OoIl")
 _LABEL_NOTE = re.compile(r"[（(][^（()）]*[)）]")
@@ -274,6 +287,11 @@ def scan(report) -> list[Found]:
                 else ()
             ):
                 found = _found("postcode", m, report, para)
+                group = _POSTCODE_GROUP.match(text, m.end())
+                if group and len(found.value) + len(group.group(1)) == facts()["postcode_digits"]:
+                    # 邮编：350 100: the six digits in two groups, as a phone number's may be
+                    span = _span(report, para, m.start("v"), group.end())
+                    found = Found("postcode", found.label, found.value + group.group(1), span)
                 rest = _continued(paragraphs, index, m)
                 if rest and len(found.value) + len(rest) <= facts()["postcode_digits"]:
                     # 邮编：450 / 100：the line ended inside the number (hard-wrapped text)
@@ -308,6 +326,9 @@ def scan(report) -> list[Found]:
                 out.append(Found("phone", "", m.group(), _span(report, para, *m.span())))
                 phoned = True
     return out
+
+
+_POSTCODE_GROUP = re.compile(r"[ \u3000\u00a0](\d{2,4})(?!\d)")
 
 
 def _continued(paragraphs: list, index: int, m: re.Match) -> str:
