@@ -19,6 +19,8 @@ BY_SOURCE = {
         *claims.WORKLOAD,
         *claims.CARRIED_OUT,
         *claims.CARRIED_IN,
+        *claims.CARRIED_IN_YEAR,
+        *claims.CARRIED_OUT_YEAR,
         claims.OUTCOME,
         claims.REVIEW,
         claims.LITIGATION,
@@ -32,6 +34,7 @@ TEXTS = (
     "十二件结转下年,二二二二件结转下年,5十件延期至下年度",
     "３件结转至下年度,٣件结转至下年度,12件3件结转下一年度",
     "新收到申请5件,已办结7件,行政复议3件,未收到行政复议申请,没有收到申请",
+    "2020年结转的5件,5件结转至2022年,结转至2022年继续办理3件,20212件转至2022年",
 )
 
 
@@ -39,7 +42,9 @@ def _texts(seed: int) -> list[str]:
     rng = random.Random(seed)
     words = sorted({w for ws in (*claims._STARTS.values(), *claims._NEEDS.values()) for w in ws})
     pieces = (
-        words + list("0123456789３٣零〇一二两三十百千件个申请了的共,。下年度至") + ["申请", "政府信息公开"]
+        words
+        + list("0123456789３٣零〇一二两三十百千件个申请了的共,。下年度至")
+        + ["申请", "政府信息公开", "2020年", "2022年"]
     )
     out = list(TEXTS)
     for _ in range(3000):

@@ -48,15 +48,20 @@ brackets mark optional words, | alternatives, N the number):
 received      收到|受理|接收|接到|新收|收悉 [了] [各类|各种|群众|公民、法人或其他组织提出的|社会公众提出的]
               [政府信息公开|信息公开|依申请公开|公开] [的] 申请 [共计|总计|合计|累计|共|数量为|数量|总数为|总数|为|达到|达|计]
               N 件|个|宗|份;  or  收到|受理|… [了] [共计|总计|共] N 件|个|份 [政府信息公开|…] [的] 申请.
-              Table: 一, or 一 + 二 (with 新收: 一).  Not read: a total of 各类 applications that the
-              sentence goes on to part (受理各类申请1200件，其中政府信息公开申请28件).
+              Table: 一, or 一 + 二 (with 新收: 一).  Also 其中 [本年[度]] 新收[到] [的] [共|为] N 件 after a
+              count of the applications received (共收到政府信息公开申请30件，其中新收25件) → 一.
+              Not read: a total of 各类 applications that the sentence goes on to part
+              (受理各类申请1200件，其中政府信息公开申请28件).
 handled       已办结|办结|办理完毕|处理完毕|作出答复|予以答复|答复 [了] [政府信息公开|…] [申请] [共计|…] N 件|个.
               Table: 三（七）总计.
 workload      办理|处理 [了] [各类] [政府信息公开|…] 申请 [共计|…] N 件 (not 不予处理/其他处理).
               Table: 三（七）总计, 一, or 一 + 二.
 carried out   N 件 [申请] (up to 12 characters, no digit or clause end) 结转|转入|顺延|延期|转至 [至|到|入] 下[一]年[度];
-              结转|转入|顺延 [至|到|入] 下[一]年[度] [继续] [办理|答复|处理] [的] [申请] [共|为] N 件.  Table: 四.
-carried in    上年[度]|上一年[度]|去年 结转|转入|遗留 [的] [政府信息公开] [申请] [共|为] N 件.  Table: 二.
+              结转|转入|顺延 [至|到|入] 下[一]年[度] [继续] [办理|答复|处理] [的] [申请] [共|为] N 件;  the
+              next year named by its number (5件结转至2022年, 结转至2022年继续办理的5件 in a 2021 report).
+              Table: 四.
+carried in    上年[度]|上一年[度]|去年 结转|转入|遗留 [的] [政府信息公开] [申请] [共|为] N 件;  the year
+              before named by its number (2020年结转的5件 in a 2021 report).  Table: 二.
 outcomes      予以公开及|和|与|、部分公开 N 件 → （一）+（二）;  予以公开 N 件 → （一）, or （一）+（二）;
               部分公开 → （二）;  不予[以]公开 → the （三） rows;  无法提供 → the （四） rows;  不予处理 → the （五）
               rows;  其他处理 → （六） (one row in 2019, the three sub-rows in 2021);  each as X [的] [申请] [共|为]
@@ -89,7 +94,9 @@ maintained    均|全部|都|皆 [被|获|已|予以|为] [依法] 维持, in a 
               and nothing more (制发行政规范性文件6件，废止3件，现行有效31件).
 decisions     作出|办理|实施|办结 [了] 行政许可|行政处罚|行政强制 [决定|案件] [共计|共] N 件|起, in a clause
               without 公开, 公示, 信息, 事项, 项目, 目录 or 清单 (counts of disclosures or of items, not of
-              decisions) → that row's 处理决定数量 (本年处理决定数量 in 2021).
+              decisions) → that row's 处理决定数量 (本年处理决定数量 in 2021).  A list may go on from
+              the verb: after 、 or ， another of the three [决定|案件] [共计|共] N 件|起 and nothing more
+              (作出行政许可决定1260件、行政处罚决定90件、行政强制决定9件).
 none received 未收到|没有收到|未受理|未接到|未接收 … 申请 (within the clause, no number in it; between the verb
               and 申请 only words that name all applications: 任何[形式的], 各类, 所有, 公民、法人或其他组织,
               社会公众, 向本机关, 提出的, 有关, 政府信息公开, 信息公开, 依申请公开 … -- 未收到需要收取信息
@@ -213,6 +220,31 @@ CARRIED_IN = (
         + r"(?P<u>件)"
     ),
 )
+#: 其中新收25件 after a count of the applications received: row 一, the part of the total newly
+#: received (the rest carried over), its noun 申请 left to the clause before
+NEW_RECEIVED = re.compile(r"其中(?:本年度?)?新收(?:到)?的?(?:共|为)?" + _NUM + r"(?P<u>件)")
+#: carry-over named by its years (2020年结转的5件 in a 2021 report, 5件结转至2022年): the year in
+#: group ``y``, read only where it is the year before or after the report's
+CARRIED_IN_YEAR = (
+    re.compile(
+        r"(?P<y>(?:19|20)\d\d)年度?(?:结转|转入|遗留)(?:而来)?(?:的)?(?:政府信息公开)?(?:申请)?(?:共|为)?"
+        + _NUM
+        + r"(?P<u>件)"
+    ),
+)
+CARRIED_OUT_YEAR = (
+    re.compile(
+        _NUM
+        + r"(?P<u>件)(?:申请)?[^\d,;:。]{0,12}?(?:结转|转入|顺延|转至)(?:至|到|入)?(?P<y>(?:19|20)\d\d)年"
+    ),
+    re.compile(
+        r"(?:结转|转入|顺延)(?:至|到|入)(?P<y>(?:19|20)\d\d)年度?(?:继续)?(?:办理|答复|处理)?的?(?:"
+        + _KIND
+        + r"的?申请)?(?:共|为)?"
+        + _NUM
+        + r"(?P<u>件)"
+    ),
+)
 OUTCOME = re.compile(
     r"(?P<kind>予以公开(?:及|和|与|、)部分公开|(?<!不)予以公开|部分公开|不予以?公开|无法提供|不予处理|其他处理)"
     r"的?(?:申请)?(?:共|为)?" + _NUM + r"(?P<u>件|个)"
@@ -239,6 +271,11 @@ DECISIONS = re.compile(
     r"(?:作出|办理|实施|办结)了?(?P<row>行政许可|行政处罚|行政强制)(?:决定|案件)?(?:共计|共)?"
     + _NUM
     + r"(?P<u>件|起)"
+)
+#: the next item of a list of decisions going on from a claim's verb: the 行政处罚决定90件 of
+#: 作出行政许可决定1260件、行政处罚决定90件 (matched right after the 、 or ， that ends the claim)
+DECISIONS_CONTINUED = re.compile(
+    r"(?P<row>行政许可|行政处罚|行政强制)(?:决定|案件)?(?:共计|共)?" + _NUM + r"(?P<u>件|起)"
 )
 #: the next clause going on with the 规范性文件 of a claim, its verb and number alone: the 废止3件 of
 #: 制发行政规范性文件6件，废止3件 (matched right after the ， or 、 that ends the claim)
@@ -273,6 +310,7 @@ _STARTS = {
     HANDLED[0].pattern: ("已办结", "办结", "办理完毕", "处理完毕", "作出答复", "予以答复", "答复"),
     CARRIED_OUT[1].pattern: ("结转", "转入", "顺延"),
     CARRIED_IN[0].pattern: ("上年", "上一年", "去年"),
+    CARRIED_OUT_YEAR[1].pattern: ("结转", "转入", "顺延"),
     NONE_RECEIVED[0].pattern: ("未收到", "没有收到", "未受理", "未接到", "未接收"),
     WORKLOAD[0].pattern: ("办理", "处理"),
     OUTCOME.pattern: ("予以公开", "部分公开", "不予", "无法提供", "其他处理"),
@@ -283,12 +321,14 @@ _STARTS = {
 _NEEDS = {
     MAINTAINED.pattern: ("维持",),
     CARRIED_OUT[0].pattern: ("结转", "转入", "顺延", "延期", "转至"),
+    CARRIED_IN_YEAR[0].pattern: ("结转", "转入", "遗留"),
+    CARRIED_OUT_YEAR[0].pattern: ("结转", "转入", "顺延", "转至"),
     NONE_RECEIVED[1].pattern: ("无",),
     NONE_REVIEWED[1].pattern: ("无",),
 }
 # A pattern that begins with a number written right before its unit is tried only at the numbers
 # before that unit (tests/test_claims_number_places.py holds it to finditer).
-_NUMBER_BEFORE = {CARRIED_OUT[0].pattern: "件"}
+_NUMBER_BEFORE = {CARRIED_OUT[0].pattern: "件", CARRIED_OUT_YEAR[0].pattern: "件"}
 _NUMERALS = "零〇一二两三四五六七八九十百千"
 
 
@@ -809,6 +849,21 @@ def _application_claims(text: Text, year: int | None, in_chapter: bool = False) 
                     continue
                 take(m)
                 yield _mk(kind, text, m, "new" if kind == "received" and "新收" in m.group(0) else "")
+    for m in NEW_RECEIVED.finditer(text.norm) if "其中" in text.norm else ():
+        if free(m) and ok(m, subset=False) and _about_applications(text, m.start(), in_chapter):
+            take(m)
+            yield _mk("received", text, m, "new")
+    for kind, patterns, step in (("carried_in", CARRIED_IN_YEAR, -1), ("carried_out", CARRIED_OUT_YEAR, 1)):
+        if year is None:
+            break
+        for pattern in patterns:
+            for m in _matches(pattern, text.norm):
+                if int(m.group("y")) != year + step or not free(m) or not ok(m, years=False):
+                    continue
+                if not _about_applications(text, m.start(), in_chapter):
+                    continue
+                take(m)
+                yield _mk(kind, text, m)
     for m in _matches(OUTCOME, text.norm):
         if not free(m) or not ok(m) or not _about_applications(text, m.start(), in_chapter):
             continue
@@ -930,11 +985,24 @@ def _document_claims(text: Text, year: int | None) -> Iterator[Claim]:
 
 
 def _decision_claims(text: Text, year: int | None) -> Iterator[Claim]:
-    for m in DECISIONS.finditer(text.norm):
+    norm = text.norm
+    for m in DECISIONS.finditer(norm):
         clause = _clause_text(text, m)
         if holds_any(clause, _NOT_DECISIONS) or holds_any(clause, _SCOPE) or not _accept(text, m, year=year):
             continue
         yield _mk("decisions", text, m, m.group("row"))
+        # the list goes on from the verb: 、行政处罚决定90件、行政强制决定9件
+        end = m.end()
+        while end < len(norm) and norm[end] in ",、":
+            item = DECISIONS_CONTINUED.match(norm, end + 1)
+            if item is None or (
+                item.end() < len(norm) and norm[item.end()] not in _CLAUSE_END + _SENTENCE_END + "、"
+            ):
+                break
+            if not _accept(text, item, year=year):
+                break
+            yield _mk("decisions", text, item, item.group("row"))
+            end = item.end()
 
 
 def _continued(text: Text, end: int) -> re.Match[str] | None:
