@@ -456,7 +456,8 @@ _SCOPE = (
 )
 # a sentence about documents' disclosure attributes, not about applications
 _ATTRIBUTES = ("公文", "属性", "主动公开")
-_NOT_MAINTAINED = ("败诉", "纠正", "撤销", "维持", "确认违法", "不服", "被告")
+#: a clause about cases of some result (被纠正, 被纠错, 改变原答复 …): not about all cases
+_NOT_MAINTAINED = ("败诉", "纠正", "纠错", "改变", "变更", "撤销", "维持", "确认违法", "不服", "被告")
 # a lawsuit brought directly or after review: litigation, although the words name 复议 (only a
 # sentence saying the decisions were upheld, or that there were none, needs it: compiled by re then)
 _DIRECT_SUIT = r"未经复议直接起诉|复议后起诉"
@@ -716,8 +717,39 @@ def _about_applications(text: Text, pos: int, in_chapter: bool = False) -> bool:
             if where >= s:
                 return False
             continue
-        return not (_other_applications(clause) or holds_any(clause, _SCOPE))
+        if where < cs and _other_subject(norm[we:cs]):
+            return False  # …办结28件。全年受理信访事项80件，办结80件: the 80 are the 信访's
+        return not (_other_applications(clause) or holds_any(clause, _SCOPE) or _other_kind(norm, ws, where))
     return in_chapter and not at
+
+
+#: what may stand between a verb and 申请 in a clause about information-disclosure applications
+#: (受理公民、法人或其他组织提出的政府信息公开申请); other words name another kind of application
+#: (受理户口迁移申请, 不动产登记申请)
+_KIND_OF_APPLICATION = re.compile(
+    r"(?:新收到|收到|受理|接收|接到|新收|收悉|办理|处理|办结|答复)了?(?P<q>[^\d,;:。()]{0,16}?)申请$"
+)
+_DISCLOSURE_QUALIFIERS = re.compile(
+    r"(?:各类|各种|群众|公民、法人(?:和|或|及)其他(?:社会)?组织|社会公众|公众|申请人|提出|提交|递交|"
+    r"向(?:本|我)\w{0,2}|依法|有关|相关|关于|政府信息公开|信息公开|公开政府信息|依申请公开|政府信息|公开|信息|"
+    r"本年度?|全年|今年|年内|新|的|了|共|总计|共计|合计)*"
+)
+
+
+def _other_kind(norm: str, start: int, where: int) -> bool:
+    """Whether the 申请 at ``where`` is another kind of application by the words between its verb
+    and it (受理户口迁移申请12430件): a subset of the disclosure's (当面申请) is :func:`_subset`'s."""
+    m = _KIND_OF_APPLICATION.search(norm, start, where + 2)
+    if m is None or not m.group("q"):
+        return False
+    q = m.group("q")
+    return _DISCLOSURE_QUALIFIERS.fullmatch(q) is None and not _subset(q)
+
+
+def _other_subject(between: str) -> bool:
+    """Whether the words between a count and the 申请 before it bring in another subject: other
+    business (信访事项, 建议提案), other applications or 业务."""
+    return _other_business(between) or holds_any(between, _OTHER_APPLICATIONS) or "业务" in between
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
@@ -949,8 +981,13 @@ def _review_claims(text: Text, year: int | None, in_chapter: bool = False) -> It
             year is not None and any(int(y) != year for y in _YEAR.findall(head))
         ):
             continue
-        if holds_any(head, _SCOPE) or not _about_disclosure(text, m.start(), in_chapter):
+        if holds_any(head, _SCOPE):
             continue
+        if not _about_disclosure(text, m.start(), in_chapter):
+            # 全年发生政府信息公开行政复议5件。复议案件均被依法维持。: the cases of the sentence before
+            before = text.previous_sentence(m.start())
+            if not (holds_any(before, _ABOUT_DISCLOSURE) and holds_any(before, _REVIEW_WORDS)):
+                continue
         cs, _ = text.clause(m.start())
         blocks = (
             _blocks_named(text.norm[cs : m.start()])
@@ -1182,14 +1219,14 @@ def shares(report, ctx) -> list[Share]:
         if claim.kind in TOTALS:
             by_text.setdefault(id(claim.text), []).append(claim)
     out = []
-    for text, _chapter in texts(report, ctx):
+    for text, chapter in texts(report, ctx):
         if not text.holds("占") or "%" not in text.norm:
             continue
         own = sorted(by_text.get(id(text), []), key=lambda c: c.start)
         starts = [c.start for c in own]
         for m in _percent().finditer(text.norm):
             number = _number(m.group("n"))
-            if number is None or not _whole_share(report, text, m):
+            if number is None or not _whole_share(report, text, m, "申请" in chapter):
                 continue
             # the text's totals near the share (a one-line report is one long paragraph)
             at = bisect_left(starts, m.start())
@@ -1244,20 +1281,27 @@ def _named_base(text: Text, m: re.Match, totals: list[Claim]) -> Claim | None:
     return None
 
 
-def _whole_share(report, text: Text, m: re.Match) -> bool:
+#: a share's base named as a part before it: 这12件中, 上述12件申请中, 其中涉及…的12件中
+_OF_SUBSET = re.compile(r"(?:这|该|上述|此|前述)(?:\d+|[一二三四五六七八九十两百]+)件(?:申请)?中")
+
+
+def _whole_share(report, text: Text, m: re.Match, in_chapter: bool = False) -> bool:
     if _whole_base().fullmatch(m.group("base")) is None:
         return False  # a share of something else (占全部公文的 …)
     if text.norm[max(0, m.start("n") - 3) : m.start("n")].endswith(_APPROX):
         return False
     cs, _ = text.clause(m.start())
     head = text.norm[cs : m.end()]
-    if (
-        holds_any(head, _OTHER_YEAR)
-        or holds_any(head, _SCOPE)
-        or _other_business(head)
-        or not _application_sentence(text, m.start(), previous=True)
+    if holds_any(head, _OTHER_YEAR) or holds_any(head, _SCOPE) or _other_business(head):
+        return False
+    if not (
+        _application_sentence(text, m.start(), previous=True)
+        or _about_applications(text, m.start(), in_chapter)
     ):
         return False
+    s, _ = text.sentence(m.start())
+    if _OF_SUBSET.search(text.norm, s, m.start()):
+        return False  # 这12件中予以公开8件，占66.7%: a share of the 12, a subset
     year = report.year
     return not (year is not None and any(int(y) != year for y in _YEAR.findall(head)))
 
@@ -1968,6 +2012,9 @@ def _documents_candidates(table: Table, ctx, claim: Claim) -> list[Quantity]:
         wanted = ("废止",)
     elif verb == "现行有效":
         wanted = ("现行有效",)
+    elif verb == "公开":
+        # 公开规范性文件48件 may count all published (对外公开总数量 in 2019, 现行有效 in 2021)
+        wanted = ("制发", "制作", "新公开", "对外公开", "现行有效")
     else:
         wanted = ("制发", "制作", "新公开")
     out = []
