@@ -26,7 +26,9 @@ about the decisions on 行政许可, 行政处罚 and 行政强制).  A count wi
 (办结20件, 上年结转1件, 予以公开7件) speaks of the applications of the nearest clause before it
 that names 申请, in its sentence or the two before (else after it in its sentence): it is read
 only when that clause is about information-disclosure applications -- not about 行政许可, 审批,
-政务服务, 复议 or 投诉 applications (受理行政许可申请350件，办结350件) or other organs.  A remark in
+政务服务, 复议 or 投诉 applications (受理行政许可申请350件，办结350件), nor another kind named before
+申请 (受理户口迁移申请12430件，办结12388件), nor other organs -- and no words between bring in another
+subject (全年受理信访事项80件，办结80件: 信访, 建议, 提案, 业务 …).  A remark in
 brackets (（含律师代理申请14件）) is passed over, and so are parts listed in an earlier sentence
 (其中，当面申请5件。) for the total before them; a count that goes on with parts in its own sentence
 (其中当面申请5件，办结5件) counts those parts and is not read.  In the applications chapter, a
@@ -83,12 +85,15 @@ maintained    均|全部|都|皆 [被|获|已|予以|为] [依法] 维持, in a 
               contradicted by a 结果纠正, 其他结果 or 尚未审结 above 0 in the blocks named.
               The blocks named are those of its clause (复议案件均维持原答复，诉讼案件尚在审理中: the 复议),
               else of its part of the sentence after ； (复议3件，其中纠正1件；诉讼2件，均被维持: the
-              诉讼), else of the whole sentence.
+              诉讼), else of the whole sentence.  Outside the review chapter its sentence says 信息公开, or
+              the sentence before it names the disclosure's 复议/诉讼 (全年发生政府信息公开行政复议5件。
+              复议案件均被依法维持。).
               复议/诉讼 numbers count only in the review chapter or in a sentence that says 公开 before
               any 其中 after the number (收到行政复议申请96件，其中涉及政府信息公开的4件: the 96 are not
               the table's), and never after 复议机关 (the organ deciding others' reviews).
 规范性文件     制发|印发|制定|出台|新制作|发布|公开 [了] [行政]规范性文件 [共计|共] N 件|个|份 → the 规范性文件 row's
-              制发/制作/新公开 columns;  废止|清理废止|宣布失效|失效 … → 本年废止件数 (2021 only; 2019 has no such
+              制发/制作/新公开 columns (公开 also 对外公开总数量 in 2019, 现行有效件数 in 2021: 公开规范性文件48件
+              may count all published);  废止|清理废止|宣布失效|失效 … → 本年废止件数 (2021 only; 2019 has no such
               column);  现行有效 [的] [行政]规范性文件 [共计|共|为] N 件 → 现行有效件数 (2021 only).  The
               next clause may go on with the noun: after ， or 、 one of these verbs [了] [共计|共|为] N 件|个|份
               and nothing more (制发行政规范性文件6件，废止3件，现行有效31件).
@@ -105,9 +110,12 @@ none received 未收到|没有收到|未受理|未接到|未接收 … 申请 (w
               that ends there or with 事项, 情况, 工作, 申请 (not 无依申请公开信息处理费收取情况).  申请人 is no
               申请 (未收到申请人的异议).
 none reviewed 未|没有 发生|收到|出现|被|有|接到|产生 … 行政复议|行政诉讼|复议|诉讼 (no number in the clause; not
-              尚未), or a clause opening [本年度|全年|今年|年内] 无 … 行政复议|行政诉讼.
+              尚未), or a clause opening [本年度|全年|今年|年内] 无 … 行政复议|行政诉讼.  Not a clause of
+              cases of some result (未发生行政复议被纠错的情况: 败诉, 纠正, 纠错, 改变, 变更, 撤销, 维持,
+              确认违法, 不服, 被告), nor of cases of some cause (未发生因答复超期引起的行政复议).
 shares        N 件|个 (N in digits or numerals) [申请] [，|（] [约|共] 占 [总数|总量|全部|受理|收到|办结|答复|申请|的|比 …] P% in a sentence
-              about applications: some base must give P% -- the text's own received/handled/workload
+              about applications (or about them as a count is: 全年办结28件。其中无法提供7件，占25%。), not of a
+              part the sentence names before it (这12件中予以公开8件，占66.7%): some base must give P% -- the text's own received/handled/workload
               totals just before it (the last 8 within 600 characters, or 2 after it), or the tables'
               一, 一 + 二, 三（七）总计 -- rounded or cut to P's decimals.  A share of anything else
               (占全部公文的) is not checked.  The base a finding names is the one the wording names:
