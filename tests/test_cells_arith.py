@@ -40,6 +40,15 @@ S = Span(1, 1, 1, 2)
         ("2\u200b", {}, "number", 2, ""),
         ("\ufeff 12", {}, "number", 12, ""),
         ("\u200b", {}, "blank", None, ""),
+        # a remark before the number, or on the cell's next line after it (read as one line, a blank
+        # between): the number, the remark its note
+        ("（含上年）3", {}, "number", 3, "（含上年）"),
+        ("(含网上申请12件)20", {}, "number", 20, "(含网上申请12件)"),
+        ("27 其中网上12件", {}, "number", 27, "其中网上12件"),
+        ("3 含上年", {}, "number", 3, "含上年"),
+        ("（含上年）", {}, "malformed", None, ""),
+        ("（0）", {}, "malformed", None, ""),
+        ("3 其他", {}, "malformed", None, ""),  # a label where a number goes, not a remark
     ],
 )
 def test_read_cell(text, kw, status, value, note):
@@ -69,3 +78,13 @@ def test_blank_is_unknown_not_zero():
 
 def test_fmt():
     assert fmt(3.0) == "3" and fmt(2.5) == "2.5"
+
+
+def test_a_cells_lines_are_kept_apart_after_a_number_alone():
+    from gxlint.read.render import cell_text
+
+    # 27 on one line of a Word cell, 其中网上12件 on the next: a remark after the number, not "27其中…"
+    assert cell_text("27\n其中网上12件") == "27 其中网上12件"
+    # a label wrapped between Chinese characters is joined as before
+    assert cell_text("行政规范\n性文件") == "行政规范性文件"
+    assert cell_text("（含上年）\n3") == "（含上年）3"

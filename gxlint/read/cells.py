@@ -2,7 +2,8 @@
 
 The template's cells are non-negative integers, except the signed change column (本年增/减) and
 the money columns, which may be decimal (docs/format.md, Cells).  A number may carry a unit or a remark after
-it (``251000元``, ``22（其中修订16件）``): the leading figure is the value.  Anything else that is
+it (``251000元``, ``22（其中修订16件）``, ``27 其中网上12件`` -- a cell's second line), or a remark in brackets
+before it (``（含上年）3``): the figure is the value.  Anything else that is
 not a number -- ``00``, ``1O``, ``—``, ``0 0`` -- is kept as a malformed cell with its raw text.
 """
 
@@ -20,6 +21,11 @@ _NUMBER = re.compile(r"([+\-])?(\d+(?:,\d{3})*(?:\.\d+)?)")
 _RAW_NUMBER = r"\s*[+\-＋－\u2212]?\d[\d,，.．]*"
 _REMARK = r"^[（(].*[)）]$"
 _MD_ESCAPE = re.compile(r"\\(?=[.+\-])")
+#: a remark in brackets before the number (（含上年）3, (含网上申请12件)20): words, not a number alone
+_REMARK_FIRST = re.compile(r"([（(][^（()）]*[\u4e00-\u9fff][^（()）]*[)）])\s*(?=[+\-]?\d)")
+#: the words a remark opens with when it follows the number after a blank (a cell's second line,
+#: 27 / 其中网上12件): the number is the cell's, the rest its note
+_REMARK_WORDS = ("其中", "含", "包括", "包含", "注", "备注", "另")
 #: what a number may carry after it besides a remark
 _UNITS = ("万元", "亿元", "元", "件", "条", "项", "个", "次", "人次", "家", "份", "%", "％")
 
@@ -75,7 +81,15 @@ def parse_number(raw: str, *, signed: bool = False, money: bool = False):
     text = unicodedata.normalize("NFKC", raw).strip().replace("\u2212", "-")
     m = _NUMBER.match(text)
     if m is None:
-        return None, "", False
+        # a remark before the number (（含上年）3): the number, the remark its note
+        before = _REMARK_FIRST.match(text)
+        if before is None:
+            return None, "", False
+        number, after, ok = parse_number(text[before.end() :], signed=signed, money=money)
+        if not ok:
+            return None, "", False
+        remark = raw.strip()[: len(before.group(1))]
+        return number, f"{remark} {after}".strip() if after else remark, True
     sign, digits = m.group(1), m.group(2)
     rest = text[m.end() :].strip()
     if sign and not signed:
@@ -92,7 +106,11 @@ def parse_number(raw: str, *, signed: bool = False, money: bool = False):
         if len(plain) > 1 and plain.startswith("0"):
             return None, "", False
         value = int(plain)
-    if rest and not (rest.startswith(_UNITS) or re.match(_REMARK, rest)):
+    if rest and not (
+        rest.startswith(_UNITS)
+        or re.match(_REMARK, rest)
+        or (text[m.end()] == " " and rest.startswith(_REMARK_WORDS))
+    ):
         return None, "", False
     if sign == "-":
         value = -value
@@ -112,4 +130,6 @@ def is_numeric_text(text: str) -> bool:
     t = text.strip()
     if not t:
         return False
+    if t[0] in "（(" and _REMARK_FIRST.match(unicodedata.normalize("NFKC", t)):
+        return True  # （含上年）3: a number with a remark before it
     return t[0].isdigit() or t[0] in "+-－\u2212—–/／" or unicodedata.normalize("NFKC", t[0]).isdigit()

@@ -61,6 +61,9 @@ def _without_cell(o: Origin) -> Origin:
     return Origin(o.page, o.line, o.column, o.paragraph, o.table, o.row)
 
 
+_NUMBER_ONLY = re.compile(r"[+\-－]?[0-9０-９][0-9０-９,，.．]*")
+
+
 def cell_text(text: str) -> str:
     """One cell's text on one line: wrapped lines rejoined (without a space between Chinese
     characters), tabs and runs of blanks made one space."""
@@ -69,7 +72,8 @@ def cell_text(text: str) -> str:
     for part in parts:
         if not part:
             continue
-        if out and not (_CJK_END.search(out) or _CJK_START.search(part)):
+        if out and (not (_CJK_END.search(out) or _CJK_START.search(part)) or _NUMBER_ONLY.fullmatch(out)):
+            # (a number alone on its line and words on the next: a remark, apart from the number)
             out += " "
         out += part
     return _BLANKS.sub(" ", out).strip()
