@@ -767,3 +767,27 @@ def test_a_document_of_more_table_cells_than_any_report_is_read_up_to_a_limit(mo
     cut = word.read(data)
     assert [(p.fatal, "too many table cells" in p.message_en) for p in cut.problems] == [(False, True)]
     assert len(render(cut).text) < len(render(whole).text)
+
+
+def test_a_table_of_contents_is_no_text_of_the_report(tmp_path):
+    # Word's 目录: entries in the TOC 1 style, or in a content control of the Table of Contents
+    # gallery; read as text they were six more chapter headings (a false GX102 "六 is followed by 一")
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph("目录")
+    for i, title in enumerate(CHAPTERS):
+        p = document.add_paragraph(f"{'一二三'[i]}、{title}\t{i + 1}")
+        p._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {NSDECL} w:val="TOC1"/>'))
+    sdt = parse_xml(
+        f'<w:sdt {NSDECL}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+        "<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>"
+        f"<w:p><w:r><w:t>一、{CHAPTERS[0]}……1</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
+    body = document.add_paragraph(f"一、{CHAPTERS[0]}")
+    body._p.addprevious(sdt)
+    path = tmp_path / "toc.docx"
+    document.save(str(path))
+    doc = word.read(path.read_bytes())
+    assert [p.text for p in paragraphs(doc)] == [TITLE, "目录", f"一、{CHAPTERS[0]}"]
+    # the entries are counted as Word counts paragraphs: the heading after them is paragraph 7
+    assert paragraphs(doc)[-1].origin.paragraph == 7

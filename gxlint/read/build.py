@@ -109,6 +109,8 @@ _NOTE_LINE = re.compile(
 )
 #: an attachment's heading on a line of its own: what follows it is the attachment, not the report
 _ATTACHMENT = re.compile(r"^\s*附件\s*\d{0,2}\s*[:：]?\s*$")
+#: a table of contents' entry: the title, leader dots, the page number
+_TOC_ENTRY = re.compile(r"(?:[.…·．]\s*){3,}\d{1,3}\s*$")
 #: the title of a numbered heading that is an appendix (七、附件, 七、附表：…, 七、附录)
 _APPENDIX = re.compile(r"\s*(?:附件|附表|附录)\s*\d{0,2}\s*(?:[:：].*)?$")
 _TRAILING_SIGNATURE = (
@@ -498,6 +500,8 @@ class _Builder:
         add(preamble_raw)
         for raw in chapters_raw:
             m = _HEADING.match(raw.heading.text)
+            if m is not None and _TOC_ENTRY.search(raw.heading.text):
+                m = None  # 一、总体情况……………1: an entry of the table of contents, no chapter
             chapter_heading, rest, number, title_text = self._split_heading(raw.heading, m)
             if m is not None and self._is_chapter(number, title_text, last_number):
                 sections.append((chapter_heading, [RawBlock("text", [rest])] if rest else []))

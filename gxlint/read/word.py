@@ -951,6 +951,31 @@ def _children(parent, wanted: str):
             yield from _children(el, wanted)
 
 
+_TOC_STYLE = re.compile(r"(?i)toc\s*\d|目录\s*\d")
+SDT_PR, DOC_PART_GALLERY = _W + "sdtPr", _W + "docPartGallery"
+
+
+def _toc_style(ppr, styles: _Styles) -> bool:
+    """Whether a paragraph's style is one of Word's table-of-contents styles (TOC 1 … TOC 9)."""
+    if ppr is None:
+        return False
+    el = ppr.find(PSTYLE)
+    if el is None:
+        return False
+    sid = el.get(VAL) or ""
+    style = styles.get(sid)
+    return bool(_TOC_STYLE.fullmatch(sid) or (style is not None and _TOC_STYLE.fullmatch(style.name)))
+
+
+def _is_toc_control(sdt) -> bool:
+    """Whether a content control holds a table of contents (docPartGallery ``Table of Contents``)."""
+    pr = sdt.find(SDT_PR)
+    if pr is None:
+        return False
+    gallery = pr.find(f".//{DOC_PART_GALLERY}")
+    return gallery is not None and (gallery.get(VAL) or "").lower() == "table of contents"
+
+
 class _Walker:
     def __init__(self, styles: _Styles, numbering: _Numbering) -> None:
         self.styles = styles
@@ -964,6 +989,7 @@ class _Walker:
         self.in_code = 0
         self.explicit_breaks = 0
         self.section_break_at: int | None = None
+        self.in_toc = 0  # inside a table of contents' content control: its entries are no text
 
     # -- blocks ------------------------------------------------------------------------------
 
@@ -977,7 +1003,10 @@ class _Walker:
             elif tag == SDT:
                 content = el.find(SDT_CONTENT)
                 if content is not None:
+                    toc = _is_toc_control(el)
+                    self.in_toc += toc
                     self.blocks_of(content, top, origin)
+                    self.in_toc -= toc
             elif tag == CUSTOM_XML:
                 self.blocks_of(el, top, origin)
             elif tag == SECTPR and top:
@@ -1012,6 +1041,8 @@ class _Walker:
             if text.strip() or run.boxes or not _mark_deleted(ppr):
                 self.in_frame += 1
             origin = Origin(table=origin.table, row=origin.row, cell=origin.cell, paragraph=self.in_frame)
+        if self.in_toc or _toc_style(ppr, self.styles):
+            return  # an entry of the table of contents (一、总体情况……1): no heading, no text of the report
         if run.breaks_before:
             for _ in range(run.breaks_before):
                 self.page_break()
