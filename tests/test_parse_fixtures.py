@@ -179,3 +179,17 @@ def test_a_row_whose_numbers_ran_into_its_label_in_a_cell_merged_over_columns_is
     cell = ad.row("行政许可").cells[0]
     # the cell's span in the text read (the pipes rewritten as tabs; a finding maps it back)
     assert report.source.text[cell.span.start : cell.span.end] == "1234"
+
+
+@pytest.mark.parametrize(
+    "letterhead",
+    [["示例县教育局文件"], ["示教〔2022〕5号"], ["示例县教育局文件", "示教〔2022〕5号"], ["签发人：张三"]],
+)
+def test_the_letterhead_above_a_two_line_title_is_not_the_organs_name(letterhead):
+    # an office prints its report on its red-header paper: the header and the document number
+    # were taken into the agency's name (and the report then paired with no other year's)
+    text = "\n".join(
+        [*letterhead, "示例县教育局", "2021年政府信息公开工作年度报告", "", "一、总体情况", "正文。"]
+    )
+    report = parse_text(text)
+    assert (report.title, report.agency) == ("示例县教育局2021年政府信息公开工作年度报告", "示例县教育局")

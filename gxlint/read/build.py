@@ -109,6 +109,11 @@ _NOTE_LINE = re.compile(
 )
 #: an attachment's heading on a line of its own: what follows it is the attachment, not the report
 _ATTACHMENT = re.compile(r"^\s*附件\s*\d{0,2}\s*[:：]?\s*$")
+#: a line of an office's letterhead above a title: the red header (示例市自然资源和规划局文件) or the
+#: document number (示自然资〔2023〕5号, 签发人：…)
+_LETTERHEAD = re.compile(
+    r"\S{2,30}文件$|\S{0,20}[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d{1,4}\s*号.*$|签发人[:：].*$"
+)
 #: a table of contents' entry: the title, leader dots, the page number
 _TOC_ENTRY = re.compile(r"(?:[.…·．]\s*){3,}\d{1,3}\s*$")
 #: the title of a numbered heading that is an appendix (七、附件, 七、附表：…, 七、附录)
@@ -638,6 +643,9 @@ class _Builder:
             if _LIST_ITEM.match(item.text):
                 continue  # a list's item (a changelog's ``- 新增…年度报告``) is no title
             text = item.text.strip().strip("#* \u3000")
+            if _LETTERHEAD.match(text):
+                parts = []  # the red header (…局文件) and the document number above the title
+                continue
             at = len(item.text) - len(item.text.lstrip().lstrip("#* \u3000"))  # where ``text`` starts
             if len(text) > 80:
                 if "年度报告" in text[:80] and not parts:

@@ -41,7 +41,8 @@ class ReportTitle(Rule):
     or ``（示例县税务局）``) is the title's.  Spaces left by text extraction (``2020 年``) are ignored.  A report whose first lines carry no recognisable title
     at all is reported too.  A web page's breadcrumb (``当前位置：首页 > …``), its 索引号/发布机构
     fields, its text-size tool (``字号 大 中 小``) and the column name above the title
-    (``2020年信息公开年报``) are never the title or the agency.
+    (``2020年信息公开年报``) are never the title or the agency, nor is an office's letterhead above
+    it (the red header ``示例县教育局文件``, the document number ``示教〔2022〕5号``, ``签发人：…``).
 
     The report's year is decided from all the evidence: the title, the period statement, the
     tables' format, the signature's and the publication's dates.  A title whose year is the odd
@@ -78,7 +79,8 @@ class ReportTitle(Rule):
     “（示例县税务局）”）视为标题的一部分。文本提取留下的空格（“2020 年”）不计。
     报告开头几行找不到可识别的标题时也会报告。网页的位置导航（“当前位置：首页 > ……”）、
     索引号/发布机构等信息栏、字号工具（“字号 大 中 小”）以及标题上方的栏目名（“2020年信息公开
-    年报”）都不会被当作标题或机关名称。
+    年报”）都不会被当作标题或机关名称，标题上方的红头（“示例县教育局文件”）、发文字号（“示教〔2022〕5号”）
+    和“签发人：……”也不会。
 
     报告年度综合全部证据判断：标题、统计期限、表格格式、落款日期和发布日期。标题中的年度与其余
     证据不符时（如统计期限为2021年、表格为2021年格式、落款为2022年1月，标题却是“示例镇2020年
