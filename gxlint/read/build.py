@@ -523,7 +523,7 @@ class _Builder:
         for i in range(len(headings) - 1, -1, -1):
             number, _, numeral = headings[i]
             if loosely[i] and any(
-                h[0] == number and (numeral == "" or not weak)
+                h[0] == number and (numeral == "" or not weak) and not self._other_chapter(h[1], number)
                 for h, weak in zip(headings[i + 1 :], loosely[i + 1 :])
             ):
                 line, blocks = sections.pop(i + 1)
@@ -532,6 +532,16 @@ class _Builder:
                 sections[i][1].extend(blocks)
                 del headings[i], loosely[i]
         return metadata, sections, headings
+
+    def _other_chapter(self, title: str, number: int | None) -> bool:
+        """Whether a heading's title is word for word another chapter's than ``number`` (四、存在的主要
+        问题及改进情况 after the title of 四 standing unnumbered: its numbering switched off in Word,
+        the numbers after it one short) -- then the unnumbered title is chapter ``number`` itself."""
+        for t in self.ctx.templates:
+            spec, how = t.identify_chapter(title)
+            if spec is not None and how in ("official", "accepted"):
+                return spec.number != number
+        return False
 
     def _loose_chapter(self, m: re.Match, last: int) -> tuple[int, str, str] | None:
         """(number, title, numeral) of a chapter heading written with another numbering than 一、 (see

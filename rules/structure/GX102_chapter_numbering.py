@@ -37,7 +37,9 @@ class ChapterNumbering(Rule):
     its own where 三 is due, its 三、 lost) is read as that chapter and reported here, not as a
     missing chapter; the same title standing before the chapter's numbered heading is a subheading,
     and so is a title numbered otherwise (``（三）收到和处理政府信息公开申请情况`` within 一、总体情况)
-    that the chapter's ``三、`` heading follows.  Several headings written without their numbers
+    that the chapter's ``三、`` heading follows -- unless that heading's title is word for word
+    another chapter's (四、存在的主要问题及改进情况 after 四's title standing unnumbered, as Word shows a
+    heading whose automatic numbering was switched off: the numbers after it one short).  Several headings written without their numbers
     (all six, a house style) are one finding, naming the numbers they should have.
 
     A gap that a missing chapter explains is GX101's: 二 followed by 四 when the report has no
@@ -85,7 +87,8 @@ class ChapterNumbering(Rule):
     标题单独成行、却缺少序号的章节（应为“三”的位置只写了“收到和处理政府信息公开申请情况”）按该
     部分读取并在此报告，而不是报告为缺少该部分；同一标题出现在该部分有序号的标题之前的，是小标题；
     以其他方式编号的标题（如“一、总体情况”中的“（三）收到和处理政府信息公开申请情况”），其后又有该部分
-    “三、”标题的，也是小标题。多个章节标题都没有序号的（如六个标题都不写序号）只报告一条，写明各自应有的序号。
+    “三、”标题的，也是小标题——除非其后那个标题的文字恰是另一部分的标题（如第四部分标题未编号，其后为
+    “四、存在的主要问题及改进情况”：Word 中该标题的自动编号被关闭，其后各章序号都小了 1）。多个章节标题都没有序号的（如六个标题都不写序号）只报告一条，写明各自应有的序号。
 
     因缺少某一部分而出现的空号由 GX101 报告：报告中没有“三”的内容而“二”之后是“四”，或者
     “二”之后直接是“三、政府信息公开行政复议、行政诉讼情况”（后面的章节提前填补了空位），
