@@ -32,7 +32,8 @@ subject (全年受理信访事项80件，办结80件: 信访, 建议, 提案, �
 brackets (（含律师代理申请14件）) is passed over, and so are parts listed in an earlier sentence
 (其中，当面申请5件。) for the total before them; a count that goes on with parts in its own sentence
 (其中当面申请5件，办结5件) counts those parts and is not read.  In the applications chapter, a
-count with no 申请 within reach is about them (办理结果：予以公开20件).  A claim
+count with no 申请 within reach is about them (办理结果：予以公开20件), and so is one after the
+template's words 办理结果 anywhere (从办理结果看，予以公开18件, a paragraph of its own).  A claim
 disagrees with the table only when no accepted reading of it fits: blank cells are unknown (a sum
 with a blank has no upper bound), rows the reader could not place are unknown, and "收到申请N件"
 may count 新收 (一) or 新收 + 上年结转 (一 + 二) -- "新收申请N件" is 一 alone.  A missed mismatch costs less than a false one.
@@ -728,7 +729,15 @@ def _about_applications(text: Text, pos: int, in_chapter: bool = False) -> bool:
         if where < cs and _other_subject(norm[we:cs]):
             return False  # …办结28件。全年受理信访事项80件，办结80件: the 80 are the 信访's
         return not (_other_applications(clause) or holds_any(clause, _SCOPE) or _other_kind(norm, ws, where))
+    if not at and _RESULTS_OF_APPLICATIONS in norm[s:pos]:
+        # 从办理结果看，予以公开18件 (a paragraph of its own after the one that counts the applications)
+        head = norm[s:pos]
+        return not (_other_applications(head) or holds_any(head, _SCOPE))
     return in_chapter and not at
+
+
+#: the template's own words for the outcomes of the applications (三、本年度办理结果)
+_RESULTS_OF_APPLICATIONS = "办理结果"
 
 
 #: what may stand between a verb and 申请 in a clause about information-disclosure applications
@@ -814,7 +823,9 @@ def texts(report, ctx) -> list[tuple[Text, str]]:
             (Text.of(para), chapter)
             for para, chapter in _paragraphs(report)
             # (the applications chapter's paragraphs all: 办理结果：予以公开20件 names no 申请)
-            if holds_any(para.text, _WORD_STARTS) or "申请" in chapter
+            if holds_any(para.text, _WORD_STARTS)
+            or "申请" in chapter
+            or _RESULTS_OF_APPLICATIONS in para.text
         ],
     )
 
@@ -829,7 +840,7 @@ def _claims(report, ctx) -> Iterator[Claim]:
     for text, chapter in texts(report, ctx):
         # every application pattern needs 申请 in its paragraph, every review one 复议/诉讼/维持,
         # every document one 规范性文件: a substring test spares most paragraphs all the regexes
-        if text.holds("申请") or "申请" in chapter:
+        if text.holds("申请") or "申请" in chapter or text.holds(_RESULTS_OF_APPLICATIONS):
             yield from _application_claims(text, year, "申请" in chapter)
         if text.holds("复议") or text.holds("诉讼") or text.holds("维持"):
             yield from _review_claims(text, year, holds_any(chapter, _REVIEW_WORDS))
