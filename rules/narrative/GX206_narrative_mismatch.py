@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from os.path import commonprefix
+
 from bisect import bisect_right
 
 from gxlint.arith import fmt
@@ -129,7 +131,8 @@ class NarrativeMismatch(Rule):
             fix_zh="按表格如实表述复议、诉讼结果（含尚未审结的案件）",
             fix_en="state the review and litigation results as the table gives them (including cases not yet closed)",
         ),
-        "open_cell": Message(zh="“{block}”栏{column} {value} 件", en="block “{block}”: {column} {value}"),
+        "open_cells": Message(zh="“{block}”栏{cells}", en="block “{block}”: {cells}"),
+        "open_cell": Message(zh="{column} {value} 件", en="{column} {value}"),
         "share": Message(
             zh="正文“{phrase}”所写比例与基数不符：{n} 件占 {base} 件（{base_name}）的 {actual}%，而不是 {written}%",
             en="the text “{phrase}” gives {written}%, but {n} of {base} ({base_name}) is {actual}%",
@@ -261,8 +264,7 @@ class NarrativeMismatch(Rule):
         """The table's side of a mismatch: "一为 12；一 + 二为 13", or "一、一 + 二均为 0" when they agree."""
         values = {(q.lo, q.hi, q.values) for q in cands}
         if len(values) == 1 and len(cands) > 1:
-            names = Phrase("、".join(c.zh for c in cands), ", ".join(c.en for c in cands))
-            return ctx.phrase("all_same", names=names, value=cands[0].says())
+            return ctx.phrase("all_same", names=_cells_named(cands), value=cands[0].says())
         each = [ctx.phrase("each", name=q.name, value=q.says()) for q in cands]
         return Phrase("；".join(p.zh for p in each), "; ".join(p.en for p in each))
 
@@ -270,9 +272,18 @@ class NarrativeMismatch(Rule):
         found = review.not_maintained(claim.detail)
         if not found:
             return
+        by_block: dict[tuple[str, str], list] = {}  # each block named once, its cells after it
+        for zh, en, c in found:
+            by_block.setdefault((zh, en), []).append(
+                ctx.phrase("open_cell", column=c.column, value=fmt(c.value or 0))
+            )
         cells = [
-            ctx.phrase("open_cell", block=Phrase(zh, en), column=c.column, value=fmt(c.value or 0))
-            for zh, en, c in found
+            ctx.phrase(
+                "open_cells",
+                block=Phrase(zh, en),
+                cells=Phrase("、".join(p.zh for p in parts), ", ".join(p.en for p in parts)),
+            )
+            for (zh, en), parts in by_block.items()
         ]
         yield ctx.say(
             claim.phrase_span(report.source),
@@ -281,3 +292,16 @@ class NarrativeMismatch(Rule):
             table=Phrase(*table_name(review.table)),
             cells=Phrase("；".join(p.zh for p in cells), "; ".join(p.en for p in cells)),
         )
+
+
+def _cells_named(cands: list[Quantity]) -> Phrase:
+    """Cells of one table and row named once with their columns (“规范性文件”行“本年新制作数量”、
+    “本年新公开数量”), else each by its whole name."""
+    zh, en = [c.zh for c in cands], [c.en for c in cands]
+    k, j = commonprefix(zh).rfind("行“"), commonprefix(en).rfind(", column “")
+    if k > 0 and j > 0:
+        return Phrase(
+            zh[0][: k + 1] + "、".join(z[k + 1 :] for z in zh),
+            en[0][:j] + ", columns " + ", ".join(e[j + len(", column ") :] for e in en),
+        )
+    return Phrase("、".join(zh), ", ".join(en))
