@@ -49,6 +49,7 @@ S = Span(1, 1, 1, 2)
         ("（含上年）", {}, "malformed", None, ""),
         ("（0）", {}, "malformed", None, ""),
         ("3 其他", {}, "malformed", None, ""),  # a label where a number goes, not a remark
+        ("（一）3", {}, "malformed", None, ""),  # a list's numbering, not a remark
     ],
 )
 def test_read_cell(text, kw, status, value, note):

@@ -22,7 +22,10 @@ _RAW_NUMBER = r"\s*[+\-＋－\u2212]?\d[\d,，.．]*"
 _REMARK = r"^[（(].*[)）]$"
 _MD_ESCAPE = re.compile(r"\\(?=[.+\-])")
 #: a remark in brackets before the number (（含上年）3, (含网上申请12件)20): words, not a number alone
-_REMARK_FIRST = re.compile(r"([（(][^（()）]*[\u4e00-\u9fff][^（()）]*[)）])\s*(?=[+\-]?\d)")
+_REMARK_FIRST = re.compile(
+    r"(?![（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])"  # not a list's numbering: （一）2021年…
+    r"([（(][^（()）]*[\u4e00-\u9fff][^（()）]*[)）])\s*(?=[+\-]?\d)"
+)
 #: the words a remark opens with when it follows the number after a blank (a cell's second line,
 #: 27 / 其中网上12件): the number is the cell's, the rest its note
 _REMARK_WORDS = ("其中", "含", "包括", "包含", "注", "备注", "另")
