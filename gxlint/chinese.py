@@ -83,7 +83,8 @@ HSPACE = r"[^\S\n\r\f\v\x1c-\x1f\x85\xa0]"
 
 #: blanks and markdown's emphasis, and the backslash of a markdown escape (``1\.``, ``\+2``, written by
 #: converters from web pages so that a number at a line's start is no list item)
-_SPACES = re.compile(r"[\s\u00a0*]+|\\(?=[!-/:-@\[-`{-~])")
+# (with the characters that show nothing: zero-width spaces and joiners, the BOM, the soft hyphen)
+_SPACES = re.compile(r"[\s\u00a0*\u200b-\u200d\u2060\ufeff\u00ad]+|\\(?=[!-/:-@\[-`{-~])")
 
 
 def char_width(c: str) -> int:
@@ -99,7 +100,8 @@ def text_width(text: str) -> int:
 
 @lru_cache(maxsize=4096)
 def norm(text: str) -> str:
-    """NFKC (full-width to half-width), without spaces, markdown emphasis and markdown escapes."""
+    """NFKC (full-width to half-width), without spaces, characters that show nothing, markdown
+    emphasis and markdown escapes."""
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 

@@ -1395,7 +1395,10 @@ def _one_edit_apart(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _is_app_header(template: Template, text: str) -> bool:
-    """Whether a field of the rows above the applications table's data is one of its headers."""
+    """Whether a field of the rows above the applications table's data is one of its headers (a
+    numbered label is a row's: 3.其他 is no 其他 column)."""
+    if label_key(text)[0] is not None:
+        return False
     k = _fixed_key(template, text)[0]
     if k in _keys(template.app_columns):
         return True
