@@ -403,6 +403,24 @@ def test_report_only_as_attachment():
     assert "附件" in fatal(timed(page.encode("utf-8")))
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "",
+        "<p>根据《中华人民共和国政府信息公开条例》要求，现将示例县教育局2023年政府信息公开工作年度报告予以公布。</p>",
+    ],
+)
+def test_a_page_that_announces_its_attachment_by_the_reports_name_has_no_report_text(lead):
+    # the attachment named after the report, a line that says it is published: no report on the page
+    page = (
+        '<html><body><div class="content"><h1>示例县教育局2023年政府信息公开工作年度报告</h1>'
+        f"<p>发布时间：2024-01-18</p>{lead}"
+        '<p>附件：<a href="/files/nb2023.pdf">示例县教育局2023年政府信息公开工作年度报告.pdf</a></p>'
+        "</div></body></html>"
+    )
+    assert "附件" in fatal(timed(page.encode("utf-8")))
+
+
 def test_garbage_bytes():
     data = random.Random(7).randbytes(100_000)
     assert "二进制" in fatal(timed(data))

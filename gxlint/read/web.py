@@ -712,18 +712,28 @@ def _find_article(body, entries: list[_Entry], layout: dict):
     return choice, words
 
 
-def _has_text(blocks: list, titles: set[str]) -> bool:
-    """Whether the blocks hold some Chinese text (20 characters or more) besides a title."""
+def _has_text(blocks: list, titles: set[str], attachments: bool = False) -> bool:
+    """Whether the blocks hold some Chinese text (20 characters or more) besides a title -- a page
+    with an attachment, more than a line or two that announce it (现将…年度报告予以公布。附件：
+    …年度报告.pdf): 200 characters or more, the attachment's name not counted."""
+    enough = _ANNOUNCEMENT if attachments else 20
     seen = 0
     for block in blocks:
         if isinstance(block, Paragraph):
             if block.heading != 1 and _norm(block.text) not in titles:
-                seen += _cjk(block.text)
+                if not (attachments and _FILE_NAME.search(block.text)):
+                    seen += _cjk(block.text)
         else:
             seen += _cjk("".join(c.text for row in block.rows for c in row))
-        if seen >= 20:
+        if seen >= enough:
             return True
     return False
+
+
+#: how much text a page with an attachment holds beyond announcing it (a report is thousands)
+_ANNOUNCEMENT = 200
+#: a line naming an attached file (附件：…年度报告.pdf)
+_FILE_NAME = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar)\b|^\s*附件", re.I)
 
 
 def _inside(el, article) -> bool:
@@ -1045,7 +1055,7 @@ def _read(data: bytes) -> Document:
             blocks.append(Grid(rows, Origin(line=entry.line, table=tables)))
 
     titles = {_norm(t) for t in (meta_title, head_title, *_TITLE_SPLIT.split(head_title)) if t}
-    if not _has_text(blocks, titles):
+    if not _has_text(blocks, titles, attachments):
         if full:  # the warning that the page is too big says it all; nothing was read
             problems[-1] = Problem(problems[-1].message_zh, problems[-1].message_en, fatal=True)
         else:
