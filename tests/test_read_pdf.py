@@ -767,3 +767,27 @@ def test_all_streams_together_are_limited_too(monkeypatch):
         1,
     )
     assert_fatal(read(two), "too large when unpacked")
+
+
+def _helvetica_pdf(stream: bytes) -> bytes:
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+def test_two_narrow_letters_side_by_side_are_both_read_and_fake_bold_once():
+    # the ll of jill, the // of http:// stand a letter's width apart: no second copy of one letter
+    text = b"BT /F1 10 Tf 50 800 Td (jill@mail.example.gov.cn http://ll.example) Tj ET\n"
+    # fake bold: the same word drawn again a hair's breadth to the right
+    bold = b"BT /F1 10 Tf 50 760 Td (Bold) Tj ET\nBT /F1 10 Tf 50.3 760 Td (Bold) Tj ET\n"
+    doc = read(_helvetica_pdf(text + bold))
+    lines = [p.text for p in paragraphs(doc)]
+    assert "jill@mail.example.gov.cn http://ll.example" in lines, lines
+    assert "Bold" in lines, lines
