@@ -673,6 +673,11 @@ class _Builder:
                 continue
             parts.append(item)
             if "报告" in text:
+                if year_in(text) is None and not _names_agency("".join(p.text for p in parts)):
+                    # a column's name (年度报告, 政府信息公开年度报告) over the title a few lines on
+                    whole = next((line for line in lines[i + 1 :] if _whole_title(line.text)), None)
+                    if whole is not None:
+                        return self._whole_title_span(whole)
                 if len(parts) > 1 and _names_agency(text):
                     # a line that names agency, year and report alone is the whole title: the lines
                     # above it are the site's column (2020年信息公开年报), not part of the name
@@ -688,7 +693,18 @@ class _Builder:
                 return joined, self.source.span(start, max(end, start + 1))
             if len(parts) >= 3:
                 break
+        # a page's menus copied as text (栏目导航, 无障碍浏览, 登录 注册 …) before the title: a line
+        # that is a whole title further on
+        further = islice(_without_chrome(_lines_of(preamble[:_TITLE_BLOCKS], self.source)), _TITLE_REACH)
+        whole = next((line for line in further if _whole_title(line.text)), None)
+        if whole is not None:
+            return self._whole_title_span(whole)
         return None, None
+
+    def _whole_title_span(self, line) -> tuple[str, Span]:
+        text = line.text.strip().strip("#* \u3000")
+        start = line.span.start + line.text.index(text)
+        return text, self.source.span(start, start + len(text))
 
     def _title_at(self, item, at: int, text: str, start: int, end: int) -> tuple[str, Span]:
         """The title ``text[start:end]`` at the start of a paragraph ``item`` (``text`` from its
@@ -1276,6 +1292,25 @@ def _subtitle(line: str) -> str | None:
     m = _SUBTITLE.match(line.strip().strip("*# \u3000"))
     name = m and (m.group(1) or m.group(2))
     return "——" + name if name and _is_organ(name) else None
+
+
+#: how many lines from the top a whole title is looked for when the first lines hold none
+_TITLE_REACH = 40
+
+
+def _whole_title(text: str) -> bool:
+    """Whether a line is a whole title on its own: an agency, a year and 政府信息公开工作年度报告 (or
+    信息公开年度报告), no sentence."""
+    if _LIST_ITEM.match(text):
+        return False  # a list's item (a changelog's ``- 新增…年度报告``) is no title
+    t = text.strip().strip("#* \u3000")
+    return (
+        len(t) <= 80
+        and t.endswith("年度报告")
+        and "信息公开" in t
+        and not any(c in t for c in "，。；：:")
+        and _names_agency(t)
+    )
 
 
 def _names_agency(title: str) -> bool:

@@ -43,6 +43,8 @@ class ReportTitle(Rule):
     fields, its text-size tool (``字号 大 中 小``) and the column name above the title
     (``2020年信息公开年报``) are never the title or the agency, nor is an office's letterhead above
     it (the red header ``示例县教育局文件``, the document number ``示教〔2022〕5号``, ``签发人：…``).
+    In a page copied as text, a line that is a whole title (agency, year, 政府信息公开工作年度报告)
+    further down is the title when the first lines are menus or a column's name (``年度报告``).
 
     The report's year is decided from all the evidence: the title, the period statement, the
     tables' format, the signature's and the publication's dates.  A title whose year is the odd
@@ -80,7 +82,8 @@ class ReportTitle(Rule):
     报告开头几行找不到可识别的标题时也会报告。网页的位置导航（“当前位置：首页 > ……”）、
     索引号/发布机构等信息栏、字号工具（“字号 大 中 小”）以及标题上方的栏目名（“2020年信息公开
     年报”）都不会被当作标题或机关名称，标题上方的红头（“示例县教育局文件”）、发文字号（“示教〔2022〕5号”）
-    和“签发人：……”也不会。
+    和“签发人：……”也不会。网页复制成的文本开头几行是菜单或栏目名（如“年度报告”）时，其后独占一行、写明
+    机关、年度和“政府信息公开工作年度报告”的完整标题即为标题。
 
     报告年度综合全部证据判断：标题、统计期限、表格格式、落款日期和发布日期。标题中的年度与其余
     证据不符时（如统计期限为2021年、表格为2021年格式、落款为2022年1月，标题却是“示例镇2020年
