@@ -107,6 +107,10 @@ _METADATA_LINE = r"^([^\s:：]{1,10})\s*[:：]\s*(.*)$"
 _NOTE_LINE = re.compile(
     r"^\s*(?:[（(][^（()）]{1,60}[)）]|附件[:：]?.{0,60}|附件下载|抄送[:：].{0,120}|\[(?:图片|图像|image)\])\s*$"
 )
+#: the heading of a page's list of related links (copied as text with the report)
+_RELATED = re.compile(
+    r"^\s*(?:相关链接|相关阅读|相关文章|相关新闻|相关信息|相关文件|推荐阅读|延伸阅读)\s*[:：]?\s*$"
+)
 #: an attachment's heading on a line of its own: what follows it is the attachment, not the report
 _ATTACHMENT = re.compile(r"^\s*附件\s*\d{0,2}\s*[:：]?\s*$")
 #: a line of an office's letterhead above a title: the red header (示例市自然资源和规划局文件) or the
@@ -1100,6 +1104,17 @@ class _Builder:
         original = blocks  # what a table's lines replace only when they are the signature
         while tail and isinstance(tail[-1], Paragraph) and _is_chrome(tail[-1].text):
             tail.pop()  # a crawled page's footer: 打印本页, 上一篇, 主办单位, 备案号 …
+        # a page copied as text: its related links after the signature, and the chrome around them
+        # (分享到, the site's footer with its own phone and address): no text of the report
+        for i in range(len(tail) - 1, max(-1, len(tail) - 12), -1):
+            block = tail[i]
+            if isinstance(block, Paragraph) and _RELATED.match(block.text):
+                del tail[i:]
+                while tail and isinstance(tail[-1], Paragraph) and _is_chrome(tail[-1].text):
+                    tail.pop()
+                page = {id(b) for b in blocks[len(tail) :]}
+                blocks = original = [b for b in blocks if id(b) not in page]
+                break
         # an attachment after the signature (附件 / 政府信息公开工作机构设置情况 / …): cut from its heading
         for i in range(len(tail) - 1, max(-1, len(tail) - 12), -1):
             block = tail[i]
