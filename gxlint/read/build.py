@@ -619,7 +619,7 @@ class _Builder:
         if key in self.ctx.row_label_ends:
             return False
         # 七、附件 after the template's six chapters: an appendix under a number of its own, no chapter
-        if number > max(len(t.chapters) for t in self.ctx.templates) and _APPENDIX.match(title):
+        if _APPENDIX.match(title) and number > max(len(t.chapters) for t in self.ctx.templates):
             return False
         if number <= last:
             for t in self.ctx.templates:
@@ -1019,7 +1019,12 @@ class _Builder:
                     fields.append(_tuple_new(Field, (text, span)))
                     pos = end + 1
                 whole = (number, line.start + shift, number, line.end + shift, line.start, line.end)
-                rows.append(self._row_of(fields, _tuple_new(Span, whole)))
+                # (most rows' first field, a label, ends in no digit: made as they are)
+                first = fields[0].text
+                if first[-1:].isdigit() or first.rstrip()[-1:].isdigit():
+                    rows.append(self._row_of(fields, _tuple_new(Span, whole)))
+                else:
+                    rows.append(RawRow(tuple(fields), _tuple_new(Span, whole)))
         elif block.kind == "pipes":
             for line in block.lines:
                 if line.kind == "PIPE_SEP":

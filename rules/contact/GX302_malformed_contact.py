@@ -132,9 +132,12 @@ class MalformedContact(Rule):
             for f in found
             if f.kind == "phone" and judge_phone(f.value)[0] == "ok"
         ]
-        area_codes = sorted(
-            {g[0] for g in written if len(g) >= 2 and g[0].startswith("0")} | stated_area_codes(report)
-        )
+        used = {g[0] for g in written if len(g) >= 2 and g[0].startswith("0")}
+
+        def area_codes() -> list[str]:
+            # the codes the report uses or states, for a fix: looked for only when one is needed
+            return sorted(used | stated_area_codes(report))
+
         for item in found:
             if item.kind == "phone":
                 yield from self._phone(item, area_codes, ctx)
@@ -166,7 +169,7 @@ class MalformedContact(Rule):
                         key=f"postcode:{item.value}",
                     )
 
-    def _phone(self, item: Found, area_codes: list[str], ctx):
+    def _phone(self, item: Found, area_codes, ctx):
         verdict, n = judge_phone(item.value)
         # the report's label, which the Chinese message starts with; in English it is named beside
         # the number (“the phone number … (labelled “监督电话”)”), not made the sentence's subject
@@ -174,7 +177,8 @@ class MalformedContact(Rule):
         if verdict == "no-area-code":
             if item.shares_area_code or not ctx.options.get("require-area-code", True):
                 return
-            example = f"{area_codes[0]}-{item.value.strip()}" if len(area_codes) == 1 else "0XXX-XXXXXXX"
+            codes = area_codes()
+            example = f"{codes[0]}-{item.value.strip()}" if len(codes) == 1 else "0XXX-XXXXXXX"
             yield ctx.say(
                 item.span,
                 "no_area_code",

@@ -729,15 +729,21 @@ def _about_applications(text: Text, pos: int, in_chapter: bool = False) -> bool:
         if where < cs and _other_subject(norm[we:cs]):
             return False  # …办结28件。全年受理信访事项80件，办结80件: the 80 are the 信访's
         return not (_other_applications(clause) or holds_any(clause, _SCOPE) or _other_kind(norm, ws, where))
-    if not at and _RESULTS_OF_APPLICATIONS in norm[s:pos]:
+    if not at and _RESULTS_OF_APPLICATIONS in norm[s:pos] and _RESULTS_LEAD.search(norm, max(0, s - 1), pos):
         # 从办理结果看，予以公开18件 (a paragraph of its own after the one that counts the applications)
         head = norm[s:pos]
         return not (_other_applications(head) or holds_any(head, _SCOPE))
     return in_chapter and not at
 
 
-#: the template's own words for the outcomes of the applications (三、本年度办理结果)
+#: the template's own words for the outcomes of the applications (三、本年度办理结果) opening a
+#: passage (从办理结果看，…; 办理结果：…), not 建议提案办理结果 and other business's results
 _RESULTS_OF_APPLICATIONS = "办理结果"
+_RESULTS_LEAD = re.compile(r"(?:^|[。;])(?:从|在)?(?:申请的?)?办理结果(?:来看|看|方面|上)?[:,]")
+
+
+def _results_lead(text: str) -> bool:
+    return _RESULTS_OF_APPLICATIONS in text and _RESULTS_LEAD.search(fold(text)) is not None
 
 
 #: what may stand between a verb and 申请 in a clause about information-disclosure applications
@@ -823,9 +829,7 @@ def texts(report, ctx) -> list[tuple[Text, str]]:
             (Text.of(para), chapter)
             for para, chapter in _paragraphs(report)
             # (the applications chapter's paragraphs all: 办理结果：予以公开20件 names no 申请)
-            if holds_any(para.text, _WORD_STARTS)
-            or "申请" in chapter
-            or _RESULTS_OF_APPLICATIONS in para.text
+            if holds_any(para.text, _WORD_STARTS) or "申请" in chapter or _results_lead(para.text)
         ],
     )
 
@@ -840,7 +844,7 @@ def _claims(report, ctx) -> Iterator[Claim]:
     for text, chapter in texts(report, ctx):
         # every application pattern needs 申请 in its paragraph, every review one 复议/诉讼/维持,
         # every document one 规范性文件: a substring test spares most paragraphs all the regexes
-        if text.holds("申请") or "申请" in chapter or text.holds(_RESULTS_OF_APPLICATIONS):
+        if text.holds("申请") or "申请" in chapter or _results_lead(text.para.text):
             yield from _application_claims(text, year, "申请" in chapter)
         if text.holds("复议") or text.holds("诉讼") or text.holds("维持"):
             yield from _review_claims(text, year, holds_any(chapter, _REVIEW_WORDS))
