@@ -32,8 +32,9 @@ subject (全年受理信访事项80件，办结80件: 信访, 建议, 提案, �
 brackets (（含律师代理申请14件）) is passed over, and so are parts listed in an earlier sentence
 (其中，当面申请5件。) for the total before them; a count that goes on with parts in its own sentence
 (其中当面申请5件，办结5件) counts those parts and is not read.  In the applications chapter, a
-count with no 申请 within reach is about them (办理结果：予以公开20件), and so is one after the
-template's words 办理结果 anywhere (从办理结果看，予以公开18件, a paragraph of its own).  A claim
+count with no 申请 within reach is about them (办理结果：予以公开20件), and so is one in a sentence
+that opens with the template's words 办理结果 anywhere (从办理结果看，予以公开18件, a paragraph of its
+own; not 建议提案办理结果).  A claim
 disagrees with the table only when no accepted reading of it fits: blank cells are unknown (a sum
 with a blank has no upper bound), rows the reader could not place are unknown, and "收到申请N件"
 may count 新收 (一) or 新收 + 上年结转 (一 + 二) -- "新收申请N件" is 一 alone.  A missed mismatch costs less than a false one.
