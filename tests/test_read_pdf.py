@@ -791,3 +791,12 @@ def test_two_narrow_letters_side_by_side_are_both_read_and_fake_bold_once():
     lines = [p.text for p in paragraphs(doc)]
     assert "jill@mail.example.gov.cn http://ll.example" in lines, lines
     assert "Bold" in lines, lines
+
+
+def test_a_browsers_printed_header_and_footer_are_page_furniture():
+    # a page printed from a browser: its date and title at the top, its URL and n/3 at the bottom,
+    # small and long; read as text they cut tables and paragraphs at every page break
+    doc = read(fixture("browser-print.pdf"))
+    text = render(doc).text
+    assert "2024/1/20 09:35" not in text and "123456.html" not in text
+    assert "第1页：本报告" in text and "第3页：本报告" in text

@@ -1563,7 +1563,8 @@ def _drop_furniture(pages: list[_Page]) -> None:
                     apart = apart or gap >= body * 0.9
                 else:
                     apart = True
-                end.append((item, apart and len(item.text) <= 40))
+                # (a long one only set smaller: a browser's printed URL and page title)
+                end.append((item, apart and (len(item.text) <= 40 or item.size < body * 0.9)))
             if len(end) == 2 and end[1][1] and len(end[0][0].text) <= 40:
                 end[0] = (end[0][0], True)  # a header of two lines
             out.extend(end)
