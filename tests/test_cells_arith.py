@@ -89,3 +89,10 @@ def test_a_cells_lines_are_kept_apart_after_a_number_alone():
     # a label wrapped between Chinese characters is joined as before
     assert cell_text("行政规范\n性文件") == "行政规范性文件"
     assert cell_text("（含上年）\n3") == "（含上年）3"
+
+
+def test_a_long_field_opening_with_a_bracket_is_read_at_once():
+    # a remark is short: a bracket opening 20,000 characters of words (a paragraph in a cell) is no
+    # remark, found without trying every place to close it (it took seconds)
+    assert read_cell("（" + "含上年" * 7000 + "3", S).status == "malformed"
+    assert read_cell("（" + "含" * 61 + "）3", S).status == "malformed"

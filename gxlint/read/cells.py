@@ -24,7 +24,7 @@ _MD_ESCAPE = re.compile(r"\\(?=[.+\-])")
 #: a remark in brackets before the number (（含上年）3, (含网上申请12件)20): words, not a number alone
 _REMARK_FIRST = re.compile(
     r"(?![（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])"  # not a list's numbering: （一）2021年…
-    r"([（(][^（()）]*[\u4e00-\u9fff][^（()）]*[)）])\s*(?=[+\-]?\d)"
+    r"([（(](?=[^（()）]{0,60}[\u4e00-\u9fff])[^（()）]{1,60}[)）])\s*(?=[+\-]?\d)"
 )
 #: the words a remark opens with when it follows the number after a blank (a cell's second line,
 #: 27 / 其中网上12件): the number is the cell's, the rest its note
