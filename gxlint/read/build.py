@@ -119,7 +119,7 @@ _LETTERHEAD = re.compile(
     r"\S{2,30}文件$|\S{0,20}[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d{1,4}\s*号.*$|签发人[:：].*$"
 )
 #: a table of contents' entry: the title, leader dots, the page number
-_TOC_ENTRY = re.compile(r"(?:[.…·．]\s*){3,}\d{1,3}\s*$")
+_TOC_ENTRY = re.compile(r"(?:[.…·．]\s*){2,}\d{1,3}\s*$")
 #: the title of a numbered heading that is an appendix (七、附件, 七、附表：…, 七、附录)
 _APPENDIX = re.compile(r"\s*(?:附件|附表|附录)\s*\d{0,2}\s*(?:[:：].*)?$")
 _TRAILING_SIGNATURE = (
@@ -1113,7 +1113,14 @@ class _Builder:
         # (分享到, the site's footer with its own phone and address): no text of the report
         for i in range(len(tail) - 1, max(-1, len(tail) - 12), -1):
             block = tail[i]
-            if isinstance(block, Paragraph) and _RELATED.match(block.text):
+            if (
+                isinstance(block, Paragraph)
+                and _RELATED.match(block.text)
+                # after the signature: a date right above (a 相关文件 list in a chapter is the report's)
+                and any(
+                    isinstance(b, Paragraph) and whole_date(b.text.strip()) for b in tail[max(0, i - 4) : i]
+                )
+            ):
                 del tail[i:]
                 while tail and isinstance(tail[-1], Paragraph) and _is_chrome(tail[-1].text):
                     tail.pop()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import re
 import unicodedata
 from functools import lru_cache
@@ -134,6 +136,7 @@ class MalformedContact(Rule):
         ]
         used = {g[0] for g in written if len(g) >= 2 and g[0].startswith("0")}
 
+        @cache
         def area_codes() -> list[str]:
             # the codes the report uses or states, for a fix: looked for only when one is needed
             return sorted(used | stated_area_codes(report))

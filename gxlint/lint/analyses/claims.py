@@ -906,6 +906,9 @@ def _application_claims(text: Text, year: int | None, in_chapter: bool = False) 
                 take(m)
                 yield _mk(kind, text, m, "new" if kind == "received" and "新收" in m.group(0) else "")
     for m in NEW_RECEIVED.finditer(text.norm) if "其中" in text.norm else ():
+        s, _ = text.sentence(m.start())
+        if holds_any(text.norm[s : m.start()], _REVIEW_WORDS):
+            continue  # 全年发生行政复议案件3件，其中新收2件: the reviews' part
         if free(m) and ok(m, subset=False) and _about_applications(text, m.start(), in_chapter):
             take(m)
             yield _mk("received", text, m, "new")

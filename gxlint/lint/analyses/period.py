@@ -57,7 +57,7 @@ def whole_year_statement(report) -> tuple[object, re.Match] | None:
 #: a statement of the period as days and months with no year (统计期限为1月1日至12月31日): groups
 #: 1-4 the start's month and day, the end's month and day
 _YEARLESS = re.compile(
-    r"(?:统计(?:期限|时限|时间|区间|周期|时段|期间)|报告期(?!内)|所列数据|数据统计)[^。；;\d０-９]{0,8}"
+    r"(?:统计(?:期限|时限|时间|区间|周期|时段|期间)|报告期(?!内))[^。；;\d０-９]{0,8}"
     r"(?<![年\d０-９])([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*[日号]\s*起?\s*(?:至|到|—|–|-|－|～|~)\s*"
     r"([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*[日号]"
 )
