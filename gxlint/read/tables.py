@@ -1042,23 +1042,18 @@ class Reader:
                     f"digits run together ({digits}) can be split as {shown_en}; neither the row's "
                     f"nor the table's totals decide how to split them",
                 )
-                out[p] = Row(
-                    r.key,
-                    r.label,
-                    r.section,
-                    r.columns,
-                    self._cells([None] * len(r.columns), r.columns, r.span),
-                    r.span,
-                    "unreadable",
-                    r.fields_written,
-                )
+                out[p] = self._unread(r)
 
     def _short_unreadable(self, out: list[Row], p: int, placements: list) -> None:
         """The note and the unread row of an applications row with fewer cells than columns that
         neither its own total nor the table's column totals place."""
         r = out[p]
         self._short_note(r.span, r.columns, placements, table=True)
-        out[p] = Row(
+        out[p] = self._unread(r)
+
+    def _unread(self, r: Row) -> Row:
+        """``r`` with no cell read: a row whose numbers could not be placed."""
+        return Row(
             r.key,
             r.label,
             r.section,
