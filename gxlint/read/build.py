@@ -1111,35 +1111,18 @@ class _Builder:
             tail.pop()  # a crawled page's footer: 打印本页, 上一篇, 主办单位, 备案号 …
         # a page copied as text: its related links after the signature, and the chrome around them
         # (分享到, the site's footer with its own phone and address): no text of the report
-        for i in range(len(tail) - 1, max(-1, len(tail) - 12), -1):
-            block = tail[i]
-            if (
-                isinstance(block, Paragraph)
-                and _RELATED.match(block.text)
-                # after the signature: a date right above (a 相关文件 list in a chapter is the report's)
-                and any(
-                    isinstance(b, Paragraph) and whole_date(b.text.strip()) for b in tail[max(0, i - 4) : i]
-                )
-            ):
-                del tail[i:]
-                while tail and isinstance(tail[-1], Paragraph) and _is_chrome(tail[-1].text):
-                    tail.pop()
-                page = {id(b) for b in blocks[len(tail) :]}
-                blocks = original = [b for b in blocks if id(b) not in page]
-                break
+        i = _after_signature(tail, _RELATED, 4)
+        if i is not None:
+            del tail[i:]
+            while tail and isinstance(tail[-1], Paragraph) and _is_chrome(tail[-1].text):
+                tail.pop()
+            page = {id(b) for b in blocks[len(tail) :]}
+            blocks = original = [b for b in blocks if id(b) not in page]
         # an attachment after the signature (附件 / 政府信息公开工作机构设置情况 / …): cut from its heading
-        for i in range(len(tail) - 1, max(-1, len(tail) - 12), -1):
-            block = tail[i]
-            if (
-                isinstance(block, Paragraph)
-                and _ATTACHMENT.match(block.text)
-                # the signature right above it (附件 before the signature lists what the report holds)
-                and any(
-                    isinstance(b, Paragraph) and whole_date(b.text.strip()) for b in tail[max(0, i - 3) : i]
-                )
-            ):
-                del tail[i:]
-                break
+        # (附件 before the signature lists what the report holds)
+        i = _after_signature(tail, _ATTACHMENT, 3)
+        if i is not None:
+            del tail[i:]
         trailing_notes = []
         while tail and isinstance(tail[-1], Paragraph) and _NOTE_LINE.match(tail[-1].text):
             trailing_notes.append(tail.pop())
@@ -1198,6 +1181,23 @@ class _Builder:
                 m.group(1), date, self.source.span(start, end), self.source.span(date_start, end)
             ), blocks
         return None, original
+
+
+def _after_signature(tail: list, pattern: re.Pattern[str], above: int) -> int | None:
+    """Where, among the last twelve blocks, a paragraph ``pattern`` matches stands with a date within
+    ``above`` blocks over it (the signature's): what follows the signature from there, not what a
+    chapter lists (a 相关文件 list, 附件 naming what the report holds)."""
+    for i in range(len(tail) - 1, max(-1, len(tail) - 12), -1):
+        block = tail[i]
+        if (
+            isinstance(block, Paragraph)
+            and pattern.match(block.text)
+            and any(
+                isinstance(b, Paragraph) and whole_date(b.text.strip()) for b in tail[max(0, i - above) : i]
+            )
+        ):
+            return i
+    return None
 
 
 def _table_lines(table: Table) -> list[Paragraph] | None:
