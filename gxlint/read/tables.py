@@ -476,6 +476,9 @@ class Reader:
         if len(consistent) == 1:
             return consistent[0], how
         if how == "padded" and len(consistent) > 1:
+            same = self._same_values(consistent, columns, constraints, raw.span)
+            if same is not None:
+                return same, how
             if candidates is not None:
                 # the table's column totals may tell where the cell left out was (the caller's _resolve)
                 candidates.extend(consistent)
@@ -536,6 +539,58 @@ class Reader:
             f"more than one split matches the row's total ({'; '.join(ways)})",
         )
         return [None] * n, "unreadable"
+
+    def _same_values(self, placements, columns, constraints, span):
+        """The placement to read of a row one cell short whose placements all give every column the
+        same number -- a zero left out among zeros, where the row's totals force the blank cell to
+        the value the others give it -- with the note that says so; None when they differ.  The
+        blank is left where reading left to right puts it: the last column it may be in."""
+        gaps: list[int] = []
+        values = None
+        for fields in placements:
+            blank = [i for i, f in enumerate(fields) if f is None]
+            if len(blank) != 1:
+                return None
+            b = blank[0]
+            cells = self._cells(fields, columns, span)
+            known = [c.value if c.status == "number" else None for c in cells]
+            forced = None
+            for total, parts in constraints:
+                members = (total, *parts)
+                if b not in members or any(known[m] is None for m in members if m != b):
+                    continue
+                rest = sum(known[p] for p in parts if p != b)  # type: ignore[misc]
+                forced = rest if b == total else known[total] - rest  # type: ignore[operator]
+                break
+            if forced is None:
+                return None
+            known[b] = forced
+            if values is None:
+                values = known
+            elif known != values:
+                return None
+            gaps.append(b)
+        chosen = placements[gaps.index(max(gaps))]
+        gaps.sort()
+        value = values[gaps[-1]] if values else 0
+        if len(gaps) > 3 and gaps == list(range(gaps[0], gaps[-1] + 1)):
+            among = f"“{columns[gaps[0]]}”至“{columns[gaps[-1]]}”的 {len(gaps)} 列"
+            among_en = f"the {len(gaps)} columns from {columns[gaps[0]]} to {columns[gaps[-1]]}"
+        else:
+            among = "“" + "”“".join(columns[g] for g in gaps) + "”"
+            among_en = ", ".join(columns[g] for g in gaps)
+        self.note(
+            "short-same",
+            span,
+            f"该行写有 {len(columns) - 1} 个数据单元格，模板有 {len(columns)} 列：少写的一个在{among}中，"
+            f"无论是哪一列，按本行的合计它都应为 {value}，各列读到的数相同；已从左到右读取，"
+            f"空出“{columns[gaps[-1]]}”",
+            f"the row has {len(columns) - 1} data cells for {len(columns)} template columns: the one left "
+            f"out is one of {among_en}; whichever it is, the row's totals make it {value} and every "
+            f"column reads the same number, so the row was read left to right, leaving "
+            f"{columns[gaps[-1]]} blank",
+        )
+        return chosen
 
     @staticmethod
     def _totals_written(fields, constraints) -> bool:

@@ -41,9 +41,12 @@ class RowShape(Rule):
     review/litigation row: 16 numbers for 15 columns); when it has fewer -- a cell left out
     anywhere in the row, the numbers after it one column early -- it places them the only way the
     row's own total and, in the applications table, the table's column totals allow, and names the
-    cell left blank (left to right when the row has no total).  Either way the row is misaligned
-    and worth a look: the numbers may be in the wrong columns.  Rows whose cells cannot be placed
-    at all, or that fit more than one way, are GX003.
+    cell left blank (left to right when the row has no total).  A row that fits several ways which
+    all read the same numbers (a zero left out among zeros, the row's totals forcing the missing
+    cell to be 0 wherever it was) is read left to right, and the finding names the columns the
+    cell left out may be in.  Either way the row is misaligned and worth a look: the numbers may
+    be in the wrong columns.  Rows whose cells cannot be placed at all, or that fit more than one
+    way with different numbers, are GX003.
     Surplus *empty* fields (a total drifting to a later tab stop) are tolerated and not reported.
 
     Rows that are not the template's are reported here too: a row whose label the template does
@@ -82,8 +85,10 @@ class RowShape(Rule):
     doc_zh = """某行的单元格数多于或少于模板的列数。读取时按模板各列放置单元格：非空单元格多于列数时从左到右
     读取，多出的没有对应列（如种子报告 000 的复议诉讼行，15 列写了 16 个数）；少于列数时（行中任一处
     少写了一个单元格，其后的数都提前了一列），按唯一与本行合计及（申请情况表中）全表各列合计相符的方式
-    放置，并写明空出的是哪一列（未写总计的，按从左到右的顺序放置）。两种情况下该行都已错位，数字可能
-    落在错误的列中，需要核对。完全无法放置、或可按多种方式放置的行由 GX003 报告。多出的只是空字段（总计列向后漂移）时可以容忍，不报告。
+    放置，并写明空出的是哪一列（未写总计的，按从左到右的顺序放置）。可按多种方式放置但各种方式读到的
+    数都相同的行（在一串 0 中少写了一个 0，按本行合计，无论少写在哪一列都应为 0），按从左到右读取，
+    并写明少写的可能在哪些列。两种情况下该行都已错位，数字可能落在错误的列中，需要核对。完全无法
+    放置、或可按多种方式放置且读到的数不同的行由 GX003 报告。多出的只是空字段（总计列向后漂移）时可以容忍，不报告。
 
     不属于模板的行也在此报告：行名是模板没有的（如第二十条第（六）项表中写了“行政检查”，模板只有
     “行政处罚”“行政强制”）——该行的数字不被读取，提示写明该项应有哪些行；以及应填数字的位置写了
@@ -115,6 +120,13 @@ class RowShape(Rule):
             en="{table}: {note}",
             fix_zh="删去重复的一行，保留数字正确的那一行",
             fix_en="remove the repeated row, keeping the one with the right numbers",
+        ),
+        # the reader's note on a row one cell short whose placements all read the same numbers
+        "short_same": Message(
+            zh="{table}：{note}",
+            en="{table}: {note}",
+            fix_zh="每列填写一个数字（没有的填 0）",
+            fix_en="write one number per column (0 for none)",
         ),
         "padded": Message(
             zh="{where}只写了 {written} 个数据单元格，模板有 {columns} 列；已按唯一与合计相符的方式对齐，"
@@ -179,6 +191,8 @@ class RowShape(Rule):
             for note in table.notes:
                 if note.kind == "row-shape" and note.span.start not in worded:
                     yield ctx.say(note.span, "shape", table=name, note=Phrase(note.zh, note.en))
+                elif note.kind == "short-same":
+                    yield ctx.say(note.span, "short_same", table=name, note=Phrase(note.zh, note.en))
                 elif note.kind == "column-order":
                     yield ctx.say(note.span, "column_order", table=name, note=Phrase(note.zh, note.en))
                 elif note.kind == "repeated-row":
@@ -187,7 +201,7 @@ class RowShape(Rule):
                     yield self._unknown_row(ctx, tmpl, table, note, report.source.text)
             for start, (row, cells) in worded.items():
                 yield self._words(ctx, tmpl, table, row, cells, shapes.get(start))
-            seen: set[int] = set()
+            seen = {n.span.start for n in table.notes if n.kind == "short-same"}
             for row in table.rows:
                 if row.alignment != "padded" or row.span.start in seen or row.span.start in worded:
                     continue
