@@ -39,7 +39,9 @@ class ChapterNumbering(Rule):
     and so is a title numbered otherwise (``（三）收到和处理政府信息公开申请情况`` within 一、总体情况)
     that the chapter's ``三、`` heading follows -- unless that heading's title is word for word
     another chapter's (四、存在的主要问题及改进情况 after 四's title standing unnumbered, as Word shows a
-    heading whose automatic numbering was switched off: the numbers after it one short).  Several headings written without their numbers
+    heading whose automatic numbering was switched off: the numbers after it one short, which is
+    one finding with the unnumbered heading, since numbering it mends both).  Several headings
+    written without their numbers
     (all six, a house style) are one finding, naming the numbers they should have.
 
     A gap that a missing chapter explains is GX101's: 二 followed by 四 when the report has no
@@ -88,7 +90,7 @@ class ChapterNumbering(Rule):
     部分读取并在此报告，而不是报告为缺少该部分；同一标题出现在该部分有序号的标题之前的，是小标题；
     以其他方式编号的标题（如“一、总体情况”中的“（三）收到和处理政府信息公开申请情况”），其后又有该部分
     “三、”标题的，也是小标题——除非其后那个标题的文字恰是另一部分的标题（如第四部分标题未编号，其后为
-    “四、存在的主要问题及改进情况”：Word 中该标题的自动编号被关闭，其后各章序号都小了 1）。多个章节标题都没有序号的（如六个标题都不写序号）只报告一条，写明各自应有的序号。
+    “四、存在的主要问题及改进情况”：Word 中该标题的自动编号被关闭，其后各章序号都小了 1，与该标题合为一条报告，因为给它编号即可改正两者）。多个章节标题都没有序号的（如六个标题都不写序号）只报告一条，写明各自应有的序号。
 
     因缺少某一部分而出现的空号由 GX101 报告：报告中没有“三”的内容而“二”之后是“四”，或者
     “二”之后直接是“三、政府信息公开行政复议、行政诉讼情况”（后面的章节提前填补了空位），
@@ -138,6 +140,16 @@ class ChapterNumbering(Rule):
             en="the chapter heading “{heading}” has no number; it should be “{numeral}、{heading}”",
             fix_zh="在标题前加上序号“{numeral}、”",
             fix_en="number the heading: “{numeral}、”",
+        ),
+        # one such heading, the chapters after it numbered one short because of it (Word's numbering
+        # switched off on the heading): one finding for both
+        "unnumbered_shifted": Message(
+            zh="章节标题“{heading}”缺少序号，应为“{numeral}、{heading}”；其后各章的序号因此都小了 1：{chapters}",
+            en="the chapter heading “{heading}” has no number; it should be “{numeral}、{heading}”, and the "
+            "chapters after it are numbered one short because of it: {chapters}",
+            fix_zh="在标题前加上序号“{numeral}、”，其后各章依次改正（自动编号的，为该标题恢复编号即可）",
+            fix_en="number the heading “{numeral}、” and renumber the chapters after it (with automatic "
+            "numbering, switching it back on for the heading does both)",
         ),
         # several such headings: one finding for all
         "unnumbered_many": Message(
@@ -190,6 +202,7 @@ class ChapterNumbering(Rule):
                 swaps[id(c2)] = ()
         previous = None
         unnumbered: list = []  # chapter headings written without their numbers: one finding for all
+        shifted_by: list = []  # (unnumbered chapter, the run after it one short, its own finding)
         for chapter in report.chapters:
             if chapter.number is None:
                 continue
@@ -219,6 +232,11 @@ class ChapterNumbering(Rule):
                     )
                 else:
                     finding = self._renumbering(ctx, run, at)
+                    if unnumbered and run.offset == -1 and _follows(report, unnumbered[-1][0], chapter):
+                        # numbering switched off on one heading (Word): the numbers after it are one
+                        # short because of it -- one finding with the unnumbered heading, if it is alone
+                        shifted_by.append((unnumbered[-1][0], run, finding))
+                        continue
             elif template is not None and len(gap) and not there.intersection(gap):
                 previous = chapter  # the chapters of the gap are missing: GX101 reports them
                 continue
@@ -251,6 +269,26 @@ class ChapterNumbering(Rule):
                 continue
             previous = chapter
             yield finding
+        if len(unnumbered) == 1 and shifted_by:
+            chapter, at = unnumbered[0]
+            _, run, _ = shifted_by[0]
+            yield ctx.say(
+                chapter,
+                "unnumbered_shifted",
+                heading=chapter.title,
+                numeral=numeral_text(chapter.number),
+                chapters=joined(
+                    (
+                        ctx.phrase("should_be", heading=heading(c), numeral=numeral_text(s.number))
+                        for c, s in run.chapters
+                    ),
+                    "，",
+                    ", ",
+                ),
+                **at,
+            )
+            return
+        yield from (finding for _, _, finding in shifted_by)
         if len(unnumbered) == 1:
             chapter, at = unnumbered[0]
             yield ctx.say(
@@ -298,3 +336,9 @@ class ChapterNumbering(Rule):
             ),
             **at,
         )
+
+
+def _follows(report, before, chapter) -> bool:
+    """Whether ``chapter`` is the chapter right after ``before`` in the report."""
+    chapters = report.chapters
+    return any(a is before and b is chapter for a, b in zip(chapters, chapters[1:]))
