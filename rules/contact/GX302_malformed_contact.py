@@ -34,7 +34,7 @@ class MalformedContact(Rule):
     fix then suggests the area code the report uses elsewhere, or states: ``本局电话区号为0591``); set the option
     ``require-area-code: false`` to accept local numbers.  Mobiles (11 digits), 400/800 numbers
     and service numbers such as 12345 need none (also written with it: ``0591-12345``); a local number may be written in groups
-    (``0591-6111 3333``).  Also reported: numbers with a wrong digit count, a wrong first digit
+    (``0591-6111 3333``), and a tilde may stand for the hyphen (``0591~61113333``).  Also reported: numbers with a wrong digit count, a wrong first digit
     (a mobile starts with 1, an area code with 0) or a letter typed for a digit (``6111333O``), email addresses that cannot work (no ``@``, two, no domain, ``163。com``) and postcodes
     that are not six digits.  An address written with full-width ``＠`` or ``．`` is reported too:
     a reader sees it, but a mail program given it cannot send.  Full-width digits in phone numbers
@@ -63,7 +63,7 @@ class MalformedContact(Rule):
     按惯例共用该区号，不报告）。与正确书写的联系电话并列的监督电话、传真也一样（此时修改
     建议会给出报告中其他号码使用或在别处写明的区号）；如需接受本地号码，可将选项 ``require-area-code``
     设为 false。同一段中写明区号的（“区号：0591，联系电话：61113333”“61113333（区号0591）”）不报告。
-    手机（11 位）、400/800 号码和 12345 等服务号码不需要区号（带区号写成“0591-12345”也可）；本地号码可分组书写（“0591-6111 3333”）。
+    手机（11 位）、400/800 号码和 12345 等服务号码不需要区号（带区号写成“0591-12345”也可）；本地号码可分组书写（“0591-6111 3333”），区号与号码之间也可用波浪号（“0591~61113333”）。
     位数不对、首位不对（手机以 1 开头，区号以 0 开头）或把数字写成字母（“6111333O”）的号码、
     无法使用的电子邮箱（缺少“@”、有两个“@”、缺少域名、写成“163。com”）以及不是 6 位数字的邮编也在此报告。
     电子邮箱中含全角“＠”“．”的也在此报告：读者看得懂，但复制到邮件程序中无法发送。电话和邮编中的全角数字

@@ -32,7 +32,7 @@ from gxlint.model import Span
 
 _COLONS = ":："
 _COLON = rf"{HSPACE}*[{_COLONS}]{HSPACE}*"
-_SEPARATORS = r"\-－—–‐ \u3000()（）"
+_SEPARATORS = r"\-－—–‐~～〜 \u3000()（）"  # 0591~22334455: a tilde between area code and number too
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +172,7 @@ _EMAIL_VALID = re.compile(
 _SEVEN_DIGITS = re.compile(r"\d\d{6}")
 # an unlabelled number is looked for only when no labelled one was found: compiled on first use
 # (``re`` caches)
-_UNLABELLED_PHONE = r"(?<![\d.])(?:[（(]?0\d{2,3}[)）]?[\-－—–‐ ]?\d{7,8}|1[3-9]\d{9}|[48]00[\-－ ]?\d{3}[\-－ ]?\d{4})(?![\d.])"
+_UNLABELLED_PHONE = r"(?<![\d.])(?:[（(]?0\d{2,3}[)）]?[\-－—–‐~～ ]?\d{7,8}|1[3-9]\d{9}|[48]00[\-－ ]?\d{3}[\-－ ]?\d{4})(?![\d.])"
 _AREA_CODE_STATED = re.compile(r"区号(?:为|是)?[:：]?\s*(0\d{2,3})(?!\d)")
 
 
