@@ -142,6 +142,24 @@ def test_every_output_of_parse_names_the_kind_of_organ(cwd):
     assert "organ:     department" in gx("parse", "--lang", "en", "dept.txt").stdout
 
 
+def test_the_same_report_twice_names_the_first_file_that_gave_it(cwd):
+    # a report's web page and its PDF, or one report crawled from two sites: a researcher counts it
+    # once.  The same agency, year and every table cell; another agency's or another year's
+    # report with the same numbers is another report
+    text = EXAMPLE.read_text(encoding="utf-8")
+    (cwd / "a.txt").write_text(text, encoding="utf-8")
+    (cwd / "b.docx").write_bytes(formsgen.to_docx(text))
+    (cwd / "c.txt").write_text(text.replace("示例县市场监督管理局", "示例县教育局"), encoding="utf-8")
+    (cwd / "d.txt").write_text(text.replace("行政许可\t356", "行政许可\t357"), encoding="utf-8")
+    (cwd / "e.txt").write_text(text.replace("\n", "\r\n"), encoding="utf-8")
+    rows = rows_of(gx("parse", "-f", "csv", ".").stdout_bytes)
+    same = {r["file"].removeprefix("./"): r["same_as"].removeprefix("./") for r in rows}
+    assert same == {"a.txt": "", "b.docx": "a.txt", "c.txt": "", "d.txt": "", "e.txt": "a.txt"}
+    assert len({(r["file"], r["row"], r["column"], r["table"]) for r in rows}) == len(rows)
+    lines = gx("parse", "-f", "json-lines", "e.txt", "c.txt", "a.txt").stdout.splitlines()
+    assert [json.loads(x)["same_as"] for x in lines] == [None, None, "a.txt"]  # in path order: a, c, e
+
+
 def test_blank_malformed_and_signed_cells(cwd):
     rows = rows_of(gx("parse", "-f", "csv", str(QUIRKS_2019)).stdout_bytes)
     by = {(r["row"], r["column"]): r for r in rows}
@@ -172,8 +190,9 @@ def test_json_lines_is_one_parse_json_model_per_line(cwd):
     assert result.exit_code == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
     assert [json.loads(line) for line in lines] == [
-        json.loads(gx("parse", "-f", "json", p).stdout) for p in ("a.txt", "b.docx")
-    ]  # in path order
+        {**json.loads(gx("parse", "-f", "json", p).stdout), "same_as": same}
+        for p, same in (("a.txt", None), ("b.docx", "a.txt"))
+    ]  # in path order; the Word file is the same report as the text before it
     assert "示例县市场监督管理局" in lines[0]  # as is, not \u escapes
 
 

@@ -115,10 +115,23 @@ CELL_FIELDS = (
     "line",
     "alignment",
     "organ",
+    "same_as",
 )
 
 
-def cell_rows(report: Report) -> Iterator[tuple[Any, ...]]:
+def statistics_key(report: Report):
+    """What makes two files the same report in a data set: the agency, the year and every cell of
+    the tables (a report's web page and its PDF, one report crawled from two sites); None when
+    there is no agency, year or number to tell by."""
+    if report.agency is None or report.year is None:
+        return None
+    values = tuple((t.kind, repr(t.values)) for t in report.tables)
+    if not any(c.status == "number" for t in report.tables for r in t.rows for c in r.cells):
+        return None
+    return report.agency, report.year, values
+
+
+def cell_rows(report: Report, same_as: str | None = None) -> Iterator[tuple[Any, ...]]:
     """The statistics of a report as a tidy data set: one row per cell of every template row of
     every table, in the order of :data:`CELL_FIELDS`.
 
@@ -126,7 +139,8 @@ def cell_rows(report: Report) -> Iterator[tuple[Any, ...]]:
     says which: ``number``, ``blank``, ``malformed``, or ``unreadable`` for every cell of a row
     the reader could not place unambiguously (its cells are blank in the model).  ``text`` is the
     cell as written (empty when blank or unreadable); ``line`` is the cell's line in the text gxlint
-    read; ``alignment`` how its row was read (``exact`` … ``guessed``, see docs/model.md)."""
+    read; ``alignment`` how its row was read (``exact`` … ``guessed``, see docs/model.md);
+    ``same_as`` the earlier file of the data set that is the same report (:func:`statistics_key`)."""
     form = report.source.form
     at = _at(report.source)
     organ = infer_report_organ(report)
@@ -153,6 +167,7 @@ def cell_rows(report: Report) -> Iterator[tuple[Any, ...]]:
                     at(cell.span)[0] if cell.text else at(row.span)[0],
                     row.alignment,
                     organ,
+                    same_as,
                 )
 
 

@@ -106,12 +106,13 @@ def parse_many(
     could not be read: ``say`` was told (before anything more is written) and it gave no output."""
     from gxlint.run import discover as files
     from gxlint.output import json_text
-    from gxlint.output.dataset import CELL_FIELDS, cell_rows, report_to_dict
+    from gxlint.output.dataset import CELL_FIELDS, cell_rows, report_to_dict, statistics_key
     from gxlint.output.csv import CsvWriter
 
     context = reading_context(say)
     items = files.ordered(files.discover(paths, include=include or files.DEFAULT_INCLUDE, exclude=exclude))
     failed = False
+    first: dict = {}  # statistics_key -> the first file that gave it
     with open_output(output_file) as stream:
         writer = CsvWriter(stream) if fmt == "csv" else None
         if writer is not None:
@@ -137,8 +138,11 @@ def parse_many(
                 failed = True
                 say(*_unreadable(item.path, fatal[0]))
                 continue
+            key = statistics_key(report)
+            same_as = None if key is None else first.setdefault(key, item.path)
+            same_as = None if same_as == item.path else same_as
             if writer is not None:
-                writer.rows(cell_rows(report))
+                writer.rows(cell_rows(report, same_as))
             else:
-                stream.write(json_text(report_to_dict(report)) + "\n")
+                stream.write(json_text({**report_to_dict(report), "same_as": same_as}) + "\n")
     return failed
