@@ -22,7 +22,14 @@ def test_reports_before_the_2019_revision_had_31_march_for_every_organ():
 def test_township_governments_and_village_committees_have_no_statutory_deadline():
     from gxlint.lint.analyses.period import no_statutory_deadline
 
-    for name in ("示例镇人民政府", "示例乡", "示例街道办事处"):
+    for name in (
+        "示例镇人民政府",
+        "示例乡",
+        "示例街道办事处",
+        "示例街道办",
+        "示例乡政府",
+        "示例镇人民政府办公室",
+    ):
         assert no_statutory_deadline(name)["zh"] == "乡镇人民政府、街道办事处", name
     for name in ("示例村村民委员会", "示例社区居民委员会", "示例村委会"):
         assert no_statutory_deadline(name)["zh"] == "村民委员会、居民委员会", name
@@ -36,6 +43,8 @@ def test_organ_inference_is_unchanged():
     assert infer_organ("上海市人民政府办公厅") == "department"
     assert infer_organ("中卫市科学技术局") == "department"
     assert infer_organ("示例县政务公开工作组") is None
+    assert infer_organ("示例县政府") == "government"  # 人民政府's short form
+    assert infer_organ("示例县政府办公室") == "department"
 
 
 def test_a_commission_is_a_department_and_a_zones_committee_a_government():

@@ -28,7 +28,7 @@ class LatePublication(Rule):
     statistics period ended cannot report the whole period and is reported as well.
 
     The organ kind comes from the ``organ`` setting or is inferred from the agency's name
-    (…人民政府, a place's name alone as in ``示例县2021年…年度报告``, a development zone's
+    (…人民政府 or …政府, a place's name alone as in ``示例县2021年…年度报告``, a development zone's
     …区管理委员会 or 管委会 → government; …局, …委员会, …人民政府办公厅 … → department), and
     when that name does not tell it, from the signature's organ (``示例县人民政府``).  When it cannot be
     inferred, a date between 1 February and 31 March is late only if the organ is a department:
@@ -39,7 +39,10 @@ class LatePublication(Rule):
     enterprises (schools, hospitals, companies) or courts (docs/format.md, Deadlines): unless the
     ``organ`` setting gives their kind, their findings are warnings measured against the government
     deadline, named the deadline they are measured against (as for an organ of unknown kind after
-    31 March), not a statutory one.
+    31 March), not a statutory one.  Their short names count too (乡政府, 镇政府, 街道办, a
+    township government's 办公室, a 妇幼保健院).  When the ``organ`` setting gives such an organ a kind
+    (a county that wants its townships to publish by 31 January), the finding keeps the rule's
+    severity and names the deadline as the configuration's, not the regulation's.
 
     Anti-pattern::
 
@@ -65,14 +68,16 @@ class LatePublication(Rule):
     发布时间）也一并检查，因为《条例》要求在期限前向社会公布。日期早于统计期限结束的报告不可能
     涵盖整个期限，也在此报告。
 
-    机关类型取自配置项 ``organ``，或根据机关名称推断（……人民政府、只写地名的标题如
+    机关类型取自配置项 ``organ``，或根据机关名称推断（……人民政府或……政府、只写地名的标题如
     “示例县2021年……年度报告”、开发区等的……区管理委员会或管委会为政府；……局、……委员会、
     ……人民政府办公厅等为部门），机关名称不能说明时再根据落款机关推断（如“示例县人民政府”）。无法推断时，2月1日至3月31日之间的日期只有在该机关为部门时
     才算逾期：以警告报告并加以说明；3月31日之后对任何机关都算逾期，错误信息从3月31日起计算逾期天数，
     并说明未能推断机关类型。《条例》未规定乡镇人民政府、
     街道办事处的期限，也未规定村民委员会、居民委员会（不是行政机关）以及学校、医院、企业等公共企事业单位和
     法院、检察院的期限（见 docs/format.md「报送期限」）：除非配置项 ``organ`` 指定其类型，对其按人民政府
-    的期限衡量，只报告警告，并称之为“参照的期限”而非法定期限（无法推断机关类型、3月31日后发布的也是如此）。"""
+    的期限衡量，只报告警告，并称之为“参照的期限”而非法定期限（无法推断机关类型、3月31日后发布的也是如此）。
+    简称也是如此（乡政府、镇政府、街道办、乡镇人民政府办公室、妇幼保健院）。配置项 ``organ`` 为这类机关指定了
+    类型的（如要求各乡镇于1月31日前公布），按本规则的级别报告，并称之为“配置的期限”而非法定期限。"""
     spec = "deadlines"
 
     messages = {
@@ -97,6 +102,16 @@ class LatePublication(Rule):
         "late_reference": Message(
             zh="{what} {date} 晚于参照的期限 {deadline}（{days}）{note}",
             en="{what} {date} is after {deadline}, the deadline it is measured against ({days}){note}",
+            fix_zh="核对{what}；确已逾期的，尽快公布，并如实写明日期",
+            fix_en="check {what}; if the report is indeed late, publish it without delay, dated as it is",
+        ),
+        # an organ the regulation sets no deadline for, given a kind in the config (organ: department
+        # for a county's townships): the deadline is the config's, not the regulation's
+        "late_configured": Message(
+            zh="{what} {date} 晚于配置的期限 {deadline}（{days}；配置中 organ 为 {organ}，按{who}的期限衡量，"
+            "《条例》未规定{organs}的期限）",
+            en="{what} {date} is after {deadline}, the deadline the configuration sets ({days}; organ: {organ} "
+            "measures it against {who}'s; the regulation sets no deadline for {organs})",
             fix_zh="核对{what}；确已逾期的，尽快公布，并如实写明日期",
             fix_en="check {what}; if the report is indeed late, publish it without delay, dated as it is",
         ),
@@ -161,9 +176,13 @@ class LatePublication(Rule):
         organ = ctx.organ
         # a township's kind is inferred as none: the government deadline, as a warning; the organ
         # setting, when given, applies as it does to every organ
-        unregulated = no_statutory_deadline(report.agency) if organ is None else None
-        if unregulated is not None:
+        unregulated = no_statutory_deadline(report.agency)
+        # a township's kind is never inferred: a kind given to one comes from the config
+        configured = unregulated if organ is not None else None
+        if organ is None and unregulated is not None:
             organ = "government"
+        else:
+            unregulated = None
         rule = deadline_for(year, organ)
         if rule is None:
             return
@@ -173,7 +192,9 @@ class LatePublication(Rule):
         severity = None
         note = Phrase("", "")
         message = "late"
-        if unregulated is not None and under_2019_revision(year):
+        if configured is not None and under_2019_revision(year):
+            message = "late_configured"
+        elif unregulated is not None and under_2019_revision(year):
             message = "late_reference"
             severity = "warning"
             note = ctx.phrase("no_statutory_deadline", organs=Phrase(unregulated["zh"], unregulated["en"]))
@@ -194,6 +215,8 @@ class LatePublication(Rule):
             deadline=deadline,
             who=Phrase(who_zh, who_en),
             year=year,
+            organ=ctx.organ or "",
+            organs=Phrase(configured["zh"], configured["en"]) if configured is not None else "",
             days=_days((date - deadline).days, at_least=month_text is not None),
             note=note,
             severity=severity,
