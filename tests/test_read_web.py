@@ -421,6 +421,16 @@ def test_a_page_that_announces_its_attachment_by_the_reports_name_has_no_report_
     assert "附件" in fatal(timed(page.encode("utf-8")))
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["附件：示例县统计局2023年政府信息公开工作年度报告.pdf", "附件1：示例县统计局2023年年报.docx"],
+)
+def test_a_page_that_names_its_attachment_in_words_only_has_no_report_text(line):
+    # the link lost when the page was saved: the file's name alone says the report is attached
+    page = f"<html><body><p>{line}</p></body></html>"
+    assert "附件" in fatal(timed(page.encode("utf-8")))
+
+
 def test_garbage_bytes():
     data = random.Random(7).randbytes(100_000)
     assert "二进制" in fatal(timed(data))

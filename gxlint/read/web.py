@@ -733,6 +733,8 @@ def _has_text(blocks: list, titles: set[str], attachments: bool = False) -> bool
 #: how much text a page with an attachment holds beyond announcing it (a report is thousands)
 _ANNOUNCEMENT = 200
 #: a line naming an attached file (附件：…年度报告.pdf)
+#: a line announcing an attached file by its name (附件：示例县…年度报告.pdf)
+_ATTACHED_LINE = re.compile(r"^\s*附件\s*\d*\s*[:：]?.*\.(?:pdf|docx?|wps|ofd)\s*$", re.I)
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar)\b|^\s*附件", re.I)
 
 
@@ -1055,6 +1057,10 @@ def _read(data: bytes) -> Document:
             blocks.append(Grid(rows, Origin(line=entry.line, table=tables)))
 
     titles = {_norm(t) for t in (meta_title, head_title, *_TITLE_SPLIT.split(head_title)) if t}
+    # an attachment named in words only (附件：…年度报告.pdf, the link lost when the page was saved)
+    attachments = attachments or any(
+        isinstance(b, Paragraph) and _ATTACHED_LINE.search(b.text) for b in blocks
+    )
     if not _has_text(blocks, titles, attachments):
         if full:  # the warning that the page is too big says it all; nothing was read
             problems[-1] = Problem(problems[-1].message_zh, problems[-1].message_en, fatal=True)
