@@ -293,6 +293,15 @@ def test_a_file_that_is_not_read_still_shows_its_finding(tmp_path):
     assert "未检查" in text
 
 
+def test_a_file_gxlint_does_not_read_is_named_by_its_kind_in_words(tmp_path):
+    # an old Word file (an OLE compound file): its kind, not the sniffer's "ole"
+    old = tmp_path / "old.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    cells = lambda text: re.findall(r"<td[^>]*>([^<]*)</td>", text)  # noqa: E731
+    assert "旧版 Word/WPS" in cells(html_of(old)) and "ole" not in cells(html_of(old))
+    assert "old Word/WPS" in cells(html_of(old, lang="en"))
+
+
 def test_no_file_at_all_is_still_a_page():
     out = io.StringIO()
     fmt = HtmlFormatter(out=out)

@@ -244,6 +244,27 @@ SEVERITY_WORD = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示"},
     "en": {"error": "error", "warning": "warning", "info": "info"},
 }
+#: the kinds of file gxlint recognises but does not read (gxlint.read.sniff), as the summary names them
+UNREAD_FORMS = {
+    "zh": {
+        "ole": "旧版 Word/WPS",
+        "encrypted": "加密文档",
+        "zip": "ZIP 压缩包",
+        "ooxml": "Excel/PowerPoint",
+        "image": "图片",
+        "rtf": "RTF",
+        "mhtml": "网页（MHTML）",
+    },
+    "en": {
+        "ole": "old Word/WPS",
+        "encrypted": "encrypted document",
+        "zip": "ZIP archive",
+        "ooxml": "Excel/PowerPoint",
+        "image": "image",
+        "rtf": "RTF",
+        "mhtml": "web page (MHTML)",
+    },
+}
 FORMS = {
     "zh": {"text": "文本", "docx": "Word 文档", "html": "网页", "pdf": "PDF"},
     "en": {"text": "text", "docx": "a Word document", "html": "a web page", "pdf": "a PDF"},
@@ -256,8 +277,8 @@ def _spaced(name: str, lang: str) -> str:
 
 
 FORM_SHORT = {
-    "zh": {"text": "文本", "docx": "Word", "html": "网页", "pdf": "PDF"},
-    "en": {"text": "text", "docx": "Word", "html": "web page", "pdf": "PDF"},
+    "zh": {"text": "文本", "docx": "Word", "html": "网页", "pdf": "PDF", **UNREAD_FORMS["zh"]},
+    "en": {"text": "text", "docx": "Word", "html": "web page", "pdf": "PDF", **UNREAD_FORMS["en"]},
 }
 TEMPLATES = {
     "zh": {"2021": "2021 年版", "2019": "2019 年版", "pre2019": "2019 年以前"},
