@@ -112,12 +112,14 @@ PRINTED = {
     # the tables' borders removed: only the alignment of the text shows the columns
     "unbalanced-unruled.pdf": "shili-2021-unbalanced.txt",
 }
-#: the example, printed with ruled tables, without ruling lines, with running headers that differ
-#: on odd and even pages, turned by /Rotate over its upright text, and with its numbers filled into
+#: the example, printed with ruled tables, without ruling lines (all tables, or only the review
+#: table, whose one row of numbers alone shows its columns), with running headers that differ on
+#: odd and even pages, turned by /Rotate over its upright text, and with its numbers filled into
 #: form fields
 EXAMPLES = [
     "example.pdf",
     "example-unruled.pdf",
+    "example-review-unruled.pdf",
     "example-odd-even.pdf",
     "example-turned.pdf",
     "example-form.pdf",

@@ -1479,6 +1479,9 @@ def _is_chapter(text: str) -> bool:
     return _CHAPTER.match(text) is not None and not any(w in text for w in ("本年", "上年", "结转"))
 
 
+#: a number set apart on a line (the review table's data row holds fifteen)
+_NUMBERS = re.compile(r"(?<!\S)\d+(?!\S)")
+
 #: a line of prose: a table's label is shorter, and ends with no full stop
 _PROSE_END = ("。", "；", "！", "？")
 
@@ -1494,7 +1497,8 @@ def _aligned_regions(pages: list[_Page]) -> None:
         while run and not run[-1].wide:
             run.pop()
         rows = sum(1 for ln in run if ln.wide and any(c.isdigit() for c in ln.text))
-        if rows >= 3:
+        # the review/litigation table has one row of numbers: fifteen set apart are a table's
+        if rows >= 3 or any(ln.wide and len(_NUMBERS.findall(ln.text)) >= 10 for ln in run):
             for ln in run:
                 ln.aligned = True
         run.clear()
