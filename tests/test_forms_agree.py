@@ -165,6 +165,23 @@ def test_the_printed_example_has_no_error(tmp_path, pdf):
     assert sorted(f.code for f in findings) == sorted(f.code for f in baseline)
 
 
+def test_a_table_printed_as_a_picture_is_said_to_be_one_as_in_word():
+    # the review table pasted as an image: not "missing" (an error), but a picture not checked
+    (finding,) = lint_pdf("example-review-picture.pdf")
+    assert (finding.code, finding.severity) == ("GX104", "warning")
+    assert "图片" in finding.message and finding.location["page"] == 4
+
+
+def test_a_scanned_last_page_is_not_checked_rather_than_missing():
+    # the last chapter and the signature scanned, with the page's printed number: the page is
+    # said to have no text, on that page, and what it should hold is not checked (no GX101, GX405)
+    findings = lint_pdf("example-scanned-end.pdf")
+    assert [(f.code, f.severity) for f in findings] == [("GX001", "error"), ("GX108", "warning")]
+    assert all(f.location["page"] == 5 for f in findings)
+    assert "第 5 页没有可提取的文字" in findings[0].message
+    assert "六、其他需要报告的事项" in findings[1].message and "落款" in findings[1].message
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("pdf", PRINTED)
 def test_a_defect_is_found_in_the_printed_pdf(pdf, tmp_path):

@@ -161,23 +161,32 @@ Block = Union[Paragraph, Grid, PageBreak]
 class Problem(_Frozen):
     """Why a file could not be read, or was read only in part; reported as GX001.
 
-    ``fatal`` problems mean nothing could be read; others are warnings about part of the file."""
+    ``fatal`` problems mean nothing could be read; others are warnings about part of the file.
+    ``page``: the page of a PDF it is about (0: none), where the rendering places it."""
 
-    __slots__ = ("message_zh", "message_en", "line", "column", "fatal")
+    __slots__ = ("message_zh", "message_en", "line", "column", "fatal", "page")
     message_zh: str
     message_en: str
     line: int
     column: int
     fatal: bool
+    page: int
 
     def __init__(
-        self, message_zh: str, message_en: str, line: int = 1, column: int = 1, fatal: bool = True
+        self,
+        message_zh: str,
+        message_en: str,
+        line: int = 1,
+        column: int = 1,
+        fatal: bool = True,
+        page: int = 0,
     ) -> None:
         _set(self, "message_zh", message_zh)
         _set(self, "message_en", message_en)
         _set(self, "line", line)
         _set(self, "column", column)
         _set(self, "fatal", fatal)
+        _set(self, "page", page)
 
 
 class Document(_Frozen):

@@ -64,7 +64,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from gxlint.chinese import CN_YEAR_DIGITS, char_width
-from gxlint.read.document import AlignedLines, Document, Grid, GridCell, Origin, PageBreak, Paragraph, Problem
+from gxlint.read.document import (
+    PICTURE,
+    AlignedLines,
+    Document,
+    Grid,
+    GridCell,
+    Origin,
+    PageBreak,
+    Paragraph,
+    Problem,
+)
 
 #: refuse a PDF with more pages than this (an annual report has a handful)
 MAX_PAGES = 300
@@ -246,7 +256,7 @@ _PAGE_WARNINGS = {
         + _WHAT_TO_DO_EN,
     ),
     "blank": (
-        "PDF 第 {pages} 页没有可提取的文字（可能是扫描的图片），这些页的内容没有检查；请"
+        "PDF 第 {pages} 页没有可提取的文字（可能是扫描的图片），其内容没有检查；请"
         + _WHAT_TO_DO_ZH
         + "，或先做文字识别（OCR）",
         "page {pages} of the PDF has no extractable text (probably a scanned image) and was not "
@@ -272,7 +282,8 @@ def _pages_warning(what: str, pages: list[int], pdfminer_missing: bool = False) 
     zh, en = _PAGE_WARNINGS[what]
     pages_zh, pages_en = _pages_list(pages)
     fix_zh, fix_en = _FIXES.get((what, pdfminer_missing), ("", ""))
-    return _problem(zh.format(pages=pages_zh, fix=fix_zh), en.format(pages=pages_en, fix=fix_en), fatal=False)
+    zh, en = zh.format(pages=pages_zh, fix=fix_zh), en.format(pages=pages_en, fix=fix_en)
+    return Problem(zh, en, fatal=False, page=pages[0])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -389,6 +400,21 @@ class _Line:
 
 
 @dataclass(slots=True)
+class _Picture:
+    """An image as large as a table (a table published as a picture, a scanned page): where it
+    stands, the text says so ([图片]), as a Word or web page's does."""
+
+    top: float
+    bottom: float
+    page: int
+
+
+#: the least size of an image that may be a table: a third of the page's width, 40 points high (a
+#: seal or a logo is smaller)
+PICTURE_WIDTH, PICTURE_HEIGHT = 1 / 3, 40.0
+
+
+@dataclass(slots=True)
 class _Cell:
     r0: int
     r1: int
@@ -419,6 +445,7 @@ class _Page:
     chars: int = 0
     bad: int = 0
     images: int = 0
+    pictures: list = field(default_factory=list)  # _Picture: the images as large as a table
     tables_skipped: bool = False
     skipped: bool = False  # too many objects to read
     lossy: str = ""  # text the text page lost ("turned", "unfonted", "lost"), no pdfminer.six to read it
@@ -519,12 +546,18 @@ def _read_document(pdf, raw, data: bytes) -> Document:
         # mostly a scan: what text there is (a cover page, a stamp) would only give findings
         # about everything that is missing
         return Document(form="pdf", pages=count, problems=(_no_text(),))
-    if blank:
-        problems.append(_pages_warning("blank", blank))
     skipped = [p.number for p in pages if p.tables_skipped]
     if skipped:
         problems.append(_pages_warning("tables_skipped", skipped))
     _drop_furniture(pages)
+    # a scanned page that kept the running header and page number of the others: no text of its own
+    blank += [
+        p.number
+        for p in pages
+        if p.pictures and p.number not in blank and not any(isinstance(it, (_Line, _Table)) for it in p.items)
+    ]
+    if blank:
+        problems.append(_pages_warning("blank", sorted(blank)))
     _aligned_regions(pages)
     blocks = _assemble(pages)
     return Document(form="pdf", blocks=tuple(blocks), problems=tuple(problems), pages=count)
@@ -878,6 +911,8 @@ def _read_page_objects(
     elif hsegs and vsegs:
         tables = _find_tables(hsegs, vsegs, chars, result.number)
     result.items = _page_items(chars, tables, result.number)
+    if result.pictures:
+        result.items = sorted(result.items + result.pictures, key=lambda it: it.top)
     return result
 
 
@@ -973,6 +1008,12 @@ def _collect_rules(
                     texts[3] += 1
         elif kind == raw.FPDF_PAGEOBJ_IMAGE:
             page.images += 1
+            if raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
+                xa, ya = _apply(outer, l.value, b.value)
+                xb, yb = _apply(outer, r.value, t.value)
+                x0, y0, x1, y1 = box(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
+                if x1 - x0 >= page.width * PICTURE_WIDTH and y1 - y0 >= PICTURE_HEIGHT:
+                    page.pictures.append(_Picture(y0, y1, page.number))
         elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
             if raw.FPDFPageObj_GetMatrix(obj, matrix):
                 m = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
@@ -1752,6 +1793,10 @@ def _assemble(pages: list[_Page]) -> list:
         carried = last_group
         last_group = None
         for k, item in enumerate(page.items):
+            if isinstance(item, _Picture):
+                flush()
+                out.append(item)
+                continue
             if isinstance(item, _Table):
                 if k == 0 and carried is not None and _same_table(carried.parts[-1], item):
                     carried.parts.append(item)
@@ -1794,6 +1839,8 @@ def _assemble(pages: list[_Page]) -> list:
         elif isinstance(entry, _Group):
             tables += 1
             blocks.append(_grid(entry, tables))
+        elif isinstance(entry, _Picture):
+            blocks.append(Paragraph(PICTURE, Origin(page=entry.page)))
         elif isinstance(entry, _Aligned):
             blocks.append(
                 AlignedLines(

@@ -259,10 +259,22 @@ def from_document(document: Document, path: str | None = None) -> Source:
         text,
         path=path,
         encoding=document.encoding,
-        problems=document.problems,
+        problems=tuple(_on_its_page(p, rendered) for p in document.problems),
         form=document.form,
         rendered=rendered,
     )
+
+
+def _on_its_page(problem: Problem, rendered) -> Problem:
+    """A problem about a page of a PDF placed on the first line read from that page (or from the
+    pages after it; else the last line): a finding names the page a person turns to."""
+    if not problem.page or not rendered.lines:
+        return problem
+    line = next(
+        (i for i, o in enumerate(rendered.lines, 1) if (o.origin.page or 0) >= problem.page),
+        len(rendered.lines),
+    )
+    return Problem(problem.message_zh, problem.message_en, line, 1, problem.fatal, problem.page)
 
 
 _READERS = {"docx": "word", "html": "web", "pdf": "pdf"}

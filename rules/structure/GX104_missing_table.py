@@ -32,8 +32,8 @@ class MissingTable(Rule):
     once by GX107 (outdated template), not three times here.  Findings are warnings for
     reports of 2019 and earlier.
 
-    Where the chapter holds a picture instead (a table published as an image in a web page or a
-    Word file, or ``[图片]`` left by a crawler), the table is not called missing: a warning says
+    Where the chapter holds a picture instead (a table published as an image in a web page, a
+    Word file or a PDF, or ``[图片]`` left by a crawler), the table is not called missing: a warning says
     that it is a picture whose numbers gxlint cannot read, so that the table was not checked.
 
     Anti-pattern::
@@ -63,7 +63,7 @@ class MissingTable(Rule):
 
     使用 2019 年以前《政府信息公开情况统计表》代替三张表的报告，由 GX107（格式过时）报告
     一次，这里不再重复报告三次。2019 年及以前年度的报告降为警告。
-    如果该部分中是一张图片（网页或 Word 文件中以图片发布的表格，或抓取文本留下的“[图片]”），
+    如果该部分中是一张图片（网页、Word 文件或 PDF 中以图片发布的表格，或抓取文本留下的“[图片]”），
     则不说缺少此表，而是以警告说明此表是图片，gxlint 无法读取其中的数字，未作检查。"""
     spec = "tables"
 

@@ -26,7 +26,9 @@ class ReportCutOff(Rule):
     四、结转下年度继续办理; a last sentence without closing punctuation; or a chapter heading with
     nothing under it); the template's chapters after the last one in the text are all absent; and
     there is no closing signature.  A report that lacks its last chapters but ends with a full
-    sentence is reported by GX101.  Findings are warnings for 2019 reports; reports for 2018 and
+    sentence is reported by GX101.  A text that ends at a picture (``[图片]``: the last pages
+    scanned, with the signature and seal) is a warning instead: what should follow was not
+    checked, and may be in the picture.  Findings are warnings for 2019 reports; reports for 2018 and
     earlier predate the unified format and are not judged by its chapters (GX109).
 
     Anti-pattern::
@@ -64,7 +66,8 @@ class ReportCutOff(Rule):
     只有三个迹象同时成立才算中断：文本停在某处中间（模板表格没有写到最后一行，如申请情况表
     缺少“四、结转下年度继续办理”；最后一句没有句末标点；或者章节标题之下没有内容）；模板中位于
     文本最后一个章节之后的部分全部缺失；没有落款。缺少最后几个部分、但以完整句子结尾的报告
-    由 GX101 报告。2019 年度报告降为警告；2018 年度及以前的报告早于统一格式，不按其章节检查
+    由 GX101 报告。文本止于一张图片（“[图片]”：最后几页是扫描件，含落款和印章）的，以警告说明其后应有的
+    内容无法检查（可能在图片中）。2019 年度报告降为警告；2018 年度及以前的报告早于统一格式，不按其章节检查
     （见 GX109）。"""
     spec = "chapters"
 
@@ -78,6 +81,15 @@ class ReportCutOff(Rule):
             "closing signature",
         ),
         # {how}: where the text stops (CutOff.how)
+        # the text ends at a picture (a scanned last page): not missing, only not checked
+        "cut_picture": Message(
+            zh="报告的文字在{place}的一张图片处结束（可能是扫描页）：图片中的内容无法读取，其后应有的内容都无法检查："
+            "{lost}（不再逐一报告）",
+            en="the report's text ends at a picture on {place} (a scanned page, perhaps): what it holds cannot "
+            "be read, and what should follow could not be checked: {lost} (not reported one by one)",
+            fix_zh="以文字（而不是图片）发布报告的全部内容；核对图片中是否有这些内容",
+            fix_en="publish the whole report as text, not as a picture; check that the picture holds these parts",
+        ),
         "table": Message(
             zh="文本止于{table}中间（最后一行为“{last}”）",
             en="the text ends in the middle of the {table} (its last row reads “{last}”)",
@@ -100,20 +112,16 @@ class ReportCutOff(Rule):
         if cut is None:
             return
         tables = tables_template(report, ctx, chapter_template(report, ctx))
-        if cut.how == "table":
-            how = ctx.phrase("table", table=kind_name(cut.table.kind), last=cut.last)
-        else:
-            how = ctx.phrase(cut.how, last=cut.last)  # "heading" or "sentence"
         chapters = joined((ctx.phrase("chapter", chapter=numbered(c)) for c in cut.chapters), "", ", ")
         lost = [ctx.phrase("lost_chapter" if len(cut.chapters) == 1 else "lost_chapters", chapters=chapters)]
         lost.extend(ctx.phrase("lost_table", table=table_name(kind, tables)) for kind in cut.tables)
         lost.append(ctx.phrase("lost_signature"))
-        yield ctx.say(
-            cut.span,
-            "cut_off",
-            place=place(report, cut.span),
-            how=how,
-            lost=joined(lost, "；", "; "),
-            severity=relaxed_severity(self, report),
-            key="cut-off",
-        )
+        at = {"place": place(report, cut.span), "lost": joined(lost, "；", "; "), "key": "cut-off"}
+        if cut.how == "picture":
+            yield ctx.say(cut.span, "cut_picture", severity="warning", **at)
+            return
+        if cut.how == "table":
+            how = ctx.phrase("table", table=kind_name(cut.table.kind), last=cut.last)
+        else:
+            how = ctx.phrase(cut.how, last=cut.last)  # "heading" or "sentence"
+        yield ctx.say(cut.span, "cut_off", how=how, severity=relaxed_severity(self, report), **at)

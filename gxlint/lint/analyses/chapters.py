@@ -238,7 +238,7 @@ class CutOff(_Frozen):
 
     __slots__ = ("span", "how", "last", "table", "chapters", "tables")
     span: Span  # the last characters of the text
-    how: str  # "table" (in the middle of a table), "sentence" (in mid-sentence) or "heading"
+    how: str  # "table" (in the middle of a table), "sentence" (in mid-sentence), "heading" or "picture"
     last: str  # the last words, the last row or the heading, as written (shortened)
     table: Table | None  # the table the text stops in
     chapters: tuple  # the template chapters (ChapterSpec) absent after that point
@@ -313,13 +313,18 @@ def _cutoff(report, ctx) -> CutOff | None:
         row = table.raw[-1] if table.raw else None
         how, where = "table", row.span if row is not None else table.span
         last = " ".join(t.strip() for t in row.texts if t.strip()) if row is not None else ""
+    elif _PICTURE.match(blocks[-1].text):
+        # the text ends at a picture (a scanned last page): what it holds cannot be read
+        how, last, where = "picture", "", blocks[-1].span
     else:
         text = blocks[-1].text.rstrip(_TRAILING)
         if text[-1] in _CLOSING or text.strip() == report.agency:
             return None  # a sentence ends; or the organ's name closes the report, undated (GX405)
         how, last, where = "sentence", text, blocks[-1].span
     tables = tables_template(report, ctx, template)
-    numbers = {c.number for c in lost} | {reached}  # the chapter it stops in may have lost its table too
+    numbers = {c.number for c in lost}
+    if how != "picture":  # (a picture in the chapter it stops in stands where its table goes: GX104)
+        numbers.add(reached)  # the chapter it stops in may have lost its table too
     kinds = {t.kind for t in report.tables}
     gone = tuple(
         k
