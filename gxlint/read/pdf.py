@@ -423,6 +423,10 @@ class _Cell:
     text: str
     page: int
     open_bottom: bool = False
+    #: the cell's row as its page shows it, 1-based: the row a finding names (a table that runs
+    #: over pages is one table, its rows counted on from the first page's, its repeated header
+    #: dropped -- which a person on the later page cannot count)
+    shown: int = 0
 
 
 @dataclass(slots=True)
@@ -1901,7 +1905,16 @@ def _grid(group: _Group, number: int) -> Grid:
     for n, part in enumerate(group.parts):
         drop = _header_rows(first, part) if n else 0
         mine = [
-            _Cell(c.r0 - drop + offset, c.r1 - drop + offset, c.x0, c.x1, c.text, c.page, c.open_bottom)
+            _Cell(
+                c.r0 - drop + offset,
+                c.r1 - drop + offset,
+                c.x0,
+                c.x1,
+                c.text,
+                c.page,
+                c.open_bottom,
+                c.r0 + 1,
+            )
             for c in part.cells
             if c.r0 >= drop
         ]
@@ -1962,7 +1975,7 @@ def _grid(group: _Group, number: int) -> Grid:
                 c0,
                 GridCell(
                     c.text,
-                    Origin(page=c.page, table=number, row=c.r0 + 1, cell=c0 + 1),
+                    Origin(page=c.page, table=number, row=c.shown or c.r0 + 1, cell=c0 + 1),
                     rowspan=max(1, min(c.r1, offset - 1) - c.r0 + 1),
                     colspan=c1 - c0,
                 ),
