@@ -72,3 +72,19 @@ def test_a_page_run_onto_one_line_with_padded_cells_gives_every_table(pad):
     # before: with more than a few blanks between 行政诉讼 and 结果维持, the review table was not found (GX104)
     assert tables(one_line) == tables(text)
     assert "GX104" not in [f.code for f in Linter(isolated=True).lint_text(one_line, "report.txt")]
+
+
+@pytest.mark.parametrize("comma", [",", "，"])
+def test_a_number_with_thousands_separators_on_one_line_is_one_number(comma):
+    # before: 23,065 was read as 23, and the table ended at the comma (its later items "missing")
+    text = EXAMPLE.read_text(encoding="utf-8").replace("行政许可\t356", f"行政许可\t23{comma}065")
+    lines = [line.strip("#* ") for line in text.split("\n") if line.strip()]
+    one_line = "".join(line.replace("\t", " ") for line in lines)
+
+    def tables(t: str) -> dict:
+        return {x["kind"]: x["values"] for x in report_to_dict(api.parse_text(t, "report.txt"))["tables"]}
+
+    got = tables(one_line)
+    assert got == tables(text)
+    assert got["active_disclosure"]["行政许可"] == {"本年处理决定数量": 23065}
+    assert [f.code for f in Linter(isolated=True).lint_text(one_line, "report.txt")] == []

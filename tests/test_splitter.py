@@ -31,6 +31,13 @@ def test_no_constraints_means_unique_only_when_every_cell_is_one_digit_or_zero()
     assert len(split(["693665"], 3)) == 2
 
 
+def test_a_number_with_thousands_separators_is_one_cell():
+    # 1,430 is never cut (into 1 and 430, or at the comma); the row's totals still count it whole
+    assert split(["130", "+1", "1,430"], 3, signed=frozenset({1})) == [["130", "+1", "1,430"]]
+    assert split(["1，200", "34", "1，234"], 3, [(2, (0, 1))]) == [["1，200", "34", "1，234"]]
+    assert split(["1,23"], 2) == [] == split(["1,23"], 1)  # no group of three: no number at all
+
+
 def test_money_columns_take_decimals():
     assert split(["24252.311082"], 1, money=frozenset({0})) == [["24252.311082"]]
     assert split(["12.5"], 1) == []

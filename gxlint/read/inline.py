@@ -235,7 +235,8 @@ class InlineTables:
             (``0—00000``, ``1001O001``): the table reader says it cannot read it; taken for prose,
             it ended the table, and the rows after it were lost."""
             stripped = chunk.lstrip(" \u3000）)」”")
-            m = re.match(r"[\d.+\-][\d\s.+\-]*", stripped)
+            # (a thousands separator too: 23,065 is one number)
+            m = re.match(r"[\d.+\-](?:[\d\s.+\-]|[,，](?=\d{3}(?!\d)))*", stripped)
             if not m:
                 m = _malformed(stripped)
                 if not m:

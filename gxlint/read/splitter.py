@@ -16,6 +16,7 @@ much work.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 Constraint = tuple[int, tuple[int, ...]]  # (total column, part columns)
@@ -23,6 +24,9 @@ Constraint = tuple[int, tuple[int, ...]]  # (total column, part columns)
 MAX_INT_DIGITS = 9
 MAX_MONEY_CHARS = 16
 SIGNS = "+-"
+#: a number written with thousands separators (23,065): one cell, never cut
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?")
+_NO_GROUPS = str.maketrans("", "", ",，")
 
 
 @dataclass
@@ -141,6 +145,7 @@ def _walk(
         if col == n:
             return
         token = tokens[token_i]
+        grouped = pos == 0 and _GROUPED.fullmatch(token) is not None
         later_tokens = len(tokens) - token_i - 1
         cells_after = n - col - 1
         longest_piece = len(token) - pos
@@ -148,16 +153,21 @@ def _walk(
             longest_piece = min(longest_piece, longest_piece + later_chars[token_i] - cells_after)
         lengths: range | list[int] = range(1, longest_piece + 1)
         parts = totals.get(col)
-        if parts is not None:
+        if grouped:
+            lengths = [len(token)]
+        elif parts is not None:
             # a total has as many digits as its largest part, or one more
-            longest = max((len(cells[p].split(".")[0].lstrip(SIGNS)) for p in parts), default=1)
+            longest = max(
+                (len(cells[p].translate(_NO_GROUPS).split(".")[0].lstrip(SIGNS)) for p in parts), default=1
+            )
             lengths = (
                 [k for k in (longest, longest + 1) if k <= longest_piece] if col not in money else lengths
             )
         for k in lengths:
             end = pos + k
             piece = token[pos:end]
-            if not valid(piece, col):
+            plain = piece.translate(_NO_GROUPS) if grouped else piece
+            if not valid(plain, col):
                 digits = piece[1:] if col in signed and piece[0] in SIGNS else piece
                 if digits[:1] == "0" and col not in money:
                     break  # a leading zero never becomes valid by growing
@@ -169,7 +179,7 @@ def _walk(
                 continue
             if not at_end and cells_after == 0:
                 continue
-            value = float(piece)
+            value = float(plain)
             if parts is not None and abs(value - sum(values[p] for p in parts)) > 1e-9:
                 continue
             cells.append(piece)
