@@ -65,3 +65,12 @@ def test_the_pre_commit_hook_passes_every_extension_a_folder_is_searched_for():
             assert pattern.search(name), (name, hook["files"])
     assert not pattern.search("r.mhtm") and not pattern.search("r.txt.bak")
     assert f"`{hook['files']}`" in (root / "docs" / "cli.md").read_text(encoding="utf-8")
+
+
+def test_the_lock_file_of_a_document_open_in_word_is_no_report(tmp_path):
+    # ~$报告.docx sits beside a document while Word or WPS has it open: 162 bytes, no report; before,
+    # it was a "damaged" file (GX001) and failed the run
+    (tmp_path / "报告.docx").write_bytes(b"x")
+    (tmp_path / "~$报告.docx").write_bytes(b"\x0c" + "示例".encode("utf-16-le") + b"\x00" * 100)
+    assert [p.rsplit("/", 1)[1] for p in _found(tmp_path)] == ["报告.docx"]
+    assert _found(tmp_path / "~$报告.docx") == [str(tmp_path / "~$报告.docx")]  # named: linted

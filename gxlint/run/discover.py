@@ -2,7 +2,7 @@
 
 Files named explicitly are always linted.  In directories, files matching ``include`` (default
 ``*.txt`` and ``*.md``) and not matching ``exclude`` are linted, in sorted order; hidden entries
-(``.name``), ``node_modules``, ``__pycache__`` and virtual environments are skipped, and symlinked
+(``.name``), the lock files of documents open in Word or WPS (``~$name.docx``), ``node_modules``, ``__pycache__`` and virtual environments are skipped, and symlinked
 directories are followed at most once (a symlink loop is not an infinite walk).  A directory named
 on the command line in which no file matches ``include`` is reported (an :class:`Item` with a
 ``problem``, linted as a file that cannot be read): a wrong or misspelt folder must not pass as "no
@@ -136,8 +136,8 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str], matched: li
             )
             return
         for entry in entries:
-            if entry.name.startswith("."):
-                continue
+            if entry.name.startswith(".") or entry.name.startswith("~$"):
+                continue  # hidden, or the lock file Word and WPS keep beside a document open in them
             path = entry.path
             try:
                 is_dir = entry.is_dir()
