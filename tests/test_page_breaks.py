@@ -76,6 +76,21 @@ def test_a_page_number_between_table_rows_does_not_end_the_table(footer, blank):
     assert codes(text) == []
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["示例县市场监督管理局2021年政府信息公开工作年度报告"],
+        ["\f示例县市场监督管理局2021年政府信息公开工作年度报告"],
+        ["— 2 —", "", "\f  示例县市场监督管理局2021年度政府信息公开工作年度报告"],
+    ],
+)
+def test_a_running_header_that_repeats_the_title_does_not_end_the_table(header):
+    # before: the table ended at the header, and its 16 rows after it were "missing" (GX209)
+    text = _with(LINES, "8.属于行政查询事项", header)
+    assert values(api.parse_text(text, "report.txt")) == WANT
+    assert codes(text) == []
+
+
 def test_a_defect_below_a_page_number_is_found():
     text = _with(LINES, "8.属于行政查询事项", ["— 2 —"])
     bad = text.replace(
