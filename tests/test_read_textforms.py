@@ -576,6 +576,28 @@ def test_a_word_where_a_number_goes_in_space_aligned_columns_is_that_cell(writte
     assert found == [("4.保护第三方合法权益", "商业企业")], found
 
 
+@pytest.mark.parametrize(
+    "row, written",
+    [
+        ("行政强制", "        行政强制                             4"),
+        ("行政许可", "        行政许可                            120"),
+    ],
+)
+def test_a_blank_one_cell_row_in_space_aligned_columns_is_that_row_blank(row, written):
+    # 行政强制 with its number left out, below 行政处罚 35: before, the two labels were read as one
+    # (行政处罚行政强制 = 35, 行政处罚 "missing"); 行政许可 alone in its item was no row at all
+    text = layout().replace(written, "        " + row)
+    assert text != layout()
+    want = expected()
+    got = tablevalues.tables_of(parse_text(text))
+    assert got["active_disclosure"][row] == {"本年处理决定数量": None}
+    assert {k: v for k, v in got["active_disclosure"].items() if k != row} == {
+        k: v for k, v in want["active_disclosure"].items() if k != row
+    }
+    codes = [f.code for f in Linter(isolated=True).lint_text(text, "r.txt")]
+    assert "GX208" in codes and "GX209" not in codes and "GX212" not in codes
+
+
 def test_a_full_width_plus_in_space_aligned_columns_is_a_sign():
     assert textforms_number("＋2") and textforms_number("−1")
 

@@ -1319,6 +1319,11 @@ class _LayoutTable:
         v = self.v
         numlines = [j for j in part if self.p[j].cls == NUM]
         if not numlines:
+            if kind == "ad":  # an item whose rows are all blank: each row label a row of its own
+                for j in part:
+                    frags = self.p[j].labels
+                    if self.p[j].cls == LAB and len(frags) == 1 and v.key(frags[0].text) in v.ad_rows:
+                        self.write(j, [frags[0].text])
             return
         # lines counted without blanks and page footers: a label wrapped over a page break (its end
         # below the footer) is as near its other part as one wrapped on the same page
@@ -1335,6 +1340,9 @@ class _LayoutTable:
             on_num = p.cls == NUM
             for f in p.labels:
                 target = None
+                # (a row label alone on its line is a row of its own -- its cells blank -- not the end
+                # of the label above it: 行政处罚 48 / 行政强制)
+                whole = kind == "ad" and v.key(f.text) in v.ad_rows
                 if not _numbered(f.text):
                     best = 0
                     for lab in labels[-8:]:
@@ -1342,6 +1350,7 @@ class _LayoutTable:
                             rank[lab.last] < rank[f.line] - 2
                             or lab.last == f.line
                             or len(lab.frags) >= MAX_WRAPS
+                            or (whole and v.key(lab.text) in v.ad_rows)
                         ):
                             continue
                         if (
@@ -1398,7 +1407,12 @@ class _LayoutTable:
             self.write(j, texts + cells)
         # a label with no numbers near it: after the table's last row it is not the table's (left
         # as it is); inside the table, a row of its own on its first line (text would cut the table)
-        stray = [lab for lab in stray if lab.first < numlines[-1]]
+        # (a 第二十条 row label below the last row is the table's: that row, its cell left blank)
+        stray = [
+            lab
+            for lab in stray
+            if lab.first < numlines[-1] or (kind == "ad" and v.key(lab.text) in v.ad_rows)
+        ]
         for lab in stray:
             for f in lab.frags:
                 self.blank(f.line)
