@@ -88,3 +88,16 @@ def test_a_number_with_thousands_separators_on_one_line_is_one_number(comma):
     assert got == tables(text)
     assert got["active_disclosure"]["行政许可"] == {"本年处理决定数量": 23065}
     assert [f.code for f in Linter(isolated=True).lint_text(one_line, "report.txt")] == []
+
+
+def test_a_row_one_number_short_on_one_line_is_unread_not_cut_into_digits():
+    # a crawler that drops an empty cell: 行政规范性文件 2 15 for 2, (blank), 15 -- before, read as
+    # 2, 1, 5 with no finding; now the row is unread (GX003), as the same row in a tab table
+    text = EXAMPLE.read_text(encoding="utf-8").replace("行政规范性文件\t2\t1\t15", "行政规范性文件\t2\t\t15")
+    lines = [line.strip("#* ") for line in text.split("\n") if line.strip()]
+    one_line = " ".join(" ".join(p for p in line.split("\t") if p) for line in lines)
+    got = {x["kind"]: x["values"] for x in report_to_dict(api.parse_text(one_line, "report.txt"))["tables"]}
+    assert set(got["active_disclosure"]["行政规范性文件"].values()) == {None}
+    findings = Linter(isolated=True).lint_text(one_line, "report.txt")
+    assert [f.code for f in findings] == ["GX003"]
+    assert "该行写有 2 个数（2 15），模板有 3 列" in findings[0].message

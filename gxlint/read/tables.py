@@ -635,6 +635,18 @@ class Reader:
         tokens = tuple(token for f in data for token in f.text.split())
         if not tokens:
             return [None] * n, "exact"
+        if not constraints and 1 < len(tokens) < n:
+            # numbers set apart by blanks, fewer than the columns, and no total to check a cut by
+            # (行政规范性文件 1 42): a cell left out, not digits run together -- 42 is no 4 and 2
+            shown = " ".join(tokens)
+            self.note(
+                "unreadable",
+                raw.span,
+                f"该行写有 {len(tokens)} 个数（{shown}），模板有 {n} 列：少写的可能在任一列，本行没有合计可据以判断",
+                f"the row has {len(tokens)} numbers ({shown}) for {n} template columns: the one left out "
+                f"may be in any column, and the row has no total to decide by",
+            )
+            return [None] * n, "unreadable"
         found = _search(tokens, tuple(constraints), *_number_columns(self.t, columns))
         solutions = found.solutions
         if len(solutions) == 1:
