@@ -50,14 +50,25 @@ _ENDS = "。！？；!?;\n"
 _NOT_WORD_NOR_END = r"[^" + _IDEOGRAPHS + r"\w#" + _ENDS + r"][^\w#" + _ENDS + r"]*"
 #: the template's and the convention's fixed wording: the introduction's sentences (本报告依据…编制,
 #: 本报告所列数据的统计期限…, 本报告电子版可在…查阅和下载, 现将…报告如下)
-_FIXED_START = (
+_FIXED_START: tuple[str, ...] = (
     "本报告",
     "本年度报告",
     "根据中华人民共和国政府信息公开条例",
     "依据中华人民共和国政府信息公开条例",
     "按照中华人民共和国政府信息公开条例",
 )
-_FIXED_END = "报告如下"
+#: and what every report says in the same words: the introduction's list of its parts (全文包括
+#: 总体情况、…), the lead-in to a table (…情况见下表), no fee charged (本年度未收取信息处理费)
+_FIXED_START += ("全文包括", "全文分为", "全文由", "报告包括", "报告分为", "报告由")
+_FIXED_END = (
+    "报告如下",
+    "见下表",
+    "如下表",
+    "详见下表",
+    "见附表",
+    "未收取信息处理费",
+    "未收取任何信息处理费",
+)
 #: the contact sentence and its pieces (address, post code, phone, e-mail, fax; 联系地址 and 联系电话
 #: hold 地址 and 电话)
 _CONTACT = ("如对本", "联系方式", "联系人", "电话", "邮箱", "邮编", "邮政编码", "传真", "地址")
