@@ -49,6 +49,8 @@ def test_names_are_compared_without_spaces_markup_or_an_alias():
         ("示例县国土资源局", "示例区自然资源局"),  # both at once
         ("示例县卫生和计划生育委员会", "示例县卫生健康委员会"),
         ("示例县人民政府办公室", "示例县政府办公室"),
+        ("示例县人民政府", "示例县"),  # a title that names the place only: its government's report
+        ("示例县", "示例县人民政府"),
     ],
 )
 def test_a_renamed_agency_is_paired_when_the_match_is_unique(old, new):

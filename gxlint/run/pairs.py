@@ -13,7 +13,8 @@ Agency names are matched in two steps (docs/cli.md, "Reports of consecutive year
    quotation marks dropped, and a bracketed alias removed (示例县市场监督管理局（示例县知识产权局）
    is 示例县市场监督管理局).
 2. **A renamed agency**, after :func:`variant_key`, only when the match is unique: 县 and 区 are
-   the same (撤县设区: 示例县教育局 → 示例区教育局), 人民政府 and 政府 are the same, and the bodies
+   the same (撤县设区: 示例县教育局 → 示例区教育局), 人民政府 and 政府 are the same, a place's name
+   alone is its government's (示例县 and 示例县人民政府: a title that names the place only), and the bodies
    renamed or merged in the 2018 institutional reform take their new names (国土资源局 →
    自然资源局, 工商行政管理局 → 市场监督管理局, 卫生和计划生育委员会 → 卫生健康委员会 …, see
    :data:`RENAMES`).  A report is paired this way only when it has no predecessor of the same
@@ -103,7 +104,13 @@ def _variant_of(key: str) -> str:
                 key = key[: -len(old)] + new
                 break
     key = key.replace("人民政府", "政府")
+    if _PLACE.fullmatch(key):
+        key += "政府"  # a place's name alone titles its people's government's report (示例县2020年…)
     return key.replace("县", "区")
+
+
+#: a place's name alone (示例县, 示例市示例区): grammar/deadlines.json's government by its place
+_PLACE = re.compile(r"[^\s，。、]{1,12}(?<![社小园])(?:省|市|县|区|旗|盟|自治州)")
 
 
 @dataclass(frozen=True)
