@@ -32,8 +32,9 @@ class CopiedText(Rule):
     A year's report must describe that year's work; the 2021 format's notice names content copied
     from earlier years (内容雷同) among the failings for which those responsible are held to
     account.  The rule compares the narrative sentences of this year's report with last year's
-    report of the same agency, after setting numbers, years and dates, spaces and punctuation
-    aside (so a sentence whose only change is its numbers counts as copied), and each report's own
+    report of the same agency, after setting numbers (counts in Chinese numerals too: 二十八个,
+    两期, 百分之四), years and dates, spaces and punctuation aside (so a sentence whose only change
+    is its numbers counts as copied), and each report's own
     agency name (a report copied under the agency's new name, 环境保护局 → 生态环境局, is a copy).  Only the narrative
     counts: headings, tables, the introduction's fixed wording (本报告依据…, 本报告所列数据的统计
     期限…, 本报告电子版…, 全文包括总体情况、…), the wording every report shares (a table's lead-in,
@@ -96,7 +97,7 @@ class CopiedText(Rule):
     doc_zh = """报告叙述内容的大部分与上年报告相同。
 
     年度报告应当反映当年的工作；2021 年格式的通知把“内容雷同”列为要追究责任的问题之一。本规则把本年
-    报告的叙述句子与同一机关上年报告比较，比较时不计数字、年份和日期、空格和标点（只改了数字的句子算作
+    报告的叙述句子与同一机关上年报告比较，比较时不计数字（包括用汉字写的数量：二十八个、两期、百分之四）、年份和日期、空格和标点（只改了数字的句子算作
     雷同），也不计各自的机关名称（机关更名后照搬上年报告、只换了名称的，也算雷同）。只比较叙述：标题、表格、前言中的固定表述（本报告依据……、本报告所列数据的统计期限……、本报告
     电子版……、全文包括总体情况……）、各报告共用的表述（表格的引语“……情况见下表”、“本年度未收取信息处理费”）、联系方式句子以及短于 ``min-chars`` 个字的片段不计。雷同句子所占比例达到 ``threshold`` 时
     报告警告（标在报告标题处），并列出雷同最多的段落及其位置（行号；Word、网页、PDF 文件中为段落、页中的行或网页源码的行）。

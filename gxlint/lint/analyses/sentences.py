@@ -80,11 +80,20 @@ _NUMERALS = "一二三四五六七八九十#"
 _OFTEN_DROPPED = ".%“”"
 
 
+#: a count written in Chinese numerals, before the word it counts (二十八个, 两期, 一百八十人次), or
+#: a share (百分之四): a number as its digits are
+_CN_COUNT = (
+    r"百分之[零〇一二两三四五六七八九十点]+"
+    r"|[零〇一二两三四五六七八九十百千万]+[余多]?(?=[个件条次期人项家名场篇批份所座户天])"
+)
+
+
 def _numbers_out(text: str) -> str:
-    """Every number (half- or full-width digits: ``\\d`` is Unicode) and year as #."""
+    """Every number (half- or full-width digits: ``\\d`` is Unicode, and counts in Chinese
+    numerals) and year as #."""
     if _has_cn_year(text):
         text = re.sub(_CN_YEAR, "#年", text)
-    return re.sub(_NUMBER, "#", text)
+    return re.sub(_NUMBER, "#", re.sub(_CN_COUNT, "#", text))
 
 
 def _has_cn_year(text: str) -> bool:
