@@ -598,6 +598,24 @@ def test_a_blank_one_cell_row_in_space_aligned_columns_is_that_row_blank(row, wr
     assert "GX208" in codes and "GX209" not in codes and "GX212" not in codes
 
 
+def test_a_blank_cell_of_the_review_row_in_space_aligned_columns_is_placed_by_the_header():
+    # the review table has one row of numbers, no other row to place a blank by: its header's
+    # fifteen column labels do (before: 14 numbers that fit several ways, the row unread, GX003)
+    import formsgen
+
+    example = (Path(__file__).resolve().parents[1] / "examples" / "shili-county-2021.txt").read_text(
+        encoding="utf-8"
+    )
+    row = "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"
+    assert row in example
+    text = formsgen.to_layout(example.replace(row, "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t1\t\t0\t1"))
+    got = tablevalues.tables_of(parse_text(text))["review_litigation"]
+    assert got["复议后起诉"] == {"结果维持": 0, "结果纠正": 1, "其他结果": None, "尚未审结": 0, "总计": 1}
+    assert got["行政复议"]["总计"] == 1
+    codes = [f.code for f in Linter(isolated=True).lint_text(text, "r.txt")]
+    assert codes == ["GX208"]
+
+
 def test_a_full_width_plus_in_space_aligned_columns_is_a_sign():
     assert textforms_number("＋2") and textforms_number("−1")
 

@@ -1201,7 +1201,20 @@ class _LayoutTable:
         if part:
             parts.append((kind, part))
         self.ad_headers: list[tuple[int, list[float]]] = []  # (line, column centres), ascending
+        # the review table's columns where its header names all fifteen on one line: its one row
+        # of numbers has no other row to be placed by when a cell of it is blank
+        # (as the words stand, and in display columns: labels set character by character above
+        # numbers set as an editor shows them)
+        self.rl_centers: list[list[float]] = []
         for j, (hkind, block) in sorted(header_of.items()):
+            if hkind == "rl":
+                k = max(block, key=lambda k: len(self.p[k].labels))
+                words = self.p[k].labels
+                if len(words) == v.rl_width:
+                    cols = _widths(self.lines[k])
+                    self.rl_centers = [[(f.x + f.end) / 2 for f in words]]
+                    if all(f.end < len(cols) for f in words):
+                        self.rl_centers.append([(cols[f.x] + cols[f.end]) / 2 for f in words])
             centers = self.write_header(hkind, block)
             if hkind == "ad":
                 self.ad_headers.append((j, centers))
@@ -1392,6 +1405,9 @@ class _LayoutTable:
             if expected and len(nums) < expected and full:
                 ref = self.p[_nearest(full, j)].nums
                 cells = _place(nums, [(f.x + f.end) / 2 for f in ref]) or cells
+            elif kind == "rl" and len(nums) < v.rl_width:
+                placed = (_place(nums, centers) for centers in self.rl_centers)
+                cells = next((c for c in placed if c is not None), cells)
             elif kind == "ad":
                 centers = self._ad_centers(j)
                 if centers and len(nums) < len(centers):
