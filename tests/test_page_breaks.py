@@ -91,6 +91,18 @@ def test_a_running_header_that_repeats_the_title_does_not_end_the_table(header):
     assert codes(text) == []
 
 
+@pytest.mark.parametrize("cut", ["（二）部分公开（区分处理的，", "（二）部分公开"])
+def test_a_label_wrapped_onto_the_line_of_its_numbers_is_one_row(cut):
+    # the long label of （二） wrapped in its cell, its numbers on the second line: before, the row
+    # was read as blank (GX208) and the second line as a row the template lacks (GX210)
+    whole = "\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t1\t0\t0\t0\t0\t0\t1"
+    assert whole in TEXT
+    rest = whole.split("\t")[1][len(cut) :]
+    text = TEXT.replace(whole, f"\t{cut}\n\t{rest}\t\t1\t0\t0\t0\t0\t0\t1")
+    assert values(api.parse_text(text, "report.txt")) == WANT
+    assert codes(text) == []
+
+
 def test_a_defect_below_a_page_number_is_found():
     text = _with(LINES, "8.属于行政查询事项", ["— 2 —"])
     bad = text.replace(

@@ -935,6 +935,29 @@ class Reader:
             if not matched and not has_data and pending and frags:
                 self._continue_labels(pending, frags)
                 continue
+            if (
+                not matched
+                and has_data
+                and frags
+                and out
+                and (wrapped := self._wrapped(out[-1], pending, frags))
+            ):
+                # the label wrapped onto the next line, the numbers on that line: the row above,
+                # read so far as blank, takes them
+                self._continue_labels(pending, frags)
+                placed, how = self._align(raw, last_label + 1, columns, header, constraints)
+                r = out[-1]
+                out[-1] = Row(
+                    r.key,
+                    r.label + wrapped,
+                    r.section,
+                    columns,
+                    _read_cells(placed, readers, raw.span),
+                    raw.span,
+                    how,
+                    len(fields) - last_label - 1,
+                )
+                continue
             del pending[:-6]
             if leaf is None:
                 if has_data:
@@ -1039,6 +1062,23 @@ class Reader:
         if len(top) == 1:
             return top[0]
         return None
+
+    @staticmethod
+    def _wrapped(row: Row, pending: list[list], frags: Sequence[Field]) -> str:
+        """The words of a row of numbers whose label is not the template's but goes on the label of
+        ``row`` -- a row read as blank, its label incomplete (（二）部分公开（区分处理的， /
+        只计这一情形，不计其他情形） 4 5 0 …): those words, or "" when it is not so."""
+        if any(c.status != "blank" for c in row.cells):
+            return ""
+        words = "".join(f.text.strip() for f in frags)
+        for node, text, _ in pending:
+            if (
+                node.label == row.key
+                and node.key.startswith(key(text + words))
+                and len(key(text + words)) > len(key(text))
+            ):
+                return words
+        return ""
 
     def _continue_labels(self, pending: list[list], frags: Sequence[Field]) -> None:
         """Join each fragment of a label-continuation row to the pending fragment it completes."""
