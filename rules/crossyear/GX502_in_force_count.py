@@ -53,9 +53,12 @@ class InForceCount(Rule):
     uses_previous = True
     summary = (
         "the documents in force ≠ last year's in force + those issued − those repealed this year "
-        "(needs last year's report)"
+        "(2019 format: last year's item count ≠ the year before's + its change; needs last year's report)"
     )
-    summary_zh = "现行有效件数 ≠ 上年现行有效件数 + 本年制发件数 − 本年废止件数（需要上年报告）"
+    summary_zh = (
+        "现行有效件数 ≠ 上年现行有效件数 + 本年制发件数 − 本年废止件数（2019 年格式：上一年项目数量 ≠ "
+        "上年报告的上一年项目数量 + 本年增/减；需要上年报告）"
+    )
     spec = "across-years, active-disclosure"
     doc_zh = """本年的现行有效件数应等于上年报告的现行有效件数，加本年制发件数，减本年废止件数。
 
