@@ -29,6 +29,11 @@ _GROUPED = re.compile(r"[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?")
 _NO_GROUPS = str.maketrans("", "", ",，")
 
 
+def _plain(piece: str) -> str:
+    """``piece`` without its thousands separators (most pieces have none)."""
+    return piece.translate(_NO_GROUPS) if "," in piece or "，" in piece else piece
+
+
 @dataclass
 class Search:
     """The splits found (up to the limit) and what they mean."""
@@ -157,9 +162,7 @@ def _walk(
             lengths = [len(token)]
         elif parts is not None:
             # a total has as many digits as its largest part, or one more
-            longest = max(
-                (len(cells[p].translate(_NO_GROUPS).split(".")[0].lstrip(SIGNS)) for p in parts), default=1
-            )
+            longest = max((len(_plain(cells[p]).split(".")[0].lstrip(SIGNS)) for p in parts), default=1)
             lengths = (
                 [k for k in (longest, longest + 1) if k <= longest_piece] if col not in money else lengths
             )
