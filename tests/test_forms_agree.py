@@ -120,6 +120,9 @@ EXAMPLES = [
     "example.pdf",
     "example-unruled.pdf",
     "example-review-unruled.pdf",
+    # a letterhead band atop every page, an image behind every page's text: no content
+    "example-band.pdf",
+    "example-background.pdf",
     "example-odd-even.pdf",
     "example-turned.pdf",
     "example-form.pdf",

@@ -554,6 +554,7 @@ def _read_document(pdf, raw, data: bytes) -> Document:
     if skipped:
         problems.append(_pages_warning("tables_skipped", skipped))
     _drop_furniture(pages)
+    _place_pictures(pages)
     # a scanned page that kept the running header and page number of the others: no text of its own
     blank += [
         p.number
@@ -915,8 +916,6 @@ def _read_page_objects(
     elif hsegs and vsegs:
         tables = _find_tables(hsegs, vsegs, chars, result.number)
     result.items = _page_items(chars, tables, result.number)
-    if result.pictures:
-        result.items = sorted(result.items + result.pictures, key=lambda it: it.top)
     return result
 
 
@@ -1575,6 +1574,30 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+def _place_pictures(pages: list[_Page]) -> None:
+    """Put each page's pictures that stand for content among its items, where they stand.  Not
+    those behind the text (a page's background, the scan under a scanned page's recognised
+    text, a watermark: a text line or table lies across them), those in the top or bottom margin
+    band (a letterhead, a footer's logo), nor one at the same place on two pages or more (a
+    letterhead band on every page)."""
+    seen: Counter[tuple[int, int]] = Counter(
+        (round(pic.top), round(pic.bottom)) for page in pages for pic in page.pictures
+    )
+    for page in pages:
+        kept = []
+        for pic in page.pictures:
+            if seen[(round(pic.top), round(pic.bottom))] >= 2:
+                continue
+            if pic.bottom <= page.height * 0.15 or pic.top >= page.height * 0.85:
+                continue
+            if any(pic.top <= (it.top + it.bottom) / 2 <= pic.bottom for it in page.items):
+                continue
+            kept.append(pic)
+        page.pictures = kept
+        if kept:
+            page.items = sorted(page.items + kept, key=lambda it: it.top)
+
+
 def _furniture_key(line: _Line) -> tuple[str, float]:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text)), round(line.size)
 
@@ -1802,7 +1825,8 @@ def _assemble(pages: list[_Page]) -> list:
                 out.append(item)
                 continue
             if isinstance(item, _Table):
-                if k == 0 and carried is not None and _same_table(carried.parts[-1], item):
+                first = k == 0 or all(isinstance(it, _Picture) for it in page.items[:k])
+                if first and carried is not None and _same_table(carried.parts[-1], item):
                     carried.parts.append(item)
                     group = carried
                 else:
