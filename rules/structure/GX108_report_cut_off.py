@@ -26,9 +26,9 @@ class ReportCutOff(Rule):
     四、结转下年度继续办理; a last sentence without closing punctuation; or a chapter heading with
     nothing under it); the template's chapters after the last one in the text are all absent; and
     there is no closing signature.  A report that lacks its last chapters but ends with a full
-    sentence is reported by GX101.  A text that ends at a picture (``[图片]``: the last pages
-    scanned, with the signature and seal) is a warning instead: what should follow was not
-    checked, and may be in the picture.  Findings are warnings for 2019 reports; reports for 2018 and
+    sentence is reported by GX101.  A text that ends at a scanned page of a PDF (a page with no
+    text of its own: the last pages scanned, with the signature and seal) is a warning instead:
+    what should follow was not checked, and may be in the picture.  Findings are warnings for 2019 reports; reports for 2018 and
     earlier predate the unified format and are not judged by its chapters (GX109).
 
     Anti-pattern::
@@ -66,7 +66,7 @@ class ReportCutOff(Rule):
     只有三个迹象同时成立才算中断：文本停在某处中间（模板表格没有写到最后一行，如申请情况表
     缺少“四、结转下年度继续办理”；最后一句没有句末标点；或者章节标题之下没有内容）；模板中位于
     文本最后一个章节之后的部分全部缺失；没有落款。缺少最后几个部分、但以完整句子结尾的报告
-    由 GX101 报告。文本止于一张图片（“[图片]”：最后几页是扫描件，含落款和印章）的，以警告说明其后应有的
+    由 GX101 报告。文本止于 PDF 中的扫描页（该页没有文字：最后几页是扫描件，含落款和印章）的，以警告说明其后应有的
     内容无法检查（可能在图片中）。2019 年度报告降为警告；2018 年度及以前的报告早于统一格式，不按其章节检查
     （见 GX109）。"""
     spec = "chapters"

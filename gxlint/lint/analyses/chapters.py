@@ -314,7 +314,9 @@ def _cutoff(report, ctx) -> CutOff | None:
         how, where = "table", row.span if row is not None else table.span
         last = " ".join(t.strip() for t in row.texts if t.strip()) if row is not None else ""
     elif _PICTURE.match(blocks[-1].text):
-        # the text ends at a picture (a scanned last page): what it holds cannot be read
+        if not _scanned(report, blocks[-1]):
+            return None  # a table or a photo ends the text, no sentence cut: GX101 and GX405 say what lacks
+        # the text ends at a scanned page: what it holds cannot be read
         how, last, where = "picture", "", blocks[-1].span
     else:
         text = blocks[-1].text.rstrip(_TRAILING)
@@ -333,6 +335,15 @@ def _cutoff(report, ctx) -> CutOff | None:
     )
     short = last if len(last) <= 30 else "…" + last[-29:]
     return CutOff(_tail(report.source, where), how, short, table, lost, gone)
+
+
+def _scanned(report, picture) -> bool:
+    """Whether ``picture`` stands on a page of a PDF that has no text of its own (a scanned page,
+    which the reader reported): a picture in a chapter is a table or a photo, not the report's
+    last pages."""
+    origin = report.source.locate(picture.span.line)
+    page = origin.page if origin is not None else None
+    return bool(page) and any(p.page == page for p in report.source.problems)
 
 
 def _short_of_last_row(table, ctx, template) -> bool:
