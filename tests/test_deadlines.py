@@ -36,6 +36,11 @@ def test_township_governments_and_village_committees_have_no_statutory_deadline(
         assert infer_organ(name) is None, name
     for name in ("示例县人民政府", "示例县教育局", "示例县国有资产监督管理委员会"):
         assert no_statutory_deadline(name) is None, name
+    # a department's office named after a 小镇 or 城乡, or a department's office in a town: no township
+    for name in ("示例县特色小镇办公室", "示例县城乡办公室", "示例县市场监督管理局东城镇办公室"):
+        assert no_statutory_deadline(name) is None, name
+        assert infer_organ(name) == "department", name
+    assert no_statutory_deadline("示例县古城镇人民政府") is not None  # a town whose name ends in 城
 
 
 def test_organ_inference_is_unchanged():
