@@ -29,7 +29,7 @@ def _plain_text_keys(text: str, min_chars: int, between: str | None):
         text = text.replace(mark, "")
     if _plain_has_cn_year(text):
         text = re.sub(sentences._CN_YEAR, "#年", text)
-    text = re.sub(sentences._NUMBER, "#", text)
+    text = re.sub(sentences._NUMBER, "#", re.sub(sentences._CN_COUNT, "#", text))
     text = sentences._lines(text)
     words = re.sub(sentences._NOT_WORD_NOR_END, "", text.replace("，", ""))
     keys = words.split("\n")
@@ -43,6 +43,8 @@ def _plain_text_keys(text: str, min_chars: int, between: str | None):
         if len(key) < min_chars or not has_cjk_run(key, 1):
             continue
         if key.startswith(sentences._FIXED_START) or key.endswith(sentences._FIXED_END):
+            continue
+        if len(key) <= sentences._SHARED_LENGTH and key.endswith(sentences._SHARED_END):
             continue
         if contact and holds_any(key, contact):
             continue
@@ -133,3 +135,16 @@ def test_a_reports_narrative_has_the_keys_of_the_plain_definition():
         ]
         assert [(s.key, s.paragraph) for s in whole.sentences] == expected
     assert whole.sentences  # the report has narrative sentences of 20 characters
+
+
+def test_a_long_sentence_that_ends_in_shared_words_is_narrative():
+    # 本年度申请和办理情况见下表 alone is the words every report shares; a sentence that says more
+    # before them is the report's own (and is compared across years)
+    text = (
+        "本年度申请和办理情况见下表。本年度未收取信息处理费。本年度共受理政府信息公开申请16件，较上年增长一倍，"
+        "主要集中在市场主体登记和食品抽检等领域，具体办理情况见下表。"
+    )
+    keys = [k for k, _ in sentences._text_keys(text, 8, None)]
+    assert keys == [
+        "本年度共受理政府信息公开申请#件较上年增长一倍主要集中在市场主体登记和食品抽检等领域具体办理情况见下表"
+    ]

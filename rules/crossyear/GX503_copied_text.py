@@ -37,8 +37,8 @@ class CopiedText(Rule):
     is its numbers counts as copied), and each report's own
     agency name (a report copied under the agency's new name, 环境保护局 → 生态环境局, is a copy).  Only the narrative
     counts: headings, tables, the introduction's fixed wording (本报告依据…, 本报告所列数据的统计
-    期限…, 本报告电子版…, 全文包括总体情况、…), the wording every report shares (a table's lead-in,
-    …情况见下表; 本年度未收取信息处理费), the contact sentence and fragments under ``min-chars``
+    期限…, 本报告电子版…, 全文包括总体情况、…), the wording every report shares as a short sentence of
+    its own (a table's lead-in, 本年度申请和办理情况见下表; 本年度未收取信息处理费), the contact sentence and fragments under ``min-chars``
     characters are left out.  When the share of copied sentences reaches ``threshold``, the warning, on the report's
     title, names the most copied paragraphs where the file has them (a line; in a Word, web or PDF
     file a paragraph, a page's line or a line of the page's source).
@@ -99,7 +99,7 @@ class CopiedText(Rule):
     年度报告应当反映当年的工作；2021 年格式的通知把“内容雷同”列为要追究责任的问题之一。本规则把本年
     报告的叙述句子与同一机关上年报告比较，比较时不计数字（包括用汉字写的数量：二十八个、两期、百分之四）、年份和日期、空格和标点（只改了数字的句子算作
     雷同），也不计各自的机关名称（机关更名后照搬上年报告、只换了名称的，也算雷同）。只比较叙述：标题、表格、前言中的固定表述（本报告依据……、本报告所列数据的统计期限……、本报告
-    电子版……、全文包括总体情况……）、各报告共用的表述（表格的引语“……情况见下表”、“本年度未收取信息处理费”）、联系方式句子以及短于 ``min-chars`` 个字的片段不计。雷同句子所占比例达到 ``threshold`` 时
+    电子版……、全文包括总体情况……）、各报告共用、单独成句的短句（表格的引语“本年度申请和办理情况见下表”、“本年度未收取信息处理费”）、联系方式句子以及短于 ``min-chars`` 个字的片段不计。雷同句子所占比例达到 ``threshold`` 时
     报告警告（标在报告标题处），并列出雷同最多的段落及其位置（行号；Word、网页、PDF 文件中为段落、页中的行或网页源码的行）。
 
     默认阈值 0.5 来自真实报告：同一机关不同年度如实编写的报告，相同句子只占 4%–17%（关于同一机构、同一

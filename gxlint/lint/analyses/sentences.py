@@ -60,15 +60,11 @@ _FIXED_START: tuple[str, ...] = (
 #: and what every report says in the same words: the introduction's list of its parts (全文包括
 #: 总体情况、…), the lead-in to a table (…情况见下表), no fee charged (本年度未收取信息处理费)
 _FIXED_START += ("全文包括", "全文分为", "全文由", "报告包括", "报告分为", "报告由")
-_FIXED_END = (
-    "报告如下",
-    "见下表",
-    "如下表",
-    "详见下表",
-    "见附表",
-    "未收取信息处理费",
-    "未收取任何信息处理费",
-)
+_FIXED_END = "报告如下"
+#: ... as a short sentence of its own: a longer one that ends so says more than the shared words
+_SHARED_END = ("见下表", "如下表", "详见下表", "见附表", "未收取信息处理费", "未收取任何信息处理费")
+#: how long a sentence with a shared ending may be and still be the shared words (本年度申请和办理情况见下表)
+_SHARED_LENGTH = 16
 #: the contact sentence and its pieces (address, post code, phone, e-mail, fax; 联系地址 and 联系电话
 #: hold 地址 and 电话)
 _CONTACT = ("如对本", "联系方式", "联系人", "电话", "邮箱", "邮编", "邮政编码", "传真", "地址")
@@ -254,6 +250,8 @@ def _text_keys(text: str, min_chars: int, between: str | None) -> Iterator[tuple
         if len(key) < min_chars or not (("\u4e00" <= key[:1] <= "\u9fff") or has_cjk_run(key, 1)):
             continue
         if key.startswith(_FIXED_START) or key.endswith(_FIXED_END) or at in contact:
+            continue
+        if len(key) <= _SHARED_LENGTH and key.endswith(_SHARED_END):
             continue
         # a sub-heading's numeral is its key's first character (the brackets before it are dropped)
         if len(key) <= 16 and key[0] in _NUMERALS:
