@@ -32,7 +32,9 @@ from gxlint.model import Span
 
 _COLONS = ":："
 _COLON = rf"{HSPACE}*[{_COLONS}]{HSPACE}*"
-_SEPARATORS = r"\-－—–‐~～〜 \u3000()（）"  # 0591~22334455: a tilde between area code and number too
+_SEPARATORS = r"\-－—–‐ \u3000()（）"
+#: an area code, a tilde, the number (0591~61113333): the tilde only there -- elsewhere it marks a range
+_TILDE_PHONE = r"0\d{2,3}[~～〜]\d{5,8}(?![\d~～〜])"
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +89,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             + r"(?:(?P<colon>"
             + _COLON
             + rf")|{HSPACE}*)"
-            + rf"(?P<v>(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}转、,，/或]*\d)"
+            + rf"(?P<v>{_TILDE_PHONE}|(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}转、,，/或]*\d)"
         ),
         # Only the Latin labels (E-mail, Email) in any case: re.I on the whole pattern costs more.
         "email_label": re.compile(
@@ -172,7 +174,7 @@ _EMAIL_VALID = re.compile(
 _SEVEN_DIGITS = re.compile(r"\d\d{6}")
 # an unlabelled number is looked for only when no labelled one was found: compiled on first use
 # (``re`` caches)
-_UNLABELLED_PHONE = r"(?<![\d.])(?:[（(]?0\d{2,3}[)）]?[\-－—–‐~～ ]?\d{7,8}|1[3-9]\d{9}|[48]00[\-－ ]?\d{3}[\-－ ]?\d{4})(?![\d.])"
+_UNLABELLED_PHONE = r"(?<![\d.])(?:[（(]?0\d{2,3}[)）]?[\-－—–‐~～〜 ]?\d{7,8}|1[3-9]\d{9}|[48]00[\-－ ]?\d{3}[\-－ ]?\d{4})(?![\d.])"
 _AREA_CODE_STATED = re.compile(r"区号(?:为|是)?[:：]?\s*(0\d{2,3})(?!\d)")
 
 
@@ -189,7 +191,7 @@ def stated_area_codes(report) -> set[str]:
 #: letters typed for digits (O for 0, l or I for 1)
 _LOOK_ALIKE = frozenset("OoIl")
 _LABEL_NOTE = re.compile(r"[（(][^（()）]*[)）]")
-_NUMBER = re.compile(rf"(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}]*\d|\d")
+_NUMBER = re.compile(rf"{_TILDE_PHONE}|(?:[+＋][ ]?)?[（(]?\d[\d{_SEPARATORS}]*\d|\d")
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _BLANKS = re.compile(r"[ \t]")
