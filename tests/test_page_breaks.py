@@ -82,6 +82,7 @@ def test_a_page_number_between_table_rows_does_not_end_the_table(footer, blank):
         ["示例县市场监督管理局2021年政府信息公开工作年度报告"],
         ["\f示例县市场监督管理局2021年政府信息公开工作年度报告"],
         ["— 2 —", "", "\f  示例县市场监督管理局2021年度政府信息公开工作年度报告"],
+        ["示例县市场监督管理局 2021年政府信息公开工作年度报告"],  # a blank inside, as Word sets it
     ],
 )
 def test_a_running_header_that_repeats_the_title_does_not_end_the_table(header):
@@ -101,6 +102,14 @@ def test_a_label_wrapped_onto_the_line_of_its_numbers_is_one_row(cut):
     text = TEXT.replace(whole, f"\t{cut}\n\t{rest}\t\t1\t0\t0\t0\t0\t0\t1")
     assert values(api.parse_text(text, "report.txt")) == WANT
     assert codes(text) == []
+
+
+def test_a_note_between_table_rows_is_no_running_header():
+    # a line that names a report but holds a colon is a note, not a page's header: it is kept
+    text = _with(LINES, "8.属于行政查询事项", ["注：数据同示例县2021年政府信息公开工作年度报告"])
+    assert "注：数据同" in "\n".join(
+        p.text for c in api.parse_text(text, "report.txt").chapters for p in c.paragraphs
+    )
 
 
 def test_a_defect_below_a_page_number_is_found():
