@@ -732,9 +732,9 @@ def _has_text(blocks: list, titles: set[str], attachments: bool = False) -> bool
 
 #: how much text a page with an attachment holds beyond announcing it (a report is thousands)
 _ANNOUNCEMENT = 200
-#: a line naming an attached file (附件：…年度报告.pdf)
 #: a line announcing an attached file by its name (附件：示例县…年度报告.pdf)
 _ATTACHED_LINE = re.compile(r"^\s*附件\s*\d*\s*[:：]?.*\.(?:pdf|docx?|wps|ofd)\s*$", re.I)
+#: a line naming an attached file (附件：…年度报告.pdf): not counted as the page's text
 _FILE_NAME = re.compile(r"\.(?:pdf|docx?|wps|ofd|xlsx?|zip|rar)\b|^\s*附件", re.I)
 
 

@@ -304,5 +304,8 @@ def _cells_named(cands: list[Quantity]) -> Phrase:
             zh[0][: k + 1] + "、".join(z[k + 1 :] for z in zh),
             en[0][:j] + ", columns " + ", ".join(e[j + len(", column ") :] for e in en),
         )
-    # a bare row number before 、 reads as the row's label (一、一 + 二均为 7): quoted, “一”“一 + 二”
-    return Phrase("".join(z if "“" in z else f"“{z}”" for z in zh), ", ".join(en))
+    # a bare row number before 、 reads as the row's label (一、一 + 二均为 7): quoted, “一”“一 + 二”;
+    # names that carry their own quotes keep the 、 between them
+    if any("“" in z for z in zh):
+        return Phrase("、".join(zh), ", ".join(en))
+    return Phrase("".join(f"“{z}”" for z in zh), ", ".join(en))
