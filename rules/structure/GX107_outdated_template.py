@@ -163,15 +163,21 @@ def _say(ctx, what: str, report, table, tid: str, expected, labels: list[str], l
         table.header_span or table.span,
         what,
         table=kind_name(table.kind),
-        used=Phrase(_short_zh(used), tid),
+        used=Phrase(_spaced(_short_zh(used)), tid),
         year=report.year,
-        expected=Phrase(_short_zh(expected, cited=True), f"{expected.id} format ({expected.name})"),
-        expected_short=Phrase(_short_zh(expected), f"{expected.id} format"),
+        expected=Phrase(_spaced(_short_zh(expected, cited=True)), f"{expected.id} format ({expected.name})"),
+        expected_short=Phrase(_spaced(_short_zh(expected)), f"{expected.id} format"),
         labels=joined(ctx.phrase("label", label=x) for x in labels[:_SHOWN]),
         more=Phrase("等", " …") if len(labels) > _SHOWN else NOTHING,
         severity=level,
         key=f"{what}:{table.kind}:{tid}",
     )
+
+
+def _spaced(name: str) -> str:
+    """A format's name after a Chinese word: a blank before its year, as before the year of
+    ``2022 年度报告`` (采用 2019 年试行格式)."""
+    return f" {name}" if name[:1].isdigit() else name
 
 
 def _short_zh(template, cited: bool = False) -> str:
