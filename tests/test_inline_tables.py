@@ -101,3 +101,18 @@ def test_a_row_one_number_short_on_one_line_is_unread_not_cut_into_digits():
     findings = Linter(isolated=True).lint_text(one_line, "report.txt")
     assert [f.code for f in findings] == ["GX003"]
     assert "该行写有 2 个数（2 15），模板有 3 列" in findings[0].message
+
+
+def test_a_table_item_whose_cells_ran_together_line_by_line_is_read():
+    # a crawl that dropped the separators but kept the lines: 第二十条第（一）项 / 信息内容本年制发件数… /
+    # 规章000 / 行政规范性文件2115 -- before, nothing was read and the item was "missing" (GX209);
+    # now the header and rows are read, 2115 being the one split it has not (GX003)
+    text = EXAMPLE.read_text(encoding="utf-8")
+    item = "第二十条第（一）项\t\t\t\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t2\t1\t15"
+    assert item in text
+    text = text.replace(item, item.replace("\t", ""))
+    got = {x["kind"]: x["values"] for x in report_to_dict(api.parse_text(text, "report.txt"))["tables"]}
+    assert got["active_disclosure"]["规章"] == {"本年制发件数": 0, "本年废止件数": 0, "现行有效件数": 0}
+    assert set(got["active_disclosure"]["行政规范性文件"].values()) == {None}
+    findings = Linter(isolated=True).lint_text(text, "report.txt")
+    assert [f.code for f in findings] == ["GX003"] and "2115" in findings[0].message

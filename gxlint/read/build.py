@@ -899,8 +899,10 @@ class _Builder:
         review/litigation table's data row run together (it has no label): the label and the
         digits, for the table reader to split only where one split fits (else GX003)."""
         text = line.text
-        if not text[-1:].isdigit() or "\t" in text or len(text) > 120:
+        if "\t" in text or len(text) > 120:
             return None
+        if not text[-1:].isdigit():
+            return self._run_together_header(line)
         label = text.rstrip(_NUMBER_CHARS)
         digits = text[len(label) :]
         stripped = label.strip()
@@ -919,6 +921,25 @@ class _Builder:
         if fields is None:
             return None
         return RawRow(fields, self.source.span(line.start, line.end), run_together=True)
+
+    def _run_together_header(self, line: Line) -> RawRow | None:
+        """A 第二十条 item's header whose cells ran together (信息内容本年制发件数本年废止件数现行有效件数),
+        right after its caption: its labels as the fields of a row, or None for other text."""
+        text = line.text.strip()
+        if not text.startswith("信息内容"):
+            return None
+        for t in self.ctx.templates.formats:
+            for section in t.sections:
+                labels = ("信息内容", *section.columns)
+                if text != "".join(labels):
+                    continue
+                start = line.start + len(line.text) - len(line.text.lstrip())
+                fields = []
+                for label in labels:
+                    fields.append(Field(label, self.source.span(start, start + len(label))))
+                    start += len(label)
+                return RawRow(tuple(fields), self.source.span(line.start, line.end))
+        return None
 
     def _label_and_digits(self, text: str, at: int) -> tuple[Field, Field] | None:
         """A template row's label and the digits run into it (``行政规范性文件2115``), written from
