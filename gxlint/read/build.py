@@ -839,6 +839,14 @@ class _Builder:
         for block in blocks:
             if block.kind == "text":
                 lines = block.lines
+                if not table and len(lines) == 1 and self._caption_line(lines[0]):
+                    # a caption with blank cells after it (第二十条第（一）项⇥⇥⇥) is read as text, being
+                    # one cell: its item's rows may follow run together (信息内容本年制发件数…)
+                    flush()
+                    line = lines[0]
+                    field = Field(line.text.strip(), self.source.span(line.start, line.end))
+                    table[:] = ["tabs", [RawRow((field,), self.source.span(line.start, line.end))], False]
+                    continue
                 if table and all(_CONTINUED.match(line.text) for line in lines):
                     table[2] = True  # （续表）, a page's 上一页 1 2 下一页: the table goes on after it
                     continue
@@ -883,6 +891,11 @@ class _Builder:
         close()
         flush()
         return out
+
+    def _caption_line(self, line: Line) -> bool:
+        """Whether ``line`` is a 第二十条 caption alone, blank cells after it or not."""
+        text = line.text.strip()
+        return text.startswith("第二十条") and key(text) in self.ctx.lexicon.captions
 
     def _captions_only(self, rows: list[RawRow]) -> bool:
         """Whether every row is a 第二十条 caption alone (the rest of its fields blank)."""
