@@ -33,6 +33,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
+from gxlint.lint.engine import infer_organ
+
 if TYPE_CHECKING:  # pragma: no cover
     from gxlint.model import Report
 
@@ -104,13 +106,9 @@ def _variant_of(key: str) -> str:
                 key = key[: -len(old)] + new
                 break
     key = key.replace("人民政府", "政府")
-    if _PLACE.fullmatch(key):
+    if not key.endswith("政府") and infer_organ(key) == "government":
         key += "政府"  # a place's name alone titles its people's government's report (示例县2020年…)
     return key.replace("县", "区")
-
-
-#: a place's name alone (示例县, 示例市示例区): grammar/deadlines.json's government by its place
-_PLACE = re.compile(r"[^\s，。、]{1,12}(?<![社小园])(?:省|市|县|区|旗|盟|自治州)")
 
 
 @dataclass(frozen=True)
