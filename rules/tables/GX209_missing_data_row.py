@@ -188,7 +188,7 @@ class MissingDataRow(Rule):
                 seen.add(row.section or "")
                 read.add((row.section, row.key))
                 if row.section and row.section not in used:
-                    used[row.section] = _section_read(ctx, tmpl, row)
+                    used[row.section] = _section_read(ctx.templates, tmpl, row.section, row.columns)
         # in a table of two formats, an item only one of them has is not missing
         others = [o for _, o in used.values() if o is not tmpl]
         items = [
@@ -249,17 +249,17 @@ def _item(caption: str) -> str:
     return caption.removeprefix("第二十条第").removesuffix("项")
 
 
+# keyed on what the answer depends on, never on a report's context or rows: a cache holding those
+# would keep up to its size of whole reports alive (a run over 1,000 files grew by 5 MB)
 @lru_cache(maxsize=256)
-def _section_read(ctx, template, row) -> tuple[Any, Any]:
-    """The article-20 item a row was read in, and its format: the template's, or another format's
-    whose columns the item's header named."""
-    own = next((s for s in template.sections if s.caption == row.section), None)
-    if own is not None and own.columns == row.columns:
+def _section_read(templates, template, caption: str, columns: tuple[str, ...]) -> tuple[Any, Any]:
+    """The article-20 item a row was read in (its caption and columns), and its format: the
+    template's, or another format's whose columns the item's header named."""
+    own = next((s for s in template.sections if s.caption == caption), None)
+    if own is not None and own.columns == columns:
         return own, template
-    for other in ctx.templates.formats if ctx.templates is not None else ():
-        found = next(
-            (s for s in other.sections if s.caption == row.section and s.columns == row.columns), None
-        )
+    for other in templates.formats if templates is not None else ():
+        found = next((s for s in other.sections if s.caption == caption and s.columns == columns), None)
         if found is not None:
             return found, other
     return own, template
