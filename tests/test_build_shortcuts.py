@@ -43,3 +43,26 @@ def test_tab_and_pipe_fields_are_the_source_spans():
                 assert type(field) is Field and type(field.span) is Span
                 assert field.span == source.span(field.span.start, field.span.end)
                 assert source.text[field.span.start : field.span.end] == field.text
+
+
+def test_no_chapter_wording_has_what_marks_a_sentence():
+    # the builder looks a numbered line up as a chapter title only without these characters
+    from gxlint.read.build import _NOT_IN_TITLES
+
+    ctx = default_context()
+    wordings = [w for t in ctx.templates for c in t.chapters for w in (c.title, *c.accepted, *c.legacy)]
+    assert len(wordings) > 12
+    assert [w for w in wordings if _NOT_IN_TITLES.search(w)] == []
+
+
+def test_a_numbered_sentence_is_not_looked_up_as_a_chapter_title():
+    from gxlint.chinese import label_key, norm
+
+    ctx = default_context()
+    builder = _Builder(from_text("示例\n"), ctx, None)
+    wordings = ("official", "accepted", "legacy")
+    assert builder._titled("主动公开政府信息情况", 2, wordings)
+    before = label_key.cache_info().currsize, norm.cache_info().currsize
+    assert not builder._titled("示例县教育局将招生政策纳入公开目录，明确公开时限", 2, wordings)
+    assert not builder._titled("本年共受理申请23件", 3, wordings)
+    assert (label_key.cache_info().currsize, norm.cache_info().currsize) == before

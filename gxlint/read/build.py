@@ -88,6 +88,8 @@ _LOOSE_HEADING_MAX = 80
 _LOOSE_HEADING_STARTS = frozenset("第（(一二三四五六七八九十123456789１２３４５６７８９")
 _TERMINAL = tuple("。！？!?；;：:”」』")
 _SENTENCE_END = tuple("。！？!?；;")
+#: what no format's chapter title holds (a test checks the templates): a line with one is a sentence
+_NOT_IN_TITLES = re.compile("[0-9０-９，,；;。]")
 # _TITLE_OPENING, _NEW_ITEM and _TRAILING_SIGNATURE read only some reports: compiled on first use
 # (``re.compile`` caches).
 #: a title that opens a paragraph run into it: 示例县教育局2021年政府信息公开工作年度报告 根据…
@@ -573,6 +575,10 @@ class _Builder:
     def _titled(self, title: str, number: int, wordings: tuple[str, ...]) -> bool:
         """Whether ``title`` is a format's title of chapter ``number`` in one of ``wordings``
         (:meth:`~gxlint.read.templates.Template.identify_chapter`'s: official, accepted, legacy)."""
+        if _NOT_IN_TITLES.search(title):
+            # a numbered sentence (1. 本年共受理申请23件；（二）…纳入公开目录，明确…) is not looked up:
+            # each one's key would take a place in label_key's and norm's caches (docs/performance.md)
+            return False
         for t in self.ctx.templates:
             spec, how = t.identify_chapter(title)
             if spec is not None and how in wordings and spec.number == number:
