@@ -3,6 +3,7 @@ earlier runs leave to later ones."""
 
 from __future__ import annotations
 
+import json
 import marshal
 import os
 import re
@@ -169,3 +170,43 @@ def test_the_second_run_reads_the_cache_and_says_the_same(tmp_path):
     second = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path)
     assert (second.returncode, second.stdout, second.stderr) == (first.returncode, first.stdout, first.stderr)
     assert marshal.loads(files[0].read_bytes()) == kept  # nothing new to keep
+
+
+_SPY = """
+import json, sys
+from gxlint import cache
+
+_, compiler, _ = cache._engine()
+real, compiled = compiler.compile, []
+
+
+def spy(pattern, flags=0):
+    if isinstance(pattern, str):
+        compiled.append(pattern)
+    return real(pattern, flags)
+
+
+compiler.compile = spy
+sys.argv = ["gxlint", sys.argv[1]]
+from gxlint.cli import main  # noqa: E402
+
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("COMPILED " + json.dumps(compiled) + "\\n")
+"""
+
+
+@needs_cpython_re
+def test_the_second_run_compiles_no_pattern_of_its_own(tmp_path):
+    # gxlint.cli.ui brought gxlint.chinese before the cache was read: its patterns, about a twentieth
+    # of a cold start, were compiled anew in every run
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    subprocess.run([sys.executable, "-m", "gxlint", str(EXAMPLE)], capture_output=True, env=env, cwd=tmp_path)
+    spied = subprocess.run(
+        [sys.executable, "-c", _SPY, str(EXAMPLE)], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    line = [x for x in spied.stderr.splitlines() if x.startswith("COMPILED ")]
+    assert line, spied.stderr
+    assert json.loads(line[0].removeprefix("COMPILED ")) == []

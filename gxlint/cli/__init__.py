@@ -21,12 +21,14 @@ arguments into calls of gxlint.run: :mod:`.check` (gxlint.run.check), :mod:`.par
 
 from __future__ import annotations
 
-# first: it notes when the run started, before click and the rest are imported
-from .ui import ENV_LANG, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, LANGS, GxError, ui_lang  # isort: skip
+# first: the patterns earlier runs compiled, before any of gxlint's modules compiles its own as it
+# loads (gxlint.cli.ui brings gxlint.chinese, whose patterns were compiled anew in every run)
 from gxlint import cache  # isort: skip
 
-# next: the patterns earlier runs compiled, before the engine's modules compile theirs as they load
 cache.warm()
+
+# next: it notes when the run started, before click and the rest are imported
+from .ui import ENV_LANG, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, LANGS, GxError, ui_lang  # noqa: E402  isort: skip
 
 from .app import CONTEXT, SUBCOMMANDS, GxCommand, GxGroup, GxOption, main  # noqa: E402
 from .wrap import wrap_cjk  # noqa: E402
