@@ -15,12 +15,12 @@ import os
 import sys
 import sysconfig
 import traceback
-from dataclasses import dataclass
-from typing import Any
+
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Crash:
+# a named tuple, not a dataclass: made at start-up in a tenth of the time (docs/performance.md)
+class Crash(NamedTuple):
     """Something failed on a file.  ``stage``: ``rule`` (a rule's ``check()``; ``rule`` is its code,
     ``rule_name`` and ``plugin`` name it), ``reader`` (reading the report's structure) or ``file``
     (anything else while the file was linted).  ``error`` is ``Type: message``; ``where`` is the

@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from dataclasses import dataclass
-from typing import Iterable, Iterator
+
+from typing import Iterable, Iterator, NamedTuple
 
 from gxlint.arith import fmt
 from gxlint.chinese import label_key
@@ -249,8 +249,8 @@ def at_least(left: Iterable[Cell | None], right: Iterable[Cell | None]) -> str:
 # -- one wrong cell behind several broken identities -------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Culprit:
+# a named tuple, not a dataclass: made at start-up in a tenth of the time (docs/performance.md)
+class Culprit(NamedTuple):
     """The one cell that explains broken identities: ``row`` (its key) and ``column``, its value
     and ``expected``, what every identity it takes part in needs it to be."""
 
