@@ -300,7 +300,7 @@ def test_text_against_tables():
     assert {f.code for f in found} == {"GX206"}
     messages = [f.message for f in found]
     assert any("制发行政规范性文件4件" in m and "本年制发件数”为 2" in m for m in messages)
-    assert any("收到政府信息公开申请20件" in m and "一为 16；一 + 二为 17" in m for m in messages)
+    assert any("收到政府信息公开申请20件" in m and "“一”为 16；“一 + 二”为 17" in m for m in messages)
     assert any("不予处理3件" in m for m in messages)
     assert any("均获维持" in m and "尚未审结 1 件" in m for m in messages)
     assert len(found) == 4  # 予以公开7件, 部分公开1件, 不予公开1件, 无法提供5件, 已办结15件 … agree

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from os.path import commonprefix
 
 from bisect import bisect_right
@@ -265,7 +267,7 @@ class NarrativeMismatch(Rule):
         values = {(q.lo, q.hi, q.values) for q in cands}
         if len(values) == 1 and len(cands) > 1:
             return ctx.phrase("all_same", names=_cells_named(cands), value=cands[0].says())
-        each = [ctx.phrase("each", name=q.name, value=q.says()) for q in cands]
+        each = [ctx.phrase("each", name=_quoted(q), value=q.says()) for q in cands]
         return Phrase("；".join(p.zh for p in each), "; ".join(p.en for p in each))
 
     def _maintained(self, report, ctx, claim: Claim, review: Review):
@@ -292,6 +294,18 @@ class NarrativeMismatch(Rule):
             table=Phrase(*table_name(review.table)),
             cells=Phrase("；".join(p.zh for p in cells), "; ".join(p.en for p in cells)),
         )
+
+
+#: a name that starts with a row's numbering (一, 一 + 二, 三（七）总计, （三）不予公开) rather than words
+_NUMBERED_NAME = re.compile(r"[一二三四五六七八九十]+(?:[ +（]|$)|（[一二三四五六七八九十]+）")
+
+
+def _quoted(q: Quantity) -> Phrase:
+    """A quantity's name alone, quoted when it starts with a row's numbering: 表中“一”为 16, not
+    表中一为 16 (which reads as “in the table, one is 16”)."""
+    if "“" in q.zh or not _NUMBERED_NAME.match(q.zh):
+        return q.name
+    return Phrase(f"“{q.zh}”", q.en)
 
 
 def _cells_named(cands: list[Quantity]) -> Phrase:
