@@ -117,3 +117,45 @@ def test_a_table_item_whose_cells_ran_together_line_by_line_is_read(caption):
     assert set(got["active_disclosure"]["行政规范性文件"].values()) == {None}
     findings = Linter(isolated=True).lint_text(text, "report.txt")
     assert [f.code for f in findings] == ["GX003"] and "2115" in findings[0].message
+
+
+_REVIEW = (
+    "行政复议\t\t\t\t\t行政诉讼\t\t\t\t\t\t\t\t\t\n"
+    "\t\t\t\t\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t\n"
+    + "\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)
+    + "\n1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n"
+)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "行政复议行政诉讼\n未经复议直接起诉复议后起诉\n" + "结果维持结果纠正其他结果尚未审结总计" * 3,
+        "行政复议行政诉讼\n结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉\n"
+        + "结果维持结果纠正其他结果尚未审结总计" * 2,
+    ],
+    ids=["blocks-then-columns", "first-block's-columns-first"],
+)
+def test_the_review_table_whose_cells_ran_together_line_by_line_is_read(header):
+    # a crawl that dropped the separators but kept the lines: the table was "missing" (GX104, an
+    # error telling the author to add a table that is there); its fifteen digits have one split
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert _REVIEW in text
+    text = text.replace(_REVIEW, header + "\n100010000000000\n")
+    got = {x["kind"]: x["values"] for x in report_to_dict(api.parse_text(text, "report.txt"))["tables"]}
+    assert got["review_litigation"]["行政复议"] == {
+        "结果维持": 1,
+        "结果纠正": 0,
+        "其他结果": 0,
+        "尚未审结": 0,
+        "总计": 1,
+    }
+    assert set(got["review_litigation"]["复议后起诉"].values()) == {0}
+    assert Linter(isolated=True).lint_text(text, "report.txt") == []
+
+
+def test_words_of_the_review_header_in_a_sentence_open_no_table():
+    text = EXAMPLE.read_text(encoding="utf-8").replace(_REVIEW, "行政复议行政诉讼均为零。\n" + _REVIEW)
+    got = [x["kind"] for x in report_to_dict(api.parse_text(text, "report.txt"))["tables"]]
+    assert got.count("review_litigation") == 1
+    assert Linter(isolated=True).lint_text(text, "report.txt") == []

@@ -240,6 +240,17 @@ _NUMBER_CHARS = " \t\u3000.-0123456789"
 MAX_FIELDS = 200
 
 
+@lru_cache(maxsize=4)
+def _review_words(templates: Templates) -> tuple[str, ...]:
+    """The review/litigation table's header labels of every format, longest first: what a header
+    line whose cells ran together is cut into."""
+    words: set[str] = set()
+    for t in templates.formats:
+        rl = t.tables.get(REVIEW_LITIGATION, {})
+        words.update((*rl.get("blocks", ()), *rl.get("columns", ()), *rl.get("header_labels", ())))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 class Context(_Frozen):
     """What one parse needs besides the text: the templates, and reusable helpers built from them."""
 
@@ -853,6 +864,14 @@ class _Builder:
                     field = Field(line.text.strip(), self.source.span(line.start, line.end))
                     table[:] = ["tabs", [RawRow((field,), self.source.span(line.start, line.end))], False]
                     continue
+                if not table and (header := self._run_together_review_header(lines[0])) is not None:
+                    # the review/litigation table's header, its cells run together line by line
+                    # (行政复议行政诉讼 / 结果维持结果纠正…): its rows follow (the numbers in one run)
+                    flush()
+                    table[:] = ["tabs", [header], False]
+                    lines = lines[1:]
+                    if not lines:
+                        continue
                 if table and all(_CONTINUED.match(line.text) for line in lines):
                     table[2] = True  # （续表）, a page's 上一页 1 2 下一页: the table goes on after it
                     continue
@@ -921,6 +940,8 @@ class _Builder:
         if "\t" in text or len(text) > 120:
             return None
         if not text[-1:].isdigit():
+            if rows and self._review_header_row(rows[-1]):
+                return self._run_together_review_header(line)
             return self._run_together_header(line)
         label = text.rstrip(_NUMBER_CHARS)
         digits = text[len(label) :]
@@ -940,6 +961,32 @@ class _Builder:
         if fields is None:
             return None
         return RawRow(fields, self.source.span(line.start, line.end), run_together=True)
+
+    def _run_together_review_header(self, line: Line) -> RawRow | None:
+        """A review/litigation header line whose cells ran together (行政复议行政诉讼,
+        结果维持结果纠正其他结果尚未审结总计…): its labels as the fields of a row, or None for a line
+        that is not wholly two of them or more."""
+        text = line.text.strip()
+        if len(text) < 8 or len(text) > 120:
+            return None
+        words = _review_words(self.ctx.templates)
+        at = line.start + len(line.text) - len(line.text.lstrip())
+        fields = []
+        i = 0
+        while i < len(text):
+            word = next((w for w in words if text.startswith(w, i)), None)
+            if word is None:
+                return None
+            fields.append(Field(word, self.source.span(at + i, at + i + len(word))))
+            i += len(word)
+        if len(fields) < 2:
+            return None
+        return RawRow(tuple(fields), self.source.span(line.start, line.end))
+
+    def _review_header_row(self, row: RawRow) -> bool:
+        """Whether ``row`` is a review/litigation header row (every field one of its labels)."""
+        written = [f.text for f in row.fields if f.text.strip()]
+        return len(written) >= 2 and all(key(t) in self.ctx.lexicon.rl_keys for t in written)
 
     def _run_together_header(self, line: Line) -> RawRow | None:
         """A 第二十条 item's header whose cells ran together (信息内容本年制发件数本年废止件数现行有效件数),
