@@ -159,3 +159,39 @@ def test_words_of_the_review_header_in_a_sentence_open_no_table():
     got = [x["kind"] for x in report_to_dict(api.parse_text(text, "report.txt"))["tables"]]
     assert got.count("review_litigation") == 1
     assert Linter(isolated=True).lint_text(text, "report.txt") == []
+
+
+def test_a_group_label_run_into_its_first_row_label_is_read_as_both():
+    # a merged cell's text and the next cell's, their border lost (三、本年度办理结果（一）予以公开,
+    # （三）不予公开1.属于国家秘密): the five rows were "not rows of the table" (GX210) and unread
+    text = EXAMPLE.read_text(encoding="utf-8")
+    joined = text
+    for group in (
+        "三、本年度办理结果",
+        "（三）不予公开",
+        "（四）无法提供",
+        "（五）不予处理",
+        "（六）其他处理",
+    ):
+        assert f"{group}\t（" in joined or f"{group}\t1." in joined
+        joined = joined.replace(f"{group}\t", group)
+    assert joined.count("三、本年度办理结果（一）予以公开\t") == 1
+    assert joined.count("（三）不予公开1.属于国家秘密\t") == 1
+
+    def values(t):
+        tables = report_to_dict(api.parse_text(t, "report.txt"))["tables"]
+        return next(x["values"] for x in tables if x["kind"] == "applications")
+
+    assert values(joined) == values(text)
+    assert Linter(isolated=True).lint_text(joined, "report.txt") == []
+
+
+def test_a_label_that_only_starts_like_a_group_and_a_row_is_not_split():
+    from gxlint.read.tables import _joined_at
+    from gxlint.read.build import default_context
+
+    t = next(t for t in default_context().templates.formats if t.id == "2021")
+    assert _joined_at(t, "三、本年度办理结果（一）予以公开") == len("三、本年度办理结果")
+    assert _joined_at(t, "（三）不予公开1.属于国家秘密") == len("（三）不予公开")
+    assert _joined_at(t, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）") is None
+    assert _joined_at(t, "（三）不予公开2.本机关不掌握相关政府信息") is None  # not a row of （三）

@@ -920,7 +920,7 @@ class Reader:
             row_group = group
             leaf: Node | None = None
             matched = False
-            for f in frags:
+            for f in [piece for frag in frags for piece in _unjoined(t, frag)]:
                 m = self._match_node(f, row_group)
                 if m is None:
                     continue
@@ -1481,6 +1481,43 @@ def _node_candidates(template: Template, text: str) -> tuple[tuple[Node, ...], b
         if typo:
             return typo, True, fixed
     return None
+
+
+#: where a row's own label may start inside a label joined to its group's: its numbering
+_JOIN_POINT = re.compile(r"[（(]|\d[.．、]")
+
+
+@lru_cache(maxsize=1024)
+def _joined_at(template: Template, text: str) -> int | None:
+    """Where a label field that is a group's label and one of its rows' run together splits
+    (三、本年度办理结果（一）予以公开, （三）不予公开1.属于国家秘密: a merged cell's text and the
+    next cell's, their border lost), or None for any other text."""
+    if _node_candidates(template, text) is not None:
+        return None
+    for m in _JOIN_POINT.finditer(text, 1):
+        i = m.start()
+        group = _node_candidates(template, text[:i])
+        row = _node_candidates(template, text[i:]) if group is not None else None
+        if group is None or row is None or not group[1] or not row[1]:
+            continue
+        parents = {id(n) for n in group[0] if not n.leaf}
+        if any(id(n.parent) in parents for n in row[0]):
+            return i
+    return None
+
+
+def _unjoined(template: Template, field: Field) -> tuple[Field, ...]:
+    """``field``, or its group's label and its row's when the two ran together (:func:`_joined_at`)."""
+    i = _joined_at(template, field.text)
+    if i is None:
+        return (field,)
+    s = field.span
+    if s.line != s.end_line:
+        return (field,)
+    return (
+        Field(field.text[:i], Span(s.line, s.column, s.line, s.column + i, s.start, s.start + i)),
+        Field(field.text[i:], Span(s.line, s.column + i, s.end_line, s.end_column, s.start + i, s.end)),
+    )
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
