@@ -195,3 +195,41 @@ def test_a_label_that_only_starts_like_a_group_and_a_row_is_not_split():
     assert _joined_at(t, "（三）不予公开1.属于国家秘密") == len("（三）不予公开")
     assert _joined_at(t, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）") is None
     assert _joined_at(t, "（三）不予公开2.本机关不掌握相关政府信息") is None  # not a row of （三）
+
+
+def _values(text: str) -> dict:
+    return {x["kind"]: x["values"] for x in report_to_dict(api.parse_text(text, "report.txt"))["tables"]}
+
+
+def test_the_applications_table_whose_cells_ran_together_line_by_line_is_read():
+    # each row a line, its cells run together (申请人情况 / 自然人法人或其他组织总计 /
+    # 一、本年新收政府信息公开申请数量123001016 / …): the header was read as a table and the rows as
+    # text, and GX209 said the table had no data rows -- an error about rows that are there
+    text = EXAMPLE.read_text(encoding="utf-8")
+    start, end = text.index("## 三、"), text.index("## 四、")
+    run_together = text[:start] + text[start:end].replace("\t", "") + text[end:]
+    assert "一、本年新收政府信息公开申请数量123001016\n" in run_together
+    assert _values(run_together)["applications"] == _values(text)["applications"]
+    assert Linter(isolated=True).lint_text(run_together, "report.txt") == []
+
+
+def test_a_report_whose_every_table_ran_together_line_by_line_is_read():
+    text = EXAMPLE.read_text(encoding="utf-8")
+    bare = text.replace("\t", "")
+    got, want = _values(bare), _values(text)
+    assert got["applications"] == want["applications"]
+    assert got["review_litigation"] == want["review_litigation"]
+    findings = Linter(isolated=True).lint_text(bare, "report.txt")
+    # 行政规范性文件2115 has three splits and no total to choose by: one honest GX003, nothing else
+    assert [f.code for f in findings] == ["GX003"] and "2115" in findings[0].message
+
+
+def test_text_after_a_table_run_together_line_by_line_stays_text():
+    text = EXAMPLE.read_text(encoding="utf-8")
+    start, end = text.index("## 三、"), text.index("## 四、")
+    chapter = text[start:end].replace("\t", "").rstrip("\n")
+    # a sentence and a heading-like line straight after the last row, no blank line between
+    chapter += "\n注：本表数据截至年底。\n四、政府信息公开行政复议、行政诉讼情况\n\n"
+    report = api.parse_text(text[:start] + chapter + text[end:], "report.txt")
+    paragraphs = [p.text for p in report.paragraphs]
+    assert "注：本表数据截至年底。" in paragraphs

@@ -1033,11 +1033,21 @@ class _Builder:
         # word of an inline table, no paragraph holds one, and none is searched for its tables.
         inline = self.ctx.inline.may_hold("".join([line.text for line in lines]))
         groups: list[list[Line]] = []
+        # the last group starts an inline table whose lines were kept, its cells run together
+        # (申请人情况… / 自然人法人或其他组织总计 / 一、本年新收政府信息公开申请数量123001016 / …): the
+        # table's lines join it, to be read as a table run together on one line is
+        table_lines: int | None = None
         for line in lines:
-            if groups and _joins(groups[-1][-1].text, line.text):
+            if table_lines is not None and (kind := _table_line(line.text, table_lines)):
+                groups[-1].append(line)
+                table_lines += kind == "row"
+            elif groups and _joins(groups[-1][-1].text, line.text):
                 groups[-1].append(line)
             else:
                 groups.append([line])
+                table_lines = (
+                    0 if inline and len(line.text) <= 200 and self.ctx.inline.anchors(line.text) else None
+                )
         out: list = []
         pieces: tuple[tuple[int, int, int], ...]
         for group in groups:
@@ -1327,6 +1337,20 @@ class _RawTable:
         self.layout = {"tabs": "tabs", "pipes": "pipes", "cells": "cells", "inline": "inline"}[kind]
         self.segments = segments
         self.votes = []
+
+
+def _table_line(text: str, rows: int) -> str | None:
+    """What a line is to an inline table whose lines were kept (see ``_paragraphs``): ``"row"``, a
+    label with its digits run together (一、本年新收政府信息公开申请数量123001016); ``"header"``, a
+    header line of words only (自然人法人或其他组织总计), before the first row; None for text."""
+    t = text.strip()
+    if not t or len(t) > 200 or any(c in t for c in "。；;！？!?"):
+        return None
+    if t[-1].isdigit():
+        return "row" if not t.isdigit() or rows else None
+    if rows or len(t) > 80 or any(c.isdigit() for c in t) or _HEADING.match(t):
+        return None
+    return "header"
 
 
 def _joins(previous: str, following: str) -> bool:
