@@ -63,6 +63,22 @@ def test_a_plugin_that_fails_to_import_is_reported_and_the_run_goes_on(monkeypat
     assert plugins.load(require=["good"]).rules["TT101"]
 
 
+class _Dist:
+    def __init__(self, name, version="0.1.0"):
+        self.metadata, self.version = {"Name": name}, version
+
+
+@pytest.mark.parametrize("named", ["province", "gxlint-province", "gxlint_province", "Gxlint.Province"])
+def test_a_required_plugin_is_named_as_disable_names_it(monkeypatch, named):
+    # --require-plugins gxlint_province said "not loaded" of the plugin gxlint-province had loaded
+    rules = plugin(make_rule("SP101", "staff-stated"), name="province")
+    ep = FakeEntryPoint("province", obj=rules, dist=_Dist("gxlint-province"))
+    monkeypatch.setattr(plugins, "_entry_points", lambda: [ep])
+    assert plugins.load(require=[named]).rules["SP101"]
+    with pytest.raises(plugins.PluginError, match="gxlint_provinces"):
+        plugins.load(require=["gxlint_provinces"])
+
+
 def _package(folder, name, files):
     package = folder / name
     package.mkdir()

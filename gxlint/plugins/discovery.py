@@ -359,11 +359,21 @@ def load(
         result.loaded.append((name, dist, version, count))
 
     if required:
-        failed = {f.name for f in result.failures} | {f.distribution for f in result.failures}
-        loaded = {n for n, *_ in result.loaded} | {d for _, d, *_ in result.loaded}
-        missing = sorted(r for r in required if r in failed or r not in loaded)
+        # named as ``plugins: disable`` names them: ``-``, ``_``, ``.`` and case alike
+        failed = {_normalise(f.name) for f in result.failures} | {
+            _normalise(f.distribution) for f in result.failures if f.distribution
+        }
+        loaded = {_normalise(n) for n, *_ in result.loaded} | {
+            _normalise(d) for _, d, *_ in result.loaded if d
+        }
+        missing = sorted(r for r in required if _normalise(r) in failed or _normalise(r) not in loaded)
         if missing:
-            why = [f for f in result.failures if f.name in missing or f.distribution in missing]
+            gone = {_normalise(r) for r in missing}
+            why = [
+                f
+                for f in result.failures
+                if _normalise(f.name) in gone or (f.distribution and _normalise(f.distribution) in gone)
+            ]
             details = "; ".join(f"{f.name} ({f.distribution} {f.version}): {f.error}" for f in why)
             details_zh = "；".join(f"{f.name}（{f.distribution} {f.version}）：{f.text('zh')}" for f in why)
             raise PluginError(

@@ -104,7 +104,21 @@ def discover(
         else:
             if exclude and _matches(path, exclude):
                 continue
+            name = os.path.basename(path)
+            if name.startswith("~$"):  # named, as pre-commit names a staged file: said, not read as damaged
+                yield Item(path, _lock_file(name))
+                continue
             yield Item(path)
+
+
+def _lock_file(name: str) -> Problem:
+    document = name[2:]
+    return Problem(
+        f"这是 Word/WPS 打开文档时在旁边生成的临时锁定文件（文件名以 ~$ 开头），不是报告：请检查文档本身"
+        f"（…{document}），不要提交或发布锁定文件",
+        f"this is the lock file Word or WPS keeps beside a document open in it (its name starts with ~$), "
+        f"not a report: check the document itself (…{document}), and do not commit or publish the lock file",
+    )
 
 
 def _walk(root: str, include: Sequence[str], exclude: Sequence[str], matched: list[int]) -> Iterator[Item]:
