@@ -395,6 +395,21 @@ def test_page_with_only_chrome():
     assert "full report" in doc.problems[-1].message_en
 
 
+def test_page_whose_article_is_empty_with_a_welcome_bar_and_the_site_contact_line():
+    # an article loaded by a script (its container empty): the site's welcome bar and its footer's
+    # address and phone were read as the report, and the page got six findings about a report
+    # with no chapters instead of the one that says no text was found
+    page = (
+        "<html><head><title>示例县教育局2022年政府信息公开工作年度报告_示例县人民政府</title></head><body>"
+        '<div class="top">欢迎访问示例县人民政府网站 | 无障碍 | 长者模式 | 今天是2024年3月1日 星期五</div>'
+        '<div class="content" id="zoom"></div><script>loadArticle("zoom")</script>'
+        '<div class="footer"><p>主办单位：示例县人民政府办公室</p>'
+        "<p>地址：示例县建设路18号　邮编：450100　联系电话：0371-61234567　电子邮箱：web@shili.example.gov.cn</p>"
+        "<p>网站标识码：4101000001</p></div></body></html>"
+    )
+    assert "没有找到正文" in fatal(timed(page.encode("utf-8")))
+
+
 def test_report_only_as_attachment():
     page = (
         '<html><body><div class="content"><p>附件：<a href="/files/nb2023.pdf">年度报告.pdf</a></p>'

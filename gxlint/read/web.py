@@ -131,6 +131,7 @@ _CHROME_TEXT = re.compile(
     r"|^分享到|(?:主办单位|承办单位|主办|承办|维护单位|技术支持)\s*[:：]"
     r"|网站标识码|ICP\s*备|公网安备|版权所有|^\s*©|^(?:联系我们|网站地图|关于我们)\s*(?:[|｜]|$)"
     r"|^(?:浏览次数|阅读次数|点击数|访问量)\s*[:：]"
+    r"|^欢迎(?:访问|光临)|(?:无障碍|长者模式|关怀版|适老化)\s*(?:[|｜]|$)|今天是\s*\d{4}\s*年"
     r"|^[\s【\[]*(?:发布时间|发布日期|时间|日期|来源|信息来源|作者|文章来源)\s*[:：].{0,60}"
     r"(?:浏览次数|阅读次数|点击|访问|字号|来源|作者)"
     r"|^(?:发布时间|发布日期|更新时间)\s*[:：]\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?"
@@ -720,7 +721,7 @@ def _has_text(blocks: list, titles: set[str], attachments: bool = False) -> bool
     seen = 0
     for block in blocks:
         if isinstance(block, Paragraph):
-            if block.heading != 1 and _norm(block.text) not in titles:
+            if block.heading != 1 and _norm(block.text) not in titles and not _SITE_CONTACT.match(block.text):
                 if not (attachments and _FILE_NAME.search(block.text)):
                     seen += _cjk(block.text)
         else:
@@ -730,6 +731,9 @@ def _has_text(blocks: list, titles: set[str], attachments: bool = False) -> bool
     return False
 
 
+#: a line of contact details alone, as a site's footer gives them (地址：…　邮编：…　联系电话：…): not
+#: counted as a page's text -- with its article empty or loaded by a script, that was all there was
+_SITE_CONTACT = re.compile(r"^\s*(?:地址|联系地址|通讯地址|电话|联系电话|邮编|邮政编码)\s*[:：].{0,120}$")
 #: how much text a page with an attachment holds beyond announcing it (a report is thousands)
 _ANNOUNCEMENT = 200
 #: a line announcing an attached file by its name (附件：示例县…年度报告.pdf)
