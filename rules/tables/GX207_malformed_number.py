@@ -130,8 +130,10 @@ class MalformedNumber(Rule):
             fix_en="write a number in these cells (0 for none)",
         ),
         "in_rows": Message(zh="分布在 {n} 行：{rows}", en="in {n} rows: {rows}"),
+        "in_row": Message(zh="都在“{rows}”行", en="all in the row “{rows}”"),
         # the review/litigation table has one data row of three blocks (栏), not rows
         "in_blocks": Message(zh="分布在 {n} 栏：{rows}", en="in {n} blocks: {rows}"),
+        "in_block": Message(zh="都在“{rows}”栏", en="all in the block “{rows}”"),
         # why: malformed_reason()
         "stands_in": Message(
             zh="用“{text}”代替了数字；没有的请填 0", en="“{text}” stands in for a number; write 0 for none"
@@ -188,7 +190,9 @@ class MalformedNumber(Rule):
                     count=len(cells),
                     text=text,
                     rows=ctx.phrase(
-                        "in_blocks" if table.kind == REVIEW_LITIGATION else "in_rows",
+                        ("in_block" if table.kind == REVIEW_LITIGATION else "in_row")
+                        if len(rows) == 1
+                        else ("in_blocks" if table.kind == REVIEW_LITIGATION else "in_rows"),
                         n=len(rows),
                         rows=joined(rows[:_SHOWN] + (["…"] if len(rows) > _SHOWN else [])),
                     ),
