@@ -19,7 +19,9 @@ class ReportCutOff(Rule):
     absent.  That is one problem, reported once at the last characters of the text (“the report
     stops after line N”), naming what is lost: the chapters, the template tables and the
     signature.  GX101 (missing chapter), GX104 (missing table) and GX405 (missing signature) do
-    not report these one by one, whether or not this rule is enabled.
+    not report these one by one, whether or not this rule is enabled; nor do GX207 and GX208 the
+    cells of the table row the text stops in (written up to a cell and blank after it: ``1&`` of
+    a web page cut inside ``1&nbsp;``).
 
     A text counts as cut off only when three signs agree: it ends in the middle of something (a
     template table short of its last row, such as an applications table without
@@ -61,7 +63,8 @@ class ReportCutOff(Rule):
     中间、半句话，或者章节标题之后，中断处之后的章节和落款全都没有。这是一个问题，只在文本
     最后几个字处报告一条（“报告在第 N 行后中断”），并列出缺失的章节、模板表格和落款。无论
     本规则是否启用，GX101（缺少章节）、GX104（缺少表格）和 GX405（缺少落款）都不再逐一报告
-    这些缺失。
+    这些缺失；文本中断处的那一行表格（写到某一格、其后空白，如网页在“1&nbsp;”中间中断留下的
+    “1&”）中的单元格，GX207、GX208 也不报告。
 
     只有三个迹象同时成立才算中断：文本停在某处中间（模板表格没有写到最后一行，如申请情况表
     缺少“四、结转下年度继续办理”；最后一句没有句末标点；或者章节标题之下没有内容）；模板中位于

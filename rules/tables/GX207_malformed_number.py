@@ -7,6 +7,7 @@ import unicodedata
 
 from collections import Counter
 
+from gxlint.lint.analyses.chapters import in_cut_row
 from gxlint.lint.analyses.tables import cell_statuses, table_name, template_of, template_tables
 from gxlint.lint.rule import Message, Phrase, Rule
 from gxlint.model import REVIEW_LITIGATION, Cell, Row
@@ -172,6 +173,8 @@ class MalformedNumber(Rule):
             seen: set[int] = set()
             found: list[tuple[Row, Cell]] = []
             for row in table.rows:
+                if in_cut_row(report, ctx, row):
+                    continue
                 for cell in row.cells:
                     if cell.status != "malformed" or cell.span.start in seen or words_in_cell(cell):
                         continue

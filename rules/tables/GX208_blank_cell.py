@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gxlint.lint.analyses.chapters import in_cut_row
 from gxlint.lint.analyses.tables import cell_statuses, row_unread, table_name, template_of, template_tables
 from gxlint.lint.rule import Message, Option, Phrase, Rule
 from gxlint.model import REVIEW_LITIGATION, Cell, Row, Span, Table
@@ -121,7 +122,7 @@ class BlankCell(Rule):
             found: list[tuple[int, Row, list[Cell]]] = []
             for i, row in enumerate(table.rows):
                 blanks = [c for c in row.cells if c.status == "blank"]
-                if not blanks or row_unread(table, row):
+                if not blanks or row_unread(table, row) or in_cut_row(report, ctx, row):
                     continue
                 if row.alignment == "padded" and len(blanks) < len(row.cells):
                     continue  # cells missing from a short row: GX210 reports the row

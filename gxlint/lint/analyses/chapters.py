@@ -277,6 +277,21 @@ def cutoff(report, ctx) -> CutOff | None:
     return ctx.memo(("gxlint", "cutoff"), lambda: _cutoff(report, ctx))
 
 
+def in_cut_row(report, ctx, row) -> bool:
+    """Whether ``row`` is the table row a cut-off text stops in (:func:`cutoff`): its last row,
+    written up to a cell and blank after it (``3``, ``1&`` of a ``1&nbsp;``, nothing more). Its cells
+    were cut with the text, not written so: the rules about cells (GX207, GX208) leave them to
+    GX108."""
+    cut = cutoff(report, ctx)
+    if cut is None or cut.how != "table" or cut.table is None or not cut.table.rows:
+        return False
+    last = cut.table.rows[-1]
+    if row is not last:
+        return False
+    written = [i for i, c in enumerate(row.cells) if c.status != "blank"]
+    return bool(written) and written[-1] < len(row.cells) - 1
+
+
 def lost_tables(report, ctx) -> tuple[str, ...]:
     """The template tables (kinds) a cut-off text lost, which GX104 leaves to GX108."""
     cut = cutoff(report, ctx)
