@@ -11,7 +11,7 @@ from gxlint import hookimpl
 from gxlint.plugins import discovery as plugins
 from gxlint.run.linter import Linter
 from plugintools import FakeEntryPoint, plugin
-from gxlint.lint.rule import Rule
+from gxlint.lint.rule import Message, Rule
 
 
 def make_rule(code, name, raises=None, severity="warning"):
@@ -262,6 +262,48 @@ def test_a_rule_that_raises_becomes_gx000_and_the_others_still_run():
     crash_finding = next(f for f in findings if f.code == "GX000")
     assert "TT301" in crash_finding.message and "ZeroDivisionError" in crash_finding.message
     assert crash_finding.severity == "error"
+
+
+@pytest.mark.parametrize(
+    "call, said",
+    [
+        (
+            lambda ctx, span: ctx.say(span, "mising", what="电话"),
+            "has no message 'mising' (its messages: 'missing')",
+        ),
+        (
+            lambda ctx, span: ctx.say(span, "missing"),
+            "message 'missing' of rule TT303 needs the field 'what'",
+        ),
+        (lambda ctx, span: ctx.phrase("missing"), "message 'missing' of rule TT303 needs the field 'what'"),
+    ],
+    ids=["misspelt key", "field not given", "phrase without its field"],
+)
+def test_a_message_misnamed_or_unfilled_says_which(call, said):
+    # a bare KeyError: 'mising' / 'what' left the plugin's author guessing
+    class Says(Rule):
+        """A test rule.
+
+        Anti-pattern::
+
+            x
+
+        Best practice::
+
+            y
+        """
+
+        code, name, summary = "TT303", "says-wrongly", "a test rule"
+        messages = {"missing": Message(zh="缺少{what}", en="no {what}")}
+
+        def check(self, report, ctx):
+            yield call(ctx, report.title_span)
+
+    loaded = plugins.load(extra=[gxlint_rules, plugin(Says, name="says")], entry_points=False)
+    linter = Linter(plugins=loaded, overrides={"lang": "en"}, isolated=True)
+    findings = linter.lint_text("示例县2021年政府信息公开工作年度报告\n一、总体情况\n", path="r.txt")
+    crash = next(f for f in findings if f.code == "GX000")
+    assert said in crash.message and "KeyError" not in crash.message
 
 
 def test_messages_follow_the_language_setting():

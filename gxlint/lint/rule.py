@@ -599,26 +599,48 @@ class RuleContext:
         """A finding at ``where`` saying the rule's message ``message`` (a key of ``Rule.messages``)
         with ``fields`` filled in; a field given as a :class:`Phrase` is worded per language.
         ``severity`` and ``key`` are as for :meth:`finding`."""
-        text = self.rule.messages[message]
+        text = self._message(message)
         zh, en = _resolved(fields)
         # only what the finding shows is formatted: the message and fix in the run's language
         # (the other language's fix only when this one is empty) and, for the fingerprint of a
         # finding without a key, the English message
-        if self.lang == "zh":
-            shown = text.zh.format_map(zh)
-            fix = _fix(text.fix_zh, zh, text.fix_en, en)
-            english = text.en.format_map(en) if key is None else ""
-        else:
-            shown = english = text.en.format_map(en)
-            fix = _fix(text.fix_en, en, text.fix_zh, zh)
+        try:
+            if self.lang == "zh":
+                shown = text.zh.format_map(zh)
+                fix = _fix(text.fix_zh, zh, text.fix_en, en)
+                english = text.en.format_map(en) if key is None else ""
+            else:
+                shown = english = text.en.format_map(en)
+                fix = _fix(text.fix_en, en, text.fix_zh, zh)
+        except KeyError as exc:
+            raise self._unfilled(message, exc) from None
         return self._finding(where, shown, fix, english, severity, key)
+
+    def _message(self, message: str) -> "Message":
+        """The rule's message ``message``; a misspelt key is named with the keys there are."""
+        try:
+            return self.rule.messages[message]
+        except KeyError:
+            there = ", ".join(map(repr, self.rule.messages)) or "none"
+            raise LookupError(
+                f"rule {self.rule.code} has no message {message!r} (its messages: {there})"
+            ) from None
+
+    def _unfilled(self, message: str, exc: KeyError) -> LookupError:
+        return LookupError(
+            f"message {message!r} of rule {self.rule.code} needs the field {exc.args[0]!r}, "
+            f"which was not given"
+        )
 
     def phrase(self, message: str, /, **fields: Any) -> Phrase:
         """The rule's message ``message`` in both languages, as a field for another message (a
         part that repeats, such as one row of a list).  Its fix, if any, is not used."""
-        text = self.rule.messages[message]
+        text = self._message(message)
         zh, en = _resolved(fields)
-        return Phrase(text.zh.format_map(zh), text.en.format_map(en))
+        try:
+            return Phrase(text.zh.format_map(zh), text.en.format_map(en))
+        except KeyError as exc:
+            raise self._unfilled(message, exc) from None
 
     def finding(
         self,
