@@ -367,3 +367,41 @@ def test_brackets_nested_beyond_any_config_are_refused_where_they_go_too_deep(tm
     # brackets in quotes or comments are no nesting; a config's own depth is far below the limit
     assert too_deep("a: '" + "[" * 100 + "'\n# " + "{" * 100 + '\nb: "' + "[" * 100 + '"\n') is None
     assert too_deep("severity: {GX208: info}\noptions: {GX302: {domains: [a, b]}}\n") is None
+
+
+@pytest.mark.parametrize(
+    "text, fragment, zh",
+    [
+        (
+            "ignore: [GX2O6]\n",
+            "unknown rule code or prefix 'GX2O6' (did you mean 'GX206'?)",
+            "（是否应为 'GX206'？）",
+        ),
+        (
+            "select: [missing-contcat]\n",
+            "'missing-contcat' (did you mean 'missing-contact'?)",
+            "（是否应为 'missing-contact'？）",
+        ),
+        (
+            "severity: {GX21O: error}\n",
+            "unknown rule code 'GX21O' (did you mean 'GX210'?)",
+            "'GX21O'（是否应为 'GX210'？）",
+        ),
+        ("options: {GX3O2: {}}\n", "(did you mean 'GX302'?)", "（是否应为 'GX302'？）"),
+    ],
+)
+def test_a_mistyped_rule_code_or_name_gets_the_nearest_one(tmp_path, text, fragment, zh):
+    # as a misspelt key or option does (the plugin trial: SP210 for SP201 got no hint)
+    write(tmp_path / ".gxlint.yaml", text)
+    with pytest.raises(ConfigError) as err:
+        settings_for(tmp_path)
+    assert fragment in str(err.value), str(err.value)
+    assert zh in err.value.text("zh"), err.value.text("zh")
+
+
+@pytest.mark.parametrize("code", ["GX9", "GX999", "GX260"], ids=["a prefix", "far from all", "two as near"])
+def test_no_guess_where_there_is_no_one_nearest_code(tmp_path, code):
+    write(tmp_path / ".gxlint.yaml", f"select: [{code}]\n")
+    with pytest.raises(ConfigError) as err:
+        settings_for(tmp_path)
+    assert "did you mean" not in str(err.value)

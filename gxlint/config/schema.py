@@ -135,7 +135,9 @@ class Check(NamedTuple):
                 )
             code = resolve_code(item, self.codes, self.names, allow_all=allow_all)
             if code is None:
-                en, zh = _unknown_code(key, item, self.codes, prefix=True, off=self.switched_off())
+                en, zh = _unknown_code(
+                    key, item, self.codes, prefix=True, off=self.switched_off(), names=self.names
+                )
                 raise ConfigError(en, self.path, *where, zh=zh)
             self.refuse_switched_off(key, item, code, where)
             out.append(code)
@@ -177,7 +179,7 @@ def _severity(check: Check, key: Any, value: Any) -> dict[str, str]:
     for code, sev in value.items():
         real = resolve_code(str(code), check.codes, check.names, allow_all=False)
         if real is None:
-            en, zh = _unknown_code("severity", code, check.codes, off=check.switched_off())
+            en, zh = _unknown_code("severity", code, check.codes, off=check.switched_off(), names=check.names)
             raise ConfigError(en, check.path, *_pos(value, code), zh=zh)
         check.refuse_switched_off("severity", code, real, _pos(value, code))
         if sev not in SEVERITIES:
@@ -202,7 +204,7 @@ def _options(check: Check, key: Any, value: Any) -> dict[str, dict[str, Any]]:
     for code, opts in value.items():
         real = resolve_code(str(code), check.codes, check.names, allow_all=False, exact=True)
         if real is None:
-            en, zh = _unknown_code("options", code, check.codes, off=check.switched_off())
+            en, zh = _unknown_code("options", code, check.codes, off=check.switched_off(), names=check.names)
             raise ConfigError(en, check.path, *_pos(value, code), zh=zh)
         check.refuse_switched_off("options", code, real, _pos(value, code))
         if not isinstance(opts, dict):
@@ -406,8 +408,16 @@ def _shown(value: Any) -> str:
         return repr(value)
 
 
+_LOOK_ALIKE = str.maketrans("OIL", "011")
+
+
 def _unknown_code(
-    key: str, item: Any, codes: Iterable[str], prefix: bool = False, off: Sequence[str] = ()
+    key: str,
+    item: Any,
+    codes: Iterable[str],
+    prefix: bool = False,
+    off: Sequence[str] = (),
+    names: Iterable[str] = (),
 ) -> tuple[str, str]:
     """The English and Chinese message for a code no loaded rule has.  A code of a prefix no loaded
     rule has (``XT201``, neither gxlint's own nor an installed plugin's) most likely belongs to a
@@ -434,9 +444,19 @@ def _unknown_code(
             "(gxlint plugins lists the installed ones)",
             f"“{key}”：未知的规则代码 {item!r}——提供它的插件是否已安装？（gxlint plugins 会列出已安装的插件）",
         )
+    # a whole code or a rule name mistyped (SP210 for SP201, GX2O6, supervison-phone): the nearest
+    # one there is (a prefix, GX9, is no mistyped code)
+    looks = text.upper().translate(_LOOK_ALIKE)  # O for 0, I or L for 1
+    hint = (
+        (looks if looks in set(codes) else _nearest_code(text.upper(), codes)) if len(text) >= 5 else None
+    ) or _suggest(text.lower(), sorted(names))
+    en_hint, zh_hint = (f" (did you mean {hint!r}?)", f"（是否应为 {hint!r}？）") if hint else ("", "")
     if prefix:
-        return f"'{key}': unknown rule code or prefix {item!r}", f"“{key}”：未知的规则代码或代码前缀 {item!r}"
-    return f"'{key}': unknown rule code {item!r}", f"“{key}”：未知的规则代码 {item!r}"
+        return (
+            f"'{key}': unknown rule code or prefix {item!r}{en_hint}",
+            f"“{key}”：未知的规则代码或代码前缀 {item!r}{zh_hint}",
+        )
+    return f"'{key}': unknown rule code {item!r}{en_hint}", f"“{key}”：未知的规则代码 {item!r}{zh_hint}"
 
 
 def _plugins_section(value: Any, path: str, pos: tuple[int | None, int | None]) -> dict[str, Any]:
@@ -510,7 +530,9 @@ def _codes_in_str(value: Any, check: Check, pos: tuple[int | None, int | None]) 
     for item in value.replace(",", " ").split():
         code = resolve_code(item, codes, names, allow_all=False)
         if code is None:
-            en, zh = _unknown_code("per-file-ignores", item, codes, prefix=True, off=check.switched_off())
+            en, zh = _unknown_code(
+                "per-file-ignores", item, codes, prefix=True, off=check.switched_off(), names=names
+            )
             raise ConfigError(en, path, *pos, zh=zh)
         check.refuse_switched_off("per-file-ignores", item, code, pos)
         out.append(code)
@@ -542,6 +564,17 @@ def resolve_code(
     if not exact and upper and any(c.startswith(upper) for c in codes):
         return upper
     return None
+
+
+def _nearest_code(code: str, codes: Iterable[str]) -> str | None:
+    """The one code nearest ``code``, a character or so away (GX2066 for GX206); no guess where two
+    are as near (GX260: GX206 or GX210?)."""
+    import difflib
+
+    scored = sorted(((difflib.SequenceMatcher(None, code, c).ratio(), c) for c in codes), reverse=True)
+    if not scored or scored[0][0] < 0.8 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
 
 
 def _suggest(word: str, options: Iterable[str]) -> str | None:
