@@ -240,17 +240,6 @@ _NUMBER_CHARS = " \t\u3000.-0123456789"
 MAX_FIELDS = 200
 
 
-@lru_cache(maxsize=4)
-def _review_words(templates: Templates) -> tuple[str, ...]:
-    """The review/litigation table's header labels of every format, longest first: what a header
-    line whose cells ran together is cut into."""
-    words: set[str] = set()
-    for t in templates.formats:
-        rl = t.tables.get(REVIEW_LITIGATION, {})
-        words.update((*rl.get("blocks", ()), *rl.get("columns", ()), *rl.get("header_labels", ())))
-    return tuple(sorted(words, key=len, reverse=True))
-
-
 class Context(_Frozen):
     """What one parse needs besides the text: the templates, and reusable helpers built from them."""
 
@@ -969,7 +958,7 @@ class _Builder:
         text = line.text.strip()
         if len(text) < 8 or len(text) > 120:
             return None
-        words = _review_words(self.ctx.templates)
+        words = self.ctx.lexicon.rl_words
         at = line.start + len(line.text) - len(line.text.lstrip())
         fields = []
         i = 0

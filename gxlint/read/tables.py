@@ -162,7 +162,7 @@ class Lexicon:
         self.ad_rows: set[str] = set()
         self.app_rows: set[tuple[str | None, str]] = set()
         self.app_anchor_keys: set[str] = set()
-        self.rl_keys: set[str] = set()
+        rl_words: set[str] = set()
         self.legacy_anchor_keys: set[str] = set()
         self.variants: dict[str, str] = {}
         self.markers: dict[str, dict[str, set]] = {}
@@ -177,11 +177,13 @@ class Lexicon:
             self.app_rows.update(app)
             self.app_anchor_keys.update(key(a) for a in t.tables.get(APPLICATIONS, {}).get("anchors", ()))
             rl = t.tables.get(REVIEW_LITIGATION, {})
-            self.rl_keys.update(
-                key(x) for x in (*rl.get("blocks", ()), *rl.get("columns", ()), *rl.get("header_labels", ()))
-            )
+            rl_words.update((*rl.get("blocks", ()), *rl.get("columns", ()), *rl.get("header_labels", ())))
             per_format[t.id] = {ACTIVE_DISCLOSURE: ad, APPLICATIONS: app}
             self.variants.update({key(w): key(r) for w, r in t.label_variants.items() if key(w)})
+        #: the review/litigation table's header labels, as written (longest first: what a header
+        #: line whose cells ran together is cut into) and as compared
+        self.rl_words: tuple[str, ...] = tuple(sorted(rl_words, key=lambda w: (-len(w), w)))
+        self.rl_keys: set[str] = {key(w) for w in rl_words}
         for t in templates.legacy:
             for table in t.tables.values():
                 self.legacy_anchor_keys.update(key(a) for a in table.get("anchors", ()))
